@@ -1,0 +1,137 @@
+/**
+ * @module An HTTP client for the election server's API (apps/server/README.md): JSON in and out
+ * through fetch, refusals raised as {@link ApiError} carrying the server's stable error code, and
+ * the few reads every role needs (summary, manifest, all board events).
+ */
+import { type BoardEvent, type Manifest, parseBoardEvent, parseManifest } from '@scrutineer/record';
+
+/** A refusal or failure from the server: `code` is the catalogue's (`ballot/…`, `auth/…`). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  constructor(status: number, code: string, message: string) {
+    super(`${code}: ${message}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+  }
+}
+
+export interface ElectionSummary {
+  readonly electionId: string;
+  readonly stage: string;
+  readonly size: number;
+  readonly headHash: string;
+  readonly electionKey: string | null;
+  readonly baseHash: string | null;
+  readonly fingerprint: string | null;
+  readonly credentialCount: number | null;
+  readonly manifestHash: string;
+  readonly boardPublicKey: string;
+}
+
+export class ServerClient {
+  readonly url: string;
+  constructor(url: string) {
+    this.url = url.replace(/\/+$/, '');
+  }
+
+  /** A request; resolves to the parsed JSON (or text) of a 2xx answer, throws ApiError otherwise. */
+  async request<T = unknown>(
+    method: 'GET' | 'POST',
+    path: string,
+    options: { readonly body?: unknown; readonly token?: string } = {}
+  ): Promise<T> {
+    const headers: Record<string, string> = {};
+    if (options.token !== undefined) headers['authorization'] = `Bearer ${options.token}`;
+    // Officers' POSTs without a body still send JSON: the server wants application/json.
+    const body =
+      options.body === undefined
+        ? method === 'POST'
+          ? '{}'
+          : undefined
+        : JSON.stringify(options.body);
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetch(`${this.url}${path}`, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body }),
+      });
+    } catch (error) {
+      throw new ApiError(
+        0,
+        'client/unreachable',
+        `cannot reach ${this.url}: ${(error as Error).message}`
+      );
+    }
+    const text = await response.text();
+    const isJson = /^application\/json\b/.test(response.headers.get('content-type') ?? '');
+    const value: unknown = isJson && text !== '' ? JSON.parse(text) : text;
+    if (!response.ok) {
+      const error = (value as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+      throw new ApiError(
+        response.status,
+        typeof error?.code === 'string' ? error.code : `http/${response.status}`,
+        typeof error?.message === 'string' ? error.message : text.slice(0, 200)
+      );
+    }
+    return value as T;
+  }
+
+  electionPath(electionId: string, rest = ''): string {
+    return `/api/elections/${encodeURIComponent(electionId)}${rest}`;
+  }
+
+  summary(electionId: string): Promise<ElectionSummary> {
+    return this.request<ElectionSummary>('GET', this.electionPath(electionId));
+  }
+
+  async manifest(electionId: string): Promise<Manifest> {
+    const value = await this.request('GET', this.electionPath(electionId, '/manifest'));
+    const parsed = parseManifest((value as { manifest?: unknown }).manifest ?? value);
+    if (!parsed.ok) throw new ApiError(200, 'client/invalid-manifest', parsed.error.message);
+    return parsed.value;
+  }
+
+  /** Every board event from `from` on, parsed by the record's decoder. */
+  async events(electionId: string, from = 0): Promise<BoardEvent[]> {
+    const events: BoardEvent[] = [];
+    let next: number | null = from;
+    while (next !== null) {
+      const page: { events: unknown[]; next: number | null } = await this.request(
+        'GET',
+        this.electionPath(electionId, `/events?from=${next}&limit=1000`)
+      );
+      for (const event of page.events) {
+        const parsed = parseBoardEvent(event);
+        if (!parsed.ok) throw new ApiError(200, 'client/invalid-event', parsed.error.message);
+        events.push(parsed.value);
+      }
+      next = page.events.length === 0 ? null : page.next;
+    }
+    return events;
+  }
+
+  /** A record file (`format.json`, `board.jsonl`, `checkpoints.jsonl`) as text. */
+  async recordFile(electionId: string, name: string): Promise<string> {
+    const value = await this.request('GET', this.electionPath(electionId, `/record/${name}`));
+    return typeof value === 'string' ? value : `${JSON.stringify(value)}\n`;
+  }
+}
+
+/** Waits until `probe` returns a value (polling every `intervalMs`), or throws after `timeoutMs`. */
+export async function pollUntil<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  options: { readonly intervalMs?: number; readonly timeoutMs?: number } = {}
+): Promise<T> {
+  const deadline = Date.now() + (options.timeoutMs ?? 600_000);
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 250));
+  }
+}

@@ -1,0 +1,65 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { generateVotingCode, loadGroup } from '@scrutineer/crypto';
+import { parseManifest } from '@scrutineer/record';
+import { castVote, resolveChoices } from './vote-client.ts';
+
+const parsed = parseManifest({
+  format: 'scrutineer/v1',
+  electionId: 'vote-test',
+  title: 'Test',
+  organisation: 'Example Party',
+  contests: [
+    {
+      id: 'leader',
+      title: 'Leader',
+      minSelections: 1,
+      maxSelections: 2,
+      candidates: [
+        { id: 'alex-morgan', name: 'Alex Morgan' },
+        { id: 'sam-patel', name: 'Sam Patel' },
+        { id: 'jo-williams', name: 'Jo Williams' },
+      ],
+    },
+  ],
+  window: { opens: '2025-09-01T09:00:00Z', closes: '2025-09-30T17:00:00Z' },
+  channels: { online: true, postal: true },
+  policy: 'first-ballot-final',
+  trustees: {
+    threshold: 1,
+    members: [{ index: 1, name: 'T', publicKey: '11'.repeat(32), keyProof: '22'.repeat(64) }],
+  },
+  board: { publicKey: '33'.repeat(32) },
+  roll: { count: 3, root: '00'.repeat(32) },
+  securityQuestions: [{ id: 'dob', label: 'Date of birth' }],
+});
+assert.ok(parsed.ok);
+const manifest = parsed.value;
+
+test('choices by name (any case and spacing), by position, by id, and contest=…', () => {
+  assert.deepEqual(resolveChoices(manifest, ['sam  PATEL', '3']), [[1, 2]]);
+  assert.deepEqual(resolveChoices(manifest, ['alex-morgan']), [[0]]);
+  assert.deepEqual(resolveChoices(manifest, ['leader=1']), [[0]]);
+});
+
+test('a choice not on the ballot is refused with the ballot listed', () => {
+  assert.match(String(resolveChoices(manifest, ['4'])), /not on the ballot.*1\. Alex Morgan/);
+  assert.match(String(resolveChoices(manifest, ['Nobody'])), /not on the ballot/);
+  assert.match(String(resolveChoices(manifest, ['deputy=1'])), /no contest deputy/);
+});
+
+test('a mistyped code is refused before any request, with the check characters’ diagnosis', async () => {
+  const code = generateVotingCode();
+  const last = code.slice(-1);
+  const typo = `${code.slice(0, -1)}${last === '0' ? '1' : '0'}`;
+  const outcome = await castVote({
+    server: 'http://127.0.0.1:1',
+    electionId: 'vote-test',
+    code: typo,
+    answers: {},
+    choices: ['1'],
+    group: await loadGroup('sodium'),
+  });
+  assert.equal(outcome.ok, false);
+  assert.match(outcome.ok ? '' : outcome.code, /^credential\//);
+});

@@ -1,0 +1,242 @@
+/**
+ * @module The voter's client (issue 5): what `scrutineer vote`, the demo and the load tools run —
+ * the booth's steps over the real HTTP API. Derive the credential from the code (spec §6.5), sign
+ * in (challenge + credential signature, §10.5), fetch the manifest, election key and base hash and
+ * CHECK them against each other (§9.3) before encrypting anything, encrypt and prove (§9.4), cast
+ * or Benaloh-audit, and check the board's signature on the receipt (§10.4).
+ */
+import {
+  type Group,
+  bytesToHex,
+  deriveCredentialKey,
+  hexToBytes,
+  parseVotingCode,
+} from '@scrutineer/crypto';
+import {
+  type Choices,
+  type EncryptionSetup,
+  encryptBallot,
+  openAuditedBallot,
+} from '@scrutineer/protocol';
+import {
+  type AuditedBallot,
+  type Manifest,
+  computeBaseHash,
+  manifestHash,
+  receiptMessage,
+  signSignIn,
+  verifyStatement,
+} from '@scrutineer/record';
+import { ApiError, ServerClient } from './server-client.ts';
+
+export interface Receipt {
+  readonly election: string;
+  readonly tracker: string;
+  readonly position: number;
+  readonly time: string;
+  readonly eventHash: string;
+  readonly signature: string;
+}
+
+/** The checked facts a voter encrypts under; fetched once per election and reusable. */
+export interface VotingSetup extends EncryptionSetup {
+  readonly manifestHash: string;
+  readonly boardPublicKey: string;
+  readonly fingerprint: string | null;
+}
+
+export type VoteOutcome =
+  | {
+      readonly ok: true;
+      readonly receipt: Receipt;
+      /** The opened ballot published by a Benaloh audit, when one was asked for. */
+      readonly audited: AuditedBallot | null;
+    }
+  | { readonly ok: false; readonly code: string; readonly message: string };
+
+export interface VoteOptions {
+  readonly server: string | ServerClient;
+  readonly electionId: string;
+  readonly code: string;
+  readonly answers: Readonly<Record<string, string>>;
+  /** Names or 1-based positions; `contestId=…` picks a contest when there are several. */
+  readonly choices: readonly string[];
+  readonly audit?: boolean;
+  readonly group: Group;
+  readonly setup?: VotingSetup;
+}
+
+const refuse = (code: string, message: string): VoteOutcome => ({ ok: false, code, message });
+
+/** Loads and checks the election's setup: manifest hash, election key and base hash agree (spec §9.3). */
+export async function loadVotingSetup(
+  client: ServerClient,
+  group: Group,
+  electionId: string
+): Promise<VotingSetup> {
+  const summary = await client.summary(electionId);
+  if (summary.stage === 'closed' || summary.stage === 'tallied' || summary.stage === 'final')
+    throw new ApiError(409, 'election/closed', 'Voting has closed.');
+  if (summary.baseHash === null || summary.electionKey === null)
+    throw new ApiError(409, 'election/not-open', 'Voting has not opened yet.');
+  const manifest = await client.manifest(electionId);
+  const hash = manifestHash(manifest);
+  if (manifest.electionId !== electionId || hash !== summary.manifestHash)
+    throw new ApiError(
+      200,
+      'client/manifest-mismatch',
+      'the manifest is not the one the board states'
+    );
+  let keyBody: { publicKey: string } | undefined;
+  let openBody:
+    { baseHash: string; credentialCount: number; credentialListHash: string } | undefined;
+  for (let from = 0; openBody === undefined;) {
+    const page: { events: { type: string; body: never }[]; next: number | null } =
+      await client.request(
+        'GET',
+        client.electionPath(electionId, `/events?from=${from}&limit=200`)
+      );
+    for (const event of page.events) {
+      if (event.type === 'election-key') keyBody = event.body;
+      if (event.type === 'election-open') openBody = event.body;
+    }
+    if (page.next === null || page.events.length === 0) break;
+    from = page.next;
+  }
+  if (keyBody === undefined || openBody === undefined)
+    throw new ApiError(409, 'election/not-open', 'Voting has not opened yet.');
+  const baseHash = computeBaseHash({
+    manifestHash: hash,
+    electionKey: keyBody.publicKey,
+    credentialListHash: openBody.credentialListHash,
+    credentialCount: openBody.credentialCount,
+  });
+  if (
+    keyBody.publicKey !== summary.electionKey ||
+    baseHash !== summary.baseHash ||
+    baseHash !== openBody.baseHash
+  )
+    throw new ApiError(
+      200,
+      'client/key-mismatch',
+      'the election key or base hash does not match the manifest and credential list'
+    );
+  return {
+    group,
+    manifest,
+    electionKey: group.prepareFixedBase(group.decodePoint(hexToBytes(keyBody.publicKey))),
+    baseHash: hexToBytes(baseHash),
+    manifestHash: hash,
+    boardPublicKey: summary.boardPublicKey,
+    fingerprint: summary.fingerprint,
+  };
+}
+
+/** Resolves `--choice` values (names or 1-based positions) to the manifest's indices. */
+export function resolveChoices(manifest: Manifest, values: readonly string[]): Choices | string {
+  const chosen: number[][] = manifest.contests.map(() => []);
+  for (const value of values) {
+    const match = /^([a-z0-9-]+)=(.+)$/i.exec(value);
+    const contestIndex = match === null ? 0 : manifest.contests.findIndex((c) => c.id === match[1]);
+    const contest = manifest.contests[contestIndex];
+    if (contest === undefined) return `no contest ${match?.[1] ?? ''} in this election`;
+    if (match === null && manifest.contests.length > 1)
+      return `this election has ${manifest.contests.length} contests: write --choice <contest id>=<candidate>`;
+    const text = (match?.[2] ?? value).trim();
+    const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
+    let index = /^\d+$/.test(text)
+      ? Number(text) - 1
+      : contest.candidates.findIndex((c) => fold(c.name) === fold(text) || c.id === text);
+    if (!(index >= 0 && index < contest.candidates.length)) index = -1;
+    if (index < 0)
+      return `"${text}" is not on the ballot of ${contest.id}: ${contest.candidates.map((c, j) => `${j + 1}. ${c.name}`).join(', ')}`;
+    chosen[contestIndex]?.push(index);
+  }
+  return chosen;
+}
+
+/** Votes once: sign in, check, encrypt, (audit,) cast. Never throws for a refusal. */
+export async function castVote(options: VoteOptions): Promise<VoteOutcome> {
+  const parsed = parseVotingCode(options.code);
+  if (!parsed.ok) {
+    const hint =
+      parsed.error.suggestion === undefined ? '' : ` Did you mean ${parsed.error.suggestion}?`;
+    return refuse(parsed.error.code, `${parsed.error.message}.${hint}`);
+  }
+  const client =
+    typeof options.server === 'string' ? new ServerClient(options.server) : options.server;
+  const { group, electionId } = options;
+  try {
+    const setup = options.setup ?? (await loadVotingSetup(client, group, electionId));
+    const choices = resolveChoices(setup.manifest, options.choices);
+    if (typeof choices === 'string') return refuse('vote/invalid-choice', choices);
+    const credential = deriveCredentialKey(group, electionId, parsed.value);
+    const credentialHex = bytesToHex(group.encodePoint(credential.publicKey));
+    const { challenge } = await client.request<{ challenge: string }>(
+      'GET',
+      client.electionPath(electionId, '/sign-in/challenge')
+    );
+    const signature = signSignIn(
+      group,
+      setup.manifestHash,
+      electionId,
+      challenge,
+      credential.secretKey
+    );
+    const { token } = await client.request<{ token: string }>(
+      'POST',
+      client.electionPath(electionId, '/sign-in'),
+      { body: { credential: credentialHex, answers: options.answers, challenge, signature } }
+    );
+    // No pre-check of /me: the board itself refuses a second ballot, and a refusal because of a
+    // postal return is published as cast-refused (spec §9.7), which the record must show.
+    let audited: AuditedBallot | null = null;
+    if (options.audit === true) {
+      audited = openAuditedBallot(encryptBallot(setup, credential, choices));
+      await client.request('POST', client.electionPath(electionId, '/audits'), {
+        token,
+        body: { audited },
+      });
+    }
+    const encrypted = encryptBallot(setup, credential, choices);
+    const receipt = await client.request<Receipt>(
+      'POST',
+      client.electionPath(electionId, '/ballots'),
+      {
+        token,
+        body: { ballot: encrypted.ballot },
+      }
+    );
+    const { signature: receiptSignature, ...unsigned } = receipt;
+    const boardKey = group.decodePoint(hexToBytes(setup.boardPublicKey));
+    if (
+      receipt.tracker !== encrypted.tracker ||
+      !verifyStatement(
+        group,
+        setup.manifestHash,
+        boardKey,
+        receiptMessage(unsigned),
+        receiptSignature
+      )
+    )
+      return refuse('client/bad-receipt', 'the receipt is not signed by the board for this ballot');
+    return { ok: true, receipt, audited };
+  } catch (error) {
+    if (error instanceof ApiError) return refuse(error.code, explain(error));
+    throw error;
+  }
+}
+
+/** A voter-facing sentence for a refusal. */
+function explain(error: ApiError): string {
+  switch (error.code) {
+    case 'auth/sign-in-failed':
+      return 'The code or the answers are not right (the code itself is well formed, so check the answers).';
+    case 'ballot/credential-used-by-post':
+      return 'A postal vote was already received for this member: the online ballot is refused.';
+    case 'ballot/credential-already-used':
+      return 'This member has already voted online, and the first ballot is final.';
+    default:
+      return error.message.replace(/^[a-z-]+\/[a-z-]+: /, '');
+  }
+}

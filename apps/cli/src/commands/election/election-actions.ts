@@ -1,0 +1,193 @@
+/**
+ * @module What the returning officer does against the server (issue 5), as library functions the
+ * `election` commands and the demo share: create the election from a draft, conclude the ceremony
+ * and publish the election key (spec §7.6), load the credentials from the packs' answers table and
+ * open (§9.3), close, and tally: the encrypted tally, k decryption shares from the board, the
+ * result with the postal batch totals (§8, §9.5).
+ */
+import { createHash } from 'node:crypto';
+import { type Group, hexToBytes } from '@scrutineer/crypto';
+import { computeResult, concludeCeremonyFromBodies, electionKeyBody } from '@scrutineer/protocol';
+import type { EventBody, Manifest } from '@scrutineer/record';
+import { bodiesOf, lastBodyOf } from '../../client/board-bodies.ts';
+import { type ServerClient, pollUntil } from '../../client/server-client.ts';
+import type { AnswersFile } from '../packs/pack-files.ts';
+
+export interface OfficerContext {
+  readonly client: ServerClient;
+  readonly group: Group;
+  readonly electionId: string;
+  /** The returning officer's bearer key. */
+  readonly adminKey: string;
+  readonly log?: (message: string) => void;
+}
+
+const CREDENTIALS_PER_REQUEST = 10_000;
+
+function post<T>(context: OfficerContext, path: string, body?: unknown): Promise<T> {
+  return context.client.request<T>('POST', context.client.electionPath(context.electionId, path), {
+    token: context.adminKey,
+    ...(body === undefined ? {} : { body }),
+  });
+}
+
+/** SHA-256 hex of a bearer key: what the server stores. */
+export function bearerKeyHash(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex');
+}
+
+/** Creates the election from a manifest draft (without `board`); the board fills in its key. */
+export async function createElectionOverHttp(
+  client: ServerClient,
+  operatorKey: string,
+  draft: Record<string, unknown>,
+  adminKey: string
+): Promise<{ manifest: Manifest; manifestHash: string; boardPublicKey: string }> {
+  return client.request('POST', '/api/elections', {
+    token: operatorKey,
+    body: { manifest: draft, adminKeyHash: bearerKeyHash(adminKey) },
+  });
+}
+
+/**
+ * Waits until every trustee has dealt, then `complaintWaitMs` for complaints, concludes the
+ * ceremony from the board and publishes the election key. Resolves to the key's hex.
+ */
+export async function publishElectionKey(
+  context: OfficerContext,
+  options: { readonly complaintWaitMs?: number; readonly timeoutMs?: number } = {}
+): Promise<string> {
+  const { client, group, electionId } = context;
+  const manifest = await client.manifest(electionId);
+  const n = manifest.trustees.members.length;
+  const existing = lastBodyOf(await client.events(electionId), 'election-key');
+  if (existing !== undefined) return existing.publicKey;
+  await pollUntil(
+    'every trustee to deal',
+    async () => {
+      const events = await client.events(electionId);
+      return new Set(bodiesOf(events, 'trustee-shares').map((b) => b.trustee)).size === n
+        ? true
+        : undefined;
+    },
+    { timeoutMs: options.timeoutMs ?? 600_000 }
+  );
+  await new Promise((resolve) => setTimeout(resolve, options.complaintWaitMs ?? 2_000));
+  const events = await client.events(electionId);
+  const result = concludeCeremonyFromBodies(group, manifest, {
+    commitments: bodiesOf(events, 'trustee-commitments'),
+    shares: bodiesOf(events, 'trustee-shares'),
+    complaints: bodiesOf(events, 'trustee-complaint'),
+  });
+  const body = electionKeyBody(group, result);
+  await post(context, '/election-key', body);
+  context.log?.(
+    `election key published: ${body.publicKey} (qualified trustees ${body.qualified.join(', ')})`
+  );
+  return body.publicKey;
+}
+
+/** Loads the answers table (in its order: the credential list hash depends on it) and opens. */
+export async function loadCredentialsAndOpen(
+  context: OfficerContext,
+  answers: AnswersFile,
+  onProgress?: (done: number, total: number) => void
+): Promise<{ baseHash: string; credentialCount: number; credentialListHash: string }> {
+  if (answers.electionId !== context.electionId)
+    throw new Error(`the answers table is for ${answers.electionId}, not ${context.electionId}`);
+  const summary = await context.client.summary(context.electionId);
+  if (summary.stage === 'keyed') {
+    for (let i = 0; i < answers.entries.length; i += CREDENTIALS_PER_REQUEST) {
+      const batch = answers.entries.slice(i, i + CREDENTIALS_PER_REQUEST).map((e) => ({
+        key: e.key,
+        answersHash: e.answersHash,
+        packId: e.packId,
+      }));
+      await post(context, '/credentials', { credentials: batch });
+      onProgress?.(i + batch.length, answers.entries.length);
+    }
+  } else {
+    throw new Error(`the election is ${summary.stage}: credentials are loaded when it is keyed`);
+  }
+  const opened = await post<{
+    baseHash: string;
+    credentialCount: number;
+    credentialListHash: string;
+  }>(context, '/open');
+  if (opened.credentialListHash !== answers.credentialListHash)
+    throw new Error(
+      'the board computed another credential list hash than the packs: the printed fingerprint will not match'
+    );
+  return opened;
+}
+
+export async function closeVoting(context: OfficerContext): Promise<void> {
+  await post(context, '/close');
+}
+
+/** Per contest, per option: the sum of the postal batches on the board. */
+export function postalTotals(
+  manifest: Manifest,
+  batches: readonly EventBody<'postal-batch'>[]
+): number[][] {
+  const totals = manifest.contests.map((c) => c.candidates.map(() => 0));
+  for (const batch of batches)
+    batch.contests.forEach((contest, c) =>
+      contest.counts.forEach((count, j) => {
+        const row = totals[c];
+        if (row !== undefined) row[j] = (row[j] ?? 0) + count;
+      })
+    );
+  return totals;
+}
+
+export interface TallyOutcome {
+  readonly result: EventBody<'election-result'>;
+  readonly trustees: readonly number[];
+  readonly faults: readonly string[];
+  readonly ballots: number;
+}
+
+/**
+ * After close: the board's encrypted tally (posted if not yet), then waits for k decryption shares,
+ * combines them with the postal totals and publishes the result.
+ */
+export async function tallyElection(
+  context: OfficerContext,
+  options: { readonly timeoutMs?: number; readonly onWaiting?: () => void } = {}
+): Promise<TallyOutcome> {
+  const { client, group, electionId } = context;
+  const manifest = await client.manifest(electionId);
+  let events = await client.events(electionId);
+  if (lastBodyOf(events, 'encrypted-tally') === undefined) {
+    await post(context, '/tally');
+    context.log?.('encrypted tally posted: the board summed the counted ballots');
+    options.onWaiting?.();
+  }
+  const k = manifest.trustees.threshold;
+  events = await pollUntil(
+    `${k} decryption shares`,
+    async () => {
+      const now = await client.events(electionId);
+      return bodiesOf(now, 'decryption-share').length >= k ? now : undefined;
+    },
+    { timeoutMs: options.timeoutMs ?? 3_600_000 }
+  );
+  const summary = await client.summary(electionId);
+  const key = lastBodyOf(events, 'election-key');
+  const tally = lastBodyOf(events, 'encrypted-tally');
+  if (key === undefined || tally === undefined || summary.baseHash === null)
+    throw new Error('the board has no election key or encrypted tally');
+  const computed = computeResult(
+    group,
+    manifest,
+    hexToBytes(summary.baseHash),
+    key,
+    tally,
+    bodiesOf(events, 'decryption-share'),
+    postalTotals(manifest, bodiesOf(events, 'postal-batch'))
+  );
+  const existing = lastBodyOf(events, 'election-result');
+  if (existing === undefined) await post(context, '/result', computed.result);
+  return { ...computed, ballots: tally.ballots };
+}

@@ -1,0 +1,263 @@
+/**
+ * The officer's, trustees' and postal commands as processes against a running server: a 2-of-3
+ * election from `trustee keygen` to `election publish`, with one trustee absent at the tally.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildRoll } from '@scrutineer/protocol';
+import { hashBearerKey, startServer } from '@scrutineer/server';
+import { makeSyntheticRoll } from '../../../test-fixtures/synthetic-roll.ts';
+import { ServerClient } from '../../client/server-client.ts';
+import { readPrintFile } from '../packs/pack-files.ts';
+import { commitRollMembers } from '../roll/commit.ts';
+import { parseCsvText } from '../roll/csv-file.ts';
+import { writeJsonFile } from '../roll/roll-files.ts';
+
+const cli = join(import.meta.dirname, '..', '..', '..', 'bin', 'scrutineer.mjs');
+const OPERATOR_KEY = 'operator-key-for-the-commands-test';
+const ADMIN_KEY = 'admin-key-for-the-commands-test';
+
+function run(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [cli, ...args],
+      {
+        env: {
+          ...process.env,
+          SCRUTINEER_OPERATOR_KEY: OPERATOR_KEY,
+          SCRUTINEER_ADMIN_KEY: ADMIN_KEY,
+        },
+      },
+      (error, stdout, stderr) =>
+        resolve({
+          code: error === null ? 0 : typeof error.code === 'number' ? error.code : 99,
+          stdout,
+          stderr,
+        })
+    );
+  });
+}
+
+async function ok(args: readonly string[]): Promise<string> {
+  const result = await run(args);
+  assert.equal(result.code, 0, `scrutineer ${args.join(' ')}\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+test('election, trustee, postal and vote commands run a 2-of-3 election to a verified record', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'scrutineer-commands-'));
+  const server = await startServer({
+    database: join(dir, 'database'),
+    port: 0,
+    logger: false,
+    operatorKeyHash: hashBearerKey(OPERATOR_KEY),
+    requestsPerMinute: 1_000_000,
+    signInPerMinute: 1_000_000,
+    checkpoints: { intervalMs: 0 },
+  });
+  try {
+    const url = server.url;
+    const id = 'commands-test';
+    const common = ['--server', url, '--election', id];
+    for (const i of [1, 2, 3])
+      await ok([
+        'trustee',
+        'keygen',
+        '--election',
+        id,
+        '--index',
+        String(i),
+        '--out',
+        join(dir, `trustee-${i}.json`),
+      ]);
+    const synthetic = makeSyntheticRoll({ members: 30, seed: 'commands' });
+    const built = buildRoll(parseCsvText(synthetic.csv), synthetic.rules);
+    assert.ok(built.ok);
+    const { commitment, references } = commitRollMembers(built.value);
+    writeJsonFile(join(dir, 'roll.json'), built.value);
+    writeJsonFile(join(dir, 'references.json'), references);
+    writeJsonFile(join(dir, 'roll-commitment.json'), commitment);
+    const now = Date.now();
+    const instant = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    writeJsonFile(join(dir, 'draft.json'), {
+      format: 'scrutineer/v1',
+      electionId: id,
+      title: 'Commands test',
+      organisation: 'Example Party',
+      contests: [
+        {
+          id: 'leader',
+          title: 'Leader',
+          minSelections: 1,
+          maxSelections: 1,
+          candidates: [
+            { id: 'alex-morgan', name: 'Alex Morgan' },
+            { id: 'sam-patel', name: 'Sam Patel' },
+          ],
+        },
+      ],
+      window: { opens: instant(now - 60_000), closes: instant(now + 86_400_000) },
+      channels: { online: true, postal: true },
+      policy: 'first-ballot-final',
+      trustees: { threshold: 2 },
+      securityQuestions: [
+        { id: 'dob', label: 'Date of birth' },
+        { id: 'postcode', label: 'Postcode' },
+      ],
+    });
+    await ok([
+      'election',
+      'create',
+      '--server',
+      url,
+      '--draft',
+      join(dir, 'draft.json'),
+      '--trustee',
+      ...[1, 2, 3].map((i) => join(dir, `trustee-${i}.public.json`)),
+      '--roll',
+      join(dir, 'roll-commitment.json'),
+      '--out',
+      join(dir, 'manifest.json'),
+    ]);
+    await Promise.all([
+      ...[1, 2, 3].map((i) =>
+        ok(['trustee', 'ceremony', '--server', url, '--key', join(dir, `trustee-${i}.json`)])
+      ),
+      ok(['election', 'key', ...common, '--complaint-wait', '1']),
+    ]);
+    const key = (await new ServerClient(url).summary(id)).electionKey;
+    assert.ok(key !== null);
+    await ok([
+      'packs',
+      'generate',
+      '--roll',
+      join(dir, 'roll.json'),
+      '--references',
+      join(dir, 'references.json'),
+      '--election',
+      join(dir, 'manifest.json'),
+      '--election-key',
+      key,
+      '--out',
+      join(dir, 'packs'),
+      '--no-pdf',
+      '--argon2-memory',
+      '256',
+      '--argon2-iterations',
+      '1',
+    ]);
+    const rows = readPrintFile(join(dir, 'packs', 'print', 'packs.csv'));
+    const early = await run([
+      'vote',
+      ...common,
+      '--code',
+      rows[0]?.code ?? '',
+      '--answers',
+      rows[0]?.answers ?? '',
+      '--choice',
+      '1',
+    ]);
+    assert.equal(early.code, 1);
+    assert.match(early.stderr, /election\/not-open/);
+    await ok(['election', 'open', ...common, '--answers', join(dir, 'packs', 'answers.json')]);
+    const [online, postal] = rows as [(typeof rows)[0], (typeof rows)[0]];
+    const receipt = await ok([
+      'vote',
+      ...common,
+      '--code',
+      online.code,
+      '--answers',
+      online.answers,
+      '--choice',
+      'Sam Patel',
+      '--audit',
+    ]);
+    assert.match(receipt, /Audited ballot/);
+    assert.match(receipt, /tracker\s+[0-9a-f]{64}/);
+    await ok(['postal', 'receive', ...common, '--pack-id', postal.pack_id]);
+    const refused = await run(['postal', 'receive', ...common, '--pack-id', online.pack_id]);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /already voted online/);
+    const late = await run([
+      'vote',
+      ...common,
+      '--code',
+      postal.code,
+      '--answers',
+      postal.answers,
+      '--choice',
+      '1',
+    ]);
+    assert.equal(late.code, 1);
+    assert.match(late.stderr, /used-by-post/);
+    await ok(['election', 'close', ...common]);
+    const closed = await run([
+      'vote',
+      ...common,
+      '--code',
+      rows[2]?.code ?? '',
+      '--answers',
+      rows[2]?.answers ?? '',
+      '--choice',
+      '1',
+    ]);
+    assert.equal(closed.code, 1);
+    assert.match(closed.stderr, /election\/closed/);
+    writeFileSync(join(dir, 'first.csv'), `pack_id,choice\n${postal.pack_id},Alex Morgan\n`);
+    writeFileSync(join(dir, 'second.csv'), `pack_id,choice\n${postal.pack_id},Sam Patel\n`);
+    const batch = [
+      'postal',
+      'batch',
+      ...common,
+      '--batch',
+      'b1',
+      '--first',
+      join(dir, 'first.csv'),
+      '--second',
+      join(dir, 'second.csv'),
+    ];
+    const mismatch = await run(batch);
+    assert.equal(mismatch.code, 1);
+    assert.match(mismatch.stderr, /mismatch/);
+    writeFileSync(join(dir, 'second.csv'), `pack_id,choice\n${postal.pack_id},alex  MORGAN\n`);
+    await ok(batch);
+    const [tally] = await Promise.all([
+      ok(['election', 'tally', ...common]),
+      (async () => {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        for (const i of [1, 3])
+          await ok([
+            'trustee',
+            'decrypt',
+            '--server',
+            url,
+            '--key',
+            join(dir, `trustee-${i}.json`),
+          ]);
+      })(),
+    ]);
+    assert.match(tally, /Alex Morgan\s+0\s+1\s+1/);
+    assert.match(tally, /Sam Patel\s+1\s+0\s+1/);
+    const published = await ok([
+      'election',
+      'publish',
+      '--server',
+      url,
+      '--election',
+      id,
+      '--out',
+      join(dir, 'out'),
+    ]);
+    assert.match(published, /VERIFIED/);
+    assert.match(readFileSync(join(dir, 'out', 'result.svg'), 'utf8'), /Sam Patel/);
+    const verify = await run(['verify', join(dir, 'out', 'record')]);
+    assert.equal(verify.code, 0, verify.stdout);
+  } finally {
+    await server.close();
+  }
+});

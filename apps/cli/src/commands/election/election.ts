@@ -1,0 +1,216 @@
+/**
+ * @module `scrutineer election create|key|open|close|tally|publish` (issue 5): the returning
+ * officer's steps against a running server. The officer's key comes from `--admin-key-file` or
+ * SCRUTINEER_ADMIN_KEY; creating needs the server operator's key (`--operator-key-file` or
+ * SCRUTINEER_OPERATOR_KEY).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { loadGroup } from '@scrutineer/crypto';
+import { lastBodyOf } from '../../client/board-bodies.ts';
+import { ServerClient } from '../../client/server-client.ts';
+import { progressBar } from '../../progress.ts';
+import { readAnswersFile } from '../packs/pack-files.ts';
+import { readJsonFile, writeJsonFile } from '../roll/roll-files.ts';
+import {
+  type OfficerContext,
+  closeVoting,
+  createElectionOverHttp,
+  loadCredentialsAndOpen,
+  publishElectionKey,
+  tallyElection,
+} from './election-actions.ts';
+import {
+  formatResultTable,
+  resultContests,
+  resultSvg,
+  verifyRecordDirectory,
+  writeRecordFromServer,
+} from './publish-record.ts';
+
+interface Common {
+  server: string;
+  election: string;
+  adminKeyFile?: string;
+}
+
+function secret(file: string | undefined, variable: string, what: string): string {
+  const value = file === undefined ? process.env[variable] : readFileSync(file, 'utf8').trim();
+  if (value === undefined || value === '')
+    throw new Error(`${what}: give a key file or set ${variable}`);
+  return value;
+}
+
+async function officer(options: Common): Promise<OfficerContext> {
+  return {
+    client: new ServerClient(options.server),
+    group: await loadGroup('sodium'),
+    electionId: options.election,
+    adminKey: secret(options.adminKeyFile, 'SCRUTINEER_ADMIN_KEY', "the returning officer's key"),
+    log: (message) => void process.stdout.write(`${message}\n`),
+  };
+}
+
+function withCommon(command: Command): Command {
+  return command
+    .requiredOption('--server <url>', 'the election server')
+    .requiredOption('--election <id>', 'the election id')
+    .option('--admin-key-file <file>', "the returning officer's key (else SCRUTINEER_ADMIN_KEY)");
+}
+
+function createCommand(): Command {
+  return new Command('create')
+    .description(
+      'create the election from a manifest draft (without board): the board adds its key'
+    )
+    .requiredOption('--server <url>', 'the election server')
+    .requiredOption('--draft <manifest.json>', 'the manifest draft (spec §9.2) without `board`')
+    .option(
+      '--trustee <public.json...>',
+      'trustee manifest entries from `trustee keygen` (fill trustees.members)'
+    )
+    .option('--roll <roll-commitment.json>', 'the roll commitment (fills `roll`)')
+    .option(
+      '--nominations <nominations-manifest.json>',
+      'the nominations field (fills `nominations`)'
+    )
+    .option('--admin-key-file <file>', "the returning officer's key (else SCRUTINEER_ADMIN_KEY)")
+    .option('--operator-key-file <file>', "the operator's key (else SCRUTINEER_OPERATOR_KEY)")
+    .requiredOption('--out <manifest.json>', 'where to write the published manifest')
+    .action(
+      async (options: {
+        server: string;
+        draft: string;
+        trustee?: string[];
+        roll?: string;
+        nominations?: string;
+        adminKeyFile?: string;
+        operatorKeyFile?: string;
+        out: string;
+      }) => {
+        const draft = readJsonFile(options.draft) as Record<string, unknown>;
+        if (options.trustee !== undefined) {
+          const trustees = (draft['trustees'] ?? {}) as Record<string, unknown>;
+          draft['trustees'] = { ...trustees, members: options.trustee.map((f) => readJsonFile(f)) };
+        }
+        if (options.roll !== undefined) draft['roll'] = readJsonFile(options.roll);
+        if (options.nominations !== undefined)
+          draft['nominations'] = readJsonFile(options.nominations);
+        const created = await createElectionOverHttp(
+          new ServerClient(options.server),
+          secret(options.operatorKeyFile, 'SCRUTINEER_OPERATOR_KEY', "the operator's key"),
+          draft,
+          secret(options.adminKeyFile, 'SCRUTINEER_ADMIN_KEY', "the returning officer's key")
+        );
+        writeJsonFile(options.out, created.manifest);
+        process.stdout.write(
+          `Created ${created.manifest.electionId} (manifest hash ${created.manifestHash}); manifest: ${options.out}\n`
+        );
+      }
+    );
+}
+
+function keyCommand(): Command {
+  return withCommon(new Command('key'))
+    .description(
+      'after every trustee has dealt: conclude the ceremony and publish the election key'
+    )
+    .option('--complaint-wait <seconds>', 'how long to wait for complaints', '10')
+    .action(async (options: Common & { complaintWait: string }) => {
+      await publishElectionKey(await officer(options), {
+        complaintWaitMs: Number(options.complaintWait) * 1000,
+      });
+    });
+}
+
+function openCommand(): Command {
+  return withCommon(new Command('open'))
+    .description('load the credentials from the packs’ answers table and open voting')
+    .requiredOption('--answers <answers.json>', 'answers.json from `packs generate`')
+    .action(async (options: Common & { answers: string }) => {
+      const answers = readAnswersFile(options.answers);
+      const bar = progressBar('credentials', answers.entries.length);
+      const opened = await loadCredentialsAndOpen(await officer(options), answers, (done) =>
+        bar.update(done)
+      );
+      bar.stop();
+      process.stdout.write(
+        `Voting is open: ${opened.credentialCount} credentials, base hash ${opened.baseHash}.\n`
+      );
+    });
+}
+
+function closeCommand(): Command {
+  return withCommon(new Command('close'))
+    .description('close voting')
+    .action(async (options: Common) => {
+      await closeVoting(await officer(options));
+      process.stdout.write('Voting is closed.\n');
+    });
+}
+
+function tallyCommand(): Command {
+  return withCommon(new Command('tally'))
+    .description(
+      'post the encrypted tally, wait for k decryption shares, publish the result (online + postal)'
+    )
+    .action(async (options: Common) => {
+      const context = await officer(options);
+      const outcome = await tallyElection(context, {
+        onWaiting: () =>
+          process.stdout.write(
+            'Waiting for the trustees’ decryption shares (`trustee decrypt`)…\n'
+          ),
+      });
+      const manifest = await context.client.manifest(context.electionId);
+      process.stdout.write(formatResultTable(resultContests(manifest, outcome.result)));
+      process.stdout.write(
+        `Decrypted with trustees ${outcome.trustees.join(', ')}${outcome.faults.length > 0 ? `; left out: ${outcome.faults.join('; ')}` : ''}.\n`
+      );
+    });
+}
+
+function publishCommand(): Command {
+  return new Command('publish')
+    .description(
+      'write the record bundle DIR/record, verify it, print the result and write DIR/result.svg'
+    )
+    .requiredOption('--server <url>', 'the election server')
+    .requiredOption('--election <id>', 'the election id')
+    .requiredOption('--out <dir>', 'output directory')
+    .option('--nominations <nominations.json>', 'the published nominations document')
+    .action(
+      async (options: { server: string; election: string; out: string; nominations?: string }) => {
+        const client = new ServerClient(options.server);
+        const recordDir = join(options.out, 'record');
+        await writeRecordFromServer(client, options.election, recordDir, options.nominations);
+        const report = await verifyRecordDirectory(recordDir);
+        const manifest = await client.manifest(options.election);
+        const result = lastBodyOf(await client.events(options.election), 'election-result');
+        if (result !== undefined) {
+          const contests = resultContests(manifest, result);
+          process.stdout.write(formatResultTable(contests));
+          writeFileSync(join(options.out, 'result.svg'), resultSvg(manifest.title, contests));
+        }
+        process.stdout.write(
+          `Record: ${recordDir}: ${report.ok ? 'VERIFIED' : 'INVALID'} (stage ${report.stage}, ${report.events} events)\n`
+        );
+        for (const check of report.checks)
+          if (check.status === 'failed')
+            process.stdout.write(`  FAILED ${check.id}: ${check.failures[0]?.message ?? ''}\n`);
+        process.exitCode = report.ok ? 0 : 1;
+      }
+    );
+}
+
+export function electionCommand(): Command {
+  return new Command('election')
+    .description('the returning officer’s steps: create, key, open, close, tally, publish')
+    .addCommand(createCommand())
+    .addCommand(keyCommand())
+    .addCommand(openCommand())
+    .addCommand(closeCommand())
+    .addCommand(tallyCommand())
+    .addCommand(publishCommand());
+}

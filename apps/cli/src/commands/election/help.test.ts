@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildProgram } from '../../main.ts';
+
+test('every officer, trustee, postal and vote command has --help naming its options', () => {
+  const program = buildProgram();
+  const expectations: Record<string, readonly string[]> = {
+    'election create': ['--draft', '--trustee', '--out'],
+    'election key': ['--complaint-wait'],
+    'election open': ['--answers'],
+    'election close': ['--admin-key-file'],
+    'election tally': ['--server'],
+    'election publish': ['--out', '--nominations'],
+    'trustee keygen': ['--election', '--index'],
+    'trustee ceremony': ['--key'],
+    'trustee decrypt': ['--key'],
+    'postal receive': ['--pack-id'],
+    'postal batch': ['--first', '--second', '--batch'],
+    vote: ['--code', '--answers', '--choice', '--audit'],
+  };
+  for (const [path, options] of Object.entries(expectations)) {
+    let command = program;
+    for (const name of path.split(' ')) {
+      const next = command.commands.find((c) => c.name() === name);
+      assert.ok(next !== undefined, `no command ${path}`);
+      command = next;
+    }
+    const help = command.helpInformation();
+    for (const option of options)
+      assert.ok(help.includes(option), `${path} --help lacks ${option}`);
+  }
+});

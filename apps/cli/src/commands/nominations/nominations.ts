@@ -1,0 +1,16 @@
+/** @module `scrutineer nominations …` (issue 5): import nominators, record nominations, close. */
+import { Command } from 'commander';
+import { nominationsCloseCommand } from './close.ts';
+import { nominationsImportCommand } from './import.ts';
+import { nominationsRecordCommand } from './record.ts';
+
+export function nominationsCommand(): Command {
+  const group = new Command('nominations')
+    .description('nominations: import the nominators, record nominations, close at the threshold')
+    .addCommand(nominationsImportCommand())
+    .addCommand(nominationsRecordCommand())
+    .addCommand(nominationsCloseCommand());
+  // Usage errors surface as CommanderError, which main() turns into exit code 2.
+  for (const command of [group, ...group.commands]) command.exitOverride();
+  return group;
+}

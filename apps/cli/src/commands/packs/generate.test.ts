@@ -1,0 +1,270 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bytesToHex, deriveCredentialKey, loadGroup, parseVotingCode } from '@scrutineer/crypto';
+import {
+  buildRoll,
+  checkRollInclusion,
+  parseAnswers,
+  parsePackId,
+  parseRollReference,
+} from '@scrutineer/protocol';
+import {
+  computeBaseHash,
+  electionFingerprint,
+  manifestHash,
+  parseManifest,
+} from '@scrutineer/record';
+import { verifySecurityAnswers } from '@scrutineer/server';
+import { makeSyntheticRoll } from '../../../test-fixtures/synthetic-roll.ts';
+import { commitRollMembers } from '../roll/commit.ts';
+import { parseCsvText } from '../roll/csv-file.ts';
+import { electionDraft } from './election-input.ts';
+import { generatePackFiles } from './generate.ts';
+import { readAnswersFile, readCredentialsFile, readPrintFile } from './pack-files.ts';
+
+/** The item at `index`, asserting it exists. */
+function at<T>(items: readonly T[], index: number): T {
+  const item = items[index];
+  assert.ok(item !== undefined, `no item at ${index}`);
+  return item;
+}
+
+for (const tool of ['pdftoppm', 'pdftotext', 'zbarimg']) {
+  if (spawnSync('which', [tool]).status !== 0)
+    throw new Error(`${tool} is missing: apt-get install poppler-utils zbar-tools`);
+}
+
+const FAST_ARGON2 = { memorySize: 256, iterations: 1, parallelism: 1, hashLength: 32 };
+
+function setup() {
+  const synthetic = makeSyntheticRoll({ members: 80, seed: 'packs' });
+  const built = buildRoll(parseCsvText(synthetic.csv), synthetic.rules);
+  assert.ok(built.ok);
+  const roll = built.value;
+  const { commitment, references } = commitRollMembers(roll);
+  const manifestValue = {
+    format: 'scrutineer/v1',
+    electionId: 'leader-2025',
+    title: 'Election of the Leader 2025',
+    organisation: 'Example Party',
+    contests: [
+      {
+        id: 'leader',
+        title: 'Leader of the party',
+        minSelections: 1,
+        maxSelections: 1,
+        candidates: [
+          { id: 'alex-morgan', name: 'Alex Morgan' },
+          { id: 'sam-patel', name: 'Sam Patel' },
+          { id: 'chris-young', name: 'Chris Young' },
+        ],
+      },
+    ],
+    window: { opens: '2025-09-01T09:00:00Z', closes: '2025-09-30T17:00:00Z' },
+    channels: { online: true, postal: true },
+    policy: 'first-ballot-final',
+    trustees: {
+      threshold: 1,
+      members: [
+        { index: 1, name: 'Trustee 1', publicKey: '11'.repeat(32), keyProof: '22'.repeat(64) },
+      ],
+    },
+    board: { publicKey: '33'.repeat(32) },
+    roll: commitment,
+    securityQuestions: [
+      { id: 'dob', label: 'Date of birth' },
+      { id: 'postcode', label: 'Postcode' },
+    ],
+  };
+  const manifest = parseManifest(manifestValue);
+  assert.ok(manifest.ok, !manifest.ok ? manifest.error.message : '');
+  return {
+    roll,
+    references,
+    manifest: manifest.value,
+    election: electionDraft(manifest.value, manifest.value),
+  };
+}
+
+/** Decodes every barcode on a PNG: ["QR-Code:…", "CODE-128:…"]. */
+function decodeBarcodes(png: string): string[] {
+  return execFileSync('zbarimg', ['-q', '--raw', '-Sqrcode.enable', '-Scode128.enable', png], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  })
+    .trim()
+    .split('\n');
+}
+
+test(
+  'packs generate: credentials, answers table, print file and PDF packs that decode to the right code and pack id',
+  { timeout: 300_000 },
+  async () => {
+    const { roll, references, manifest, election } = setup();
+    const out = mkdtempSync(join(tmpdir(), 'scrutineer-packs-'));
+    const electionKey = '44'.repeat(32);
+    const generated = await generatePackFiles({
+      roll,
+      references,
+      election,
+      outDir: out,
+      answers: { parameters: FAST_ARGON2, threads: 2 },
+      fingerprint: { electionKey },
+      pdf: { batchSize: 30, boothUrl: 'https://vote.example.org' },
+    });
+    const count = references.count;
+    const credentials = readCredentialsFile(generated.paths.credentials);
+    const answers = readAnswersFile(generated.paths.answers);
+    const rows = readPrintFile(generated.paths.print);
+    assert.equal(credentials.count, count);
+    assert.equal(rows.length, count);
+    assert.deepEqual(
+      answers.entries.map((e) => e.key),
+      credentials.keys,
+      'the answers table is in the published order'
+    );
+    assert.deepEqual(
+      new Set(rows.map((r) => r.member_id)),
+      new Set(references.references.map((r) => r.memberId))
+    );
+    // Nothing public links a credential to a member.
+    const publicText =
+      readFileSync(generated.paths.credentials, 'utf8') +
+      readFileSync(generated.paths.answers, 'utf8');
+    for (const row of rows.slice(0, 10))
+      assert.ok(!publicText.includes(row.member_id) && !publicText.includes(row.code));
+
+    // The fingerprint is the one the base hash of this manifest, key and list gives (spec §9.3).
+    const expectedFingerprint = electionFingerprint(
+      computeBaseHash({
+        manifestHash: manifestHash(manifest),
+        electionKey,
+        credentialListHash: credentials.credentialListHash,
+        credentialCount: count,
+      })
+    );
+    assert.equal(generated.fingerprint, expectedFingerprint);
+    assert.deepEqual(readdirSync(generated.paths.pdfDirectory).sort(), [
+      'packs-0001.pdf',
+      'packs-0002.pdf',
+      'packs-0003.pdf',
+    ]);
+    assert.equal(generated.pdfPacks, count);
+
+    // Every code signs in: it derives a listed key whose answers hash the server's function accepts.
+    const group = await loadGroup('sodium');
+    const entryByKey = new Map(answers.entries.map((e) => [e.key, e]));
+    for (const row of rows.slice(0, 5)) {
+      const code = parseVotingCode(row.code);
+      assert.ok(code.ok);
+      const key = bytesToHex(
+        group.encodePoint(deriveCredentialKey(group, 'leader-2025', code.value).publicKey)
+      );
+      const entry = entryByKey.get(key);
+      assert.ok(entry !== undefined, 'the code derives a listed key');
+      assert.equal(entry.packId, row.pack_id);
+      const given = parseAnswers(row.answers);
+      assert.ok(given.ok);
+      assert.equal(
+        await verifySecurityAnswers(answers.questions, given.value, entry.answersHash),
+        true
+      );
+      assert.equal(
+        await verifySecurityAnswers(
+          answers.questions,
+          { ...given.value, dob: '1900-01-01' },
+          entry.answersHash
+        ),
+        false
+      );
+    }
+
+    // The second page of the second file: render it, read its codes back, check what it says.
+    const pdf = join(generated.paths.pdfDirectory, 'packs-0002.pdf');
+    const row = at(rows, 31);
+    execFileSync('pdftoppm', [
+      '-f',
+      '2',
+      '-l',
+      '2',
+      '-r',
+      '200',
+      '-png',
+      '-singlefile',
+      pdf,
+      join(out, 'page'),
+    ]);
+    const decoded = decodeBarcodes(join(out, 'page.png'));
+    assert.equal(decoded.length, 3, decoded.join('\n'));
+    assert.ok(decoded.includes(row.code), 'the code QR carries the code');
+    assert.ok(decoded.includes(row.pack_id), 'the barcode carries the pack id');
+    assert.ok(parsePackId(row.pack_id).ok);
+    const rollText = decoded.find((d) => d.startsWith('ROLL1:'));
+    assert.ok(rollText !== undefined);
+    const reference = parseRollReference(rollText);
+    assert.ok(reference.ok);
+    assert.deepEqual(
+      checkRollInclusion(manifest.roll, { memberId: row.member_id, ...reference.value.inclusion }),
+      { ok: true }
+    );
+    const text = execFileSync('pdftotext', ['-f', '2', '-l', '2', '-layout', pdf, '-'], {
+      encoding: 'utf8',
+    });
+    const member = roll.members.find((m) => m.memberId === row.member_id);
+    assert.ok(member !== undefined);
+    for (const expected of [
+      member.name,
+      member.postcode,
+      row.code,
+      `Election fingerprint: ${expectedFingerprint}`,
+      'BALLOT PAPER',
+      'Alex Morgan',
+      'Chris Young',
+      `Pack: ${row.pack_id}`,
+      'https://vote.example.org',
+    ]) {
+      assert.ok(text.includes(expected), `page shows ${expected}`);
+    }
+    // Ballot order: the manifest's.
+    assert.ok(
+      text.indexOf('Alex Morgan') < text.indexOf('Sam Patel') &&
+        text.indexOf('Sam Patel') < text.indexOf('Chris Young')
+    );
+  }
+);
+
+test('packs generate refuses references of another roll, and a manifest whose roll differs', async () => {
+  const { roll, references, election } = setup();
+  const out = mkdtempSync(join(tmpdir(), 'scrutineer-packs-'));
+  const hasher = { hasher: () => Promise.resolve('unused') };
+  await assert.rejects(
+    generatePackFiles({
+      roll,
+      references: {
+        ...references,
+        references: references.references.slice(1),
+        count: references.count - 1,
+      },
+      election,
+      outDir: out,
+      answers: hasher,
+      pdf: false,
+    }),
+    /not those of this roll's eligible members/
+  );
+  await assert.rejects(
+    generatePackFiles({
+      roll,
+      references,
+      election: { ...election, roll: { count: references.count, root: '00'.repeat(32) } },
+      outDir: out,
+      answers: hasher,
+      pdf: false,
+    }),
+    /manifest's roll/
+  );
+});

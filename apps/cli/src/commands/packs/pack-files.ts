@@ -1,0 +1,86 @@
+/**
+ * @module The files `packs generate` writes into its output directory (issue 5):
+ *
+ * | file | who sees it | content |
+ * |---|---|---|
+ * | `credentials.json` | public | `{format, electionId, count, credentialListHash, keys}`: the keys in shuffled order (spec §9.5) |
+ * | `answers.json` | the server only | `{format, electionId, questions, count, credentialListHash, entries: [{key, answersHash, packId}]}` in the same order |
+ * | `print/packs.csv` | the printer only | `pack_id,member_id,code,answers`: the only member link; destroy after printing |
+ * | `packs/packs-NNNN.pdf` | the printer only | the print-ready packs, in the order of packs.csv |
+ *
+ * Loading `answers.json` into the server in order (batches of ≤ 10,000) publishes exactly the list
+ * whose hash `credentials.json` states, which is what the base hash, hence the fingerprint printed
+ * on the packs, covers (spec §9.3).
+ */
+import { join } from 'node:path';
+import { type AnswersEntry, type PrintRow, PRINT_COLUMNS } from '@scrutineer/protocol';
+import { csvLine, readCsvFile } from '../roll/csv-file.ts';
+import { readJsonFile, writeFileAtomic, writeJsonFile } from '../roll/roll-files.ts';
+
+export const CREDENTIALS_FORMAT = 'scrutineer/credentials/v1';
+export const ANSWERS_FORMAT = 'scrutineer/answers/v1';
+
+export const packPaths = (dir: string) => ({
+  credentials: join(dir, 'credentials.json'),
+  answers: join(dir, 'answers.json'),
+  print: join(dir, 'print', 'packs.csv'),
+  pdfDirectory: join(dir, 'packs'),
+});
+
+export interface CredentialsFile {
+  readonly format: typeof CREDENTIALS_FORMAT;
+  readonly electionId: string;
+  readonly count: number;
+  readonly credentialListHash: string;
+  readonly keys: readonly string[];
+}
+
+export interface AnswersFile {
+  readonly format: typeof ANSWERS_FORMAT;
+  readonly electionId: string;
+  readonly questions: readonly string[];
+  readonly count: number;
+  readonly credentialListHash: string;
+  readonly entries: readonly AnswersEntry[];
+}
+
+export function writeCredentialsFile(path: string, file: CredentialsFile): void {
+  writeJsonFile(path, file);
+}
+
+export function readCredentialsFile(path: string): CredentialsFile {
+  const value = readJsonFile(path) as Partial<CredentialsFile> | null;
+  if (value?.format !== CREDENTIALS_FORMAT || !Array.isArray(value.keys))
+    throw new Error(`${path}: not a ${CREDENTIALS_FORMAT} file`);
+  return value as CredentialsFile;
+}
+
+export function writeAnswersFile(path: string, file: AnswersFile): void {
+  writeJsonFile(path, file);
+}
+
+export function readAnswersFile(path: string): AnswersFile {
+  const value = readJsonFile(path) as Partial<AnswersFile> | null;
+  if (value?.format !== ANSWERS_FORMAT || !Array.isArray(value.entries))
+    throw new Error(`${path}: not a ${ANSWERS_FORMAT} file`);
+  return value as AnswersFile;
+}
+
+export function writePrintFile(path: string, rows: readonly PrintRow[]): void {
+  writeFileAtomic(
+    path,
+    [csvLine(PRINT_COLUMNS), ...rows.map((r) => csvLine(PRINT_COLUMNS.map((c) => r[c])))].join('')
+  );
+}
+
+export function readPrintFile(path: string): PrintRow[] {
+  const table = readCsvFile(path);
+  if (table.header.join(',') !== PRINT_COLUMNS.join(','))
+    throw new Error(`${path}: expected columns ${PRINT_COLUMNS.join(',')}`);
+  return table.rows.map(({ cells }) => ({
+    pack_id: cells[0] ?? '',
+    member_id: cells[1] ?? '',
+    code: cells[2] ?? '',
+    answers: cells[3] ?? '',
+  }));
+}

@@ -1,0 +1,194 @@
+/**
+ * @module `scrutineer packs render` (issue 5): the print-ready PDF packs from the files of `packs
+ * generate` (print/packs.csv, credentials.json), the roll (names, addresses), the roll references
+ * and the election. Run it once the election key is known, so the packs carry the fingerprint the
+ * booth will show (spec §9.3): `--election-key` with a complete manifest (the base hash is then
+ * computed here) or `--base-hash`. Also the library `renderPackPdfs` that `packs generate` uses.
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import { type Roll, type PrintRow, encodeRollReference } from '@scrutineer/protocol';
+import { computeBaseHash, electionFingerprint, manifestHash } from '@scrutineer/record';
+import { PackPdfWriter } from '../../pdf/pack-pdf-batches.ts';
+import type { PackElection, PackSheet } from '../../pdf/pack-sheet.ts';
+import { progressBar } from '../../progress.ts';
+import { parseCountOption } from '../roll/import.ts';
+import { type RollReferencesFile, readRollFile, readRollReferences } from '../roll/roll-files.ts';
+import { type ElectionDraft, readElection } from './election-input.ts';
+import { packPaths, readCredentialsFile, readPrintFile } from './pack-files.ts';
+
+export interface RenderOptions {
+  readonly rows: readonly PrintRow[];
+  readonly roll: Roll;
+  readonly references: RollReferencesFile;
+  readonly election: ElectionDraft;
+  readonly fingerprint: string | null;
+  readonly directory: string;
+  readonly boothUrl?: string | null;
+  readonly batchSize?: number;
+  /** Render only the first `limit` packs (a sample); default all. */
+  readonly limit?: number;
+  readonly fontPath?: string;
+  readonly boldFontPath?: string;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** The fingerprint for the packs: from `baseHash`, or computed from a complete manifest and the election key. */
+export function packFingerprint(
+  election: ElectionDraft,
+  credentials: { readonly credentialListHash: string; readonly count: number },
+  given: { readonly baseHash?: string; readonly electionKey?: string }
+): string | null {
+  if (given.baseHash !== undefined) return electionFingerprint(given.baseHash);
+  if (given.electionKey === undefined) return null;
+  if (election.manifest === null)
+    throw new Error(
+      '--election-key needs the complete manifest (the one published as election-setup) to compute the base hash'
+    );
+  return electionFingerprint(
+    computeBaseHash({
+      manifestHash: manifestHash(election.manifest),
+      electionKey: given.electionKey,
+      credentialListHash: credentials.credentialListHash,
+      credentialCount: credentials.count,
+    })
+  );
+}
+
+/** Library form: writes `packs-NNNN.pdf` files into `directory`; returns their paths and the pack count. */
+export async function renderPackPdfs(
+  options: RenderOptions
+): Promise<{ files: readonly string[]; packs: number }> {
+  const { election, roll, references } = options;
+  if (election.contests.length === 0)
+    throw new Error(
+      'the election has no contests: give a manifest (or draft) with its contests to print ballots'
+    );
+  const members = new Map(roll.members.map((m) => [m.memberId, m]));
+  const inclusions = new Map(references.references.map((r) => [r.memberId, r]));
+  const packElection: PackElection = {
+    electionId: election.electionId,
+    organisation: election.organisation,
+    title: election.title,
+    contests: election.contests,
+    fingerprint: options.fingerprint,
+    boothUrl: options.boothUrl ?? null,
+    questionLabels: election.questionLabels,
+    closes: election.closes,
+  };
+  const writer = new PackPdfWriter(packElection, {
+    directory: options.directory,
+    ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+    ...(options.fontPath === undefined ? {} : { fontPath: options.fontPath }),
+    ...(options.boldFontPath === undefined ? {} : { boldFontPath: options.boldFontPath }),
+  });
+  const total = Math.min(options.limit ?? options.rows.length, options.rows.length);
+  for (const row of options.rows.slice(0, total)) {
+    const member = members.get(row.member_id);
+    const inclusion = inclusions.get(row.member_id);
+    if (member === undefined || inclusion === undefined)
+      throw new Error(
+        `member ${row.member_id} of the print file is not in the roll and its references`
+      );
+    const commitment = { count: references.count, root: references.root };
+    const sheet: PackSheet = {
+      packId: row.pack_id,
+      memberId: member.memberId,
+      name: member.name,
+      addressLines: [...member.address.split('\n'), member.postcode],
+      code: row.code,
+      roll: {
+        index: inclusion.index,
+        count: references.count,
+        salt: inclusion.salt,
+        root: references.root,
+        reference: encodeRollReference(commitment, inclusion),
+      },
+    };
+    await writer.add(sheet);
+    options.onProgress?.(writer.packs, total);
+  }
+  return { files: await writer.close(), packs: writer.packs };
+}
+
+export function parseHexOption(value: string): string {
+  if (!/^[0-9a-f]{64}$/i.test(value)) throw new InvalidArgumentError('expected 64 hex digits');
+  return value.toLowerCase();
+}
+
+export function packsRenderCommand(): Command {
+  return new Command('render')
+    .description('render the print-ready PDF packs from the files of `packs generate`')
+    .requiredOption('--dir <dir>', 'the output directory of `packs generate`')
+    .requiredOption('--roll <roll.json>', 'the roll (names and addresses)')
+    .requiredOption('--references <roll-references.json>', 'the roll references from `roll commit`')
+    .requiredOption('--election <manifest.json|id>', 'the manifest (or a draft with the contests)')
+    .option(
+      '--election-key <hex>',
+      'the election key after the ceremony: the fingerprint is computed from it'
+    )
+    .option('--base-hash <hex>', 'the base hash, if already known', parseHexOption)
+    .option('--booth-url <url>', 'the voting website address printed on the packs')
+    .option('--batch-size <n>', 'members per PDF file', parseCountOption, 500)
+    .option('--limit <n>', 'render only the first n packs (a sample)', parseCountOption)
+    .option(
+      '--font <file>',
+      'a TrueType font with every character of the names (default: the standard Helvetica)'
+    )
+    .option('--bold-font <file>', 'its bold face')
+    .action(
+      async (options: {
+        dir: string;
+        roll: string;
+        references: string;
+        election: string;
+        electionKey?: string;
+        baseHash?: string;
+        boothUrl?: string;
+        batchSize: number;
+        limit?: number;
+        font?: string;
+        boldFont?: string;
+      }) => {
+        const paths = packPaths(options.dir);
+        const election = readElection(options.election);
+        const credentials = readCredentialsFile(paths.credentials);
+        const fingerprint = packFingerprint(election, credentials, {
+          ...(options.baseHash === undefined ? {} : { baseHash: options.baseHash }),
+          ...(options.electionKey === undefined
+            ? {}
+            : { electionKey: parseHexOption(options.electionKey) }),
+        });
+        const rows = readPrintFile(paths.print);
+        const bar = progressBar(
+          'rendering packs',
+          Math.min(options.limit ?? rows.length, rows.length)
+        );
+        const start = performance.now();
+        const rendered = await renderPackPdfs({
+          rows,
+          roll: readRollFile(options.roll),
+          references: readRollReferences(options.references),
+          election,
+          fingerprint,
+          directory: paths.pdfDirectory,
+          boothUrl: options.boothUrl ?? null,
+          batchSize: options.batchSize,
+          ...(options.limit === undefined ? {} : { limit: options.limit }),
+          ...(options.font === undefined ? {} : { fontPath: options.font }),
+          ...(options.boldFont === undefined ? {} : { boldFontPath: options.boldFont }),
+          onProgress: (done) => bar.update(done),
+        });
+        bar.stop();
+        const seconds = (performance.now() - start) / 1000;
+        process.stdout.write(
+          `Rendered ${rendered.packs} packs into ${rendered.files.length} PDF file(s) in ${paths.pdfDirectory} (${(rendered.packs / seconds).toFixed(0)} packs/s).\n`
+        );
+        process.stdout.write(
+          fingerprint === null
+            ? 'No fingerprint printed: give --election-key or --base-hash.\n'
+            : `Fingerprint printed: ${fingerprint}\n`
+        );
+        process.exitCode = 0;
+      }
+    );
+}

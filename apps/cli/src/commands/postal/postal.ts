@@ -1,0 +1,123 @@
+/**
+ * @module `scrutineer postal receive|batch` (issue 5): a returned pack marks its credential used
+ * by post (refused, and published as `cast-refused`, if it voted online); a batch's papers are
+ * keyed twice and its totals posted after voting closes (spec §9.5).
+ */
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { ApiError, ServerClient } from '../../client/server-client.ts';
+import { batchTotals, compareEntries, parseKeyedEntries } from './postal-batch.ts';
+
+interface Common {
+  server: string;
+  election: string;
+  adminKeyFile?: string;
+}
+
+function adminKey(options: Common): string {
+  const key =
+    options.adminKeyFile === undefined
+      ? process.env['SCRUTINEER_ADMIN_KEY']
+      : readFileSync(options.adminKeyFile, 'utf8').trim();
+  if (key === undefined || key === '')
+    throw new Error(
+      "the returning officer's key: give --admin-key-file or set SCRUTINEER_ADMIN_KEY"
+    );
+  return key;
+}
+
+/** Records a returned pack; resolves to null when accepted, else the refusal's code. */
+export async function receivePostalPack(
+  client: ServerClient,
+  electionId: string,
+  key: string,
+  packId: string
+): Promise<string | null> {
+  try {
+    await client.request('POST', client.electionPath(electionId, '/postal/received'), {
+      token: key,
+      body: { packId },
+    });
+    return null;
+  } catch (error) {
+    if (error instanceof ApiError && error.status >= 400 && error.status < 500) return error.code;
+    throw error;
+  }
+}
+
+function withCommon(command: Command): Command {
+  return command
+    .requiredOption('--server <url>', 'the election server')
+    .requiredOption('--election <id>', 'the election id')
+    .option('--admin-key-file <file>', "the returning officer's key (else SCRUTINEER_ADMIN_KEY)");
+}
+
+function receiveCommand(): Command {
+  return withCommon(new Command('receive'))
+    .description('record a returned postal pack by its pack id (the barcode)')
+    .requiredOption('--pack-id <id>', 'the pack id')
+    .action(async (options: Common & { packId: string }) => {
+      const client = new ServerClient(options.server);
+      const refused = await receivePostalPack(
+        client,
+        options.election,
+        adminKey(options),
+        options.packId
+      );
+      if (refused === null) {
+        process.stdout.write(
+          `Pack ${options.packId}: postal vote received; its credential can no longer vote online.\n`
+        );
+        return;
+      }
+      const why =
+        refused === 'postal/credential-used-online'
+          ? 'this member already voted online: set the paper aside, uncounted (the refusal is on the board)'
+          : refused === 'postal/already-received'
+            ? 'a postal vote was already received for this pack'
+            : refused;
+      process.stderr.write(`Pack ${options.packId}: REFUSED: ${why}\n`);
+      process.exitCode = 1;
+    });
+}
+
+function batchCommand(): Command {
+  return withCommon(new Command('batch'))
+    .description(
+      'compare two operators’ entries of a batch; post its totals once they agree (after close)'
+    )
+    .requiredOption('--batch <id>', 'the batch id ([A-Za-z0-9-])')
+    .requiredOption('--first <entries.csv>', 'the first operator’s entries (pack_id,choice)')
+    .requiredOption('--second <entries.csv>', 'the second operator’s entries')
+    .action(async (options: Common & { batch: string; first: string; second: string }) => {
+      const first = parseKeyedEntries(readFileSync(options.first, 'utf8'));
+      const second = parseKeyedEntries(readFileSync(options.second, 'utf8'));
+      const mismatches = compareEntries(first, second);
+      if (mismatches.length > 0) {
+        for (const m of mismatches)
+          process.stderr.write(`paper ${m.paper}: first "${m.first}" ≠ second "${m.second}"\n`);
+        process.stderr.write(
+          `Batch ${options.batch}: ${mismatches.length} mismatch(es); resolve them against the papers and re-key. Nothing was posted.\n`
+        );
+        process.exitCode = 1;
+        return;
+      }
+      const client = new ServerClient(options.server);
+      const manifest = await client.manifest(options.election);
+      const totals = batchTotals(manifest, first);
+      await client.request('POST', client.electionPath(options.election, '/postal/batches'), {
+        token: adminKey(options),
+        body: { batch: options.batch, ...totals },
+      });
+      process.stdout.write(
+        `Batch ${options.batch} posted: ${totals.papers} papers, ${totals.spoilt} spoilt; counts ${totals.contests.map((c) => c.counts.join('/')).join(', ')}.\n`
+      );
+    });
+}
+
+export function postalCommand(): Command {
+  return new Command('postal')
+    .description('postal votes: receive returned packs, post double-keyed batch totals')
+    .addCommand(receiveCommand())
+    .addCommand(batchCommand());
+}

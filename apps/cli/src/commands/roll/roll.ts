@@ -1,0 +1,18 @@
+/** @module `scrutineer roll …` (issue 5): the registrar's roll commands, one file each. */
+import { Command } from 'commander';
+import { rollAuditCommand } from './audit.ts';
+import { rollCheckCommand } from './check.ts';
+import { rollCommitCommand } from './commit.ts';
+import { rollImportCommand } from './import.ts';
+
+export function rollCommand(): Command {
+  const group = new Command('roll')
+    .description('the members roll: import, audit, commit, check')
+    .addCommand(rollImportCommand())
+    .addCommand(rollAuditCommand())
+    .addCommand(rollCommitCommand())
+    .addCommand(rollCheckCommand());
+  // Usage errors surface as CommanderError, which main() turns into exit code 2.
+  for (const command of [group, ...group.commands]) command.exitOverride();
+  return group;
+}

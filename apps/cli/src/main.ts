@@ -1,0 +1,42 @@
+/** @module The `scrutineer` command: one sub-command per file under commands/ (commander). */
+import { Command, CommanderError } from 'commander';
+import { serveCommand } from './commands/serve.ts';
+import { verifyCommand } from './commands/verify.ts';
+import { rollCommand } from './commands/roll/roll.ts';
+import { nominationsCommand } from './commands/nominations/nominations.ts';
+import { packsCommand } from './commands/packs/packs.ts';
+import { voteCommand } from './commands/vote.ts';
+import { trusteeCommand } from './commands/trustee/trustee.ts';
+import { electionCommand } from './commands/election/election.ts';
+import { postalCommand } from './commands/postal/postal.ts';
+
+/** Builds the program; exposed for tests. */
+export function buildProgram(): Command {
+  const program = new Command('scrutineer')
+    .description('End-to-end verifiable elections: run, vote in and verify a Scrutineer election.')
+    .exitOverride()
+    .showHelpAfterError();
+  program.addCommand(verifyCommand());
+  program.addCommand(serveCommand());
+  program.addCommand(rollCommand());
+  program.addCommand(nominationsCommand());
+  program.addCommand(packsCommand());
+  program.addCommand(electionCommand());
+  program.addCommand(trusteeCommand());
+  program.addCommand(postalCommand());
+  program.addCommand(voteCommand());
+  return program;
+}
+
+/** Runs the command line; resolves to the process exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync([...argv]);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    process.stderr.write(`scrutineer: ${(error as Error).message}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,315 @@
+/**
+ * @module One member's ballot pack on A4 (issue 5), folded in three for a DL window envelope:
+ *
+ * - top third: the election, the pack, and the name and address block where a standard DL window
+ *   shows it (20 mm from the left, 50 mm from the top, 90 × 35 mm);
+ * - middle third: the voting code in groups of four with a QR code carrying it, the election
+ *   fingerprint the booth shows, how to vote online or by post, and the roll reference (the member
+ *   id, entry and salt, and a QR code with the whole `ROLL1:` reference for `roll check`);
+ * - bottom third: the paper ballot to tear off and post: the contests, candidates in ballot order
+ *   with boxes, and a Code 128 barcode of the pack id. Never the code: a returned ballot must not
+ *   carry the credential. A ballot too long for the third goes on a second page.
+ */
+import { drawCode128 } from './code128.ts';
+import {
+  type PackElection,
+  type PackSheet,
+  listLabels,
+  selectionInstruction,
+} from './pack-sheet.ts';
+import { drawQrCode } from './qr-code.ts';
+
+/** The page is drawn with PDFKit's document API. */
+export type PageCanvas = PDFKit.PDFDocument;
+
+/** Fonts by role; the standard ones unless a Unicode font was registered under these names. */
+export interface PageFonts {
+  readonly regular: string;
+  readonly bold: string;
+  readonly mono: string;
+  readonly monoBold: string;
+  /** Folds text the fonts cannot show (identity for a Unicode font). */
+  readonly printable: (text: string) => string;
+}
+
+const MM = 72 / 25.4;
+const PAGE_WIDTH = 210 * MM;
+const LEFT = 20 * MM;
+const RIGHT = 190 * MM;
+const THIRD = 99 * MM;
+
+function foldMarks(doc: PageCanvas): void {
+  doc.save().lineWidth(0.5).strokeColor('#888888');
+  for (const y of [THIRD, 2 * THIRD])
+    doc
+      .moveTo(0, y)
+      .lineTo(6 * MM, y)
+      .moveTo(PAGE_WIDTH - 6 * MM, y)
+      .lineTo(PAGE_WIDTH, y)
+      .stroke();
+  doc.restore();
+}
+
+function topThird(
+  doc: PageCanvas,
+  fonts: PageFonts,
+  election: PackElection,
+  sheet: PackSheet
+): void {
+  const p = fonts.printable;
+  doc
+    .fillColor('#000000')
+    .font(fonts.bold)
+    .fontSize(12)
+    .text(p(election.organisation), LEFT, 14 * MM, { width: 100 * MM });
+  doc
+    .font(fonts.regular)
+    .fontSize(10)
+    .text(p(election.title), LEFT, doc.heightOfString('x') + 15 * MM, { width: 100 * MM });
+  const column = 128 * MM;
+  const width = RIGHT - column;
+  doc
+    .font(fonts.bold)
+    .fontSize(11)
+    .text('Your ballot pack', column, 14 * MM, { width });
+  doc.font(fonts.regular).fontSize(8.5);
+  const details = [`Member number: ${sheet.memberId}`, `Pack: ${sheet.packId}`];
+  if (election.closes !== null)
+    details.push(`Voting closes: ${election.closes.replace('T', ' ').replace('Z', ' UTC')}`);
+  doc.text(p(details.join('\n')), column, 20 * MM, { width, lineGap: 1.5 });
+  // The return line sits just above the window; the address block inside it.
+  doc
+    .font(fonts.regular)
+    .fontSize(6.5)
+    .fillColor('#444444')
+    .text(p(`If undelivered, return to ${election.organisation}`), LEFT, 46 * MM, {
+      width: 90 * MM,
+      lineBreak: false,
+    });
+  const lines = [sheet.name, ...sheet.addressLines].slice(0, 7);
+  doc
+    .fillColor('#000000')
+    .font(fonts.bold)
+    .fontSize(10)
+    .text(p(lines[0] ?? ''), LEFT + 2 * MM, 52 * MM, { width: 86 * MM, lineBreak: false });
+  doc
+    .font(fonts.regular)
+    .fontSize(10)
+    .text(p(lines.slice(1).join('\n')), LEFT + 2 * MM, 52 * MM + 12.5, {
+      width: 86 * MM,
+      lineGap: 0.5,
+    });
+}
+
+function middleThird(
+  doc: PageCanvas,
+  fonts: PageFonts,
+  election: PackElection,
+  sheet: PackSheet
+): void {
+  const p = fonts.printable;
+  const top = THIRD + 5 * MM;
+  const textWidth = 124 * MM;
+  doc.fillColor('#000000').font(fonts.bold).fontSize(13).text('Your voting code', LEFT, top);
+  doc
+    .font(fonts.monoBold)
+    .fontSize(17)
+    .text(sheet.code, LEFT, top + 7 * MM, { lineBreak: false });
+  drawQrCode(doc, sheet.code, 150 * MM, THIRD + 2 * MM, 40 * MM, 'M');
+  const fingerprint =
+    election.fingerprint === null
+      ? 'Election fingerprint: published on the public record when voting opens.'
+      : `Election fingerprint: ${election.fingerprint}`;
+  doc
+    .font(fonts.bold)
+    .fontSize(10)
+    .text(fingerprint, LEFT, top + 16 * MM, { width: textWidth });
+  doc.font(fonts.regular).fontSize(8.5);
+  doc.text(
+    'The voting website shows this fingerprint: if it shows another, you are not in this election, so stop.',
+    { width: textWidth }
+  );
+  const where = election.boothUrl === null ? 'the voting website' : election.boothUrl;
+  const asked = listLabels(election.questionLabels);
+  const online = `Go to ${where}, type your voting code or scan the QR code beside it${asked === '' ? '' : `, and answer the questions about your ${asked}`}. Check the fingerprint, make your choice and keep the receipt the website gives you.`;
+  const closes =
+    election.closes === null
+      ? 'before voting closes'
+      : `before ${election.closes.replace('T', ' ').replace('Z', ' UTC')}`;
+  const postal = `Mark the ballot paper below, tear it off along the dotted line and post it in the envelope provided so that it arrives ${closes}.`;
+  const once =
+    'Vote one way only. Once your paper is received you cannot vote online; a paper that arrives after you voted online is refused. Keep your voting code secret and never write it on the ballot paper.';
+  doc.moveDown(0.6).font(fonts.bold).fontSize(9.5).text('To vote online', { width: textWidth });
+  doc.font(fonts.regular).fontSize(8.5).text(p(online), { width: textWidth, lineGap: 0.5 });
+  doc.moveDown(0.4).font(fonts.bold).fontSize(9.5).text('To vote by post', { width: textWidth });
+  doc
+    .font(fonts.regular)
+    .fontSize(8.5)
+    .text(p(`${postal} ${once}`), { width: textWidth, lineGap: 0.5 });
+  // The roll reference: enough to read by eye, the whole of it in the QR code.
+  const rollTop = THIRD + 70 * MM;
+  doc
+    .font(fonts.bold)
+    .fontSize(8)
+    .text('Check that you are counted', LEFT, rollTop, { width: textWidth });
+  doc
+    .font(fonts.regular)
+    .fontSize(7)
+    .text(
+      p(
+        `You are entry ${sheet.roll.index} of the ${sheet.roll.count} members on the published roll. Anyone can check it with the reference in the QR code on the right (or the numbers below):`
+      ),
+      { width: textWidth, lineGap: 0.3 }
+    );
+  doc
+    .font(fonts.mono)
+    .fontSize(6.2)
+    .text(p(`scrutineer roll check --member-id ${sheet.memberId} --reference <QR>`), {
+      width: textWidth,
+    });
+  doc
+    .font(fonts.mono)
+    .fontSize(6.2)
+    .text(`salt ${sheet.roll.salt}\nroot ${sheet.roll.root}`, { width: textWidth, lineGap: 0.5 });
+  drawQrCode(doc, sheet.roll.reference, 147 * MM, THIRD + 49 * MM, 46 * MM, 'L');
+}
+
+/** Height of the ballot's contests at `row` points a candidate. */
+function ballotHeight(election: PackElection, row: number): number {
+  return election.contests.reduce((sum, c) => sum + 16 * MM + c.candidates.length * row, 0);
+}
+
+function ballot(
+  doc: PageCanvas,
+  fonts: PageFonts,
+  election: PackElection,
+  sheet: PackSheet,
+  top: number,
+  bottom: number
+): void {
+  const p = fonts.printable;
+  doc
+    .fillColor('#000000')
+    .font(fonts.bold)
+    .fontSize(13)
+    .text('BALLOT PAPER', LEFT, top + 2 * MM);
+  doc
+    .font(fonts.regular)
+    .fontSize(9.5)
+    .text(p(`${election.organisation}: ${election.title}`), LEFT, top + 8 * MM, {
+      width: 105 * MM,
+    });
+  drawCode128(doc, sheet.packId, 128 * MM, top, 62 * MM, 13 * MM);
+  doc
+    .font(fonts.mono)
+    .fontSize(9)
+    .text(sheet.packId, 128 * MM, top + 14 * MM, { width: 62 * MM, align: 'center' });
+  const available = bottom - (top + 26 * MM) - 8 * MM;
+  const row = Math.min(
+    10 * MM,
+    Math.max(
+      6.5 * MM,
+      (available - ballotHeight(election, 0)) /
+        Math.max(
+          1,
+          election.contests.reduce((n, c) => n + c.candidates.length, 0)
+        )
+    )
+  );
+  let y = top + 21 * MM;
+  for (const contest of election.contests) {
+    doc
+      .font(fonts.bold)
+      .fontSize(10.5)
+      .text(p(contest.title), LEFT, y, { width: 170 * MM });
+    doc
+      .font(fonts.regular)
+      .fontSize(8.5)
+      .text(
+        selectionInstruction(contest.minSelections, contest.maxSelections),
+        LEFT,
+        y + 5.5 * MM,
+        { width: 170 * MM }
+      );
+    y += 12 * MM;
+    for (const candidate of contest.candidates) {
+      const box = Math.min(8 * MM, row - 1.5 * MM);
+      doc
+        .lineWidth(0.6)
+        .strokeColor('#999999')
+        .moveTo(LEFT, y + row)
+        .lineTo(RIGHT, y + row)
+        .stroke();
+      doc
+        .fillColor('#000000')
+        .font(fonts.regular)
+        .fontSize(11)
+        .text(p(candidate.name), LEFT + 3 * MM, y + row / 2 - 5, {
+          width: 120 * MM,
+          lineBreak: false,
+        });
+      doc
+        .lineWidth(1.2)
+        .strokeColor('#000000')
+        .rect(RIGHT - 4 * MM - box, y + (row - box) / 2, box, box)
+        .stroke();
+      y += row;
+    }
+    y += 4 * MM;
+  }
+  doc
+    .font(fonts.regular)
+    .fontSize(7.5)
+    .fillColor('#333333')
+    .text(
+      `Do not write your name or your voting code on this paper. Return it in the envelope provided. Pack ${sheet.packId}.`,
+      LEFT,
+      bottom - 8 * MM,
+      { width: 170 * MM }
+    );
+  doc.fillColor('#000000');
+}
+
+/** Whether the ballot fits the bottom third (else {@link drawPackPage} adds a page for it). */
+export function ballotFitsThird(election: PackElection): boolean {
+  return ballotHeight(election, 6.5 * MM) + 34 * MM <= THIRD;
+}
+
+/** Draws one member's pack on the current page (and a second page if the ballot needs it). */
+export function drawPackPage(
+  doc: PageCanvas,
+  fonts: PageFonts,
+  election: PackElection,
+  sheet: PackSheet
+): void {
+  foldMarks(doc);
+  topThird(doc, fonts, election, sheet);
+  middleThird(doc, fonts, election, sheet);
+  const tearLine = 2 * THIRD;
+  doc
+    .save()
+    .lineWidth(0.7)
+    .strokeColor('#000000')
+    .dash(4, { space: 3 })
+    .moveTo(LEFT - 10 * MM, tearLine)
+    .lineTo(RIGHT + 10 * MM, tearLine)
+    .stroke()
+    .undash()
+    .restore();
+  if (ballotFitsThird(election)) {
+    doc
+      .font(fonts.regular)
+      .fontSize(6.5)
+      .fillColor('#444444')
+      .text('Tear off along this line and return the ballot paper below.', LEFT, tearLine + 1 * MM);
+    ballot(doc, fonts, election, sheet, tearLine + 4 * MM, 297 * MM);
+  } else {
+    doc
+      .font(fonts.bold)
+      .fontSize(10)
+      .fillColor('#000000')
+      .text('Your ballot paper is on the next page.', LEFT, tearLine + 10 * MM);
+    doc.addPage({ size: 'A4', margin: 0 });
+    ballot(doc, fonts, election, sheet, 15 * MM, 282 * MM);
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * @module What one printed ballot pack shows (issue 5), independent of how it is drawn: the member's
+ * name and address, the code, the roll reference, and the election's side (title, fingerprint,
+ * ballot, instructions).
+ */
+
+export interface PackSheet {
+  readonly packId: string;
+  readonly memberId: string;
+  readonly name: string;
+  /** Address lines, the postcode last. */
+  readonly addressLines: readonly string[];
+  /** The voting code, formatted `XXXX-XXXX-…`. */
+  readonly code: string;
+  readonly roll: {
+    readonly index: number;
+    readonly count: number;
+    readonly salt: string;
+    readonly root: string;
+    /** `ROLL1:…` (roll-reference.ts), carried by the roll QR code. */
+    readonly reference: string;
+  };
+}
+
+export interface PackElection {
+  readonly electionId: string;
+  readonly organisation: string;
+  readonly title: string;
+  readonly contests: readonly {
+    readonly title: string;
+    readonly minSelections: number;
+    readonly maxSelections: number;
+    readonly candidates: readonly { readonly name: string }[];
+  }[];
+  /** Spec §9.3 election fingerprint, or null while the base hash is not yet known. */
+  readonly fingerprint: string | null;
+  readonly boothUrl: string | null;
+  /** Labels of the sign-in questions, e.g. "date of birth", "postcode". */
+  readonly questionLabels: readonly string[];
+  /** RFC 3339 close of voting, if known. */
+  readonly closes: string | null;
+}
+
+/** "Vote for one candidate", "Vote for up to 3 candidates", … as the ballot's instruction. */
+export function selectionInstruction(minSelections: number, maxSelections: number): string {
+  const word = (n: number) => (n === 1 ? 'one candidate' : `${n} candidates`);
+  if (minSelections === maxSelections)
+    return `Vote for ${word(maxSelections)}: put a cross (X) in ${maxSelections === 1 ? 'one box' : `${maxSelections} boxes`}.`;
+  if (minSelections === 0)
+    return `Vote for up to ${word(maxSelections)}: put a cross (X) in the box of each candidate you choose.`;
+  return `Vote for at least ${minSelections} and at most ${word(maxSelections)}: put a cross (X) in each box you choose.`;
+}
+
+/** "date of birth and postcode", "date of birth, postcode and …". */
+export function listLabels(labels: readonly string[]): string {
+  if (labels.length <= 1) return labels[0] ?? '';
+  return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
+}

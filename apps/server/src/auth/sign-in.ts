@@ -1,0 +1,113 @@
+/**
+ * @module Voter sign-in. The requester proves it holds the code of credential C by signing a board
+ * challenge with C's key (record's signInMessage, spec §10.5); only then are its answers checked against the
+ * stored Argon2id hash. Each check first reserves one of the credential's five attempts with an
+ * atomic conditional UPDATE (never read-then-write), so even a burst of concurrent guesses gets at
+ * most five; a right answer gives the attempts back. An unknown credential and wrong answers get
+ * the same code and message, and an unknown credential still pays for one Argon2id run.
+ */
+import { hexToBytes } from '@scrutineer/crypto';
+import { verifyStatement } from '@scrutineer/record';
+import { ServiceError } from '../http-errors.ts';
+import { writeAuditLog } from '../officials/audit-log.ts';
+import type { ServiceContext } from '../service-context.ts';
+import { checkChallenge, issueSessionToken } from './hmac-stamps.ts';
+import { verifySecurityAnswers } from './security-answers.ts';
+import { signInMessage } from '@scrutineer/record';
+
+/** Spec'd by the threats guide (§4.5 B2, Swiss Post): five wrong answers lock a credential. */
+export const MAX_FAILED_ATTEMPTS = 5;
+export const SESSION_LIFETIME_SECONDS = 30 * 60;
+
+export interface SignInRequest {
+  readonly credential: string;
+  readonly answers: Readonly<Record<string, string>>;
+  readonly challenge: string;
+  readonly signature: string;
+}
+
+export interface SignInResult {
+  readonly token: string;
+  readonly credential: string;
+  readonly expires: string;
+}
+
+export async function signIn(
+  context: ServiceContext,
+  electionId: string,
+  request: SignInRequest
+): Promise<SignInResult> {
+  const election = await context.elections.get(electionId);
+  const now = context.clock();
+  checkChallenge(election.hmacKey, electionId, request.challenge, now);
+  let credentialKey;
+  try {
+    credentialKey = context.group.decodePoint(hexToBytes(request.credential));
+  } catch {
+    throw new ServiceError('auth/invalid-signature', 'The credential is not a valid key.');
+  }
+  const message = signInMessage(electionId, request.challenge);
+  if (
+    !verifyStatement(
+      context.group,
+      election.manifestHash,
+      credentialKey,
+      message,
+      request.signature
+    )
+  ) {
+    throw new ServiceError('auth/invalid-signature');
+  }
+
+  const questionIds = election.manifest.securityQuestions.map((q) => q.id);
+  const reserved = await context.database.query<{ answers_hash: string; failed_attempts: number }>(
+    `UPDATE credentials SET failed_attempts = failed_attempts + 1
+      WHERE election_id = $1 AND credential = $2 AND status = 'active' AND failed_attempts < $3
+      RETURNING answers_hash, failed_attempts`,
+    [electionId, request.credential, MAX_FAILED_ATTEMPTS]
+  );
+  const attempt = reserved[0];
+  if (attempt === undefined) {
+    const rows = await context.database.query<{ status: string }>(
+      'SELECT status FROM credentials WHERE election_id = $1 AND credential = $2',
+      [electionId, request.credential]
+    );
+    const status = rows[0]?.status;
+    if (status === 'revoked') throw new ServiceError('auth/credential-revoked');
+    if (status === 'active') throw new ServiceError('auth/credential-locked');
+    // Unknown: spend what a real check costs (another credential's hash, result ignored), then
+    // answer exactly as for wrong answers.
+    const sample = await context.database.query<{ answers_hash: string }>(
+      'SELECT answers_hash FROM credentials WHERE election_id = $1 LIMIT 1',
+      [electionId]
+    );
+    if (sample[0] !== undefined)
+      await verifySecurityAnswers(questionIds, request.answers, sample[0].answers_hash);
+    throw new ServiceError('auth/sign-in-failed');
+  }
+
+  const right = await verifySecurityAnswers(questionIds, request.answers, attempt.answers_hash);
+  if (!right) {
+    if (attempt.failed_attempts >= MAX_FAILED_ATTEMPTS) {
+      await writeAuditLog(context.database, electionId, 'board', 'credential-locked', {
+        credential: request.credential,
+      });
+      context.logger.warn({ electionId }, 'a credential was locked after too many wrong answers');
+    }
+    throw new ServiceError('auth/sign-in-failed');
+  }
+  await context.database.query(
+    'UPDATE credentials SET failed_attempts = 0 WHERE election_id = $1 AND credential = $2',
+    [electionId, request.credential]
+  );
+  const expiry = Math.floor(now.getTime() / 1000) + SESSION_LIFETIME_SECONDS;
+  return {
+    token: issueSessionToken(election.hmacKey, {
+      electionId,
+      credential: request.credential,
+      expiry,
+    }),
+    credential: request.credential,
+    expires: new Date(expiry * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+  };
+}

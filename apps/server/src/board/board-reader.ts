@@ -1,0 +1,138 @@
+/**
+ * @module Reading the board: pages of events, one event with its Merkle leaf, the election summary,
+ * and the record bundle of spec §9.1 — `format.json`, `board.jsonl` and `checkpoints.jsonl` —
+ * streamed page by page, so a 160,000-ballot board never sits in memory, or written to a directory
+ * for `scrutineer verify`.
+ */
+import { createWriteStream } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { canonicalize, electionFingerprint } from '@scrutineer/record';
+import { type Queryable, toNumber } from '../database/database.ts';
+import { ServiceError } from '../http-errors.ts';
+import { readHead } from './board-head.ts';
+import { listCheckpoints } from './checkpoints.ts';
+
+export const FORMAT_JSON = canonicalize({ format: 'scrutineer-record', version: 1 });
+const PAGE = 1000;
+
+export interface EventPage {
+  /** The canonical lines of the events, in order. */
+  readonly lines: string[];
+  /** The position to ask for next, or null at the head. */
+  readonly next: number | null;
+  readonly size: number;
+}
+
+export async function readEventLines(
+  database: Queryable,
+  electionId: string,
+  from: number,
+  limit: number
+): Promise<EventPage> {
+  const head = await readHead(database, electionId);
+  const rows = await database.query<{ line: string }>(
+    'SELECT line FROM events WHERE election_id = $1 AND position >= $2 ORDER BY position LIMIT $3',
+    [electionId, from, limit]
+  );
+  const end = from + rows.length;
+  return { lines: rows.map((r) => r.line), next: end < head.size ? end : null, size: head.size };
+}
+
+export async function readEventLine(
+  database: Queryable,
+  electionId: string,
+  position: number
+): Promise<{ line: string; hash: string }> {
+  const rows = await database.query<{ line: string; event_hash: string }>(
+    'SELECT line, event_hash FROM events WHERE election_id = $1 AND position = $2',
+    [electionId, position]
+  );
+  if (rows[0] === undefined) {
+    await readHead(database, electionId);
+    throw new ServiceError('board/position-out-of-range');
+  }
+  return { line: rows[0].line, hash: rows[0].event_hash };
+}
+
+export interface ElectionSummary {
+  readonly electionId: string;
+  readonly stage: string;
+  readonly size: number;
+  readonly headHash: string;
+  readonly electionKey: string | null;
+  readonly baseHash: string | null;
+  readonly fingerprint: string | null;
+  readonly credentialCount: number | null;
+}
+
+export async function electionSummary(
+  database: Queryable,
+  electionId: string
+): Promise<ElectionSummary> {
+  const head = await readHead(database, electionId);
+  return {
+    electionId,
+    stage: head.stage,
+    size: head.size,
+    headHash: head.headHash,
+    electionKey: head.electionKey,
+    baseHash: head.baseHash,
+    fingerprint: head.baseHash === null ? null : electionFingerprint(head.baseHash),
+    credentialCount: head.credentialCount,
+  };
+}
+
+/** `board.jsonl` (spec §9.1, §10.1.4): every line with its newline, page by page. */
+export async function* boardJsonl(database: Queryable, electionId: string): AsyncGenerator<string> {
+  await readHead(database, electionId);
+  let from = 0;
+  for (;;) {
+    const rows = await database.query<{ line: string; position: unknown }>(
+      'SELECT line, position FROM events WHERE election_id = $1 AND position >= $2 ORDER BY position LIMIT $3',
+      [electionId, from, PAGE]
+    );
+    if (rows.length > 0) yield rows.map((r) => `${r.line}\n`).join('');
+    if (rows.length < PAGE) return;
+    from = toNumber((rows[rows.length - 1] as { position: unknown }).position) + 1;
+  }
+}
+
+/** `checkpoints.jsonl` (spec §9.1, §10.3): in increasing size. */
+export async function* checkpointsJsonl(
+  database: Queryable,
+  electionId: string
+): AsyncGenerator<string> {
+  await readHead(database, electionId);
+  let from = 1;
+  for (;;) {
+    const checkpoints = await listCheckpoints(database, electionId, from, PAGE);
+    if (checkpoints.length > 0) yield checkpoints.map((c) => `${canonicalize(c)}\n`).join('');
+    if (checkpoints.length < PAGE) return;
+    from = (checkpoints[checkpoints.length - 1]?.size ?? 0) + 1;
+  }
+}
+
+async function writeStream(path: string, chunks: AsyncIterable<string>): Promise<void> {
+  const out = createWriteStream(path, { encoding: 'utf8' });
+  for await (const chunk of chunks) if (!out.write(chunk)) await once(out, 'drain');
+  out.end();
+  await once(out, 'finish');
+}
+
+/**
+ * Writes the record bundle of `electionId` to `directory` (created if missing): what
+ * `scrutineer verify <directory>` reads. A board that is still growing gives a consistent prefix:
+ * the checkpoints are read first, so none claims more than the board lines written after.
+ */
+export async function writeRecordBundle(
+  database: Queryable,
+  electionId: string,
+  directory: string
+): Promise<void> {
+  await mkdir(directory, { recursive: true });
+  await writeFile(join(directory, 'format.json'), `${FORMAT_JSON}\n`);
+  await writeStream(join(directory, 'checkpoints.jsonl'), checkpointsJsonl(database, electionId));
+  await writeStream(join(directory, 'board.jsonl'), boardJsonl(database, electionId));
+}

@@ -1,0 +1,142 @@
+/**
+ * @module The one catalogue of the server's errors (the fastify `lib/errors.js` model): each
+ * refusal has a stable code, an HTTP status and a default message, and every error response is
+ * `{ error: { code, message } }`. Codes never change meaning; clients and tests match on them.
+ * The service layer throws {@link ServiceError}; the HTTP layer maps it here and nowhere else.
+ */
+
+export const ERROR_CATALOGUE = {
+  // The request itself.
+  'request/body-too-large': [413, 'The request body is larger than the limit.'],
+  'request/unknown-field': [400, 'The request has a field this endpoint does not accept.'],
+  'request/invalid-body': [400, 'The request body does not match the schema.'],
+  'request/invalid-json': [400, 'The request body is not valid JSON.'],
+  'request/unsupported-media-type': [415, 'Send the body as application/json.'],
+  'request/invalid-parameter': [400, 'A path or query parameter is invalid.'],
+  'request/rate-limited': [429, 'Too many requests; try again later.'],
+  'request/not-found': [404, 'No such endpoint.'],
+  // Who is asking.
+  'auth/sign-in-failed': [401, 'The code or the answers are not right.'],
+  'auth/credential-locked': [
+    403,
+    'This voting code is locked after too many wrong answers; contact the returning officer for a replacement pack.',
+  ],
+  'auth/credential-revoked': [403, 'This voting code was replaced by a new pack; use the new one.'],
+  'auth/invalid-challenge': [400, 'The sign-in challenge was not issued by this board.'],
+  'auth/challenge-expired': [401, 'The sign-in challenge expired; fetch a new one.'],
+  'auth/invalid-signature': [
+    401,
+    'The sign-in signature does not verify under the credential key.',
+  ],
+  'auth/missing-token': [401, 'Sign in first: this endpoint needs a session token.'],
+  'auth/invalid-token': [401, 'The session token is not valid for this election.'],
+  'auth/token-expired': [401, 'The session expired; sign in again.'],
+  'auth/admin-required': [401, "This endpoint needs the returning officer's key."],
+  'auth/operator-required': [401, "Creating an election needs the server operator's key."],
+  'auth/election-creation-disabled': [
+    403,
+    'This server has no operator key, so elections cannot be created over HTTP.',
+  ],
+  // The election's state.
+  'election/not-found': [404, 'No such election on this board.'],
+  'election/exists': [409, 'An election with this id already exists.'],
+  'election/not-open': [409, 'Voting has not opened yet.'],
+  'election/closed': [409, 'Voting has closed.'],
+  'election/wrong-stage': [409, 'The election is not at the stage this step needs.'],
+  'election/invalid-manifest': [400, 'The manifest is not valid.'],
+  'election/board-key-supplied': [
+    400,
+    'Leave board.publicKey out: the board generates its own key.',
+  ],
+  'election/credential-count-mismatch': [
+    409,
+    'The number of credentials loaded is not the roll count.',
+  ],
+  'election/invalid-election-key': [400, 'The election key event is not valid for this manifest.'],
+  'election/no-result': [404, 'The result has not been published.'],
+  'election/nothing-counted': [409, 'The result needs enough decryption shares first.'],
+  // Ballots.
+  'ballot/malformed': [400, 'The ballot does not have the shape of a ballot for this election.'],
+  'ballot/wrong-election': [400, 'The ballot is for another election.'],
+  'ballot/credential-mismatch': [
+    403,
+    'The ballot is signed for another credential than the one signed in.',
+  ],
+  'ballot/invalid-signature': [400, "The ballot's signature does not verify."],
+  'ballot/invalid-proof': [400, 'A selection proof does not verify.'],
+  'ballot/invalid-total-proof': [400, "A contest's total proof does not verify."],
+  'ballot/not-canonical-point': [400, 'The ballot holds a point that is not canonically encoded.'],
+  'ballot/identity-point': [400, 'The ballot holds the identity point where it is forbidden.'],
+  'ballot/not-canonical-scalar': [
+    400,
+    'The ballot holds a scalar that is not canonically encoded.',
+  ],
+  'ballot/ciphertext-reused': [409, 'A ciphertext of this ballot is already on the board.'],
+  'ballot/proof-reused': [409, 'A proof of this ballot is already on the board.'],
+  'ballot/credential-already-used': [
+    409,
+    'This credential has already cast a ballot, and the first ballot is final.',
+  ],
+  'ballot/credential-used-by-post': [
+    409,
+    'A postal vote was already received for this credential.',
+  ],
+  'ballot/invalid-audit': [400, "The audited ballot's openings do not match its ciphertexts."],
+  // Credentials (officials).
+  'credential/duplicate': [409, 'A credential key or pack id is already loaded.'],
+  'credential/invalid-key': [400, 'A credential key is not a valid non-identity point.'],
+  'credential/not-found': [404, 'No such credential in this election.'],
+  'credential/already-used': [409, 'This credential has already been used.'],
+  'credential/revoked': [409, 'This credential has been revoked.'],
+  'credential/invalid-answers-hash': [400, 'An answers hash is not an Argon2id PHC string.'],
+  // Postal channel.
+  'postal/credential-used-online': [
+    409,
+    'This credential already voted online; the postal vote is refused.',
+  ],
+  'postal/already-received': [409, 'A postal vote was already received for this credential.'],
+  'postal/duplicate-batch': [409, 'A postal batch with this id is already on the board.'],
+  'postal/invalid-batch': [400, 'The postal batch does not fit the manifest.'],
+  // Trustees.
+  'trustee/unknown': [400, 'No such trustee in the manifest.'],
+  'trustee/invalid-signature': [401, "The message is not signed with the trustee's ceremony key."],
+  'trustee/duplicate-message': [409, 'This trustee already posted this message.'],
+  'trustee/wrong-type': [400, 'Trustees post only ceremony messages and decryption shares.'],
+  // The board.
+  'board/position-out-of-range': [404, 'No event at this position.'],
+  'board/invalid-size': [400, 'The size is out of range for this board.'],
+  'board/no-checkpoint': [404, 'The board has not signed a checkpoint yet.'],
+  'board/tracker-not-found': [404, 'No ballot with this tracker is on the board.'],
+  // The server.
+  'server/internal-error': [500, 'Something went wrong on the server; nothing was recorded.'],
+  'server/unavailable': [503, 'The server is busy or shutting down; try again shortly.'],
+} as const satisfies Record<string, readonly [number, string]>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export function httpStatus(code: ErrorCode): number {
+  return ERROR_CATALOGUE[code][0];
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_CATALOGUE, value);
+}
+
+/** An expected refusal: a catalogue code and a message safe to show to the caller. */
+export class ServiceError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string = ERROR_CATALOGUE[code][1]) {
+    super(message);
+    this.name = 'ServiceError';
+    this.code = code;
+  }
+}
+
+/** The body of every error response. */
+export interface ErrorBody {
+  readonly error: { readonly code: ErrorCode; readonly message: string };
+}
+
+export function errorBody(code: ErrorCode, message: string = ERROR_CATALOGUE[code][1]): ErrorBody {
+  return { error: { code, message } };
+}

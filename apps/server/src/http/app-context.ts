@@ -1,0 +1,26 @@
+/**
+ * @module What the route handlers share: the service context, the sign-in monitor, the operator's
+ * key hash, and the session check every voter route starts with.
+ */
+import { type Session, checkSessionToken } from '../auth/hmac-stamps.ts';
+import type { SignInMonitor } from '../auth/sign-in-monitor.ts';
+import { ServiceError } from '../http-errors.ts';
+import type { ServiceContext } from '../service-context.ts';
+
+export interface AppContext {
+  readonly service: ServiceContext;
+  readonly monitor: SignInMonitor;
+  /** SHA-256 hex of the key that may create elections; none = creation over HTTP is off. */
+  readonly operatorKeyHash: string | undefined;
+  readonly counters: { ballotsCast: number; ballotsRefused: number };
+}
+
+export async function requireSession(
+  context: AppContext,
+  electionId: string,
+  bearer: string | undefined
+): Promise<Session> {
+  if (bearer === undefined) throw new ServiceError('auth/missing-token');
+  const election = await context.service.elections.get(electionId);
+  return checkSessionToken(election.hmacKey, electionId, bearer, context.service.clock());
+}

@@ -1,0 +1,188 @@
+/**
+ * @module The fastify application: security headers, per-IP rate limits, the route table, the one
+ * error handler that turns every failure into `{ error: { code, message } }` from the catalogue,
+ * and logs that never carry codes, answers, tokens, trackers or IP addresses (threats guide A27):
+ * request logs name the route pattern, not the URL, and no body or header is logged.
+ */
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import { z } from 'zod';
+import {
+  DEFAULT_SIGN_IN_MONITOR,
+  SignInMonitor,
+  type SignInMonitorOptions,
+} from '../auth/sign-in-monitor.ts';
+import { type ErrorCode, ServiceError, errorBody, httpStatus } from '../http-errors.ts';
+import type { ServiceContext } from '../service-context.ts';
+import type { AppContext } from './app-context.ts';
+import { officialRoutes } from './official-routes.ts';
+import { openApiDocument } from './openapi.ts';
+import { publicRoutes } from './public-routes.ts';
+import { type RouteSpec, registerRoutes, route } from './route-spec.ts';
+import { addSecurityHeaders } from './security-headers.ts';
+import { voterRoutes } from './voter-routes.ts';
+import { registerWebPages } from './web-pages.ts';
+
+export interface AppOptions {
+  /** SHA-256 hex of the operator key that may create elections; omit to disable creation over HTTP. */
+  readonly operatorKeyHash?: string | undefined;
+  /** Requests per minute per IP, all routes (default 600). */
+  readonly requestsPerMinute?: number;
+  /** Sign-in and challenge requests per minute per IP (default 30). */
+  readonly signInPerMinute?: number;
+  readonly signInMonitor?: SignInMonitorOptions;
+  /** Voter request bodies (default 64 KB: a ballot of 20 contests of 50 candidates is smaller). */
+  readonly bodyLimit?: number;
+  /** Officials' request bodies (credential batches; default 8 MB). */
+  readonly officialBodyLimit?: number;
+  /** Behind a reverse proxy: take the client IP from X-Forwarded-For. */
+  readonly trustProxy?: boolean;
+  /** pino options; false for silence. */
+  readonly logger?:
+    { readonly level?: string; readonly stream?: { write(line: string): void } } | false;
+}
+
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'request/body-too-large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'request/unsupported-media-type',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'request/invalid-json',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'request/invalid-json',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'request/invalid-body',
+};
+
+function errorCodeOf(error: FastifyError): ErrorCode {
+  const mapped = FASTIFY_CODES[error.code];
+  if (mapped !== undefined) return mapped;
+  if (error instanceof SyntaxError && error.statusCode === 400) return 'request/invalid-json';
+  if (error.statusCode === 429) return 'request/rate-limited';
+  if (error.statusCode === 413) return 'request/body-too-large';
+  if (error.statusCode === 415) return 'request/unsupported-media-type';
+  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500)
+    return 'request/invalid-body';
+  const cause = (error as { code?: string }).code ?? '';
+  if (cause === 'ECONNREFUSED' || cause.startsWith('08') || cause === '57P01' || cause === '53300')
+    return 'server/unavailable';
+  return 'server/internal-error';
+}
+
+export interface BuiltApp {
+  readonly app: FastifyInstance;
+  readonly context: AppContext;
+  readonly routes: readonly RouteSpec[];
+}
+
+/** Builds the app; `makeService` receives the app's logger (pino) for the service layer. */
+export async function buildApp(
+  makeService: (logger: FastifyInstance['log']) => ServiceContext,
+  options: AppOptions = {}
+): Promise<BuiltApp> {
+  const bodyLimit = options.bodyLimit ?? 64 * 1024;
+  const logger: FastifyServerOptions['logger'] =
+    options.logger === false
+      ? false
+      : {
+          level: options.logger?.level ?? 'info',
+          ...(options.logger?.stream === undefined ? {} : { stream: options.logger.stream }),
+          serializers: {
+            req: (request: FastifyRequest) => ({
+              method: request.method,
+              route: request.routeOptions?.url ?? 'unknown',
+            }),
+            res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
+          },
+        };
+  const app: FastifyInstance = Fastify({
+    bodyLimit,
+    trustProxy: options.trustProxy ?? false,
+    logger,
+  });
+  const service = makeService(app.log);
+  const context: AppContext = {
+    service,
+    monitor: new SignInMonitor(options.signInMonitor ?? DEFAULT_SIGN_IN_MONITOR, app.log),
+    operatorKeyHash: options.operatorKeyHash,
+    counters: { ballotsCast: 0, ballotsRefused: 0 },
+  };
+
+  addSecurityHeaders(app);
+  await app.register(rateLimit, {
+    global: true,
+    max: options.requestsPerMinute ?? 600,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_request, limit) =>
+      new ServiceError('request/rate-limited', `Too many requests; try again in ${limit.after}.`),
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const code = error instanceof ServiceError ? error.code : errorCodeOf(error);
+    const message = error instanceof ServiceError ? error.message : undefined;
+    if (code === 'server/internal-error' || code === 'server/unavailable') {
+      request.log.error(
+        { err: { type: error.name, message: error.message, stack: error.stack } },
+        'request failed'
+      );
+    }
+    // A busy or restarting store: tell clients when to come back (threats guide A23).
+    if (code === 'server/unavailable') void reply.header('retry-after', '5');
+    void reply.code(httpStatus(code)).send(errorBody(code, message));
+  });
+  app.setNotFoundHandler((_request, reply) => {
+    void reply.code(404).send(errorBody('request/not-found'));
+  });
+
+  const routes: RouteSpec[] = [
+    ...publicRoutes(context),
+    ...voterRoutes(context, options.signInPerMinute ?? 30),
+    ...officialRoutes(context),
+  ];
+  const meta: RouteSpec[] = [
+    route({
+      method: 'GET',
+      url: '/api/health',
+      summary: 'Liveness and database reachability',
+      audience: 'public',
+      response: z.strictObject({ ok: z.boolean() }),
+      handler: async () => {
+        await service.database.query('SELECT 1');
+        return { ok: true };
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/openapi.json',
+      summary: 'This description',
+      audience: 'public',
+      handler: () => Promise.resolve(openApiDocument(allRoutes)),
+    }),
+    route({
+      method: 'GET',
+      url: '/metrics',
+      summary:
+        'Prometheus metrics of this instance: sign-in failures and alarms, ballots cast and refused',
+      audience: 'public',
+      contentType: 'text/plain; version=0.0.4',
+      handler: () =>
+        Promise.resolve(
+          [
+            `scrutineer_sign_in_failures_total ${context.monitor.failuresTotal}`,
+            `scrutineer_sign_in_alarms_total ${context.monitor.alarmsTotal}`,
+            `scrutineer_ballots_cast_total ${context.counters.ballotsCast}`,
+            `scrutineer_ballots_refused_total ${context.counters.ballotsRefused}`,
+            '',
+          ].join('\n')
+        ),
+    }),
+  ];
+  const allRoutes = [...meta, ...routes];
+  const officialLimit = options.officialBodyLimit ?? 8 * 1024 * 1024;
+  registerRoutes(app, allRoutes, (spec) =>
+    spec.audience === 'public' || spec.audience === 'voter' ? bodyLimit : officialLimit
+  );
+  registerWebPages(app);
+  return { app, context, routes: allRoutes };
+}

@@ -1,0 +1,250 @@
+/**
+ * @module The public board API (spec §9–§10): anyone may read the manifest, the election key and
+ * fingerprint, the events, the signed checkpoints with inclusion and consistency proofs, a
+ * tracker's place, the turnout by channel, the result, and the whole record bundle that
+ * `scrutineer verify` reads. Nothing here counts anything per candidate before the result.
+ */
+import { Readable } from 'node:stream';
+import { bytesToHex, utf8 } from '@scrutineer/crypto';
+import { hashLeaf, parseCanonicalJson } from '@scrutineer/record';
+import { readHead } from '../board/board-head.ts';
+import {
+  FORMAT_JSON,
+  boardJsonl,
+  checkpointsJsonl,
+  electionSummary,
+  readEventLine,
+  readEventLines,
+} from '../board/board-reader.ts';
+import { latestCheckpoint, listCheckpoints } from '../board/checkpoints.ts';
+import { loadConsistencyProof, loadInclusionProof, rootAt } from '../board/merkle-store.ts';
+import { ServiceError } from '../http-errors.ts';
+import { readResult } from '../officials/tally.ts';
+import { lookupTracker, turnout } from '../voting/voter-queries.ts';
+import type { AppContext } from './app-context.ts';
+import { type RouteSpec, route } from './route-spec.ts';
+import {
+  checkpointListSchema,
+  consistencyProofSchema,
+  consistencyQuery,
+  electionParams,
+  eventPageSchema,
+  eventSchema,
+  inclusionProofSchema,
+  inclusionQuery,
+  pageQuery,
+  positionParams,
+  resultBody,
+  summarySchema,
+  trackerParams,
+  trackerSchema,
+  turnoutSchema,
+} from './schemas.ts';
+import { checkpointSchema, manifestSchema } from '@scrutineer/record';
+
+function parseLine(line: string): Record<string, unknown> {
+  const json = parseCanonicalJson(line);
+  if (!json.ok) throw new Error('stored line is not canonical');
+  return json.value as Record<string, unknown>;
+}
+
+export function publicRoutes(context: AppContext): RouteSpec[] {
+  const database = context.service.database;
+  const elections = context.service.elections;
+  return [
+    route({
+      method: 'GET',
+      url: '/api/elections/:electionId',
+      summary:
+        'The election: stage, board size and head hash, election key, base hash and fingerprint',
+      audience: 'public',
+      params: electionParams,
+      response: summarySchema,
+      handler: async ({ params }) => {
+        const election = await elections.get(params.electionId);
+        return {
+          ...(await electionSummary(database, params.electionId)),
+          manifestHash: election.manifestHash,
+          boardPublicKey: election.boardPublicKey,
+        };
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/elections/:electionId/manifest',
+      summary: 'The manifest (spec §9.2), as published at position 0',
+      audience: 'public',
+      params: electionParams,
+      response: manifestSchema,
+      handler: async ({ params }) => (await elections.get(params.electionId)).manifest,
+    }),
+    route({
+      method: 'GET',
+      url: '/api/elections/:electionId/events',
+      summary: 'A page of board events from position `from`',
+      audience: 'public',
+      params: electionParams,
+      query: pageQuery,
+      response: eventPageSchema,
+      handler: async ({ params, query }) => {
+        const page = await readEventLines(database, params.electionId, query.from, query.limit);
+        return { events: page.lines.map(parseLine), next: page.next, size: page.size };
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/elections/:electionId/events/:position',
+      summary: 'One board event with its canonical line, event hash and Merkle leaf hash',
+      audience: 'public',
+      params: positionParams,
+      response: eventSchema,
+      handler: async ({ params }) => {
+        const { line, hash } = await readEventLine(database, params.electionId, params.position);
+        return { event: parseLine(line), line, hash, leafHash: bytesToHex(hashLeaf(utf8(line))) };
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/elections/:electionId/checkpoints',
+      summary: 'Signed checkpoints (spec §10.3) from size `from`, in increasing size',
+      audience: 'public',
+      params: electionParams,
+      query: pageQuery,
+      response: checkpointListSchema,
+      handler: async ({ params, query }) => {
+        await readHead(database, params.electionId);
+        return {
+          checkpoints: await listCheckpoints(database, params.electionId, query.from, query.limit),
+        };
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/elections/:electionId/checkpoints/latest',
+      summary: 'The latest signed checkpoint',
+      audience: 'public',
+      params: electionParams,
+      response: checkpointSchema,
+      handler: async ({ params }) => {
+        await readHead(database, params.electionId);
+        const checkpoint = await latestCheckpoint(database, params.electionId);
+        if (checkpoint === null) throw new ServiceError('board/no-checkpoint');
+        return checkpoint;
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/elections/:electionId/proofs/inclusion',
+      summary:
+        'Inclusion proof (spec §10.2.3) of the event at `position` in the log of `size` events (default: the latest checkpoint that covers it, else the head)',
+      audience: 'public',
+      params: electionParams,
+      query: inclusionQuery,
+      response: inclusionProofSchema,
+      handler: async ({ params, query }) => {
+        const head = await readHead(database, params.electionId);
+        const latest = await latestCheckpoint(database, params.electionId);
+        const size =
+          query.size ?? (latest !== null && latest.size > query.position ? latest.size : head.size);
+        if (size > head.size || query.position >= size)
+          throw new ServiceError('board/invalid-size', `need position < size ≤ ${head.size}`);
+        const { line } = await readEventLine(database, params.electionId, query.position);
+        return {
+          position: query.position,
+          size,
+          root: await rootAt(database, params.electionId, size),
+          leafHash: bytesToHex(hashLeaf(utf8(line))),
+          proof: await loadInclusionProof(database, params.electionId, query.position, size),
+        };
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/elections/:electionId/proofs/consistency',
+      summary:
+        'Consistency proof (spec §10.2.4) from the log of `from` events to the log of `to` events',
+      audience: 'public',
+      params: electionParams,
+      query: consistencyQuery,
+      response: consistencyProofSchema,
+      handler: async ({ params, query }) => {
+        const head = await readHead(database, params.electionId);
+        if (query.from < 1 || query.from > query.to || query.to > head.size)
+          throw new ServiceError('board/invalid-size', `need 1 ≤ from ≤ to ≤ ${head.size}`);
+        return {
+          from: query.from,
+          to: query.to,
+          fromRoot: await rootAt(database, params.electionId, query.from),
+          toRoot: await rootAt(database, params.electionId, query.to),
+          proof: await loadConsistencyProof(database, params.electionId, query.from, query.to),
+        };
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/elections/:electionId/trackers/:tracker',
+      summary: "Where a ballot's tracker is on the board",
+      audience: 'public',
+      params: trackerParams,
+      response: trackerSchema,
+      handler: async ({ params }) => lookupTracker(database, params.electionId, params.tracker),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/elections/:electionId/turnout',
+      summary: 'Members who voted so far, by channel only',
+      audience: 'public',
+      params: electionParams,
+      response: turnoutSchema,
+      handler: async ({ params }) => turnout(database, params.electionId),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/elections/:electionId/result',
+      summary: 'The published result (404 election/no-result before it)',
+      audience: 'public',
+      params: electionParams,
+      response: resultBody,
+      handler: async ({ params }) => {
+        await readHead(database, params.electionId);
+        return readResult(database, params.electionId);
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/elections/:electionId/record/format.json',
+      summary: 'The record bundle (spec §9.1): format.json',
+      audience: 'public',
+      params: electionParams,
+      contentType: 'application/json',
+      handler: async ({ params }) => {
+        await readHead(database, params.electionId);
+        return `${FORMAT_JSON}\n`;
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/elections/:electionId/record/board.jsonl',
+      summary: 'The record bundle (spec §9.1): board.jsonl, streamed',
+      audience: 'public',
+      params: electionParams,
+      contentType: 'application/jsonl; charset=utf-8',
+      handler: async ({ params }) => {
+        await readHead(database, params.electionId);
+        return Readable.from(boardJsonl(database, params.electionId));
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/elections/:electionId/record/checkpoints.jsonl',
+      summary: 'The record bundle (spec §9.1): checkpoints.jsonl',
+      audience: 'public',
+      params: electionParams,
+      contentType: 'application/jsonl; charset=utf-8',
+      handler: async ({ params }) => {
+        await readHead(database, params.electionId);
+        return Readable.from(checkpointsJsonl(database, params.electionId));
+      },
+    }),
+  ];
+}

@@ -1,0 +1,182 @@
+/**
+ * @module The request and response schemas of the HTTP API (zod 4, strict objects everywhere), from
+ * which requests are parsed and the OpenAPI document generated. Ballots, manifests and event
+ * bodies are the record's own schemas (packages/record), never redefined here.
+ */
+import { z } from 'zod';
+import {
+  Hex32,
+  Hex64,
+  auditedBallotSchema,
+  ballotSchema,
+  checkpointSchema,
+  eventBodySchemas,
+  manifestSchema,
+} from '@scrutineer/record';
+import { TRUSTEE_EVENT_TYPES } from '../officials/trustee-messages.ts';
+
+export const electionParams = z.strictObject({
+  electionId: z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/, 'an election id'),
+});
+export const positionParams = z.strictObject({
+  electionId: electionParams.shape.electionId,
+  position: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+});
+export const trackerParams = z.strictObject({
+  electionId: electionParams.shape.electionId,
+  tracker: Hex32,
+});
+
+const count = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+export const pageQuery = z.strictObject({
+  from: count.default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+export const inclusionQuery = z.strictObject({ position: count, size: count.min(1).optional() });
+export const consistencyQuery = z.strictObject({ from: count, to: count.min(1) });
+
+export const errorResponse = z.strictObject({
+  error: z.strictObject({ code: z.string(), message: z.string() }),
+});
+
+// Operator and officer.
+export const createElectionBody = z.strictObject({
+  manifest: z.record(z.string(), z.unknown()).describe('the manifest of spec §9.2 without `board`'),
+  adminKeyHash: Hex32.describe("SHA-256 hex of the returning officer's bearer key"),
+});
+export const createElectionResponse = z.strictObject({
+  manifest: manifestSchema,
+  manifestHash: Hex32,
+  boardPublicKey: Hex32,
+});
+
+const packId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'a pack id');
+export const credentialEntry = z.strictObject({
+  key: Hex32.describe('the public credential key C (spec §6.5)'),
+  answersHash: z.string().max(300).describe('Argon2id PHC string of the normalised answers'),
+  packId: packId.optional(),
+});
+export const credentialsBody = z.strictObject({
+  credentials: z.array(credentialEntry).min(1).max(10_000),
+});
+export const credentialReference = z.union([
+  z.strictObject({ credential: Hex32 }),
+  z.strictObject({ packId }),
+]);
+export const replaceBody = z.strictObject({
+  revoke: credentialReference,
+  replacement: credentialEntry,
+});
+export const appendedResponse = z.strictObject({ position: z.number().int(), hash: Hex32 });
+export const openedResponse = appendedResponse.extend({
+  baseHash: Hex32,
+  credentialCount: z.number().int(),
+  credentialListHash: Hex32,
+});
+export const electionKeyBody = eventBodySchemas['election-key'];
+export const postalBatchBody = eventBodySchemas['postal-batch'];
+export const resultBody = eventBodySchemas['election-result'];
+export const trusteeMessageBody = z.strictObject({
+  type: z.enum(TRUSTEE_EVENT_TYPES),
+  body: z.record(z.string(), z.unknown()),
+});
+export const auditLogResponse = z.strictObject({
+  entries: z.array(
+    z.strictObject({
+      actor: z.string(),
+      action: z.string(),
+      detail: z.record(z.string(), z.unknown()),
+      at: z.string(),
+    })
+  ),
+});
+
+// Voters.
+export const challengeResponse = z.strictObject({ challenge: z.string(), expires: z.string() });
+export const signInBody = z.strictObject({
+  credential: Hex32.describe('the credential public key the booth derived from the code'),
+  answers: z
+    .record(z.string().max(32), z.string().max(200))
+    .describe('security answers by question id'),
+  challenge: z.string().max(200),
+  signature: Hex64.describe('the credential signature of the sign-in message (spec §10.5)'),
+});
+export const signInResponse = z.strictObject({
+  token: z.string(),
+  credential: Hex32,
+  expires: z.string(),
+});
+export const castBody = z.strictObject({ ballot: ballotSchema });
+export const auditBody = z.strictObject({ audited: auditedBallotSchema });
+export const receiptSchema = z.strictObject({
+  election: z.string(),
+  tracker: Hex32,
+  position: z.number().int(),
+  time: z.string(),
+  eventHash: Hex32,
+  signature: Hex64,
+});
+export const credentialReportSchema = z.strictObject({
+  credential: Hex32,
+  status: z.enum(['active', 'revoked']),
+  locked: z.boolean(),
+  channel: z.enum(['online', 'postal']).nullable(),
+  ballots: z.array(
+    z.strictObject({ tracker: Hex32, position: z.number().int(), time: z.string() })
+  ),
+});
+
+// Public board.
+export const summarySchema = z.strictObject({
+  electionId: z.string(),
+  stage: z.string(),
+  size: z.number().int(),
+  headHash: Hex32,
+  electionKey: Hex32.nullable(),
+  baseHash: Hex32.nullable(),
+  fingerprint: z.string().nullable(),
+  credentialCount: z.number().int().nullable(),
+  manifestHash: Hex32,
+  boardPublicKey: Hex32,
+});
+export const eventPageSchema = z.strictObject({
+  events: z.array(z.record(z.string(), z.unknown())).describe('board events (spec §9.5)'),
+  next: z.number().int().nullable(),
+  size: z.number().int(),
+});
+export const eventSchema = z.strictObject({
+  event: z.record(z.string(), z.unknown()),
+  line: z.string(),
+  hash: Hex32,
+  leafHash: Hex32,
+});
+export const checkpointListSchema = z.strictObject({ checkpoints: z.array(checkpointSchema) });
+export const inclusionProofSchema = z.strictObject({
+  position: z.number().int(),
+  size: z.number().int(),
+  root: Hex32,
+  leafHash: Hex32,
+  proof: z.array(Hex32),
+});
+export const consistencyProofSchema = z.strictObject({
+  from: z.number().int(),
+  to: z.number().int(),
+  fromRoot: Hex32,
+  toRoot: Hex32,
+  proof: z.array(Hex32),
+});
+export const trackerSchema = z.strictObject({
+  tracker: Hex32,
+  kind: z.enum(['cast', 'audited']),
+  position: z.number().int(),
+  time: z.string(),
+  eventHash: Hex32,
+  superseded: z.boolean(),
+});
+export const turnoutSchema = z.strictObject({
+  online: z.number().int(),
+  postal: z.number().int(),
+  total: z.number().int(),
+  eligible: z.number().int().nullable(),
+  stage: z.string(),
+});

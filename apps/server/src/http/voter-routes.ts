@@ -1,0 +1,127 @@
+/**
+ * @module The voter API: sign-in challenge and sign-in, casting, Benaloh audits, and "what became
+ * of my credential". Ballot bodies are limited to 64 KB (build-app.ts); logs carry no token,
+ * answer, tracker or IP.
+ */
+import { issueChallenge } from '../auth/hmac-stamps.ts';
+import { signIn } from '../auth/sign-in.ts';
+import { ServiceError } from '../http-errors.ts';
+import { auditBallot } from '../voting/audit-ballot.ts';
+import { castBallot } from '../voting/cast-ballot.ts';
+import { credentialReport } from '../voting/voter-queries.ts';
+import { type AppContext, requireSession } from './app-context.ts';
+import { type RouteSpec, route } from './route-spec.ts';
+import {
+  auditBody,
+  castBody,
+  challengeResponse,
+  credentialReportSchema,
+  electionParams,
+  receiptSchema,
+  signInBody,
+  signInResponse,
+} from './schemas.ts';
+
+const CHALLENGE_LIFETIME_SECONDS = 300;
+
+export function voterRoutes(context: AppContext, signInPerMinute: number): RouteSpec[] {
+  const { service } = context;
+  return [
+    route({
+      method: 'GET',
+      url: '/api/elections/:electionId/sign-in/challenge',
+      summary: 'A fresh sign-in challenge (stateless, HMAC-stamped, valid 5 minutes)',
+      audience: 'voter',
+      params: electionParams,
+      response: challengeResponse,
+      perMinute: signInPerMinute,
+      handler: async ({ params }) => {
+        const election = await service.elections.get(params.electionId);
+        return issueChallenge(
+          election.hmacKey,
+          params.electionId,
+          service.clock(),
+          CHALLENGE_LIFETIME_SECONDS
+        );
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/api/elections/:electionId/sign-in',
+      summary: 'Sign in with the credential key (derived from the code) and the security answers',
+      audience: 'voter',
+      params: electionParams,
+      body: signInBody,
+      response: signInResponse,
+      perMinute: signInPerMinute,
+      handler: async ({ params, body, ip }) => {
+        if (!context.monitor.allows(ip))
+          throw new ServiceError(
+            'request/rate-limited',
+            'Too many failed sign-ins from this address; try again later.'
+          );
+        try {
+          return await signIn(service, params.electionId, body);
+        } catch (error) {
+          if (
+            error instanceof ServiceError &&
+            (error.code === 'auth/sign-in-failed' || error.code === 'auth/invalid-signature')
+          ) {
+            context.monitor.recordFailure(ip);
+          }
+          throw error;
+        }
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/elections/:electionId/me',
+      summary:
+        "The signed-in member's credential: status, and whether and by which channel it was used",
+      audience: 'voter',
+      params: electionParams,
+      response: credentialReportSchema,
+      handler: async ({ params, bearer }) => {
+        const session = await requireSession(context, params.electionId, bearer);
+        return credentialReport(service.database, params.electionId, session.credential);
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/api/elections/:electionId/ballots',
+      summary:
+        'Cast a ballot; returns the signed receipt (201, or 200 for a resubmission of the same ballot)',
+      audience: 'voter',
+      params: electionParams,
+      body: castBody,
+      response: receiptSchema,
+      status: 201,
+      handler: async ({ params, body, bearer }, reply) => {
+        const session = await requireSession(context, params.electionId, bearer);
+        try {
+          const outcome = await castBallot(service, params.electionId, session, body.ballot);
+          if (!outcome.replayed) context.counters.ballotsCast++;
+          reply.code(outcome.replayed ? 200 : 201);
+          return reply.send(outcome.receipt);
+        } catch (error) {
+          context.counters.ballotsRefused++;
+          throw error;
+        }
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/api/elections/:electionId/audits',
+      summary: 'Publish a Benaloh-challenged ballot with its openings; never counted',
+      audience: 'voter',
+      params: electionParams,
+      body: auditBody,
+      response: receiptSchema,
+      status: 201,
+      handler: async ({ params, body, bearer }) => {
+        const session = await requireSession(context, params.electionId, bearer);
+        return auditBallot(service, params.electionId, session, body.audited);
+      },
+    }),
+  ];
+}

@@ -1,0 +1,71 @@
+/**
+ * @module Serves the built voter web app (apps/web/dist, `npm run build -w @scrutineer/web`):
+ * `/assets/*` (hashed, immutable files) and the app's HTML for `/elections/:electionId` and its
+ * pages, under `PAGE_CSP` (same-origin scripts, styles and workers only; no inline code). The
+ * HTML already carries Subresource Integrity for its script and stylesheet. Without a build the
+ * routes answer 404, so the API works without the web app.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { errorBody } from '../http-errors.ts';
+import { PAGE_CSP } from './security-headers.ts';
+
+const DEFAULT_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  woff2: 'font/woff2',
+  json: 'application/json',
+};
+
+const ASSET_NAME = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.(js|css|svg|png|woff2|json)$/;
+const PAGES = new Set(['tracker', 'pack', 'turnout', 'result', 'board']);
+
+export function registerWebPages(app: FastifyInstance, distDirectory = DEFAULT_DIST): void {
+  const cache = new Map<string, Buffer | null>();
+  const load = async (relative: string): Promise<Buffer | null> => {
+    if (!cache.has(relative)) {
+      try {
+        cache.set(relative, await readFile(distDirectory + relative));
+      } catch {
+        // Not cached on failure: a build made after start is picked up.
+        return null;
+      }
+    }
+    return cache.get(relative) ?? null;
+  };
+  const notFound = (reply: FastifyReply): FastifyReply =>
+    reply.code(404).send(errorBody('request/not-found'));
+
+  const page = async (reply: FastifyReply): Promise<FastifyReply> => {
+    const html = await load('index.html');
+    if (html === null) return notFound(reply);
+    return reply
+      .header('content-security-policy', PAGE_CSP)
+      .header('content-type', CONTENT_TYPES['html'])
+      .send(html);
+  };
+
+  app.get('/elections/:electionId', (_request, reply) => page(reply));
+  app.get<{ Params: { electionId: string; page: string } }>(
+    '/elections/:electionId/:page',
+    (request, reply) => (PAGES.has(request.params.page) ? page(reply) : notFound(reply))
+  );
+  app.get<{ Params: { file: string } }>('/assets/:file', async (request, reply) => {
+    const match = ASSET_NAME.exec(request.params.file);
+    const extension = match?.[1];
+    if (extension === undefined) return notFound(reply);
+    const body = await load(`assets/${request.params.file}`);
+    if (body === null) return notFound(reply);
+    return reply
+      .header('content-type', CONTENT_TYPES[extension])
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('content-security-policy', PAGE_CSP)
+      .send(body);
+  });
+}

@@ -1,0 +1,142 @@
+/**
+ * @module The postal channel (spec §9.5, §9.7; threats guide A16). A returned postal pack claims
+ * its credential through the same UNIQUE key as an online ballot, so a member counts once whichever
+ * channel comes first, even in a race; a postal return for a credential that voted online is
+ * refused and the refusal published (`cast-refused`). Postal batches carry the counted paper
+ * votes, checked against the manifest's contests and limits (V6.3), and are published only after
+ * close, so no count per candidate is visible while voting is open.
+ */
+import type { EventBody } from '@scrutineer/record';
+import { appendEvent } from '../board/append-event.ts';
+import { lockHead } from '../board/board-head.ts';
+import type { Queryable } from '../database/database.ts';
+import { ServiceError } from '../http-errors.ts';
+import type { ServiceContext } from '../service-context.ts';
+import { appendCrossChannelRefusal } from '../voting/cross-channel-refusal.ts';
+import { writeAuditLog } from './audit-log.ts';
+import { type Appended, parseEventBody, withLockedHead } from './setup-steps.ts';
+
+/** A credential named by its public key or by the registrar's pack id. */
+export type CredentialReference = { readonly credential: string } | { readonly packId: string };
+
+export async function resolveCredential(
+  database: Queryable,
+  electionId: string,
+  reference: CredentialReference
+): Promise<{ credential: string; status: string }> {
+  const [column, value] =
+    'credential' in reference
+      ? ['credential', reference.credential]
+      : ['pack_id', reference.packId];
+  const rows = await database.query<{ credential: string; status: string }>(
+    `SELECT credential, status FROM credentials WHERE election_id = $1 AND ${column} = $2`,
+    [electionId, value]
+  );
+  if (rows[0] === undefined) throw new ServiceError('credential/not-found');
+  return rows[0];
+}
+
+export async function recordPostalReceived(
+  context: ServiceContext,
+  electionId: string,
+  reference: CredentialReference
+): Promise<Appended> {
+  await context.elections.get(electionId);
+  const outcome = await context.database.transaction(
+    async (transaction): Promise<Appended | 'used-online'> => {
+      const { credential, status } = await resolveCredential(transaction, electionId, reference);
+      if (status === 'revoked') throw new ServiceError('credential/revoked');
+      // The claim first, the board lock after (cast-ballot.ts): the same key decides both channels.
+      const claimed = await transaction.query(
+        `INSERT INTO credential_uses (election_id, credential, channel) VALUES ($1, $2, 'postal')
+       ON CONFLICT (election_id, credential) DO NOTHING RETURNING 1`,
+        [electionId, credential]
+      );
+      const head = await lockHead(transaction, electionId);
+      if (head.stage !== 'open' && head.stage !== 'closed')
+        throw new ServiceError(
+          'election/wrong-stage',
+          `postal returns are recorded while open or closed, not ${head.stage}`
+        );
+      if (claimed.length === 0) {
+        const rows = await transaction.query<{ channel: string }>(
+          'SELECT channel FROM credential_uses WHERE election_id = $1 AND credential = $2',
+          [electionId, credential]
+        );
+        if (rows[0]?.channel === 'postal') throw new ServiceError('postal/already-received');
+        // The refusal is published and committed; the error is raised after the commit.
+        await appendCrossChannelRefusal(context, transaction, head, credential, 'postal');
+        return 'used-online';
+      }
+      const appended = await appendEvent(
+        transaction,
+        head,
+        'postal-received',
+        { credential },
+        context.clock()
+      );
+      await writeAuditLog(transaction, electionId, 'officer', 'postal-received', {
+        position: appended.position,
+      });
+      return { position: appended.position, hash: appended.hash };
+    }
+  );
+  if (outcome === 'used-online') throw new ServiceError('postal/credential-used-online');
+  return outcome;
+}
+
+export async function postPostalBatch(
+  context: ServiceContext,
+  electionId: string,
+  value: unknown
+): Promise<Appended> {
+  const body = parseEventBody('postal-batch', value);
+  const election = await context.elections.get(electionId);
+  const problem = postalBatchProblem(election.manifest.contests, body);
+  if (problem !== null) throw new ServiceError('postal/invalid-batch', problem);
+  return withLockedHead(context, electionId, async (transaction, head) => {
+    // No per-candidate count of any kind while voting is open (threats guide A26): the spec's
+    // phase rules would admit a batch then; the board holds the counts back until close.
+    if (head.stage !== 'closed')
+      throw new ServiceError(
+        'election/wrong-stage',
+        'postal counts are published after voting closes'
+      );
+    const claimed = await transaction.query(
+      'INSERT INTO postal_batches (election_id, batch, position) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1',
+      [electionId, body.batch, head.size]
+    );
+    if (claimed.length === 0) throw new ServiceError('postal/duplicate-batch');
+    const appended = await appendEvent(transaction, head, 'postal-batch', body, context.clock());
+    await writeAuditLog(transaction, electionId, 'officer', 'postal-batch', {
+      position: appended.position,
+      batch: body.batch,
+      papers: body.papers,
+    });
+    return { position: appended.position, hash: appended.hash };
+  });
+}
+
+/** V6.3: one count per candidate; spoilt ≤ papers; min·valid ≤ Σ counts ≤ max·valid per contest. */
+export function postalBatchProblem(
+  contests: readonly {
+    readonly id: string;
+    readonly minSelections: number;
+    readonly maxSelections: number;
+    readonly candidates: readonly unknown[];
+  }[],
+  body: EventBody<'postal-batch'>
+): string | null {
+  if (body.spoilt > body.papers) return 'more spoilt papers than papers';
+  if (body.contests.length !== contests.length) return `expected ${contests.length} contests`;
+  const valid = body.papers - body.spoilt;
+  for (const [c, contest] of contests.entries()) {
+    const counts = body.contests[c]?.counts ?? [];
+    if (counts.length !== contest.candidates.length)
+      return `contest ${contest.id} needs ${contest.candidates.length} counts`;
+    const sum = counts.reduce((a, b) => a + b, 0);
+    if (sum < contest.minSelections * valid || sum > contest.maxSelections * valid)
+      return `contest ${contest.id}: counts do not fit ${valid} valid papers`;
+  }
+  return null;
+}

@@ -1,0 +1,250 @@
+/**
+ * @module The officer's steps before and around voting (spec §9.5–§9.6): publish the election key
+ * after the ceremony, load the credential list in batches (keys on the board, answer hashes and
+ * pack ids only in the database), open (the board computes the credential list hash and base hash
+ * itself, spec §9.3), and close. Each is one transaction on the locked head, a board event, and an
+ * audit-log row; open and close also sign a checkpoint.
+ */
+import { hexToBytes } from '@scrutineer/crypto';
+import {
+  type EventBody,
+  type EventType,
+  CredentialListHasher,
+  computeBaseHash,
+  eventBodySchemas,
+  parseCanonicalJson,
+} from '@scrutineer/record';
+import { appendEvent } from '../board/append-event.ts';
+import { type BoardHead, lockHead } from '../board/board-head.ts';
+import { signCheckpointLocked } from '../board/checkpoints.ts';
+import type { Queryable } from '../database/database.ts';
+import { parseAnswersHash } from '../auth/security-answers.ts';
+import type { ElectionRecord } from '../elections/election-cache.ts';
+import { ServiceError } from '../http-errors.ts';
+import type { ServiceContext } from '../service-context.ts';
+import { writeAuditLog } from './audit-log.ts';
+
+/** Parses a body against its event type's record schema, as a request-level refusal. */
+export function parseEventBody<T extends EventType>(type: T, value: unknown): EventBody<T> {
+  const parsed = eventBodySchemas[type].safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const code =
+      issue?.code === 'unrecognized_keys' ? 'request/unknown-field' : 'request/invalid-body';
+    throw new ServiceError(
+      code,
+      `${type}: ${issue?.path.join('/') ?? ''} ${issue?.message ?? ''}`.trim()
+    );
+  }
+  return parsed.data as EventBody<T>;
+}
+
+/** Runs `step` on the locked head of the election and returns what it returns. */
+export async function withLockedHead<T>(
+  context: ServiceContext,
+  electionId: string,
+  step: (transaction: Queryable, head: BoardHead, election: ElectionRecord) => Promise<T>
+): Promise<T> {
+  const election = await context.elections.get(electionId);
+  return context.database.transaction(async (transaction) =>
+    step(transaction, await lockHead(transaction, electionId), election)
+  );
+}
+
+export interface Appended {
+  readonly position: number;
+  readonly hash: string;
+}
+
+export async function postElectionKey(
+  context: ServiceContext,
+  electionId: string,
+  value: unknown
+): Promise<Appended> {
+  const body = parseEventBody('election-key', value);
+  const election = await context.elections.get(electionId);
+  const { members, threshold } = election.manifest.trustees;
+  const qualified = new Set(body.qualified);
+  const valid =
+    qualified.size === body.qualified.length &&
+    qualified.size >= threshold &&
+    body.qualified.every((index) => index >= 1 && index <= members.length) &&
+    body.verificationKeys.length === members.length &&
+    [body.publicKey, ...body.verificationKeys].every((key) => isValidPoint(context, key));
+  if (!valid) throw new ServiceError('election/invalid-election-key');
+  return withLockedHead(context, electionId, async (transaction, head) => {
+    // Set before the append, which writes the whole head row.
+    head.electionKey = body.publicKey;
+    const appended = await appendEvent(transaction, head, 'election-key', body, context.clock());
+    await writeAuditLog(transaction, electionId, 'officer', 'election-key', {
+      position: appended.position,
+    });
+    return { position: appended.position, hash: appended.hash };
+  });
+}
+
+function isValidPoint(context: ServiceContext, hex: string): boolean {
+  try {
+    context.group.decodePoint(hexToBytes(hex));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface CredentialEntry {
+  /** The public credential key C, hex (spec §6.5). */
+  readonly key: string;
+  /** Argon2id PHC string of the normalised answers. */
+  readonly answersHash: string;
+  /** The registrar's reference for the pack, for postal returns and replacements. */
+  readonly packId?: string | undefined;
+}
+
+export const MAX_CREDENTIAL_BATCH = 10_000;
+
+export function checkCredentialEntries(
+  context: ServiceContext,
+  entries: readonly CredentialEntry[]
+): void {
+  const keys = new Set<string>();
+  const packs = new Set<string>();
+  for (const entry of entries) {
+    if (!isValidPoint(context, entry.key))
+      throw new ServiceError(
+        'credential/invalid-key',
+        `not a valid non-identity point: ${entry.key}`
+      );
+    if (parseAnswersHash(entry.answersHash) === null)
+      throw new ServiceError('credential/invalid-answers-hash');
+    if (keys.has(entry.key) || (entry.packId !== undefined && packs.has(entry.packId)))
+      throw new ServiceError('credential/duplicate');
+    keys.add(entry.key);
+    if (entry.packId !== undefined) packs.add(entry.packId);
+  }
+}
+
+/** Inserts credential rows; refuses (rolling back) if any key or pack id is already loaded. */
+export async function insertCredentials(
+  transaction: Queryable,
+  electionId: string,
+  entries: readonly CredentialEntry[]
+): Promise<void> {
+  const inserted = await transaction.query(
+    `INSERT INTO credentials (election_id, credential, answers_hash, pack_id)
+     SELECT $1, k, h, p FROM unnest($2::text[], $3::text[], $4::text[]) AS e(k, h, p) ON CONFLICT DO NOTHING RETURNING 1`,
+    [
+      electionId,
+      entries.map((e) => e.key),
+      entries.map((e) => e.answersHash),
+      entries.map((e) => e.packId ?? null),
+    ]
+  );
+  if (inserted.length !== entries.length) throw new ServiceError('credential/duplicate');
+}
+
+/** One `credentials` event (≤ 10,000 keys, spec §9.5) and its rows. */
+export async function loadCredentials(
+  context: ServiceContext,
+  electionId: string,
+  entries: readonly CredentialEntry[]
+): Promise<Appended> {
+  if (entries.length === 0 || entries.length > MAX_CREDENTIAL_BATCH) {
+    throw new ServiceError(
+      'request/invalid-body',
+      `a batch holds 1 to ${MAX_CREDENTIAL_BATCH} credentials`
+    );
+  }
+  checkCredentialEntries(context, entries);
+  return withLockedHead(context, electionId, async (transaction, head) => {
+    const appended = await appendEvent(
+      transaction,
+      head,
+      'credentials',
+      { keys: entries.map((e) => e.key) },
+      context.clock()
+    );
+    await insertCredentials(transaction, electionId, entries);
+    await writeAuditLog(transaction, electionId, 'officer', 'credentials', {
+      position: appended.position,
+      count: entries.length,
+    });
+    return { position: appended.position, hash: appended.hash };
+  });
+}
+
+export interface Opened extends Appended {
+  readonly baseHash: string;
+  readonly credentialCount: number;
+  readonly credentialListHash: string;
+}
+
+export async function openElection(context: ServiceContext, electionId: string): Promise<Opened> {
+  return withLockedHead(context, electionId, async (transaction, head, election) => {
+    if (head.stage !== 'keyed' || head.electionKey === null) {
+      throw new ServiceError(
+        'election/wrong-stage',
+        `the election must be keyed to open; it is at ${head.stage}`
+      );
+    }
+    // Spec §9.3: the list hash over the keys in the order they were published.
+    const hasher = new CredentialListHasher();
+    const lines = await transaction.query<{ line: string }>(
+      "SELECT line FROM events WHERE election_id = $1 AND type = 'credentials' ORDER BY position",
+      [electionId]
+    );
+    for (const { line } of lines) {
+      const json = parseCanonicalJson(line);
+      if (!json.ok) throw new Error('stored credentials event is not canonical');
+      for (const key of (json.value as { body: { keys: string[] } }).body.keys) hasher.add(key);
+    }
+    if (hasher.count === 0 || hasher.count !== election.manifest.roll.count) {
+      throw new ServiceError(
+        'election/credential-count-mismatch',
+        `${hasher.count} credentials loaded, the roll counts ${election.manifest.roll.count}`
+      );
+    }
+    const credentialListHash = hasher.digestHex();
+    const baseHash = computeBaseHash({
+      manifestHash: election.manifestHash,
+      electionKey: head.electionKey,
+      credentialListHash,
+      credentialCount: hasher.count,
+    });
+    head.baseHash = baseHash;
+    head.credentialCount = hasher.count;
+    const appended = await appendEvent(
+      transaction,
+      head,
+      'election-open',
+      { baseHash, credentialCount: hasher.count, credentialListHash },
+      context.clock()
+    );
+    await signCheckpointLocked(context, transaction, election, head);
+    await writeAuditLog(transaction, electionId, 'officer', 'open', {
+      position: appended.position,
+      baseHash,
+    });
+    return {
+      position: appended.position,
+      hash: appended.hash,
+      baseHash,
+      credentialCount: hasher.count,
+      credentialListHash,
+    };
+  });
+}
+
+export async function closeElection(
+  context: ServiceContext,
+  electionId: string
+): Promise<Appended> {
+  return withLockedHead(context, electionId, async (transaction, head, election) => {
+    const appended = await appendEvent(transaction, head, 'election-close', {}, context.clock());
+    await signCheckpointLocked(context, transaction, election, head);
+    await writeAuditLog(transaction, electionId, 'officer', 'close', {
+      position: appended.position,
+    });
+    return { position: appended.position, hash: appended.hash };
+  });
+}

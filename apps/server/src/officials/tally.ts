@@ -1,0 +1,177 @@
+/**
+ * @module The tally steps on the board (spec §8, §9.5, V7, V9). After close the board itself sums
+ * the counted ballots' ciphertexts option by option (V7.2: every `ballot-cast`, or under
+ * last-ballot-counts the last per credential; a credential that voted by post has no online
+ * ballot) and publishes the `encrypted-tally`. Trustees then post decryption shares
+ * (trustee-messages.ts). The officer publishes the `election-result`, which the board checks for
+ * shape and for what it can recompute alone: postal counts equal the postal batches' sums and
+ * total = online + postal (V9.2–V9.3). The online counts' correctness is the verifier's (V8–V9.1).
+ */
+import {
+  type Ciphertext,
+  addCiphertexts,
+  bytesToHex,
+  decodeCiphertext,
+  encodeCiphertext,
+  hexToBytes,
+  zeroCiphertext,
+} from '@scrutineer/crypto';
+import { type Ballot, type EventBody, parseCanonicalJson } from '@scrutineer/record';
+import { appendEvent } from '../board/append-event.ts';
+import { signCheckpointLocked } from '../board/checkpoints.ts';
+import { type Queryable, toNumber } from '../database/database.ts';
+import { ServiceError } from '../http-errors.ts';
+import type { ServiceContext } from '../service-context.ts';
+import { writeAuditLog } from './audit-log.ts';
+import { type Appended, parseEventBody, withLockedHead } from './setup-steps.ts';
+
+const PAGE = 2000;
+
+export async function postEncryptedTally(
+  context: ServiceContext,
+  electionId: string
+): Promise<Appended & { ballots: number }> {
+  return withLockedHead(context, electionId, async (transaction, head, election) => {
+    if (head.stage !== 'closed')
+      throw new ServiceError(
+        'election/wrong-stage',
+        `the tally follows close; the election is at ${head.stage}`
+      );
+    const { group } = context;
+    const sums: Ciphertext[][] = election.manifest.contests.map((contest) =>
+      contest.candidates.map(() => zeroCiphertext(group))
+    );
+    const lastOnly = election.manifest.policy === 'last-ballot-counts';
+    let counted = 0;
+    let after = -1;
+    for (;;) {
+      const rows = await transaction.query<{ body: string; position: unknown }>(
+        `SELECT b.body, b.position FROM ballots b WHERE b.election_id = $1 AND b.kind = 'cast' AND b.position > $2
+           ${lastOnly ? "AND NOT EXISTS (SELECT 1 FROM ballots l WHERE l.election_id = b.election_id AND l.kind = 'cast' AND l.credential = b.credential AND l.position > b.position)" : ''}
+         ORDER BY b.position LIMIT $3`,
+        [electionId, after, PAGE]
+      );
+      for (const row of rows) {
+        const json = parseCanonicalJson(row.body);
+        if (!json.ok) throw new Error('stored ballot is not canonical');
+        (json.value as Ballot).contests.forEach((contest, c) =>
+          contest.selections.forEach((selection, j) => {
+            const sumRow = sums[c] as Ciphertext[];
+            sumRow[j] = addCiphertexts(
+              group,
+              sumRow[j] as Ciphertext,
+              decodeCiphertext(group, hexToBytes(selection.ciphertext), { allowIdentity: false })
+            );
+          })
+        );
+        counted++;
+        after = toNumber(row.position);
+      }
+      if (rows.length < PAGE) break;
+    }
+    const body: EventBody<'encrypted-tally'> = {
+      ballots: counted,
+      contests: sums.map((options) => ({
+        options: options.map((sum) => bytesToHex(encodeCiphertext(group, sum))),
+      })),
+    };
+    const appended = await appendEvent(transaction, head, 'encrypted-tally', body, context.clock());
+    await signCheckpointLocked(context, transaction, election, head);
+    await writeAuditLog(transaction, electionId, 'officer', 'encrypted-tally', {
+      position: appended.position,
+      ballots: counted,
+    });
+    return { position: appended.position, hash: appended.hash, ballots: counted };
+  });
+}
+
+/** Per contest, per candidate: the sum of the postal batches' counts (V9.2). */
+async function postalSums(
+  transaction: Queryable,
+  electionId: string,
+  shape: readonly number[]
+): Promise<number[][]> {
+  const sums = shape.map((n) => new Array<number>(n).fill(0));
+  const lines = await transaction.query<{ line: string }>(
+    "SELECT line FROM events WHERE election_id = $1 AND type = 'postal-batch' ORDER BY position",
+    [electionId]
+  );
+  for (const { line } of lines) {
+    const json = parseCanonicalJson(line);
+    if (!json.ok) throw new Error('stored postal batch is not canonical');
+    (json.value as { body: EventBody<'postal-batch'> }).body.contests.forEach((contest, c) =>
+      contest.counts.forEach((count, j) => {
+        const row = sums[c] as number[];
+        row[j] = (row[j] ?? 0) + count;
+      })
+    );
+  }
+  return sums;
+}
+
+export async function postResult(
+  context: ServiceContext,
+  electionId: string,
+  value: unknown
+): Promise<Appended> {
+  const body = parseEventBody('election-result', value);
+  return withLockedHead(context, electionId, async (transaction, head, election) => {
+    if (head.stage !== 'tallied')
+      throw new ServiceError(
+        'election/wrong-stage',
+        `the result follows the tally; the election is at ${head.stage}`
+      );
+    if (head.shareCount < election.manifest.trustees.threshold)
+      throw new ServiceError('election/nothing-counted');
+    const contests = election.manifest.contests;
+    const postal = await postalSums(
+      transaction,
+      electionId,
+      contests.map((c) => c.candidates.length)
+    );
+    const shapeOk =
+      body.contests.length === contests.length &&
+      contests.every(
+        (contest, c) => body.contests[c]?.options.length === contest.candidates.length
+      );
+    if (!shapeOk)
+      throw new ServiceError(
+        'request/invalid-body',
+        'the result needs one entry per contest and candidate'
+      );
+    body.contests.forEach((contest, c) =>
+      contest.options.forEach((option, j) => {
+        if (option.postal !== postal[c]?.[j])
+          throw new ServiceError(
+            'request/invalid-body',
+            `contest ${c} option ${j}: postal count is not the postal batches' sum`
+          );
+        if (option.total !== option.online + option.postal)
+          throw new ServiceError(
+            'request/invalid-body',
+            `contest ${c} option ${j}: total is not online + postal`
+          );
+      })
+    );
+    const appended = await appendEvent(transaction, head, 'election-result', body, context.clock());
+    await signCheckpointLocked(context, transaction, election, head);
+    await writeAuditLog(transaction, electionId, 'officer', 'election-result', {
+      position: appended.position,
+    });
+    return { position: appended.position, hash: appended.hash };
+  });
+}
+
+/** The published result, or `election/no-result`. */
+export async function readResult(
+  database: Queryable,
+  electionId: string
+): Promise<EventBody<'election-result'>> {
+  const rows = await database.query<{ line: string }>(
+    "SELECT line FROM events WHERE election_id = $1 AND type = 'election-result'",
+    [electionId]
+  );
+  const json = rows[0] === undefined ? null : parseCanonicalJson(rows[0].line);
+  if (json === null || !json.ok) throw new ServiceError('election/no-result');
+  return (json.value as { body: EventBody<'election-result'> }).body;
+}

@@ -1,0 +1,64 @@
+/**
+ * @module Trustees post their own messages (spec §7, §8, §9.5): ceremony commitments, shares and
+ * complaints, and decryption shares. A trustee authenticates by its signature alone: the board
+ * accepts a message only if it verifies under that trustee's ceremony key from the manifest
+ * (`trusteeMessage` with the manifest hash, spec §9.5), and each kind once per trustee (a complaint
+ * once per dealer). The cryptographic content is the verifier's to judge (V3, V8).
+ */
+import { hexToBytes } from '@scrutineer/crypto';
+import { type EventBody, trusteeMessage, verifyStatement } from '@scrutineer/record';
+import { appendEvent } from '../board/append-event.ts';
+import { ServiceError } from '../http-errors.ts';
+import type { ServiceContext } from '../service-context.ts';
+import { writeAuditLog } from './audit-log.ts';
+import { type Appended, parseEventBody, withLockedHead } from './setup-steps.ts';
+
+export const TRUSTEE_EVENT_TYPES = [
+  'trustee-commitments',
+  'trustee-shares',
+  'trustee-complaint',
+  'decryption-share',
+] as const;
+export type TrusteeEventType = (typeof TRUSTEE_EVENT_TYPES)[number];
+
+export function isTrusteeEventType(value: unknown): value is TrusteeEventType {
+  return typeof value === 'string' && (TRUSTEE_EVENT_TYPES as readonly string[]).includes(value);
+}
+
+export async function postTrusteeMessage(
+  context: ServiceContext,
+  electionId: string,
+  type: string,
+  value: unknown
+): Promise<Appended> {
+  if (!isTrusteeEventType(type)) throw new ServiceError('trustee/wrong-type');
+  const body = parseEventBody(type, value) as EventBody<TrusteeEventType>;
+  const election = await context.elections.get(electionId);
+  const member = election.manifest.trustees.members[body.trustee - 1];
+  if (member === undefined) throw new ServiceError('trustee/unknown');
+  let trusteeKey;
+  try {
+    trusteeKey = context.group.decodePoint(hexToBytes(member.publicKey));
+  } catch {
+    throw new ServiceError('trustee/unknown', 'The trustee key in the manifest is not a point.');
+  }
+  const message = trusteeMessage(type, body);
+  if (!verifyStatement(context.group, election.manifestHash, trusteeKey, message, body.signature))
+    throw new ServiceError('trustee/invalid-signature');
+  const subject =
+    type === 'trustee-complaint' ? (body as EventBody<'trustee-complaint'>).dealer : 0;
+  return withLockedHead(context, electionId, async (transaction, head) => {
+    const claimed = await transaction.query(
+      `INSERT INTO trustee_messages (election_id, trustee, type, subject, position) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT DO NOTHING RETURNING 1`,
+      [electionId, body.trustee, type, subject, head.size]
+    );
+    if (claimed.length === 0) throw new ServiceError('trustee/duplicate-message');
+    if (type === 'decryption-share') head.shareCount++;
+    const appended = await appendEvent(transaction, head, type, body as never, context.clock());
+    await writeAuditLog(transaction, electionId, `trustee-${body.trustee}`, type, {
+      position: appended.position,
+    });
+    return { position: appended.position, hash: appended.hash };
+  });
+}

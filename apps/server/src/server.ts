@@ -1,0 +1,133 @@
+/**
+ * @module Starting and stopping the election server: open (and migrate) the store, load the group
+ * backend, build the app, listen, and sign checkpoints on a timer. `close()` stops accepting
+ * requests, lets those in flight finish (fastify's close), stops the timer, and closes the store:
+ * what SIGTERM triggers.
+ */
+import { type Group, loadGroup } from '@scrutineer/crypto';
+import { type Clock, systemClock } from './board/board-clock.ts';
+import { signCheckpoint } from './board/checkpoints.ts';
+import type { Database } from './database/database.ts';
+import { migrate } from './database/migrate.ts';
+import { openDatabase } from './database/open-database.ts';
+import { ElectionCache } from './elections/election-cache.ts';
+import { type AppOptions, type BuiltApp, buildApp } from './http/build-app.ts';
+import type { CheckpointPolicy, ServiceContext } from './service-context.ts';
+
+export interface ServerOptions extends AppOptions {
+  /** A `postgres://` URL, a directory for the embedded engine, or an open {@link Database}. */
+  readonly database?: string | Database;
+  readonly port?: number;
+  readonly host?: string;
+  readonly checkpoints?: Partial<CheckpointPolicy>;
+  readonly clock?: Clock;
+  readonly group?: Group;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly app: BuiltApp['app'];
+  /** The service layer, in process (demo, tests): same database, same caches. */
+  readonly service: ServiceContext;
+  readonly database: Database;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_CHECKPOINTS: CheckpointPolicy = { everyEvents: 100, intervalMs: 60_000 };
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const ownsDatabase = typeof options.database !== 'object';
+  const database =
+    typeof options.database === 'object' ? options.database : await openDatabase(options.database);
+  if (!ownsDatabase) await migrate(database);
+  const group = options.group ?? (await loadGroup('sodium'));
+  const checkpoints: CheckpointPolicy = { ...DEFAULT_CHECKPOINTS, ...options.checkpoints };
+  const built = await buildApp(
+    (logger) => ({
+      database,
+      group,
+      clock: options.clock ?? systemClock,
+      logger,
+      elections: new ElectionCache(database, group),
+      checkpoints,
+    }),
+    options
+  );
+  const { app } = built;
+  const service = built.context.service;
+  await warnIfNotDurable(database, app.log);
+  let timer: NodeJS.Timeout | undefined;
+  let ticking = false;
+  if (checkpoints.intervalMs > 0) {
+    timer = setInterval(() => {
+      if (ticking) return;
+      ticking = true;
+      signDueCheckpoints(service)
+        .catch((error: unknown) =>
+          app.log.error({ err: String(error) }, 'periodic checkpoint failed')
+        )
+        .finally(() => (ticking = false));
+    }, checkpoints.intervalMs);
+    timer.unref();
+  }
+  let address: string;
+  try {
+    address = await app.listen({ port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
+  } catch (error) {
+    clearInterval(timer);
+    await app.close();
+    if (ownsDatabase) await database.close();
+    throw error;
+  }
+  let closing: Promise<void> | undefined;
+  return {
+    url: address,
+    app,
+    service,
+    database,
+    close: () =>
+      (closing ??= (async () => {
+        clearInterval(timer);
+        await app.close();
+        if (ownsDatabase) await database.close();
+      })()),
+  };
+}
+
+/** Signs a checkpoint for every election whose log grew since its last one. */
+export async function signDueCheckpoints(service: ServiceContext): Promise<number> {
+  const rows = await service.database.query<{ election_id: string }>(
+    `SELECT h.election_id FROM board_heads h
+      WHERE h.size > COALESCE((SELECT max(c.size) FROM checkpoints c WHERE c.election_id = h.election_id), 0)`
+  );
+  for (const row of rows) await signCheckpoint(service, row.election_id);
+  return rows.length;
+}
+
+/**
+ * PostgreSQL acknowledges a commit only once its WAL is on disk if fsync and synchronous_commit
+ * are on (threats guide §1.6); a server configured otherwise could lose acknowledged ballots.
+ * Logged loudly at start rather than refused, so an operator can still run a throwaway board.
+ */
+async function warnIfNotDurable(
+  database: Database,
+  logger: { error(object: Record<string, unknown>, message: string): void }
+): Promise<void> {
+  if (database.engine !== 'postgres') return;
+  const settings = await database.query<{ name: string; setting: string }>(
+    "SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes')"
+  );
+  // synchronous_commit local, remote_write and remote_apply also wait for the local WAL flush.
+  const unsafe = settings.filter((s) =>
+    s.name === 'synchronous_commit' ? s.setting === 'off' : s.setting !== 'on'
+  );
+  if (unsafe.length > 0) {
+    logger.error(
+      {
+        alarm: 'not-durable',
+        settings: Object.fromEntries(unsafe.map((s) => [s.name, s.setting])),
+      },
+      'PostgreSQL is not running with durable settings: acknowledged ballots could be lost in a crash'
+    );
+  }
+}

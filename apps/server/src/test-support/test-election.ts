@@ -1,0 +1,210 @@
+/**
+ * @module Test fixture: a real election on a real server, set up the way officials will — the
+ * board creates the election and its key, trustees run the ceremony with the protocol package's
+ * trustee code and post signed messages, the officer publishes the key, loads credentials with
+ * Argon2id answer hashes, and opens. Voters hold real codes and derive real credential keys.
+ */
+import { randomBytes } from 'node:crypto';
+import {
+  type Group,
+  type TrusteeKeyPair,
+  type VotingCode,
+  bytesToHex,
+  deriveCredentialKey,
+  generateVotingCode,
+  hexToBytes,
+  loadGroup,
+} from '@scrutineer/crypto';
+import {
+  type EncryptionSetup,
+  checkReceivedShares,
+  concludeCeremonyFromBodies,
+  createCeremonyKey,
+  dealCeremonyShares,
+  electionKeyBody,
+  finishCeremony,
+  simulatedManifest,
+  type ContestSpec,
+} from '@scrutineer/protocol';
+import type { Manifest } from '@scrutineer/record';
+import { hashBearerKey } from '../auth/secret-compare.ts';
+import { hashSecurityAnswers } from '../auth/security-answers.ts';
+import { formatBoardTime } from '../board/board-clock.ts';
+import type { Database } from '../database/database.ts';
+import { createElection } from '../elections/create-election.ts';
+import { loadCredentials, openElection, postElectionKey } from '../officials/setup-steps.ts';
+import { postTrusteeMessage } from '../officials/trustee-messages.ts';
+import { type RunningServer, type ServerOptions, startServer } from '../server.ts';
+import { nth } from './nth.ts';
+import type { ServiceContext } from '../service-context.ts';
+
+/** Cheap Argon2id for tests (the production default costs ~50 ms a check). */
+export const TEST_ARGON2 = { memorySize: 256, iterations: 1, parallelism: 1, hashLength: 32 };
+export const OPERATOR_KEY = 'operator-key-for-tests';
+
+let groupPromise: Promise<Group> | undefined;
+export function testGroup(): Promise<Group> {
+  return (groupPromise ??= loadGroup('sodium'));
+}
+
+export async function startTestServer(
+  database: Database,
+  options: Partial<ServerOptions> = {}
+): Promise<RunningServer> {
+  return startServer({
+    database,
+    port: 0,
+    logger: false,
+    group: await testGroup(),
+    checkpoints: { intervalMs: 0, everyEvents: 1000 },
+    operatorKeyHash: hashBearerKey(OPERATOR_KEY),
+    requestsPerMinute: 100_000,
+    signInPerMinute: 100_000,
+    signInMonitor: {
+      maxFailuresPerIpPerHour: 1000,
+      baselineFailuresPerHour: 1000,
+      alarmMultiple: 5,
+    },
+    ...options,
+  });
+}
+
+export interface TestVoter {
+  readonly code: VotingCode;
+  readonly secretKey: bigint;
+  readonly credential: string;
+  readonly answers: { readonly dob: string; readonly postcode: string };
+  readonly packId: string;
+}
+
+export interface TestElection {
+  readonly electionId: string;
+  readonly manifest: Manifest;
+  readonly manifestHash: string;
+  readonly adminKey: string;
+  readonly voters: readonly TestVoter[];
+  readonly trusteeKeys: readonly TrusteeKeyPair[];
+  readonly trusteeShares: ReadonlyMap<number, bigint>;
+  readonly setup: EncryptionSetup;
+}
+
+export interface TestElectionOptions {
+  readonly voters?: number;
+  readonly policy?: Manifest['policy'];
+  readonly contests?: readonly ContestSpec[];
+  readonly trustees?: number;
+  readonly threshold?: number;
+  /** Stop before loading credentials and opening. */
+  readonly open?: boolean;
+  readonly window?: { readonly opens: string; readonly closes: string };
+}
+
+export function makeVoter(group: Group, electionId: string, index: number): TestVoter {
+  const code = generateVotingCode();
+  const pair = deriveCredentialKey(group, electionId, code);
+  return {
+    code,
+    secretKey: pair.secretKey,
+    credential: bytesToHex(group.encodePoint(pair.publicKey)),
+    answers: {
+      dob: `19${50 + (index % 50)}-0${1 + (index % 9)}-1${index % 10}`,
+      postcode: `SW${index} 1AA`,
+    },
+    packId: `pack-${index}`,
+  };
+}
+
+/** Creates, keys and (by default) opens an election through the service layer of `service`. */
+export async function createTestElection(
+  service: ServiceContext,
+  options: TestElectionOptions = {}
+): Promise<TestElection> {
+  const group = service.group;
+  const electionId = `e-${randomBytes(5).toString('hex')}`;
+  const trustees = options.trustees ?? 2;
+  const threshold = options.threshold ?? 2;
+  const voterCount = options.voters ?? 3;
+  const trusteeKeys = Array.from({ length: trustees }, (_, i) =>
+    createCeremonyKey(group, electionId, i + 1)
+  );
+  const now = service.clock();
+  const drafted = simulatedManifest(group, {
+    electionId,
+    contests: options.contests ?? [
+      {
+        id: 'leader',
+        title: 'Leader',
+        minSelections: 1,
+        maxSelections: 1,
+        candidates: ['Alex Morgan', 'Sam Patel'],
+      },
+    ],
+    trusteeKeys,
+    threshold,
+    boardPublicKey: group.generator,
+    voters: voterCount,
+    policy: options.policy ?? 'first-ballot-final',
+    start: formatBoardTime(new Date(now.getTime() - 3_600_000)),
+  });
+  const { board: _board, ...draft } = drafted;
+  if (options.window !== undefined) draft.window = { ...options.window };
+  const adminKey = `admin-${randomBytes(8).toString('hex')}`;
+  const { manifest, manifestHash } = await createElection(service, {
+    draft,
+    adminKeyHash: hashBearerKey(adminKey),
+  });
+
+  const dealings = trusteeKeys.map((key) => dealCeremonyShares(group, manifest, key));
+  for (const d of dealings)
+    await postTrusteeMessage(service, electionId, 'trustee-commitments', d.commitments);
+  for (const d of dealings)
+    await postTrusteeMessage(service, electionId, 'trustee-shares', d.shares);
+  const commitments = dealings.map((d) => d.commitments);
+  const shares = dealings.map((d) => d.shares);
+  const received = trusteeKeys.map((key, i) =>
+    checkReceivedShares(group, manifest, key, nth(dealings, i).dealing, commitments, shares)
+  );
+  const ceremony = concludeCeremonyFromBodies(group, manifest, {
+    commitments,
+    shares,
+    complaints: [],
+  });
+  const trusteeShares = new Map<number, bigint>();
+  trusteeKeys.forEach((key, i) =>
+    trusteeShares.set(
+      key.publicKey.trustee,
+      finishCeremony(group, ceremony, key.publicKey.trustee, nth(received, i).shares)
+    )
+  );
+  const keyBody = electionKeyBody(group, ceremony);
+  await postElectionKey(service, electionId, keyBody);
+
+  const voters = Array.from({ length: voterCount }, (_, i) => makeVoter(group, electionId, i));
+  let baseHash = '00'.repeat(32);
+  if (options.open !== false) {
+    const entries = await Promise.all(
+      voters.map(async (v) => ({
+        key: v.credential,
+        answersHash: await hashSecurityAnswers(['dob', 'postcode'], v.answers, TEST_ARGON2),
+        packId: v.packId,
+      }))
+    );
+    await loadCredentials(service, electionId, entries);
+    baseHash = (await openElection(service, electionId)).baseHash;
+  }
+  return {
+    electionId,
+    manifest,
+    manifestHash,
+    adminKey,
+    voters,
+    trusteeKeys,
+    trusteeShares,
+    setup: {
+      group,
+      manifest,
+      electionKey: group.prepareFixedBase(group.decodePoint(hexToBytes(keyBody.publicKey))),
+      baseHash: hexToBytes(baseHash),
+    },
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * @module Copy detection (V5.7, threats guide A7–A8). Every α of every ciphertext on the board is
+ * unique per election, and so is every proof: a ballot that repeats a ciphertext (a copy, or a
+ * ciphertext opened by an audit) or a proof (a re-randomised copy carrying the original's proofs)
+ * is refused. The early check here only names the refusal; the UNIQUE keys inserted in the append
+ * transaction are what decide.
+ */
+import { sha256, utf8 } from '@scrutineer/crypto';
+import type { Queryable } from '../database/database.ts';
+import { ServiceError } from '../http-errors.ts';
+
+interface HasCiphertexts {
+  readonly contests: readonly { readonly selections: readonly { readonly ciphertext: string }[] }[];
+}
+
+/** The α half (first 32 bytes) of every ciphertext, hex. */
+export function alphasOf(ballot: HasCiphertexts): string[] {
+  return ballot.contests.flatMap((contest) =>
+    contest.selections.map((selection) => selection.ciphertext.slice(0, 64))
+  );
+}
+
+/** 16-byte fingerprints (SHA-256 prefix) of every selection proof and total proof, hex. */
+export function proofFingerprintsOf(ballot: {
+  readonly contests: readonly {
+    readonly selections: readonly { readonly proof: string }[];
+    readonly totalProof: string;
+  }[];
+}): string[] {
+  const proofs = ballot.contests.flatMap((contest) => [
+    ...contest.selections.map((s) => s.proof),
+    contest.totalProof,
+  ]);
+  return proofs.map((proof) => Buffer.from(sha256(utf8(proof)).subarray(0, 16)).toString('hex'));
+}
+
+const TABLES = {
+  alpha: { table: 'ciphertext_alphas', column: 'alpha', code: 'ballot/ciphertext-reused' },
+  proof: { table: 'proof_fingerprints', column: 'fingerprint', code: 'ballot/proof-reused' },
+} as const;
+
+/** Early, read-only: refuses if any value is already on the board. */
+export async function assertNoneOnBoard(
+  database: Queryable,
+  electionId: string,
+  kind: keyof typeof TABLES,
+  values: readonly string[]
+): Promise<void> {
+  const { table, column, code } = TABLES[kind];
+  const rows = await database.query(
+    `SELECT 1 FROM ${table} WHERE election_id = $1 AND ${column} IN (SELECT decode(v, 'hex') FROM unnest($2::text[]) AS v) LIMIT 1`,
+    [electionId, values]
+  );
+  if (rows.length > 0) throw new ServiceError(code);
+}
+
+/**
+ * In the append transaction: claims every value; false if any is already claimed (the caller then
+ * refuses, and its transaction rolls back).
+ */
+export async function claimUnique(
+  transaction: Queryable,
+  electionId: string,
+  kind: keyof typeof TABLES,
+  values: readonly string[]
+): Promise<boolean> {
+  const { table, column, code } = TABLES[kind];
+  const distinct = new Set(values);
+  if (distinct.size !== values.length)
+    throw new ServiceError(code, 'The ballot repeats a value within itself.');
+  const inserted = await transaction.query(
+    `INSERT INTO ${table} (election_id, ${column}) SELECT $1, decode(v, 'hex') FROM unnest($2::text[]) AS v ON CONFLICT DO NOTHING RETURNING 1`,
+    [electionId, values]
+  );
+  return inserted.length === values.length;
+}

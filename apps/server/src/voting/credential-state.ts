@@ -1,0 +1,48 @@
+/**
+ * @module What a credential may still do: revoked (replaced by a new pack) and locked (five wrong
+ * answers) credentials cast nothing; a credential that voted by post casts nothing online (spec
+ * §9.7), and the refusal is itself published once as a `cast-refused` event.
+ */
+import type { Queryable } from '../database/database.ts';
+import { ServiceError } from '../http-errors.ts';
+import { MAX_FAILED_ATTEMPTS } from '../auth/sign-in.ts';
+
+export interface CredentialState {
+  readonly status: 'active' | 'revoked';
+  readonly locked: boolean;
+  readonly channel: 'online' | 'postal' | null;
+}
+
+export async function readCredentialState(
+  database: Queryable,
+  electionId: string,
+  credential: string
+): Promise<CredentialState | null> {
+  const rows = await database.query<{
+    status: 'active' | 'revoked';
+    failed_attempts: number;
+    channel: 'online' | 'postal' | null;
+  }>(
+    `SELECT c.status, c.failed_attempts, u.channel FROM credentials c
+       LEFT JOIN credential_uses u ON u.election_id = c.election_id AND u.credential = c.credential
+      WHERE c.election_id = $1 AND c.credential = $2`,
+    [electionId, credential]
+  );
+  const row = rows[0];
+  if (row === undefined) return null;
+  return {
+    status: row.status,
+    locked: row.failed_attempts >= MAX_FAILED_ATTEMPTS,
+    channel: row.channel,
+  };
+}
+
+/** Refuses a credential that is unknown, revoked or locked. */
+export function assertCredentialActive(
+  state: CredentialState | null
+): asserts state is CredentialState {
+  if (state === null)
+    throw new ServiceError('auth/invalid-token', 'The signed-in credential is not on this board.');
+  if (state.status === 'revoked') throw new ServiceError('auth/credential-revoked');
+  if (state.locked) throw new ServiceError('auth/credential-locked');
+}

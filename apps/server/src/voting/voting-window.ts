@@ -1,0 +1,20 @@
+/**
+ * @module Whether the board accepts votes now (V5.8): the `election-open` event is on the board,
+ * `election-close` is not, and the board time lies in the manifest's window [opens, closes).
+ * The board's clock rules, never the voter's (threats guide A20).
+ */
+import type { Manifest } from '@scrutineer/record';
+import { nextBoardTime } from '../board/board-clock.ts';
+import type { BoardHead } from '../board/board-head.ts';
+import { ServiceError } from '../http-errors.ts';
+
+export function assertVotingOpen(head: BoardHead, manifest: Manifest, now: Date): void {
+  if (head.stage === 'empty' || head.stage === 'setup' || head.stage === 'keyed')
+    throw new ServiceError('election/not-open');
+  if (head.stage !== 'open') throw new ServiceError('election/closed');
+  const time = nextBoardTime(now, head.lastTime);
+  if (time < manifest.window.opens)
+    throw new ServiceError('election/not-open', `Voting opens at ${manifest.window.opens}.`);
+  if (time >= manifest.window.closes)
+    throw new ServiceError('election/closed', `Voting closed at ${manifest.window.closes}.`);
+}

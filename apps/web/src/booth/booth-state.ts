@@ -1,0 +1,73 @@
+/**
+ * @module The booth's state: which step the voter is on and what they have entered. It lives only
+ * in memory (never in the URL or storage); the voting code and answers are dropped as soon as
+ * sign-in succeeds, and the session token once the ballot is cast.
+ */
+import type { AuditedBallot, Ballot } from '@scrutineer/record';
+import type { CredentialReport } from '../api.ts';
+import type { CheckedElection } from '../election-check.ts';
+import type { MessageKey } from '../i18n/i18n.ts';
+import type { ReceiptData } from '../worker-protocol.ts';
+
+export interface FieldError {
+  readonly key: MessageKey;
+  readonly parameters?: Readonly<Record<string, string | number>>;
+  /** The id of the field at fault, for the error summary's link. */
+  readonly target?: string;
+}
+
+export type Step =
+  | { readonly kind: 'landing' }
+  | {
+      readonly kind: 'sign-in';
+      readonly errors: readonly FieldError[];
+      readonly busy: boolean;
+    }
+  | { readonly kind: 'voted'; readonly report: CredentialReport }
+  | { readonly kind: 'pack'; readonly report: CredentialReport }
+  | { readonly kind: 'ballot'; readonly errors: readonly FieldError[] }
+  | { readonly kind: 'review' }
+  | { readonly kind: 'encrypting'; readonly stage: 'checking' | 'encrypting' | 'failed' }
+  | {
+      readonly kind: 'decide';
+      readonly busy: boolean;
+      readonly error?: FieldError | undefined;
+    }
+  | {
+      readonly kind: 'audited';
+      readonly audited: AuditedBallot;
+      readonly receipt: ReceiptData;
+    }
+  | { readonly kind: 'receipt'; readonly receipt: ReceiptData; readonly signatureValid: boolean }
+  | { readonly kind: 'stopped'; readonly message: MessageKey };
+
+export interface BoothState {
+  readonly mode: 'vote' | 'pack';
+  election: CheckedElection;
+  step: Step;
+  /** What the voter typed, kept only until sign-in succeeds. */
+  code: string;
+  answers: Record<string, string>;
+  token: string | null;
+  /** Per contest, the chosen candidate indices in ballot order. */
+  choices: number[][];
+  encrypted: {
+    readonly ballot: Ballot;
+    readonly tracker: string;
+    readonly milliseconds: number;
+    readonly preparationMilliseconds: number;
+  } | null;
+}
+
+export function initialState(election: CheckedElection, mode: 'vote' | 'pack'): BoothState {
+  return {
+    mode,
+    election,
+    step: { kind: 'landing' },
+    code: '',
+    answers: {},
+    token: null,
+    choices: election.manifest.contests.map(() => []),
+    encrypted: null,
+  };
+}

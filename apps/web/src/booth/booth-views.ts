@@ -1,0 +1,237 @@
+/**
+ * @module What each booth step shows. Every step opens with an h1 (focused on arrival), errors
+ * come as a focused summary linked to their fields, and progress is announced in a live region.
+ */
+import { type Child, button, h } from '../dom.ts';
+import { formatTime, t } from '../i18n/i18n.ts';
+import type { Booth } from './booth.ts';
+import type { FieldError } from './booth-state.ts';
+import { fieldErrors, summaryOf, text } from './field-errors.ts';
+import { auditedView, receiptView } from './receipt-views.ts';
+import { signInView, usedReport } from './sign-in-views.ts';
+
+function landing(booth: Booth): Child[] {
+  const { manifest, summary, keys } = booth.state.election;
+  const pack = booth.state.mode === 'pack';
+  const questions = manifest.securityQuestions.map((q) => q.label).join(', ');
+  const stage = summary.stage;
+  const status =
+    stage === 'open'
+      ? null
+      : stage === 'closed' || stage === 'tallied' || stage === 'final'
+        ? t('landing.closed')
+        : stage === 'keyed'
+          ? t('landing.notOpen', { opens: formatTime(manifest.window.opens) })
+          : t('landing.setup');
+  return [
+    h('h1', {}, pack ? t('pack.title') : manifest.title),
+    h('p', { class: 'lead' }, pack ? t('pack.intro') : manifest.organisation),
+    h(
+      'dl',
+      { class: 'facts' },
+      h('dt', {}, t('landing.opens')),
+      h('dd', {}, formatTime(manifest.window.opens)),
+      h('dt', {}, t('landing.closes')),
+      h('dd', {}, formatTime(manifest.window.closes)),
+      keys && h('dt', {}, t('landing.fingerprint')),
+      keys &&
+        h('dd', { class: 'fingerprint', 'aria-describedby': 'fingerprint-help' }, keys.fingerprint)
+    ),
+    keys && h('p', { id: 'fingerprint-help', class: 'hint' }, t('landing.fingerprintHelp')),
+    status === null
+      ? h('p', {}, t('landing.needs', { questions }))
+      : h('p', { class: 'notice', role: 'status' }, status),
+    status === null && button(t('landing.start'), () => booth.start(), { class: 'primary' }),
+    !pack &&
+      h(
+        'section',
+        { 'aria-labelledby': 'post-title', class: 'aside' },
+        h('h2', { id: 'post-title' }, t('landing.postTitle')),
+        h('p', {}, t('landing.postText')),
+        manifest.policy === 'first-ballot-final' && h('p', {}, t('landing.firstCounts'))
+      ),
+  ];
+}
+
+function contestRule(min: number, max: number): string {
+  if (min === 1 && max === 1) return t('ballot.chooseOne');
+  if (min === max) return t('ballot.chooseExactly', { count: max });
+  if (min === 0) return t('ballot.chooseUpTo', { max });
+  return t('ballot.chooseBetween', { min, max });
+}
+
+function ballot(booth: Booth, errors: readonly FieldError[]): Child[] {
+  const { manifest } = booth.state.election;
+  const form = h('form', { novalidate: true });
+  manifest.contests.forEach((contest, c) => {
+    const single = contest.minSelections === 1 && contest.maxSelections === 1;
+    const target = `contest-${c}`;
+    const fieldset = h(
+      'fieldset',
+      { id: target, tabindex: '-1', 'aria-describedby': `${target}-rule` },
+      h('legend', {}, h('h2', {}, contest.title)),
+      h(
+        'p',
+        { id: `${target}-rule`, class: 'hint' },
+        contestRule(contest.minSelections, contest.maxSelections)
+      ),
+      fieldErrors(errors, target) ?? ''
+    );
+    contest.candidates.forEach((candidate, j) => {
+      const id = `${target}-${j}`;
+      const input = h('input', {
+        id,
+        type: single ? 'radio' : 'checkbox',
+        name: target,
+        value: String(j),
+        checked: booth.state.choices[c]?.includes(j) ?? false,
+      });
+      input.addEventListener('change', () => booth.toggle(c, j, single));
+      fieldset.append(
+        h('div', { class: 'choice' }, input, h('label', { for: id }, candidate.name))
+      );
+    });
+    form.append(fieldset);
+  });
+  form.append(h('button', { type: 'submit', class: 'primary' }, t('ballot.continue')));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    booth.review();
+  });
+  return [h('h1', {}, t('ballot.title')), summaryOf(errors) ?? '', form];
+}
+
+function review(booth: Booth): Child[] {
+  const { manifest } = booth.state.election;
+  const list = h('dl', { class: 'review' });
+  manifest.contests.forEach((contest, c) => {
+    const names = (booth.state.choices[c] ?? []).map((j) => contest.candidates[j]?.name ?? '');
+    list.append(
+      h('dt', {}, contest.title),
+      h('dd', {}, names.length ? names.join(', ') : t('review.none'))
+    );
+  });
+  return [
+    h('h1', {}, t('review.title')),
+    list,
+    h('p', {}, t('review.explain')),
+    h(
+      'div',
+      { class: 'actions' },
+      button(t('review.encrypt'), () => void booth.encrypt(), { class: 'primary' }),
+      button(t('review.change'), () => booth.go({ kind: 'ballot', errors: [] }), {
+        class: 'secondary',
+      })
+    ),
+  ];
+}
+
+function encrypting(booth: Booth, stage: 'checking' | 'encrypting' | 'failed'): Child[] {
+  if (stage === 'failed')
+    return [
+      h('h1', {}, t('encrypting.title')),
+      h('p', { role: 'alert', class: 'notice error' }, t('encrypting.failed')),
+      button(t('audit.again'), () => void booth.encrypt(), { class: 'primary' }),
+    ];
+  return [
+    h('h1', {}, t('encrypting.title')),
+    h('progress', {
+      'aria-labelledby': 'encrypt-status',
+      max: '2',
+      value: stage === 'checking' ? '1' : '2',
+    }),
+    h(
+      'p',
+      { id: 'encrypt-status', role: 'status' },
+      stage === 'checking' ? t('encrypting.checking') : t('encrypting.encrypting')
+    ),
+  ];
+}
+
+function decide(booth: Booth, busy: boolean, error: FieldError | undefined): Child[] {
+  const encrypted = booth.state.encrypted;
+  return [
+    h('h1', {}, t('decide.title')),
+    error
+      ? h(
+          'p',
+          { role: 'alert', class: 'notice error', tabindex: '-1', id: 'decide-error' },
+          text(error)
+        )
+      : '',
+    h('p', { role: 'status' }, encrypted ? t('encrypting.done') : busy ? t('decide.casting') : ''),
+    error?.key === 'decide.sessionExpired' &&
+      button(t('signIn.submit'), () => booth.start(), { class: 'primary' }),
+    encrypted &&
+      h(
+        'div',
+        { class: 'tracker-box' },
+        h('h2', {}, t('decide.tracker')),
+        h(
+          'p',
+          {
+            class: 'tracker',
+            id: 'tracker',
+            'data-encryption-ms': encrypted.milliseconds.toFixed(2),
+            'data-preparation-ms': encrypted.preparationMilliseconds.toFixed(2),
+          },
+          encrypted.tracker
+        ),
+        h('p', { class: 'hint' }, t('decide.trackerHelp'))
+      ),
+    encrypted &&
+      h(
+        'div',
+        { class: 'choices-two' },
+        h(
+          'div',
+          {},
+          button(t('decide.cast'), () => void booth.cast(), {
+            class: 'primary',
+            disabled: busy,
+            'aria-describedby': 'cast-help',
+          }),
+          h('p', { id: 'cast-help', class: 'hint' }, t('decide.castHelp'))
+        ),
+        h(
+          'div',
+          {},
+          button(t('decide.check'), () => void booth.checkDevice(), {
+            class: 'secondary',
+            disabled: busy,
+            'aria-describedby': 'check-help',
+          }),
+          h('p', { id: 'check-help', class: 'hint' }, t('decide.checkHelp'))
+        )
+      ),
+  ];
+}
+
+/** The content of the booth's current step. */
+export function boothView(booth: Booth): Child[] {
+  const step = booth.state.step;
+  switch (step.kind) {
+    case 'landing':
+      return landing(booth);
+    case 'sign-in':
+      return signInView(booth, step.errors, step.busy);
+    case 'voted':
+      return usedReport(booth, 'voted');
+    case 'pack':
+      return usedReport(booth, 'pack');
+    case 'ballot':
+      return ballot(booth, step.errors);
+    case 'review':
+      return review(booth);
+    case 'encrypting':
+      return encrypting(booth, step.stage);
+    case 'decide':
+      return decide(booth, step.busy, step.error);
+    case 'audited':
+      return auditedView(booth, step.audited, step.receipt);
+    case 'receipt':
+      return receiptView(step.receipt, step.signatureValid);
+    case 'stopped':
+      return [h('h1', {}, t('app.name')), h('p', { class: 'notice' }, t(step.message))];
+  }
+}

@@ -1,0 +1,262 @@
+/**
+ * @module The booth controller: the voter's actions (sign in, choose, encrypt, cast or check the
+ * device), each moving the state to the next step and asking the page to render it.
+ */
+import { parseVotingCode } from '@scrutineer/crypto';
+import { checkChoices } from '@scrutineer/protocol';
+import { ApiError, api } from '../api.ts';
+import { loadCheckedElection } from '../election-check.ts';
+import type { MessageKey } from '../i18n/i18n.ts';
+import type { CryptoWorker } from '../worker-client.ts';
+import type { BoothState, FieldError, Step } from './booth-state.ts';
+
+export class Booth {
+  readonly state: BoothState;
+  readonly #worker: CryptoWorker;
+  readonly #render: (focus: boolean) => void;
+
+  constructor(state: BoothState, worker: CryptoWorker, render: (focus: boolean) => void) {
+    this.state = state;
+    this.#worker = worker;
+    this.#render = render;
+  }
+
+  go(step: Step, focus = true): void {
+    this.state.step = step;
+    this.#render(focus);
+  }
+
+  start(): void {
+    this.go({ kind: 'sign-in', errors: [], busy: false });
+  }
+
+  /** Client-side checks of the code (check character, spec §6.4.3) and the answers. */
+  #signInErrors(): FieldError[] {
+    const errors: FieldError[] = [];
+    const text = this.state.code.trim();
+    if (text === '') errors.push({ key: 'signIn.codeEmpty', target: 'code' });
+    else {
+      const parsed = parseVotingCode(text);
+      if (!parsed.ok) {
+        const { code, position, suggestion } = parsed.error;
+        const count = text.replace(/[\s-]/g, '').length;
+        const key: MessageKey =
+          code === 'credential/wrong-length'
+            ? 'signIn.codeLength'
+            : code === 'credential/invalid-character'
+              ? 'signIn.codeCharacter'
+              : position === undefined
+                ? 'signIn.codeCheckNoPosition'
+                : 'signIn.codeCheck';
+        errors.push({ key, parameters: { count, position: position ?? 0 }, target: 'code' });
+        if (suggestion !== undefined)
+          errors.push({ key: 'signIn.codeSuggestion', parameters: { suggestion }, target: 'code' });
+      }
+    }
+    for (const question of this.state.election.manifest.securityQuestions) {
+      if ((this.state.answers[question.id] ?? '').trim() === '')
+        errors.push({
+          key: 'signIn.answerEmpty',
+          parameters: { question: question.label },
+          target: `answer-${question.id}`,
+        });
+    }
+    return errors;
+  }
+
+  async signIn(): Promise<void> {
+    const errors = this.#signInErrors();
+    if (errors.length > 0) return this.go({ kind: 'sign-in', errors, busy: false });
+    this.go({ kind: 'sign-in', errors: [], busy: true }, false);
+    const { election } = this.state;
+    const electionId = election.manifest.electionId;
+    try {
+      const { challenge } = await api.challenge(electionId);
+      const signed = await this.#worker.request({
+        type: 'sign-in',
+        electionId,
+        code: this.state.code,
+        manifestHash: election.manifestHash,
+        challenge,
+      });
+      if (signed.type !== 'signed-in') throw new Error('unexpected worker answer');
+      const session = await api.signIn(electionId, {
+        credential: signed.credential,
+        answers: { ...this.state.answers },
+        challenge,
+        signature: signed.signature,
+      });
+      // Signed in: the code and answers are no longer needed anywhere.
+      this.state.code = '';
+      this.state.answers = {};
+      this.state.token = session.token;
+      const report = await api.me(electionId, session.token);
+      if (this.state.mode === 'pack') {
+        this.state.token = null;
+        await this.#worker.request({ type: 'forget' });
+        return this.go({ kind: 'pack', report });
+      }
+      const final = election.manifest.policy === 'first-ballot-final';
+      if (report.channel === 'postal' || (report.channel === 'online' && final)) {
+        this.state.token = null;
+        await this.#worker.request({ type: 'forget' });
+        return this.go({ kind: 'voted', report });
+      }
+      this.go({ kind: 'ballot', errors: [] });
+    } catch (error) {
+      this.go({ kind: 'sign-in', errors: [signInFailure(error)], busy: false });
+    }
+  }
+
+  toggle(contest: number, candidate: number, single: boolean): void {
+    const chosen = this.state.choices[contest];
+    if (chosen === undefined) return;
+    if (single) chosen.splice(0, chosen.length, candidate);
+    else if (chosen.includes(candidate)) chosen.splice(chosen.indexOf(candidate), 1);
+    else chosen.push(candidate);
+    chosen.sort((a, b) => a - b);
+  }
+
+  review(): void {
+    const errors: FieldError[] = [];
+    this.state.election.manifest.contests.forEach((contest, c) => {
+      const count = this.state.choices[c]?.length ?? 0;
+      const target = `contest-${c}`;
+      if (count > contest.maxSelections)
+        errors.push({
+          key: 'ballot.tooMany',
+          parameters: {
+            contest: contest.title,
+            count,
+            max: contest.maxSelections,
+            extra: count - contest.maxSelections,
+          },
+          target,
+        });
+      else if (count < contest.minSelections)
+        errors.push({
+          key: 'ballot.tooFew',
+          parameters: { contest: contest.title, count, min: contest.minSelections },
+          target,
+        });
+    });
+    if (errors.length > 0) return this.go({ kind: 'ballot', errors });
+    this.go({ kind: 'review' });
+  }
+
+  /** Checks the key against the record afresh, then encrypts in the worker (spec §9.4). */
+  async encrypt(): Promise<void> {
+    this.go({ kind: 'encrypting', stage: 'checking' });
+    try {
+      const checked = await loadCheckedElection(this.state.election.manifest.electionId);
+      if (checked.keys === null || checked.manifestHash !== this.state.election.manifestHash)
+        throw new Error('election changed');
+      this.state.election = checked;
+      checkChoices(checked.manifest, this.state.choices);
+      this.go({ kind: 'encrypting', stage: 'encrypting' }, false);
+      const result = await this.#worker.request({
+        type: 'encrypt',
+        manifest: checked.manifest,
+        electionKey: checked.keys.electionKey,
+        baseHash: checked.keys.baseHash,
+        choices: this.state.choices,
+      });
+      if (result.type !== 'encrypted') throw new Error('unexpected worker answer');
+      this.state.encrypted = result;
+      this.go({ kind: 'decide', busy: false });
+    } catch {
+      this.go({ kind: 'encrypting', stage: 'failed' });
+    }
+  }
+
+  async cast(): Promise<void> {
+    const { encrypted, token, election } = this.state;
+    if (encrypted === null || token === null) return;
+    this.go({ kind: 'decide', busy: true }, false);
+    try {
+      const receipt = await api.cast(election.manifest.electionId, token, encrypted.ballot);
+      const checked = await this.#worker.request({
+        type: 'verify-receipt',
+        manifestHash: election.manifestHash,
+        boardPublicKey: election.summary.boardPublicKey,
+        receipt,
+      });
+      await this.#worker.request({ type: 'forget' });
+      this.state.token = null;
+      this.state.encrypted = null;
+      this.go({
+        kind: 'receipt',
+        receipt,
+        signatureValid: checked.type === 'receipt-checked' && checked.valid,
+      });
+    } catch (error) {
+      const failure = castFailure(error);
+      if (FINAL_REFUSALS.has(failure.key)) {
+        // Nothing more can be cast with this session: drop the ballot, the key and the token.
+        this.state.encrypted = null;
+        this.state.token = null;
+        await this.#worker.request({ type: 'forget' }).catch(() => undefined);
+      }
+      this.go({ kind: 'decide', busy: false, error: failure });
+    }
+  }
+
+  /** Benaloh challenge: open the ballot, publish it as audited, then encrypt afresh. */
+  async checkDevice(): Promise<void> {
+    const { token, election } = this.state;
+    if (token === null) return;
+    this.go({ kind: 'decide', busy: true }, false);
+    try {
+      const opened = await this.#worker.request({ type: 'open' });
+      if (opened.type !== 'opened') throw new Error('unexpected worker answer');
+      this.state.encrypted = null;
+      const receipt = await api.audit(election.manifest.electionId, token, opened.audited);
+      this.go({ kind: 'audited', audited: opened.audited, receipt });
+    } catch (error) {
+      const code = error instanceof ApiError ? error.code : 'device';
+      this.go({
+        kind: 'decide',
+        busy: false,
+        error: { key: 'audit.failed', parameters: { code } },
+      });
+    }
+  }
+}
+
+function signInFailure(error: unknown): FieldError {
+  const code = error instanceof ApiError ? error.code : '';
+  const key: MessageKey =
+    code === 'auth/credential-locked'
+      ? 'signIn.locked'
+      : code === 'auth/credential-revoked'
+        ? 'signIn.revoked'
+        : code === 'request/rate-limited'
+          ? 'signIn.rateLimited'
+          : code === 'auth/sign-in-failed' || code === 'auth/invalid-signature'
+            ? 'signIn.failed'
+            : 'signIn.unavailable';
+  return key === 'signIn.failed' ? { key, target: 'code' } : { key };
+}
+
+/** Refusals after which this session can cast nothing (the voter is told why, with no buttons). */
+export const FINAL_REFUSALS: ReadonlySet<MessageKey> = new Set<MessageKey>([
+  'decide.closed',
+  'decide.notOpen',
+  'decide.alreadyUsed',
+  'decide.usedByPost',
+  'decide.sessionExpired',
+]);
+
+function castFailure(error: unknown): FieldError {
+  const code = error instanceof ApiError ? error.code : 'device';
+  const known: Record<string, MessageKey> = {
+    'election/closed': 'decide.closed',
+    'election/not-open': 'decide.notOpen',
+    'ballot/credential-already-used': 'decide.alreadyUsed',
+    'ballot/credential-used-by-post': 'decide.usedByPost',
+    'auth/invalid-token': 'decide.sessionExpired',
+    'auth/token-expired': 'decide.sessionExpired',
+    'auth/missing-token': 'decide.sessionExpired',
+  };
+  return { key: known[code] ?? 'decide.failed', parameters: { code } };
+}

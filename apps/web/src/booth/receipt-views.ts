@@ -1,0 +1,111 @@
+/**
+ * @module The receipt (spec §10.4: tracker, time, board position, board signature) with copy,
+ * print and download, and the device-check page showing an audited ballot's openings.
+ */
+import type { AuditedBallot } from '@scrutineer/record';
+import { type Child, button, h } from '../dom.ts';
+import { formatTime, t } from '../i18n/i18n.ts';
+import type { ReceiptData } from '../worker-protocol.ts';
+import type { Booth } from './booth.ts';
+
+function receiptText(receipt: ReceiptData): string {
+  return [
+    `${t('receipt.tracker')}: ${receipt.tracker}`,
+    `${t('receipt.time')}: ${receipt.time}`,
+    `${t('receipt.position')}: ${receipt.position}`,
+    `${t('receipt.signature')}: ${receipt.signature}`,
+    `election: ${receipt.election}`,
+    `eventHash: ${receipt.eventHash}`,
+  ].join('\n');
+}
+
+export function receiptView(receipt: ReceiptData, signatureValid: boolean): Child[] {
+  const status = h('p', { role: 'status', class: 'status' });
+  const copy = button(t('receipt.copy'), () => {
+    navigator.clipboard
+      .writeText(receiptText(receipt))
+      .then(() => (status.textContent = t('receipt.copied')))
+      .catch(() => (status.textContent = t('receipt.copyFailed')));
+  });
+  const download = button(t('receipt.download'), () => {
+    const blob = new Blob([JSON.stringify(receipt, null, 2) + '\n'], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const link = h('a', { href: url, download: `receipt-${receipt.tracker.slice(0, 12)}.json` });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  });
+  return [
+    h('h1', {}, t('receipt.title')),
+    h('p', {}, t('receipt.intro')),
+    h(
+      'dl',
+      { class: 'receipt', id: 'receipt' },
+      h('dt', {}, t('receipt.tracker')),
+      h('dd', { class: 'tracker', id: 'receipt-tracker' }, receipt.tracker),
+      h('dt', {}, t('receipt.time')),
+      h('dd', {}, h('time', { datetime: receipt.time }, formatTime(receipt.time))),
+      h('dt', {}, t('receipt.position')),
+      h('dd', { id: 'receipt-position' }, String(receipt.position)),
+      h('dt', {}, t('receipt.signature')),
+      h('dd', { class: 'hex' }, receipt.signature)
+    ),
+    h(
+      'p',
+      { class: signatureValid ? 'notice ok' : 'notice error', id: 'receipt-check' },
+      signatureValid ? t('receipt.signatureValid') : t('receipt.signatureInvalid')
+    ),
+    h(
+      'div',
+      { class: 'actions no-print' },
+      copy,
+      button(t('receipt.print'), () => window.print()),
+      download
+    ),
+    status,
+    h('p', {}, t('receipt.where')),
+    h('p', { class: 'hint' }, t('receipt.signedOut')),
+  ];
+}
+
+export function auditedView(booth: Booth, audited: AuditedBallot, receipt: ReceiptData): Child[] {
+  const { manifest } = booth.state.election;
+  const chosen = h('ul', { class: 'audit-choices' });
+  const details = h('dl', { class: 'audit-details' });
+  audited.contests.forEach((contest, c) => {
+    const spec = manifest.contests[c];
+    contest.selections.forEach((selection, j) => {
+      const name = spec?.candidates[j]?.name ?? String(j);
+      const label = t('audit.contestOption', { contest: spec?.title ?? '', candidate: name });
+      if (selection.vote === 1) chosen.append(h('li', {}, label));
+      details.append(
+        h('dt', {}, label),
+        h(
+          'dd',
+          {},
+          h('span', {}, t('audit.vote', { vote: selection.vote })),
+          h('br'),
+          h('span', {}, `${t('audit.ciphertext')}: `),
+          h('code', { class: 'hex' }, selection.ciphertext),
+          h('br'),
+          h('span', {}, `${t('audit.randomness')}: `),
+          h('code', { class: 'hex' }, selection.randomness)
+        )
+      );
+    });
+  });
+  const command = `scrutineer verify --audit ${audited.tracker}`;
+  return [
+    h('h1', {}, t('audit.title')),
+    h('p', {}, t('audit.intro')),
+    h('h2', {}, t('receipt.tracker')),
+    h('p', { class: 'tracker', id: 'audit-tracker' }, audited.tracker),
+    h('p', {}, t('audit.position', { position: receipt.position })),
+    h('h2', {}, t('audit.choices')),
+    chosen,
+    h('p', {}, t('audit.howToCheck', { command })),
+    h('details', {}, h('summary', {}, t('audit.details')), details),
+    button(t('audit.again'), () => void booth.encrypt(), { class: 'primary' }),
+  ];
+}

@@ -1,0 +1,102 @@
+/**
+ * @module The sign-in step (code with check-character feedback, security answers) and the
+ * "already voted" / "was my pack used?" reports shown after signing in.
+ */
+import { type Child, h } from '../dom.ts';
+import { t } from '../i18n/i18n.ts';
+import type { Booth } from './booth.ts';
+import type { FieldError } from './booth-state.ts';
+import { fieldErrors, summaryOf } from './field-errors.ts';
+
+export function signInView(booth: Booth, errors: readonly FieldError[], busy: boolean): Child[] {
+  const { manifest } = booth.state.election;
+  const form = h('form', { novalidate: true, 'aria-busy': busy ? 'true' : 'false' });
+  const described = (id: string, hint: string): string =>
+    errors.some((e) => e.target === id) ? `${hint} ${id}-error` : hint;
+  const code = h('input', {
+    id: 'code',
+    name: 'code',
+    type: 'text',
+    autocomplete: 'off',
+    autocapitalize: 'characters',
+    spellcheck: 'false',
+    class: 'code-input',
+    'aria-describedby': described('code', 'code-hint'),
+    'aria-invalid': errors.some((e) => e.target === 'code') ? 'true' : undefined,
+  });
+  code.value = booth.state.code;
+  code.addEventListener('input', () => (booth.state.code = code.value));
+  form.append(
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'code' }, t('signIn.code')),
+      h('p', { id: 'code-hint', class: 'hint' }, t('signIn.codeHint')),
+      fieldErrors(errors, 'code') ?? '',
+      code
+    )
+  );
+  if (manifest.securityQuestions.length > 0)
+    form.append(h('p', { class: 'hint', id: 'answers-hint' }, t('signIn.answersHint')));
+  for (const question of manifest.securityQuestions) {
+    const id = `answer-${question.id}`;
+    const input = h('input', {
+      id,
+      name: id,
+      type: 'text',
+      autocomplete: 'off',
+      'aria-describedby': described(id, 'answers-hint'),
+      'aria-invalid': errors.some((e) => e.target === id) ? 'true' : undefined,
+    });
+    input.value = booth.state.answers[question.id] ?? '';
+    input.addEventListener('input', () => (booth.state.answers[question.id] = input.value));
+    form.append(
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: id }, question.label),
+        fieldErrors(errors, id) ?? '',
+        input
+      )
+    );
+  }
+  form.append(
+    h('button', { type: 'submit', class: 'primary', disabled: busy }, t('signIn.submit'))
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void booth.signIn();
+  });
+  return [
+    h('h1', {}, booth.state.mode === 'pack' ? t('pack.title') : t('signIn.title')),
+    summaryOf(errors) ?? '',
+    form,
+    h('p', { role: 'status', class: 'status' }, busy ? t('signIn.working') : ''),
+  ];
+}
+
+export function usedReport(booth: Booth, kind: 'voted' | 'pack'): Child[] {
+  const step = booth.state.step;
+  if (step.kind !== 'voted' && step.kind !== 'pack') return [];
+  const { report } = step;
+  const online = report.ballots[report.ballots.length - 1];
+  return [
+    h('h1', {}, kind === 'voted' ? t('voted.title') : t('pack.title')),
+    h(
+      'p',
+      { class: 'notice' },
+      report.channel === 'online'
+        ? t('voted.online')
+        : report.channel === 'postal'
+          ? t('voted.postal')
+          : t('pack.unused')
+    ),
+    online === undefined
+      ? ''
+      : h('p', { class: 'tracker' }, t('voted.tracker', { tracker: online.tracker })),
+    kind === 'voted' && booth.state.election.manifest.policy === 'first-ballot-final'
+      ? h('p', {}, t('voted.final'))
+      : '',
+    report.locked ? h('p', {}, t('pack.lockedNote')) : '',
+  ];
+}

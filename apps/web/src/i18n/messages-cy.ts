@@ -1,0 +1,199 @@
+/**
+ * @module Negeseuon Cymraeg (Welsh messages). Written by a non-native speaker: to be reviewed by a
+ * native Welsh speaker before use (see the README). Every English key must be here.
+ */
+import type { MessageKey } from './messages-en.ts';
+
+export const cy: Readonly<Record<MessageKey, string>> = {
+  'app.name': 'Scrutineer',
+  'app.skip': 'Neidio i’r prif gynnwys',
+  'app.switchTo': 'English',
+  'app.switchToLabel': 'Read this page in English (darllenwch y dudalen hon yn Saesneg)',
+  'app.loading': 'Wrthi’n llwytho’r etholiad…',
+  'app.notFound': 'Heb ddod o hyd i’r dudalen',
+  'app.notFoundText': 'Gwiriwch y cyfeiriad sydd wedi’i argraffu yn eich pecyn pleidleisio.',
+  'app.loadFailed':
+    'Nid oedd modd llwytho’r etholiad hwn. Gwiriwch eich cysylltiad a rhowch gynnig arall arni.',
+  'app.checkFailed':
+    'Nid oedd y ddyfais hon yn gallu cadarnhau manylion yr etholiad yn erbyn y cofnod cyhoeddus, felly ni fydd yn gadael i chi bleidleisio yma. Pleidleisiwch drwy’r post yn lle hynny, a rhowch wybod i’r swyddog canlyniadau.',
+  'app.footerTracker': 'Dod o hyd i bapur pleidleisio drwy ei god tracio',
+  'app.footerPack': 'A gafodd fy mhecyn ei ddefnyddio?',
+  'app.footerTurnout': 'Nifer a bleidleisiodd',
+  'app.footerBooth': 'Bwth pleidleisio',
+  'app.errorSummary': 'Mae problem',
+
+  'landing.opens': 'Pleidleisio’n agor',
+  'landing.closes': 'Pleidleisio’n cau',
+  'landing.fingerprint': 'Ôl bys yr etholiad',
+  'landing.fingerprintHelp':
+    'Gwiriwch fod hwn yr un fath â’r ôl bys sydd wedi’i argraffu yn eich pecyn pleidleisio. Os nad yw, peidiwch â phleidleisio yma.',
+  'landing.start': 'Dechrau pleidleisio',
+  'landing.needs': 'Bydd angen y cod pleidleisio o’ch pecyn arnoch, a’ch atebion i: {questions}.',
+  'landing.postTitle': 'Pleidleisio drwy’r post yn lle hynny',
+  'landing.postText':
+    'Gallwch lenwi’r papur pleidleisio yn eich pecyn a’i bostio yn yr amlen sydd wedi’i thalu ymlaen llaw.',
+  'landing.firstCounts': 'Dim ond eich pleidlais gyntaf sy’n cyfrif, drwy’r post neu ar-lein.',
+  'landing.notOpen': 'Nid yw’r pleidleisio wedi agor eto. Bydd yn agor ar {opens}.',
+  'landing.closed': 'Mae’r pleidleisio wedi cau. Ni allwch bleidleisio yn yr etholiad hwn mwyach.',
+  'landing.setup': 'Mae’r etholiad hwn yn dal i gael ei drefnu.',
+
+  'signIn.title': 'Mewngofnodi gyda’ch pecyn pleidleisio',
+  'signIn.code': 'Cod pleidleisio',
+  'signIn.codeHint':
+    'Y 24 llythyren a rhif ar eich pecyn, er enghraifft ABCD-EFGH-JKMN-PQRS-TVWX-YZ01. Does dim rhaid teipio’r cysylltnodau na’r bylchau.',
+  'signIn.answersHint': 'Atebwch yn union fel sydd ar eich cofnod aelodaeth.',
+  'signIn.submit': 'Mewngofnodi',
+  'signIn.working': 'Wrthi’n gwirio’ch cod…',
+  'signIn.codeEmpty': 'Rhowch y cod pleidleisio o’ch pecyn',
+  'signIn.codeLength': 'Mae 24 llythyren a rhif yn y cod pleidleisio; rydych wedi rhoi {count}',
+  'signIn.codeCharacter':
+    'Nid yw nod {position} y cod pleidleisio yn un a ddefnyddir mewn codau. Gwiriwch ef yn erbyn eich pecyn',
+  'signIn.codeCheck':
+    'Nid yw’r cod pleidleisio yn gywir: gwiriwch nod {position} yn erbyn eich pecyn',
+  'signIn.codeCheckNoPosition':
+    'Nid yw’r cod pleidleisio yn gywir: gwiriwch bob nod yn erbyn eich pecyn',
+  'signIn.codeSuggestion': 'Ai {suggestion} oedd gennych mewn golwg?',
+  'signIn.answerEmpty': 'Rhowch eich ateb i “{question}”',
+  'signIn.failed':
+    'Nid oedd modd eich mewngofnodi. Gwiriwch y cod pleidleisio a’ch atebion. Ar ôl 5 cynnig anghywir bydd eich pecyn yn cael ei gloi.',
+  'signIn.locked':
+    'Mae eich pecyn wedi’i gloi ar ôl gormod o atebion anghywir. Gallwch bleidleisio drwy’r post o hyd gyda’r papur pleidleisio yn eich pecyn, neu ofyn i’r swyddog canlyniadau am becyn newydd.',
+  'signIn.revoked':
+    'Mae pecyn newydd wedi cymryd lle’r pecyn hwn, ac ni ellir ei ddefnyddio mwyach. Defnyddiwch y pecyn diweddaraf a anfonwyd atoch.',
+  'signIn.rateLimited':
+    'Gormod o gynigion o’r cysylltiad hwn. Arhoswch ychydig funudau a rhowch gynnig arall arni.',
+  'signIn.unavailable':
+    'Nid yw’r gwasanaeth pleidleisio yn ymateb. Rhowch gynnig arall arni ymhen ychydig funudau.',
+
+  'voted.title': 'Rydych chi eisoes wedi pleidleisio',
+  'voted.online': 'Cafodd pleidlais ei bwrw ar-lein gyda’ch pecyn.',
+  'voted.postal': 'Cafodd pleidlais o’ch pecyn ei derbyn drwy’r post.',
+  'voted.final': 'Dim ond eich pleidlais gyntaf sy’n cyfrif, felly ni allwch bleidleisio eto.',
+  'voted.tracker': 'Cod tracio’r bleidlais a fwriwyd ar-lein: {tracker}',
+
+  'ballot.title': 'Eich papur pleidleisio',
+  'ballot.chooseOne': 'Dewiswch 1 ymgeisydd.',
+  'ballot.chooseExactly': 'Dewiswch {count} ymgeisydd.',
+  'ballot.chooseUpTo': 'Dewiswch hyd at {max} ymgeisydd, neu ddim un.',
+  'ballot.chooseBetween': 'Dewiswch o leiaf {min} ac ar y mwyaf {max} ymgeisydd.',
+  'ballot.tooMany':
+    '{contest}: rydych wedi dewis {count}, ond gallwch ddewis {max} ar y mwyaf. Tynnwch {extra} i fwrw ymlaen.',
+  'ballot.tooFew': '{contest}: rydych wedi dewis {count}, ond rhaid i chi ddewis o leiaf {min}.',
+  'ballot.continue': 'Adolygu fy newisiadau',
+
+  'review.title': 'Gwiriwch eich dewisiadau',
+  'review.none': 'Dim ymgeisydd wedi’i ddewis',
+  'review.change': 'Newid fy newisiadau',
+  'review.encrypt': 'Amgryptio fy mhapur pleidleisio',
+  'review.explain':
+    'Nesaf, bydd y ddyfais hon yn cloi eich dewisiadau gydag allwedd yr etholiad. Ni all neb, gan gynnwys staff yr etholiad, ddarllen papur pleidleisio wedi’i gloi ar ei ben ei hun.',
+
+  'encrypting.title': 'Wrthi’n amgryptio eich papur pleidleisio',
+  'encrypting.checking': 'Wrthi’n gwirio allwedd yr etholiad…',
+  'encrypting.encrypting': 'Wrthi’n amgryptio a phrofi eich dewisiadau…',
+  'encrypting.done': 'Mae eich papur pleidleisio wedi’i amgryptio.',
+  'encrypting.failed':
+    'Methodd yr amgryptio ar y ddyfais hon. Rhowch gynnig arall arni, neu pleidleisiwch drwy’r post.',
+
+  'decide.title': 'Bwrw eich pleidlais neu wirio’r ddyfais hon',
+  'decide.tracker': 'Cod tracio’r papur pleidleisio amgryptiedig hwn',
+  'decide.trackerHelp':
+    'Mae’r cod hwn yn dangos ble mae eich papur pleidleisio amgryptiedig ar y bwrdd cyhoeddus. Nid yw’n dangos sut y gwnaethoch bleidleisio.',
+  'decide.cast': 'Bwrw fy mhleidlais',
+  'decide.castHelp': 'Mae bwrw’r bleidlais yn derfynol: bydd eich pleidlais yn cael ei chyfrif.',
+  'decide.check': 'Gwirio’r ddyfais hon yn gyntaf',
+  'decide.checkHelp':
+    'Dewisol. Mae’r ddyfais yn dangos sut y cafodd y papur hwn ei gloi, er mwyn i chi neu ail ddyfais wirio ei fod yn cofnodi eich dewisiadau. Yna caiff y papur hwnnw ei ddifetha ac ni chaiff byth ei gyfrif, a chaiff eich dewisiadau eu cloi eto.',
+  'decide.casting': 'Wrthi’n bwrw eich pleidlais…',
+  'decide.closed': 'Caeodd y pleidleisio cyn i’ch pleidlais gyrraedd. Ni chafodd ei chyfrif.',
+  'decide.notOpen': 'Nid yw’r pleidleisio ar agor, felly ni chafodd eich pleidlais ei bwrw.',
+  'decide.alreadyUsed':
+    'Mae pleidlais eisoes wedi’i chyfrif ar gyfer eich pecyn, felly ni chafodd hon ei bwrw.',
+  'decide.usedByPost':
+    'Cyrhaeddodd eich pleidlais bost yn gyntaf, felly ni chafodd hon ei bwrw. Eich pleidlais bost sy’n cyfrif.',
+  'decide.sessionExpired':
+    'Daeth eich sesiwn i ben. Mewngofnodwch eto i bleidleisio; ni chafodd dim ei fwrw.',
+  'decide.failed':
+    'Ni chafodd y bleidlais ei bwrw ({code}). Rhowch gynnig arall arni, neu pleidleisiwch drwy’r post.',
+
+  'audit.title': 'Gwirio’r ddyfais: mae’r papur hwn wedi’i ddifetha',
+  'audit.intro':
+    'Dyma’r papur pleidleisio amgryptiedig a’r rhifau cyfrinachol a ddefnyddiwyd i’w gloi. Caiff ei gyhoeddi ar y bwrdd fel papur wedi’i ddifetha ac ni chaiff byth ei gyfrif.',
+  'audit.howToCheck':
+    'I’w wirio, chwiliwch am y cod tracio ar ail ddyfais, neu rhedwch: {command}. Dylai ddangos yr union ddewisiadau hyn.',
+  'audit.choices': 'Y dewisiadau y mae’r papur hwn yn eu cofnodi',
+  'audit.details': 'Dangos y papur pleidleisio amgryptiedig a’i rifau cyfrinachol',
+  'audit.contestOption': '{contest}, {candidate}',
+  'audit.vote': 'Pleidlais a gofnodwyd: {vote}',
+  'audit.randomness': 'Rhif cyfrinachol',
+  'audit.ciphertext': 'Gwerth amgryptiedig',
+  'audit.position': 'Wedi’i gyhoeddi yn safle {position} ar y bwrdd.',
+  'audit.again': 'Amgryptio fy newisiadau eto',
+  'audit.failed': 'Nid oedd modd cyhoeddi’r papur a ddifethwyd ({code}).',
+
+  'receipt.title': 'Mae eich pleidlais wedi’i bwrw',
+  'receipt.intro':
+    'Cadwch y dderbynneb hon. Gyda’r cod tracio gallwch wirio bod eich papur pleidleisio ar y bwrdd cyhoeddus a’i fod wedi’i gyfrif.',
+  'receipt.tracker': 'Cod tracio',
+  'receipt.time': 'Amser ei dderbyn',
+  'receipt.position': 'Safle ar y bwrdd',
+  'receipt.signature': 'Llofnod y bwrdd',
+  'receipt.signatureValid': 'Llofnod wedi’i wirio ar y ddyfais hon: dilys.',
+  'receipt.signatureInvalid':
+    'Rhybudd: nid yw llofnod y bwrdd ar y dderbynneb hon yn ddilys. Rhowch wybod i’r swyddog canlyniadau.',
+  'receipt.copy': 'Copïo’r dderbynneb',
+  'receipt.copied': 'Mae’r dderbynneb wedi’i chopïo.',
+  'receipt.copyFailed':
+    'Nid oes modd copïo yma; dewiswch destun y dderbynneb a’i gopïo yn lle hynny.',
+  'receipt.print': 'Argraffu’r dderbynneb',
+  'receipt.download': 'Lawrlwytho’r dderbynneb',
+  'receipt.where':
+    'I’w gwirio’n nes ymlaen, agorwch “Dod o hyd i bapur pleidleisio drwy ei god tracio” ar y wefan hon a rhowch y cod tracio.',
+  'receipt.signedOut':
+    'Rydych wedi cael eich allgofnodi. Nid yw eich cod pleidleisio yn cael ei gadw ar y ddyfais hon.',
+
+  'tracker.title': 'Dod o hyd i bapur pleidleisio drwy ei god tracio',
+  'tracker.label': 'Cod tracio',
+  'tracker.hint': 'Y 64 llythyren a rhif ar eich derbynneb.',
+  'tracker.submit': 'Chwilio',
+  'tracker.invalid': 'Mae 64 nod mewn cod tracio, gan ddefnyddio 0–9 ac a–f yn unig',
+  'tracker.notFound': 'Nid oes papur pleidleisio gyda’r cod tracio hwn ar y bwrdd.',
+  'tracker.cast':
+    'Mae papur pleidleisio a fwriwyd gyda’r cod tracio hwn ar y bwrdd yn safle {position}, wedi’i dderbyn {time}.',
+  'tracker.audited':
+    'Mae papur pleidleisio wedi’i ddifetha (gwirio dyfais) gyda’r cod tracio hwn ar y bwrdd yn safle {position}, wedi’i dderbyn {time}. Nid yw’n cael ei gyfrif.',
+  'tracker.superseded': 'Cymerodd papur pleidleisio diweddarach ar gyfer yr un pecyn ei le.',
+
+  'pack.title': 'A gafodd fy mhecyn ei ddefnyddio?',
+  'pack.intro':
+    'Mewngofnodwch gyda’ch pecyn i weld a gafodd pleidlais ei bwrw gydag ef, ar-lein neu drwy’r post. Nid yw mewngofnodi yn bwrw pleidlais.',
+  'pack.unused': 'Nid oes pleidlais wedi’i bwrw gyda’ch pecyn.',
+  'pack.lockedNote': 'Mae eich pecyn wedi’i gloi ar gyfer mewngofnodi ar-lein.',
+
+  'turnout.title': 'Nifer a bleidleisiodd',
+  'turnout.online': 'Wedi pleidleisio ar-lein',
+  'turnout.postal': 'Wedi pleidleisio drwy’r post',
+  'turnout.total': 'Cyfanswm',
+  'turnout.eligible': 'Aelodau sy’n gymwys',
+  'turnout.note':
+    'Tra bo’r pleidleisio ar agor, dim ond nifer y pleidleiswyr sy’n cael ei ddangos, byth y nifer i bob ymgeisydd.',
+
+  'result.title': 'Canlyniad',
+  'result.none':
+    'Nid oes canlyniad eto. Caiff ei gyhoeddi ar ôl i’r pleidleisio gau ac ar ôl cyfrif y pleidleisiau.',
+  'result.caption': 'Pleidleisiau i bob ymgeisydd yn {contest}, ar-lein a drwy’r post',
+  'result.candidate': 'Ymgeisydd',
+  'app.footerResult': 'Canlyniad',
+  'app.footerBoard': 'Bwrdd cyhoeddus',
+
+  'board.title': 'Y bwrdd cyhoeddus',
+  'board.size': 'Cofnodion',
+  'board.head': 'Hash diweddaraf',
+  'board.showing': 'Cofnodion {first} i {last}',
+  'board.position': 'Safle',
+  'board.time': 'Amser (UTC)',
+  'board.type': 'Cofnod',
+  'board.previous': 'Cofnodion cynharach',
+  'board.next': 'Cofnodion diweddarach',
+  'board.download': 'Lawrlwytho’r cofnod i’w wirio',
+};

@@ -1,0 +1,191 @@
+/**
+ * @module English messages: every string the web app shows. `{name}` marks a parameter. The Welsh
+ * catalogue (messages-cy.ts) must have every key (the type makes a missing one an error).
+ */
+export const en = {
+  'app.name': 'Scrutineer',
+  'app.skip': 'Skip to main content',
+  'app.switchTo': 'Cymraeg',
+  'app.switchToLabel': 'Darllenwch y dudalen hon yn Gymraeg (read this page in Welsh)',
+  'app.loading': 'Loading the election…',
+  'app.notFound': 'Page not found',
+  'app.notFoundText': 'Check the address printed in your voting pack.',
+  'app.loadFailed': 'We could not load this election. Check your connection and try again.',
+  'app.checkFailed':
+    'This device could not confirm the election details against the public record, so it will not let you vote here. Vote by post instead, and report this to the returning officer.',
+  'app.footerTracker': 'Find a ballot by its tracker',
+  'app.footerPack': 'Was my pack used?',
+  'app.footerTurnout': 'Turnout',
+  'app.footerBooth': 'Voting booth',
+  'app.errorSummary': 'There is a problem',
+
+  'landing.opens': 'Voting opens',
+  'landing.closes': 'Voting closes',
+  'landing.fingerprint': 'Election fingerprint',
+  'landing.fingerprintHelp':
+    'Check that this matches the fingerprint printed in your voting pack. If it does not, do not vote here.',
+  'landing.start': 'Start voting',
+  'landing.needs': 'You will need the voting code from your pack and your answers to: {questions}.',
+  'landing.postTitle': 'Vote by post instead',
+  'landing.postText':
+    'You can fill in the paper ballot in your pack and post it in the prepaid envelope.',
+  'landing.firstCounts': 'Only your first vote counts, by post or online.',
+  'landing.notOpen': 'Voting has not opened yet. It opens on {opens}.',
+  'landing.closed': 'Voting has closed. You can no longer vote in this election.',
+  'landing.setup': 'This election is still being set up.',
+
+  'signIn.title': 'Sign in with your voting pack',
+  'signIn.code': 'Voting code',
+  'signIn.codeHint':
+    'The 24 letters and numbers on your pack, for example ABCD-EFGH-JKMN-PQRS-TVWX-YZ01. Hyphens and spaces are optional.',
+  'signIn.answersHint': 'Answer exactly as on your membership record.',
+  'signIn.submit': 'Sign in',
+  'signIn.working': 'Checking your code…',
+  'signIn.codeEmpty': 'Enter the voting code from your pack',
+  'signIn.codeLength': 'The voting code has 24 letters and numbers; you entered {count}',
+  'signIn.codeCharacter':
+    'Character {position} of the voting code is not one that codes use. Check it against your pack',
+  'signIn.codeCheck':
+    'The voting code does not add up: check character {position} against your pack',
+  'signIn.codeCheckNoPosition':
+    'The voting code does not add up: check each character against your pack',
+  'signIn.codeSuggestion': 'Did you mean {suggestion}?',
+  'signIn.answerEmpty': 'Enter your answer to “{question}”',
+  'signIn.failed':
+    'We could not sign you in. Check the voting code and your answers. After 5 wrong tries your pack is locked.',
+  'signIn.locked':
+    'Your pack is locked after too many wrong answers. You can still vote by post with the paper ballot in your pack, or ask the returning officer for a replacement pack.',
+  'signIn.revoked':
+    'This pack has been replaced and can no longer be used. Use the newest pack you were sent.',
+  'signIn.rateLimited': 'Too many attempts from this connection. Wait a few minutes and try again.',
+  'signIn.unavailable': 'The voting service is not responding. Try again in a few minutes.',
+
+  'voted.title': 'You have already voted',
+  'voted.online': 'A ballot for your pack was cast online.',
+  'voted.postal': 'A ballot for your pack was received by post.',
+  'voted.final': 'Only your first vote counts, so you cannot vote again.',
+  'voted.tracker': 'Tracker of the ballot cast online: {tracker}',
+
+  'ballot.title': 'Your ballot',
+  'ballot.chooseOne': 'Choose 1 candidate.',
+  'ballot.chooseExactly': 'Choose {count} candidates.',
+  'ballot.chooseUpTo': 'Choose up to {max} candidates, or none.',
+  'ballot.chooseBetween': 'Choose at least {min} and at most {max} candidates.',
+  'ballot.tooMany':
+    '{contest}: you chose {count}, but you can choose at most {max}. Remove {extra} to continue.',
+  'ballot.tooFew': '{contest}: you chose {count}, but you must choose at least {min}.',
+  'ballot.continue': 'Review my choices',
+
+  'review.title': 'Check your choices',
+  'review.none': 'No candidate chosen',
+  'review.change': 'Change my choices',
+  'review.encrypt': 'Encrypt my ballot',
+  'review.explain':
+    'Next, this device locks your choices with the election key. Nobody, including the election staff, can read a locked ballot on its own.',
+
+  'encrypting.title': 'Encrypting your ballot',
+  'encrypting.checking': 'Checking the election key…',
+  'encrypting.encrypting': 'Encrypting and proving your choices…',
+  'encrypting.done': 'Your ballot is encrypted.',
+  'encrypting.failed': 'Encryption failed on this device. Try again, or vote by post.',
+
+  'decide.title': 'Cast your ballot or check this device',
+  'decide.tracker': 'Tracker of this encrypted ballot',
+  'decide.trackerHelp':
+    'This code identifies your encrypted ballot on the public board. It does not show how you voted.',
+  'decide.cast': 'Cast my ballot',
+  'decide.castHelp': 'Casting is final: your ballot will be counted.',
+  'decide.check': 'Check this device first',
+  'decide.checkHelp':
+    'Optional. The device shows how it locked this ballot so you or a second device can check it recorded your choices. That ballot is then spoilt and never counted, and your choices are locked again.',
+  'decide.casting': 'Casting your ballot…',
+  'decide.closed': 'Voting closed before your ballot arrived. It was not counted.',
+  'decide.notOpen': 'Voting is not open, so your ballot was not cast.',
+  'decide.alreadyUsed':
+    'A ballot has already been counted for your pack, so this one was not cast.',
+  'decide.usedByPost':
+    'Your postal ballot arrived first, so this one was not cast. Your postal vote counts.',
+  'decide.sessionExpired': 'Your session ended. Sign in again to vote; nothing was cast.',
+  'decide.failed': 'The ballot was not cast ({code}). Try again, or vote by post.',
+
+  'audit.title': 'Device check: this ballot is spoilt',
+  'audit.intro':
+    'This is the encrypted ballot and the secret numbers used to lock it. It is published on the board as spoilt and will never be counted.',
+  'audit.howToCheck':
+    'To check it, look the tracker up on a second device, or run: {command}. It should show exactly these choices.',
+  'audit.choices': 'Choices this ballot records',
+  'audit.details': 'Show the encrypted ballot and its secret numbers',
+  'audit.contestOption': '{contest}, {candidate}',
+  'audit.vote': 'Recorded vote: {vote}',
+  'audit.randomness': 'Secret number',
+  'audit.ciphertext': 'Encrypted value',
+  'audit.position': 'Published at board position {position}.',
+  'audit.again': 'Encrypt my choices again',
+  'audit.failed': 'The spoilt ballot could not be published ({code}).',
+
+  'receipt.title': 'Your vote has been cast',
+  'receipt.intro':
+    'Keep this receipt. With the tracker you can check that your ballot is on the public board and was counted.',
+  'receipt.tracker': 'Tracker',
+  'receipt.time': 'Time received',
+  'receipt.position': 'Board position',
+  'receipt.signature': 'Board signature',
+  'receipt.signatureValid': 'Signature checked on this device: valid.',
+  'receipt.signatureInvalid':
+    'Warning: the board signature on this receipt is not valid. Report this to the returning officer.',
+  'receipt.copy': 'Copy receipt',
+  'receipt.copied': 'Receipt copied.',
+  'receipt.copyFailed': 'Copying is not allowed here; select the receipt text and copy it instead.',
+  'receipt.print': 'Print receipt',
+  'receipt.download': 'Download receipt',
+  'receipt.where':
+    'To check it later, open “Find a ballot by its tracker” on this site and enter the tracker.',
+  'receipt.signedOut': 'You have been signed out. Your voting code is not kept on this device.',
+
+  'tracker.title': 'Find a ballot by its tracker',
+  'tracker.label': 'Tracker',
+  'tracker.hint': 'The 64 letters and numbers on your receipt.',
+  'tracker.submit': 'Find ballot',
+  'tracker.invalid': 'A tracker has 64 characters, using only 0–9 and a–f',
+  'tracker.notFound': 'No ballot with this tracker is on the board.',
+  'tracker.cast':
+    'A cast ballot with this tracker is on the board at position {position}, received {time}.',
+  'tracker.audited':
+    'A spoilt (device-check) ballot with this tracker is on the board at position {position}, received {time}. It is not counted.',
+  'tracker.superseded': 'A later ballot for the same pack replaced it.',
+
+  'pack.title': 'Was my pack used?',
+  'pack.intro':
+    'Sign in with your pack to see whether a ballot was cast with it, online or by post. Signing in does not cast a vote.',
+  'pack.unused': 'No ballot has been cast with your pack.',
+  'pack.lockedNote': 'Your pack is locked for online sign-in.',
+
+  'turnout.title': 'Turnout',
+  'turnout.online': 'Voted online',
+  'turnout.postal': 'Voted by post',
+  'turnout.total': 'Total',
+  'turnout.eligible': 'Members eligible',
+  'turnout.note':
+    'Only counts of voters are shown while voting is open, never counts per candidate.',
+
+  'result.title': 'Result',
+  'result.none':
+    'There is no result yet. It is published after voting closes and the votes are counted.',
+  'result.caption': 'Votes for each candidate in {contest}, online and by post',
+  'result.candidate': 'Candidate',
+  'app.footerResult': 'Result',
+  'app.footerBoard': 'Public board',
+
+  'board.title': 'The public board',
+  'board.size': 'Entries',
+  'board.head': 'Latest hash',
+  'board.showing': 'Entries {first} to {last}',
+  'board.position': 'Position',
+  'board.time': 'Time (UTC)',
+  'board.type': 'Entry',
+  'board.previous': 'Earlier entries',
+  'board.next': 'Later entries',
+  'board.download': 'Download the record to verify it',
+} as const;
+
+export type MessageKey = keyof typeof en;

@@ -1,0 +1,183 @@
+/**
+ * @module The web app's entry: reads the page from the path (`/elections/<id>`, `…/tracker`,
+ * `…/pack`, `…/turnout`, `…/result`, `…/board`), loads and checks the election, and renders the
+ * page into the shell (skip link, language switch, main landmark, footer links). Nothing secret
+ * enters the URL; language is the only query parameter.
+ */
+import { api } from './api.ts';
+import { Booth } from './booth/booth.ts';
+import { initialState } from './booth/booth-state.ts';
+import { boothView } from './booth/booth-views.ts';
+import { type Child, h, replace } from './dom.ts';
+import { type CheckedElection, ElectionCheckError, loadCheckedElection } from './election-check.ts';
+import { language, setLanguage, t } from './i18n/i18n.ts';
+import { type TrackerPageState, trackerPage, turnoutPage } from './pages/public-pages.ts';
+import type { Turnout } from './api.ts';
+import { BOARD_PAGE_SIZE, type BoardPageState, boardPage } from './pages/board-page.ts';
+import { resultPage } from './pages/result-page.ts';
+import { CryptoWorker } from './worker-client.ts';
+
+type Page = 'booth' | 'pack' | 'tracker' | 'turnout' | 'result' | 'board';
+
+const match =
+  /^\/elections\/([a-z0-9][a-z0-9-]{2,63})(?:\/(tracker|pack|turnout|result|board))?\/?$/.exec(
+    location.pathname
+  );
+const electionId = match?.[1] ?? null;
+const page: Page = (match?.[2] as Page | undefined) ?? 'booth';
+
+const initial = new URLSearchParams(location.search).get('lang');
+setLanguage(
+  initial === 'cy' || (initial === null && navigator.language.startsWith('cy')) ? 'cy' : 'en'
+);
+
+const main = h('main', { id: 'main', tabindex: '-1' });
+const switcher = h('button', { type: 'button', class: 'link-button', id: 'language-switch' });
+let renderContent: () => Child[] = () => [h('h1', {}, t('app.loading'))];
+
+function render(focus: boolean): void {
+  switcher.textContent = t('app.switchTo');
+  switcher.title = t('app.switchToLabel');
+  switcher.lang = language() === 'en' ? 'cy' : 'en';
+  replace(main, ...renderContent());
+  const heading = main.querySelector('h1')?.textContent ?? t('app.name');
+  document.title = `${heading} — ${t('app.name')}`;
+  renderFooter();
+  if (!focus) return;
+  const alert = main.querySelector<HTMLElement>('.error-summary, [role="alert"][tabindex]');
+  const target = alert ?? main.querySelector<HTMLElement>('h1');
+  if (target === null) return;
+  if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
+  target.focus();
+}
+
+switcher.addEventListener('click', () => {
+  setLanguage(language() === 'en' ? 'cy' : 'en');
+  // Keep the voter's place: same state, same step; focus stays on the switch.
+  render(false);
+  switcher.focus();
+});
+
+const footer = h('footer', { class: 'site-footer' });
+function renderFooter(): void {
+  if (electionId === null) return replace(footer);
+  const links: [string, string, Page][] = [
+    [`/elections/${electionId}`, t('app.footerBooth'), 'booth'],
+    [`/elections/${electionId}/tracker`, t('app.footerTracker'), 'tracker'],
+    [`/elections/${electionId}/pack`, t('app.footerPack'), 'pack'],
+    [`/elections/${electionId}/turnout`, t('app.footerTurnout'), 'turnout'],
+    [`/elections/${electionId}/result`, t('app.footerResult'), 'result'],
+    [`/elections/${electionId}/board`, t('app.footerBoard'), 'board'],
+  ];
+  const suffix = language() === 'cy' ? '?lang=cy' : '';
+  replace(
+    footer,
+    h(
+      'nav',
+      { 'aria-label': t('app.name') },
+      h(
+        'ul',
+        {},
+        ...links.map(([href, label, target]) =>
+          h(
+            'li',
+            {},
+            h(
+              'a',
+              { href: href + suffix, 'aria-current': target === page ? 'page' : undefined },
+              label
+            )
+          )
+        )
+      )
+    )
+  );
+}
+
+const skip = h('a', { href: '#main', class: 'skip-link' });
+skip.addEventListener('click', (event) => {
+  event.preventDefault();
+  main.focus();
+});
+const header = h(
+  'header',
+  { class: 'site-header' },
+  h('p', { class: 'brand' }, h('span', {}, t('app.name'))),
+  switcher
+);
+document.body.append(skip, header, main, footer);
+function renderSkip(): void {
+  skip.textContent = t('app.skip');
+}
+const renderWithChrome = (focus: boolean): void => {
+  renderSkip();
+  render(focus);
+};
+
+async function start(): Promise<void> {
+  renderWithChrome(false);
+  if (electionId === null) {
+    renderContent = () => [h('h1', {}, t('app.notFound')), h('p', {}, t('app.notFoundText'))];
+    return renderWithChrome(true);
+  }
+  if (page === 'tracker') {
+    const state: TrackerPageState = { query: '', error: null, outcome: null };
+    renderContent = () => trackerPage(electionId, state, renderWithChrome);
+    return renderWithChrome(true);
+  }
+  if (page === 'turnout') {
+    let turnout: Turnout | null = null;
+    try {
+      turnout = await api.turnout(electionId);
+    } catch {
+      turnout = null;
+    }
+    renderContent = () => turnoutPage(turnout);
+    return renderWithChrome(true);
+  }
+  if (page === 'board') {
+    const state: BoardPageState = { summary: null, from: 0, page: null };
+    const load = async (from: number, focus: boolean): Promise<void> => {
+      try {
+        const [summary, events] = await Promise.all([
+          api.summary(electionId),
+          api.events(electionId, from, BOARD_PAGE_SIZE),
+        ]);
+        Object.assign(state, { summary, from, page: events });
+      } catch {
+        Object.assign(state, { summary: null, page: null });
+      }
+      renderWithChrome(focus);
+    };
+    renderContent = () => boardPage(electionId, state, (from) => void load(from, true));
+    return load(0, true);
+  }
+  if (page === 'result') {
+    const [manifest, result] = await Promise.all([
+      api.manifest(electionId).catch(() => null),
+      api.result(electionId).catch(() => null),
+    ]);
+    renderContent = () =>
+      manifest === null
+        ? [h('h1', {}, t('app.name')), h('p', { class: 'notice error' }, t('app.loadFailed'))]
+        : resultPage(manifest, result);
+    return renderWithChrome(true);
+  }
+  let election: CheckedElection;
+  try {
+    election = await loadCheckedElection(electionId);
+  } catch (error) {
+    const key = error instanceof ElectionCheckError ? 'app.checkFailed' : 'app.loadFailed';
+    renderContent = () => [h('h1', {}, t('app.name')), h('p', { class: 'notice error' }, t(key))];
+    return renderWithChrome(true);
+  }
+  const booth = new Booth(
+    initialState(election, page === 'pack' ? 'pack' : 'vote'),
+    new CryptoWorker(),
+    renderWithChrome
+  );
+  renderContent = () => boothView(booth);
+  renderWithChrome(true);
+}
+
+void start();

@@ -1,0 +1,61 @@
+/**
+ * @module The messages between the page and the crypto worker. Everything secret — the voting
+ * code, the credential secret key and the ballot randomness — lives in the worker; the page sees
+ * the randomness only when the voter chooses to check the device (Benaloh, spec §9.4).
+ */
+import type { AuditedBallot, Ballot, Manifest } from '@scrutineer/record';
+
+/** The public receipt of spec §10.4, as the board returns it. */
+export interface ReceiptData {
+  readonly election: string;
+  readonly tracker: string;
+  readonly position: number;
+  readonly time: string;
+  readonly eventHash: string;
+  readonly signature: string;
+}
+
+export type WorkerRequest =
+  | {
+      readonly type: 'sign-in';
+      readonly id: number;
+      readonly electionId: string;
+      readonly code: string;
+      readonly manifestHash: string;
+      readonly challenge: string;
+    }
+  | {
+      readonly type: 'encrypt';
+      readonly id: number;
+      readonly manifest: Manifest;
+      readonly electionKey: string;
+      readonly baseHash: string;
+      readonly choices: readonly (readonly number[])[];
+    }
+  | { readonly type: 'open'; readonly id: number }
+  | {
+      readonly type: 'verify-receipt';
+      readonly id: number;
+      readonly manifestHash: string;
+      readonly boardPublicKey: string;
+      readonly receipt: ReceiptData;
+    }
+  | { readonly type: 'forget'; readonly id: number };
+
+export type WorkerResult =
+  | { readonly type: 'signed-in'; readonly credential: string; readonly signature: string }
+  | {
+      readonly type: 'encrypted';
+      readonly ballot: Ballot;
+      readonly tracker: string;
+      /** Time in encryptBallot, and in building the election key's table (0 once built). */
+      readonly milliseconds: number;
+      readonly preparationMilliseconds: number;
+    }
+  | { readonly type: 'opened'; readonly audited: AuditedBallot }
+  | { readonly type: 'receipt-checked'; readonly valid: boolean }
+  | { readonly type: 'forgotten' };
+
+export type WorkerResponse =
+  | { readonly id: number; readonly ok: true; readonly result: WorkerResult }
+  | { readonly id: number; readonly ok: false; readonly error: string };

@@ -1,0 +1,264 @@
+/**
+ * @module Browser-test fixture: a real server (startServer, PGlite in memory) and real elections
+ * set up as officials will — trustees' ceremony with the protocol package, the officer's key,
+ * credentials with Argon2id answer hashes, opening — through the server's exported service
+ * functions (the approach of apps/server/src/test-support/test-election.ts). Also closes, tallies
+ * (trustees' decryption shares) and publishes the result, and writes the record for the verifier.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type Group,
+  type TrusteeKeyPair,
+  bytesToHex,
+  deriveCredentialKey,
+  formatVotingCode,
+  generateVotingCode,
+  loadGroup,
+} from '@scrutineer/crypto';
+import {
+  type ContestSpec,
+  checkReceivedShares,
+  computeResult,
+  concludeCeremonyFromBodies,
+  createCeremonyKey,
+  dealCeremonyShares,
+  decryptTally,
+  electionKeyBody,
+  finishCeremony,
+  simulatedManifest,
+} from '@scrutineer/protocol';
+import type { EventBody, Manifest } from '@scrutineer/record';
+import {
+  type RunningServer,
+  closeElection,
+  createElection,
+  hashBearerKey,
+  hashSecurityAnswers,
+  loadCredentials,
+  openElection,
+  openPgliteDatabase,
+  postElectionKey,
+  postTrusteeMessage,
+  startServer,
+  writeRecordBundle,
+} from '@scrutineer/server';
+
+const CHEAP_ARGON2 = { memorySize: 256, iterations: 1, parallelism: 1, hashLength: 32 };
+
+export interface FixtureVoter {
+  /** The printed form, as on the pack. */
+  readonly code: string;
+  readonly answers: { readonly dob: string; readonly postcode: string };
+}
+
+export interface FixtureElection {
+  readonly electionId: string;
+  readonly manifest: Manifest;
+  readonly adminKey: string;
+  readonly voters: readonly FixtureVoter[];
+  readonly trusteeKeys: readonly TrusteeKeyPair[];
+  readonly trusteeShares: ReadonlyMap<number, bigint>;
+}
+
+/** The server's clock runs this many milliseconds ahead of real time (tests move it forward). */
+export const clockOffset = { milliseconds: 0 };
+
+export async function startFixtureServer(): Promise<{ server: RunningServer; group: Group }> {
+  const group = await loadGroup('sodium');
+  const database = await openPgliteDatabase();
+  const server = await startServer({
+    database,
+    port: 0,
+    logger: false,
+    group,
+    clock: () => new Date(Date.now() + clockOffset.milliseconds),
+    checkpoints: { intervalMs: 0, everyEvents: 1000 },
+    requestsPerMinute: 100_000,
+    signInPerMinute: 100_000,
+    signInMonitor: {
+      maxFailuresPerIpPerHour: 1000,
+      baselineFailuresPerHour: 1000,
+      alarmMultiple: 5,
+    },
+  });
+  const close = server.close.bind(server);
+  return {
+    group,
+    server: { ...server, close: async () => (await close(), await database.close()) },
+  };
+}
+
+const boardTime = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+export async function createFixtureElection(
+  server: RunningServer,
+  options: { contests?: readonly ContestSpec[]; voters?: number; open?: boolean } = {}
+): Promise<FixtureElection> {
+  const { service } = server;
+  const group = service.group;
+  const electionId = `e-${randomBytes(5).toString('hex')}`;
+  const trusteeKeys = [1, 2].map((i) => createCeremonyKey(group, electionId, i));
+  const drafted = simulatedManifest(group, {
+    electionId,
+    contests: options.contests ?? [
+      {
+        id: 'leader',
+        title: 'Leader',
+        minSelections: 1,
+        maxSelections: 1,
+        candidates: ['Alex Morgan', 'Sam Patel', 'Jo Evans'],
+      },
+    ],
+    trusteeKeys,
+    threshold: 2,
+    boardPublicKey: group.generator,
+    voters: options.voters ?? 3,
+    policy: 'first-ballot-final',
+    start: boardTime(new Date(service.clock().getTime() - 3_600_000)),
+  });
+  const { board: _board, ...draft } = drafted;
+  const adminKey = `admin-${randomBytes(8).toString('hex')}`;
+  const { manifest } = await createElection(service, {
+    draft,
+    adminKeyHash: hashBearerKey(adminKey),
+  });
+  const dealings = trusteeKeys.map((key) => dealCeremonyShares(group, manifest, key));
+  for (const d of dealings)
+    await postTrusteeMessage(service, electionId, 'trustee-commitments', d.commitments);
+  for (const d of dealings)
+    await postTrusteeMessage(service, electionId, 'trustee-shares', d.shares);
+  const commitments = dealings.map((d) => d.commitments);
+  const shares = dealings.map((d) => d.shares);
+  const ceremony = concludeCeremonyFromBodies(group, manifest, {
+    commitments,
+    shares,
+    complaints: [],
+  });
+  const trusteeShares = new Map<number, bigint>();
+  trusteeKeys.forEach((key, i) => {
+    const dealing = dealings[i];
+    if (dealing === undefined) throw new Error('missing dealing');
+    const received = checkReceivedShares(
+      group,
+      manifest,
+      key,
+      dealing.dealing,
+      commitments,
+      shares
+    );
+    trusteeShares.set(
+      key.publicKey.trustee,
+      finishCeremony(group, ceremony, key.publicKey.trustee, received.shares)
+    );
+  });
+  await postElectionKey(service, electionId, electionKeyBody(group, ceremony));
+  const voters = Array.from({ length: options.voters ?? 3 }, (_, i) => {
+    const code = generateVotingCode();
+    return {
+      code,
+      printed: formatVotingCode(code),
+      credential: bytesToHex(
+        group.encodePoint(deriveCredentialKey(group, electionId, code).publicKey)
+      ),
+      answers: { dob: `1970-01-1${i}`, postcode: `CF${i} 1AA` },
+    };
+  });
+  if (options.open !== false) {
+    await loadCredentials(
+      service,
+      electionId,
+      await Promise.all(
+        voters.map(async (v, i) => ({
+          key: v.credential,
+          answersHash: await hashSecurityAnswers(['dob', 'postcode'], v.answers, CHEAP_ARGON2),
+          packId: `pack-${i}`,
+        }))
+      )
+    );
+    await openElection(service, electionId);
+  }
+  return {
+    electionId,
+    manifest,
+    adminKey,
+    voters: voters.map((v) => ({ code: v.printed, answers: v.answers })),
+    trusteeKeys,
+    trusteeShares,
+  };
+}
+
+export async function closeFixtureElection(
+  server: RunningServer,
+  electionId: string
+): Promise<void> {
+  await closeElection(server.service, electionId);
+}
+
+async function officer(
+  server: RunningServer,
+  election: FixtureElection,
+  path: string,
+  body?: unknown
+): Promise<unknown> {
+  const response = await fetch(`${server.url}/api/elections/${election.electionId}${path}`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${election.adminKey}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const parsed = (await response.json()) as unknown;
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(parsed)}`);
+  return parsed;
+}
+
+async function eventsOf(
+  server: RunningServer,
+  electionId: string
+): Promise<{ type: string; body: unknown }[]> {
+  const response = await fetch(
+    `${server.url}/api/elections/${electionId}/events?from=0&limit=1000`
+  );
+  return ((await response.json()) as { events: { type: string; body: unknown }[] }).events;
+}
+
+/** Closes, tallies, has both trustees decrypt, publishes the result; returns the record directory. */
+export async function tallyAndPublish(
+  server: RunningServer,
+  election: FixtureElection
+): Promise<{ result: EventBody<'election-result'>; recordDirectory: string }> {
+  const group = server.service.group;
+  await closeFixtureElection(server, election.electionId);
+  await officer(server, election, '/tally');
+  const events = await eventsOf(server, election.electionId);
+  const tally = events.find((e) => e.type === 'encrypted-tally')
+    ?.body as EventBody<'encrypted-tally'>;
+  const key = events.find((e) => e.type === 'election-key')?.body as EventBody<'election-key'>;
+  const open = events.find((e) => e.type === 'election-open')?.body as EventBody<'election-open'>;
+  const baseHash = Uint8Array.from(Buffer.from(open.baseHash, 'hex'));
+  const shares: EventBody<'decryption-share'>[] = [];
+  for (const trustee of election.trusteeKeys) {
+    const secret = election.trusteeShares.get(trustee.publicKey.trustee);
+    if (secret === undefined) throw new Error('missing trustee share');
+    const share = decryptTally(group, election.manifest, baseHash, trustee, secret, tally);
+    shares.push(share);
+    await postTrusteeMessage(server.service, election.electionId, 'decryption-share', share);
+  }
+  const { result } = computeResult(
+    group,
+    election.manifest,
+    baseHash,
+    key,
+    tally,
+    shares,
+    election.manifest.contests.map((c) => c.candidates.map(() => 0))
+  );
+  await officer(server, election, '/result', result);
+  const recordDirectory = await mkdtemp(join(tmpdir(), 'scrutineer-web-record-'));
+  await writeRecordBundle(server.database, election.electionId, recordDirectory);
+  return { result, recordDirectory };
+}

@@ -1,0 +1,105 @@
+/**
+ * @module Group benchmarks (spec §2.6): operations per second of each backend for the operations
+ * the protocol leans on. MSM figures are per point (one call counts n operations), so they compare
+ * directly with `multiplyUnsafe`. Inputs are fresh CSPRNG points and scalars, rotated so that no
+ * cache sees the same input twice in a row.
+ */
+import type { Group, Point } from '../src/group.ts';
+import { randomBytes } from '../src/random.ts';
+import { randomScalar } from '../src/scalar.ts';
+import { loadGroup, type Backend } from '../src/backends/load-group.ts';
+import { measure, type BenchResult } from './measure.ts';
+
+/** The measured operations, in table order. */
+export const GROUP_BENCH_OPERATIONS = [
+  'decodePoint',
+  'encodePoint',
+  'add',
+  'multiplyBase',
+  'multiply (variable base)',
+  'multiplyUnsafe',
+  'multiScalarMultiplyUnsafe per point, n=2',
+  'multiScalarMultiplyUnsafe per point, n=64',
+  'multiScalarMultiplyUnsafe per point, n=1024',
+  'pointFromUniformBytes',
+] as const;
+export type GroupBenchOperation = (typeof GROUP_BENCH_OPERATIONS)[number];
+
+/** The name of one result: `group <operation> [<backend>]`. */
+export function groupBenchName(operation: GroupBenchOperation, backend: Backend): string {
+  return `group ${operation} [${backend}]`;
+}
+
+export interface GroupBenchOptions {
+  /** Minimum measuring time per operation and backend (default 1000 ms). */
+  readonly minMs?: number;
+  readonly backends?: readonly Backend[];
+}
+
+/** Inputs shared by both backends, as encodings, so that both measure the same work. */
+interface Inputs {
+  readonly encodings: readonly Uint8Array[];
+  readonly scalars: readonly bigint[];
+  readonly uniform: readonly Uint8Array[];
+}
+
+const MSM_SIZES = [2, 64, 1024] as const;
+const ROTATION = 64;
+
+async function makeInputs(): Promise<Inputs> {
+  // Elements from uniform bytes are as random as k·G and much cheaper to make in noble.
+  const noble = await loadGroup('noble');
+  const uniform = Array.from({ length: 1024 }, () => randomBytes(64));
+  return {
+    uniform,
+    scalars: Array.from({ length: 1024 }, () => randomScalar()),
+    encodings: uniform.map((bytes) => noble.encodePoint(noble.pointFromUniformBytes(bytes))),
+  };
+}
+
+function benchBackend(group: Group, inputs: Inputs, minMs: number): BenchResult[] {
+  const points: Point[] = inputs.encodings.map((bytes) => group.decodePoint(bytes));
+  const scalars = inputs.scalars;
+  let i = 0;
+  const next = (): number => (i = (i + 1) % ROTATION);
+  const at = <T>(list: readonly T[], index: number): T => list[index] as T;
+  const results: BenchResult[] = [];
+  const record = (
+    operation: GroupBenchOperation,
+    fn: () => unknown,
+    operationsPerCall = 1
+  ): void => {
+    results.push(
+      measure(groupBenchName(operation, group.backend), fn, { minMs, operationsPerCall })
+    );
+  };
+
+  record('decodePoint', () => group.decodePoint(at(inputs.encodings, next())));
+  record('encodePoint', () => group.encodePoint(at(points, next())));
+  record('add', () => group.add(at(points, next()), at(points, i + 1)));
+  record('multiplyBase', () => group.multiplyBase(at(scalars, next())));
+  record('multiply (variable base)', () => group.multiply(at(points, next()), at(scalars, i + 1)));
+  record('multiplyUnsafe', () => group.multiplyUnsafe(at(points, next()), at(scalars, i + 1)));
+  for (const n of MSM_SIZES) {
+    const msmPoints = points.slice(0, n);
+    const msmScalars = scalars.slice(0, n);
+    record(
+      `multiScalarMultiplyUnsafe per point, n=${n}`,
+      () => group.multiScalarMultiplyUnsafe(msmPoints, msmScalars),
+      n
+    );
+  }
+  record('pointFromUniformBytes', () => group.pointFromUniformBytes(at(inputs.uniform, next())));
+  return results;
+}
+
+/** Measures every operation of {@link GROUP_BENCH_OPERATIONS} on each backend. */
+export async function benchGroup(options: GroupBenchOptions = {}): Promise<BenchResult[]> {
+  const minMs = options.minMs ?? 1000;
+  const inputs = await makeInputs();
+  const results: BenchResult[] = [];
+  for (const backend of options.backends ?? (['noble', 'sodium'] as const)) {
+    results.push(...benchBackend(await loadGroup(backend), inputs, minMs));
+  }
+  return results;
+}

@@ -1,0 +1,170 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { nobleGroup as group } from '../backends/noble.ts';
+import { utf8 } from '../bytes.ts';
+import { encryptWithRandomness, zeroCiphertext } from '../elgamal.ts';
+import { GroupError } from '../group.ts';
+import { sha256 } from '../hash.ts';
+import { createSeededRandom } from '../test-helpers/seeded-random.ts';
+import { DecryptionError } from './decryption-error.ts';
+import {
+  DECRYPTION_SHARE_BYTES,
+  type DecryptionTarget,
+  aggregateBindings,
+  createDecryptionShares,
+  decodeDecryptionShare,
+  encodeDecryptionShare,
+  findInvalidDecryptionSharesUnsafe,
+  verifyDecryptionShare,
+} from './decryption-share.ts';
+import { at } from '../ceremony/run-ceremony.helpers.ts';
+
+const random = createSeededRandom('decryption-share');
+const source = (): bigint => random.scalar();
+const baseHash = sha256(utf8('decryption-share test election'));
+const secretShare = random.scalar();
+const verificationKey = group.multiplyBase(secretShare);
+const electionKey = group.multiplyBase(random.scalar());
+const targets: DecryptionTarget[] = [0n, 1n, 5n].map((m, option) => ({
+  ciphertext: encryptWithRandomness(group, electionKey, m, random.scalar()),
+  bindings: aggregateBindings(0, option),
+}));
+const shares = createDecryptionShares(
+  group,
+  baseHash,
+  { trustee: 2, secretShare },
+  targets,
+  source
+);
+
+test('each share is x·α with a proof that verifies against V', () => {
+  assert.equal(shares.length, 3);
+  shares.forEach((share, t) => {
+    assert.equal(share.trustee, 2);
+    assert.ok(
+      group.equals(share.share, group.multiply(at(targets, t).ciphertext.alpha, secretShare))
+    );
+    assert.ok(verifyDecryptionShare(group, baseHash, verificationKey, at(targets, t), share));
+  });
+  assert.deepEqual(
+    findInvalidDecryptionSharesUnsafe(group, baseHash, verificationKey, targets, shares),
+    []
+  );
+});
+
+test('a share is bound to its trustee, aggregate, ciphertext and election', () => {
+  const [share, next] = [at(shares, 0), at(shares, 1)];
+  const target = at(targets, 0);
+  assert.ok(
+    !verifyDecryptionShare(group, baseHash, verificationKey, at(targets, 1), share),
+    'other aggregate'
+  );
+  assert.ok(
+    !verifyDecryptionShare(
+      group,
+      baseHash,
+      verificationKey,
+      { ...target, bindings: aggregateBindings(1, 0) },
+      share
+    )
+  );
+  const otherBeta = {
+    ...target.ciphertext,
+    beta: group.add(target.ciphertext.beta, group.generator),
+  };
+  assert.ok(
+    !verifyDecryptionShare(
+      group,
+      baseHash,
+      verificationKey,
+      { ...target, ciphertext: otherBeta },
+      share
+    ),
+    'β'
+  );
+  assert.ok(
+    !verifyDecryptionShare(group, baseHash, verificationKey, target, { ...share, trustee: 3 }),
+    'other trustee'
+  );
+  assert.ok(
+    !verifyDecryptionShare(group, sha256(utf8('other')), verificationKey, target, share),
+    'other election'
+  );
+  assert.ok(
+    !verifyDecryptionShare(group, baseHash, group.multiplyBase(secretShare + 1n), target, share),
+    'other V'
+  );
+  assert.ok(
+    !verifyDecryptionShare(group, baseHash, verificationKey, target, {
+      ...share,
+      proof: next.proof,
+    })
+  );
+});
+
+test('a wrong share is found in a batch, by position', () => {
+  const cheating = shares.map((s, t) =>
+    t === 1 ? { ...s, share: group.add(s.share, group.generator) } : s
+  );
+  assert.deepEqual(
+    findInvalidDecryptionSharesUnsafe(group, baseHash, verificationKey, targets, cheating),
+    [1]
+  );
+  assert.throws(
+    () =>
+      findInvalidDecryptionSharesUnsafe(group, baseHash, verificationKey, targets, shares.slice(1)),
+    {
+      code: 'decryption/mismatched-inputs',
+    }
+  );
+});
+
+test('an aggregate of no ballots (α = O) decrypts with an identity share that verifies and encodes', () => {
+  const empty: DecryptionTarget = {
+    ciphertext: zeroCiphertext(group),
+    bindings: aggregateBindings(2, 0),
+  };
+  const [share] = createDecryptionShares(
+    group,
+    baseHash,
+    { trustee: 2, secretShare },
+    [empty],
+    source
+  );
+  assert.ok(share && group.isIdentity(share.share));
+  assert.ok(verifyDecryptionShare(group, baseHash, verificationKey, empty, share));
+  const decoded = decodeDecryptionShare(group, 5, encodeDecryptionShare(group, share));
+  assert.ok(verifyDecryptionShare(group, baseHash, verificationKey, empty, decoded));
+});
+
+test('D1 encodes to 132 bytes and round-trips; malformed D1 is refused', () => {
+  const bytes = encodeDecryptionShare(group, at(shares, 2));
+  assert.equal(bytes.length, DECRYPTION_SHARE_BYTES);
+  const decoded = decodeDecryptionShare(group, 5, bytes);
+  assert.deepEqual(encodeDecryptionShare(group, decoded), bytes);
+  assert.ok(verifyDecryptionShare(group, baseHash, verificationKey, at(targets, 2), decoded));
+
+  const refuse = (mutated: Uint8Array, code: string): void =>
+    assert.throws(
+      () => decodeDecryptionShare(group, 5, mutated),
+      (e: unknown) => (e instanceof DecryptionError || e instanceof GroupError) && e.code === code
+    );
+  const withTrustee = (index: number): Uint8Array => {
+    const copy = bytes.slice();
+    new DataView(copy.buffer).setUint32(0, index, true);
+    return copy;
+  };
+  refuse(withTrustee(0), 'decryption/index-out-of-range');
+  refuse(withTrustee(6), 'decryption/index-out-of-range');
+  const nonCanonical = bytes.slice();
+  nonCanonical.fill(0xff, 4, 36);
+  refuse(nonCanonical, 'group/non-canonical-point');
+  const identityCommitment = bytes.slice();
+  identityCommitment.fill(0, 36, 68); // A₁ = O is never honest
+  refuse(identityCommitment, 'group/identity-forbidden');
+  const bigResponse = bytes.slice();
+  bigResponse.fill(0xff, 100);
+  refuse(bigResponse, 'group/scalar-out-of-range');
+  refuse(bytes.subarray(0, 131), 'decryption/wrong-length');
+  refuse(Uint8Array.of(...bytes, 0), 'decryption/trailing-bytes');
+});

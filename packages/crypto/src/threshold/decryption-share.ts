@@ -1,0 +1,200 @@
+/**
+ * @module Decryption shares (spec §8.2, message D1): trustee l's Dₗ = xₗ·α for a ciphertext
+ * (α, β), with a Chaum–Pedersen proof (§5.2 under DomainTag.decryptionProof) that
+ * log_G Vₗ = log_α Dₗ, bound to the election and to which aggregate it decrypts. A trustee handles
+ * all aggregates in one batch: one share and one proof per ciphertext.
+ */
+import { concatBytes, encodeU32, encodeU64 } from '../bytes.ts';
+import { MessageReader, type ReadFailure } from '../ceremony/message-reader.ts';
+import type { ScalarSource } from '../ceremony/polynomial.ts';
+import { type Ciphertext, encodeCiphertext } from '../elgamal.ts';
+import { type Equation, batchHoldsUnsafe, holdsUnsafe } from '../equation.ts';
+import type { Group, Point } from '../group.ts';
+import { DomainTag } from '../hash.ts';
+import type { ProofContext } from '../proof-context.ts';
+import {
+  type ChaumPedersenProof,
+  type EqualLogsStatement,
+  chaumPedersenEquations,
+  decodeChaumPedersenProof,
+  encodeChaumPedersenProof,
+  proveChaumPedersenWithNonce,
+  verifyChaumPedersen,
+} from '../proofs/chaum-pedersen.ts';
+import { randomScalar } from '../scalar.ts';
+import { DecryptionError } from './decryption-error.ts';
+
+/** One aggregate to decrypt and what identifies it (spec §8.1). */
+export interface DecryptionTarget {
+  readonly ciphertext: Ciphertext;
+  /** Which aggregate this is, e.g. {@link aggregateBindings}(contest, option); entered into the proof. */
+  readonly bindings: readonly Uint8Array[];
+}
+
+/** Spec §8.7 D1: trustee l's share of one ciphertext. */
+export interface DecryptionShare {
+  readonly trustee: number;
+  /** Dₗ = xₗ·α. */
+  readonly share: Point;
+  /** log_G Vₗ = log_α Dₗ under {@link DomainTag.decryptionProof}. */
+  readonly proof: ChaumPedersenProof;
+}
+
+/** Bytes of an encoded {@link DecryptionShare}: u32le trustee ‖ D ‖ A₁ ‖ A₂ ‖ z. */
+export const DECRYPTION_SHARE_BYTES = 4 + 32 * 4;
+
+/** Spec §8.1: the bindings of a tally aggregate: (u64le contest index, u64le option index). */
+export function aggregateBindings(contestIndex: number, optionIndex: number): Uint8Array[] {
+  return [encodeU64(contestIndex), encodeU64(optionIndex)];
+}
+
+/**
+ * Spec §8.2 eq. (8.1): h = the election base hash; bindings = (u64le l, target bindings…,
+ * α ‖ β). The §5.2 statement (G, Vₗ, α, Dₗ) and commitments follow in the challenge, so a share
+ * cannot move to another trustee, aggregate, ciphertext or election.
+ */
+export function decryptionProofContext(
+  group: Group,
+  baseHash: Uint8Array,
+  trustee: number,
+  target: DecryptionTarget
+): ProofContext {
+  return {
+    baseHash,
+    bindings: [encodeU64(trustee), ...target.bindings, encodeCiphertext(group, target.ciphertext)],
+  };
+}
+
+function decryptionStatement(
+  group: Group,
+  verificationKey: Point,
+  target: DecryptionTarget,
+  share: Point
+): EqualLogsStatement {
+  return {
+    base1: group.generator,
+    value1: verificationKey,
+    base2: target.ciphertext.alpha,
+    value2: share,
+  };
+}
+
+/**
+ * Spec §8.2, trustee l: Dₗ = xₗ·α and its proof for every target (constant time in xₗ).
+ * @param trustee l and its secret share xₗ from the key ceremony (§7.6).
+ */
+export function createDecryptionShares(
+  group: Group,
+  baseHash: Uint8Array,
+  trustee: { readonly trustee: number; readonly secretShare: bigint },
+  targets: readonly DecryptionTarget[],
+  source: ScalarSource = randomScalar
+): DecryptionShare[] {
+  const verificationKey = group.multiplyBase(trustee.secretShare);
+  return targets.map((target) => {
+    const share = group.multiply(target.ciphertext.alpha, trustee.secretShare);
+    const proof = proveChaumPedersenWithNonce(
+      group,
+      DomainTag.decryptionProof,
+      decryptionProofContext(group, baseHash, trustee.trustee, target),
+      decryptionStatement(group, verificationKey, target, share),
+      trustee.secretShare,
+      source()
+    );
+    return { trustee: trustee.trustee, share, proof };
+  });
+}
+
+/** Spec §8.2 check as §5.6 equations (two per share). */
+export function decryptionShareEquations(
+  group: Group,
+  baseHash: Uint8Array,
+  verificationKey: Point,
+  target: DecryptionTarget,
+  share: DecryptionShare
+): readonly Equation[] {
+  return chaumPedersenEquations(
+    group,
+    DomainTag.decryptionProof,
+    decryptionProofContext(group, baseHash, share.trustee, target),
+    decryptionStatement(group, verificationKey, target, share.share),
+    share.proof
+  );
+}
+
+/** Verifies one share against the trustee's public verification key Vₗ (spec §7.6). */
+export function verifyDecryptionShare(
+  group: Group,
+  baseHash: Uint8Array,
+  verificationKey: Point,
+  target: DecryptionTarget,
+  share: DecryptionShare
+): boolean {
+  return verifyChaumPedersen(
+    group,
+    DomainTag.decryptionProof,
+    decryptionProofContext(group, baseHash, share.trustee, target),
+    decryptionStatement(group, verificationKey, target, share.share),
+    share.proof
+  );
+}
+
+/**
+ * Spec §8.4, §5.6: checks one trustee's batch (shares[t] for targets[t]) with one random-weighted
+ * equation, and only if that fails checks each share alone. Returns the positions that fail.
+ */
+export function findInvalidDecryptionSharesUnsafe(
+  group: Group,
+  baseHash: Uint8Array,
+  verificationKey: Point,
+  targets: readonly DecryptionTarget[],
+  shares: readonly DecryptionShare[]
+): number[] {
+  if (targets.length !== shares.length) {
+    throw new DecryptionError('decryption/mismatched-inputs', 'one share per target is needed');
+  }
+  const perShare = shares.map((share, t) =>
+    decryptionShareEquations(
+      group,
+      baseHash,
+      verificationKey,
+      targets[t] as DecryptionTarget,
+      share
+    )
+  );
+  if (batchHoldsUnsafe(group, perShare.flat())) return [];
+  const invalid: number[] = [];
+  perShare.forEach((equations, t) => {
+    if (!equations.every((equation) => holdsUnsafe(group, equation))) invalid.push(t);
+  });
+  return invalid;
+}
+
+/** Spec §8.7 D1: u32le trustee ‖ Dₗ ‖ A₁ ‖ A₂ ‖ z (132 bytes). */
+export function encodeDecryptionShare(group: Group, share: DecryptionShare): Uint8Array {
+  return concatBytes(
+    encodeU32(share.trustee),
+    group.encodePoint(share.share),
+    encodeChaumPedersenProof(group, share.proof)
+  );
+}
+
+const decryptionFailure = (reason: ReadFailure, message: string): Error =>
+  new DecryptionError(`decryption/${reason}`, message);
+
+/**
+ * Decodes D1, refusing a trustee outside 1..n, non-canonical points, A₁ = O and z ≥ ℓ. Dₗ and A₂
+ * may be the identity: they are multiples of α, which is O for an aggregate of no ballots.
+ */
+export function decodeDecryptionShare(
+  group: Group,
+  trusteeCount: number,
+  bytes: Uint8Array
+): DecryptionShare {
+  const reader = new MessageReader(bytes, 'decryption share', decryptionFailure);
+  const trustee = reader.index(trusteeCount, 'trustee');
+  const share = reader.point(group, true);
+  const proof = decodeChaumPedersenProof(group, reader.bytes(96));
+  reader.end();
+  return { trustee, share, proof };
+}

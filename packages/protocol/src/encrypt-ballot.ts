@@ -1,0 +1,187 @@
+/**
+ * @module What the voter's device does (spec §9.4): encrypt each selection under the election key,
+ * prove each is 0 or 1 and each contest's total is within its limits, bind every proof to the
+ * credential, and sign. Also the Benaloh opening of a ballot the voter chose to audit.
+ */
+import {
+  type Encryption,
+  type Group,
+  type Point,
+  bytesToHex,
+  encodeCiphertext,
+  encodeRangeProof,
+  encodeScalar,
+  encodeSignature,
+  encodeU64,
+  encrypt,
+  proveRange,
+  sign,
+  sumCiphertexts,
+  sumRandomness,
+} from '@scrutineer/crypto';
+import {
+  type AuditedBallot,
+  type Ballot,
+  type Manifest,
+  type UnsignedBallot,
+  ballotSigningMessage,
+  computeTracker,
+} from '@scrutineer/record';
+
+/** The voter's choices: for each contest in manifest order, the 0-based indices of the chosen candidates. */
+export type Choices = readonly (readonly number[])[];
+
+/** What the booth needs to encrypt for one election. */
+export interface EncryptionSetup {
+  readonly group: Group;
+  readonly manifest: Manifest;
+  /** The election key K (prepared with group.prepareFixedBase for speed). */
+  readonly electionKey: Point;
+  /** The base hash h, 32 bytes. */
+  readonly baseHash: Uint8Array;
+}
+
+/** A freshly encrypted ballot and the secrets the booth keeps until the voter casts or audits. */
+export interface EncryptedBallot {
+  readonly ballot: Ballot;
+  readonly tracker: string;
+  /** Per contest, per option: the plaintext (0/1) and randomness. Secret; only an audit reveals it. */
+  readonly secrets: readonly (readonly { readonly vote: 0 | 1; readonly randomness: bigint }[])[];
+}
+
+export class ChoiceError extends RangeError {
+  readonly code:
+    'ballot/too-few-selections' | 'ballot/too-many-selections' | 'ballot/invalid-choice';
+  readonly contest: number;
+  constructor(code: ChoiceError['code'], contest: number, message: string) {
+    super(`${code}: ${message}`);
+    this.name = 'ChoiceError';
+    this.code = code;
+    this.contest = contest;
+  }
+}
+
+/** Checks the choices against the manifest's selection limits (spec §9.2.1); throws ChoiceError. */
+export function checkChoices(manifest: Manifest, choices: Choices): void {
+  if (choices.length !== manifest.contests.length) {
+    throw new ChoiceError(
+      'ballot/invalid-choice',
+      -1,
+      `expected choices for ${manifest.contests.length} contests`
+    );
+  }
+  manifest.contests.forEach((contest, c) => {
+    const chosen = choices[c] ?? [];
+    if (
+      new Set(chosen).size !== chosen.length ||
+      chosen.some((j) => !Number.isInteger(j) || j < 0 || j >= contest.candidates.length)
+    ) {
+      throw new ChoiceError(
+        'ballot/invalid-choice',
+        c,
+        `invalid or repeated candidate in ${contest.id}`
+      );
+    }
+    if (chosen.length < contest.minSelections) {
+      throw new ChoiceError(
+        'ballot/too-few-selections',
+        c,
+        `${contest.id} needs at least ${contest.minSelections}`
+      );
+    }
+    if (chosen.length > contest.maxSelections) {
+      throw new ChoiceError(
+        'ballot/too-many-selections',
+        c,
+        `${contest.id} allows at most ${contest.maxSelections}`
+      );
+    }
+  });
+}
+
+/**
+ * Encrypts and proves a ballot (spec §9.4) and signs it with the credential secret key.
+ * Every proof's context is (h; C, contest index[, option index]).
+ */
+export function encryptBallot(
+  setup: EncryptionSetup,
+  credential: { readonly secretKey: bigint; readonly publicKey: Point },
+  choices: Choices
+): EncryptedBallot {
+  const { group, manifest, electionKey, baseHash } = setup;
+  checkChoices(manifest, choices);
+  const credentialBytes = group.encodePoint(credential.publicKey);
+  const secrets: { vote: 0 | 1; randomness: bigint }[][] = [];
+  const contests = manifest.contests.map((contest, c) => {
+    const chosen = new Set(choices[c]);
+    const contestBinding = [credentialBytes, encodeU64(c)];
+    const encryptions: Encryption[] = [];
+    const contestSecrets: { vote: 0 | 1; randomness: bigint }[] = [];
+    const selections = contest.candidates.map((_, j) => {
+      const vote = chosen.has(j) ? 1 : 0;
+      const encryption = encrypt(group, electionKey, BigInt(vote));
+      encryptions.push(encryption);
+      contestSecrets.push({ vote, randomness: encryption.randomness });
+      const proof = proveRange(
+        group,
+        { baseHash, bindings: [...contestBinding, encodeU64(j)] },
+        electionKey,
+        encryption,
+        BigInt(vote),
+        { min: 0n, max: 1n }
+      );
+      return {
+        ciphertext: bytesToHex(encodeCiphertext(group, encryption.ciphertext)),
+        proof: bytesToHex(encodeRangeProof(group, proof)),
+      };
+    });
+    secrets.push(contestSecrets);
+    const total: Encryption = {
+      ciphertext: sumCiphertexts(
+        group,
+        encryptions.map((e) => e.ciphertext)
+      ),
+      randomness: sumRandomness(encryptions.map((e) => e.randomness)),
+    };
+    const totalProof = proveRange(
+      group,
+      { baseHash, bindings: contestBinding },
+      electionKey,
+      total,
+      BigInt(chosen.size),
+      {
+        min: BigInt(contest.minSelections),
+        max: BigInt(contest.maxSelections),
+      }
+    );
+    return { selections, totalProof: bytesToHex(encodeRangeProof(group, totalProof)) };
+  });
+  const unsigned: UnsignedBallot = {
+    election: manifest.electionId,
+    credential: bytesToHex(credentialBytes),
+    contests,
+  };
+  const signature = sign(group, baseHash, credential.secretKey, ballotSigningMessage(unsigned));
+  const ballot: Ballot = { ...unsigned, signature: bytesToHex(encodeSignature(group, signature)) };
+  return { ballot, tracker: computeTracker(ballot), secrets };
+}
+
+/** Spec §9.4: the published form of a ballot the voter chose to audit (Benaloh challenge). */
+export function openAuditedBallot(encrypted: EncryptedBallot): AuditedBallot {
+  return {
+    election: encrypted.ballot.election,
+    tracker: encrypted.tracker,
+    contests: encrypted.ballot.contests.map((contest, c) => ({
+      selections: contest.selections.map((selection, j) => {
+        const secret = encrypted.secrets[c]?.[j];
+        if (secret === undefined)
+          throw new Error('encrypted ballot secrets do not match its shape');
+        return {
+          ciphertext: selection.ciphertext,
+          vote: secret.vote,
+          randomness: bytesToHex(encodeScalar(secret.randomness)),
+        };
+      }),
+    })),
+  };
+}

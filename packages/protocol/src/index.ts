@@ -1,0 +1,9 @@
+/** @module @scrutineer/protocol: what the parties of an election do (spec §1.2). */
+export * from './encrypt-ballot.ts';
+export * from './trustee.ts';
+export * from './officer.ts';
+export * from './memory-board.ts';
+export * from './simulate-election.ts';
+export * from './roll/index.ts';
+export * from './nominations/index.ts';
+export * from './packs/index.ts';

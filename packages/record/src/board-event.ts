@@ -1,0 +1,140 @@
+/**
+ * @module Board events (spec §9.5): the typed lines of the append-only, hash-chained board log.
+ * The envelope is checked here; bodies are checked against the schema of their type. Whether a
+ * body is *true* (proofs, counts, policy) is the verifier's job.
+ */
+import { z } from 'zod';
+import { bytesToHex, sha256 } from '@scrutineer/crypto';
+import { auditedBallotSchema, ballotSchema } from './ballot.ts';
+import { canonicalBytes } from './canonical-json.ts';
+import { hexBytes, recordErrorFromZod } from './hex.ts';
+import { instantSchema, manifestSchema } from './manifest.ts';
+import { type RecordError, type Result, err, ok, recordError } from './result.ts';
+
+const index = z.number().int().min(1).max(100);
+const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const options = <T extends z.ZodType>(item: T) =>
+  z.array(z.strictObject({ options: z.array(item).max(50) })).max(20);
+
+/** Spec §9.5: one schema per event type. */
+export const eventBodySchemas = {
+  'election-setup': manifestSchema,
+  'trustee-commitments': z.strictObject({
+    trustee: index,
+    commitments: z.array(hexBytes(32)).min(1).max(100),
+    proof: hexBytes(64),
+    signature: hexBytes(64),
+  }),
+  'trustee-shares': z.strictObject({
+    trustee: index,
+    shares: z
+      .array(
+        z.strictObject({ recipient: index, ephemeral: hexBytes(32), ciphertext: hexBytes(48) })
+      )
+      .max(100),
+    signature: hexBytes(64),
+  }),
+  'trustee-complaint': z.strictObject({
+    trustee: index,
+    dealer: index,
+    sharedPoint: hexBytes(32),
+    proof: hexBytes(96),
+    signature: hexBytes(64),
+  }),
+  'election-key': z.strictObject({
+    qualified: z.array(index).min(1).max(100),
+    publicKey: hexBytes(32),
+    verificationKeys: z.array(hexBytes(32)).min(1).max(100),
+  }),
+  credentials: z.strictObject({ keys: z.array(hexBytes(32)).min(1).max(10_000) }),
+  'election-open': z.strictObject({
+    baseHash: hexBytes(32),
+    credentialCount: count,
+    credentialListHash: hexBytes(32),
+  }),
+  'ballot-cast': z.strictObject({ ballot: ballotSchema, tracker: hexBytes(32) }),
+  'ballot-audited': auditedBallotSchema,
+  'credential-replaced': z.strictObject({ revoked: hexBytes(32), replacement: hexBytes(32) }),
+  'postal-received': z.strictObject({ credential: hexBytes(32) }),
+  'cast-refused': z.strictObject({
+    credential: hexBytes(32),
+    channel: z.enum(['online', 'postal']),
+    reason: z.enum(['already-voted-online', 'already-voted-by-post', 'credential-revoked']),
+  }),
+  'postal-batch': z.strictObject({
+    batch: z.string().regex(/^[A-Za-z0-9-]{1,64}$/),
+    papers: count,
+    spoilt: count,
+    contests: z.array(z.strictObject({ counts: z.array(count).max(50) })).max(20),
+  }),
+  'election-close': z.strictObject({}),
+  'encrypted-tally': z.strictObject({ ballots: count, contests: options(hexBytes(64)) }),
+  'decryption-share': z.strictObject({
+    trustee: index,
+    contests: options(z.strictObject({ share: hexBytes(32), proof: hexBytes(96) })),
+    signature: hexBytes(64),
+  }),
+  'election-result': z.strictObject({
+    contests: options(z.strictObject({ online: count, postal: count, total: count })),
+  }),
+} as const;
+
+export type EventType = keyof typeof eventBodySchemas;
+export const EVENT_TYPES = Object.keys(eventBodySchemas) as EventType[];
+export type EventBody<T extends EventType> = z.infer<(typeof eventBodySchemas)[T]>;
+
+/** A parsed board event: the envelope and a body of the schema its type names. */
+export type BoardEvent = {
+  [T in EventType]: {
+    readonly type: T;
+    readonly position: number;
+    readonly previous: string;
+    readonly time: string;
+    readonly body: EventBody<T>;
+  };
+}[EventType];
+
+const envelopeSchema = z.strictObject({
+  type: z.enum(EVENT_TYPES as [EventType, ...EventType[]]),
+  position: count,
+  previous: hexBytes(32),
+  time: instantSchema,
+  body: z.record(z.string(), z.unknown()),
+});
+
+/** The `previous` of position 0 (spec §9.5). */
+export const GENESIS_PREVIOUS = '00'.repeat(32);
+
+/** Spec §9.5: parses one decoded JSON value as a board event (envelope + typed body). */
+export function parseBoardEvent(value: unknown): Result<BoardEvent, RecordError> {
+  const envelope = envelopeSchema.safeParse(value);
+  if (!envelope.success) return err(recordErrorFromZod(envelope.error, 'record/invalid-event'));
+  const { type } = envelope.data;
+  const body = eventBodySchemas[type].safeParse(envelope.data.body);
+  if (!body.success) {
+    const e = recordErrorFromZod(body.error, 'record/invalid-event-body');
+    return err(recordError(e.code, `${type}: ${e.message}`, `/body${e.path ?? ''}`));
+  }
+  return ok({ ...envelope.data, body: body.data } as BoardEvent);
+}
+
+/** Spec §9.5: SHA-256 of the event's canonical bytes (the line without its newline), as hex. */
+export function eventHash(event: BoardEvent | Record<string, unknown>): string {
+  return bytesToHex(sha256(canonicalBytes(event)));
+}
+
+/** Builds the next event of a chain; the board's only way to make one (spec §9.5). */
+export function makeBoardEvent<T extends EventType>(
+  previous: { readonly position: number; readonly hash: string } | null,
+  type: T,
+  time: string,
+  body: EventBody<T>
+): BoardEvent {
+  return {
+    type,
+    position: previous === null ? 0 : previous.position + 1,
+    previous: previous === null ? GENESIS_PREVIOUS : previous.hash,
+    time,
+    body,
+  } as BoardEvent;
+}

@@ -1,0 +1,18 @@
+/**
+ * @module @scrutineer/record: the election record, the public contract between every party and
+ * every verifier (docs/spec §9–§10). Depends only on @scrutineer/crypto.
+ */
+export * from './result.ts';
+export * from './canonical-json.ts';
+export * from './hex.ts';
+export * from './merkle-log.ts';
+export * from './merkle-inclusion.ts';
+export * from './merkle-consistency.ts';
+export * from './merkle-tree.ts';
+export * from './manifest.ts';
+export * from './ballot.ts';
+export * from './board-event.ts';
+export * from './setup-hashes.ts';
+export * from './signed-statements.ts';
+export * from './ceremony-wire.ts';
+export * from './stages.ts';

@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { parseManifest } from './manifest.ts';
+
+const key = (byte: string): string => byte.repeat(32);
+const validManifest = {
+  format: 'scrutineer/v1',
+  electionId: 'leadership-2026',
+  title: 'Leadership election',
+  organisation: 'Example Party',
+  contests: [
+    {
+      id: 'leader',
+      title: 'Leader',
+      minSelections: 1,
+      maxSelections: 1,
+      candidates: [
+        { id: 'a', name: 'Alex' },
+        { id: 'b', name: 'Sam' },
+      ],
+    },
+  ],
+  window: { opens: '2026-11-01T09:00:00Z', closes: '2026-11-08T17:00:00Z' },
+  channels: { online: true, postal: true },
+  policy: 'first-ballot-final',
+  trustees: {
+    threshold: 2,
+    members: [1, 2, 3].map((index) => ({
+      index,
+      name: `T${index}`,
+      publicKey: key(`0${index}`),
+      keyProof: '00'.repeat(64),
+    })),
+  },
+  board: { publicKey: key('aa') },
+  roll: { count: 10, root: key('bb') },
+  securityQuestions: [{ id: 'dob', label: 'Date of birth' }],
+};
+
+type Draft = typeof validManifest;
+/** Element `i` of a test array that is known to have it. */
+const at = <T>(items: readonly T[], i: number): T => {
+  const item = items[i];
+  if (item === undefined) throw new Error(`no element ${i}`);
+  return item;
+};
+const withChange = (change: (m: Draft) => void): unknown => {
+  const copy = structuredClone(validManifest);
+  change(copy);
+  return copy;
+};
+
+describe('parseManifest (spec §9.2)', () => {
+  test('accepts a valid manifest', () => {
+    const parsed = parseManifest(validManifest);
+    assert.equal(parsed.ok, true);
+  });
+
+  const cases: [string, (m: Draft) => void, string][] = [
+    ['unknown field', (m) => Object.assign(m, { extra: 1 }), 'record/invalid-manifest'],
+    ['bad election id', (m) => (m.electionId = 'Has Spaces'), 'record/invalid-manifest'],
+    ['short key', (m) => (m.board.publicKey = 'abcd'), 'record/invalid-manifest'],
+    ['upper-case hex', (m) => (m.roll.root = 'BB'.repeat(32)), 'record/invalid-manifest'],
+    [
+      'non-UTC time',
+      (m) => (m.window.opens = '2026-11-01T09:00:00+01:00'),
+      'record/invalid-manifest',
+    ],
+    [
+      'duplicate contest',
+      (m) => m.contests.push(structuredClone(at(m.contests, 0))),
+      'record/duplicate-contest-id',
+    ],
+    [
+      'duplicate candidate',
+      (m) => (at(at(m.contests, 0).candidates, 1).id = 'a'),
+      'record/duplicate-candidate-id',
+    ],
+    [
+      'min above max',
+      (m) => (at(m.contests, 0).minSelections = 2),
+      'record/invalid-selection-limits',
+    ],
+    [
+      'max above candidates',
+      (m) => (at(m.contests, 0).maxSelections = 3),
+      'record/invalid-selection-limits',
+    ],
+    ['window backwards', (m) => (m.window.closes = m.window.opens), 'record/invalid-window'],
+    ['no channel', (m) => (m.channels = { online: false, postal: false }), 'record/no-channel'],
+    ['threshold above n', (m) => (m.trustees.threshold = 4), 'record/invalid-threshold'],
+    [
+      'indices out of order',
+      (m) => (at(m.trustees.members, 0).index = 2),
+      'record/invalid-trustee-index',
+    ],
+    [
+      'shared trustee key',
+      (m) => (at(m.trustees.members, 1).publicKey = at(m.trustees.members, 0).publicKey),
+      'record/duplicate-trustee-key',
+    ],
+    [
+      'repeated question',
+      (m) => m.securityQuestions.push({ id: 'dob', label: 'again' }),
+      'record/duplicate-question-id',
+    ],
+  ];
+  for (const [name, change, code] of cases) {
+    test(`refuses: ${name} (${code})`, () => {
+      const parsed = parseManifest(withChange(change));
+      assert.equal(parsed.ok, false);
+      if (!parsed.ok) assert.equal(parsed.error.code, code);
+    });
+  }
+
+  test('names the unknown field', () => {
+    const parsed = parseManifest(withChange((m) => Object.assign(m.board, { secretKey: 'x' })));
+    assert.equal(parsed.ok, false);
+    if (!parsed.ok) assert.match(parsed.error.message, /secretKey/);
+  });
+});

@@ -1,0 +1,140 @@
+/**
+ * @module The manifest (spec §9.2): what an election is, fixed before anything else is published.
+ * Decoding is strict: unknown fields, wrong lengths and broken invariants are refused with a code.
+ */
+import { z } from 'zod';
+import { hexBytes, recordErrorFromZod } from './hex.ts';
+import { type RecordError, type Result, err, ok, recordError } from './result.ts';
+
+export const FORMAT = 'scrutineer/v1';
+
+const id = (max: number) =>
+  z
+    .string()
+    .regex(new RegExp(`^[a-z0-9][a-z0-9-]{0,${max - 1}}$`), 'lower-case letters, digits, hyphens');
+const text = z.string().min(1).max(200);
+/** Spec §9.2: RFC 3339 UTC instants at whole seconds, the board's clock format. */
+export const instantSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, 'YYYY-MM-DDTHH:MM:SSZ');
+
+const candidateSchema = z.strictObject({ id: id(64), name: text });
+
+const contestSchema = z.strictObject({
+  id: id(64),
+  title: text,
+  minSelections: z.number().int().min(0),
+  maxSelections: z.number().int().min(1),
+  candidates: z.array(candidateSchema).min(2).max(50),
+});
+
+const trusteeSchema = z.strictObject({
+  index: z.number().int().min(1),
+  name: text,
+  publicKey: hexBytes(32),
+  /** Proof of possession of the ceremony key (spec §7.2), bound to the election id. */
+  keyProof: hexBytes(64),
+});
+
+export const manifestSchema = z.strictObject({
+  format: z.literal(FORMAT),
+  electionId: z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/, 'election id: 3–64 of [a-z0-9-]'),
+  title: text,
+  organisation: text,
+  contests: z.array(contestSchema).min(1).max(20),
+  window: z.strictObject({ opens: instantSchema, closes: instantSchema }),
+  channels: z.strictObject({ online: z.boolean(), postal: z.boolean() }),
+  policy: z.enum(['first-ballot-final', 'last-ballot-counts']),
+  trustees: z.strictObject({
+    threshold: z.number().int().min(1),
+    members: z.array(trusteeSchema).min(1).max(100),
+  }),
+  board: z.strictObject({ publicKey: hexBytes(32) }),
+  roll: z.strictObject({ count: z.number().int().min(0), root: hexBytes(32) }),
+  securityQuestions: z.array(z.strictObject({ id: id(32), label: text })).max(5),
+  nominations: z
+    .strictObject({
+      threshold: z.number().int().min(1),
+      hash: hexBytes(32),
+      qualified: z.array(id(64)),
+    })
+    .optional(),
+});
+
+export type Manifest = z.infer<typeof manifestSchema>;
+export type Contest = Manifest['contests'][number];
+export type BallotPolicy = Manifest['policy'];
+
+/** The invariants a schema cannot state (spec §9.2.1–§9.2.6), each with its own code. */
+function manifestInvariantError(m: Manifest): RecordError | null {
+  const contestIds = new Set<string>();
+  for (const [c, contest] of m.contests.entries()) {
+    const path = `/contests/${c}`;
+    if (contestIds.has(contest.id))
+      return recordError('record/duplicate-contest-id', `contest id ${contest.id} repeats`, path);
+    contestIds.add(contest.id);
+    const candidateIds = new Set(contest.candidates.map((x) => x.id));
+    if (candidateIds.size !== contest.candidates.length) {
+      return recordError(
+        'record/duplicate-candidate-id',
+        `a candidate id repeats in ${contest.id}`,
+        path
+      );
+    }
+    // With at most 50 candidates, max − min ≤ 50 stays within a range proof's 100 (spec §5.3).
+    if (
+      contest.minSelections > contest.maxSelections ||
+      contest.maxSelections > contest.candidates.length
+    ) {
+      return recordError(
+        'record/invalid-selection-limits',
+        `need 0 ≤ min ≤ max ≤ ${contest.candidates.length} in ${contest.id}`,
+        path
+      );
+    }
+  }
+  if (m.window.opens >= m.window.closes) {
+    return recordError('record/invalid-window', 'the window must open before it closes', '/window');
+  }
+  if (!m.channels.online && !m.channels.postal) {
+    return recordError('record/no-channel', 'at least one channel must be enabled', '/channels');
+  }
+  const { threshold, members } = m.trustees;
+  if (threshold > members.length) {
+    return recordError(
+      'record/invalid-threshold',
+      `threshold ${threshold} exceeds ${members.length} trustees`,
+      '/trustees'
+    );
+  }
+  if (members.some((t, i) => t.index !== i + 1)) {
+    return recordError(
+      'record/invalid-trustee-index',
+      'trustee indices must be 1…n in order',
+      '/trustees/members'
+    );
+  }
+  if (new Set(members.map((t) => t.publicKey)).size !== members.length) {
+    return recordError(
+      'record/duplicate-trustee-key',
+      'two trustees share a public key',
+      '/trustees/members'
+    );
+  }
+  if (new Set(m.securityQuestions.map((q) => q.id)).size !== m.securityQuestions.length) {
+    return recordError(
+      'record/duplicate-question-id',
+      'a security question id repeats',
+      '/securityQuestions'
+    );
+  }
+  return null;
+}
+
+/** Spec §9.2: parses an untrusted value into a {@link Manifest}. */
+export function parseManifest(value: unknown): Result<Manifest, RecordError> {
+  const parsed = manifestSchema.safeParse(value);
+  if (!parsed.success) return err(recordErrorFromZod(parsed.error, 'record/invalid-manifest'));
+  const invariant = manifestInvariantError(parsed.data);
+  return invariant === null ? ok(parsed.data) : err(invariant);
+}

@@ -1,0 +1,71 @@
+/**
+ * @module Where ballot batches are verified: inline (browser fallback, tests) or on worker threads
+ * (node/worker-pool.ts). Inputs and outputs are plain data so they can cross a thread boundary.
+ */
+import {
+  type Group,
+  bytesToHex,
+  decodeCiphertext,
+  encodeCiphertext,
+  hexToBytes,
+} from '@scrutineer/crypto';
+import type { Manifest } from '@scrutineer/record';
+import type { PartialOutcome } from './report.ts';
+import { type BallotBatchItem, verifyBallotBatch } from './checks/ballot-crypto.ts';
+
+/** What every batch is checked against, as plain data. */
+export interface BallotRunnerContext {
+  readonly manifest: Manifest;
+  readonly electionKeyHex: string;
+  readonly baseHashHex: string;
+}
+
+/** A batch's outcome as plain data: aggregates are hex ciphertexts. */
+export interface WireBatchResult {
+  readonly outcome: PartialOutcome;
+  readonly aggregate: readonly (readonly string[])[];
+}
+
+export interface BallotRunner {
+  run(items: readonly BallotBatchItem[]): Promise<WireBatchResult>;
+  close(): Promise<void>;
+}
+
+export type BallotRunnerFactory = (context: BallotRunnerContext) => Promise<BallotRunner>;
+
+/** Verifies one batch against a context; used inline and inside each worker. */
+export function runBatch(
+  group: Group,
+  context: BallotRunnerContext,
+  items: readonly BallotBatchItem[]
+): WireBatchResult {
+  const ballotContext = {
+    group,
+    manifest: context.manifest,
+    electionKey: group.prepareFixedBase(group.decodePoint(hexToBytes(context.electionKeyHex))),
+    baseHash: hexToBytes(context.baseHashHex),
+  };
+  const { outcome, aggregate } = verifyBallotBatch(ballotContext, items);
+  return {
+    outcome,
+    aggregate: aggregate.map((options) =>
+      options.map((c) => bytesToHex(encodeCiphertext(group, c)))
+    ),
+  };
+}
+
+/** Runs batches on the calling thread. */
+export function inlineRunnerFactory(group: Group): BallotRunnerFactory {
+  return (context) =>
+    Promise.resolve({
+      run: (items) => Promise.resolve(runBatch(group, context, items)),
+      close: () => Promise.resolve(),
+    });
+}
+
+/** Decodes a wire aggregate (sums may be the identity). */
+export function decodeAggregate(group: Group, aggregate: readonly (readonly string[])[]) {
+  return aggregate.map((options) =>
+    options.map((hex) => decodeCiphertext(group, hexToBytes(hex), { allowIdentity: true }))
+  );
+}

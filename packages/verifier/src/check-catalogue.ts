@@ -1,0 +1,53 @@
+/**
+ * @module The numbered checks of docs/spec/verification.md. The ids never change meaning; the
+ * titles are the spec's words, shortened.
+ */
+
+export const CHECKS = {
+  'V1.1': 'format.json names scrutineer-record version 1',
+  'V1.2': 'the first event is the setup with a valid manifest',
+  'V1.3': 'nominations file matches its hash and the qualified candidates',
+  'V2.1': 'every line is canonical JSON and a well-formed event',
+  'V2.2': 'positions are consecutive from 0',
+  'V2.3': 'each event chains to the hash of the one before',
+  'V2.4': 'times never decrease',
+  'V2.5': 'events come in the order of the phases',
+  'V2.6': 'checkpoints are signed by the board key',
+  'V2.7': 'checkpoint roots are the Merkle roots of the log prefixes',
+  'V3.1': 'trustee commitments: listed trustee, once, k points, valid proof and signature',
+  'V3.2': 'trustee shares: listed trustee, once, one share per other trustee, signed',
+  'V3.3': 'complaints are signed, their proofs verify, their verdicts are recomputed',
+  'V3.4': 'the qualified set is the dealers not at fault, at least k',
+  'V3.5': 'the election key is the sum of the qualified constant terms',
+  'V3.6': 'trustee verification keys are recomputed from the commitments',
+  'V4.1': 'credential keys are valid non-identity points',
+  'V4.2': 'no credential key appears twice',
+  'V4.3': 'credential count equals keys published and roll count; list hash recomputed',
+  'V4.4': 'the base hash is recomputed',
+  'V4.5': 'replacements revoke an active credential and add a new one',
+  'V5.1': 'ballots name this election and have the manifest shape',
+  'V5.2': 'ballot credentials were active when cast',
+  'V5.3': 'trackers are recomputed from the ciphertexts',
+  'V5.4': 'ballot signatures verify',
+  'V5.5': 'selection ciphertexts are valid and their 0/1 proofs verify',
+  'V5.6': 'contest total proofs verify',
+  'V5.7': 'no ciphertext or tracker appears in two ballots',
+  'V5.8': 'ballots were cast while the election was open, within the window',
+  'V5.9': 'the ballot policy holds',
+  'V5.10': 'audited ballots open to their published votes',
+  'V6.1': 'postal credentials are active and received once',
+  'V6.2': 'no credential voted both online and by post; refusals are justified',
+  'V6.3': 'postal batch counts respect the contest limits',
+  'V6.4': 'postal papers add up to the postal credentials received',
+  'V7.1': 'the tally counts the counted ballots',
+  'V7.2': 'the aggregate ciphertexts are recomputed',
+  'V8.1': 'decryption shares: qualified trustee, once, complete, signed',
+  'V8.2': 'decryption share proofs verify',
+  'V8.3': 'k valid shares combine to counts within range',
+  'V9.1': 'online counts equal the decrypted aggregate',
+  'V9.2': 'postal counts equal the sum of postal batches',
+  'V9.3': 'totals equal online + postal, one per candidate',
+} as const;
+
+export type CheckId = keyof typeof CHECKS;
+export const CHECK_IDS = Object.keys(CHECKS) as CheckId[];

@@ -1,0 +1,190 @@
+/**
+ * @module The expensive half of ballot verification (V5.4–V5.6, V5.10) and the homomorphic
+ * aggregate of counted ballots (V7.2). Pure and batch-oriented, so it can run in worker threads:
+ * all equations of a batch are checked at once with random weights (spec §5.6); only if the batch
+ * fails are its ballots checked one by one to name the bad ones.
+ */
+import {
+  type Ciphertext,
+  type Equation,
+  addCiphertexts,
+  allHoldUnsafe,
+  batchHoldsUnsafe,
+  decodeCiphertext,
+  decodeScalar,
+  equationOf,
+  hexToBytes,
+  zeroCiphertext,
+} from '@scrutineer/crypto';
+import { type AuditedBallot, type Ballot, computeTracker } from '@scrutineer/record';
+import type { CheckId } from '../check-catalogue.ts';
+import type { PartialOutcome } from '../report.ts';
+import { type BallotContext, type BallotFault, ballotEquations } from './ballot-equations.ts';
+
+/** One ballot of a batch: a cast ballot (counted or not) or an audited one. */
+export type BallotBatchItem =
+  | {
+      readonly kind: 'cast';
+      readonly position: number;
+      readonly ballot: Ballot;
+      readonly counted: boolean;
+    }
+  | { readonly kind: 'audited'; readonly position: number; readonly audited: AuditedBallot };
+
+export interface BallotBatchResult {
+  readonly outcome: PartialOutcome;
+  /** Per contest, per option: the sum of the counted ballots' ciphertexts in this batch. */
+  readonly aggregate: Ciphertext[][];
+}
+
+/**
+ * Checks a single ballot completely (the board's check before it issues a receipt). Returns the
+ * fault of the first check that fails, or the ballot's ciphertexts.
+ */
+export function verifyBallotAlone(
+  context: BallotContext,
+  ballot: Ballot
+):
+  | { readonly ok: true; readonly ciphertexts: readonly (readonly Ciphertext[])[] }
+  | { readonly ok: false; readonly fault: BallotFault } {
+  const outcome = ballotEquations(context, ballot);
+  if (!outcome.ok) return outcome;
+  const faulted = outcome.value.groups.find((g) => g.fault !== undefined);
+  if (faulted?.fault !== undefined) {
+    return { ok: false, fault: { check: faulted.check, message: faulted.fault } };
+  }
+  // One weighted multi-scalar multiplication for the whole ballot (spec §5.6); only a failure
+  // pays for the per-check equations that say which check it was.
+  if (
+    batchHoldsUnsafe(
+      context.group,
+      outcome.value.groups.flatMap((g) => g.equations)
+    )
+  ) {
+    return { ok: true, ciphertexts: outcome.value.ciphertexts };
+  }
+  for (const group of outcome.value.groups) {
+    if (!allHoldUnsafe(context.group, group.equations)) {
+      return { ok: false, fault: { check: group.check, message: 'verification equation fails' } };
+    }
+  }
+  return { ok: true, ciphertexts: outcome.value.ciphertexts };
+}
+
+/** A ballot's ciphertexts per contest and option, or null if any fails to decode. */
+function decodeCiphertextsOrNull(context: BallotContext, ballot: Ballot): Ciphertext[][] | null {
+  try {
+    return ballot.contests.map((contest) =>
+      contest.selections.map((selection) =>
+        decodeCiphertext(context.group, hexToBytes(selection.ciphertext), { allowIdentity: false })
+      )
+    );
+  } catch {
+    return null;
+  }
+}
+
+/** Spec §9.4 / V5.10: an audited ballot's openings as equations α = r·G, β = v·G + r·K. */
+function auditEquations(context: BallotContext, audited: AuditedBallot): Equation[] {
+  const { group, electionKey } = context;
+  const equations: Equation[] = [];
+  for (const contest of audited.contests) {
+    for (const selection of contest.selections) {
+      const ciphertext = decodeCiphertext(group, hexToBytes(selection.ciphertext), {
+        allowIdentity: false,
+      });
+      const r = decodeScalar(hexToBytes(selection.randomness));
+      equations.push(
+        equationOf([
+          [1n, ciphertext.alpha],
+          [-r, group.generator],
+        ]),
+        equationOf([
+          [1n, ciphertext.beta],
+          [-BigInt(selection.vote), group.generator],
+          [-r, electionKey],
+        ])
+      );
+    }
+  }
+  return equations;
+}
+
+export function verifyBallotBatch(
+  context: BallotContext,
+  items: readonly BallotBatchItem[]
+): BallotBatchResult {
+  const { group, manifest } = context;
+  const checked = new Map<CheckId, number>();
+  const failures: { id: CheckId; message: string; position: number }[] = [];
+  const count = (id: CheckId): void => void checked.set(id, (checked.get(id) ?? 0) + 1);
+  const fail = (id: CheckId, message: string, position: number): void => {
+    count(id);
+    failures.push({ id, message, position });
+  };
+  const aggregate = manifest.contests.map((c) => c.candidates.map(() => zeroCiphertext(group)));
+  /** Items whose equations await the batch check, with the checks they stand for. */
+  const pending: {
+    position: number;
+    groups: { check: CheckId; equations: readonly Equation[] }[];
+  }[] = [];
+
+  for (const item of items) {
+    if (item.kind === 'audited') {
+      let equations: Equation[];
+      try {
+        equations = auditEquations(context, item.audited);
+      } catch (error) {
+        fail('V5.10', `undecodable opening: ${(error as Error).message}`, item.position);
+        continue;
+      }
+      if (computeTracker(item.audited) !== item.audited.tracker) {
+        fail('V5.10', 'tracker does not match the ciphertexts', item.position);
+        continue;
+      }
+      pending.push({ position: item.position, groups: [{ check: 'V5.10', equations }] });
+      continue;
+    }
+    const outcome = ballotEquations(context, item.ballot);
+    const addToAggregate = (ciphertexts: readonly (readonly Ciphertext[])[]): void =>
+      ciphertexts.forEach((options, c) =>
+        options.forEach((ciphertext, j) => {
+          const row = aggregate[c];
+          if (row !== undefined)
+            row[j] = addCiphertexts(group, row[j] ?? zeroCiphertext(group), ciphertext);
+        })
+      );
+    if (!outcome.ok) {
+      fail(outcome.fault.check, outcome.fault.message, item.position);
+      // A counted ballot stays in the aggregate if its ciphertexts decode: its proofs or signature
+      // are V5's business, the sum is V7.2's, and V7.1 counted it.
+      const ciphertexts = item.counted ? decodeCiphertextsOrNull(context, item.ballot) : null;
+      if (ciphertexts !== null) addToAggregate(ciphertexts);
+      continue;
+    }
+    for (const g of outcome.value.groups) {
+      if (g.fault !== undefined) fail(g.check, g.fault, item.position);
+    }
+    pending.push({
+      position: item.position,
+      groups: outcome.value.groups
+        .filter((g) => g.fault === undefined)
+        .map((g) => ({ check: g.check, equations: g.equations })),
+    });
+    if (item.counted) addToAggregate(outcome.value.ciphertexts);
+  }
+
+  const everything = pending.flatMap((p) => p.groups.flatMap((g) => g.equations));
+  if (batchHoldsUnsafe(group, everything)) {
+    for (const p of pending) for (const g of p.groups) count(g.check);
+  } else {
+    // Spec §5.6: a failed batch says only that something is wrong; find it one ballot at a time.
+    for (const p of pending) {
+      for (const g of p.groups) {
+        if (allHoldUnsafe(group, g.equations)) count(g.check);
+        else fail(g.check, 'verification equation fails', p.position);
+      }
+    }
+  }
+  return { outcome: { checked: [...checked], failures }, aggregate };
+}

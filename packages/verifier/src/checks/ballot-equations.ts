@@ -1,0 +1,201 @@
+/**
+ * @module The cryptographic content of one ballot as group equations (V5.4–V5.6, spec §5.3–§5.4,
+ * §9.4): its signature, every selection's [0, 1] proof and every contest's total proof. The same
+ * code serves the board's single-ballot check at cast time and the verifier's batched check.
+ */
+import {
+  type Ciphertext,
+  type Equation,
+  type Group,
+  type Point,
+  GroupError,
+  decodeCiphertext,
+  decodeRangeProof,
+  decodeSignature,
+  encodeU64,
+  hexToBytes,
+  rangeEquations,
+  signatureEquation,
+  sumCiphertexts,
+} from '@scrutineer/crypto';
+import { type Ballot, type Manifest, ballotSigningMessage } from '@scrutineer/record';
+import type { CheckId } from '../check-catalogue.ts';
+
+/** What a ballot is checked against: the election's manifest, key K and base hash h. */
+export interface BallotContext {
+  readonly group: Group;
+  readonly manifest: Manifest;
+  readonly electionKey: Point;
+  readonly baseHash: Uint8Array;
+}
+
+/** A ballot's equations, grouped by the check each serves, and its decoded ciphertexts. */
+export interface BallotEquations {
+  /**
+   * A group with a `fault` (a proof whose challenges do not sum to its Fiat–Shamir challenge) has
+   * failed whatever its equations say; the ballot's other checks are still judged.
+   */
+  readonly groups: readonly {
+    readonly check: CheckId;
+    readonly equations: readonly Equation[];
+    readonly fault?: string;
+  }[];
+  /** Per contest, per option. */
+  readonly ciphertexts: readonly (readonly Ciphertext[])[];
+}
+
+/** A ballot that failed before any equation: an undecodable element or a broken challenge sum. */
+export interface BallotFault {
+  readonly check: CheckId;
+  readonly message: string;
+  /** The decoder's error code (e.g. `group/non-canonical-point`) when an element did not decode. */
+  readonly decodeError?: string;
+}
+
+export type BallotEquationsOutcome =
+  | { readonly ok: true; readonly value: BallotEquations }
+  | { readonly ok: false; readonly fault: BallotFault };
+
+/** Carries a fault out of the decoding steps to the one place that turns it into an outcome. */
+class FaultSignal extends Error {
+  readonly fault: BallotFault;
+  constructor(fault: BallotFault) {
+    super(fault.message);
+    this.fault = fault;
+  }
+}
+
+function decodeAs<T>(check: CheckId, what: string, decode: () => T): T {
+  try {
+    return decode();
+  } catch (error) {
+    if (error instanceof GroupError) {
+      throw new FaultSignal({
+        check,
+        message: `${what}: ${error.message}`,
+        decodeError: error.code,
+      });
+    }
+    if (error instanceof RangeError)
+      throw new FaultSignal({ check, message: `${what}: ${error.message}` });
+    throw error;
+  }
+}
+
+/**
+ * Decodes a shape-checked ballot (record/checkBallotShape) and returns every equation it must
+ * satisfy. Spec §9.4: selection proofs in context (h; C, c, j), totals in (h; C, c), the signature
+ * over the ballot's signing message.
+ */
+export function ballotEquations(context: BallotContext, ballot: Ballot): BallotEquationsOutcome {
+  try {
+    return { ok: true, value: collectEquations(context, ballot) };
+  } catch (signal) {
+    if (signal instanceof FaultSignal) return { ok: false, fault: signal.fault };
+    throw signal;
+  }
+}
+
+function collectEquations(context: BallotContext, ballot: Ballot): BallotEquations {
+  const { group, manifest, electionKey, baseHash } = context;
+  const credentialBytes = hexToBytes(ballot.credential);
+  const credential = decodeAs('V5.4', 'credential', () => group.decodePoint(credentialBytes));
+  const signature = decodeAs('V5.4', 'signature', () =>
+    decodeSignature(group, hexToBytes(ballot.signature))
+  );
+  const signatureEquations = [
+    signatureEquation(group, baseHash, credential, ballotSigningMessage(ballot), signature),
+  ];
+  const selectionEquations: Equation[] = [];
+  const totalEquations: Equation[] = [];
+  const ciphertexts: Ciphertext[][] = [];
+  // The first challenge-sum failure per check is recorded, not thrown: V5.5 and V5.6 are both
+  // judged, and the ciphertexts still reach the aggregate (V7.2 is about the tally, not proofs).
+  const faults = new Map<CheckId, string>();
+  const fault = (check: CheckId, message: string): void => {
+    if (!faults.has(check)) faults.set(check, message);
+  };
+  for (const [c, contest] of manifest.contests.entries()) {
+    const wire = ballot.contests[c];
+    if (wire === undefined)
+      throw new FaultSignal({ check: 'V5.5', message: `contest ${c} missing` });
+    const contestCiphertexts: Ciphertext[] = [];
+    for (const [j, selection] of wire.selections.entries()) {
+      const where = `contest ${c} option ${j}`;
+      const ciphertext = decodeAs('V5.5', `${where} ciphertext`, () =>
+        decodeCiphertext(group, hexToBytes(selection.ciphertext), { allowIdentity: false })
+      );
+      const range = { min: 0n, max: 1n };
+      const proof = decodeAs('V5.5', `${where} proof`, () =>
+        decodeRangeProof(group, hexToBytes(selection.proof), range)
+      );
+      const bindings = [credentialBytes, encodeU64(c), encodeU64(j)];
+      const equations = rangeEquations(
+        group,
+        { baseHash, bindings },
+        electionKey,
+        ciphertext,
+        range,
+        proof
+      );
+      if (equations === null) fault('V5.5', `${where}: challenges do not sum to the challenge`);
+      else selectionEquations.push(...equations);
+      contestCiphertexts.push(ciphertext);
+    }
+    const range = { min: BigInt(contest.minSelections), max: BigInt(contest.maxSelections) };
+    const proof = decodeAs('V5.6', `contest ${c} total proof`, () =>
+      decodeRangeProof(group, hexToBytes(wire.totalProof), range)
+    );
+    const total = sumCiphertexts(group, contestCiphertexts);
+    const bindings = [credentialBytes, encodeU64(c)];
+    const equations = rangeEquations(
+      group,
+      { baseHash, bindings },
+      electionKey,
+      total,
+      range,
+      proof
+    );
+    if (equations === null)
+      fault('V5.6', `contest ${c}: total challenges do not sum to the challenge`);
+    else totalEquations.push(...equations.map((e) => spreadSum(e, total, contestCiphertexts)));
+    ciphertexts.push(contestCiphertexts);
+  }
+  return {
+    groups: (
+      [
+        ['V5.4', signatureEquations],
+        ['V5.5', selectionEquations],
+        ['V5.6', totalEquations],
+      ] as const
+    ).map(([check, equations]) => {
+      const message = faults.get(check);
+      return message === undefined ? { check, equations } : { check, equations, fault: message };
+    }),
+    ciphertexts,
+  };
+}
+
+/**
+ * Rewrites s·(Σα) and s·(Σβ) in a total-proof equation as s·α₀ + s·α₁ + …: the selections' own
+ * points already appear in their proofs' equations, so a combined check multiplies each once and
+ * the sums cost nothing (two multiplications saved per contest). The equation is unchanged.
+ */
+function spreadSum(equation: Equation, total: Ciphertext, parts: readonly Ciphertext[]): Equation {
+  const points: Point[] = [];
+  const scalars: bigint[] = [];
+  equation.points.forEach((point, i) => {
+    const scalar = equation.scalars[i] as bigint;
+    const spread =
+      point === total.alpha
+        ? parts.map((p) => p.alpha)
+        : point === total.beta
+          ? parts.map((p) => p.beta)
+          : [point];
+    for (const p of spread) {
+      points.push(p);
+      scalars.push(scalar);
+    }
+  });
+  return { points, scalars };
+}

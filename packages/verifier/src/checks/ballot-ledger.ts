@@ -1,0 +1,288 @@
+/**
+ * @module The sequential bookkeeping of voting (V4.5, V5.1–V5.3, V5.7–V5.9, V6.1–V6.4): who was
+ * allowed to vote, who voted by which channel, which ballots count. Cheap checks only: the
+ * expensive cryptographic ones run in parallel later (ballot-crypto.ts) on the ballots this ledger
+ * says to count.
+ */
+import {
+  type BoardEvent,
+  type EventBody,
+  type Manifest,
+  checkBallotShape,
+  computeTracker,
+} from '@scrutineer/record';
+import type { ReportBuilder } from '../report.ts';
+
+type Event<T extends BoardEvent['type']> = Extract<BoardEvent, { type: T }>;
+
+/**
+ * Credentials are keyed by their whole encoding. A prefix would be forgeable: postal returns,
+ * refusals and replacements carry no signature, so a key sharing a listed key's first bytes would
+ * pass for it (found by the mutation test).
+ */
+const key = (hex: string): string => hex;
+
+export class BallotLedger {
+  readonly #manifest: Manifest;
+  readonly #report: ReportBuilder;
+  /** Credential key → active? */
+  readonly #credentials = new Map<string, boolean>();
+  /** Credential → position of its ballot that currently counts. */
+  readonly #onlineBallot = new Map<string, number>();
+  readonly #postal = new Set<string>();
+  readonly #ciphertexts = new Set<string>();
+  readonly #trackers = new Set<string>();
+  /** Positions of `ballot-cast` events that do not count (superseded, or broken shape). */
+  readonly excludedPositions = new Set<number>();
+  /** Of those, the ballots that counted when cast and were replaced by a later one. */
+  readonly supersededPositions = new Set<number>();
+  #ballotCount = 0;
+  #replacements = 0;
+  #postalPapers = 0;
+  /** `postal-received` events seen (V6.4 compares the papers with these, duplicates included). */
+  #postalReceived = 0;
+  /** Where the log stands between `election-open` and `election-close` (V5.8). */
+  #phase: 'before-open' | 'open' | 'closed' = 'before-open';
+  /** Per contest, per option: sum of postal batch counts (V9.2). */
+  readonly postalTotals: number[][];
+
+  constructor(manifest: Manifest, report: ReportBuilder) {
+    this.#manifest = manifest;
+    this.#report = report;
+    this.postalTotals = manifest.contests.map((c) => c.candidates.map(() => 0));
+  }
+
+  /** Adds the initially published credentials (checked for validity and duplicates elsewhere). */
+  addListedCredential(keyHex: string): boolean {
+    const k = key(keyHex);
+    if (this.#credentials.has(k)) return false;
+    this.#credentials.set(k, true);
+    return true;
+  }
+
+  /** Number of online ballots that count (V7.1). */
+  get countedBallots(): number {
+    return this.#ballotCount - this.excludedPositions.size;
+  }
+
+  get activeCredentials(): number {
+    let n = 0;
+    for (const active of this.#credentials.values()) if (active) n++;
+    return n;
+  }
+
+  get replacements(): number {
+    return this.#replacements;
+  }
+
+  replaced(event: Event<'credential-replaced'>): void {
+    const { revoked, replacement } = event.body;
+    const ok =
+      this.#credentials.get(key(revoked)) === true &&
+      !this.#credentials.has(key(replacement)) &&
+      !this.#onlineBallot.has(key(revoked)) &&
+      !this.#postal.has(key(revoked));
+    this.#report.check(
+      'V4.5',
+      ok,
+      () => 'replacement must revoke an active, unused credential and add a new key',
+      event.position
+    );
+    this.#report.check(
+      'V4.2',
+      !this.#credentials.has(key(replacement)),
+      () => 'replacement key already listed',
+      event.position
+    );
+    this.#credentials.set(key(revoked), false);
+    this.#credentials.set(key(replacement), true);
+    this.#replacements++;
+  }
+
+  /** The log reached `election-open`. */
+  opened(): void {
+    if (this.#phase === 'before-open') this.#phase = 'open';
+  }
+
+  /** The log reached `election-close`. */
+  closed(): void {
+    this.#phase = 'closed';
+  }
+
+  /**
+   * Books a cast ballot: `counted` if it counts so far, `not-counted` if the policy sets it aside
+   * (its cryptography is still checked), `malformed` if its shape is wrong (nothing more to check).
+   */
+  cast(event: Event<'ballot-cast'>): 'counted' | 'not-counted' | 'malformed' {
+    const { ballot, tracker } = event.body;
+    const position = event.position;
+    const report = this.#report;
+    this.#ballotCount++;
+    const shape = checkBallotShape(this.#manifest, ballot);
+    if (
+      !report.check('V5.1', shape === null, () => `${shape?.code}: ${shape?.message}`, position)
+    ) {
+      this.excludedPositions.add(position);
+      return 'malformed';
+    }
+    const credential = key(ballot.credential);
+    report.check(
+      'V5.2',
+      this.#credentials.get(credential) === true,
+      () => 'credential not listed or revoked',
+      position
+    );
+    report.check(
+      'V5.3',
+      computeTracker(ballot) === tracker,
+      () => 'tracker does not match the ciphertexts',
+      position
+    );
+    this.#checkFresh(ballot.contests, tracker, position);
+    const { opens, closes } = this.#manifest.window;
+    // Spec V5.8: between the open and close events of the log, and inside the window by board time.
+    const phase = this.#phase;
+    report.check(
+      'V5.8',
+      phase === 'open' && event.time >= opens && event.time < closes,
+      () =>
+        phase !== 'open'
+          ? `cast ${phase === 'closed' ? 'after election-close' : 'before election-open'}`
+          : `cast at ${event.time}, outside ${opens}–${closes}`,
+      position
+    );
+    report.check(
+      'V6.2',
+      !this.#postal.has(credential),
+      () => 'ballot for a credential already received by post',
+      position
+    );
+    const earlier = this.#onlineBallot.get(credential);
+    if (earlier === undefined) {
+      report.pass('V5.9');
+      this.#onlineBallot.set(credential, position);
+      return 'counted';
+    }
+    if (this.#manifest.policy === 'last-ballot-counts') {
+      report.pass('V5.9');
+      this.excludedPositions.add(earlier);
+      this.supersededPositions.add(earlier);
+      this.#onlineBallot.set(credential, position);
+      return 'counted';
+    }
+    report.fail(
+      'V5.9',
+      `second ballot for a credential under first-ballot-final (first at ${earlier})`,
+      position
+    );
+    this.excludedPositions.add(position);
+    return 'not-counted';
+  }
+
+  audited(event: Event<'ballot-audited'>): void {
+    const shape = checkBallotShape(this.#manifest, event.body);
+    this.#report.check(
+      'V5.1',
+      shape === null,
+      () => `${shape?.code}: ${shape?.message}`,
+      event.position
+    );
+    if (shape === null) this.#checkFresh(event.body.contests, event.body.tracker, event.position);
+  }
+
+  /** V5.7: no ciphertext and no tracker is ever seen twice (cast or audited). */
+  #checkFresh(
+    contests: readonly { readonly selections: readonly { readonly ciphertext: string }[] }[],
+    tracker: string,
+    position: number
+  ): void {
+    let fresh = !this.#trackers.has(tracker);
+    this.#trackers.add(tracker);
+    for (const contest of contests) {
+      for (const { ciphertext } of contest.selections) {
+        // α alone identifies a ciphertext: reusing β with a fresh α is not a copy.
+        const alpha = ciphertext.slice(0, 64);
+        if (this.#ciphertexts.has(alpha)) fresh = false;
+        this.#ciphertexts.add(alpha);
+      }
+    }
+    this.#report.check(
+      'V5.7',
+      fresh,
+      () => 'a ciphertext or tracker of this ballot appeared before',
+      position
+    );
+  }
+
+  postalReceived(event: Event<'postal-received'>): void {
+    const credential = key(event.body.credential);
+    this.#report.check(
+      'V6.1',
+      this.#credentials.get(credential) === true && !this.#postal.has(credential),
+      () => 'postal credential not active or already received',
+      event.position
+    );
+    this.#report.check(
+      'V6.2',
+      !this.#onlineBallot.has(credential),
+      () => 'postal return for a credential that voted online',
+      event.position
+    );
+    this.#postal.add(credential);
+    this.#postalReceived++;
+  }
+
+  refused(event: Event<'cast-refused'>): void {
+    const { credential, reason } = event.body;
+    const k = key(credential);
+    const justified =
+      reason === 'already-voted-online'
+        ? this.#onlineBallot.has(k)
+        : reason === 'already-voted-by-post'
+          ? this.#postal.has(k)
+          : this.#credentials.get(k) === false;
+    this.#report.check(
+      'V6.2',
+      justified,
+      () => `refusal "${reason}" is not borne out by the record`,
+      event.position
+    );
+  }
+
+  postalBatch(event: Event<'postal-batch'>): void {
+    const body: EventBody<'postal-batch'> = event.body;
+    const valid = body.papers - body.spoilt;
+    let ok = body.spoilt <= body.papers && body.contests.length === this.#manifest.contests.length;
+    this.#manifest.contests.forEach((contest, c) => {
+      const counts = body.contests[c]?.counts ?? [];
+      if (counts.length !== contest.candidates.length) {
+        ok = false;
+        return;
+      }
+      const sum = counts.reduce((a, b) => a + b, 0);
+      if (sum < contest.minSelections * valid || sum > contest.maxSelections * valid) ok = false;
+      if (counts.some((n) => n > valid)) ok = false;
+      counts.forEach((n, j) => {
+        const row = this.postalTotals[c];
+        if (row !== undefined) row[j] = (row[j] ?? 0) + n;
+      });
+    });
+    this.#report.check(
+      'V6.3',
+      ok,
+      () => `batch ${body.batch}: counts do not fit ${body.papers} papers, ${body.spoilt} spoilt`,
+      event.position
+    );
+    this.#postalPapers += body.papers;
+  }
+
+  /** V6.4, once the postal channel can no longer change (at the tally or at the end). */
+  finishPostal(): void {
+    this.#report.check(
+      'V6.4',
+      this.#postalPapers === this.#postalReceived,
+      () =>
+        `${this.#postalPapers} postal papers counted, ${this.#postalReceived} postal returns received`
+    );
+  }
+}

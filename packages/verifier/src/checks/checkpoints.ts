@@ -1,0 +1,132 @@
+/**
+ * @module V2.6–V2.7: the board's checkpoints are signed by the board key and each states the
+ * Merkle root of the log prefix of its size (spec §10.2–§10.3). The verifier holds the whole log,
+ * so it recomputes every root while streaming; two checkpoints with recomputed roots are
+ * consistent by construction.
+ */
+import type { Group } from '@scrutineer/crypto';
+import { bytesToHex, hexToBytes, utf8 } from '@scrutineer/crypto';
+import {
+  type Checkpoint,
+  type Manifest,
+  manifestHash,
+  MerkleAccumulator,
+  checkpointMessage,
+  hashLeaf,
+  parseCanonicalJson,
+  parseCheckpoint,
+  verifyStatement,
+} from '@scrutineer/record';
+import type { ReportBuilder } from '../report.ts';
+
+export class CheckpointChecker {
+  readonly #report: ReportBuilder;
+  readonly #pending: Checkpoint[] = [];
+  readonly #accumulator = new MerkleAccumulator();
+  #next = 0;
+
+  private constructor(report: ReportBuilder) {
+    this.#report = report;
+  }
+
+  /** Reads and orders the checkpoints (V2.7 sizes increase) before the log streams past. */
+  static async read(
+    lines: AsyncIterable<string>,
+    report: ReportBuilder
+  ): Promise<CheckpointChecker> {
+    const checker = new CheckpointChecker(report);
+    let lastSize = 0;
+    let index = 0;
+    for await (const line of lines) {
+      index++;
+      const json = parseCanonicalJson(line);
+      const parsed = json.ok ? parseCheckpoint(json.value) : json;
+      if (!parsed.ok) {
+        report.fail(
+          'V2.7',
+          `checkpoint line ${index}: ${parsed.error.code}: ${parsed.error.message}`
+        );
+        continue;
+      }
+      report.check(
+        'V2.7',
+        parsed.value.size > lastSize,
+        () => `checkpoint line ${index}: size ${parsed.value.size} does not increase`
+      );
+      lastSize = Math.max(lastSize, parsed.value.size);
+      checker.#pending.push(parsed.value);
+    }
+    checker.#pending.sort((a, b) => a.size - b.size);
+    return checker;
+  }
+
+  get count(): number {
+    return this.#pending.length;
+  }
+
+  /** Feeds one log line (the Merkle leaf); checks every checkpoint whose size is reached. */
+  addLine(line: string): void {
+    this.#accumulator.append(hashLeaf(utf8(line)));
+    const size = this.#accumulator.size;
+    while (
+      this.#next < this.#pending.length &&
+      (this.#pending[this.#next] as Checkpoint).size === size
+    ) {
+      const checkpoint = this.#pending[this.#next] as Checkpoint;
+      const root = bytesToHex(this.#accumulator.root());
+      this.#report.check(
+        'V2.7',
+        root === checkpoint.root,
+        () => `checkpoint at size ${size}: root is not the log's Merkle root`,
+        size - 1
+      );
+      this.#next++;
+    }
+  }
+
+  /** After the log: no checkpoint may claim more than was read; every signature is the board's. */
+  finish(group: Group, manifest: Manifest, final: boolean): void {
+    const mHash = manifestHash(manifest);
+    this.#report.reach('V2.6');
+    this.#report.reach('V2.7');
+    // A published final record must be sealed: its last checkpoint covers every event, so no
+    // event after the last checkpoint can be swapped without breaking a signature (spec §10.3).
+    if (final) {
+      const last = this.#pending.at(-1)?.size ?? 0;
+      const size = this.#accumulator.size;
+      this.#report.check(
+        'V2.7',
+        last === size,
+        () => `the final record has ${size} events but its last checkpoint covers ${last}`
+      );
+    }
+    for (const checkpoint of this.#pending.slice(this.#next)) {
+      this.#report.fail(
+        'V2.7',
+        `checkpoint claims size ${checkpoint.size}, log has ${this.#accumulator.size} events`
+      );
+    }
+    let boardKey;
+    try {
+      boardKey = group.decodePoint(hexToBytes(manifest.board.publicKey));
+    } catch {
+      this.#report.fail('V2.6', 'the manifest board key is not a valid point');
+      return;
+    }
+    for (const checkpoint of this.#pending) {
+      const { signature, ...unsigned } = checkpoint;
+      const ok = verifyStatement(
+        group,
+        mHash,
+        boardKey,
+        checkpointMessage(manifest.electionId, unsigned),
+        signature
+      );
+      this.#report.check(
+        'V2.6',
+        ok,
+        () => `checkpoint at size ${checkpoint.size}: bad board signature`
+      );
+    }
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * @module V4.1–V4.5: the credential list (spec §6, §9.3): valid distinct keys, as many as the roll
+ * commitment's members, the list hash and base hash recomputed, replacements well formed.
+ */
+import { type Group, hexToBytes } from '@scrutineer/crypto';
+import {
+  type BoardEvent,
+  type Manifest,
+  CredentialListHasher,
+  computeBaseHash,
+  manifestHash,
+} from '@scrutineer/record';
+import type { ReportBuilder } from '../report.ts';
+import type { BallotLedger } from './ballot-ledger.ts';
+
+type Event<T extends BoardEvent['type']> = Extract<BoardEvent, { type: T }>;
+
+export class CredentialChecker {
+  readonly #group: Group;
+  readonly #manifest: Manifest;
+  readonly #report: ReportBuilder;
+  readonly #hasher = new CredentialListHasher();
+  /**
+   * The list hash, taken once at the first `election-open`: a digest ends the hash, so a second
+   * open or a late `credentials` event (both V2.5 faults) must not touch the hasher again.
+   */
+  #listHash: string | null = null;
+
+  constructor(group: Group, manifest: Manifest, report: ReportBuilder) {
+    this.#group = group;
+    this.#manifest = manifest;
+    this.#report = report;
+  }
+
+  #validKey(keyHex: string, position: number): boolean {
+    try {
+      this.#group.decodePoint(hexToBytes(keyHex));
+      this.#report.pass('V4.1');
+      return true;
+    } catch (error) {
+      this.#report.fail(
+        'V4.1',
+        `credential ${keyHex.slice(0, 16)}…: ${(error as Error).message}`,
+        position
+      );
+      return false;
+    }
+  }
+
+  listed(event: Event<'credentials'>, ledger: BallotLedger): void {
+    for (const keyHex of event.body.keys) {
+      this.#validKey(keyHex, event.position);
+      this.#report.check(
+        'V4.2',
+        ledger.addListedCredential(keyHex),
+        () => `credential ${keyHex.slice(0, 16)}… listed twice`,
+        event.position
+      );
+      if (this.#listHash === null) this.#hasher.add(keyHex);
+    }
+  }
+
+  opened(event: Event<'election-open'>, electionKeyHex: string): void {
+    const { credentialCount, credentialListHash, baseHash } = event.body;
+    const listHash = (this.#listHash ??= this.#hasher.digestHex());
+    const report = this.#report;
+    report.check(
+      'V4.3',
+      credentialCount === this.#hasher.count,
+      () => `open states ${credentialCount} credentials; ${this.#hasher.count} were published`,
+      event.position
+    );
+    report.check(
+      'V4.3',
+      credentialCount === this.#manifest.roll.count,
+      () => `${credentialCount} credentials for a roll of ${this.#manifest.roll.count} members`,
+      event.position
+    );
+    report.check(
+      'V4.3',
+      credentialListHash === listHash,
+      () => 'credential list hash differs from the published list',
+      event.position
+    );
+    const expected = computeBaseHash({
+      manifestHash: manifestHash(this.#manifest),
+      electionKey: electionKeyHex,
+      credentialListHash: listHash,
+      credentialCount: this.#hasher.count,
+    });
+    report.check(
+      'V4.4',
+      baseHash === expected,
+      () => 'base hash is not the hash of manifest, key and credential list',
+      event.position
+    );
+  }
+
+  replaced(event: Event<'credential-replaced'>, ledger: BallotLedger): void {
+    this.#validKey(event.body.replacement, event.position);
+    ledger.replaced(event);
+  }
+}

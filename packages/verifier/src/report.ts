@@ -1,0 +1,120 @@
+/**
+ * @module The verification report: every check with its status, how many items it covered and
+ * its first failures with their location. Built by a {@link ReportBuilder} that never stops early.
+ */
+import { CHECKS, CHECK_IDS, type CheckId } from './check-catalogue.ts';
+
+/** The stages of spec §9.6, in order. */
+export const STAGES = [
+  'empty',
+  'setup',
+  'keyed',
+  'open',
+  'closed',
+  'tallied',
+  'decrypted',
+  'final',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+export interface CheckFailure {
+  /** Board position of the offending event, when there is one. */
+  readonly position?: number;
+  readonly message: string;
+}
+
+export interface CheckResult {
+  readonly id: CheckId;
+  readonly title: string;
+  readonly status: 'passed' | 'failed' | 'not-reached';
+  /** How many items the check covered. */
+  readonly checked: number;
+  readonly failureCount: number;
+  /** The first failures (at most {@link MAX_LISTED_FAILURES}). */
+  readonly failures: readonly CheckFailure[];
+}
+
+export interface VerificationReport {
+  readonly ok: boolean;
+  readonly stage: Stage;
+  /** Event count and hash of the last event: what was verified. */
+  readonly events: number;
+  readonly headHash: string | null;
+  readonly checks: readonly CheckResult[];
+}
+
+export const MAX_LISTED_FAILURES = 10;
+
+/** Collects outcomes; a check is reached once anything is recorded for it. */
+export class ReportBuilder {
+  readonly #checked = new Map<CheckId, number>();
+  readonly #failures = new Map<CheckId, CheckFailure[]>();
+  readonly #failureCounts = new Map<CheckId, number>();
+
+  /** Marks a check reached (even with nothing to check, e.g. no complaints). */
+  reach(id: CheckId): void {
+    if (!this.#checked.has(id)) this.#checked.set(id, 0);
+  }
+
+  /** Records that `count` items passed (or were examined) under `id`. */
+  pass(id: CheckId, count = 1): void {
+    this.#checked.set(id, (this.#checked.get(id) ?? 0) + count);
+  }
+
+  fail(id: CheckId, message: string, position?: number): void {
+    this.pass(id);
+    this.#recordFailure(id, message, position);
+  }
+
+  #recordFailure(id: CheckId, message: string, position?: number): void {
+    this.#failureCounts.set(id, (this.#failureCounts.get(id) ?? 0) + 1);
+    const list = this.#failures.get(id) ?? [];
+    if (list.length < MAX_LISTED_FAILURES)
+      list.push(position === undefined ? { message } : { position, message });
+    this.#failures.set(id, list);
+  }
+
+  /** Records one item: passed if `ok`, else a failure. Returns `ok`. */
+  check(id: CheckId, ok: boolean, message: () => string, position?: number): boolean {
+    if (ok) this.pass(id);
+    else this.fail(id, message(), position);
+    return ok;
+  }
+
+  hasFailed(id: CheckId): boolean {
+    return (this.#failureCounts.get(id) ?? 0) > 0;
+  }
+
+  /** Merges a worker's partial outcomes (its counts already include its failures). */
+  merge(partial: PartialOutcome): void {
+    for (const [id, count] of partial.checked) this.pass(id, count);
+    for (const { id, message, position } of partial.failures)
+      this.#recordFailure(id, message, position);
+  }
+
+  build(stage: Stage, events: number, headHash: string | null): VerificationReport {
+    const checks = CHECK_IDS.map((id): CheckResult => {
+      const reached = this.#checked.has(id);
+      const failureCount = this.#failureCounts.get(id) ?? 0;
+      return {
+        id,
+        title: CHECKS[id],
+        status: !reached ? 'not-reached' : failureCount > 0 ? 'failed' : 'passed',
+        checked: this.#checked.get(id) ?? 0,
+        failureCount,
+        failures: this.#failures.get(id) ?? [],
+      };
+    });
+    return { ok: checks.every((c) => c.status !== 'failed'), stage, events, headHash, checks };
+  }
+}
+
+/** What a worker sends back: counts per check and its failures (serialisable). */
+export interface PartialOutcome {
+  readonly checked: readonly (readonly [CheckId, number])[];
+  readonly failures: readonly {
+    readonly id: CheckId;
+    readonly message: string;
+    readonly position?: number;
+  }[];
+}
