@@ -10,6 +10,7 @@ import {
   createDecryptionShares,
   discreteLogUnsafe,
   hexToBytes,
+  loadFastestGroup,
   loadGroup,
   nobleGroup,
 } from '@scrutineer/crypto';
@@ -20,10 +21,12 @@ import {
   verifyBallotAlone,
   verifyBallotBatch,
   verifyRecord,
-  workerPoolFactory,
 } from '@scrutineer/verifier';
+import { workerPoolFactory } from '@scrutineer/verifier/node';
 import { benchGroup } from '../packages/crypto/bench/group.ts';
 import { type BenchResult, measure } from '../packages/crypto/bench/measure.ts';
+import { benchBelenios } from './bench/belenios.ts';
+import { benchCastThroughput } from '../apps/server/src/bench/bench-cast.ts';
 
 const { values } = parseArgs({
   options: {
@@ -48,6 +51,10 @@ process.stdout.write(
 for (const r of await benchGroup({ minMs })) fromBench(r);
 
 const sodium = await loadGroup('sodium');
+// Issue 7: the native backend (libdecaf addon) when `npm run build:native` has built it.
+const fastest = await loadFastestGroup();
+const verifierGroups =
+  fastest.backend === 'native' ? [nobleGroup, sodium, fastest] : [nobleGroup, sodium];
 /** An election of `options` candidates, its encryption setup and a few ballots to verify. */
 function ballotSetup(group: Group, options: number) {
   const candidates = Array.from({ length: options }, (_, i) => `Candidate ${i + 1}`);
@@ -85,7 +92,7 @@ for (const options of [2, 10]) {
   const ballots: Ballot[] = sim.voters.map(
     (v, i) => encryptBallot(setup, v, [[i % options]]).ballot
   );
-  for (const group of [nobleGroup, sodium]) {
+  for (const group of verifierGroups) {
     const context = {
       ...setup,
       group,
@@ -158,19 +165,23 @@ for (const options of [2, 10]) {
   });
   for (const [label, runners] of [
     ['one core', undefined],
-    [`${availableParallelism()} worker threads`, workerPoolFactory()],
+    [`${availableParallelism()} worker threads`, workerPoolFactory({ backend: fastest.backend })],
   ] as const) {
     const t = performance.now();
     const report = await verifyRecord(source, {
-      group: sodium,
+      group: fastest,
       ...(runners === undefined ? {} : { runners }),
     });
     if (!report.ok) throw new Error('benchmark record did not verify');
     const seconds = (performance.now() - t) / 1000;
-    record(`verify + tally a ${ballots}-ballot record (${label})`, seconds, 's');
-    record(`  = ballots per second (${label})`, ballots / seconds, 'ballots/s');
+    const where = `${label}, ${fastest.backend}`;
+    record(`verify + tally a ${ballots}-ballot record (${where})`, seconds, 's');
+    record(`  = ballots per second (${where})`, ballots / seconds, 'ballots/s');
   }
 }
+await benchBelenios({ quick: values.quick, record });
+// Issue 7: the server as a process on PostgreSQL, ballots over loopback HTTP (docs/benchmarks.md).
+await benchCastThroughput({ quick: values.quick, record });
 if (values.out !== undefined) {
   const json = Object.fromEntries(results.map((r) => [r.name, { value: r.value, unit: r.unit }]));
   writeFileSync(values.out, `${JSON.stringify(json, null, 2)}\n`);

@@ -2,8 +2,12 @@
  * Enforces the one-way dependency arrows of docs/architecture.md:
  *  1. each workspace package declares only the workspace packages the table allows;
  *  2. every `@scrutineer/*` import in its sources is declared and goes through the package root
- *     (no deep imports), and no relative import climbs out of the package;
- *  3. pure libraries (packages/*) import no network, database or process-level Node modules.
+ *     (no deep imports, except the entries in `subpathEntries`), and no relative import climbs
+ *     out of the package;
+ *  3. pure libraries (packages/*) import no network, database or process-level Node modules;
+ *  4. the verifier's root entry stays browser-safe: outside `src/node/` (and its `src/node.ts`
+ *     entry and tests) no verifier file imports Node built-ins or `./node/*`, and the web app
+ *     never imports `@scrutineer/verifier/node`.
  * Exits 1 with one line per breach.
  */
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
@@ -18,17 +22,25 @@ const allowed: Record<string, readonly string[]> = {
   protocol: ['crypto', 'record'],
   verifier: ['crypto', 'record'],
   server: ['crypto', 'record', 'protocol', 'verifier'],
-  web: ['crypto', 'record', 'protocol'],
+  web: ['crypto', 'record', 'protocol', 'verifier'],
   cli: ['crypto', 'record', 'protocol', 'verifier', 'server'],
 };
 
 /** Node built-ins a pure library may use outside its tests (the verifier streams files on all cores). */
 const pureBuiltins: Record<string, readonly string[]> = {
-  crypto: [],
+  // `module` only for createRequire in backends/native.ts (an ES module cannot import a `.node`
+  // addon); load-group.ts imports that file dynamically, so the browser never evaluates it.
+  crypto: ['module'],
   record: [],
   protocol: [],
   verifier: ['fs', 'fs/promises', 'readline', 'worker_threads', 'os', 'path', 'url', 'stream'],
 };
+
+/** The only deep imports: a package's second entry (package.json `exports`), for Node callers. */
+const subpathEntries: ReadonlySet<string> = new Set(['@scrutineer/verifier/node']);
+
+/** Apps that run in a browser and so may not import a Node-only entry. */
+const browserApps: ReadonlySet<string> = new Set(['web']);
 
 const problems: string[] = [];
 
@@ -40,6 +52,13 @@ function* sourceFiles(dir: string): Generator<string> {
     if (statSync(path).isDirectory()) yield* sourceFiles(path);
     else if (/\.(ts|tsx|mts|js|mjs)$/.test(name)) yield path;
   }
+}
+
+/** Which part of the verifier a file is in: its Node entry (node.ts, node/*) or the browser-safe rest. */
+function nodeOnlyPart(name: string, dir: string, file: string): 'node' | 'browser-safe' | null {
+  if (name !== 'verifier') return null;
+  const inside = relative(join(dir, 'src'), file);
+  return inside === 'node.ts' || inside.startsWith('node/') ? 'node' : 'browser-safe';
 }
 
 const importPattern =
@@ -88,15 +107,27 @@ for (const kind of ['packages', 'apps']) {
           if (pkg === name) problems.push(`${rel}: imports its own package by name (${spec})`);
           else if (!(isTestCode ? declaredForTests : declared).includes(pkg))
             problems.push(`${rel}: imports ${spec}, not declared in package.json`);
-          if (rest.length > 0)
+          if (rest.length > 0 && !subpathEntries.has(spec))
             problems.push(`${rel}: deep import ${spec}: import the package root`);
+          if (subpathEntries.has(spec) && browserApps.has(name) && !isTestCode)
+            problems.push(`${rel}: imports the Node-only entry ${spec} into the browser`);
         } else if (spec.startsWith('.')) {
           const target = resolve(dirname(file), spec);
           if (!target.startsWith(dir + '/'))
             problems.push(`${rel}: relative import ${spec} leaves ${kind}/${name}`);
+          if (nodeOnlyPart(name, dir, file) === 'browser-safe' && !isTest) {
+            if (
+              target.startsWith(join(dir, 'src', 'node') + '/') ||
+              target === join(dir, 'src', 'node.ts')
+            )
+              problems.push(`${rel}: the browser-safe verifier imports the Node-only ${spec}`);
+          }
         } else if (kind === 'packages' && !isTest) {
           const builtin = spec.startsWith('node:') ? spec.slice(5) : null;
-          if (builtin !== null && !(pureBuiltins[name] ?? []).includes(builtin)) {
+          const browserSafe = nodeOnlyPart(name, dir, file) === 'browser-safe';
+          if (builtin !== null && browserSafe)
+            problems.push(`${rel}: the browser-safe verifier imports node:${builtin}`);
+          else if (builtin !== null && !(pureBuiltins[name] ?? []).includes(builtin)) {
             problems.push(`${rel}: pure library imports node:${builtin}`);
           }
           if (/^(pg|@electric-sql\/pglite|fastify|undici|http|https|net)(\/|$)/.test(spec)) {

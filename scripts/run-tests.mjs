@@ -34,10 +34,22 @@ for (const top of ['packages', 'apps', 'scripts']) {
   }
 }
 files.sort();
+
 if (files.length === 0) {
   console.error('run-tests: no test files matched');
   process.exit(1);
 }
+
+// The native ristretto255 backend (packages/crypto/native) is built here, not by an npm install
+// script, so that `npm test` on a fresh clone tests it; without a compiler or libdecaf the build
+// says why and the native cases skip.
+spawnSync(
+  process.execPath,
+  [join(root, 'packages/crypto/scripts/build-native.mjs'), '--if-possible'],
+  {
+    stdio: 'inherit',
+  }
+);
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=600000', ...files],

@@ -9,6 +9,7 @@ import { voteCommand } from './commands/vote.ts';
 import { trusteeCommand } from './commands/trustee/trustee.ts';
 import { electionCommand } from './commands/election/election.ts';
 import { postalCommand } from './commands/postal/postal.ts';
+import { generateRecordCommand } from './commands/generate-record/generate-record.ts';
 
 /** Builds the program; exposed for tests. */
 export function buildProgram(): Command {
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   program.addCommand(trusteeCommand());
   program.addCommand(postalCommand());
   program.addCommand(voteCommand());
+  program.addCommand(generateRecordCommand());
   return program;
 }
 

@@ -7,7 +7,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { recordDirectory, verifyRecord } from '@scrutineer/verifier';
+import { verifyRecord } from '@scrutineer/verifier';
+import { recordDirectory } from '@scrutineer/verifier/node';
 import { openDatabase } from './database/open-database.ts';
 import {
   type ApiResponse,

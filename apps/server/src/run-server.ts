@@ -4,6 +4,9 @@
  * The operator key that may create elections comes from the environment, as a SHA-256 hex
  * (SCRUTINEER_OPERATOR_KEY_HASH) or the key itself (SCRUTINEER_OPERATOR_KEY), never from argv.
  * Per-IP limits: SCRUTINEER_REQUESTS_PER_MINUTE (default 600), SCRUTINEER_SIGN_INS_PER_MINUTE (30).
+ * Casting (issue 7): SCRUTINEER_VERIFY_THREADS worker threads check ballot proofs (default 0:
+ * inline); at most SCRUTINEER_MAX_CASTS_IN_FLIGHT casts run at once (default 64), three times as
+ * many may wait, and more get 503.
  */
 import { hashBearerKey } from './auth/secret-compare.ts';
 import { DEFAULT_DATA_DIR } from './database/open-database.ts';
@@ -28,9 +31,13 @@ export async function runServer(options: RunOptions): Promise<RunningServer> {
   };
   const requestsPerMinute = limit('SCRUTINEER_REQUESTS_PER_MINUTE');
   const signInPerMinute = limit('SCRUTINEER_SIGN_INS_PER_MINUTE');
+  const verifyThreads = limit('SCRUTINEER_VERIFY_THREADS');
+  const maxCastsInFlight = limit('SCRUTINEER_MAX_CASTS_IN_FLIGHT');
   const server = await startServer({
     ...(requestsPerMinute === undefined ? {} : { requestsPerMinute }),
     ...(signInPerMinute === undefined ? {} : { signInPerMinute }),
+    ...(verifyThreads === undefined ? {} : { verifyThreads }),
+    ...(maxCastsInFlight === undefined ? {} : { maxCastsInFlight }),
     database: options.database ?? DEFAULT_DATA_DIR,
     port: options.port ?? 8080,
     host: options.host ?? '127.0.0.1',

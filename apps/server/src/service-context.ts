@@ -7,6 +7,7 @@ import type { Group } from '@scrutineer/crypto';
 import type { Clock } from './board/board-clock.ts';
 import type { Database } from './database/database.ts';
 import type { ElectionCache } from './elections/election-cache.ts';
+import type { VerifyPool } from './voting/verify-pool.ts';
 
 /** The subset of pino's logger the services use. Never pass codes, answers, tokens or IPs. */
 export interface Logger {
@@ -29,6 +30,8 @@ export interface ServiceContext {
   readonly logger: Logger;
   readonly elections: ElectionCache;
   readonly checkpoints: CheckpointPolicy;
+  /** Worker threads that check ballot proofs off the event loop; absent = inline. */
+  readonly verifyPool?: VerifyPool;
 }
 
 export const silentLogger: Logger = {

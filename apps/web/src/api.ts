@@ -2,7 +2,7 @@
  * @module The booth's calls to its own server (same origin only, CSP connect-src 'self'). The
  * session token is held in memory by the caller and sent as a bearer header, never in a URL.
  */
-import type { AuditedBallot, Ballot, Manifest } from '@scrutineer/record';
+import type { AuditedBallot, Ballot, Checkpoint, Manifest } from '@scrutineer/record';
 import type { ReceiptData } from './worker-protocol.ts';
 
 export interface ElectionSummary {
@@ -63,6 +63,30 @@ export interface ElectionResult {
       readonly total: number;
     }[];
   }[];
+}
+
+/** One event as the board stores it: the exact line (spec §9.5) whose leaf hash the log holds. */
+export interface EventLine {
+  readonly line: string;
+  readonly leafHash: string;
+}
+
+/** Spec §10.2.3: an inclusion proof as the board serves it (hex hashes). */
+export interface InclusionProof {
+  readonly position: number;
+  readonly size: number;
+  readonly root: string;
+  readonly leafHash: string;
+  readonly proof: readonly string[];
+}
+
+/** Spec §10.2.4: a consistency proof as the board serves it (hex hashes). */
+export interface ConsistencyProof {
+  readonly from: number;
+  readonly to: number;
+  readonly fromRoot: string;
+  readonly toRoot: string;
+  readonly proof: readonly string[];
 }
 
 /** A refusal from the server (`{ error: { code } }`) or the network. */
@@ -128,6 +152,16 @@ export const api = {
     call<ReceiptData>('POST', `${base(id)}/audits`, { token, body: { audited } }),
   tracker: (id: string, tracker: string) =>
     call<TrackerReport>('GET', `${base(id)}/trackers/${encodeURIComponent(tracker)}`),
+  event: (id: string, position: number) => call<EventLine>('GET', `${base(id)}/events/${position}`),
+  checkpoints: (id: string, from: number, limit: number) =>
+    call<{ checkpoints: Checkpoint[] }>(
+      'GET',
+      `${base(id)}/checkpoints?from=${from}&limit=${limit}`
+    ),
+  inclusion: (id: string, position: number) =>
+    call<InclusionProof>('GET', `${base(id)}/proofs/inclusion?position=${position}`),
+  consistency: (id: string, from: number, to: number) =>
+    call<ConsistencyProof>('GET', `${base(id)}/proofs/consistency?from=${from}&to=${to}`),
   turnout: (id: string) => call<Turnout>('GET', `${base(id)}/turnout`),
   result: (id: string) => call<ElectionResult>('GET', `${base(id)}/result`),
 };

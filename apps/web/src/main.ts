@@ -1,6 +1,6 @@
 /**
  * @module The web app's entry: reads the page from the path (`/elections/<id>`, `…/tracker`,
- * `…/pack`, `…/turnout`, `…/result`, `…/board`), loads and checks the election, and renders the
+ * `…/pack`, `…/turnout`, `…/result`, `…/board`, `…/verify`), loads and checks the election, and renders the
  * page into the shell (skip link, language switch, main landmark, footer links). Nothing secret
  * enters the URL; language is the only query parameter.
  */
@@ -13,14 +13,15 @@ import { type CheckedElection, ElectionCheckError, loadCheckedElection } from '.
 import { language, setLanguage, t } from './i18n/i18n.ts';
 import { type TrackerPageState, trackerPage, turnoutPage } from './pages/public-pages.ts';
 import type { Turnout } from './api.ts';
-import { BOARD_PAGE_SIZE, type BoardPageState, boardPage } from './pages/board-page.ts';
+import { startBoardPage } from './board/board-controller.ts';
 import { resultPage } from './pages/result-page.ts';
+import { startVerifyPage } from './pages/verify-controller.ts';
 import { CryptoWorker } from './worker-client.ts';
 
-type Page = 'booth' | 'pack' | 'tracker' | 'turnout' | 'result' | 'board';
+type Page = 'booth' | 'pack' | 'tracker' | 'turnout' | 'result' | 'board' | 'verify';
 
 const match =
-  /^\/elections\/([a-z0-9][a-z0-9-]{2,63})(?:\/(tracker|pack|turnout|result|board))?\/?$/.exec(
+  /^\/elections\/([a-z0-9][a-z0-9-]{2,63})(?:\/(tracker|pack|turnout|result|board|verify))?\/?$/.exec(
     location.pathname
   );
 const electionId = match?.[1] ?? null;
@@ -39,15 +40,32 @@ function render(focus: boolean): void {
   switcher.textContent = t('app.switchTo');
   switcher.title = t('app.switchToLabel');
   switcher.lang = language() === 'en' ? 'cy' : 'en';
+  // A redraw that does not move focus keeps it where it was (by id, or on the heading), rather
+  // than dropping it to the page when the focused element is replaced.
+  const active = document.activeElement;
+  const kept = active instanceof HTMLElement && main.contains(active) ? active : null;
   replace(main, ...renderContent());
   const heading = main.querySelector('h1')?.textContent ?? t('app.name');
   document.title = `${heading} — ${t('app.name')}`;
   renderFooter();
-  if (!focus) return;
+  if (!focus) return restoreFocus(kept);
   const alert = main.querySelector<HTMLElement>('.error-summary, [role="alert"][tabindex]');
   const target = alert ?? main.querySelector<HTMLElement>('h1');
   if (target === null) return;
   if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
+  target.focus();
+}
+
+function restoreFocus(previous: HTMLElement | null): void {
+  if (previous === null || previous.isConnected) return;
+  const target =
+    previous.id === ''
+      ? previous.tagName === 'H1'
+        ? main.querySelector<HTMLElement>('h1')
+        : null
+      : document.getElementById(previous.id);
+  if (target === null) return;
+  if (target.tagName === 'H1') target.tabIndex = -1;
   target.focus();
 }
 
@@ -68,6 +86,7 @@ function renderFooter(): void {
     [`/elections/${electionId}/turnout`, t('app.footerTurnout'), 'turnout'],
     [`/elections/${electionId}/result`, t('app.footerResult'), 'result'],
     [`/elections/${electionId}/board`, t('app.footerBoard'), 'board'],
+    [`/elections/${electionId}/verify`, t('app.footerVerify'), 'verify'],
   ];
   const suffix = language() === 'cy' ? '?lang=cy' : '';
   replace(
@@ -136,21 +155,12 @@ async function start(): Promise<void> {
     return renderWithChrome(true);
   }
   if (page === 'board') {
-    const state: BoardPageState = { summary: null, from: 0, page: null };
-    const load = async (from: number, focus: boolean): Promise<void> => {
-      try {
-        const [summary, events] = await Promise.all([
-          api.summary(electionId),
-          api.events(electionId, from, BOARD_PAGE_SIZE),
-        ]);
-        Object.assign(state, { summary, from, page: events });
-      } catch {
-        Object.assign(state, { summary: null, page: null });
-      }
-      renderWithChrome(focus);
-    };
-    renderContent = () => boardPage(electionId, state, (from) => void load(from, true));
-    return load(0, true);
+    renderContent = startBoardPage(electionId, renderWithChrome);
+    return;
+  }
+  if (page === 'verify') {
+    renderContent = startVerifyPage(electionId, renderWithChrome);
+    return renderWithChrome(true);
   }
   if (page === 'result') {
     const [manifest, result] = await Promise.all([

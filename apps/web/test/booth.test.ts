@@ -4,15 +4,26 @@
  * into test-artifacts/web/ and checked with axe-core (0 violations).
  */
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { electionFingerprint } from '@scrutineer/record';
-import { recordDirectory, verifyRecord } from '@scrutineer/verifier';
+import { type VerificationReport, verifyRecord } from '@scrutineer/verifier';
+import { recordDirectory } from '@scrutineer/verifier/node';
 import type { RunningServer } from '@scrutineer/server';
 import { buildWeb } from '../src/build/build-web.ts';
 import { en } from '../src/i18n/messages-en.ts';
 import { cy } from '../src/i18n/messages-cy.ts';
-import { type TestBrowser, capture, focusedText, launchBrowser } from './support/browser.ts';
+import {
+  type TestBrowser,
+  capture,
+  focusedText,
+  launchBrowser,
+  unexpectedProblems,
+} from './support/browser.ts';
+import { writeQrPng, writeQrY4m } from './support/qr-images.ts';
 import {
   type FixtureElection,
   type FixtureVoter,
@@ -26,9 +37,21 @@ import {
 let server: RunningServer;
 let browser: TestBrowser;
 let election: FixtureElection;
+/** Where the QR code test images are written. */
+const qrDirectory = mkdtempSync(join(tmpdir(), 'scrutineer-web-qr-'));
+/** The Node verifier's report on the published record, for the in-browser verifier to match. */
+let nodeReport: VerificationReport | undefined;
 
 async function heading(page: Page, text: string): Promise<void> {
   await page.locator('h1', { hasText: text }).waitFor({ timeout: 20_000 });
+}
+
+async function noSidewaysScroll(page: Page, label: string): Promise<void> {
+  const [scroll, client] = await page.evaluate(() => [
+    document.documentElement.scrollWidth,
+    document.documentElement.clientWidth,
+  ]);
+  assert.ok(scroll <= client, `${label}: ${scroll} > ${client}`);
 }
 
 async function api<T>(path: string): Promise<{ status: number; body: T }> {
@@ -71,6 +94,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
+  rmSync(qrDirectory, { recursive: true, force: true });
 });
 
 describe('voter web app in Chromium', () => {
@@ -78,6 +102,10 @@ describe('voter web app in Chromium', () => {
     const response = await fetch(`${server.url}/elections/${election.electionId}`);
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+    // The camera for the pack's QR code, this origin only; the API keeps it off.
+    assert.match(response.headers.get('permissions-policy') ?? '', /camera=\(self\)/);
+    const apiResponse = await fetch(`${server.url}/api/elections/${election.electionId}`);
+    assert.match(apiResponse.headers.get('permissions-policy') ?? '', /camera=\(\)/);
     const html = await response.text();
     assert.match(
       html,
@@ -109,6 +137,8 @@ describe('voter web app in Chromium', () => {
     await capture(page, '02-sign-in');
     await page.keyboard.press('Tab');
     await page.keyboard.type(voter.code.toLowerCase().replaceAll('-', ' '));
+    await page.keyboard.press('Tab');
+    assert.equal(await focusedText(page), en['scan.start']);
     await page.keyboard.press('Tab');
     await page.keyboard.type(voter.answers.dob);
     await page.keyboard.press('Tab');
@@ -193,6 +223,58 @@ describe('voter web app in Chromium', () => {
     await page.click('button[type=submit]');
     await page.locator('.error-summary', { hasText: 'you entered 10' }).waitFor();
     await page.close();
+  });
+
+  test('the code is read from a photo of the pack’s QR code when there is no camera', async () => {
+    const page = await browser.newPage();
+    const voter = election.voters[3];
+    assert.ok(voter);
+    await page.goto(`${server.url}/elections/${election.electionId}`);
+    await page.click(`text=${en['landing.start']}`);
+    await heading(page, en['signIn.title']);
+    await page.click('#scan-toggle');
+    assert.equal(await page.getAttribute('#scan-toggle', 'aria-expanded'), 'true');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'scan-toggle');
+    // This browser has no camera: the reader says so and offers the photo.
+    await page.locator('#scan-status', { hasText: en['scan.noCamera'] }).waitFor();
+    await capture(page, '08b-scan-no-camera');
+    await page.setInputFiles('#scan-photo', await writeQrPng(qrDirectory, voter.code));
+    await page.locator('#code-scanned').waitFor();
+    assert.equal(await page.inputValue('#code'), voter.code);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'code');
+    assert.equal(await page.locator('#scan-panel').count(), 0, 'the panel closes');
+    await capture(page, '08c-scan-read');
+    await page.close();
+  });
+
+  test('the code is read from the camera (Chromium’s fake camera showing the pack’s QR code)', async () => {
+    const voter = election.voters[4];
+    assert.ok(voter);
+    const video = writeQrY4m(qrDirectory, voter.code);
+    const camera = await launchBrowser([
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ]);
+    try {
+      const page = await camera.newPage();
+      await page.goto(`${server.url}/elections/${election.electionId}?lang=cy`);
+      await page.click(`text=${cy['landing.start']}`);
+      await heading(page, cy['signIn.title']);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      assert.equal(await focusedText(page), cy['scan.start']);
+      await page.keyboard.press('Enter');
+      await page
+        .locator('#code-scanned', { hasText: cy['scan.read'] })
+        .waitFor({ timeout: 20_000 });
+      assert.equal(await page.inputValue('#code'), voter.code);
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'code');
+      await capture(page, '08d-scan-camera-cy');
+      assert.deepEqual(unexpectedProblems(camera), []);
+    } finally {
+      await camera.close();
+    }
   });
 
   test('wrong answers until the pack is locked', async () => {
@@ -318,6 +400,9 @@ describe('voter web app in Chromium', () => {
     await capture(page, '17-cy-landing');
     await page.click(`text=${cy['landing.start']}`);
     await heading(page, cy['signIn.title']);
+    assert.equal(await page.locator('label[for=answer-dob]').innerText(), 'Dyddiad geni');
+    assert.equal(await page.locator('label[for=answer-postcode]').innerText(), 'Cod post');
+    await capture(page, '17b-cy-sign-in');
     await signIn(page, voter);
     await heading(page, cy['ballot.title']);
     await page.check('label:has-text("Alex Morgan")');
@@ -403,22 +488,15 @@ describe('voter web app in Chromium', () => {
     await page.setViewportSize({ width: 320, height: 640 });
     const voter = election.voters[5];
     assert.ok(voter);
-    const noSidewaysScroll = async (label: string): Promise<void> => {
-      const [scroll, client] = await page.evaluate(() => [
-        document.documentElement.scrollWidth,
-        document.documentElement.clientWidth,
-      ]);
-      assert.ok(scroll <= client, `${label}: ${scroll} > ${client}`);
-    };
     await toBallot(page, election, voter);
-    await noSidewaysScroll('ballot');
+    await noSidewaysScroll(page, 'ballot');
     await capture(page, '26-mobile-ballot');
     await encryptChoice(page, 'Sam Patel');
-    await noSidewaysScroll('decide');
+    await noSidewaysScroll(page, 'decide');
     await capture(page, '27-mobile-decide');
     await page.goto(`${server.url}/elections/${election.electionId}`);
     await heading(page, election.manifest.title);
-    await noSidewaysScroll('landing');
+    await noSidewaysScroll(page, 'landing');
     await capture(page, '28-mobile-landing');
     await page.close();
   });
@@ -471,6 +549,7 @@ describe('voter web app in Chromium', () => {
       []
     );
     assert.equal(report.ok, true);
+    nodeReport = report;
     const page = await browser.newPage();
     await page.goto(`${server.url}/elections/${election.electionId}`);
     await page.locator('.notice', { hasText: en['landing.closed'] }).waitFor();
@@ -490,15 +569,136 @@ describe('voter web app in Chromium', () => {
     await page.close();
   });
 
-  test('no console errors or CSP violations in any page', () => {
-    assert.deepEqual(
-      browser.problems.filter(
-        (p) =>
-          !/Failed to load resource: the server responded with a status of (401|404|409|403|423|429)/.test(
-            p
-          )
-      ),
-      []
+  test('the in-browser verifier checks the published record, by keyboard, in both languages', async () => {
+    assert.ok(nodeReport, 'runs after the tally');
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/elections/${election.electionId}/verify`);
+    await heading(page, en['verify.title']);
+    assert.equal(await focusedText(page), en['verify.title']);
+    await capture(page, '29-verify-start');
+    await page.keyboard.press('Tab');
+    assert.equal(await focusedText(page), en['verify.start']);
+    const started = Date.now();
+    await page.keyboard.press('Enter');
+    const outcome = page.locator('#verify-outcome');
+    await outcome.waitFor({ timeout: 60_000 });
+    console.log(
+      `in-browser verification of the ${nodeReport.events}-event record: ${Date.now() - started} ms`
     );
+    assert.equal(await outcome.getAttribute('data-ok'), 'true');
+    assert.equal(await outcome.innerText(), en['verify.passed']);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'verify-outcome');
+    // Every numbered check, with the Node verifier's status; none failed.
+    const statuses = await page
+      .locator('table.checks tbody tr')
+      .evaluateAll((rows) => rows.map((row) => [row.id, row.getAttribute('data-status')]));
+    assert.deepEqual(
+      statuses,
+      nodeReport.checks.map((check) => [`check-${check.id}`, check.status])
+    );
+    assert.ok(statuses.every(([, status]) => status !== 'failed'));
+    assert.equal(statuses.filter(([, status]) => status === 'passed').length > 30, true);
+    // The recomputed tally is the published result.
+    const tally = await page
+      .locator('section[aria-labelledby=verify-tally] tbody tr')
+      .allInnerTexts();
+    assert.deepEqual(
+      tally.map((row) => row.split('\t').map((cell) => cell.trim())),
+      [
+        ['Alex Morgan', '2', '0', '2'],
+        ['Sam Patel', '1', '0', '1'],
+        ['Jo Evans', '1', '0', '1'],
+      ]
+    );
+    await capture(page, '30-verify-passed');
+    await page.setViewportSize({ width: 320, height: 640 });
+    await noSidewaysScroll(page, 'verifier');
+    await capture(page, '30b-verify-mobile');
+    await page.setViewportSize({ width: 1000, height: 800 });
+    await page.click('#language-switch');
+    await page.locator('#verify-outcome', { hasText: cy['verify.passed'] }).waitFor();
+    assert.match(await page.locator('#check-V5\\.5').innerText(), new RegExp(cy['check.V5.5']));
+    await capture(page, '31-verify-passed-cy');
+    await page.close();
+  });
+
+  test('the in-browser verifier names the check a tampered record fails', async () => {
+    const page = await browser.newPage();
+    // A result line whose online count for the first candidate is one higher than decrypted.
+    await page.route('**/record/board.jsonl', async (route) => {
+      const response = await route.fetch();
+      const lines = (await response.text()).split('\n');
+      const index = lines.findIndex((line) => line.includes('"type":"election-result"'));
+      assert.ok(index > 0);
+      lines[index] = (lines[index] ?? '').replace('"online":2', '"online":3');
+      await route.fulfill({ response, body: lines.join('\n') });
+    });
+    await page.goto(`${server.url}/elections/${election.electionId}/verify`);
+    await heading(page, en['verify.title']);
+    await page.click(`text=${en['verify.start']}`);
+    const outcome = page.locator('#verify-outcome');
+    await outcome.waitFor({ timeout: 60_000 });
+    assert.equal(await outcome.getAttribute('data-ok'), 'false');
+    assert.equal(await page.getAttribute('#check-V9\\.1', 'data-status'), 'failed');
+    assert.equal(await page.getAttribute('#check-V5\\.5', 'data-status'), 'passed');
+    assert.match(await page.locator('#check-V9\\.1 .failures').innerText(), /\S/);
+    assert.equal(
+      await page.locator('section[aria-labelledby=verify-tally] .notice').innerText(),
+      en['verify.tallyUnconfirmed']
+    );
+    await capture(page, '32-verify-tampered');
+    await page.close();
+  });
+
+  test('the board page checks checkpoint signatures and inclusion and consistency proofs here', async () => {
+    const page = await browser.newPage();
+    const events = await api<{ events: { type: string; body: { tracker?: string } }[] }>(
+      `/api/elections/${election.electionId}/events?from=0&limit=1000`
+    );
+    const tracker = events.body.events.find((e) => e.type === 'ballot-cast')?.body.tracker;
+    assert.ok(tracker);
+    await page.goto(`${server.url}/elections/${election.electionId}/board`);
+    await heading(page, en['board.title']);
+    const signatures = page.locator('table.checkpoints tbody td:last-child');
+    await signatures.first().waitFor();
+    const statuses = await signatures.allInnerTexts();
+    assert.ok(statuses.length >= 2);
+    assert.equal(await focusedText(page), en['board.title'], 'focus kept across the late redraw');
+    assert.ok(statuses.every((text) => text === en['board.signatureValid']));
+    await page.fill('#inclusion-tracker', 'nope');
+    await page.click(`text=${en['board.inclusionCheck']}`);
+    await page.locator('#inclusion-error').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'inclusion-tracker');
+    await page.fill('#inclusion-tracker', tracker);
+    await page.click(`text=${en['board.inclusionCheck']}`);
+    const inclusion = page.locator('#inclusion-outcome.ok');
+    await inclusion.waitFor();
+    assert.match(await inclusion.innerText(), /is in the signed checkpoint of \d+ entries/);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'inclusion-outcome');
+    // The latest is preselected as "to"; choose the earliest as "from".
+    const options = await page.locator('#consistency-from option').allInnerTexts();
+    await page.selectOption('#consistency-from', { index: options.length - 1 });
+    await page.click(`text=${en['board.consistencyCheck']}`);
+    await page.locator('#consistency-outcome.ok').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'consistency-outcome');
+    await capture(page, '33-board-proofs');
+    await page.setViewportSize({ width: 320, height: 640 });
+    await noSidewaysScroll(page, 'board proofs');
+    await page.setViewportSize({ width: 1000, height: 800 });
+    // A proof hash flipped in transit is caught here, not taken on trust.
+    await page.route('**/proofs/inclusion?*', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { proof: string[] };
+      body.proof[0] = `${body.proof[0]?.startsWith('0') ? '1' : '0'}${body.proof[0]?.slice(1) ?? ''}`;
+      await route.fulfill({ response, json: body });
+    });
+    await page.click(`text=${en['board.inclusionCheck']}`);
+    await page.locator('#inclusion-outcome.error', { hasText: en['board.proofBad'] }).waitFor();
+    await capture(page, '34-board-proof-bad');
+    await page.close();
+  });
+
+  test('no console errors or CSP violations in any page', () => {
+    assert.deepEqual(unexpectedProblems(browser), []);
   });
 });

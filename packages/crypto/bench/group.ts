@@ -7,7 +7,7 @@
 import type { Group, Point } from '../src/group.ts';
 import { randomBytes } from '../src/random.ts';
 import { randomScalar } from '../src/scalar.ts';
-import { loadGroup, type Backend } from '../src/backends/load-group.ts';
+import { loadFastestGroup, loadGroup, type Backend } from '../src/backends/load-group.ts';
 import { measure, type BenchResult } from './measure.ts';
 
 /** The measured operations, in table order. */
@@ -21,6 +21,7 @@ export const GROUP_BENCH_OPERATIONS = [
   'multiScalarMultiplyUnsafe per point, n=2',
   'multiScalarMultiplyUnsafe per point, n=64',
   'multiScalarMultiplyUnsafe per point, n=1024',
+  'multiScalarMultiplyUnsafe per point, n=16384',
   'pointFromUniformBytes',
 ] as const;
 export type GroupBenchOperation = (typeof GROUP_BENCH_OPERATIONS)[number];
@@ -43,7 +44,7 @@ interface Inputs {
   readonly uniform: readonly Uint8Array[];
 }
 
-const MSM_SIZES = [2, 64, 1024] as const;
+const MSM_SIZES = [2, 64, 1024, 16384] as const;
 const ROTATION = 64;
 
 async function makeInputs(): Promise<Inputs> {
@@ -80,9 +81,13 @@ function benchBackend(group: Group, inputs: Inputs, minMs: number): BenchResult[
   record('multiplyBase', () => group.multiplyBase(at(scalars, next())));
   record('multiply (variable base)', () => group.multiply(at(points, next()), at(scalars, i + 1)));
   record('multiplyUnsafe', () => group.multiplyUnsafe(at(points, next()), at(scalars, i + 1)));
-  for (const n of MSM_SIZES) {
-    const msmPoints = points.slice(0, n);
-    const msmScalars = scalars.slice(0, n);
+  // n = 16384 (a verifier batch) only where it takes less than seconds per call.
+  for (const n of MSM_SIZES.filter((size) => size <= 1024 || group.backend === 'native')) {
+    // Distinct point objects (decoded again past 1024), so no backend merges repeated terms.
+    const msmPoints = Array.from({ length: n }, (_, k) =>
+      k < points.length ? at(points, k) : group.decodePoint(at(inputs.encodings, k % 1024))
+    );
+    const msmScalars = Array.from({ length: n }, (_, k) => at(scalars, k % 1024));
     record(
       `multiScalarMultiplyUnsafe per point, n=${n}`,
       () => group.multiScalarMultiplyUnsafe(msmPoints, msmScalars),
@@ -93,12 +98,18 @@ function benchBackend(group: Group, inputs: Inputs, minMs: number): BenchResult[
   return results;
 }
 
+/** noble and sodium, and native when its addon is built (`npm run build:native`). */
+export async function availableBackends(): Promise<Backend[]> {
+  const native = await loadFastestGroup();
+  return native.backend === 'native' ? ['noble', 'sodium', 'native'] : ['noble', 'sodium'];
+}
+
 /** Measures every operation of {@link GROUP_BENCH_OPERATIONS} on each backend. */
 export async function benchGroup(options: GroupBenchOptions = {}): Promise<BenchResult[]> {
   const minMs = options.minMs ?? 1000;
   const inputs = await makeInputs();
   const results: BenchResult[] = [];
-  for (const backend of options.backends ?? (['noble', 'sodium'] as const)) {
+  for (const backend of options.backends ?? (await availableBackends())) {
     results.push(...benchBackend(await loadGroup(backend), inputs, minMs));
   }
   return results;

@@ -2,22 +2,24 @@
  * @module Prints the group benchmark as a table: `npx tsx packages/crypto/bench/run-group.ts
  * [minMs]` (default 1000 ms per operation and backend).
  */
-import { benchGroup, groupBenchName, GROUP_BENCH_OPERATIONS } from './group.ts';
+import { availableBackends, benchGroup, groupBenchName, GROUP_BENCH_OPERATIONS } from './group.ts';
 import { formatOpsPerSecond } from './measure.ts';
 
 const minMs = Number(process.argv[2] ?? 1000);
 const results = await benchGroup({ minMs });
 const opsPerSecond = new Map(results.map((r) => [r.name, r.opsPerSecond]));
 
-const header = ['operation', 'noble ops/s', 'sodium ops/s', 'sodium ÷ noble'];
+const backends = await availableBackends();
+const header = ['operation', ...backends.map((backend) => `${backend} ops/s`), 'fastest ÷ noble'];
 const rows = GROUP_BENCH_OPERATIONS.map((operation) => {
-  const noble = opsPerSecond.get(groupBenchName(operation, 'noble')) ?? NaN;
-  const sodium = opsPerSecond.get(groupBenchName(operation, 'sodium')) ?? NaN;
+  const rates = backends.map(
+    (backend) => opsPerSecond.get(groupBenchName(operation, backend)) ?? NaN
+  );
+  const fastest = Math.max(...rates.filter((rate) => !Number.isNaN(rate)));
   return [
     operation,
-    formatOpsPerSecond(noble),
-    formatOpsPerSecond(sodium),
-    `${(sodium / noble).toFixed(2)}×`,
+    ...rates.map((rate) => (Number.isNaN(rate) ? '—' : formatOpsPerSecond(rate))),
+    Number.isNaN(rates[0] ?? NaN) ? '—' : `${(fastest / (rates[0] as number)).toFixed(2)}×`,
   ];
 });
 const widths = header.map((cell, column) =>

@@ -46,8 +46,11 @@ export const POINT_BYTES = 32;
 export interface Group {
   /** Always 'ristretto255': the only group of format version 1. */
   readonly name: 'ristretto255';
-  /** Which implementation answers: `noble` (reference, browser) or `sodium` (libsodium WASM). */
-  readonly backend: 'noble' | 'sodium';
+  /**
+   * Which implementation answers: `noble` (reference, browser), `sodium` (libsodium WASM) or
+   * `native` (libdecaf addon with a bucket multi-scalar multiplication; Node only, optional).
+   */
+  readonly backend: 'noble' | 'sodium' | 'native';
   /** The RFC 9496 generator G. */
   readonly generator: Point;
   /** The neutral element. */

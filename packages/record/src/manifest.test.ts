@@ -113,6 +113,25 @@ describe('parseManifest (spec §9.2)', () => {
     });
   }
 
+  test('accepts security-question labels in other languages, and refuses a bad language code', () => {
+    const welsh = parseManifest(
+      withChange((m) =>
+        Object.assign(at(m.securityQuestions, 0), { translations: { cy: 'Dyddiad geni' } })
+      )
+    );
+    assert.equal(
+      welsh.ok && welsh.value.securityQuestions[0]?.translations?.['cy'],
+      'Dyddiad geni'
+    );
+    for (const translations of [{ Welsh: 'Dyddiad geni' }, { cy: '' }]) {
+      const parsed = parseManifest(
+        withChange((m) => Object.assign(at(m.securityQuestions, 0), { translations }))
+      );
+      assert.equal(parsed.ok, false);
+      if (!parsed.ok) assert.equal(parsed.error.code, 'record/invalid-manifest');
+    }
+  });
+
   test('names the unknown field', () => {
     const parsed = parseManifest(withChange((m) => Object.assign(m.board, { secretKey: 'x' })));
     assert.equal(parsed.ok, false);

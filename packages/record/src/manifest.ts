@@ -28,6 +28,19 @@ const contestSchema = z.strictObject({
   candidates: z.array(candidateSchema).min(2).max(50),
 });
 
+/**
+ * Spec §9.2: a security question; `translations` (optional, so manifests without it hash as
+ * before) gives the label in other languages by ISO 639 code, for booths that show them.
+ */
+const securityQuestionSchema = z.strictObject({
+  id: id(32),
+  label: text,
+  translations: z
+    .record(z.string().regex(/^[a-z]{2,3}$/, 'an ISO 639 language code'), text)
+    .refine((labels) => Object.keys(labels).length <= 10, 'at most 10 languages')
+    .optional(),
+});
+
 const trusteeSchema = z.strictObject({
   index: z.number().int().min(1),
   name: text,
@@ -51,7 +64,7 @@ export const manifestSchema = z.strictObject({
   }),
   board: z.strictObject({ publicKey: hexBytes(32) }),
   roll: z.strictObject({ count: z.number().int().min(0), root: hexBytes(32) }),
-  securityQuestions: z.array(z.strictObject({ id: id(32), label: text })).max(5),
+  securityQuestions: z.array(securityQuestionSchema).max(5),
   nominations: z
     .strictObject({
       threshold: z.number().int().min(1),

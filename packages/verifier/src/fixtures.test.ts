@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadGroup } from '@scrutineer/crypto';
+import { loadFastestGroup, loadGroup } from '@scrutineer/crypto';
 import { CHECK_IDS, type CheckId } from './check-catalogue.ts';
 import { recordDirectory } from './node/record-directory.ts';
 import { STAGES, type Stage } from './report.ts';
@@ -30,7 +30,10 @@ const expectations = new Map<string, Expected>(
     JSON.parse(readFileSync(join(root, name, 'expected.json'), 'utf8')) as Expected,
   ])
 );
-const group = await loadGroup('sodium');
+// Every fixture on sodium, and on native too when its addon is built: the verdicts must not
+// depend on the backend (spec §2.6).
+const fastest = await loadFastestGroup();
+const groups = fastest.backend === 'sodium' ? [fastest] : [await loadGroup('sodium'), fastest];
 
 /**
  * Checks no fixture can fail alone: V8.3 (too few valid shares) always leaves the result's online
@@ -72,8 +75,8 @@ test('every check fails in some tampered fixture, alone wherever the protocol al
   }
 });
 
-for (const name of names) {
-  test(`fixture ${name}`, async () => {
+for (const [name, group] of names.flatMap((n) => groups.map((g) => [n, g] as const))) {
+  test(`fixture ${name} (${group.backend})`, async () => {
     const expected = expectations.get(name) as Expected;
     const report = await verifyRecord(recordDirectory(join(root, name, 'record')), { group });
     const failed = report.checks.filter((c) => c.status === 'failed');

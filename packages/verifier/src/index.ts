@@ -1,6 +1,8 @@
 /**
  * @module @scrutineer/verifier: the independent verifier (docs/spec/verification.md). Depends on
- * crypto and record only, never on the code that produced a record.
+ * crypto and record only, never on the code that produced a record. This root is browser-safe
+ * (no Node built-ins, so the web app bundles it); the Node record reader and worker-thread pool
+ * are in `@scrutineer/verifier/node` (node.ts).
  */
 export * from './check-catalogue.ts';
 export * from './report.ts';
@@ -18,5 +20,3 @@ export {
   type BallotContext,
   type BallotFault,
 } from './checks/ballot-equations.ts';
-export { recordDirectory } from './node/record-directory.ts';
-export { workerPoolFactory } from './node/worker-pool.ts';

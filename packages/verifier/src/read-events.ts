@@ -21,20 +21,24 @@ export interface ReadEvent {
   readonly line: string;
 }
 
-/** Reads lines, reporting V2.1–V2.4; `onLine` sees every line (well-formed or not) for the Merkle log. */
+/**
+ * Reads lines, reporting V2.1–V2.4; `onLine` sees every line's UTF-8 bytes (well-formed or not)
+ * for the Merkle log, encoded once for both hashes.
+ */
 export async function* readEvents(
   lines: AsyncIterable<string>,
   report: ReportBuilder,
-  onLine: (line: string) => void
+  onLine: (bytes: Uint8Array) => void
 ): AsyncGenerator<ReadEvent> {
   let expectedPosition = 0;
   let previousHash = GENESIS_PREVIOUS;
   let previousTime = '';
   for (const id of ['V2.1', 'V2.2', 'V2.3', 'V2.4'] as const) report.reach(id);
   for await (const line of lines) {
-    onLine(line);
+    const bytes = utf8(line);
+    onLine(bytes);
     const linePosition = expectedPosition;
-    const hash = bytesToHex(sha256(utf8(line)));
+    const hash = bytesToHex(sha256(bytes));
     expectedPosition++;
     const json = parseCanonicalJson(line);
     if (!json.ok) {

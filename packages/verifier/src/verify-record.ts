@@ -10,7 +10,7 @@ import {
   addCiphertexts,
   decodeCiphertext,
   hexToBytes,
-  loadGroup,
+  loadFastestGroup,
   zeroCiphertext,
 } from '@scrutineer/crypto';
 import {
@@ -44,7 +44,7 @@ export interface VerifyProgress {
 }
 
 export interface VerifyOptions {
-  /** Defaults to the fast libsodium backend. */
+  /** Defaults to the fastest backend available: native (libdecaf addon) if built, else sodium. */
   readonly group?: Group;
   /** Where ballot batches run; defaults to this thread. */
   readonly runners?: BallotRunnerFactory;
@@ -58,7 +58,7 @@ export async function verifyRecord(
   source: RecordSource,
   options: VerifyOptions = {}
 ): Promise<VerificationReport> {
-  const group = options.group ?? (await loadGroup('sodium'));
+  const group = options.group ?? (await loadFastestGroup());
   const report = new ReportBuilder();
   const batchSize = options.batchSize ?? 128;
   const maxInFlight = options.maxBatchesInFlight ?? 8;
@@ -117,8 +117,8 @@ export async function verifyRecord(
     await Promise.all(inFlight.splice(0));
   };
 
-  for await (const { event, hash } of readEvents(source.boardLines(), report, (line) =>
-    checkpoints.addLine(line)
+  for await (const { event, hash } of readEvents(source.boardLines(), report, (bytes) =>
+    checkpoints.addLine(bytes)
   )) {
     events++;
     headHash = hash;

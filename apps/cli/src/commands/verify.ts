@@ -6,12 +6,8 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { loadGroup } from '@scrutineer/crypto';
-import {
-  type VerificationReport,
-  recordDirectory,
-  verifyRecord,
-  workerPoolFactory,
-} from '@scrutineer/verifier';
+import { type VerificationReport, verifyRecord } from '@scrutineer/verifier';
+import { recordDirectory, workerPoolFactory } from '@scrutineer/verifier/node';
 import { progressBar } from '../progress.ts';
 import { type AuditFinding, openAuditedBallot } from '../audit-lookup.ts';
 import { findTracker, type TrackerFinding } from '../tracker-lookup.ts';

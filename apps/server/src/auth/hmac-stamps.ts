@@ -95,7 +95,10 @@ export function checkSessionToken(
   const parts = token.split('.');
   if (parts.length !== 3 || parts[0] !== 'v1') throw new ServiceError('auth/invalid-token');
   const [, payload = '', stamp = ''] = parts;
-  if (!constantTimeEqual(mac(key, [SESSION_TAG, payload]), Buffer.from(stamp, 'base64url')))
+  // Compared as text: decoding the presented stamp would skip stray characters and ignore the
+  // last symbol's spare bits, so many spellings of one token would pass (hostile-input suite).
+  const expected = Buffer.from(mac(key, [SESSION_TAG, payload])).toString('base64url');
+  if (!constantTimeEqual(Buffer.from(expected, 'latin1'), Buffer.from(stamp, 'latin1')))
     throw new ServiceError('auth/invalid-token');
   const decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
     e?: unknown;

@@ -1,7 +1,7 @@
 /**
  * @module Watching failed sign-ins (threats guide §4.5, B2–B3): a per-IP limit on failures (an IP
- * that failed too often in the last hour is refused before any work), a running count for the
- * metrics endpoint, and an alarm — one `error` log line, repeated at most every ten minutes — when
+ * that failed too often in the last hour is refused before any work), running counts and the alarm
+ * state for the metrics endpoint (`metricLines`), and an alarm — one `error` log line, repeated at most every ten minutes — when
  * failures in the last hour exceed a multiple of the expected (typo) baseline. IPs live only in
  * this process's memory and are never logged. With several instances each counts its own share
  * (a shared counter is left for later; the per-credential lockout is in the database).
@@ -31,11 +31,15 @@ export class SignInMonitor {
   readonly #logger: Logger;
   readonly #now: () => number;
   readonly #byIp = new Map<string, number[]>();
+  /** Attempts in flight per IP, between `begin` and `settle`. */
+  readonly #pending = new Map<string, number>();
   /** Failure times in the last hour, oldest first. */
   #recent: number[] = [];
   #lastAlarm = -Infinity;
   failuresTotal = 0;
   alarmsTotal = 0;
+  /** Sign-ins refused before any work because their IP failed too often. */
+  refusedTotal = 0;
 
   constructor(options: SignInMonitorOptions, logger: Logger, now: () => number = Date.now) {
     this.#options = options;
@@ -43,11 +47,30 @@ export class SignInMonitor {
     this.#now = now;
   }
 
-  /** Whether this IP may try to sign in now. */
-  allows(ip: string): boolean {
+  /**
+   * Reserves one sign-in attempt for `ip`, or refuses (false) when its failures in the last hour
+   * plus its attempts in flight reach the limit. An attempt in flight counts as a failure until
+   * {@link settle}: checking failures alone let a burst of concurrent guesses from one address all
+   * pass before the first failure was recorded (30 verified instead of 10; the guessing suite).
+   */
+  begin(ip: string): boolean {
     const failures = this.#prune(this.#byIp.get(ip));
     if (failures.length === 0) this.#byIp.delete(ip);
-    return failures.length < this.#options.maxFailuresPerIpPerHour;
+    const pending = this.#pending.get(ip) ?? 0;
+    if (failures.length + pending >= this.#options.maxFailuresPerIpPerHour) {
+      this.refusedTotal++;
+      return false;
+    }
+    this.#pending.set(ip, pending + 1);
+    return true;
+  }
+
+  /** Ends an attempt {@link begin} reserved; a failed one is recorded. */
+  settle(ip: string, failed: boolean): void {
+    const pending = (this.#pending.get(ip) ?? 1) - 1;
+    if (pending > 0) this.#pending.set(ip, pending);
+    else this.#pending.delete(ip);
+    if (failed) this.recordFailure(ip);
   }
 
   recordFailure(ip: string): void {
@@ -58,8 +81,7 @@ export class SignInMonitor {
     this.#byIp.set(ip, failures);
     this.#recent = this.#prune(this.#recent);
     this.#recent.push(now);
-    const threshold = this.#options.alarmMultiple * this.#options.baselineFailuresPerHour;
-    if (this.#recent.length > threshold && now - this.#lastAlarm >= ALARM_REPEAT_MS) {
+    if (this.#recent.length > this.#threshold() && now - this.#lastAlarm >= ALARM_REPEAT_MS) {
       this.#lastAlarm = now;
       this.alarmsTotal++;
       this.#logger.error(
@@ -71,6 +93,61 @@ export class SignInMonitor {
         'ALARM: failed sign-ins exceed the alarm threshold'
       );
     }
+  }
+
+  /** Failures in the last hour, and whether they are above the alarm threshold now. */
+  state(): { readonly failuresLastHour: number; readonly alarmActive: boolean } {
+    this.#recent = this.#prune(this.#recent);
+    return {
+      failuresLastHour: this.#recent.length,
+      alarmActive: this.#recent.length > this.#threshold(),
+    };
+  }
+
+  /** This monitor's lines of the Prometheus text format (GET /metrics). */
+  metricLines(): string[] {
+    const { failuresLastHour, alarmActive } = this.state();
+    const metric = (name: string, type: string, help: string, value: number) => [
+      `# HELP ${name} ${help}`,
+      `# TYPE ${name} ${type}`,
+      `${name} ${value}`,
+    ];
+    return [
+      ...metric(
+        'scrutineer_sign_in_failures_total',
+        'counter',
+        'Failed sign-ins.',
+        this.failuresTotal
+      ),
+      ...metric(
+        'scrutineer_sign_in_failures_last_hour',
+        'gauge',
+        'Failed sign-ins in the last hour.',
+        failuresLastHour
+      ),
+      ...metric(
+        'scrutineer_sign_in_refused_total',
+        'counter',
+        'Sign-ins refused by the per-IP failure limit.',
+        this.refusedTotal
+      ),
+      ...metric(
+        'scrutineer_sign_in_alarms_total',
+        'counter',
+        'Alarms raised (log lines).',
+        this.alarmsTotal
+      ),
+      ...metric(
+        'scrutineer_sign_in_alarm_active',
+        'gauge',
+        '1 while failures in the last hour exceed the alarm threshold.',
+        alarmActive ? 1 : 0
+      ),
+    ];
+  }
+
+  #threshold(): number {
+    return this.#options.alarmMultiple * this.#options.baselineFailuresPerHour;
   }
 
   #prune(times: number[] | undefined): number[] {

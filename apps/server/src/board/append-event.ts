@@ -32,17 +32,23 @@ export interface AppendedEvent {
   readonly line: string;
 }
 
+/** An event built in memory after `head`, with the Merkle nodes it completes (spec §10.2.2). */
+interface PreparedEvent {
+  readonly appended: AppendedEvent;
+  readonly type: EventType;
+  readonly nodes: readonly { level: number; index: number; hash: Uint8Array }[];
+}
+
 /**
- * Appends `type`/`body` after `head` (locked by the caller) and updates `head` in memory and in
- * the database. Refuses an event the stage does not admit (V2.5) with `election/wrong-stage`.
+ * Builds `type`/`body` as the event after `head` and moves `head` on in memory (not yet in the
+ * database). Refuses an event the stage does not admit (V2.5) with `election/wrong-stage`.
  */
-export async function appendEvent<T extends EventType>(
-  transaction: Queryable,
+function prepareEvent<T extends EventType>(
   head: BoardHead,
   type: T,
   body: EventBody<T>,
   now: Date
-): Promise<AppendedEvent> {
+): PreparedEvent {
   if (!isAllowedIn(type, head.stage)) {
     throw new ServiceError(
       'election/wrong-stage',
@@ -79,10 +85,31 @@ export async function appendEvent<T extends EventType>(
     nodes.push({ level, index, hash: carried });
   }
   head.frontier.push(carried);
+  head.size = position + 1;
+  head.headHash = hash;
+  head.lastTime = time;
+  head.stage = stageAfter(type, head.stage);
+  return { appended: { event, position, time, hash, line }, type, nodes };
+}
 
+/** Writes prepared events, their Merkle nodes and the moved head: three statements in all. */
+async function writeEvents(
+  transaction: Queryable,
+  head: BoardHead,
+  prepared: readonly PreparedEvent[]
+): Promise<void> {
+  const nodes = prepared.flatMap((p) => p.nodes);
   await transaction.query(
-    'INSERT INTO events (election_id, position, type, line, event_hash, time) VALUES ($1, $2, $3, $4, $5, $6)',
-    [head.electionId, position, type, line, hash, time]
+    `INSERT INTO events (election_id, position, type, line, event_hash, time)
+     SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[])`,
+    [
+      head.electionId,
+      prepared.map((p) => p.appended.position),
+      prepared.map((p) => p.type),
+      prepared.map((p) => p.appended.line),
+      prepared.map((p) => p.appended.hash),
+      prepared.map((p) => p.appended.time),
+    ]
   );
   await transaction.query(
     `INSERT INTO merkle_nodes (election_id, level, node_index, hash)
@@ -94,10 +121,38 @@ export async function appendEvent<T extends EventType>(
       nodes.map((n) => bytesToHex(n.hash)),
     ]
   );
-  head.size = position + 1;
-  head.headHash = hash;
-  head.lastTime = time;
-  head.stage = stageAfter(type, head.stage);
   await writeHead(transaction, head);
-  return { event, position, time, hash, line };
+}
+
+/**
+ * Appends `type`/`body` after `head` (locked by the caller) and updates `head` in memory and in
+ * the database. Refuses an event the stage does not admit (V2.5) with `election/wrong-stage`.
+ */
+export async function appendEvent<T extends EventType>(
+  transaction: Queryable,
+  head: BoardHead,
+  type: T,
+  body: EventBody<T>,
+  now: Date
+): Promise<AppendedEvent> {
+  const prepared = prepareEvent(head, type, body, now);
+  await writeEvents(transaction, head, [prepared]);
+  return prepared.appended;
+}
+
+/**
+ * Appends several events of one type in order after `head` (locked by the caller), in three
+ * statements whatever their number: the group commit of the cast path (issue 7). All or none.
+ */
+export async function appendEvents<T extends EventType>(
+  transaction: Queryable,
+  head: BoardHead,
+  type: T,
+  bodies: readonly EventBody<T>[],
+  now: Date
+): Promise<AppendedEvent[]> {
+  if (bodies.length === 0) return [];
+  const prepared = bodies.map((body) => prepareEvent(head, type, body, now));
+  await writeEvents(transaction, head, prepared);
+  return prepared.map((p) => p.appended);
 }

@@ -25,7 +25,7 @@ export interface BoardHead {
   shareCount: number;
 }
 
-interface HeadRow {
+export interface HeadRow {
   size: unknown;
   head_hash: string;
   last_time: string;
@@ -37,10 +37,11 @@ interface HeadRow {
   share_count: number;
 }
 
-const COLUMNS =
+/** The head's columns, for a statement that reads the head with other facts (cast-facts.ts). */
+export const HEAD_COLUMNS =
   'size, head_hash, last_time, frontier, stage, election_key, base_hash, credential_count, share_count';
 
-function fromRow(electionId: string, row: HeadRow | undefined): BoardHead {
+export function headFromRow(electionId: string, row: HeadRow | undefined): BoardHead {
   if (row === undefined) throw new ServiceError('election/not-found');
   if (!isStage(row.stage)) throw new Error(`corrupt stage ${row.stage}`);
   const frontierBytes = toBytes(row.frontier);
@@ -64,19 +65,19 @@ function fromRow(electionId: string, row: HeadRow | undefined): BoardHead {
 /** The head as of now, without a lock: for reads and early refusals, never for decisions. */
 export async function readHead(database: Queryable, electionId: string): Promise<BoardHead> {
   const rows = await database.query<HeadRow>(
-    `SELECT ${COLUMNS} FROM board_heads WHERE election_id = $1`,
+    `SELECT ${HEAD_COLUMNS} FROM board_heads WHERE election_id = $1`,
     [electionId]
   );
-  return fromRow(electionId, rows[0]);
+  return headFromRow(electionId, rows[0]);
 }
 
 /** Locks the head row until the transaction ends: the board's only sequencing point. */
 export async function lockHead(transaction: Queryable, electionId: string): Promise<BoardHead> {
   const rows = await transaction.query<HeadRow>(
-    `SELECT ${COLUMNS} FROM board_heads WHERE election_id = $1 FOR UPDATE`,
+    `SELECT ${HEAD_COLUMNS} FROM board_heads WHERE election_id = $1 FOR UPDATE`,
     [electionId]
   );
-  return fromRow(electionId, rows[0]);
+  return headFromRow(electionId, rows[0]);
 }
 
 export async function writeHead(transaction: Queryable, head: BoardHead): Promise<void> {

@@ -14,7 +14,8 @@ import {
   verifyInclusion,
   verifyStatement,
 } from '@scrutineer/record';
-import { recordDirectory, verifyRecord } from '@scrutineer/verifier';
+import { verifyRecord } from '@scrutineer/verifier';
+import { recordDirectory } from '@scrutineer/verifier/node';
 import type { Database } from '../database/database.ts';
 import {
   checkpointListSchema,

@@ -6,6 +6,7 @@ import { type Session, checkSessionToken } from '../auth/hmac-stamps.ts';
 import type { SignInMonitor } from '../auth/sign-in-monitor.ts';
 import { ServiceError } from '../http-errors.ts';
 import type { ServiceContext } from '../service-context.ts';
+import type { CastAdmission } from '../voting/cast-admission.ts';
 
 export interface AppContext {
   readonly service: ServiceContext;
@@ -13,6 +14,8 @@ export interface AppContext {
   /** SHA-256 hex of the key that may create elections; none = creation over HTTP is off. */
   readonly operatorKeyHash: string | undefined;
   readonly counters: { ballotsCast: number; ballotsRefused: number };
+  /** The bound on casts in flight (503 + Retry-After beyond it). */
+  readonly castAdmission: CastAdmission;
 }
 
 export async function requireSession(

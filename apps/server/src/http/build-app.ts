@@ -19,13 +19,14 @@ import {
 } from '../auth/sign-in-monitor.ts';
 import { type ErrorCode, ServiceError, errorBody, httpStatus } from '../http-errors.ts';
 import type { ServiceContext } from '../service-context.ts';
+import { AdmissionRefusal, CastAdmission } from '../voting/cast-admission.ts';
 import type { AppContext } from './app-context.ts';
 import { officialRoutes } from './official-routes.ts';
 import { openApiDocument } from './openapi.ts';
 import { publicRoutes } from './public-routes.ts';
 import { type RouteSpec, registerRoutes, route } from './route-spec.ts';
 import { addSecurityHeaders } from './security-headers.ts';
-import { voterRoutes } from './voter-routes.ts';
+import { CAST_ROUTE, voterRoutes } from './voter-routes.ts';
 import { registerWebPages } from './web-pages.ts';
 
 export interface AppOptions {
@@ -40,6 +41,8 @@ export interface AppOptions {
   readonly bodyLimit?: number;
   /** Officials' request bodies (credential batches; default 8 MB). */
   readonly officialBodyLimit?: number;
+  /** Casts verified and appended at once (default 64); 3× as many may wait, more get 503. */
+  readonly maxCastsInFlight?: number;
   /** Behind a reverse proxy: take the client IP from X-Forwarded-For. */
   readonly trustProxy?: boolean;
   /** pino options; false for silence. */
@@ -65,7 +68,13 @@ function errorCodeOf(error: FastifyError): ErrorCode {
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500)
     return 'request/invalid-body';
   const cause = (error as { code?: string }).code ?? '';
-  if (cause === 'ECONNREFUSED' || cause.startsWith('08') || cause === '57P01' || cause === '53300')
+  // The store unreachable, restarting or shutting down (57P01–57P03), out of disk (53100), or a
+  // connection cut mid-query (pg reports that without a code): the request may be retried.
+  if (
+    ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P02', '57P03', '53100', '53300'].includes(cause) ||
+    cause.startsWith('08') ||
+    /^Connection terminated/.test(error.message)
+  )
     return 'server/unavailable';
   return 'server/internal-error';
 }
@@ -101,15 +110,30 @@ export async function buildApp(
     trustProxy: options.trustProxy ?? false,
     logger,
   });
+  // JSON only: fastify also parses text/plain by default, which would answer a text body with a
+  // vague schema error instead of 415 (and text/plain is the content type a cross-site form can send).
+  app.removeContentTypeParser('text/plain');
   const service = makeService(app.log);
   const context: AppContext = {
     service,
     monitor: new SignInMonitor(options.signInMonitor ?? DEFAULT_SIGN_IN_MONITOR, app.log),
     operatorKeyHash: options.operatorKeyHash,
     counters: { ballotsCast: 0, ballotsRefused: 0 },
+    castAdmission: new CastAdmission(options.maxCastsInFlight),
   };
 
   addSecurityHeaders(app);
+  // Overload (issue 7): a cast that admission control would refuse is refused before its body is
+  // read or its session checked, so that refusing stays cheap when most requests are refused.
+  app.addHook('onRequest', (request, _reply, done) => {
+    try {
+      if (request.method === 'POST' && request.routeOptions.url === CAST_ROUTE)
+        context.castAdmission.refuseIfFull();
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
+  });
   await app.register(rateLimit, {
     global: true,
     max: options.requestsPerMinute ?? 600,
@@ -127,8 +151,12 @@ export async function buildApp(
         'request failed'
       );
     }
-    // A busy or restarting store: tell clients when to come back (threats guide A23).
-    if (code === 'server/unavailable') void reply.header('retry-after', '5');
+    // A busy or restarting store, or a full cast queue: tell clients when to come back (threats
+    // guide A23); the admission gate's refusals drain fastest, so they say so.
+    if (code === 'server/unavailable') {
+      const seconds = error instanceof AdmissionRefusal ? error.retryAfterSeconds : 5;
+      void reply.header('retry-after', String(seconds));
+    }
     void reply.code(httpStatus(code)).send(errorBody(code, message));
   });
   app.setNotFoundHandler((_request, reply) => {
@@ -163,16 +191,18 @@ export async function buildApp(
       method: 'GET',
       url: '/metrics',
       summary:
-        'Prometheus metrics of this instance: sign-in failures and alarms, ballots cast and refused',
+        'Prometheus metrics of this instance: sign-in failures, refusals and the alarm, ballots cast and refused',
       audience: 'public',
       contentType: 'text/plain; version=0.0.4',
       handler: () =>
         Promise.resolve(
           [
-            `scrutineer_sign_in_failures_total ${context.monitor.failuresTotal}`,
-            `scrutineer_sign_in_alarms_total ${context.monitor.alarmsTotal}`,
+            ...context.monitor.metricLines(),
             `scrutineer_ballots_cast_total ${context.counters.ballotsCast}`,
             `scrutineer_ballots_refused_total ${context.counters.ballotsRefused}`,
+            `scrutineer_casts_in_flight ${context.castAdmission.inFlight}`,
+            `scrutineer_casts_waiting ${context.castAdmission.waiting}`,
+            `scrutineer_casts_shed_total ${context.castAdmission.refusedTotal}`,
             '',
           ].join('\n')
         ),

@@ -18,22 +18,33 @@ import { TRUSTEE_EVENT_TYPES } from '../officials/trustee-messages.ts';
 export const electionParams = z.strictObject({
   electionId: z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/, 'an election id'),
 });
+/**
+ * A path or query integer in its one spelling: decimal digits, no sign, no leading zero (what
+ * `z.coerce.number()` would also take — `0x10`, `1e2`, ` 5`, the empty string — is refused).
+ */
+function decimal(min: number, max: number = Number.MAX_SAFE_INTEGER) {
+  return z
+    .string()
+    .regex(/^(?:0|[1-9][0-9]{0,15})$/, 'a decimal integer')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+}
 export const positionParams = z.strictObject({
   electionId: electionParams.shape.electionId,
-  position: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  position: decimal(0),
 });
 export const trackerParams = z.strictObject({
   electionId: electionParams.shape.electionId,
   tracker: Hex32,
 });
 
-const count = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const count = decimal(0);
 export const pageQuery = z.strictObject({
   from: count.default(0),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  limit: decimal(1, 1000).default(100),
 });
-export const inclusionQuery = z.strictObject({ position: count, size: count.min(1).optional() });
-export const consistencyQuery = z.strictObject({ from: count, to: count.min(1) });
+export const inclusionQuery = z.strictObject({ position: count, size: decimal(1).optional() });
+export const consistencyQuery = z.strictObject({ from: count, to: decimal(1) });
 
 export const errorResponse = z.strictObject({
   error: z.strictObject({ code: z.string(), message: z.string() }),

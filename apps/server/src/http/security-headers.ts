@@ -24,6 +24,12 @@ export const PAGE_CSP = [
   'upgrade-insecure-requests',
 ].join('; ');
 
+/**
+ * The booth's pages may use this origin's camera, to read the voting code from the pack's QR code
+ * (nothing else: no microphone, location or payment); the API keeps `camera=()`.
+ */
+export const PAGE_PERMISSIONS_POLICY = 'camera=(self), microphone=(), geolocation=(), payment=()';
+
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': API_CSP,
   'x-content-type-options': 'nosniff',

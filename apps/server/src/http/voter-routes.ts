@@ -23,6 +23,8 @@ import {
 } from './schemas.ts';
 
 const CHALLENGE_LIFETIME_SECONDS = 300;
+/** The cast route (build-app.ts refuses casts here before reading them when the server is full). */
+export const CAST_ROUTE = '/api/elections/:electionId/ballots';
 
 export function voterRoutes(context: AppContext, signInPerMinute: number): RouteSpec[] {
   const { service } = context;
@@ -55,21 +57,21 @@ export function voterRoutes(context: AppContext, signInPerMinute: number): Route
       response: signInResponse,
       perMinute: signInPerMinute,
       handler: async ({ params, body, ip }) => {
-        if (!context.monitor.allows(ip))
+        if (!context.monitor.begin(ip))
           throw new ServiceError(
             'request/rate-limited',
             'Too many failed sign-ins from this address; try again later.'
           );
+        let failed = false;
         try {
           return await signIn(service, params.electionId, body);
         } catch (error) {
-          if (
+          failed =
             error instanceof ServiceError &&
-            (error.code === 'auth/sign-in-failed' || error.code === 'auth/invalid-signature')
-          ) {
-            context.monitor.recordFailure(ip);
-          }
+            (error.code === 'auth/sign-in-failed' || error.code === 'auth/invalid-signature');
           throw error;
+        } finally {
+          context.monitor.settle(ip, failed);
         }
       },
     }),
@@ -88,7 +90,7 @@ export function voterRoutes(context: AppContext, signInPerMinute: number): Route
     }),
     route({
       method: 'POST',
-      url: '/api/elections/:electionId/ballots',
+      url: CAST_ROUTE,
       summary:
         'Cast a ballot; returns the signed receipt (201, or 200 for a resubmission of the same ballot)',
       audience: 'voter',
@@ -99,7 +101,9 @@ export function voterRoutes(context: AppContext, signInPerMinute: number): Route
       handler: async ({ params, body, bearer }, reply) => {
         const session = await requireSession(context, params.electionId, bearer);
         try {
-          const outcome = await castBallot(service, params.electionId, session, body.ballot);
+          const outcome = await context.castAdmission.admit(() =>
+            castBallot(service, params.electionId, session, body.ballot)
+          );
           if (!outcome.replayed) context.counters.ballotsCast++;
           reply.code(outcome.replayed ? 200 : 201);
           return reply.send(outcome.receipt);

@@ -1,7 +1,8 @@
 /**
  * @module Serves the built voter web app (apps/web/dist, `npm run build -w @scrutineer/web`):
  * `/assets/*` (hashed, immutable files) and the app's HTML for `/elections/:electionId` and its
- * pages, under `PAGE_CSP` (same-origin scripts, styles and workers only; no inline code). The
+ * pages, under `PAGE_CSP` (same-origin scripts, styles and workers only; no inline code) and
+ * `PAGE_PERMISSIONS_POLICY` (this origin's camera, for the pack's QR code). The
  * HTML already carries Subresource Integrity for its script and stylesheet. Without a build the
  * routes answer 404, so the API works without the web app.
  */
@@ -9,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { errorBody } from '../http-errors.ts';
-import { PAGE_CSP } from './security-headers.ts';
+import { PAGE_CSP, PAGE_PERMISSIONS_POLICY } from './security-headers.ts';
 
 const DEFAULT_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
@@ -24,7 +25,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 };
 
 const ASSET_NAME = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.(js|css|svg|png|woff2|json)$/;
-const PAGES = new Set(['tracker', 'pack', 'turnout', 'result', 'board']);
+const PAGES = new Set(['tracker', 'pack', 'turnout', 'result', 'board', 'verify']);
 
 export function registerWebPages(app: FastifyInstance, distDirectory = DEFAULT_DIST): void {
   const cache = new Map<string, Buffer | null>();
@@ -47,6 +48,7 @@ export function registerWebPages(app: FastifyInstance, distDirectory = DEFAULT_D
     if (html === null) return notFound(reply);
     return reply
       .header('content-security-policy', PAGE_CSP)
+      .header('permissions-policy', PAGE_PERMISSIONS_POLICY)
       .header('content-type', CONTENT_TYPES['html'])
       .send(html);
   };

@@ -18,18 +18,25 @@ export async function readCredentialState(
   electionId: string,
   credential: string
 ): Promise<CredentialState | null> {
-  const rows = await database.query<{
-    status: 'active' | 'revoked';
-    failed_attempts: number;
-    channel: 'online' | 'postal' | null;
-  }>(
-    `SELECT c.status, c.failed_attempts, u.channel FROM credentials c
+  const rows = await database.query<CredentialRow>(CREDENTIAL_STATE_SQL, [electionId, credential]);
+  return credentialStateFromRow(rows[0]);
+}
+
+export interface CredentialRow {
+  status: 'active' | 'revoked';
+  failed_attempts: number;
+  channel: 'online' | 'postal' | null;
+}
+
+/** The state of credential $2 of election $1 (also a sub-select of cast-facts.ts). */
+export const CREDENTIAL_STATE_SQL = `SELECT c.status, c.failed_attempts, u.channel FROM credentials c
        LEFT JOIN credential_uses u ON u.election_id = c.election_id AND u.credential = c.credential
-      WHERE c.election_id = $1 AND c.credential = $2`,
-    [electionId, credential]
-  );
-  const row = rows[0];
-  if (row === undefined) return null;
+      WHERE c.election_id = $1 AND c.credential = $2`;
+
+export function credentialStateFromRow(
+  row: CredentialRow | null | undefined
+): CredentialState | null {
+  if (row === null || row === undefined) return null;
   return {
     status: row.status,
     locked: row.failed_attempts >= MAX_FAILED_ATTEMPTS,

@@ -35,20 +35,32 @@ export async function findBallot(
   electionId: string,
   tracker: string
 ): Promise<StoredBallot | null> {
-  const rows = await database.query<{
-    kind: 'cast' | 'audited';
-    body: string;
-    credential: string | null;
-    position: unknown;
-    time: string;
-    event_hash: string;
-    receipt_signature: string;
-  }>(
-    'SELECT kind, body, credential, position, time, event_hash, receipt_signature FROM ballots WHERE election_id = $1 AND tracker = $2',
+  const rows = await database.query<BallotRow>(
+    `SELECT ${BALLOT_COLUMNS} FROM ballots WHERE election_id = $1 AND tracker = $2`,
     [electionId, tracker]
   );
-  const row = rows[0];
-  if (row === undefined) return null;
+  return storedBallotFromRow(electionId, tracker, rows[0]);
+}
+
+export interface BallotRow {
+  kind: 'cast' | 'audited';
+  body: string;
+  credential: string | null;
+  position: unknown;
+  time: string;
+  event_hash: string;
+  receipt_signature: string;
+}
+
+export const BALLOT_COLUMNS =
+  'kind, body, credential, position, time, event_hash, receipt_signature';
+
+export function storedBallotFromRow(
+  electionId: string,
+  tracker: string,
+  row: BallotRow | null | undefined
+): StoredBallot | null {
+  if (row === null || row === undefined) return null;
   return {
     kind: row.kind,
     body: row.body,
@@ -64,26 +76,38 @@ export async function findBallot(
   };
 }
 
-export async function storeBallot(
+export function storeBallot(
   transaction: Queryable,
   kind: 'cast' | 'audited',
   body: string,
   credential: string | null,
   receipt: Receipt
 ): Promise<void> {
+  return storeBallots(transaction, kind, [{ body, credential, receipt }]);
+}
+
+/** Stores several ballots of one kind in one statement (the cast path's group commit). */
+export async function storeBallots(
+  transaction: Queryable,
+  kind: 'cast' | 'audited',
+  ballots: readonly { body: string; credential: string | null; receipt: Receipt }[]
+): Promise<void> {
+  if (ballots.length === 0) return;
   await transaction.query(
     `INSERT INTO ballots (election_id, tracker, kind, credential, position, body, time, event_hash, receipt_signature)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+     SELECT $1, tracker, $2, credential, position, body, time, event_hash, receipt_signature
+       FROM unnest($3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[])
+         AS b(tracker, credential, position, body, time, event_hash, receipt_signature)`,
     [
-      receipt.election,
-      receipt.tracker,
+      ballots[0]?.receipt.election,
       kind,
-      credential,
-      receipt.position,
-      body,
-      receipt.time,
-      receipt.eventHash,
-      receipt.signature,
+      ballots.map((b) => b.receipt.tracker),
+      ballots.map((b) => b.credential),
+      ballots.map((b) => b.receipt.position),
+      ballots.map((b) => b.body),
+      ballots.map((b) => b.receipt.time),
+      ballots.map((b) => b.receipt.eventHash),
+      ballots.map((b) => b.receipt.signature),
     ]
   );
 }

@@ -3,7 +3,7 @@
  * come as a focused summary linked to their fields, and progress is announced in a live region.
  */
 import { type Child, button, h } from '../dom.ts';
-import { formatTime, t } from '../i18n/i18n.ts';
+import { formatTime, questionLabel, t } from '../i18n/i18n.ts';
 import type { Booth } from './booth.ts';
 import type { FieldError } from './booth-state.ts';
 import { fieldErrors, summaryOf, text } from './field-errors.ts';
@@ -13,7 +13,7 @@ import { signInView, usedReport } from './sign-in-views.ts';
 function landing(booth: Booth): Child[] {
   const { manifest, summary, keys } = booth.state.election;
   const pack = booth.state.mode === 'pack';
-  const questions = manifest.securityQuestions.map((q) => q.label).join(', ');
+  const questions = manifest.securityQuestions.map(questionLabel).join(', ');
   const stage = summary.stage;
   const status =
     stage === 'open'

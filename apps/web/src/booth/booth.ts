@@ -6,24 +6,42 @@ import { parseVotingCode } from '@scrutineer/crypto';
 import { checkChoices } from '@scrutineer/protocol';
 import { ApiError, api } from '../api.ts';
 import { loadCheckedElection } from '../election-check.ts';
-import type { MessageKey } from '../i18n/i18n.ts';
+import { type MessageKey, questionLabel } from '../i18n/i18n.ts';
 import type { CryptoWorker } from '../worker-client.ts';
 import type { BoothState, FieldError, Step } from './booth-state.ts';
+import { QrReader } from './qr-reader.ts';
 
 export class Booth {
   readonly state: BoothState;
   readonly #worker: CryptoWorker;
   readonly #render: (focus: boolean) => void;
+  /** The sign-in step's QR code reader (camera or photo); the camera is released on leaving it. */
+  readonly qr: QrReader;
+  /** The code field was filled from the QR code (said under the field until it is edited). */
+  codeFromQr = false;
 
   constructor(state: BoothState, worker: CryptoWorker, render: (focus: boolean) => void) {
     this.state = state;
     this.#worker = worker;
     this.#render = render;
+    // A redraw without moving focus: the page keeps it on the element (by id) that had it.
+    this.qr = new QrReader(
+      (code) => this.#codeScanned(code),
+      () => this.#render(false)
+    );
   }
 
   go(step: Step, focus = true): void {
+    if (step.kind !== 'sign-in') this.qr.stop();
     this.state.step = step;
     this.#render(focus);
+  }
+
+  #codeScanned(code: string): void {
+    this.state.code = code;
+    this.codeFromQr = true;
+    this.#render(false);
+    document.getElementById('code')?.focus();
   }
 
   start(): void {
@@ -57,7 +75,7 @@ export class Booth {
       if ((this.state.answers[question.id] ?? '').trim() === '')
         errors.push({
           key: 'signIn.answerEmpty',
-          parameters: { question: question.label },
+          parameters: { question: questionLabel(question) },
           target: `answer-${question.id}`,
         });
     }
@@ -65,6 +83,7 @@ export class Booth {
   }
 
   async signIn(): Promise<void> {
+    this.qr.stop();
     const errors = this.#signInErrors();
     if (errors.length > 0) return this.go({ kind: 'sign-in', errors, busy: false });
     this.go({ kind: 'sign-in', errors: [], busy: true }, false);

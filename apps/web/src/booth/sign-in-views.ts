@@ -2,8 +2,8 @@
  * @module The sign-in step (code with check-character feedback, security answers) and the
  * "already voted" / "was my pack used?" reports shown after signing in.
  */
-import { type Child, h } from '../dom.ts';
-import { t } from '../i18n/i18n.ts';
+import { type Child, button, h } from '../dom.ts';
+import { questionLabel, t } from '../i18n/i18n.ts';
 import type { Booth } from './booth.ts';
 import type { FieldError } from './booth-state.ts';
 import { fieldErrors, summaryOf } from './field-errors.ts';
@@ -25,7 +25,10 @@ export function signInView(booth: Booth, errors: readonly FieldError[], busy: bo
     'aria-invalid': errors.some((e) => e.target === 'code') ? 'true' : undefined,
   });
   code.value = booth.state.code;
-  code.addEventListener('input', () => (booth.state.code = code.value));
+  code.addEventListener('input', () => {
+    booth.state.code = code.value;
+    booth.codeFromQr = false;
+  });
   form.append(
     h(
       'div',
@@ -33,7 +36,9 @@ export function signInView(booth: Booth, errors: readonly FieldError[], busy: bo
       h('label', { for: 'code' }, t('signIn.code')),
       h('p', { id: 'code-hint', class: 'hint' }, t('signIn.codeHint')),
       fieldErrors(errors, 'code') ?? '',
-      code
+      code,
+      booth.codeFromQr && h('p', { class: 'hint', id: 'code-scanned' }, t('scan.read')),
+      ...scanView(booth)
     )
   );
   if (manifest.securityQuestions.length > 0)
@@ -54,7 +59,7 @@ export function signInView(booth: Booth, errors: readonly FieldError[], busy: bo
       h(
         'div',
         { class: 'field' },
-        h('label', { for: id }, question.label),
+        h('label', { for: id }, questionLabel(question)),
         fieldErrors(errors, id) ?? '',
         input
       )
@@ -72,6 +77,46 @@ export function signInView(booth: Booth, errors: readonly FieldError[], busy: bo
     summaryOf(errors) ?? '',
     form,
     h('p', { role: 'status', class: 'status' }, busy ? t('signIn.working') : ''),
+  ];
+}
+
+/** The QR code aid: a toggle, and when open the camera view, a photo picker and a status. */
+function scanView(booth: Booth): Child[] {
+  const { state } = booth.qr;
+  const open = state.kind === 'open';
+  const toggle = button(
+    t(open ? 'scan.stop' : 'scan.start'),
+    () => {
+      if (open) booth.qr.close();
+      else void booth.qr.open();
+    },
+    {
+      id: 'scan-toggle',
+      class: 'secondary scan-toggle',
+      'aria-expanded': String(open),
+      'aria-controls': 'scan-panel',
+    }
+  );
+  if (!open) return [toggle];
+  const photo = h('input', { id: 'scan-photo', type: 'file', accept: 'image/*' });
+  photo.addEventListener('change', () => {
+    const file = photo.files?.[0];
+    if (file !== undefined) void booth.qr.readPhoto(file);
+  });
+  // The video is a visual aid only (hidden from assistive technology); the help text and the
+  // status say everything it shows.
+  booth.qr.video.setAttribute('aria-hidden', 'true');
+  return [
+    toggle,
+    h(
+      'div',
+      { id: 'scan-panel', class: 'scan-panel' },
+      h('p', { class: 'hint', id: 'scan-help' }, t('scan.help')),
+      state.message === 'scan.noCamera' ? null : booth.qr.video,
+      h('label', { for: 'scan-photo' }, t('scan.photo')),
+      photo,
+      h('p', { id: 'scan-status', role: 'status' }, state.message === null ? '' : t(state.message))
+    ),
   ];
 }
 

@@ -17,30 +17,35 @@ function subresourceIntegrity(): Plugin {
     name: 'scrutineer-sri',
     apply: 'build',
     enforce: 'post',
-    generateBundle(_options, bundle) {
-      const digests = new Map<string, string>();
-      for (const [fileName, output] of Object.entries(bundle)) {
-        const source = output.type === 'chunk' ? output.code : output.source;
-        digests.set(
-          `/${fileName}`,
-          `sha384-${createHash('sha384').update(source).digest('base64')}`
-        );
-      }
-      for (const output of Object.values(bundle)) {
-        if (output.type !== 'asset' || !output.fileName.endsWith('.html')) continue;
-        const html = String(output.source);
-        output.source = html.replace(
-          /<(script|link)\b([^>]*?)\s(src|href)="([^"]+)"([^>]*)>/g,
-          (whole, tag: string, before: string, attribute: string, url: string, after: string) => {
-            const integrity = digests.get(url);
-            if (integrity === undefined || /integrity=/.test(whole)) return whole;
-            const crossorigin = /crossorigin/.test(whole) ? '' : ' crossorigin';
-            return `<${tag}${before} ${attribute}="${url}"${after.replace(/\s*\/?$/, '')} integrity="${integrity}"${crossorigin}>`;
-          }
-        );
-        if (/<script(?![^>]*\bsrc=)[^>]*>/.test(output.source))
-          throw new Error('the built HTML has an inline script, which the page CSP forbids');
-      }
+    // Last of all generateBundle hooks: Vite's import analysis rewrites chunks that load others
+    // dynamically (the board's proof checks) in its own generateBundle, after 'post' plugins.
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const digests = new Map<string, string>();
+        for (const [fileName, output] of Object.entries(bundle)) {
+          const source = output.type === 'chunk' ? output.code : output.source;
+          digests.set(
+            `/${fileName}`,
+            `sha384-${createHash('sha384').update(source).digest('base64')}`
+          );
+        }
+        for (const output of Object.values(bundle)) {
+          if (output.type !== 'asset' || !output.fileName.endsWith('.html')) continue;
+          const html = String(output.source);
+          output.source = html.replace(
+            /<(script|link)\b([^>]*?)\s(src|href)="([^"]+)"([^>]*)>/g,
+            (whole, tag: string, before: string, attribute: string, url: string, after: string) => {
+              const integrity = digests.get(url);
+              if (integrity === undefined || /integrity=/.test(whole)) return whole;
+              const crossorigin = /crossorigin/.test(whole) ? '' : ' crossorigin';
+              return `<${tag}${before} ${attribute}="${url}"${after.replace(/\s*\/?$/, '')} integrity="${integrity}"${crossorigin}>`;
+            }
+          );
+          if (/<script(?![^>]*\bsrc=)[^>]*>/.test(output.source))
+            throw new Error('the built HTML has an inline script, which the page CSP forbids');
+        }
+      },
     },
   };
 }

@@ -32,6 +32,14 @@ export function t(
   );
 }
 
+/** A security question's label in the current language when the manifest gives one (spec §9.2). */
+export function questionLabel(question: {
+  readonly label: string;
+  readonly translations?: Readonly<Record<string, string>> | undefined;
+}): string {
+  return question.translations?.[current] ?? question.label;
+}
+
 const WELSH_DAYS = [
   'Dydd Sul',
   'Dydd Llun',

@@ -2,6 +2,7 @@
  * @module Negeseuon Cymraeg (Welsh messages). Written by a non-native speaker: to be reviewed by a
  * native Welsh speaker before use (see the README). Every English key must be here.
  */
+import { checksCy } from './checks-cy.ts';
 import type { MessageKey } from './messages-en.ts';
 
 export const cy: Readonly<Record<MessageKey, string>> = {
@@ -41,6 +42,19 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   'signIn.code': 'Cod pleidleisio',
   'signIn.codeHint':
     'Y 24 llythyren a rhif ar eich pecyn, er enghraifft ABCD-EFGH-JKMN-PQRS-TVWX-YZ01. Does dim rhaid teipio’r cysylltnodau na’r bylchau.',
+  'scan.start': 'Sganio’r cod QR yn lle hynny',
+  'scan.stop': 'Stopio sganio',
+  'scan.help':
+    'Daliwch y cod QR sydd wedi’i argraffu wrth ymyl eich cod pleidleisio o flaen y camera. Mae’r llun yn aros ar y ddyfais hon ac nid yw’n cael ei anfon i unman.',
+  'scan.photo': 'Neu dewiswch lun o’r cod QR',
+  'scan.starting': 'Wrthi’n cychwyn y camera…',
+  'scan.looking': 'Yn chwilio am y cod QR…',
+  'scan.noCamera': 'Nid oedd modd defnyddio’r camera. Teipiwch y cod, neu dewiswch lun o’r cod QR.',
+  'scan.photoNotFound':
+    'Ni chafwyd hyd i god QR yn y llun hwnnw. Rhowch gynnig ar lun cliriach, neu teipiwch y cod.',
+  'scan.notACode':
+    'Nid cod pleidleisio yw’r cod QR hwnnw. Defnyddiwch yr un sydd wedi’i argraffu wrth ymyl eich cod pleidleisio.',
+  'scan.read': 'Darllenwyd y cod o’r cod QR. Gwiriwch ei fod yn cyfateb i’ch pecyn.',
   'signIn.answersHint': 'Atebwch yn union fel sydd ar eich cofnod aelodaeth.',
   'signIn.submit': 'Mewngofnodi',
   'signIn.working': 'Wrthi’n gwirio’ch cod…',
@@ -196,4 +210,70 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   'board.previous': 'Cofnodion cynharach',
   'board.next': 'Cofnodion diweddarach',
   'board.download': 'Lawrlwytho’r cofnod i’w wirio',
+  'board.verifyHere': 'Neu gwiriwch y cofnod cyfan ar y ddyfais hon',
+  'board.checkpointsTitle': 'Pwyntiau gwirio',
+  'board.checkpointsIntro':
+    'O bryd i’w gilydd mae’r bwrdd yn llofnodi ei faint a gwreiddyn Merkle ei gofnodion. Rhaid i bob pwynt gwirio diweddarach ymestyn pob un cynharach: gellir ychwanegu cofnodion, ond byth eu newid na’u dileu.',
+  'board.checkpointsCaption':
+    'Y pwyntiau gwirio wedi’u llofnodi diweddaraf, y mwyaf newydd yn gyntaf',
+  'board.root': 'Gwreiddyn Merkle',
+  'board.signature': 'Llofnod',
+  'board.signatureValid': 'Dilys',
+  'board.signatureInvalid': 'Ddim yn ddilys',
+  'board.noCheckpoints': 'Nid oes pwynt gwirio wedi’i lofnodi eto.',
+  'board.inclusionTitle': 'Gwirio bod pleidlais ar y bwrdd',
+  'board.inclusionIntro':
+    'Rhowch draciwr. Mae’r ddyfais hon yn nôl prawf o’r bwrdd ac yn ei wirio yn erbyn pwynt gwirio wedi’i lofnodi, felly nid oes rhaid i chi gymryd gair y bwrdd fod y bleidlais yno.',
+  'board.inclusionCheck': 'Gwirio cynnwys',
+  'board.inclusionOk':
+    'Wedi’i brofi ar y ddyfais hon: mae’r bleidlais yn safle {position} yn y pwynt gwirio wedi’i lofnodi o {size} cofnod.',
+  'board.inclusionUnsigned':
+    'Wedi’i brofi ar y ddyfais hon: mae’r bleidlais yn safle {position} ymhlith {size} cofnod y bwrdd. Nid oes pwynt gwirio wedi’i lofnodi yn ei chynnwys eto; gwiriwch eto yn nes ymlaen.',
+  'board.proofBad':
+    'Ni chafodd y prawf ei ddilysu. Efallai fod y bwrdd wedi’i newid. Rhowch wybod i’r swyddog canlyniadau.',
+  'board.consistencyTitle': 'Gwirio mai dim ond tyfu a wnaeth y bwrdd',
+  'board.consistencyIntro':
+    'Dewiswch ddau bwynt gwirio. Mae’r ddyfais hon yn gwirio prawf bod yr un diweddarach yn cynnwys yr un cynharach heb ei newid.',
+  'board.consistencyFrom': 'Pwynt gwirio cynharach',
+  'board.consistencyTo': 'Pwynt gwirio diweddarach',
+  'board.consistencyOption': 'Maint {size}, {time}',
+  'board.consistencyCheck': 'Gwirio cysondeb',
+  'board.consistencyOk':
+    'Wedi’i brofi ar y ddyfais hon: mae’r bwrdd ar faint {to} yn cynnwys y bwrdd ar faint {from} heb ei newid.',
+  'board.consistencyOrder':
+    'Dewiswch bwynt gwirio cynharach sydd â llai o gofnodion na’r un diweddarach.',
+
+  'verify.title': 'Gwirio’r cofnod',
+  'verify.intro':
+    'Mae’r dudalen hon yn lawrlwytho cofnod cyhoeddus yr etholiad ac yn ei wirio ar y ddyfais hon: cadwyn y bwrdd, y proflenni ar bob pleidlais, y cyfrif a’r canlyniad. Dyma’r un gwiriadau rhifol ag y mae’r gorchymyn scrutineer verify yn eu rhedeg, felly nid oes rhaid i chi ymddiried yn y gweinydd.',
+  'verify.start': 'Dechrau gwirio',
+  'verify.running': 'Wrthi’n gwirio’r cofnod…',
+  'verify.progress':
+    'Wedi darllen {events} o {size} cofnod. Proflenni wedi’u gwirio ar gyfer {ballots} pleidlais.',
+  'verify.progressLabel': 'Cynnydd',
+  'verify.passed': 'Mae’r cofnod yn ddilys: llwyddodd pob gwiriad.',
+  'verify.failed':
+    'Nid yw’r cofnod yn ddilys: methodd {count} gwiriad. Rhowch wybod i’r swyddog canlyniadau.',
+  'verify.what': 'Gwiriwyd {events} cofnod. Hash yr olaf:',
+  'verify.tallyTitle': 'Y canlyniad wedi’i wirio',
+  'verify.tallyUnconfirmed':
+    'Nid oedd modd cadarnhau’r canlyniad yn y cofnod (gweler y gwiriadau a fethodd).',
+  'verify.noTally': 'Nid oes canlyniad yn y cofnod eto. Mae’r hyn sydd yno hyd yma wedi’i wirio.',
+  'verify.checksTitle': 'Y gwiriadau',
+  'verify.checksCaption': 'Pob gwiriad rhifol yn y fanyleb ddilysu a’i ganlyniad',
+  'verify.check': 'Gwiriad',
+  'verify.description': 'Beth sy’n cael ei wirio',
+  'verify.outcome': 'Canlyniad y gwiriad',
+  'verify.items': 'Eitemau',
+  'verify.statusPassed': 'Llwyddodd',
+  'verify.statusFailed': 'Methodd',
+  'verify.statusNotReached': 'Heb ei gyrraedd: dim byd o’r math hwn yn y cofnod',
+  'verify.failureAt': 'Safle {position}:',
+  'verify.downloadFailed':
+    'Nid oedd modd lawrlwytho’r cofnod. Gwiriwch eich cysylltiad a rhowch gynnig arall arni.',
+  'verify.crashed':
+    'Stopiodd y dilysydd yn annisgwyl. Rhowch gynnig arall arni, neu gwiriwch gyda’r gorchymyn scrutineer.',
+  'verify.again': 'Gwirio eto',
+  'app.footerVerify': 'Gwirio’r cofnod',
+  ...checksCy,
 };

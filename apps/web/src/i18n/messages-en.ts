@@ -2,6 +2,8 @@
  * @module English messages: every string the web app shows. `{name}` marks a parameter. The Welsh
  * catalogue (messages-cy.ts) must have every key (the type makes a missing one an error).
  */
+import { checksEn } from './checks-en.ts';
+
 export const en = {
   'app.name': 'Scrutineer',
   'app.skip': 'Skip to main content',
@@ -38,6 +40,19 @@ export const en = {
   'signIn.code': 'Voting code',
   'signIn.codeHint':
     'The 24 letters and numbers on your pack, for example ABCD-EFGH-JKMN-PQRS-TVWX-YZ01. Hyphens and spaces are optional.',
+  'scan.start': 'Scan the QR code instead',
+  'scan.stop': 'Stop scanning',
+  'scan.help':
+    'Hold the QR code printed beside your voting code in front of the camera. The picture stays on this device and is not sent anywhere.',
+  'scan.photo': 'Or choose a photo of the QR code',
+  'scan.starting': 'Starting the camera…',
+  'scan.looking': 'Looking for the QR code…',
+  'scan.noCamera': 'The camera could not be used. Type the code, or choose a photo of the QR code.',
+  'scan.photoNotFound':
+    'No QR code was found in that photo. Try a clearer photo, or type the code.',
+  'scan.notACode':
+    'That QR code is not a voting code. Use the one printed beside your voting code.',
+  'scan.read': 'Code read from the QR code. Check it matches your pack.',
   'signIn.answersHint': 'Answer exactly as on your membership record.',
   'signIn.submit': 'Sign in',
   'signIn.working': 'Checking your code…',
@@ -186,6 +201,69 @@ export const en = {
   'board.previous': 'Earlier entries',
   'board.next': 'Later entries',
   'board.download': 'Download the record to verify it',
+  'board.verifyHere': 'Or verify the whole record on this device',
+  'board.checkpointsTitle': 'Checkpoints',
+  'board.checkpointsIntro':
+    'From time to time the board signs its size and the Merkle root of its entries. Each later checkpoint must extend every earlier one: entries can be added, never changed or removed.',
+  'board.checkpointsCaption': 'The latest signed checkpoints, newest first',
+  'board.root': 'Merkle root',
+  'board.signature': 'Signature',
+  'board.signatureValid': 'Valid',
+  'board.signatureInvalid': 'Not valid',
+  'board.noCheckpoints': 'No checkpoint has been signed yet.',
+  'board.inclusionTitle': 'Check that a ballot is in the board',
+  'board.inclusionIntro':
+    'Enter a tracker. This device fetches a proof from the board and checks it against a signed checkpoint, so you need not take the board’s word that the ballot is there.',
+  'board.inclusionCheck': 'Check inclusion',
+  'board.inclusionOk':
+    'Proven on this device: the ballot at position {position} is in the signed checkpoint of {size} entries.',
+  'board.inclusionUnsigned':
+    'Proven on this device: the ballot at position {position} is in the board’s {size} entries. No signed checkpoint covers it yet; check again later.',
+  'board.proofBad':
+    'The proof did not verify. The board may have been changed. Report this to the returning officer.',
+  'board.consistencyTitle': 'Check that the board only grew',
+  'board.consistencyIntro':
+    'Choose two checkpoints. This device checks a proof that the later one contains the earlier one unchanged.',
+  'board.consistencyFrom': 'Earlier checkpoint',
+  'board.consistencyTo': 'Later checkpoint',
+  'board.consistencyOption': 'Size {size}, {time}',
+  'board.consistencyCheck': 'Check consistency',
+  'board.consistencyOk':
+    'Proven on this device: the board at size {to} contains the board at size {from} unchanged.',
+  'board.consistencyOrder': 'Choose an earlier checkpoint with fewer entries than the later one.',
+
+  'verify.title': 'Verify the record',
+  'verify.intro':
+    'This page downloads the public record of the election and checks it on this device: the chain of the board, the proofs on every ballot, the count and the result. These are the same numbered checks the scrutineer verify command runs, so you need not trust the server.',
+  'verify.start': 'Start verifying',
+  'verify.running': 'Checking the record…',
+  'verify.progress': 'Read {events} of {size} entries. Proofs checked for {ballots} ballots.',
+  'verify.progressLabel': 'Progress',
+  'verify.passed': 'The record verifies: every check passed.',
+  'verify.failed':
+    'The record does not verify: {count} checks failed. Report this to the returning officer.',
+  'verify.what': 'Checked {events} entries. The hash of the last:',
+  'verify.tallyTitle': 'The verified result',
+  'verify.tallyUnconfirmed':
+    'The result in the record could not be confirmed (see the failed checks).',
+  'verify.noTally': 'There is no result in the record yet. What is there so far has been checked.',
+  'verify.checksTitle': 'The checks',
+  'verify.checksCaption': 'Each numbered check of the verification specification and its outcome',
+  'verify.check': 'Check',
+  'verify.description': 'What is checked',
+  'verify.outcome': 'Outcome',
+  'verify.items': 'Items',
+  'verify.statusPassed': 'Passed',
+  'verify.statusFailed': 'Failed',
+  'verify.statusNotReached': 'Not reached: nothing of this kind in the record',
+  'verify.failureAt': 'Position {position}:',
+  'verify.downloadFailed':
+    'The record could not be downloaded. Check your connection and try again.',
+  'verify.crashed':
+    'The verifier stopped unexpectedly. Try again, or verify with the scrutineer command.',
+  'verify.again': 'Verify again',
+  'app.footerVerify': 'Verify the record',
+  ...checksEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

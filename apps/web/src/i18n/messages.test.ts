@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { CHECK_IDS } from '@scrutineer/verifier';
 import { cy } from './messages-cy.ts';
 import { en } from './messages-en.ts';
 
@@ -23,4 +24,11 @@ test('Welsh is actually translated (most messages differ from English)', () => {
   const same = (Object.keys(en) as (keyof typeof en)[]).filter((k) => en[k] === cy[k]);
   // Only names, codes and pure placeholders may be identical.
   assert.deepEqual(same.sort(), ['app.name', 'audit.contestOption']);
+});
+
+test('every numbered check of the verifier has a title, and no other check does', () => {
+  const titled = Object.keys(en)
+    .filter((key) => key.startsWith('check.'))
+    .map((key) => key.slice('check.'.length));
+  assert.deepEqual(titled.sort(), [...CHECK_IDS].sort());
 });

@@ -5,7 +5,7 @@
  */
 import type { BoardPage, ElectionSummary } from '../api.ts';
 import { type Child, button, h } from '../dom.ts';
-import { t } from '../i18n/i18n.ts';
+import { language, t } from '../i18n/i18n.ts';
 
 export const BOARD_PAGE_SIZE = 10;
 
@@ -98,6 +98,15 @@ export function boardPage(
         )
       ),
       h('li', {}, h('a', { href: `${base}/format.json`, download: 'format.json' }, 'format.json'))
+    ),
+    h(
+      'p',
+      {},
+      h(
+        'a',
+        { href: `/elections/${electionId}/verify${language() === 'cy' ? '?lang=cy' : ''}` },
+        t('board.verifyHere')
+      )
     ),
   ];
 }

@@ -58,44 +58,67 @@ function chart(names: readonly string[], totals: readonly number[]): SVGElement 
 export function resultPage(manifest: Manifest, result: ElectionResult | null): Child[] {
   if (result === null)
     return [h('h1', {}, t('result.title')), h('p', { class: 'notice' }, t('result.none'))];
+  return [
+    h('h1', {}, t('result.title')),
+    h('p', {}, manifest.title),
+    ...resultSections(manifest, result, 'h2'),
+  ];
+}
+
+/** Per contest, the table and the chart under a heading of `level` (the verifier nests them). */
+export function resultSections(
+  manifest: Manifest,
+  result: ElectionResult,
+  level: 'h2' | 'h3'
+): Child[] {
   const sections: Child[] = [];
   result.contests.forEach((contest, c) => {
     const spec = manifest.contests[c];
     if (spec === undefined) return;
     const names = spec.candidates.map((candidate) => candidate.name);
-    const id = `result-${c}`;
+    const id = `result-${level}-${c}`;
     sections.push(
       h(
         'section',
         { 'aria-labelledby': id },
-        h('h2', { id }, spec.title),
+        h(level, { id }, spec.title),
+        // Scrolls sideways inside itself at narrow widths (320 px) rather than the page.
         h(
-          'table',
-          {},
-          h('caption', { class: 'hint' }, t('result.caption', { contest: spec.title })),
+          'div',
+          {
+            class: 'table-scroll',
+            tabindex: '0',
+            role: 'region',
+            'aria-label': t('result.caption', { contest: spec.title }),
+          },
           h(
-            'thead',
+            'table',
             {},
+            h('caption', { class: 'hint' }, t('result.caption', { contest: spec.title })),
             h(
-              'tr',
+              'thead',
               {},
-              h('th', { scope: 'col' }, t('result.candidate')),
-              h('th', { scope: 'col' }, t('turnout.online')),
-              h('th', { scope: 'col' }, t('turnout.postal')),
-              h('th', { scope: 'col' }, t('turnout.total'))
-            )
-          ),
-          h(
-            'tbody',
-            {},
-            ...contest.options.map((option, j) =>
               h(
                 'tr',
                 {},
-                h('th', { scope: 'row' }, names[j] ?? String(j)),
-                h('td', {}, String(option.online)),
-                h('td', {}, String(option.postal)),
-                h('td', {}, String(option.total))
+                h('th', { scope: 'col' }, t('result.candidate')),
+                h('th', { scope: 'col' }, t('turnout.online')),
+                h('th', { scope: 'col' }, t('turnout.postal')),
+                h('th', { scope: 'col' }, t('turnout.total'))
+              )
+            ),
+            h(
+              'tbody',
+              {},
+              ...contest.options.map((option, j) =>
+                h(
+                  'tr',
+                  {},
+                  h('th', { scope: 'row' }, names[j] ?? String(j)),
+                  h('td', {}, String(option.online)),
+                  h('td', {}, String(option.postal)),
+                  h('td', {}, String(option.total))
+                )
               )
             )
           )
@@ -107,5 +130,5 @@ export function resultPage(manifest: Manifest, result: ElectionResult | null): C
       )
     );
   });
-  return [h('h1', {}, t('result.title')), h('p', {}, manifest.title), ...sections];
+  return sections;
 }

@@ -24,7 +24,8 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(): Promise<TestBrowser> {
+/** `extraArgs`: more Chromium switches (a fake camera for the QR code test). */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<TestBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'scrutineer-chromium-'));
   mkdirSync(ARTIFACTS, { recursive: true });
   const context = await chromium.launchPersistentContext(profile, {
@@ -38,6 +39,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
     viewport: { width: 1000, height: 800 },
     reducedMotion: 'reduce',
@@ -59,6 +61,16 @@ export async function launchBrowser(): Promise<TestBrowser> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** The problems that are not expected refusals (the tests provoke 401, 404, 409, 403, 423, 429). */
+export function unexpectedProblems(browser: TestBrowser): string[] {
+  return browser.problems.filter(
+    (p) =>
+      !/Failed to load resource: the server responded with a status of (401|404|409|403|423|429)/.test(
+        p
+      )
+  );
 }
 
 interface AxeResult {

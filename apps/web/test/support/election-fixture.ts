@@ -119,7 +119,15 @@ export async function createFixtureElection(
     policy: 'first-ballot-final',
     start: boardTime(new Date(service.clock().getTime() - 3_600_000)),
   });
-  const { board: _board, ...draft } = drafted;
+  const { board: _board, ...simulated } = drafted;
+  // Labels in Welsh too (spec §9.2 translations), for the Welsh booth.
+  const draft = {
+    ...simulated,
+    securityQuestions: [
+      { id: 'dob', label: 'Date of birth', translations: { cy: 'Dyddiad geni' } },
+      { id: 'postcode', label: 'Postcode', translations: { cy: 'Cod post' } },
+    ],
+  };
   const adminKey = `admin-${randomBytes(8).toString('hex')}`;
   const { manifest } = await createElection(service, {
     draft,

@@ -1,5 +1,6 @@
 /**
- * @module Cross-backend agreement (spec §2.6): noble and sodium must give the same bytes for every
+ * @module Cross-backend agreement (spec §2.6): noble, sodium and (when its addon is built) native
+ * must give the same bytes for every
  * operation and refuse the same malformed inputs with the same {@link GroupError} code. Points
  * cross between backends only as encodings, which is exactly the equality the spec requires.
  */
@@ -11,9 +12,15 @@ import { GroupError, type Group, type Point } from '../group.ts';
 import { GROUP_ORDER } from '../scalar.ts';
 import { nobleGroup } from './noble.ts';
 import { loadSodiumGroup } from './sodium.ts';
+import { nativeGroup, nativeSkipReason } from '../test-helpers/native-group.ts';
 
 const sodiumGroup = await loadSodiumGroup();
-const groups = [nobleGroup, sodiumGroup] as const;
+/** noble first: it is the reference every other backend is compared with. */
+const groups: readonly Group[] = [nobleGroup, sodiumGroup, ...(nativeGroup ? [nativeGroup] : [])];
+
+it('the native backend takes part', { skip: nativeSkipReason ?? false }, () => {
+  assert.ok(groups.some((group) => group.backend === 'native'));
+});
 
 const IDENTITY_HEX = '00'.repeat(32);
 const GENERATOR_HEX = 'e2f2ae0a6abc4e71a884a961c500515f58e30b6aa582dd8db6a65945e08d2d76';
@@ -28,18 +35,18 @@ function outcome(operation: () => Uint8Array): string {
   }
 }
 
-/** Runs `operation` on both backends (points given as hex) and returns the hex results, which must agree. */
+/** Runs `operation` on every backend (points given as hex) and returns the hex result, which must agree. */
 function agree(operation: (group: Group, point: (hex: string) => Point) => Point): string {
-  const [noble, sodium] = groups.map((group) => {
+  const [noble, ...others] = groups.map((group) => {
     const point = (hex: string): Point =>
       group.decodePoint(hexToBytes(hex), { allowIdentity: true });
     return outcome(() => group.encodePoint(operation(group, point)));
   });
-  assert.equal(sodium, noble);
+  others.forEach((other, i) => assert.equal(other, noble, groups[i + 1]?.backend));
   return noble as string;
 }
 
-/** Both backends throw the expected code for the same malformed call. */
+/** Every backend throws the expected code for the same malformed call. */
 function bothRefuse(code: GroupError['code'], operation: (group: Group) => unknown): void {
   for (const group of groups) {
     assert.throws(
@@ -75,14 +82,14 @@ const candidateEncodingArbitrary = fc.oneof(
   pointArbitrary.map(hexToBytes)
 );
 
-describe('noble and sodium agree byte for byte', () => {
+describe('all backends agree byte for byte', () => {
   it('decodePoint/encodePoint: same result or same error code on any 32 bytes', () => {
     fc.assert(
       fc.property(candidateEncodingArbitrary, fc.boolean(), (bytes, allowIdentity) => {
-        const [noble, sodium] = groups.map((group) =>
+        const [noble, ...others] = groups.map((group) =>
           outcome(() => group.encodePoint(group.decodePoint(bytes, { allowIdentity })))
         );
-        assert.equal(sodium, noble);
+        for (const other of others) assert.equal(other, noble);
         if (noble?.startsWith('bytes')) assert.equal(noble, `bytes ${bytesToHex(bytes)}`);
       }),
       { numRuns: 500 }
@@ -276,7 +283,7 @@ describe('edge cases: scalar 0 and the identity', () => {
   });
 });
 
-describe('malformed inputs: both backends refuse with the same code', () => {
+describe('malformed inputs: every backend refuses with the same code', () => {
   it('wrong lengths', () => {
     for (const length of [0, 1, 31, 33, 64]) {
       bothRefuse('group/wrong-length', (group) => group.decodePoint(new Uint8Array(length)));

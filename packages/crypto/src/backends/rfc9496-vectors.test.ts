@@ -1,6 +1,6 @@
 /**
  * @module RFC 9496 Appendix A on both backends (spec §2.3, §2.6): every case of
- * vectors/rfc9496-ristretto255.json must pass on noble and on sodium alike.
+ * vectors/rfc9496-ristretto255.json must pass on noble, on sodium and (when its addon is built) on native alike.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { bytesToHex, hexToBytes } from '../bytes.ts';
 import { GroupError, type GroupErrorCode, type Point } from '../group.ts';
 import { nobleGroup } from './noble.ts';
 import { loadSodiumGroup } from './sodium.ts';
+import { nativeGroup, nativeSkipReason } from '../test-helpers/native-group.ts';
 
 type VectorCase =
   | { kind: 'generator-multiple'; section: 'A.1'; multiple: number; encoding: string }
@@ -55,7 +56,11 @@ describe('rfc9496-ristretto255.json', () => {
 
 const sodiumGroup = await loadSodiumGroup();
 
-for (const group of [nobleGroup, sodiumGroup] as const) {
+it('RFC 9496 vectors on the native backend', { skip: nativeSkipReason ?? false }, () => {
+  assert.ok(nativeGroup);
+});
+
+for (const group of [nobleGroup, sodiumGroup, ...(nativeGroup ? [nativeGroup] : [])]) {
   const hex = (point: Point): string => bytesToHex(group.encodePoint(point));
 
   describe(`RFC 9496 vectors on the ${group.backend} backend`, () => {

@@ -2,7 +2,7 @@
  * @module The expensive half of ballot verification (V5.4–V5.6, V5.10) and the homomorphic
  * aggregate of counted ballots (V7.2). Pure and batch-oriented, so it can run in worker threads:
  * all equations of a batch are checked at once with random weights (spec §5.6); only if the batch
- * fails are its ballots checked one by one to name the bad ones.
+ * fails is it split in halves, recursively, down to the ballots that fail exactly.
  */
 import {
   type Ciphertext,
@@ -123,11 +123,7 @@ export function verifyBallotBatch(
     failures.push({ id, message, position });
   };
   const aggregate = manifest.contests.map((c) => c.candidates.map(() => zeroCiphertext(group)));
-  /** Items whose equations await the batch check, with the checks they stand for. */
-  const pending: {
-    position: number;
-    groups: { check: CheckId; equations: readonly Equation[] }[];
-  }[] = [];
+  const pending: PendingItem[] = [];
 
   for (const item of items) {
     if (item.kind === 'audited') {
@@ -174,17 +170,37 @@ export function verifyBallotBatch(
     if (item.counted) addToAggregate(outcome.value.ciphertexts);
   }
 
-  const everything = pending.flatMap((p) => p.groups.flatMap((g) => g.equations));
-  if (batchHoldsUnsafe(group, everything)) {
+  const equationsOf = (items: readonly PendingItem[]): Equation[] =>
+    items.flatMap((p) => p.groups.flatMap((g) => g.equations));
+  /** Exact checks name the failing ballots; only they may (spec §5.6, "a failed batch"). */
+  const judgeExactly = (item: PendingItem): void => {
+    for (const g of item.groups) {
+      if (allHoldUnsafe(group, g.equations)) count(g.check);
+      else fail(g.check, 'verification equation fails', item.position);
+    }
+  };
+  /** `items` failed as a batch: check each half with fresh weights, recurse into failing halves. */
+  const bisect = (items: readonly PendingItem[]): void => {
+    if (items.length === 1) return judgeExactly(items[0] as PendingItem);
+    const half = items.length >> 1;
+    const [left, right] = [items.slice(0, half), items.slice(half)];
+    const leftFails = !batchHoldsUnsafe(group, equationsOf(left));
+    if (leftFails) bisect(left);
+    else for (const p of left) for (const g of p.groups) count(g.check);
+    // A failed whole with a passing left half has its false equation on the right: no re-check.
+    if (!leftFails || !batchHoldsUnsafe(group, equationsOf(right))) bisect(right);
+    else for (const p of right) for (const g of p.groups) count(g.check);
+  };
+  if (batchHoldsUnsafe(group, equationsOf(pending))) {
     for (const p of pending) for (const g of p.groups) count(g.check);
   } else {
-    // Spec §5.6: a failed batch says only that something is wrong; find it one ballot at a time.
-    for (const p of pending) {
-      for (const g of p.groups) {
-        if (allHoldUnsafe(group, g.equations)) count(g.check);
-        else fail(g.check, 'verification equation fails', p.position);
-      }
-    }
+    bisect(pending);
   }
   return { outcome: { checked: [...checked], failures }, aggregate };
+}
+
+/** A ballot whose equations await the batch check, grouped by the checks they stand for. */
+interface PendingItem {
+  readonly position: number;
+  readonly groups: readonly { readonly check: CheckId; readonly equations: readonly Equation[] }[];
 }

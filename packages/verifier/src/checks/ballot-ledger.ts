@@ -11,6 +11,7 @@ import {
   checkBallotShape,
   computeTracker,
 } from '@scrutineer/record';
+import { hexToBytes } from '@scrutineer/crypto';
 import type { ReportBuilder } from '../report.ts';
 
 type Event<T extends BoardEvent['type']> = Extract<BoardEvent, { type: T }>;
@@ -196,12 +197,13 @@ export class BallotLedger {
     tracker: string,
     position: number
   ): void {
-    let fresh = !this.#trackers.has(tracker);
-    this.#trackers.add(tracker);
+    const trackerKey = compactKey(tracker);
+    let fresh = !this.#trackers.has(trackerKey);
+    this.#trackers.add(trackerKey);
     for (const contest of contests) {
       for (const { ciphertext } of contest.selections) {
         // α alone identifies a ciphertext: reusing β with a fresh α is not a copy.
-        const alpha = ciphertext.slice(0, 64);
+        const alpha = compactKey(ciphertext.slice(0, 64));
         if (this.#ciphertexts.has(alpha)) fresh = false;
         this.#ciphertexts.add(alpha);
       }
@@ -284,5 +286,19 @@ export class BallotLedger {
       () =>
         `${this.#postalPapers} postal papers counted, ${this.#postalReceived} postal returns received`
     );
+  }
+}
+
+/**
+ * 64 hex digits as a flat 32-character key, anything else as itself (the lengths differ, so the
+ * two kinds never collide). V5.7 keeps a key per tracker and per α of the whole election: half
+ * the memory of the hex, and unlike a slice it does not keep the ballot's longer string alive.
+ */
+function compactKey(hex: string): string {
+  if (hex.length !== 64) return hex;
+  try {
+    return String.fromCharCode(...hexToBytes(hex));
+  } catch {
+    return hex; // not hex: the shape checks report it; freshness still compares it exactly
   }
 }

@@ -5,7 +5,7 @@
  * consistent by construction.
  */
 import type { Group } from '@scrutineer/crypto';
-import { bytesToHex, hexToBytes, utf8 } from '@scrutineer/crypto';
+import { bytesToHex, hexToBytes } from '@scrutineer/crypto';
 import {
   type Checkpoint,
   type Manifest,
@@ -65,8 +65,9 @@ export class CheckpointChecker {
   }
 
   /** Feeds one log line (the Merkle leaf); checks every checkpoint whose size is reached. */
-  addLine(line: string): void {
-    this.#accumulator.append(hashLeaf(utf8(line)));
+  /** The next board line, as its UTF-8 bytes (the Merkle leaf, spec §10.2). */
+  addLine(bytes: Uint8Array): void {
+    this.#accumulator.append(hashLeaf(bytes));
     const size = this.#accumulator.size;
     while (
       this.#next < this.#pending.length &&

@@ -1,11 +1,15 @@
 /** @module The body of one verifier worker thread: verifies ballot batches sent by the pool. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadGroup, type Backend } from '@scrutineer/crypto';
+import { loadFastestGroup, loadGroup, type Backend } from '@scrutineer/crypto';
 import { type BallotRunnerContext, runBatch } from '../ballot-runner.ts';
 import type { BallotBatchItem } from '../checks/ballot-crypto.ts';
 
-const { context, backend } = workerData as { context: BallotRunnerContext; backend: Backend };
-const group = await loadGroup(backend);
+const { context, backend } = workerData as {
+  context: BallotRunnerContext;
+  backend: Backend | undefined;
+};
+// No backend named: the fastest this process can load (native if built, else sodium).
+const group = await (backend === undefined ? loadFastestGroup() : loadGroup(backend));
 parentPort?.on('message', (message: { id: number; items: BallotBatchItem[] }) => {
   try {
     parentPort?.postMessage({ id: message.id, result: runBatch(group, context, message.items) });

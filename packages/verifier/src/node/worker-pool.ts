@@ -23,7 +23,7 @@ export function workerPoolFactory(
     let nextId = 0;
     const workers = Array.from({ length: threads }, () => {
       const worker = new Worker(new URL('./ballot-worker-entry.mjs', import.meta.url), {
-        workerData: { context, backend: options.backend ?? 'sodium' },
+        workerData: { context, backend: options.backend },
       });
       worker.on('message', (message: { id: number; result?: WireBatchResult; error?: string }) => {
         const entry = pending.get(message.id);

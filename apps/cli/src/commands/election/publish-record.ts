@@ -6,12 +6,8 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventBody, Manifest } from '@scrutineer/record';
-import {
-  type VerificationReport,
-  recordDirectory,
-  verifyRecord,
-  workerPoolFactory,
-} from '@scrutineer/verifier';
+import { type VerificationReport, verifyRecord } from '@scrutineer/verifier';
+import { recordDirectory, workerPoolFactory } from '@scrutineer/verifier/node';
 import type { ServerClient } from '../../client/server-client.ts';
 
 /** Writes DIR (the record bundle) from the server; copies `nominationsPath` in if given. */

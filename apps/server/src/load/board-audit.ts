@@ -1,0 +1,91 @@
+/**
+ * @module The checks after a load or chaos run (issue 7): the published record fetched over HTTP,
+ * every `ballot-cast` event compared with the receipts the generator holds. Acknowledged but not
+ * on the board (or on it under another hash) = missing; one credential or tracker twice =
+ * duplicate; on the board but never acknowledged = a commit without a receipt.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ReceiptFields } from './cast-driver.ts';
+import type { LoadClient } from './http-client.ts';
+
+export interface BoardAudit {
+  readonly events: number;
+  readonly ballotsOnBoard: number;
+  readonly acknowledged: number;
+  readonly missing: number;
+  readonly duplicates: number;
+  readonly committedWithoutReceipt: number;
+  /** Tracker → member, for every ballot on the board that the generator sent. */
+  readonly onBoard: ReadonlyMap<string, number>;
+}
+
+/** Writes format.json, board.jsonl and checkpoints.jsonl as the board publishes them. */
+export async function fetchRecord(
+  client: LoadClient,
+  target: { readonly url: string },
+  electionId: string,
+  directory: string
+): Promise<string> {
+  await mkdir(directory, { recursive: true });
+  for (const file of ['format.json', 'board.jsonl', 'checkpoints.jsonl']) {
+    const answer = await client.request(
+      target.url,
+      'GET',
+      `/api/elections/${electionId}/record/${file}`,
+      { timeoutMs: 300_000 }
+    );
+    if (answer.status !== 200) throw new Error(`record/${file}: ${answer.status} ${answer.body}`);
+    await writeFile(join(directory, file), answer.body);
+  }
+  return join(directory, 'board.jsonl');
+}
+
+export function auditBoard(
+  boardJsonl: string,
+  receipts: ReadonlyMap<number, ReceiptFields>,
+  /** Member i's credential, hex. */
+  credentials: readonly string[]
+): BoardAudit {
+  const memberByCredential = new Map(credentials.map((credential, member) => [credential, member]));
+  const lines = boardJsonl.split('\n').filter((line) => line !== '');
+  const seenCredentials = new Set<string>();
+  const onBoard = new Map<string, number>();
+  const hashAt = new Map<number, string>();
+  let duplicates = 0;
+  let ballots = 0;
+  for (const line of lines) {
+    const event = JSON.parse(line) as {
+      position: number;
+      type: string;
+      body: { tracker?: string; ballot?: { credential?: string } };
+    };
+    hashAt.set(event.position, createHash('sha256').update(line).digest('hex'));
+    if (event.type !== 'ballot-cast') continue;
+    ballots++;
+    const credential = event.body.ballot?.credential ?? '';
+    const tracker = event.body.tracker ?? '';
+    if (seenCredentials.has(credential) || onBoard.has(tracker)) duplicates++;
+    seenCredentials.add(credential);
+    const member = memberByCredential.get(credential);
+    if (member !== undefined) onBoard.set(tracker, member);
+  }
+  let missing = 0;
+  for (const receipt of receipts.values())
+    if (!onBoard.has(receipt.tracker) || hashAt.get(receipt.position) !== receipt.eventHash)
+      missing++;
+  const acknowledgedTrackers = new Set([...receipts.values()].map((r) => r.tracker));
+  const committedWithoutReceipt = [...onBoard.keys()].filter(
+    (tracker) => !acknowledgedTrackers.has(tracker)
+  ).length;
+  return {
+    events: lines.length,
+    ballotsOnBoard: ballots,
+    acknowledged: receipts.size,
+    missing,
+    duplicates,
+    committedWithoutReceipt,
+    onBoard,
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * @module What a load or chaos run shares: its own database, the election with every ballot
+ * encrypted, the server as a process on a fixed loopback port, every member signed in, the
+ * client — set up in that order and torn down (server stopped, database dropped) whatever failed.
+ */
+import { loadavg } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
+import { type LoadClient as Client, LoadClient } from './http-client.ts';
+import { type LoadDatabase, createLoadDatabase } from './load-database.ts';
+import { type LoadElection, prepareLoadElection } from './load-election.ts';
+import { type ServerProcess, freePort, startServerProcess } from './server-process.ts';
+import { mintSessions, signInAll } from './sessions.ts';
+
+export interface LoadRunOptions {
+  /** Database name (created, and dropped at the end). */
+  readonly database: string;
+  readonly voters: number;
+  readonly verifyThreads: number;
+  readonly maxCastsInFlight: number;
+  readonly concurrency: number;
+  /** `http`: every member signs in over HTTP (default); `minted`: see sessions.ts. */
+  readonly sessions?: 'http' | 'minted';
+  /** A PostgreSQL tablespace to create the database in (the disk-full run's tiny tmpfs). */
+  readonly tablespace?: string;
+  readonly log: (line: string) => void;
+}
+
+export interface LoadRun {
+  readonly options: LoadRunOptions;
+  readonly database: LoadDatabase;
+  readonly prepared: LoadElection;
+  readonly client: Client;
+  readonly tokens: readonly string[];
+  /** Where the server is now (the URL survives restarts: same port). */
+  readonly target: { url: string };
+  server(): ServerProcess;
+  /** SIGKILL the server (if running) and start it again on the same port. */
+  restart(): Promise<void>;
+}
+
+export async function withLoadRun<T>(
+  options: LoadRunOptions,
+  work: (run: LoadRun) => Promise<T>
+): Promise<T> {
+  const database = await createLoadDatabase(
+    options.database,
+    options.tablespace === undefined ? {} : { tablespace: options.tablespace }
+  );
+  const client = new LoadClient(Math.max(16, options.concurrency));
+  let server: ServerProcess | undefined;
+  try {
+    const prepared = await prepareLoadElection(database.url, options.voters, options.log);
+    const settings = {
+      database: database.url,
+      port: await freePort(),
+      verifyThreads: options.verifyThreads,
+      maxCastsInFlight: options.maxCastsInFlight,
+    };
+    server = await startServerProcess(settings);
+    const target = { url: server.url };
+    const tokens =
+      options.sessions === 'minted'
+        ? mintSessions(prepared.election, prepared.hmacKey, new Date())
+        : await signInAll(client, target, prepared.election, 8, options.log);
+    const run: LoadRun = {
+      options,
+      database,
+      prepared,
+      client,
+      tokens,
+      target,
+      server: () => server as ServerProcess,
+      async restart() {
+        await server?.kill();
+        server = undefined;
+        server = await startServerProcess(settings);
+      },
+    };
+    return await work(run);
+  } finally {
+    if (server !== undefined) await server.terminate().catch(() => undefined);
+    client.close();
+    await database.drop().catch((error: unknown) => options.log(`drop failed: ${String(error)}`));
+  }
+}
+
+/**
+ * CPU seconds (user + system, all threads) a process has used, from /proc (Linux); with
+ * `reaped`, also that of its children that have exited (PostgreSQL's ended backends).
+ */
+export function processCpuSeconds(pid: number | undefined, reaped = false): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const [user, system, childUser, childSystem] = [11, 12, 13, 14].map((i) => Number(fields[i]));
+    return (
+      ((user ?? 0) + (system ?? 0) + (reaped ? (childUser ?? 0) + (childSystem ?? 0) : 0)) / 100
+    );
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** CPU seconds of every PostgreSQL process on the machine (other users' queries included). */
+export function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres')
+        total += processCpuSeconds(Number(entry), true);
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return total;
+}
+
+export function loadAverage(): string {
+  return loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
+}

@@ -1,0 +1,54 @@
+/**
+ * @module Teitlau Cymraeg gwiriadau rhifol y dilysydd (Welsh titles of the verifier's checks).
+ * Written by a non-native speaker: to be reviewed by a native Welsh speaker (see the README).
+ */
+import type { checksEn } from './checks-en.ts';
+
+export const checksCy: Readonly<Record<keyof typeof checksEn, string>> = {
+  'check.V1.1': 'mae format.json yn enwi scrutineer-record fersiwn 1',
+  'check.V1.2': 'y digwyddiad cyntaf yw’r gosod, gyda maniffest dilys',
+  'check.V1.3': 'mae’r ffeil enwebiadau’n cyfateb i’w hash ac i’r ymgeiswyr cymwys',
+  'check.V2.1': 'mae pob llinell yn JSON canonaidd ac yn ddigwyddiad wedi’i ffurfio’n iawn',
+  'check.V2.2': 'mae’r safleoedd yn olynol o 0',
+  'check.V2.3': 'mae pob digwyddiad yn cadwyno at hash yr un o’i flaen',
+  'check.V2.4': 'nid yw’r amseroedd byth yn mynd yn ôl',
+  'check.V2.5': 'mae’r digwyddiadau yn nhrefn y cyfnodau',
+  'check.V2.6': 'mae’r pwyntiau gwirio wedi’u llofnodi ag allwedd y bwrdd',
+  'check.V2.7': 'gwreiddiau’r pwyntiau gwirio yw gwreiddiau Merkle y log hyd hynny',
+  'check.V3.1':
+    'ymrwymiadau’r ymddiriedolwyr: ymddiriedolwr rhestredig, unwaith, gyda phrawf a llofnod dilys',
+  'check.V3.2':
+    'cyfrannau’r ymddiriedolwyr: ymddiriedolwr rhestredig, unwaith, un gyfran i bob ymddiriedolwr arall, wedi’u llofnodi',
+  'check.V3.3':
+    'mae’r cwynion wedi’u llofnodi, mae eu proflenni’n gywir a chaiff eu dyfarniadau eu hailgyfrifo',
+  'check.V3.4': 'yr ymddiriedolwyr cymwys yw’r rhai heb fai, a digon ohonynt',
+  'check.V3.5': 'allwedd yr etholiad yw swm termau cyson yr ymddiriedolwyr cymwys',
+  'check.V3.6': 'caiff allweddi dilysu’r ymddiriedolwyr eu hailgyfrifo o’r ymrwymiadau',
+  'check.V4.1': 'mae allweddi’r cymwysterau’n bwyntiau dilys',
+  'check.V4.2': 'nid oes allwedd cymhwyster yn ymddangos ddwywaith',
+  'check.V4.3': 'caiff nifer y cymwysterau a hash y rhestr eu hailgyfrifo',
+  'check.V4.4': 'caiff hash sylfaen yr etholiad ei ailgyfrifo',
+  'check.V4.5': 'mae pob pecyn newydd yn dirymu cymhwyster gweithredol ac yn ychwanegu un newydd',
+  'check.V5.1': 'mae’r pleidleisiau’n enwi’r etholiad hwn ac mae ganddynt siâp y papur pleidleisio',
+  'check.V5.2': 'cafodd y pleidleisiau eu bwrw â chymwysterau gweithredol ar y pryd',
+  'check.V5.3': 'caiff y tracwyr eu hailgyfrifo o’r pleidleisiau wedi’u hamgryptio',
+  'check.V5.4': 'mae llofnodion y pleidleisiau’n gywir',
+  'check.V5.5': 'mae pob pleidlais wedi’i hamgryptio’n ddilys ac wedi’i phrofi’n 0 neu 1',
+  'check.V5.6': 'mae prawf cyfanswm pob cystadleuaeth yn gywir',
+  'check.V5.7': 'nid oes pleidlais wedi’i hamgryptio na thraciwr mewn dau bapur pleidleisio',
+  'check.V5.8': 'cafodd y pleidleisiau eu bwrw tra oedd y pleidleisio ar agor',
+  'check.V5.9': 'mae’r polisi pleidleisio’n dal (un bleidlais a gyfrifir i bob aelod)',
+  'check.V5.10': 'mae pleidleisiau gwirio dyfais yn agor i’w pleidleisiau cyhoeddedig',
+  'check.V6.1': 'mae’r pecynnau post yn weithredol ac wedi’u derbyn unwaith',
+  'check.V6.2': 'ni phleidleisiodd unrhyw aelod ar-lein a drwy’r post; mae gwrthodiadau’n gyfiawn',
+  'check.V6.3': 'mae cyfrifon y sypiau post yn parchu terfynau’r gystadleuaeth',
+  'check.V6.4': 'mae’r papurau post yn cyfateb i’r pecynnau post a dderbyniwyd',
+  'check.V7.1': 'mae’r cyfrif yn cynnwys yr union bleidleisiau a gyfrifir',
+  'check.V7.2': 'caiff y cyfansymiau wedi’u hamgryptio eu hailgyfrifo',
+  'check.V8.1': 'cyfrannau dadgryptio: ymddiriedolwr cymwys, unwaith, yn gyflawn, wedi’u llofnodi',
+  'check.V8.2': 'mae proflenni’r cyfrannau dadgryptio’n gywir',
+  'check.V8.3': 'mae digon o gyfrannau dilys yn cyfuno i gyfrifon o fewn yr ystod',
+  'check.V9.1': 'mae’r cyfrifon ar-lein yn hafal i’r cyfansymiau wedi’u dadgryptio',
+  'check.V9.2': 'mae’r cyfrifon post yn hafal i swm y sypiau post',
+  'check.V9.3': 'mae’r cyfansymiau’n hafal i ar-lein a’r post, i bob ymgeisydd',
+};

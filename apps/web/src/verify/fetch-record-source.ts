@@ -1,0 +1,69 @@
+/**
+ * @module A {@link RecordSource} over the server's record bundle (spec §9.1:
+ * `/api/elections/<id>/record/format.json`, `board.jsonl`, `checkpoints.jsonl`), read with `fetch`
+ * from the same origin. The board is streamed line by line and fetched afresh on every pass, so a
+ * browser verifies a large record without holding it in memory. Each board line is shown to
+ * `onLine` as it passes, for progress and for the page to pick out the setup and result events.
+ */
+import type { RecordSource } from '@scrutineer/verifier';
+
+/** A download that did not answer 200: the page says which file. */
+export class RecordFetchError extends Error {
+  readonly file: string;
+  constructor(file: string, status: number) {
+    super(`${file}: HTTP ${status}`);
+    this.name = 'RecordFetchError';
+    this.file = file;
+  }
+}
+
+async function fetchFile(url: string, file: string): Promise<Response> {
+  const response = await fetch(url, { credentials: 'omit', cache: 'no-store' });
+  if (!response.ok || response.body === null) throw new RecordFetchError(file, response.status);
+  return response;
+}
+
+/** The lines of a streamed text body without their newlines (a final empty line is dropped). */
+export async function* streamLines(body: ReadableStream<Uint8Array>): AsyncIterable<string> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder('utf-8', { fatal: false });
+  let pending = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    pending += decoder.decode(value, { stream: true });
+    let newline = pending.indexOf('\n');
+    while (newline !== -1) {
+      yield pending.slice(0, newline);
+      pending = pending.slice(newline + 1);
+      newline = pending.indexOf('\n');
+    }
+  }
+  pending += decoder.decode();
+  if (pending !== '') yield pending;
+}
+
+export function fetchRecordSource(
+  electionId: string,
+  onLine: (line: string, pass: number) => void = () => undefined
+): RecordSource {
+  const base = `/api/elections/${encodeURIComponent(electionId)}/record`;
+  let passes = 0;
+  return {
+    readFormat: async () => (await fetchFile(`${base}/format.json`, 'format.json')).text(),
+    async *boardLines() {
+      const pass = passes++;
+      const response = await fetchFile(`${base}/board.jsonl`, 'board.jsonl');
+      for await (const line of streamLines(response.body as ReadableStream<Uint8Array>)) {
+        onLine(line, pass);
+        yield line;
+      }
+    },
+    async *checkpointLines() {
+      const response = await fetchFile(`${base}/checkpoints.jsonl`, 'checkpoints.jsonl');
+      yield* streamLines(response.body as ReadableStream<Uint8Array>);
+    },
+    // The server publishes no nominations file; a manifest that names one fails V1.3 (spec §9.2.6).
+    readNominations: () => Promise.resolve(null),
+  };
+}

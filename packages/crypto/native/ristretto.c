@@ -1,0 +1,448 @@
+/*
+ * Scrutineer's native ristretto255 backend (spec §2.6): a thin N-API layer over libdecaf's
+ * decaf_255 (Mike Hamburg's ristretto255 implementation; its encodings match RFC 9496 byte for
+ * byte, see rfc9496-vectors.test.ts) plus a variable-time multi-scalar multiplication (Straus for
+ * few points, Pippenger's bucket method for many) that libdecaf does not offer.
+ *
+ * Points cross into JavaScript decoded, as 160 bytes: the 4 extended coordinates (X, Y, Z, T) of
+ * 5 64-bit limbs each, copied out of libdecaf's padded, 32-byte-aligned struct. They are copied
+ * back into aligned structs before every operation, so JavaScript's buffers need no alignment.
+ * Every output goes into a Uint8Array the caller allocated; nothing here allocates JS memory.
+ * Scalars are 32-byte little-endian and must be < ℓ (the JavaScript side checks the range).
+ *
+ * It also exposes SHA-256 and SHA-512 from the OpenSSL inside Node (whose symbols Node exports to
+ * addons; headers under include/node/openssl): the verifier hashes every board line two or three
+ * times, and the pure-JavaScript digests were the largest cost of its main thread.
+ */
+#define NAPI_VERSION 8
+#define OPENSSL_API_COMPAT 0x10100000L /* SHA256()/SHA512(): one call, no EVP context */
+#include <node_api.h>
+#include <openssl/sha.h>
+#include <decaf.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define WIRE_BYTES 160
+#define COORD_BYTES 40
+#define SCALAR_BITS 253
+
+typedef struct decaf_255_point_s point_s;
+
+/* The byte copies below assume libdecaf's 64-bit build (5 limbs of 51 bits per coordinate) and
+ * recode() reads scalars as little-endian words. */
+_Static_assert(sizeof(((gf_25519_s *)0)->limb) == COORD_BYTES, "libdecaf: 5 x 64-bit limbs");
+#if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "ristretto.c assumes a little-endian host"
+#endif
+
+static void unpack(point_s *p, const uint8_t *wire) {
+  memcpy(p->x->limb, wire, COORD_BYTES);
+  memcpy(p->y->limb, wire + COORD_BYTES, COORD_BYTES);
+  memcpy(p->z->limb, wire + 2 * COORD_BYTES, COORD_BYTES);
+  memcpy(p->t->limb, wire + 3 * COORD_BYTES, COORD_BYTES);
+}
+
+static void pack(uint8_t *wire, const point_s *p) {
+  memcpy(wire, p->x->limb, COORD_BYTES);
+  memcpy(wire + COORD_BYTES, p->y->limb, COORD_BYTES);
+  memcpy(wire + 2 * COORD_BYTES, p->z->limb, COORD_BYTES);
+  memcpy(wire + 3 * COORD_BYTES, p->t->limb, COORD_BYTES);
+}
+
+/* ---- argument helpers: a wrong argument is a bug in backends/native.ts, so it throws ---- */
+
+static uint8_t *bytes_of(napi_env env, napi_value value, size_t length) {
+  napi_typedarray_type type;
+  size_t count;
+  void *data;
+  if (napi_get_typedarray_info(env, value, &type, &count, &data, NULL, NULL) != napi_ok ||
+      type != napi_uint8_array || count != length) {
+    napi_throw_type_error(env, NULL, "ristretto native: wrong argument (Uint8Array length)");
+    return NULL;
+  }
+  return (uint8_t *)data;
+}
+
+static int args_of(napi_env env, napi_callback_info info, size_t want, napi_value *argv) {
+  size_t argc = want;
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != want) {
+    napi_throw_type_error(env, NULL, "ristretto native: wrong number of arguments");
+    return 0;
+  }
+  return 1;
+}
+
+static napi_value boolean(napi_env env, int value) {
+  napi_value result;
+  napi_get_boolean(env, value != 0, &result);
+  return result;
+}
+
+static int scalar_of(napi_env env, napi_value value, decaf_255_scalar_t out) {
+  const uint8_t *bytes = bytes_of(env, value, DECAF_255_SCALAR_BYTES);
+  if (bytes == NULL) return 0;
+  if (decaf_255_scalar_decode(out, bytes) != DECAF_SUCCESS) {
+    napi_throw_range_error(env, NULL, "ristretto native: scalar not below the group order");
+    return 0;
+  }
+  return 1;
+}
+
+/* sha256(out32, bytes), sha512(out64, bytes): any input length. */
+static napi_value digest(napi_env env, napi_callback_info info, size_t length,
+                         unsigned char *(*hash)(const unsigned char *, size_t, unsigned char *)) {
+  napi_value argv[2];
+  if (!args_of(env, info, 2, argv)) return NULL;
+  uint8_t *out = bytes_of(env, argv[0], length);
+  if (out == NULL) return NULL;
+  napi_typedarray_type type;
+  size_t count;
+  void *data;
+  if (napi_get_typedarray_info(env, argv[1], &type, &count, &data, NULL, NULL) != napi_ok ||
+      type != napi_uint8_array) {
+    napi_throw_type_error(env, NULL, "ristretto native: expected a Uint8Array to hash");
+    return NULL;
+  }
+  static const unsigned char empty[1] = {0};
+  hash(count == 0 ? empty : (const unsigned char *)data, count, out);
+  return NULL;
+}
+static napi_value js_sha256(napi_env env, napi_callback_info info) {
+  return digest(env, info, SHA256_DIGEST_LENGTH, SHA256);
+}
+static napi_value js_sha512(napi_env env, napi_callback_info info) {
+  return digest(env, info, SHA512_DIGEST_LENGTH, SHA512);
+}
+
+/* decode(out, bytes32): RFC 9496 §4.3.1; true iff canonical. The identity is accepted here. */
+static napi_value js_decode(napi_env env, napi_callback_info info) {
+  napi_value argv[2];
+  if (!args_of(env, info, 2, argv)) return NULL;
+  uint8_t *out = bytes_of(env, argv[0], WIRE_BYTES);
+  const uint8_t *in = out ? bytes_of(env, argv[1], DECAF_255_SER_BYTES) : NULL;
+  if (in == NULL) return NULL;
+  decaf_255_point_t p;
+  if (decaf_255_point_decode(p, in, DECAF_TRUE) != DECAF_SUCCESS) return boolean(env, 0);
+  pack(out, p);
+  return boolean(env, 1);
+}
+
+/* encode(out32, point): RFC 9496 §4.3.2. */
+static napi_value js_encode(napi_env env, napi_callback_info info) {
+  napi_value argv[2];
+  if (!args_of(env, info, 2, argv)) return NULL;
+  uint8_t *out = bytes_of(env, argv[0], DECAF_255_SER_BYTES);
+  const uint8_t *in = out ? bytes_of(env, argv[1], WIRE_BYTES) : NULL;
+  if (in == NULL) return NULL;
+  decaf_255_point_t p;
+  unpack(p, in);
+  decaf_255_point_encode(out, p);
+  return NULL;
+}
+
+typedef void (*binary_op)(decaf_255_point_t, const decaf_255_point_t, const decaf_255_point_t);
+
+static napi_value binary(napi_env env, napi_callback_info info, binary_op op) {
+  napi_value argv[3];
+  if (!args_of(env, info, 3, argv)) return NULL;
+  uint8_t *out = bytes_of(env, argv[0], WIRE_BYTES);
+  const uint8_t *a = out ? bytes_of(env, argv[1], WIRE_BYTES) : NULL;
+  const uint8_t *b = a ? bytes_of(env, argv[2], WIRE_BYTES) : NULL;
+  if (b == NULL) return NULL;
+  decaf_255_point_t p, q, r;
+  unpack(p, a);
+  unpack(q, b);
+  op(r, p, q);
+  pack(out, r);
+  return NULL;
+}
+
+static napi_value js_add(napi_env env, napi_callback_info info) {
+  return binary(env, info, decaf_255_point_add);
+}
+static napi_value js_sub(napi_env env, napi_callback_info info) {
+  return binary(env, info, decaf_255_point_sub);
+}
+
+/* negate(out, point) */
+static napi_value js_negate(napi_env env, napi_callback_info info) {
+  napi_value argv[2];
+  if (!args_of(env, info, 2, argv)) return NULL;
+  uint8_t *out = bytes_of(env, argv[0], WIRE_BYTES);
+  const uint8_t *a = out ? bytes_of(env, argv[1], WIRE_BYTES) : NULL;
+  if (a == NULL) return NULL;
+  decaf_255_point_t p, r;
+  unpack(p, a);
+  decaf_255_point_negate(r, p);
+  pack(out, r);
+  return NULL;
+}
+
+/* equals(a, b): libdecaf compares projectively, so no encoding is needed. */
+static napi_value js_equals(napi_env env, napi_callback_info info) {
+  napi_value argv[2];
+  if (!args_of(env, info, 2, argv)) return NULL;
+  const uint8_t *a = bytes_of(env, argv[0], WIRE_BYTES);
+  const uint8_t *b = a ? bytes_of(env, argv[1], WIRE_BYTES) : NULL;
+  if (b == NULL) return NULL;
+  decaf_255_point_t p, q;
+  unpack(p, a);
+  unpack(q, b);
+  return boolean(env, decaf_255_point_eq(p, q) == DECAF_TRUE);
+}
+
+/* multiply(out, point, scalar32): libdecaf's constant-time ladder (secret scalars). */
+static napi_value js_multiply(napi_env env, napi_callback_info info) {
+  napi_value argv[3];
+  if (!args_of(env, info, 3, argv)) return NULL;
+  uint8_t *out = bytes_of(env, argv[0], WIRE_BYTES);
+  const uint8_t *a = out ? bytes_of(env, argv[1], WIRE_BYTES) : NULL;
+  decaf_255_scalar_t s;
+  if (a == NULL || !scalar_of(env, argv[2], s)) return NULL;
+  decaf_255_point_t p, r;
+  unpack(p, a);
+  decaf_255_point_scalarmul(r, p, s);
+  decaf_255_scalar_destroy(s);
+  pack(out, r);
+  return NULL;
+}
+
+/* multiplyBase(out, scalar32): constant time, over libdecaf's precomputed table for G. */
+static napi_value js_multiply_base(napi_env env, napi_callback_info info) {
+  napi_value argv[2];
+  if (!args_of(env, info, 2, argv)) return NULL;
+  uint8_t *out = bytes_of(env, argv[0], WIRE_BYTES);
+  decaf_255_scalar_t s;
+  if (out == NULL || !scalar_of(env, argv[1], s)) return NULL;
+  decaf_255_point_t r;
+  decaf_255_precomputed_scalarmul(r, decaf_255_precomputed_base, s);
+  decaf_255_scalar_destroy(s);
+  pack(out, r);
+  return NULL;
+}
+
+/* fromUniformBytes(out, bytes64): RFC 9496 §4.3.4. */
+static napi_value js_from_uniform(napi_env env, napi_callback_info info) {
+  napi_value argv[2];
+  if (!args_of(env, info, 2, argv)) return NULL;
+  uint8_t *out = bytes_of(env, argv[0], WIRE_BYTES);
+  const uint8_t *in = out ? bytes_of(env, argv[1], 2 * DECAF_255_HASH_BYTES) : NULL;
+  if (in == NULL) return NULL;
+  decaf_255_point_t r;
+  decaf_255_point_from_hash_uniform(r, in);
+  pack(out, r);
+  return NULL;
+}
+
+/* ---- multi-scalar multiplication (variable time: public inputs only) ---- */
+
+/*
+ * Signed radix-2^c digits of a scalar < 2^253: windows = 253/c + 1 digits in [-2^(c-1), 2^(c-1)],
+ * written with stride `stride` (digit w of this scalar at digits[w * stride]). The top window
+ * lies at or above bit 253 - (c - 1), so it absorbs the last carry without overflowing.
+ */
+static void recode(const uint8_t *scalar, int negative, int c, int windows, int16_t *digits,
+                   size_t stride) {
+  uint8_t padded[DECAF_255_SCALAR_BYTES + 8] = {0};
+  memcpy(padded, scalar, DECAF_255_SCALAR_BYTES);
+  const int half = 1 << (c - 1), mask = (1 << c) - 1;
+  int carry = 0;
+  for (int w = 0; w < windows; w++) {
+    const int bit = w * c;
+    uint64_t word = 0;
+    if (bit < SCALAR_BITS) memcpy(&word, padded + bit / 8, 8);
+    int digit = (int)((word >> (bit % 8)) & (uint64_t)mask) + carry;
+    carry = digit > half;
+    if (carry) digit -= 1 << c;
+    digits[(size_t)w * stride] = (int16_t)(negative ? -digit : digit);
+  }
+}
+
+static void accumulate(point_s *into, int *set, const point_s *p, int negative) {
+  if (!*set) {
+    if (negative) decaf_255_point_negate(into, p);
+    else decaf_255_point_copy(into, p);
+    *set = 1;
+  } else if (negative) {
+    decaf_255_point_sub(into, into, p);
+  } else {
+    decaf_255_point_add(into, into, p);
+  }
+}
+
+static void double_times(point_s *p, int times) {
+  for (int i = 0; i < times; i++) decaf_255_point_double(p, p);
+}
+
+/* Cost models in point additions (a doubling counts ~2/3 of one), for choosing the method. */
+static double straus_cost(size_t n, int c) {
+  const int windows = SCALAR_BITS / c + 1;
+  return (double)n * ((1 << (c - 1)) + windows) + windows * c * 0.67;
+}
+static double pippenger_cost(size_t n, int c) {
+  const int windows = SCALAR_BITS / c + 1;
+  return (double)windows * ((double)n + 2.0 * (1 << (c - 1))) + windows * c * 0.67;
+}
+
+/* Straus: a table of 1..2^(c-1) multiples per point, one shared chain of doublings. */
+static int straus(point_s *out, const point_s *points, const int16_t *digits, size_t n, int c,
+                  int windows) {
+  const int half = 1 << (c - 1);
+  point_s *table = aligned_alloc(32, sizeof(point_s) * (size_t)half * n);
+  if (table == NULL) return 0;
+  for (size_t i = 0; i < n; i++) {
+    point_s *row = table + i * half;
+    decaf_255_point_copy(&row[0], &points[i]);
+    if (half > 1) decaf_255_point_double(&row[1], &points[i]);
+    for (int k = 2; k < half; k++) decaf_255_point_add(&row[k], &row[k - 1], &points[i]);
+  }
+  int set = 0;
+  for (int w = windows - 1; w >= 0; w--) {
+    if (set) double_times(out, c);
+    for (size_t i = 0; i < n; i++) {
+      const int d = digits[(size_t)w * n + i];
+      if (d != 0) accumulate(out, &set, &table[i * half + (d < 0 ? -d : d) - 1], d < 0);
+    }
+  }
+  if (!set) decaf_255_point_copy(out, decaf_255_point_identity);
+  free(table);
+  return 1;
+}
+
+/* Pippenger: per window, sort points into 2^(c-1) buckets by |digit|, then Σ k·bucket[k] by a
+ * running sum (2 additions per bucket). */
+static int pippenger(point_s *out, const point_s *points, const int16_t *digits, size_t n, int c,
+                     int windows) {
+  const int half = 1 << (c - 1);
+  point_s *buckets = aligned_alloc(32, sizeof(point_s) * (size_t)half);
+  int *filled = malloc(sizeof(int) * (size_t)half);
+  if (buckets == NULL || filled == NULL) {
+    free(buckets);
+    free(filled);
+    return 0;
+  }
+  decaf_255_point_t running, total;
+  int set = 0;
+  for (int w = windows - 1; w >= 0; w--) {
+    if (set) double_times(out, c);
+    memset(filled, 0, sizeof(int) * (size_t)half);
+    const int16_t *row = digits + (size_t)w * n;
+    for (size_t i = 0; i < n; i++) {
+      const int d = row[i];
+      if (d != 0) {
+        const int k = (d < 0 ? -d : d) - 1;
+        accumulate(&buckets[k], &filled[k], &points[i], d < 0);
+      }
+    }
+    int running_set = 0, total_set = 0;
+    for (int k = half - 1; k >= 0; k--) {
+      if (filled[k]) accumulate(running, &running_set, &buckets[k], 0);
+      if (running_set) accumulate(total, &total_set, running, 0);
+    }
+    if (total_set) accumulate(out, &set, total, 0);
+  }
+  if (!set) decaf_255_point_copy(out, decaf_255_point_identity);
+  free(filled);
+  free(buckets);
+  return 1;
+}
+
+/*
+ * msmUnsafe(out, points: Uint8Array[] of 160 bytes, scalars: n × 32 bytes, negative: n bytes):
+ * Σ ±sᵢ·Pᵢ, the sign of term i negative iff negative[i] ≠ 0. JavaScript passes min(s, ℓ − s) and
+ * the sign, so that −w (the weight of a proof commitment) costs as little as a short w.
+ */
+static napi_value js_msm(napi_env env, napi_callback_info info) {
+  napi_value argv[4];
+  if (!args_of(env, info, 4, argv)) return NULL;
+  uint8_t *out = bytes_of(env, argv[0], WIRE_BYTES);
+  if (out == NULL) return NULL;
+  uint32_t n;
+  if (napi_get_array_length(env, argv[1], &n) != napi_ok) {
+    napi_throw_type_error(env, NULL, "ristretto native: points must be an array");
+    return NULL;
+  }
+  const uint8_t *scalars = bytes_of(env, argv[2], (size_t)n * DECAF_255_SCALAR_BYTES);
+  const uint8_t *negative = scalars ? bytes_of(env, argv[3], n) : NULL;
+  if (negative == NULL) return NULL;
+  decaf_255_point_t result;
+  if (n == 0) {
+    pack(out, decaf_255_point_identity);
+    return NULL;
+  }
+  /* Choose the method and window by the cost model. */
+  int straus_c = 1, pippenger_c = 1;
+  for (int c = 2; c <= 6; c++)
+    if (straus_cost(n, c) < straus_cost(n, straus_c)) straus_c = c;
+  /* c ≤ 15 keeps every signed digit, |d| ≤ 2^(c-1), inside an int16_t. */
+  for (int c = 2; c <= 15; c++)
+    if (pippenger_cost(n, c) < pippenger_cost(n, pippenger_c)) pippenger_c = c;
+  const int use_straus = straus_cost(n, straus_c) <= pippenger_cost(n, pippenger_c);
+  const int c = use_straus ? straus_c : pippenger_c;
+  const int windows = SCALAR_BITS / c + 1;
+
+  point_s *points = aligned_alloc(32, sizeof(point_s) * n);
+  int16_t *digits = malloc(sizeof(int16_t) * (size_t)windows * n);
+  if (points == NULL || digits == NULL) {
+    free(points);
+    free(digits);
+    napi_throw_error(env, NULL, "ristretto native: out of memory");
+    return NULL;
+  }
+  for (uint32_t i = 0; i < n; i++) {
+    napi_value element;
+    const uint8_t *wire = NULL;
+    if (napi_get_element(env, argv[1], i, &element) == napi_ok)
+      wire = bytes_of(env, element, WIRE_BYTES);
+    if (wire == NULL) {
+      free(points);
+      free(digits);
+      return NULL;
+    }
+    unpack(&points[i], wire);
+    recode(scalars + (size_t)i * DECAF_255_SCALAR_BYTES, negative[i], c, windows, digits + i, n);
+  }
+  const int done = use_straus ? straus(result, points, digits, n, c, windows)
+                              : pippenger(result, points, digits, n, c, windows);
+  free(points);
+  free(digits);
+  if (!done) {
+    napi_throw_error(env, NULL, "ristretto native: out of memory");
+    return NULL;
+  }
+  pack(out, result);
+  return NULL;
+}
+
+/* identity(out), generator(out): the constants, decoded. */
+static napi_value js_constants(napi_env env, napi_callback_info info) {
+  napi_value argv[2];
+  if (!args_of(env, info, 2, argv)) return NULL;
+  uint8_t *identity = bytes_of(env, argv[0], WIRE_BYTES);
+  uint8_t *generator = identity ? bytes_of(env, argv[1], WIRE_BYTES) : NULL;
+  if (generator == NULL) return NULL;
+  pack(identity, decaf_255_point_identity);
+  pack(generator, decaf_255_point_base);
+  return NULL;
+}
+
+NAPI_MODULE_INIT() {
+  const napi_property_descriptor functions[] = {
+      {"decode", NULL, js_decode, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"encode", NULL, js_encode, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"add", NULL, js_add, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"subtract", NULL, js_sub, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"negate", NULL, js_negate, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"equals", NULL, js_equals, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"multiply", NULL, js_multiply, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"multiplyBase", NULL, js_multiply_base, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"fromUniformBytes", NULL, js_from_uniform, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"multiScalarMultiplyUnsafe", NULL, js_msm, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"constants", NULL, js_constants, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"sha256", NULL, js_sha256, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"sha512", NULL, js_sha512, NULL, NULL, NULL, napi_enumerable, NULL},
+  };
+  napi_define_properties(env, exports, sizeof(functions) / sizeof(functions[0]), functions);
+  return exports;
+}

@@ -1,0 +1,271 @@
+/**
+ * @module The native backend (Node only): ristretto255 from libdecaf through a small N-API addon
+ * (packages/crypto/native/ristretto.c), with a variable-time multi-scalar multiplication (Straus
+ * or Pippenger's bucket method, chosen by the number of points) for batch verification (spec
+ * §2.6, §5.6). It must agree with the reference backend (noble.ts) byte for byte and refuse the
+ * same inputs with the same {@link GroupError} codes; the backend tests hold it to that.
+ *
+ * A point is kept decoded (extended coordinates, 160 bytes owned by JavaScript), so additions and
+ * the multi-scalar multiplication never re-decode; its canonical encoding is cached once known
+ * (a decoded point already has it). The addon is optional: it is built by `npm run build:native`
+ * and needs libdecaf; without it, {@link loadNativeGroup} throws {@link NativeBackendUnavailable}
+ * and callers choose another backend (see loadFastestGroup in load-group.ts). Loading it also
+ * routes one-shot SHA-256/512 to the OpenSSL inside Node ({@link installDigests} in hash.ts).
+ *
+ * This module is loaded only by dynamic import from load-group.ts, so the browser booth never
+ * evaluates it. Secrets: `multiply`/`multiplyBase` use libdecaf's constant-time ladder and
+ * precomputed-table multiplication; scalars pass through JavaScript bytes unwiped, as in the
+ * other backends.
+ */
+import {
+  GroupError,
+  POINT_BYTES,
+  type DecodePointOptions,
+  type Group,
+  type Point,
+} from '../group.ts';
+import { installDigests } from '../hash.ts';
+import { GROUP_ORDER, SCALAR_BYTES, addScalars } from '../scalar.ts';
+import { NativeBackendUnavailable } from './native-unavailable.ts';
+
+/** Bytes of a decoded point: X, Y, Z, T of five 64-bit limbs each (ristretto.c `pack`). */
+const COORDINATE_BYTES = 160;
+/** RFC 9496 §4.3.4 takes exactly 64 uniform bytes. */
+const UNIFORM_BYTES = 64;
+/** Where `npm run build:native` puts the addon, relative to this file. */
+const ADDON_PATH = '../../native/build/ristretto.node';
+
+/** The addon's functions; every output goes into a buffer the caller passes first. */
+interface Addon {
+  decode(out: Uint8Array, bytes: Uint8Array): boolean;
+  encode(out: Uint8Array, point: Uint8Array): void;
+  add(out: Uint8Array, a: Uint8Array, b: Uint8Array): void;
+  subtract(out: Uint8Array, a: Uint8Array, b: Uint8Array): void;
+  negate(out: Uint8Array, a: Uint8Array): void;
+  equals(a: Uint8Array, b: Uint8Array): boolean;
+  multiply(out: Uint8Array, point: Uint8Array, scalar: Uint8Array): void;
+  multiplyBase(out: Uint8Array, scalar: Uint8Array): void;
+  fromUniformBytes(out: Uint8Array, bytes: Uint8Array): void;
+  multiScalarMultiplyUnsafe(
+    out: Uint8Array,
+    points: Uint8Array[],
+    scalars: Uint8Array,
+    negative: Uint8Array
+  ): void;
+  constants(identity: Uint8Array, generator: Uint8Array): void;
+  sha256(out: Uint8Array, bytes: Uint8Array): void;
+  sha512(out: Uint8Array, bytes: Uint8Array): void;
+}
+
+/** A decoded point and, once known, its canonical encoding. */
+class NativePoint {
+  readonly coordinates: Uint8Array;
+  encoding: Uint8Array | undefined;
+  constructor(coordinates: Uint8Array, encoding?: Uint8Array) {
+    this.coordinates = coordinates;
+    this.encoding = encoding;
+  }
+}
+
+const wrap = (p: NativePoint): Point => p as unknown as Point;
+
+function unwrap(point: Point): NativePoint {
+  if (!((point as unknown) instanceof NativePoint)) {
+    // A bug, not bad input: a Point only ever goes back to the Group that made it.
+    throw new TypeError(
+      'native backend: not a point of this backend (a Point from another Group?)'
+    );
+  }
+  return point as unknown as NativePoint;
+}
+
+const coordinatesOf = (point: Point): Uint8Array => unwrap(point).coordinates;
+
+function assertScalar(scalar: bigint): void {
+  if (scalar < 0n || scalar >= GROUP_ORDER) {
+    throw new GroupError('group/scalar-out-of-range', 'scalar not in [0, ℓ)');
+  }
+}
+
+function isZeroBytes(bytes: Uint8Array): boolean {
+  let bits = 0;
+  for (let i = 0; i < bytes.length; i++) bits |= bytes[i] as number;
+  return bits === 0;
+}
+
+const MASK_64 = (1n << 64n) - 1n;
+const HALF_ORDER = GROUP_ORDER >> 1n;
+
+/** Writes a range-checked scalar as 32 little-endian bytes at `offset` (four 64-bit words). */
+function writeScalar(view: DataView, offset: number, scalar: bigint): void {
+  assertScalar(scalar);
+  view.setBigUint64(offset, scalar & MASK_64, true);
+  view.setBigUint64(offset + 8, (scalar >> 64n) & MASK_64, true);
+  view.setBigUint64(offset + 16, (scalar >> 128n) & MASK_64, true);
+  view.setBigUint64(offset + 24, scalar >> 192n, true);
+}
+
+function scalarBytes(scalar: bigint): Uint8Array {
+  const bytes = new Uint8Array(SCALAR_BYTES);
+  writeScalar(new DataView(bytes.buffer), 0, scalar);
+  return bytes;
+}
+
+/** Loads the addon with Node's `require` (ES modules cannot import a `.node` file). */
+async function loadAddon(): Promise<Addon> {
+  try {
+    const { createRequire } = await import('node:module');
+    return createRequire(import.meta.url)(ADDON_PATH) as Addon;
+  } catch (cause) {
+    throw new NativeBackendUnavailable(
+      'native backend: the ristretto255 addon is not built or libdecaf is missing; run ' +
+        '`npm run build:native` (needs a C compiler and `apt-get install libdecaf-dev`) or ' +
+        'choose the sodium backend',
+      { cause }
+    );
+  }
+}
+
+/**
+ * Loads the addon and returns the native {@link Group}.
+ * @throws NativeBackendUnavailable when the addon is not built or cannot be loaded.
+ */
+export async function loadNativeGroup(): Promise<Group> {
+  const addon = await loadAddon();
+  installDigests({
+    sha256: (bytes) => digest(32, (out) => addon.sha256(out, bytes)),
+    sha512: (bytes) => digest(64, (out) => addon.sha512(out, bytes)),
+  });
+  return createNativeGroup(addon);
+}
+
+function digest(length: number, hash: (out: Uint8Array) => void): Uint8Array {
+  const out = new Uint8Array(length);
+  hash(out);
+  return out;
+}
+
+function createNativeGroup(addon: Addon): Group {
+  const fresh = (): Uint8Array => new Uint8Array(COORDINATE_BYTES);
+  const identityCoordinates = fresh();
+  const generatorCoordinates = fresh();
+  addon.constants(identityCoordinates, generatorCoordinates);
+  const identity = new NativePoint(identityCoordinates, new Uint8Array(POINT_BYTES));
+  const generator = new NativePoint(generatorCoordinates);
+
+  /** Applies an addon operation into a new point. */
+  function compute(operation: (out: Uint8Array) => void): Point {
+    const out = fresh();
+    operation(out);
+    return wrap(new NativePoint(out));
+  }
+
+  function encodingOf(point: NativePoint): Uint8Array {
+    if (point.encoding === undefined) {
+      point.encoding = new Uint8Array(POINT_BYTES);
+      addon.encode(point.encoding, point.coordinates);
+    }
+    return point.encoding;
+  }
+
+  const isIdentity = (a: Point): boolean => addon.equals(coordinatesOf(a), identityCoordinates);
+
+  function multiplyBase(scalar: bigint): Point {
+    const bytes = scalarBytes(scalar);
+    return compute((out) => addon.multiplyBase(out, bytes));
+  }
+
+  function multiply(point: Point, scalar: bigint): Point {
+    if (unwrap(point) === generator) return multiplyBase(scalar);
+    const bytes = scalarBytes(scalar);
+    return compute((out) => addon.multiply(out, coordinatesOf(point), bytes));
+  }
+
+  /**
+   * Σ sᵢ·Pᵢ, variable time (spec §5.6). Terms on the same point object are merged first, so a
+   * batch whose equations all use G and the election key multiplies each of them once.
+   */
+  function multiScalarMultiplyUnsafe(points: readonly Point[], scalars: readonly bigint[]): Point {
+    if (points.length !== scalars.length) {
+      throw new GroupError('group/length-mismatch', 'as many scalars as points are needed');
+    }
+    scalars.forEach(assertScalar); // range-check all before any work
+    const merged = new Map<NativePoint, bigint>();
+    for (let i = 0; i < points.length; i++) {
+      const point = unwrap(points[i] as Point);
+      const scalar = scalars[i] as bigint;
+      const earlier = merged.get(point);
+      merged.set(point, earlier === undefined ? scalar : addScalars(earlier, scalar));
+    }
+    const terms: Uint8Array[] = [];
+    const packed = new Uint8Array(merged.size * SCALAR_BYTES);
+    const negative = new Uint8Array(merged.size);
+    const view = new DataView(packed.buffer);
+    for (const [point, scalar] of merged) {
+      if (scalar === 0n) continue;
+      // s and −(ℓ − s) are the same multiple; the shorter costs fewer windows (−w of a weight w).
+      const flip = scalar > HALF_ORDER;
+      negative[terms.length] = flip ? 1 : 0;
+      writeScalar(view, terms.length * SCALAR_BYTES, flip ? GROUP_ORDER - scalar : scalar);
+      terms.push(point.coordinates);
+    }
+    if (terms.length === 0) return wrap(identity);
+    return compute((out) =>
+      addon.multiScalarMultiplyUnsafe(
+        out,
+        terms,
+        packed.subarray(0, terms.length * SCALAR_BYTES),
+        negative.subarray(0, terms.length)
+      )
+    );
+  }
+
+  return Object.freeze({
+    name: 'ristretto255',
+    backend: 'native',
+    generator: wrap(generator),
+    identity: wrap(identity),
+
+    decodePoint(bytes: Uint8Array, options?: DecodePointOptions): Point {
+      if (!(bytes instanceof Uint8Array)) throw new TypeError('native backend: expected bytes');
+      if (bytes.length !== POINT_BYTES) {
+        throw new GroupError(
+          'group/wrong-length',
+          `point must be ${POINT_BYTES} bytes, got ${bytes.length}`
+        );
+      }
+      const coordinates = fresh();
+      // RFC 9496 §4.3.1: libdecaf refuses s ≥ p, negative s, a non-square, negative t and y = 0.
+      if (!addon.decode(coordinates, bytes)) {
+        throw new GroupError('group/non-canonical-point', 'not a canonical ristretto255 encoding');
+      }
+      // The identity's only canonical encoding is 32 zero bytes (RFC 9496 §4.3.2).
+      if (options?.allowIdentity !== true && isZeroBytes(bytes)) {
+        throw new GroupError('group/identity-forbidden', 'the identity is not allowed here');
+      }
+      return wrap(new NativePoint(coordinates, bytes.slice())); // a copy: callers reuse buffers
+    },
+    encodePoint: (point: Point): Uint8Array => encodingOf(unwrap(point)).slice(),
+    add: (a: Point, b: Point): Point =>
+      compute((out) => addon.add(out, coordinatesOf(a), coordinatesOf(b))),
+    subtract: (a: Point, b: Point): Point =>
+      compute((out) => addon.subtract(out, coordinatesOf(a), coordinatesOf(b))),
+    negate: (a: Point): Point => compute((out) => addon.negate(out, coordinatesOf(a))),
+    multiply,
+    multiplyBase,
+    multiplyUnsafe: multiply,
+    multiScalarMultiplyUnsafe,
+    // libdecaf's precomputed tables would help only the booth, which runs noble.
+    prepareFixedBase: (point: Point): Point => wrap(unwrap(point)),
+    pointFromUniformBytes(bytes: Uint8Array): Point {
+      if (!(bytes instanceof Uint8Array)) throw new TypeError('native backend: expected bytes');
+      if (bytes.length !== UNIFORM_BYTES) {
+        throw new GroupError('group/wrong-length', 'element derivation takes 64 bytes');
+      }
+      // RFC 9496 §4.3.4: two Elligator maps of the low 255 bits of each half, added.
+      return compute((out) => addon.fromUniformBytes(out, bytes));
+    },
+    equals: (a: Point, b: Point): boolean => addon.equals(coordinatesOf(a), coordinatesOf(b)),
+    isIdentity,
+  });
+}

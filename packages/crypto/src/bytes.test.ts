@@ -1,0 +1,40 @@
+/**
+ * @module The hex and little-endian helpers the verifier leans on (spec §2.1, §2.2), against
+ * Node's own hex codec and a byte-at-a-time reference, on random lengths and every byte value.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { bytesToHex, hexToBytes } from './bytes.ts';
+import { bytesToNumberLE } from './scalar.ts';
+
+describe('bytes', () => {
+  it('bytesToHex and hexToBytes agree with Buffer hex and invert each other', () => {
+    const every = Uint8Array.from({ length: 256 }, (_, i) => i);
+    assert.equal(bytesToHex(every), Buffer.from(every).toString('hex'));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 100 }), (bytes) => {
+        const hex = bytesToHex(bytes);
+        assert.equal(hex, Buffer.from(bytes).toString('hex'));
+        assert.deepEqual(hexToBytes(hex), bytes);
+      })
+    );
+  });
+
+  it('hexToBytes refuses odd lengths, upper case and non-hex characters', () => {
+    for (const bad of ['0', 'abc', 'AB', '0g', 'zz', ' 00', '0x00']) {
+      assert.throws(() => hexToBytes(bad), /bytes\/invalid-hex/, bad);
+    }
+  });
+
+  it('bytesToNumberLE equals the byte-at-a-time sum on any length, views included', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 80 }), fc.nat(7), (bytes, offset) => {
+        const view = new Uint8Array(bytes.length + offset).subarray(offset);
+        view.set(bytes);
+        const expected = bytes.reduceRight((n, b) => (n << 8n) | BigInt(b), 0n);
+        assert.equal(bytesToNumberLE(view), expected);
+      })
+    );
+  });
+});
