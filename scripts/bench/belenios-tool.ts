@@ -207,12 +207,14 @@ export function tallyBeleniosElection(dir: string): void {
 export function beleniosResult(dir: string): number[] {
   const archive = readdirSync(dir).find((f) => f.endsWith('.bel'));
   if (archive === undefined) throw new Error('no Belenios archive');
-  const listing = spawnSync('tar', ['-tf', archive], { cwd: dir, encoding: 'utf8' });
+  // The listing of a 10,000-ballot archive is beyond spawnSync's default 1 MiB of output.
+  const tar = { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 } as const;
+  const listing = spawnSync('tar', ['-tf', archive], tar);
   const members = listing.stdout.trim().split('\n');
   // The result is the last data member before the final event (as the tool's own demo reads it).
   const member = members.at(-2);
   if (member === undefined) throw new Error('Belenios archive too short');
-  const data = spawnSync('tar', ['-xOf', archive, member], { cwd: dir, encoding: 'utf8' });
+  const data = spawnSync('tar', ['-xOf', archive, member], tar);
   const parsed = JSON.parse(data.stdout) as { result: string[][] };
   return (parsed.result[0] ?? []).map(Number);
 }

@@ -48,21 +48,24 @@ export class SignInMonitor {
   }
 
   /**
-   * Reserves one sign-in attempt for `ip`, or refuses (false) when its failures in the last hour
-   * plus its attempts in flight reach the limit. An attempt in flight counts as a failure until
-   * {@link settle}: checking failures alone let a burst of concurrent guesses from one address all
-   * pass before the first failure was recorded (30 verified instead of 10; the guessing suite).
+   * Reserves one sign-in attempt for `ip`, or says why not: its failures in the last hour reached
+   * the limit, or they plus its attempts in flight did. An attempt in flight counts as a failure
+   * until {@link settle}: checking failures alone let a burst of concurrent guesses from one
+   * address all pass before the first failure was recorded (30 verified instead of 10; the
+   * guessing suite). The two refusals are told apart because members behind one address (an
+   * office, a hustings' Wi-Fi) who merely sign in at the same moment have failed nothing.
    */
-  begin(ip: string): boolean {
+  begin(ip: string): 'reserved' | 'too-many-failures' | 'too-many-in-flight' {
     const failures = this.#prune(this.#byIp.get(ip));
     if (failures.length === 0) this.#byIp.delete(ip);
     const pending = this.#pending.get(ip) ?? 0;
-    if (failures.length + pending >= this.#options.maxFailuresPerIpPerHour) {
+    const limit = this.#options.maxFailuresPerIpPerHour;
+    if (failures.length + pending >= limit) {
       this.refusedTotal++;
-      return false;
+      return failures.length >= limit ? 'too-many-failures' : 'too-many-in-flight';
     }
     this.#pending.set(ip, pending + 1);
-    return true;
+    return 'reserved';
   }
 
   /** Ends an attempt {@link begin} reserved; a failed one is recorded. */

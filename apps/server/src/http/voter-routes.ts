@@ -57,10 +57,13 @@ export function voterRoutes(context: AppContext, signInPerMinute: number): Route
       response: signInResponse,
       perMinute: signInPerMinute,
       handler: async ({ params, body, ip }) => {
-        if (!context.monitor.begin(ip))
+        const reservation = context.monitor.begin(ip);
+        if (reservation !== 'reserved')
           throw new ServiceError(
             'request/rate-limited',
-            'Too many failed sign-ins from this address; try again later.'
+            reservation === 'too-many-failures'
+              ? 'Too many failed sign-ins from this address; try again later.'
+              : 'Too many sign-ins in progress from this address; try again in a moment.'
           );
         let failed = false;
         try {
