@@ -14,7 +14,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { auditBoard, fetchRecord } from '../load/board-audit.ts';
+import { fetchAndAuditBoard } from '../load/board-audit.ts';
 import { type CastResult, quantile, runCasts } from '../load/cast-driver.ts';
 import {
   loadAverage,
@@ -22,7 +22,7 @@ import {
   processCpuSeconds,
   withLoadRun,
 } from '../load/load-run.ts';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -91,14 +91,11 @@ const summary = await withLoadRun(
     const loadAfter = loadAverage();
     const directory = await mkdtemp(join(tmpdir(), 'scrutineer-load-'));
     try {
-      const board = await fetchRecord(
+      const audit = await fetchAndAuditBoard(
         run.client,
         run.target,
         run.prepared.election.electionId,
-        directory
-      );
-      const audit = auditBoard(
-        await readFile(board, 'utf8'),
+        directory,
         result.receipts,
         run.prepared.election.voters.map((v) => v.credential)
       );

@@ -5,7 +5,7 @@
  * duplicate; on the board but never acknowledged = a commit without a receipt.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ReceiptFields } from './cast-driver.ts';
 import type { LoadClient } from './http-client.ts';
@@ -40,6 +40,19 @@ export async function fetchRecord(
     await writeFile(join(directory, file), answer.body);
   }
   return join(directory, 'board.jsonl');
+}
+
+/** {@link fetchRecord} into `directory`, then {@link auditBoard} against the receipts. */
+export async function fetchAndAuditBoard(
+  client: LoadClient,
+  target: { readonly url: string },
+  electionId: string,
+  directory: string,
+  receipts: ReadonlyMap<number, ReceiptFields>,
+  credentials: readonly string[]
+): Promise<BoardAudit> {
+  const board = await fetchRecord(client, target, electionId, directory);
+  return auditBoard(await readFile(board, 'utf8'), receipts, credentials);
 }
 
 export function auditBoard(

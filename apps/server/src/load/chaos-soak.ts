@@ -8,11 +8,11 @@
  * passes the published record, and the decrypted online counts equal the harness's receipts.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { auditBoard, fetchRecord } from './board-audit.ts';
+import { fetchAndAuditBoard } from './board-audit.ts';
 import { type ReceiptFields, quantile, runCasts } from './cast-driver.ts';
 import { closeAndTally, runVerifierCli } from './finish-election.ts';
 import { type LoadRun, loadAverage, withLoadRun } from './load-run.ts';
@@ -173,9 +173,11 @@ async function soak(run: LoadRun, options: ChaosOptions): Promise<ChaosSummary> 
   const published = await closeAndTally(run.client, run.target, election);
   const directory = await mkdtemp(join(tmpdir(), 'scrutineer-chaos-'));
   try {
-    const board = await fetchRecord(run.client, run.target, election.electionId, directory);
-    const audit = auditBoard(
-      await readFile(board, 'utf8'),
+    const audit = await fetchAndAuditBoard(
+      run.client,
+      run.target,
+      election.electionId,
+      directory,
       result.receipts,
       election.voters.map((v) => v.credential)
     );

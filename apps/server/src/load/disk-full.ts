@@ -6,13 +6,13 @@
  * again, are accepted. Afterwards the board is compared with the receipts as in every run.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { TEST_DATABASE_URL } from '../test-support/test-databases.ts';
-import { auditBoard, fetchRecord } from './board-audit.ts';
+import { fetchAndAuditBoard } from './board-audit.ts';
 import { runCasts } from './cast-driver.ts';
 import { loadAverage, withLoadRun } from './load-run.ts';
 
@@ -110,14 +110,11 @@ export async function runDiskFull(options: {
           });
           const directory = await mkdtemp(join(tmpdir(), 'scrutineer-disk-'));
           try {
-            const board = await fetchRecord(
+            const audit = await fetchAndAuditBoard(
               run.client,
               run.target,
               run.prepared.election.electionId,
-              directory
-            );
-            const audit = auditBoard(
-              await readFile(board, 'utf8'),
+              directory,
               result.receipts,
               run.prepared.election.voters.map((v) => v.credential)
             );

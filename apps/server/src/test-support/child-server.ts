@@ -18,35 +18,65 @@ export interface ChildServer {
   terminate(): Promise<number | null>;
 }
 
-export async function spawnServer(database: string): Promise<ChildServer> {
+export interface SpawnOptions {
+  /** Default 0: the OS picks a port. */
+  readonly port?: number;
+  /** Added to the child's environment (cast settings, limits). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Node options before the script (e.g. `--cpu-prof`). */
+  readonly nodeArgs?: readonly string[];
+  readonly startTimeoutMs?: number;
+}
+
+export async function spawnServer(
+  database: string,
+  options: SpawnOptions = {}
+): Promise<ChildServer> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', MAIN, '--database', database, '--port', '0'],
+    [
+      ...(options.nodeArgs ?? []),
+      '--import',
+      'tsx',
+      MAIN,
+      '--database',
+      database,
+      '--port',
+      String(options.port ?? 0),
+    ],
     {
       env: {
         ...process.env,
         SCRUTINEER_OPERATOR_KEY: OPERATOR_KEY,
         SCRUTINEER_REQUESTS_PER_MINUTE: '100000',
         SCRUTINEER_SIGN_INS_PER_MINUTE: '100000',
+        ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     }
   );
-  let output = '';
+  // Only the last lines are kept, for an error message: a long-lived child under load logs a lot.
+  let tail = '';
+  const keep = (chunk: string): void => {
+    tail = (tail + chunk).slice(-4000);
+  };
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start: ${tail}`)),
+      options.startTimeoutMs ?? 60_000
+    );
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-      output += chunk;
-      const match = /scrutineer: listening on (http:\/\/\S+)/.exec(output);
+      keep(chunk);
+      const match = /scrutineer: listening on (http:\/\/\S+)/.exec(tail);
       if (match !== null) {
         clearTimeout(timer);
         resolve(match[1] as string);
       }
     });
-    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.stderr?.setEncoding('utf8').on('data', keep);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`server exited with ${code}: ${output}`));
+      reject(new Error(`server exited with ${code}: ${tail}`));
     });
   });
   const exited = once(child, 'exit');
