@@ -27,7 +27,17 @@ export function buildProgram(): Command {
   program.addCommand(postalCommand());
   program.addCommand(voteCommand());
   program.addCommand(generateRecordCommand());
+  throwOnUsageErrors(program);
   return program;
+}
+
+/**
+ * `addCommand` passes none of the program's settings on, so without this commander would
+ * `process.exit(1)` on a usage error in a sub-command; thrown instead, main() makes it exit 2.
+ */
+function throwOnUsageErrors(command: Command): void {
+  command.exitOverride();
+  for (const sub of command.commands) throwOnUsageErrors(sub);
 }
 
 /** Runs the command line; resolves to the process exit code. */

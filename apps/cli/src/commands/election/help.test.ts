@@ -30,3 +30,20 @@ test('every officer, trustee, postal and vote command has --help naming its opti
       assert.ok(help.includes(option), `${path} --help lacks ${option}`);
   }
 });
+
+test('a usage error in any sub-command exits 2, never 1 (1 means a refusal or a failed check)', async () => {
+  const { main } = await import('../../main.ts');
+  const stderr = process.stderr.write;
+  process.stderr.write = () => true; // commander prints the usage error; not this test's output
+  try {
+    for (const argv of [
+      ['verify'],
+      ['roll', 'audit', '--no-such-option'],
+      ['election', 'tally'],
+      ['generate-record', '--ballots', '10'],
+    ])
+      assert.equal(await main(['node', 'scrutineer', ...argv]), 2, argv.join(' '));
+  } finally {
+    process.stderr.write = stderr;
+  }
+});

@@ -34,10 +34,7 @@ interface Options {
 }
 
 export function generateRecordCommand(): Command {
-  // addCommand does not pass the program's exitOverride on: without it commander would
-  // process.exit(1) on a bad option, where main() turns a CommanderError into exit 2.
   return new Command('generate-record')
-    .exitOverride()
     .description(
       'write a valid synthetic election record (1-of-C contest, every credential votes once) for load tests and benchmarks'
     )

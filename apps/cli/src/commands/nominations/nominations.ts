@@ -10,7 +10,5 @@ export function nominationsCommand(): Command {
     .addCommand(nominationsImportCommand())
     .addCommand(nominationsRecordCommand())
     .addCommand(nominationsCloseCommand());
-  // Usage errors surface as CommanderError, which main() turns into exit code 2.
-  for (const command of [group, ...group.commands]) command.exitOverride();
   return group;
 }

@@ -10,7 +10,5 @@ export function packsCommand(): Command {
     )
     .addCommand(packsGenerateCommand())
     .addCommand(packsRenderCommand());
-  // Usage errors surface as CommanderError, which main() turns into exit code 2.
-  for (const command of [group, ...group.commands]) command.exitOverride();
   return group;
 }

@@ -12,7 +12,5 @@ export function rollCommand(): Command {
     .addCommand(rollAuditCommand())
     .addCommand(rollCommitCommand())
     .addCommand(rollCheckCommand());
-  // Usage errors surface as CommanderError, which main() turns into exit code 2.
-  for (const command of [group, ...group.commands]) command.exitOverride();
   return group;
 }
