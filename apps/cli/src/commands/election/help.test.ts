@@ -31,10 +31,10 @@ test('every officer, trustee, postal and vote command has --help naming its opti
   }
 });
 
-test('a usage error in any sub-command exits 2, never 1 (1 means a refusal or a failed check)', async () => {
+test('a usage error in any sub-command exits 2, never 1 (1 means a refusal or a failed check)', async (t) => {
   const { main } = await import('../../main.ts');
-  const stderr = process.stderr.write;
-  process.stderr.write = () => true; // commander prints the usage error; not this test's output
+  // commander prints each usage error; that is not this test's output
+  const quiet = t.mock.method(process.stderr, 'write', () => true);
   try {
     for (const argv of [
       ['verify'],
@@ -44,6 +44,6 @@ test('a usage error in any sub-command exits 2, never 1 (1 means a refusal or a 
     ])
       assert.equal(await main(['node', 'scrutineer', ...argv]), 2, argv.join(' '));
   } finally {
-    process.stderr.write = stderr;
+    quiet.mock.restore();
   }
 });
