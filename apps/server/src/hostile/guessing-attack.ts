@@ -183,7 +183,12 @@ export async function runGuessingAttack(
         report.guesses++;
         if (response.status === 200) report.successes++;
         else if (response.status === 401 && code === 'auth/sign-in-failed') report.verified++;
-        else if (response.status === 429 && response.body.includes('failed sign-ins'))
+        // The per-IP limit's two refusals (failures, or failures plus attempts in flight); both
+        // are the sign-in monitor's, counted in its refused_total metric.
+        else if (
+          response.status === 429 &&
+          /failed sign-ins|sign-ins in progress/.test(response.body)
+        )
           report.refusedByFailureLimit++;
         else if (response.status === 429 && code === 'request/rate-limited')
           report.refusedByRateLimit++;
