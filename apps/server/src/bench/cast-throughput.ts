@@ -14,7 +14,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { fetchAndAuditBoard } from '../load/board-audit.ts';
+import { auditLoadRun } from '../load/board-audit.ts';
 import { type CastResult, quantile, runCasts } from '../load/cast-driver.ts';
 import {
   loadAverage,
@@ -22,9 +22,6 @@ import {
   processCpuSeconds,
   withLoadRun,
 } from '../load/load-run.ts';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 const { values } = parseArgs({
   options: {
@@ -89,68 +86,54 @@ const summary = await withLoadRun(
     const postgresCpu = postgresCpuSeconds() - postgresBefore;
     const generator = process.cpuUsage(generatorBefore);
     const loadAfter = loadAverage();
-    const directory = await mkdtemp(join(tmpdir(), 'scrutineer-load-'));
-    try {
-      const audit = await fetchAndAuditBoard(
-        run.client,
-        run.target,
-        run.prepared.election.electionId,
-        directory,
-        result.receipts,
-        run.prepared.election.voters.map((v) => v.credential)
-      );
-      const acknowledged = result.receipts.size;
-      const perSecond = result.perSecond.map((s) => s.acknowledged);
-      // Recovery: the first second after the overload phase with nothing shed and p99 < 250 ms.
-      const recoveredAt =
-        overload === undefined
-          ? undefined
-          : result.perSecond.findIndex(
-              (s, i) => i >= OVERLOAD_SECONDS && s.shed === 0 && quantile(s.latencies, 0.99) < 250
-            ) - OVERLOAD_SECONDS;
-      return {
-        date: new Date().toISOString(),
-        ballots: voters,
-        acknowledged,
-        refused: result.refusals.size,
-        refusalCodes: [...new Set(result.refusals.values())],
-        unresolved: result.unresolved.length,
-        seconds: Number(result.seconds.toFixed(2)),
-        ballotsPerSecond: Number((acknowledged / result.seconds).toFixed(1)),
-        p50Ms: Number(quantile(result.latencies, 0.5).toFixed(1)),
-        p99Ms: Number(quantile(result.latencies, 0.99).toFixed(1)),
-        minPerSecond: Math.min(...perSecond.slice(1, -1)),
-        shed: result.counts.shed,
-        networkErrors: result.counts.networkErrors,
-        serverErrors: result.counts.serverErrors,
-        serverCpuMsPerBallot: Number(((serverCpu * 1000) / Math.max(1, acknowledged)).toFixed(2)),
-        // All PostgreSQL processes, so other users of the shared server are included.
-        postgresCpuMsPerBallot: Number(
-          ((postgresCpu * 1000) / Math.max(1, acknowledged)).toFixed(2)
-        ),
-        generatorCpuMsPerBallot: Number(
-          ((generator.user + generator.system) / 1000 / Math.max(1, acknowledged)).toFixed(2)
-        ),
-        ...(recoveredAt === undefined ? {} : { recoveredSecondsAfterOverload: recoveredAt }),
-        board: {
-          ballotsOnBoard: audit.ballotsOnBoard,
-          missing: audit.missing,
-          duplicates: audit.duplicates,
-          committedWithoutReceipt: audit.committedWithoutReceipt,
-        },
-        settings: {
-          sessions: values.sessions,
-          concurrency: overload === undefined ? Number(values.concurrency) : 1024,
-          verifyThreads: Number(values['verify-threads']),
-          maxCastsInFlight: Number(values['max-in-flight']),
-          ...(rate === undefined ? {} : { rate }),
-          ...(overload === undefined ? {} : { overloadRate: 2 * overload }),
-        },
-        loadAverage: { before: loadBefore, after: loadAfter },
-      };
-    } finally {
-      await rm(directory, { recursive: true, force: true });
-    }
+    const audit = await auditLoadRun(run, result.receipts);
+    const acknowledged = result.receipts.size;
+    const perSecond = result.perSecond.map((s) => s.acknowledged);
+    // Recovery: the first second after the overload phase with nothing shed and p99 < 250 ms.
+    const recoveredAt =
+      overload === undefined
+        ? undefined
+        : result.perSecond.findIndex(
+            (s, i) => i >= OVERLOAD_SECONDS && s.shed === 0 && quantile(s.latencies, 0.99) < 250
+          ) - OVERLOAD_SECONDS;
+    return {
+      date: new Date().toISOString(),
+      ballots: voters,
+      acknowledged,
+      refused: result.refusals.size,
+      refusalCodes: [...new Set(result.refusals.values())],
+      unresolved: result.unresolved.length,
+      seconds: Number(result.seconds.toFixed(2)),
+      ballotsPerSecond: Number((acknowledged / result.seconds).toFixed(1)),
+      p50Ms: Number(quantile(result.latencies, 0.5).toFixed(1)),
+      p99Ms: Number(quantile(result.latencies, 0.99).toFixed(1)),
+      minPerSecond: Math.min(...perSecond.slice(1, -1)),
+      shed: result.counts.shed,
+      networkErrors: result.counts.networkErrors,
+      serverErrors: result.counts.serverErrors,
+      serverCpuMsPerBallot: Number(((serverCpu * 1000) / Math.max(1, acknowledged)).toFixed(2)),
+      // All PostgreSQL processes, so other users of the shared server are included.
+      postgresCpuMsPerBallot: Number(((postgresCpu * 1000) / Math.max(1, acknowledged)).toFixed(2)),
+      generatorCpuMsPerBallot: Number(
+        ((generator.user + generator.system) / 1000 / Math.max(1, acknowledged)).toFixed(2)
+      ),
+      ...(recoveredAt === undefined ? {} : { recoveredSecondsAfterOverload: recoveredAt }),
+      board: {
+        ballotsOnBoard: audit.ballotsOnBoard,
+        missing: audit.missing,
+        duplicates: audit.duplicates,
+        committedWithoutReceipt: audit.committedWithoutReceipt,
+      },
+      settings: {
+        sessions: values.sessions,
+        concurrency: overload === undefined ? Number(values.concurrency) : 1024,
+        verifyThreads: Number(values['verify-threads']),
+        maxCastsInFlight: Number(values['max-in-flight']),
+        ...(rate === undefined ? {} : { rate }),
+        ...(overload === undefined ? {} : { overloadRate: 2 * overload }),
+      },
+      loadAverage: { before: loadBefore, after: loadAfter },
+    };
   }
 );
 log(JSON.stringify(summary, null, 2));

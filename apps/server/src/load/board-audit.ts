@@ -5,10 +5,12 @@
  * duplicate; on the board but never acknowledged = a commit without a receipt.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ReceiptFields } from './cast-driver.ts';
 import type { LoadClient } from './http-client.ts';
+import type { LoadRun } from './load-run.ts';
 
 export interface BoardAudit {
   readonly events: number;
@@ -53,6 +55,27 @@ export async function fetchAndAuditBoard(
 ): Promise<BoardAudit> {
   const board = await fetchRecord(client, target, electionId, directory);
   return auditBoard(await readFile(board, 'utf8'), receipts, credentials);
+}
+
+/** {@link fetchAndAuditBoard} for a load run's election, in a temporary directory removed after. */
+export async function auditLoadRun(
+  run: LoadRun,
+  receipts: ReadonlyMap<number, ReceiptFields>
+): Promise<BoardAudit> {
+  const directory = await mkdtemp(join(tmpdir(), 'scrutineer-audit-'));
+  try {
+    const { election } = run.prepared;
+    return await fetchAndAuditBoard(
+      run.client,
+      run.target,
+      election.electionId,
+      directory,
+      receipts,
+      election.voters.map((v) => v.credential)
+    );
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
 }
 
 export function auditBoard(

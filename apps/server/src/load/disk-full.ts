@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { TEST_DATABASE_URL } from '../test-support/test-databases.ts';
-import { fetchAndAuditBoard } from './board-audit.ts';
+import { auditLoadRun } from './board-audit.ts';
 import { runCasts } from './cast-driver.ts';
 import { loadAverage, withLoadRun } from './load-run.ts';
 
@@ -108,42 +108,30 @@ export async function runDiskFull(options: {
               }
             },
           });
-          const directory = await mkdtemp(join(tmpdir(), 'scrutineer-disk-'));
-          try {
-            const audit = await fetchAndAuditBoard(
-              run.client,
-              run.target,
-              run.prepared.election.electionId,
-              directory,
-              result.receipts,
-              run.prepared.election.voters.map((v) => v.credential)
-            );
-            const summary = {
-              date: new Date().toISOString(),
-              voters: options.voters,
-              acknowledged: result.receipts.size,
-              acknowledgedBeforeFull,
-              acknowledgedWhileFull,
-              refusedWhileFull,
-              secondsFull,
-              missing: audit.missing,
-              duplicates: audit.duplicates,
-              committedWithoutReceipt: audit.committedWithoutReceipt,
-              unresolved: result.unresolved.length,
-              loadAverage: loadAverage(),
-            };
-            return {
-              ...summary,
-              ok:
-                grown &&
-                summary.acknowledged === options.voters &&
-                summary.missing === 0 &&
-                summary.duplicates === 0 &&
-                summary.committedWithoutReceipt === 0,
-            };
-          } finally {
-            await rm(directory, { recursive: true, force: true });
-          }
+          const audit = await auditLoadRun(run, result.receipts);
+          const summary = {
+            date: new Date().toISOString(),
+            voters: options.voters,
+            acknowledged: result.receipts.size,
+            acknowledgedBeforeFull,
+            acknowledgedWhileFull,
+            refusedWhileFull,
+            secondsFull,
+            missing: audit.missing,
+            duplicates: audit.duplicates,
+            committedWithoutReceipt: audit.committedWithoutReceipt,
+            unresolved: result.unresolved.length,
+            loadAverage: loadAverage(),
+          };
+          return {
+            ...summary,
+            ok:
+              grown &&
+              summary.acknowledged === options.voters &&
+              summary.missing === 0 &&
+              summary.duplicates === 0 &&
+              summary.committedWithoutReceipt === 0,
+          };
         }
       );
     } finally {
