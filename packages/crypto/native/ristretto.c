@@ -7,7 +7,8 @@
  * Points cross into JavaScript decoded, as 160 bytes: the 4 extended coordinates (X, Y, Z, T) of
  * 5 64-bit limbs each, copied out of libdecaf's padded, 32-byte-aligned struct. They are copied
  * back into aligned structs before every operation, so JavaScript's buffers need no alignment.
- * Every output goes into a Uint8Array the caller allocated; nothing here allocates JS memory.
+ * Every output goes into a Uint8Array the caller allocated; the only JavaScript value made here
+ * is the external that owns a fixed-base table (precompute).
  * Scalars are 32-byte little-endian and must be < ℓ (the JavaScript side checks the range).
  *
  * It also exposes SHA-256 and SHA-512 from the OpenSSL inside Node (whose symbols Node exports to
@@ -19,6 +20,7 @@
 #include <node_api.h>
 #include <openssl/sha.h>
 #include <decaf.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -217,6 +219,82 @@ static napi_value js_multiply_base(napi_env env, napi_callback_info info) {
   if (out == NULL || !scalar_of(env, argv[1], s)) return NULL;
   decaf_255_point_t r;
   decaf_255_precomputed_scalarmul(r, decaf_255_precomputed_base, s);
+  decaf_255_scalar_destroy(s);
+  pack(out, r);
+  return NULL;
+}
+
+/* ---- fixed-base tables (the election key K: every encryption computes r·K, r secret) ---- */
+
+/*
+ * A table lives in C memory (libdecaf wants it aligned, and JavaScript buffers are not) behind an
+ * N-API external: JavaScript can hold it but not read or change it, and the finalizer frees it
+ * once the prepared point is garbage. The type tag refuses any other external as a table.
+ */
+/* "scrutine", "er-k-tab" in ASCII: any fixed 128 bits unlikely to be another addon's tag. */
+static const napi_type_tag table_tag = {0x7363727574696e65ULL, 0x65722d6b2d746162ULL};
+
+/* aligned_alloc wants a size that is a multiple of the alignment. */
+static size_t table_bytes(void) {
+  const size_t align = decaf_255_alignof_precomputed_s;
+  return (decaf_255_sizeof_precomputed_s + align - 1) / align * align;
+}
+
+static void free_table(napi_env env, void *data, void *hint) {
+  (void)hint;
+  int64_t ignored;
+  decaf_255_precomputed_destroy(data); /* zeroes it: not secret, but costs nothing */
+  free(data);
+  napi_adjust_external_memory(env, -(int64_t)table_bytes(), &ignored);
+}
+
+/* precompute(point) → an external holding libdecaf's comb table for the point. */
+static napi_value js_precompute(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  if (!args_of(env, info, 1, argv)) return NULL;
+  const uint8_t *wire = bytes_of(env, argv[0], WIRE_BYTES);
+  if (wire == NULL) return NULL;
+  decaf_255_precomputed_s *table = aligned_alloc(decaf_255_alignof_precomputed_s, table_bytes());
+  if (table == NULL) {
+    napi_throw_error(env, NULL, "ristretto native: out of memory");
+    return NULL;
+  }
+  decaf_255_point_t p;
+  unpack(p, wire);
+  decaf_255_precompute(table, p);
+  napi_value external;
+  if (napi_create_external(env, table, free_table, NULL, &external) != napi_ok) {
+    free(table);
+    napi_throw_error(env, NULL, "ristretto native: cannot create the table's external");
+    return NULL;
+  }
+  /* From here the finalizer owns the table, so an error below must not free it. */
+  int64_t ignored;
+  napi_adjust_external_memory(env, (int64_t)table_bytes(), &ignored);
+  if (napi_type_tag_object(env, external, &table_tag) != napi_ok) {
+    napi_throw_error(env, NULL, "ristretto native: cannot tag the table");
+    return NULL;
+  }
+  return external;
+}
+
+/* multiplyPrecomputed(out, table, scalar32): constant time, libdecaf's comb over the table. */
+static napi_value js_multiply_precomputed(napi_env env, napi_callback_info info) {
+  napi_value argv[3];
+  if (!args_of(env, info, 3, argv)) return NULL;
+  uint8_t *out = bytes_of(env, argv[0], WIRE_BYTES);
+  if (out == NULL) return NULL;
+  bool tagged = false;
+  void *table = NULL;
+  if (napi_check_object_type_tag(env, argv[1], &table_tag, &tagged) != napi_ok || !tagged ||
+      napi_get_value_external(env, argv[1], &table) != napi_ok) {
+    napi_throw_type_error(env, NULL, "ristretto native: wrong argument (not a table)");
+    return NULL;
+  }
+  decaf_255_scalar_t s;
+  if (!scalar_of(env, argv[2], s)) return NULL;
+  decaf_255_point_t r;
+  decaf_255_precomputed_scalarmul(r, table, s);
   decaf_255_scalar_destroy(s);
   pack(out, r);
   return NULL;
@@ -437,6 +515,9 @@ NAPI_MODULE_INIT() {
       {"equals", NULL, js_equals, NULL, NULL, NULL, napi_enumerable, NULL},
       {"multiply", NULL, js_multiply, NULL, NULL, NULL, napi_enumerable, NULL},
       {"multiplyBase", NULL, js_multiply_base, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"precompute", NULL, js_precompute, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"multiplyPrecomputed", NULL, js_multiply_precomputed, NULL, NULL, NULL, napi_enumerable,
+       NULL},
       {"fromUniformBytes", NULL, js_from_uniform, NULL, NULL, NULL, napi_enumerable, NULL},
       {"multiScalarMultiplyUnsafe", NULL, js_msm, NULL, NULL, NULL, napi_enumerable, NULL},
       {"constants", NULL, js_constants, NULL, NULL, NULL, napi_enumerable, NULL},

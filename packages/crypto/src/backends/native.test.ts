@@ -3,7 +3,9 @@
  * multiplication switches from Straus to Pippenger's bucket method as the number of points grows,
  * so both paths and their digit recoding are checked against the plain sum of products on noble,
  * at sizes and scalars (short weights, carries through every window) the shared tests do not
- * reach. Skipped, with the reason, when the addon is not built.
+ * reach. A prepared fixed base multiplies through libdecaf's comb table instead of the ladder, so
+ * that path is checked against the ladder and noble, and the prepared point against the plain one
+ * in every other operation. Skipped, with the reason, when the addon is not built.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -99,6 +101,56 @@ describe('native backend', { skip }, () => {
       (_, i) => (GROUP_ORDER - 1n - BigInt(i) * 0x9e3779b97f4a7c15n) >> BigInt(i % 130)
     );
     assert.equal(msmHex(group, points, scalars), msmHex(nobleGroup, points, scalars));
+  });
+
+  it('a prepared point multiplies like the plain one (0, 1, ℓ − 1, random) and like noble', () => {
+    const hex = (point: Point): string => bytesToHex(group.encodePoint(point));
+    // Seed 0 is left out: 64 zero bytes derive the identity, which decodePoint refuses.
+    const seedArbitrary = fc.integer({ min: 1, max: 255 });
+    fc.assert(
+      fc.property(seedArbitrary, fc.array(scalarArbitrary, { maxLength: 6 }), (seed, random) => {
+        const bytes = encodings(1, seed)[0] as Uint8Array;
+        const plain = group.decodePoint(bytes);
+        const prepared = group.prepareFixedBase(plain);
+        const reference = nobleGroup.decodePoint(bytes);
+        for (const k of [0n, 1n, 2n, GROUP_ORDER - 1n, ...random]) {
+          const expected = bytesToHex(nobleGroup.encodePoint(nobleGroup.multiply(reference, k)));
+          assert.equal(hex(group.multiply(plain, k)), expected, `plain · ${k}`);
+          assert.equal(hex(group.multiply(prepared, k)), expected, `prepared · ${k}`);
+          assert.equal(hex(group.multiplyUnsafe(prepared, k)), expected, `unsafe · ${k}`);
+        }
+        assert.ok(group.isIdentity(group.multiply(prepared, 0n)));
+        assert.ok(group.equals(group.multiply(prepared, GROUP_ORDER - 1n), group.negate(plain)));
+      }),
+      { numRuns: 20 }
+    );
+  });
+
+  it('a prepared point is the same point for every other operation', () => {
+    const plain = group.multiplyBase(0x1234_5678_9abc_def0n);
+    const prepared = group.prepareFixedBase(plain);
+    assert.notEqual(prepared, plain); // the caller's point stays as it was
+    assert.equal(group.prepareFixedBase(prepared), prepared); // no second table
+    assert.equal(group.prepareFixedBase(group.generator), group.generator); // libdecaf has G's
+    assert.equal(bytesToHex(group.encodePoint(prepared)), bytesToHex(group.encodePoint(plain)));
+    assert.ok(group.equals(prepared, plain));
+    assert.ok(!group.isIdentity(prepared));
+    const other = group.multiplyBase(77n);
+    assert.ok(group.equals(group.add(prepared, other), group.add(plain, other)));
+    assert.ok(group.equals(group.subtract(other, prepared), group.subtract(other, plain)));
+    assert.ok(group.equals(group.negate(prepared), group.negate(plain)));
+    const scalars = [GROUP_ORDER - 5n, 3n, 1n << 200n];
+    assert.ok(
+      group.equals(
+        group.multiScalarMultiplyUnsafe([prepared, other, plain], scalars),
+        group.multiScalarMultiplyUnsafe([plain, other, plain], scalars)
+      )
+    );
+    const identity = group.prepareFixedBase(group.identity);
+    assert.ok(group.isIdentity(group.multiply(identity, GROUP_ORDER - 1n)));
+    assert.throws(() => group.multiply(prepared, GROUP_ORDER), {
+      code: 'group/scalar-out-of-range',
+    });
   });
 
   it('its SHA-256 and SHA-512 (installed on load) equal noble on lengths 0 to 300', () => {

@@ -14,8 +14,8 @@
  *
  * This module is loaded only by dynamic import from load-group.ts, so the browser booth never
  * evaluates it. Secrets: `multiply`/`multiplyBase` use libdecaf's constant-time ladder and
- * precomputed-table multiplication; scalars pass through JavaScript bytes unwiped, as in the
- * other backends.
+ * precomputed-table (comb) multiplication, the latter for G and for points given to
+ * `prepareFixedBase`; scalars pass through JavaScript bytes unwiped, as in the other backends.
  */
 import {
   GroupError,
@@ -45,6 +45,9 @@ interface Addon {
   equals(a: Uint8Array, b: Uint8Array): boolean;
   multiply(out: Uint8Array, point: Uint8Array, scalar: Uint8Array): void;
   multiplyBase(out: Uint8Array, scalar: Uint8Array): void;
+  /** libdecaf's comb table for `point`, in C memory freed when the returned handle is collected. */
+  precompute(point: Uint8Array): FixedBaseTable;
+  multiplyPrecomputed(out: Uint8Array, table: FixedBaseTable, scalar: Uint8Array): void;
   fromUniformBytes(out: Uint8Array, bytes: Uint8Array): void;
   multiScalarMultiplyUnsafe(
     out: Uint8Array,
@@ -57,13 +60,23 @@ interface Addon {
   sha512(out: Uint8Array, bytes: Uint8Array): void;
 }
 
-/** A decoded point and, once known, its canonical encoding. */
+declare const tableBrand: unique symbol;
+/** An opaque N-API external owning a precomputed table (ristretto.c `precompute`). */
+type FixedBaseTable = { readonly [tableBrand]: true };
+
+/**
+ * A decoded point, once known its canonical encoding, and for a prepared fixed base the table
+ * its multiplications use. The table only speeds up `multiply`: every other operation reads the
+ * coordinates, so a prepared point is the same point everywhere else.
+ */
 class NativePoint {
   readonly coordinates: Uint8Array;
   encoding: Uint8Array | undefined;
-  constructor(coordinates: Uint8Array, encoding?: Uint8Array) {
+  readonly table: FixedBaseTable | undefined;
+  constructor(coordinates: Uint8Array, encoding?: Uint8Array, table?: FixedBaseTable) {
     this.coordinates = coordinates;
     this.encoding = encoding;
+    this.table = table;
   }
 }
 
@@ -175,10 +188,27 @@ function createNativeGroup(addon: Addon): Group {
     return compute((out) => addon.multiplyBase(out, bytes));
   }
 
+  /** Constant time either way: libdecaf's ladder, or its comb over a prepared point's table. */
   function multiply(point: Point, scalar: bigint): Point {
-    if (unwrap(point) === generator) return multiplyBase(scalar);
+    const native = unwrap(point);
+    if (native === generator) return multiplyBase(scalar);
     const bytes = scalarBytes(scalar);
-    return compute((out) => addon.multiply(out, coordinatesOf(point), bytes));
+    const table = native.table;
+    if (table !== undefined) return compute((out) => addon.multiplyPrecomputed(out, table, bytes));
+    return compute((out) => addon.multiply(out, native.coordinates, bytes));
+  }
+
+  /**
+   * A twin of the point (same coordinates) carrying libdecaf's comb table (9 KiB of C memory,
+   * freed when the twin is collected): the election key K is multiplied by a secret r in every
+   * encryption and range proof, and the comb takes about a third of the ladder's time (building
+   * a table costs about one ladder). G already has libdecaf's own table.
+   */
+  function prepareFixedBase(point: Point): Point {
+    const native = unwrap(point);
+    if (native === generator || native.table !== undefined) return point;
+    const table = addon.precompute(native.coordinates);
+    return wrap(new NativePoint(native.coordinates, native.encoding, table));
   }
 
   /**
@@ -255,8 +285,7 @@ function createNativeGroup(addon: Addon): Group {
     multiplyBase,
     multiplyUnsafe: multiply,
     multiScalarMultiplyUnsafe,
-    // libdecaf's precomputed tables would help only the booth, which runs noble.
-    prepareFixedBase: (point: Point): Point => wrap(unwrap(point)),
+    prepareFixedBase,
     pointFromUniformBytes(bytes: Uint8Array): Point {
       if (!(bytes instanceof Uint8Array)) throw new TypeError('native backend: expected bytes');
       if (bytes.length !== UNIFORM_BYTES) {
