@@ -84,31 +84,32 @@ export async function withLoadRun<T>(
   }
 }
 
-/**
- * CPU seconds (user + system, all threads) a process has used, from /proc (Linux); with
- * `reaped`, also that of its children that have exited (PostgreSQL's ended backends).
- */
-export function processCpuSeconds(pid: number | undefined, reaped = false): number {
+/** CPU seconds (user + system, all threads) a process has used, from /proc (Linux). */
+export function processCpuSeconds(pid: number | undefined): number {
   if (pid === undefined) return Number.NaN;
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    const [user, system, childUser, childSystem] = [11, 12, 13, 14].map((i) => Number(fields[i]));
-    return (
-      ((user ?? 0) + (system ?? 0) + (reaped ? (childUser ?? 0) + (childSystem ?? 0) : 0)) / 100
-    );
+    return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / 100;
   } catch {
     return Number.NaN;
   }
 }
 
-/** CPU seconds of every PostgreSQL process on the machine (other users' queries included). */
-export function postgresCpuSeconds(): number {
+/**
+ * CPU seconds of the PostgreSQL processes serving `database` (its backends, by their process
+ * title) and of the shared ones that every write goes through (postmaster, WAL writer,
+ * checkpointer, background writer); backends of other databases — other users of a shared
+ * machine — are left out.
+ */
+export function postgresCpuSeconds(database: string): number {
   let total = 0;
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres')
-        total += processCpuSeconds(Number(entry), true);
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
+      const title = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      const backend = /^postgres: [^:]+: \S+ (\S+) /.exec(title);
+      if (backend === null || backend[1] === database) total += processCpuSeconds(Number(entry));
     } catch {
       // The process ended between the listing and the read.
     }

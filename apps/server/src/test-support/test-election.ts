@@ -96,6 +96,11 @@ export interface TestElectionOptions {
   readonly threshold?: number;
   /** Stop before loading credentials and opening. */
   readonly open?: boolean;
+  /**
+   * `false`: return no voters (the roll still counts `voters`), for a caller that derives its
+   * members' codes and keys itself — a load run does so on worker threads. Only with `open: false`.
+   */
+  readonly makeVoters?: boolean;
   readonly window?: { readonly opens: string; readonly closes: string };
 }
 
@@ -124,6 +129,8 @@ export async function createTestElection(
   const trustees = options.trustees ?? 2;
   const threshold = options.threshold ?? 2;
   const voterCount = options.voters ?? 3;
+  if (options.makeVoters === false && options.open !== false)
+    throw new RangeError('an election cannot be opened without voters: pass open: false');
   const trusteeKeys = Array.from({ length: trustees }, (_, i) =>
     createCeremonyKey(group, electionId, i + 1)
   );
@@ -179,7 +186,10 @@ export async function createTestElection(
   const keyBody = electionKeyBody(group, ceremony);
   await postElectionKey(service, electionId, keyBody);
 
-  const voters = Array.from({ length: voterCount }, (_, i) => makeVoter(group, electionId, i));
+  const voters =
+    options.makeVoters === false
+      ? []
+      : Array.from({ length: voterCount }, (_, i) => makeVoter(group, electionId, i));
   let baseHash = '00'.repeat(32);
   if (options.open !== false) {
     const entries = await Promise.all(
