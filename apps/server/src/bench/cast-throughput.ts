@@ -58,7 +58,7 @@ const summary = await withLoadRun(
     const loadBefore = loadAverage();
     const pid = run.server().child.pid;
     const cpuBefore = processCpuSeconds(pid);
-    const postgresBefore = postgresCpuSeconds();
+    const postgresBefore = postgresCpuSeconds(run.database.name);
     const generatorBefore = process.cpuUsage();
     log(`casting ${voters} ballots (load average before: ${loadBefore})`);
     const result: CastResult = await runCasts({
@@ -83,7 +83,7 @@ const summary = await withLoadRun(
       },
     });
     const serverCpu = processCpuSeconds(pid) - cpuBefore;
-    const postgresCpu = postgresCpuSeconds() - postgresBefore;
+    const postgresCpu = postgresCpuSeconds(run.database.name) - postgresBefore;
     const generator = process.cpuUsage(generatorBefore);
     const loadAfter = loadAverage();
     const audit = await auditLoadRun(run, result.receipts);
@@ -112,7 +112,7 @@ const summary = await withLoadRun(
       networkErrors: result.counts.networkErrors,
       serverErrors: result.counts.serverErrors,
       serverCpuMsPerBallot: Number(((serverCpu * 1000) / Math.max(1, acknowledged)).toFixed(2)),
-      // All PostgreSQL processes, so other users of the shared server are included.
+      // The run's database's backends and PostgreSQL's shared writers (load-run.ts).
       postgresCpuMsPerBallot: Number(((postgresCpu * 1000) / Math.max(1, acknowledged)).toFixed(2)),
       generatorCpuMsPerBallot: Number(
         ((generator.user + generator.system) / 1000 / Math.max(1, acknowledged)).toFixed(2)

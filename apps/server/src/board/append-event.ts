@@ -58,13 +58,13 @@ function prepareEvent<T extends EventType>(
   const time = nextBoardTime(now, head.lastTime);
   const previous = head.size === 0 ? null : { position: head.size - 1, hash: head.headHash };
   const event = makeBoardEvent(previous, type, time, body);
+  const line = canonicalize(event);
   // The board never writes a line a verifier would refuse (V2.1): a bug here must not reach it.
-  const checked = parseBoardEvent(JSON.parse(canonicalize(event)));
+  const checked = parseBoardEvent(JSON.parse(line));
   if (!checked.ok)
     throw new Error(
       `board refused its own ${type} event: ${checked.error.code} ${checked.error.message}`
     );
-  const line = canonicalize(event);
   const lineBytes = utf8(line);
   const hash = bytesToHex(sha256(lineBytes));
   const position = event.position;

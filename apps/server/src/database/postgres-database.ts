@@ -4,6 +4,7 @@
  * guide §1.6). An optional schema confines every connection to one `search_path` (tests give
  * each test its own schema; deployments may host several boards in one database).
  */
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { type Database, type Queryable, type Row, assertSchemaName } from './database.ts';
 
@@ -14,19 +15,48 @@ export interface PostgresOptions {
   readonly maxConnections?: number;
 }
 
+const statementNames = new Map<string, string>();
+
+/**
+ * Every parameterised statement runs as a named prepared statement, prepared once per connection
+ * (`pg` remembers which): PostgreSQL then skips parsing and planning it again. At hundreds of casts
+ * a second that is a large share of PostgreSQL's CPU (docs/benchmarks.md). The name is a digest of
+ * the text, so the same text always gets the same name and two texts never share one. Statements
+ * without parameters (migrations, several statements in one text) keep the simple protocol.
+ * Plans stay custom (`plan_cache_mode`, set per connection below): a generic plan is fixed after
+ * five runs, and one made while the board was empty scanned every ballot of the election for
+ * each cast.
+ */
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    name = `s${createHash('sha256').update(sql).digest('hex').slice(0, 32)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
 function queryable(client: pg.Pool | pg.PoolClient): Queryable {
   return {
     async query<R extends object = Row>(
       sql: string,
       parameters: readonly unknown[] = []
     ): Promise<R[]> {
-      const result = await client.query(sql, parameters as unknown[]);
+      const result =
+        parameters.length === 0
+          ? await client.query(sql)
+          : await client.query({
+              name: statementName(sql),
+              text: sql,
+              values: parameters as unknown[],
+            });
       return result.rows as R[];
     },
   };
 }
 
 export async function openPostgresDatabase(options: PostgresOptions): Promise<Database> {
+  const settings = ['-c plan_cache_mode=force_custom_plan'];
   const config: pg.PoolConfig = {
     connectionString: options.connectionString,
     max: options.maxConnections ?? 10,
@@ -40,8 +70,9 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
     } finally {
       await setup.end();
     }
-    config.options = `-c search_path=${options.schema}`;
+    settings.push(`-c search_path=${options.schema}`);
   }
+  config.options = settings.join(' ');
   const pool = new pg.Pool(config);
   // An idle client that loses its connection emits 'error' on the pool; without a listener Node
   // would crash the server. The next query opens a fresh connection.

@@ -34,7 +34,8 @@ export function proofFingerprintsOf(ballot: {
   return proofs.map((proof) => Buffer.from(sha256(utf8(proof)).subarray(0, 16)).toString('hex'));
 }
 
-const TABLES = {
+/** Where each kind of copy-detection key is claimed, and the refusal a taken one gives. */
+export const COPY_KEYS = {
   alpha: { table: 'ciphertext_alphas', column: 'alpha', code: 'ballot/ciphertext-reused' },
   proof: { table: 'proof_fingerprints', column: 'fingerprint', code: 'ballot/proof-reused' },
 } as const;
@@ -43,15 +44,47 @@ const TABLES = {
 export async function assertNoneOnBoard(
   database: Queryable,
   electionId: string,
-  kind: keyof typeof TABLES,
+  kind: keyof typeof COPY_KEYS,
   values: readonly string[]
 ): Promise<void> {
-  const { table, column, code } = TABLES[kind];
+  const { table, column, code } = COPY_KEYS[kind];
   const rows = await database.query(
     `SELECT 1 FROM ${table} WHERE election_id = $1 AND ${column} IN (SELECT decode(v, 'hex') FROM unnest($2::text[]) AS v) LIMIT 1`,
     [electionId, values]
   );
   if (rows.length > 0) throw new ServiceError(code);
+}
+
+/** In a transaction: inserts every value not yet claimed; returns those this statement inserted. */
+export async function claimCopyKeys(
+  transaction: Queryable,
+  electionId: string,
+  kind: keyof typeof COPY_KEYS,
+  values: readonly string[]
+): Promise<Set<string>> {
+  if (values.length === 0) return new Set();
+  const { table, column } = COPY_KEYS[kind];
+  const rows = await transaction.query<{ v: string }>(
+    `INSERT INTO ${table} (election_id, ${column}) SELECT $1, decode(v, 'hex') FROM unnest($2::text[]) AS v
+     ON CONFLICT DO NOTHING RETURNING encode(${column}, 'hex') AS v`,
+    [electionId, values]
+  );
+  return new Set(rows.map((row) => row.v));
+}
+
+/** Gives back claims of a ballot refused later in the same transaction. */
+export async function releaseCopyKeys(
+  transaction: Queryable,
+  electionId: string,
+  kind: keyof typeof COPY_KEYS,
+  values: readonly string[]
+): Promise<void> {
+  if (values.length === 0) return;
+  const { table, column } = COPY_KEYS[kind];
+  await transaction.query(
+    `DELETE FROM ${table} WHERE election_id = $1 AND ${column} IN (SELECT decode(v, 'hex') FROM unnest($2::text[]) AS v)`,
+    [electionId, values]
+  );
 }
 
 /**
@@ -61,16 +94,11 @@ export async function assertNoneOnBoard(
 export async function claimUnique(
   transaction: Queryable,
   electionId: string,
-  kind: keyof typeof TABLES,
+  kind: keyof typeof COPY_KEYS,
   values: readonly string[]
 ): Promise<boolean> {
-  const { table, column, code } = TABLES[kind];
-  const distinct = new Set(values);
-  if (distinct.size !== values.length)
+  const { code } = COPY_KEYS[kind];
+  if (new Set(values).size !== values.length)
     throw new ServiceError(code, 'The ballot repeats a value within itself.');
-  const inserted = await transaction.query(
-    `INSERT INTO ${table} (election_id, ${column}) SELECT $1, decode(v, 'hex') FROM unnest($2::text[]) AS v ON CONFLICT DO NOTHING RETURNING 1`,
-    [electionId, values]
-  );
-  return inserted.length === values.length;
+  return (await claimCopyKeys(transaction, electionId, kind, values)).size === values.length;
 }

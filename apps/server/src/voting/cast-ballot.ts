@@ -21,7 +21,7 @@ import { readCastFacts } from './cast-facts.ts';
 import { parseFaultToError, verifyFaultToError } from './ballot-faults.ts';
 import { assertCredentialActive } from './credential-state.ts';
 import { recordCrossChannelRefusal } from './cross-channel-refusal.ts';
-import type { StoredBallot } from './receipts.ts';
+import { replayOf } from './receipts.ts';
 import { assertVotingOpen } from './voting-window.ts';
 
 export interface CastOutcome {
@@ -42,15 +42,6 @@ export async function castBallot(
   const ballot = parsed.value;
   const tracker = computeTracker(ballot);
   const body = canonicalize(ballot);
-  /** The same ballot from the same member: answered with its receipt (idempotent resubmission). */
-  const ownReplay = (stored: StoredBallot | null): CastOutcome | null =>
-    stored !== null &&
-    stored.kind === 'cast' &&
-    stored.body === body &&
-    stored.credential === session.credential
-      ? { receipt: stored.receipt, replayed: true }
-      : null;
-
   const alphas = alphasOf(ballot);
   const fingerprints = proofFingerprintsOf(ballot);
   const { stored, head, state, alphaOnBoard, proofOnBoard } = await readCastFacts(
@@ -60,8 +51,8 @@ export async function castBallot(
   );
   // A ballot already on the board: its own voter gets the same receipt again; anyone else sent a
   // copy (A7), whatever credential it names.
-  const replay = ownReplay(stored);
-  if (replay !== null) return replay;
+  const replay = replayOf(stored, { body, credential: session.credential });
+  if (replay !== null) return { receipt: replay, replayed: true };
   if (stored !== null) throw new ServiceError('ballot/ciphertext-reused');
   if (ballot.credential !== session.credential)
     throw new ServiceError('ballot/credential-mismatch');

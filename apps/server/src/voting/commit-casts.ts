@@ -18,8 +18,9 @@ import type { Queryable } from '../database/database.ts';
 import type { ElectionRecord } from '../elections/election-cache.ts';
 import { type ErrorCode, ServiceError } from '../http-errors.ts';
 import type { ServiceContext } from '../service-context.ts';
+import { COPY_KEYS, claimCopyKeys, releaseCopyKeys } from './ballot-copies.ts';
 import { assertCredentialActive } from './credential-state.ts';
-import { findBallot, signReceipt, storeBallots } from './receipts.ts';
+import { findBallot, replayOf, signReceipt, storeBallots } from './receipts.ts';
 import { assertVotingOpen } from './voting-window.ts';
 import type { CastOutcome } from './cast-ballot.ts';
 
@@ -39,42 +40,6 @@ export type CastSettlement =
   | { readonly kind: 'refused'; readonly error: ServiceError }
   | { readonly kind: 'used-by-post' };
 
-const CLAIMS = {
-  alpha: { table: 'ciphertext_alphas', column: 'alpha', code: 'ballot/ciphertext-reused' },
-  proof: { table: 'proof_fingerprints', column: 'fingerprint', code: 'ballot/proof-reused' },
-} as const;
-
-/** Inserts every value not yet claimed; returns those this statement inserted. */
-async function claimValues(
-  transaction: Queryable,
-  electionId: string,
-  kind: keyof typeof CLAIMS,
-  values: readonly string[]
-): Promise<Set<string>> {
-  if (values.length === 0) return new Set();
-  const { table, column } = CLAIMS[kind];
-  const rows = await transaction.query<{ v: string }>(
-    `INSERT INTO ${table} (election_id, ${column}) SELECT $1, decode(v, 'hex') FROM unnest($2::text[]) AS v
-     ON CONFLICT DO NOTHING RETURNING encode(${column}, 'hex') AS v`,
-    [electionId, values]
-  );
-  return new Set(rows.map((row) => row.v));
-}
-
-async function releaseValues(
-  transaction: Queryable,
-  electionId: string,
-  kind: keyof typeof CLAIMS,
-  values: readonly string[]
-): Promise<void> {
-  if (values.length === 0) return;
-  const { table, column } = CLAIMS[kind];
-  await transaction.query(
-    `DELETE FROM ${table} WHERE election_id = $1 AND ${column} IN (SELECT decode(v, 'hex') FROM unnest($2::text[]) AS v)`,
-    [electionId, values]
-  );
-}
-
 /** Runs inside the caller's transaction; settles every entry, or throws (all roll back). */
 export async function commitCasts(
   context: ServiceContext,
@@ -88,14 +53,10 @@ export async function commitCasts(
   const entry = (i: number): PendingCast => entries[i] as PendingCast;
   /** A refusal, unless this very ballot from this member is already on the board (a retry). */
   const refuse = async (i: number, error: ServiceError | ErrorCode): Promise<void> => {
-    const { tracker, body, credential } = entry(i);
-    const stored = await findBallot(transaction, electionId, tracker);
+    const replay = replayOf(await findBallot(transaction, electionId, entry(i).tracker), entry(i));
     settled[i] =
-      stored !== null &&
-      stored.kind === 'cast' &&
-      stored.body === body &&
-      stored.credential === credential
-        ? { kind: 'cast', outcome: { receipt: stored.receipt, replayed: true } }
+      replay !== null
+        ? { kind: 'cast', outcome: { receipt: replay, replayed: true } }
         : { kind: 'refused', error: typeof error === 'string' ? new ServiceError(error) : error };
   };
 
@@ -129,10 +90,10 @@ export async function commitCasts(
   for (const kind of ['alpha', 'proof'] as const) {
     const of = (i: number): readonly string[] =>
       kind === 'alpha' ? entry(i).alphas : entry(i).fingerprints;
-    const inserted = await claimValues(transaction, electionId, kind, live().flatMap(of));
+    const inserted = await claimCopyKeys(transaction, electionId, kind, live().flatMap(of));
     for (const value of inserted) claimed[kind].add(value);
     for (const i of live())
-      if (!of(i).every((v) => inserted.has(v))) await refuse(i, CLAIMS[kind].code);
+      if (!of(i).every((v) => inserted.has(v))) await refuse(i, COPY_KEYS[kind].code);
   }
 
   const locked = await lockHead(transaction, electionId);
@@ -181,7 +142,7 @@ export async function commitCasts(
       'DELETE FROM credential_uses WHERE election_id = $1 AND credential = ANY($2::text[])',
       [electionId, releasedCredentials]
     );
-  await releaseValues(
+  await releaseCopyKeys(
     transaction,
     electionId,
     'alpha',
@@ -190,7 +151,7 @@ export async function commitCasts(
       claimed.alpha
     )
   );
-  await releaseValues(
+  await releaseCopyKeys(
     transaction,
     electionId,
     'proof',

@@ -30,6 +30,22 @@ export interface StoredBallot {
   readonly receipt: Receipt;
 }
 
+/**
+ * The receipt again if `stored` is this very ballot from this member (an idempotent resubmission,
+ * or a retry after a lost answer), else null: a copy under another credential is no replay.
+ */
+export function replayOf(
+  stored: StoredBallot | null,
+  cast: { readonly body: string; readonly credential: string }
+): Receipt | null {
+  return stored !== null &&
+    stored.kind === 'cast' &&
+    stored.body === cast.body &&
+    stored.credential === cast.credential
+    ? stored.receipt
+    : null;
+}
+
 export async function findBallot(
   database: Queryable,
   electionId: string,
