@@ -11,7 +11,9 @@ export * from './verify-record.ts';
 export * from './ballot-runner.ts';
 export {
   verifyBallotAlone,
+  verifyBallotsAlone,
   verifyBallotBatch,
+  type BallotVerdict,
   type BallotBatchItem,
   type BallotBatchResult,
 } from './checks/ballot-crypto.ts';

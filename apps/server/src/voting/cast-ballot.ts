@@ -84,7 +84,7 @@ export async function castBallot(
             electionKeyHex: head.electionKey,
             baseHashHex: head.baseHash,
           },
-          ballot
+          body
         );
   if (!verdict.ok) throw verifyFaultToError(verdict.fault);
 

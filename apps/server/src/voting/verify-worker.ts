@@ -1,40 +1,102 @@
 /**
  * @module The body of one ballot-verification thread of the server (verify-pool.ts): runs the
- * verifier's single-ballot check (V5.4–V5.6) on ballots the cast path sends, against contexts it
- * keeps per election, and answers with the verdict only (the cast path needs nothing else).
+ * verifier's single-ballot check (V5.4–V5.6) on the batches of ballots the cast path sends,
+ * against contexts it keeps per election, and answers with one verdict per ballot only (the cast
+ * path needs nothing else). A batch's ballots of one election are checked together
+ * (`verifyBallotsAlone`: one weighted multi-scalar multiplication, spec §5.6).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { type Backend, hexToBytes, loadGroup } from '@scrutineer/crypto';
 import type { Ballot } from '@scrutineer/record';
-import { type BallotContext, verifyBallotAlone } from '@scrutineer/verifier';
-import type { VerifyRequest } from './verify-pool.ts';
+import {
+  type BallotContext,
+  type BallotVerdict,
+  verifyBallotAlone,
+  verifyBallotsAlone,
+} from '@scrutineer/verifier';
+import type {
+  VerifyReply,
+  VerifyReplyItem,
+  VerifyRequest,
+  VerifyRequestItem,
+} from './verify-pool.ts';
 
 const { backend } = workerData as { backend: Backend };
 const group = await loadGroup(backend);
 const contexts = new Map<string, BallotContext>();
 
-parentPort?.on('message', (message: VerifyRequest) => {
+const errorText = (error: unknown): string =>
+  error instanceof Error ? (error.stack ?? error.message) : String(error);
+
+function learnContext(item: VerifyRequestItem): void {
+  if (item.context === undefined) return;
+  contexts.set(item.electionId, {
+    group,
+    manifest: item.context.manifest,
+    electionKey: group.prepareFixedBase(group.decodePoint(hexToBytes(item.context.electionKeyHex))),
+    baseHash: hexToBytes(item.context.baseHashHex),
+  });
+}
+
+/** The ballot of an item: sent as JSON text by the cast path (verify-pool.ts), or as an object. */
+const ballotOf = (item: VerifyRequestItem): Ballot =>
+  (typeof item.ballot === 'string' ? JSON.parse(item.ballot) : item.ballot) as Ballot;
+
+const replyOf = (id: number, verdict: BallotVerdict): VerifyReplyItem =>
+  verdict.ok ? { id, ok: true } : { id, ok: false, fault: verdict.fault };
+
+/** Verdicts for ballots of one election; a check that throws (a bug) fails only its ballot. */
+function checkElection(
+  context: BallotContext,
+  items: readonly VerifyRequestItem[]
+): VerifyReplyItem[] {
   try {
-    if (message.context !== undefined) {
-      contexts.set(message.electionId, {
-        group,
-        manifest: message.context.manifest,
-        electionKey: group.prepareFixedBase(
-          group.decodePoint(hexToBytes(message.context.electionKeyHex))
-        ),
-        baseHash: hexToBytes(message.context.baseHashHex),
-      });
-    }
-    const context = contexts.get(message.electionId);
-    if (context === undefined) throw new Error(`no context for ${message.electionId}`);
-    const verdict = verifyBallotAlone(context, message.ballot as Ballot);
-    parentPort?.postMessage(
-      verdict.ok
-        ? { id: message.id, ok: true }
-        : { id: message.id, ok: false, fault: verdict.fault }
-    );
-  } catch (error) {
-    parentPort?.postMessage({ id: message.id, error: (error as Error).stack ?? String(error) });
+    const verdicts = verifyBallotsAlone(context, items.map(ballotOf));
+    return items.map((item, k) => replyOf(item.id, verdicts[k] as BallotVerdict));
+  } catch {
+    // Find the ballot that threw by checking each alone; the others keep their verdicts.
+    return items.map((item) => {
+      try {
+        return replyOf(item.id, verifyBallotAlone(context, ballotOf(item)));
+      } catch (error) {
+        return { id: item.id, error: errorText(error) };
+      }
+    });
   }
+}
+
+function checkBatch(request: VerifyRequest): VerifyReplyItem[] {
+  const byElection = new Map<string, VerifyRequestItem[]>();
+  const failed: VerifyReplyItem[] = [];
+  for (const item of request.items) {
+    try {
+      learnContext(item);
+    } catch (error) {
+      failed.push({ id: item.id, error: errorText(error) });
+      continue;
+    }
+    if (!contexts.has(item.electionId)) {
+      failed.push({ id: item.id, error: `no context for ${item.electionId}` });
+      continue;
+    }
+    const items = byElection.get(item.electionId);
+    if (items === undefined) byElection.set(item.electionId, [item]);
+    else items.push(item);
+  }
+  const replies = [...byElection].flatMap(([electionId, items]) =>
+    checkElection(contexts.get(electionId) as BallotContext, items)
+  );
+  return [...failed, ...replies];
+}
+
+parentPort?.on('message', (request: VerifyRequest) => {
+  let items: VerifyReplyItem[];
+  try {
+    items = checkBatch(request);
+  } catch (error) {
+    // Every batch is answered, or its ballots would wait forever (and the worker stay busy).
+    items = request.items.map((item) => ({ id: item.id, error: errorText(error) }));
+  }
+  parentPort?.postMessage({ items } satisfies VerifyReply);
 });
-parentPort?.postMessage({ ready: true });
+parentPort?.postMessage({ ready: true } satisfies VerifyReply);

