@@ -102,6 +102,21 @@ export const ERROR_CATALOGUE = {
   'trustee/invalid-signature': [401, "The message is not signed with the trustee's ceremony key."],
   'trustee/duplicate-message': [409, 'This trustee already posted this message.'],
   'trustee/wrong-type': [400, 'Trustees post only ceremony messages and decryption shares.'],
+  // Nominations (spec §9.2.6).
+  'nominations/not-named': [409, "This election's manifest names no nominations."],
+  'nominations/not-canonical': [
+    400,
+    'The nominations document is not canonical JSON (spec §10.1), with at most one final newline.',
+  ],
+  'nominations/hash-mismatch': [
+    400,
+    "The nominations document's SHA-256 is not the manifest's nominations.hash.",
+  ],
+  'nominations/already-published': [
+    409,
+    'A different nominations document is already published for this election.',
+  ],
+  'nominations/not-published': [404, 'No nominations document is published for this election.'],
   // The board.
   'board/position-out-of-range': [404, 'No event at this position.'],
   'board/invalid-size': [400, 'The size is out of range for this board.'],

@@ -1,6 +1,6 @@
 /**
  * @module The demo's last step (issue 5): the record bundle fetched from the board into
- * DIR/record and verified by the independent verifier, then DIR/result.json (published counts
+ * DIR/record (nominations.json too, as the board serves it) and verified by the independent verifier, then DIR/result.json (published counts
  * beside the counts the demo intended), DIR/result.svg, the result table and where everything is.
  */
 import { rmSync, writeFileSync } from 'node:fs';
@@ -20,7 +20,6 @@ export interface DemoPublication {
   readonly client: ServerClient;
   readonly electionId: string;
   readonly out: string;
-  readonly nominationsPath: string;
   readonly manifest: Manifest;
   readonly result: EventBody<'election-result'>;
   /** Per candidate of the first contest: [online, postal] votes the demo cast. */
@@ -40,12 +39,7 @@ export async function publishDemoRecord(
   const { out, log, elapsed, manifest } = publication;
   const recordDir = join(out, 'record');
   rmSync(recordDir, { recursive: true, force: true });
-  await writeRecordFromServer(
-    publication.client,
-    publication.electionId,
-    recordDir,
-    publication.nominationsPath
-  );
+  await writeRecordFromServer(publication.client, publication.electionId, recordDir);
   const report = await verifyRecordDirectory(recordDir);
   log(
     `[${elapsed()}] record verified: ${report.ok ? 'VALID' : 'INVALID'} (stage ${report.stage}, ${report.events} events)`

@@ -25,6 +25,7 @@ test('the demo at 60 members: verified record, totals as intended, audit right, 
   const out = mkdtempSync(join(tmpdir(), 'scrutineer-demo-'));
   const exits: Record<string, { code: number; stdout: string; stderr: string }> = {};
   const lines: string[] = [];
+  let servedNominations: string | undefined;
   const outcome = await runDemo({
     voters: 60,
     outDir: out,
@@ -64,6 +65,11 @@ test('the demo at 60 members: verified record, totals as intended, audit right, 
       for (let i = 0; i < 5; i++)
         await vote(locked.row.code, 'dob=1900-01-01,postcode=ZZ1 1ZZ', '1');
       exits['locked'] = await vote(locked.row.code, locked.row.answers, '1');
+      // The board serves the nominations byte for byte, for the in-browser verifier's V1.3.
+      const served = await fetch(
+        `${live.url}/api/elections/${live.electionId}/record/nominations.json`
+      );
+      servedNominations = await served.text();
       return [1];
     },
   });
@@ -81,6 +87,13 @@ test('the demo at 60 members: verified record, totals as intended, audit right, 
   assert.equal(exits['locked']?.code, 1, summary);
   assert.match(exits['locked']?.stderr ?? '', /credential-locked/);
 
+  const nominations = readFileSync(join(out, 'nominations.json'), 'utf8');
+  assert.equal(servedNominations, nominations);
+  assert.equal(readFileSync(join(out, 'record', 'nominations.json'), 'utf8'), nominations);
+  assert.match(
+    lines.join('\n'),
+    /nominations\.json published on the board \(sha256 [0-9a-f]{64}\)/
+  );
   assert.equal(outcome.verified, true, lines.join('\n'));
   assert.equal(outcome.matches, true, lines.join('\n'));
   assert.deepEqual(outcome.auditMissed, []);

@@ -1,13 +1,13 @@
 /**
  * @module `npm run demo` as a library (issue 5): a whole members' ballot through the real server
  * and HTTP API — synthetic roll and its audit, nominations, trustee keys, election created over
- * HTTP, 3-of-5 ceremony, credentials and packs (light Argon2id), open, online votes encrypted
+ * HTTP and its nominations.json uploaded for the board to serve, 3-of-5 ceremony, credentials and packs (light Argon2id), open, online votes encrypted
  * client-side and cast over HTTP (some Benaloh-audited), postal returns, cross-channel double
  * votes refused both ways, close, double-keyed postal batches, tally with three trustees (two
  * absent), the record published from the board and verified. Outputs keep the names of issue 5.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadGroup } from '@scrutineer/crypto';
 import { startServer, hashBearerKey } from '@scrutineer/server';
@@ -20,6 +20,7 @@ import {
   createElectionOverHttp,
   loadCredentialsAndOpen,
   publishElectionKey,
+  publishNominationsDocument,
   tallyElection,
 } from '../commands/election/election-actions.ts';
 import type { ResultContest } from '../commands/election/publish-record.ts';
@@ -161,6 +162,15 @@ export async function runDemo(options: DemoOptions): Promise<DemoOutcome> {
       `[${elapsed()}] election ${electionId} created over HTTP (manifest hash ${created.manifestHash})`
     );
     const officer: OfficerContext = { client, group, electionId, adminKey };
+    // The board serves the nominations beside the record, so a verifier with only the board
+    // (the browser) checks V1.3 as the CLI verifier does.
+    const publishedNominations = await publishNominationsDocument(
+      officer,
+      readFileSync(nominations.path, 'utf8')
+    );
+    log(
+      `[${elapsed()}] nominations.json published on the board (sha256 ${publishedNominations.hash})`
+    );
     const trusteeContext = { client, group, electionId, timeoutMs: 120_000 };
     const [ceremonies, electionKey] = await Promise.all([
       Promise.all(trusteeFiles.map((file) => runTrusteeCeremony(trusteeContext, file))),
@@ -278,7 +288,6 @@ export async function runDemo(options: DemoOptions): Promise<DemoOutcome> {
       client,
       electionId,
       out,
-      nominationsPath: nominations.path,
       manifest: created.manifest,
       result: tally.result,
       intended: [

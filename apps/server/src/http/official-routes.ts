@@ -1,8 +1,9 @@
 /**
  * @module The officials' API. The server operator creates elections (operator key); the returning
  * officer of an election (its admin key) publishes the election key, loads credentials, opens,
- * closes, records postal returns and batches, replaces packs, runs the tally and publishes the
- * result; trustees post their own signed messages. Every action is a board event or an audit-log
+ * closes, records postal returns and batches, replaces packs, runs the tally, publishes the
+ * result and uploads the nominations document the manifest names; trustees post their own signed
+ * messages. Every action is a board event or an audit-log
  * row (most are both).
  */
 import { bearerKeyMatches } from '../auth/secret-compare.ts';
@@ -10,6 +11,7 @@ import { signCheckpoint } from '../board/checkpoints.ts';
 import { createElection } from '../elections/create-election.ts';
 import { ServiceError } from '../http-errors.ts';
 import { readAuditLog, writeAuditLog } from '../officials/audit-log.ts';
+import { publishNominations } from '../officials/nominations-file.ts';
 import { authorizeOfficer } from '../officials/officer-auth.ts';
 import { postPostalBatch, recordPostalReceived } from '../officials/postal.ts';
 import { replaceCredential } from '../officials/replace-credential.ts';
@@ -40,6 +42,13 @@ import {
 } from './schemas.ts';
 import { checkpointSchema } from '@scrutineer/record';
 import { z } from 'zod';
+
+/** The nominations document as text: the exact bytes to publish as nominations.json. */
+const nominationsBody = z.strictObject({ document: z.string().min(1) });
+const nominationsResponse = z.strictObject({
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  created: z.boolean(),
+});
 
 export function officialRoutes(context: AppContext): RouteSpec[] {
   const { service } = context;
@@ -205,6 +214,23 @@ export function officialRoutes(context: AppContext): RouteSpec[] {
         });
         if (checkpoint === null) throw new ServiceError('board/no-checkpoint');
         return checkpoint;
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/api/elections/:electionId/nominations',
+      summary:
+        "Publish nominations.json (spec §9.2.6): canonical, hashing to the manifest's nominations.hash; once (201, then 200 for the same bytes)",
+      audience: 'officer',
+      params: electionParams,
+      body: nominationsBody,
+      response: nominationsResponse,
+      status: 201,
+      handler: async ({ params, body, bearer }, reply) => {
+        await officer(params.electionId, bearer);
+        const published = await publishNominations(service, params.electionId, body.document);
+        reply.code(published.created ? 201 : 200);
+        return reply.send(published);
       },
     }),
     route({

@@ -2,7 +2,7 @@
  * @module The public board API (spec §9–§10): anyone may read the manifest, the election key and
  * fingerprint, the events, the signed checkpoints with inclusion and consistency proofs, a
  * tracker's place, the turnout by channel, the result, and the whole record bundle that
- * `scrutineer verify` reads. Nothing here counts anything per candidate before the result.
+ * `scrutineer verify` reads (with nominations.json once the returning officer has uploaded it). Nothing here counts anything per candidate before the result.
  */
 import { Readable } from 'node:stream';
 import { bytesToHex, utf8 } from '@scrutineer/crypto';
@@ -19,6 +19,7 @@ import {
 import { latestCheckpoint, listCheckpoints } from '../board/checkpoints.ts';
 import { loadConsistencyProof, loadInclusionProof, rootAt } from '../board/merkle-store.ts';
 import { ServiceError } from '../http-errors.ts';
+import { readNominations } from '../officials/nominations-file.ts';
 import { readResult } from '../officials/tally.ts';
 import { lookupTracker, turnout } from '../voting/voter-queries.ts';
 import type { AppContext } from './app-context.ts';
@@ -245,6 +246,17 @@ export function publicRoutes(context: AppContext): RouteSpec[] {
         await readHead(database, params.electionId);
         return Readable.from(checkpointsJsonl(database, params.electionId));
       },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/elections/:electionId/record/nominations.json',
+      summary:
+        'The record bundle (spec §9.1): nominations.json, byte for byte as uploaded (404 nominations/not-published before)',
+      audience: 'public',
+      params: electionParams,
+      contentType: 'application/json; charset=utf-8',
+      // A string body: fastify sends the stored text unchanged, so its SHA-256 is what V1.3 checks.
+      handler: async ({ params }) => readNominations(context.service, params.electionId),
     }),
   ];
 }

@@ -1,7 +1,57 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { memoryRecordSource } from '@scrutineer/verifier';
-import { streamLines } from './fetch-record-source.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type TestContext, test } from 'node:test';
+import { type VerificationReport, memoryRecordSource, verifyRecord } from '@scrutineer/verifier';
+import { RecordFetchError, fetchRecordSource, streamLines } from './fetch-record-source.ts';
+
+const fixtures = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  '..',
+  'packages',
+  'verifier',
+  'fixtures'
+);
+
+/** The files of a golden record bundle (spec §9.1), by name. */
+function fixtureFiles(name: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const file of ['format.json', 'board.jsonl', 'checkpoints.jsonl', 'nominations.json']) {
+    const path = join(fixtures, name, 'record', file);
+    if (existsSync(path)) files.set(file, readFileSync(path, 'utf8'));
+  }
+  return files;
+}
+
+/**
+ * Stands in for the board: `fetch` answers `/api/elections/<id>/record/<file>` from `files` (404
+ * for a file it lacks, or `statusOf(file)` if given) and records which files were asked for.
+ */
+function serveRecord(
+  t: TestContext,
+  files: ReadonlyMap<string, string>,
+  statusOf: (file: string) => number | undefined = () => undefined
+): string[] {
+  const requested: string[] = [];
+  t.mock.method(globalThis, 'fetch', (input: string | URL | Request) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const match = /^\/api\/elections\/[a-z0-9-]+\/record\/([a-z.]+)$/.exec(url);
+    assert.ok(match?.[1] !== undefined, `unexpected fetch ${url}`);
+    const file = match[1];
+    requested.push(file);
+    const body = files.get(file);
+    const status = statusOf(file) ?? (body === undefined ? 404 : 200);
+    return Promise.resolve(new Response(status === 200 ? (body ?? '') : 'refused', { status }));
+  });
+  return requested;
+}
+
+function statusOf(report: VerificationReport, id: string): string | undefined {
+  return report.checks.find((check) => check.id === id)?.status;
+}
 
 /** A byte stream delivered in the given chunks (as a network would split it). */
 function chunked(...chunks: Uint8Array[]): ReadableStream<Uint8Array> {
@@ -36,4 +86,57 @@ test('the lines are those the in-memory source gives the verifier (final newline
   for await (const line of memoryRecordSource({ board: text }).boardLines()) fromMemory.push(line);
   assert.deepEqual(fromStream, fromMemory);
   assert.deepEqual(await collect(chunked()), []);
+});
+
+test('a manifest naming nominations: the board’s nominations.json is fetched and V1.3 passes', async (t) => {
+  const requested = serveRecord(t, fixtureFiles('valid-several-contests'));
+  const report = await verifyRecord(fetchRecordSource('valid-several-contests'));
+  assert.ok(requested.includes('nominations.json'));
+  assert.equal(statusOf(report, 'V1.3'), 'passed');
+  assert.equal(report.ok, true);
+});
+
+test('nominations.json missing from the board, or edited after the manifest fixed its hash, fails V1.3', async (t) => {
+  const files = fixtureFiles('valid-several-contests');
+  const nominations = files.get('nominations.json');
+  assert.ok(nominations !== undefined);
+  files.delete('nominations.json');
+  serveRecord(t, files);
+  const missing = await verifyRecord(fetchRecordSource('valid-several-contests'));
+  assert.equal(statusOf(missing, 'V1.3'), 'failed');
+  assert.equal(missing.ok, false);
+  t.mock.restoreAll();
+
+  const edited = nominations.replace(
+    /"nominations":(\d+)/,
+    (_, n: string) => `"nominations":${Number(n) + 1}`
+  );
+  assert.notEqual(edited, nominations);
+  serveRecord(t, new Map([...files, ['nominations.json', edited]]));
+  const tampered = await verifyRecord(fetchRecordSource('valid-several-contests'));
+  assert.equal(statusOf(tampered, 'V1.3'), 'failed');
+  assert.equal(tampered.ok, false);
+  t.mock.restoreAll();
+
+  // A byte-order mark is not canonical JSON, and must not be silently dropped on the way.
+  serveRecord(t, new Map([...files, ['nominations.json', `\ufeff${nominations}`]]));
+  const marked = await verifyRecord(fetchRecordSource('valid-several-contests'));
+  assert.equal(statusOf(marked, 'V1.3'), 'failed');
+});
+
+test('a board that fails to serve nominations.json is a download error, not a missing file', async (t) => {
+  serveRecord(t, fixtureFiles('valid-several-contests'), (file) =>
+    file === 'nominations.json' ? 503 : undefined
+  );
+  await assert.rejects(
+    fetchRecordSource('valid-several-contests').readNominations(),
+    (error: unknown) => error instanceof RecordFetchError && error.file === 'nominations.json'
+  );
+});
+
+test('a manifest without nominations: nominations.json is never asked for', async (t) => {
+  const requested = serveRecord(t, fixtureFiles('valid-small'));
+  const report = await verifyRecord(fetchRecordSource('valid-small'));
+  assert.equal(report.ok, true);
+  assert.ok(!requested.includes('nominations.json'));
 });

@@ -1,8 +1,9 @@
 /**
  * @module A {@link RecordSource} over the server's record bundle (spec §9.1:
- * `/api/elections/<id>/record/format.json`, `board.jsonl`, `checkpoints.jsonl`), read with `fetch`
- * from the same origin. The board is streamed line by line and fetched afresh on every pass, so a
- * browser verifies a large record without holding it in memory. Each board line is shown to
+ * `/api/elections/<id>/record/format.json`, `board.jsonl`, `checkpoints.jsonl`, and
+ * `nominations.json` when the manifest names nominations), read with `fetch` from the same
+ * origin. The board is streamed line by line and fetched afresh on every pass, so a browser
+ * verifies a large record without holding it in memory. Each board line is shown to
  * `onLine` as it passes, for progress and for the page to pick out the setup and result events.
  */
 import type { RecordSource } from '@scrutineer/verifier';
@@ -63,7 +64,16 @@ export function fetchRecordSource(
       const response = await fetchFile(`${base}/checkpoints.jsonl`, 'checkpoints.jsonl');
       yield* streamLines(response.body as ReadableStream<Uint8Array>);
     },
-    // The server publishes no nominations file; a manifest that names one fails V1.3 (spec §9.2.6).
-    readNominations: () => Promise.resolve(null),
+    // Asked for only when the manifest names nominations. Absent (404: never uploaded, or a board
+    // that does not serve it) is what V1.3 reports as missing; any other failure is a download error.
+    readNominations: async () => {
+      const url = `${base}/nominations.json`;
+      const response = await fetch(url, { credentials: 'omit', cache: 'no-store' });
+      if (response.status === 404) return null;
+      if (!response.ok) throw new RecordFetchError('nominations.json', response.status);
+      // The text as served, byte-order mark kept (response.text() drops one): V1.3 parses and
+      // hashes exactly what the board publishes, and a file that is not canonical must fail.
+      return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
+    },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * @module What the returning officer does against the server (issue 5), as library functions the
- * `election` commands and the demo share: create the election from a draft, conclude the ceremony
- * and publish the election key (spec §7.6), load the credentials from the packs' answers table and
+ * `election` commands and the demo share: create the election from a draft, upload the nominations
+ * document its manifest names (§9.2.6), conclude the ceremony and publish the election key (§7.6), load the credentials from the packs' answers table and
  * open (§9.3), close, and tally: the encrypted tally, k decryption shares from the board, the
  * result with the postal batch totals (§8, §9.5).
  */
@@ -47,6 +47,24 @@ export async function createElectionOverHttp(
     token: operatorKey,
     body: { manifest: draft, adminKeyHash: bearerKeyHash(adminKey) },
   });
+}
+
+/** What the board answers to a nominations upload (`created` false: the same bytes were there). */
+export interface PublishedNominations {
+  readonly hash: string;
+  readonly created: boolean;
+}
+
+/**
+ * Uploads the text of nominations.json (spec §9.2.6) to the board, which checks it against the
+ * manifest's `nominations.hash` and serves it with the record bundle; the same text again is a
+ * no-op, so a retried step is safe.
+ */
+export function publishNominationsDocument(
+  context: OfficerContext,
+  document: string
+): Promise<PublishedNominations> {
+  return post<PublishedNominations>(context, '/nominations', { document });
 }
 
 /**

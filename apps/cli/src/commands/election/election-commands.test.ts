@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,6 +83,16 @@ test('election, trustee, postal and vote commands run a 2-of-3 election to a ver
     writeJsonFile(join(dir, 'roll.json'), built.value);
     writeJsonFile(join(dir, 'references.json'), references);
     writeJsonFile(join(dir, 'roll-commitment.json'), commitment);
+    // nominations.json as `nominations close` publishes it (canonical JSON), and its manifest field.
+    const nominations =
+      '{"contest":"leader","nominees":[{"id":"alex-morgan","name":"Alex Morgan","nominations":120},{"id":"sam-patel","name":"Sam Patel","nominations":110}],"threshold":100}';
+    const nominationsHash = createHash('sha256').update(nominations, 'utf8').digest('hex');
+    writeFileSync(join(dir, 'nominations.json'), nominations);
+    writeJsonFile(join(dir, 'nominations-manifest.json'), {
+      threshold: 100,
+      hash: nominationsHash,
+      qualified: ['alex-morgan', 'sam-patel'],
+    });
     const now = Date.now();
     const instant = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
     writeJsonFile(join(dir, 'draft.json'), {
@@ -121,9 +132,19 @@ test('election, trustee, postal and vote commands run a 2-of-3 election to a ver
       ...[1, 2, 3].map((i) => join(dir, `trustee-${i}.public.json`)),
       '--roll',
       join(dir, 'roll-commitment.json'),
+      '--nominations',
+      join(dir, 'nominations-manifest.json'),
       '--out',
       join(dir, 'manifest.json'),
     ]);
+    // The board serves the nominations with the record (for the in-browser verifier's V1.3).
+    const upload = ['election', 'nominations', ...common, '--file', join(dir, 'nominations.json')];
+    assert.equal(await ok(upload), `Nominations published (sha256 ${nominationsHash}).\n`);
+    assert.match(await ok(upload), /^Nominations already published/);
+    writeFileSync(join(dir, 'edited-nominations.json'), nominations.replace('120', '121'));
+    const edited = await run([...upload.slice(0, -1), join(dir, 'edited-nominations.json')]);
+    assert.equal(edited.code, 2, edited.stderr);
+    assert.match(edited.stderr, /nominations\/hash-mismatch/);
     await Promise.all([
       ...[1, 2, 3].map((i) =>
         ok(['trustee', 'ceremony', '--server', url, '--key', join(dir, `trustee-${i}.json`)])
@@ -254,6 +275,8 @@ test('election, trustee, postal and vote commands run a 2-of-3 election to a ver
       join(dir, 'out'),
     ]);
     assert.match(published, /VERIFIED/);
+    // Without --nominations, publish takes nominations.json from the board.
+    assert.equal(readFileSync(join(dir, 'out', 'record', 'nominations.json'), 'utf8'), nominations);
     assert.match(readFileSync(join(dir, 'out', 'result.svg'), 'utf8'), /Sam Patel/);
     const verify = await run(['verify', join(dir, 'out', 'record')]);
     assert.equal(verify.code, 0, verify.stdout);

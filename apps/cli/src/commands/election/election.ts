@@ -1,8 +1,8 @@
 /**
- * @module `scrutineer election create|key|open|close|tally|publish` (issue 5): the returning
- * officer's steps against a running server. The officer's key comes from `--admin-key-file` or
- * SCRUTINEER_ADMIN_KEY; creating needs the server operator's key (`--operator-key-file` or
- * SCRUTINEER_OPERATOR_KEY).
+ * @module `scrutineer election create|nominations|key|open|close|tally|publish` (issue 5): the
+ * returning officer's steps against a running server. The officer's key comes from
+ * `--admin-key-file` or SCRUTINEER_ADMIN_KEY; creating needs the server operator's key
+ * (`--operator-key-file` or SCRUTINEER_OPERATOR_KEY).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +19,7 @@ import {
   createElectionOverHttp,
   loadCredentialsAndOpen,
   publishElectionKey,
+  publishNominationsDocument,
   tallyElection,
 } from './election-actions.ts';
 import {
@@ -109,6 +110,25 @@ function createCommand(): Command {
         );
       }
     );
+}
+
+function nominationsCommand(): Command {
+  return withCommon(new Command('nominations'))
+    .description(
+      'upload nominations.json (from `nominations close`) for the board to serve with the record'
+    )
+    .requiredOption('--file <nominations.json>', 'the published nominations document')
+    .action(async (options: Common & { file: string }) => {
+      // The exact bytes: the manifest carries their hash (spec §9.2.6). A refusal (wrong hash,
+      // not canonical, other bytes already published) exits 2, as every refused election step.
+      const published = await publishNominationsDocument(
+        await officer(options),
+        readFileSync(options.file, 'utf8')
+      );
+      process.stdout.write(
+        `Nominations ${published.created ? 'published' : 'already published'} (sha256 ${published.hash}).\n`
+      );
+    });
 }
 
 function keyCommand(): Command {
@@ -206,8 +226,11 @@ function publishCommand(): Command {
 
 export function electionCommand(): Command {
   return new Command('election')
-    .description('the returning officer’s steps: create, key, open, close, tally, publish')
+    .description(
+      'the returning officer’s steps: create, nominations, key, open, close, tally, publish'
+    )
     .addCommand(createCommand())
+    .addCommand(nominationsCommand())
     .addCommand(keyCommand())
     .addCommand(openCommand())
     .addCommand(closeCommand())

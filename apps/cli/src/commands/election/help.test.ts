@@ -6,6 +6,7 @@ test('every officer, trustee, postal and vote command has --help naming its opti
   const program = buildProgram();
   const expectations: Record<string, readonly string[]> = {
     'election create': ['--draft', '--trustee', '--out'],
+    'election nominations': ['--file', '--admin-key-file'],
     'election key': ['--complaint-wait'],
     'election open': ['--answers'],
     'election close': ['--admin-key-file'],

@@ -8,9 +8,34 @@ import { join } from 'node:path';
 import type { EventBody, Manifest } from '@scrutineer/record';
 import { type VerificationReport, verifyRecord } from '@scrutineer/verifier';
 import { recordDirectory, workerPoolFactory } from '@scrutineer/verifier/node';
-import type { ServerClient } from '../../client/server-client.ts';
+import { ApiError, type ServerClient } from '../../client/server-client.ts';
 
-/** Writes DIR (the record bundle) from the server; copies `nominationsPath` in if given. */
+/**
+ * The board's nominations.json as served, byte for byte (its hash is V1.3's), or null if the board
+ * publishes none (404). Read raw: the JSON client would re-serialise it, text() would drop a BOM.
+ */
+export async function fetchServedNominations(
+  client: ServerClient,
+  electionId: string
+): Promise<Uint8Array | null> {
+  const url = `${client.url}${client.electionPath(electionId, '/record/nominations.json')}`;
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    throw new ApiError(0, 'client/unreachable', `cannot reach ${client.url}: ${String(error)}`);
+  }
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (response.status === 404) return null;
+  if (!response.ok)
+    throw new ApiError(response.status, `http/${response.status}`, 'nominations.json not served');
+  return bytes;
+}
+
+/**
+ * Writes DIR (the record bundle) from the server. nominations.json is `nominationsPath` if given,
+ * else the board's copy when it serves one (`election nominations` uploaded it).
+ */
 export async function writeRecordFromServer(
   client: ServerClient,
   electionId: string,
@@ -20,8 +45,12 @@ export async function writeRecordFromServer(
   mkdirSync(directory, { recursive: true });
   for (const name of ['format.json', 'checkpoints.jsonl', 'board.jsonl'])
     writeFileSync(join(directory, name), await client.recordFile(electionId, name));
-  if (nominationsPath !== undefined)
+  if (nominationsPath !== undefined) {
     copyFileSync(nominationsPath, join(directory, 'nominations.json'));
+    return;
+  }
+  const served = await fetchServedNominations(client, electionId);
+  if (served !== null) writeFileSync(join(directory, 'nominations.json'), served);
 }
 
 /** Runs the verifier on DIR with a worker pool. */

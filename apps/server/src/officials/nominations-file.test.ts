@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { after, before, it } from 'node:test';
+import { createCeremonyKey, simulatedManifest } from '@scrutineer/protocol';
+import { hashBearerKey } from '../auth/secret-compare.ts';
+import type { Database } from '../database/database.ts';
+import type { RunningServer } from '../server.ts';
+import { api, errorCode } from '../test-support/api-client.ts';
+import { forEachEngine } from '../test-support/test-databases.ts';
+import { OPERATOR_KEY, startTestServer } from '../test-support/test-election.ts';
+
+const ADMIN_KEY = 'officer-key-for-nominations';
+/** A canonical nominations document (spec §9.2.6) as `nominations close` writes it. */
+const DOCUMENT =
+  '{"contest":"leader","nominees":[{"id":"c1","name":"A","nominations":120},{"id":"c2","name":"B","nominations":101}],"threshold":100}';
+const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+forEachEngine('publishing nominations.json', (engine) => {
+  let database: Database;
+  let server: RunningServer;
+  before(async () => {
+    database = await engine.freshDatabase();
+    server = await startTestServer(database);
+  });
+  after(() => server.close());
+
+  /** Creates an election over HTTP, with a manifest naming `hash` as its nominations if given. */
+  async function createElection(electionId: string, hash?: string): Promise<string> {
+    const group = server.service.group;
+    const { board: _board, ...draft } = simulatedManifest(group, {
+      electionId,
+      contests: [
+        {
+          id: 'leader',
+          title: 'Leader',
+          minSelections: 1,
+          maxSelections: 1,
+          candidates: ['A', 'B'],
+        },
+      ],
+      trusteeKeys: [createCeremonyKey(group, electionId, 1)],
+      threshold: 1,
+      boardPublicKey: group.generator,
+      voters: 1,
+      policy: 'first-ballot-final',
+      start: '2026-01-01T00:00:00Z',
+    });
+    const manifest =
+      hash === undefined
+        ? draft
+        : { ...draft, nominations: { threshold: 100, hash, qualified: ['c1', 'c2'] } };
+    const created = await api(server, 'POST', '/api/elections', {
+      token: OPERATOR_KEY,
+      body: { manifest, adminKeyHash: hashBearerKey(ADMIN_KEY) },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    return `/api/elections/${electionId}`;
+  }
+
+  const upload = (base: string, document: string, token: string | null = ADMIN_KEY) =>
+    api(server, 'POST', `${base}/nominations`, {
+      ...(token === null ? {} : { token }),
+      body: { document },
+    });
+
+  it('stores the document once, for the officer only, and serves it byte for byte', async () => {
+    const base = await createElection('nominated-once', sha256Hex(DOCUMENT));
+    const before = await api(server, 'GET', `${base}/record/nominations.json`);
+    assert.equal(before.status, 404);
+    assert.equal(errorCode(before), 'nominations/not-published');
+    assert.equal(errorCode(await upload(base, `${DOCUMENT}\n`, null)), 'auth/admin-required');
+    assert.equal(errorCode(await upload(base, `${DOCUMENT}\n`, 'wrong')), 'auth/admin-required');
+
+    // A final newline is allowed (files end in one); the hash is over the canonical bytes.
+    const first = await upload(base, `${DOCUMENT}\n`);
+    assert.equal(first.status, 201, JSON.stringify(first.body));
+    assert.deepEqual(first.body, { hash: sha256Hex(DOCUMENT), created: true });
+    const again = await upload(base, `${DOCUMENT}\n`);
+    assert.equal(again.status, 200, 'the same bytes again change nothing');
+    assert.deepEqual(again.body, { hash: sha256Hex(DOCUMENT), created: false });
+    // The same canonical JSON without the newline is other bytes: the published file never changes.
+    assert.equal(errorCode(await upload(base, DOCUMENT)), 'nominations/already-published');
+
+    const served = await api(server, 'GET', `${base}/record/nominations.json`);
+    assert.equal(served.status, 200);
+    assert.match(served.headers.get('content-type') ?? '', /^application\/json/);
+    assert.equal(JSON.stringify(served.body), DOCUMENT);
+    const raw = await fetch(`${server.url}${base}/record/nominations.json`);
+    assert.equal(await raw.text(), `${DOCUMENT}\n`);
+
+    const log = await api(server, 'GET', `${base}/audit-log`, { token: ADMIN_KEY });
+    const entries = (log.body as { entries: { action: string; detail: unknown }[] }).entries;
+    assert.deepEqual(
+      entries.filter((e) => e.action === 'nominations').map((e) => e.detail),
+      [{ hash: sha256Hex(DOCUMENT) }]
+    );
+  });
+
+  it('refuses a document that does not hash to the manifest, or is not canonical', async () => {
+    const base = await createElection('nominated-refusals', sha256Hex(DOCUMENT));
+    const tampered = DOCUMENT.replace('"nominations":120', '"nominations":121');
+    const wrong = await upload(base, tampered);
+    assert.equal(wrong.status, 400);
+    assert.equal(errorCode(wrong), 'nominations/hash-mismatch');
+    for (const text of [
+      JSON.stringify(JSON.parse(DOCUMENT), null, 2), // whitespace
+      `${DOCUMENT}\n\n`, // more than one final newline
+      '{"threshold":100,"contest":"leader"}', // key order
+      'not json',
+    ])
+      assert.equal(errorCode(await upload(base, text)), 'nominations/not-canonical', text);
+    // Nothing was stored by the refusals.
+    assert.equal(
+      errorCode(await api(server, 'GET', `${base}/record/nominations.json`)),
+      'nominations/not-published'
+    );
+    assert.equal((await upload(base, DOCUMENT)).status, 201);
+    const raw = await fetch(`${server.url}${base}/record/nominations.json`);
+    assert.equal(await raw.text(), DOCUMENT);
+  });
+
+  it('refuses nominations for a manifest that names none, and unknown elections', async () => {
+    const base = await createElection('not-nominated');
+    assert.equal(errorCode(await upload(base, DOCUMENT)), 'nominations/not-named');
+    assert.equal(
+      errorCode(await api(server, 'GET', `${base}/record/nominations.json`)),
+      'nominations/not-published'
+    );
+    assert.equal(
+      errorCode(
+        await api(server, 'GET', '/api/elections/no-such-election/record/nominations.json')
+      ),
+      'election/not-found'
+    );
+  });
+});
