@@ -28,10 +28,15 @@ export interface CredentialRow {
   channel: 'online' | 'postal' | null;
 }
 
-/** The state of credential $2 of election $1 (also a sub-select of cast-facts.ts). */
-export const CREDENTIAL_STATE_SQL = `SELECT c.status, c.failed_attempts, u.channel FROM credentials c
+/** The state of the credential `credential` (an SQL expression) of election $1. */
+export function credentialStateSql(credential: string): string {
+  return `SELECT c.status, c.failed_attempts, u.channel FROM credentials c
        LEFT JOIN credential_uses u ON u.election_id = c.election_id AND u.credential = c.credential
-      WHERE c.election_id = $1 AND c.credential = $2`;
+      WHERE c.election_id = $1 AND c.credential = ${credential}`;
+}
+
+/** The state of credential $2 of election $1. */
+const CREDENTIAL_STATE_SQL = credentialStateSql('$2');
 
 export function credentialStateFromRow(
   row: CredentialRow | null | undefined
