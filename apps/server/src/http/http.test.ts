@@ -112,6 +112,9 @@ forEachEngine('HTTP hygiene', (engine) => {
       logs.includes('"route":"/api/elections/:electionId/ballots"'),
       'requests are logged by route'
     );
+    const completed = logLines.filter((line) => line.includes('"msg":"request completed"'));
+    assert.ok(completed.length >= 3, 'every request has its access line');
+    assert.ok(!logs.includes('incoming request'), 'one line per request, not two');
     const secrets = [
       formatVotingCode(voter.code),
       voter.answers.dob,
