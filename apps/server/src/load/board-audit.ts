@@ -5,9 +5,11 @@
  * duplicate; on the board but never acknowledged = a commit without a receipt.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import type { ReceiptFields } from './cast-driver.ts';
 import type { LoadClient } from './http-client.ts';
 import type { LoadRun } from './load-run.ts';
@@ -31,16 +33,12 @@ export async function fetchRecord(
   directory: string
 ): Promise<string> {
   await mkdir(directory, { recursive: true });
-  for (const file of ['format.json', 'board.jsonl', 'checkpoints.jsonl']) {
-    const answer = await client.request(
+  for (const file of ['format.json', 'board.jsonl', 'checkpoints.jsonl'])
+    await client.download(
       target.url,
-      'GET',
       `/api/elections/${electionId}/record/${file}`,
-      { timeoutMs: 300_000 }
+      join(directory, file)
     );
-    if (answer.status !== 200) throw new Error(`record/${file}: ${answer.status} ${answer.body}`);
-    await writeFile(join(directory, file), answer.body);
-  }
   return join(directory, 'board.jsonl');
 }
 
@@ -54,7 +52,11 @@ export async function fetchAndAuditBoard(
   credentials: readonly string[]
 ): Promise<BoardAudit> {
   const board = await fetchRecord(client, target, electionId, directory);
-  return auditBoard(await readFile(board, 'utf8'), receipts, credentials);
+  return auditBoard(
+    createInterface({ input: createReadStream(board, 'utf8'), crlfDelay: Infinity }),
+    receipts,
+    credentials
+  );
 }
 
 /** {@link fetchAndAuditBoard} for a load run's election, in a temporary directory removed after. */
@@ -78,20 +80,23 @@ export async function auditLoadRun(
   }
 }
 
-export function auditBoard(
-  boardJsonl: string,
+export async function auditBoard(
+  /** board.jsonl, line by line. */
+  boardLines: AsyncIterable<string> | Iterable<string>,
   receipts: ReadonlyMap<number, ReceiptFields>,
   /** Member i's credential, hex. */
   credentials: readonly string[]
-): BoardAudit {
+): Promise<BoardAudit> {
   const memberByCredential = new Map(credentials.map((credential, member) => [credential, member]));
-  const lines = boardJsonl.split('\n').filter((line) => line !== '');
+  let events = 0;
   const seenCredentials = new Set<string>();
   const onBoard = new Map<string, number>();
   const hashAt = new Map<number, string>();
   let duplicates = 0;
   let ballots = 0;
-  for (const line of lines) {
+  for await (const line of boardLines) {
+    if (line === '') continue;
+    events++;
     const event = JSON.parse(line) as {
       position: number;
       type: string;
@@ -116,7 +121,7 @@ export function auditBoard(
     (tracker) => !acknowledgedTrackers.has(tracker)
   ).length;
   return {
-    events: lines.length,
+    events,
     ballotsOnBoard: ballots,
     acknowledged: receipts.size,
     missing,
