@@ -20,6 +20,7 @@ import {
   loadAverage,
   postgresCpuSeconds,
   processCpuSeconds,
+  threadCpuSeconds,
   withLoadRun,
 } from '../load/load-run.ts';
 
@@ -58,6 +59,7 @@ const summary = await withLoadRun(
     const loadBefore = loadAverage();
     const pid = run.server().child.pid;
     const cpuBefore = processCpuSeconds(pid);
+    const mainThreadBefore = threadCpuSeconds(pid, pid);
     const postgresBefore = postgresCpuSeconds(run.database.name);
     const generatorBefore = process.cpuUsage();
     log(`casting ${voters} ballots (load average before: ${loadBefore})`);
@@ -83,6 +85,7 @@ const summary = await withLoadRun(
       },
     });
     const serverCpu = processCpuSeconds(pid) - cpuBefore;
+    const mainThreadCpu = threadCpuSeconds(pid, pid) - mainThreadBefore;
     const postgresCpu = postgresCpuSeconds(run.database.name) - postgresBefore;
     const generator = process.cpuUsage(generatorBefore);
     const loadAfter = loadAverage();
@@ -112,6 +115,11 @@ const summary = await withLoadRun(
       networkErrors: result.counts.networkErrors,
       serverErrors: result.counts.serverErrors,
       serverCpuMsPerBallot: Number(((serverCpu * 1000) / Math.max(1, acknowledged)).toFixed(2)),
+      // The event loop's thread alone: it does all but the proofs, so it bounds the rate.
+      serverMainThreadCpuMsPerBallot: Number(
+        ((mainThreadCpu * 1000) / Math.max(1, acknowledged)).toFixed(2)
+      ),
+      serverMainThreadBusy: Number((mainThreadCpu / result.seconds).toFixed(2)),
       // The run's database's backends and PostgreSQL's shared writers (load-run.ts).
       postgresCpuMsPerBallot: Number(((postgresCpu * 1000) / Math.max(1, acknowledged)).toFixed(2)),
       generatorCpuMsPerBallot: Number(

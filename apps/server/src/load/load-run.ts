@@ -86,9 +86,18 @@ export async function withLoadRun<T>(
 
 /** CPU seconds (user + system, all threads) a process has used, from /proc (Linux). */
 export function processCpuSeconds(pid: number | undefined): number {
-  if (pid === undefined) return Number.NaN;
+  return cpuSecondsOf(`/proc/${pid}/stat`, pid);
+}
+
+/** CPU seconds one thread of a process has used (the main thread's id is the process id). */
+export function threadCpuSeconds(pid: number | undefined, thread: number | undefined): number {
+  return cpuSecondsOf(`/proc/${pid}/task/${thread}/stat`, thread);
+}
+
+function cpuSecondsOf(statFile: string, id: number | undefined): number {
+  if (id === undefined) return Number.NaN;
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const fields = readFileSync(statFile, 'utf8').split(') ')[1]?.split(' ') ?? [];
     return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / 100;
   } catch {
     return Number.NaN;
