@@ -94,11 +94,19 @@ export function threadCpuSeconds(pid: number | undefined, thread: number | undef
   return cpuSecondsOf(`/proc/${pid}/task/${thread}/stat`, thread);
 }
 
-function cpuSecondsOf(statFile: string, id: number | undefined): number {
+/** `withReapedChildren` adds the CPU of the process's children that ended and were waited for. */
+function cpuSecondsOf(
+  statFile: string,
+  id: number | undefined,
+  withReapedChildren = false
+): number {
   if (id === undefined) return Number.NaN;
   try {
+    // Fields after the command name: utime, stime, cutime, cstime are 14-17 in proc(5).
     const fields = readFileSync(statFile, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / 100;
+    const own = Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+    const children = withReapedChildren ? Number(fields[13] ?? 0) + Number(fields[14] ?? 0) : 0;
+    return (own + children) / 100;
   } catch {
     return Number.NaN;
   }
@@ -107,8 +115,10 @@ function cpuSecondsOf(statFile: string, id: number | undefined): number {
 /**
  * CPU seconds of the PostgreSQL processes serving `database` (its backends, by their process
  * title) and of the shared ones that every write goes through (postmaster, WAL writer,
- * checkpointer, background writer); backends of other databases — other users of a shared
- * machine — are left out.
+ * checkpointer, background writer); live backends of other databases — other users of a shared
+ * machine — are left out. A backend that ends (the pool closes idle connections) takes its CPU
+ * with it, so the postmaster's reaped-children CPU is counted too: take the difference of two
+ * readings, and a backend alive at the first and gone by the second is counted whole.
  */
 export function postgresCpuSeconds(database: string): number {
   let total = 0;
@@ -118,7 +128,10 @@ export function postgresCpuSeconds(database: string): number {
       if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
       const title = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ');
       const backend = /^postgres: [^:]+: \S+ (\S+) /.exec(title);
-      if (backend === null || backend[1] === database) total += processCpuSeconds(Number(entry));
+      if (backend === null) {
+        const postmaster = !title.startsWith('postgres: ');
+        total += cpuSecondsOf(`/proc/${entry}/stat`, Number(entry), postmaster);
+      } else if (backend[1] === database) total += processCpuSeconds(Number(entry));
     } catch {
       // The process ended between the listing and the read.
     }
