@@ -4,6 +4,7 @@ export * from './trustee.ts';
 export * from './officer.ts';
 export * from './memory-board.ts';
 export * from './simulate-election.ts';
+export * from './complete-ceremony.ts';
 export * from './roll/index.ts';
 export * from './nominations/index.ts';
 export * from './packs/index.ts';

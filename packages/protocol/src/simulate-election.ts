@@ -26,19 +26,13 @@ import {
 import { MemoryBoard, addSeconds } from './memory-board.ts';
 import {
   computeResult,
-  concludeCeremonyFromBodies,
   credentialBodies,
   electionKeyBody,
   electionOpenBody,
   encryptedTallyBody,
 } from './officer.ts';
-import {
-  checkReceivedShares,
-  createCeremonyKey,
-  dealCeremonyShares,
-  decryptTally,
-  finishCeremony,
-} from './trustee.ts';
+import { completeCeremony } from './complete-ceremony.ts';
+import { createCeremonyKey, dealCeremonyShares, decryptTally } from './trustee.ts';
 
 export interface ContestSpec {
   readonly id: string;
@@ -205,29 +199,13 @@ export function simulateElection(options: SimulationOptions): SimulatedElection 
   const dealings = trusteeKeys.map((key) => dealCeremonyShares(group, manifest, key));
   for (const d of dealings) board.append('trustee-commitments', tick(), d.commitments);
   for (const d of dealings) board.append('trustee-shares', tick(), d.shares);
-  const commitments = dealings.map((d) => d.commitments);
-  const shares = dealings.map((d) => d.shares);
-  const received = trusteeKeys.map((key, i) =>
-    checkReceivedShares(
-      group,
-      manifest,
-      key,
-      (dealings[i] as (typeof dealings)[number]).dealing,
-      commitments,
-      shares
-    )
+  const { complaints, ceremony, trusteeShares } = completeCeremony(
+    group,
+    manifest,
+    trusteeKeys,
+    dealings
   );
-  const complaints = received.flatMap((r) => r.complaints);
   for (const c of complaints) board.append('trustee-complaint', tick(), c);
-  const ceremony = concludeCeremonyFromBodies(group, manifest, { commitments, shares, complaints });
-  const trusteeShares = new Map<number, bigint>();
-  trusteeKeys.forEach((key, i) => {
-    const t = key.publicKey.trustee;
-    trusteeShares.set(
-      t,
-      finishCeremony(group, ceremony, t, (received[i] as (typeof received)[number]).shares)
-    );
-  });
   const keyBody = electionKeyBody(group, ceremony);
   board.append('election-key', tick(), keyBody);
   if (stopAfter === 'setup') return result(keyBody.publicKey, null, trusteeShares);

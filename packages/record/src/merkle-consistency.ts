@@ -12,9 +12,9 @@ import {
   type SubtreeHashes,
   assertSize,
   hashChildren,
+  hashesOfRanges,
   isPowerOfTwo,
   splitPoint,
-  subtreeHashesOf,
 } from './merkle-log.ts';
 
 /**
@@ -62,12 +62,7 @@ export function consistencyProof(
   size1: number,
   size2: number
 ): Uint8Array[] {
-  const hashes = Array.isArray(source)
-    ? subtreeHashesOf(source as readonly Uint8Array[])
-    : (source as SubtreeHashes);
-  return consistencyProofRanges(size1, size2).map((range) =>
-    hashes.subtreeHash(range.start, range.end)
-  );
+  return hashesOfRanges(source, consistencyProofRanges(size1, size2));
 }
 
 /**

@@ -10,8 +10,8 @@ import {
   type SubtreeHashes,
   assertSize,
   hashChildren,
+  hashesOfRanges,
   splitPoint,
-  subtreeHashesOf,
 } from './merkle-log.ts';
 
 /**
@@ -50,12 +50,7 @@ export function inclusionProof(
   index: number,
   size: number
 ): Uint8Array[] {
-  const hashes = Array.isArray(source)
-    ? subtreeHashesOf(source as readonly Uint8Array[])
-    : (source as SubtreeHashes);
-  return inclusionProofRanges(index, size).map((range) =>
-    hashes.subtreeHash(range.start, range.end)
-  );
+  return hashesOfRanges(source, inclusionProofRanges(index, size));
 }
 
 /**

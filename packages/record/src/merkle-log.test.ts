@@ -7,6 +7,7 @@ import {
   MerkleAccumulator,
   hashChildren,
   hashLeaf,
+  hashesOfRanges,
   isPowerOfTwo,
   merkleRoot,
   splitPoint,
@@ -139,5 +140,20 @@ describe('subtreeHashesOf', () => {
     assert.throws(() => hashes.subtreeHash(4, 4), RangeError);
     assert.throws(() => hashes.subtreeHash(0, 21), RangeError);
     assert.throws(() => hashes.subtreeHash(-1, 3), RangeError);
+  });
+});
+
+describe('hashesOfRanges', () => {
+  it('looks up each range in order, the same from a leaf list or any SubtreeHashes', () => {
+    const leaves = leavesOf(9, 20);
+    const ranges = [
+      { start: 16, end: 20 },
+      { start: 0, end: 8 },
+      { start: 8, end: 16 },
+    ];
+    const expected = ranges.map((r) => referenceRoot(leaves.slice(r.start, r.end)));
+    assert.deepEqual(hashesOfRanges(leaves, ranges), expected);
+    assert.deepEqual(hashesOfRanges(subtreeHashesOf(leaves), ranges), expected);
+    assert.deepEqual(hashesOfRanges(leaves, []), []);
   });
 });

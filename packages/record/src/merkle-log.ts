@@ -152,3 +152,18 @@ export function subtreeHashesOf(leafHashes: readonly Uint8Array[]): SubtreeHashe
     },
   };
 }
+
+/**
+ * The hashes a proof carries: MTH(D[start:end]) of each of `ranges`, in their order, read from a
+ * list of leaf hashes (see {@link subtreeHashesOf}) or any {@link SubtreeHashes}. The proof
+ * functions list the ranges the RFC asks for; this only looks them up.
+ */
+export function hashesOfRanges(
+  source: readonly Uint8Array[] | SubtreeHashes,
+  ranges: readonly LeafRange[]
+): Uint8Array[] {
+  const hashes = Array.isArray(source)
+    ? subtreeHashesOf(source as readonly Uint8Array[])
+    : (source as SubtreeHashes);
+  return ranges.map((range) => hashes.subtreeHash(range.start, range.end));
+}

@@ -30,8 +30,8 @@ import {
   utf8,
 } from '../../src/index.ts';
 import { shareAssociatedData } from '../../src/ceremony/share-encryption.ts';
-import { type SeededRandom, createSeededRandom } from '../../src/test-helpers/seeded-random.ts';
-import { type VectorArea, type VectorFile, generatedSource, scalarHex } from './vector-file.ts';
+import type { SeededRandom } from '../../src/test-helpers/seeded-random.ts';
+import { type SeededContent, type VectorArea, scalarHex, seededArea } from './vector-file.ts';
 
 import {
   type CeremonyCase,
@@ -218,10 +218,8 @@ function ceremonyCase(random: SeededRandom, scenario: Scenario): CeremonyCase {
   };
 }
 
-function makeCeremonyVectors(): VectorFile<CeremonyCase> {
-  const random = createSeededRandom(SEED);
+function makeCeremonyVectors(random: SeededRandom): SeededContent<CeremonyCase> {
   return {
-    source: generatedSource(SEED),
     description:
       'Spec §7: key ceremonies. Per case: the key context (utf8(electionId)) and ceremony context; ' +
       'M1 (u32le index ‖ E ‖ A ‖ z) with the secret key; each dealer’s coefficients and M2 ' +
@@ -235,8 +233,9 @@ function makeCeremonyVectors(): VectorFile<CeremonyCase> {
   };
 }
 
-export const keyCeremonyVectors: VectorArea = {
+export const keyCeremonyVectors: VectorArea = seededArea({
   file: 'key-ceremony.json',
+  seed: SEED,
   make: makeCeremonyVectors,
   check: checkCeremonyVectors,
-};
+});

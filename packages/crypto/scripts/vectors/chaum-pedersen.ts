@@ -19,17 +19,17 @@ import {
   verifyChaumPedersen,
 } from '../../src/index.ts';
 import { proveChaumPedersenWithNonce } from '../../src/proofs/chaum-pedersen.ts';
-import { createSeededRandom } from '../../src/test-helpers/seeded-random.ts';
+import type { SeededRandom } from '../../src/test-helpers/seeded-random.ts';
 import {
+  type SeededContent,
   type VectorArea,
-  type VectorFile,
   casesOf,
   challengeInputHex,
-  generatedSource,
   pointHex,
   readPoint,
   readScalar,
   scalarHex,
+  seededArea,
 } from './vector-file.ts';
 
 const SEED = 'scrutineer/vectors/chaum-pedersen/v1';
@@ -55,9 +55,8 @@ interface ChaumPedersenCase {
   readonly proof: string;
 }
 
-function makeChaumPedersenVectors(): VectorFile<ChaumPedersenCase> {
+function makeChaumPedersenVectors(random: SeededRandom): SeededContent<ChaumPedersenCase> {
   const group = nobleGroup;
-  const random = createSeededRandom(SEED);
   const proofCase = (
     name: string,
     tag: DomainTag,
@@ -103,7 +102,6 @@ function makeChaumPedersenVectors(): VectorFile<ChaumPedersenCase> {
   };
   const randomPoint = () => group.multiplyBase(random.scalar());
   return {
-    source: generatedSource(SEED),
     description:
       'Spec §5.2: Chaum–Pedersen proof that log_{B₁} X₁ = log_{B₂} X₂ = x. A₁ = a·B₁, A₂ = a·B₂; ' +
       'c = H(tag, baseHash, bindings…, B₁, X₁, B₂, X₂, A₁, A₂) (eq. 5.3, challengeInput is the ' +
@@ -191,8 +189,9 @@ function checkChaumPedersenVectors(content: unknown, group: Group): void {
   }
 }
 
-export const chaumPedersenVectors: VectorArea = {
+export const chaumPedersenVectors: VectorArea = seededArea({
   file: 'chaum-pedersen-proof.json',
+  seed: SEED,
   make: makeChaumPedersenVectors,
   check: checkChaumPedersenVectors,
-};
+});

@@ -19,15 +19,15 @@ import {
   parseVotingCode,
   votingCodeFromData,
 } from '../../src/index.ts';
-import { createSeededRandom } from '../../src/test-helpers/seeded-random.ts';
+import type { SeededRandom } from '../../src/test-helpers/seeded-random.ts';
 import {
+  type SeededContent,
   type VectorArea,
-  type VectorFile,
   casesOf,
-  generatedSource,
   pointHex,
   readScalar,
   scalarHex,
+  seededArea,
 } from './vector-file.ts';
 
 const SEED = 'scrutineer/vectors/credential/v1';
@@ -106,8 +106,7 @@ function parseCase(name: string, input: string): ParseCase {
   };
 }
 
-function makeCredentialVectors(): VectorFile<CredentialCase> {
-  const random = createSeededRandom(SEED);
+function makeCredentialVectors(random: SeededRandom): SeededContent<CredentialCase> {
   const zero = votingCodeFromData(new Uint8Array(VOTING_CODE_DATA_BYTES));
   const largest = votingCodeFromData(Uint8Array.from([0x3f, ...new Array<number>(13).fill(0xff)]));
   const randomCodes = Array.from({ length: 6 }, () => {
@@ -162,7 +161,6 @@ function makeCredentialVectors(): VectorFile<CredentialCase> {
   ];
 
   return {
-    source: generatedSource(SEED),
     description:
       'Spec §6: voting codes (Crockford base32 + 2 Reed–Solomon check symbols over GF(32)). ' +
       'kind "key": data = the 22 data symbols as a 14-byte big-endian integer (eq. 6.5); ' +
@@ -203,8 +201,9 @@ function checkCredentialVectors(content: unknown, group: Group): void {
   }
 }
 
-export const credentialVectors: VectorArea = {
+export const credentialVectors: VectorArea = seededArea({
   file: 'credential.json',
+  seed: SEED,
   make: makeCredentialVectors,
   check: checkCredentialVectors,
-};
+});

@@ -4,14 +4,14 @@
  */
 import assert from 'node:assert/strict';
 import { type Group, discreteLogUnsafe, modOrder, nobleGroup } from '../../src/index.ts';
-import { createSeededRandom } from '../../src/test-helpers/seeded-random.ts';
+import type { SeededRandom } from '../../src/test-helpers/seeded-random.ts';
 import {
+  type SeededContent,
   type VectorArea,
-  type VectorFile,
   casesOf,
-  generatedSource,
   pointHex,
   readPoint,
+  seededArea,
 } from './vector-file.ts';
 
 const SEED = 'scrutineer/vectors/dlog/v1';
@@ -24,9 +24,8 @@ interface DlogCase {
   readonly expected: string | null;
 }
 
-function makeDlogVectors(): VectorFile<DlogCase> {
+function makeDlogVectors(random: SeededRandom): SeededContent<DlogCase> {
   const group = nobleGroup;
-  const random = createSeededRandom(SEED);
   const dlogCase = (bound: bigint, m: bigint): DlogCase => ({
     bound: bound.toString(),
     point: pointHex(group, group.multiplyBase(modOrder(m))),
@@ -53,7 +52,6 @@ function makeDlogVectors(): VectorFile<DlogCase> {
     expected: null,
   });
   return {
-    source: generatedSource(SEED),
     description:
       'Spec §4.3: given M (canonical 32-byte hex) and bound (decimal), the unique m ∈ [0, bound] ' +
       'with m·G = M as a decimal string, or null when there is none.',
@@ -75,8 +73,9 @@ function checkDlogVectors(content: unknown, group: Group): void {
   }
 }
 
-export const dlogVectors: VectorArea = {
+export const dlogVectors: VectorArea = seededArea({
   file: 'dlog.json',
+  seed: SEED,
   make: makeDlogVectors,
   check: checkDlogVectors,
-};
+});

@@ -15,16 +15,16 @@ import {
   sumCiphertexts,
   sumRandomness,
 } from '../../src/index.ts';
-import { createSeededRandom } from '../../src/test-helpers/seeded-random.ts';
+import type { SeededRandom } from '../../src/test-helpers/seeded-random.ts';
 import {
+  type SeededContent,
   type VectorArea,
-  type VectorFile,
   casesOf,
-  generatedSource,
   pointHex,
   readPoint,
   readScalar,
   scalarHex,
+  seededArea,
 } from './vector-file.ts';
 
 const SEED = 'scrutineer/vectors/elgamal/v1';
@@ -54,9 +54,8 @@ interface ElGamalCase {
   };
 }
 
-function makeElGamalVectors(): VectorFile<ElGamalCase> {
+function makeElGamalVectors(random: SeededRandom): SeededContent<ElGamalCase> {
   const group = nobleGroup;
-  const random = createSeededRandom(SEED);
   const secretKey = random.scalar();
   const publicKey = group.multiplyBase(secretKey);
   const keys = { secretKey: scalarHex(secretKey), publicKey: pointHex(group, publicKey) };
@@ -104,7 +103,6 @@ function makeElGamalVectors(): VectorFile<ElGamalCase> {
     });
   }
   return {
-    source: generatedSource(SEED),
     description:
       'Spec §4.1–§4.2: exponential ElGamal on ristretto255. K = x·G; (α, β) = (r·G, m·G + r·K); ' +
       'ciphertext = α ‖ β. Sums add α and β separately; the sum encrypts Σ m under Σ r mod ℓ and ' +
@@ -163,8 +161,9 @@ function checkElGamalVectors(content: unknown, group: Group): void {
   }
 }
 
-export const elGamalVectors: VectorArea = {
+export const elGamalVectors: VectorArea = seededArea({
   file: 'elgamal.json',
+  seed: SEED,
   make: makeElGamalVectors,
   check: checkElGamalVectors,
-};
+});

@@ -15,13 +15,13 @@ import {
   sha512,
   utf8,
 } from '../../src/index.ts';
-import { createSeededRandom } from '../../src/test-helpers/seeded-random.ts';
+import type { SeededRandom } from '../../src/test-helpers/seeded-random.ts';
 import {
+  type SeededContent,
   type VectorArea,
-  type VectorFile,
   casesOf,
-  generatedSource,
   scalarHex,
+  seededArea,
 } from './vector-file.ts';
 
 const SEED = 'scrutineer/vectors/hash/v1';
@@ -40,8 +40,7 @@ interface HashCase {
   readonly scalar?: string;
 }
 
-function makeHashVectors(): VectorFile<HashCase> {
-  const random = createSeededRandom(SEED);
+function makeHashVectors(random: SeededRandom): SeededContent<HashCase> {
   const scalarCase = (name: string, tag: DomainTag, parts: readonly Uint8Array[]): HashCase => {
     const baseHash = random.bytes(32);
     const framed = frameParts([utf8(tag), baseHash, ...parts]);
@@ -68,7 +67,6 @@ function makeHashVectors(): VectorFile<HashCase> {
     };
   };
   return {
-    source: generatedSource(SEED),
     description:
       'Spec §3.1–§3.2: frame(x) = u32le(len(x)) ‖ x; hashToScalar = LE(SHA-512(frame(utf8(tag)) ‖ ' +
       'frame(baseHash) ‖ frame(part)…)) mod ℓ (eq. 3.1); hashParts = SHA-512(frame(utf8(tag)) ‖ ' +
@@ -123,8 +121,9 @@ function checkHashVectors(content: unknown): void {
   }
 }
 
-export const hashVectors: VectorArea = {
+export const hashVectors: VectorArea = seededArea({
   file: 'hash.json',
+  seed: SEED,
   make: makeHashVectors,
   check: checkHashVectors,
-};
+});

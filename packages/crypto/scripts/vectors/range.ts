@@ -24,17 +24,17 @@ import {
   verifyRange,
 } from '../../src/index.ts';
 import { proveRangeWithNonces } from '../../src/proofs/range.ts';
-import { createSeededRandom } from '../../src/test-helpers/seeded-random.ts';
+import type { SeededRandom } from '../../src/test-helpers/seeded-random.ts';
 import {
+  type SeededContent,
   type VectorArea,
-  type VectorFile,
   casesOf,
   challengeInputHex,
-  generatedSource,
   pointHex,
   readPoint,
   readScalar,
   scalarHex,
+  seededArea,
 } from './vector-file.ts';
 
 const SEED = 'scrutineer/vectors/range-proof/v1';
@@ -91,9 +91,8 @@ function entry(group: Group, message: bigint, encryption: Encryption): Encryptio
   };
 }
 
-function makeRangeVectors(): VectorFile<RangeCase> {
+function makeRangeVectors(random: SeededRandom): SeededContent<RangeCase> {
   const group = nobleGroup;
-  const random = createSeededRandom(SEED);
   const secretKey = random.scalar();
   const publicKey = group.multiplyBase(secretKey);
   const encryptionOf = (message: bigint): Encryption => {
@@ -184,7 +183,6 @@ function makeRangeVectors(): VectorFile<RangeCase> {
     randomness: sumRandomness(options.map((o) => o.encryption.randomness)),
   };
   return {
-    source: generatedSource(SEED),
     description:
       'Spec §5.3: disjunctive (CDS) proof that (α, β) = (r·G, m·G + r·K) encrypts m ∈ [min, max]. ' +
       'For j ≠ m the branch is simulated from the given (c_j, z_j): a_j = z_j·G − c_j·α, ' +
@@ -304,8 +302,9 @@ function checkRangeVectors(content: unknown, group: Group): void {
   }
 }
 
-export const rangeVectors: VectorArea = {
+export const rangeVectors: VectorArea = seededArea({
   file: 'range-proof.json',
+  seed: SEED,
   make: makeRangeVectors,
   check: checkRangeVectors,
-};
+});

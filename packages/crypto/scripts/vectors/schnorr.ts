@@ -17,17 +17,17 @@ import {
   verifySchnorr,
 } from '../../src/index.ts';
 import { proveSchnorrWithNonce } from '../../src/proofs/schnorr.ts';
-import { createSeededRandom } from '../../src/test-helpers/seeded-random.ts';
+import type { SeededRandom } from '../../src/test-helpers/seeded-random.ts';
 import {
+  type SeededContent,
   type VectorArea,
-  type VectorFile,
   casesOf,
   challengeInputHex,
-  generatedSource,
   pointHex,
   readPoint,
   readScalar,
   scalarHex,
+  seededArea,
 } from './vector-file.ts';
 
 const SEED = 'scrutineer/vectors/schnorr/v1';
@@ -49,9 +49,8 @@ interface SchnorrCase {
   readonly proof: string;
 }
 
-function makeSchnorrVectors(): VectorFile<SchnorrCase> {
+function makeSchnorrVectors(random: SeededRandom): SeededContent<SchnorrCase> {
   const group = nobleGroup;
-  const random = createSeededRandom(SEED);
   const proofCase = (
     name: string,
     secret: bigint,
@@ -79,7 +78,6 @@ function makeSchnorrVectors(): VectorFile<SchnorrCase> {
     };
   };
   return {
-    source: generatedSource(SEED),
     description:
       'Spec §5.1: Schnorr proof of knowledge of x with X = x·G. A = a·G for the nonce a; ' +
       'c = H(tag, baseHash, bindings…, X, A) (eq. 5.1, with challengeInput the exact SHA-512 input); ' +
@@ -120,8 +118,9 @@ function checkSchnorrVectors(content: unknown, group: Group): void {
   }
 }
 
-export const schnorrVectors: VectorArea = {
+export const schnorrVectors: VectorArea = seededArea({
   file: 'schnorr-proof.json',
+  seed: SEED,
   make: makeSchnorrVectors,
   check: checkSchnorrVectors,
-};
+});

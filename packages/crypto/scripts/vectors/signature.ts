@@ -16,17 +16,17 @@ import {
   verifySignature,
 } from '../../src/index.ts';
 import { signWithNonce } from '../../src/signature.ts';
-import { createSeededRandom } from '../../src/test-helpers/seeded-random.ts';
+import type { SeededRandom } from '../../src/test-helpers/seeded-random.ts';
 import {
+  type SeededContent,
   type VectorArea,
-  type VectorFile,
   casesOf,
   challengeInputHex,
-  generatedSource,
   pointHex,
   readPoint,
   readScalar,
   scalarHex,
+  seededArea,
 } from './vector-file.ts';
 
 const SEED = 'scrutineer/vectors/signature/v1';
@@ -47,9 +47,8 @@ interface SignatureCase {
   readonly signature: string;
 }
 
-function makeSignatureVectors(): VectorFile<SignatureCase> {
+function makeSignatureVectors(random: SeededRandom): SeededContent<SignatureCase> {
   const group = nobleGroup;
-  const random = createSeededRandom(SEED);
   const signatureCase = (name: string, message: Uint8Array): SignatureCase => {
     const baseHash = random.bytes(32);
     const secretKey = random.scalar();
@@ -74,7 +73,6 @@ function makeSignatureVectors(): VectorFile<SignatureCase> {
     };
   };
   return {
-    source: generatedSource(SEED),
     description:
       'Spec §5.4: Schnorr signature by a credential key X = x·G. A = a·G for the nonce a; ' +
       'c = H(signature tag, baseHash, message, X, A) (eq. 5.9; challengeInput is the exact SHA-512 ' +
@@ -108,8 +106,9 @@ function checkSignatureVectors(content: unknown, group: Group): void {
   }
 }
 
-export const signatureVectors: VectorArea = {
+export const signatureVectors: VectorArea = seededArea({
   file: 'signature.json',
+  seed: SEED,
   make: makeSignatureVectors,
   check: checkSignatureVectors,
-};
+});

@@ -33,17 +33,17 @@ import {
   sha256,
 } from '../../src/index.ts';
 import { runCeremony } from '../../src/ceremony/run-ceremony.helpers.ts';
-import { createSeededRandom } from '../../src/test-helpers/seeded-random.ts';
+import type { SeededRandom } from '../../src/test-helpers/seeded-random.ts';
 import {
+  type SeededContent,
   type VectorArea,
-  type VectorFile,
   casesOf,
   challengeInputHex,
-  generatedSource,
   pointHex,
   readPoint,
   readScalar,
   scalarHex,
+  seededArea,
 } from './vector-file.ts';
 
 const SEED = 'scrutineer/vectors/threshold-decryption/v1';
@@ -140,9 +140,8 @@ function shareRow(
   };
 }
 
-function makeThresholdVectors(): VectorFile<DecryptionCase> {
+function makeThresholdVectors(random: SeededRandom): SeededContent<DecryptionCase> {
   const group = nobleGroup;
-  const random = createSeededRandom(SEED);
   const parameters = { context: sha256(utf8(SEED)), trusteeCount: 5, threshold: 3 };
   const run = runCeremony(group, parameters, `${SEED}/ceremony`);
   assert.ok(run.outcome.ok);
@@ -207,7 +206,6 @@ function makeThresholdVectors(): VectorFile<DecryptionCase> {
     };
   };
   return {
-    source: generatedSource(SEED),
     description:
       'Spec §8: threshold decryption after a 3-of-5 ceremony. Per share: D = x·α and a §5.5 ' +
       'Chaum–Pedersen proof in context (h; u64le(trustee), u64le(contest), u64le(option), α ‖ β) ' +
@@ -305,8 +303,9 @@ function checkThresholdVectors(content: unknown, group: Group): void {
   }
 }
 
-export const thresholdDecryptionVectors: VectorArea = {
+export const thresholdDecryptionVectors: VectorArea = seededArea({
   file: 'threshold-decryption.json',
+  seed: SEED,
   make: makeThresholdVectors,
   check: checkThresholdVectors,
-};
+});

@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nobleGroup as group } from '../backends/noble.ts';
 import { utf8 } from '../bytes.ts';
-import { GroupError } from '../group.ts';
 import { sha256 } from '../hash.ts';
+import { assertRefusals, withFill, withU32 } from '../test-helpers/decode-refusals.ts';
 import { createSeededRandom } from '../test-helpers/seeded-random.ts';
 import { CeremonyError, type CeremonyParameters } from './ceremony-parameters.ts';
 import {
@@ -84,29 +84,19 @@ test('M2 encodes to 72 + 32k bytes and round-trips; malformed M2 is refused', ()
   assert.deepEqual(encodeCoefficientCommitments(group, decoded), bytes);
   assert.ok(verifyCoefficientCommitments(group, parameters, decoded));
 
-  const refuse = (mutated: Uint8Array, code: string): void =>
-    assert.throws(
-      () => decodeCoefficientCommitments(group, parameters, mutated),
-      (e: unknown) => (e instanceof CeremonyError || e instanceof GroupError) && e.code === code
-    );
-  const withU32 = (offset: number, value: number): Uint8Array => {
-    const copy = bytes.slice();
-    new DataView(copy.buffer).setUint32(offset, value, true);
-    return copy;
-  };
-  refuse(withU32(0, 0), 'ceremony/index-out-of-range');
-  refuse(withU32(0, 6), 'ceremony/index-out-of-range');
-  refuse(withU32(4, 2), 'ceremony/wrong-commitment-count');
-  refuse(withU32(4, 0xffffffff), 'ceremony/wrong-commitment-count');
-  const identity = bytes.slice();
-  identity.fill(0, 8 + 32, 8 + 64); // C₁ = O
-  refuse(identity, 'group/identity-forbidden');
-  const nonCanonical = bytes.slice();
-  nonCanonical.fill(0xff, 8, 40);
-  refuse(nonCanonical, 'group/non-canonical-point');
-  refuse(bytes.subarray(0, bytes.length - 1), 'ceremony/wrong-length');
-  refuse(Uint8Array.of(...bytes, 7), 'ceremony/trailing-bytes');
-  const bigResponse = bytes.slice();
-  bigResponse.fill(0xff, bytes.length - 32);
-  refuse(bigResponse, 'group/scalar-out-of-range');
+  assertRefusals(
+    (b) => decodeCoefficientCommitments(group, parameters, b),
+    [
+      [withU32(bytes, 0, 0), 'ceremony/index-out-of-range'],
+      [withU32(bytes, 0, 6), 'ceremony/index-out-of-range'],
+      [withU32(bytes, 4, 2), 'ceremony/wrong-commitment-count'],
+      [withU32(bytes, 4, 0xffffffff), 'ceremony/wrong-commitment-count'],
+      [withFill(bytes, 0, 8 + 32, 8 + 64), 'group/identity-forbidden'], // C₁ = O
+      [withFill(bytes, 0xff, 8, 40), 'group/non-canonical-point'],
+      [bytes.subarray(0, bytes.length - 1), 'ceremony/wrong-length'],
+      [Uint8Array.of(...bytes, 7), 'ceremony/trailing-bytes'],
+      [withFill(bytes, 0xff, bytes.length - 32), 'group/scalar-out-of-range'],
+    ],
+    CeremonyError
+  );
 });

@@ -2,13 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nobleGroup as group } from '../backends/noble.ts';
 import { utf8 } from '../bytes.ts';
-import { GroupError } from '../group.ts';
 import { sha256 } from '../hash.ts';
 import { addScalars } from '../scalar.ts';
+import { assertRefusals, withFill, withU32 } from '../test-helpers/decode-refusals.ts';
 import { createSeededRandom } from '../test-helpers/seeded-random.ts';
 import { CeremonyError, type CeremonyParameters } from './ceremony-parameters.ts';
 import {
   SHARE_COMPLAINT_BYTES,
+  type ShareComplaint,
   decodeShareComplaint,
   encodeShareComplaint,
   fileComplaint,
@@ -45,17 +46,19 @@ function shareOf(value: bigint): EncryptedShare {
   );
 }
 
-function judge(
-  encryptedShare: EncryptedShare,
-  complaint = fileComplaint(
+/** Trustee 3's complaint about `encryptedShare` (filed whether or not the share is bad). */
+function complainAbout(encryptedShare: EncryptedShare): ShareComplaint {
+  return fileComplaint(
     group,
     parameters,
     recipient.secretKey,
     recipient.publicKey,
     encryptedShare,
     source
-  )
-) {
+  );
+}
+
+function judge(encryptedShare: EncryptedShare, complaint = complainAbout(encryptedShare)) {
   return judgeComplaint(group, parameters, {
     complaint,
     encryptedShare,
@@ -93,14 +96,7 @@ test('a complaint about a good share convicts the complainer', () => {
 
 test('a complaint with a false shared point or a proof for another share convicts the complainer', () => {
   const bad = shareOf(addScalars(goodShare, 1n));
-  const complaint = fileComplaint(
-    group,
-    parameters,
-    recipient.secretKey,
-    recipient.publicKey,
-    bad,
-    source
-  );
+  const complaint = complainAbout(bad);
   assert.ok(verifyComplaint(group, parameters, complaint, bad, recipient.publicKey));
   const forged = { ...complaint, sharedPoint: group.add(complaint.sharedPoint, group.generator) };
   const verdict = judge(bad, forged);
@@ -134,14 +130,7 @@ test('only the recipient can complain, and the evidence must belong together', (
       code: 'ceremony/mismatched-messages',
     }
   );
-  const complaint = fileComplaint(
-    group,
-    parameters,
-    recipient.secretKey,
-    recipient.publicKey,
-    encrypted,
-    source
-  );
+  const complaint = complainAbout(encrypted);
   assert.throws(
     () =>
       judgeComplaint(group, parameters, {
@@ -156,41 +145,24 @@ test('only the recipient can complain, and the evidence must belong together', (
 
 test('M4 encodes to 136 bytes and round-trips; malformed M4 is refused', () => {
   const bad = shareOf(addScalars(goodShare, 1n));
-  const complaint = fileComplaint(
-    group,
-    parameters,
-    recipient.secretKey,
-    recipient.publicKey,
-    bad,
-    source
-  );
+  const complaint = complainAbout(bad);
   const bytes = encodeShareComplaint(group, complaint);
   assert.equal(bytes.length, SHARE_COMPLAINT_BYTES);
   const decoded = decodeShareComplaint(group, parameters, bytes);
   assert.deepEqual(encodeShareComplaint(group, decoded), bytes);
   assert.equal(judge(bad, decoded).faulty, 'dealer');
 
-  const refuse = (mutated: Uint8Array, code: string): void =>
-    assert.throws(
-      () => decodeShareComplaint(group, parameters, mutated),
-      (e: unknown) => (e instanceof CeremonyError || e instanceof GroupError) && e.code === code
-    );
-  const withU32 = (offset: number, value: number): Uint8Array => {
-    const copy = bytes.slice();
-    new DataView(copy.buffer).setUint32(offset, value, true);
-    return copy;
-  };
-  refuse(withU32(0, 9), 'ceremony/index-out-of-range');
-  refuse(withU32(4, 1), 'ceremony/self-addressed');
-  const identity = bytes.slice();
-  identity.fill(0, 8, 40);
-  refuse(identity, 'group/identity-forbidden');
-  const nonCanonical = bytes.slice();
-  nonCanonical.fill(0xff, 40, 72);
-  refuse(nonCanonical, 'group/non-canonical-point');
-  const bigResponse = bytes.slice();
-  bigResponse.fill(0xff, 104);
-  refuse(bigResponse, 'group/scalar-out-of-range');
-  refuse(bytes.subarray(0, 100), 'ceremony/wrong-length');
-  refuse(Uint8Array.of(...bytes, 1), 'ceremony/trailing-bytes');
+  assertRefusals(
+    (b) => decodeShareComplaint(group, parameters, b),
+    [
+      [withU32(bytes, 0, 9), 'ceremony/index-out-of-range'],
+      [withU32(bytes, 4, 1), 'ceremony/self-addressed'],
+      [withFill(bytes, 0, 8, 40), 'group/identity-forbidden'],
+      [withFill(bytes, 0xff, 40, 72), 'group/non-canonical-point'],
+      [withFill(bytes, 0xff, 104), 'group/scalar-out-of-range'],
+      [bytes.subarray(0, 100), 'ceremony/wrong-length'],
+      [Uint8Array.of(...bytes, 1), 'ceremony/trailing-bytes'],
+    ],
+    CeremonyError
+  );
 });

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { chacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { nobleGroup as group } from '../backends/noble.ts';
 import { utf8 } from '../bytes.ts';
-import { GroupError } from '../group.ts';
 import { sha256 } from '../hash.ts';
 import { GROUP_ORDER } from '../scalar.ts';
+import { assertRefusals, withFill, withU32 } from '../test-helpers/decode-refusals.ts';
 import { createSeededRandom } from '../test-helpers/seeded-random.ts';
 import { CeremonyError, type CeremonyParameters } from './ceremony-parameters.ts';
 import {
@@ -127,27 +127,19 @@ test('M3 encodes to 88 bytes and round-trips; malformed M3 is refused', () => {
   assert.deepEqual(encodeEncryptedShare(group, decoded), bytes);
   assert.deepEqual(open(decoded), { ok: true, value: share });
 
-  const refuse = (mutated: Uint8Array, code: string): void =>
-    assert.throws(
-      () => decodeEncryptedShare(group, parameters, mutated),
-      (e: unknown) => (e instanceof CeremonyError || e instanceof GroupError) && e.code === code
-    );
-  const withU32 = (offset: number, value: number): Uint8Array => {
-    const copy = bytes.slice();
-    new DataView(copy.buffer).setUint32(offset, value, true);
-    return copy;
-  };
-  refuse(withU32(0, 0), 'ceremony/index-out-of-range');
-  refuse(withU32(4, 5), 'ceremony/index-out-of-range');
-  refuse(withU32(4, 1), 'ceremony/self-addressed');
-  const identity = bytes.slice();
-  identity.fill(0, 8, 40);
-  refuse(identity, 'group/identity-forbidden');
-  const nonCanonical = bytes.slice();
-  nonCanonical.fill(0xff, 8, 40);
-  refuse(nonCanonical, 'group/non-canonical-point');
-  refuse(bytes.subarray(0, 87), 'ceremony/wrong-length');
-  refuse(Uint8Array.of(...bytes, 0), 'ceremony/trailing-bytes');
+  assertRefusals(
+    (b) => decodeEncryptedShare(group, parameters, b),
+    [
+      [withU32(bytes, 0, 0), 'ceremony/index-out-of-range'],
+      [withU32(bytes, 4, 5), 'ceremony/index-out-of-range'],
+      [withU32(bytes, 4, 1), 'ceremony/self-addressed'],
+      [withFill(bytes, 0, 8, 40), 'group/identity-forbidden'],
+      [withFill(bytes, 0xff, 8, 40), 'group/non-canonical-point'],
+      [bytes.subarray(0, 87), 'ceremony/wrong-length'],
+      [Uint8Array.of(...bytes, 0), 'ceremony/trailing-bytes'],
+    ],
+    CeremonyError
+  );
   assert.throws(
     () => encodeEncryptedShare(group, { ...encrypted, ciphertext: new Uint8Array(47) }),
     {

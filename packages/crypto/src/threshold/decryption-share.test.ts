@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { nobleGroup as group } from '../backends/noble.ts';
 import { utf8 } from '../bytes.ts';
 import { encryptWithRandomness, zeroCiphertext } from '../elgamal.ts';
-import { GroupError } from '../group.ts';
 import { sha256 } from '../hash.ts';
+import { assertRefusals, withFill, withU32 } from '../test-helpers/decode-refusals.ts';
 import { createSeededRandom } from '../test-helpers/seeded-random.ts';
 import { DecryptionError } from './decryption-error.ts';
 import {
@@ -144,27 +144,17 @@ test('D1 encodes to 132 bytes and round-trips; malformed D1 is refused', () => {
   assert.deepEqual(encodeDecryptionShare(group, decoded), bytes);
   assert.ok(verifyDecryptionShare(group, baseHash, verificationKey, at(targets, 2), decoded));
 
-  const refuse = (mutated: Uint8Array, code: string): void =>
-    assert.throws(
-      () => decodeDecryptionShare(group, 5, mutated),
-      (e: unknown) => (e instanceof DecryptionError || e instanceof GroupError) && e.code === code
-    );
-  const withTrustee = (index: number): Uint8Array => {
-    const copy = bytes.slice();
-    new DataView(copy.buffer).setUint32(0, index, true);
-    return copy;
-  };
-  refuse(withTrustee(0), 'decryption/index-out-of-range');
-  refuse(withTrustee(6), 'decryption/index-out-of-range');
-  const nonCanonical = bytes.slice();
-  nonCanonical.fill(0xff, 4, 36);
-  refuse(nonCanonical, 'group/non-canonical-point');
-  const identityCommitment = bytes.slice();
-  identityCommitment.fill(0, 36, 68); // A₁ = O is never honest
-  refuse(identityCommitment, 'group/identity-forbidden');
-  const bigResponse = bytes.slice();
-  bigResponse.fill(0xff, 100);
-  refuse(bigResponse, 'group/scalar-out-of-range');
-  refuse(bytes.subarray(0, 131), 'decryption/wrong-length');
-  refuse(Uint8Array.of(...bytes, 0), 'decryption/trailing-bytes');
+  assertRefusals(
+    (b) => decodeDecryptionShare(group, 5, b),
+    [
+      [withU32(bytes, 0, 0), 'decryption/index-out-of-range'],
+      [withU32(bytes, 0, 6), 'decryption/index-out-of-range'],
+      [withFill(bytes, 0xff, 4, 36), 'group/non-canonical-point'],
+      [withFill(bytes, 0, 36, 68), 'group/identity-forbidden'], // A₁ = O is never honest
+      [withFill(bytes, 0xff, 100), 'group/scalar-out-of-range'],
+      [bytes.subarray(0, 131), 'decryption/wrong-length'],
+      [Uint8Array.of(...bytes, 0), 'decryption/trailing-bytes'],
+    ],
+    DecryptionError
+  );
 });

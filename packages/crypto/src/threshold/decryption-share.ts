@@ -8,7 +8,7 @@ import { concatBytes, encodeU32, encodeU64 } from '../bytes.ts';
 import { MessageReader, type ReadFailure } from '../ceremony/message-reader.ts';
 import type { ScalarSource } from '../ceremony/polynomial.ts';
 import { type Ciphertext, encodeCiphertext } from '../elgamal.ts';
-import { type Equation, batchHoldsUnsafe, holdsUnsafe } from '../equation.ts';
+import { type Equation, allHoldUnsafe, batchHoldsUnsafe, holdsUnsafe } from '../equation.ts';
 import type { Group, Point } from '../group.ts';
 import { DomainTag } from '../hash.ts';
 import type { ProofContext } from '../proof-context.ts';
@@ -19,7 +19,6 @@ import {
   decodeChaumPedersenProof,
   encodeChaumPedersenProof,
   proveChaumPedersenWithNonce,
-  verifyChaumPedersen,
 } from '../proofs/chaum-pedersen.ts';
 import { randomScalar } from '../scalar.ts';
 import { DecryptionError } from './decryption-error.ts';
@@ -122,7 +121,10 @@ export function decryptionShareEquations(
   );
 }
 
-/** Verifies one share against the trustee's public verification key Vₗ (spec §7.6). */
+/**
+ * Verifies one share against the trustee's public verification key Vₗ (spec §7.6): both of its
+ * {@link decryptionShareEquations} hold.
+ */
 export function verifyDecryptionShare(
   group: Group,
   baseHash: Uint8Array,
@@ -130,12 +132,9 @@ export function verifyDecryptionShare(
   target: DecryptionTarget,
   share: DecryptionShare
 ): boolean {
-  return verifyChaumPedersen(
+  return allHoldUnsafe(
     group,
-    DomainTag.decryptionProof,
-    decryptionProofContext(group, baseHash, share.trustee, target),
-    decryptionStatement(group, verificationKey, target, share.share),
-    share.proof
+    decryptionShareEquations(group, baseHash, verificationKey, target, share)
   );
 }
 
