@@ -4,7 +4,7 @@
  * into test-artifacts/web/ and checked with axe-core (0 violations).
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -13,7 +13,7 @@ import { electionFingerprint } from '@scrutineer/record';
 import { type VerificationReport, verifyRecord } from '@scrutineer/verifier';
 import { recordDirectory } from '@scrutineer/verifier/node';
 import type { RunningServer } from '@scrutineer/server';
-import { buildWeb } from '../src/build/build-web.ts';
+import { WEB_DIST, buildWeb } from '../src/build/build-web.ts';
 import { en } from '../src/i18n/messages-en.ts';
 import { cy } from '../src/i18n/messages-cy.ts';
 import {
@@ -98,6 +98,15 @@ after(async () => {
 });
 
 describe('voter web app in Chromium', () => {
+  test('the build leaves out libsodium, which the browser never loads', () => {
+    const assets = readdirSync(join(WEB_DIST, 'assets'));
+    assert.ok(assets.some((name) => name.startsWith('verifier-worker-')));
+    assert.deepEqual(
+      assets.filter((name) => /libsodium-(wrappers|sumo)/.test(name)),
+      []
+    );
+  });
+
   test('serves the booth under the strict CSP with SRI and no inline script', async () => {
     const response = await fetch(`${server.url}/elections/${election.electionId}`);
     assert.equal(response.status, 200);
@@ -549,6 +558,8 @@ describe('voter web app in Chromium', () => {
       []
     );
     assert.equal(report.ok, true);
+    // The fixture published nominations.json, and writeRecordBundle put it in the bundle.
+    assert.equal(report.checks.find((c) => c.id === 'V1.3')?.status, 'passed');
     nodeReport = report;
     const page = await browser.newPage();
     await page.goto(`${server.url}/elections/${election.electionId}`);
@@ -598,6 +609,8 @@ describe('voter web app in Chromium', () => {
     );
     assert.ok(statuses.every(([, status]) => status !== 'failed'));
     assert.equal(statuses.filter(([, status]) => status === 'passed').length > 30, true);
+    // V1.3 ran on the board's nominations.json, fetched by the page (not merely not reached).
+    assert.equal(await page.getAttribute('#check-V1\\.3', 'data-status'), 'passed');
     // The recomputed tally is the published result.
     const tally = await page
       .locator('section[aria-labelledby=verify-tally] tbody tr')

@@ -75,6 +75,28 @@ static int args_of(napi_env env, napi_callback_info info, size_t want, napi_valu
   return 1;
 }
 
+/* msmUnsafe takes the most. */
+#define MAX_ARGUMENTS 4
+
+typedef struct {
+  napi_value values[MAX_ARGUMENTS];
+  /* bytes[i] is the data of values[i], for the arguments checked as Uint8Arrays. */
+  uint8_t *bytes[MAX_ARGUMENTS];
+} arguments;
+
+/*
+ * What every function checks first: exactly `count` arguments, of which the first `buffers` are
+ * Uint8Arrays of lengths[i] bytes. Checked in that order; the first wrong one throws its TypeError
+ * and this returns 0, so the caller returns at once with the exception pending.
+ */
+static int arguments_of(napi_env env, napi_callback_info info, arguments *args, size_t count,
+                        size_t buffers, const size_t *lengths) {
+  if (!args_of(env, info, count, args->values)) return 0;
+  for (size_t i = 0; i < buffers; i++)
+    if ((args->bytes[i] = bytes_of(env, args->values[i], lengths[i])) == NULL) return 0;
+  return 1;
+}
+
 static napi_value boolean(napi_env env, int value) {
   napi_value result;
   napi_get_boolean(env, value != 0, &result);
@@ -94,20 +116,18 @@ static int scalar_of(napi_env env, napi_value value, decaf_255_scalar_t out) {
 /* sha256(out32, bytes), sha512(out64, bytes): any input length. */
 static napi_value digest(napi_env env, napi_callback_info info, size_t length,
                          unsigned char *(*hash)(const unsigned char *, size_t, unsigned char *)) {
-  napi_value argv[2];
-  if (!args_of(env, info, 2, argv)) return NULL;
-  uint8_t *out = bytes_of(env, argv[0], length);
-  if (out == NULL) return NULL;
+  arguments args;
+  if (!arguments_of(env, info, &args, 2, 1, (const size_t[]){length})) return NULL;
   napi_typedarray_type type;
   size_t count;
   void *data;
-  if (napi_get_typedarray_info(env, argv[1], &type, &count, &data, NULL, NULL) != napi_ok ||
+  if (napi_get_typedarray_info(env, args.values[1], &type, &count, &data, NULL, NULL) != napi_ok ||
       type != napi_uint8_array) {
     napi_throw_type_error(env, NULL, "ristretto native: expected a Uint8Array to hash");
     return NULL;
   }
   static const unsigned char empty[1] = {0};
-  hash(count == 0 ? empty : (const unsigned char *)data, count, out);
+  hash(count == 0 ? empty : (const unsigned char *)data, count, args.bytes[0]);
   return NULL;
 }
 static napi_value js_sha256(napi_env env, napi_callback_info info) {
@@ -119,44 +139,38 @@ static napi_value js_sha512(napi_env env, napi_callback_info info) {
 
 /* decode(out, bytes32): RFC 9496 §4.3.1; true iff canonical. The identity is accepted here. */
 static napi_value js_decode(napi_env env, napi_callback_info info) {
-  napi_value argv[2];
-  if (!args_of(env, info, 2, argv)) return NULL;
-  uint8_t *out = bytes_of(env, argv[0], WIRE_BYTES);
-  const uint8_t *in = out ? bytes_of(env, argv[1], DECAF_255_SER_BYTES) : NULL;
-  if (in == NULL) return NULL;
+  arguments args;
+  if (!arguments_of(env, info, &args, 2, 2, (const size_t[]){WIRE_BYTES, DECAF_255_SER_BYTES}))
+    return NULL;
   decaf_255_point_t p;
-  if (decaf_255_point_decode(p, in, DECAF_TRUE) != DECAF_SUCCESS) return boolean(env, 0);
-  pack(out, p);
+  if (decaf_255_point_decode(p, args.bytes[1], DECAF_TRUE) != DECAF_SUCCESS)
+    return boolean(env, 0);
+  pack(args.bytes[0], p);
   return boolean(env, 1);
 }
 
 /* encode(out32, point): RFC 9496 §4.3.2. */
 static napi_value js_encode(napi_env env, napi_callback_info info) {
-  napi_value argv[2];
-  if (!args_of(env, info, 2, argv)) return NULL;
-  uint8_t *out = bytes_of(env, argv[0], DECAF_255_SER_BYTES);
-  const uint8_t *in = out ? bytes_of(env, argv[1], WIRE_BYTES) : NULL;
-  if (in == NULL) return NULL;
+  arguments args;
+  if (!arguments_of(env, info, &args, 2, 2, (const size_t[]){DECAF_255_SER_BYTES, WIRE_BYTES}))
+    return NULL;
   decaf_255_point_t p;
-  unpack(p, in);
-  decaf_255_point_encode(out, p);
+  unpack(p, args.bytes[1]);
+  decaf_255_point_encode(args.bytes[0], p);
   return NULL;
 }
 
 typedef void (*binary_op)(decaf_255_point_t, const decaf_255_point_t, const decaf_255_point_t);
 
 static napi_value binary(napi_env env, napi_callback_info info, binary_op op) {
-  napi_value argv[3];
-  if (!args_of(env, info, 3, argv)) return NULL;
-  uint8_t *out = bytes_of(env, argv[0], WIRE_BYTES);
-  const uint8_t *a = out ? bytes_of(env, argv[1], WIRE_BYTES) : NULL;
-  const uint8_t *b = a ? bytes_of(env, argv[2], WIRE_BYTES) : NULL;
-  if (b == NULL) return NULL;
+  arguments args;
+  if (!arguments_of(env, info, &args, 3, 3, (const size_t[]){WIRE_BYTES, WIRE_BYTES, WIRE_BYTES}))
+    return NULL;
   decaf_255_point_t p, q, r;
-  unpack(p, a);
-  unpack(q, b);
+  unpack(p, args.bytes[1]);
+  unpack(q, args.bytes[2]);
   op(r, p, q);
-  pack(out, r);
+  pack(args.bytes[0], r);
   return NULL;
 }
 
@@ -169,58 +183,53 @@ static napi_value js_sub(napi_env env, napi_callback_info info) {
 
 /* negate(out, point) */
 static napi_value js_negate(napi_env env, napi_callback_info info) {
-  napi_value argv[2];
-  if (!args_of(env, info, 2, argv)) return NULL;
-  uint8_t *out = bytes_of(env, argv[0], WIRE_BYTES);
-  const uint8_t *a = out ? bytes_of(env, argv[1], WIRE_BYTES) : NULL;
-  if (a == NULL) return NULL;
+  arguments args;
+  if (!arguments_of(env, info, &args, 2, 2, (const size_t[]){WIRE_BYTES, WIRE_BYTES}))
+    return NULL;
   decaf_255_point_t p, r;
-  unpack(p, a);
+  unpack(p, args.bytes[1]);
   decaf_255_point_negate(r, p);
-  pack(out, r);
+  pack(args.bytes[0], r);
   return NULL;
 }
 
 /* equals(a, b): libdecaf compares projectively, so no encoding is needed. */
 static napi_value js_equals(napi_env env, napi_callback_info info) {
-  napi_value argv[2];
-  if (!args_of(env, info, 2, argv)) return NULL;
-  const uint8_t *a = bytes_of(env, argv[0], WIRE_BYTES);
-  const uint8_t *b = a ? bytes_of(env, argv[1], WIRE_BYTES) : NULL;
-  if (b == NULL) return NULL;
+  arguments args;
+  if (!arguments_of(env, info, &args, 2, 2, (const size_t[]){WIRE_BYTES, WIRE_BYTES}))
+    return NULL;
   decaf_255_point_t p, q;
-  unpack(p, a);
-  unpack(q, b);
+  unpack(p, args.bytes[0]);
+  unpack(q, args.bytes[1]);
   return boolean(env, decaf_255_point_eq(p, q) == DECAF_TRUE);
 }
 
 /* multiply(out, point, scalar32): libdecaf's constant-time ladder (secret scalars). */
 static napi_value js_multiply(napi_env env, napi_callback_info info) {
-  napi_value argv[3];
-  if (!args_of(env, info, 3, argv)) return NULL;
-  uint8_t *out = bytes_of(env, argv[0], WIRE_BYTES);
-  const uint8_t *a = out ? bytes_of(env, argv[1], WIRE_BYTES) : NULL;
+  arguments args;
   decaf_255_scalar_t s;
-  if (a == NULL || !scalar_of(env, argv[2], s)) return NULL;
+  if (!arguments_of(env, info, &args, 3, 2, (const size_t[]){WIRE_BYTES, WIRE_BYTES}) ||
+      !scalar_of(env, args.values[2], s))
+    return NULL;
   decaf_255_point_t p, r;
-  unpack(p, a);
+  unpack(p, args.bytes[1]);
   decaf_255_point_scalarmul(r, p, s);
   decaf_255_scalar_destroy(s);
-  pack(out, r);
+  pack(args.bytes[0], r);
   return NULL;
 }
 
 /* multiplyBase(out, scalar32): constant time, over libdecaf's precomputed table for G. */
 static napi_value js_multiply_base(napi_env env, napi_callback_info info) {
-  napi_value argv[2];
-  if (!args_of(env, info, 2, argv)) return NULL;
-  uint8_t *out = bytes_of(env, argv[0], WIRE_BYTES);
+  arguments args;
   decaf_255_scalar_t s;
-  if (out == NULL || !scalar_of(env, argv[1], s)) return NULL;
+  if (!arguments_of(env, info, &args, 2, 1, (const size_t[]){WIRE_BYTES}) ||
+      !scalar_of(env, args.values[1], s))
+    return NULL;
   decaf_255_point_t r;
   decaf_255_precomputed_scalarmul(r, decaf_255_precomputed_base, s);
   decaf_255_scalar_destroy(s);
-  pack(out, r);
+  pack(args.bytes[0], r);
   return NULL;
 }
 
@@ -250,17 +259,15 @@ static void free_table(napi_env env, void *data, void *hint) {
 
 /* precompute(point) → an external holding libdecaf's comb table for the point. */
 static napi_value js_precompute(napi_env env, napi_callback_info info) {
-  napi_value argv[1];
-  if (!args_of(env, info, 1, argv)) return NULL;
-  const uint8_t *wire = bytes_of(env, argv[0], WIRE_BYTES);
-  if (wire == NULL) return NULL;
+  arguments args;
+  if (!arguments_of(env, info, &args, 1, 1, (const size_t[]){WIRE_BYTES})) return NULL;
   decaf_255_precomputed_s *table = aligned_alloc(decaf_255_alignof_precomputed_s, table_bytes());
   if (table == NULL) {
     napi_throw_error(env, NULL, "ristretto native: out of memory");
     return NULL;
   }
   decaf_255_point_t p;
-  unpack(p, wire);
+  unpack(p, args.bytes[0]);
   decaf_255_precompute(table, p);
   napi_value external;
   if (napi_create_external(env, table, free_table, NULL, &external) != napi_ok) {
@@ -280,36 +287,32 @@ static napi_value js_precompute(napi_env env, napi_callback_info info) {
 
 /* multiplyPrecomputed(out, table, scalar32): constant time, libdecaf's comb over the table. */
 static napi_value js_multiply_precomputed(napi_env env, napi_callback_info info) {
-  napi_value argv[3];
-  if (!args_of(env, info, 3, argv)) return NULL;
-  uint8_t *out = bytes_of(env, argv[0], WIRE_BYTES);
-  if (out == NULL) return NULL;
+  arguments args;
+  if (!arguments_of(env, info, &args, 3, 1, (const size_t[]){WIRE_BYTES})) return NULL;
   bool tagged = false;
   void *table = NULL;
-  if (napi_check_object_type_tag(env, argv[1], &table_tag, &tagged) != napi_ok || !tagged ||
-      napi_get_value_external(env, argv[1], &table) != napi_ok) {
+  if (napi_check_object_type_tag(env, args.values[1], &table_tag, &tagged) != napi_ok ||
+      !tagged || napi_get_value_external(env, args.values[1], &table) != napi_ok) {
     napi_throw_type_error(env, NULL, "ristretto native: wrong argument (not a table)");
     return NULL;
   }
   decaf_255_scalar_t s;
-  if (!scalar_of(env, argv[2], s)) return NULL;
+  if (!scalar_of(env, args.values[2], s)) return NULL;
   decaf_255_point_t r;
   decaf_255_precomputed_scalarmul(r, table, s);
   decaf_255_scalar_destroy(s);
-  pack(out, r);
+  pack(args.bytes[0], r);
   return NULL;
 }
 
 /* fromUniformBytes(out, bytes64): RFC 9496 §4.3.4. */
 static napi_value js_from_uniform(napi_env env, napi_callback_info info) {
-  napi_value argv[2];
-  if (!args_of(env, info, 2, argv)) return NULL;
-  uint8_t *out = bytes_of(env, argv[0], WIRE_BYTES);
-  const uint8_t *in = out ? bytes_of(env, argv[1], 2 * DECAF_255_HASH_BYTES) : NULL;
-  if (in == NULL) return NULL;
+  arguments args;
+  if (!arguments_of(env, info, &args, 2, 2, (const size_t[]){WIRE_BYTES, 2 * DECAF_255_HASH_BYTES}))
+    return NULL;
   decaf_255_point_t r;
-  decaf_255_point_from_hash_uniform(r, in);
-  pack(out, r);
+  decaf_255_point_from_hash_uniform(r, args.bytes[1]);
+  pack(args.bytes[0], r);
   return NULL;
 }
 
@@ -432,17 +435,16 @@ static int pippenger(point_s *out, const point_s *points, const int16_t *digits,
  * the sign, so that −w (the weight of a proof commitment) costs as little as a short w.
  */
 static napi_value js_msm(napi_env env, napi_callback_info info) {
-  napi_value argv[4];
-  if (!args_of(env, info, 4, argv)) return NULL;
-  uint8_t *out = bytes_of(env, argv[0], WIRE_BYTES);
-  if (out == NULL) return NULL;
+  arguments args;
+  if (!arguments_of(env, info, &args, 4, 1, (const size_t[]){WIRE_BYTES})) return NULL;
+  uint8_t *out = args.bytes[0];
   uint32_t n;
-  if (napi_get_array_length(env, argv[1], &n) != napi_ok) {
+  if (napi_get_array_length(env, args.values[1], &n) != napi_ok) {
     napi_throw_type_error(env, NULL, "ristretto native: points must be an array");
     return NULL;
   }
-  const uint8_t *scalars = bytes_of(env, argv[2], (size_t)n * DECAF_255_SCALAR_BYTES);
-  const uint8_t *negative = scalars ? bytes_of(env, argv[3], n) : NULL;
+  const uint8_t *scalars = bytes_of(env, args.values[2], (size_t)n * DECAF_255_SCALAR_BYTES);
+  const uint8_t *negative = scalars ? bytes_of(env, args.values[3], n) : NULL;
   if (negative == NULL) return NULL;
   decaf_255_point_t result;
   if (n == 0) {
@@ -471,7 +473,7 @@ static napi_value js_msm(napi_env env, napi_callback_info info) {
   for (uint32_t i = 0; i < n; i++) {
     napi_value element;
     const uint8_t *wire = NULL;
-    if (napi_get_element(env, argv[1], i, &element) == napi_ok)
+    if (napi_get_element(env, args.values[1], i, &element) == napi_ok)
       wire = bytes_of(env, element, WIRE_BYTES);
     if (wire == NULL) {
       free(points);
@@ -495,13 +497,11 @@ static napi_value js_msm(napi_env env, napi_callback_info info) {
 
 /* identity(out), generator(out): the constants, decoded. */
 static napi_value js_constants(napi_env env, napi_callback_info info) {
-  napi_value argv[2];
-  if (!args_of(env, info, 2, argv)) return NULL;
-  uint8_t *identity = bytes_of(env, argv[0], WIRE_BYTES);
-  uint8_t *generator = identity ? bytes_of(env, argv[1], WIRE_BYTES) : NULL;
-  if (generator == NULL) return NULL;
-  pack(identity, decaf_255_point_identity);
-  pack(generator, decaf_255_point_base);
+  arguments args;
+  if (!arguments_of(env, info, &args, 2, 2, (const size_t[]){WIRE_BYTES, WIRE_BYTES}))
+    return NULL;
+  pack(args.bytes[0], decaf_255_point_identity);
+  pack(args.bytes[1], decaf_255_point_base);
   return NULL;
 }
 

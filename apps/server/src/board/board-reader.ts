@@ -1,8 +1,8 @@
 /**
  * @module Reading the board: pages of events, one event with its Merkle leaf, the election summary,
- * and the record bundle of spec §9.1 — `format.json`, `board.jsonl` and `checkpoints.jsonl` —
- * streamed page by page, so a 160,000-ballot board never sits in memory, or written to a directory
- * for `scrutineer verify`.
+ * and the record bundle of spec §9.1 — `format.json`, `board.jsonl` and `checkpoints.jsonl`
+ * streamed page by page, so a 160,000-ballot board never sits in memory, and `nominations.json`
+ * once the officer has published it — or written to a directory for `scrutineer verify`.
  */
 import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -122,9 +122,26 @@ async function writeStream(path: string, chunks: AsyncIterable<string>): Promise
 }
 
 /**
+ * The published `nominations.json` (spec §9.1, §9.2.6), the exact text the officer uploaded (its
+ * SHA-256 is what V1.3 checks), or undefined while none is published.
+ */
+export async function publishedNominations(
+  database: Queryable,
+  electionId: string
+): Promise<string | undefined> {
+  const rows = await database.query<{ document: string }>(
+    'SELECT document FROM nominations WHERE election_id = $1',
+    [electionId]
+  );
+  return rows[0]?.document;
+}
+
+/**
  * Writes the record bundle of `electionId` to `directory` (created if missing): what
  * `scrutineer verify <directory>` reads. A board that is still growing gives a consistent prefix:
  * the checkpoints are read first, so none claims more than the board lines written after.
+ * `nominations.json` is written only when published: the bundle has none otherwise (spec §9.1
+ * makes it optional, and V1.3 asks for it only when the manifest names nominations).
  */
 export async function writeRecordBundle(
   database: Queryable,
@@ -135,4 +152,6 @@ export async function writeRecordBundle(
   await writeFile(join(directory, 'format.json'), `${FORMAT_JSON}\n`);
   await writeStream(join(directory, 'checkpoints.jsonl'), checkpointsJsonl(database, electionId));
   await writeStream(join(directory, 'board.jsonl'), boardJsonl(database, electionId));
+  const nominations = await publishedNominations(database, electionId);
+  if (nominations !== undefined) await writeFile(join(directory, 'nominations.json'), nominations);
 }

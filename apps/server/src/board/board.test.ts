@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
-import { bytesToHex, hexToBytes, utf8 } from '@scrutineer/crypto';
+import { bytesToHex, hexToBytes, sha256, utf8 } from '@scrutineer/crypto';
+import { createCeremonyKey, simulatedManifest } from '@scrutineer/protocol';
 import {
   checkpointMessage,
   hashLeaf,
@@ -16,13 +18,16 @@ import {
 } from '@scrutineer/record';
 import { verifyRecord } from '@scrutineer/verifier';
 import { recordDirectory } from '@scrutineer/verifier/node';
+import { hashBearerKey } from '../auth/secret-compare.ts';
 import type { Database } from '../database/database.ts';
+import { createElection } from '../elections/create-election.ts';
 import {
   checkpointListSchema,
   consistencyProofSchema,
   inclusionProofSchema,
   summarySchema,
 } from '../http/schemas.ts';
+import { publishNominations } from '../officials/nominations-file.ts';
 import { type RunningServer, signDueCheckpoints } from '../server.ts';
 import {
   allEvents,
@@ -44,6 +49,10 @@ import {
 } from '../test-support/test-election.ts';
 import { writeRecordBundle } from './board-reader.ts';
 import { signCheckpoint } from './checkpoints.ts';
+
+/** A canonical nominations document (spec §9.2.6) naming the simulated candidates c1 and c2. */
+const NOMINATIONS =
+  '{"contest":"leader","nominees":[{"id":"c1","name":"A","nominations":120},{"id":"c2","name":"B","nominations":101}],"threshold":100}\n';
 
 forEachEngine('the board', (engine) => {
   let database: Database;
@@ -224,5 +233,52 @@ forEachEngine('the board', (engine) => {
       textOf(await api(server, 'GET', `/api/elections/${election.electionId}/record/board.jsonl`)),
       board
     );
+    // This election's manifest names no nominations: the bundle has no nominations.json (§9.1).
+    assert.equal(existsSync(join(directory, 'nominations.json')), false);
+  });
+
+  it('writes nominations.json into the bundle once published, as the board serves it', async () => {
+    const group = server.service.group;
+    const electionId = 'nominated-bundle';
+    const { board: _board, ...draft } = simulatedManifest(group, {
+      electionId,
+      contests: [
+        {
+          id: 'leader',
+          title: 'Leader',
+          minSelections: 1,
+          maxSelections: 1,
+          candidates: ['A', 'B'],
+        },
+      ],
+      trusteeKeys: [createCeremonyKey(group, electionId, 1)],
+      threshold: 1,
+      boardPublicKey: group.generator,
+      voters: 1,
+      policy: 'first-ballot-final',
+      start: '2026-01-01T00:00:00Z',
+    });
+    const hash = bytesToHex(sha256(utf8(NOMINATIONS.trimEnd())));
+    await createElection(server.service, {
+      draft: { ...draft, nominations: { threshold: 100, hash, qualified: ['c1', 'c2'] } },
+      adminKeyHash: hashBearerKey('officer-key'),
+    });
+    const v13 = async (directory: string) =>
+      (await verifyRecord(recordDirectory(directory))).checks.find((c) => c.id === 'V1.3');
+
+    // Before the officer publishes it the bundle has none, and V1.3 says so.
+    const unpublished = await mkdtemp(join(tmpdir(), 'scrutineer-bundle-'));
+    await writeRecordBundle(database, electionId, unpublished);
+    assert.equal(existsSync(join(unpublished, 'nominations.json')), false);
+    assert.equal((await v13(unpublished))?.status, 'failed');
+
+    await publishNominations(server.service, electionId, NOMINATIONS);
+    const published = await mkdtemp(join(tmpdir(), 'scrutineer-bundle-'));
+    await writeRecordBundle(database, electionId, published);
+    const written = await readFile(join(published, 'nominations.json'), 'utf8');
+    assert.equal(written, NOMINATIONS);
+    const served = await fetch(`${server.url}/api/elections/${electionId}/record/nominations.json`);
+    assert.equal(await served.text(), written);
+    assert.equal((await v13(published))?.status, 'passed');
   });
 });

@@ -9,7 +9,7 @@
  */
 import { bytesToHex, sha256 } from '@scrutineer/crypto';
 import { canonicalBytes, parseCanonicalJson } from '@scrutineer/record';
-import type { Queryable } from '../database/database.ts';
+import { publishedNominations } from '../board/board-reader.ts';
 import { ServiceError } from '../http-errors.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { writeAuditLog } from './audit-log.ts';
@@ -28,17 +28,6 @@ export function nominationsHash(document: string): string {
   const parsed = parseCanonicalJson(body);
   if (!parsed.ok) throw new ServiceError('nominations/not-canonical', parsed.error.message);
   return bytesToHex(sha256(canonicalBytes(parsed.value)));
-}
-
-async function storedDocument(
-  database: Queryable,
-  electionId: string
-): Promise<string | undefined> {
-  const rows = await database.query<{ document: string }>(
-    'SELECT document FROM nominations WHERE election_id = $1',
-    [electionId]
-  );
-  return rows[0]?.document;
 }
 
 /**
@@ -67,7 +56,7 @@ export async function publishNominations(
     [electionId, document, hash]
   );
   if (inserted.length === 0) {
-    if ((await storedDocument(context.database, electionId)) !== document)
+    if ((await publishedNominations(context.database, electionId)) !== document)
       throw new ServiceError('nominations/already-published');
     return { hash, created: false };
   }
@@ -81,7 +70,7 @@ export async function readNominations(
   electionId: string
 ): Promise<string> {
   await context.elections.get(electionId);
-  const document = await storedDocument(context.database, electionId);
+  const document = await publishedNominations(context.database, electionId);
   if (document === undefined) throw new ServiceError('nominations/not-published');
   return document;
 }

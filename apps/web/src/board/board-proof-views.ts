@@ -6,6 +6,7 @@
  */
 import { type Child, h } from '../dom.ts';
 import { formatTime, t } from '../i18n/i18n.ts';
+import { trackerForm } from '../tracker-form.ts';
 import type { ConsistencyOutcome, InclusionOutcome, VerifiedCheckpoint } from './board-proofs.ts';
 
 /** How many checkpoints the table shows (newest first); all are offered for the consistency check. */
@@ -112,34 +113,15 @@ function outcomeParagraph(id: string, good: boolean | null, text: string | null)
 }
 
 function inclusionForm(state: BoardProofState, actions: BoardProofActions): Child[] {
-  const input = h('input', {
-    id: 'inclusion-tracker',
-    type: 'text',
-    autocomplete: 'off',
-    spellcheck: 'false',
-    class: 'code-input',
-    'aria-describedby': state.trackerInvalid ? 'inclusion-hint inclusion-error' : 'inclusion-hint',
-    'aria-invalid': state.trackerInvalid ? 'true' : undefined,
-  });
-  input.value = state.tracker;
-  input.addEventListener('input', () => (state.tracker = input.value));
-  const form = h(
-    'form',
-    { novalidate: true },
-    h(
-      'div',
-      { class: 'field' },
-      h('label', { for: 'inclusion-tracker' }, t('tracker.label')),
-      h('p', { id: 'inclusion-hint', class: 'hint' }, t('board.inclusionIntro')),
-      state.trackerInvalid &&
-        h('p', { class: 'field-error', id: 'inclusion-error' }, t('tracker.invalid')),
-      input
-    ),
-    h('button', { type: 'submit', class: 'secondary' }, t('board.inclusionCheck'))
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    actions.checkInclusion();
+  const form = trackerForm({
+    ids: { input: 'inclusion-tracker', hint: 'inclusion-hint', error: 'inclusion-error' },
+    hint: t('board.inclusionIntro'),
+    error: state.trackerInvalid ? t('tracker.invalid') : null,
+    value: state.tracker,
+    onInput: (value) => (state.tracker = value),
+    submitLabel: t('board.inclusionCheck'),
+    submitClass: 'secondary',
+    onSubmit: () => actions.checkInclusion(),
   });
   const outcome = state.inclusion;
   const good = outcome === null ? null : outcome.kind === 'signed' || outcome.kind === 'unsigned';

@@ -1,8 +1,8 @@
 /**
  * @module Builds the web app with Vite into apps/web/dist: hashed file names, no inline script,
  * no module-preload polyfill (it would be inline-free but is not needed), and Subresource
- * Integrity (sha384) on every script and stylesheet the HTML loads. Run: `npm run build -w
- * @scrutineer/web`, or `buildWeb()` from tests.
+ * Integrity (sha384) on every script and stylesheet the HTML loads, and no libsodium. Run: `npm
+ * run build -w @scrutineer/web`, or `buildWeb()` from tests.
  */
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +50,30 @@ function subresourceIntegrity(): Plugin {
   };
 }
 
+/** The module that stands in for libsodium in the web build; see {@link withoutLibsodium}. */
+const NO_LIBSODIUM = '\0scrutineer-no-libsodium';
+
+/**
+ * Leaves libsodium (≈ 535 kB) out of the build. The booth and the in-browser verifier use the
+ * noble backend only (the verifier worker passes `group: nobleGroup`), but `verifyRecord` falls
+ * back to `loadFastestGroup()` when given no group, which reaches the sodium backend's dynamic
+ * `import('libsodium-wrappers-sumo')`, so Rollup would emit it as a chunk nothing loads. Here that
+ * import fails instead, and `loadGroup('sodium')` in a browser rejects with the sodium backend's
+ * own "failed to load" error, as it does wherever libsodium is missing.
+ */
+function withoutLibsodium(): Plugin {
+  return {
+    name: 'scrutineer-without-libsodium',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId: (source) => (source === 'libsodium-wrappers-sumo' ? NO_LIBSODIUM : null),
+    load: (id) =>
+      id === NO_LIBSODIUM
+        ? "throw new Error('libsodium is left out of the web build: the browser uses the noble backend');\nexport default undefined;\n"
+        : null,
+  };
+}
+
 export async function buildWeb(options: { quiet?: boolean } = {}): Promise<void> {
   await build({
     root: WEB_ROOT,
@@ -65,8 +89,9 @@ export async function buildWeb(options: { quiet?: boolean } = {}): Promise<void>
       sourcemap: false,
       reportCompressedSize: !options.quiet,
     },
-    worker: { format: 'es' },
-    plugins: [subresourceIntegrity()],
+    // Workers are bundled apart, with their own plugins: the verifier worker is what reaches libsodium.
+    worker: { format: 'es', plugins: () => [withoutLibsodium()] },
+    plugins: [withoutLibsodium(), subresourceIntegrity()],
   });
 }
 

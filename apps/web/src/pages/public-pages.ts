@@ -5,6 +5,7 @@
 import { ApiError, type TrackerReport, type Turnout, api } from '../api.ts';
 import { type Child, errorSummary, h } from '../dom.ts';
 import { formatTime, t } from '../i18n/i18n.ts';
+import { trackerForm } from '../tracker-form.ts';
 
 export interface TrackerPageState {
   query: string;
@@ -17,50 +18,35 @@ export function trackerPage(
   state: TrackerPageState,
   rerender: (focus: boolean) => void
 ): Child[] {
-  const input = h('input', {
-    id: 'tracker-input',
+  const form = trackerForm({
+    ids: { input: 'tracker-input', hint: 'tracker-hint', error: 'tracker-input-error' },
     name: 'tracker',
-    type: 'text',
-    autocomplete: 'off',
-    spellcheck: 'false',
-    class: 'code-input',
-    'aria-describedby': state.error ? 'tracker-hint tracker-input-error' : 'tracker-hint',
-    'aria-invalid': state.error ? 'true' : undefined,
-  });
-  input.value = state.query;
-  input.addEventListener('input', () => (state.query = input.value));
-  const form = h(
-    'form',
-    { novalidate: true },
-    h(
-      'div',
-      { class: 'field' },
-      h('label', { for: 'tracker-input' }, t('tracker.label')),
-      h('p', { id: 'tracker-hint', class: 'hint' }, t('tracker.hint')),
-      state.error && h('p', { class: 'field-error', id: 'tracker-input-error' }, t(state.error)),
-      input
-    ),
-    h('button', { type: 'submit', class: 'primary' }, t('tracker.submit'))
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const tracker = state.query.trim().toLowerCase();
-    if (!/^[0-9a-f]{64}$/.test(tracker)) {
-      state.error = 'tracker.invalid';
-      state.outcome = null;
-      return rerender(true);
-    }
-    state.error = null;
-    api.tracker(electionId, tracker).then(
-      (report) => {
-        state.outcome = report;
-        rerender(false);
-      },
-      (error: unknown) => {
-        state.outcome = error instanceof ApiError && error.status === 404 ? 'not-found' : 'failed';
-        rerender(false);
+    hint: t('tracker.hint'),
+    error: state.error && t(state.error),
+    value: state.query,
+    onInput: (value) => (state.query = value),
+    submitLabel: t('tracker.submit'),
+    submitClass: 'primary',
+    onSubmit: () => {
+      const tracker = state.query.trim().toLowerCase();
+      if (!/^[0-9a-f]{64}$/.test(tracker)) {
+        state.error = 'tracker.invalid';
+        state.outcome = null;
+        return rerender(true);
       }
-    );
+      state.error = null;
+      api.tracker(electionId, tracker).then(
+        (report) => {
+          state.outcome = report;
+          rerender(false);
+        },
+        (error: unknown) => {
+          state.outcome =
+            error instanceof ApiError && error.status === 404 ? 'not-found' : 'failed';
+          rerender(false);
+        }
+      );
+    },
   });
   const outcome = state.outcome;
   let result = '';

@@ -1,8 +1,9 @@
 /**
  * @module Browser-test fixture: a real server (startServer, PGlite in memory) and real elections
- * set up as officials will — trustees' ceremony with the protocol package, the officer's key,
- * credentials with Argon2id answer hashes, opening — through the server's exported service
- * functions (the approach of apps/server/src/test-support/test-election.ts). Also closes, tallies
+ * set up as officials will — nominations closed and their nominations.json published, trustees'
+ * ceremony with the protocol package, the officer's key, credentials with Argon2id answer hashes,
+ * opening — through the server's exported service functions (the approach of
+ * apps/server/src/test-support/test-election.ts) and the officer's HTTP API. Also closes, tallies
  * (trustees' decryption shares) and publishes the result, and writes the record for the verifier.
  */
 import { randomBytes } from 'node:crypto';
@@ -19,15 +20,17 @@ import {
   loadGroup,
 } from '@scrutineer/crypto';
 import {
+  type ClosedNominations,
   type ContestSpec,
-  checkReceivedShares,
+  closeNominations,
+  completeCeremony,
   computeResult,
-  concludeCeremonyFromBodies,
   createCeremonyKey,
   dealCeremonyShares,
   decryptTally,
   electionKeyBody,
-  finishCeremony,
+  openNominations,
+  recordNomination,
   simulatedManifest,
 } from '@scrutineer/protocol';
 import type { EventBody, Manifest } from '@scrutineer/record';
@@ -93,6 +96,27 @@ export async function startFixtureServer(): Promise<{ server: RunningServer; gro
 
 const boardTime = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
+/**
+ * Nominations as the demo runs them (apps/cli/src/demo/demo-setup.ts, spec §9.2.6): one member
+ * nominates each candidate, closed at a threshold of one, so every candidate qualifies.
+ */
+function nominateAll(names: readonly string[]): ClosedNominations {
+  const nominators = names.map((_, i) => ({ id: `member-${i + 1}`, name: `Member ${i + 1}` }));
+  let state = openNominations(nominators);
+  names.forEach((candidateName, i) => {
+    const recorded = recordNomination(state, {
+      nominator: `member-${i + 1}`,
+      candidateName,
+      form: `NF-${i + 1}`,
+    });
+    if (!recorded.ok) throw new Error(recorded.error.message);
+    state = recorded.value;
+  });
+  const closed = closeNominations(state, 1);
+  if (!closed.ok) throw new Error(closed.error.message);
+  return closed.value;
+}
+
 export async function createFixtureElection(
   server: RunningServer,
   options: { contests?: readonly ContestSpec[]; voters?: number; open?: boolean } = {}
@@ -120,9 +144,27 @@ export async function createFixtureElection(
     start: boardTime(new Date(service.clock().getTime() - 3_600_000)),
   });
   const { board: _board, ...simulated } = drafted;
-  // Labels in Welsh too (spec §9.2 translations), for the Welsh booth.
+  // The contest V1.3 compares with the nominations: `leader`, or the only one. Its candidates take
+  // the ids nominations gave them; the order stays the test's (V1.3 compares the sets).
+  const nominated = simulated.contests.find((c) => c.id === 'leader') ?? simulated.contests[0];
+  const nominations = nominateAll(nominated?.candidates.map((c) => c.name) ?? []);
+  const nominatedId = (name: string): string => {
+    const id = nominations.ballot.find((c) => c.name === name)?.id;
+    if (id === undefined) throw new Error(`${name} was not nominated`);
+    return id;
+  };
   const draft = {
     ...simulated,
+    contests: simulated.contests.map((contest) =>
+      contest === nominated
+        ? {
+            ...contest,
+            candidates: contest.candidates.map((c) => ({ id: nominatedId(c.name), name: c.name })),
+          }
+        : contest
+    ),
+    nominations: nominations.manifestField,
+    // Labels in Welsh too (spec §9.2 translations), for the Welsh booth.
     securityQuestions: [
       { id: 'dob', label: 'Date of birth', translations: { cy: 'Dyddiad geni' } },
       { id: 'postcode', label: 'Postcode', translations: { cy: 'Cod post' } },
@@ -133,35 +175,22 @@ export async function createFixtureElection(
     draft,
     adminKeyHash: hashBearerKey(adminKey),
   });
+  // Published on the board as `scrutineer election nominations` does, for the verifiers' V1.3.
+  await officer(server, { electionId, adminKey }, '/nominations', {
+    document: new TextDecoder().decode(nominations.bytes),
+  });
   const dealings = trusteeKeys.map((key) => dealCeremonyShares(group, manifest, key));
   for (const d of dealings)
     await postTrusteeMessage(service, electionId, 'trustee-commitments', d.commitments);
   for (const d of dealings)
     await postTrusteeMessage(service, electionId, 'trustee-shares', d.shares);
-  const commitments = dealings.map((d) => d.commitments);
-  const shares = dealings.map((d) => d.shares);
-  const ceremony = concludeCeremonyFromBodies(group, manifest, {
-    commitments,
-    shares,
-    complaints: [],
-  });
-  const trusteeShares = new Map<number, bigint>();
-  trusteeKeys.forEach((key, i) => {
-    const dealing = dealings[i];
-    if (dealing === undefined) throw new Error('missing dealing');
-    const received = checkReceivedShares(
-      group,
-      manifest,
-      key,
-      dealing.dealing,
-      commitments,
-      shares
-    );
-    trusteeShares.set(
-      key.publicKey.trustee,
-      finishCeremony(group, ceremony, key.publicKey.trustee, received.shares)
-    );
-  });
+  const { complaints, ceremony, trusteeShares } = completeCeremony(
+    group,
+    manifest,
+    trusteeKeys,
+    dealings
+  );
+  if (complaints.length > 0) throw new Error('an honest ceremony produced a complaint');
   await postElectionKey(service, electionId, electionKeyBody(group, ceremony));
   const voters = Array.from({ length: options.voters ?? 3 }, (_, i) => {
     const code = generateVotingCode();
@@ -207,7 +236,7 @@ export async function closeFixtureElection(
 
 async function officer(
   server: RunningServer,
-  election: FixtureElection,
+  election: Pick<FixtureElection, 'electionId' | 'adminKey'>,
   path: string,
   body?: unknown
 ): Promise<unknown> {
