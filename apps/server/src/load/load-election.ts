@@ -9,7 +9,7 @@
  * batch of credentials as soon as its members are ready. Only the request bodies are kept, not
  * the ballot objects (about three times their size in memory).
  */
-import { bytesToHex, hexToBytes, loadFastestGroup } from '@scrutineer/crypto';
+import { loadFastestGroup } from '@scrutineer/crypto';
 import { readHead } from '../board/board-head.ts';
 import { migrate } from '../database/migrate.ts';
 import { openDatabase } from '../database/open-database.ts';
@@ -20,6 +20,7 @@ import {
   createTestElection,
   startTestServer,
 } from '../test-support/test-election.ts';
+import { type ElectionSetupData, prepareElectionSetup } from '../voting/prepare-election-setup.ts';
 import { MemberWorkers } from './member-workers.ts';
 
 /** Members per worker job: long enough to amortise a message, short enough to balance threads. */
@@ -49,20 +50,10 @@ export async function prepareLoadElection(
   // The threads load their backends while this one migrates and runs the ceremony.
   const workers = new MemberWorkers();
   try {
-    const { election, hmacKey, electionKeyHex } = await keyAndOpen(
-      databaseUrl,
-      voters,
-      workers,
-      log
-    );
+    const { election, hmacKey, opened } = await keyAndOpen(databaseUrl, voters, workers, log);
     const started = performance.now();
     const choices = Array.from({ length: voters }, (_, member) => choose(member));
-    await workers.broadcast({
-      kind: 'open',
-      manifest: election.manifest,
-      electionKeyHex,
-      baseHashHex: bytesToHex(election.setup.baseHash),
-    });
+    await workers.broadcast({ kind: 'open', ...opened });
     const bodies: string[] = [];
     await inOrder(
       jobs(voters).map(({ from, count }) =>
@@ -92,7 +83,7 @@ async function keyAndOpen(
   voters: number,
   workers: MemberWorkers,
   log: (line: string) => void
-): Promise<{ election: TestElection; hmacKey: Uint8Array; electionKeyHex: string }> {
+): Promise<{ election: TestElection; hmacKey: Uint8Array; opened: ElectionSetupData }> {
   const database = await openDatabase(databaseUrl);
   try {
     await migrate(database);
@@ -131,21 +122,21 @@ async function keyAndOpen(
       const group = await loadFastestGroup();
       const { electionKey } = await readHead(database, keyed.electionId);
       if (electionKey === null) throw new Error('an open election has a key');
+      const opened = {
+        manifest: keyed.manifest,
+        electionKeyHex: electionKey,
+        baseHashHex: baseHash,
+      };
       const election: TestElection = {
         ...keyed,
         voters: members,
-        setup: {
-          ...keyed.setup,
-          group,
-          electionKey: group.prepareFixedBase(group.decodePoint(hexToBytes(electionKey))),
-          baseHash: hexToBytes(baseHash),
-        },
+        setup: prepareElectionSetup(group, opened),
       };
       const { hmacKey } = await server.service.elections.get(election.electionId);
       log(
         `election ${election.electionId}: ${voters} credentials loaded and open (${seconds(started)} s)`
       );
-      return { election, hmacKey, electionKeyHex: electionKey };
+      return { election, hmacKey, opened };
     } finally {
       await server.close();
     }

@@ -6,15 +6,14 @@
  * slowed by other load on the machine takes fewer.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { Manifest } from '@scrutineer/record';
+import { WorkerPool } from '@scrutineer/verifier/node';
 import type { TestVoter } from '../test-support/test-election.ts';
 
-/** A message to a thread; every one is answered with a {@link MemberReply} of the same `job`. */
+/** A job for a thread; every one is answered with a {@link MemberReply}. */
 export type MemberRequest =
   | {
       readonly kind: 'key';
-      readonly job: number;
       readonly electionId: string;
       /** Members `from` … `from + count - 1`. */
       readonly from: number;
@@ -22,51 +21,24 @@ export type MemberRequest =
     }
   | {
       readonly kind: 'open';
-      readonly job: number;
       readonly manifest: Manifest;
       readonly electionKeyHex: string;
       readonly baseHashHex: string;
     }
   | {
       readonly kind: 'encrypt';
-      readonly job: number;
       readonly voters: readonly TestVoter[];
       /** The candidate each of `voters` chooses. */
       readonly choices: readonly number[];
     };
 
 export interface MemberReply {
-  /** -1: the thread has loaded its group backend and libsodium. */
-  readonly job: number;
   readonly voters?: TestVoter[];
   readonly answersHashes?: string[];
   readonly bodies?: string[];
-  readonly error?: string;
 }
 
-/** A request before the pool numbers it. */
-type Job = MemberRequest extends infer R
-  ? R extends MemberRequest
-    ? Omit<R, 'job'>
-    : never
-  : never;
-
-interface Pending {
-  readonly request: MemberRequest;
-  /** A job for this thread only (a broadcast). */
-  readonly only?: Thread;
-  resolve(reply: MemberReply): void;
-  reject(error: Error): void;
-}
-
-interface Thread {
-  readonly worker: Worker;
-  ready: boolean;
-  /** Jobs sent and not yet answered, by job number. */
-  readonly sent: Map<number, Pending>;
-}
-
-const ENTRY = new URL('./member-worker-entry.mjs', import.meta.url);
+const ENTRY = new URL('./member-worker.ts', import.meta.url);
 /**
  * Jobs a thread holds at once: the next one waits in its port, so it need not idle while this
  * thread is busy loading credentials before it can hand out more.
@@ -79,86 +51,39 @@ export function memberThreadCount(): number {
 }
 
 export class MemberWorkers {
-  readonly #threads: Thread[] = [];
-  readonly #queue: Pending[] = [];
-  #nextJob = 0;
-  #failure: Error | undefined;
+  readonly #pool: WorkerPool<MemberRequest, MemberReply>;
 
-  /** Starts `threads` threads; jobs queue until they have loaded. */
+  /**
+   * Starts `threads` threads; jobs queue until they have loaded. Any thread lost fails every job:
+   * the run cannot be prepared without its members.
+   */
   constructor(threads: number = memberThreadCount()) {
-    for (let i = 0; i < threads; i++) {
-      const thread: Thread = { worker: new Worker(ENTRY), ready: false, sent: new Map() };
-      this.#threads.push(thread);
-      thread.worker.on('message', (reply: MemberReply) => {
-        if (reply.job === -1) {
-          thread.ready = true;
-        } else {
-          const pending = thread.sent.get(reply.job);
-          thread.sent.delete(reply.job);
-          if (reply.error !== undefined) pending?.reject(new Error(reply.error));
-          else pending?.resolve(reply);
-        }
-        this.#dispatch();
-      });
-      // Any thread lost fails every job: the run cannot be prepared without its members.
-      thread.worker.on('error', (error) => this.#fail(error));
-      thread.worker.on('exit', (code) => this.#fail(new Error(`a member thread exited (${code})`)));
-    }
-  }
-
-  get threads(): number {
-    return this.#threads.length;
-  }
-
-  /** Queues a job; resolves with its reply, rejects if the thread reports an error or dies. */
-  run(job: Job): Promise<MemberReply> {
-    if (this.#failure !== undefined) return Promise.reject(this.#failure);
-    return new Promise<MemberReply>((resolve, reject) => {
-      const request = { ...job, job: this.#nextJob++ } as MemberRequest;
-      this.#queue.push({ request, resolve, reject });
-      this.#dispatch();
+    this.#pool = new WorkerPool({
+      entry: ENTRY,
+      threads,
+      name: 'member thread',
+      awaitReady: true,
+      inHand: JOBS_IN_HAND,
     });
   }
 
+  get threads(): number {
+    return this.#pool.threads;
+  }
+
+  /** Queues a job; resolves with its reply, rejects if the thread reports an error or dies. */
+  run(job: MemberRequest): Promise<MemberReply> {
+    return this.#pool.run(job);
+  }
+
   /** Sends `job` to every thread (each answers once) after the jobs queued before it. */
-  broadcast(job: Job): Promise<unknown> {
+  broadcast(job: MemberRequest): Promise<unknown> {
     return Promise.all(
-      this.#threads.map((thread) => {
-        if (this.#failure !== undefined) return Promise.reject(this.#failure);
-        return new Promise<MemberReply>((resolve, reject) => {
-          const request = { ...job, job: this.#nextJob++ } as MemberRequest;
-          this.#queue.push({ request, only: thread, resolve, reject });
-          this.#dispatch();
-        });
-      })
+      Array.from({ length: this.threads }, (_, thread) => this.#pool.run(job, thread))
     );
   }
 
-  async close(): Promise<void> {
-    this.#fail(new Error('the member threads were closed'));
-    await Promise.all(this.#threads.map((thread) => thread.worker.terminate()));
-  }
-
-  #dispatch(): void {
-    for (const thread of this.#threads) {
-      while (thread.ready && thread.sent.size < JOBS_IN_HAND) {
-        const index = this.#queue.findIndex(
-          (pending) => pending.only === undefined || pending.only === thread
-        );
-        const [pending] = index < 0 ? [] : this.#queue.splice(index, 1);
-        if (pending === undefined) break;
-        thread.sent.set(pending.request.job, pending);
-        thread.worker.postMessage(pending.request);
-      }
-    }
-  }
-
-  #fail(error: Error): void {
-    this.#failure ??= error;
-    for (const pending of this.#queue.splice(0)) pending.reject(this.#failure);
-    for (const thread of this.#threads) {
-      for (const pending of thread.sent.values()) pending.reject(this.#failure);
-      thread.sent.clear();
-    }
+  close(): Promise<void> {
+    return this.#pool.close();
   }
 }

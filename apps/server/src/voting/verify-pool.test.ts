@@ -18,6 +18,7 @@ import {
 } from '@scrutineer/crypto';
 import { type Ballot, parseManifest } from '@scrutineer/record';
 import { verifyBallotAlone } from '@scrutineer/verifier';
+import { prepareElectionSetup } from './prepare-election-setup.ts';
 import { MAX_BATCH, VerifyPool, type VerifyContextData } from './verify-pool.ts';
 
 /**
@@ -28,10 +29,11 @@ import { MAX_BATCH, VerifyPool, type VerifyContextData } from './verify-pool.ts'
 const FAKE_WORKER = new URL(
   `data:text/javascript,${encodeURIComponent(`
     import { parentPort } from 'node:worker_threads';
-    parentPort.on('message', ({ items }) => {
+    parentPort.on('message', ({ id, request: items }) => {
       if (items.some((item) => item.ballot === 'crash')) setTimeout(() => process.exit(3), 100);
       else setTimeout(() => parentPort.postMessage({
-        items: items.map((item) => item.ballot === 'bad'
+        id,
+        result: items.map((item) => item.ballot === 'bad'
           ? { id: item.id, ok: false, fault: { check: 'V5.4', message: 'size ' + items.length } }
           : { id: item.id, ok: true }),
       }), 200);
@@ -145,12 +147,7 @@ describe('VerifyPool with the real worker', async () => {
   const group = await loadFastestGroup();
   const pool = await VerifyPool.start(1, group.backend);
   after(() => pool.close());
-  const context = {
-    group,
-    manifest: contextData.manifest,
-    electionKey: group.decodePoint(hexToBytes(contextData.electionKeyHex)),
-    baseHash: hexToBytes(contextData.baseHashHex),
-  };
+  const context = prepareElectionSetup(group, contextData);
 
   it('gives each ballot of a batch the verdict verifyBallotAlone gives inline', async () => {
     const batch = Array.from({ length: 11 }, (_, k) => {

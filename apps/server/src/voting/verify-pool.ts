@@ -11,17 +11,13 @@
  * (`verifyBallotsAlone`, spec §5.6: ~0.45 ms a ballot instead of ~0.75 ms) and the main thread
  * pays one message per batch, not per ballot; an idle server adds no latency.
  */
-import { Worker } from 'node:worker_threads';
 import type { Backend } from '@scrutineer/crypto';
-import type { Manifest } from '@scrutineer/record';
 import type { BallotFault } from '@scrutineer/verifier';
+import { type Waiter, WorkerPool } from '@scrutineer/verifier/node';
+import type { ElectionSetupData } from './prepare-election-setup.ts';
 
 /** What a worker needs to check ballots of one election, as plain data. */
-export interface VerifyContextData {
-  readonly manifest: Manifest;
-  readonly electionKeyHex: string;
-  readonly baseHashHex: string;
-}
+export type VerifyContextData = ElectionSetupData;
 
 /** One ballot of a batch; `context` travels only the first time a worker sees the election. */
 export interface VerifyRequestItem {
@@ -37,9 +33,7 @@ export interface VerifyRequestItem {
 }
 
 /** A message to a worker: a batch of ballots, possibly of several elections. */
-export interface VerifyRequest {
-  readonly items: readonly VerifyRequestItem[];
-}
+export type VerifyRequest = readonly VerifyRequestItem[];
 
 export type VerifyVerdict =
   { readonly ok: true } | { readonly ok: false; readonly fault: BallotFault };
@@ -48,26 +42,24 @@ export type VerifyVerdict =
 export type VerifyReplyItem =
   ({ readonly id: number } & VerifyVerdict) | { readonly id: number; readonly error: string };
 
-/** A message from a worker: ready once its backend has loaded, then one reply per batch. */
-export type VerifyReply = { readonly ready: true } | { readonly items: readonly VerifyReplyItem[] };
+/** A worker's answer to a batch: one item per ballot. */
+export type VerifyReply = readonly VerifyReplyItem[];
 
 /** Ballots in one message at most: a bounded batch bounds the latency of its last ballot. */
 export const MAX_BATCH = 64;
 
-interface Waiter {
-  resolve(verdict: VerifyVerdict): void;
-  reject(error: Error): void;
-}
-
 interface Slot {
-  worker: Worker;
+  /** The worker's index in the pool. */
+  readonly index: number;
   readonly known: Set<string>;
   /** Every ballot given to this worker and not yet answered, queued or sent. */
-  readonly pending: Map<number, Waiter>;
+  readonly pending: Map<number, Waiter<VerifyVerdict>>;
   /** Ballots waiting for the worker to finish its batch in flight. */
   queue: VerifyRequestItem[];
   /** A batch is in the worker (or will be at the end of this tick). */
   busy: boolean;
+  /** Workers this slot has lost: a send planned for an earlier one is dropped. */
+  losses: number;
 }
 
 export interface VerifyPoolStats {
@@ -77,20 +69,30 @@ export interface VerifyPoolStats {
   readonly ballots: number;
 }
 
-const ENTRY = new URL('./verify-worker-entry.mjs', import.meta.url);
+const ENTRY = new URL('./verify-worker.ts', import.meta.url);
+
+/** Fails every ballot given to `slot`'s worker, which is lost: its successor knows no context. */
+function failSlot(slot: Slot, error: Error): void {
+  const waiters = [...slot.pending.values()];
+  slot.pending.clear();
+  slot.queue = [];
+  slot.busy = false;
+  slot.known.clear();
+  slot.losses++;
+  for (const waiter of waiters) waiter.reject(error);
+}
 
 export class VerifyPool {
-  readonly #backend: Backend;
-  readonly #entry: URL;
-  readonly #slots: Slot[] = [];
+  readonly #workers: WorkerPool<VerifyRequest, VerifyReply>;
+  readonly #slots: Slot[];
   #nextId = 0;
   #closed = false;
   #batches = 0;
   #ballots = 0;
 
-  private constructor(backend: Backend, entry: URL) {
-    this.#backend = backend;
-    this.#entry = entry;
+  private constructor(workers: WorkerPool<VerifyRequest, VerifyReply>, slots: Slot[]) {
+    this.#workers = workers;
+    this.#slots = slots;
   }
 
   /**
@@ -102,9 +104,31 @@ export class VerifyPool {
     backend: Backend = 'sodium',
     entry: URL = ENTRY
   ): Promise<VerifyPool> {
-    const pool = new VerifyPool(backend, entry);
-    await Promise.all(Array.from({ length: threads }, () => pool.#spawn()));
-    return pool;
+    // Filled once every worker is ready: a worker lost before that fails the start instead.
+    const slots: Slot[] = [];
+    const workers = await WorkerPool.start<VerifyRequest, VerifyReply>({
+      entry,
+      threads,
+      workerData: { backend },
+      name: 'verify worker',
+      awaitReady: true,
+      onLoss: 'replace',
+      lost: (index, error) => {
+        const slot = slots[index];
+        if (slot !== undefined) failSlot(slot, error);
+      },
+    });
+    for (let index = 0; index < workers.threads; index++) {
+      slots.push({
+        index,
+        known: new Set(),
+        pending: new Map(),
+        queue: [],
+        busy: false,
+        losses: 0,
+      });
+    }
+    return new VerifyPool(workers, slots);
   }
 
   get threads(): number {
@@ -115,52 +139,28 @@ export class VerifyPool {
     return { batches: this.#batches, ballots: this.#ballots };
   }
 
-  async #spawn(slot?: Slot): Promise<void> {
-    const worker = new Worker(this.#entry, { workerData: { backend: this.#backend } });
-    const target: Slot = slot ?? {
-      worker,
-      known: new Set(),
-      pending: new Map(),
-      queue: [],
-      busy: false,
-    };
-    target.worker = worker;
-    target.known.clear();
-    if (slot === undefined) this.#slots.push(target);
-    const failAll = (error: Error): void => {
-      const waiters = [...target.pending.values()];
-      target.pending.clear();
-      target.queue = [];
-      target.busy = false;
-      for (const waiter of waiters) waiter.reject(error);
-    };
-    const ready = new Promise<void>((resolve, reject) => {
-      worker.on('message', (reply: VerifyReply) => {
-        if ('ready' in reply) return resolve();
-        if (target.worker !== worker) return;
-        for (const item of reply.items) this.#settle(target, item);
-        target.busy = false;
-        this.#send(target);
-      });
-      worker.once('error', (error) => {
-        reject(error);
-        if (target.worker === worker) failAll(error);
-      });
-      worker.once('exit', (code) => {
-        if (target.worker !== worker) return;
-        failAll(new Error(`verify worker exited with ${code}`));
-        if (!this.#closed) void this.#spawn(target).catch(() => undefined);
-      });
-    });
-    await ready;
+  #settle(slot: Slot, replies: VerifyReply): void {
+    for (const item of replies) {
+      const waiter = slot.pending.get(item.id);
+      if (waiter === undefined) continue;
+      slot.pending.delete(item.id);
+      if ('error' in item) waiter.reject(new Error(`verify worker: ${item.error}`));
+      else waiter.resolve(item.ok ? { ok: true } : { ok: false, fault: item.fault });
+    }
+    slot.busy = false;
+    this.#send(slot);
   }
 
-  #settle(slot: Slot, item: VerifyReplyItem): void {
-    const waiter = slot.pending.get(item.id);
-    if (waiter === undefined) return;
-    slot.pending.delete(item.id);
-    if ('error' in item) waiter.reject(new Error(`verify worker: ${item.error}`));
-    else waiter.resolve(item.ok ? { ok: true } : { ok: false, fault: item.fault });
+  /** Fails a batch not sent, or not answered (its check threw), then sends the next one. */
+  #failBatch(slot: Slot, items: readonly VerifyRequestItem[], error: Error): void {
+    for (const item of items) {
+      slot.pending.get(item.id)?.reject(error);
+      slot.pending.delete(item.id);
+      // The context may not have reached the worker: it goes again with the election's next ballot.
+      slot.known.delete(item.electionId);
+    }
+    slot.busy = false;
+    this.#send(slot);
   }
 
   /** Posts the next batch of `slot`'s queue (at most {@link MAX_BATCH} ballots), if any. */
@@ -176,19 +176,15 @@ export class VerifyPool {
       }
       return { id: item.id, electionId: item.electionId, ballot: item.ballot };
     });
-    const request: VerifyRequest = { items: withContexts };
     try {
-      slot.worker.postMessage(request);
+      this.#workers.post(slot.index, withContexts, {
+        resolve: (replies) => this.#settle(slot, replies),
+        reject: (error) => this.#failBatch(slot, items, error),
+      });
     } catch (error) {
       // A ballot that cannot be cloned (never one parsed from JSON): fail this batch, not the
       // process (this runs in a microtask or a message handler, where a throw is uncaught).
-      for (const item of items) {
-        slot.pending.get(item.id)?.reject(error as Error);
-        slot.pending.delete(item.id);
-        slot.known.delete(item.electionId);
-      }
-      slot.busy = false;
-      return this.#send(slot);
+      return this.#failBatch(slot, items, error as Error);
     }
     slot.busy = true;
     this.#batches++;
@@ -209,15 +205,17 @@ export class VerifyPool {
       if (slot.busy) return;
       // An idle worker gets the ballot at the end of this tick, with any others of the same tick.
       slot.busy = true;
-      const worker = slot.worker;
+      const losses = slot.losses;
       queueMicrotask(() => {
-        if (slot.worker === worker && slot.queue.length > 0) this.#send(slot);
+        if (slot.losses === losses && slot.queue.length > 0) this.#send(slot);
       });
     });
   }
 
   async close(): Promise<void> {
     this.#closed = true;
-    await Promise.all(this.#slots.map((s) => s.worker.terminate()));
+    const error = new Error('verify pool closed');
+    for (const slot of this.#slots) failSlot(slot, error);
+    await this.#workers.close();
   }
 }

@@ -5,8 +5,8 @@
  * path needs nothing else). A batch's ballots of one election are checked together
  * (`verifyBallotsAlone`: one weighted multi-scalar multiplication, spec §5.6).
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { type Backend, hexToBytes, loadGroup } from '@scrutineer/crypto';
+import { workerData } from 'node:worker_threads';
+import { type Backend, loadGroup } from '@scrutineer/crypto';
 import type { Ballot } from '@scrutineer/record';
 import {
   type BallotContext,
@@ -14,6 +14,8 @@ import {
   verifyBallotAlone,
   verifyBallotsAlone,
 } from '@scrutineer/verifier';
+import { serveRequests } from '@scrutineer/verifier/node';
+import { prepareElectionSetup } from './prepare-election-setup.ts';
 import type {
   VerifyReply,
   VerifyReplyItem,
@@ -29,13 +31,8 @@ const errorText = (error: unknown): string =>
   error instanceof Error ? (error.stack ?? error.message) : String(error);
 
 function learnContext(item: VerifyRequestItem): void {
-  if (item.context === undefined) return;
-  contexts.set(item.electionId, {
-    group,
-    manifest: item.context.manifest,
-    electionKey: group.prepareFixedBase(group.decodePoint(hexToBytes(item.context.electionKeyHex))),
-    baseHash: hexToBytes(item.context.baseHashHex),
-  });
+  if (item.context !== undefined)
+    contexts.set(item.electionId, prepareElectionSetup(group, item.context));
 }
 
 /** The ballot of an item: sent as JSON text by the cast path (verify-pool.ts), or as an object. */
@@ -65,10 +62,11 @@ function checkElection(
   }
 }
 
-function checkBatch(request: VerifyRequest): VerifyReplyItem[] {
+/** A batch's verdicts; if this throws (a bug), the pool fails the batch's ballots with its error. */
+function checkBatch(request: VerifyRequest): VerifyReply {
   const byElection = new Map<string, VerifyRequestItem[]>();
   const failed: VerifyReplyItem[] = [];
-  for (const item of request.items) {
+  for (const item of request) {
     try {
       learnContext(item);
     } catch (error) {
@@ -89,14 +87,4 @@ function checkBatch(request: VerifyRequest): VerifyReplyItem[] {
   return [...failed, ...replies];
 }
 
-parentPort?.on('message', (request: VerifyRequest) => {
-  let items: VerifyReplyItem[];
-  try {
-    items = checkBatch(request);
-  } catch (error) {
-    // Every batch is answered, or its ballots would wait forever (and the worker stay busy).
-    items = request.items.map((item) => ({ id: item.id, error: errorText(error) }));
-  }
-  parentPort?.postMessage({ items } satisfies VerifyReply);
-});
-parentPort?.postMessage({ ready: true } satisfies VerifyReply);
+serveRequests(checkBatch);

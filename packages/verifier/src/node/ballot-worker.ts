@@ -1,8 +1,9 @@
 /** @module The body of one verifier worker thread: verifies ballot batches sent by the pool. */
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { loadFastestGroup, loadGroup, type Backend } from '@scrutineer/crypto';
 import { type BallotRunnerContext, runBatch } from '../ballot-runner.ts';
 import type { BallotBatchItem } from '../checks/ballot-crypto.ts';
+import { serveRequests } from './worker-pool.ts';
 
 const { context, backend } = workerData as {
   context: BallotRunnerContext;
@@ -10,10 +11,4 @@ const { context, backend } = workerData as {
 };
 // No backend named: the fastest this process can load (native if built, else sodium).
 const group = await (backend === undefined ? loadFastestGroup() : loadGroup(backend));
-parentPort?.on('message', (message: { id: number; items: BallotBatchItem[] }) => {
-  try {
-    parentPort?.postMessage({ id: message.id, result: runBatch(group, context, message.items) });
-  } catch (error) {
-    parentPort?.postMessage({ id: message.id, error: (error as Error).stack ?? String(error) });
-  }
-});
+serveRequests((items: readonly BallotBatchItem[]) => runBatch(group, context, items));

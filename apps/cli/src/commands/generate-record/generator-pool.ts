@@ -3,17 +3,11 @@
  * sliding window over them: jobs run in parallel, results are consumed strictly in job order, and
  * at most a few jobs per thread are in flight, so memory stays bounded however many voters there are.
  */
-import { Worker } from 'node:worker_threads';
+import { WorkerPool } from '@scrutineer/verifier/node';
 import type { GeneratorJob, WorkerSetup } from './generator-worker.ts';
 
-/** A job without its id (the pool numbers them). */
-type WithoutId<J> = J extends unknown ? Omit<J, 'id'> : never;
-export type JobRequest = WithoutId<GeneratorJob>;
-
-interface Pending {
-  readonly resolve: (result: unknown) => void;
-  readonly reject: (error: Error) => void;
-}
+/** A job for a worker. */
+export type JobRequest = GeneratorJob;
 
 export interface GeneratorPool {
   readonly threads: number;
@@ -21,56 +15,17 @@ export interface GeneratorPool {
   close(): Promise<void>;
 }
 
-/** Starts `threads` workers, each loading the `setup.backend` group. */
+/**
+ * Starts `threads` workers, each loading the `setup.backend` group. A worker lost fails every job
+ * from then on: the record cannot be written without its chunk.
+ */
 export function startGeneratorPool(setup: WorkerSetup, threads: number): GeneratorPool {
-  // Worker threads do not inherit tsx's loader: register it, then load the TypeScript worker.
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./generator-worker.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  const pending = new Map<number, Pending>();
-  const load = new Map<Worker, number>();
-  let nextId = 0;
-  let failure: Error | undefined;
-  const failAll = (error: Error): void => {
-    failure ??= error;
-    for (const entry of pending.values()) entry.reject(error);
-    pending.clear();
-  };
-  const workers = Array.from({ length: threads }, () => {
-    const worker = new Worker(bootstrap, { eval: true, workerData: setup });
-    load.set(worker, 0);
-    worker.on('message', (message: { id: number; result?: unknown; error?: string }) => {
-      const entry = pending.get(message.id);
-      pending.delete(message.id);
-      load.set(worker, (load.get(worker) ?? 1) - 1);
-      if (message.error !== undefined)
-        entry?.reject(new Error(`generator worker failed: ${message.error}`));
-      else entry?.resolve(message.result);
-    });
-    worker.on('error', failAll);
-    worker.on('exit', (code) => {
-      if (code !== 0) failAll(new Error(`generator worker exited with code ${code}`));
-    });
-    return worker;
-  });
-  return {
+  return new WorkerPool<JobRequest, unknown>({
+    entry: new URL('./generator-worker.ts', import.meta.url),
     threads,
-    run(job) {
-      if (failure !== undefined) return Promise.reject(failure);
-      const worker = workers.reduce((best, w) =>
-        (load.get(w) ?? 0) < (load.get(best) ?? 0) ? w : best
-      );
-      load.set(worker, (load.get(worker) ?? 0) + 1);
-      const id = nextId++;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker.postMessage({ ...job, id });
-      });
-    },
-    async close() {
-      await Promise.all(workers.map((w) => w.terminate()));
-    },
-  };
+    workerData: setup,
+    name: 'generator worker',
+  });
 }
 
 /**

@@ -2,10 +2,11 @@
  * @module A worker thread of `scrutineer generate-record`: loads its own group backend, then
  * answers chunk jobs (credential keys, or ballots) from the main thread, which writes the record.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { type Backend, hexToBytes, loadGroup } from '@scrutineer/crypto';
 import type { Manifest } from '@scrutineer/record';
 import type { EncryptionSetup } from '@scrutineer/protocol';
+import { serveRequests } from '@scrutineer/verifier/node';
 import { ballotChunk, credentialKeys } from './voter-chunk.ts';
 
 /** What the main thread gives every worker once. */
@@ -17,13 +18,11 @@ export interface WorkerSetup {
 /** A job: the keys of a chunk, or its ballots once the election is open. */
 export type GeneratorJob =
   | {
-      readonly id: number;
       readonly kind: 'credentials';
       readonly chunk: number;
       readonly count: number;
     }
   | {
-      readonly id: number;
       readonly kind: 'ballots';
       readonly chunk: number;
       readonly count: number;
@@ -55,14 +54,8 @@ function encryptionSetup(election: Extract<GeneratorJob, { kind: 'ballots' }>['e
   return setup.value;
 }
 
-parentPort?.on('message', (job: GeneratorJob) => {
-  try {
-    const result =
-      job.kind === 'credentials'
-        ? credentialKeys(group, seed, job.chunk, job.count)
-        : ballotChunk(encryptionSetup(job.election), seed, job.chunk, job.count);
-    parentPort?.postMessage({ id: job.id, result });
-  } catch (error) {
-    parentPort?.postMessage({ id: job.id, error: (error as Error).stack ?? String(error) });
-  }
-});
+serveRequests((job: GeneratorJob) =>
+  job.kind === 'credentials'
+    ? credentialKeys(group, seed, job.chunk, job.count)
+    : ballotChunk(encryptionSetup(job.election), seed, job.chunk, job.count)
+);

@@ -1,0 +1,22 @@
+/**
+ * @module Verifies ballot batches on worker threads, one per core (issue 3: "uses all cores").
+ * Each worker (ballot-worker.ts) loads its own group backend; batches go to the least-loaded one.
+ */
+import type { Backend } from '@scrutineer/crypto';
+import type { BallotRunnerFactory, WireBatchResult } from '../ballot-runner.ts';
+import type { BallotBatchItem } from '../checks/ballot-crypto.ts';
+import { WorkerPool } from './worker-pool.ts';
+
+export function workerPoolFactory(
+  options: { readonly threads?: number; readonly backend?: Backend } = {}
+): BallotRunnerFactory {
+  return (context) => {
+    const pool = new WorkerPool<readonly BallotBatchItem[], WireBatchResult>({
+      entry: new URL('./ballot-worker.ts', import.meta.url),
+      name: 'verifier worker',
+      ...(options.threads === undefined ? {} : { threads: options.threads }),
+      workerData: { context, backend: options.backend },
+    });
+    return Promise.resolve({ run: (items) => pool.run(items), close: () => pool.close() });
+  };
+}
