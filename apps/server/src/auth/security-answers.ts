@@ -2,18 +2,30 @@
  * @module Security answers: the second factor of voter sign-in, besides the code on the pack.
  * The registrar hashes each member's normalised answers with Argon2id and a per-credential salt;
  * the board stores only that hash (a PHC string, so the parameters travel with it) and compares
- * in constant time. Argon2id comes from hash-wasm (WebAssembly): Node 20 has no Argon2, and the
- * same code runs in the registrar's browser tooling.
+ * in constant time.
+ *
+ * Argon2id comes from libsodium's WebAssembly build (`libsodium-wrappers-sumo`, which the crypto
+ * package's sodium backend uses too), as Node 20 has no Argon2: one instance, loaded on first use
+ * and kept, so a check costs the hash alone. (hash-wasm, used before, instantiated new
+ * WebAssembly modules on every call, which at cheap parameters cost several times the hash and
+ * was paid on every sign-in.) The PHC strings are the same, Argon2id v19 in unpadded standard
+ * base64, so hashes made with either verify with the other. libsodium hashes with one lane only
+ * (parallelism 1, the default and all we produce), but its verifier takes any lane count and salt
+ * length, so every hash within the board's limits (up to 4 lanes) still checks.
+ *
+ * The registrar hashes with the CLI (`scrutineer packs generate`), in Node; no browser code
+ * hashes answers (this module uses Buffer), though libsodium's WebAssembly would run in one.
  *
  * Normalisation (the registrar MUST apply the same): Unicode NFKC, trim, upper-case, remove all
  * white space; a date written YYYY-M-D, D/M/YYYY, D-M-YYYY or D.M.YYYY becomes YYYY-MM-DD. The
  * hashed text is the canonical JSON of {questionId: normalised answer} over the manifest's
  * questions, so answers cannot slide between questions.
  */
-import { argon2id } from 'hash-wasm';
+import type libsodium from 'libsodium-wrappers-sumo';
 import { randomBytes } from '@scrutineer/crypto';
 import { canonicalize } from '@scrutineer/record';
-import { constantTimeEqual } from './secret-compare.ts';
+
+type Sodium = typeof libsodium;
 
 export interface Argon2Parameters {
   /** Memory in KiB. */
@@ -39,6 +51,26 @@ const LIMITS = {
   hashLength: [16, 64],
   saltLength: [8, 64],
 } as const;
+
+/** The salt of every hash we make: libsodium's `crypto_pwhash` takes exactly this many bytes. */
+const SALT_BYTES = 16;
+
+let sodiumLoading: Promise<Sodium> | undefined;
+
+/** libsodium, loaded on first use and kept for the life of the process; a failed load is retried. */
+function loadSodium(): Promise<Sodium> {
+  sodiumLoading ??= import('libsodium-wrappers-sumo').then(
+    async ({ default: sodium }) => {
+      await sodium.ready;
+      return sodium;
+    },
+    (error: unknown) => {
+      sodiumLoading = undefined;
+      throw error;
+    }
+  );
+  return sodiumLoading;
+}
 
 export function normaliseAnswer(answer: string): string {
   const text = answer.normalize('NFKC').trim();
@@ -67,7 +99,11 @@ export function answersText(
   return canonicalize(normalised);
 }
 
-/** The registrar's side (and tests'): the PHC string of the answers under a fresh salt. */
+/**
+ * The registrar's side (and tests'): the PHC string of the answers under a fresh 16-byte salt.
+ * @throws RangeError if an answer is missing, or for parallelism other than 1 (libsodium hashes
+ * one lane).
+ */
 export async function hashSecurityAnswers(
   questionIds: readonly string[],
   answers: Readonly<Record<string, string>>,
@@ -75,7 +111,19 @@ export async function hashSecurityAnswers(
 ): Promise<string> {
   const text = answersText(questionIds, answers);
   if (text === null) throw new RangeError('an answer is missing');
-  return argon2id({ password: text, salt: randomBytes(16), ...parameters, outputType: 'encoded' });
+  if (parameters.parallelism !== 1)
+    throw new RangeError('libsodium hashes one lane: parallelism must be 1');
+  const sodium = await loadSodium();
+  const salt = randomBytes(SALT_BYTES);
+  const hash = sodium.crypto_pwhash(
+    parameters.hashLength,
+    text,
+    salt,
+    parameters.iterations,
+    parameters.memorySize * 1024,
+    sodium.crypto_pwhash_ALG_ARGON2ID13
+  );
+  return formatAnswersHash({ ...parameters, salt, hash });
 }
 
 export interface ParsedAnswersHash extends Argon2Parameters {
@@ -112,8 +160,21 @@ export function parseAnswersHash(phc: string): ParsedAnswersHash | null {
   return ok ? parsed : null;
 }
 
+/** `$argon2id$v=19$m=…,t=…,p=…$salt$hash`, base64 unpadded: as hash-wasm and libsodium write it. */
+function formatAnswersHash(parsed: ParsedAnswersHash): string {
+  const { memorySize, iterations, parallelism, salt, hash } = parsed;
+  const settings = `m=${memorySize},t=${iterations},p=${parallelism}`;
+  return `$argon2id$v=19$${settings}$${unpaddedBase64(salt)}$${unpaddedBase64(hash)}`;
+}
+
+function unpaddedBase64(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)
+    .toString('base64')
+    .replace(/=+$/u, '');
+}
+
 /**
- * Whether `answers` match the stored hash: recomputes Argon2id with the stored salt and
+ * Whether `answers` match the stored hash: libsodium recomputes Argon2id with the stored salt and
  * parameters and compares in constant time. A malformed stored hash never matches.
  */
 export async function verifySecurityAnswers(
@@ -124,7 +185,9 @@ export async function verifySecurityAnswers(
   const parsed = parseAnswersHash(storedHash);
   const text = answersText(questionIds, answers);
   if (parsed === null || text === null) return false;
-  const { salt, hash, ...parameters } = parsed;
-  const computed = await argon2id({ password: text, salt, ...parameters, outputType: 'binary' });
-  return constantTimeEqual(computed, hash);
+  const sodium = await loadSodium();
+  // libsodium reads the string itself, more strictly than parseAnswersHash (no leading zeros, zero
+  // padding bits): it is given the canonical spelling of what the board parsed, so every hash the
+  // board accepts is checked. Unlike crypto_pwhash, this reads any salt length and lane count.
+  return sodium.crypto_pwhash_str_verify(formatAnswersHash(parsed), text);
 }
