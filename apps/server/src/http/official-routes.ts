@@ -23,6 +23,7 @@ import {
 } from '../officials/setup-steps.ts';
 import { postEncryptedTally, postResult } from '../officials/tally.ts';
 import { postTrusteeMessage } from '../officials/trustee-messages.ts';
+import type { ServiceContext } from '../service-context.ts';
 import type { AppContext } from './app-context.ts';
 import { type RouteSpec, route } from './route-spec.ts';
 import {
@@ -41,6 +42,7 @@ import {
   trusteeMessageBody,
 } from './schemas.ts';
 import { checkpointSchema } from '@scrutineer/record';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 
 /** The nominations document as text: the exact bytes to publish as nominations.json. */
@@ -50,10 +52,46 @@ const nominationsResponse = z.strictObject({
   created: z.boolean(),
 });
 
+/** What an officer's action on one election states of its own. */
+interface OfficerAction<B extends z.ZodType | undefined> {
+  readonly url: string;
+  readonly summary: string;
+  readonly body?: B;
+  readonly response: z.ZodType;
+  /** Runs once the bearer is known to hold the election's admin key. */
+  readonly act: (
+    electionId: string,
+    body: B extends z.ZodType ? z.infer<B> : undefined,
+    reply: FastifyReply
+  ) => Promise<unknown>;
+}
+
+/**
+ * An officer's action on one election: POST under `/api/elections/:electionId`, 201 Created
+ * (unless the action answers itself), the bearer checked against the election's admin key before
+ * anything else runs.
+ */
+function officerActions(service: ServiceContext) {
+  return <B extends z.ZodType | undefined = undefined>({
+    act,
+    ...spec
+  }: OfficerAction<B>): RouteSpec =>
+    route({
+      method: 'POST',
+      audience: 'officer',
+      params: electionParams,
+      status: 201,
+      ...spec,
+      handler: async ({ params, body, bearer }, reply) => {
+        await authorizeOfficer(service, params.electionId, bearer);
+        return act(params.electionId, body, reply);
+      },
+    });
+}
+
 export function officialRoutes(context: AppContext): RouteSpec[] {
   const { service } = context;
-  const officer = (electionId: string, bearer: string | undefined): Promise<void> =>
-    authorizeOfficer(service, electionId, bearer);
+  const officerAction = officerActions(service);
   return [
     route({
       method: 'POST',
@@ -71,164 +109,92 @@ export function officialRoutes(context: AppContext): RouteSpec[] {
         return createElection(service, { draft: body.manifest, adminKeyHash: body.adminKeyHash });
       },
     }),
-    route({
-      method: 'POST',
+    officerAction({
       url: '/api/elections/:electionId/election-key',
       summary: 'Publish the election key after the ceremony (election-key event)',
-      audience: 'officer',
-      params: electionParams,
       body: electionKeyBody,
       response: appendedResponse,
-      status: 201,
-      handler: async ({ params, body, bearer }) => {
-        await officer(params.electionId, bearer);
-        return postElectionKey(service, params.electionId, body);
-      },
+      act: (electionId, body) => postElectionKey(service, electionId, body),
     }),
-    route({
-      method: 'POST',
+    officerAction({
       url: '/api/elections/:electionId/credentials',
       summary:
         'Load a batch of ≤ 10,000 credentials: keys on the board, answer hashes and pack ids in the database',
-      audience: 'officer',
-      params: electionParams,
       body: credentialsBody,
       response: appendedResponse,
-      status: 201,
-      handler: async ({ params, body, bearer }) => {
-        await officer(params.electionId, bearer);
-        return loadCredentials(service, params.electionId, body.credentials);
-      },
+      act: (electionId, body) => loadCredentials(service, electionId, body.credentials),
     }),
-    route({
-      method: 'POST',
+    officerAction({
       url: '/api/elections/:electionId/open',
       summary:
         'Open voting: the board computes the credential list hash and base hash (election-open)',
-      audience: 'officer',
-      params: electionParams,
       response: openedResponse,
-      status: 201,
-      handler: async ({ params, bearer }) => {
-        await officer(params.electionId, bearer);
-        return openElection(service, params.electionId);
-      },
+      act: (electionId) => openElection(service, electionId),
     }),
-    route({
-      method: 'POST',
+    officerAction({
       url: '/api/elections/:electionId/close',
       summary: 'Close voting (election-close) and sign a checkpoint',
-      audience: 'officer',
-      params: electionParams,
       response: appendedResponse,
-      status: 201,
-      handler: async ({ params, bearer }) => {
-        await officer(params.electionId, bearer);
-        return closeElection(service, params.electionId);
-      },
+      act: (electionId) => closeElection(service, electionId),
     }),
-    route({
-      method: 'POST',
+    officerAction({
       url: '/api/elections/:electionId/credentials/replace',
       summary: 'Issue a replacement pack: revoke a credential on the board and add the new one',
-      audience: 'officer',
-      params: electionParams,
       body: replaceBody,
       response: appendedResponse,
-      status: 201,
-      handler: async ({ params, body, bearer }) => {
-        await officer(params.electionId, bearer);
-        return replaceCredential(service, params.electionId, body.revoke, body.replacement);
-      },
+      act: (electionId, body) =>
+        replaceCredential(service, electionId, body.revoke, body.replacement),
     }),
-    route({
-      method: 'POST',
+    officerAction({
       url: '/api/elections/:electionId/postal/received',
       summary:
         'Record a returned postal pack (by credential key or pack id); refused if it voted online',
-      audience: 'officer',
-      params: electionParams,
       body: credentialReference,
       response: appendedResponse,
-      status: 201,
-      handler: async ({ params, body, bearer }) => {
-        await officer(params.electionId, bearer);
-        return recordPostalReceived(service, params.electionId, body);
-      },
+      act: (electionId, body) => recordPostalReceived(service, electionId, body),
     }),
-    route({
-      method: 'POST',
+    officerAction({
       url: '/api/elections/:electionId/postal/batches',
       summary: 'Publish the counts of a batch of postal papers (postal-batch)',
-      audience: 'officer',
-      params: electionParams,
       body: postalBatchBody,
       response: appendedResponse,
-      status: 201,
-      handler: async ({ params, body, bearer }) => {
-        await officer(params.electionId, bearer);
-        return postPostalBatch(service, params.electionId, body);
-      },
+      act: (electionId, body) => postPostalBatch(service, electionId, body),
     }),
-    route({
-      method: 'POST',
+    officerAction({
       url: '/api/elections/:electionId/tally',
       summary: "After close: the board sums the counted ballots' ciphertexts (encrypted-tally)",
-      audience: 'officer',
-      params: electionParams,
       response: appendedResponse.extend({ ballots: z.number().int() }),
-      status: 201,
-      handler: async ({ params, bearer }) => {
-        await officer(params.electionId, bearer);
-        return postEncryptedTally(service, params.electionId);
-      },
+      act: (electionId) => postEncryptedTally(service, electionId),
     }),
-    route({
-      method: 'POST',
+    officerAction({
       url: '/api/elections/:electionId/result',
       summary:
         'Publish the result (election-result) once at least k decryption shares are on the board',
-      audience: 'officer',
-      params: electionParams,
       body: resultBody,
       response: appendedResponse,
-      status: 201,
-      handler: async ({ params, body, bearer }) => {
-        await officer(params.electionId, bearer);
-        return postResult(service, params.electionId, body);
-      },
+      act: (electionId, body) => postResult(service, electionId, body),
     }),
-    route({
-      method: 'POST',
+    officerAction({
       url: '/api/elections/:electionId/checkpoints',
       summary: 'Sign a checkpoint of the board now',
-      audience: 'officer',
-      params: electionParams,
       response: checkpointSchema,
-      status: 201,
-      handler: async ({ params, bearer }) => {
-        await officer(params.electionId, bearer);
-        const checkpoint = await signCheckpoint(service, params.electionId);
-        await writeAuditLog(service.database, params.electionId, 'officer', 'checkpoint', {
+      act: async (electionId) => {
+        const checkpoint = await signCheckpoint(service, electionId);
+        await writeAuditLog(service.database, electionId, 'officer', 'checkpoint', {
           size: checkpoint?.size ?? 0,
         });
         if (checkpoint === null) throw new ServiceError('board/no-checkpoint');
         return checkpoint;
       },
     }),
-    route({
-      method: 'POST',
+    officerAction({
       url: '/api/elections/:electionId/nominations',
       summary:
         "Publish nominations.json (spec §9.2.6): canonical, hashing to the manifest's nominations.hash; once (201, then 200 for the same bytes)",
-      audience: 'officer',
-      params: electionParams,
       body: nominationsBody,
       response: nominationsResponse,
-      status: 201,
-      handler: async ({ params, body, bearer }, reply) => {
-        await officer(params.electionId, bearer);
-        const published = await publishNominations(service, params.electionId, body.document);
+      act: async (electionId, body, reply) => {
+        const published = await publishNominations(service, electionId, body.document);
         reply.code(published.created ? 201 : 200);
         return reply.send(published);
       },
@@ -241,7 +207,7 @@ export function officialRoutes(context: AppContext): RouteSpec[] {
       params: electionParams,
       response: auditLogResponse,
       handler: async ({ params, bearer }) => {
-        await officer(params.electionId, bearer);
+        await authorizeOfficer(service, params.electionId, bearer);
         return { entries: await readAuditLog(service.database, params.electionId) };
       },
     }),

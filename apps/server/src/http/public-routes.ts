@@ -18,6 +18,7 @@ import {
 } from '../board/board-reader.ts';
 import { latestCheckpoint, listCheckpoints } from '../board/checkpoints.ts';
 import { loadConsistencyProof, loadInclusionProof, rootAt } from '../board/merkle-store.ts';
+import type { Queryable } from '../database/database.ts';
 import { ServiceError } from '../http-errors.ts';
 import { readNominations } from '../officials/nominations-file.ts';
 import { readResult } from '../officials/tally.ts';
@@ -42,6 +43,43 @@ import {
   turnoutSchema,
 } from './schemas.ts';
 import { checkpointSchema, manifestSchema } from '@scrutineer/record';
+import type { z } from 'zod';
+
+/** What a public read of one election's board states of its own. */
+interface BoardRead<Q extends z.ZodObject | undefined> {
+  readonly url: string;
+  readonly summary: string;
+  readonly query?: Q;
+  readonly response?: z.ZodType;
+  readonly contentType?: string;
+  /** Runs once the election is known to have a board; the body, or a promise of it. */
+  readonly read: (
+    electionId: string,
+    query: Q extends z.ZodObject ? z.infer<Q> : Record<string, never>
+  ) => unknown;
+}
+
+/**
+ * Reads of what the board has published (checkpoints, the result, the record's files): a public
+ * GET that answers `election/not-found` from the board's head for an election it does not hold,
+ * before looking for anything else.
+ */
+function boardReads(database: Queryable) {
+  return <Q extends z.ZodObject | undefined = undefined>({
+    read,
+    ...spec
+  }: BoardRead<Q>): RouteSpec =>
+    route({
+      method: 'GET',
+      audience: 'public',
+      params: electionParams,
+      ...spec,
+      handler: async ({ params, query }) => {
+        await readHead(database, params.electionId);
+        return read(params.electionId, query);
+      },
+    });
+}
 
 function parseLine(line: string): Record<string, unknown> {
   const json = parseCanonicalJson(line);
@@ -52,6 +90,7 @@ function parseLine(line: string): Record<string, unknown> {
 export function publicRoutes(context: AppContext): RouteSpec[] {
   const database = context.service.database;
   const elections = context.service.elections;
+  const boardRead = boardReads(database);
   return [
     route({
       method: 'GET',
@@ -104,31 +143,21 @@ export function publicRoutes(context: AppContext): RouteSpec[] {
         return { event: parseLine(line), line, hash, leafHash: bytesToHex(hashLeaf(utf8(line))) };
       },
     }),
-    route({
-      method: 'GET',
+    boardRead({
       url: '/api/elections/:electionId/checkpoints',
       summary: 'Signed checkpoints (spec §10.3) from size `from`, in increasing size',
-      audience: 'public',
-      params: electionParams,
       query: pageQuery,
       response: checkpointListSchema,
-      handler: async ({ params, query }) => {
-        await readHead(database, params.electionId);
-        return {
-          checkpoints: await listCheckpoints(database, params.electionId, query.from, query.limit),
-        };
-      },
+      read: async (electionId, query) => ({
+        checkpoints: await listCheckpoints(database, electionId, query.from, query.limit),
+      }),
     }),
-    route({
-      method: 'GET',
+    boardRead({
       url: '/api/elections/:electionId/checkpoints/latest',
       summary: 'The latest signed checkpoint',
-      audience: 'public',
-      params: electionParams,
       response: checkpointSchema,
-      handler: async ({ params }) => {
-        await readHead(database, params.electionId);
-        const checkpoint = await latestCheckpoint(database, params.electionId);
+      read: async (electionId) => {
+        const checkpoint = await latestCheckpoint(database, electionId);
         if (checkpoint === null) throw new ServiceError('board/no-checkpoint');
         return checkpoint;
       },
@@ -199,53 +228,29 @@ export function publicRoutes(context: AppContext): RouteSpec[] {
       response: turnoutSchema,
       handler: async ({ params }) => turnout(database, params.electionId),
     }),
-    route({
-      method: 'GET',
+    boardRead({
       url: '/api/elections/:electionId/result',
       summary: 'The published result (404 election/no-result before it)',
-      audience: 'public',
-      params: electionParams,
       response: resultBody,
-      handler: async ({ params }) => {
-        await readHead(database, params.electionId);
-        return readResult(database, params.electionId);
-      },
+      read: (electionId) => readResult(database, electionId),
     }),
-    route({
-      method: 'GET',
+    boardRead({
       url: '/api/elections/:electionId/record/format.json',
       summary: 'The record bundle (spec §9.1): format.json',
-      audience: 'public',
-      params: electionParams,
       contentType: 'application/json',
-      handler: async ({ params }) => {
-        await readHead(database, params.electionId);
-        return `${FORMAT_JSON}\n`;
-      },
+      read: () => `${FORMAT_JSON}\n`,
     }),
-    route({
-      method: 'GET',
+    boardRead({
       url: '/api/elections/:electionId/record/board.jsonl',
       summary: 'The record bundle (spec §9.1): board.jsonl, streamed',
-      audience: 'public',
-      params: electionParams,
       contentType: 'application/jsonl; charset=utf-8',
-      handler: async ({ params }) => {
-        await readHead(database, params.electionId);
-        return Readable.from(boardJsonl(database, params.electionId));
-      },
+      read: (electionId) => Readable.from(boardJsonl(database, electionId)),
     }),
-    route({
-      method: 'GET',
+    boardRead({
       url: '/api/elections/:electionId/record/checkpoints.jsonl',
       summary: 'The record bundle (spec §9.1): checkpoints.jsonl',
-      audience: 'public',
-      params: electionParams,
       contentType: 'application/jsonl; charset=utf-8',
-      handler: async ({ params }) => {
-        await readHead(database, params.electionId);
-        return Readable.from(checkpointsJsonl(database, params.electionId));
-      },
+      read: (electionId) => Readable.from(checkpointsJsonl(database, electionId)),
     }),
     route({
       method: 'GET',
