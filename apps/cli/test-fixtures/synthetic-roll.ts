@@ -193,6 +193,17 @@ export function makeSyntheticRoll(options: SyntheticRollOptions = {}): Synthetic
       };
     }
   };
+  /** Another member copied from `original` with `changes`: a new id, its email, a fresh join date. */
+  const another = (original: Row, changes: Partial<Row>): Row => {
+    const id = newId();
+    return {
+      ...original,
+      ...changes,
+      id,
+      email: `${id.toLowerCase()}@example.org`,
+      joined: freshJoin(),
+    };
+  };
   /** A given name spelt a little differently: one inner letter doubled (`Oliver` → `Olliver`). */
   const variant = (given: string): string => {
     const at = 1 + Math.floor(random() * (given.length - 2));
@@ -209,18 +220,9 @@ export function makeSyntheticRoll(options: SyntheticRollOptions = {}): Synthetic
     const original = cleanRow();
     const [given, surname] = original.name.split(' ') as [string, string];
     const [address, postcode] = freshAddress();
-    const id = newId();
     plant('exact-duplicate', [
       original,
-      {
-        ...original,
-        id,
-        name: `${surname.toUpperCase()}, ${given}`,
-        address,
-        postcode,
-        email: `${id.toLowerCase()}@example.org`,
-        joined: freshJoin(),
-      },
+      another(original, { name: `${surname.toUpperCase()}, ${given}`, address, postcode }),
     ]);
   }
   for (let k = 0; k < plantedPairs; k++) {
@@ -233,18 +235,9 @@ export function makeSyntheticRoll(options: SyntheticRollOptions = {}): Synthetic
     while (others().some((n) => similarNames(n, name))) name = `${variant(given)} ${surname}`;
     remember(name, original.dob);
     const [address, postcode] = freshAddress();
-    const id = newId();
     plant('similar-name-same-birth-date', [
       original,
-      {
-        ...original,
-        id,
-        name,
-        address,
-        postcode,
-        email: `${id.toLowerCase()}@example.org`,
-        joined: freshJoin(),
-      },
+      another(original, { name, address, postcode }),
     ]);
   }
   for (let k = 0; k < plantedPairs; k++) {
@@ -254,11 +247,7 @@ export function makeSyntheticRoll(options: SyntheticRollOptions = {}): Synthetic
     let dob = freshDob();
     while (dob === original.dob || !nameFits(name, dob)) dob = freshDob();
     remember(name, dob);
-    const id = newId();
-    plant('similar-name-same-address', [
-      original,
-      { ...original, id, name, dob, email: `${id.toLowerCase()}@example.org`, joined: freshJoin() },
-    ]);
+    plant('similar-name-same-address', [original, another(original, { name, dob })]);
   }
   for (let k = 0; k < plantedPairs; k++) {
     const first = cleanRow();
@@ -299,15 +288,7 @@ export function makeSyntheticRoll(options: SyntheticRollOptions = {}): Synthetic
         if (similarNames(`${other} ${surname}`, row.name) || !nameFits(`${other} ${surname}`, dob))
           continue;
         remember(`${other} ${surname}`, dob);
-        const id = newId();
-        clean.push({
-          ...row,
-          id,
-          name: `${other} ${surname}`,
-          dob,
-          email: `${id.toLowerCase()}@example.org`,
-          joined: freshJoin(),
-        });
+        clean.push(another(row, { name: `${other} ${surname}`, dob }));
         break;
       }
     }

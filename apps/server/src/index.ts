@@ -66,3 +66,5 @@ export {
   type Argon2Parameters,
 } from './auth/security-answers.ts';
 export { runServer, type RunOptions } from './run-server.ts';
+// For other workspaces' tests (the web's browser-test election): the trustees' ceremony on a board.
+export { runTestCeremony, type TestCeremony } from './test-support/test-ceremony.ts';

@@ -2,16 +2,14 @@ import assert from 'node:assert/strict';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, it } from 'node:test';
+import { it } from 'node:test';
 import { verifyRecord } from '@scrutineer/verifier';
 import { recordDirectory } from '@scrutineer/verifier/node';
 import { writeRecordBundle } from '../board/board-reader.ts';
-import type { Database } from '../database/database.ts';
-import type { RunningServer } from '../server.ts';
 import {
   api,
   bodyAs,
-  castBallotRequest,
+  castHonestBallot,
   errorCode,
   eventAt,
   headHash,
@@ -20,55 +18,39 @@ import {
 } from '../test-support/api-client.ts';
 import { appendedResponse, auditLogResponse, challengeResponse } from '../http/schemas.ts';
 import { nth } from '../test-support/nth.ts';
-import { honestBallot } from '../test-support/ballot-forgery.ts';
+import { suiteServer } from '../test-support/suite-server.ts';
 import { forEachEngine } from '../test-support/test-databases.ts';
-import {
-  TEST_ARGON2,
-  createTestElection,
-  makeVoter,
-  startTestServer,
-} from '../test-support/test-election.ts';
+import { TEST_ARGON2, createTestElection, makeVoter } from '../test-support/test-election.ts';
 import { hashSecurityAnswers } from './security-answers.ts';
 
 forEachEngine('sign-in, lockout and replacement packs', (engine) => {
-  let database: Database;
-  let server: RunningServer;
-  before(async () => {
-    database = await engine.freshDatabase();
-    server = await startTestServer(database);
-  });
-  after(() => server.close());
+  const server = suiteServer(engine);
 
   it('locks a credential after 5 wrong answers, even against the right ones, and a replacement pack revokes it on the board', async () => {
-    const election = await createTestElection(server.service, { voters: 2 });
+    const election = await createTestElection(server().service, { voters: 2 });
     const voter = nth(election.voters, 0);
-    const token = await sessionFor(server, election, voter);
+    const token = await sessionFor(server(), election, voter);
     const wrong = { ...voter, answers: { ...voter.answers, dob: '1900-01-01' } };
     for (let attempt = 1; attempt <= 5; attempt++) {
-      const response = await signInVoter(server, election, wrong);
+      const response = await signInVoter(server(), election, wrong);
       assert.equal(errorCode(response), 'auth/sign-in-failed', `attempt ${attempt}`);
     }
-    const locked = await signInVoter(server, election, voter);
+    const locked = await signInVoter(server(), election, voter);
     assert.equal(locked.status, 403);
     assert.equal(errorCode(locked), 'auth/credential-locked');
-    const before = await headHash(server, election.electionId);
-    const cast = await castBallotRequest(
-      server,
-      election.electionId,
-      token,
-      honestBallot(election.setup, voter).ballot
-    );
+    const before = await headHash(server(), election.electionId);
+    const cast = await castHonestBallot(server(), election, token, voter);
     assert.equal(errorCode(cast), 'auth/credential-locked');
-    assert.deepEqual(await headHash(server, election.electionId), before);
+    assert.deepEqual(await headHash(server(), election.electionId), before);
 
-    const replacement = makeVoter(server.service.group, election.electionId, 7);
+    const replacement = makeVoter(server().service.group, election.electionId, 7);
     const answersHash = await hashSecurityAnswers(
       ['dob', 'postcode'],
       replacement.answers,
       TEST_ARGON2
     );
     const unauthorised = await api(
-      server,
+      server(),
       'POST',
       `/api/elections/${election.electionId}/credentials/replace`,
       {
@@ -81,7 +63,7 @@ forEachEngine('sign-in, lockout and replacement packs', (engine) => {
     );
     assert.equal(errorCode(unauthorised), 'auth/admin-required');
     const replaced = await api(
-      server,
+      server(),
       'POST',
       `/api/elections/${election.electionId}/credentials/replace`,
       {
@@ -94,7 +76,7 @@ forEachEngine('sign-in, lockout and replacement packs', (engine) => {
     );
     assert.equal(replaced.status, 201, JSON.stringify(replaced.body));
     const { event } = await eventAt(
-      server,
+      server(),
       election.electionId,
       bodyAs(appendedResponse, replaced).position
     );
@@ -103,17 +85,15 @@ forEachEngine('sign-in, lockout and replacement packs', (engine) => {
       revoked: voter.credential,
       replacement: replacement.credential,
     });
-    assert.equal(errorCode(await signInVoter(server, election, voter)), 'auth/credential-revoked');
-    const newToken = await sessionFor(server, election, replacement);
-    const accepted = await castBallotRequest(
-      server,
-      election.electionId,
-      newToken,
-      honestBallot(election.setup, replacement).ballot
+    assert.equal(
+      errorCode(await signInVoter(server(), election, voter)),
+      'auth/credential-revoked'
     );
+    const newToken = await sessionFor(server(), election, replacement);
+    const accepted = await castHonestBallot(server(), election, newToken, replacement);
     assert.equal(accepted.status, 201, JSON.stringify(accepted.body));
     const again = await api(
-      server,
+      server(),
       'POST',
       `/api/elections/${election.electionId}/credentials/replace`,
       {
@@ -121,7 +101,7 @@ forEachEngine('sign-in, lockout and replacement packs', (engine) => {
         body: {
           revoke: { credential: replacement.credential },
           replacement: {
-            key: makeVoter(server.service.group, election.electionId, 8).credential,
+            key: makeVoter(server().service.group, election.electionId, 8).credential,
             answersHash,
           },
         },
@@ -130,7 +110,7 @@ forEachEngine('sign-in, lockout and replacement packs', (engine) => {
     assert.equal(errorCode(again), 'credential/already-used');
 
     const directory = await mkdtemp(join(tmpdir(), 'scrutineer-replaced-'));
-    await writeRecordBundle(database, election.electionId, directory);
+    await writeRecordBundle(server().database, election.electionId, directory);
     const report = await verifyRecord(recordDirectory(directory));
     assert.deepEqual(
       report.checks.filter((c) => c.status === 'failed').map((c) => c.id),
@@ -138,7 +118,7 @@ forEachEngine('sign-in, lockout and replacement packs', (engine) => {
     );
     const audit = bodyAs(
       auditLogResponse,
-      await api(server, 'GET', `/api/elections/${election.electionId}/audit-log`, {
+      await api(server(), 'GET', `/api/elections/${election.electionId}/audit-log`, {
         token: election.adminKey,
       })
     );
@@ -147,16 +127,16 @@ forEachEngine('sign-in, lockout and replacement packs', (engine) => {
   });
 
   it('never checks more than 5 answers for a credential, even in a concurrent burst', async () => {
-    const election = await createTestElection(server.service, { voters: 1 });
+    const election = await createTestElection(server().service, { voters: 1 });
     const voter = nth(election.voters, 0);
     const wrong = { ...voter, answers: { ...voter.answers, postcode: 'N1 9GU' } };
     const responses = await Promise.all(
-      Array.from({ length: 30 }, () => signInVoter(server, election, wrong))
+      Array.from({ length: 30 }, () => signInVoter(server(), election, wrong))
     );
     const codes = responses.map(errorCode);
     assert.equal(codes.filter((c) => c === 'auth/sign-in-failed').length, 5);
     assert.equal(codes.filter((c) => c === 'auth/credential-locked').length, 25);
-    const rows = await database.query<{ failed_attempts: number }>(
+    const rows = await server().database.query<{ failed_attempts: number }>(
       'SELECT failed_attempts FROM credentials WHERE election_id = $1',
       [election.electionId]
     );
@@ -164,20 +144,20 @@ forEachEngine('sign-in, lockout and replacement packs', (engine) => {
   });
 
   it('gives the attempts back after a right answer', async () => {
-    const election = await createTestElection(server.service, { voters: 1 });
+    const election = await createTestElection(server().service, { voters: 1 });
     const voter = nth(election.voters, 0);
     const wrong = { ...voter, answers: { ...voter.answers, postcode: 'N1 9GU' } };
-    for (let i = 0; i < 4; i++) await signInVoter(server, election, wrong);
-    assert.equal((await signInVoter(server, election, voter)).status, 200);
+    for (let i = 0; i < 4; i++) await signInVoter(server(), election, wrong);
+    assert.equal((await signInVoter(server(), election, voter)).status, 200);
     for (let i = 0; i < 4; i++)
-      assert.equal(errorCode(await signInVoter(server, election, wrong)), 'auth/sign-in-failed');
-    assert.equal((await signInVoter(server, election, voter)).status, 200);
+      assert.equal(errorCode(await signInVoter(server(), election, wrong)), 'auth/sign-in-failed');
+    assert.equal((await signInVoter(server(), election, voter)).status, 200);
   });
 
   it('refuses stale or foreign challenges', async () => {
-    const election = await createTestElection(server.service, { voters: 1 });
+    const election = await createTestElection(server().service, { voters: 1 });
     const voter = nth(election.voters, 0);
-    const forged = await api(server, 'POST', `/api/elections/${election.electionId}/sign-in`, {
+    const forged = await api(server(), 'POST', `/api/elections/${election.electionId}/sign-in`, {
       body: {
         credential: voter.credential,
         answers: voter.answers,
@@ -186,12 +166,12 @@ forEachEngine('sign-in, lockout and replacement packs', (engine) => {
       },
     });
     assert.equal(errorCode(forged), 'auth/invalid-challenge');
-    const other = await createTestElection(server.service, { voters: 1 });
+    const other = await createTestElection(server().service, { voters: 1 });
     const foreign = bodyAs(
       challengeResponse,
-      await api(server, 'GET', `/api/elections/${other.electionId}/sign-in/challenge`)
+      await api(server(), 'GET', `/api/elections/${other.electionId}/sign-in/challenge`)
     );
-    const replayed = await api(server, 'POST', `/api/elections/${election.electionId}/sign-in`, {
+    const replayed = await api(server(), 'POST', `/api/elections/${election.electionId}/sign-in`, {
       body: {
         credential: voter.credential,
         answers: voter.answers,

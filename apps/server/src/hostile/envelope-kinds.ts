@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import type { Ballot } from '@scrutineer/record';
-import { castBy, poolIndex } from './hostile-arbitraries.ts';
+import { castBy, plainJson, poolIndex } from './hostile-arbitraries.ts';
 import type { HostileFixture } from './hostile-fixture.ts';
 import type { HostileRequest } from './inject.ts';
 import { changeAt, jsonType, objectPathsOf, pathsOf, valueAt } from './json-paths.ts';
@@ -25,14 +25,6 @@ const HEX_FIELDS = [
     ])
   ),
 ] as const;
-
-/**
- * Any JSON value without a `__proto__` or `constructor` key: the parser refuses those as
- * prototype poisoning before any schema sees them (the prototype-key kind).
- */
-const plainJson = fc
-  .jsonValue({ maxDepth: 2 })
-  .filter((value) => !/"(?:__proto__|constructor)"/.test(JSON.stringify(value)));
 
 /** Characters that look like hex digits and are not lower-case ASCII hex. */
 const LOOK_ALIKES = ['A', 'F', '０', '９', '٣', 'а', 'е', 'ｆ', ' ', '\u200b', 'x', 'g'];

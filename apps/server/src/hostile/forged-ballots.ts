@@ -2,41 +2,16 @@
  * @module Hostile-input helper: ballots a cheating client could build with the real crypto, each
  * broken in exactly one way (threats guide A1, A5, A13). The range proofs are made by the honest
  * prover told a lie about the plaintext, which is how a cheating booth would try: the proof is
- * well-formed and canonical, only its equations fail. Every ballot is re-signed with the sender's
- * key, so the refusal under test is the one intended and not the signature.
+ * well-formed and canonical, only its equations fail (built by test-support/forge-ballot.ts, which
+ * the verifier fixtures share). Every ballot is re-signed with the sender's key, so the refusal
+ * under test is the one intended and not the signature.
  */
-import {
-  type Ciphertext,
-  type Encryption,
-  GROUP_ORDER,
-  bytesToHex,
-  encodeCiphertext,
-  encodeRangeProof,
-  encodeU64,
-  hexToBytes,
-  proveRange,
-  randomScalar,
-  sumCiphertexts,
-  sumRandomness,
-} from '@scrutineer/crypto';
+import { bytesToHex } from '@scrutineer/crypto';
 import type { EncryptionSetup } from '@scrutineer/protocol';
 import type { Ballot, UnsignedBallot } from '@scrutineer/record';
 import { resign } from '../test-support/ballot-forgery.ts';
+import { forgeBallot } from '../test-support/forge-ballot.ts';
 import type { TestVoter } from '../test-support/test-election.ts';
-
-/**
- * (r·G, m·G + r·K) for any integer m, negative votes wrapping mod ℓ: the encryption a cheating
- * booth computes itself, since the library's `encrypt` refuses plaintexts outside [0, ℓ − 1).
- */
-function cheatingEncryption(setup: EncryptionSetup, vote: bigint, randomness: bigint): Ciphertext {
-  const { group, electionKey } = setup;
-  const m = ((vote % GROUP_ORDER) + GROUP_ORDER) % GROUP_ORDER;
-  const keyTerm = group.multiply(electionKey, randomness);
-  return {
-    alpha: group.multiplyBase(randomness),
-    beta: m === 0n ? keyTerm : group.add(group.multiplyBase(m), keyTerm),
-  };
-}
 
 function clamp(value: bigint, min: bigint, max: bigint): bigint {
   return value < min ? min : value > max ? max : value;
@@ -53,55 +28,20 @@ export function forgedBallot(
   voter: TestVoter,
   votes: readonly (readonly bigint[])[]
 ): Ballot {
-  const { group, manifest, electionKey, baseHash } = setup;
-  const credentialBytes = hexToBytes(voter.credential);
-  const contests = manifest.contests.map((contest, c) => {
-    const binding = [credentialBytes, encodeU64(c)];
-    const encryptions: Encryption[] = [];
-    const selections = contest.candidates.map((_, j) => {
-      const vote = votes[c]?.[j] ?? 0n;
-      const randomness = randomScalar();
-      const encryption = {
-        ciphertext: cheatingEncryption(setup, vote, randomness),
-        randomness,
-      };
-      encryptions.push(encryption);
-      const proof = proveRange(
-        group,
-        { baseHash, bindings: [...binding, encodeU64(j)] },
-        electionKey,
-        encryption,
-        clamp(vote, 0n, 1n),
-        { min: 0n, max: 1n }
-      );
-      return {
-        ciphertext: bytesToHex(encodeCiphertext(group, encryption.ciphertext)),
-        proof: bytesToHex(encodeRangeProof(group, proof)),
-      };
-    });
-    const total: Encryption = {
-      ciphertext: sumCiphertexts(
-        group,
-        encryptions.map((e) => e.ciphertext)
+  return forgeBallot(setup, {
+    credentialHex: voter.credential,
+    signingKey: voter.secretKey,
+    contests: setup.manifest.contests.map((contest, c) => ({
+      selections: contest.candidates.map((_, j) => {
+        const vote = votes[c]?.[j] ?? 0n;
+        return { vote, claim: clamp(vote, 0n, 1n) };
+      }),
+      totalClaim: clamp(
+        (votes[c] ?? []).reduce((a, b) => a + b, 0n),
+        BigInt(contest.minSelections),
+        BigInt(contest.maxSelections)
       ),
-      randomness: sumRandomness(encryptions.map((e) => e.randomness)),
-    };
-    const sum = (votes[c] ?? []).reduce((a, b) => a + b, 0n);
-    const range = { min: BigInt(contest.minSelections), max: BigInt(contest.maxSelections) };
-    const totalProof = proveRange(
-      group,
-      { baseHash, bindings: binding },
-      electionKey,
-      total,
-      clamp(sum, range.min, range.max),
-      range
-    );
-    return { selections, totalProof: bytesToHex(encodeRangeProof(group, totalProof)) };
-  });
-  return resign(setup, voter, {
-    election: manifest.electionId,
-    credential: voter.credential,
-    contests,
+    })),
   });
 }
 

@@ -1,6 +1,6 @@
 /**
  * @module Shared pieces of the hostile-input kinds: the cast request, and arbitraries for pool
- * indices, selections, voting codes and raw 32-byte values.
+ * indices, selections, voting codes, raw 32-byte values and plain JSON values.
  */
 import fc from 'fast-check';
 import { votingCodeFromData } from '@scrutineer/crypto';
@@ -21,6 +21,13 @@ export const poolIndex = fc.nat({ max: 5 });
 /** A selection of the hostile manifest (two contests of three options). */
 export const selectionAt = fc.record({ contest: fc.nat({ max: 1 }), option: fc.nat({ max: 2 }) });
 export const bytes32 = fc.uint8Array({ minLength: 32, maxLength: 32 });
+/**
+ * Any JSON value without a `__proto__` or `constructor` key: the parser refuses those as
+ * prototype poisoning before any schema sees them (the prototype-key kind).
+ */
+export const plainJson = fc
+  .jsonValue({ maxDepth: 2 })
+  .filter((value) => !/"(?:__proto__|constructor)"/.test(JSON.stringify(value)));
 /** A random voting code (spec §6.4: 110 data bits, the top 2 of the 14 bytes zero). */
 export const votingCode = fc
   .uint8Array({ minLength: 14, maxLength: 14 })

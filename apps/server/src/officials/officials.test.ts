@@ -2,14 +2,9 @@ import assert from 'node:assert/strict';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, it } from 'node:test';
+import { it } from 'node:test';
 import { hexToBytes } from '@scrutineer/crypto';
-import {
-  computeResult,
-  createCeremonyKey,
-  decryptTally,
-  simulatedManifest,
-} from '@scrutineer/protocol';
+import { computeResult, decryptTally } from '@scrutineer/protocol';
 import { type EventBody, checkpointSchema } from '@scrutineer/record';
 import { z } from 'zod';
 import { appendedResponse, createElectionResponse, summarySchema } from '../http/schemas.ts';
@@ -18,81 +13,52 @@ import { verifyRecord } from '@scrutineer/verifier';
 import { recordDirectory } from '@scrutineer/verifier/node';
 import { hashBearerKey } from '../auth/secret-compare.ts';
 import { writeRecordBundle } from '../board/board-reader.ts';
-import type { Database } from '../database/database.ts';
-import type { RunningServer } from '../server.ts';
 import {
   allEvents,
   api,
   bodyAs,
-  castBallotRequest,
+  castHonestBallot,
   errorCode,
   eventAt,
   headHash,
   sessionFor,
 } from '../test-support/api-client.ts';
-import { honestBallot } from '../test-support/ballot-forgery.ts';
+import { suiteServer } from '../test-support/suite-server.ts';
 import { forEachEngine } from '../test-support/test-databases.ts';
-import {
-  OPERATOR_KEY,
-  createTestElection,
-  startTestServer,
-} from '../test-support/test-election.ts';
+import { OPERATOR_KEY, createTestElection, operatorDraft } from '../test-support/test-election.ts';
 
 forEachEngine("the officials' API", (engine) => {
-  let database: Database;
-  let server: RunningServer;
-  before(async () => {
-    database = await engine.freshDatabase();
-    server = await startTestServer(database);
-  });
-  after(() => server.close());
+  const server = suiteServer(engine);
 
   it('creates an election only for the operator, and fills in the board key', async () => {
-    const group = server.service.group;
-    const { board: _board, ...draft } = simulatedManifest(group, {
-      electionId: 'created-over-http',
-      contests: [
-        {
-          id: 'leader',
-          title: 'Leader',
-          minSelections: 1,
-          maxSelections: 1,
-          candidates: ['A', 'B'],
-        },
-      ],
-      trusteeKeys: [createCeremonyKey(group, 'created-over-http', 1)],
-      threshold: 1,
-      boardPublicKey: group.generator,
-      voters: 1,
-      policy: 'first-ballot-final',
-      start: '2026-01-01T00:00:00Z',
-    });
+    const group = server().service.group;
+    const draft = operatorDraft(group, 'created-over-http');
     const body = { manifest: draft, adminKeyHash: hashBearerKey('officer') };
     assert.equal(
-      errorCode(await api(server, 'POST', '/api/elections', { body })),
+      errorCode(await api(server(), 'POST', '/api/elections', { body })),
       'auth/operator-required'
     );
-    const refused = await api(server, 'POST', '/api/elections', {
+    const refused = await api(server(), 'POST', '/api/elections', {
       token: OPERATOR_KEY,
       body: { ...body, manifest: { ...draft, board: { publicKey: '00'.repeat(32) } } },
     });
     assert.equal(errorCode(refused), 'election/board-key-supplied');
-    const invalid = await api(server, 'POST', '/api/elections', {
+    const invalid = await api(server(), 'POST', '/api/elections', {
       token: OPERATOR_KEY,
       body: { ...body, manifest: { ...draft, title: '' } },
     });
     assert.equal(errorCode(invalid), 'election/invalid-manifest');
-    const created = await api(server, 'POST', '/api/elections', { token: OPERATOR_KEY, body });
+    const created = await api(server(), 'POST', '/api/elections', { token: OPERATOR_KEY, body });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     const made = bodyAs(createElectionResponse, created);
     assert.match(made.boardPublicKey, /^[0-9a-f]{64}$/);
     assert.equal(made.manifest.board.publicKey, made.boardPublicKey);
     assert.equal(
-      errorCode(await api(server, 'POST', '/api/elections', { token: OPERATOR_KEY, body })),
+      errorCode(await api(server(), 'POST', '/api/elections', { token: OPERATOR_KEY, body })),
       'election/exists'
     );
     const { body: manifest } = await api(
-      server,
+      server(),
       'GET',
       '/api/elections/created-over-http/manifest'
     );
@@ -100,7 +66,7 @@ forEachEngine("the officials' API", (engine) => {
   });
 
   it('runs an election to its result with postal votes, and the verifier accepts the whole record', async () => {
-    const election = await createTestElection(server.service, {
+    const election = await createTestElection(server().service, {
       voters: 6,
       trustees: 3,
       threshold: 2,
@@ -108,23 +74,16 @@ forEachEngine("the officials' API", (engine) => {
     const base = `/api/elections/${election.electionId}`;
     const officer = { token: election.adminKey };
     for (const [i, voter] of election.voters.slice(0, 4).entries()) {
-      const token = await sessionFor(server, election, voter);
+      const token = await sessionFor(server(), election, voter);
       assert.equal(
-        (
-          await castBallotRequest(
-            server,
-            election.electionId,
-            token,
-            honestBallot(election.setup, voter, i % 3 === 0 ? 1 : 0).ballot
-          )
-        ).status,
+        (await castHonestBallot(server(), election, token, voter, i % 3 === 0 ? 1 : 0)).status,
         201
       );
     }
     for (const voter of election.voters.slice(4)) {
       assert.equal(
         (
-          await api(server, 'POST', `${base}/postal/received`, {
+          await api(server(), 'POST', `${base}/postal/received`, {
             ...officer,
             body: { credential: voter.credential },
           })
@@ -134,21 +93,21 @@ forEachEngine("the officials' API", (engine) => {
     }
     assert.equal(
       errorCode(
-        await api(server, 'POST', `${base}/postal/received`, {
+        await api(server(), 'POST', `${base}/postal/received`, {
           ...officer,
           body: { credential: nth(election.voters, 5).credential },
         })
       ),
       'postal/already-received'
     );
-    const turnout = await api(server, 'GET', `${base}/turnout`);
+    const turnout = await api(server(), 'GET', `${base}/turnout`);
     assert.deepEqual(turnout.body, { online: 4, postal: 2, total: 6, eligible: 6, stage: 'open' });
-    assert.equal(errorCode(await api(server, 'GET', `${base}/result`)), 'election/no-result');
+    assert.equal(errorCode(await api(server(), 'GET', `${base}/result`)), 'election/no-result');
     assert.equal(
-      errorCode(await api(server, 'POST', `${base}/tally`, officer)),
+      errorCode(await api(server(), 'POST', `${base}/tally`, officer)),
       'election/wrong-stage'
     );
-    const early = await api(server, 'POST', `${base}/postal/batches`, {
+    const early = await api(server(), 'POST', `${base}/postal/batches`, {
       ...officer,
       body: { batch: 'b1', papers: 2, spoilt: 0, contests: [{ counts: [1, 1] }] },
     });
@@ -157,15 +116,15 @@ forEachEngine("the officials' API", (engine) => {
       'election/wrong-stage',
       'no per-candidate count while voting is open'
     );
-    assert.equal((await api(server, 'POST', `${base}/close`, officer)).status, 201);
-    const badBatch = await api(server, 'POST', `${base}/postal/batches`, {
+    assert.equal((await api(server(), 'POST', `${base}/close`, officer)).status, 201);
+    const badBatch = await api(server(), 'POST', `${base}/postal/batches`, {
       ...officer,
       body: { batch: 'b1', papers: 2, spoilt: 0, contests: [{ counts: [2, 1] }] },
     });
     assert.equal(errorCode(badBatch), 'postal/invalid-batch');
     assert.equal(
       (
-        await api(server, 'POST', `${base}/postal/batches`, {
+        await api(server(), 'POST', `${base}/postal/batches`, {
           ...officer,
           body: { batch: 'b1', papers: 2, spoilt: 0, contests: [{ counts: [1, 1] }] },
         })
@@ -173,14 +132,14 @@ forEachEngine("the officials' API", (engine) => {
       201
     );
 
-    const tally = await api(server, 'POST', `${base}/tally`, officer);
+    const tally = await api(server(), 'POST', `${base}/tally`, officer);
     assert.equal(tally.status, 201, JSON.stringify(tally.body));
     const tallied = bodyAs(appendedResponse.extend({ ballots: z.number() }), tally);
     assert.equal(tallied.ballots, 4);
-    const { event: tallyEvent } = await eventAt(server, election.electionId, tallied.position);
+    const { event: tallyEvent } = await eventAt(server(), election.electionId, tallied.position);
     assert.ok(tallyEvent.type === 'encrypted-tally');
     const tallyBody = tallyEvent.body;
-    const group = server.service.group;
+    const group = server().service.group;
     const shares: EventBody<'decryption-share'>[] = [];
     for (const key of election.trusteeKeys.slice(0, 2)) {
       const secretShare = election.trusteeShares.get(key.publicKey.trustee);
@@ -194,21 +153,21 @@ forEachEngine("the officials' API", (engine) => {
         tallyBody
       );
       shares.push(share);
-      const posted = await api(server, 'POST', `${base}/trustee-messages`, {
+      const posted = await api(server(), 'POST', `${base}/trustee-messages`, {
         body: { type: 'decryption-share', body: share },
       });
       assert.equal(posted.status, 201, JSON.stringify(posted.body));
     }
-    const duplicate = await api(server, 'POST', `${base}/trustee-messages`, {
+    const duplicate = await api(server(), 'POST', `${base}/trustee-messages`, {
       body: { type: 'decryption-share', body: shares[0] },
     });
     assert.equal(errorCode(duplicate), 'trustee/duplicate-message');
-    const forged = await api(server, 'POST', `${base}/trustee-messages`, {
+    const forged = await api(server(), 'POST', `${base}/trustee-messages`, {
       body: { type: 'decryption-share', body: { ...nth(shares, 0), trustee: 3 } },
     });
     assert.equal(errorCode(forged), 'trustee/invalid-signature');
 
-    const keyEvent = (await allEvents(server, election.electionId)).find(
+    const keyEvent = (await allEvents(server(), election.electionId)).find(
       (e) => e.type === 'election-key'
     );
     assert.ok(keyEvent?.type === 'election-key');
@@ -237,23 +196,23 @@ forEachEngine("the officials' API", (engine) => {
       ],
     };
     assert.equal(
-      errorCode(await api(server, 'POST', `${base}/result`, { ...officer, body: wrongPostal })),
+      errorCode(await api(server(), 'POST', `${base}/result`, { ...officer, body: wrongPostal })),
       'request/invalid-body'
     );
-    const before = await headHash(server, election.electionId);
+    const before = await headHash(server(), election.electionId);
     assert.equal(
-      errorCode(await api(server, 'POST', `${base}/result`, { token: 'wrong', body: result })),
+      errorCode(await api(server(), 'POST', `${base}/result`, { token: 'wrong', body: result })),
       'auth/admin-required'
     );
-    assert.deepEqual(await headHash(server, election.electionId), before);
+    assert.deepEqual(await headHash(server(), election.electionId), before);
     assert.equal(
-      (await api(server, 'POST', `${base}/result`, { ...officer, body: result })).status,
+      (await api(server(), 'POST', `${base}/result`, { ...officer, body: result })).status,
       201
     );
-    assert.deepEqual((await api(server, 'GET', `${base}/result`)).body, result);
+    assert.deepEqual((await api(server(), 'GET', `${base}/result`)).body, result);
 
     const directory = await mkdtemp(join(tmpdir(), 'scrutineer-final-'));
-    await writeRecordBundle(database, election.electionId, directory);
+    await writeRecordBundle(server().database, election.electionId, directory);
     const report = await verifyRecord(recordDirectory(directory));
     assert.deepEqual(
       report.checks
@@ -263,11 +222,11 @@ forEachEngine("the officials' API", (engine) => {
     );
     assert.equal(report.stage, 'final');
     assert.equal(report.ok, true);
-    const summary = bodyAs(summarySchema, await api(server, 'GET', base));
+    const summary = bodyAs(summarySchema, await api(server(), 'GET', base));
     assert.equal(summary.stage, 'final');
     const checkpoint = bodyAs(
       checkpointSchema,
-      await api(server, 'GET', `${base}/checkpoints/latest`)
+      await api(server(), 'GET', `${base}/checkpoints/latest`)
     );
     assert.equal(checkpoint.size, summary.size, 'the result is checkpointed');
     assert.equal(hexToBytes(checkpoint.signature).length, 64);

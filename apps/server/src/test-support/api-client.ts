@@ -19,6 +19,7 @@ import {
   summarySchema,
 } from '../http/schemas.ts';
 import type { RunningServer } from '../server.ts';
+import { honestBallot } from './ballot-forgery.ts';
 import type { TestElection, TestVoter } from './test-election.ts';
 import { testGroup } from './test-election.ts';
 
@@ -122,6 +123,22 @@ export function castBallotRequest(
   ballot: Ballot | Record<string, unknown>
 ): Promise<ApiResponse> {
   return api(target, 'POST', `/api/elections/${electionId}/ballots`, { token, body: { ballot } });
+}
+
+/** Casts an honest ballot of `voter`'s (option `choice` in every contest) with its session token. */
+export function castHonestBallot(
+  target: Target,
+  election: Pick<TestElection, 'electionId' | 'setup'>,
+  token: string,
+  voter: TestVoter,
+  choice = 0
+): Promise<ApiResponse> {
+  return castBallotRequest(
+    target,
+    election.electionId,
+    token,
+    honestBallot(election.setup, voter, choice).ballot
+  );
 }
 
 export type Receipt = z.infer<typeof receiptSchema>;

@@ -3,31 +3,15 @@
  * sender's own credential key, so the refusal tested is the one intended (a proof, a copy, an
  * encoding), not the signature.
  */
-import {
-  type Group,
-  addCiphertexts,
-  bytesToHex,
-  decodeCiphertext,
-  encodeCiphertext,
-  encodeSignature,
-  encryptWithRandomness,
-  hexToBytes,
-  randomScalar,
-  sign,
-} from '@scrutineer/crypto';
+import { type Group, hexToBytes } from '@scrutineer/crypto';
 import { type EncryptedBallot, type EncryptionSetup, encryptBallot } from '@scrutineer/protocol';
-import { type Ballot, type UnsignedBallot, ballotSigningMessage } from '@scrutineer/record';
+import type { Ballot, UnsignedBallot } from '@scrutineer/record';
+import { rerandomiseBallot, signUnsignedBallot } from './forge-ballot.ts';
 import { nth } from './nth.ts';
 import type { TestVoter } from './test-election.ts';
 
 export function resign(setup: EncryptionSetup, voter: TestVoter, unsigned: UnsignedBallot): Ballot {
-  const signature = sign(
-    setup.group,
-    setup.baseHash,
-    voter.secretKey,
-    ballotSigningMessage(unsigned)
-  );
-  return { ...unsigned, signature: bytesToHex(encodeSignature(setup.group, signature)) };
+  return signUnsignedBallot(setup.group, setup.baseHash, voter.secretKey, unsigned);
 }
 
 export function voterKey(
@@ -72,20 +56,7 @@ export function rerandomisedUnder(
   voter: TestVoter,
   original: Ballot
 ): Ballot {
-  const { group, electionKey } = setup;
-  const contests = original.contests.map((contest) => ({
-    ...contest,
-    selections: contest.selections.map((selection) => {
-      const ciphertext = decodeCiphertext(group, hexToBytes(selection.ciphertext), {
-        allowIdentity: false,
-      });
-      const zero = encryptWithRandomness(group, electionKey, 0n, randomScalar());
-      return {
-        ...selection,
-        ciphertext: bytesToHex(encodeCiphertext(group, addCiphertexts(group, ciphertext, zero))),
-      };
-    }),
-  }));
+  const { contests } = rerandomiseBallot(setup, original);
   return resign(setup, voter, {
     election: original.election,
     credential: voter.credential,

@@ -17,12 +17,7 @@ import {
 } from '@scrutineer/crypto';
 import {
   type EncryptionSetup,
-  checkReceivedShares,
-  concludeCeremonyFromBodies,
   createCeremonyKey,
-  dealCeremonyShares,
-  electionKeyBody,
-  finishCeremony,
   simulatedManifest,
   type ContestSpec,
 } from '@scrutineer/protocol';
@@ -32,11 +27,10 @@ import { hashSecurityAnswers } from '../auth/security-answers.ts';
 import { formatBoardTime } from '../board/board-clock.ts';
 import type { Database } from '../database/database.ts';
 import { createElection } from '../elections/create-election.ts';
-import { loadCredentials, openElection, postElectionKey } from '../officials/setup-steps.ts';
-import { postTrusteeMessage } from '../officials/trustee-messages.ts';
+import { loadCredentials, openElection } from '../officials/setup-steps.ts';
 import { type RunningServer, type ServerOptions, startServer } from '../server.ts';
-import { nth } from './nth.ts';
 import type { ServiceContext } from '../service-context.ts';
+import { runTestCeremony } from './test-ceremony.ts';
 
 /** Cheap Argon2id for tests (the production default costs ~50 ms a check). */
 export const TEST_ARGON2 = { memorySize: 256, iterations: 1, parallelism: 1, hashLength: 32 };
@@ -104,6 +98,32 @@ export interface TestElectionOptions {
   readonly window?: { readonly opens: string; readonly closes: string };
 }
 
+/**
+ * The draft an operator sends to create a small election over HTTP (one 1-of-2 contest, one
+ * trustee, one voter): a whole manifest but for the board key, which the board adds itself.
+ */
+export function operatorDraft(group: Group, electionId: string): Omit<Manifest, 'board'> {
+  const { board: _board, ...draft } = simulatedManifest(group, {
+    electionId,
+    contests: [
+      {
+        id: 'leader',
+        title: 'Leader',
+        minSelections: 1,
+        maxSelections: 1,
+        candidates: ['A', 'B'],
+      },
+    ],
+    trusteeKeys: [createCeremonyKey(group, electionId, 1)],
+    threshold: 1,
+    boardPublicKey: group.generator,
+    voters: 1,
+    policy: 'first-ballot-final',
+    start: '2026-01-01T00:00:00Z',
+  });
+  return draft;
+}
+
 export function makeVoter(group: Group, electionId: string, index: number): TestVoter {
   const code = generateVotingCode();
   const pair = deriveCredentialKey(group, electionId, code);
@@ -161,30 +181,7 @@ export async function createTestElection(
     adminKeyHash: hashBearerKey(adminKey),
   });
 
-  const dealings = trusteeKeys.map((key) => dealCeremonyShares(group, manifest, key));
-  for (const d of dealings)
-    await postTrusteeMessage(service, electionId, 'trustee-commitments', d.commitments);
-  for (const d of dealings)
-    await postTrusteeMessage(service, electionId, 'trustee-shares', d.shares);
-  const commitments = dealings.map((d) => d.commitments);
-  const shares = dealings.map((d) => d.shares);
-  const received = trusteeKeys.map((key, i) =>
-    checkReceivedShares(group, manifest, key, nth(dealings, i).dealing, commitments, shares)
-  );
-  const ceremony = concludeCeremonyFromBodies(group, manifest, {
-    commitments,
-    shares,
-    complaints: [],
-  });
-  const trusteeShares = new Map<number, bigint>();
-  trusteeKeys.forEach((key, i) =>
-    trusteeShares.set(
-      key.publicKey.trustee,
-      finishCeremony(group, ceremony, key.publicKey.trustee, nth(received, i).shares)
-    )
-  );
-  const keyBody = electionKeyBody(group, ceremony);
-  await postElectionKey(service, electionId, keyBody);
+  const { keyBody, trusteeShares } = await runTestCeremony(service, manifest, trusteeKeys);
 
   const voters =
     options.makeVoters === false

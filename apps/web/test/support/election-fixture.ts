@@ -23,12 +23,9 @@ import {
   type ClosedNominations,
   type ContestSpec,
   closeNominations,
-  completeCeremony,
   computeResult,
   createCeremonyKey,
-  dealCeremonyShares,
   decryptTally,
-  electionKeyBody,
   openNominations,
   recordNomination,
   simulatedManifest,
@@ -43,8 +40,8 @@ import {
   loadCredentials,
   openElection,
   openPgliteDatabase,
-  postElectionKey,
   postTrusteeMessage,
+  runTestCeremony,
   startServer,
   writeRecordBundle,
 } from '@scrutineer/server';
@@ -179,19 +176,7 @@ export async function createFixtureElection(
   await officer(server, { electionId, adminKey }, '/nominations', {
     document: new TextDecoder().decode(nominations.bytes),
   });
-  const dealings = trusteeKeys.map((key) => dealCeremonyShares(group, manifest, key));
-  for (const d of dealings)
-    await postTrusteeMessage(service, electionId, 'trustee-commitments', d.commitments);
-  for (const d of dealings)
-    await postTrusteeMessage(service, electionId, 'trustee-shares', d.shares);
-  const { complaints, ceremony, trusteeShares } = completeCeremony(
-    group,
-    manifest,
-    trusteeKeys,
-    dealings
-  );
-  if (complaints.length > 0) throw new Error('an honest ceremony produced a complaint');
-  await postElectionKey(service, electionId, electionKeyBody(group, ceremony));
+  const { trusteeShares } = await runTestCeremony(service, manifest, trusteeKeys);
   const voters = Array.from({ length: options.voters ?? 3 }, (_, i) => {
     const code = generateVotingCode();
     return {

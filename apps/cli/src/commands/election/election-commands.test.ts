@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { buildRoll } from '@scrutineer/protocol';
 import { hashBearerKey, startServer } from '@scrutineer/server';
 import { makeSyntheticRoll } from '../../../test-fixtures/synthetic-roll.ts';
+import { testDraft } from '../../../test-fixtures/test-manifest.ts';
 import { ServerClient } from '../../client/server-client.ts';
 import { readPrintFile } from '../packs/pack-files.ts';
 import { commitRollMembers } from '../roll/commit.ts';
@@ -96,25 +97,12 @@ test('election, trustee, postal and vote commands run a 2-of-3 election to a ver
     const now = Date.now();
     const instant = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
     writeJsonFile(join(dir, 'draft.json'), {
-      format: 'scrutineer/v1',
-      electionId: id,
-      title: 'Commands test',
-      organisation: 'Example Party',
-      contests: [
-        {
-          id: 'leader',
-          title: 'Leader',
-          minSelections: 1,
-          maxSelections: 1,
-          candidates: [
-            { id: 'alex-morgan', name: 'Alex Morgan' },
-            { id: 'sam-patel', name: 'Sam Patel' },
-          ],
-        },
-      ],
-      window: { opens: instant(now - 60_000), closes: instant(now + 86_400_000) },
-      channels: { online: true, postal: true },
-      policy: 'first-ballot-final',
+      ...testDraft({
+        electionId: id,
+        title: 'Commands test',
+        candidates: ['Alex Morgan', 'Sam Patel'],
+        window: { opens: instant(now - 60_000), closes: instant(now + 86_400_000) },
+      }),
       trustees: { threshold: 2 },
       securityQuestions: [
         { id: 'dob', label: 'Date of birth' },

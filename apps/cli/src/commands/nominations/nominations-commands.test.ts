@@ -13,6 +13,22 @@ function scrutineer(...args: string[]): { status: number | null; stdout: string;
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
+/** `nominations record`: `nominator` nominates `candidate` on paper form `form`. */
+function recordNomination(state: string, nominator: string, candidate: string, form: string) {
+  return scrutineer(
+    'nominations',
+    'record',
+    '--state',
+    state,
+    '--nominator',
+    nominator,
+    '--candidate',
+    candidate,
+    '--form',
+    form
+  );
+}
+
 test('nominations import, record (once per nominator), close: nominations.json and the manifest field', () => {
   const dir = mkdtempSync(join(tmpdir(), 'scrutineer-nominations-'));
   const state = join(dir, 'state.json');
@@ -24,18 +40,7 @@ test('nominations import, record (once per nominator), close: nominations.json a
   assert.equal(imported.status, 0, imported.stderr);
   assert.match(imported.stdout, /3 nominators/);
   const record = (nominator: string, candidate: string, form: string) =>
-    scrutineer(
-      'nominations',
-      'record',
-      '--state',
-      state,
-      '--nominator',
-      nominator,
-      '--candidate',
-      candidate,
-      '--form',
-      form
-    );
+    recordNomination(state, nominator, candidate, form);
   assert.equal(record('MP001', 'Sam Patel', 'NF-1').status, 0);
   assert.equal(record('MP002', 'Alex Morgan', 'NF-2').status, 0);
   const second = record('MP001', 'Alex Morgan', 'NF-3');
@@ -91,30 +96,8 @@ test('close with one or no qualifying candidate says so', () => {
   const state = join(dir, 'state.json');
   writeFileSync(join(dir, 'mps.csv'), 'id,name\nMP001,Ann Alpha\nMP002,Bob Beta\n');
   scrutineer('nominations', 'import', join(dir, 'mps.csv'), '--state', state);
-  scrutineer(
-    'nominations',
-    'record',
-    '--state',
-    state,
-    '--nominator',
-    'MP001',
-    '--candidate',
-    'Sam Patel',
-    '--form',
-    'A1'
-  );
-  scrutineer(
-    'nominations',
-    'record',
-    '--state',
-    state,
-    '--nominator',
-    'MP002',
-    '--candidate',
-    'Sam Patel',
-    '--form',
-    'A2'
-  );
+  recordNomination(state, 'MP001', 'Sam Patel', 'A1');
+  recordNomination(state, 'MP002', 'Sam Patel', 'A2');
   const copy = readFileSync(state);
   const one = scrutineer(
     'nominations',

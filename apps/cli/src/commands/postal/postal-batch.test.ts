@@ -1,40 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseManifest } from '@scrutineer/record';
+import { testManifest } from '../../../test-fixtures/test-manifest.ts';
 import { batchTotals, compareEntries, parseKeyedEntries } from './postal-batch.ts';
 
-const manifest = (() => {
-  const parsed = parseManifest({
-    format: 'scrutineer/v1',
-    electionId: 'postal-test',
-    title: 'Test',
-    organisation: 'Example Party',
-    contests: [
-      {
-        id: 'leader',
-        title: 'Leader',
-        minSelections: 1,
-        maxSelections: 1,
-        candidates: [
-          { id: 'alex-morgan', name: 'Alex Morgan' },
-          { id: 'sam-patel', name: 'Sam Patel' },
-        ],
-      },
-    ],
-    window: { opens: '2025-09-01T09:00:00Z', closes: '2025-09-30T17:00:00Z' },
-    channels: { online: true, postal: true },
-    policy: 'first-ballot-final',
-    trustees: {
-      threshold: 1,
-      members: [{ index: 1, name: 'T', publicKey: '11'.repeat(32), keyProof: '22'.repeat(64) }],
-    },
-    board: { publicKey: '33'.repeat(32) },
-    roll: { count: 3, root: '00'.repeat(32) },
-    securityQuestions: [{ id: 'dob', label: 'Date of birth' }],
-  });
-  assert.ok(parsed.ok, !parsed.ok ? parsed.error.message : '');
-  return parsed.value;
-})();
+const manifest = testManifest({
+  electionId: 'postal-test',
+  candidates: ['Alex Morgan', 'Sam Patel'],
+});
 
 const first =
   'pack_id,choice\nP1,Alex Morgan\nP2,2\nP3,spoilt\nP4,Alex Morgan;Sam Patel\nP5,Nobody\n';

@@ -103,16 +103,19 @@ test('roll import, audit, commit and check, end to end through the command line'
   const manifest = join(dir, 'manifest-draft.json');
   writeFileSync(manifest, JSON.stringify({ electionId: 'leader-2025', roll: commitment }));
   const reference = encodeRollReference(commitment, member);
-  const byReference = scrutineer(
-    'roll',
-    'check',
-    '--manifest',
-    manifest,
-    '--member-id',
-    member.memberId,
-    '--reference',
-    reference
-  );
+  /** `roll check` against the published manifest, as a member checks their own entry. */
+  const checkAgainstManifest = (memberId: string, memberReference: string) =>
+    scrutineer(
+      'roll',
+      'check',
+      '--manifest',
+      manifest,
+      '--member-id',
+      memberId,
+      '--reference',
+      memberReference
+    );
+  const byReference = checkAgainstManifest(member.memberId, reference);
   assert.equal(byReference.status, 0, byReference.stderr);
   assert.match(
     byReference.stdout,
@@ -137,44 +140,17 @@ test('roll import, audit, commit and check, end to end through the command line'
     ...member.proof
   );
   assert.equal(byParts.status, 0, byParts.stderr);
-  const wrongMember = scrutineer(
-    'roll',
-    'check',
-    '--manifest',
-    manifest,
-    '--member-id',
-    at(references.references, 8).memberId,
-    '--reference',
-    reference
-  );
+  const wrongMember = checkAgainstManifest(at(references.references, 8).memberId, reference);
   assert.equal(wrongMember.status, 1);
   assert.match(wrongMember.stderr, /^NOT COUNTED/);
   writeFileSync(
     manifest,
     JSON.stringify({ electionId: 'leader-2025', roll: { ...commitment, root: 'ab'.repeat(32) } })
   );
-  const otherRoll = scrutineer(
-    'roll',
-    'check',
-    '--manifest',
-    manifest,
-    '--member-id',
-    member.memberId,
-    '--reference',
-    reference
-  );
+  const otherRoll = checkAgainstManifest(member.memberId, reference);
   assert.equal(otherRoll.status, 1);
   assert.match(otherRoll.stderr, /the published roll is/);
-  const malformed = scrutineer(
-    'roll',
-    'check',
-    '--manifest',
-    manifest,
-    '--member-id',
-    member.memberId,
-    '--reference',
-    'ROLL1:xyz'
-  );
+  const malformed = checkAgainstManifest(member.memberId, 'ROLL1:xyz');
   assert.equal(malformed.status, 2);
 });
 
