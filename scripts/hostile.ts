@@ -28,12 +28,19 @@ const { values } = parseArgs({
     only: { type: 'string' },
     /** Resume at this kind (the kinds run in a fixed order). */
     from: { type: 'string' },
+    help: { type: 'boolean', default: false },
   },
 });
+const USAGE =
+  'usage: npm run hostile -- [--runs N] [--engine pglite|postgres] [--seed S] [--only FRAGMENT] [--from KIND]';
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const runs = Number(values.runs);
 const engine = TEST_ENGINES.find((e) => e.engine === values.engine);
 if (!Number.isSafeInteger(runs) || runs < 1 || engine === undefined) {
-  console.error('usage: npm run hostile -- [--runs N] [--engine pglite|postgres] [--seed S]');
+  console.error(USAGE);
   process.exit(2);
 }
 const seed = values.seed === undefined ? Date.now() % 2 ** 31 : Number(values.seed);

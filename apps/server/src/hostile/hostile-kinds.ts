@@ -1,10 +1,12 @@
 /**
  * @module Every hostile-input kind (threats guide §4.3 I1), in the order they run: ballots that
- * parse but lie, broken envelopes, then the requests around the ballot.
+ * parse but lie, broken envelopes (a key given twice among them), then the requests around the
+ * ballot.
  */
 import { accessKinds } from './access-kinds.ts';
 import { ballotKinds } from './ballot-kinds.ts';
 import { bindingKinds } from './binding-kinds.ts';
+import { duplicateKeyKind } from './duplicate-key-kind.ts';
 import { envelopeKinds } from './envelope-kinds.ts';
 import type { HostileFixture } from './hostile-fixture.ts';
 import type { HostileKind } from './run-hostile.ts';
@@ -14,6 +16,7 @@ export function allHostileKinds(fixture: HostileFixture): HostileKind<unknown>[]
     ...ballotKinds(fixture),
     ...bindingKinds(fixture),
     ...envelopeKinds(fixture),
+    duplicateKeyKind(fixture),
     ...accessKinds(fixture),
   ];
 }

@@ -14,6 +14,7 @@ import Fastify, {
 } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import { z } from 'zod';
+import { parseCanonicalJson } from '@scrutineer/record';
 import {
   DEFAULT_SIGN_IN_MONITOR,
   SignInMonitor,
@@ -81,6 +82,48 @@ function errorCodeOf(error: FastifyError): ErrorCode {
   return 'server/internal-error';
 }
 
+/** Whether JSON.stringify gives back `text` (false when `value` nests too deep for its stack). */
+function reserialisesTo(value: unknown, text: string): boolean {
+  try {
+    return JSON.stringify(value) === text;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * fastify's JSON parser (prototype poisoning refused), plus: a body with two equal keys in one
+ * object is refused as `request/invalid-json`. JSON.parse silently keeps the last of them, so the
+ * ballot the board verifies and records could differ from the one a lenient reader of the same
+ * bytes sees (spec §10.1.2 rule 8, I-JSON). A body that re-serialises to itself has no duplicate
+ * (what JSON.stringify writes never has one), so only other spellings pay for the text scan.
+ */
+function refuseDuplicateKeys(app: FastifyInstance, bodyLimit: number): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser<string>(
+    'application/json',
+    { parseAs: 'string', bodyLimit },
+    (request, text, done) => {
+      // The default parser is the callback kind (its type also allows a promise, never returned).
+      void parseJson(request, text, (error, value) => {
+        if (error !== null) return done(error, undefined);
+        if (reserialisesTo(value, text)) return done(null, value);
+        // Only the duplicate-key verdict is wanted: a request need not be canonical JSON.
+        const scanned = parseCanonicalJson(text);
+        if (!scanned.ok && scanned.error.code === 'record/duplicate-key') {
+          const where = scanned.error.path ?? '';
+          return done(
+            new ServiceError('request/invalid-json', `${where}: ${scanned.error.message}`),
+            undefined
+          );
+        }
+        return done(null, value);
+      });
+    }
+  );
+}
+
 export interface BuiltApp {
   readonly app: FastifyInstance;
   readonly context: AppContext;
@@ -134,6 +177,7 @@ export async function buildApp(
   // JSON only: fastify also parses text/plain by default, which would answer a text body with a
   // vague schema error instead of 415 (and text/plain is the content type a cross-site form can send).
   app.removeContentTypeParser('text/plain');
+  refuseDuplicateKeys(app, bodyLimit);
   const service = makeService(app.log);
   const context: AppContext = {
     service,

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
-import type { Database } from '../database/database.ts';
-import type { RunningServer } from '../server.ts';
+import { it } from 'node:test';
 import {
   api,
   castBallotRequest,
+  castHonestBallot,
   errorCode,
   eventAt,
   headHash,
@@ -19,39 +18,37 @@ import {
   withBadProof,
   withNonCanonicalPoint,
 } from '../test-support/ballot-forgery.ts';
+import { suiteServer } from '../test-support/suite-server.ts';
 import { forEachEngine } from '../test-support/test-databases.ts';
-import { createTestElection, startTestServer } from '../test-support/test-election.ts';
+import { createTestElection } from '../test-support/test-election.ts';
 
 forEachEngine('refusing ballots', (engine) => {
-  let database: Database;
-  let server: RunningServer;
   let now = new Date();
-  before(async () => {
-    database = await engine.freshDatabase();
-    server = await startTestServer(database, { clock: () => now });
-  });
-  after(() => server.close());
+  const server = suiteServer(engine, { clock: () => now });
 
-  const { expectRefusal, me } = refusalChecks(() => server);
+  const { expectRefusal, me } = refusalChecks(server);
 
   it('refuses each kind of bad input with its own code and leaves the board head unchanged', async () => {
-    const election = await createTestElection(server.service, { voters: 4 });
+    const election = await createTestElection(server().service, { voters: 4 });
     const [alice, bob, carol] = [
       nth(election.voters, 0),
       nth(election.voters, 1),
       nth(election.voters, 2),
     ];
-    const aliceToken = await sessionFor(server, election, alice);
-    const bobToken = await sessionFor(server, election, bob);
-    const carolToken = await sessionFor(server, election, carol);
+    const aliceToken = await sessionFor(server(), election, alice);
+    const bobToken = await sessionFor(server(), election, bob);
+    const carolToken = await sessionFor(server(), election, carol);
     const alices = honestBallot(election.setup, alice).ballot;
     assert.equal(
-      (await castBallotRequest(server, election.electionId, aliceToken, alices)).status,
+      (await castBallotRequest(server(), election.electionId, aliceToken, alices)).status,
       201
     );
     const cast = (token: string, ballot: unknown) => () =>
-      castBallotRequest(server, election.electionId, token, ballot as never);
+      castBallotRequest(server(), election.electionId, token, ballot as never);
     const fresh = () => honestBallot(election.setup, bob).ballot;
+    /** The cast request with the body (or raw text) and token exactly as given. */
+    const post = (options: { token?: string; body?: unknown; rawBody?: string }) => () =>
+      api(server(), 'POST', `/api/elections/${election.electionId}/ballots`, options);
 
     await expectRefusal(
       election,
@@ -98,60 +95,64 @@ forEachEngine('refusing ballots', (engine) => {
     );
     await expectRefusal(
       election,
-      () =>
-        api(server, 'POST', `/api/elections/${election.electionId}/ballots`, {
-          token: bobToken,
-          body: { ballot: fresh(), extra: 1 },
-        }),
+      post({
+        token: bobToken,
+        body: { ballot: fresh(), extra: 1 },
+      }),
       'request/unknown-field',
       400
     );
     await expectRefusal(
       election,
-      () =>
-        api(server, 'POST', `/api/elections/${election.electionId}/ballots`, {
-          token: bobToken,
-          body: { ballot: { ...fresh(), note: 'x' } },
-        }),
+      post({
+        token: bobToken,
+        body: { ballot: { ...fresh(), note: 'x' } },
+      }),
       'request/unknown-field',
       400
     );
     await expectRefusal(
       election,
-      () =>
-        api(server, 'POST', `/api/elections/${election.electionId}/ballots`, {
-          token: bobToken,
-          rawBody: JSON.stringify({ ballot: fresh(), pad: 'x'.repeat(70_000) }),
-        }),
+      post({
+        token: bobToken,
+        rawBody: JSON.stringify({ ballot: fresh(), pad: 'x'.repeat(70_000) }),
+      }),
       'request/body-too-large',
       413
     );
     await expectRefusal(
       election,
-      () =>
-        api(server, 'POST', `/api/elections/${election.electionId}/ballots`, {
-          token: bobToken,
-          rawBody: '{"ballot":',
-        }),
+      post({
+        token: bobToken,
+        rawBody: '{"ballot":',
+      }),
+      'request/invalid-json',
+      400
+    );
+    // Two members of one name (spec §10.1.2 rule 8): JSON.parse would keep the second ballot.
+    await expectRefusal(
+      election,
+      post({
+        token: bobToken,
+        rawBody: `{"ballot":${JSON.stringify(fresh())},"ballot":${JSON.stringify(fresh())}}`,
+      }),
       'request/invalid-json',
       400
     );
     await expectRefusal(
       election,
-      () =>
-        api(server, 'POST', `/api/elections/${election.electionId}/ballots`, {
-          body: { ballot: fresh() },
-        }),
+      post({
+        body: { ballot: fresh() },
+      }),
       'auth/missing-token',
       401
     );
     await expectRefusal(
       election,
-      () =>
-        api(server, 'POST', `/api/elections/${election.electionId}/ballots`, {
-          token: `${bobToken}x`,
-          body: { ballot: fresh() },
-        }),
+      post({
+        token: `${bobToken}x`,
+        body: { ballot: fresh() },
+      }),
       'auth/invalid-token',
       401
     );
@@ -163,25 +164,21 @@ forEachEngine('refusing ballots', (engine) => {
     );
 
     // Used by post: refused; the refusal itself is published once (spec §9.7), then never again.
-    const postal = await api(
-      server,
-      'POST',
-      `/api/elections/${election.electionId}/postal/received`,
-      { token: election.adminKey, body: { packId: carol.packId } }
-    );
+    /** The officer records a postal return, naming the pack or the credential. */
+    const postalReceived = (body: { packId: string } | { credential: string }) =>
+      api(server(), 'POST', `/api/elections/${election.electionId}/postal/received`, {
+        token: election.adminKey,
+        body,
+      });
+    const postal = await postalReceived({ packId: carol.packId });
     assert.equal(postal.status, 201, JSON.stringify(postal.body));
-    const beforeRefusal = await headHash(server, election.electionId);
-    const refused = await castBallotRequest(
-      server,
-      election.electionId,
-      carolToken,
-      honestBallot(election.setup, carol).ballot
-    );
+    const beforeRefusal = await headHash(server(), election.electionId);
+    const refused = await castHonestBallot(server(), election, carolToken, carol);
     assert.equal(errorCode(refused), 'ballot/credential-used-by-post');
     assert.equal(refused.status, 409);
-    const afterRefusal = await headHash(server, election.electionId);
+    const afterRefusal = await headHash(server(), election.electionId);
     assert.equal(afterRefusal.size, beforeRefusal.size + 1);
-    const refusalEvent = await eventAt(server, election.electionId, beforeRefusal.size);
+    const refusalEvent = await eventAt(server(), election.electionId, beforeRefusal.size);
     assert.deepEqual(refusalEvent.event.body, {
       credential: carol.credential,
       channel: 'online',
@@ -197,20 +194,15 @@ forEachEngine('refusing ballots', (engine) => {
     // Bob's credential was never consumed by any of the refusals.
     assert.equal((await me(election.electionId, bobToken)).channel, null);
     assert.equal(
-      (await castBallotRequest(server, election.electionId, bobToken, fresh())).status,
+      (await castBallotRequest(server(), election.electionId, bobToken, fresh())).status,
       201
     );
 
     // Online first, then a postal return for the same member: refused and published.
-    const online = await api(
-      server,
-      'POST',
-      `/api/elections/${election.electionId}/postal/received`,
-      { token: election.adminKey, body: { credential: alice.credential } }
-    );
+    const online = await postalReceived({ credential: alice.credential });
     assert.equal(errorCode(online), 'postal/credential-used-online');
-    const last = await headHash(server, election.electionId);
-    const postalRefusal = await eventAt(server, election.electionId, last.size - 1);
+    const last = await headHash(server(), election.electionId);
+    const postalRefusal = await eventAt(server(), election.electionId, last.size - 1);
     assert.deepEqual(postalRefusal.event.body, {
       credential: alice.credential,
       channel: 'postal',
@@ -223,7 +215,7 @@ forEachEngine('refusing ballots', (engine) => {
     const opens = new Date(now.getTime() + 3_600_000);
     const closes = new Date(now.getTime() + 7_200_000);
     const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
-    const election = await createTestElection(server.service, {
+    const election = await createTestElection(server().service, {
       voters: 3,
       window: { opens: iso(opens), closes: iso(closes) },
     });
@@ -232,49 +224,27 @@ forEachEngine('refusing ballots', (engine) => {
       nth(election.voters, 1),
       nth(election.voters, 2),
     ];
-    const earlyToken = await sessionFor(server, election, early);
+    const earlyToken = await sessionFor(server(), election, early);
     await expectRefusal(
       election,
-      () =>
-        castBallotRequest(
-          server,
-          election.electionId,
-          earlyToken,
-          honestBallot(election.setup, early).ballot
-        ),
+      () => castHonestBallot(server(), election, earlyToken, early),
       'election/not-open',
       409
     );
     now = new Date(opens.getTime() + 1000);
-    const token = await sessionFor(server, election, onTime);
-    assert.equal(
-      (
-        await castBallotRequest(
-          server,
-          election.electionId,
-          token,
-          honestBallot(election.setup, onTime).ballot
-        )
-      ).status,
-      201
-    );
+    const token = await sessionFor(server(), election, onTime);
+    assert.equal((await castHonestBallot(server(), election, token, onTime)).status, 201);
     now = new Date(closes.getTime());
-    const lateToken = await sessionFor(server, election, late);
+    const lateToken = await sessionFor(server(), election, late);
     await expectRefusal(
       election,
-      () =>
-        castBallotRequest(
-          server,
-          election.electionId,
-          lateToken,
-          honestBallot(election.setup, late).ballot
-        ),
+      () => castHonestBallot(server(), election, lateToken, late),
       'election/closed',
       409
     );
     assert.equal(
       (
-        await api(server, 'POST', `/api/elections/${election.electionId}/close`, {
+        await api(server(), 'POST', `/api/elections/${election.electionId}/close`, {
           token: election.adminKey,
         })
       ).status,
@@ -282,13 +252,7 @@ forEachEngine('refusing ballots', (engine) => {
     );
     await expectRefusal(
       election,
-      () =>
-        castBallotRequest(
-          server,
-          election.electionId,
-          lateToken,
-          honestBallot(election.setup, late).ballot
-        ),
+      () => castHonestBallot(server(), election, lateToken, late),
       'election/closed',
       409
     );
