@@ -11,6 +11,7 @@ import {
 } from '@scrutineer/crypto';
 import type { Manifest } from '@scrutineer/record';
 import type { PartialOutcome } from './report.ts';
+import type { BallotContext } from './checks/ballot-equations.ts';
 import { type BallotBatchItem, verifyBallotBatch } from './checks/ballot-crypto.ts';
 
 /** What every batch is checked against, as plain data. */
@@ -18,6 +19,19 @@ export interface BallotRunnerContext {
   readonly manifest: Manifest;
   readonly electionKeyHex: string;
   readonly baseHashHex: string;
+}
+
+/**
+ * The context ballots are checked against (and, the same shape, a booth's encryption setup) from
+ * its plain data: K is prepared as a fixed base once, since every ballot multiplies it.
+ */
+export function prepareBallotContext(group: Group, context: BallotRunnerContext): BallotContext {
+  return {
+    group,
+    manifest: context.manifest,
+    electionKey: group.prepareFixedBase(group.decodePoint(hexToBytes(context.electionKeyHex))),
+    baseHash: hexToBytes(context.baseHashHex),
+  };
 }
 
 /** A batch's outcome as plain data: aggregates are hex ciphertexts. */
@@ -39,13 +53,7 @@ export function runBatch(
   context: BallotRunnerContext,
   items: readonly BallotBatchItem[]
 ): WireBatchResult {
-  const ballotContext = {
-    group,
-    manifest: context.manifest,
-    electionKey: group.prepareFixedBase(group.decodePoint(hexToBytes(context.electionKeyHex))),
-    baseHash: hexToBytes(context.baseHashHex),
-  };
-  const { outcome, aggregate } = verifyBallotBatch(ballotContext, items);
+  const { outcome, aggregate } = verifyBallotBatch(prepareBallotContext(group, context), items);
   return {
     outcome,
     aggregate: aggregate.map((options) =>

@@ -3,9 +3,9 @@
  * the board's key pair and HMAC key, the officer's key hash; and, once the election is open, the
  * ballot context (election key K and base hash h, spec §9.3) that every cast is checked against.
  */
-import { type Group, type Point, decodeScalar, hexToBytes } from '@scrutineer/crypto';
+import { type Group, decodeScalar, hexToBytes } from '@scrutineer/crypto';
 import { type Manifest, parseCanonicalJson, parseManifest } from '@scrutineer/record';
-import type { BallotContext } from '@scrutineer/verifier';
+import { type BallotContext, prepareBallotContext } from '@scrutineer/verifier';
 import { type Queryable, toBytes } from '../database/database.ts';
 import { ServiceError } from '../http-errors.ts';
 
@@ -81,15 +81,11 @@ export class ElectionCache {
   ): BallotContext {
     const cached = this.#contexts.get(record.electionId);
     if (cached !== undefined) return cached;
-    const electionKey: Point = this.#group.prepareFixedBase(
-      this.#group.decodePoint(hexToBytes(electionKeyHex))
-    );
-    const context: BallotContext = {
-      group: this.#group,
+    const context = prepareBallotContext(this.#group, {
       manifest: record.manifest,
-      electionKey,
-      baseHash: hexToBytes(baseHashHex),
-    };
+      electionKeyHex,
+      baseHashHex,
+    });
     this.#contexts.set(record.electionId, context);
     return context;
   }

@@ -20,7 +20,7 @@ import {
   createTestElection,
   startTestServer,
 } from '../test-support/test-election.ts';
-import { type ElectionSetupData, prepareElectionSetup } from '../voting/prepare-election-setup.ts';
+import { type BallotRunnerContext, prepareBallotContext } from '@scrutineer/verifier';
 import { MemberWorkers } from './member-workers.ts';
 
 /** Members per worker job: long enough to amortise a message, short enough to balance threads. */
@@ -83,7 +83,7 @@ async function keyAndOpen(
   voters: number,
   workers: MemberWorkers,
   log: (line: string) => void
-): Promise<{ election: TestElection; hmacKey: Uint8Array; opened: ElectionSetupData }> {
+): Promise<{ election: TestElection; hmacKey: Uint8Array; opened: BallotRunnerContext }> {
   const database = await openDatabase(databaseUrl);
   try {
     await migrate(database);
@@ -130,7 +130,7 @@ async function keyAndOpen(
       const election: TestElection = {
         ...keyed,
         voters: members,
-        setup: prepareElectionSetup(group, opened),
+        setup: prepareBallotContext(group, opened),
       };
       const { hmacKey } = await server.service.elections.get(election.electionId);
       log(

@@ -6,11 +6,11 @@
  */
 import { loadFastestGroup } from '@scrutineer/crypto';
 import type { EncryptionSetup } from '@scrutineer/protocol';
+import { prepareBallotContext } from '@scrutineer/verifier';
 import { serveRequests } from '@scrutineer/verifier/node';
 import { hashSecurityAnswers } from '../auth/security-answers.ts';
 import { honestBallot } from '../test-support/ballot-forgery.ts';
 import { TEST_ARGON2, makeVoter } from '../test-support/test-election.ts';
-import { prepareElectionSetup } from '../voting/prepare-election-setup.ts';
 import type { MemberReply, MemberRequest } from './member-workers.ts';
 
 const QUESTIONS = ['dob', 'postcode'];
@@ -30,7 +30,7 @@ async function answer(request: MemberRequest): Promise<MemberReply> {
       return { voters, answersHashes };
     }
     case 'open':
-      setup = prepareElectionSetup(group, request);
+      setup = prepareBallotContext(group, request);
       return {};
     case 'encrypt': {
       const opened = setup;

@@ -12,7 +12,6 @@ import {
   bytesToHex,
   deriveCredentialKey,
   generateVotingCode,
-  hexToBytes,
   loadGroup,
 } from '@scrutineer/crypto';
 import {
@@ -22,6 +21,7 @@ import {
   type ContestSpec,
 } from '@scrutineer/protocol';
 import type { Manifest } from '@scrutineer/record';
+import { prepareBallotContext } from '@scrutineer/verifier';
 import { hashBearerKey } from '../auth/secret-compare.ts';
 import { hashSecurityAnswers } from '../auth/security-answers.ts';
 import { formatBoardTime } from '../board/board-clock.ts';
@@ -207,11 +207,10 @@ export async function createTestElection(
     voters,
     trusteeKeys,
     trusteeShares,
-    setup: {
-      group,
+    setup: prepareBallotContext(group, {
       manifest,
-      electionKey: group.prepareFixedBase(group.decodePoint(hexToBytes(keyBody.publicKey))),
-      baseHash: hexToBytes(baseHash),
-    },
+      electionKeyHex: keyBody.publicKey,
+      baseHashHex: baseHash,
+    }),
   };
 }

@@ -17,8 +17,7 @@ import {
   loadFastestGroup,
 } from '@scrutineer/crypto';
 import { type Ballot, parseManifest } from '@scrutineer/record';
-import { verifyBallotAlone } from '@scrutineer/verifier';
-import { prepareElectionSetup } from './prepare-election-setup.ts';
+import { prepareBallotContext, verifyBallotAlone } from '@scrutineer/verifier';
 import { MAX_BATCH, VerifyPool, type VerifyContextData } from './verify-pool.ts';
 
 /**
@@ -147,7 +146,7 @@ describe('VerifyPool with the real worker', async () => {
   const group = await loadFastestGroup();
   const pool = await VerifyPool.start(1, group.backend);
   after(() => pool.close());
-  const context = prepareElectionSetup(group, contextData);
+  const context = prepareBallotContext(group, contextData);
 
   it('gives each ballot of a batch the verdict verifyBallotAlone gives inline', async () => {
     const batch = Array.from({ length: 11 }, (_, k) => {

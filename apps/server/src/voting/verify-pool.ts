@@ -12,12 +12,11 @@
  * pays one message per batch, not per ballot; an idle server adds no latency.
  */
 import type { Backend } from '@scrutineer/crypto';
-import type { BallotFault } from '@scrutineer/verifier';
+import type { BallotFault, BallotRunnerContext } from '@scrutineer/verifier';
 import { type Waiter, WorkerPool } from '@scrutineer/verifier/node';
-import type { ElectionSetupData } from './prepare-election-setup.ts';
 
 /** What a worker needs to check ballots of one election, as plain data. */
-export type VerifyContextData = ElectionSetupData;
+export type VerifyContextData = BallotRunnerContext;
 
 /** One ballot of a batch; `context` travels only the first time a worker sees the election. */
 export interface VerifyRequestItem {

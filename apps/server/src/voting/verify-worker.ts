@@ -11,11 +11,11 @@ import type { Ballot } from '@scrutineer/record';
 import {
   type BallotContext,
   type BallotVerdict,
+  prepareBallotContext,
   verifyBallotAlone,
   verifyBallotsAlone,
 } from '@scrutineer/verifier';
 import { serveRequests } from '@scrutineer/verifier/node';
-import { prepareElectionSetup } from './prepare-election-setup.ts';
 import type {
   VerifyReply,
   VerifyReplyItem,
@@ -32,7 +32,7 @@ const errorText = (error: unknown): string =>
 
 function learnContext(item: VerifyRequestItem): void {
   if (item.context !== undefined)
-    contexts.set(item.electionId, prepareElectionSetup(group, item.context));
+    contexts.set(item.electionId, prepareBallotContext(group, item.context));
 }
 
 /** The ballot of an item: sent as JSON text by the cast path (verify-pool.ts), or as an object. */

@@ -3,9 +3,10 @@
  * answers chunk jobs (credential keys, or ballots) from the main thread, which writes the record.
  */
 import { workerData } from 'node:worker_threads';
-import { type Backend, hexToBytes, loadGroup } from '@scrutineer/crypto';
+import { type Backend, loadGroup } from '@scrutineer/crypto';
 import type { Manifest } from '@scrutineer/record';
 import type { EncryptionSetup } from '@scrutineer/protocol';
+import { prepareBallotContext } from '@scrutineer/verifier';
 import { serveRequests } from '@scrutineer/verifier/node';
 import { ballotChunk, credentialKeys } from './voter-chunk.ts';
 
@@ -43,12 +44,11 @@ function encryptionSetup(election: Extract<GeneratorJob, { kind: 'ballots' }>['e
   if (setup?.key !== key) {
     setup = {
       key,
-      value: {
-        group,
+      value: prepareBallotContext(group, {
         manifest: election.manifest,
-        electionKey: group.prepareFixedBase(group.decodePoint(hexToBytes(election.electionKey))),
-        baseHash: hexToBytes(election.baseHash),
-      },
+        electionKeyHex: election.electionKey,
+        baseHashHex: election.baseHash,
+      }),
     };
   }
   return setup.value;
