@@ -3,9 +3,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, it } from 'node:test';
+import { before, it } from 'node:test';
 import { bytesToHex, hexToBytes, sha256, utf8 } from '@scrutineer/crypto';
-import { createCeremonyKey, simulatedManifest } from '@scrutineer/protocol';
 import {
   checkpointMessage,
   hashLeaf,
@@ -19,7 +18,6 @@ import {
 import { verifyRecord } from '@scrutineer/verifier';
 import { recordDirectory } from '@scrutineer/verifier/node';
 import { hashBearerKey } from '../auth/secret-compare.ts';
-import type { Database } from '../database/database.ts';
 import { createElection } from '../elections/create-election.ts';
 import {
   checkpointListSchema,
@@ -28,24 +26,24 @@ import {
   summarySchema,
 } from '../http/schemas.ts';
 import { publishNominations } from '../officials/nominations-file.ts';
-import { type RunningServer, signDueCheckpoints } from '../server.ts';
+import { signDueCheckpoints } from '../server.ts';
 import {
   allEvents,
   api,
   bodyAs,
-  castBallotRequest,
+  castHonestBallot,
   errorCode,
   eventAt,
   sessionFor,
   textOf,
 } from '../test-support/api-client.ts';
-import { honestBallot } from '../test-support/ballot-forgery.ts';
 import { nth } from '../test-support/nth.ts';
+import { suiteServer } from '../test-support/suite-server.ts';
 import { forEachEngine } from '../test-support/test-databases.ts';
 import {
   type TestElection,
   createTestElection,
-  startTestServer,
+  operatorDraft,
 } from '../test-support/test-election.ts';
 import { writeRecordBundle } from './board-reader.ts';
 import { signCheckpoint } from './checkpoints.ts';
@@ -55,18 +53,14 @@ const NOMINATIONS =
   '{"contest":"leader","nominees":[{"id":"c1","name":"A","nominations":120},{"id":"c2","name":"B","nominations":101}],"threshold":100}\n';
 
 forEachEngine('the board', (engine) => {
-  let database: Database;
-  let server: RunningServer;
+  const server = suiteServer(engine, { checkpoints: { intervalMs: 0, everyEvents: 3 } });
   let election: TestElection;
   before(async () => {
-    database = await engine.freshDatabase();
-    server = await startTestServer(database, { checkpoints: { intervalMs: 0, everyEvents: 3 } });
-    election = await createTestElection(server.service, { voters: 4 });
+    election = await createTestElection(server().service, { voters: 4 });
   });
-  after(() => server.close());
 
   it('chains every event to the one before, from the manifest at position 0', async () => {
-    const events = await allEvents(server, election.electionId);
+    const events = await allEvents(server(), election.electionId);
     assert.deepEqual(nth(events, 0).body, election.manifest);
     const types = events.map((e) => e.type);
     assert.deepEqual(types, [
@@ -82,7 +76,7 @@ forEachEngine('the board', (engine) => {
     events.forEach((event, i) => assert.equal(event.position, i));
     const summary = bodyAs(
       summarySchema,
-      await api(server, 'GET', `/api/elections/${election.electionId}`)
+      await api(server(), 'GET', `/api/elections/${election.electionId}`)
     );
     assert.equal(summary.stage, 'open');
     assert.equal(summary.size, 8);
@@ -91,30 +85,25 @@ forEachEngine('the board', (engine) => {
 
   it('serves inclusion and consistency proofs that verify against signed checkpoints', async () => {
     const voter = nth(election.voters, 0);
-    const token = await sessionFor(server, election, voter);
-    const cast = await castBallotRequest(
-      server,
-      election.electionId,
-      token,
-      honestBallot(election.setup, voter).ballot
-    );
+    const token = await sessionFor(server(), election, voter);
+    const cast = await castHonestBallot(server(), election, token, voter);
     assert.equal(cast.status, 201, JSON.stringify(cast.body));
     const older = nth(
       bodyAs(
         checkpointListSchema,
-        await api(server, 'GET', `/api/elections/${election.electionId}/checkpoints`)
+        await api(server(), 'GET', `/api/elections/${election.electionId}/checkpoints`)
       ).checkpoints,
       0
     );
-    const latest = await signCheckpoint(server.service, election.electionId);
+    const latest = await signCheckpoint(server().service, election.electionId);
     assert.ok(latest !== null && latest.size === 9);
-    const boardKey = server.service.group.decodePoint(
+    const boardKey = server().service.group.decodePoint(
       hexToBytes(election.manifest.board.publicKey)
     );
     const { signature, ...unsigned } = latest;
     assert.ok(
       verifyStatement(
-        server.service.group,
+        server().service.group,
         election.manifestHash,
         boardKey,
         checkpointMessage(election.electionId, unsigned),
@@ -126,14 +115,14 @@ forEachEngine('the board', (engine) => {
       const proof = bodyAs(
         inclusionProofSchema,
         await api(
-          server,
+          server(),
           'GET',
           `/api/elections/${election.electionId}/proofs/inclusion?position=${position}`
         )
       );
       assert.equal(proof.size, latest.size);
       assert.equal(proof.root, latest.root);
-      const { line } = await eventAt(server, election.electionId, position);
+      const { line } = await eventAt(server(), election.electionId, position);
       const leaf = hashLeaf(utf8(line));
       assert.equal(bytesToHex(leaf), proof.leafHash);
       assert.ok(
@@ -159,7 +148,7 @@ forEachEngine('the board', (engine) => {
     const consistency = bodyAs(
       consistencyProofSchema,
       await api(
-        server,
+        server(),
         'GET',
         `/api/elections/${election.electionId}/proofs/consistency?from=${older.size}&to=${latest.size}`
       )
@@ -175,7 +164,7 @@ forEachEngine('the board', (engine) => {
       )
     );
     const bad = await api(
-      server,
+      server(),
       'GET',
       `/api/elections/${election.electionId}/proofs/consistency?from=3&to=99`
     );
@@ -185,25 +174,15 @@ forEachEngine('the board', (engine) => {
 
   it('signs due checkpoints on the timer only where the log grew', async () => {
     const voter = nth(election.voters, 1);
-    const token = await sessionFor(server, election, voter);
-    assert.equal(
-      (
-        await castBallotRequest(
-          server,
-          election.electionId,
-          token,
-          honestBallot(election.setup, voter).ballot
-        )
-      ).status,
-      201
-    );
-    assert.equal(await signDueCheckpoints(server.service), 1);
-    assert.equal(await signDueCheckpoints(server.service), 0);
+    const token = await sessionFor(server(), election, voter);
+    assert.equal((await castHonestBallot(server(), election, token, voter)).status, 201);
+    assert.equal(await signDueCheckpoints(server().service), 1);
+    assert.equal(await signDueCheckpoints(server().service), 0);
   });
 
   it('writes a record bundle that the verifier accepts, with roots that match the lines', async () => {
     const directory = await mkdtemp(join(tmpdir(), 'scrutineer-bundle-'));
-    await writeRecordBundle(database, election.electionId, directory);
+    await writeRecordBundle(server().database, election.electionId, directory);
     const board = await readFile(join(directory, 'board.jsonl'), 'utf8');
     assert.ok(parseJsonLines(board).ok);
     const checkpoints = parseJsonLines(
@@ -230,7 +209,9 @@ forEachEngine('the board', (engine) => {
     );
     assert.equal(report.ok, true);
     assert.equal(
-      textOf(await api(server, 'GET', `/api/elections/${election.electionId}/record/board.jsonl`)),
+      textOf(
+        await api(server(), 'GET', `/api/elections/${election.electionId}/record/board.jsonl`)
+      ),
       board
     );
     // This election's manifest names no nominations: the bundle has no nominations.json (§9.1).
@@ -238,28 +219,10 @@ forEachEngine('the board', (engine) => {
   });
 
   it('writes nominations.json into the bundle once published, as the board serves it', async () => {
-    const group = server.service.group;
     const electionId = 'nominated-bundle';
-    const { board: _board, ...draft } = simulatedManifest(group, {
-      electionId,
-      contests: [
-        {
-          id: 'leader',
-          title: 'Leader',
-          minSelections: 1,
-          maxSelections: 1,
-          candidates: ['A', 'B'],
-        },
-      ],
-      trusteeKeys: [createCeremonyKey(group, electionId, 1)],
-      threshold: 1,
-      boardPublicKey: group.generator,
-      voters: 1,
-      policy: 'first-ballot-final',
-      start: '2026-01-01T00:00:00Z',
-    });
+    const draft = operatorDraft(server().service.group, electionId);
     const hash = bytesToHex(sha256(utf8(NOMINATIONS.trimEnd())));
-    await createElection(server.service, {
+    await createElection(server().service, {
       draft: { ...draft, nominations: { threshold: 100, hash, qualified: ['c1', 'c2'] } },
       adminKeyHash: hashBearerKey('officer-key'),
     });
@@ -268,16 +231,18 @@ forEachEngine('the board', (engine) => {
 
     // Before the officer publishes it the bundle has none, and V1.3 says so.
     const unpublished = await mkdtemp(join(tmpdir(), 'scrutineer-bundle-'));
-    await writeRecordBundle(database, electionId, unpublished);
+    await writeRecordBundle(server().database, electionId, unpublished);
     assert.equal(existsSync(join(unpublished, 'nominations.json')), false);
     assert.equal((await v13(unpublished))?.status, 'failed');
 
-    await publishNominations(server.service, electionId, NOMINATIONS);
+    await publishNominations(server().service, electionId, NOMINATIONS);
     const published = await mkdtemp(join(tmpdir(), 'scrutineer-bundle-'));
-    await writeRecordBundle(database, electionId, published);
+    await writeRecordBundle(server().database, electionId, published);
     const written = await readFile(join(published, 'nominations.json'), 'utf8');
     assert.equal(written, NOMINATIONS);
-    const served = await fetch(`${server.url}/api/elections/${electionId}/record/nominations.json`);
+    const served = await fetch(
+      `${server().url}/api/elections/${electionId}/record/nominations.json`
+    );
     assert.equal(await served.text(), written);
     assert.equal((await v13(published))?.status, 'passed');
   });

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { it } from 'node:test';
 import { formatVotingCode } from '@scrutineer/crypto';
-import type { Database } from '../database/database.ts';
 import { ERROR_CATALOGUE } from '../http-errors.ts';
-import type { RunningServer } from '../server.ts';
 import {
   api,
   bodyAs,
-  castBallotRequest,
+  castHonestBallot,
   errorCode,
   receiptOf,
   sessionFor,
@@ -17,38 +15,22 @@ import {
 import { nth } from '../test-support/nth.ts';
 import { signInResponse } from './schemas.ts';
 import { z } from 'zod';
-import { honestBallot } from '../test-support/ballot-forgery.ts';
+import { suiteServer } from '../test-support/suite-server.ts';
 import { forEachEngine } from '../test-support/test-databases.ts';
 import { createTestElection, startTestServer } from '../test-support/test-election.ts';
 
 forEachEngine('HTTP hygiene', (engine) => {
-  let database: Database;
-  let server: RunningServer;
   const logLines: string[] = [];
-  before(async () => {
-    database = await engine.freshDatabase();
-    server = await startTestServer(database, {
-      logger: { level: 'info', stream: { write: (line: string) => void logLines.push(line) } },
-      signInMonitor: { maxFailuresPerIpPerHour: 4, baselineFailuresPerHour: 1, alarmMultiple: 2 },
-    });
+  const server = suiteServer(engine, {
+    logger: { level: 'info', stream: { write: (line: string) => void logLines.push(line) } },
+    signInMonitor: { maxFailuresPerIpPerHour: 4, baselineFailuresPerHour: 1, alarmMultiple: 2 },
   });
-  after(() => server.close());
 
   it('shows no count per candidate anywhere before the result', async () => {
-    const election = await createTestElection(server.service, { voters: 3 });
+    const election = await createTestElection(server().service, { voters: 3 });
     for (const voter of election.voters) {
-      const token = await sessionFor(server, election, voter);
-      assert.equal(
-        (
-          await castBallotRequest(
-            server,
-            election.electionId,
-            token,
-            honestBallot(election.setup, voter, 0).ballot
-          )
-        ).status,
-        201
-      );
+      const token = await sessionFor(server(), election, voter);
+      assert.equal((await castHonestBallot(server(), election, token, voter)).status, 201);
     }
     const base = `/api/elections/${election.electionId}`;
     const answers = await Promise.all(
@@ -60,7 +42,7 @@ forEachEngine('HTTP hygiene', (engine) => {
         '/turnout',
         '/result',
         '/record/board.jsonl',
-      ].map((path) => api(server, 'GET', `${base}${path}`))
+      ].map((path) => api(server(), 'GET', `${base}${path}`))
     );
     const text = answers
       .map((a) => (typeof a.body === 'string' ? a.body : JSON.stringify(a.body)))
@@ -78,31 +60,24 @@ forEachEngine('HTTP hygiene', (engine) => {
   });
 
   it('logs no code, answer, token, tracker or IP address, and raises the failed sign-in alarm', async () => {
-    const election = await createTestElection(server.service, { voters: 2 });
+    const election = await createTestElection(server().service, { voters: 2 });
     const [voter, other] = [nth(election.voters, 0), nth(election.voters, 1)];
-    const signIn = await signInVoter(server, election, voter);
+    const signIn = await signInVoter(server(), election, voter);
     const { token } = bodyAs(signInResponse, signIn);
-    const receipt = receiptOf(
-      await castBallotRequest(
-        server,
-        election.electionId,
-        token,
-        honestBallot(election.setup, voter).ballot
-      )
-    );
-    await api(server, 'GET', `/api/elections/${election.electionId}/trackers/${receipt.tracker}`);
+    const receipt = receiptOf(await castHonestBallot(server(), election, token, voter));
+    await api(server(), 'GET', `/api/elections/${election.electionId}/trackers/${receipt.tracker}`);
     for (let i = 0; i < 3; i++)
-      await signInVoter(server, election, {
+      await signInVoter(server(), election, {
         ...other,
         answers: { dob: '1999-09-09', postcode: 'E1 6AN' },
       });
-    const limited = await signInVoter(server, election, other);
+    const limited = await signInVoter(server(), election, other);
     assert.equal(limited.status, 200, 'three failures are under the per-IP limit of 4');
-    await signInVoter(server, election, {
+    await signInVoter(server(), election, {
       ...other,
       answers: { dob: '1999-09-09', postcode: 'E1 6AN' },
     });
-    const blocked = await signInVoter(server, election, other);
+    const blocked = await signInVoter(server(), election, other);
     assert.equal(blocked.status, 429);
     assert.equal(errorCode(blocked), 'request/rate-limited');
 
@@ -127,21 +102,21 @@ forEachEngine('HTTP hygiene', (engine) => {
       '127.0.0.1',
     ];
     for (const secret of secrets) assert.ok(!logs.includes(secret), `the logs contain ${secret}`);
-    const metrics = textOf(await api(server, 'GET', '/metrics'));
+    const metrics = textOf(await api(server(), 'GET', '/metrics'));
     assert.match(metrics, /scrutineer_sign_in_failures_total 4/);
     assert.match(metrics, /scrutineer_sign_in_alarms_total 1/);
     assert.match(metrics, /scrutineer_ballots_cast_total 4/);
   });
 
   it('sends security headers and catalogue errors everywhere', async () => {
-    const missing = await api(server, 'GET', '/nowhere');
+    const missing = await api(server(), 'GET', '/nowhere');
     assert.deepEqual(missing.body, {
       error: { code: 'request/not-found', message: ERROR_CATALOGUE['request/not-found'][1] },
     });
-    const unknown = await api(server, 'GET', '/api/elections/no-such-election/manifest');
+    const unknown = await api(server(), 'GET', '/api/elections/no-such-election/manifest');
     assert.equal(unknown.status, 404);
     assert.equal(errorCode(unknown), 'election/not-found');
-    const badId = await api(server, 'GET', '/api/elections/NOT_AN_ID');
+    const badId = await api(server(), 'GET', '/api/elections/NOT_AN_ID');
     assert.equal(errorCode(badId), 'request/invalid-parameter');
     for (const response of [missing, unknown]) {
       assert.match(response.headers.get('content-security-policy') ?? '', /default-src 'none'/);
@@ -162,7 +137,7 @@ forEachEngine('HTTP hygiene', (engine) => {
         ),
         'x-error-codes': z.record(z.string(), z.unknown()),
       })
-      .parse((await api(server, 'GET', '/api/openapi.json')).body);
+      .parse((await api(server(), 'GET', '/api/openapi.json')).body);
     assert.equal(document.openapi, '3.1.0');
     const expected: readonly (readonly [string, string])[] = [
       ['post', '/api/elections/{electionId}/ballots'],

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { after, before, it } from 'node:test';
-import { createCeremonyKey, simulatedManifest } from '@scrutineer/protocol';
+import { it } from 'node:test';
 import { hashBearerKey } from '../auth/secret-compare.ts';
-import type { Database } from '../database/database.ts';
-import type { RunningServer } from '../server.ts';
 import { api, errorCode } from '../test-support/api-client.ts';
+import { suiteServer } from '../test-support/suite-server.ts';
 import { forEachEngine } from '../test-support/test-databases.ts';
-import { OPERATOR_KEY, startTestServer } from '../test-support/test-election.ts';
+import { OPERATOR_KEY, operatorDraft } from '../test-support/test-election.ts';
 
 const ADMIN_KEY = 'officer-key-for-nominations';
 /** A canonical nominations document (spec §9.2.6) as `nominations close` writes it. */
@@ -16,40 +14,16 @@ const DOCUMENT =
 const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 forEachEngine('publishing nominations.json', (engine) => {
-  let database: Database;
-  let server: RunningServer;
-  before(async () => {
-    database = await engine.freshDatabase();
-    server = await startTestServer(database);
-  });
-  after(() => server.close());
+  const server = suiteServer(engine);
 
   /** Creates an election over HTTP, with a manifest naming `hash` as its nominations if given. */
   async function createElection(electionId: string, hash?: string): Promise<string> {
-    const group = server.service.group;
-    const { board: _board, ...draft } = simulatedManifest(group, {
-      electionId,
-      contests: [
-        {
-          id: 'leader',
-          title: 'Leader',
-          minSelections: 1,
-          maxSelections: 1,
-          candidates: ['A', 'B'],
-        },
-      ],
-      trusteeKeys: [createCeremonyKey(group, electionId, 1)],
-      threshold: 1,
-      boardPublicKey: group.generator,
-      voters: 1,
-      policy: 'first-ballot-final',
-      start: '2026-01-01T00:00:00Z',
-    });
+    const draft = operatorDraft(server().service.group, electionId);
     const manifest =
       hash === undefined
         ? draft
         : { ...draft, nominations: { threshold: 100, hash, qualified: ['c1', 'c2'] } };
-    const created = await api(server, 'POST', '/api/elections', {
+    const created = await api(server(), 'POST', '/api/elections', {
       token: OPERATOR_KEY,
       body: { manifest, adminKeyHash: hashBearerKey(ADMIN_KEY) },
     });
@@ -58,14 +32,14 @@ forEachEngine('publishing nominations.json', (engine) => {
   }
 
   const upload = (base: string, document: string, token: string | null = ADMIN_KEY) =>
-    api(server, 'POST', `${base}/nominations`, {
+    api(server(), 'POST', `${base}/nominations`, {
       ...(token === null ? {} : { token }),
       body: { document },
     });
 
   it('stores the document once, for the officer only, and serves it byte for byte', async () => {
     const base = await createElection('nominated-once', sha256Hex(DOCUMENT));
-    const before = await api(server, 'GET', `${base}/record/nominations.json`);
+    const before = await api(server(), 'GET', `${base}/record/nominations.json`);
     assert.equal(before.status, 404);
     assert.equal(errorCode(before), 'nominations/not-published');
     assert.equal(errorCode(await upload(base, `${DOCUMENT}\n`, null)), 'auth/admin-required');
@@ -81,14 +55,14 @@ forEachEngine('publishing nominations.json', (engine) => {
     // The same canonical JSON without the newline is other bytes: the published file never changes.
     assert.equal(errorCode(await upload(base, DOCUMENT)), 'nominations/already-published');
 
-    const served = await api(server, 'GET', `${base}/record/nominations.json`);
+    const served = await api(server(), 'GET', `${base}/record/nominations.json`);
     assert.equal(served.status, 200);
     assert.match(served.headers.get('content-type') ?? '', /^application\/json/);
     assert.equal(JSON.stringify(served.body), DOCUMENT);
-    const raw = await fetch(`${server.url}${base}/record/nominations.json`);
+    const raw = await fetch(`${server().url}${base}/record/nominations.json`);
     assert.equal(await raw.text(), `${DOCUMENT}\n`);
 
-    const log = await api(server, 'GET', `${base}/audit-log`, { token: ADMIN_KEY });
+    const log = await api(server(), 'GET', `${base}/audit-log`, { token: ADMIN_KEY });
     const entries = (log.body as { entries: { action: string; detail: unknown }[] }).entries;
     assert.deepEqual(
       entries.filter((e) => e.action === 'nominations').map((e) => e.detail),
@@ -111,11 +85,11 @@ forEachEngine('publishing nominations.json', (engine) => {
       assert.equal(errorCode(await upload(base, text)), 'nominations/not-canonical', text);
     // Nothing was stored by the refusals.
     assert.equal(
-      errorCode(await api(server, 'GET', `${base}/record/nominations.json`)),
+      errorCode(await api(server(), 'GET', `${base}/record/nominations.json`)),
       'nominations/not-published'
     );
     assert.equal((await upload(base, DOCUMENT)).status, 201);
-    const raw = await fetch(`${server.url}${base}/record/nominations.json`);
+    const raw = await fetch(`${server().url}${base}/record/nominations.json`);
     assert.equal(await raw.text(), DOCUMENT);
   });
 
@@ -123,12 +97,12 @@ forEachEngine('publishing nominations.json', (engine) => {
     const base = await createElection('not-nominated');
     assert.equal(errorCode(await upload(base, DOCUMENT)), 'nominations/not-named');
     assert.equal(
-      errorCode(await api(server, 'GET', `${base}/record/nominations.json`)),
+      errorCode(await api(server(), 'GET', `${base}/record/nominations.json`)),
       'nominations/not-published'
     );
     assert.equal(
       errorCode(
-        await api(server, 'GET', '/api/elections/no-such-election/record/nominations.json')
+        await api(server(), 'GET', '/api/elections/no-such-election/record/nominations.json')
       ),
       'election/not-found'
     );

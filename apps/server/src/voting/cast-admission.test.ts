@@ -5,41 +5,34 @@
  * verdicts as inline, and a burst of casts is appended by group commit: one event each.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Database } from '../database/database.ts';
-import type { RunningServer } from '../server.ts';
+import { after, describe, it } from 'node:test';
 import {
   castBallotRequest,
+  castHonestBallot,
   errorCode,
   headHash,
   receiptOf,
   sessionFor,
 } from '../test-support/api-client.ts';
 import { honestBallot, withBadProof } from '../test-support/ballot-forgery.ts';
+import { suiteServer } from '../test-support/suite-server.ts';
 import { cleanUpTestDatabases, postgresEngine } from '../test-support/test-databases.ts';
 import { nth } from '../test-support/nth.ts';
-import { createTestElection, startTestServer } from '../test-support/test-election.ts';
+import { createTestElection } from '../test-support/test-election.ts';
 
 describe('cast admission control and the verify pool [postgres]', () => {
-  let database: Database;
-  let server: RunningServer;
-  before(async () => {
-    database = await postgresEngine().freshDatabase();
-    server = await startTestServer(database, { maxCastsInFlight: 2, verifyThreads: 1 });
-  });
-  after(async () => {
-    await server.close();
-    await cleanUpTestDatabases();
-  });
+  const server = suiteServer(postgresEngine(), { maxCastsInFlight: 2, verifyThreads: 1 });
+  // PostgreSQL only, so not under forEachEngine, whose after hook would drop the schema.
+  after(cleanUpTestDatabases);
 
   it('sheds casts beyond the bound with 503 + Retry-After, writes nothing of them, accepts them again', async () => {
     const voters = 24;
-    const election = await createTestElection(server.service, { voters });
-    const tokens = await Promise.all(election.voters.map((v) => sessionFor(server, election, v)));
+    const election = await createTestElection(server().service, { voters });
+    const tokens = await Promise.all(election.voters.map((v) => sessionFor(server(), election, v)));
     const ballots = election.voters.map((v, i) => honestBallot(election.setup, v, i % 2).ballot);
-    const before = await headHash(server, election.electionId);
+    const before = await headHash(server(), election.electionId);
     const first = await Promise.all(
-      ballots.map((b, i) => castBallotRequest(server, election.electionId, nth(tokens, i), b))
+      ballots.map((b, i) => castBallotRequest(server(), election.electionId, nth(tokens, i), b))
     );
     const shed = first.flatMap((r, i) => (r.status === 503 ? [i] : []));
     const accepted = first.filter((r) => r.status === 201);
@@ -50,10 +43,13 @@ describe('cast admission control and the verify pool [postgres]', () => {
       assert.equal(nth(first, i).headers.get('retry-after'), '1');
     }
     // Exactly the accepted ballots are on the board: a shed cast left nothing behind.
-    assert.equal((await headHash(server, election.electionId)).size, before.size + accepted.length);
+    assert.equal(
+      (await headHash(server(), election.electionId)).size,
+      before.size + accepted.length
+    );
     for (const i of shed) {
       const again = await castBallotRequest(
-        server,
+        server(),
         election.electionId,
         nth(tokens, i),
         nth(ballots, i)
@@ -64,26 +60,21 @@ describe('cast admission control and the verify pool [postgres]', () => {
       [...accepted, ...first].filter((r) => r.status === 201).map((r) => receiptOf(r).position)
     );
     assert.equal(positions.size, accepted.length, 'one event per ballot');
-    assert.equal((await headHash(server, election.electionId)).size, before.size + voters);
-    const metrics = await fetch(`${server.url}/metrics`).then((r) => r.text());
+    assert.equal((await headHash(server(), election.electionId)).size, before.size + voters);
+    const metrics = await fetch(`${server().url}/metrics`).then((r) => r.text());
     assert.match(metrics, new RegExp(`^scrutineer_casts_shed_total ${shed.length}$`, 'm'));
   });
 
   it('refuses a bad proof on a worker thread with the same code as inline', async () => {
-    const election = await createTestElection(server.service, { voters: 1 });
+    const election = await createTestElection(server().service, { voters: 1 });
     const voter = nth(election.voters, 0);
-    const token = await sessionFor(server, election, voter);
+    const token = await sessionFor(server(), election, voter);
     const bad = withBadProof(election.setup, voter, honestBallot(election.setup, voter).ballot);
-    const before = await headHash(server, election.electionId);
-    const response = await castBallotRequest(server, election.electionId, token, bad);
+    const before = await headHash(server(), election.electionId);
+    const response = await castBallotRequest(server(), election.electionId, token, bad);
     assert.equal(errorCode(response), 'ballot/invalid-proof');
-    assert.deepEqual(await headHash(server, election.electionId), before);
-    const good = await castBallotRequest(
-      server,
-      election.electionId,
-      token,
-      honestBallot(election.setup, voter).ballot
-    );
+    assert.deepEqual(await headHash(server(), election.electionId), before);
+    const good = await castHonestBallot(server(), election, token, voter);
     assert.equal(good.status, 201);
   });
 });

@@ -14,7 +14,13 @@ import { recordDirectory } from '@scrutineer/verifier/node';
 import { writeRecordBundle } from '../board/board-reader.ts';
 import type { Database } from '../database/database.ts';
 import type { RunningServer } from '../server.ts';
-import { castBallotRequest, errorCode, receiptOf, sessionFor } from '../test-support/api-client.ts';
+import {
+  castBallotRequest,
+  castHonestBallot,
+  errorCode,
+  receiptOf,
+  sessionFor,
+} from '../test-support/api-client.ts';
 import { honestBallot } from '../test-support/ballot-forgery.ts';
 import { cleanUpTestDatabases, postgresEngine, reopen } from '../test-support/test-databases.ts';
 import { nth } from '../test-support/nth.ts';
@@ -70,12 +76,7 @@ describe('two server instances on one PostgreSQL', () => {
     );
     const responses = await Promise.all(
       election.voters.map((voter, i) =>
-        castBallotRequest(
-          i % 2 === 0 ? second : first,
-          election.electionId,
-          nth(tokens, i),
-          honestBallot(election.setup, voter, i % 2).ballot
-        )
+        castHonestBallot(i % 2 === 0 ? second : first, election, nth(tokens, i), voter, i % 2)
       )
     );
     assert.ok(
