@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { bytesToHex, frameParts, hexToBytes, sha256, utf8 } from '@scrutineer/crypto';
 import { canonicalBytes } from './canonical-json.ts';
 import { hexBytes, recordErrorFromZod } from './hex.ts';
+import { textSchema } from './text.ts';
 import type { Manifest } from './manifest.ts';
 import { type RecordError, type Result, err, ok, recordError } from './result.ts';
 
@@ -19,7 +20,7 @@ const rangeProofHex = z
 export const selectionSchema = z.strictObject({ ciphertext: hexBytes(64), proof: rangeProofHex });
 
 export const ballotSchema = z.strictObject({
-  election: z.string().max(64),
+  election: textSchema(0, 64),
   credential: hexBytes(32),
   contests: z
     .array(
@@ -35,7 +36,7 @@ export type Ballot = z.infer<typeof ballotSchema>;
 export type UnsignedBallot = Omit<Ballot, 'signature'>;
 
 export const auditedBallotSchema = z.strictObject({
-  election: z.string().max(64),
+  election: textSchema(0, 64),
   tracker: hexBytes(32),
   contests: z
     .array(

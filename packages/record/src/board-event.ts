@@ -8,7 +8,8 @@ import { bytesToHex, sha256 } from '@scrutineer/crypto';
 import { auditedBallotSchema, ballotSchema } from './ballot.ts';
 import { canonicalBytes } from './canonical-json.ts';
 import { hexBytes, recordErrorFromZod } from './hex.ts';
-import { instantSchema, manifestSchema } from './manifest.ts';
+import { instantSchema } from './instant.ts';
+import { manifestSchema } from './manifest.ts';
 import { type RecordError, type Result, err, ok, recordError } from './result.ts';
 
 const index = z.number().int().min(1).max(100);

@@ -115,7 +115,11 @@ export function encodeComplaintBody(
   };
 }
 
-/** Spec §9.5: a trustee's decryption shares, flattened in (contest, option) order. */
+/**
+ * Spec §9.5, §8.2: a trustee's decryption shares, flattened in (contest, option) order. A share D
+ * may be the identity: it is s·α, and α = O for an option no counted ballot reached (an all-postal
+ * election, a tally of no online ballot).
+ */
 export function decodeDecryptionBody(
   group: Group,
   body: EventBody<'decryption-share'>
@@ -123,7 +127,7 @@ export function decodeDecryptionBody(
   return body.contests.flatMap((contest) =>
     contest.options.map((option) => ({
       trustee: body.trustee,
-      share: group.decodePoint(hexToBytes(option.share)),
+      share: group.decodePoint(hexToBytes(option.share), { allowIdentity: true }),
       proof: decodeChaumPedersenProof(group, hexToBytes(option.proof)),
     }))
   );

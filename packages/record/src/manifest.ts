@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { hexBytes, recordErrorFromZod } from './hex.ts';
+import { instantSchema } from './instant.ts';
+import { textSchema } from './text.ts';
 import { type RecordError, type Result, err, ok, recordError } from './result.ts';
 
 export const FORMAT = 'scrutineer/v1';
@@ -12,11 +14,8 @@ const id = (max: number) =>
   z
     .string()
     .regex(new RegExp(`^[a-z0-9][a-z0-9-]{0,${max - 1}}$`), 'lower-case letters, digits, hyphens');
-const text = z.string().min(1).max(200);
-/** Spec §9.2: RFC 3339 UTC instants at whole seconds, the board's clock format. */
-export const instantSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, 'YYYY-MM-DDTHH:MM:SSZ');
+/** Spec §9.2: 1–200 characters, counted in code points. */
+const text = textSchema(1, 200);
 
 const candidateSchema = z.strictObject({ id: id(64), name: text });
 

@@ -21,7 +21,7 @@ import {
 import { z } from 'zod';
 import { canonicalBytes } from './canonical-json.ts';
 import { hexBytes, recordErrorFromZod } from './hex.ts';
-import { instantSchema } from './manifest.ts';
+import { instantSchema } from './instant.ts';
 import { type RecordError, type Result, err, ok } from './result.ts';
 
 /** Spec §9.5: what a trustee signs for a board event of `type` (body without its signature). */

@@ -51,3 +51,29 @@ export const CHECKS = {
 
 export type CheckId = keyof typeof CHECKS;
 export const CHECK_IDS = Object.keys(CHECKS) as CheckId[];
+
+/**
+ * Spec verification.md "Reached": the stage from which each check applies. A record at that stage or
+ * later reports the check (passed with 0 items if there was nothing to check); before it, the check
+ * is not reached. V1.3 applies only when the manifest names nominations.
+ */
+export const CHECK_STAGE: Readonly<
+  Record<CheckId, 'empty' | 'setup' | 'keyed' | 'open' | 'tallied' | 'final'>
+> = Object.fromEntries(
+  CHECK_IDS.map((id) => {
+    const group = Number(id.slice(1, id.indexOf('.')));
+    const stage =
+      id === 'V1.3'
+        ? 'setup'
+        : group <= 2
+          ? 'empty'
+          : group === 3
+            ? 'keyed'
+            : id === 'V6.4' || group === 7 || id === 'V8.1'
+              ? 'tallied'
+              : group >= 8
+                ? 'final'
+                : 'open';
+    return [id, stage];
+  })
+) as Record<CheckId, 'empty' | 'setup' | 'keyed' | 'open' | 'tallied' | 'final'>;

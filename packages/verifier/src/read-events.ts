@@ -2,13 +2,16 @@
  * @module Streams the board log and checks its integrity as it goes (verification V2.1–V2.4):
  * canonical, well-formed events, consecutive positions, an unbroken hash chain, monotone time.
  * Yields each well-formed event with its hash and canonical line; malformed lines are reported and
- * skipped so the rest of the record is still checked.
+ * skipped so the rest of the record is still checked (spec §9.5.2: a line that fails V2.1 takes part
+ * in no other check but the chain and the Merkle log, which hash its bytes as they are).
  */
 import {
   type BoardEvent,
   GENESIS_PREVIOUS,
   parseBoardEvent,
+  err,
   parseCanonicalJson,
+  recordError,
 } from '@scrutineer/record';
 import { bytesToHex, sha256, utf8 } from '@scrutineer/crypto';
 import type { ReportBuilder } from './report.ts';
@@ -28,7 +31,8 @@ export interface ReadEvent {
 export async function* readEvents(
   lines: AsyncIterable<string>,
   report: ReportBuilder,
-  onLine: (bytes: Uint8Array) => void
+  onLine: (bytes: Uint8Array) => void,
+  endsWithLineFeed: () => Promise<boolean> = () => Promise.resolve(true)
 ): AsyncGenerator<ReadEvent> {
   let expectedPosition = 0;
   let previousHash = GENESIS_PREVIOUS;
@@ -40,7 +44,10 @@ export async function* readEvents(
     const linePosition = expectedPosition;
     const hash = bytesToHex(sha256(bytes));
     expectedPosition++;
-    const json = parseCanonicalJson(line);
+    const json: ReturnType<typeof parseCanonicalJson> =
+      line === ''
+        ? err(recordError('record/empty-line', 'a blank line (spec §10.1.4)'))
+        : parseCanonicalJson(line);
     if (!json.ok) {
       report.fail(
         'V2.1',
@@ -84,4 +91,11 @@ export async function* readEvents(
     previousTime = event.time > previousTime ? event.time : previousTime;
     yield { event, hash, line };
   }
+  // Spec §10.1.4: every line, the last included, ends with one LF.
+  if (!(await endsWithLineFeed()))
+    report.fail(
+      'V2.1',
+      `line ${expectedPosition}: record/missing-final-newline: the last line has no LF`,
+      expectedPosition - 1
+    );
 }

@@ -3,15 +3,35 @@
  * or network: Node reads a directory (node/record-directory.ts), the browser fetches from the board.
  */
 
+/** The JSON Lines files of a bundle (spec §10.1.4). */
+export type JsonLinesFile = 'board.jsonl' | 'checkpoints.jsonl';
+
 export interface RecordSource {
   /** The text of `format.json`, or null if absent. */
   readFormat(): Promise<string | null>;
-  /** The lines of `board.jsonl` without their newlines; may be called more than once (two passes). */
+  /**
+   * The lines of `board.jsonl`: the text before each line feed, nothing else stripped (a carriage
+   * return stays in its line, spec §10.1.4), then any text after the last line feed. May be called
+   * more than once (two passes).
+   */
   boardLines(): AsyncIterable<string>;
-  /** The lines of `checkpoints.jsonl` (none if absent). */
+  /** The lines of `checkpoints.jsonl` (none if absent), split as {@link boardLines}. */
   checkpointLines(): AsyncIterable<string>;
+  /**
+   * Spec §10.1.4: does `file` end with a line feed (true when it is absent or empty)? Asked after its
+   * lines were read; a streaming source may answer from that read.
+   */
+  endsWithLineFeed(file: JsonLinesFile): Promise<boolean>;
   /** The text of `nominations.json`, or null if absent. */
   readNominations(): Promise<string | null>;
+}
+
+/** Spec §10.1.4: the lines of a JSON Lines text, split at line feeds only. */
+export function splitJsonLines(text: string | undefined): string[] {
+  if (text === undefined || text === '') return [];
+  const parts = text.split('\n');
+  if (parts.at(-1) === '') parts.pop();
+  return parts;
 }
 
 /** A record held in memory (tests, the browser after download). */
@@ -21,16 +41,14 @@ export function memoryRecordSource(files: {
   readonly checkpoints?: string;
   readonly nominations?: string;
 }): RecordSource {
-  const lines = (text: string | undefined): string[] => {
-    if (text === undefined || text === '') return [];
-    const parts = text.split('\n');
-    if (parts.at(-1) === '') parts.pop();
-    return parts;
-  };
+  const ends = (text: string | undefined): boolean =>
+    text === undefined || text === '' || text.endsWith('\n');
   return {
     readFormat: () => Promise.resolve(files.format ?? null),
-    boardLines: () => toAsync(lines(files.board)),
-    checkpointLines: () => toAsync(lines(files.checkpoints)),
+    boardLines: () => toAsync(splitJsonLines(files.board)),
+    checkpointLines: () => toAsync(splitJsonLines(files.checkpoints)),
+    endsWithLineFeed: (file) =>
+      Promise.resolve(ends(file === 'board.jsonl' ? files.board : files.checkpoints)),
     readNominations: () => Promise.resolve(files.nominations ?? null),
   };
 }

@@ -17,7 +17,7 @@ import {
   type BoardEvent,
   type EventBody,
   type Manifest,
-  parseCanonicalJson,
+  RECORD_FORMAT_FILE,
   parseManifest,
 } from '@scrutineer/record';
 import {
@@ -35,7 +35,8 @@ import { DecryptionChecker, checkEncryptedTally } from './checks/tally.ts';
 import { PhaseTracker } from './phase-order.ts';
 import { readEvents } from './read-events.ts';
 import type { RecordSource } from './record-source.ts';
-import { ReportBuilder, type Stage, type VerificationReport } from './report.ts';
+import { CHECK_IDS, CHECK_STAGE } from './check-catalogue.ts';
+import { ReportBuilder, STAGES, type Stage, type VerificationReport } from './report.ts';
 import { checkNominations } from './checks/nominations.ts';
 
 export interface VerifyProgress {
@@ -63,12 +64,15 @@ export async function verifyRecord(
   const batchSize = options.batchSize ?? 128;
   const maxInFlight = options.maxBatchesInFlight ?? 8;
   const format = await source.readFormat();
-  report.check(
-    'V1.1',
-    isFormat(format),
-    () => 'format.json must be {"format":"scrutineer-record","version":1}'
+  // Spec §9.1: format.json is exactly these bytes (no other spacing, one final LF).
+  report.check('V1.1', format === RECORD_FORMAT_FILE, () =>
+    format === null
+      ? 'format.json is missing'
+      : 'format.json must be exactly {"format":"scrutineer-record","version":1} and one LF'
   );
   const checkpoints = await CheckpointChecker.read(source.checkpointLines(), report);
+  if (!(await source.endsWithLineFeed('checkpoints.jsonl')))
+    report.fail('V2.7', 'checkpoints.jsonl: record/missing-final-newline: the last line has no LF');
   const phases = new PhaseTracker();
 
   let manifest: Manifest | null = null;
@@ -117,11 +121,15 @@ export async function verifyRecord(
     await Promise.all(inFlight.splice(0));
   };
 
-  for await (const { event, hash } of readEvents(source.boardLines(), report, (bytes) =>
-    checkpoints.addLine(bytes)
+  for await (const { event, hash } of readEvents(
+    source.boardLines(),
+    report,
+    (bytes) => checkpoints.addLine(bytes),
+    () => source.endsWithLineFeed('board.jsonl')
   )) {
     events++;
     headHash = hash;
+    checkpoints.noteEventTime(event.time);
     if (events % 10_000 === 0) options.onProgress?.({ events, ballotsVerified });
     phases.observe(event.type, event.position, report);
     if (event.type === 'election-setup') {
@@ -272,7 +280,16 @@ export async function verifyRecord(
   let stage: Stage = phases.stage;
   if (stage === 'tallied' && manifest !== null && shareEvents >= manifest.trustees.threshold)
     stage = 'decrypted';
+  if (manifest !== null) reachByStage(report, stage, manifest.nominations !== undefined);
   return report.build(stage, events, headHash);
+}
+
+/** Verification "Reached": every check whose stage the record reached is reported, 0 items or more. */
+function reachByStage(report: ReportBuilder, stage: Stage, nominations: boolean): void {
+  for (const id of CHECK_IDS) {
+    if (id === 'V1.3' && !nominations) continue;
+    if (STAGES.indexOf(CHECK_STAGE[id]) <= STAGES.indexOf(stage)) report.reach(id);
+  }
 }
 
 function isPoint(group: Group, hex: string): boolean {
@@ -282,12 +299,6 @@ function isPoint(group: Group, hex: string): boolean {
   } catch {
     return false;
   }
-}
-
-function isFormat(text: string | null): boolean {
-  if (text === null) return false;
-  const parsed = parseCanonicalJson(text.trimEnd());
-  return parsed.ok && JSON.stringify(parsed.value) === '{"format":"scrutineer-record","version":1}';
 }
 
 /**

@@ -117,7 +117,10 @@ export async function postPostalBatch(
   });
 }
 
-/** V6.3: one count per candidate; spoilt ≤ papers; min·valid ≤ Σ counts ≤ max·valid per contest. */
+/**
+ * V6.3: one count per candidate; spoilt ≤ papers; min·valid ≤ Σ counts ≤ max·valid per contest; no
+ * candidate above valid (counts are non-negative by the schema).
+ */
 export function postalBatchProblem(
   contests: readonly {
     readonly id: string;
@@ -137,6 +140,9 @@ export function postalBatchProblem(
     const sum = counts.reduce((a, b) => a + b, 0);
     if (sum < contest.minSelections * valid || sum > contest.maxSelections * valid)
       return `contest ${contest.id}: counts do not fit ${valid} valid papers`;
+    // A paper marks a candidate at most once (V6.3).
+    if (counts.some((n) => n > valid))
+      return `contest ${contest.id}: a candidate has more votes than the ${valid} valid papers`;
   }
   return null;
 }

@@ -1,8 +1,9 @@
 /**
  * @module The tally steps on the board (spec §8, §9.5, V7, V9). After close the board itself sums
  * the counted ballots' ciphertexts option by option (V7.2: every `ballot-cast`, or under
- * last-ballot-counts the last per credential; a credential that voted by post has no online
- * ballot) and publishes the `encrypted-tally`. Trustees then post decryption shares
+ * last-ballot-counts the last per credential; a credential received by post has no counted online
+ * ballot, whenever that ballot was cast, spec §9.7.1 — the board refuses both channels for one
+ * credential, so this only keeps the board's count the verifier's should it ever hold both) and publishes the `encrypted-tally`. Trustees then post decryption shares
  * (trustee-messages.ts). The officer publishes the `election-result`, which the board checks for
  * shape and for what it can recompute alone: postal counts equal the postal batches' sums and
  * total = online + postal (V9.2–V9.3). The online counts' correctness is the verifier's (V8–V9.1).
@@ -47,6 +48,7 @@ export async function postEncryptedTally(
     for (;;) {
       const rows = await transaction.query<{ body: string; position: unknown }>(
         `SELECT b.body, b.position FROM ballots b WHERE b.election_id = $1 AND b.kind = 'cast' AND b.position > $2
+           AND NOT EXISTS (SELECT 1 FROM credential_uses u WHERE u.election_id = b.election_id AND u.credential = b.credential AND u.channel = 'postal')
            ${lastOnly ? "AND NOT EXISTS (SELECT 1 FROM ballots l WHERE l.election_id = b.election_id AND l.kind = 'cast' AND l.credential = b.credential AND l.position > b.position)" : ''}
          ORDER BY b.position LIMIT $3`,
         [electionId, after, PAGE]

@@ -6,7 +6,7 @@
  * verifies a large record without holding it in memory. Each board line is shown to
  * `onLine` as it passes, for progress and for the page to pick out the setup and result events.
  */
-import type { RecordSource } from '@scrutineer/verifier';
+import type { JsonLinesFile, RecordSource } from '@scrutineer/verifier';
 
 /** A download that did not answer 200: the page says which file. */
 export class RecordFetchError extends Error {
@@ -24,8 +24,15 @@ async function fetchFile(url: string, file: string): Promise<Response> {
   return response;
 }
 
-/** The lines of a streamed text body without their newlines (a final empty line is dropped). */
-export async function* streamLines(body: ReadableStream<Uint8Array>): AsyncIterable<string> {
+/**
+ * The lines of a streamed text body without their line feeds (spec §10.1.4: split at LF only, a
+ * carriage return stays in its line; text after the last LF is a last line). `onEnd` learns whether
+ * the body ended with a line feed (or was empty).
+ */
+export async function* streamLines(
+  body: ReadableStream<Uint8Array>,
+  onEnd: (endsWithLineFeed: boolean) => void = () => undefined
+): AsyncIterable<string> {
   const reader = body.getReader();
   const decoder = new TextDecoder('utf-8', { fatal: false });
   let pending = '';
@@ -41,6 +48,7 @@ export async function* streamLines(body: ReadableStream<Uint8Array>): AsyncItera
     }
   }
   pending += decoder.decode();
+  onEnd(pending === '');
   if (pending !== '') yield pending;
 }
 
@@ -50,20 +58,25 @@ export function fetchRecordSource(
 ): RecordSource {
   const base = `/api/elections/${encodeURIComponent(electionId)}/record`;
   let passes = 0;
+  // How each JSON Lines file ended, from its last complete read (asked for after the read).
+  const ends = new Map<JsonLinesFile, boolean>();
   return {
     readFormat: async () => (await fetchFile(`${base}/format.json`, 'format.json')).text(),
     async *boardLines() {
       const pass = passes++;
       const response = await fetchFile(`${base}/board.jsonl`, 'board.jsonl');
-      for await (const line of streamLines(response.body as ReadableStream<Uint8Array>)) {
+      const body = response.body as ReadableStream<Uint8Array>;
+      for await (const line of streamLines(body, (end) => ends.set('board.jsonl', end))) {
         onLine(line, pass);
         yield line;
       }
     },
     async *checkpointLines() {
       const response = await fetchFile(`${base}/checkpoints.jsonl`, 'checkpoints.jsonl');
-      yield* streamLines(response.body as ReadableStream<Uint8Array>);
+      const body = response.body as ReadableStream<Uint8Array>;
+      yield* streamLines(body, (end) => ends.set('checkpoints.jsonl', end));
     },
+    endsWithLineFeed: (file) => Promise.resolve(ends.get(file) ?? true),
     // Asked for only when the manifest names nominations. Absent (404: never uploaded, or a board
     // that does not serve it) is what V1.3 reports as missing; any other failure is a download error.
     readNominations: async () => {

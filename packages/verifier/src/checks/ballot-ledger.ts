@@ -152,13 +152,27 @@ export class BallotLedger {
           : `cast at ${event.time}, outside ${opens}–${closes}`,
       position
     );
+    const byPost = this.#postal.has(credential);
     report.check(
       'V6.2',
-      !this.#postal.has(credential),
+      !byPost,
       () => 'ballot for a credential already received by post',
       position
     );
     const earlier = this.#onlineBallot.get(credential);
+    if (byPost) {
+      // Spec §9.7: a credential received by post has no counted online ballot, under either policy.
+      // The ballot's place in the policy is still checked (V5.9) and its cryptography too.
+      report.check(
+        'V5.9',
+        earlier === undefined || this.#manifest.policy === 'last-ballot-counts',
+        () => `second ballot for a credential under first-ballot-final (first at ${earlier})`,
+        position
+      );
+      this.#onlineBallot.set(credential, position);
+      this.excludedPositions.add(position);
+      return 'not-counted';
+    }
     if (earlier === undefined) {
       report.pass('V5.9');
       this.#onlineBallot.set(credential, position);
@@ -224,12 +238,23 @@ export class BallotLedger {
       () => 'postal credential not active or already received',
       event.position
     );
+    const online = this.#onlineBallot.get(credential);
     this.#report.check(
       'V6.2',
-      !this.#onlineBallot.has(credential),
+      online === undefined,
       () => 'postal return for a credential that voted online',
       event.position
     );
+    // Spec §9.7: the paper counts, so the online ballot counted so far no longer does (the ones it
+    // superseded never did). Under either policy; the record is invalid (V6.2) all the same.
+    if (
+      online !== undefined &&
+      !this.#postal.has(credential) &&
+      !this.excludedPositions.has(online)
+    ) {
+      this.excludedPositions.add(online);
+      this.supersededPositions.add(online);
+    }
     this.#postal.add(credential);
     this.#postalReceived++;
   }

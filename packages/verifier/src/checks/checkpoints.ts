@@ -24,6 +24,10 @@ export class CheckpointChecker {
   readonly #pending: Checkpoint[] = [];
   readonly #accumulator = new MerkleAccumulator();
   #next = 0;
+  /** Checkpoints whose size was reached, waiting for the time of their last event. */
+  readonly #awaitingTime: Checkpoint[] = [];
+  /** The latest board time of the events read so far. */
+  #latestTime = '';
 
   private constructor(report: ReportBuilder) {
     this.#report = report;
@@ -64,9 +68,31 @@ export class CheckpointChecker {
     return this.#pending.length;
   }
 
-  /** Feeds one log line (the Merkle leaf); checks every checkpoint whose size is reached. */
-  /** The next board line, as its UTF-8 bytes (the Merkle leaf, spec §10.2). */
+  /**
+   * The board time of the event just read (well-formed lines only). Spec §10.3: a checkpoint is
+   * signed after the events it covers, so its time is not before any of theirs (V2.7).
+   */
+  noteEventTime(time: string): void {
+    if (time > this.#latestTime) this.#latestTime = time;
+  }
+
+  /** Checks the time of the checkpoints whose last covered line has been read (and timed). */
+  #checkTimes(): void {
+    for (const checkpoint of this.#awaitingTime.splice(0)) {
+      const latest = this.#latestTime;
+      this.#report.check(
+        'V2.7',
+        checkpoint.time >= latest,
+        () =>
+          `checkpoint at size ${checkpoint.size} is dated ${checkpoint.time}, before the event at ${latest} it covers`,
+        checkpoint.size - 1
+      );
+    }
+  }
+
+  /** The next board line, as its UTF-8 bytes (the Merkle leaf, spec §10.2); checks every checkpoint whose size is reached. */
   addLine(bytes: Uint8Array): void {
+    this.#checkTimes();
     this.#accumulator.append(hashLeaf(bytes));
     const size = this.#accumulator.size;
     while (
@@ -81,12 +107,14 @@ export class CheckpointChecker {
         () => `checkpoint at size ${size}: root is not the log's Merkle root`,
         size - 1
       );
+      this.#awaitingTime.push(checkpoint);
       this.#next++;
     }
   }
 
   /** After the log: no checkpoint may claim more than was read; every signature is the board's. */
   finish(group: Group, manifest: Manifest, final: boolean): void {
+    this.#checkTimes();
     const mHash = manifestHash(manifest);
     this.#report.reach('V2.6');
     this.#report.reach('V2.7');

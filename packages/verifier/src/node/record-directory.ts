@@ -1,21 +1,47 @@
 /** @module Reads a record bundle directory from disk, streaming the board line by line (spec §9.1). */
 import { createReadStream, existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { RecordSource } from '../record-source.ts';
 
 async function readOptional(path: string): Promise<string | null> {
   return existsSync(path) ? readFile(path, 'utf8') : null;
 }
 
+/**
+ * Spec §10.1.4: splits at line feeds only. (node:readline would also end a line at a carriage
+ * return and drop it, so a CRLF file would read as if it were canonical.)
+ */
 async function* readLines(path: string): AsyncIterable<string> {
   if (!existsSync(path)) return;
-  const lines = createInterface({
-    input: createReadStream(path, { encoding: 'utf8' }),
-    crlfDelay: Infinity,
-  });
-  for await (const line of lines) yield line;
+  let pending = '';
+  for await (const chunk of createReadStream(path, { encoding: 'utf8' })) {
+    pending += chunk as string;
+    let start = 0;
+    let newline = pending.indexOf('\n');
+    while (newline !== -1) {
+      yield pending.slice(start, newline);
+      start = newline + 1;
+      newline = pending.indexOf('\n', start);
+    }
+    pending = pending.slice(start);
+  }
+  if (pending !== '') yield pending;
+}
+
+/** Whether the file's last byte is a line feed (true when absent or empty). */
+async function endsWithLineFeed(path: string): Promise<boolean> {
+  if (!existsSync(path)) return true;
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) return true;
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, size - 1);
+    return last[0] === 0x0a;
+  } finally {
+    await handle.close();
+  }
 }
 
 /** A {@link RecordSource} over `dir/format.json`, `dir/board.jsonl`, `dir/checkpoints.jsonl`, `dir/nominations.json`. */
@@ -24,6 +50,7 @@ export function recordDirectory(dir: string): RecordSource {
     readFormat: () => readOptional(join(dir, 'format.json')),
     boardLines: () => readLines(join(dir, 'board.jsonl')),
     checkpointLines: () => readLines(join(dir, 'checkpoints.jsonl')),
+    endsWithLineFeed: (file) => endsWithLineFeed(join(dir, file)),
     readNominations: () => readOptional(join(dir, 'nominations.json')),
   };
 }

@@ -1,0 +1,167 @@
+/**
+ * @module Elections with no counted online ballot (spec §8.7, §9.7.1): the encrypted tally is all
+ * (O, O), every honest decryption share is O, and the record must still verify — an all-postal
+ * election, or a tally in which every online ballot was set aside. Also the postal batch bound of
+ * V6.3 for one candidate. Run through the real HTTP API of a server on loopback.
+ */
+import assert from 'node:assert/strict';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { it } from 'node:test';
+import { computeResult, decryptTally } from '@scrutineer/protocol';
+import type { EventBody } from '@scrutineer/record';
+import { verifyRecord } from '@scrutineer/verifier';
+import { recordDirectory } from '@scrutineer/verifier/node';
+import { z } from 'zod';
+import { writeRecordBundle } from '../board/board-reader.ts';
+import { appendedResponse } from '../http/schemas.ts';
+import { allEvents, api, bodyAs, errorCode, eventAt } from '../test-support/api-client.ts';
+import { suiteServer } from '../test-support/suite-server.ts';
+import { forEachEngine } from '../test-support/test-databases.ts';
+import { type TestElection, createTestElection } from '../test-support/test-election.ts';
+
+type Server = ReturnType<ReturnType<typeof suiteServer>>;
+
+/** Closes, posts `batches`, tallies, has trustees 1…k decrypt, posts the result; returns it. */
+async function countAndPublish(
+  server: Server,
+  election: TestElection,
+  batches: readonly EventBody<'postal-batch'>[]
+): Promise<{ ballots: number; result: EventBody<'election-result'> }> {
+  const base = `/api/elections/${election.electionId}`;
+  const officer = { token: election.adminKey };
+  assert.equal((await api(server, 'POST', `${base}/close`, officer)).status, 201);
+  for (const body of batches) {
+    const posted = await api(server, 'POST', `${base}/postal/batches`, { ...officer, body });
+    assert.equal(posted.status, 201, JSON.stringify(posted.body));
+  }
+  const tally = await api(server, 'POST', `${base}/tally`, officer);
+  assert.equal(tally.status, 201, JSON.stringify(tally.body));
+  const tallied = bodyAs(appendedResponse.extend({ ballots: z.number() }), tally);
+  const { event } = await eventAt(server, election.electionId, tallied.position);
+  assert.ok(event.type === 'encrypted-tally');
+  const group = server.service.group;
+  const shares: EventBody<'decryption-share'>[] = [];
+  for (const key of election.trusteeKeys.slice(0, election.manifest.trustees.threshold)) {
+    const secretShare = election.trusteeShares.get(key.publicKey.trustee);
+    assert.ok(secretShare !== undefined);
+    const share = decryptTally(
+      group,
+      election.manifest,
+      election.setup.baseHash,
+      key,
+      secretShare,
+      event.body
+    );
+    const posted = await api(server, 'POST', `${base}/trustee-messages`, {
+      body: { type: 'decryption-share', body: share },
+    });
+    assert.equal(posted.status, 201, JSON.stringify(posted.body));
+    shares.push(share);
+  }
+  const keyEvent = (await allEvents(server, election.electionId)).find(
+    (e) => e.type === 'election-key'
+  );
+  assert.ok(keyEvent?.type === 'election-key');
+  const postal = election.manifest.contests.map((contest, c) =>
+    contest.candidates.map((_, j) =>
+      batches.reduce((sum, b) => sum + (b.contests[c]?.counts[j] ?? 0), 0)
+    )
+  );
+  const { result } = computeResult(
+    group,
+    election.manifest,
+    election.setup.baseHash,
+    keyEvent.body,
+    event.body,
+    shares,
+    postal
+  );
+  const published = await api(server, 'POST', `${base}/result`, { ...officer, body: result });
+  assert.equal(published.status, 201, JSON.stringify(published.body));
+  return { ballots: tallied.ballots, result };
+}
+
+async function verifyPublished(server: Server, election: TestElection): Promise<void> {
+  const directory = await mkdtemp(join(tmpdir(), 'scrutineer-postal-only-'));
+  await writeRecordBundle(server.database, election.electionId, directory);
+  const report = await verifyRecord(recordDirectory(directory));
+  assert.deepEqual(
+    report.checks
+      .filter((c) => c.status === 'failed')
+      .map((c) => `${c.id} ${c.failures[0]?.message}`),
+    []
+  );
+  assert.equal(report.stage, 'final');
+  assert.equal(report.ok, true);
+}
+
+forEachEngine('elections with no counted online ballot', (engine) => {
+  const server = suiteServer(engine);
+
+  it('D2: an all-postal election runs to its result and the verifier accepts the record', async () => {
+    const election = await createTestElection(server().service, {
+      voters: 3,
+      trustees: 3,
+      threshold: 2,
+    });
+    const base = `/api/elections/${election.electionId}`;
+    for (const voter of election.voters) {
+      const received = await api(server(), 'POST', `${base}/postal/received`, {
+        token: election.adminKey,
+        body: { credential: voter.credential },
+      });
+      assert.equal(received.status, 201, JSON.stringify(received.body));
+    }
+    const { ballots, result } = await countAndPublish(server(), election, [
+      { batch: 'b1', papers: 3, spoilt: 1, contests: [{ counts: [1, 1] }] },
+    ]);
+    assert.equal(ballots, 0, 'no online ballot counts');
+    assert.deepEqual(result.contests[0]?.options, [
+      { online: 0, postal: 1, total: 1 },
+      { online: 0, postal: 1, total: 1 },
+    ]);
+    await verifyPublished(server(), election);
+  });
+
+  it('D2: a tally with no online ballot at all (nobody voted) verifies', async () => {
+    const election = await createTestElection(server().service, { voters: 2, threshold: 2 });
+    const { ballots, result } = await countAndPublish(server(), election, []);
+    assert.equal(ballots, 0);
+    assert.ok(result.contests.every((c) => c.options.every((o) => o.total === 0)));
+    await verifyPublished(server(), election);
+  });
+
+  it('V6.3: a postal batch giving one candidate more votes than valid papers is refused', async () => {
+    const election = await createTestElection(server().service, {
+      voters: 1,
+      contests: [
+        {
+          id: 'executive',
+          title: 'Executive (up to two)',
+          minSelections: 0,
+          maxSelections: 2,
+          candidates: ['Ruth Ellis', 'Dev Shah', 'Mina Ito'],
+        },
+      ],
+    });
+    const base = `/api/elections/${election.electionId}`;
+    const officer = { token: election.adminKey };
+    const voter = election.voters[0];
+    assert.ok(voter !== undefined);
+    await api(server(), 'POST', `${base}/postal/received`, {
+      ...officer,
+      body: { credential: voter.credential },
+    });
+    assert.equal((await api(server(), 'POST', `${base}/close`, officer)).status, 201);
+    // Σ counts = 2 ≤ max·valid = 2, but one paper cannot mark Ruth Ellis twice.
+    const refused = await api(server(), 'POST', `${base}/postal/batches`, {
+      ...officer,
+      body: { batch: 'b1', papers: 1, spoilt: 0, contests: [{ counts: [2, 0, 0] }] },
+    });
+    assert.equal(errorCode(refused), 'postal/invalid-batch');
+    const events = await allEvents(server(), election.electionId);
+    assert.ok(!events.some((e) => e.type === 'postal-batch'), 'nothing was appended');
+  });
+});
