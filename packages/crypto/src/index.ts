@@ -64,6 +64,7 @@ export {
 } from './proofs/range.ts';
 export {
   sign,
+  signWithNonce,
   verifySignature,
   signatureEquation,
   signatureChallenge,
