@@ -29,7 +29,7 @@ export interface SeededStream {
 
 export function seededStream(seed: string, group: Group = nobleGroup): SeededStream {
   let block = 0;
-  let buffer = new Uint8Array(0);
+  let buffer: Uint8Array = new Uint8Array(0);
   const bytes = (length: number): Uint8Array => {
     while (buffer.length < length)
       buffer = concatBytes(buffer, sha256(concatBytes(utf8(seed), encodeU64(block++))));
