@@ -41,8 +41,14 @@ function assertAllCaught(run: MutationRun, count: number): void {
   assert.deepEqual(run.survivors, [], `mutations that still verify:\n${run.survivors.join('\n')}`);
 }
 
+/**
+ * Valid fixtures left out: a record short of `final` may carry no checkpoint (spec §10.3), so
+ * nothing seals its last line and a new board time there is undetectable by design.
+ */
+const UNSEALED: ReadonlySet<string> = new Set(['valid-open-no-checkpoint']);
+
 const valid = readdirSync(root)
-  .filter((n) => n.startsWith('valid-'))
+  .filter((n) => n.startsWith('valid-') && !UNSEALED.has(n))
   .sort();
 
 for (const [index, name] of valid.entries()) {
