@@ -3,7 +3,7 @@
  * canonical line, and the JSON Lines files end every line, the last included, with one line feed.
  */
 
-/** Spec §9.1: the whole of `format.json`, byte for byte (44 bytes: the canonical text and one LF). */
+/** Spec §9.1: the whole of `format.json`, byte for byte (43 bytes: the 42-byte canonical text and one LF). */
 export const RECORD_FORMAT_FILE = '{"format":"scrutineer-record","version":1}\n';
 
 /** Spec §10.1.4: the reader codes of a JSON Lines file's framing. */
