@@ -7,9 +7,8 @@ import { z } from 'zod';
 
 /** Spec §9.2: the length of a text field in Unicode scalar values (code points), not UTF-16 units. */
 export function codePointLength(text: string): number {
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
+  // Iterating a string walks code points (a surrogate pair is one step).
+  return Array.from(text).length;
 }
 
 /** Spec §9.2: a text field of `min`–`max` code points. */
