@@ -112,6 +112,10 @@ export const ERROR_CATALOGUE = {
     400,
     "The nominations document's SHA-256 is not the manifest's nominations.hash.",
   ],
+  'nominations/invalid-document': [
+    400,
+    "The nominations document does not fit the manifest: its threshold, or the candidates at or above it, are not the manifest's (spec §9.2.6).",
+  ],
   'nominations/already-published': [
     409,
     'A different nominations document is already published for this election.',

@@ -50,7 +50,7 @@ import { signCheckpoint } from './checkpoints.ts';
 
 /** A canonical nominations document (spec §9.2.6) naming the simulated candidates c1 and c2. */
 const NOMINATIONS =
-  '{"contest":"leader","nominees":[{"id":"c1","name":"A","nominations":120},{"id":"c2","name":"B","nominations":101}],"threshold":100}\n';
+  '{"candidates":[{"id":"c1","name":"A","nominations":120},{"id":"c2","name":"B","nominations":101}],"contest":"leader","threshold":100}\n';
 
 forEachEngine('the board', (engine) => {
   const server = suiteServer(engine, { checkpoints: { intervalMs: 0, everyEvents: 3 } });

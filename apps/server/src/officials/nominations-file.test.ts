@@ -10,7 +10,7 @@ import { OPERATOR_KEY, operatorDraft } from '../test-support/test-election.ts';
 const ADMIN_KEY = 'officer-key-for-nominations';
 /** A canonical nominations document (spec §9.2.6) as `nominations close` writes it. */
 const DOCUMENT =
-  '{"contest":"leader","nominees":[{"id":"c1","name":"A","nominations":120},{"id":"c2","name":"B","nominations":101}],"threshold":100}';
+  '{"candidates":[{"id":"c1","name":"A","nominations":120},{"id":"c2","name":"B","nominations":101}],"contest":"leader","threshold":100}';
 const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 forEachEngine('publishing nominations.json', (engine) => {
@@ -36,6 +36,21 @@ forEachEngine('publishing nominations.json', (engine) => {
       ...(token === null ? {} : { token }),
       body: { document },
     });
+
+  it('refuses a document whose recount does not give the manifest its qualified candidates', async () => {
+    // Hashed into the manifest, so only the recount (spec §9.2.6, V1.3) can refuse it.
+    const short = DOCUMENT.replace('"nominations":101', '"nominations":99');
+    const base = await createElection('nominated-short', sha256Hex(short));
+    const refused = await upload(base, short);
+    assert.equal(errorCode(refused), 'nominations/invalid-document');
+    const otherThreshold = DOCUMENT.replace('"threshold":100', '"threshold":90');
+    const second = await createElection('nominated-threshold', sha256Hex(otherThreshold));
+    assert.equal(errorCode(await upload(second, otherThreshold)), 'nominations/invalid-document');
+    assert.equal(
+      errorCode(await api(server(), 'GET', `${base}/record/nominations.json`)),
+      'nominations/not-published'
+    );
+  });
 
   it('stores the document once, for the officer only, and serves it byte for byte', async () => {
     const base = await createElection('nominated-once', sha256Hex(DOCUMENT));

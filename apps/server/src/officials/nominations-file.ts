@@ -4,11 +4,17 @@
  * exact text and serves it beside format.json, board.jsonl and checkpoints.jsonl, so a verifier
  * that only has the board (the browser) can check V1.3. The board refuses what V1.3 would fail:
  * text that is not canonical JSON, and a document whose SHA-256 is not the manifest's
- * `nominations.hash`. The hash is taken over the canonical bytes, as the verifier takes it
+ * `nominations.hash`, or whose threshold and recount (the candidates at or above it) are not the
+ * manifest's `threshold` and `qualified`. The hash is taken over the canonical bytes, as the verifier takes it
  * (packages/verifier/src/checks/nominations.ts), so the file may end in one newline.
  */
 import { bytesToHex, sha256 } from '@scrutineer/crypto';
-import { canonicalBytes, parseCanonicalJson } from '@scrutineer/record';
+import {
+  canonicalBytes,
+  parseCanonicalJson,
+  parseNominationsFile,
+  reachedThreshold,
+} from '@scrutineer/record';
 import { publishedNominations } from '../board/board-reader.ts';
 import { ServiceError } from '../http-errors.ts';
 import type { ServiceContext } from '../service-context.ts';
@@ -49,6 +55,9 @@ export async function publishNominations(
       'nominations/hash-mismatch',
       `the document hashes to ${hash}; the manifest names ${named.hash}`
     );
+  // V1.3 recounts the document (spec §9.2.6): refuse here what the verifier would fail there.
+  const problem = documentProblem(document, named.threshold, named.qualified);
+  if (problem !== null) throw new ServiceError('nominations/invalid-document', problem);
   // The primary key decides a race between two uploads; the loser compares with the winner.
   const inserted = await context.database.query(
     `INSERT INTO nominations (election_id, document, hash) VALUES ($1, $2, $3)
@@ -73,4 +82,22 @@ export async function readNominations(
   const document = await publishedNominations(context.database, electionId);
   if (document === undefined) throw new ServiceError('nominations/not-published');
   return document;
+}
+
+/** Spec §9.2.6: why a canonical document does not fit the manifest's threshold and qualified set. */
+function documentProblem(
+  document: string,
+  threshold: number,
+  qualified: readonly string[]
+): string | null {
+  const parsed = parseCanonicalJson(document.endsWith('\n') ? document.slice(0, -1) : document);
+  if (!parsed.ok) return parsed.error.message;
+  const file = parseNominationsFile(parsed.value);
+  if (!file.ok) return `${file.error.code}: ${file.error.message}`;
+  if (file.value.threshold !== threshold)
+    return `the document's threshold is ${file.value.threshold}, the manifest's ${threshold}`;
+  const reached = reachedThreshold(file.value);
+  if (reached.length !== qualified.length || !reached.every((id) => qualified.includes(id)))
+    return `the candidates at or above the threshold are ${reached.join(', ') || 'none'}, the manifest qualifies ${qualified.join(', ')}`;
+  return null;
 }

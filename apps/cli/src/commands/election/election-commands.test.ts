@@ -86,7 +86,7 @@ test('election, trustee, postal and vote commands run a 2-of-3 election to a ver
     writeJsonFile(join(dir, 'roll-commitment.json'), commitment);
     // nominations.json as `nominations close` publishes it (canonical JSON), and its manifest field.
     const nominations =
-      '{"contest":"leader","nominees":[{"id":"alex-morgan","name":"Alex Morgan","nominations":120},{"id":"sam-patel","name":"Sam Patel","nominations":110}],"threshold":100}';
+      '{"candidates":[{"id":"alex-morgan","name":"Alex Morgan","nominations":120},{"id":"sam-patel","name":"Sam Patel","nominations":110}],"contest":"leader","threshold":100}';
     const nominationsHash = createHash('sha256').update(nominations, 'utf8').digest('hex');
     writeFileSync(join(dir, 'nominations.json'), nominations);
     writeJsonFile(join(dir, 'nominations-manifest.json'), {
