@@ -15,4 +15,5 @@ export * from './board-event.ts';
 export * from './setup-hashes.ts';
 export * from './signed-statements.ts';
 export * from './ceremony-wire.ts';
+export * from './ceremony-checks.ts';
 export * from './stages.ts';
