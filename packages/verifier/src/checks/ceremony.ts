@@ -5,8 +5,6 @@
  * protocol disqualifies is an attributed fault, not a failure (verification.md).
  */
 import {
-  type ComplaintRejection,
-  type DealerDisqualification,
   type Group,
   type Point,
   type TrusteePublicKey,
@@ -19,7 +17,6 @@ import {
 import {
   type BoardEvent,
   type EventBody,
-  type CeremonyMessageFault,
   type Manifest,
   ceremonyParameters,
   checkCommitmentsBody,
@@ -35,6 +32,7 @@ import {
 } from '@scrutineer/record';
 import type { CheckId } from '../check-catalogue.ts';
 import type { AttributedFault, ReportBuilder } from '../report.ts';
+import { type Posted, reportCeremonyFaults, selectDealerMessages } from './ceremony-faults.ts';
 
 type TrusteeEvent = Extract<
   BoardEvent,
@@ -71,11 +69,6 @@ export function checkTrusteeSignature(
   )
     ? key.publicKey
     : null;
-}
-
-interface Posted<T extends 'trustee-commitments' | 'trustee-shares' | 'trustee-complaint'> {
-  readonly position: number;
-  readonly body: EventBody<T>;
 }
 
 /**
@@ -176,34 +169,6 @@ export class CeremonyChecker {
     this.#complaints.push({ position: event.position, body: event.body });
   }
 
-  /**
-   * Each dealer's first message of a kind, checked (spec §7.3, §7.6 steps 1–2); a repeated or
-   * failing one disqualifies its dealer, recorded in `excluded` as the fault to report.
-   */
-  #firstValid<T extends 'trustee-commitments' | 'trustee-shares'>(
-    posted: readonly Posted<T>[],
-    check: 'V3.1' | 'V3.2',
-    validate: (body: EventBody<T>) => CeremonyMessageFault | null,
-    excluded: Map<number, AttributedFault>
-  ): Map<number, EventBody<T>> {
-    const first = new Map<number, EventBody<T>>();
-    const exclude = (trustee: number, position: number, code: string, message: string): void => {
-      if (!excluded.has(trustee))
-        excluded.set(trustee, { check, party: { trustee }, code, position, message });
-    };
-    const kind = check === 'V3.1' ? 'trustee-commitments' : 'trustee-shares';
-    for (const { position, body } of posted) {
-      if (first.has(body.trustee)) {
-        exclude(body.trustee, position, 'ceremony/duplicate-message', `a second ${kind}`);
-        continue;
-      }
-      first.set(body.trustee, body);
-      const problem = validate(body);
-      if (problem !== null) exclude(body.trustee, position, problem.code, problem.message);
-    }
-    return first;
-  }
-
   /** V3.1–V3.3 faults, then V3.4–V3.6 against the published key. */
   conclude(event: Extract<BoardEvent, { type: 'election-key' }>): void {
     const report = this.#report;
@@ -212,13 +177,13 @@ export class CeremonyChecker {
     for (const id of ['V3.1', 'V3.2', 'V3.3', 'V3.4', 'V3.5', 'V3.6'] as const) report.reach(id);
     if (this.trusteeKeys === null) return;
     const excluded = new Map<number, AttributedFault>();
-    const commitments = this.#firstValid(
+    const commitments = selectDealerMessages(
       this.#commitments,
       'V3.1',
       (b) => checkCommitmentsBody(group, manifest, b),
       excluded
     );
-    const shares = this.#firstValid(
+    const shares = selectDealerMessages(
       this.#shares,
       'V3.2',
       (b) => checkSharesBody(group, manifest, b),
@@ -239,11 +204,23 @@ export class CeremonyChecker {
       const error = outcome.error;
       // Fewer than k qualified: the dealers' faults are still named, and the ceremony failed.
       if (error.code === 'ceremony/too-few-qualified')
-        this.#reportFaults(error.disqualified, error.rejectedComplaints, excluded);
+        reportCeremonyFaults(
+          report,
+          error.disqualified,
+          error.rejectedComplaints,
+          excluded,
+          this.#complaints
+        );
       report.fail('V3.4', `the ceremony cannot conclude: ${error.message}`, event.position);
       return;
     }
-    this.#reportFaults(outcome.value.disqualified, outcome.value.rejectedComplaints, excluded);
+    reportCeremonyFaults(
+      report,
+      outcome.value.disqualified,
+      outcome.value.rejectedComplaints,
+      excluded,
+      this.#complaints
+    );
     const result = outcome.value;
     const published = event.body;
     report.check(
@@ -265,50 +242,6 @@ export class CeremonyChecker {
       () => 'verification keys differ from the recomputed ones',
       event.position
     );
-  }
-
-  /** One fault per disqualified dealer (spec §7.6) and per complaint held against its author (§7.5). */
-  #reportFaults(
-    disqualified: readonly DealerDisqualification[],
-    rejected: readonly ComplaintRejection[],
-    excluded: ReadonlyMap<number, AttributedFault>
-  ): void {
-    const report = this.#report;
-    const complaintAt = (complainer: number, dealer: number): number | undefined =>
-      this.#complaints.find((c) => c.body.trustee === complainer && c.body.dealer === dealer)
-        ?.position;
-    for (const d of disqualified) {
-      const known = excluded.get(d.dealer);
-      if (known !== undefined) {
-        report.fault({ ...known, message: `dealer ${d.dealer} disqualified: ${known.message}` });
-        continue;
-      }
-      const position = d.complainer === undefined ? undefined : complaintAt(d.complainer, d.dealer);
-      const check: CheckId =
-        d.complainer !== undefined ? 'V3.3' : d.code === 'ceremony/missing-share' ? 'V3.2' : 'V3.1';
-      const by = d.complainer === undefined ? '' : ` on trustee ${d.complainer}'s complaint`;
-      report.fault({
-        check,
-        party: { trustee: d.dealer },
-        code: d.code,
-        ...(position === undefined ? {} : { position }),
-        message: `dealer ${d.dealer} disqualified${by}: ${d.message}`,
-      });
-    }
-    for (const r of rejected) {
-      const position = complaintAt(r.complainer, r.dealer);
-      const fault = {
-        check: 'V3.3' as const,
-        party: { trustee: r.complainer },
-        code: r.code,
-        ...(position === undefined ? {} : { position }),
-        message: `complaint of trustee ${r.complainer} against dealer ${r.dealer} rejected: ${r.message}`,
-      };
-      // Proofs were checked as the complaints arrived; one failing here would be a failure.
-      if (r.code === 'ceremony/complaint-proof-invalid')
-        report.fail('V3.3', fault.message, position);
-      else report.fault(fault);
-    }
   }
 }
 
