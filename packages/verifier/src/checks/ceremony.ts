@@ -183,6 +183,15 @@ export class CeremonyChecker {
       (b) => checkCommitmentsBody(group, manifest, b),
       excluded
     );
+    // Missing commitments come before anything about shares (spec §7.6 step 1, then step 2).
+    for (let dealer = 1; dealer <= manifest.trustees.members.length; dealer++)
+      if (!commitments.has(dealer) && !excluded.has(dealer))
+        excluded.set(dealer, {
+          check: 'V3.1',
+          party: { trustee: dealer },
+          code: 'ceremony/missing-commitments',
+          message: 'no commitments message',
+        });
     const shares = selectDealerMessages(
       this.#shares,
       'V3.2',
