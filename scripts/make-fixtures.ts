@@ -16,7 +16,7 @@ import { canonicalize } from '@scrutineer/record';
 import { loadGroup } from '@scrutineer/crypto';
 import { verifyRecord } from '@scrutineer/verifier';
 import { recordDirectory } from '@scrutineer/verifier/node';
-import type { FixtureDefinition } from './fixtures/fixture.ts';
+import type { ExpectedFault, FixtureDefinition } from './fixtures/fixture.ts';
 import { FIXTURES } from './fixtures/catalogue.ts';
 import { fixturesReadme } from './fixtures/readme.ts';
 
@@ -38,10 +38,12 @@ function write(definition: FixtureDefinition): void {
   writeFileSync(join(dir, 'record', 'checkpoints.jsonl'), files.checkpoints);
   if (files.nominations !== undefined)
     writeFileSync(join(dir, 'record', 'nominations.json'), files.nominations);
+  const faults = sortedFaults(definition.faults ?? []);
   const expected = {
     valid: definition.valid,
     stage: definition.stage,
     failing: [...definition.failing].sort(compareIds),
+    ...(faults.length === 0 ? {} : { faults }),
   };
   writeFileSync(join(dir, 'expected.json'), `${JSON.stringify(expected, null, 2)}\n`);
   if (secrets !== undefined) writeFileSync(join(dir, 'secrets.json'), `${canonicalize(secrets)}\n`);
@@ -52,6 +54,16 @@ export function compareIds(a: string, b: string): number {
   const [a1, a2] = a.slice(1).split('.').map(Number) as [number, number];
   const [b1, b2] = b.slice(1).split('.').map(Number) as [number, number];
   return a1 - b1 || a2 - b2;
+}
+
+/** Faults in a stable order: by check, then trustee, then code. */
+export function sortedFaults(faults: readonly ExpectedFault[]): ExpectedFault[] {
+  return faults
+    .map(({ check, trustee, code }) => ({ check, trustee, code }))
+    .sort(
+      (a, b) =>
+        compareIds(a.check, b.check) || a.trustee - b.trustee || a.code.localeCompare(b.code)
+    );
 }
 
 const seen = new Set<string>();
@@ -78,10 +90,15 @@ for (const definition of selected) {
     .map((c) => c.id)
     .sort(compareIds);
   const expected = [...definition.failing].sort(compareIds);
+  const faults = JSON.stringify(
+    sortedFaults(report.faults.map((f) => ({ ...f, trustee: f.party.trustee })))
+  );
+  const expectedFaults = JSON.stringify(sortedFaults(definition.faults ?? []));
   const same =
     report.ok === definition.valid &&
     report.stage === definition.stage &&
-    failing.join() === expected.join();
+    failing.join() === expected.join() &&
+    faults === expectedFaults;
   const ms = (performance.now() - started).toFixed(0);
   console.log(
     `${same ? 'ok  ' : 'DIFF'} ${definition.name.padEnd(44)} ${ms.padStart(5)} ms  expected [${expected.join(', ')}] ${definition.stage}`
@@ -91,6 +108,8 @@ for (const definition of selected) {
     console.log(
       `     verifier: ok=${report.ok} stage=${report.stage} failing [${failing.join(', ')}]`
     );
+    if (faults !== expectedFaults)
+      console.log(`     faults: expected ${expectedFaults}\n             verifier ${faults}`);
     for (const check of report.checks.filter((c) => c.status === 'failed')) {
       console.log(
         `       ${check.id}: ${check.failures.map((x) => `${x.position ?? '-'}: ${x.message}`).join(' | ')}`

@@ -102,6 +102,23 @@ export const ERROR_CATALOGUE = {
   'trustee/invalid-signature': [401, "The message is not signed with the trustee's ceremony key."],
   'trustee/duplicate-message': [409, 'This trustee already posted this message.'],
   'trustee/wrong-type': [400, 'Trustees post only ceremony messages and decryption shares.'],
+  // The key ceremony's messages (spec §7.7, "The board").
+  'ceremony/invalid-commitments': [
+    400,
+    'The commitments are not k valid points with a valid proof of knowledge of the constant term.',
+  ],
+  'ceremony/invalid-shares': [
+    400,
+    'The shares message must hold exactly one decodable encrypted share for every other trustee.',
+  ],
+  'ceremony/complaint-without-share': [
+    409,
+    'The complaint names no share its dealer published to the complainer.',
+  ],
+  'ceremony/complaint-proof-invalid': [
+    400,
+    'The complaint proof does not verify against the share it names.',
+  ],
   // Nominations (spec §9.2.6).
   'nominations/not-named': [409, "This election's manifest names no nominations."],
   'nominations/not-canonical': [

@@ -4,7 +4,7 @@
  * into test-artifacts/web/ and checked with axe-core (0 violations).
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -660,6 +660,41 @@ describe('voter web app in Chromium', () => {
       en['verify.tallyUnconfirmed']
     );
     await capture(page, '32-verify-tampered');
+    await page.close();
+  });
+
+  test('F9: the in-browser verifier lists a trustee’s set-aside batch as a fault and says VALID', async () => {
+    // The record of the valid-share-set-aside fixture, served in place of this election's.
+    const fixture = join(
+      import.meta.dirname,
+      '..',
+      '..',
+      '..',
+      'packages',
+      'verifier',
+      'fixtures',
+      'valid-share-set-aside',
+      'record'
+    );
+    const page = await browser.newPage();
+    for (const file of ['format.json', 'board.jsonl', 'checkpoints.jsonl'])
+      await page.route(`**/record/${file}`, (route) =>
+        route.fulfill({ status: 200, body: readFileSync(join(fixture, file), 'utf8') })
+      );
+    await page.goto(`${server.url}/elections/${election.electionId}/verify`);
+    await heading(page, en['verify.title']);
+    await page.click(`text=${en['verify.start']}`);
+    const outcome = page.locator('#verify-outcome');
+    await outcome.waitFor({ timeout: 60_000 });
+    assert.equal(await outcome.getAttribute('data-ok'), 'true');
+    assert.equal(await page.locator('#verify-faults').innerText(), en['verify.faultsTitle']);
+    const faults = page.locator('#verify-faults-section li');
+    assert.equal(await faults.count(), 1);
+    assert.equal(await faults.first().getAttribute('data-check'), 'V8.2');
+    assert.equal(await faults.first().getAttribute('data-trustee'), '1');
+    assert.match(await faults.first().innerText(), /decryption\/invalid-proof/);
+    assert.equal(await page.getAttribute('#check-V8\\.2', 'data-status'), 'passed');
+    await capture(page, '32b-verify-fault');
     await page.close();
   });
 

@@ -17,6 +17,7 @@ export * from './board-event.ts';
 export * from './setup-hashes.ts';
 export * from './signed-statements.ts';
 export * from './ceremony-wire.ts';
+export * from './ceremony-checks.ts';
 export * from './stages.ts';
 export * from './record-bundle.ts';
 export * from './nominations-file.ts';

@@ -1,7 +1,7 @@
 /**
  * The golden fixtures (packages/verifier/fixtures/README.md): every folder's record is verified and
- * the verdict must match its expected.json exactly: validity, stage and the very set of failing
- * checks. Every check of docs/spec/verification.md must fail in at least one tampered fixture, and
+ * the verdict must match its expected.json exactly: validity, stage, the very set of failing
+ * checks and the faults attributed to trustees. Every check of docs/spec/verification.md must fail in at least one tampered fixture, and
  * in one that fails it alone unless the protocol makes that impossible.
  */
 import { test } from 'node:test';
@@ -14,11 +14,21 @@ import { recordDirectory } from './node/record-directory.ts';
 import { STAGES, type Stage } from './report.ts';
 import { verifyRecord } from './verify-record.ts';
 
+interface ExpectedFault {
+  readonly check: CheckId;
+  readonly trustee: number;
+  readonly code: string;
+}
+
 interface Expected {
   readonly valid: boolean;
   readonly stage: Stage;
   readonly failing: readonly CheckId[];
+  /** Absent: no fault may be attributed. */
+  readonly faults?: readonly ExpectedFault[];
 }
+
+const faultKey = (f: ExpectedFault): string => `${f.check} trustee ${f.trustee} ${f.code}`;
 
 const root = new URL('../fixtures/', import.meta.url).pathname;
 const names = readdirSync(root)
@@ -41,6 +51,12 @@ const groups = fastest.backend === 'sodium' ? [fastest] : [await loadGroup('sodi
  */
 const NEVER_ALONE: readonly CheckId[] = ['V8.3'];
 
+/**
+ * Checks that cannot fail: V8.2 sets a batch whose proofs fail aside as its trustee's fault
+ * (spec §8.4); fewer than k valid batches fail V8.3. A fixture must attribute a fault under each.
+ */
+const FAULTS_ONLY: readonly CheckId[] = ['V8.2'];
+
 test('the fixture folders are well formed', () => {
   assert.ok(
     names.some((n) => n.startsWith('valid-')) && names.some((n) => n.startsWith('tampered-'))
@@ -56,12 +72,21 @@ test('the fixture folders are well formed', () => {
     assert.ok(STAGES.includes(expected.stage), `${name}: stage ${expected.stage}`);
     for (const id of expected.failing)
       assert.ok(CHECK_IDS.includes(id), `${name}: unknown check ${id}`);
+    for (const fault of expected.faults ?? [])
+      assert.ok(CHECK_IDS.includes(fault.check), `${name}: unknown check ${fault.check}`);
   }
 });
 
 test('every check fails in some tampered fixture, alone wherever the protocol allows', () => {
   const all = [...expectations.values()];
   for (const id of CHECK_IDS) {
+    if (FAULTS_ONLY.includes(id)) {
+      assert.ok(
+        all.some((e) => e.faults?.some((f) => f.check === id)),
+        `no fixture attributes a fault under ${id}`
+      );
+      continue;
+    }
     assert.ok(
       all.some((e) => e.failing.includes(id)),
       `no tampered fixture fails ${id}`
@@ -87,6 +112,11 @@ for (const [name, group] of names.flatMap((n) => groups.map((g) => [n, g] as con
       failed.map((c) => c.id).sort(),
       [...expected.failing].sort(),
       `${name}: failing checks differ\n${detail}`
+    );
+    assert.deepEqual(
+      report.faults.map((f) => faultKey({ ...f, trustee: f.party.trustee })).sort(),
+      (expected.faults ?? []).map(faultKey).sort(),
+      `${name}: attributed faults differ`
     );
     assert.equal(report.ok, expected.valid, `${name}: ok`);
     assert.equal(report.stage, expected.stage, `${name}: stage`);

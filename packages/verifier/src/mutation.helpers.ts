@@ -243,3 +243,22 @@ export async function runMutations(
   }
   return { tried, skipped, survivors, crashes };
 }
+
+/**
+ * The attributed faults of a report as a comparable string (check, trustee, code; positions move
+ * when a rechained mutation deletes or inserts a line). A mutation "survives" only if the record
+ * still verifies with exactly the faults it had: a new or vanished fault is a reported change
+ * (docs/spec/verification.md, "Faults and failures").
+ */
+export function faultSet(report: {
+  readonly faults: readonly {
+    readonly check: string;
+    readonly party: { readonly trustee: number };
+    readonly code: string;
+  }[];
+}): string {
+  return report.faults
+    .map((f) => `${f.check}/${f.party.trustee}/${f.code}`)
+    .sort()
+    .join(' ');
+}

@@ -1,6 +1,8 @@
 /**
  * @module The verification report: every check with its status, how many items it covered and
- * its first failures with their location. Built by a {@link ReportBuilder} that never stops early.
+ * its first failures with their location, and the faults the protocol attributes to one party
+ * and absorbs (docs/spec/verification.md, "Faults and failures"). Built by a
+ * {@link ReportBuilder} that never stops early.
  */
 import { CHECKS, CHECK_IDS, type CheckId } from './check-catalogue.ts';
 
@@ -34,6 +36,26 @@ export interface CheckResult {
   readonly failures: readonly CheckFailure[];
 }
 
+/** The party a fault is attributed to: one trustee, by its index (spec §7.6, §8.4). */
+export interface FaultParty {
+  readonly trustee: number;
+}
+
+/**
+ * A fault the protocol attributes and absorbs without changing the outcome (a dealer disqualified,
+ * a complaint rejected, a decryption batch set aside): reported, but the record stays valid.
+ */
+export interface AttributedFault {
+  /** The check under which it was found. */
+  readonly check: CheckId;
+  readonly party: FaultParty;
+  /** The spec's code (§7.8, §8.8), e.g. `ceremony/invalid-commitments`. */
+  readonly code: string;
+  /** Board position of the message at fault, when there is one (none for a missing message). */
+  readonly position?: number;
+  readonly message: string;
+}
+
 export interface VerificationReport {
   readonly ok: boolean;
   readonly stage: Stage;
@@ -41,6 +63,8 @@ export interface VerificationReport {
   readonly events: number;
   readonly headHash: string | null;
   readonly checks: readonly CheckResult[];
+  /** Every attributed fault, in the order found; none of them makes the record invalid. */
+  readonly faults: readonly AttributedFault[];
 }
 
 export const MAX_LISTED_FAILURES = 10;
@@ -50,6 +74,7 @@ export class ReportBuilder {
   readonly #checked = new Map<CheckId, number>();
   readonly #failures = new Map<CheckId, CheckFailure[]>();
   readonly #failureCounts = new Map<CheckId, number>();
+  readonly #faults: AttributedFault[] = [];
 
   /** Marks a check reached (even with nothing to check, e.g. no complaints). */
   reach(id: CheckId): void {
@@ -81,6 +106,12 @@ export class ReportBuilder {
     return ok;
   }
 
+  /** Records a fault attributed to one party; the check still counts the item as examined. */
+  fault(fault: AttributedFault): void {
+    this.pass(fault.check);
+    this.#faults.push(fault);
+  }
+
   hasFailed(id: CheckId): boolean {
     return (this.#failureCounts.get(id) ?? 0) > 0;
   }
@@ -105,7 +136,8 @@ export class ReportBuilder {
         failures: this.#failures.get(id) ?? [],
       };
     });
-    return { ok: checks.every((c) => c.status !== 'failed'), stage, events, headHash, checks };
+    const ok = checks.every((c) => c.status !== 'failed');
+    return { ok, stage, events, headHash, checks, faults: [...this.#faults] };
   }
 }
 

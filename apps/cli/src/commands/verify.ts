@@ -1,6 +1,7 @@
 /**
- * @module `scrutineer verify <record-dir> [--tracker T] [--json]` (issue 3): runs every check of
- * docs/spec/verification.md on a record bundle. Exit 0 valid, 1 invalid, 2 unreadable or usage.
+ * @module `scrutineer verify <record-dir> [--tracker T] [--json]`: runs every check of
+ * docs/spec/verification.md on a record bundle and lists the faults attributed to trustees
+ * (`faults` in --json). Exit 0 valid, 1 invalid, 2 unreadable or usage.
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -69,7 +70,7 @@ export function verifyCommand(): Command {
     );
 }
 
-function formatReport(report: VerificationReport): string {
+export function formatReport(report: VerificationReport): string {
   const lines = [
     `Record: ${report.events} events, stage ${report.stage}, head ${report.headHash ?? '(empty)'}`,
     '',
@@ -84,6 +85,19 @@ function formatReport(report: VerificationReport): string {
     }
     if (check.failureCount > check.failures.length)
       lines.push(`       … ${check.failureCount - check.failures.length} more`);
+  }
+  if (report.faults.length > 0) {
+    // Faults the protocol absorbs (docs/spec/verification.md, "Faults and failures").
+    lines.push(
+      '',
+      `Attributed faults (${report.faults.length}; they do not make the record invalid):`
+    );
+    for (const fault of report.faults) {
+      const at = fault.position === undefined ? '' : ` at ${fault.position}`;
+      lines.push(
+        `  ${fault.check.padEnd(6)} trustee ${fault.party.trustee}: ${fault.code}${at}: ${fault.message}`
+      );
+    }
   }
   const failed = report.checks.filter((c) => c.status === 'failed').length;
   lines.push(

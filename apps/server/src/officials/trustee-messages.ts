@@ -3,7 +3,8 @@
  * complaints, and decryption shares. A trustee authenticates by its signature alone: the board
  * accepts a message only if it verifies under that trustee's ceremony key from the manifest
  * (`trusteeMessage` with the manifest hash, spec §9.5), and each kind once per trustee (a complaint
- * once per dealer). The cryptographic content is the verifier's to judge (V3, V8).
+ * once per dealer). A ceremony message's content is checked as a verifier checks it (V3.1–V3.3,
+ * spec §7.7 "The board") before it is appended.
  */
 import { hexToBytes } from '@scrutineer/crypto';
 import { type EventBody, trusteeMessage, verifyStatement } from '@scrutineer/record';
@@ -11,6 +12,7 @@ import { appendEvent } from '../board/append-event.ts';
 import { ServiceError } from '../http-errors.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { writeAuditLog } from './audit-log.ts';
+import { checkComplaintOnBoard, checkDealerMessage } from './ceremony-messages.ts';
 import { type Appended, parseEventBody, withLockedHead } from './setup-steps.ts';
 
 export const TRUSTEE_EVENT_TYPES = [
@@ -45,6 +47,8 @@ export async function postTrusteeMessage(
   const message = trusteeMessage(type, body);
   if (!verifyStatement(context.group, election.manifestHash, trusteeKey, message, body.signature))
     throw new ServiceError('trustee/invalid-signature');
+  if (type === 'trustee-commitments' || type === 'trustee-shares')
+    checkDealerMessage(context.group, election.manifest, type, body as never);
   const subject =
     type === 'trustee-complaint' ? (body as EventBody<'trustee-complaint'>).dealer : 0;
   return withLockedHead(context, electionId, async (transaction, head) => {
@@ -54,6 +58,15 @@ export async function postTrusteeMessage(
       [electionId, body.trustee, type, subject, head.size]
     );
     if (claimed.length === 0) throw new ServiceError('trustee/duplicate-message');
+    // After the claim: the named share is read under the head lock, and a refusal rolls back.
+    if (type === 'trustee-complaint')
+      await checkComplaintOnBoard(
+        transaction,
+        context.group,
+        election.manifest,
+        electionId,
+        body as EventBody<'trustee-complaint'>
+      );
     if (type === 'decryption-share') head.shareCount++;
     const appended = await appendEvent(transaction, head, type, body as never, context.clock());
     await writeAuditLog(transaction, electionId, `trustee-${body.trustee}`, type, {

@@ -16,11 +16,11 @@ export const checksCy: Readonly<Record<keyof typeof checksEn, string>> = {
   'check.V2.6': 'mae’r pwyntiau gwirio wedi’u llofnodi ag allwedd y bwrdd',
   'check.V2.7': 'gwreiddiau’r pwyntiau gwirio yw gwreiddiau Merkle y log hyd hynny',
   'check.V3.1':
-    'ymrwymiadau’r ymddiriedolwyr: ymddiriedolwr rhestredig, unwaith, gyda phrawf a llofnod dilys',
+    'ymrwymiadau’r ymddiriedolwyr: ymddiriedolwr rhestredig, wedi’u llofnodi; bai’r ymddiriedolwr hwnnw yw un gwallus neu ddyblyg',
   'check.V3.2':
-    'cyfrannau’r ymddiriedolwyr: ymddiriedolwr rhestredig, unwaith, un gyfran i bob ymddiriedolwr arall, wedi’u llofnodi',
+    'cyfrannau’r ymddiriedolwyr: ymddiriedolwr rhestredig, wedi’u llofnodi; bai’r ymddiriedolwr hwnnw yw cyfran goll neu ddyblyg',
   'check.V3.3':
-    'mae’r cwynion wedi’u llofnodi, mae eu proflenni’n gywir a chaiff eu dyfarniadau eu hailgyfrifo',
+    'mae’r cwynion wedi’u llofnodi, yn enwi cyfran a gyhoeddwyd, yn ei phrofi, a chânt eu barnu eto',
   'check.V3.4': 'yr ymddiriedolwyr cymwys yw’r rhai heb fai, a digon ohonynt',
   'check.V3.5': 'allwedd yr etholiad yw swm termau cyson yr ymddiriedolwyr cymwys',
   'check.V3.6': 'caiff allweddi dilysu’r ymddiriedolwyr eu hailgyfrifo o’r ymrwymiadau',
@@ -45,8 +45,10 @@ export const checksCy: Readonly<Record<keyof typeof checksEn, string>> = {
   'check.V6.4': 'mae’r papurau post yn cyfateb i’r pecynnau post a dderbyniwyd',
   'check.V7.1': 'mae’r cyfrif yn cynnwys yr union bleidleisiau a gyfrifir',
   'check.V7.2': 'caiff y cyfansymiau wedi’u hamgryptio eu hailgyfrifo',
-  'check.V8.1': 'cyfrannau dadgryptio: ymddiriedolwr cymwys, unwaith, yn gyflawn, wedi’u llofnodi',
-  'check.V8.2': 'mae proflenni’r cyfrannau dadgryptio’n gywir',
+  'check.V8.1':
+    'cyfrannau dadgryptio: ymddiriedolwr cymwys, wedi’u llofnodi; rhoddir set ddyblyg neu anghyflawn o’r neilltu',
+  'check.V8.2':
+    'mae proflenni’r cyfrannau dadgryptio’n gywir; rhoddir set sy’n methu o’r neilltu fel bai’r ymddiriedolwr hwnnw',
   'check.V8.3': 'mae digon o gyfrannau dilys yn cyfuno i gyfrifon o fewn yr ystod',
   'check.V9.1': 'mae’r cyfrifon ar-lein yn hafal i’r cyfansymiau wedi’u dadgryptio',
   'check.V9.2': 'mae’r cyfrifon post yn hafal i swm y sypiau post',

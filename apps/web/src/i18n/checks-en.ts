@@ -13,9 +13,11 @@ export const checksEn = {
   'check.V2.5': 'events come in the order of the phases',
   'check.V2.6': 'checkpoints are signed by the board key',
   'check.V2.7': 'checkpoint roots are the Merkle roots of the log so far',
-  'check.V3.1': 'trustee commitments: a listed trustee, once, with a valid proof and signature',
-  'check.V3.2': 'trustee shares: a listed trustee, once, one share per other trustee, signed',
-  'check.V3.3': 'complaints are signed, their proofs verify and their verdicts are recomputed',
+  'check.V3.1':
+    'trustee commitments: a listed trustee, signed; a bad or repeated one is that trustee’s fault',
+  'check.V3.2':
+    'trustee shares: a listed trustee, signed; a missing or repeated share is that trustee’s fault',
+  'check.V3.3': 'complaints are signed, name a published share, prove it, and are judged again',
   'check.V3.4': 'the qualified trustees are those not at fault, and enough of them',
   'check.V3.5': 'the election key is the sum of the qualified trustees’ constant terms',
   'check.V3.6': 'trustee verification keys are recomputed from the commitments',
@@ -40,8 +42,10 @@ export const checksEn = {
   'check.V6.4': 'postal papers add up to the postal packs received',
   'check.V7.1': 'the tally counts exactly the counted ballots',
   'check.V7.2': 'the encrypted totals are recomputed',
-  'check.V8.1': 'decryption shares: a qualified trustee, once, complete, signed',
-  'check.V8.2': 'decryption share proofs verify',
+  'check.V8.1':
+    'decryption shares: a qualified trustee, signed; a repeated or incomplete set is put aside',
+  'check.V8.2':
+    'decryption share proofs verify; a set that fails is put aside as that trustee’s fault',
   'check.V8.3': 'enough valid shares combine to counts within range',
   'check.V9.1': 'online counts equal the decrypted totals',
   'check.V9.2': 'postal counts equal the sum of postal batches',

@@ -260,6 +260,10 @@ export const cy: Readonly<Record<MessageKey, string>> = {
     'Nid oedd modd cadarnhau’r canlyniad yn y cofnod (gweler y gwiriadau a fethodd).',
   'verify.noTally': 'Nid oes canlyniad yn y cofnod eto. Mae’r hyn sydd yno hyd yma wedi’i wirio.',
   'verify.checksTitle': 'Y gwiriadau',
+  'verify.faultsTitle': 'Beiau ymddiriedolwyr',
+  'verify.faultsIntro':
+    'Canfu’r protocol y beiau hyn, pob un yn waith un ymddiriedolwr, ac aeth ymlaen heb ran yr ymddiriedolwr hwnnw: nid ydynt yn newid y canlyniad ac nid ydynt yn gwneud y cofnod yn annilys.',
+  'verify.faultParty': 'Ymddiriedolwr {trustee}',
   'verify.checksCaption': 'Pob gwiriad rhifol yn y fanyleb ddilysu a’i ganlyniad',
   'verify.check': 'Gwiriad',
   'verify.description': 'Beth sy’n cael ei wirio',

@@ -248,6 +248,10 @@ export const en = {
     'The result in the record could not be confirmed (see the failed checks).',
   'verify.noTally': 'There is no result in the record yet. What is there so far has been checked.',
   'verify.checksTitle': 'The checks',
+  'verify.faultsTitle': 'Faults of trustees',
+  'verify.faultsIntro':
+    'The protocol found these faults, each the doing of one trustee, and went on without that trustee’s part: they do not change the result and do not make the record invalid.',
+  'verify.faultParty': 'Trustee {trustee}',
   'verify.checksCaption': 'Each numbered check of the verification specification and its outcome',
   'verify.check': 'Check',
   'verify.description': 'What is checked',

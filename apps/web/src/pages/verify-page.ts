@@ -1,11 +1,12 @@
 /**
- * @module The in-browser verifier page (issue 6): on request it runs `@scrutineer/verifier` on the
+ * @module The in-browser verifier page: on request it runs `@scrutineer/verifier` on the
  * published record in a Web Worker (verify/verifier-worker.ts), shows progress in a live region
  * updated in place, then the outcome, every numbered check (V1.1–V9.3 of
  * docs/spec/verification.md) with its status and first failures, and the result the checks
- * recomputed. The verifier's failure messages are technical English and shown as such.
+ * recomputed, and the faults the protocol attributed to one trustee and absorbed. The verifier's
+ * failure and fault messages are technical English and shown as such.
  */
-import type { CheckResult } from '@scrutineer/verifier';
+import type { AttributedFault, CheckResult } from '@scrutineer/verifier';
 import { type Child, button, h } from '../dom.ts';
 import { type MessageKey, t } from '../i18n/i18n.ts';
 import type { VerifyMessage } from '../verify/verifier-protocol.ts';
@@ -78,6 +79,36 @@ function checkRow(check: CheckResult): HTMLElement {
   );
 }
 
+/** One attributed fault: check, trustee, the spec's code and where (docs/spec/verification.md). */
+function faultItem(fault: AttributedFault): HTMLElement {
+  return h(
+    'li',
+    { 'data-check': fault.check, 'data-trustee': String(fault.party.trustee) },
+    h('strong', {}, `${fault.check} · ${t('verify.faultParty', { trustee: fault.party.trustee })}`),
+    ' ',
+    h('code', {}, fault.code),
+    fault.position === undefined
+      ? null
+      : h('span', {}, ' ', t('verify.failureAt', { position: fault.position })),
+    ' ',
+    h('span', { lang: 'en' }, fault.message)
+  );
+}
+
+/** The faults the protocol absorbed; nothing when there are none. */
+function faultsView(faults: readonly AttributedFault[]): Child[] {
+  if (faults.length === 0) return [];
+  return [
+    h(
+      'section',
+      { 'aria-labelledby': 'verify-faults', id: 'verify-faults-section' },
+      h('h2', { id: 'verify-faults' }, t('verify.faultsTitle')),
+      h('p', {}, t('verify.faultsIntro')),
+      h('ul', { class: 'faults' }, ...faults.map(faultItem))
+    ),
+  ];
+}
+
 function outcomeView(outcome: NonNullable<VerifyPageState['outcome']>, again: () => void): Child[] {
   const { report, manifest, result } = outcome;
   const failed = report.checks.filter((c) => c.status === 'failed');
@@ -113,6 +144,7 @@ function outcomeView(outcome: NonNullable<VerifyPageState['outcome']>, again: ()
       h('h2', { id: 'verify-tally' }, t('verify.tallyTitle')),
       ...tally
     ),
+    ...faultsView(report.faults),
     h(
       'section',
       { 'aria-labelledby': 'verify-checks' },

@@ -1,7 +1,8 @@
 /**
  * @module V3.1–V3.6: the trustees' key ceremony, recomputed from its board messages (spec §7).
  * Messages are collected while the log streams; at `election-key` the public conclusion is
- * recomputed with the crypto core and compared with what the officer published.
+ * recomputed with the crypto core and compared with what the officer published. A dealer the
+ * protocol disqualifies is an attributed fault, not a failure (verification.md).
  */
 import {
   type Group,
@@ -18,6 +19,9 @@ import {
   type EventBody,
   type Manifest,
   ceremonyParameters,
+  checkCommitmentsBody,
+  checkComplaintBody,
+  checkSharesBody,
   decodeCommitmentsBody,
   decodeComplaintBody,
   decodeSharesBody,
@@ -27,7 +31,8 @@ import {
   verifyStatement,
 } from '@scrutineer/record';
 import type { CheckId } from '../check-catalogue.ts';
-import type { ReportBuilder } from '../report.ts';
+import type { AttributedFault, ReportBuilder } from '../report.ts';
+import { type Posted, reportCeremonyFaults, selectDealerMessages } from './ceremony-faults.ts';
 
 type TrusteeEvent = Extract<
   BoardEvent,
@@ -66,14 +71,21 @@ export function checkTrusteeSignature(
     : null;
 }
 
+/**
+ * Spec §7.6 as a verifier runs it. A listed trustee's signed message that §7.6 already answers (a
+ * dealer's bad, missing or repeated message, a justified or unjustified complaint) is an attributed
+ * fault: the dealer leaves Q, the record stays valid if the published Q, K and Vₗ are the
+ * conclusion's. Failures are what no protocol step absorbs: an unlisted or unsigned message, a
+ * complaint that proves nothing (§7.5), a published conclusion that is not §7.6's.
+ */
 export class CeremonyChecker {
   readonly #group: Group;
   readonly #manifest: Manifest;
   readonly #report: ReportBuilder;
   readonly trusteeKeys: TrusteePublicKey[] | null;
-  readonly #commitments = new Map<number, EventBody<'trustee-commitments'>>();
-  readonly #shares = new Map<number, EventBody<'trustee-shares'>>();
-  readonly #complaints: EventBody<'trustee-complaint'>[] = [];
+  readonly #commitments: Posted<'trustee-commitments'>[] = [];
+  readonly #shares: Posted<'trustee-shares'>[] = [];
+  readonly #complaints: Posted<'trustee-complaint'>[] = [];
 
   constructor(group: Group, manifest: Manifest, report: ReportBuilder) {
     this.#group = group;
@@ -114,97 +126,116 @@ export class CeremonyChecker {
     return key !== null;
   }
 
-  /** One message of a kind per trustee: a second one fails `check`. */
-  #first(seen: ReadonlyMap<number, unknown>, event: TrusteeEvent, check: CheckId): boolean {
-    const { trustee } = event.body;
-    return this.#report.check(
-      check,
-      !seen.has(trustee),
-      () => `second ${event.type} from trustee ${trustee}`,
-      event.position
-    );
-  }
-
   commitments(event: Extract<BoardEvent, { type: 'trustee-commitments' }>): void {
-    if (this.#signed(event, 'V3.1') && this.#first(this.#commitments, event, 'V3.1')) {
-      this.#commitments.set(event.body.trustee, event.body);
-    }
+    if (this.#signed(event, 'V3.1'))
+      this.#commitments.push({ position: event.position, body: event.body });
   }
 
   shares(event: Extract<BoardEvent, { type: 'trustee-shares' }>): void {
-    if (!this.#signed(event, 'V3.2')) return;
-    const { trustee, shares } = event.body;
-    const n = this.#manifest.trustees.members.length;
-    const recipients = shares.map((s) => s.recipient).sort((a, b) => a - b);
-    const expected = Array.from({ length: n }, (_, i) => i + 1).filter((i) => i !== trustee);
-    const complete = recipients.join() === expected.join();
-    const message = () => `trustee ${trustee} must send exactly one share to each other trustee`;
-    this.#report.check('V3.2', complete, message, event.position);
-    if (this.#first(this.#shares, event, 'V3.2') && complete) this.#shares.set(trustee, event.body);
+    if (this.#signed(event, 'V3.2'))
+      this.#shares.push({ position: event.position, body: event.body });
   }
 
+  /** V3.3: a complaint must name a published share and prove its shared point (spec §7.5). */
   complaint(event: Extract<BoardEvent, { type: 'trustee-complaint' }>): void {
-    if (!this.#signed(event, 'V3.3')) return;
-    const dealerShares = this.#shares.get(event.body.dealer);
-    const names = dealerShares?.shares.some((s) => s.recipient === event.body.trustee) === true;
-    if (
-      this.#report.check('V3.3', names, () => 'complaint names no published share', event.position)
-    )
-      this.#complaints.push(event.body);
-  }
-
-  /** V3.1 (commitment proofs), V3.3 (complaint decoding), V3.4–V3.6 against the published key. */
-  conclude(event: Extract<BoardEvent, { type: 'election-key' }>): void {
-    const report = this.#report;
-    const group = this.#group;
-    for (const id of ['V3.1', 'V3.2', 'V3.3', 'V3.4', 'V3.5', 'V3.6'] as const) report.reach(id);
-    if (this.trusteeKeys === null) return;
-    let transcript;
-    try {
-      transcript = {
-        trusteeKeys: this.trusteeKeys,
-        commitments: [...this.#commitments.values()].map((b) => decodeCommitmentsBody(group, b)),
-        encryptedShares: [...this.#shares.values()].flatMap((b) => decodeSharesBody(group, b)),
-        complaints: this.#complaints.map((b) => decodeComplaintBody(group, b)),
-      };
-    } catch (error) {
-      report.fail(
-        'V3.1',
-        `undecodable ceremony message: ${(error as Error).message}`,
+    if (!this.#signed(event, 'V3.3') || this.trusteeKeys === null) return;
+    const { trustee, dealer } = event.body;
+    if (this.#complaints.some((c) => c.body.trustee === trustee && c.body.dealer === dealer)) {
+      this.#report.fault({
+        check: 'V3.3',
+        party: { trustee },
+        code: 'ceremony/duplicate-message',
+        position: event.position,
+        message: `a second complaint of trustee ${trustee} against dealer ${dealer} (ignored)`,
+      });
+      return;
+    }
+    const dealerShares = this.#shares.find((s) => s.body.trustee === dealer)?.body;
+    const problem = checkComplaintBody(
+      this.#group,
+      this.#manifest,
+      this.trusteeKeys,
+      event.body,
+      dealerShares
+    );
+    if (problem !== null) {
+      this.#report.fail(
+        'V3.3',
+        `complaint of trustee ${trustee} against dealer ${dealer}: ${problem.code}: ${problem.message}`,
         event.position
       );
       return;
     }
-    const outcome = concludeCeremony(group, ceremonyParameters(this.#manifest), transcript);
+    this.#complaints.push({ position: event.position, body: event.body });
+  }
+
+  /** V3.1–V3.3 faults, then V3.4–V3.6 against the published key. */
+  conclude(event: Extract<BoardEvent, { type: 'election-key' }>): void {
+    const report = this.#report;
+    const group = this.#group;
+    const manifest = this.#manifest;
+    for (const id of ['V3.1', 'V3.2', 'V3.3', 'V3.4', 'V3.5', 'V3.6'] as const) report.reach(id);
+    if (this.trusteeKeys === null) return;
+    const excluded = new Map<number, AttributedFault>();
+    const commitments = selectDealerMessages(
+      this.#commitments,
+      'V3.1',
+      (b) => checkCommitmentsBody(group, manifest, b),
+      excluded
+    );
+    // Missing commitments come before anything about shares (spec §7.6 step 1, then step 2).
+    for (let dealer = 1; dealer <= manifest.trustees.members.length; dealer++)
+      if (!commitments.has(dealer) && !excluded.has(dealer))
+        excluded.set(dealer, {
+          check: 'V3.1',
+          party: { trustee: dealer },
+          code: 'ceremony/missing-commitments',
+          message: 'no commitments message',
+        });
+    const shares = selectDealerMessages(
+      this.#shares,
+      'V3.2',
+      (b) => checkSharesBody(group, manifest, b),
+      excluded
+    );
+    // A disqualified dealer's messages stay out of the transcript: §7.6 then finds it without
+    // commitments, and a complaint against it is moot.
+    const kept = <T>(messages: Map<number, T>): T[] =>
+      [...messages].filter(([dealer]) => !excluded.has(dealer)).map(([, body]) => body);
+    const transcript = {
+      trusteeKeys: this.trusteeKeys,
+      commitments: kept(commitments).map((b) => decodeCommitmentsBody(group, b)),
+      encryptedShares: kept(shares).flatMap((b) => decodeSharesBody(group, b)),
+      complaints: this.#complaints.map((c) => decodeComplaintBody(group, c.body)),
+    };
+    const outcome = concludeCeremony(group, ceremonyParameters(manifest), transcript);
     if (!outcome.ok) {
-      report.fail('V3.4', `the ceremony cannot conclude: ${outcome.error.message}`, event.position);
+      const error = outcome.error;
+      // Fewer than k qualified: the dealers' faults are still named, and the ceremony failed.
+      if (error.code === 'ceremony/too-few-qualified')
+        reportCeremonyFaults(
+          report,
+          error.disqualified,
+          error.rejectedComplaints,
+          excluded,
+          this.#complaints
+        );
+      report.fail('V3.4', `the ceremony cannot conclude: ${error.message}`, event.position);
       return;
     }
+    reportCeremonyFaults(
+      report,
+      outcome.value.disqualified,
+      outcome.value.rejectedComplaints,
+      excluded,
+      this.#complaints
+    );
     const result = outcome.value;
-    for (const d of result.disqualified) {
-      if (d.code === 'ceremony/invalid-commitments')
-        report.fail('V3.1', `trustee ${d.dealer}: ${d.message}`);
-    }
-    // V3.3 asks for a valid proof in every complaint: an unproven one changes nothing in the
-    // conclusion (spec §7.5) but is still a bad message on the record, as an invalid M2 is for V3.1.
-    for (const r of result.rejectedComplaints) {
-      if (r.code === 'ceremony/complaint-proof-invalid')
-        report.fail(
-          'V3.3',
-          `complaint of trustee ${r.complainer} against ${r.dealer}: ${r.message}`
-        );
-    }
     const published = event.body;
     report.check(
       'V3.4',
       published.qualified.join() === result.qualified.join(),
       () => `qualified ${published.qualified.join()} but recomputed ${result.qualified.join()}`,
-      event.position
-    );
-    report.check(
-      'V3.4',
-      result.qualified.length >= this.#manifest.trustees.threshold,
-      () => 'fewer qualified trustees than the threshold',
       event.position
     );
     report.check(

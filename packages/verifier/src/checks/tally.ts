@@ -70,7 +70,10 @@ export class DecryptionChecker {
   readonly #group: Group;
   readonly #manifest: Manifest;
   readonly #report: ReportBuilder;
-  readonly #submissions = new Map<number, EventBody<'decryption-share'>>();
+  readonly #submissions = new Map<
+    number,
+    { readonly body: EventBody<'decryption-share'>; readonly position: number }
+  >();
   #online: bigint[] | null = null;
 
   constructor(group: Group, manifest: Manifest, report: ReportBuilder) {
@@ -97,18 +100,22 @@ export class DecryptionChecker {
       () => `trustee ${trustee} is not qualified`,
       event.position
     );
-    report.check(
-      'V8.1',
-      !this.#submissions.has(trustee),
-      () => `second share set from trustee ${trustee}`,
-      event.position
-    );
+    // Spec §8.4 step 1: a second batch, or one not of the tally's shape, is set aside as its
+    // trustee's fault; the first complete batch of each trustee takes part.
     const complete =
       contests.length === this.#manifest.contests.length &&
       this.#manifest.contests.every((c, i) => contests[i]?.options.length === c.candidates.length);
-    report.check('V8.1', complete, () => 'share set does not cover every option', event.position);
-    if (complete && qualified.includes(trustee) && !this.#submissions.has(trustee))
-      this.#submissions.set(trustee, event.body);
+    const setAside = (code: string, message: string): void =>
+      report.fault({ check: 'V8.1', party: { trustee }, code, position: event.position, message });
+    if (this.#submissions.has(trustee))
+      setAside('decryption/duplicate-trustee', `trustee ${trustee}'s second batch is set aside`);
+    else if (!complete)
+      setAside(
+        'decryption/wrong-share-count',
+        `trustee ${trustee}'s batch does not cover every option and is set aside`
+      );
+    else if (qualified.includes(trustee))
+      this.#submissions.set(trustee, { body: event.body, position: event.position });
   }
 
   /** V8.2–V8.3: verifies every share and combines k of them. */
@@ -135,11 +142,29 @@ export class DecryptionChecker {
       return;
     }
     const submissions = [];
-    for (const [trustee, body] of this.#submissions) {
+    const positionOf = (trustee: number) => this.#submissions.get(trustee)?.position;
+    // Spec §8.4: a batch that does not decode or whose proofs fail is set aside as its trustee's
+    // fault; only fewer than k valid batches fail (V8.3).
+    const setAside = (trustee: number, code: string, message: string): void => {
+      const position = positionOf(trustee);
+      report.fault({
+        check: 'V8.2',
+        party: { trustee },
+        code,
+        ...(position === undefined ? {} : { position }),
+        message: `trustee ${trustee}'s batch is set aside: ${message}`,
+      });
+    };
+    for (const [trustee, { body }] of this.#submissions) {
       try {
         submissions.push({ trustee, shares: decodeDecryptionBody(group, body) });
       } catch (error) {
-        report.fail('V8.2', `trustee ${trustee}: undecodable share: ${(error as Error).message}`);
+        const code = (error as { code?: unknown }).code;
+        setAside(
+          trustee,
+          typeof code === 'string' ? code : 'decryption/invalid-proof',
+          `undecodable share: ${(error as Error).message}`
+        );
       }
     }
     const combined = combineDecryptionsUnsafe(group, {
@@ -150,8 +175,7 @@ export class DecryptionChecker {
       submissions,
     });
     const faults = combined.ok ? combined.value.faults : combined.error.faults;
-    for (const fault of faults)
-      report.fail('V8.2', `trustee ${fault.trustee}: ${fault.code}: ${fault.message}`);
+    for (const fault of faults) setAside(fault.trustee, fault.code, fault.message);
     report.pass('V8.2', submissions.length - faults.length);
     if (!combined.ok) {
       report.fail('V8.3', combined.error.message);

@@ -31,7 +31,12 @@ export interface TrusteeContext {
   readonly timeoutMs?: number;
 }
 
-async function postMessage(context: TrusteeContext, type: string, body: unknown): Promise<void> {
+/** Posts one signed trustee message; the board's refusal is thrown as an ApiError with its code. */
+export async function postMessage(
+  context: TrusteeContext,
+  type: string,
+  body: unknown
+): Promise<void> {
   await context.client.request(
     'POST',
     context.client.electionPath(context.electionId, '/trustee-messages'),
