@@ -169,6 +169,7 @@ export {
   DECRYPTION_SHARE_BYTES,
   type DecryptionTarget,
   type DecryptionShare,
+  type DecryptionCheckpoint,
 } from './threshold/decryption-share.ts';
 export {
   combineSharesUnsafe,

@@ -41,8 +41,9 @@ export const CHECKS = {
   'V6.4': 'postal papers add up to the postal credentials received',
   'V7.1': 'the tally counts the counted ballots',
   'V7.2': 'the aggregate ciphertexts are recomputed',
-  'V8.1': 'decryption shares: qualified trustee, once, complete, signed',
-  'V8.2': 'decryption share proofs verify',
+  'V8.1':
+    'decryption shares: qualified trustee, once, complete, signed, bound to a record checkpoint that seals the tally',
+  'V8.2': 'decryption share proofs verify (with the checkpoint they bind)',
   'V8.3': 'k valid shares combine to counts within range',
   'V9.1': 'online counts equal the decrypted aggregate',
   'V9.2': 'postal counts equal the sum of postal batches',

@@ -272,9 +272,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoOutcome> {
     const sharing: Promise<void>[] = [];
     const tally = await tallyElection(officer, {
       timeoutMs: 300_000,
-      onWaiting: () =>
+      // The officer announces the sealing checkpoint; each trustee checks the record up to it.
+      onWaiting: (checkpoint) =>
         sharing.push(
-          Promise.all(present.map((f) => postDecryptionShare(trusteeContext, f))).then(
+          Promise.all(present.map((f) => postDecryptionShare(trusteeContext, f, checkpoint))).then(
             () => undefined
           )
         ),

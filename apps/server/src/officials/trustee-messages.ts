@@ -3,7 +3,8 @@
  * complaints, and decryption shares. A trustee authenticates by its signature alone: the board
  * accepts a message only if it verifies under that trustee's ceremony key from the manifest
  * (`trusteeMessage` with the manifest hash, spec §9.5), and each kind once per trustee (a complaint
- * once per dealer). The cryptographic content is the verifier's to judge (V3, V8).
+ * once per dealer). A decryption share is checked in full first (decryption-share-check.ts: its
+ * checkpoint binding and proofs, V8.1–V8.2), so the board never appends one the verifier refuses.
  */
 import { hexToBytes } from '@scrutineer/crypto';
 import { type EventBody, trusteeMessage, verifyStatement } from '@scrutineer/record';
@@ -11,6 +12,7 @@ import { appendEvent } from '../board/append-event.ts';
 import { ServiceError } from '../http-errors.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { writeAuditLog } from './audit-log.ts';
+import { checkDecryptionShare } from './decryption-share-check.ts';
 import { type Appended, parseEventBody, withLockedHead } from './setup-steps.ts';
 
 export const TRUSTEE_EVENT_TYPES = [
@@ -48,6 +50,13 @@ export async function postTrusteeMessage(
   const subject =
     type === 'trustee-complaint' ? (body as EventBody<'trustee-complaint'>).dealer : 0;
   return withLockedHead(context, electionId, async (transaction, head) => {
+    if (type === 'decryption-share')
+      await checkDecryptionShare(
+        context,
+        transaction,
+        electionId,
+        body as EventBody<'decryption-share'>
+      );
     const claimed = await transaction.query(
       `INSERT INTO trustee_messages (election_id, trustee, type, subject, position) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT DO NOTHING RETURNING 1`,
