@@ -133,7 +133,9 @@ export function decodeDecryptionBody(
     contest.options.map((option) => ({
       trustee: body.trustee,
       checkpoint,
-      share: group.decodePoint(hexToBytes(option.share)),
+      // Spec §8.7: Dₗ = xₗ·α is O for an empty aggregate (α = O); the board checks shares with
+      // this decoder before appending them, so it must not refuse an honest one.
+      share: group.decodePoint(hexToBytes(option.share), { allowIdentity: true }),
       proof: decodeChaumPedersenProof(group, hexToBytes(option.proof)),
     }))
   );

@@ -40,7 +40,8 @@ export const checksEn = {
   'check.V6.4': 'postal papers add up to the postal packs received',
   'check.V7.1': 'the tally counts exactly the counted ballots',
   'check.V7.2': 'the encrypted totals are recomputed',
-  'check.V8.1': 'decryption shares: a qualified trustee, once, complete, signed',
+  'check.V8.1':
+    'decryption shares: a qualified trustee, once, complete, signed, bound to a checkpoint that seals the tally',
   'check.V8.2': 'decryption share proofs verify',
   'check.V8.3': 'enough valid shares combine to counts within range',
   'check.V9.1': 'online counts equal the decrypted totals',

@@ -19,6 +19,7 @@ import {
 } from '@scrutineer/record';
 import { tallyHasManifestShape } from '@scrutineer/protocol';
 import { type VerificationReport, memoryRecordSource, verifyRecord } from '@scrutineer/verifier';
+import { workerPoolFactory } from '@scrutineer/verifier/node';
 import type { ServerClient } from '../../client/server-client.ts';
 import { fetchServedNominations } from '../election/publish-record.ts';
 
@@ -143,7 +144,7 @@ export async function checkSealedTally(
         ? {}
         : { nominations: new TextDecoder('utf-8', { ignoreBOM: true }).decode(nominations) }),
     }),
-    { group }
+    { group, runners: workerPoolFactory() }
   );
   const failed = (id: string): boolean =>
     report.checks.some((c) => c.id === id && c.status === 'failed');
