@@ -222,9 +222,6 @@ export async function tallyElection(
   } else {
     checkpoint = await sealingCheckpoint(client, electionId, events);
   }
-  context.log?.(
-    `checkpoint sealing the tally, to announce to the trustees: ${formatCheckpoint(checkpoint)}`
-  );
   options.onWaiting?.(checkpoint);
   const k = manifest.trustees.threshold;
   events = await pollUntil(
