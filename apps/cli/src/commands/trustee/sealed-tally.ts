@@ -137,9 +137,13 @@ export async function checkSealedTally(
     memoryRecordSource({
       format: `${await client.recordFile(electionId, 'format.json')}`.trimEnd(),
       board: `${prefix.join('\n')}\n`,
-      // Only the announced checkpoint: V2.6 checks its signature under the manifest's board key,
-      // V2.7 that the prefix has its root.
-      checkpoints: `${found.line}\n`,
+      // The board's checkpoints up to the announced one: V2.6 checks their signatures under the
+      // manifest's board key, V2.7 that the prefix has their roots; V8.1 needs them for any share
+      // already in the prefix.
+      checkpoints: checkpoints
+        .filter((c) => c.checkpoint.size <= announced.size)
+        .map((c) => `${c.line}\n`)
+        .join(''),
       ...(nominations === null
         ? {}
         : { nominations: new TextDecoder('utf-8', { ignoreBOM: true }).decode(nominations) }),
@@ -151,7 +155,7 @@ export async function checkSealedTally(
   if (failed('V2.6'))
     throw new SealedTallyError(
       'trustee/checkpoint-bad-signature',
-      `checkpoint ${announced.size} is not signed by the manifest's board key`
+      `checkpoint ${announced.size} (or one before it) is not signed by the manifest's board key`
     );
   if (failed('V2.7'))
     throw new SealedTallyError(

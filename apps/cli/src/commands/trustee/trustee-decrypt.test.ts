@@ -303,7 +303,14 @@ test('F1: the board refuses a share bound to another checkpoint or with a bad pr
   assert.equal(await sharesOnBoard(), 0);
   // Honest trustees, through the real client, after checking the announced checkpoint.
   await postDecryptionShare(trusteeContext(server.url), keyFile(1), announced);
-  await postDecryptionShare(trusteeContext(server.url), keyFile(2), announced);
+  // Trustee 2 is given a later checkpoint, whose prefix already holds trustee 1's share.
+  const later = await client.request<Checkpoint>(
+    'POST',
+    client.electionPath(election.electionId, '/checkpoints'),
+    ADMIN()
+  );
+  assert.ok(later.size > announced.size);
+  await postDecryptionShare(trusteeContext(server.url), keyFile(2), later);
   assert.equal(await sharesOnBoard(), 2);
 });
 
