@@ -132,9 +132,16 @@ for (const options of [2, 10]) {
     measure(
       'decryption share + proof per aggregate (sodium)',
       () =>
-        createDecryptionShares(sodium, new Uint8Array(32), { trustee: 1, secretShare: share }, [
-          target,
-        ]),
+        createDecryptionShares(
+          sodium,
+          new Uint8Array(32),
+          {
+            trustee: 1,
+            secretShare: share,
+            checkpoint: { size: 1, root: new Uint8Array(32) },
+          },
+          [target]
+        ),
       { minMs }
     )
   );

@@ -119,6 +119,27 @@ export const ERROR_CATALOGUE = {
     400,
     'The complaint proof does not verify against the share it names.',
   ],
+  // Decryption shares (spec §8.2, §9.5): checked in full before they are appended.
+  'trustee/not-qualified': [
+    409,
+    'This trustee is not among the qualified trustees of the election key.',
+  ],
+  'trustee/unknown-checkpoint': [
+    409,
+    'The decryption share binds a checkpoint this board did not sign (spec §8.2).',
+  ],
+  'trustee/checkpoint-before-tally': [
+    409,
+    'The decryption share binds a checkpoint whose log does not hold the encrypted tally.',
+  ],
+  'trustee/wrong-share-count': [
+    400,
+    'The decryption share does not cover every option of the tally.',
+  ],
+  'trustee/invalid-share-proof': [
+    400,
+    "A decryption share's proof does not verify for the tally, the trustee's key and the checkpoint it binds.",
+  ],
   // Nominations (spec §9.2.6).
   'nominations/not-named': [409, "This election's manifest names no nominations."],
   'nominations/not-canonical': [

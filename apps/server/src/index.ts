@@ -68,3 +68,10 @@ export {
 export { runServer, type RunOptions } from './run-server.ts';
 // For other workspaces' tests (the web's browser-test election): the trustees' ceremony on a board.
 export { runTestCeremony, type TestCeremony } from './test-support/test-ceremony.ts';
+// For the CLI's regression tests that attack through the real API with the real clients.
+export {
+  createTestElection,
+  type TestElection,
+  type TestElectionOptions,
+} from './test-support/test-election.ts';
+export { castHonestBallot, sessionFor } from './test-support/api-client.ts';

@@ -170,6 +170,7 @@ export {
   DECRYPTION_SHARE_BYTES,
   type DecryptionTarget,
   type DecryptionShare,
+  type DecryptionCheckpoint,
 } from './threshold/decryption-share.ts';
 export {
   combineSharesUnsafe,

@@ -287,6 +287,8 @@ export function simulateElection(options: SimulationOptions): SimulatedElection 
   if (stopAfter === 'closed') return result(keyBody.publicKey, openBody.baseHash, trusteeShares);
   const tally = encryptedTallyBody(group, manifest, counted);
   board.append('encrypted-tally', tick(), tally);
+  // Spec §10.3: the board seals the tally with a checkpoint; the trustees' proofs bind it (§8.2).
+  const sealed = board.checkpoint(group, electionId, mHash, boardSecretKey, time);
   const shareBodies = trusteeKeys
     .filter(
       (key) =>
@@ -300,7 +302,8 @@ export function simulateElection(options: SimulationOptions): SimulatedElection 
         setup.baseHash,
         key,
         trusteeShares.get(key.publicKey.trustee) as bigint,
-        tally
+        tally,
+        sealed
       )
     );
   for (const body of shareBodies) board.append('decryption-share', tick(), body);

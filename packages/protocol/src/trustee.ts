@@ -26,6 +26,7 @@ import {
   ceremonyParameters,
   decodeCommitmentsBody,
   decodeSharesBody,
+  decryptionCheckpointOf,
   encodeCommitmentsBody,
   encodeComplaintBody,
   encodeDecryptionBody,
@@ -166,25 +167,46 @@ export function tallyTargets(
   );
 }
 
-/** Spec §8.2: this trustee's decryption shares of the tally, signed, as a board body. */
+/** Spec §8.1: the tally has one aggregate per option of every contest of the manifest. */
+export function tallyHasManifestShape(
+  manifest: Manifest,
+  tally: EventBody<'encrypted-tally'>
+): boolean {
+  return (
+    tally.contests.length === manifest.contests.length &&
+    manifest.contests.every((c, i) => tally.contests[i]?.options.length === c.candidates.length)
+  );
+}
+
+/**
+ * Spec §8.2: this trustee's decryption shares of the tally, signed, as a board body. `checkpoint`
+ * is the signed board checkpoint (§10.3) whose log prefix holds this tally, which the caller has
+ * checked (apps/cli trustee decrypt: against a value compared out of band, and V1–V7 on the
+ * prefix); the proofs bind it.
+ */
 export function decryptTally(
   group: Group,
   manifest: Manifest,
   baseHash: Uint8Array,
   key: TrusteeKeyPair,
   secretShare: bigint,
-  tally: EventBody<'encrypted-tally'>
+  tally: EventBody<'encrypted-tally'>,
+  checkpoint: { readonly size: number; readonly root: string }
 ): EventBody<'decryption-share'> {
+  if (!tallyHasManifestShape(manifest, tally))
+    throw new Error('the tally does not have one aggregate per option of the manifest');
   const trustee = key.publicKey.trustee;
+  const bound = decryptionCheckpointOf({ checkpoint });
   const shares = createDecryptionShares(
     group,
     baseHash,
-    { trustee, secretShare },
+    { trustee, secretShare, checkpoint: bound },
     tallyTargets(group, tally)
   );
   const body = encodeDecryptionBody(
     group,
     trustee,
+    bound,
     shares,
     tally.contests.map((c) => c.options.length)
   );

@@ -72,6 +72,11 @@ export const eventBodySchemas = {
   'encrypted-tally': z.strictObject({ ballots: count, contests: options(hexBytes(64)) }),
   'decryption-share': z.strictObject({
     trustee: index,
+    // Spec §8.2: the signed checkpoint the trustee checked; its proofs bind it.
+    checkpoint: z.strictObject({
+      size: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+      root: hexBytes(32),
+    }),
     contests: options(z.strictObject({ share: hexBytes(32), proof: hexBytes(96) })),
     signature: hexBytes(64),
   }),

@@ -6,6 +6,7 @@
 import {
   type CeremonyParameters,
   type CoefficientCommitments,
+  type DecryptionCheckpoint,
   type DecryptionShare,
   type EncryptedShare,
   type Group,
@@ -115,6 +116,13 @@ export function encodeComplaintBody(
   };
 }
 
+/** Spec §8.2, §9.5: the checkpoint a `decryption-share` body binds, as its proofs enter it. */
+export function decryptionCheckpointOf(
+  body: Pick<EventBody<'decryption-share'>, 'checkpoint'>
+): DecryptionCheckpoint {
+  return { size: body.checkpoint.size, root: hexToBytes(body.checkpoint.root) };
+}
+
 /**
  * Spec §9.5, §8.2: a trustee's decryption shares, flattened in (contest, option) order. A share D
  * may be the identity: it is s·α, and α = O for an option no counted ballot reached (an all-postal
@@ -124,25 +132,31 @@ export function decodeDecryptionBody(
   group: Group,
   body: EventBody<'decryption-share'>
 ): DecryptionShare[] {
+  const checkpoint = decryptionCheckpointOf(body);
   return body.contests.flatMap((contest) =>
     contest.options.map((option) => ({
       trustee: body.trustee,
+      checkpoint,
+      // Spec §8.7: Dₗ = xₗ·α is O for an empty aggregate (α = O); the board checks shares with
+      // this decoder before appending them, so it must not refuse an honest one.
       share: group.decodePoint(hexToBytes(option.share), { allowIdentity: true }),
       proof: decodeChaumPedersenProof(group, hexToBytes(option.proof)),
     }))
   );
 }
 
-/** Spec §9.5: shares in (contest, option) order, shaped by `optionsPerContest`. */
+/** Spec §9.5: shares in (contest, option) order, shaped by `optionsPerContest`, with the checkpoint they bind. */
 export function encodeDecryptionBody(
   group: Group,
   trustee: number,
+  checkpoint: DecryptionCheckpoint,
   shares: readonly DecryptionShare[],
   optionsPerContest: readonly number[]
 ): Unsigned<EventBody<'decryption-share'>> {
   let next = 0;
   return {
     trustee,
+    checkpoint: { size: checkpoint.size, root: bytesToHex(checkpoint.root) },
     contests: optionsPerContest.map((count) => ({
       options: shares.slice(next, (next += count)).map((s) => ({
         share: bytesToHex(group.encodePoint(s.share)),

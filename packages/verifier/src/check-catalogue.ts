@@ -43,8 +43,9 @@ export const CHECKS = {
   'V6.4': 'postal papers add up to the postal credentials received',
   'V7.1': 'the tally counts the counted ballots',
   'V7.2': 'the aggregate ciphertexts are recomputed',
-  'V8.1': 'decryption shares: qualified trustee, signed; a second or incomplete batch is set aside',
-  'V8.2': 'decryption share proofs verify; a failing batch is set aside as its trustee’s fault',
+  'V8.1':
+    'decryption shares: qualified trustee, signed, bound to a record checkpoint that seals the tally; a second or incomplete batch is set aside',
+  'V8.2': 'decryption share proofs verify (with the checkpoint they bind); a failing batch is set aside as its trustee’s fault',
   'V8.3': 'at least k valid batches combine to counts within range',
   'V9.1': 'online counts equal the decrypted aggregate',
   'V9.2': 'postal counts equal the sum of postal batches',
@@ -60,7 +61,7 @@ export const CHECK_IDS = Object.keys(CHECKS) as CheckId[];
  * is not reached. V1.3 applies only when the manifest names nominations.
  */
 export const CHECK_STAGE: Readonly<
-  Record<CheckId, 'empty' | 'setup' | 'keyed' | 'open' | 'tallied' | 'final'>
+  Record<CheckId, 'empty' | 'setup' | 'keyed' | 'open' | 'tallied' | 'decrypted' | 'final'>
 > = Object.fromEntries(
   CHECK_IDS.map((id) => {
     const group = Number(id.slice(1, id.indexOf('.')));
@@ -73,9 +74,11 @@ export const CHECK_STAGE: Readonly<
             ? 'keyed'
             : id === 'V6.4' || group === 7 || id === 'V8.1'
               ? 'tallied'
-              : group >= 8
-                ? 'final'
-                : 'open';
+              : group === 8
+                ? 'decrypted'
+                : group === 9
+                  ? 'final'
+                  : 'open';
     return [id, stage];
   })
-) as Record<CheckId, 'empty' | 'setup' | 'keyed' | 'open' | 'tallied' | 'final'>;
+) as Record<CheckId, 'empty' | 'setup' | 'keyed' | 'open' | 'tallied' | 'decrypted' | 'final'>;

@@ -32,6 +32,7 @@ import { CeremonyChecker, decodeVerificationKeys } from './checks/ceremony.ts';
 import { CheckpointChecker } from './checks/checkpoints.ts';
 import { CredentialChecker } from './checks/credentials.ts';
 import { DecryptionChecker, checkEncryptedTally } from './checks/tally.ts';
+import { checkShareCheckpoint } from './checks/share-checkpoint.ts';
 import { PhaseTracker } from './phase-order.ts';
 import { readEvents } from './read-events.ts';
 import type { RecordSource } from './record-source.ts';
@@ -116,6 +117,13 @@ export async function verifyRecord(
       })
     );
   };
+  /** V8.2–V8.3 over the shares collected so far (at the result, or at the end of a decrypted record). */
+  const combineShares = (): void => {
+    const keys: Point[] | null = keyBody === null ? null : decodeVerificationKeys(group, keyBody);
+    if (decryption !== null && tallyEvent !== null && baseHash !== null && keys !== null)
+      decryption.combine(tallyEvent, baseHash, keys, ledger?.countedBallots ?? 0);
+  };
+  let combined = false;
   const drain = async (): Promise<void> => {
     flush();
     await Promise.all(inFlight.splice(0));
@@ -253,13 +261,17 @@ export async function verifyRecord(
       }
       case 'decryption-share':
         shareEvents++;
+        checkShareCheckpoint(
+          event,
+          tallyEvent?.position ?? null,
+          (size, root) => checkpoints.holds(size, root),
+          report
+        );
         decryption.share(event, ceremony.trusteeKeys, keyBody?.qualified ?? []);
         break;
       case 'election-result': {
-        const keys: Point[] | null =
-          keyBody === null ? null : decodeVerificationKeys(group, keyBody);
-        if (tallyEvent !== null && baseHash !== null && keys !== null)
-          decryption.combine(tallyEvent, baseHash, keys, ledger.countedBallots);
+        combineShares();
+        combined = true;
         decryption.result(event, ledger.postalTotals);
         break;
       }
@@ -280,6 +292,9 @@ export async function verifyRecord(
   let stage: Stage = phases.stage;
   if (stage === 'tallied' && manifest !== null && shareEvents >= manifest.trustees.threshold)
     stage = 'decrypted';
+  // A decrypted record without its result: V8.2–V8.3 run exactly as they would at the result, so
+  // no share goes unchecked (V9 needs the result and stays not reached).
+  if (stage === 'decrypted' && !combined) combineShares();
   if (manifest !== null) reachByStage(report, stage, manifest.nominations !== undefined);
   return report.build(stage, events, headHash);
 }

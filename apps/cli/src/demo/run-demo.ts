@@ -21,6 +21,7 @@ import {
   loadCredentialsAndOpen,
   publishElectionKey,
   publishNominationsDocument,
+  formatCheckpoint,
   tallyElection,
 } from '../commands/election/election-actions.ts';
 import type { ResultContest } from '../commands/election/publish-record.ts';
@@ -272,12 +273,17 @@ export async function runDemo(options: DemoOptions): Promise<DemoOutcome> {
     const sharing: Promise<void>[] = [];
     const tally = await tallyElection(officer, {
       timeoutMs: 300_000,
-      onWaiting: () =>
+      // The officer announces the sealing checkpoint; each trustee checks the record up to it.
+      // The officer announces the checkpoint sealing the tally; each trustee checks the record
+      // up to it before decrypting (spec §8.2.1).
+      onWaiting: (checkpoint) => {
+        log(`[${elapsed()}] tally sealed by checkpoint ${formatCheckpoint(checkpoint)}`);
         sharing.push(
-          Promise.all(present.map((f) => postDecryptionShare(trusteeContext, f))).then(
+          Promise.all(present.map((f) => postDecryptionShare(trusteeContext, f, checkpoint))).then(
             () => undefined
           )
-        ),
+        );
+      },
     });
     await Promise.all(sharing);
     log(

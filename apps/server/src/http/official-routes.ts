@@ -41,7 +41,7 @@ import {
   resultBody,
   trusteeMessageBody,
 } from './schemas.ts';
-import { checkpointSchema } from '@scrutineer/record';
+import { Hex32, checkpointSchema } from '@scrutineer/record';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 
@@ -162,8 +162,12 @@ export function officialRoutes(context: AppContext): RouteSpec[] {
     }),
     officerAction({
       url: '/api/elections/:electionId/tally',
-      summary: "After close: the board sums the counted ballots' ciphertexts (encrypted-tally)",
-      response: appendedResponse.extend({ ballots: z.number().int() }),
+      summary:
+        "After close: the board sums the counted ballots' ciphertexts (encrypted-tally) and seals it with a checkpoint, which the officer announces to the trustees (spec §8.2)",
+      response: appendedResponse.extend({
+        ballots: z.number().int(),
+        checkpoint: z.strictObject({ size: z.number().int(), root: Hex32 }),
+      }),
       act: (electionId) => postEncryptedTally(service, electionId),
     }),
     officerAction({

@@ -35,7 +35,11 @@ export async function closeAndTally(
     return (JSON.parse(answer.body) as { event: BoardEvent }).event;
   };
   await post('/close');
-  const tallyEvent = await eventAt((await post('/tally')).position);
+  const tallied = (await post('/tally')) as {
+    position: number;
+    checkpoint: { size: number; root: string };
+  };
+  const tallyEvent = await eventAt(tallied.position);
   if (tallyEvent.type !== 'encrypted-tally') throw new Error('no encrypted tally');
   const tally = tallyEvent.body;
   const { group, manifest, baseHash } = election.setup;
@@ -43,7 +47,15 @@ export async function closeAndTally(
   for (const key of election.trusteeKeys) {
     const secretShare = election.trusteeShares.get(key.publicKey.trustee);
     if (secretShare === undefined) throw new Error('no trustee share');
-    const share = decryptTally(group, manifest, baseHash, key, secretShare, tally);
+    const share = decryptTally(
+      group,
+      manifest,
+      baseHash,
+      key,
+      secretShare,
+      tally,
+      tallied.checkpoint
+    );
     shares.push(share);
     await post('/trustee-messages', { type: 'decryption-share', body: share });
   }

@@ -134,7 +134,13 @@ forEachEngine("the officials' API", (engine) => {
 
     const tally = await api(server(), 'POST', `${base}/tally`, officer);
     assert.equal(tally.status, 201, JSON.stringify(tally.body));
-    const tallied = bodyAs(appendedResponse.extend({ ballots: z.number() }), tally);
+    const tallied = bodyAs(
+      appendedResponse.extend({
+        ballots: z.number(),
+        checkpoint: z.strictObject({ size: z.number(), root: z.string() }),
+      }),
+      tally
+    );
     assert.equal(tallied.ballots, 4);
     const { event: tallyEvent } = await eventAt(server(), election.electionId, tallied.position);
     assert.ok(tallyEvent.type === 'encrypted-tally');
@@ -150,7 +156,8 @@ forEachEngine("the officials' API", (engine) => {
         election.setup.baseHash,
         key,
         secretShare,
-        tallyBody
+        tallyBody,
+        tallied.checkpoint
       );
       shares.push(share);
       const posted = await api(server(), 'POST', `${base}/trustee-messages`, {

@@ -31,7 +31,7 @@ const PAGE = 2000;
 export async function postEncryptedTally(
   context: ServiceContext,
   electionId: string
-): Promise<Appended & { ballots: number }> {
+): Promise<Appended & { ballots: number; checkpoint: { size: number; root: string } }> {
   return withLockedHead(context, electionId, async (transaction, head, election) => {
     if (head.stage !== 'closed')
       throw new ServiceError(
@@ -78,12 +78,20 @@ export async function postEncryptedTally(
       })),
     };
     const appended = await appendEvent(transaction, head, 'encrypted-tally', body, context.clock());
-    await signCheckpointLocked(context, transaction, election, head);
+    // Spec §8.2: the checkpoint that seals the tally; the officer announces it to the trustees
+    // outside the server, and every decryption share binds it (or a later one).
+    const sealed = await signCheckpointLocked(context, transaction, election, head);
+    if (sealed === null) throw new Error('no checkpoint sealed the encrypted tally');
     await writeAuditLog(transaction, electionId, 'officer', 'encrypted-tally', {
       position: appended.position,
       ballots: counted,
     });
-    return { position: appended.position, hash: appended.hash, ballots: counted };
+    return {
+      position: appended.position,
+      hash: appended.hash,
+      ballots: counted,
+      checkpoint: { size: sealed.size, root: sealed.root },
+    };
   });
 }
 

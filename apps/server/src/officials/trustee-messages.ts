@@ -4,7 +4,9 @@
  * accepts a message only if it verifies under that trustee's ceremony key from the manifest
  * (`trusteeMessage` with the manifest hash, spec §9.5), and each kind once per trustee (a complaint
  * once per dealer). A ceremony message's content is checked as a verifier checks it (V3.1–V3.3,
- * spec §7.7 "The board") before it is appended.
+ * spec §7.7 "The board"), and a decryption share in full (decryption-share-check.ts: its
+ * checkpoint binding and proofs, V8.1–V8.2), before it is appended, so the board never appends a
+ * message the verifier refuses.
  */
 import { hexToBytes } from '@scrutineer/crypto';
 import { type EventBody, trusteeMessage, verifyStatement } from '@scrutineer/record';
@@ -13,6 +15,7 @@ import { ServiceError } from '../http-errors.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { writeAuditLog } from './audit-log.ts';
 import { checkComplaintOnBoard, checkDealerMessage } from './ceremony-messages.ts';
+import { checkDecryptionShare } from './decryption-share-check.ts';
 import { type Appended, parseEventBody, withLockedHead } from './setup-steps.ts';
 
 export const TRUSTEE_EVENT_TYPES = [
@@ -52,6 +55,13 @@ export async function postTrusteeMessage(
   const subject =
     type === 'trustee-complaint' ? (body as EventBody<'trustee-complaint'>).dealer : 0;
   return withLockedHead(context, electionId, async (transaction, head) => {
+    if (type === 'decryption-share')
+      await checkDecryptionShare(
+        context,
+        transaction,
+        electionId,
+        body as EventBody<'decryption-share'>
+      );
     const claimed = await transaction.query(
       `INSERT INTO trustee_messages (election_id, trustee, type, subject, position) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT DO NOTHING RETURNING 1`,

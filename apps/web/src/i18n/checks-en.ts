@@ -43,7 +43,7 @@ export const checksEn = {
   'check.V7.1': 'the tally counts exactly the counted ballots',
   'check.V7.2': 'the encrypted totals are recomputed',
   'check.V8.1':
-    'decryption shares: a qualified trustee, signed; a repeated or incomplete set is put aside',
+    'decryption shares: a qualified trustee, signed, bound to a checkpoint that seals the tally; a repeated or incomplete set is put aside',
   'check.V8.2':
     'decryption share proofs verify; a set that fails is put aside as that trustee’s fault',
   'check.V8.3': 'enough valid shares combine to counts within range',

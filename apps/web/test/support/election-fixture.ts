@@ -255,7 +255,9 @@ export async function tallyAndPublish(
 ): Promise<{ result: EventBody<'election-result'>; recordDirectory: string }> {
   const group = server.service.group;
   await closeFixtureElection(server, election.electionId);
-  await officer(server, election, '/tally');
+  const { checkpoint } = (await officer(server, election, '/tally')) as {
+    checkpoint: { size: number; root: string };
+  };
   const events = await eventsOf(server, election.electionId);
   const tally = events.find((e) => e.type === 'encrypted-tally')
     ?.body as EventBody<'encrypted-tally'>;
@@ -266,7 +268,15 @@ export async function tallyAndPublish(
   for (const trustee of election.trusteeKeys) {
     const secret = election.trusteeShares.get(trustee.publicKey.trustee);
     if (secret === undefined) throw new Error('missing trustee share');
-    const share = decryptTally(group, election.manifest, baseHash, trustee, secret, tally);
+    const share = decryptTally(
+      group,
+      election.manifest,
+      baseHash,
+      trustee,
+      secret,
+      tally,
+      checkpoint
+    );
     shares.push(share);
     await postTrusteeMessage(server.service, election.electionId, 'decryption-share', share);
   }

@@ -52,6 +52,8 @@ interface DecryptionCase {
   readonly name: string;
   /** h, the election base hash (§9.3). */
   readonly baseHash: string;
+  /** The board checkpoint every share binds (§8.2): size (decimal) and Merkle root (hex). */
+  readonly checkpoint: { readonly size: string; readonly root: string };
   readonly threshold: string;
   readonly electionKey: string;
   /** V₁…Vₙ and x₁…xₙ from the ceremony. */
@@ -103,7 +105,7 @@ function shareRow(
   targetIndex: number,
   share: DecryptionShare
 ) {
-  const context = decryptionProofContext(group, baseHash, share.trustee, target);
+  const context = decryptionProofContext(group, baseHash, share.trustee, share.checkpoint, target);
   const statement = {
     base1: group.generator,
     value1: verificationKey,
@@ -147,6 +149,8 @@ function makeThresholdVectors(random: SeededRandom): SeededContent<DecryptionCas
   assert.ok(run.outcome.ok);
   const { electionKey, verificationKeys } = run.outcome.value;
   const baseHash = random.bytes(32);
+  // Derived, not drawn, so the seeded values of the version without a checkpoint stay as they were.
+  const checkpoint = { size: 42, root: sha256(utf8(`${SEED}/checkpoint`)) };
   const ballots = [
     [1n, 0n],
     [0n, 1n],
@@ -165,8 +169,12 @@ function makeThresholdVectors(random: SeededRandom): SeededContent<DecryptionCas
   targets.push({ ciphertext: zeroCiphertext(group), bindings: aggregateBindings(1, 0) });
   const totals = [3n, 1n, 0n];
   const byTrustee = run.secretShares.map((secretShare, position) =>
-    createDecryptionShares(group, baseHash, { trustee: position + 1, secretShare }, targets, () =>
-      random.scalar()
+    createDecryptionShares(
+      group,
+      baseHash,
+      { trustee: position + 1, secretShare, checkpoint },
+      targets,
+      () => random.scalar()
     )
   );
   const shares = byTrustee.flatMap((batch, position) =>
@@ -208,7 +216,8 @@ function makeThresholdVectors(random: SeededRandom): SeededContent<DecryptionCas
   return {
     description:
       'Spec §8: threshold decryption after a 3-of-5 ceremony. Per share: D = x·α and a §5.5 ' +
-      'Chaum–Pedersen proof in context (h; u64le(trustee), u64le(contest), u64le(option), α ‖ β) ' +
+      'Chaum–Pedersen proof in context (h; u64le(trustee), u64le(checkpoint size), checkpoint root, ' +
+      'u64le(contest), u64le(option), α ‖ β) ' +
       '(eq. 8.1; challengeInput is the exact SHA-512 input); D1 = u32le trustee ‖ D ‖ A₁ ‖ A₂ ‖ z. ' +
       'One tampered share (valid: false). Combinations: λₗ = Π_{j∈S, j≠l} j/(j − l) mod ℓ and ' +
       'M = β − Σ λₗ·Dₗ (eq. 8.2–8.3) for two sets of 3 trustees (correct: M = total·G) and one set ' +
@@ -218,6 +227,7 @@ function makeThresholdVectors(random: SeededRandom): SeededContent<DecryptionCas
       {
         name: '3-of-5, two option totals and an empty aggregate',
         baseHash: bytesToHex(baseHash),
+        checkpoint: { size: String(checkpoint.size), root: bytesToHex(checkpoint.root) },
         threshold: '3',
         electionKey: pointHex(group, electionKey),
         verificationKeys: verificationKeys.map((v) => pointHex(group, v)),
@@ -238,6 +248,7 @@ function makeThresholdVectors(random: SeededRandom): SeededContent<DecryptionCas
 function checkThresholdVectors(content: unknown, group: Group): void {
   for (const c of casesOf<DecryptionCase>(content)) {
     const baseHash = hexToBytes(c.baseHash);
+    const checkpoint = { size: Number(c.checkpoint.size), root: hexToBytes(c.checkpoint.root) };
     const k = Number(c.threshold);
     const verificationKeys = c.verificationKeys.map((v) => readPoint(group, v));
     const secretShares = c.secretShares.map(readScalar);
@@ -254,7 +265,12 @@ function checkThresholdVectors(content: unknown, group: Group): void {
     const targets = c.targets.map((t) => targetOf(group, t));
     const valid = new Map<string, DecryptionShare>();
     for (const row of c.shares) {
-      const share = decodeDecryptionShare(group, verificationKeys.length, hexToBytes(row.message));
+      const share = decodeDecryptionShare(
+        group,
+        verificationKeys.length,
+        checkpoint,
+        hexToBytes(row.message)
+      );
       const target = targets[Number(row.target)];
       const verificationKey = verificationKeys[share.trustee - 1];
       assert.ok(target && verificationKey && String(share.trustee) === row.trustee, c.name);

@@ -24,6 +24,7 @@ import {
 
 const groups: readonly Group[] = [nobleGroup, await loadGroup('sodium')];
 const baseHash = sha256(utf8('combine test election'));
+const checkpoint = { size: 12, root: sha256(utf8('combine test checkpoint')) };
 const parameters: CeremonyParameters = {
   context: sha256(utf8('combine test ceremony')),
   trusteeCount: 5,
@@ -74,7 +75,7 @@ function election(group: Group, seed: string, cheats = {}): Election {
     shares: createDecryptionShares(
       group,
       baseHash,
-      { trustee: position + 1, secretShare },
+      { trustee: position + 1, secretShare, checkpoint },
       targets,
       () => random.scalar()
     ),
@@ -197,7 +198,7 @@ for (const group of groups) {
         shares: createDecryptionShares(
           group,
           baseHash,
-          { trustee: 4, secretShare: random.scalar() },
+          { trustee: 4, secretShare: random.scalar(), checkpoint },
           e.targets,
           () => random.scalar()
         ),
@@ -299,7 +300,12 @@ describe('threshold decryption edge cases', () => {
       };
       const submissions = run.secretShares.map((secretShare, i) => ({
         trustee: i + 1,
-        shares: createDecryptionShares(group, baseHash, { trustee: i + 1, secretShare }, [target]),
+        shares: createDecryptionShares(
+          group,
+          baseHash,
+          { trustee: i + 1, secretShare, checkpoint },
+          [target]
+        ),
       }));
       const combine = (subset: readonly DecryptionSubmission[]) =>
         combineDecryptionsUnsafe(group, {

@@ -25,6 +25,7 @@ const baseHash = sha256(utf8('decryption-share test election'));
 const secretShare = random.scalar();
 const verificationKey = group.multiplyBase(secretShare);
 const electionKey = group.multiplyBase(random.scalar());
+const checkpoint = { size: 7, root: sha256(utf8('a board checkpoint')) };
 const targets: DecryptionTarget[] = [0n, 1n, 5n].map((m, option) => ({
   ciphertext: encryptWithRandomness(group, electionKey, m, random.scalar()),
   bindings: aggregateBindings(0, option),
@@ -32,7 +33,7 @@ const targets: DecryptionTarget[] = [0n, 1n, 5n].map((m, option) => ({
 const shares = createDecryptionShares(
   group,
   baseHash,
-  { trustee: 2, secretShare },
+  { trustee: 2, secretShare, checkpoint },
   targets,
   source
 );
@@ -52,9 +53,23 @@ test('each share is x·α with a proof that verifies against V', () => {
   );
 });
 
-test('a share is bound to its trustee, aggregate, ciphertext and election', () => {
+test('a share is bound to its trustee, checkpoint, aggregate, ciphertext and election', () => {
   const [share, next] = [at(shares, 0), at(shares, 1)];
   const target = at(targets, 0);
+  assert.ok(
+    !verifyDecryptionShare(group, baseHash, verificationKey, target, {
+      ...share,
+      checkpoint: { ...checkpoint, size: 8 },
+    }),
+    'other checkpoint size'
+  );
+  assert.ok(
+    !verifyDecryptionShare(group, baseHash, verificationKey, target, {
+      ...share,
+      checkpoint: { size: 7, root: sha256(utf8('another root')) },
+    }),
+    'other checkpoint root'
+  );
   assert.ok(
     !verifyDecryptionShare(group, baseHash, verificationKey, at(targets, 1), share),
     'other aggregate'
@@ -127,25 +142,25 @@ test('an aggregate of no ballots (α = O) decrypts with an identity share that v
   const [share] = createDecryptionShares(
     group,
     baseHash,
-    { trustee: 2, secretShare },
+    { trustee: 2, secretShare, checkpoint },
     [empty],
     source
   );
   assert.ok(share && group.isIdentity(share.share));
   assert.ok(verifyDecryptionShare(group, baseHash, verificationKey, empty, share));
-  const decoded = decodeDecryptionShare(group, 5, encodeDecryptionShare(group, share));
+  const decoded = decodeDecryptionShare(group, 5, checkpoint, encodeDecryptionShare(group, share));
   assert.ok(verifyDecryptionShare(group, baseHash, verificationKey, empty, decoded));
 });
 
 test('D1 encodes to 132 bytes and round-trips; malformed D1 is refused', () => {
   const bytes = encodeDecryptionShare(group, at(shares, 2));
   assert.equal(bytes.length, DECRYPTION_SHARE_BYTES);
-  const decoded = decodeDecryptionShare(group, 5, bytes);
+  const decoded = decodeDecryptionShare(group, 5, checkpoint, bytes);
   assert.deepEqual(encodeDecryptionShare(group, decoded), bytes);
   assert.ok(verifyDecryptionShare(group, baseHash, verificationKey, at(targets, 2), decoded));
 
   assertRefusals(
-    (b) => decodeDecryptionShare(group, 5, b),
+    (b) => decodeDecryptionShare(group, 5, checkpoint, b),
     [
       [withU32(bytes, 0, 0), 'decryption/index-out-of-range'],
       [withU32(bytes, 0, 6), 'decryption/index-out-of-range'],

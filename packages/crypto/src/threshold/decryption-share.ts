@@ -30,9 +30,22 @@ export interface DecryptionTarget {
   readonly bindings: readonly Uint8Array[];
 }
 
+/**
+ * Spec §8.2: the signed board checkpoint (§10.3) the trustee checked before decrypting: the log
+ * prefix of `size` events with Merkle root `root` holds the `encrypted-tally` it decrypts. Entered
+ * into every proof, so a share is valid only for a tally sealed on the public log.
+ */
+export interface DecryptionCheckpoint {
+  readonly size: number;
+  /** The 32-byte Merkle root of that prefix (§10.2). */
+  readonly root: Uint8Array;
+}
+
 /** Spec §8.7 D1: trustee l's share of one ciphertext. */
 export interface DecryptionShare {
   readonly trustee: number;
+  /** The checkpoint its proof binds (carried once per batch, D2). */
+  readonly checkpoint: DecryptionCheckpoint;
   /** Dₗ = xₗ·α. */
   readonly share: Point;
   /** log_G Vₗ = log_α Dₗ under {@link DomainTag.decryptionProof}. */
@@ -48,19 +61,28 @@ export function aggregateBindings(contestIndex: number, optionIndex: number): Ui
 }
 
 /**
- * Spec §8.2 eq. (8.1): h = the election base hash; bindings = (u64le l, target bindings…,
- * α ‖ β). The §5.2 statement (G, Vₗ, α, Dₗ) and commitments follow in the challenge, so a share
- * cannot move to another trustee, aggregate, ciphertext or election.
+ * Spec §8.2 eq. (8.1): h = the election base hash; bindings = (u64le l, u64le size, root, target
+ * bindings…, α ‖ β). The §5.2 statement (G, Vₗ, α, Dₗ) and commitments follow in the challenge,
+ * so a share cannot move to another trustee, checkpoint, aggregate, ciphertext or election.
  */
 export function decryptionProofContext(
   group: Group,
   baseHash: Uint8Array,
   trustee: number,
+  checkpoint: DecryptionCheckpoint,
   target: DecryptionTarget
 ): ProofContext {
+  if (checkpoint.root.length !== 32)
+    throw new DecryptionError('decryption/mismatched-inputs', 'a checkpoint root is 32 bytes');
   return {
     baseHash,
-    bindings: [encodeU64(trustee), ...target.bindings, encodeCiphertext(group, target.ciphertext)],
+    bindings: [
+      encodeU64(trustee),
+      encodeU64(checkpoint.size),
+      checkpoint.root,
+      ...target.bindings,
+      encodeCiphertext(group, target.ciphertext),
+    ],
   };
 }
 
@@ -80,12 +102,16 @@ function decryptionStatement(
 
 /**
  * Spec §8.2, trustee l: Dₗ = xₗ·α and its proof for every target (constant time in xₗ).
- * @param trustee l and its secret share xₗ from the key ceremony (§7.6).
+ * @param trustee l, its secret share xₗ from the key ceremony (§7.6), and the checkpoint it checked.
  */
 export function createDecryptionShares(
   group: Group,
   baseHash: Uint8Array,
-  trustee: { readonly trustee: number; readonly secretShare: bigint },
+  trustee: {
+    readonly trustee: number;
+    readonly secretShare: bigint;
+    readonly checkpoint: DecryptionCheckpoint;
+  },
   targets: readonly DecryptionTarget[],
   source: ScalarSource = randomScalar
 ): DecryptionShare[] {
@@ -95,12 +121,12 @@ export function createDecryptionShares(
     const proof = proveChaumPedersenWithNonce(
       group,
       DomainTag.decryptionProof,
-      decryptionProofContext(group, baseHash, trustee.trustee, target),
+      decryptionProofContext(group, baseHash, trustee.trustee, trustee.checkpoint, target),
       decryptionStatement(group, verificationKey, target, share),
       trustee.secretShare,
       source()
     );
-    return { trustee: trustee.trustee, share, proof };
+    return { trustee: trustee.trustee, checkpoint: trustee.checkpoint, share, proof };
   });
 }
 
@@ -115,7 +141,7 @@ export function decryptionShareEquations(
   return chaumPedersenEquations(
     group,
     DomainTag.decryptionProof,
-    decryptionProofContext(group, baseHash, share.trustee, target),
+    decryptionProofContext(group, baseHash, share.trustee, share.checkpoint, target),
     decryptionStatement(group, verificationKey, target, share.share),
     share.proof
   );
@@ -183,11 +209,13 @@ const decryptionFailure = (reason: ReadFailure, message: string): Error =>
 
 /**
  * Decodes D1, refusing a trustee outside 1..n, non-canonical points, A₁ = O and z ≥ ℓ. Dₗ and A₂
- * may be the identity: they are multiples of α, which is O for an aggregate of no ballots.
+ * may be the identity: they are multiples of α, which is O for an aggregate of no ballots. The
+ * checkpoint is not in D1: it comes once with the batch (D2).
  */
 export function decodeDecryptionShare(
   group: Group,
   trusteeCount: number,
+  checkpoint: DecryptionCheckpoint,
   bytes: Uint8Array
 ): DecryptionShare {
   const reader = new MessageReader(bytes, 'decryption share', decryptionFailure);
@@ -195,5 +223,5 @@ export function decodeDecryptionShare(
   const share = reader.point(group, true);
   const proof = decodeChaumPedersenProof(group, reader.bytes(96));
   reader.end();
-  return { trustee, share, proof };
+  return { trustee, checkpoint, share, proof };
 }

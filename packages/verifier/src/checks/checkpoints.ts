@@ -90,6 +90,14 @@ export class CheckpointChecker {
     }
   }
 
+  /**
+   * Whether the record holds a checkpoint of exactly this size and root (spec §8.2: what a
+   * decryption share binds). Its signature and root are V2.6–V2.7's to check, like every other's.
+   */
+  holds(size: number, root: string): boolean {
+    return this.#pending.some((c) => c.size === size && c.root === root);
+  }
+
   /** The next board line, as its UTF-8 bytes (the Merkle leaf, spec §10.2); checks every checkpoint whose size is reached. */
   addLine(bytes: Uint8Array): void {
     this.#checkTimes();

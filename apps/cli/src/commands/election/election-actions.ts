@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { type Group, hexToBytes } from '@scrutineer/crypto';
 import { computeResult, concludeCeremonyFromBodies, electionKeyBody } from '@scrutineer/protocol';
-import type { EventBody, Manifest } from '@scrutineer/record';
+import type { BoardEvent, EventBody, Manifest } from '@scrutineer/record';
 import { bodiesOf, lastBodyOf } from '../../client/board-bodies.ts';
 import { type ServerClient, pollUntil } from '../../client/server-client.ts';
 import type { AnswersFile } from '../packs/pack-files.ts';
@@ -159,7 +159,40 @@ export function postalTotals(
   return totals;
 }
 
+/** The checkpoint that seals the encrypted tally, as `<size>:<root>` for `trustee decrypt --checkpoint`. */
+export interface TallyCheckpoint {
+  readonly size: number;
+  readonly root: string;
+}
+
+export function formatCheckpoint(checkpoint: TallyCheckpoint): string {
+  return `${checkpoint.size}:${checkpoint.root}`;
+}
+
+/**
+ * Spec §8.2: the board's signed checkpoint just after the `encrypted-tally` event (the board signs
+ * one as it appends the tally), read back when the tally was posted earlier.
+ */
+async function sealingCheckpoint(
+  client: ServerClient,
+  electionId: string,
+  events: readonly BoardEvent[]
+): Promise<TallyCheckpoint> {
+  const tally = events.find((e) => e.type === 'encrypted-tally');
+  if (tally === undefined) throw new Error('the board has no encrypted tally');
+  const text = await client.recordFile(electionId, 'checkpoints.jsonl');
+  for (const line of text.split('\n')) {
+    if (line === '') continue;
+    const checkpoint = JSON.parse(line) as TallyCheckpoint;
+    if (checkpoint.size === tally.position + 1)
+      return { size: checkpoint.size, root: checkpoint.root };
+  }
+  throw new Error('the board signed no checkpoint just after the encrypted tally');
+}
+
 export interface TallyOutcome {
+  /** Announced to the trustees outside the server (`trustee decrypt --checkpoint`). */
+  readonly checkpoint: TallyCheckpoint;
   readonly result: EventBody<'election-result'>;
   readonly trustees: readonly number[];
   readonly faults: readonly string[];
@@ -167,21 +200,29 @@ export interface TallyOutcome {
 }
 
 /**
- * After close: the board's encrypted tally (posted if not yet), then waits for k decryption shares,
- * combines them with the postal totals and publishes the result.
+ * After close: the board's encrypted tally (posted if not yet) and the checkpoint that seals it,
+ * which the officer announces to the trustees outside the server (`onWaiting` gets it); then waits
+ * for k decryption shares, combines them with the postal totals and publishes the result.
  */
 export async function tallyElection(
   context: OfficerContext,
-  options: { readonly timeoutMs?: number; readonly onWaiting?: () => void } = {}
+  options: {
+    readonly timeoutMs?: number;
+    readonly onWaiting?: (checkpoint: TallyCheckpoint) => void;
+  } = {}
 ): Promise<TallyOutcome> {
   const { client, group, electionId } = context;
   const manifest = await client.manifest(electionId);
   let events = await client.events(electionId);
+  let checkpoint: TallyCheckpoint;
   if (lastBodyOf(events, 'encrypted-tally') === undefined) {
-    await post(context, '/tally');
+    const posted = await post<{ checkpoint: TallyCheckpoint }>(context, '/tally');
+    checkpoint = { size: posted.checkpoint.size, root: posted.checkpoint.root };
     context.log?.('encrypted tally posted: the board summed the counted ballots');
-    options.onWaiting?.();
+  } else {
+    checkpoint = await sealingCheckpoint(client, electionId, events);
   }
+  options.onWaiting?.(checkpoint);
   const k = manifest.trustees.threshold;
   events = await pollUntil(
     `${k} decryption shares`,
@@ -207,5 +248,5 @@ export async function tallyElection(
   );
   const existing = lastBodyOf(events, 'election-result');
   if (existing === undefined) await post(context, '/result', computed.result);
-  return { ...computed, ballots: tally.ballots };
+  return { ...computed, ballots: tally.ballots, checkpoint };
 }

@@ -13,7 +13,7 @@ import { buildRoll } from '@scrutineer/protocol';
 import { hashBearerKey, startServer } from '@scrutineer/server';
 import { makeSyntheticRoll } from '../../../test-fixtures/synthetic-roll.ts';
 import { testDraft } from '../../../test-fixtures/test-manifest.ts';
-import { ServerClient } from '../../client/server-client.ts';
+import { ServerClient, pollUntil } from '../../client/server-client.ts';
 import { readPrintFile } from '../packs/pack-files.ts';
 import { commitRollMembers } from '../roll/commit.ts';
 import { parseCsvText } from '../roll/csv-file.ts';
@@ -49,6 +49,21 @@ async function ok(args: readonly string[]): Promise<string> {
   const result = await run(args);
   assert.equal(result.code, 0, `scrutineer ${args.join(' ')}\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
+}
+
+/** Waits for the encrypted tally and returns the checkpoint sealing it as `<size>:<root>`. */
+async function announcedCheckpoint(client: ServerClient, electionId: string): Promise<string> {
+  const tally = await pollUntil(
+    'the encrypted tally',
+    async () => (await client.events(electionId)).find((e) => e.type === 'encrypted-tally'),
+    { timeoutMs: 60_000 }
+  );
+  const lines = (await client.recordFile(electionId, 'checkpoints.jsonl')).trim().split('\n');
+  const sealed = lines
+    .map((line) => JSON.parse(line) as { size: number; root: string })
+    .find((c) => c.size === tally.position + 1);
+  assert.ok(sealed, 'the board seals the tally with a checkpoint');
+  return `${sealed.size}:${sealed.root}`;
 }
 
 test('election, trustee, postal and vote commands run a 2-of-3 election to a verified record', async () => {
@@ -238,7 +253,8 @@ test('election, trustee, postal and vote commands run a 2-of-3 election to a ver
     const [tally] = await Promise.all([
       ok(['election', 'tally', ...common]),
       (async () => {
-        await new Promise((resolve) => setTimeout(resolve, 1500));
+        // The checkpoint the officer announces (outside the server); read here from the record.
+        const checkpoint = await announcedCheckpoint(new ServerClient(url), id);
         for (const i of [1, 3])
           await ok([
             'trustee',
@@ -247,9 +263,24 @@ test('election, trustee, postal and vote commands run a 2-of-3 election to a ver
             url,
             '--key',
             join(dir, `trustee-${i}.json`),
+            '--checkpoint',
+            checkpoint,
           ]);
       })(),
     ]);
+    assert.match(tally, /Tally checkpoint: \d+:[0-9a-f]{64}\n/);
+    const wrongCheckpoint = await run([
+      'trustee',
+      'decrypt',
+      '--server',
+      url,
+      '--key',
+      join(dir, 'trustee-2.json'),
+      '--checkpoint',
+      `1:${'00'.repeat(32)}`,
+    ]);
+    assert.notEqual(wrongCheckpoint.code, 0);
+    assert.match(wrongCheckpoint.stderr, /trustee\/checkpoint-not-on-board/);
     assert.match(tally, /Alex Morgan\s+0\s+1\s+1/);
     assert.match(tally, /Sam Patel\s+1\s+0\s+1/);
     const published = await ok([

@@ -20,6 +20,7 @@ import {
   loadCredentialsAndOpen,
   publishElectionKey,
   publishNominationsDocument,
+  formatCheckpoint,
   tallyElection,
 } from './election-actions.ts';
 import {
@@ -173,14 +174,16 @@ function closeCommand(): Command {
 function tallyCommand(): Command {
   return withCommon(new Command('tally'))
     .description(
-      'post the encrypted tally, wait for k decryption shares, publish the result (online + postal)'
+      'post the encrypted tally, print the checkpoint that seals it (<size>:<root>, to announce to the trustees outside the server), wait for k decryption shares, publish the result (online + postal)'
     )
     .action(async (options: Common) => {
       const context = await officer(options);
       const outcome = await tallyElection(context, {
-        onWaiting: () =>
+        onWaiting: (checkpoint) =>
           process.stdout.write(
-            'Waiting for the trustees’ decryption shares (`trustee decrypt`)…\n'
+            `Tally checkpoint: ${formatCheckpoint(checkpoint)}\n` +
+              'Announce it to the trustees outside this server (they run `trustee decrypt --checkpoint <it>`).\n' +
+              'Waiting for the trustees’ decryption shares…\n'
           ),
       });
       const manifest = await context.client.manifest(context.electionId);

@@ -80,17 +80,17 @@ export class BoardWriter {
     if (this.#pendingBytes >= FLUSH_BYTES) this.#flush();
   }
 
-  /** Signs a checkpoint of the whole log so far (spec §10.3), unless one already covers it. */
-  checkpoint(): void {
+  /**
+   * Signs a checkpoint of the whole log so far (spec §10.3), unless one already covers it; returns
+   * the size and root it covers (what a trustee's decryption share binds, §8.2).
+   */
+  checkpoint(): { size: number; root: string } {
     const signer = this.#signer;
     if (signer === undefined) throw new Error('checkpoint before the board key is known');
-    if (this.size === this.#lastCheckpointSize) return;
+    const root = Buffer.from(this.#merkle.root()).toString('hex');
+    if (this.size === this.#lastCheckpointSize) return { size: this.size, root };
     this.#lastCheckpointSize = this.size;
-    const unsigned = {
-      size: this.size,
-      root: Buffer.from(this.#merkle.root()).toString('hex'),
-      time: this.#time,
-    };
+    const unsigned = { size: this.size, root, time: this.#time };
     const signature = signStatement(
       signer.group,
       signer.manifestHash,
@@ -98,6 +98,7 @@ export class BoardWriter {
       checkpointMessage(signer.electionId, unsigned)
     );
     this.#checkpoints.push(`${canonicalize({ ...unsigned, signature })}\n`);
+    return { size: this.size, root };
   }
 
   /** Flushes the log and writes `checkpoints.jsonl` (a few lines: one per stage and per batch). */

@@ -162,13 +162,13 @@ export async function generateRecord(options: GenerateOptions): Promise<Generate
       contests: [{ options: sums.map((ct) => bytesToHex(encodeCiphertext(group, ct))) }],
     };
     board.append('encrypted-tally', tick(), tally);
-    board.checkpoint();
+    const sealed = board.checkpoint();
     const baseHashBytes = hexToBytes(baseHash);
     const shareBodies = setup.trusteeKeys.map((key) => {
       const share = setup.secretShares.get(key.publicKey.trustee);
       if (share === undefined)
         throw new Error(`no secret share for trustee ${key.publicKey.trustee}`);
-      return decryptTally(group, manifest, baseHashBytes, key, share, tally);
+      return decryptTally(group, manifest, baseHashBytes, key, share, tally, sealed);
     });
     for (const body of shareBodies) board.append('decryption-share', tick(), body);
     board.checkpoint();

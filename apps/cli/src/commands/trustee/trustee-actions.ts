@@ -15,6 +15,7 @@ import {
 } from '@scrutineer/protocol';
 import { type BoardEvent, type Manifest } from '@scrutineer/record';
 import { bodiesOf, lastBodyOf } from '../../client/board-bodies.ts';
+import { type AnnouncedCheckpoint, checkSealedTally } from './sealed-tally.ts';
 import { type ServerClient, pollUntil } from '../../client/server-client.ts';
 import {
   type TrusteeKeyFile,
@@ -128,32 +129,35 @@ export async function runTrusteeCeremony(
   };
 }
 
-/** Posts this trustee's decryption share of the encrypted tally (spec §8.2). */
+/**
+ * Posts this trustee's decryption share of the encrypted tally (spec §8.2), after checking the
+ * record up to `checkpoint`, the value the returning officer announced outside the server
+ * (sealed-tally.ts): on any failure it throws {@link SealedTallyError} and computes nothing.
+ */
 export async function postDecryptionShare(
   context: TrusteeContext,
-  file: TrusteeKeyFile
+  file: TrusteeKeyFile,
+  checkpoint: AnnouncedCheckpoint
 ): Promise<void> {
   const { client, group, electionId } = context;
-  const manifest = await client.manifest(electionId);
-  checkKeyFile(manifest, file);
+  const sealed = await checkSealedTally(client, group, electionId, checkpoint);
+  checkKeyFile(sealed.manifest, file);
   const events = await client.events(electionId);
-  const tally = lastBodyOf(events, 'encrypted-tally');
-  if (tally === undefined)
-    throw new Error('there is no encrypted tally on the board yet (run `election tally`)');
   if (bodiesOf(events, 'decryption-share').some((b) => b.trustee === file.trustee)) {
     context.log?.(`trustee ${file.trustee}: decryption share already on the board`);
     return;
   }
-  const summary = await client.summary(electionId);
-  if (summary.baseHash === null) throw new Error('the election has no base hash');
   const body = decryptTally(
     group,
-    manifest,
-    hexToBytes(summary.baseHash),
+    sealed.manifest,
+    hexToBytes(sealed.baseHash),
     trusteeKeyPair(group, file),
     secretShareOf(file),
-    tally
+    sealed.tally,
+    sealed.checkpoint
   );
   await postMessage(context, 'decryption-share', body);
-  context.log?.(`trustee ${file.trustee}: posted its decryption share`);
+  context.log?.(
+    `trustee ${file.trustee}: checked the record up to checkpoint ${checkpoint.size}:${checkpoint.root} and posted its decryption share`
+  );
 }

@@ -6,6 +6,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { loadGroup } from '@scrutineer/crypto';
 import { ServerClient } from '../../client/server-client.ts';
 import { writeJsonFile } from '../roll/roll-files.ts';
+import { type AnnouncedCheckpoint, parseAnnouncedCheckpoint } from './sealed-tally.ts';
 import { postDecryptionShare, runTrusteeCeremony } from './trustee-actions.ts';
 import {
   createTrusteeKeyFile,
@@ -76,16 +77,46 @@ function ceremonyCommand(): Command {
     });
 }
 
+function parseCheckpoint(value: string): AnnouncedCheckpoint {
+  try {
+    return parseAnnouncedCheckpoint(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+}
+
 function decryptCommand(): Command {
   return new Command('decrypt')
-    .description('post this trustee’s decryption share (with proofs) of the encrypted tally')
+    .description(
+      'check the record up to the announced tally checkpoint, then post this trustee’s decryption share (with proofs) of the encrypted tally sealed there'
+    )
     .requiredOption('--server <url>', 'the election server')
     .requiredOption('--key <key.json>', 'this trustee’s key file, with its secret share')
+    .requiredOption(
+      '--checkpoint <size>:<root>',
+      'the checkpoint sealing the tally, as the returning officer announced it OUTSIDE this server ' +
+        '(printed by `election tally`, shown on the public board page; compare it there, not from the server). ' +
+        'The trustee downloads the record, checks that this checkpoint is signed by the manifest’s board key, ' +
+        'that the log up to it has this Merkle root, holds the encrypted tally and passes the verifier (V1–V7); ' +
+        'otherwise it refuses and decrypts nothing. The shares’ proofs bind this checkpoint (spec §8.2).',
+      parseCheckpoint
+    )
     .option('--election <id>', 'the election id (default: the key file’s)')
-    .action(async (options: { server: string; key: string; election?: string }) => {
-      const file = readTrusteeKeyFile(options.key);
-      await postDecryptionShare(await serverContext(options, file.electionId), file);
-    });
+    .action(
+      async (options: {
+        server: string;
+        key: string;
+        checkpoint: AnnouncedCheckpoint;
+        election?: string;
+      }) => {
+        const file = readTrusteeKeyFile(options.key);
+        await postDecryptionShare(
+          await serverContext(options, file.electionId),
+          file,
+          options.checkpoint
+        );
+      }
+    );
 }
 
 export function trusteeCommand(): Command {
