@@ -1,6 +1,6 @@
 /**
- * @module The election key recomputed from the board before anyone uses it (spec §7.6, §9.3,
- * §9.8): the manifest of `election-setup`, the trustees' ceremony messages (each signed by its
+ * @module The election key recomputed from the board before anyone uses it (spec §7.6,
+ * §9.3.1): the manifest of `election-setup`, the trustees' ceremony messages (each signed by its
  * trustee, spec §9.5), their public conclusion Q, K, V₁…Vₙ (spec §7.6, `concludeCeremony`), and
  * the base hash from that K and the `election-open` credential list. The board runs
  * {@link recomputeElectionKey} before it accepts an `election-key`; the booth, the CLI vote client
@@ -198,7 +198,7 @@ export function keyMismatchFault(differences: readonly string[], position?: numb
 }
 
 /**
- * Spec §9.8: checks the setup events of a board (from position 0; later events are ignored) and
+ * Spec §9.3.1: checks the setup events of a board (from position 0; later events are ignored) and
  * returns what they establish — the manifest, the election key recomputed from the ceremony and
  * the base hash recomputed with it — or the first fault. A client encrypts under, and prints the
  * fingerprint of, these recomputed values only.

@@ -115,7 +115,7 @@ export class ServerClient {
   }
 
   /**
-   * The setup events (spec §9.8): from position 0 up to and including `election-open`, or every
+   * The setup events (spec §9.3.1): from position 0 up to and including `election-open`, or every
    * event if the board is not open yet — what a client recomputes the election key from.
    */
   async setupEvents(electionId: string): Promise<BoardEvent[]> {

@@ -2,7 +2,7 @@
  * @module The voter's client (issue 5): what `scrutineer vote`, the demo and the load tools run —
  * the booth's steps over the real HTTP API. Derive the credential from the code (spec §6.5), sign
  * in (challenge + credential signature, §10.5), recompute the election key from the trustees'
- * ceremony and the base hash from it (§9.8) before encrypting anything, encrypt and prove (§9.4),
+ * ceremony and the base hash from it (§9.3.1) before encrypting anything, encrypt and prove (§9.4),
  * cast or Benaloh-audit, and check the receipt against the manifest's board key (§10.4).
  */
 import {
@@ -69,7 +69,7 @@ export interface VoteOptions {
 const refuse = (code: string, message: string): VoteOutcome => ({ ok: false, code, message });
 
 /**
- * Loads the election's setup and recomputes it (spec §9.8, `checkElectionSetup`): the manifest of
+ * Loads the election's setup and recomputes it (spec §9.3.1, `checkElectionSetup`): the manifest of
  * `election-setup`, the election key from the trustees' ceremony events, and the base hash from
  * that key. Encrypts under nothing the server merely states: a key that does not follow from the
  * ceremony is refused (`client/key-not-from-ceremony`), and receipts are checked against the

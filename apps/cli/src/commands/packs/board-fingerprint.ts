@@ -1,6 +1,6 @@
 /**
  * @module The fingerprint printed on the packs (spec §9.3), from an election key the registrar
- * recomputes itself (spec §9.8): the board's setup events are fetched, the trustees' ceremony is
+ * recomputes itself (spec §9.3.1): the board's setup events are fetched, the trustees' ceremony is
  * concluded again with the verifier's `checkElectionSetup`, and a published key that does not
  * follow from it is refused — never a key the officer merely hands over. The base hash is then
  * computed here from the published manifest, that key and the credential list just generated.
@@ -32,7 +32,7 @@ export interface CeremonyKey {
   readonly electionKey: string;
 }
 
-/** Spec §9.8: the manifest hash and the election key, recomputed from the board's setup events. */
+/** Spec §9.3.1: the manifest hash and the election key, recomputed from the board's setup events. */
 export async function ceremonyKeyFromBoard(
   group: Group,
   election: ElectionDraft,

@@ -59,7 +59,7 @@ export interface GeneratePackFilesOptions {
     | { readonly threads?: number; readonly parameters?: Argon2Parameters }
     | { readonly hasher: AnswersHasher; readonly concurrency?: number };
   /**
-   * The board the fingerprint printed on the packs comes from (spec §9.3, §9.8): the election key
+   * The board the fingerprint printed on the packs comes from (spec §9.3.1): the election key
    * is recomputed from its ceremony events, and the run refuses before generating anything if the
    * published key does not follow from them. Without it the fingerprint is left blank.
    */

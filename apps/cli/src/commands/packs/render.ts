@@ -3,7 +3,7 @@
  * generate` (print/packs.csv, credentials.json), the roll (names, addresses), the roll references
  * and the election. Run it once the ceremony is done, with `--server`, so the packs carry the
  * fingerprint the booth will show (spec §9.3), made from the key recomputed from the trustees'
- * ceremony on the board (board-fingerprint.ts, spec §9.8). Also the library `renderPackPdfs` that
+ * ceremony on the board (board-fingerprint.ts, spec §9.3.1). Also the library `renderPackPdfs` that
  * `packs generate` uses.
  */
 import { Command, InvalidArgumentError } from 'commander';
