@@ -53,6 +53,14 @@ export const ERROR_CATALOGUE = {
     'The number of credentials loaded is not the roll count.',
   ],
   'election/invalid-election-key': [400, 'The election key event is not valid for this manifest.'],
+  'election/key-not-from-ceremony': [
+    409,
+    "The election key is not the conclusion of the trustees' ceremony on the board (spec §7.6).",
+  ],
+  'election/ceremony-not-concluded': [
+    409,
+    "The trustees' ceremony on the board does not conclude to an election key (spec §7.6).",
+  ],
   'election/no-result': [404, 'The result has not been published.'],
   'election/nothing-counted': [409, 'The result needs enough decryption shares first.'],
   // Ballots.

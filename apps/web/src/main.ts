@@ -177,7 +177,12 @@ async function start(): Promise<void> {
   try {
     election = await loadCheckedElection(electionId);
   } catch (error) {
-    const key = error instanceof ElectionCheckError ? 'app.checkFailed' : 'app.loadFailed';
+    const key =
+      error instanceof ElectionCheckError
+        ? error.reason === 'key-not-from-ceremony'
+          ? 'app.keyNotFromCeremony'
+          : 'app.checkFailed'
+        : 'app.loadFailed';
     renderContent = () => [h('h1', {}, t('app.name')), h('p', { class: 'notice error' }, t(key))];
     return renderWithChrome(true);
   }

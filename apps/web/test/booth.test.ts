@@ -9,7 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { electionFingerprint } from '@scrutineer/record';
+import { bytesToHex, randomScalar } from '@scrutineer/crypto';
+import {
+  type Receipt,
+  computeBaseHash,
+  electionFingerprint,
+  manifestHash,
+  receiptMessage,
+  signStatement,
+} from '@scrutineer/record';
 import { type VerificationReport, verifyRecord } from '@scrutineer/verifier';
 import { recordDirectory } from '@scrutineer/verifier/node';
 import type { RunningServer } from '@scrutineer/server';
@@ -489,6 +497,87 @@ describe('voter web app in Chromium', () => {
     await page.goto(`${server.url}/elections/${closing.electionId}`);
     await page.locator('.notice', { hasText: en['landing.closed'] }).waitFor();
     await capture(page, '24-closed');
+    await page.close();
+  });
+
+  test("F2: the booth refuses to encrypt under a key that does not follow from the trustees' ceremony", async () => {
+    const page = await browser.newPage();
+    const lied = await createFixtureElection(server, { voters: 1 });
+    const voter = lied.voters[0];
+    assert.ok(voter);
+    await toBallot(page, lied, voter);
+    await page.check('label:has-text("Alex Morgan")');
+    await page.click(`text=${en['ballot.continue']}`);
+    await heading(page, en['review.title']);
+    // From now on the server serves a key of its own, K* = x*·G, with the base hash, summary and
+    // fingerprint to match it: every cross-check of key, summary and base hash agrees.
+    const group = server.service.group;
+    const forged = bytesToHex(group.encodePoint(group.multiplyBase(randomScalar())));
+    const events = await api<{ events: { type: string; body: Record<string, unknown> }[] }>(
+      `/api/elections/${lied.electionId}/events?from=0&limit=1000`
+    );
+    const open = events.body.events.find((e) => e.type === 'election-open')?.body;
+    assert.ok(open !== undefined);
+    const baseHash = computeBaseHash({
+      manifestHash: manifestHash(lied.manifest),
+      electionKey: forged,
+      credentialListHash: open['credentialListHash'] as string,
+      credentialCount: open['credentialCount'] as number,
+    });
+    const path = `/api/elections/${lied.electionId}`;
+    await page.route(
+      (url) => url.pathname === path || url.pathname === `${path}/events`,
+      async (route) => {
+        const response = await route.fetch();
+        const body = (await response.json()) as Record<string, unknown>;
+        const lie = (event: { type: string; body: Record<string, unknown> }) =>
+          event.type === 'election-key'
+            ? { ...event, body: { ...event.body, publicKey: forged } }
+            : event.type === 'election-open'
+              ? { ...event, body: { ...event.body, baseHash } }
+              : event;
+        const json = Array.isArray(body['events'])
+          ? { ...body, events: (body['events'] as Parameters<typeof lie>[0][]).map(lie) }
+          : { ...body, electionKey: forged, baseHash, fingerprint: electionFingerprint(baseHash) };
+        await route.fulfill({ response, json });
+      }
+    );
+    await page.click(`text=${en['review.encrypt']}`);
+    await page.locator('[role=alert]', { hasText: en['app.keyNotFromCeremony'] }).waitFor();
+    assert.equal(await page.locator('#tracker').count(), 0, 'nothing was encrypted');
+    await capture(page, '24b-key-not-from-ceremony');
+    await page.close();
+  });
+
+  test("F16: the booth checks the receipt against the manifest's board key, not the summary's", async () => {
+    const page = await browser.newPage();
+    const target = await createFixtureElection(server, { voters: 1 });
+    const voter = target.voters[0];
+    assert.ok(voter);
+    // The server states a board key of its own and signs receipts with it.
+    const group = server.service.group;
+    const secret = randomScalar();
+    const ownKey = bytesToHex(group.encodePoint(group.multiplyBase(secret)));
+    const path = `/api/elections/${target.electionId}`;
+    await page.route(
+      (url) => url.pathname === path || url.pathname === `${path}/ballots`,
+      async (route) => {
+        const response = await route.fetch();
+        const body = (await response.json()) as Record<string, unknown>;
+        if (route.request().method() === 'GET')
+          return route.fulfill({ response, json: { ...body, boardPublicKey: ownKey } });
+        const { signature: _signature, ...unsigned } = body as unknown as Receipt;
+        const message = receiptMessage(unsigned);
+        const hash = manifestHash(target.manifest);
+        const json = { ...unsigned, signature: signStatement(group, hash, secret, message) };
+        return route.fulfill({ response, json });
+      }
+    );
+    await toBallot(page, target, voter);
+    await encryptChoice(page, 'Sam Patel');
+    await page.click(`text=${en['decide.cast']}`);
+    await heading(page, en['receipt.title']);
+    assert.equal(await page.locator('#receipt-check').innerText(), en['receipt.signatureInvalid']);
     await page.close();
   });
 

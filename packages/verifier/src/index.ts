@@ -22,3 +22,13 @@ export {
   type BallotContext,
   type BallotFault,
 } from './checks/ballot-equations.ts';
+export {
+  KEY_NOT_FROM_CEREMONY,
+  checkElectionSetup,
+  electionKeyDifferences,
+  keyMismatchFault,
+  recomputeElectionKey,
+  type ElectionSetup,
+  type SetupFault,
+  type SetupFaultCode,
+} from './election-setup.ts';

@@ -114,6 +114,29 @@ export class ServerClient {
     return events;
   }
 
+  /**
+   * The setup events (spec §9.3.1): from position 0 up to and including `election-open`, or every
+   * event if the board is not open yet — what a client recomputes the election key from.
+   */
+  async setupEvents(electionId: string): Promise<BoardEvent[]> {
+    const events: BoardEvent[] = [];
+    let next: number | null = 0;
+    while (next !== null) {
+      const page: { events: unknown[]; next: number | null } = await this.request(
+        'GET',
+        this.electionPath(electionId, `/events?from=${next}&limit=200`)
+      );
+      for (const event of page.events) {
+        const parsed = parseBoardEvent(event);
+        if (!parsed.ok) throw new ApiError(200, 'client/invalid-event', parsed.error.message);
+        events.push(parsed.value);
+        if (parsed.value.type === 'election-open') return events;
+      }
+      next = page.events.length === 0 ? null : page.next;
+    }
+    return events;
+  }
+
   /** A record file (`format.json`, `board.jsonl`, `checkpoints.jsonl`) as text. */
   async recordFile(electionId: string, name: string): Promise<string> {
     const value = await this.request('GET', this.electionPath(electionId, `/record/${name}`));

@@ -1,9 +1,9 @@
 /**
  * @module The voter's client (issue 5): what `scrutineer vote`, the demo and the load tools run —
  * the booth's steps over the real HTTP API. Derive the credential from the code (spec §6.5), sign
- * in (challenge + credential signature, §10.5), fetch the manifest, election key and base hash and
- * CHECK them against each other (§9.3) before encrypting anything, encrypt and prove (§9.4), cast
- * or Benaloh-audit, and check the board's signature on the receipt (§10.4).
+ * in (challenge + credential signature, §10.5), recompute the election key from the trustees'
+ * ceremony and the base hash from it (§9.3.1) before encrypting anything, encrypt and prove (§9.4),
+ * cast or Benaloh-audit, and check the receipt against the manifest's board key (§10.4).
  */
 import {
   type Group,
@@ -21,12 +21,11 @@ import {
 import {
   type AuditedBallot,
   type Manifest,
-  computeBaseHash,
-  manifestHash,
   receiptMessage,
   signSignIn,
   verifyStatement,
 } from '@scrutineer/record';
+import { checkElectionSetup } from '@scrutineer/verifier';
 import { ApiError, ServerClient } from './server-client.ts';
 
 export interface Receipt {
@@ -41,6 +40,7 @@ export interface Receipt {
 /** The checked facts a voter encrypts under; fetched once per election and reusable. */
 export interface VotingSetup extends EncryptionSetup {
   readonly manifestHash: string;
+  /** `manifest.board.publicKey` of `election-setup` (spec §10.4), never the summary's. */
   readonly boardPublicKey: string;
   readonly fingerprint: string | null;
 }
@@ -68,7 +68,13 @@ export interface VoteOptions {
 
 const refuse = (code: string, message: string): VoteOutcome => ({ ok: false, code, message });
 
-/** Loads and checks the election's setup: manifest hash, election key and base hash agree (spec §9.3). */
+/**
+ * Loads the election's setup and recomputes it (spec §9.3.1, `checkElectionSetup`): the manifest of
+ * `election-setup`, the election key from the trustees' ceremony events, and the base hash from
+ * that key. Encrypts under nothing the server merely states: a key that does not follow from the
+ * ceremony is refused (`client/key-not-from-ceremony`), and receipts are checked against the
+ * manifest's board key, not the summary's.
+ */
 export async function loadVotingSetup(
   client: ServerClient,
   group: Group,
@@ -79,56 +85,36 @@ export async function loadVotingSetup(
     throw new ApiError(409, 'election/closed', 'Voting has closed.');
   if (summary.baseHash === null || summary.electionKey === null)
     throw new ApiError(409, 'election/not-open', 'Voting has not opened yet.');
-  const manifest = await client.manifest(electionId);
-  const hash = manifestHash(manifest);
-  if (manifest.electionId !== electionId || hash !== summary.manifestHash)
+  const checked = checkElectionSetup(group, await client.setupEvents(electionId));
+  if (!checked.ok)
+    throw new ApiError(
+      200,
+      checked.error.code.replace(/^setup\//, 'client/'),
+      checked.error.message
+    );
+  const { manifest, manifestHash, electionKey, opening } = checked.value;
+  if (manifest.electionId !== electionId || manifestHash !== summary.manifestHash)
     throw new ApiError(
       200,
       'client/manifest-mismatch',
       'the manifest is not the one the board states'
     );
-  let keyBody: { publicKey: string } | undefined;
-  let openBody:
-    { baseHash: string; credentialCount: number; credentialListHash: string } | undefined;
-  for (let from = 0; openBody === undefined;) {
-    const page: { events: { type: string; body: never }[]; next: number | null } =
-      await client.request(
-        'GET',
-        client.electionPath(electionId, `/events?from=${from}&limit=200`)
-      );
-    for (const event of page.events) {
-      if (event.type === 'election-key') keyBody = event.body;
-      if (event.type === 'election-open') openBody = event.body;
-    }
-    if (page.next === null || page.events.length === 0) break;
-    from = page.next;
-  }
-  if (keyBody === undefined || openBody === undefined)
+  if (electionKey === null || opening === null)
     throw new ApiError(409, 'election/not-open', 'Voting has not opened yet.');
-  const baseHash = computeBaseHash({
-    manifestHash: hash,
-    electionKey: keyBody.publicKey,
-    credentialListHash: openBody.credentialListHash,
-    credentialCount: openBody.credentialCount,
-  });
-  if (
-    keyBody.publicKey !== summary.electionKey ||
-    baseHash !== summary.baseHash ||
-    baseHash !== openBody.baseHash
-  )
+  if (electionKey.publicKey !== summary.electionKey || opening.baseHash !== summary.baseHash)
     throw new ApiError(
       200,
       'client/key-mismatch',
-      'the election key or base hash does not match the manifest and credential list'
+      'the election key or base hash the server states is not the one its board establishes'
     );
   return {
     group,
     manifest,
-    electionKey: group.prepareFixedBase(group.decodePoint(hexToBytes(keyBody.publicKey))),
-    baseHash: hexToBytes(baseHash),
-    manifestHash: hash,
-    boardPublicKey: summary.boardPublicKey,
-    fingerprint: summary.fingerprint,
+    electionKey: group.prepareFixedBase(group.decodePoint(hexToBytes(electionKey.publicKey))),
+    baseHash: hexToBytes(opening.baseHash),
+    manifestHash,
+    boardPublicKey: checked.value.boardPublicKey,
+    fingerprint: opening.fingerprint,
   };
 }
 

@@ -189,7 +189,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoOutcome> {
       outDir: out,
       group,
       answers: { parameters: DEMO_ARGON2 },
-      fingerprint: { electionKey },
+      fingerprint: { board: client, electionKey },
       pdf:
         (options.pdfLimit ?? 20) === 0
           ? false

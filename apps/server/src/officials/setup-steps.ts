@@ -1,19 +1,26 @@
 /**
  * @module The officer's steps before and around voting (spec §9.5–§9.6): publish the election key
- * after the ceremony, load the credential list in batches (keys on the board, answer hashes and
+ * after the ceremony (only the ceremony's own conclusion, recomputed here, spec §7.6), load the credential list in batches (keys on the board, answer hashes and
  * pack ids only in the database), open (the board computes the credential list hash and base hash
  * itself, spec §9.3), and close. Each is one transaction on the locked head, a board event, and an
  * audit-log row; open and close also sign a checkpoint.
  */
 import { hexToBytes } from '@scrutineer/crypto';
 import {
+  type BoardEvent,
   type EventBody,
   type EventType,
   CredentialListHasher,
   computeBaseHash,
   eventBodySchemas,
+  parseBoardEvent,
   parseCanonicalJson,
 } from '@scrutineer/record';
+import {
+  electionKeyDifferences,
+  keyMismatchFault,
+  recomputeElectionKey,
+} from '@scrutineer/verifier';
 import { appendEvent } from '../board/append-event.ts';
 import { type BoardHead, lockHead } from '../board/board-head.ts';
 import { signCheckpointLocked } from '../board/checkpoints.ts';
@@ -73,6 +80,23 @@ export async function postElectionKey(
     [body.publicKey, ...body.verificationKeys].every((key) => isValidPoint(context, key));
   if (!valid) throw new ServiceError('election/invalid-election-key');
   return withLockedHead(context, electionId, async (transaction, head) => {
+    if (head.stage !== 'setup')
+      throw new ServiceError(
+        'election/wrong-stage',
+        `election-key cannot be posted while the election is at stage ${head.stage}`
+      );
+    // Spec §7.6, §9.5: the board accepts only the conclusion of the ceremony on it, recomputed
+    // under the lock so that no trustee message can arrive between the check and the append.
+    const ceremony = await ceremonyEvents(transaction, electionId);
+    const recomputed = recomputeElectionKey(context.group, election.manifest, ceremony);
+    if (!recomputed.ok)
+      throw new ServiceError('election/ceremony-not-concluded', recomputed.error.message);
+    const differences = electionKeyDifferences(body, recomputed.value);
+    if (differences.length > 0)
+      throw new ServiceError(
+        'election/key-not-from-ceremony',
+        keyMismatchFault(differences).message
+      );
     // Set before the append, which writes the whole head row.
     head.electionKey = body.publicKey;
     const appended = await appendEvent(transaction, head, 'election-key', body, context.clock());
@@ -80,6 +104,21 @@ export async function postElectionKey(
       position: appended.position,
     });
     return { position: appended.position, hash: appended.hash };
+  });
+}
+
+/** The trustees' ceremony messages on the board, in board order. */
+async function ceremonyEvents(transaction: Queryable, electionId: string): Promise<BoardEvent[]> {
+  const rows = await transaction.query<{ line: string }>(
+    `SELECT line FROM events WHERE election_id = $1
+       AND type IN ('trustee-commitments', 'trustee-shares', 'trustee-complaint') ORDER BY position`,
+    [electionId]
+  );
+  return rows.map(({ line }) => {
+    const json = parseCanonicalJson(line);
+    const event = json.ok ? parseBoardEvent(json.value) : null;
+    if (event?.ok !== true) throw new Error('a stored ceremony event does not parse');
+    return event.value;
   });
 }
 

@@ -27,7 +27,12 @@ export type Step =
   | { readonly kind: 'pack'; readonly report: CredentialReport }
   | { readonly kind: 'ballot'; readonly errors: readonly FieldError[] }
   | { readonly kind: 'review' }
-  | { readonly kind: 'encrypting'; readonly stage: 'checking' | 'encrypting' | 'failed' }
+  | {
+      readonly kind: 'encrypting';
+      readonly stage: 'checking' | 'encrypting' | 'failed';
+      /** Why it failed, when the booth refused rather than the device failing. */
+      readonly message?: MessageKey;
+    }
   | {
       readonly kind: 'decide';
       readonly busy: boolean;

@@ -3,7 +3,7 @@
  * come as a focused summary linked to their fields, and progress is announced in a live region.
  */
 import { type Child, button, h } from '../dom.ts';
-import { formatTime, questionLabel, t } from '../i18n/i18n.ts';
+import { type MessageKey, formatTime, questionLabel, t } from '../i18n/i18n.ts';
 import type { Booth } from './booth.ts';
 import type { FieldError } from './booth-state.ts';
 import { fieldErrors, summaryOf, text } from './field-errors.ts';
@@ -126,12 +126,22 @@ function review(booth: Booth): Child[] {
   ];
 }
 
-function encrypting(booth: Booth, stage: 'checking' | 'encrypting' | 'failed'): Child[] {
+function encrypting(
+  booth: Booth,
+  stage: 'checking' | 'encrypting' | 'failed',
+  message: MessageKey | undefined
+): Child[] {
   if (stage === 'failed')
     return [
       h('h1', {}, t('encrypting.title')),
-      h('p', { role: 'alert', class: 'notice error' }, t('encrypting.failed')),
-      button(t('audit.again'), () => void booth.encrypt(), { class: 'primary' }),
+      h(
+        'p',
+        { role: 'alert', class: 'notice error', id: 'encrypt-error' },
+        t(message ?? 'encrypting.failed')
+      ),
+      // A refused key stays refused: trying again would only ask the same server.
+      message === undefined &&
+        button(t('audit.again'), () => void booth.encrypt(), { class: 'primary' }),
     ];
   return [
     h('h1', {}, t('encrypting.title')),
@@ -224,7 +234,7 @@ export function boothView(booth: Booth): Child[] {
     case 'review':
       return review(booth);
     case 'encrypting':
-      return encrypting(booth, step.stage);
+      return encrypting(booth, step.stage, step.message);
     case 'decide':
       return decide(booth, step.busy, step.error);
     case 'audited':

@@ -5,7 +5,7 @@
 import { parseVotingCode } from '@scrutineer/crypto';
 import { checkChoices } from '@scrutineer/protocol';
 import { ApiError, api } from '../api.ts';
-import { loadCheckedElection } from '../election-check.ts';
+import { ElectionCheckError, loadCheckedElection } from '../election-check.ts';
 import { type MessageKey, questionLabel } from '../i18n/i18n.ts';
 import type { CryptoWorker } from '../worker-client.ts';
 import type { BoothState, FieldError, Step } from './booth-state.ts';
@@ -163,7 +163,10 @@ export class Booth {
     this.go({ kind: 'review' });
   }
 
-  /** Checks the key against the record afresh, then encrypts in the worker (spec §9.4). */
+  /**
+   * Recomputes the key from the record afresh (spec §9.3.1), then encrypts in the worker (spec
+   * §9.4); a key that does not follow from the trustees' ceremony is refused with its own message.
+   */
   async encrypt(): Promise<void> {
     this.go({ kind: 'encrypting', stage: 'checking' });
     try {
@@ -183,8 +186,14 @@ export class Booth {
       if (result.type !== 'encrypted') throw new Error('unexpected worker answer');
       this.state.encrypted = result;
       this.go({ kind: 'decide', busy: false });
-    } catch {
-      this.go({ kind: 'encrypting', stage: 'failed' });
+    } catch (error) {
+      const refused =
+        error instanceof ElectionCheckError && error.reason === 'key-not-from-ceremony';
+      this.go(
+        refused
+          ? { kind: 'encrypting', stage: 'failed', message: 'app.keyNotFromCeremony' }
+          : { kind: 'encrypting', stage: 'failed' }
+      );
     }
   }
 
@@ -197,7 +206,9 @@ export class Booth {
       const checked = await this.#worker.request({
         type: 'verify-receipt',
         manifestHash: election.manifestHash,
-        boardPublicKey: election.summary.boardPublicKey,
+        // Spec §10.4: the manifest's board key, whose hash the fingerprint covers; never the
+        // summary's, which a server could point at a key of its own.
+        boardPublicKey: election.boardPublicKey,
         receipt,
       });
       await this.#worker.request({ type: 'forget' });

@@ -17,6 +17,8 @@ export const cy: Readonly<Record<MessageKey, string>> = {
     'Nid oedd modd llwytho’r etholiad hwn. Gwiriwch eich cysylltiad a rhowch gynnig arall arni.',
   'app.checkFailed':
     'Nid oedd y ddyfais hon yn gallu cadarnhau manylion yr etholiad yn erbyn y cofnod cyhoeddus, felly ni fydd yn gadael i chi bleidleisio yma. Pleidleisiwch drwy’r post yn lle hynny, a rhowch wybod i’r swyddog canlyniadau.',
+  'app.keyNotFromCeremony':
+    'Nid yw allwedd yr etholiad yn deillio o seremoni’r ymddiriedolwyr, felly ni fydd y ddyfais hon yn amgryptio papur pleidleisio gyda hi. Peidiwch â phleidleisio yma: pleidleisiwch drwy’r post yn lle hynny, a rhowch wybod i’r swyddog canlyniadau.',
   'app.footerTracker': 'Dod o hyd i bapur pleidleisio drwy ei god tracio',
   'app.footerPack': 'A gafodd fy mhecyn ei ddefnyddio?',
   'app.footerTurnout': 'Nifer a bleidleisiodd',

@@ -15,6 +15,8 @@ export const en = {
   'app.loadFailed': 'We could not load this election. Check your connection and try again.',
   'app.checkFailed':
     'This device could not confirm the election details against the public record, so it will not let you vote here. Vote by post instead, and report this to the returning officer.',
+  'app.keyNotFromCeremony':
+    "The election key does not follow from the trustees' ceremony, so this device will not encrypt a ballot with it. Do not vote here: vote by post instead, and report this to the returning officer.",
   'app.footerTracker': 'Find a ballot by its tracker',
   'app.footerPack': 'Was my pack used?',
   'app.footerTurnout': 'Turnout',

@@ -165,6 +165,8 @@ test('election, trustee, postal and vote commands run a 2-of-3 election to a ver
       join(dir, 'references.json'),
       '--election',
       join(dir, 'manifest.json'),
+      '--server',
+      url,
       '--election-key',
       key,
       '--out',

@@ -4,17 +4,31 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bytesToHex, deriveCredentialKey, loadGroup, parseVotingCode } from '@scrutineer/crypto';
+import {
+  type Group,
+  bytesToHex,
+  deriveCredentialKey,
+  encodeSchnorrProof,
+  loadGroup,
+  parseVotingCode,
+} from '@scrutineer/crypto';
 import {
   buildRoll,
   checkRollInclusion,
+  concludeCeremonyFromBodies,
+  createCeremonyKey,
+  dealCeremonyShares,
+  electionKeyBody,
   parseAnswers,
   parsePackId,
   parseRollReference,
 } from '@scrutineer/protocol';
 import {
+  type BoardEvent,
+  type Manifest,
   computeBaseHash,
   electionFingerprint,
+  makeBoardEvent,
   manifestHash,
   parseManifest,
 } from '@scrutineer/record';
@@ -39,6 +53,39 @@ for (const tool of ['pdftoppm', 'pdftotext', 'zbarimg']) {
 }
 
 const FAST_ARGON2 = { memorySize: 256, iterations: 1, parallelism: 1, hashLength: 32 };
+
+const TRUSTEE_GROUP = await loadGroup('sodium');
+const TRUSTEE = createCeremonyKey(TRUSTEE_GROUP, 'leader-2025', 1);
+
+/** A board's setup events for `manifest`: its 1-of-1 ceremony, honestly concluded, and the key. */
+function ceremonyBoard(group: Group, manifest: Manifest) {
+  const dealing = dealCeremonyShares(group, manifest, TRUSTEE);
+  const key = electionKeyBody(
+    group,
+    concludeCeremonyFromBodies(group, manifest, {
+      commitments: [dealing.commitments],
+      shares: [dealing.shares],
+      complaints: [],
+    })
+  );
+  const events: BoardEvent[] = [];
+  const add = (type: BoardEvent['type'], body: BoardEvent['body']) => {
+    const last = events.at(-1);
+    events.push(
+      makeBoardEvent(
+        last === undefined ? null : { position: last.position, hash: '11'.repeat(32) },
+        type,
+        '2025-08-01T09:00:00Z',
+        body as never
+      )
+    );
+  };
+  add('election-setup', manifest);
+  add('trustee-commitments', dealing.commitments);
+  add('trustee-shares', dealing.shares);
+  add('election-key', key);
+  return { key, board: { setupEvents: () => Promise.resolve(events) } };
+}
 
 function setup() {
   const synthetic = makeSyntheticRoll({ members: 80, seed: 'packs' });
@@ -70,7 +117,12 @@ function setup() {
     trustees: {
       threshold: 1,
       members: [
-        { index: 1, name: 'Trustee 1', publicKey: '11'.repeat(32), keyProof: '22'.repeat(64) },
+        {
+          index: 1,
+          name: 'Trustee 1',
+          publicKey: bytesToHex(TRUSTEE_GROUP.encodePoint(TRUSTEE.publicKey.publicKey)),
+          keyProof: bytesToHex(encodeSchnorrProof(TRUSTEE_GROUP, TRUSTEE.publicKey.proof)),
+        },
       ],
     },
     board: { publicKey: '33'.repeat(32) },
@@ -106,14 +158,15 @@ test(
   async () => {
     const { roll, references, manifest, election } = setup();
     const out = mkdtempSync(join(tmpdir(), 'scrutineer-packs-'));
-    const electionKey = '44'.repeat(32);
+    const { key, board } = ceremonyBoard(TRUSTEE_GROUP, manifest);
+    const electionKey = key.publicKey;
     const generated = await generatePackFiles({
       roll,
       references,
       election,
       outDir: out,
       answers: { parameters: FAST_ARGON2, threads: 2 },
-      fingerprint: { electionKey },
+      fingerprint: { board },
       pdf: { batchSize: 30, boothUrl: 'https://vote.example.org' },
     });
     const count = references.count;

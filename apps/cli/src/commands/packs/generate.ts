@@ -22,6 +22,7 @@ import { progressBar } from '../../progress.ts';
 import { parseCountOption } from '../roll/import.ts';
 import { type RollReferencesFile, readRollFile, readRollReferences } from '../roll/roll-files.ts';
 import { defaultArgon2Parameters, startAnswersHashing } from './answers-hashing.ts';
+import { ServerClient } from '../../client/server-client.ts';
 import { type ElectionDraft, readElection } from './election-input.ts';
 import {
   ANSWERS_FORMAT,
@@ -31,7 +32,12 @@ import {
   writeCredentialsFile,
   writePrintFile,
 } from './pack-files.ts';
-import { packFingerprint, parseHexOption, renderPackPdfs } from './render.ts';
+import {
+  type FingerprintSource,
+  ceremonyKeyFromBoard,
+  packFingerprint,
+} from './board-fingerprint.ts';
+import { parseHexOption, renderPackPdfs } from './render.ts';
 
 export interface PdfOptions {
   readonly boothUrl?: string | null;
@@ -52,8 +58,12 @@ export interface GeneratePackFilesOptions {
   readonly answers?:
     | { readonly threads?: number; readonly parameters?: Argon2Parameters }
     | { readonly hasher: AnswersHasher; readonly concurrency?: number };
-  /** What fixes the fingerprint printed on the packs (spec §9.3); without either it is left blank. */
-  readonly fingerprint?: { readonly baseHash?: string; readonly electionKey?: string };
+  /**
+   * The board the fingerprint printed on the packs comes from (spec §9.3.1): the election key
+   * is recomputed from its ceremony events, and the run refuses before generating anything if the
+   * published key does not follow from them. Without it the fingerprint is left blank.
+   */
+  readonly fingerprint?: FingerprintSource;
   /** PDF packs: false for none. */
   readonly pdf?: false | PdfOptions;
   readonly onProgress?: (
@@ -116,6 +126,10 @@ export async function generatePackFiles(
   const members = committedMembers(roll, references, election);
   const paths = packPaths(options.outDir);
   const group = options.group ?? (await loadGroup('sodium'));
+  const ceremonyKey =
+    options.fingerprint === undefined
+      ? null
+      : await ceremonyKeyFromBoard(group, election, options.fingerprint);
 
   let start = performance.now();
   const packs = generatePackCredentials(group, {
@@ -170,7 +184,7 @@ export async function generatePackFiles(
   const rows = printRows(packs);
   writePrintFile(paths.print, rows);
 
-  const fingerprint = packFingerprint(election, header, options.fingerprint ?? {});
+  const fingerprint = packFingerprint(ceremonyKey, header);
   start = performance.now();
   let rendered: { files: readonly string[]; packs: number } = { files: [], packs: 0 };
   if (options.pdf !== false) {
@@ -211,8 +225,8 @@ interface GenerateCommandOptions {
   references: string;
   election: string;
   out: string;
+  server?: string;
   electionKey?: string;
-  baseHash?: string;
   boothUrl?: string;
   batchSize: number;
   pdf: boolean;
@@ -243,13 +257,12 @@ export function packsGenerateCommand(): Command {
       'output directory (credentials.json, answers.json, print/packs.csv, packs/*.pdf)'
     )
     .option(
-      '--election-key <hex>',
-      'the election key (after the ceremony): with the complete manifest, fixes the fingerprint printed on the packs',
-      parseHexOption
+      '--server <url>',
+      "the board (after the ceremony): the fingerprint printed on the packs is made from the election key recomputed from the trustees' ceremony on it; a published key that does not follow from it is refused"
     )
     .option(
-      '--base-hash <hex>',
-      'the base hash, if already known (else computed from --election-key)',
+      '--election-key <hex>',
+      'the key the officer states (with --server): refused unless it is the recomputed one',
       parseHexOption
     )
     .option('--booth-url <url>', 'the voting website address printed on the packs')
@@ -274,6 +287,10 @@ export function packsGenerateCommand(): Command {
     .option('--bold-font <file>', 'its bold face')
     .action(async (options: GenerateCommandOptions) => {
       const election = readElection(options.election);
+      if (options.electionKey !== undefined && options.server === undefined)
+        throw new InvalidArgumentError(
+          "--election-key needs --server: the key is recomputed from the trustees' ceremony on the board"
+        );
       const defaults = await defaultArgon2Parameters();
       const parameters: Argon2Parameters = {
         ...defaults,
@@ -295,10 +312,14 @@ export function packsGenerateCommand(): Command {
           parameters,
           ...(options.threads === undefined ? {} : { threads: options.threads }),
         },
-        fingerprint: {
-          ...(options.baseHash === undefined ? {} : { baseHash: options.baseHash }),
-          ...(options.electionKey === undefined ? {} : { electionKey: options.electionKey }),
-        },
+        ...(options.server === undefined
+          ? {}
+          : {
+              fingerprint: {
+                board: new ServerClient(options.server),
+                ...(options.electionKey === undefined ? {} : { electionKey: options.electionKey }),
+              },
+            }),
         pdf: options.pdf
           ? {
               boothUrl: options.boothUrl ?? null,
@@ -333,7 +354,7 @@ export function packsGenerateCommand(): Command {
             ? '  no PDF packs (render them with `packs render`)'
             : `  ${paths.pdfDirectory}: ${generated.pdfPacks} packs in ${generated.pdfFiles.length} PDF file(s) (${rate(generated.pdfPacks, seconds.pdf)})`,
           generated.fingerprint === null
-            ? 'Fingerprint: not printed (give --election-key with the complete manifest, or --base-hash).'
+            ? 'Fingerprint: not printed (give --server: the board, after the ceremony).'
             : `Fingerprint printed on the packs: ${generated.fingerprint}. Load answers.json into the server in its order so the base hash matches.`,
           '',
         ].join('\n')

@@ -1,18 +1,21 @@
 /**
  * @module `scrutineer packs render` (issue 5): the print-ready PDF packs from the files of `packs
  * generate` (print/packs.csv, credentials.json), the roll (names, addresses), the roll references
- * and the election. Run it once the election key is known, so the packs carry the fingerprint the
- * booth will show (spec §9.3): `--election-key` with a complete manifest (the base hash is then
- * computed here) or `--base-hash`. Also the library `renderPackPdfs` that `packs generate` uses.
+ * and the election. Run it once the ceremony is done, with `--server`, so the packs carry the
+ * fingerprint the booth will show (spec §9.3), made from the key recomputed from the trustees'
+ * ceremony on the board (board-fingerprint.ts, spec §9.3.1). Also the library `renderPackPdfs` that
+ * `packs generate` uses.
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { type Roll, type PrintRow, encodeRollReference } from '@scrutineer/protocol';
-import { computeBaseHash, electionFingerprint, manifestHash } from '@scrutineer/record';
+import { loadGroup } from '@scrutineer/crypto';
+import { ServerClient } from '../../client/server-client.ts';
 import { PackPdfWriter } from '../../pdf/pack-pdf-batches.ts';
 import type { PackElection, PackSheet } from '../../pdf/pack-sheet.ts';
 import { progressBar } from '../../progress.ts';
 import { parseCountOption } from '../roll/import.ts';
 import { type RollReferencesFile, readRollFile, readRollReferences } from '../roll/roll-files.ts';
+import { ceremonyKeyFromBoard, packFingerprint } from './board-fingerprint.ts';
 import { type ElectionDraft, readElection } from './election-input.ts';
 import { packPaths, readCredentialsFile, readPrintFile } from './pack-files.ts';
 
@@ -30,28 +33,6 @@ export interface RenderOptions {
   readonly fontPath?: string;
   readonly boldFontPath?: string;
   readonly onProgress?: (done: number, total: number) => void;
-}
-
-/** The fingerprint for the packs: from `baseHash`, or computed from a complete manifest and the election key. */
-export function packFingerprint(
-  election: ElectionDraft,
-  credentials: { readonly credentialListHash: string; readonly count: number },
-  given: { readonly baseHash?: string; readonly electionKey?: string }
-): string | null {
-  if (given.baseHash !== undefined) return electionFingerprint(given.baseHash);
-  if (given.electionKey === undefined) return null;
-  if (election.manifest === null)
-    throw new Error(
-      '--election-key needs the complete manifest (the one published as election-setup) to compute the base hash'
-    );
-  return electionFingerprint(
-    computeBaseHash({
-      manifestHash: manifestHash(election.manifest),
-      electionKey: given.electionKey,
-      credentialListHash: credentials.credentialListHash,
-      credentialCount: credentials.count,
-    })
-  );
 }
 
 /** Library form: writes `packs-NNNN.pdf` files into `directory`; returns their paths and the pack count. */
@@ -115,6 +96,25 @@ export function parseHexOption(value: string): string {
   return value.toLowerCase();
 }
 
+/** `--server` (and `--election-key`) as the recomputed key, or null when no board is given. */
+export async function boardKeyOption(
+  election: ElectionDraft,
+  server: string | undefined,
+  electionKey: string | undefined
+): Promise<Awaited<ReturnType<typeof ceremonyKeyFromBoard>> | null> {
+  if (server === undefined) {
+    if (electionKey !== undefined)
+      throw new InvalidArgumentError(
+        "--election-key needs --server: the key is recomputed from the trustees' ceremony on the board"
+      );
+    return null;
+  }
+  return ceremonyKeyFromBoard(await loadGroup('sodium'), election, {
+    board: new ServerClient(server),
+    ...(electionKey === undefined ? {} : { electionKey }),
+  });
+}
+
 export function packsRenderCommand(): Command {
   return new Command('render')
     .description('render the print-ready PDF packs from the files of `packs generate`')
@@ -123,10 +123,14 @@ export function packsRenderCommand(): Command {
     .requiredOption('--references <roll-references.json>', 'the roll references from `roll commit`')
     .requiredOption('--election <manifest.json|id>', 'the manifest (or a draft with the contests)')
     .option(
-      '--election-key <hex>',
-      'the election key after the ceremony: the fingerprint is computed from it'
+      '--server <url>',
+      "the board: the fingerprint is made from the election key recomputed from the trustees' ceremony on it"
     )
-    .option('--base-hash <hex>', 'the base hash, if already known', parseHexOption)
+    .option(
+      '--election-key <hex>',
+      'the key the officer states (with --server): refused unless it is the recomputed one',
+      parseHexOption
+    )
     .option('--booth-url <url>', 'the voting website address printed on the packs')
     .option('--batch-size <n>', 'members per PDF file', parseCountOption, 500)
     .option('--limit <n>', 'render only the first n packs (a sample)', parseCountOption)
@@ -141,8 +145,8 @@ export function packsRenderCommand(): Command {
         roll: string;
         references: string;
         election: string;
+        server?: string;
         electionKey?: string;
-        baseHash?: string;
         boothUrl?: string;
         batchSize: number;
         limit?: number;
@@ -152,12 +156,10 @@ export function packsRenderCommand(): Command {
         const paths = packPaths(options.dir);
         const election = readElection(options.election);
         const credentials = readCredentialsFile(paths.credentials);
-        const fingerprint = packFingerprint(election, credentials, {
-          ...(options.baseHash === undefined ? {} : { baseHash: options.baseHash }),
-          ...(options.electionKey === undefined
-            ? {}
-            : { electionKey: parseHexOption(options.electionKey) }),
-        });
+        const fingerprint = packFingerprint(
+          await boardKeyOption(election, options.server, options.electionKey),
+          credentials
+        );
         const rows = readPrintFile(paths.print);
         const bar = progressBar(
           'rendering packs',
@@ -185,7 +187,7 @@ export function packsRenderCommand(): Command {
         );
         process.stdout.write(
           fingerprint === null
-            ? 'No fingerprint printed: give --election-key or --base-hash.\n'
+            ? 'No fingerprint printed: give --server (the board, after the ceremony).\n'
             : `Fingerprint printed: ${fingerprint}\n`
         );
         process.exitCode = 0;
