@@ -16,3 +16,4 @@ export * from './setup-hashes.ts';
 export * from './signed-statements.ts';
 export * from './ceremony-wire.ts';
 export * from './stages.ts';
+export * from './postal-return.ts';
