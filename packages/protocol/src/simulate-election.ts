@@ -107,6 +107,8 @@ export function simulatedManifest(
     voters: number;
     policy: Manifest['policy'];
     start: string;
+    /** Default: online and postal. */
+    channels?: Manifest['channels'];
   }
 ): Manifest {
   const draft = {
@@ -122,7 +124,7 @@ export function simulatedManifest(
       candidates: c.candidates.map((name, j) => ({ id: `c${j + 1}`, name })),
     })),
     window: { opens: options.start, closes: addSeconds(options.start, 7 * 24 * 3600) },
-    channels: { online: true, postal: true },
+    channels: options.channels ?? { online: true, postal: true },
     policy: options.policy,
     trustees: {
       threshold: options.threshold,
