@@ -29,11 +29,10 @@ test("events are admitted only on the manifest's channels (spec §9.2)", () => {
   const postalOff = { online: true, postal: false };
   const onlineOff = { online: false, postal: true };
   const received = { type: 'postal-received', body: { credential: C, returnSecret: S } } as const;
-  const batch = (papers: number, counts: number[]) =>
-    ({
-      type: 'postal-batch',
-      body: { batch: 'b', papers, spoilt: 0, contests: [{ counts }] },
-    }) as const;
+  const batch = (papers: number, counts: number[]) => ({
+    type: 'postal-batch' as const,
+    body: { batch: 'b', papers, spoilt: 0, contests: [{ counts }] },
+  });
   assert.ok(!isAllowedOnChannels(received, postalOff));
   assert.ok(isAllowedOnChannels(received, onlineOff));
   assert.ok(!isAllowedOnChannels(batch(1, [1, 0]), postalOff));

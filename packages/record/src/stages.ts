@@ -68,20 +68,14 @@ export function isAllowedOnChannels(
   event: { [T in EventType]: { readonly type: T; readonly body: EventBody<T> } }[EventType],
   channels: Manifest['channels']
 ): boolean {
-  switch (event.type) {
-    case 'ballot-cast':
-    case 'ballot-audited':
-      return channels.online;
-    case 'postal-received':
-      return channels.postal;
-    case 'postal-batch':
-      return (
-        channels.postal ||
-        (event.body.papers === 0 &&
-          event.body.spoilt === 0 &&
-          event.body.contests.every((contest) => contest.counts.every((n) => n === 0)))
-      );
-    default:
-      return true;
-  }
+  if (event.type === 'ballot-cast' || event.type === 'ballot-audited') return channels.online;
+  if (event.type === 'postal-received') return channels.postal;
+  if (event.type === 'postal-batch')
+    return (
+      channels.postal ||
+      (event.body.papers === 0 &&
+        event.body.spoilt === 0 &&
+        event.body.contests.every((contest) => contest.counts.every((n) => n === 0)))
+    );
+  return true;
 }

@@ -41,7 +41,11 @@ export async function replaceCredential(
       // Spec §9.5: the new pack's return commitment, when the election has a postal channel.
       replacement.returnCommitment === undefined
         ? { revoked: credential, replacement: replacement.key }
-        : { revoked: credential, replacement: replacement.key, return: replacement.returnCommitment },
+        : {
+            revoked: credential,
+            replacement: replacement.key,
+            return: replacement.returnCommitment,
+          },
       context.clock()
     );
     await transaction.query(

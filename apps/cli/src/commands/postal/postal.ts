@@ -96,21 +96,19 @@ function receiveCommand(): Command {
     .option('--slip <text>', 'the return slip QR code as scanned (RETURN1:<pack id>:<secret>)')
     .option('--pack-id <id>', 'the pack id, as printed on the return slip')
     .option('--return-secret <hex>', 'the return secret, 32 hex digits, as printed on the slip')
-    .action(
-      async (options: Common & { slip?: string; packId?: string; returnSecret?: string }) => {
-        const slip = slipFromOptions(options);
-        const client = new ServerClient(options.server);
-        const refused = await receivePostalPack(client, options.election, adminKey(options), slip);
-        if (refused === null) {
-          process.stdout.write(
-            `Pack ${slip.packId}: postal vote received; its credential can no longer vote online.\n`
-          );
-          return;
-        }
-        process.stderr.write(`Pack ${slip.packId}: REFUSED: ${REFUSALS[refused] ?? refused}\n`);
-        process.exitCode = 1;
+    .action(async (options: Common & { slip?: string; packId?: string; returnSecret?: string }) => {
+      const slip = slipFromOptions(options);
+      const client = new ServerClient(options.server);
+      const refused = await receivePostalPack(client, options.election, adminKey(options), slip);
+      if (refused === null) {
+        process.stdout.write(
+          `Pack ${slip.packId}: postal vote received; its credential can no longer vote online.\n`
+        );
+        return;
       }
-    );
+      process.stderr.write(`Pack ${slip.packId}: REFUSED: ${REFUSALS[refused] ?? refused}\n`);
+      process.exitCode = 1;
+    });
 }
 
 function batchCommand(): Command {
