@@ -61,6 +61,10 @@ export const ERROR_CATALOGUE = {
     409,
     "The trustees' ceremony on the board does not conclude to an election key (spec §7.6).",
   ],
+  'election/channel-not-offered': [
+    409,
+    "The manifest's channels do not include this one (online or postal).",
+  ],
   'election/no-result': [404, 'The result has not been published.'],
   'election/nothing-counted': [409, 'The result needs enough decryption shares first.'],
   // Ballots.
@@ -97,12 +101,28 @@ export const ERROR_CATALOGUE = {
   'credential/already-used': [409, 'This credential has already been used.'],
   'credential/revoked': [409, 'This credential has been revoked.'],
   'credential/invalid-answers-hash': [400, 'An answers hash is not an Argon2id PHC string.'],
+  'credential/missing-return-commitment': [
+    400,
+    'The election has a postal channel: every credential needs its postal return commitment.',
+  ],
+  'credential/unexpected-return-commitment': [
+    400,
+    'The election has no postal channel: credentials carry no postal return commitment.',
+  ],
   // Postal channel.
   'postal/credential-used-online': [
     409,
     'This credential already voted online; the postal vote is refused.',
   ],
   'postal/already-received': [409, 'A postal vote was already received for this credential.'],
+  'postal/after-close': [
+    409,
+    'Postal returns are recorded only while voting is open: a paper that arrives after the close is not counted.',
+  ],
+  'postal/wrong-return-secret': [
+    403,
+    "The return secret does not open this credential's published return commitment.",
+  ],
   'postal/duplicate-batch': [409, 'A postal batch with this id is already on the board.'],
   'postal/invalid-batch': [400, 'The postal batch does not fit the manifest.'],
   // Trustees.

@@ -95,14 +95,24 @@ export function electionOpenBody(
   };
 }
 
-/** Splits a credential list into `credentials` bodies of at most 10,000 keys (spec §9.5). */
+/**
+ * Splits a credential list into `credentials` bodies of at most 10,000 keys (spec §9.5), with the
+ * postal return commitments aligned with the keys when the postal channel is on (`returns` given).
+ */
 export function credentialBodies(
   keys: readonly string[],
+  returns?: readonly string[],
   perEvent = 10_000
 ): EventBody<'credentials'>[] {
+  if (returns !== undefined && returns.length !== keys.length)
+    throw new RangeError('credentials/returns-not-aligned');
   const bodies: EventBody<'credentials'>[] = [];
   for (let i = 0; i < keys.length; i += perEvent)
-    bodies.push({ keys: keys.slice(i, i + perEvent) });
+    bodies.push(
+      returns === undefined
+        ? { keys: keys.slice(i, i + perEvent) }
+        : { keys: keys.slice(i, i + perEvent), returns: returns.slice(i, i + perEvent) }
+    );
   return bodies;
 }
 

@@ -32,6 +32,7 @@ import {
   encryptedTallyBody,
 } from './officer.ts';
 import { completeCeremony } from './complete-ceremony.ts';
+import { type PostalReturn, generatePostalReturn } from './packs/return-secret.ts';
 import { createCeremonyKey, dealCeremonyShares, decryptTally } from './trustee.ts';
 
 export interface ContestSpec {
@@ -67,6 +68,8 @@ export interface SimulationOptions {
 export interface SimulatedVoter {
   readonly code: VotingCode;
   readonly publicKeyHex: string;
+  /** The pack's postal return secret and its published commitment (spec §9.5). */
+  readonly postalReturn: PostalReturn;
   readonly secretKey: bigint;
   readonly publicKey: Point;
 }
@@ -104,6 +107,8 @@ export function simulatedManifest(
     voters: number;
     policy: Manifest['policy'];
     start: string;
+    /** Default: online and postal. */
+    channels?: Manifest['channels'];
   }
 ): Manifest {
   const draft = {
@@ -119,7 +124,7 @@ export function simulatedManifest(
       candidates: c.candidates.map((name, j) => ({ id: `c${j + 1}`, name })),
     })),
     window: { opens: options.start, closes: addSeconds(options.start, 7 * 24 * 3600) },
-    channels: { online: true, postal: true },
+    channels: options.channels ?? { online: true, postal: true },
     policy: options.policy,
     trustees: {
       threshold: options.threshold,
@@ -213,16 +218,22 @@ export function simulateElection(options: SimulationOptions): SimulatedElection 
   for (let i = 0; i < options.voters; i++) {
     const code = generateVotingCode();
     const pair = deriveCredentialKey(group, electionId, code);
+    const publicKeyHex = bytesToHex(group.encodePoint(pair.publicKey));
     voters.push({
       code,
       secretKey: pair.secretKey,
       publicKey: pair.publicKey,
-      publicKeyHex: bytesToHex(group.encodePoint(pair.publicKey)),
+      publicKeyHex,
+      postalReturn: generatePostalReturn(publicKeyHex),
     });
   }
   // The published list is shuffled so its order says nothing about the roll (spec §6).
   const listed = shuffled(voters.map((v) => v.publicKeyHex));
-  for (const body of credentialBodies(listed)) board.append('credentials', tick(), body);
+  const returnOf = new Map(voters.map((v) => [v.publicKeyHex, v.postalReturn.commitment]));
+  const returns = manifest.channels.postal
+    ? listed.map((key) => returnOf.get(key) as string)
+    : undefined;
+  for (const body of credentialBodies(listed, returns)) board.append('credentials', tick(), body);
   const openBody = electionOpenBody(manifest, keyBody.publicKey, listed);
   time = manifest.window.opens > time ? manifest.window.opens : time;
   board.append('election-open', tick(), openBody);
@@ -263,7 +274,10 @@ export function simulateElection(options: SimulationOptions): SimulatedElection 
   voters.forEach((voter, i) => {
     const choice = options.postalChoice?.(i) ?? null;
     if (choice === null) return;
-    board.append('postal-received', tick(), { credential: voter.publicKeyHex });
+    board.append('postal-received', tick(), {
+      credential: voter.publicKeyHex,
+      returnSecret: voter.postalReturn.secret,
+    });
     papers++;
     if (choice === 'spoilt') return void spoilt++;
     choice.forEach((chosen, c) =>

@@ -47,7 +47,12 @@ export const eventBodySchemas = {
     publicKey: hexBytes(32),
     verificationKeys: z.array(hexBytes(32)).min(1).max(100),
   }),
-  credentials: z.strictObject({ keys: z.array(hexBytes(32)).min(1).max(10_000) }),
+  // `returns` (postal return commitments, aligned with `keys`) is present iff the manifest's
+  // postal channel is on (spec §9.5, V6.5): the schema cannot see the manifest, the checks do.
+  credentials: z.strictObject({
+    keys: z.array(hexBytes(32)).min(1).max(10_000),
+    returns: z.array(hexBytes(32)).min(1).max(10_000).optional(),
+  }),
   'election-open': z.strictObject({
     baseHash: hexBytes(32),
     credentialCount: count,
@@ -55,8 +60,12 @@ export const eventBodySchemas = {
   }),
   'ballot-cast': z.strictObject({ ballot: ballotSchema, tracker: hexBytes(32) }),
   'ballot-audited': auditedBallotSchema,
-  'credential-replaced': z.strictObject({ revoked: hexBytes(32), replacement: hexBytes(32) }),
-  'postal-received': z.strictObject({ credential: hexBytes(32) }),
+  'credential-replaced': z.strictObject({
+    revoked: hexBytes(32),
+    replacement: hexBytes(32),
+    return: hexBytes(32).optional(),
+  }),
+  'postal-received': z.strictObject({ credential: hexBytes(32), returnSecret: hexBytes(16) }),
   'cast-refused': z.strictObject({
     credential: hexBytes(32),
     channel: z.enum(['online', 'postal']),

@@ -21,3 +21,4 @@ export * from './ceremony-checks.ts';
 export * from './stages.ts';
 export * from './record-bundle.ts';
 export * from './nominations-file.ts';
+export * from './postal-return.ts';

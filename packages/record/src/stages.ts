@@ -1,9 +1,11 @@
 /**
- * @module The election's stages (spec §9.6) and which board events each admits (spec §9.5). One
- * table for both sides: the board refuses an event out of order, and the verifier fails V2.5 on
- * one, by the same rules.
+ * @module The election's stages (spec §9.6) and which board events each admits (spec §9.5), and
+ * which events the manifest's channels admit (spec §9.2). One table for both sides: the board
+ * refuses an event out of order or on a channel the election does not offer, and the verifier
+ * fails V2.5 on one, by the same rules.
  */
-import type { EventType } from './board-event.ts';
+import type { EventBody, EventType } from './board-event.ts';
+import type { Manifest } from './manifest.ts';
 
 /** The stages a board moves through, in order (`decrypted` is a verifier's view, not a board stage). */
 export const BOARD_STAGES = [
@@ -32,7 +34,9 @@ const PHASE_RULES: Record<
   'ballot-audited': { allowedIn: ['open'] },
   'credential-replaced': { allowedIn: ['open'] },
   'cast-refused': { allowedIn: ['open', 'closed'] },
-  'postal-received': { allowedIn: ['open', 'closed'] },
+  // Returns are fixed while voting is open, before the abstainers are known (spec §9.5): the close
+  // of poll is the deadline for a postal paper, with no grace window, as for UK postal votes.
+  'postal-received': { allowedIn: ['open'] },
   // Per-candidate postal counts are published only after the close: no running count (spec §9.5).
   'postal-batch': { allowedIn: ['closed'] },
   'election-close': { allowedIn: ['open'], moveTo: 'closed' },
@@ -53,4 +57,25 @@ export function stageAfter(type: EventType, stage: BoardStage): BoardStage {
 
 export function isBoardStage(value: unknown): value is BoardStage {
   return typeof value === 'string' && (BOARD_STAGES as readonly string[]).includes(value);
+}
+
+/**
+ * Spec §9.2 `channels`, §9.6: may this event appear in an election offering `channels`? With
+ * online off, no `ballot-cast` or `ballot-audited`; with postal off, no `postal-received` and no
+ * `postal-batch` that counts anything (a batch of no papers and all-zero counts says nothing).
+ */
+export function isAllowedOnChannels(
+  event: { [T in EventType]: { readonly type: T; readonly body: EventBody<T> } }[EventType],
+  channels: Manifest['channels']
+): boolean {
+  if (event.type === 'ballot-cast' || event.type === 'ballot-audited') return channels.online;
+  if (event.type === 'postal-received') return channels.postal;
+  if (event.type === 'postal-batch')
+    return (
+      channels.postal ||
+      (event.body.papers === 0 &&
+        event.body.spoilt === 0 &&
+        event.body.contests.every((contest) => contest.counts.every((n) => n === 0)))
+    );
+  return true;
 }

@@ -11,7 +11,7 @@ export const CHECKS = {
   'V2.2': 'positions are consecutive from 0',
   'V2.3': 'each event chains to the hash of the one before',
   'V2.4': 'times never decrease',
-  'V2.5': 'events come in the order of the phases',
+  'V2.5': 'events come in the order of the phases, on the channels the manifest offers',
   'V2.6': 'checkpoints are signed by the board key',
   'V2.7': 'checkpoint roots are the Merkle roots of the log prefixes',
   'V3.1':
@@ -41,6 +41,7 @@ export const CHECKS = {
   'V6.2': 'no credential voted both online and by post; refusals are justified',
   'V6.3': 'postal batch counts respect the contest limits',
   'V6.4': 'postal papers add up to the postal credentials received',
+  'V6.5': 'return commitments are published with the credentials; each return opens its own',
   'V7.1': 'the tally counts the counted ballots',
   'V7.2': 'the aggregate ciphertexts are recomputed',
   'V8.1':

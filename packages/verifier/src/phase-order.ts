@@ -1,12 +1,15 @@
 /**
- * @module V2.5: board events come in the order of the election's phases (spec §9.6), by the
- * record's phase rules; also tells the verifier which stage the record reached.
+ * @module V2.5: board events come in the order of the election's phases (spec §9.6) and only on
+ * the channels the manifest offers (spec §9.2), by the record's shared rules; also tells the
+ * verifier which stage the record reached.
  */
 import {
+  type BoardEvent,
   type BoardStage,
-  type EventType,
+  type Manifest,
   BOARD_STAGES,
   isAllowedIn,
+  isAllowedOnChannels,
   stageAfter,
 } from '@scrutineer/record';
 import type { ReportBuilder } from './report.ts';
@@ -18,8 +21,12 @@ export class PhaseTracker {
     return this.#stage;
   }
 
-  /** Checks one event's place (V2.5) and advances the stage. */
-  observe(type: EventType, position: number, report: ReportBuilder): void {
+  /**
+   * Checks one event's place (V2.5) and advances the stage. `channels` is the manifest's, once a
+   * valid setup was read (null before: nothing yet to check an event's channel against).
+   */
+  observe(event: BoardEvent, report: ReportBuilder, channels: Manifest['channels'] | null): void {
+    const { type, position } = event;
     const allowed = isAllowedIn(type, this.#stage);
     report.check(
       'V2.5',
@@ -27,6 +34,14 @@ export class PhaseTracker {
       () => `${type} at position ${position} is out of order (record is at stage ${this.#stage})`,
       position
     );
+    if (channels !== null)
+      report.check(
+        'V2.5',
+        isAllowedOnChannels(event, channels),
+        () =>
+          `${type} at position ${position} is on a channel the manifest does not offer (online ${channels.online}, postal ${channels.postal})`,
+        position
+      );
     // Move on even when out of order, so one misplaced event does not fail every later one; but
     // never move backwards.
     const next = stageAfter(type, this.#stage);

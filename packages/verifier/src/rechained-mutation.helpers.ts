@@ -38,12 +38,21 @@ interface Leaf {
   readonly value: string | number;
 }
 
-/** The leaves a rechained mutation may change: hex strings, numbers and candidate names. */
+/**
+ * The leaves a rechained mutation may change: hex strings, numbers and candidate names. Not the
+ * postal return commitments (`credentials.returns`, `credential-replaced.return`): spec §9.5.3
+ * binds them by the hash chain and the checkpoints signed from `election-open` on, not by the base
+ * hash, so a board that rewrites its whole log and re-signs it can change the commitment of a pack
+ * that never comes back, and only a checkpoint kept from before the rewrite (a consistency proof)
+ * shows it. A raw mutation of one still breaks the chain and is caught.
+ */
 function leavesOf(value: Json, path: (string | number)[] = []): Leaf[] {
   if (typeof value === 'number') return [{ path, value }];
   if (typeof value === 'string') {
     const key = path.at(-1);
-    const isHex = /^[0-9a-f]{16,}$/.test(value) && key !== 'previous';
+    const isReturnCommitment =
+      key === 'return' || (typeof key === 'number' && path.at(-2) === 'returns');
+    const isHex = /^[0-9a-f]{16,}$/.test(value) && key !== 'previous' && !isReturnCommitment;
     const isName = key === 'name' && path.includes('candidates');
     return isHex || isName ? [{ path, value }] : [];
   }

@@ -139,7 +139,7 @@ export async function verifyRecord(
     headHash = hash;
     checkpoints.noteEventTime(event.time);
     if (events % 10_000 === 0) options.onProgress?.({ events, ballotsVerified });
-    phases.observe(event.type, event.position, report);
+    phases.observe(event, report, manifest?.channels ?? null);
     if (event.type === 'election-setup') {
       if (manifest !== null) continue;
       const parsed = parseManifest(event.body);

@@ -1,11 +1,18 @@
 /**
- * @module The demo's postal channel (issue 5): returned packs recorded by pack id during voting,
+ * @module The demo's postal channel (issue 5): returned packs recorded from their return slips (pack
+ * id and return secret, spec §9.5) during voting,
  * and after close the papers keyed twice per batch (DIR/postal/batch-NN-operator-{1,2}.csv). The
  * first batch's second operator mis-keys one paper on purpose: the mismatch is flagged, the batch
  * held back, the paper re-keyed, and only then the batch's totals posted.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  type PrintRow,
+  type ReturnSlip,
+  encodeReturnSlip,
+  parseReturnSlip,
+} from '@scrutineer/protocol';
 import type { Manifest } from '@scrutineer/record';
 import type { ServerClient } from '../client/server-client.ts';
 import { batchTotals, compareEntries, parseKeyedEntries } from '../commands/postal/postal-batch.ts';
@@ -14,7 +21,19 @@ import type { VoterPlan } from './demo-voting.ts';
 
 export const PAPERS_PER_BATCH = 50;
 
-/** Records every postal plan's returned pack; throws on an unexpected refusal. */
+/**
+ * The return slip as intake reads it: the text of the slip's QR code (spec §9.5), made from the
+ * printer's row as the PDF pack prints it, then parsed as a scanner's output would be.
+ */
+export function scanReturnSlip(row: PrintRow): ReturnSlip {
+  const scanned = parseReturnSlip(
+    encodeReturnSlip({ packId: row.pack_id, returnSecret: row.return_secret })
+  );
+  if (!scanned.ok) throw new Error(`pack ${row.pack_id}: ${scanned.error.message}`);
+  return scanned.value;
+}
+
+/** Records every postal plan's returned pack from its slip; throws on an unexpected refusal. */
 export async function receivePostalPacks(
   client: ServerClient,
   electionId: string,
@@ -23,7 +42,7 @@ export async function receivePostalPacks(
 ): Promise<number> {
   let received = 0;
   for (const plan of plans) {
-    const refused = await receivePostalPack(client, electionId, adminKey, plan.row.pack_id);
+    const refused = await receivePostalPack(client, electionId, adminKey, scanReturnSlip(plan.row));
     if (refused !== null)
       throw new Error(`pack ${plan.row.pack_id}: postal return refused (${refused})`);
     received++;

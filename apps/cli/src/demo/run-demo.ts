@@ -32,7 +32,7 @@ import { receivePostalPack } from '../commands/postal/postal.ts';
 import { postDecryptionShare, runTrusteeCeremony } from '../commands/trustee/trustee-actions.ts';
 import { createTrusteeKeyFile, manifestEntry } from '../commands/trustee/trustee-key-file.ts';
 import { manifestDraft, prepareRoll, runNominations } from './demo-setup.ts';
-import { postPostalBatches, receivePostalPacks } from './demo-postal.ts';
+import { postPostalBatches, receivePostalPacks, scanReturnSlip } from './demo-postal.ts';
 import { publishDemoRecord } from './demo-results.ts';
 import {
   type VoterPlan,
@@ -233,7 +233,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoOutcome> {
       client,
       electionId,
       adminKey,
-      onlineVoter.row.pack_id
+      scanReturnSlip(onlineVoter.row)
     );
     const onlineAfterPost = await castVote({
       server: client,
@@ -256,6 +256,21 @@ export async function runDemo(options: DemoOptions): Promise<DemoOutcome> {
       (await options.whileOpen?.({ url: server.url, electionId, adminKey, plans })) ?? [];
     await closeVoting(officer);
     log(`[${elapsed()}] voting closed`);
+    // Spec §9.5: the set of returns is fixed at the close, before the abstainers are known.
+    const abstainer = plans.find((p) => p.channel === 'none');
+    if (abstainer !== undefined) {
+      const late = await receivePostalPack(
+        client,
+        electionId,
+        adminKey,
+        scanReturnSlip(abstainer.row)
+      );
+      log(
+        `[${elapsed()}] a postal return for an abstainer after the close, with the slip's own secret → ${late ?? 'ACCEPTED'}`
+      );
+      if (late !== 'postal/after-close')
+        throw new Error(`a postal return after the close was not refused (${late ?? 'accepted'})`);
+    }
     const batches = await postPostalBatches(
       client,
       electionId,

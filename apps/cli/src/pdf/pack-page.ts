@@ -7,9 +7,12 @@
  *   fingerprint the booth shows, how to vote online or by post, and the roll reference (the member
  *   id, entry and salt, and a QR code with the whole `ROLL1:` reference for `roll check`);
  * - bottom third: the paper ballot to tear off and post: the contests, candidates in ballot order
- *   with boxes, and a Code 128 barcode of the pack id. Never the code: a returned ballot must not
- *   carry the credential. A ballot too long for the third goes on a second page.
+ *   with boxes, a Code 128 barcode of the pack id and the return slip's QR code (`RETURN1:` pack id
+ *   and return secret, spec §9.5), which intake scans: the secret is what lets a return be
+ *   recorded at all. Never the code: a returned ballot must not carry the credential. A ballot too
+ *   long for the third goes on a second page.
  */
+import { encodeReturnSlip } from '@scrutineer/protocol';
 import { drawCode128 } from './code128.ts';
 import {
   type PackElection,
@@ -197,13 +200,31 @@ function ballot(
     .font(fonts.regular)
     .fontSize(9.5)
     .text(p(`${election.organisation}: ${election.title}`), LEFT, top + 8 * MM, {
-      width: 105 * MM,
+      width: 100 * MM,
     });
-  drawCode128(doc, sheet.packId, 128 * MM, top, 62 * MM, 13 * MM);
+  // The return slip: the pack id's barcode, and a QR code of the pack id with the return secret
+  // (spec §9.5), scanned at intake; both also printed, for typing in when a scan fails.
+  drawCode128(doc, sheet.packId, 124 * MM, top, 44 * MM, 11 * MM);
   doc
     .font(fonts.mono)
-    .fontSize(9)
-    .text(sheet.packId, 128 * MM, top + 14 * MM, { width: 62 * MM, align: 'center' });
+    .fontSize(8)
+    .text(sheet.packId, 124 * MM, top + 11.5 * MM, { width: 44 * MM, align: 'center' });
+  doc
+    .font(fonts.mono)
+    .fontSize(5.5)
+    .text(sheet.returnSecret.toUpperCase(), 124 * MM, top + 15 * MM, {
+      width: 44 * MM,
+      align: 'center',
+      lineBreak: false,
+    });
+  drawQrCode(
+    doc,
+    encodeReturnSlip({ packId: sheet.packId, returnSecret: sheet.returnSecret }),
+    169 * MM,
+    top - 1 * MM,
+    21 * MM,
+    'M'
+  );
   const available = bottom - (top + 26 * MM) - 8 * MM;
   const row = Math.min(
     10 * MM,

@@ -42,6 +42,7 @@ test(
         name: `Member ${i}`,
         addressLines: [`${i} High Street`, 'Leeds', 'LS6 1AA'],
         code: formatVotingCode(generateVotingCode()),
+        returnSecret: 'ab'.repeat(16),
         roll: {
           index: i,
           count: 2000,

@@ -12,6 +12,8 @@ export interface PackSheet {
   readonly addressLines: readonly string[];
   /** The voting code, formatted `XXXX-XXXX-…`. */
   readonly code: string;
+  /** The return slip's secret, 32 hex digits (spec §9.5): scanned at intake with the pack id. */
+  readonly returnSecret: string;
   readonly roll: {
     readonly index: number;
     readonly count: number;

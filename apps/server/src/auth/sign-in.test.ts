@@ -57,7 +57,12 @@ forEachEngine('sign-in, lockout and replacement packs', (engine) => {
         token: 'not-the-key',
         body: {
           revoke: { packId: voter.packId },
-          replacement: { key: replacement.credential, answersHash, packId: 'pack-7' },
+          replacement: {
+            key: replacement.credential,
+            answersHash,
+            packId: 'pack-7',
+            returnCommitment: replacement.postalReturn.commitment,
+          },
         },
       }
     );
@@ -70,7 +75,12 @@ forEachEngine('sign-in, lockout and replacement packs', (engine) => {
         token: election.adminKey,
         body: {
           revoke: { packId: voter.packId },
-          replacement: { key: replacement.credential, answersHash, packId: 'pack-7' },
+          replacement: {
+            key: replacement.credential,
+            answersHash,
+            packId: 'pack-7',
+            returnCommitment: replacement.postalReturn.commitment,
+          },
         },
       }
     );
@@ -84,6 +94,7 @@ forEachEngine('sign-in, lockout and replacement packs', (engine) => {
     assert.deepEqual(event.body, {
       revoked: voter.credential,
       replacement: replacement.credential,
+      return: replacement.postalReturn.commitment,
     });
     assert.equal(
       errorCode(await signInVoter(server(), election, voter)),
@@ -103,6 +114,7 @@ forEachEngine('sign-in, lockout and replacement packs', (engine) => {
           replacement: {
             key: makeVoter(server().service.group, election.electionId, 8).credential,
             answersHash,
+            returnCommitment: '11'.repeat(32),
           },
         },
       }

@@ -11,6 +11,7 @@ import {
   ballotSchema,
   checkpointSchema,
   eventBodySchemas,
+  hexBytes,
   manifestSchema,
 } from '@scrutineer/record';
 import { TRUSTEE_EVENT_TYPES } from '../officials/trustee-messages.ts';
@@ -66,6 +67,9 @@ export const credentialEntry = z.strictObject({
   key: Hex32.describe('the public credential key C (spec §6.5)'),
   answersHash: z.string().max(300).describe('Argon2id PHC string of the normalised answers'),
   packId: packId.optional(),
+  returnCommitment: Hex32.optional().describe(
+    'the postal return commitment (spec §9.5): required iff the manifest offers postal'
+  ),
 });
 export const credentialsBody = z.strictObject({
   credentials: z.array(credentialEntry).min(1).max(10_000),
@@ -73,6 +77,12 @@ export const credentialsBody = z.strictObject({
 export const credentialReference = z.union([
   z.strictObject({ credential: Hex32 }),
   z.strictObject({ packId }),
+]);
+const Hex16 = hexBytes(16).describe('the return slip secret, 32 hex digits');
+/** Spec §9.5: a postal return names its credential and shows the return slip's secret. */
+export const postalReceivedBody = z.union([
+  z.strictObject({ credential: Hex32, returnSecret: Hex16 }),
+  z.strictObject({ packId, returnSecret: Hex16 }),
 ]);
 export const replaceBody = z.strictObject({
   revoke: credentialReference,

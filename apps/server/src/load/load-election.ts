@@ -107,7 +107,12 @@ async function keyAndOpen(
             members.push(voter);
             const answersHash = reply.answersHashes?.[i];
             if (answersHash === undefined) throw new Error('a member thread returned no hash');
-            batch.push({ key: voter.credential, answersHash, packId: voter.packId });
+            batch.push({
+              key: voter.credential,
+              answersHash,
+              packId: voter.packId,
+              returnCommitment: voter.postalReturn.commitment,
+            });
           });
           if (batch.length >= CREDENTIAL_BATCH || members.length === voters) {
             await loadCredentials(server.service, keyed.electionId, batch);

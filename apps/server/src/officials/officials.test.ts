@@ -85,7 +85,7 @@ forEachEngine("the officials' API", (engine) => {
         (
           await api(server(), 'POST', `${base}/postal/received`, {
             ...officer,
-            body: { credential: voter.credential },
+            body: { credential: voter.credential, returnSecret: voter.postalReturn.secret },
           })
         ).status,
         201
@@ -95,7 +95,10 @@ forEachEngine("the officials' API", (engine) => {
       errorCode(
         await api(server(), 'POST', `${base}/postal/received`, {
           ...officer,
-          body: { credential: nth(election.voters, 5).credential },
+          body: {
+            credential: nth(election.voters, 5).credential,
+            returnSecret: nth(election.voters, 5).postalReturn.secret,
+          },
         })
       ),
       'postal/already-received'

@@ -2,11 +2,13 @@
  * @module The postal channel (spec §9.5, §9.7; threats guide A16). A returned postal pack claims
  * its credential through the same UNIQUE key as an online ballot, so a member counts once whichever
  * channel comes first, even in a race; a postal return for a credential that voted online is
- * refused and the refusal published (`cast-refused`). Postal batches carry the counted paper
+ * refused and the refusal published (`cast-refused`). A return is recorded only while voting is
+ * open and only with the secret printed on the pack's return slip, whose commitment the board
+ * published with the credential: the officer alone cannot mark abstainers as postal voters. Postal batches carry the counted paper
  * votes, checked against the manifest's contests and limits (V6.3), and are published only after
  * close, so no count per candidate is visible while voting is open.
  */
-import type { EventBody } from '@scrutineer/record';
+import { type EventBody, isAllowedOnChannels, opensPostalReturn } from '@scrutineer/record';
 import { appendEvent } from '../board/append-event.ts';
 import { lockHead } from '../board/board-head.ts';
 import type { Queryable } from '../database/database.ts';
@@ -19,33 +21,59 @@ import { type Appended, parseEventBody, withLockedHead } from './setup-steps.ts'
 /** A credential named by its public key or by the registrar's pack id. */
 export type CredentialReference = { readonly credential: string } | { readonly packId: string };
 
+/** A postal return: the credential (or pack) and the secret read from its return slip. */
+export type PostalReturnReference = CredentialReference & { readonly returnSecret: string };
+
+export interface ResolvedCredential {
+  readonly credential: string;
+  readonly status: string;
+  readonly returnCommitment: string | null;
+}
+
 export async function resolveCredential(
   database: Queryable,
   electionId: string,
   reference: CredentialReference
-): Promise<{ credential: string; status: string }> {
+): Promise<ResolvedCredential> {
   const [column, value] =
     'credential' in reference
       ? ['credential', reference.credential]
       : ['pack_id', reference.packId];
-  const rows = await database.query<{ credential: string; status: string }>(
-    `SELECT credential, status FROM credentials WHERE election_id = $1 AND ${column} = $2`,
+  const rows = await database.query<{
+    credential: string;
+    status: string;
+    return_commitment: string | null;
+  }>(
+    `SELECT credential, status, return_commitment FROM credentials WHERE election_id = $1 AND ${column} = $2`,
     [electionId, value]
   );
-  if (rows[0] === undefined) throw new ServiceError('credential/not-found');
-  return rows[0];
+  const row = rows[0];
+  if (row === undefined) throw new ServiceError('credential/not-found');
+  return {
+    credential: row.credential,
+    status: row.status,
+    returnCommitment: row.return_commitment,
+  };
 }
 
+/**
+ * Records a returned postal pack (spec §9.5): only while voting is open, only on an election
+ * offering the postal channel, only with the return slip's secret, and only for a credential that
+ * is still active when the board head is locked (a replacement racing this return is decided by
+ * the lock: whichever commits first, the other is refused).
+ */
 export async function recordPostalReceived(
   context: ServiceContext,
   electionId: string,
-  reference: CredentialReference
+  reference: PostalReturnReference
 ): Promise<Appended> {
-  await context.elections.get(electionId);
+  const election = await context.elections.get(electionId);
+  if (!election.manifest.channels.postal)
+    throw new ServiceError('election/channel-not-offered', 'this election has no postal channel');
+  const { returnSecret } = reference;
   const outcome = await context.database.transaction(
     async (transaction): Promise<Appended | 'used-online'> => {
-      const { credential, status } = await resolveCredential(transaction, electionId, reference);
-      if (status === 'revoked') throw new ServiceError('credential/revoked');
+      const { credential } = await resolveCredential(transaction, electionId, reference);
       // The claim first, the board lock after (cast-ballot.ts): the same key decides both channels.
       const claimed = await transaction.query(
         `INSERT INTO credential_uses (election_id, credential, channel) VALUES ($1, $2, 'postal')
@@ -53,11 +81,22 @@ export async function recordPostalReceived(
         [electionId, credential]
       );
       const head = await lockHead(transaction, electionId);
-      if (head.stage !== 'open' && head.stage !== 'closed')
+      if (head.stage === 'closed' || head.stage === 'tallied' || head.stage === 'final')
+        throw new ServiceError('postal/after-close');
+      if (head.stage !== 'open')
         throw new ServiceError(
           'election/wrong-stage',
-          `postal returns are recorded while open or closed, not ${head.stage}`
+          `postal returns are recorded while voting is open, not at ${head.stage}`
         );
+      // Read again under the head lock: a replacement commits under the same lock, so what is
+      // read here is final for this transaction (a status read before the lock could be stale).
+      const current = await resolveCredential(transaction, electionId, { credential });
+      if (current.status === 'revoked') throw new ServiceError('credential/revoked');
+      if (
+        current.returnCommitment === null ||
+        !opensPostalReturn(current.returnCommitment, credential, returnSecret)
+      )
+        throw new ServiceError('postal/wrong-return-secret');
       if (claimed.length === 0) {
         const rows = await transaction.query<{ channel: string }>(
           'SELECT channel FROM credential_uses WHERE election_id = $1 AND credential = $2',
@@ -72,7 +111,7 @@ export async function recordPostalReceived(
         transaction,
         head,
         'postal-received',
-        { credential },
+        { credential, returnSecret },
         context.clock()
       );
       await writeAuditLog(transaction, electionId, 'officer', 'postal-received', {
@@ -92,6 +131,9 @@ export async function postPostalBatch(
 ): Promise<Appended> {
   const body = parseEventBody('postal-batch', value);
   const election = await context.elections.get(electionId);
+  // Spec §9.2: with no postal channel, a batch may say only that there were no papers.
+  if (!isAllowedOnChannels({ type: 'postal-batch', body }, election.manifest.channels))
+    throw new ServiceError('election/channel-not-offered', 'this election has no postal channel');
   const problem = postalBatchProblem(election.manifest.contests, body);
   if (problem !== null) throw new ServiceError('postal/invalid-batch', problem);
   return withLockedHead(context, electionId, async (transaction, head) => {

@@ -1,7 +1,8 @@
 /**
  * @module Replacement packs (spec §9.5 `credential-replaced`, V4.5): when a member's credential is
  * locked, lost or compromised, the officer revokes it on the board and adds the new pack's key
- * with its answers hash, in one transaction. A credential that was already used (online or by
+ * with its answers hash (and, with a postal channel, the new return slip's commitment), in one
+ * transaction. A credential that was already used (online or by
  * post) cannot be replaced: that would give its member a second vote.
  */
 import { appendEvent } from '../board/append-event.ts';
@@ -23,7 +24,8 @@ export async function replaceCredential(
   reference: CredentialReference,
   replacement: CredentialEntry
 ): Promise<Appended> {
-  checkCredentialEntries(context, [replacement]);
+  const election = await context.elections.get(electionId);
+  checkCredentialEntries(context, [replacement], election.manifest.channels);
   return withLockedHead(context, electionId, async (transaction, head) => {
     const { credential, status } = await resolveCredential(transaction, electionId, reference);
     if (status === 'revoked') throw new ServiceError('credential/revoked');
@@ -36,7 +38,14 @@ export async function replaceCredential(
       transaction,
       head,
       'credential-replaced',
-      { revoked: credential, replacement: replacement.key },
+      // Spec §9.5: the new pack's return commitment, when the election has a postal channel.
+      replacement.returnCommitment === undefined
+        ? { revoked: credential, replacement: replacement.key }
+        : {
+            revoked: credential,
+            replacement: replacement.key,
+            return: replacement.returnCommitment,
+          },
       context.clock()
     );
     await transaction.query(

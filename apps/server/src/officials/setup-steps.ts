@@ -1,7 +1,8 @@
 /**
  * @module The officer's steps before and around voting (spec §9.5–§9.6): publish the election key
- * after the ceremony (only the ceremony's own conclusion, recomputed here, spec §7.6), load the credential list in batches (keys on the board, answer hashes and
- * pack ids only in the database), open (the board computes the credential list hash and base hash
+ * after the ceremony (only the ceremony's own conclusion, recomputed here, spec §7.6), load the
+ * credential list in batches (keys and, with a postal channel, their return commitments on the
+ * board; answer hashes and pack ids only in the database), open (the board computes the credential list hash and base hash
  * itself, spec §9.3), and close. Each is one transaction on the locked head, a board event, and an
  * audit-log row; open and close also sign a checkpoint.
  */
@@ -138,17 +139,25 @@ export interface CredentialEntry {
   readonly answersHash: string;
   /** The registrar's reference for the pack, for postal returns and replacements. */
   readonly packId?: string | undefined;
+  /** The postal return commitment R (spec §9.5): required iff the manifest offers postal. */
+  readonly returnCommitment?: string | undefined;
 }
 
 export const MAX_CREDENTIAL_BATCH = 10_000;
 
 export function checkCredentialEntries(
   context: ServiceContext,
-  entries: readonly CredentialEntry[]
+  entries: readonly CredentialEntry[],
+  channels: ElectionRecord['manifest']['channels']
 ): void {
   const keys = new Set<string>();
   const packs = new Set<string>();
   for (const entry of entries) {
+    // Spec §9.5: a commitment per credential exactly when the postal channel is offered.
+    if (channels.postal && entry.returnCommitment === undefined)
+      throw new ServiceError('credential/missing-return-commitment', `for ${entry.key}`);
+    if (!channels.postal && entry.returnCommitment !== undefined)
+      throw new ServiceError('credential/unexpected-return-commitment', `for ${entry.key}`);
     if (!isValidPoint(context, entry.key))
       throw new ServiceError(
         'credential/invalid-key',
@@ -170,13 +179,14 @@ export async function insertCredentials(
   entries: readonly CredentialEntry[]
 ): Promise<void> {
   const inserted = await transaction.query(
-    `INSERT INTO credentials (election_id, credential, answers_hash, pack_id)
-     SELECT $1, k, h, p FROM unnest($2::text[], $3::text[], $4::text[]) AS e(k, h, p) ON CONFLICT DO NOTHING RETURNING 1`,
+    `INSERT INTO credentials (election_id, credential, answers_hash, pack_id, return_commitment)
+     SELECT $1, k, h, p, r FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS e(k, h, p, r) ON CONFLICT DO NOTHING RETURNING 1`,
     [
       electionId,
       entries.map((e) => e.key),
       entries.map((e) => e.answersHash),
       entries.map((e) => e.packId ?? null),
+      entries.map((e) => e.returnCommitment ?? null),
     ]
   );
   if (inserted.length !== entries.length) throw new ServiceError('credential/duplicate');
@@ -194,15 +204,15 @@ export async function loadCredentials(
       `a batch holds 1 to ${MAX_CREDENTIAL_BATCH} credentials`
     );
   }
-  checkCredentialEntries(context, entries);
+  const election = await context.elections.get(electionId);
+  checkCredentialEntries(context, entries, election.manifest.channels);
   return withLockedHead(context, electionId, async (transaction, head) => {
-    const appended = await appendEvent(
-      transaction,
-      head,
-      'credentials',
-      { keys: entries.map((e) => e.key) },
-      context.clock()
-    );
+    const keys = entries.map((e) => e.key);
+    // Spec §9.5: the return commitments, aligned with the keys, fixed before election-open.
+    const body: EventBody<'credentials'> = election.manifest.channels.postal
+      ? { keys, returns: entries.map((e) => e.returnCommitment as string) }
+      : { keys };
+    const appended = await appendEvent(transaction, head, 'credentials', body, context.clock());
     await insertCredentials(transaction, electionId, entries);
     await writeAuditLog(transaction, electionId, 'officer', 'credentials', {
       position: appended.position,

@@ -16,7 +16,9 @@ import {
 } from '@scrutineer/crypto';
 import {
   type EncryptionSetup,
+  type PostalReturn,
   createCeremonyKey,
+  generatePostalReturn,
   simulatedManifest,
   type ContestSpec,
 } from '@scrutineer/protocol';
@@ -69,6 +71,8 @@ export interface TestVoter {
   readonly credential: string;
   readonly answers: { readonly dob: string; readonly postcode: string };
   readonly packId: string;
+  /** The pack's return slip secret and its commitment (spec §9.5). */
+  readonly postalReturn: PostalReturn;
 }
 
 export interface TestElection {
@@ -96,6 +100,8 @@ export interface TestElectionOptions {
    */
   readonly makeVoters?: boolean;
   readonly window?: { readonly opens: string; readonly closes: string };
+  /** The manifest's channels (default: online and postal). */
+  readonly channels?: Manifest['channels'];
 }
 
 /**
@@ -127,10 +133,12 @@ export function operatorDraft(group: Group, electionId: string): Omit<Manifest, 
 export function makeVoter(group: Group, electionId: string, index: number): TestVoter {
   const code = generateVotingCode();
   const pair = deriveCredentialKey(group, electionId, code);
+  const credential = bytesToHex(group.encodePoint(pair.publicKey));
   return {
     code,
     secretKey: pair.secretKey,
-    credential: bytesToHex(group.encodePoint(pair.publicKey)),
+    credential,
+    postalReturn: generatePostalReturn(credential),
     answers: {
       dob: `19${50 + (index % 50)}-0${1 + (index % 9)}-1${index % 10}`,
       postcode: `SW${index} 1AA`,
@@ -175,6 +183,7 @@ export async function createTestElection(
   });
   const { board: _board, ...draft } = drafted;
   if (options.window !== undefined) draft.window = { ...options.window };
+  if (options.channels !== undefined) draft.channels = { ...options.channels };
   const adminKey = `admin-${randomBytes(8).toString('hex')}`;
   const { manifest, manifestHash } = await createElection(service, {
     draft,
@@ -194,6 +203,7 @@ export async function createTestElection(
         key: v.credential,
         answersHash: await hashSecurityAnswers(['dob', 'postcode'], v.answers, TEST_ARGON2),
         packId: v.packId,
+        ...(manifest.channels.postal ? { returnCommitment: v.postalReturn.commitment } : {}),
       }))
     );
     await loadCredentials(service, electionId, entries);

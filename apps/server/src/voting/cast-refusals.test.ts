@@ -164,13 +164,18 @@ forEachEngine('refusing ballots', (engine) => {
     );
 
     // Used by post: refused; the refusal itself is published once (spec §9.7), then never again.
-    /** The officer records a postal return, naming the pack or the credential. */
-    const postalReceived = (body: { packId: string } | { credential: string }) =>
+    /** The officer records a postal return, naming the pack or the credential, with its secret. */
+    const postalReceived = (
+      body: ({ packId: string } | { credential: string }) & { returnSecret: string }
+    ) =>
       api(server(), 'POST', `/api/elections/${election.electionId}/postal/received`, {
         token: election.adminKey,
         body,
       });
-    const postal = await postalReceived({ packId: carol.packId });
+    const postal = await postalReceived({
+      packId: carol.packId,
+      returnSecret: carol.postalReturn.secret,
+    });
     assert.equal(postal.status, 201, JSON.stringify(postal.body));
     const beforeRefusal = await headHash(server(), election.electionId);
     const refused = await castHonestBallot(server(), election, carolToken, carol);
@@ -199,7 +204,10 @@ forEachEngine('refusing ballots', (engine) => {
     );
 
     // Online first, then a postal return for the same member: refused and published.
-    const online = await postalReceived({ credential: alice.credential });
+    const online = await postalReceived({
+      credential: alice.credential,
+      returnSecret: alice.postalReturn.secret,
+    });
     assert.equal(errorCode(online), 'postal/credential-used-online');
     const last = await headHash(server(), election.electionId);
     const postalRefusal = await eventAt(server(), election.electionId, last.size - 1);

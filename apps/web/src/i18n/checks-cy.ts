@@ -12,7 +12,7 @@ export const checksCy: Readonly<Record<keyof typeof checksEn, string>> = {
   'check.V2.2': 'mae’r safleoedd yn olynol o 0',
   'check.V2.3': 'mae pob digwyddiad yn cadwyno at hash yr un o’i flaen',
   'check.V2.4': 'nid yw’r amseroedd byth yn mynd yn ôl',
-  'check.V2.5': 'mae’r digwyddiadau yn nhrefn y cyfnodau',
+  'check.V2.5': 'mae’r digwyddiadau yn nhrefn y cyfnodau, ar y sianeli a gynigir gan yr etholiad',
   'check.V2.6': 'mae’r pwyntiau gwirio wedi’u llofnodi ag allwedd y bwrdd',
   'check.V2.7': 'gwreiddiau’r pwyntiau gwirio yw gwreiddiau Merkle y log hyd hynny',
   'check.V3.1':
@@ -43,6 +43,7 @@ export const checksCy: Readonly<Record<keyof typeof checksEn, string>> = {
   'check.V6.2': 'ni phleidleisiodd unrhyw aelod ar-lein a drwy’r post; mae gwrthodiadau’n gyfiawn',
   'check.V6.3': 'mae cyfrifon y sypiau post yn parchu terfynau’r gystadleuaeth',
   'check.V6.4': 'mae’r papurau post yn cyfateb i’r pecynnau post a dderbyniwyd',
+  'check.V6.5': 'mae pob pecyn post a dderbyniwyd yn dangos cyfrinach slip dychwelyd ei becyn',
   'check.V7.1': 'mae’r cyfrif yn cynnwys yr union bleidleisiau a gyfrifir',
   'check.V7.2': 'caiff y cyfansymiau wedi’u hamgryptio eu hailgyfrifo',
   'check.V8.1':

@@ -10,7 +10,7 @@ export const checksEn = {
   'check.V2.2': 'positions are consecutive from 0',
   'check.V2.3': 'each event chains to the hash of the one before',
   'check.V2.4': 'times never go backwards',
-  'check.V2.5': 'events come in the order of the phases',
+  'check.V2.5': 'events come in the order of the phases, on the channels the election offers',
   'check.V2.6': 'checkpoints are signed by the board key',
   'check.V2.7': 'checkpoint roots are the Merkle roots of the log so far',
   'check.V3.1':
@@ -40,6 +40,7 @@ export const checksEn = {
   'check.V6.2': 'no member voted both online and by post; refusals are justified',
   'check.V6.3': 'postal batch counts respect the contest limits',
   'check.V6.4': 'postal papers add up to the postal packs received',
+  'check.V6.5': 'each postal return shows the secret of its pack’s return slip',
   'check.V7.1': 'the tally counts exactly the counted ballots',
   'check.V7.2': 'the encrypted totals are recomputed',
   'check.V8.1':

@@ -26,6 +26,7 @@ import {
   computeResult,
   createCeremonyKey,
   decryptTally,
+  generatePostalReturn,
   openNominations,
   recordNomination,
   simulatedManifest,
@@ -197,6 +198,10 @@ export async function createFixtureElection(
           key: v.credential,
           answersHash: await hashSecurityAnswers(['dob', 'postcode'], v.answers, CHEAP_ARGON2),
           packId: `pack-${i}`,
+          // Spec §9.5: a return commitment per credential when the postal channel is on.
+          ...(manifest.channels.postal
+            ? { returnCommitment: generatePostalReturn(v.credential).commitment }
+            : {}),
         }))
       )
     );

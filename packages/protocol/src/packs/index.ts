@@ -2,3 +2,4 @@
 export * from './pack-id.ts';
 export * from './security-answers.ts';
 export * from './pack-credentials.ts';
+export * from './return-secret.ts';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deriveCredentialKey, bytesToHex, nobleGroup, parseVotingCode } from '@scrutineer/crypto';
-import { CredentialListHasher } from '@scrutineer/record';
+import { CredentialListHasher, opensPostalReturn } from '@scrutineer/record';
 import {
   buildAnswersTable,
   generatePackCredentials,
@@ -93,7 +93,13 @@ test('print rows and the answers table: the only member link is in the print row
     questionIds: ['dob', 'postcode'],
   });
   const rows = printRows(generated);
-  assert.deepEqual(Object.keys(at(rows, 0)), ['pack_id', 'member_id', 'code', 'answers']);
+  assert.deepEqual(Object.keys(at(rows, 0)), [
+    'pack_id',
+    'member_id',
+    'code',
+    'answers',
+    'return_secret',
+  ]);
   assert.match(at(rows, 0).code, /^([0-9A-Z]{4}-){5}[0-9A-Z]{4}$/);
   assert.equal(at(rows, 0).answers, `dob=${at(members, 0).dateOfBirth},postcode=LS1 4AP`);
   const seenConcurrently: number[] = [];
@@ -120,5 +126,12 @@ test('print rows and the answers table: the only member link is in the print row
     assert.equal(entry.packId, pack.packId);
     assert.equal(entry.answersHash, `hash(dob+postcode:${pack.answers['dob']}/LS1 4AP)`);
     assert.ok(!('memberId' in entry));
+    // Spec §9.5.3: the server gets the return commitment; only the print row has the secret.
+    assert.ok(opensPostalReturn(entry.returnCommitment, entry.key, pack.postalReturn.secret));
+    assert.ok(!Object.values(entry).includes(pack.postalReturn.secret));
+    assert.equal(
+      rows.find((r) => r.pack_id === pack.packId)?.return_secret,
+      pack.postalReturn.secret
+    );
   }
 });

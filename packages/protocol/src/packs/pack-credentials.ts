@@ -4,9 +4,11 @@
  * answers. Three views leave this module, and only the printer's links a member to anything:
  *
  * - the public credential list: the keys in a CSPRNG shuffle, with no member link (spec §9.5);
- * - the answers table for the server: key → answers hash (and pack id, for postal returns), in
- *   the same order, so loading it publishes exactly the list whose hash the base hash covers;
- * - the print rows: `pack_id, member_id, code, answers`, for the printer only, written once.
+ * - the answers table for the server: key → answers hash, postal return commitment (and pack id,
+ *   for postal returns), in the same order, so loading it publishes exactly the list whose hash
+ *   the base hash covers, with the return commitments aligned (spec §9.5);
+ * - the print rows: `pack_id, member_id, code, answers, return_secret`, for the printer only,
+ *   written once: the return secret is printed on the pack's return slip and nowhere else.
  */
 import {
   type Group,
@@ -20,6 +22,7 @@ import {
 import { CredentialListHasher } from '@scrutineer/record';
 import type { Member } from '../roll/member.ts';
 import { generatePackId } from './pack-id.ts';
+import { type PostalReturn, generatePostalReturn } from './return-secret.ts';
 import { type SecurityAnswers, formatAnswers, memberAnswers } from './security-answers.ts';
 
 export interface PackCredential {
@@ -29,6 +32,8 @@ export interface PackCredential {
   /** The credential key C, lower-case hex (spec §2.3 encoding). */
   readonly credentialKey: string;
   readonly answers: SecurityAnswers;
+  /** The return slip's secret and its commitment (spec §9.5). */
+  readonly postalReturn: PostalReturn;
 }
 
 export interface GeneratedPacks {
@@ -99,12 +104,14 @@ export function generatePackCredentials(
     while (packIds.has(packId)) packId = generatePackId();
     packIds.add(packId);
     const { publicKey } = deriveCredentialKey(group, electionId, code);
+    const credentialKey = bytesToHex(group.encodePoint(publicKey));
     packs.push({
       memberId: member.memberId,
       packId,
       code,
-      credentialKey: bytesToHex(group.encodePoint(publicKey)),
+      credentialKey,
       answers: memberAnswers(member, questionIds),
+      postalReturn: generatePostalReturn(credentialKey),
     });
     if (packs.length % 256 === 0) input.onProgress?.(packs.length);
   }
@@ -123,9 +130,11 @@ export interface PrintRow {
   readonly code: string;
   /** `dob=…,postcode=…`, as `scrutineer vote --answers` takes it. */
   readonly answers: string;
+  /** 32 hex digits: the return slip's secret, printed beside the pack id (spec §9.5). */
+  readonly return_secret: string;
 }
 
-export const PRINT_COLUMNS = ['pack_id', 'member_id', 'code', 'answers'] as const;
+export const PRINT_COLUMNS = ['pack_id', 'member_id', 'code', 'answers', 'return_secret'] as const;
 
 /** The printer's rows, in the order of `generated.packs`. */
 export function printRows(generated: GeneratedPacks): PrintRow[] {
@@ -134,6 +143,7 @@ export function printRows(generated: GeneratedPacks): PrintRow[] {
     member_id: p.memberId,
     code: formatVotingCode(p.code),
     answers: formatAnswers(generated.questionIds, p.answers),
+    return_secret: p.postalReturn.secret,
   }));
 }
 
@@ -143,6 +153,8 @@ export interface AnswersEntry {
   /** The Argon2id PHC string of the normalised answers (the server's own function makes it). */
   readonly answersHash: string;
   readonly packId: string;
+  /** The postal return commitment (spec §9.5), loaded with the key when postal is on. */
+  readonly returnCommitment: string;
 }
 
 /** Hashes one member's answers: the server's `hashSecurityAnswers`, passed in (packages stay pure). */
@@ -173,6 +185,7 @@ export async function buildAnswersTable(
         key,
         answersHash: await hash(generated.questionIds, pack.answers),
         packId: pack.packId,
+        returnCommitment: pack.postalReturn.commitment,
       };
       done++;
       if (done % 64 === 0) options.onProgress?.(done);

@@ -1,5 +1,5 @@
 /**
- * @module The sequential bookkeeping of voting (V4.5, V5.1–V5.3, V5.7–V5.9, V6.1–V6.4): who was
+ * @module The sequential bookkeeping of voting (V4.5, V5.1–V5.3, V5.7–V5.9, V6.1–V6.5): who was
  * allowed to vote, who voted by which channel, which ballots count. Cheap checks only: the
  * expensive cryptographic ones run in parallel later (ballot-crypto.ts) on the ballots this ledger
  * says to count.
@@ -10,6 +10,7 @@ import {
   type Manifest,
   checkBallotShape,
   computeTracker,
+  opensPostalReturn,
 } from '@scrutineer/record';
 import { hexToBytes } from '@scrutineer/crypto';
 import type { ReportBuilder } from '../report.ts';
@@ -31,6 +32,8 @@ export class BallotLedger {
   /** Credential → position of its ballot that currently counts. */
   readonly #onlineBallot = new Map<string, number>();
   readonly #postal = new Set<string>();
+  /** Credential → its postal return commitment (spec §9.5), when the postal channel is on. */
+  readonly #returns = new Map<string, string>();
   readonly #ciphertexts = new Set<string>();
   readonly #trackers = new Set<string>();
   /** Positions of `ballot-cast` events that do not count (superseded, or broken shape). */
@@ -53,11 +56,15 @@ export class BallotLedger {
     this.postalTotals = manifest.contests.map((c) => c.candidates.map(() => 0));
   }
 
-  /** Adds the initially published credentials (checked for validity and duplicates elsewhere). */
-  addListedCredential(keyHex: string): boolean {
+  /**
+   * Adds an initially published credential (checked for validity and duplicates elsewhere) with
+   * its postal return commitment, if it has one (V6.5 checks that it has one when it must).
+   */
+  addListedCredential(keyHex: string, returnCommitment?: string): boolean {
     const k = key(keyHex);
     if (this.#credentials.has(k)) return false;
     this.#credentials.set(k, true);
+    if (returnCommitment !== undefined) this.#returns.set(k, returnCommitment);
     return true;
   }
 
@@ -97,6 +104,7 @@ export class BallotLedger {
     );
     this.#credentials.set(key(revoked), false);
     this.#credentials.set(key(replacement), true);
+    if (event.body.return !== undefined) this.#returns.set(key(replacement), event.body.return);
     this.#replacements++;
   }
 
@@ -255,6 +263,20 @@ export class BallotLedger {
       this.excludedPositions.add(online);
       this.supersededPositions.add(online);
     }
+    // Spec §9.5: only the holder of the pack's return slip knows the secret behind the commitment.
+    // A credential never issued is V6.1's fault, a return with no postal channel V2.5's.
+    const commitment = this.#returns.get(credential);
+    if (this.#credentials.has(credential) && this.#manifest.channels.postal)
+      this.#report.check(
+        'V6.5',
+        commitment !== undefined &&
+          opensPostalReturn(commitment, event.body.credential, event.body.returnSecret),
+        () =>
+          commitment === undefined
+            ? 'postal return for a credential with no return commitment'
+            : 'return secret does not open the credential’s return commitment',
+        event.position
+      );
     this.#postal.add(credential);
     this.#postalReceived++;
   }

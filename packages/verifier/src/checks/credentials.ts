@@ -1,6 +1,8 @@
 /**
  * @module V4.1–V4.5: the credential list (spec §6, §9.3): valid distinct keys, as many as the roll
- * commitment's members, the list hash and base hash recomputed, replacements well formed.
+ * commitment's members, the list hash and base hash recomputed, replacements well formed; and the
+ * postal return commitments that come with them (V6.5, spec §9.5): present, aligned with the keys,
+ * exactly when the manifest offers the postal channel.
  */
 import { type Group, hexToBytes } from '@scrutineer/crypto';
 import {
@@ -48,11 +50,22 @@ export class CredentialChecker {
   }
 
   listed(event: Event<'credentials'>, ledger: BallotLedger): void {
-    for (const keyHex of event.body.keys) {
+    const { keys, returns } = event.body;
+    const postal = this.#manifest.channels.postal;
+    this.#report.check(
+      'V6.5',
+      postal ? returns?.length === keys.length : returns === undefined,
+      () =>
+        postal
+          ? `credentials carry ${returns?.length ?? 0} return commitments for ${keys.length} keys`
+          : 'return commitments published although the manifest offers no postal channel',
+      event.position
+    );
+    for (const [i, keyHex] of keys.entries()) {
       this.#validKey(keyHex, event.position);
       this.#report.check(
         'V4.2',
-        ledger.addListedCredential(keyHex),
+        ledger.addListedCredential(keyHex, postal ? returns?.[i] : undefined),
         () => `credential ${keyHex.slice(0, 16)}… listed twice`,
         event.position
       );
@@ -98,6 +111,16 @@ export class CredentialChecker {
 
   replaced(event: Event<'credential-replaced'>, ledger: BallotLedger): void {
     this.#validKey(event.body.replacement, event.position);
+    const postal = this.#manifest.channels.postal;
+    this.#report.check(
+      'V6.5',
+      postal === (event.body.return !== undefined),
+      () =>
+        postal
+          ? 'replacement without a return commitment'
+          : 'return commitment published although the manifest offers no postal channel',
+      event.position
+    );
     ledger.replaced(event);
   }
 }

@@ -115,11 +115,14 @@ export async function loadCredentialsAndOpen(
     throw new Error(`the answers table is for ${answers.electionId}, not ${context.electionId}`);
   const summary = await context.client.summary(context.electionId);
   if (summary.stage === 'keyed') {
+    // Spec §9.5: with a postal channel, each key goes with its return slip's commitment.
+    const { postal } = (await context.client.manifest(context.electionId)).channels;
     for (let i = 0; i < answers.entries.length; i += CREDENTIALS_PER_REQUEST) {
       const batch = answers.entries.slice(i, i + CREDENTIALS_PER_REQUEST).map((e) => ({
         key: e.key,
         answersHash: e.answersHash,
         packId: e.packId,
+        ...(postal ? { returnCommitment: e.returnCommitment } : {}),
       }));
       await post(context, '/credentials', { credentials: batch });
       onProgress?.(i + batch.length, answers.entries.length);

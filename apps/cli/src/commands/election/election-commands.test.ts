@@ -205,8 +205,34 @@ test('election, trustee, postal and vote commands run a 2-of-3 election to a ver
     ]);
     assert.match(receipt, /Audited ballot/);
     assert.match(receipt, /tracker\s+[0-9a-f]{64}/);
-    await ok(['postal', 'receive', ...common, '--pack-id', postal.pack_id]);
-    const refused = await run(['postal', 'receive', ...common, '--pack-id', online.pack_id]);
+    // F3: without the return slip's secret, the officer cannot mark a pack received.
+    const guessed = await run([
+      'postal',
+      'receive',
+      ...common,
+      '--pack-id',
+      postal.pack_id,
+      '--return-secret',
+      'ab'.repeat(16),
+    ]);
+    assert.equal(guessed.code, 1);
+    assert.match(guessed.stderr, /return secret does not match/);
+    await ok([
+      'postal',
+      'receive',
+      ...common,
+      '--slip',
+      `RETURN1:${postal.pack_id}:${postal.return_secret.toUpperCase()}`,
+    ]);
+    const refused = await run([
+      'postal',
+      'receive',
+      ...common,
+      '--pack-id',
+      online.pack_id,
+      '--return-secret',
+      online.return_secret,
+    ]);
     assert.equal(refused.code, 1);
     assert.match(refused.stderr, /already voted online/);
     const late = await run([
@@ -234,6 +260,19 @@ test('election, trustee, postal and vote commands run a 2-of-3 election to a ver
     ]);
     assert.equal(closed.code, 1);
     assert.match(closed.stderr, /election\/closed/);
+    // F3: after the close, even the abstainer's real slip is refused: the returns are fixed.
+    const abstainer = rows[2] as (typeof rows)[0];
+    const stuffed = await run([
+      'postal',
+      'receive',
+      ...common,
+      '--pack-id',
+      abstainer.pack_id,
+      '--return-secret',
+      abstainer.return_secret,
+    ]);
+    assert.equal(stuffed.code, 1);
+    assert.match(stuffed.stderr, /voting has closed/);
     writeFileSync(join(dir, 'first.csv'), `pack_id,choice\n${postal.pack_id},Alex Morgan\n`);
     writeFileSync(join(dir, 'second.csv'), `pack_id,choice\n${postal.pack_id},Sam Patel\n`);
     const batch = [

@@ -66,6 +66,8 @@ export function runSyntheticCeremony(
     voters: options.voters,
     policy: 'first-ballot-final',
     start: SYNTHETIC_START,
+    // No postal votes are generated, so the manifest offers none (and no return commitments).
+    channels: { online: true, postal: false },
   });
   const hash = manifestHash(manifest);
   board.append('election-setup', SYNTHETIC_START, manifest);

@@ -21,6 +21,7 @@ import {
   electionKeyBody,
   parseAnswers,
   parsePackId,
+  parseReturnSlip,
   parseRollReference,
 } from '@scrutineer/protocol';
 import {
@@ -189,7 +190,11 @@ test(
       readFileSync(generated.paths.credentials, 'utf8') +
       readFileSync(generated.paths.answers, 'utf8');
     for (const row of rows.slice(0, 10))
-      assert.ok(!publicText.includes(row.member_id) && !publicText.includes(row.code));
+      assert.ok(
+        !publicText.includes(row.member_id) &&
+          !publicText.includes(row.code) &&
+          !publicText.includes(row.return_secret)
+      );
 
     // The fingerprint is the one the base hash of this manifest, key and list gives (spec §9.3).
     const expectedFingerprint = electionFingerprint(
@@ -252,9 +257,18 @@ test(
       join(out, 'page'),
     ]);
     const decoded = decodeBarcodes(join(out, 'page.png'));
-    assert.equal(decoded.length, 3, decoded.join('\n'));
+    assert.equal(decoded.length, 4, decoded.join('\n'));
     assert.ok(decoded.includes(row.code), 'the code QR carries the code');
     assert.ok(decoded.includes(row.pack_id), 'the barcode carries the pack id');
+    // Spec §9.5.3: the return slip's QR code carries the pack id and the return secret, whose
+    // commitment the answers table loads with the credential.
+    const slipText = decoded.find((d) => d.startsWith('RETURN1:'));
+    assert.ok(slipText !== undefined, 'the return slip QR code');
+    const slip = parseReturnSlip(slipText);
+    assert.deepEqual(slip, {
+      ok: true,
+      value: { packId: row.pack_id, returnSecret: row.return_secret },
+    });
     assert.ok(parsePackId(row.pack_id).ok);
     const rollText = decoded.find((d) => d.startsWith('ROLL1:'));
     assert.ok(rollText !== undefined);

@@ -4,8 +4,8 @@
  * | file | who sees it | content |
  * |---|---|---|
  * | `credentials.json` | public | `{format, electionId, count, credentialListHash, keys}`: the keys in shuffled order (spec §9.5) |
- * | `answers.json` | the server only | `{format, electionId, questions, count, credentialListHash, entries: [{key, answersHash, packId}]}` in the same order |
- * | `print/packs.csv` | the printer only | `pack_id,member_id,code,answers`: the only member link; destroy after printing |
+ * | `answers.json` | the server only | `{format, electionId, questions, count, credentialListHash, entries: [{key, answersHash, packId, returnCommitment}]}` in the same order |
+ * | `print/packs.csv` | the printer only | `pack_id,member_id,code,answers,return_secret`: the only member link, and the only copy of the return slips' secrets (spec §9.5); destroy after printing |
  * | `packs/packs-NNNN.pdf` | the printer only | the print-ready packs, in the order of packs.csv |
  *
  * Loading `answers.json` into the server in order (batches of ≤ 10,000) publishes exactly the list
@@ -82,5 +82,6 @@ export function readPrintFile(path: string): PrintRow[] {
     member_id: cells[1] ?? '',
     code: cells[2] ?? '',
     answers: cells[3] ?? '',
+    return_secret: cells[4] ?? '',
   }));
 }

@@ -77,6 +77,7 @@ export async function renderPackPdfs(
       name: member.name,
       addressLines: [...member.address.split('\n'), member.postcode],
       code: row.code,
+      returnSecret: row.return_secret,
       roll: {
         index: inclusion.index,
         count: references.count,

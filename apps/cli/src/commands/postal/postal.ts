@@ -1,10 +1,12 @@
 /**
- * @module `scrutineer postal receive|batch` (issue 5): a returned pack marks its credential used
- * by post (refused, and published as `cast-refused`, if it voted online); a batch's papers are
- * keyed twice and its totals posted after voting closes (spec §9.5).
+ * @module `scrutineer postal receive|batch` (issue 5): a returned pack, named by its return slip
+ * (pack id and return secret, spec §9.5) while voting is open, marks its credential used by post
+ * (refused, and published as `cast-refused`, if it voted online); a batch's papers are keyed twice
+ * and its totals posted after voting closes (spec §9.5).
  */
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { type ReturnSlip, parseReturnSlip } from '@scrutineer/protocol';
 import { ApiError, ServerClient } from '../../client/server-client.ts';
 import { batchTotals, compareEntries, parseKeyedEntries } from './postal-batch.ts';
 
@@ -26,17 +28,20 @@ function adminKey(options: Common): string {
   return key;
 }
 
-/** Records a returned pack; resolves to null when accepted, else the refusal's code. */
+/**
+ * Records a returned pack by its pack id and the return secret read from its slip (spec §9.5);
+ * resolves to null when accepted, else the refusal's code.
+ */
 export async function receivePostalPack(
   client: ServerClient,
   electionId: string,
   key: string,
-  packId: string
+  slip: ReturnSlip
 ): Promise<string | null> {
   try {
     await client.request('POST', client.electionPath(electionId, '/postal/received'), {
       token: key,
-      body: { packId },
+      body: { packId: slip.packId, returnSecret: slip.returnSecret },
     });
     return null;
   } catch (error) {
@@ -52,31 +57,56 @@ function withCommon(command: Command): Command {
     .option('--admin-key-file <file>', "the returning officer's key (else SCRUTINEER_ADMIN_KEY)");
 }
 
+/** The slip from `--slip` (the scanned QR text) or from `--pack-id` with `--return-secret`. */
+export function slipFromOptions(options: {
+  slip?: string;
+  packId?: string;
+  returnSecret?: string;
+}): ReturnSlip {
+  if (options.slip !== undefined) {
+    const parsed = parseReturnSlip(options.slip);
+    if (!parsed.ok) throw new Error(`--slip: ${parsed.error.message}`);
+    return parsed.value;
+  }
+  if (options.packId === undefined || options.returnSecret === undefined)
+    throw new Error(
+      'give --slip (the return slip QR code) or --pack-id with --return-secret (as printed on the slip)'
+    );
+  const parsed = parseReturnSlip(`RETURN1:${options.packId.trim()}:${options.returnSecret.trim()}`);
+  if (!parsed.ok)
+    throw new Error(`--pack-id/--return-secret: ${parsed.error.message.replace('RETURN1:', '')}`);
+  return parsed.value;
+}
+
+const REFUSALS: Readonly<Record<string, string>> = {
+  'postal/credential-used-online':
+    'this member already voted online: set the paper aside, uncounted (the refusal is on the board)',
+  'postal/already-received': 'a postal vote was already received for this pack',
+  'postal/wrong-return-secret':
+    'the return secret does not match this pack: check the slip, or set the paper aside',
+  'postal/after-close': 'voting has closed: a paper that arrives after the close is not counted',
+  'election/channel-not-offered': 'this election has no postal channel',
+};
+
 function receiveCommand(): Command {
   return withCommon(new Command('receive'))
-    .description('record a returned postal pack by its pack id (the barcode)')
-    .requiredOption('--pack-id <id>', 'the pack id')
-    .action(async (options: Common & { packId: string }) => {
+    .description(
+      'record a returned postal pack while voting is open, from its return slip (pack id and return secret)'
+    )
+    .option('--slip <text>', 'the return slip QR code as scanned (RETURN1:<pack id>:<secret>)')
+    .option('--pack-id <id>', 'the pack id, as printed on the return slip')
+    .option('--return-secret <hex>', 'the return secret, 32 hex digits, as printed on the slip')
+    .action(async (options: Common & { slip?: string; packId?: string; returnSecret?: string }) => {
+      const slip = slipFromOptions(options);
       const client = new ServerClient(options.server);
-      const refused = await receivePostalPack(
-        client,
-        options.election,
-        adminKey(options),
-        options.packId
-      );
+      const refused = await receivePostalPack(client, options.election, adminKey(options), slip);
       if (refused === null) {
         process.stdout.write(
-          `Pack ${options.packId}: postal vote received; its credential can no longer vote online.\n`
+          `Pack ${slip.packId}: postal vote received; its credential can no longer vote online.\n`
         );
         return;
       }
-      const why =
-        refused === 'postal/credential-used-online'
-          ? 'this member already voted online: set the paper aside, uncounted (the refusal is on the board)'
-          : refused === 'postal/already-received'
-            ? 'a postal vote was already received for this pack'
-            : refused;
-      process.stderr.write(`Pack ${options.packId}: REFUSED: ${why}\n`);
+      process.stderr.write(`Pack ${slip.packId}: REFUSED: ${REFUSALS[refused] ?? refused}\n`);
       process.exitCode = 1;
     });
 }

@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { opensPostalReturn } from '@scrutineer/record';
+import { encodeReturnSlip, generatePostalReturn, parseReturnSlip } from './return-secret.ts';
+
+const C = 'e2f2ae0a6abc4e71a884a961c500515f58e30b6aa582dd8db6a65945e08d2d76';
+
+test('a drawn return secret opens its own commitment, and two draws differ', () => {
+  const first = generatePostalReturn(C);
+  const second = generatePostalReturn(C);
+  assert.match(first.secret, /^[0-9a-f]{32}$/);
+  assert.ok(opensPostalReturn(first.commitment, C, first.secret));
+  assert.notEqual(first.secret, second.secret);
+  assert.ok(!opensPostalReturn(first.commitment, C, second.secret));
+});
+
+test('the return slip text round-trips, in upper-case hex, and malformed slips are refused', () => {
+  const slip = { packId: 'ABCDE-FGH12', returnSecret: 'ab'.repeat(16) };
+  const text = encodeReturnSlip(slip);
+  assert.equal(text, `RETURN1:ABCDE-FGH12:${'AB'.repeat(16)}`);
+  assert.deepEqual(parseReturnSlip(text), { ok: true, value: slip });
+  assert.deepEqual(parseReturnSlip(` ${text.toLowerCase().replace('return1', 'RETURN1')}\n`), {
+    ok: true,
+    value: { packId: 'abcde-fgh12', returnSecret: slip.returnSecret },
+  });
+  for (const bad of ['', 'ABCDE-FGH12', `RETURN1:ABCDE-FGH12:${'AB'.repeat(15)}`, 'ROLL1:1:2'])
+    assert.equal(parseReturnSlip(bad).ok, false, bad);
+});
