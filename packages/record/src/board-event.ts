@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { bytesToHex, sha256 } from '@scrutineer/crypto';
 import { auditedBallotSchema, ballotSchema } from './ballot.ts';
 import { canonicalBytes } from './canonical-json.ts';
+import { REPLACEMENT_REASONS } from './credential-replacement.ts';
 import { hexBytes, recordErrorFromZod } from './hex.ts';
 import { instantSchema, manifestSchema } from './manifest.ts';
 import { type RecordError, type Result, err, ok, recordError } from './result.ts';
@@ -54,7 +55,13 @@ export const eventBodySchemas = {
   }),
   'ballot-cast': z.strictObject({ ballot: ballotSchema, tracker: hexBytes(32) }),
   'ballot-audited': auditedBallotSchema,
-  'credential-replaced': z.strictObject({ revoked: hexBytes(32), replacement: hexBytes(32) }),
+  // Spec §9.5: `approval` is the registrar's signature over the rest (credential-replacement.ts).
+  'credential-replaced': z.strictObject({
+    revoked: hexBytes(32),
+    replacement: hexBytes(32),
+    reason: z.enum(REPLACEMENT_REASONS),
+    approval: hexBytes(64),
+  }),
   'postal-received': z.strictObject({ credential: hexBytes(32) }),
   'cast-refused': z.strictObject({
     credential: hexBytes(32),

@@ -1,14 +1,18 @@
 /**
  * @module V4.1–V4.5: the credential list (spec §6, §9.3): valid distinct keys, as many as the roll
- * commitment's members, the list hash and base hash recomputed, replacements well formed.
+ * commitment's members, the list hash and base hash recomputed, replacements approved by the
+ * registrar and within the manifest's limits.
  */
 import { type Group, hexToBytes } from '@scrutineer/crypto';
 import {
   type BoardEvent,
   type Manifest,
   CredentialListHasher,
+  REPLACEMENT_REFUSALS,
   computeBaseHash,
   manifestHash,
+  replacementRefusal,
+  verifyReplacementApproval,
 } from '@scrutineer/record';
 import type { ReportBuilder } from '../report.ts';
 import type { BallotLedger } from './ballot-ledger.ts';
@@ -96,8 +100,33 @@ export class CredentialChecker {
     );
   }
 
-  replaced(event: Event<'credential-replaced'>, ledger: BallotLedger): void {
+  /**
+   * V4.5 (spec §9.2.7, §9.5): the manifest allows one more replacement at this board time, and the
+   * registrar approved it (signature under `replacements.approverKey` with the base hash), then the
+   * ledger's bookkeeping (an active, unused credential revoked, a new key listed).
+   */
+  replaced(
+    event: Event<'credential-replaced'>,
+    ledger: BallotLedger,
+    baseHashHex: string | null
+  ): void {
     this.#validKey(event.body.replacement, event.position);
+    const refusal = replacementRefusal(this.#manifest, ledger.replacements, event.time);
+    this.#report.check(
+      'V4.5',
+      refusal === null,
+      () => `replacement ${ledger.replacements + 1}: ${REPLACEMENT_REFUSALS[refusal ?? 'not-allowed']}`,
+      event.position
+    );
+    const approverKey = this.#manifest.replacements?.approverKey;
+    if (approverKey !== undefined)
+      this.#report.check(
+        'V4.5',
+        baseHashHex !== null &&
+          verifyReplacementApproval(this.#group, baseHashHex, approverKey, event.body),
+        () => "the approval is not the registrar's signature (replacements.approverKey)",
+        event.position
+      );
     ledger.replaced(event);
   }
 }
