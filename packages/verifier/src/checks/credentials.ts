@@ -115,7 +115,8 @@ export class CredentialChecker {
     this.#report.check(
       'V4.5',
       refusal === null,
-      () => `replacement ${ledger.replacements + 1}: ${REPLACEMENT_REFUSALS[refusal ?? 'not-allowed']}`,
+      () =>
+        `replacement ${ledger.replacements + 1}: ${REPLACEMENT_REFUSALS[refusal ?? 'not-allowed']}`,
       event.position
     );
     const approverKey = this.#manifest.replacements?.approverKey;
