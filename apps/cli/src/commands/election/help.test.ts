@@ -10,6 +10,7 @@ test('every officer, registrar, trustee, postal and vote command has --help nami
     'election key': ['--complaint-wait'],
     'election open': ['--answers'],
     'election replace': ['--request', '--admin-key-file'],
+    'packs generate': ['--approval-key', '--election-key'],
     'packs approval-key': ['--election', '--out', '--limit', '--stops-before-close'],
     'packs replace': ['--member-id', '--reason', '--approval-key', '--contact', '--pack-id'],
     'election close': ['--admin-key-file'],

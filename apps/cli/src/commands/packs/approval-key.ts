@@ -64,6 +64,23 @@ export function approvalSecretKey(file: ApprovalKeyFile): bigint {
   return decodeScalar(hexToBytes(file.secretKey));
 }
 
+/**
+ * Spec §9.2.7: refuses a manifest whose `replacements.approverKey` is not this registrar's key (a
+ * manifest naming a key the officer holds would let the officer replace packs alone), or that
+ * allows no replacements at all. The registrar runs it before printing packs and before each
+ * replacement.
+ */
+export function checkApprover(manifest: Manifest, file: ApprovalKeyFile): ReplacementsField {
+  const rules = manifest.replacements;
+  if (rules === undefined)
+    throw new Error('the manifest allows no replacement packs (no `replacements`)');
+  if (rules.approverKey !== file.publicKey || file.electionId !== manifest.electionId)
+    throw new Error(
+      `the manifest's replacements.approverKey ${rules.approverKey} is not this registrar's key ${file.publicKey} for ${file.electionId}`
+    );
+  return rules;
+}
+
 export function publicFieldPath(keyPath: string): string {
   return keyPath.replace(/\.json$/, '') + '.public.json';
 }

@@ -171,6 +171,8 @@ test('F4: the officer alone cannot replace a pack; the registrar issues one, the
       manifestPath,
       '--out',
       packsDir,
+      '--approval-key',
+      registrarKey,
       '--no-pdf',
       '--argon2-memory',
       '256',

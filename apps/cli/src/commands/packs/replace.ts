@@ -32,7 +32,12 @@ import type { Argon2Parameters } from '@scrutineer/server';
 import { ServerClient } from '../../client/server-client.ts';
 import { writeNoticeLetter } from '../../pdf/notice-letter.ts';
 import { type RollReferencesFile, readRollFile, readRollReferences } from '../roll/roll-files.ts';
-import { type ApprovalKeyFile, approvalSecretKey, readApprovalKeyFile } from './approval-key.ts';
+import {
+  type ApprovalKeyFile,
+  approvalSecretKey,
+  checkApprover,
+  readApprovalKeyFile,
+} from './approval-key.ts';
 import { defaultArgon2Parameters } from './answers-hashing.ts';
 import { type ElectionDraft, readElection } from './election-input.ts';
 import { packPaths, readAnswersFile, readPrintFile, writePrintFile } from './pack-files.ts';
@@ -113,16 +118,7 @@ export async function issueReplacement(
   const group = options.group ?? (await loadGroup('sodium'));
   const manifest = election.manifest;
   if (manifest === null) throw new Error('packs replace needs the published manifest (complete)');
-  if (manifest.replacements === undefined)
-    throw new Error('the manifest allows no replacement packs (no `replacements`)');
-  // Spec §9.2.7: a manifest naming another approver would let its holder replace packs alone.
-  if (
-    manifest.replacements.approverKey !== approvalKey.publicKey ||
-    approvalKey.electionId !== manifest.electionId
-  )
-    throw new Error(
-      `the manifest's replacements.approverKey ${manifest.replacements.approverKey} is not this registrar's key ${approvalKey.publicKey}`
-    );
+  checkApprover(manifest, approvalKey);
   const member = eligibleMembers(options.roll).find((m) => m.memberId === memberId);
   if (member === undefined)
     throw new Error(`member ${memberId} is not an eligible member of the roll`);
