@@ -109,6 +109,20 @@ export const ERROR_CATALOGUE = {
     400,
     'The election has no postal channel: credentials carry no postal return commitment.',
   ],
+  // Replacement packs (spec §9.2.7, §9.5).
+  'replacement/not-allowed': [
+    409,
+    "This election's manifest allows no replacement packs (it has no `replacements`).",
+  ],
+  'replacement/limit-reached': [409, "The manifest's limit on replacement packs is reached."],
+  'replacement/too-close-to-close': [
+    409,
+    "Replacement packs stop the manifest's stopsBeforeClose seconds before voting closes.",
+  ],
+  'replacement/invalid-approval': [
+    403,
+    "The replacement is not approved: the approval is not the registrar's signature (manifest replacements.approverKey) over this replacement.",
+  ],
   // Postal channel.
   'postal/credential-used-online': [
     409,

@@ -2,7 +2,13 @@
  * @module The booth's calls to its own server (same origin only, CSP connect-src 'self'). The
  * session token is held in memory by the caller and sent as a bearer header, never in a URL.
  */
-import type { AuditedBallot, Ballot, Checkpoint, Manifest } from '@scrutineer/record';
+import type {
+  AuditedBallot,
+  Ballot,
+  Checkpoint,
+  Manifest,
+  ReplacementReason,
+} from '@scrutineer/record';
 import type { ReceiptData } from './worker-protocol.ts';
 
 export interface ElectionSummary {
@@ -14,6 +20,11 @@ export interface ElectionSummary {
   readonly baseHash: string | null;
   readonly fingerprint: string | null;
   readonly credentialCount: number | null;
+  /** Replacement packs so far, by reason (spec §9.5): public while voting is open. */
+  readonly replacements?: {
+    readonly total: number;
+    readonly byReason: Readonly<Record<ReplacementReason, number>>;
+  };
   readonly manifestHash: string;
   readonly boardPublicKey: string;
 }

@@ -383,6 +383,11 @@ describe('voter web app in Chromium', () => {
     await heading(page, en['board.title']);
     const size = Number(await page.locator('#board-size').innerText());
     assert.ok(size > 10);
+    // The public count of replacement packs (spec §9.5): none in this election.
+    assert.equal(
+      await page.locator('#board-replacements').innerText(),
+      en['board.replacementsNone']
+    );
     assert.equal(await page.locator('table.board tbody tr').count(), 10);
     assert.match(await page.locator('table.board').innerText(), /election-setup/);
     await capture(page, '15b-board');

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { bytesToHex, sha256 } from '@scrutineer/crypto';
 import { auditedBallotSchema, ballotSchema } from './ballot.ts';
 import { canonicalBytes } from './canonical-json.ts';
+import { REPLACEMENT_REASONS } from './credential-replacement.ts';
 import { hexBytes, recordErrorFromZod } from './hex.ts';
 import { instantSchema } from './instant.ts';
 import { manifestSchema } from './manifest.ts';
@@ -60,10 +61,14 @@ export const eventBodySchemas = {
   }),
   'ballot-cast': z.strictObject({ ballot: ballotSchema, tracker: hexBytes(32) }),
   'ballot-audited': auditedBallotSchema,
+  // Spec §9.5: `approval` is the registrar's signature over the rest (credential-replacement.ts);
+  // `return` the new pack's postal return commitment (§9.5.3).
   'credential-replaced': z.strictObject({
     revoked: hexBytes(32),
     replacement: hexBytes(32),
     return: hexBytes(32).optional(),
+    reason: z.enum(REPLACEMENT_REASONS),
+    approval: hexBytes(64),
   }),
   'postal-received': z.strictObject({ credential: hexBytes(32), returnSecret: hexBytes(16) }),
   'cast-refused': z.strictObject({

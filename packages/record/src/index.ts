@@ -16,6 +16,7 @@ export * from './ballot.ts';
 export * from './board-event.ts';
 export * from './setup-hashes.ts';
 export * from './signed-statements.ts';
+export * from './credential-replacement.ts';
 export * from './ceremony-wire.ts';
 export * from './ceremony-checks.ts';
 export * from './stages.ts';

@@ -138,3 +138,23 @@ describe('parseManifest (spec §9.2)', () => {
     if (!parsed.ok) assert.match(parsed.error.message, /secretKey/);
   });
 });
+
+test('replacements (spec §9.2.7): optional, strict, whole numbers ≥ 0', () => {
+  const rules = { approverKey: key('cc'), limit: 20, stopsBeforeClose: 172_800 };
+  const parsed = parseManifest({ ...validManifest, replacements: rules });
+  assert.ok(parsed.ok);
+  assert.deepEqual(parsed.value.replacements, rules);
+  for (const bad of [
+    { ...rules, limit: -1 },
+    { ...rules, limit: 1.5 },
+    { ...rules, stopsBeforeClose: -60 },
+    { ...rules, approverKey: 'cc' },
+    { ...rules, extra: true },
+    { approverKey: key('cc'), limit: 1 },
+  ])
+    assert.equal(
+      parseManifest({ ...validManifest, replacements: bad }).ok,
+      false,
+      JSON.stringify(bad)
+    );
+});

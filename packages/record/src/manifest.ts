@@ -71,6 +71,18 @@ export const manifestSchema = z.strictObject({
       qualified: z.array(id(64)),
     })
     .optional(),
+  /**
+   * Spec §9.2.7: replacement packs. Absent, no replacement is allowed. `approverKey` is the
+   * registrar's replacement-approval key (a §5.4 signature key), `limit` the most replacements,
+   * `stopsBeforeClose` how many seconds before `window.closes` replacements stop.
+   */
+  replacements: z
+    .strictObject({
+      approverKey: hexBytes(32),
+      limit: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+      stopsBeforeClose: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    })
+    .optional(),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;

@@ -26,7 +26,8 @@ export const CHECKS = {
   'V4.2': 'no credential key appears twice',
   'V4.3': 'credential count equals keys published and roll count; list hash recomputed',
   'V4.4': 'the base hash is recomputed',
-  'V4.5': 'replacements revoke an active credential and add a new one',
+  'V4.5':
+    "replacements are allowed by the manifest (limit, cutoff), approved by the registrar's key, and revoke an active, unused credential for a new one",
   'V5.1': 'ballots name this election and have the manifest shape',
   'V5.2': 'ballot credentials were active when cast',
   'V5.3': 'trackers are recomputed from the ciphertexts',

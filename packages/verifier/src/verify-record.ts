@@ -83,6 +83,8 @@ export async function verifyRecord(
   let decryption: DecryptionChecker | null = null;
   let keyBody: EventBody<'election-key'> | null = null;
   let baseHash: Uint8Array | null = null;
+  /** The base hash of the first `election-open` (what replacement approvals sign with). */
+  let openBaseHashHex: string | null = null;
   let tallyEvent: Extract<BoardEvent, { type: 'encrypted-tally' }> | null = null;
   let runner: BallotRunner | null = null;
   let aggregate: Ciphertext[][] | null = null;
@@ -195,6 +197,7 @@ export async function verifyRecord(
         if (keyBody === null) break;
         credentials.opened(event, keyBody.publicKey);
         baseHash = hexToBytes(event.body.baseHash);
+        openBaseHashHex ??= event.body.baseHash;
         if (!isPoint(group, keyBody.publicKey)) {
           // No ballot can be checked against a key that is not a point; V3.5 says why.
           report.fail('V3.5', 'the election key is not a valid point', event.position);
@@ -226,7 +229,7 @@ export async function verifyRecord(
           batch.push({ kind: 'audited', position: event.position, audited: event.body });
         break;
       case 'credential-replaced':
-        credentials.replaced(event, ledger);
+        credentials.replaced(event, ledger, openBaseHashHex);
         break;
       case 'postal-received':
         ledger.postalReceived(event);

@@ -26,6 +26,8 @@ export interface ElectionSummary {
   readonly baseHash: string | null;
   readonly fingerprint: string | null;
   readonly credentialCount: number | null;
+  /** Replacement packs so far, by reason (spec §9.5). */
+  readonly replacements?: { readonly total: number; readonly byReason: Record<string, number> };
   readonly manifestHash: string;
   readonly boardPublicKey: string;
 }

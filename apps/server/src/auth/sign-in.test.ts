@@ -20,14 +20,14 @@ import { appendedResponse, auditLogResponse, challengeResponse } from '../http/s
 import { nth } from '../test-support/nth.ts';
 import { suiteServer } from '../test-support/suite-server.ts';
 import { forEachEngine } from '../test-support/test-databases.ts';
-import { TEST_ARGON2, createTestElection, makeVoter } from '../test-support/test-election.ts';
-import { hashSecurityAnswers } from './security-answers.ts';
+import { replacementRequest } from '../test-support/replacement-request.ts';
+import { createTestElection } from '../test-support/test-election.ts';
 
 forEachEngine('sign-in, lockout and replacement packs', (engine) => {
   const server = suiteServer(engine);
 
   it('locks a credential after 5 wrong answers, even against the right ones, and a replacement pack revokes it on the board', async () => {
-    const election = await createTestElection(server().service, { voters: 2 });
+    const election = await createTestElection(server().service, { voters: 2, replacements: {} });
     const voter = nth(election.voters, 0);
     const token = await sessionFor(server(), election, voter);
     const wrong = { ...voter, answers: { ...voter.answers, dob: '1900-01-01' } };
@@ -43,46 +43,20 @@ forEachEngine('sign-in, lockout and replacement packs', (engine) => {
     assert.equal(errorCode(cast), 'auth/credential-locked');
     assert.deepEqual(await headHash(server(), election.electionId), before);
 
-    const replacement = makeVoter(server().service.group, election.electionId, 7);
-    const answersHash = await hashSecurityAnswers(
-      ['dob', 'postcode'],
-      replacement.answers,
-      TEST_ARGON2
-    );
+    const request = await replacementRequest(election, voter, 7, { reason: 'locked-out' });
+    const replacement = request.voter;
     const unauthorised = await api(
       server(),
       'POST',
       `/api/elections/${election.electionId}/credentials/replace`,
-      {
-        token: 'not-the-key',
-        body: {
-          revoke: { packId: voter.packId },
-          replacement: {
-            key: replacement.credential,
-            answersHash,
-            packId: 'pack-7',
-            returnCommitment: replacement.postalReturn.commitment,
-          },
-        },
-      }
+      { token: 'not-the-key', body: { ...request.body, revoke: { packId: voter.packId } } }
     );
     assert.equal(errorCode(unauthorised), 'auth/admin-required');
     const replaced = await api(
       server(),
       'POST',
       `/api/elections/${election.electionId}/credentials/replace`,
-      {
-        token: election.adminKey,
-        body: {
-          revoke: { packId: voter.packId },
-          replacement: {
-            key: replacement.credential,
-            answersHash,
-            packId: 'pack-7',
-            returnCommitment: replacement.postalReturn.commitment,
-          },
-        },
-      }
+      { token: election.adminKey, body: { ...request.body, revoke: { packId: voter.packId } } }
     );
     assert.equal(replaced.status, 201, JSON.stringify(replaced.body));
     const { event } = await eventAt(
@@ -95,6 +69,8 @@ forEachEngine('sign-in, lockout and replacement packs', (engine) => {
       revoked: voter.credential,
       replacement: replacement.credential,
       return: replacement.postalReturn.commitment,
+      reason: 'locked-out',
+      approval: request.body.approval,
     });
     assert.equal(
       errorCode(await signInVoter(server(), election, voter)),
@@ -109,14 +85,7 @@ forEachEngine('sign-in, lockout and replacement packs', (engine) => {
       `/api/elections/${election.electionId}/credentials/replace`,
       {
         token: election.adminKey,
-        body: {
-          revoke: { credential: replacement.credential },
-          replacement: {
-            key: makeVoter(server().service.group, election.electionId, 8).credential,
-            answersHash,
-            returnCommitment: '11'.repeat(32),
-          },
-        },
+        body: (await replacementRequest(election, replacement, 8)).body,
       }
     );
     assert.equal(errorCode(again), 'credential/already-used');

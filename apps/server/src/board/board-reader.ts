@@ -12,6 +12,7 @@ import { canonicalize, electionFingerprint } from '@scrutineer/record';
 import { type Queryable, toNumber } from '../database/database.ts';
 import { ServiceError } from '../http-errors.ts';
 import { readHead } from './board-head.ts';
+import { type ReplacementCount, countReplacements } from './replacement-count.ts';
 import { listCheckpoints } from './checkpoints.ts';
 
 export const FORMAT_JSON = canonicalize({ format: 'scrutineer-record', version: 1 });
@@ -65,6 +66,8 @@ export interface ElectionSummary {
   readonly baseHash: string | null;
   readonly fingerprint: string | null;
   readonly credentialCount: number | null;
+  /** Replacement packs so far, by reason: public, so an unusual number is seen (spec §9.5). */
+  readonly replacements: ReplacementCount;
 }
 
 export async function electionSummary(
@@ -81,6 +84,7 @@ export async function electionSummary(
     baseHash: head.baseHash,
     fingerprint: head.baseHash === null ? null : electionFingerprint(head.baseHash),
     credentialCount: head.credentialCount,
+    replacements: await countReplacements(database, electionId),
   };
 }
 

@@ -4,7 +4,14 @@
  * publishes the manifest as the `election-setup` event at position 0 with a first checkpoint.
  * The board's secret key never leaves the database; the officer gets the final manifest back.
  */
-import { bytesToHex, encodeScalar, randomBytes, randomScalar } from '@scrutineer/crypto';
+import {
+  type Group,
+  bytesToHex,
+  encodeScalar,
+  hexToBytes,
+  randomBytes,
+  randomScalar,
+} from '@scrutineer/crypto';
 import { type Manifest, canonicalize, manifestHash } from '@scrutineer/record';
 import { GENESIS_PREVIOUS, parseManifest } from '@scrutineer/record';
 import { appendEvent } from '../board/append-event.ts';
@@ -42,6 +49,13 @@ export async function createElection(
       `${parsed.error.code}: ${parsed.error.message}`
     );
   const manifest = parsed.value;
+  // Spec §9.2.7: an approver key that is not a point would make every replacement unverifiable.
+  const approverKey = manifest.replacements?.approverKey;
+  if (approverKey !== undefined && !isValidPoint(group, approverKey))
+    throw new ServiceError(
+      'election/invalid-manifest',
+      'replacements.approverKey is not a valid point'
+    );
   const hash = manifestHash(manifest);
   const electionId = manifest.electionId;
 
@@ -89,4 +103,13 @@ export async function createElection(
   });
   context.logger.info({ electionId, manifestHash: hash }, 'election created');
   return { manifest, manifestHash: hash, boardPublicKey };
+}
+
+function isValidPoint(group: Group, hex: string): boolean {
+  try {
+    group.decodePoint(hexToBytes(hex));
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -139,11 +139,11 @@ export function officialRoutes(context: AppContext): RouteSpec[] {
     }),
     officerAction({
       url: '/api/elections/:electionId/credentials/replace',
-      summary: 'Issue a replacement pack: revoke a credential on the board and add the new one',
+      summary:
+        "Post a replacement pack the registrar approved: revoke a credential on the board and add the new one (refused without the registrar's approval, over the manifest's limit or too close to the close)",
       body: replaceBody,
       response: appendedResponse,
-      act: (electionId, body) =>
-        replaceCredential(service, electionId, body.revoke, body.replacement),
+      act: (electionId, body) => replaceCredential(service, electionId, body),
     }),
     officerAction({
       url: '/api/elections/:electionId/postal/received',

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import {
   Hex32,
   Hex64,
+  REPLACEMENT_REASONS,
+  type ReplacementReason,
   auditedBallotSchema,
   ballotSchema,
   checkpointSchema,
@@ -87,6 +89,10 @@ export const postalReceivedBody = z.union([
 export const replaceBody = z.strictObject({
   revoke: credentialReference,
   replacement: credentialEntry,
+  reason: z.enum(REPLACEMENT_REASONS).describe('why the pack is replaced (spec §9.5)'),
+  approval: Hex64.describe(
+    "the registrar's signature (spec §5.4, base hash h) over the event body without it (spec §9.5)"
+  ),
 });
 export const appendedResponse = z.strictObject({ position: z.number().int(), hash: Hex32 });
 export const openedResponse = appendedResponse.extend({
@@ -157,6 +163,17 @@ export const summarySchema = z.strictObject({
   baseHash: Hex32.nullable(),
   fingerprint: z.string().nullable(),
   credentialCount: z.number().int().nullable(),
+  replacements: z
+    .strictObject({
+      total: z.number().int(),
+      byReason: z.strictObject(
+        Object.fromEntries(REPLACEMENT_REASONS.map((r) => [r, z.number().int()])) as Record<
+          ReplacementReason,
+          z.ZodNumber
+        >
+      ),
+    })
+    .describe('replacement packs issued so far, by reason (spec §9.5)'),
   manifestHash: Hex32,
   boardPublicKey: Hex32,
 });

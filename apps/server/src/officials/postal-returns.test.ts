@@ -54,22 +54,6 @@ function receive(
   });
 }
 
-/** The officer's request for a replacement pack revoking `voter`'s credential (body made first). */
-async function replacementRequest(
-  voter: TestVoter,
-  replacement: TestVoter
-): Promise<Record<string, unknown>> {
-  return {
-    revoke: { credential: voter.credential },
-    replacement: {
-      key: replacement.credential,
-      answersHash: await hashSecurityAnswers(['dob', 'postcode'], replacement.answers, TEST_ARGON2),
-      packId: replacement.packId,
-      returnCommitment: replacement.postalReturn.commitment,
-    },
-  };
-}
-
 forEachEngine('postal returns', (engine) => {
   const server = suiteServer(engine);
 
@@ -208,12 +192,14 @@ forEachEngine('postal returns', (engine) => {
 
   it('F17: a replacement racing a postal return never leaves a postal vote on a revoked credential', async () => {
     const rounds = 40;
-    const election = await createTestElection(server().service, { voters: rounds });
-    const group = server().service.group;
+    const election = await createTestElection(server().service, {
+      voters: rounds,
+      replacements: { limit: rounds },
+    });
     // The replacement requests are made first, so that both requests of a race leave together.
     const replacements = await Promise.all(
-      election.voters.map((voter, i) =>
-        replacementRequest(voter, makeVoter(group, election.electionId, 1000 + i))
+      election.voters.map(
+        async (voter, i) => (await replacementRequest(election, voter, 1000 + i)).body
       )
     );
     const outcomes = await Promise.all(

@@ -13,6 +13,7 @@ import {
   deriveCredentialKey,
   generateVotingCode,
   loadGroup,
+  randomScalar,
 } from '@scrutineer/crypto';
 import {
   type EncryptionSetup,
@@ -84,6 +85,8 @@ export interface TestElection {
   readonly trusteeKeys: readonly TrusteeKeyPair[];
   readonly trusteeShares: ReadonlyMap<number, bigint>;
   readonly setup: EncryptionSetup;
+  /** The registrar's replacement-approval key (manifest `replacements`), if the manifest has one. */
+  readonly approverSecretKey: bigint | null;
 }
 
 export interface TestElectionOptions {
@@ -102,6 +105,11 @@ export interface TestElectionOptions {
   readonly window?: { readonly opens: string; readonly closes: string };
   /** The manifest's channels (default: online and postal). */
   readonly channels?: Manifest['channels'];
+  /**
+   * The manifest's `replacements` (spec §9.2.7) with a fresh registrar approval key (limit 10,
+   * stop an hour before the close, unless given); default none, so no replacement is allowed.
+   */
+  readonly replacements?: { readonly limit?: number; readonly stopsBeforeClose?: number };
 }
 
 /**
@@ -184,6 +192,13 @@ export async function createTestElection(
   const { board: _board, ...draft } = drafted;
   if (options.window !== undefined) draft.window = { ...options.window };
   if (options.channels !== undefined) draft.channels = { ...options.channels };
+  const approverSecretKey = options.replacements === undefined ? null : randomScalar();
+  if (options.replacements !== undefined && approverSecretKey !== null)
+    draft.replacements = {
+      approverKey: bytesToHex(group.encodePoint(group.multiplyBase(approverSecretKey))),
+      limit: options.replacements.limit ?? 10,
+      stopsBeforeClose: options.replacements.stopsBeforeClose ?? 3600,
+    };
   const adminKey = `admin-${randomBytes(8).toString('hex')}`;
   const { manifest, manifestHash } = await createElection(service, {
     draft,
@@ -222,5 +237,6 @@ export async function createTestElection(
       electionKeyHex: keyBody.publicKey,
       baseHashHex: baseHash,
     }),
+    approverSecretKey,
   };
 }

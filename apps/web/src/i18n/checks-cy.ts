@@ -28,7 +28,8 @@ export const checksCy: Readonly<Record<keyof typeof checksEn, string>> = {
   'check.V4.2': 'nid oes allwedd cymhwyster yn ymddangos ddwywaith',
   'check.V4.3': 'caiff nifer y cymwysterau a hash y rhestr eu hailgyfrifo',
   'check.V4.4': 'caiff hash sylfaen yr etholiad ei ailgyfrifo',
-  'check.V4.5': 'mae pob pecyn newydd yn dirymu cymhwyster gweithredol ac yn ychwanegu un newydd',
+  'check.V4.5':
+    'mae pob pecyn newydd wedi’i gymeradwyo gan allwedd y cofrestrydd, o fewn terfyn y maniffest a chyn ei derfyn amser, ac yn dirymu cymhwyster gweithredol heb ei ddefnyddio am un newydd',
   'check.V5.1': 'mae’r pleidleisiau’n enwi’r etholiad hwn ac mae ganddynt siâp y papur pleidleisio',
   'check.V5.2': 'cafodd y pleidleisiau eu bwrw â chymwysterau gweithredol ar y pryd',
   'check.V5.3': 'caiff y tracwyr eu hailgyfrifo o’r pleidleisiau wedi’u hamgryptio',

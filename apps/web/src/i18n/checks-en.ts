@@ -25,7 +25,8 @@ export const checksEn = {
   'check.V4.2': 'no credential key appears twice',
   'check.V4.3': 'the credential count and list hash are recomputed',
   'check.V4.4': 'the election’s base hash is recomputed',
-  'check.V4.5': 'each replacement pack revokes an active credential and adds a new one',
+  'check.V4.5':
+    "each replacement pack is approved by the registrar's key, within the manifest's limit and before its cutoff, and revokes an active, unused credential for a new one",
   'check.V5.1': 'ballots name this election and have the ballot’s shape',
   'check.V5.2': 'ballots were cast with credentials active at the time',
   'check.V5.3': 'trackers are recomputed from the encrypted votes',

@@ -1,10 +1,11 @@
 /**
- * @module The public board: its size and head hash, and its events a page at a time (position,
+ * @module The public board: its size and head hash, the replacement packs issued by reason, and its events a page at a time (position,
  * time, type, and a ballot's tracker), newest page last. Anyone can download the whole record
  * for the verifier from the links at the foot.
  */
 import type { BoardPage, ElectionSummary } from '../api.ts';
 import { type Child, button, h } from '../dom.ts';
+import { REPLACEMENT_REASONS } from '@scrutineer/record';
 import { language, t } from '../i18n/i18n.ts';
 
 export const BOARD_PAGE_SIZE = 10;
@@ -18,6 +19,16 @@ export interface BoardPageState {
 function trackerOf(event: BoardPage['events'][number]): string {
   const tracker = event.body['tracker'];
   return typeof tracker === 'string' ? tracker : '';
+}
+
+/** Spec §9.5: "2 (lost 1, locked out 1)": the public count of replacement packs by reason. */
+function replacementsText(summary: ElectionSummary): string {
+  const count = summary.replacements;
+  if (count === undefined || count.total === 0) return t('board.replacementsNone');
+  const reasons = REPLACEMENT_REASONS.filter((r) => count.byReason[r] > 0).map(
+    (r) => `${t(`board.reason.${r}`)} ${count.byReason[r]}`
+  );
+  return `${count.total} (${reasons.join(', ')})`;
 }
 
 export function boardPage(
@@ -48,7 +59,9 @@ export function boardPage(
       h('dt', {}, t('board.size')),
       h('dd', { id: 'board-size' }, String(summary.size)),
       h('dt', {}, t('board.head')),
-      h('dd', { class: 'hex' }, summary.headHash)
+      h('dd', { class: 'hex' }, summary.headHash),
+      h('dt', {}, t('board.replacements')),
+      h('dd', { id: 'board-replacements' }, replacementsText(summary))
     ),
     h(
       'div',

@@ -1,16 +1,20 @@
 /**
  * @module V4.1–V4.5: the credential list (spec §6, §9.3): valid distinct keys, as many as the roll
- * commitment's members, the list hash and base hash recomputed, replacements well formed; and the
- * postal return commitments that come with them (V6.5, spec §9.5): present, aligned with the keys,
- * exactly when the manifest offers the postal channel.
+ * commitment's members, the list hash and base hash recomputed, replacements approved by the
+ * registrar and within the manifest's limits; and the postal return commitments that come with
+ * them (V6.5, spec §9.5.3): present, aligned with the keys, exactly when the manifest offers the
+ * postal channel.
  */
 import { type Group, hexToBytes } from '@scrutineer/crypto';
 import {
   type BoardEvent,
   type Manifest,
   CredentialListHasher,
+  REPLACEMENT_REFUSALS,
   computeBaseHash,
   manifestHash,
+  replacementRefusal,
+  verifyReplacementApproval,
 } from '@scrutineer/record';
 import type { ReportBuilder } from '../report.ts';
 import type { BallotLedger } from './ballot-ledger.ts';
@@ -109,7 +113,16 @@ export class CredentialChecker {
     );
   }
 
-  replaced(event: Event<'credential-replaced'>, ledger: BallotLedger): void {
+  /**
+   * V4.5 (spec §9.2.7, §9.5): the manifest allows one more replacement at this board time, and the
+   * registrar approved it (signature under `replacements.approverKey` with the base hash), then the
+   * ledger's bookkeeping (an active, unused credential revoked, a new key listed).
+   */
+  replaced(
+    event: Event<'credential-replaced'>,
+    ledger: BallotLedger,
+    baseHashHex: string | null
+  ): void {
     this.#validKey(event.body.replacement, event.position);
     const postal = this.#manifest.channels.postal;
     this.#report.check(
@@ -121,6 +134,23 @@ export class CredentialChecker {
           : 'return commitment published although the manifest offers no postal channel',
       event.position
     );
+    const refusal = replacementRefusal(this.#manifest, ledger.replacements, event.time);
+    this.#report.check(
+      'V4.5',
+      refusal === null,
+      () =>
+        `replacement ${ledger.replacements + 1}: ${REPLACEMENT_REFUSALS[refusal ?? 'not-allowed']}`,
+      event.position
+    );
+    const approverKey = this.#manifest.replacements?.approverKey;
+    if (approverKey !== undefined)
+      this.#report.check(
+        'V4.5',
+        baseHashHex !== null &&
+          verifyReplacementApproval(this.#group, baseHashHex, approverKey, event.body),
+        () => "the approval is not the registrar's signature (replacements.approverKey)",
+        event.position
+      );
     ledger.replaced(event);
   }
 }

@@ -12,6 +12,7 @@ import type { BoardEvent, EventBody, Manifest } from '@scrutineer/record';
 import { bodiesOf, lastBodyOf } from '../../client/board-bodies.ts';
 import { type ServerClient, pollUntil } from '../../client/server-client.ts';
 import type { AnswersFile } from '../packs/pack-files.ts';
+import type { ReplacementRequestFile } from '../packs/replacement-files.ts';
 
 export interface OfficerContext {
   readonly client: ServerClient;
@@ -252,4 +253,23 @@ export async function tallyElection(
   const existing = lastBodyOf(events, 'election-result');
   if (existing === undefined) await post(context, '/result', computed.result);
   return { ...computed, ballots: tally.ballots, checkpoint };
+}
+
+/**
+ * Posts a replacement pack the registrar issued and approved (spec §9.5): the board revokes the old
+ * credential and lists the new one only if the registrar's approval verifies under the manifest's
+ * key, within its limit and before its cutoff. Resolves to the board position.
+ */
+export async function postReplacement(
+  context: OfficerContext,
+  request: ReplacementRequestFile
+): Promise<{ position: number; hash: string }> {
+  if (request.electionId !== context.electionId)
+    throw new Error(`the request is for ${request.electionId}, not ${context.electionId}`);
+  return post(context, '/credentials/replace', {
+    revoke: { credential: request.revoke },
+    replacement: request.replacement,
+    reason: request.reason,
+    approval: request.approval,
+  });
 }

@@ -1,5 +1,5 @@
 /**
- * @module `scrutineer election create|nominations|key|open|close|tally|publish` (issue 5): the
+ * @module `scrutineer election create|nominations|key|open|replace|close|tally|publish`: the
  * returning officer's steps against a running server. The officer's key comes from
  * `--admin-key-file` or SCRUTINEER_ADMIN_KEY; creating needs the server operator's key
  * (`--operator-key-file` or SCRUTINEER_OPERATOR_KEY).
@@ -19,10 +19,12 @@ import {
   createElectionOverHttp,
   loadCredentialsAndOpen,
   publishElectionKey,
+  postReplacement,
   publishNominationsDocument,
   formatCheckpoint,
   tallyElection,
 } from './election-actions.ts';
+import { readReplacementRequest } from '../packs/replacement-files.ts';
 import {
   formatResultTable,
   resultContests,
@@ -77,6 +79,10 @@ function createCommand(): Command {
       '--nominations <nominations-manifest.json>',
       'the nominations field (fills `nominations`)'
     )
+    .option(
+      '--replacements <key.public.json>',
+      "the registrar's replacement rules from `packs approval-key` (fills `replacements`; without it no replacement pack is allowed)"
+    )
     .option('--admin-key-file <file>', "the returning officer's key (else SCRUTINEER_ADMIN_KEY)")
     .option('--operator-key-file <file>', "the operator's key (else SCRUTINEER_OPERATOR_KEY)")
     .requiredOption('--out <manifest.json>', 'where to write the published manifest')
@@ -87,6 +93,7 @@ function createCommand(): Command {
         trustee?: string[];
         roll?: string;
         nominations?: string;
+        replacements?: string;
         adminKeyFile?: string;
         operatorKeyFile?: string;
         out: string;
@@ -99,6 +106,8 @@ function createCommand(): Command {
         if (options.roll !== undefined) draft['roll'] = readJsonFile(options.roll);
         if (options.nominations !== undefined)
           draft['nominations'] = readJsonFile(options.nominations);
+        if (options.replacements !== undefined)
+          draft['replacements'] = readJsonFile(options.replacements);
         const created = await createElectionOverHttp(
           new ServerClient(options.server),
           secret(options.operatorKeyFile, 'SCRUTINEER_OPERATOR_KEY', "the operator's key"),
@@ -158,6 +167,21 @@ function openCommand(): Command {
       bar.stop();
       process.stdout.write(
         `Voting is open: ${opened.credentialCount} credentials, base hash ${opened.baseHash}.\n`
+      );
+    });
+}
+
+function replaceCommand(): Command {
+  return withCommon(new Command('replace'))
+    .description(
+      "post a replacement pack the registrar issued (`packs replace`): the board checks the registrar's approval, the limit and the cutoff"
+    )
+    .requiredOption('--request <request.json>', 'the request file from `packs replace`')
+    .action(async (options: Common & { request: string }) => {
+      const request = readReplacementRequest(options.request);
+      const posted = await postReplacement(await officer(options), request);
+      process.stdout.write(
+        `Replacement posted at position ${posted.position}: ${request.revoke} revoked, ${request.replacement.key} added (${request.reason}).\n`
       );
     });
 }
@@ -230,12 +254,13 @@ function publishCommand(): Command {
 export function electionCommand(): Command {
   return new Command('election')
     .description(
-      'the returning officer’s steps: create, nominations, key, open, close, tally, publish'
+      'the returning officer’s steps: create, nominations, key, open, replace, close, tally, publish'
     )
     .addCommand(createCommand())
     .addCommand(nominationsCommand())
     .addCommand(keyCommand())
     .addCommand(openCommand())
+    .addCommand(replaceCommand())
     .addCommand(closeCommand())
     .addCommand(tallyCommand())
     .addCommand(publishCommand());

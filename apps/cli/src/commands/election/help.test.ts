@@ -2,13 +2,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildProgram } from '../../main.ts';
 
-test('every officer, trustee, postal and vote command has --help naming its options', () => {
+test('every officer, registrar, trustee, postal and vote command has --help naming its options', () => {
   const program = buildProgram();
   const expectations: Record<string, readonly string[]> = {
     'election create': ['--draft', '--trustee', '--out'],
     'election nominations': ['--file', '--admin-key-file'],
     'election key': ['--complaint-wait'],
     'election open': ['--answers'],
+    'election replace': ['--request', '--admin-key-file'],
+    'packs generate': ['--approval-key', '--election-key'],
+    'packs approval-key': ['--election', '--out', '--limit', '--stops-before-close'],
+    'packs replace': ['--member-id', '--reason', '--approval-key', '--contact', '--pack-id'],
     'election close': ['--admin-key-file'],
     'election tally': ['--server'],
     'election publish': ['--out', '--nominations'],

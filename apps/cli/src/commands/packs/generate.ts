@@ -23,6 +23,7 @@ import { parseCountOption } from '../roll/import.ts';
 import { type RollReferencesFile, readRollFile, readRollReferences } from '../roll/roll-files.ts';
 import { defaultArgon2Parameters, startAnswersHashing } from './answers-hashing.ts';
 import { ServerClient } from '../../client/server-client.ts';
+import { checkApprover, readApprovalKeyFile } from './approval-key.ts';
 import { type ElectionDraft, readElection } from './election-input.ts';
 import {
   ANSWERS_FORMAT,
@@ -236,6 +237,7 @@ interface GenerateCommandOptions {
   argon2Iterations?: number;
   font?: string;
   boldFont?: string;
+  approvalKey?: string;
 }
 
 export function packsGenerateCommand(): Command {
@@ -285,12 +287,22 @@ export function packsGenerateCommand(): Command {
       'a TrueType font with every character of the names (default: the standard Helvetica)'
     )
     .option('--bold-font <file>', 'its bold face')
+    .option(
+      '--approval-key <key.json>',
+      "the registrar's key from `packs approval-key`: refuse to print unless the manifest's replacements.approverKey is this key"
+    )
     .action(async (options: GenerateCommandOptions) => {
       const election = readElection(options.election);
       if (options.electionKey !== undefined && options.server === undefined)
         throw new InvalidArgumentError(
           "--election-key needs --server: the key is recomputed from the trustees' ceremony on the board"
         );
+      if (options.approvalKey !== undefined) {
+        // Spec §9.2.7: a manifest naming someone else's approval key would let them replace packs.
+        if (election.manifest === null)
+          throw new Error('--approval-key needs the published manifest (complete)');
+        checkApprover(election.manifest, readApprovalKeyFile(options.approvalKey));
+      }
       const defaults = await defaultArgon2Parameters();
       const parameters: Argon2Parameters = {
         ...defaults,

@@ -1,14 +1,18 @@
 /** @module `scrutineer packs …` (issue 5): credentials, the answers table, the printer's file and PDF packs. */
 import { Command } from 'commander';
+import { packsApprovalKeyCommand } from './approval-key.ts';
 import { packsGenerateCommand } from './generate.ts';
 import { packsRenderCommand } from './render.ts';
+import { packsReplaceCommand } from './replace.ts';
 
 export function packsCommand(): Command {
   const group = new Command('packs')
     .description(
-      "ballot packs: credentials, the server's answers table, the printer's file, print-ready PDFs"
+      "ballot packs: credentials, the server's answers table, the printer's file, print-ready PDFs, and replacement packs"
     )
     .addCommand(packsGenerateCommand())
-    .addCommand(packsRenderCommand());
+    .addCommand(packsRenderCommand())
+    .addCommand(packsApprovalKeyCommand())
+    .addCommand(packsReplaceCommand());
   return group;
 }

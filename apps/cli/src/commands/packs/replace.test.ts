@@ -1,0 +1,343 @@
+/**
+ * Replacement packs through the real commands against a running server (spec §9.2.7, §9.5): the
+ * registrar's key, the manifest's `replacements`, `packs replace` and `election replace`. The
+ * review's attack (F4) — the officer alone revokes an unused credential and votes with a key of
+ * their own making — is refused; the registrar's replacement is posted, counted and verified.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadGroup, randomScalar } from '@scrutineer/crypto';
+import { buildRoll } from '@scrutineer/protocol';
+import { signReplacementApproval } from '@scrutineer/record';
+import { hashBearerKey, startServer } from '@scrutineer/server';
+import { makeSyntheticRoll } from '../../../test-fixtures/synthetic-roll.ts';
+import { testDraft } from '../../../test-fixtures/test-manifest.ts';
+import { ServerClient } from '../../client/server-client.ts';
+import { noticeLetterParagraphs } from '../../pdf/notice-letter.ts';
+import { commitRollMembers } from '../roll/commit.ts';
+import { parseCsvText } from '../roll/csv-file.ts';
+import { readJsonFile, writeJsonFile } from '../roll/roll-files.ts';
+import { readAnswersFile, readPrintFile } from './pack-files.ts';
+import {
+  type ReplacementRequestFile,
+  readRegister,
+  readReplacementRequest,
+  replacementPaths,
+  writeReplacementRequest,
+} from './replacement-files.ts';
+
+const cli = join(import.meta.dirname, '..', '..', '..', 'bin', 'scrutineer.mjs');
+const OPERATOR_KEY = 'operator-key-for-the-replace-test';
+const ADMIN_KEY = 'admin-key-for-the-replace-test';
+
+function run(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [cli, ...args],
+      {
+        env: {
+          ...process.env,
+          SCRUTINEER_OPERATOR_KEY: OPERATOR_KEY,
+          SCRUTINEER_ADMIN_KEY: ADMIN_KEY,
+        },
+      },
+      (error, stdout, stderr) =>
+        resolve({
+          code: error === null ? 0 : typeof error.code === 'number' ? error.code : 99,
+          stdout,
+          stderr,
+        })
+    );
+  });
+}
+
+async function ok(args: readonly string[]): Promise<string> {
+  const result = await run(args);
+  assert.equal(result.code, 0, `scrutineer ${args.join(' ')}\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+test('F4: the officer alone cannot replace a pack; the registrar issues one, the officer posts it, the limit holds', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'scrutineer-replace-'));
+  const server = await startServer({
+    database: join(dir, 'database'),
+    port: 0,
+    logger: false,
+    operatorKeyHash: hashBearerKey(OPERATOR_KEY),
+    requestsPerMinute: 1_000_000,
+    signInPerMinute: 1_000_000,
+    checkpoints: { intervalMs: 0 },
+  });
+  try {
+    const url = server.url;
+    const id = 'replace-test';
+    const common = ['--server', url, '--election', id];
+    await ok([
+      'trustee',
+      'keygen',
+      '--election',
+      id,
+      '--index',
+      '1',
+      '--out',
+      join(dir, 't1.json'),
+    ]);
+    const registrarKey = join(dir, 'registrar', 'approval.json');
+    const made = await ok([
+      'packs',
+      'approval-key',
+      '--election',
+      id,
+      '--out',
+      registrarKey,
+      '--limit',
+      '1',
+      '--stops-before-close',
+      '3600',
+    ]);
+    assert.equal(statSync(registrarKey).mode & 0o777, 0o600);
+    const rules = readJsonFile(join(dir, 'registrar', 'approval.public.json')) as {
+      approverKey: string;
+    };
+    assert.ok(made.includes(rules.approverKey));
+    assert.deepEqual(rules, { approverKey: rules.approverKey, limit: 1, stopsBeforeClose: 3600 });
+    const again = await run([
+      'packs',
+      'approval-key',
+      '--election',
+      id,
+      '--out',
+      registrarKey,
+      '--limit',
+      '1',
+    ]);
+    assert.notEqual(again.code, 0, 'a key file is never overwritten');
+
+    const synthetic = makeSyntheticRoll({ members: 8, seed: 'replace' });
+    const built = buildRoll(parseCsvText(synthetic.csv), synthetic.rules);
+    assert.ok(built.ok);
+    const { commitment, references } = commitRollMembers(built.value);
+    writeJsonFile(join(dir, 'roll.json'), built.value);
+    writeJsonFile(join(dir, 'references.json'), references);
+    writeJsonFile(join(dir, 'roll-commitment.json'), commitment);
+    const instant = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    writeJsonFile(join(dir, 'draft.json'), {
+      ...testDraft({
+        electionId: id,
+        candidates: ['Alex Morgan', 'Sam Patel'],
+        window: { opens: instant(Date.now() - 60_000), closes: instant(Date.now() + 86_400_000) },
+      }),
+      trustees: { threshold: 1 },
+      securityQuestions: [
+        { id: 'dob', label: 'Date of birth' },
+        { id: 'postcode', label: 'Postcode' },
+      ],
+    });
+    const manifestPath = join(dir, 'manifest.json');
+    await ok([
+      'election',
+      'create',
+      '--server',
+      url,
+      '--draft',
+      join(dir, 'draft.json'),
+      '--trustee',
+      join(dir, 't1.public.json'),
+      '--roll',
+      join(dir, 'roll-commitment.json'),
+      '--replacements',
+      join(dir, 'registrar', 'approval.public.json'),
+      '--out',
+      manifestPath,
+    ]);
+    await Promise.all([
+      ok(['trustee', 'ceremony', '--server', url, '--key', join(dir, 't1.json')]),
+      ok(['election', 'key', ...common, '--complaint-wait', '1']),
+    ]);
+    const packsDir = join(dir, 'packs');
+    await ok([
+      'packs',
+      'generate',
+      '--roll',
+      join(dir, 'roll.json'),
+      '--references',
+      join(dir, 'references.json'),
+      '--election',
+      manifestPath,
+      '--out',
+      packsDir,
+      '--approval-key',
+      registrarKey,
+      '--no-pdf',
+      '--argon2-memory',
+      '256',
+      '--argon2-iterations',
+      '1',
+    ]);
+    await ok(['election', 'open', ...common, '--answers', join(packsDir, 'answers.json')]);
+    const client = new ServerClient(url);
+    const baseHash = (await client.summary(id)).baseHash;
+    assert.ok(baseHash !== null);
+    const rows = readPrintFile(join(packsDir, 'print', 'packs.csv'));
+    const [member, other] = rows as [(typeof rows)[0], (typeof rows)[0]];
+    const sizeBefore = (await client.summary(id)).size;
+
+    // The attack: the officer's own "approval" key does not get past the registrar's tool …
+    const officerKey = join(dir, 'officer', 'approval.json');
+    await ok(['packs', 'approval-key', '--election', id, '--out', officerKey, '--limit', '99']);
+    const replaceArgs = (key: string, who: string, reason: string) => [
+      'packs',
+      'replace',
+      '--dir',
+      packsDir,
+      '--roll',
+      join(dir, 'roll.json'),
+      '--references',
+      join(dir, 'references.json'),
+      '--election',
+      manifestPath,
+      '--member-id',
+      who,
+      '--reason',
+      reason,
+      '--approval-key',
+      key,
+      '--contact',
+      'the Registrar, 0113 496 0000',
+      '--server',
+      url,
+    ];
+    const refusedTool = await run(replaceArgs(officerKey, member.member_id, 'lost'));
+    assert.notEqual(refusedTool.code, 0);
+    assert.match(refusedTool.stderr, /approverKey/);
+    // … nor past the board: a request the officer signs with a key of their own is refused.
+    const group = await loadGroup('sodium');
+    const answers = readAnswersFile(join(packsDir, 'answers.json'));
+    const victim = answers.entries.find((e) => e.packId === member.pack_id);
+    assert.ok(victim !== undefined);
+    const forgedKey = group.encodePoint(group.multiplyBase(randomScalar()));
+    const unsigned = {
+      revoked: victim.key,
+      replacement: Buffer.from(forgedKey).toString('hex'),
+      reason: 'lost' as const,
+    };
+    const forged: ReplacementRequestFile = {
+      format: 'scrutineer/replacement/v1',
+      electionId: id,
+      revoke: victim.key,
+      replacement: {
+        key: unsigned.replacement,
+        answersHash: victim.answersHash,
+        packId: 'forged-1',
+      },
+      reason: 'lost',
+      approval: signReplacementApproval(group, baseHash, randomScalar(), unsigned),
+      issued: instant(Date.now()),
+    };
+    writeReplacementRequest(join(dir, 'forged.json'), forged);
+    const refusedBoard = await run([
+      'election',
+      'replace',
+      ...common,
+      '--request',
+      join(dir, 'forged.json'),
+    ]);
+    assert.notEqual(refusedBoard.code, 0);
+    assert.match(refusedBoard.stderr, /replacement\/invalid-approval/);
+    assert.equal((await client.summary(id)).size, sizeBefore);
+
+    // The registrar issues a replacement; the officer posts it.
+    const issued = await ok(replaceArgs(registrarKey, member.member_id, 'lost'));
+    const register = readRegister(join(packsDir, 'replacements.csv'));
+    assert.equal(register.length, 1);
+    const packId = register[0]?.pack_id ?? '';
+    const paths = replacementPaths(packsDir, packId);
+    assert.ok(issued.includes(paths.request));
+    const request = readReplacementRequest(paths.request);
+    assert.equal(request.revoke, victim.key);
+    assert.equal(readFileSync(paths.notice).subarray(0, 5).toString(), '%PDF-');
+    assert.equal(
+      readFileSync(join(paths.pdfDirectory, 'packs-0001.pdf')).subarray(0, 5).toString(),
+      '%PDF-'
+    );
+    await ok(['election', 'replace', ...common, '--request', paths.request]);
+    const oldVote = await run([
+      'vote',
+      ...common,
+      '--code',
+      member.code,
+      '--answers',
+      member.answers,
+      '--choice',
+      '1',
+    ]);
+    assert.notEqual(oldVote.code, 0);
+    assert.match(oldVote.stderr, /credential-revoked/);
+    const fresh = readPrintFile(paths.print)[0];
+    assert.ok(fresh !== undefined && fresh.member_id === member.member_id);
+    await ok([
+      'vote',
+      ...common,
+      '--code',
+      fresh.code,
+      '--answers',
+      fresh.answers,
+      '--choice',
+      '2',
+    ]);
+
+    // The manifest's limit is 1: a second approved replacement is refused by the board.
+    await ok(replaceArgs(registrarKey, other.member_id, 'damaged'));
+    const second = readRegister(join(packsDir, 'replacements.csv'))[1];
+    assert.ok(second !== undefined);
+    const overLimit = await run([
+      'election',
+      'replace',
+      ...common,
+      '--request',
+      replacementPaths(packsDir, second.pack_id).request,
+    ]);
+    assert.notEqual(overLimit.code, 0);
+    assert.match(overLimit.stderr, /replacement\/limit-reached/);
+    const summary = await client.summary(id);
+    assert.deepEqual(summary.replacements, {
+      total: 1,
+      byReason: { lost: 1, damaged: 0, 'not-received': 0, 'locked-out': 0, compromised: 0 },
+    });
+    const published = await ok(['election', 'publish', ...common, '--out', join(dir, 'out')]);
+    assert.match(published, /VERIFIED/);
+  } finally {
+    await server.close();
+  }
+});
+
+test('the notice letter says what was issued, when, why, and whom to contact', () => {
+  const paragraphs = noticeLetterParagraphs({
+    organisation: 'Example Party',
+    electionTitle: 'Leader 2026',
+    name: 'Ann Example',
+    addressLines: ['1 High Street', 'Leeds', 'LS1 4AP'],
+    issued: '2026-11-03T10:15:00Z',
+    reason: 'not-received',
+    revokedPackId: 'PK-OLD',
+    replacementPackId: 'PK-NEW',
+    contact: 'the Registrar, 0113 496 0000',
+    closes: '2026-11-08T17:00:00Z',
+  }).join('\n');
+  for (const expected of [
+    'Dear Ann Example',
+    'On 2026-11-03',
+    'reported not received',
+    'PK-OLD',
+    'PK-NEW',
+    'If you did not ask for a replacement',
+    'the Registrar, 0113 496 0000',
+    '2026-11-08T17:00:00Z',
+  ])
+    assert.ok(paragraphs.includes(expected), expected);
+});

@@ -1,0 +1,297 @@
+/**
+ * @module `scrutineer packs replace` (spec §9.2.7, §9.5): the registrar issues a replacement pack
+ * for one member who asked for one. It finds the member's current credential (the register of
+ * earlier replacements, else the printer's file of `packs generate`, or `--revoke`/`--pack-id`),
+ * makes a new code, credential key and answers hash exactly as `packs generate` does, signs the
+ * approval with the registrar's key over the event body the board will append, and writes the
+ * request for the officer (`election replace`), the new pack's PDF, and the notice letter to the
+ * member's roll address. Also the library `issueReplacement`.
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import {
+  type Group,
+  bytesToHex,
+  deriveCredentialKey,
+  loadGroup,
+  parseVotingCode,
+} from '@scrutineer/crypto';
+import {
+  type Roll,
+  eligibleMembers,
+  generatePackCredentials,
+  printRows,
+} from '@scrutineer/protocol';
+import {
+  REPLACEMENT_REASONS,
+  type ReplacementReason,
+  electionFingerprint,
+  isReplacementReason,
+  signReplacementApproval,
+} from '@scrutineer/record';
+import type { Argon2Parameters } from '@scrutineer/server';
+import { ServerClient } from '../../client/server-client.ts';
+import { writeNoticeLetter } from '../../pdf/notice-letter.ts';
+import { type RollReferencesFile, readRollFile, readRollReferences } from '../roll/roll-files.ts';
+import {
+  type ApprovalKeyFile,
+  approvalSecretKey,
+  checkApprover,
+  readApprovalKeyFile,
+} from './approval-key.ts';
+import { defaultArgon2Parameters } from './answers-hashing.ts';
+import { type ElectionDraft, readElection } from './election-input.ts';
+import { packPaths, readAnswersFile, readPrintFile, writePrintFile } from './pack-files.ts';
+import { parseHexOption, renderPackPdfs } from './render.ts';
+import {
+  REPLACEMENT_FORMAT,
+  type ReplacementRequestFile,
+  appendRegister,
+  readRegister,
+  replacementPaths,
+  writeReplacementRequest,
+} from './replacement-files.ts';
+
+export interface IssueReplacementOptions {
+  readonly roll: Roll;
+  readonly references: RollReferencesFile;
+  /** The published manifest (complete): its `replacements.approverKey` must be this key's. */
+  readonly election: ElectionDraft;
+  /** The output directory of `packs generate`. */
+  readonly packsDir: string;
+  readonly memberId: string;
+  readonly reason: ReplacementReason;
+  readonly approvalKey: ApprovalKeyFile;
+  /** The election's base hash h (spec §9.3): the approval is signed with it. */
+  readonly baseHash: string;
+  /** Whom the member contacts if they did not ask (printed on the notice). */
+  readonly contact: string;
+  /** The credential to revoke, if not the member's current one by the registrar's files. */
+  readonly revoke?: { readonly credential: string } | { readonly packId: string };
+  readonly issued: string;
+  readonly group?: Group;
+  readonly argon2?: Argon2Parameters;
+  readonly boothUrl?: string | null;
+}
+
+export interface IssuedReplacement {
+  readonly request: ReplacementRequestFile;
+  readonly paths: ReturnType<typeof replacementPaths>;
+  readonly packPdf: string;
+}
+
+/** The member's current credential key by the registrar's files, and its pack id if known. */
+function currentCredential(
+  group: Group,
+  options: IssueReplacementOptions
+): { key: string; packId: string | null } {
+  const { packsDir, memberId, election } = options;
+  const paths = packPaths(packsDir);
+  const register = readRegister(replacementPaths(packsDir, '-').register);
+  const revoke = options.revoke;
+  if (revoke !== undefined && 'credential' in revoke)
+    return { key: revoke.credential, packId: null };
+  if (revoke !== undefined) {
+    const replaced = register.find((r) => r.pack_id === revoke.packId);
+    if (replaced !== undefined) return { key: replaced.replacement, packId: revoke.packId };
+    const entry = readAnswersFile(paths.answers).entries.find((e) => e.packId === revoke.packId);
+    if (entry === undefined) throw new Error(`no pack ${revoke.packId} in ${paths.answers}`);
+    return { key: entry.key, packId: revoke.packId };
+  }
+  const latest = register.filter((r) => r.member_id === memberId).at(-1);
+  if (latest !== undefined) return { key: latest.replacement, packId: latest.pack_id };
+  const row = readPrintFile(paths.print).find((r) => r.member_id === memberId);
+  if (row === undefined)
+    throw new Error(
+      `member ${memberId} has no pack in ${paths.print} (destroyed after printing?): give --pack-id from the member's pack or --revoke`
+    );
+  const code = parseVotingCode(row.code);
+  if (!code.ok) throw new Error(`${paths.print}: the code of ${memberId} does not parse`);
+  const { publicKey } = deriveCredentialKey(group, election.electionId, code.value);
+  return { key: bytesToHex(group.encodePoint(publicKey)), packId: row.pack_id };
+}
+
+/** Library form of `packs replace`. */
+export async function issueReplacement(
+  options: IssueReplacementOptions
+): Promise<IssuedReplacement> {
+  const { election, approvalKey, memberId, reason } = options;
+  const group = options.group ?? (await loadGroup('sodium'));
+  const manifest = election.manifest;
+  if (manifest === null) throw new Error('packs replace needs the published manifest (complete)');
+  checkApprover(manifest, approvalKey);
+  const member = eligibleMembers(options.roll).find((m) => m.memberId === memberId);
+  if (member === undefined)
+    throw new Error(`member ${memberId} is not an eligible member of the roll`);
+  const old = currentCredential(group, options);
+
+  // A new code, key and pack id exactly as `packs generate` makes them (spec §6).
+  const generated = generatePackCredentials(group, {
+    electionId: manifest.electionId,
+    members: [member],
+    questionIds: election.questionIds,
+  });
+  const pack = generated.packs[0];
+  if (pack === undefined) throw new Error('no pack generated');
+  const { hashSecurityAnswers } = await import('@scrutineer/server');
+  const answersHash = await hashSecurityAnswers(
+    election.questionIds,
+    pack.answers,
+    options.argon2 ?? (await defaultArgon2Parameters())
+  );
+  // Spec §9.5.3: with a postal channel the new pack's return commitment is approved with the rest.
+  const returnCommitment = manifest.channels.postal ? pack.postalReturn.commitment : undefined;
+  const returnPart = returnCommitment === undefined ? {} : { return: returnCommitment };
+  const unsigned = { revoked: old.key, replacement: pack.credentialKey, ...returnPart, reason };
+  const approval = signReplacementApproval(
+    group,
+    options.baseHash,
+    approvalSecretKey(approvalKey),
+    unsigned
+  );
+  const request: ReplacementRequestFile = {
+    format: REPLACEMENT_FORMAT,
+    electionId: manifest.electionId,
+    revoke: old.key,
+    replacement: {
+      key: pack.credentialKey,
+      answersHash,
+      packId: pack.packId,
+      ...(returnCommitment === undefined ? {} : { returnCommitment }),
+    },
+    reason,
+    approval,
+    issued: options.issued,
+  };
+  const paths = replacementPaths(options.packsDir, pack.packId);
+  writeReplacementRequest(paths.request, request);
+  const rows = printRows(generated);
+  writePrintFile(paths.print, rows);
+  const rendered = await renderPackPdfs({
+    rows,
+    roll: options.roll,
+    references: options.references,
+    election,
+    fingerprint: electionFingerprint(options.baseHash),
+    directory: paths.pdfDirectory,
+    boothUrl: options.boothUrl ?? null,
+  });
+  await writeNoticeLetter(paths.notice, {
+    organisation: election.organisation,
+    electionTitle: election.title,
+    name: member.name,
+    addressLines: [...member.address.split('\n'), member.postcode],
+    issued: options.issued,
+    reason,
+    revokedPackId: old.packId,
+    replacementPackId: pack.packId,
+    contact: options.contact,
+    closes: election.closes,
+  });
+  appendRegister(paths.register, {
+    member_id: memberId,
+    revoked: old.key,
+    replacement: pack.credentialKey,
+    pack_id: pack.packId,
+    reason,
+    issued: options.issued,
+  });
+  return { request, paths, packPdf: rendered.files[0] ?? '' };
+}
+
+function parseReason(value: string): ReplacementReason {
+  if (!isReplacementReason(value))
+    throw new InvalidArgumentError(`expected one of ${REPLACEMENT_REASONS.join(', ')}`);
+  return value;
+}
+
+interface ReplaceCommandOptions {
+  dir: string;
+  roll: string;
+  references: string;
+  election: string;
+  memberId: string;
+  reason: ReplacementReason;
+  approvalKey: string;
+  contact: string;
+  baseHash?: string;
+  server?: string;
+  revoke?: string;
+  packId?: string;
+  boothUrl?: string;
+}
+
+export function packsReplaceCommand(): Command {
+  return new Command('replace')
+    .description(
+      "issue a replacement pack for a member who asked for one: new code and pack PDF, the registrar's signed approval for `election replace`, and a notice letter to the member's roll address"
+    )
+    .requiredOption(
+      '--dir <dir>',
+      'the output directory of `packs generate` (replacements go under it)'
+    )
+    .requiredOption('--roll <roll.json>', 'the roll (name and address for the pack and the notice)')
+    .requiredOption('--references <roll-references.json>', 'the roll references from `roll commit`')
+    .requiredOption('--election <manifest.json>', 'the published manifest')
+    .requiredOption('--member-id <id>', 'the member who asked for a replacement')
+    .requiredOption(
+      '--reason <reason>',
+      `why: ${REPLACEMENT_REASONS.join(', ')} (published, counted by reason)`,
+      parseReason
+    )
+    .requiredOption('--approval-key <key.json>', 'the registrar key file from `packs approval-key`')
+    .requiredOption(
+      '--contact <text>',
+      'whom the member contacts if they did not ask (printed on the notice letter)'
+    )
+    .option('--base-hash <hex>', 'the base hash (else read from --server)', parseHexOption)
+    .option('--server <url>', 'the election server, to read the base hash from')
+    .option(
+      '--revoke <credential key>',
+      'the credential to revoke, if not found in the files',
+      parseHexOption
+    )
+    .option('--pack-id <id>', "the pack to revoke by its id (printed on the member's pack)")
+    .option('--booth-url <url>', 'the voting website address printed on the pack')
+    .action(async (options: ReplaceCommandOptions) => {
+      const election = readElection(options.election);
+      let baseHash = options.baseHash;
+      if (baseHash === undefined && options.server !== undefined)
+        baseHash =
+          (await new ServerClient(options.server).summary(election.electionId)).baseHash ??
+          undefined;
+      if (baseHash === undefined)
+        throw new Error(
+          'give --base-hash, or --server once voting is open (the base hash is known)'
+        );
+      const issued = await issueReplacement({
+        roll: readRollFile(options.roll),
+        references: readRollReferences(options.references),
+        election,
+        packsDir: options.dir,
+        memberId: options.memberId,
+        reason: options.reason,
+        approvalKey: readApprovalKeyFile(options.approvalKey),
+        baseHash,
+        contact: options.contact,
+        issued: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        ...(options.revoke !== undefined
+          ? { revoke: { credential: options.revoke } }
+          : options.packId !== undefined
+            ? { revoke: { packId: options.packId } }
+            : {}),
+        ...(options.boothUrl === undefined ? {} : { boothUrl: options.boothUrl }),
+      });
+      const { paths, request } = issued;
+      process.stdout.write(
+        [
+          `Replacement pack ${request.replacement.packId} for ${options.memberId} (${request.reason}); revokes ${request.revoke}.`,
+          `  ${paths.request}: for the officer: \`scrutineer election replace --request ${paths.request}\``,
+          `  ${issued.packPdf}: the new pack (secret: it carries the code), to print and post`,
+          `  ${paths.print}: the printer's row (secret, destroy after printing)`,
+          `  ${paths.notice}: the notice letter, to post separately to the member's roll address`,
+          `  ${paths.register}: the register of replacements`,
+          '',
+        ].join('\n')
+      );
+    });
+}
