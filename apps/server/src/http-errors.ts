@@ -33,6 +33,10 @@ export const ERROR_CATALOGUE = {
   'auth/token-expired': [401, 'The session expired; sign in again.'],
   'auth/admin-required': [401, "This endpoint needs the returning officer's key."],
   'auth/operator-required': [401, "Creating an election needs the server operator's key."],
+  'auth/metrics-token-required': [
+    401,
+    'The metrics need the metrics token (or a direct request from this host).',
+  ],
   'auth/election-creation-disabled': [
     403,
     'This server has no operator key, so elections cannot be created over HTTP.',

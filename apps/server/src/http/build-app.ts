@@ -20,10 +20,12 @@ import {
   SignInMonitor,
   type SignInMonitorOptions,
 } from '../auth/sign-in-monitor.ts';
+import { bearerKeyMatches, hashBearerKey } from '../auth/secret-compare.ts';
 import { type ErrorCode, ServiceError, errorBody, httpStatus } from '../http-errors.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { AdmissionRefusal, CastAdmission } from '../voting/cast-admission.ts';
 import type { AppContext } from './app-context.ts';
+import { type TrustedProxies, limitKey, trustProxyFunction } from './client-address.ts';
 import { officialRoutes } from './official-routes.ts';
 import { openApiDocument } from './openapi.ts';
 import { publicRoutes } from './public-routes.ts';
@@ -46,8 +48,23 @@ export interface AppOptions {
   readonly officialBodyLimit?: number;
   /** Casts verified and appended at once (default 64); 3× as many may wait, more get 503. */
   readonly maxCastsInFlight?: number;
-  /** Behind a reverse proxy: take the client IP from X-Forwarded-For. */
-  readonly trustProxy?: boolean;
+  /**
+   * The reverse proxies in front of the server (required behind one: docs/deployment.md). The
+   * client address is taken from X-Forwarded-For only through these hops; without the setting
+   * the header is ignored and the socket's peer is the client.
+   */
+  readonly trustedProxies?: TrustedProxies;
+  /**
+   * The bearer token GET /metrics needs; without one, /metrics answers only requests from a
+   * loopback address that came through no proxy (no X-Forwarded-For).
+   */
+  readonly metricsToken?: string;
+  /**
+   * Serve HTTPS with this PEM certificate chain and key. Usually the reverse proxy terminates TLS
+   * and the server listens on loopback in plain HTTP (docs/deployment.md); this is for a server
+   * reached directly, or a proxy that re-encrypts.
+   */
+  readonly tls?: { readonly cert: string; readonly key: string };
   /** pino options; false for silence. */
   readonly logger?:
     { readonly level?: string; readonly stream?: { write(line: string): void } } | false;
@@ -124,6 +141,27 @@ function refuseDuplicateKeys(app: FastifyInstance, bodyLimit: number): void {
   );
 }
 
+const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/;
+
+/**
+ * /metrics shows sign-in failures and the alarm's state, which help an attacker pace a guessing
+ * run: with a token configured it needs that token; without, only a loopback client that came
+ * through no proxy (a scraper on the same host) may read it.
+ */
+function requireMetricsAccess(
+  tokenHash: string | undefined,
+  bearer: string | undefined,
+  request: FastifyRequest
+): void {
+  if (tokenHash !== undefined) {
+    if (!bearerKeyMatches(bearer, tokenHash)) throw new ServiceError('auth/metrics-token-required');
+    return;
+  }
+  const direct = request.headers['x-forwarded-for'] === undefined;
+  if (!direct || !LOOPBACK.test(request.socket.remoteAddress ?? ''))
+    throw new ServiceError('auth/metrics-token-required');
+}
+
 export interface BuiltApp {
   readonly app: FastifyInstance;
   readonly context: AppContext;
@@ -169,8 +207,11 @@ export async function buildApp(
           },
         };
   const app: FastifyInstance = Fastify({
+    ...(options.tls === undefined
+      ? {}
+      : { https: { cert: options.tls.cert, key: options.tls.key } }),
     bodyLimit,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trustProxyFunction(options.trustedProxies),
     logger,
     logController: new CompletedRequestsOnly(),
   });
@@ -181,7 +222,15 @@ export async function buildApp(
   const service = makeService(app.log);
   const context: AppContext = {
     service,
-    monitor: new SignInMonitor(options.signInMonitor ?? DEFAULT_SIGN_IN_MONITOR, app.log),
+    monitor: new SignInMonitor(
+      service.database,
+      {
+        ...DEFAULT_SIGN_IN_MONITOR,
+        maxAttemptsPerIpPerMinute: options.signInPerMinute ?? 30,
+        ...options.signInMonitor,
+      },
+      app.log
+    ),
     operatorKeyHash: options.operatorKeyHash,
     counters: { ballotsCast: 0, ballotsRefused: 0 },
     castAdmission: new CastAdmission(options.maxCastsInFlight),
@@ -203,6 +252,8 @@ export async function buildApp(
     global: true,
     max: options.requestsPerMinute ?? 600,
     timeWindow: 60_000,
+    // An IPv4 address or an IPv6 /64 (client-address.ts), as for the sign-in limits.
+    keyGenerator: (request) => limitKey(request.ip),
     errorResponseBuilder: (_request, limit) =>
       new ServiceError('request/rate-limited', `Too many requests; try again in ${limit.after}.`),
   });
@@ -228,6 +279,8 @@ export async function buildApp(
     void reply.code(404).send(errorBody('request/not-found'));
   });
 
+  const metricsTokenHash =
+    options.metricsToken === undefined ? undefined : hashBearerKey(options.metricsToken);
   const routes: RouteSpec[] = [
     ...publicRoutes(context),
     ...voterRoutes(context, options.signInPerMinute ?? 30),
@@ -259,18 +312,18 @@ export async function buildApp(
         'Prometheus metrics of this instance: sign-in failures, refusals and the alarm, ballots cast and refused',
       audience: 'public',
       contentType: 'text/plain; version=0.0.4',
-      handler: () =>
-        Promise.resolve(
-          [
-            ...context.monitor.metricLines(),
-            `scrutineer_ballots_cast_total ${context.counters.ballotsCast}`,
-            `scrutineer_ballots_refused_total ${context.counters.ballotsRefused}`,
-            `scrutineer_casts_in_flight ${context.castAdmission.inFlight}`,
-            `scrutineer_casts_waiting ${context.castAdmission.waiting}`,
-            `scrutineer_casts_shed_total ${context.castAdmission.refusedTotal}`,
-            '',
-          ].join('\n')
-        ),
+      handler: async ({ bearer }, reply) => {
+        requireMetricsAccess(metricsTokenHash, bearer, reply.request);
+        return [
+          ...(await context.monitor.metricLines()),
+          `scrutineer_ballots_cast_total ${context.counters.ballotsCast}`,
+          `scrutineer_ballots_refused_total ${context.counters.ballotsRefused}`,
+          `scrutineer_casts_in_flight ${context.castAdmission.inFlight}`,
+          `scrutineer_casts_waiting ${context.castAdmission.waiting}`,
+          `scrutineer_casts_shed_total ${context.castAdmission.refusedTotal}`,
+          '',
+        ].join('\n');
+      },
     }),
   ];
   const allRoutes = [...meta, ...routes];

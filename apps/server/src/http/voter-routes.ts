@@ -4,12 +4,14 @@
  * answer, tracker or IP.
  */
 import { issueChallenge } from '../auth/hmac-stamps.ts';
+import type { Refusal } from '../auth/sign-in-monitor.ts';
 import { signIn } from '../auth/sign-in.ts';
 import { ServiceError } from '../http-errors.ts';
 import { auditBallot } from '../voting/audit-ballot.ts';
 import { castBallot } from '../voting/cast-ballot.ts';
 import { credentialReport } from '../voting/voter-queries.ts';
 import { type AppContext, requireSession } from './app-context.ts';
+import { limitKey } from './client-address.ts';
 import { type RouteSpec, route } from './route-spec.ts';
 import {
   auditBody,
@@ -21,6 +23,12 @@ import {
   signInBody,
   signInResponse,
 } from './schemas.ts';
+
+const REFUSALS: Record<Refusal, string> = {
+  'too-many-failures': 'Too many failed sign-ins from this address; try again later.',
+  'too-many-in-flight': 'Too many sign-ins in progress from this address; try again in a moment.',
+  'too-many-attempts': 'Too many sign-ins from this address this minute; try again in a minute.',
+};
 
 const CHALLENGE_LIFETIME_SECONDS = 300;
 /** The cast route (build-app.ts refuses casts here before reading them when the server is full). */
@@ -57,14 +65,9 @@ export function voterRoutes(context: AppContext, signInPerMinute: number): Route
       response: signInResponse,
       perMinute: signInPerMinute,
       handler: async ({ params, body, ip }) => {
-        const reservation = context.monitor.begin(ip);
-        if (reservation !== 'reserved')
-          throw new ServiceError(
-            'request/rate-limited',
-            reservation === 'too-many-failures'
-              ? 'Too many failed sign-ins from this address; try again later.'
-              : 'Too many sign-ins in progress from this address; try again in a moment.'
-          );
+        const reservation = await context.monitor.begin(limitKey(ip));
+        if (typeof reservation === 'string')
+          throw new ServiceError('request/rate-limited', REFUSALS[reservation]);
         let failed = false;
         try {
           return await signIn(service, params.electionId, body);
@@ -74,7 +77,7 @@ export function voterRoutes(context: AppContext, signInPerMinute: number): Route
             (error.code === 'auth/sign-in-failed' || error.code === 'auth/invalid-signature');
           throw error;
         } finally {
-          context.monitor.settle(ip, failed);
+          await context.monitor.settle(reservation, failed);
         }
       },
     }),
