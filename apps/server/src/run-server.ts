@@ -10,7 +10,8 @@
  * Deployment (docs/deployment.md): behind a reverse proxy SCRUTINEER_TRUSTED_PROXIES (addresses
  * or CIDRs, comma-separated) and/or SCRUTINEER_PROXY_HOPS are required, or every voter shares the
  * proxy's address and its limits; SCRUTINEER_TLS_CERT_FILE and SCRUTINEER_TLS_KEY_FILE serve HTTPS
- * directly; SCRUTINEER_METRICS_TOKEN opens /metrics to a scraper elsewhere (else loopback only).
+ * directly; security answers are checked on SCRUTINEER_ANSWER_THREADS threads (default 1) with
+ * at most SCRUTINEER_MAX_ANSWER_CHECKS_WAITING (32) waiting; SCRUTINEER_METRICS_TOKEN opens /metrics to a scraper elsewhere (else loopback only).
  */
 import { readFileSync } from 'node:fs';
 import { hashBearerKey } from './auth/secret-compare.ts';
@@ -44,6 +45,8 @@ export async function runServer(options: RunOptions): Promise<RunningServer> {
   const signInPerMinute = limit('SCRUTINEER_SIGN_INS_PER_MINUTE');
   const verifyThreads = limit('SCRUTINEER_VERIFY_THREADS');
   const maxCastsInFlight = limit('SCRUTINEER_MAX_CASTS_IN_FLIGHT');
+  const answerThreads = limit('SCRUTINEER_ANSWER_THREADS');
+  const answerChecksWaiting = limit('SCRUTINEER_MAX_ANSWER_CHECKS_WAITING');
   const trustedProxies = options.trustedProxies ?? trustedProxiesFromEnvironment();
   const certFile = options.tlsCertFile ?? process.env['SCRUTINEER_TLS_CERT_FILE'];
   const keyFile = options.tlsKeyFile ?? process.env['SCRUTINEER_TLS_KEY_FILE'];
@@ -60,6 +63,10 @@ export async function runServer(options: RunOptions): Promise<RunningServer> {
     ...(verifyThreads === undefined ? {} : { verifyThreads }),
     ...(maxCastsInFlight === undefined ? {} : { maxCastsInFlight }),
     ...(trustedProxies === undefined ? {} : { trustedProxies }),
+    answers: {
+      ...(answerThreads === undefined ? {} : { threads: answerThreads }),
+      ...(answerChecksWaiting === undefined ? {} : { maxWaiting: answerChecksWaiting }),
+    },
     ...(tls === undefined ? {} : { tls }),
     ...(metricsToken === undefined ? {} : { metricsToken }),
     database: options.database ?? DEFAULT_DATA_DIR,

@@ -14,6 +14,7 @@ import { ElectionCache } from './elections/election-cache.ts';
 import { type AppOptions, type BuiltApp, buildApp } from './http/build-app.ts';
 import type { CheckpointPolicy, ServiceContext } from './service-context.ts';
 import { VerifyPool } from './voting/verify-pool.ts';
+import { AnswersPool, type AnswersPoolOptions } from './auth/answers-pool.ts';
 
 export interface ServerOptions extends AppOptions {
   /** A `postgres://` URL, a directory for the embedded engine, or an open {@link Database}. */
@@ -25,6 +26,8 @@ export interface ServerOptions extends AppOptions {
   readonly group?: Group;
   /** Worker threads checking ballot proofs (issue 7); 0 (the default) checks them inline. */
   readonly verifyThreads?: number;
+  /** Threads checking security answers (default 1) and checks that may wait (default 32). */
+  readonly answers?: AnswersPoolOptions;
 }
 
 export interface RunningServer {
@@ -50,6 +53,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     (options.verifyThreads ?? 0) > 0
       ? await VerifyPool.start(options.verifyThreads ?? 0, group.backend)
       : undefined;
+  // Started on the first sign-in: a board that only serves reads never starts its threads.
+  const answersPool = new AnswersPool(options.answers);
   const built = await buildApp(
     (logger) => ({
       database,
@@ -59,6 +64,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       elections: new ElectionCache(database, group),
       checkpoints,
       ...(verifyPool === undefined ? {} : { verifyPool }),
+      answersPool,
     }),
     options
   );
@@ -86,6 +92,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     clearInterval(timer);
     await app.close();
     await verifyPool?.close();
+    await answersPool.close();
     if (ownsDatabase) await database.close();
     throw error;
   }
@@ -100,6 +107,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         clearInterval(timer);
         await app.close();
         await verifyPool?.close();
+        await answersPool.close();
         if (ownsDatabase) await database.close();
       })()),
   };

@@ -4,7 +4,14 @@
  * stored Argon2id hash. Each check first reserves one of the credential's five attempts with an
  * atomic conditional UPDATE (never read-then-write), so even a burst of concurrent guesses gets at
  * most five; a right answer gives the attempts back. An unknown credential and wrong answers get
- * the same code and message, and an unknown credential still pays for one Argon2id run.
+ * the same code and message.
+ *
+ * A key that is not on the credential list is refused without running Argon2id: the list is
+ * public (spec §6.2, published before polls open), so answering it fast reveals nothing a reader
+ * of the board does not know, while hashing for it let anyone with a self-made key spend ~40 ms
+ * of server CPU per request. Argon2id thus runs only for a requester who signed the challenge
+ * with the secret key of a listed credential — who holds a voting code — and at most five times
+ * per credential; it runs on worker threads with a bounded queue (answers-pool.ts).
  */
 import { hexToBytes } from '@scrutineer/crypto';
 import { verifyStatement } from '@scrutineer/record';
@@ -60,6 +67,24 @@ export async function signIn(
   }
 
   const questionIds = election.manifest.securityQuestions.map((q) => q.id);
+  // Shed load before an attempt is reserved: a 503 must not spend one of the member's five.
+  const slot = context.answersPool?.enter();
+  try {
+    return await reserveAndCheck(context, election, electionId, request, questionIds, now);
+  } finally {
+    slot?.leave();
+  }
+}
+
+/** Reserves one of the credential's attempts, checks the answers, and issues the session. */
+async function reserveAndCheck(
+  context: ServiceContext,
+  election: { readonly hmacKey: Uint8Array },
+  electionId: string,
+  request: SignInRequest,
+  questionIds: readonly string[],
+  now: Date
+): Promise<SignInResult> {
   const reserved = await context.database.query<{ answers_hash: string; failed_attempts: number }>(
     `UPDATE credentials SET failed_attempts = failed_attempts + 1
       WHERE election_id = $1 AND credential = $2 AND status = 'active' AND failed_attempts < $3
@@ -75,18 +100,14 @@ export async function signIn(
     const status = rows[0]?.status;
     if (status === 'revoked') throw new ServiceError('auth/credential-revoked');
     if (status === 'active') throw new ServiceError('auth/credential-locked');
-    // Unknown: spend what a real check costs (another credential's hash, result ignored), then
-    // answer exactly as for wrong answers.
-    const sample = await context.database.query<{ answers_hash: string }>(
-      'SELECT answers_hash FROM credentials WHERE election_id = $1 LIMIT 1',
-      [electionId]
-    );
-    if (sample[0] !== undefined)
-      await verifySecurityAnswers(questionIds, request.answers, sample[0].answers_hash);
+    // Not on the (public) list: refused at once, with the code wrong answers get.
     throw new ServiceError('auth/sign-in-failed');
   }
 
-  const right = await verifySecurityAnswers(questionIds, request.answers, attempt.answers_hash);
+  const check = { questionIds, answers: request.answers, storedHash: attempt.answers_hash };
+  const right = await (context.answersPool === undefined
+    ? verifySecurityAnswers(check.questionIds, check.answers, check.storedHash)
+    : context.answersPool.check(check));
   if (!right) {
     if (attempt.failed_attempts >= MAX_FAILED_ATTEMPTS) {
       await writeAuditLog(context.database, electionId, 'board', 'credential-locked', {
