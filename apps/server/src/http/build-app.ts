@@ -25,6 +25,7 @@ import { type ErrorCode, ServiceError, errorBody, httpStatus } from '../http-err
 import type { ServiceContext } from '../service-context.ts';
 import { AdmissionRefusal, CastAdmission } from '../voting/cast-admission.ts';
 import type { AppContext } from './app-context.ts';
+import { OFFICIAL_BODY_LIMIT, TRUSTEE_BODY_LIMIT, VOTER_SMALL_BODY_LIMIT } from './body-limits.ts';
 import { type TrustedProxies, limitKey, trustProxyFunction } from './client-address.ts';
 import { officialRoutes } from './official-routes.ts';
 import { openApiDocument } from './openapi.ts';
@@ -42,9 +43,12 @@ export interface AppOptions {
   /** Sign-in and challenge requests per minute per IP (default 30). */
   readonly signInPerMinute?: number;
   readonly signInMonitor?: SignInMonitorOptions;
-  /** Voter request bodies (default 64 KB: a ballot of 20 contests of 50 candidates is smaller). */
+  /**
+   * Public and voter request bodies other than ballots (default 16 KiB); casts and audits take
+   * the largest ballot the manifest schema allows (body-limits.ts).
+   */
   readonly bodyLimit?: number;
-  /** Officials' request bodies (credential batches; default 8 MB). */
+  /** Officers' and the operator's bodies, read once their key is checked (default 8 MiB). */
   readonly officialBodyLimit?: number;
   /** Casts verified and appended at once (default 64); 3× as many may wait, more get 503. */
   readonly maxCastsInFlight?: number;
@@ -191,7 +195,7 @@ export async function buildApp(
   makeService: (logger: FastifyInstance['log']) => ServiceContext,
   options: AppOptions = {}
 ): Promise<BuiltApp> {
-  const bodyLimit = options.bodyLimit ?? 64 * 1024;
+  const bodyLimit = options.bodyLimit ?? VOTER_SMALL_BODY_LIMIT;
   const logger: FastifyServerOptions['logger'] =
     options.logger === false
       ? false
@@ -327,9 +331,13 @@ export async function buildApp(
     }),
   ];
   const allRoutes = [...meta, ...routes];
-  const officialLimit = options.officialBodyLimit ?? 8 * 1024 * 1024;
+  const officialLimit = options.officialBodyLimit ?? OFFICIAL_BODY_LIMIT;
   registerRoutes(app, allRoutes, (spec) =>
-    spec.audience === 'public' || spec.audience === 'voter' ? bodyLimit : officialLimit
+    spec.audience === 'public' || spec.audience === 'voter'
+      ? bodyLimit
+      : spec.audience === 'trustee'
+        ? TRUSTEE_BODY_LIMIT
+        : officialLimit
   );
   registerWebPages(app);
   return { app, context, routes: allRoutes };

@@ -25,6 +25,7 @@ import { postEncryptedTally, postResult } from '../officials/tally.ts';
 import { postTrusteeMessage } from '../officials/trustee-messages.ts';
 import type { ServiceContext } from '../service-context.ts';
 import type { AppContext } from './app-context.ts';
+import { TRUSTEE_BODY_LIMIT } from './body-limits.ts';
 import { type RouteSpec, route } from './route-spec.ts';
 import {
   appendedResponse,
@@ -82,10 +83,9 @@ function officerActions(service: ServiceContext) {
       params: electionParams,
       status: 201,
       ...spec,
-      handler: async ({ params, body, bearer }, reply) => {
-        await authorizeOfficer(service, params.electionId, bearer);
-        return act(params.electionId, body, reply);
-      },
+      // The key is checked before the body is read (F8): an outsider's megabytes are never parsed.
+      authorize: ({ params, bearer }) => authorizeOfficer(service, params.electionId, bearer),
+      handler: async ({ params, body }, reply) => act(params.electionId, body, reply),
     });
 }
 
@@ -101,11 +101,14 @@ export function officialRoutes(context: AppContext): RouteSpec[] {
       body: createElectionBody,
       response: createElectionResponse,
       status: 201,
-      handler: async ({ body, bearer }) => {
+      authorize: ({ bearer }) => {
         if (context.operatorKeyHash === undefined)
           throw new ServiceError('auth/election-creation-disabled');
         if (!bearerKeyMatches(bearer, context.operatorKeyHash))
           throw new ServiceError('auth/operator-required');
+        return Promise.resolve();
+      },
+      handler: async ({ body }) => {
         return createElection(service, { draft: body.manifest, adminKeyHash: body.adminKeyHash });
       },
     }),
@@ -206,8 +209,8 @@ export function officialRoutes(context: AppContext): RouteSpec[] {
       audience: 'officer',
       params: electionParams,
       response: auditLogResponse,
-      handler: async ({ params, bearer }) => {
-        await authorizeOfficer(service, params.electionId, bearer);
+      authorize: ({ params, bearer }) => authorizeOfficer(service, params.electionId, bearer),
+      handler: async ({ params }) => {
         return { entries: await readAuditLog(service.database, params.electionId) };
       },
     }),
@@ -221,6 +224,12 @@ export function officialRoutes(context: AppContext): RouteSpec[] {
       body: trusteeMessageBody,
       response: appendedResponse,
       status: 201,
+      // Authenticated by the signature inside the body, so the body must be read: it is held to
+      // what the largest trustee message needs, and the election must exist, before reading.
+      bodyLimit: TRUSTEE_BODY_LIMIT,
+      authorize: async ({ params }) => {
+        await service.elections.get(params.electionId);
+      },
       handler: async ({ params, body }) =>
         postTrusteeMessage(service, params.electionId, body.type, body.body),
     }),

@@ -1,6 +1,7 @@
 /**
  * @module The voter API: sign-in challenge and sign-in, casting, Benaloh audits, and "what became
- * of my credential". Ballot bodies are limited to 64 KB (build-app.ts); logs carry no token,
+ * of my credential". Casts and audits check the session before their body is read, and take up to
+ * the largest ballot the manifest schema allows (body-limits.ts); logs carry no token,
  * answer, tracker or IP.
  */
 import { issueChallenge } from '../auth/hmac-stamps.ts';
@@ -12,7 +13,8 @@ import { castBallot } from '../voting/cast-ballot.ts';
 import { credentialReport } from '../voting/voter-queries.ts';
 import { type AppContext, requireSession } from './app-context.ts';
 import { limitKey } from './client-address.ts';
-import { type RouteSpec, route } from './route-spec.ts';
+import { VOTER_BALLOT_BODY_LIMIT } from './body-limits.ts';
+import { type AuthorizeRequest, type RouteSpec, route } from './route-spec.ts';
 import {
   auditBody,
   castBody,
@@ -36,6 +38,10 @@ export const CAST_ROUTE = '/api/elections/:electionId/ballots';
 
 export function voterRoutes(context: AppContext, signInPerMinute: number): RouteSpec[] {
   const { service } = context;
+  /** Before a ballot's body (up to the schema's largest ballot) is read: a session (F8). */
+  const ballotGate = async (request: AuthorizeRequest): Promise<void> => {
+    await requireSession(context, request.params['electionId'] ?? '', request.bearer);
+  };
   return [
     route({
       method: 'GET',
@@ -104,6 +110,8 @@ export function voterRoutes(context: AppContext, signInPerMinute: number): Route
       body: castBody,
       response: receiptSchema,
       status: 201,
+      bodyLimit: VOTER_BALLOT_BODY_LIMIT,
+      authorize: ballotGate,
       handler: async ({ params, body, bearer }, reply) => {
         const session = await requireSession(context, params.electionId, bearer);
         try {
@@ -128,6 +136,8 @@ export function voterRoutes(context: AppContext, signInPerMinute: number): Route
       body: auditBody,
       response: receiptSchema,
       status: 201,
+      bodyLimit: VOTER_BALLOT_BODY_LIMIT,
+      authorize: ballotGate,
       handler: async ({ params, body, bearer }) => {
         const session = await requireSession(context, params.electionId, bearer);
         return auditBallot(service, params.electionId, session, body.audited);
