@@ -86,6 +86,14 @@ export const ERROR_CATALOGUE = {
     'A postal vote was already received for this credential.',
   ],
   'ballot/invalid-audit': [400, "The audited ballot's openings do not match its ciphertexts."],
+  'ballot/audit-limit-reached': [
+    429,
+    'This credential has published as many audited ballots as the board allows.',
+  ],
+  'ballot/audit-after-vote': [
+    409,
+    'This credential has voted; audits are for checking a device before casting.',
+  ],
   // Credentials (officials).
   'credential/duplicate': [409, 'A credential key or pack id is already loaded.'],
   'credential/invalid-key': [400, 'A credential key is not a valid non-identity point.'],

@@ -18,3 +18,7 @@ CREATE TABLE sign_in_attempts (
 
 CREATE INDEX sign_in_attempts_by_address ON sign_in_attempts (address_key, started_at);
 CREATE INDEX sign_in_attempts_by_time ON sign_in_attempts (started_at);
+
+-- Benaloh audits a credential has published (the board caps them per credential): a count only,
+-- never which audited ballots, so the board keeps no link from a member to the choices tested.
+ALTER TABLE credentials ADD COLUMN audits_used integer NOT NULL DEFAULT 0;
