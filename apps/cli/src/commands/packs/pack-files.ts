@@ -56,7 +56,7 @@ export function readCredentialsFile(path: string): CredentialsFile {
 }
 
 export function writeAnswersFile(path: string, file: AnswersFile): void {
-  writeJsonFile(path, file);
+  writeJsonFile(path, file, { secret: true });
 }
 
 export function readAnswersFile(path: string): AnswersFile {
@@ -69,7 +69,8 @@ export function readAnswersFile(path: string): AnswersFile {
 export function writePrintFile(path: string, rows: readonly PrintRow[]): void {
   writeFileAtomic(
     path,
-    [csvLine(PRINT_COLUMNS), ...rows.map((r) => csvLine(PRINT_COLUMNS.map((c) => r[c])))].join('')
+    [csvLine(PRINT_COLUMNS), ...rows.map((r) => csvLine(PRINT_COLUMNS.map((c) => r[c])))].join(''),
+    { secret: true }
   );
 }
 
