@@ -24,6 +24,7 @@ export const ERROR_CATALOGUE = {
   'auth/credential-revoked': [403, 'This voting code was replaced by a new pack; use the new one.'],
   'auth/invalid-challenge': [400, 'The sign-in challenge was not issued by this board.'],
   'auth/challenge-expired': [401, 'The sign-in challenge expired; fetch a new one.'],
+  'auth/challenge-used': [401, 'The sign-in challenge was already used; fetch a new one.'],
   'auth/invalid-signature': [
     401,
     'The sign-in signature does not verify under the credential key.',

@@ -46,7 +46,7 @@ export async function signIn(
 ): Promise<SignInResult> {
   const election = await context.elections.get(electionId);
   const now = context.clock();
-  checkChallenge(election.hmacKey, electionId, request.challenge, now);
+  const expiry = checkChallenge(election.hmacKey, electionId, request.challenge, now);
   let credentialKey;
   try {
     credentialKey = context.group.decodePoint(hexToBytes(request.credential));
@@ -65,6 +65,16 @@ export async function signIn(
   ) {
     throw new ServiceError('auth/invalid-signature');
   }
+  // A key not on the (public) list is refused at once, with the code wrong answers get: no
+  // Argon2id, and no challenge spent (a guess with a self-made key needs neither).
+  const listed = await context.database.query(
+    'SELECT 1 FROM credentials WHERE election_id = $1 AND credential = $2',
+    [electionId, request.credential]
+  );
+  if (listed.length === 0) throw new ServiceError('auth/sign-in-failed');
+  // Spent only now, once the signature shows the holder of a listed key: a replay of this
+  // request, captured on the way, is refused before it can spend one of the member's attempts.
+  await spendChallenge(context, electionId, request.challenge, expiry, now);
 
   const questionIds = election.manifest.securityQuestions.map((q) => q.id);
   // Shed load before an attempt is reserved: a 503 must not spend one of the member's five.
@@ -100,7 +110,7 @@ async function reserveAndCheck(
     const status = rows[0]?.status;
     if (status === 'revoked') throw new ServiceError('auth/credential-revoked');
     if (status === 'active') throw new ServiceError('auth/credential-locked');
-    // Not on the (public) list: refused at once, with the code wrong answers get.
+    // Gone from the list since the check above (never in practice): as for an unknown key.
     throw new ServiceError('auth/sign-in-failed');
   }
 
@@ -131,4 +141,29 @@ async function reserveAndCheck(
     credential: request.credential,
     expires: new Date(expiry * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
   };
+}
+
+let spentSinceSweep = 0;
+
+/** Marks the challenge used, or refuses it as `auth/challenge-used`; sweeps expired ones now and then. */
+async function spendChallenge(
+  context: ServiceContext,
+  electionId: string,
+  challenge: string,
+  expiry: number,
+  now: Date
+): Promise<void> {
+  const spent = await context.database.query(
+    `INSERT INTO spent_challenges (election_id, challenge, expires_at)
+     VALUES ($1, $2, to_timestamp($3::double precision)) ON CONFLICT DO NOTHING RETURNING 1`,
+    [electionId, challenge, expiry]
+  );
+  if (spent.length === 0) throw new ServiceError('auth/challenge-used');
+  if (++spentSinceSweep >= 100) {
+    spentSinceSweep = 0;
+    await context.database.query(
+      'DELETE FROM spent_challenges WHERE expires_at < to_timestamp($1::double precision)',
+      [now.getTime() / 1000]
+    );
+  }
 }

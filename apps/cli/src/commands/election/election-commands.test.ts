@@ -14,6 +14,7 @@ import { hashBearerKey, startServer } from '@scrutineer/server';
 import { makeSyntheticRoll } from '../../../test-fixtures/synthetic-roll.ts';
 import { testDraft } from '../../../test-fixtures/test-manifest.ts';
 import { ServerClient } from '../../client/server-client.ts';
+import { codeFile } from '../../../test-fixtures/code-file.ts';
 import { readPrintFile } from '../packs/pack-files.ts';
 import { commitRollMembers } from '../roll/commit.ts';
 import { parseCsvText } from '../roll/csv-file.ts';
@@ -164,10 +165,8 @@ test('election, trustee, postal and vote commands run a 2-of-3 election to a ver
     const early = await run([
       'vote',
       ...common,
-      '--code',
-      rows[0]?.code ?? '',
-      '--answers',
-      rows[0]?.answers ?? '',
+      '--code-file',
+      codeFile(rows[0]?.code ?? '', rows[0]?.answers ?? ''),
       '--choice',
       '1',
     ]);
@@ -178,10 +177,8 @@ test('election, trustee, postal and vote commands run a 2-of-3 election to a ver
     const receipt = await ok([
       'vote',
       ...common,
-      '--code',
-      online.code,
-      '--answers',
-      online.answers,
+      '--code-file',
+      codeFile(online.code, online.answers),
       '--choice',
       'Sam Patel',
       '--audit',
@@ -195,10 +192,8 @@ test('election, trustee, postal and vote commands run a 2-of-3 election to a ver
     const late = await run([
       'vote',
       ...common,
-      '--code',
-      postal.code,
-      '--answers',
-      postal.answers,
+      '--code-file',
+      codeFile(postal.code, postal.answers),
       '--choice',
       '1',
     ]);
@@ -208,10 +203,8 @@ test('election, trustee, postal and vote commands run a 2-of-3 election to a ver
     const closed = await run([
       'vote',
       ...common,
-      '--code',
-      rows[2]?.code ?? '',
-      '--answers',
-      rows[2]?.answers ?? '',
+      '--code-file',
+      codeFile(rows[2]?.code ?? '', rows[2]?.answers ?? ''),
       '--choice',
       '1',
     ]);

@@ -22,3 +22,15 @@ CREATE INDEX sign_in_attempts_by_time ON sign_in_attempts (started_at);
 -- Benaloh audits a credential has published (the board caps them per credential): a count only,
 -- never which audited ballots, so the board keeps no link from a member to the choices tested.
 ALTER TABLE credentials ADD COLUMN audits_used integer NOT NULL DEFAULT 0;
+
+-- Sign-in challenges already answered with a valid credential signature: a challenge is good
+-- for one sign-in only, so a captured request cannot be replayed to spend the member's attempts.
+-- Kept until the challenge expires (5 minutes), then swept.
+CREATE TABLE spent_challenges (
+  election_id text NOT NULL,
+  challenge   text NOT NULL,
+  expires_at  timestamptz NOT NULL,
+  PRIMARY KEY (election_id, challenge)
+);
+
+CREATE INDEX spent_challenges_by_expiry ON spent_challenges (expires_at);

@@ -126,3 +126,47 @@ forEachEngine('security-answer checks off the event loop', (engine) => {
     }
   });
 });
+
+forEachEngine('sign-in challenges', (engine) => {
+  it('F14: a captured sign-in request replayed is refused before it spends an attempt', async () => {
+    const server = await startTestServer(await engine.freshDatabase());
+    try {
+      const election = await createTestElection(server.service, { voters: 1 });
+      const member = nth(election.voters, 0);
+      const group = await testGroup();
+      const base = `/api/elections/${election.electionId}`;
+      const { challenge } = bodyAs(
+        challengeResponse,
+        await api(server, 'GET', `${base}/sign-in/challenge`)
+      );
+      const signature = signSignIn(
+        group,
+        election.manifestHash,
+        election.electionId,
+        challenge,
+        member.secretKey
+      );
+      const captured = {
+        credential: member.credential,
+        answers: wrongAnswers,
+        challenge,
+        signature,
+      };
+      const first = await api(server, 'POST', `${base}/sign-in`, { body: captured });
+      assert.equal(errorCode(first), 'auth/sign-in-failed');
+      // Before: each replay spent another of the five attempts, and the fifth locked the member.
+      for (let i = 0; i < 5; i++) {
+        const replay = await api(server, 'POST', `${base}/sign-in`, { body: captured });
+        assert.equal(errorCode(replay), 'auth/challenge-used');
+      }
+      const [row] = await server.database.query<{ failed_attempts: number }>(
+        'SELECT failed_attempts FROM credentials WHERE election_id = $1',
+        [election.electionId]
+      );
+      assert.equal(Number(row?.failed_attempts), 1);
+      assert.equal((await signInVoter(server, election, member)).status, 200);
+    } finally {
+      await server.close();
+    }
+  });
+});
