@@ -21,7 +21,7 @@ function announceBigBody(
   declared: number,
   headers: Record<string, string> = {},
   waitMs = 3000
-): Promise<{ status: number; body: unknown } | 'no answer'> {
+): Promise<{ status: number; body: unknown; connection?: string } | 'no answer'> {
   const url = new URL(path, server.url);
   return new Promise((resolve, reject) => {
     const request = httpRequest(url, {
@@ -43,7 +43,13 @@ function announceBigBody(
       response.on('end', () => {
         clearTimeout(timer);
         request.destroy();
-        resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) as unknown });
+        resolve({
+          status: response.statusCode ?? 0,
+          body: JSON.parse(text) as unknown,
+          ...(response.headers.connection === undefined
+            ? {}
+            : { connection: response.headers.connection }),
+        });
       });
     });
     request.on('error', (error) => {
@@ -66,10 +72,10 @@ forEachEngine('body limits and checks before the body', (engine) => {
     const election = await createTestElection(server().service, { voters: 1, open: false });
     const base = `/api/elections/${election.electionId}`;
     const eightMiB = 8 * 1024 * 1024 - 1;
-    assert.equal(
-      codeOf(await announceBigBody(server(), `${base}/credentials`, eightMiB)),
-      'auth/admin-required'
-    );
+    const refused = await announceBigBody(server(), `${base}/credentials`, eightMiB);
+    assert.equal(codeOf(refused), 'auth/admin-required');
+    // …and the connection is closed, so the rest of the body is not read and discarded either.
+    assert.equal(refused !== 'no answer' && refused.connection, 'close');
     assert.equal(
       codeOf(
         await announceBigBody(server(), `${base}/credentials`, eightMiB, {
