@@ -33,6 +33,7 @@ import { createTrusteeKeyFile, manifestEntry } from '../commands/trustee/trustee
 import { manifestDraft, prepareRoll, runNominations } from './demo-setup.ts';
 import { postPostalBatches, receivePostalPacks } from './demo-postal.ts';
 import { publishDemoRecord } from './demo-results.ts';
+import { generateOfficerKey } from '../commands/election/officer-key.ts';
 import {
   type VoterPlan,
   answersOf,
@@ -120,7 +121,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoOutcome> {
   if (options.database === undefined && existsSync(databaseDir))
     rmSync(databaseDir, { recursive: true, force: true });
   const operatorKey = randomBytes(16).toString('hex');
-  const adminKey = randomBytes(16).toString('hex');
+  const adminKey = generateOfficerKey();
   const server = await startServer({
     database: options.database ?? databaseDir,
     port: options.port ?? 0,

@@ -126,7 +126,37 @@ export class SignInMonitor {
       reservation.id,
       failed ? 'failed' : 'ok',
     ]);
-    if (!failed) return;
+    if (failed) await this.#failed();
+  }
+
+  /**
+   * Whether the address has used up its failures for the hour: officials' routes ask this before
+   * checking a key, so an address guessing the officer's key is stopped as a code guesser is.
+   */
+  async failedTooOften(key: string): Promise<boolean> {
+    const addressKey = await this.#addressKey(key);
+    const [row] = await this.#database.query<{ n: unknown }>(
+      `SELECT count(*) AS n FROM (SELECT 1 FROM sign_in_attempts
+         WHERE address_key = $1 AND state = 'failed' AND started_at > ${at(2)} LIMIT $3) AS failed`,
+      [addressKey, this.#now() - HOUR_MS, this.#options.maxFailuresPerIpPerHour]
+    );
+    const refused = toNumber(row?.n ?? 0) >= this.#options.maxFailuresPerIpPerHour;
+    if (refused) this.refusedTotal++;
+    return refused;
+  }
+
+  /** Records a failure that needed no reservation (a wrong officer or operator key). */
+  async recordFailure(key: string): Promise<void> {
+    const addressKey = await this.#addressKey(key);
+    await this.#database.query(
+      `INSERT INTO sign_in_attempts (address_key, state, started_at) VALUES ($1, 'failed', ${at(2)})`,
+      [addressKey, this.#now()]
+    );
+    await this.#failed();
+  }
+
+  /** Counts a failure, and raises the alarm if failures in the last hour are above the threshold. */
+  async #failed(): Promise<void> {
     this.failuresTotal++;
     const now = this.#now();
     if (now - this.#lastAlarm < ALARM_REPEAT_MS) return;

@@ -2,12 +2,18 @@ import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { it } from 'node:test';
 import type { RunningServer } from '../server.ts';
-import { castHonestBallot, errorCode, receiptOf, sessionFor } from '../test-support/api-client.ts';
+import {
+  api,
+  castHonestBallot,
+  errorCode,
+  receiptOf,
+  sessionFor,
+} from '../test-support/api-client.ts';
 import { honestBallot } from '../test-support/ballot-forgery.ts';
 import { nth } from '../test-support/nth.ts';
 import { suiteServer } from '../test-support/suite-server.ts';
 import { forEachEngine } from '../test-support/test-databases.ts';
-import { createTestElection } from '../test-support/test-election.ts';
+import { createTestElection, startTestServer } from '../test-support/test-election.ts';
 import { VOTER_BALLOT_BODY_LIMIT, ballotBodyBytes } from './body-limits.ts';
 
 /**
@@ -154,5 +160,38 @@ forEachEngine('body limits and checks before the body', (engine) => {
     );
     assert.equal(VOTER_BALLOT_BODY_LIMIT, largest);
     assert.ok(largest > 900_000 && largest < 2_000_000, String(largest));
+  });
+});
+
+forEachEngine('officials’ key checks', (engine) => {
+  it('F20: an address guessing the officer key is locked out after 10 wrong keys, and it raises warnings', async () => {
+    const lines: string[] = [];
+    const server = await startTestServer(await engine.freshDatabase(), {
+      signInMonitor: {
+        maxFailuresPerIpPerHour: 10,
+        baselineFailuresPerHour: 1000,
+        alarmMultiple: 5,
+      },
+      logger: { level: 'warn', stream: { write: (line: string) => void lines.push(line) } },
+    });
+    try {
+      const election = await createTestElection(server.service, { voters: 1, open: false });
+      const path = `/api/elections/${election.electionId}/audit-log`;
+      const codes: (string | undefined)[] = [];
+      for (let i = 0; i < 12; i++)
+        codes.push(errorCode(await api(server, 'GET', path, { token: `guess-${i}` })));
+      assert.deepEqual(codes.slice(0, 10), Array<string>(10).fill('auth/admin-required'));
+      assert.deepEqual(codes.slice(10), ['request/rate-limited', 'request/rate-limited']);
+      // Even the right key is refused from that address for the hour: the guesser cannot tell.
+      const right = await api(server, 'GET', path, { token: election.adminKey });
+      assert.equal(errorCode(right), 'request/rate-limited');
+      assert.equal(
+        lines.filter((line) => line.includes('an official key check failed')).length,
+        10
+      );
+      assert.ok(!lines.join('').includes('127.0.0.1'), 'no address in the log');
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -29,6 +29,8 @@ export interface AuthorizeRequest {
   readonly bearer: string | undefined;
   /** The Content-Length header, if any (a chunked body has none: the route's body limit applies). */
   readonly contentLength: number | undefined;
+  /** The client's address (through the trusted proxies only: client-address.ts). */
+  readonly ip: string;
 }
 
 export interface RouteSpec {
@@ -83,6 +85,7 @@ export function route<
     readonly params: P extends z.ZodObject ? z.infer<P> : Record<string, never>;
     readonly bearer: string | undefined;
     readonly contentLength: number | undefined;
+    readonly ip: string;
   }) => Promise<void>;
   handler: (
     request: ParsedRequest<
@@ -141,6 +144,7 @@ export function registerRoutes(
                   : parseWith(spec.params, request.params, 'parameter')) as Record<string, string>,
                 bearer: bearerOf(request),
                 contentLength: length === undefined ? undefined : Number(length),
+                ip: request.ip,
               });
             },
           }),

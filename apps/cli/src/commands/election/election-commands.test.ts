@@ -22,7 +22,7 @@ import { writeJsonFile } from '../roll/roll-files.ts';
 
 const cli = join(import.meta.dirname, '..', '..', '..', 'bin', 'scrutineer.mjs');
 const OPERATOR_KEY = 'operator-key-for-the-commands-test';
-const ADMIN_KEY = 'admin-key-for-the-commands-test';
+const ADMIN_KEY = 'admin-key-for-the-commands-test-made-long-enough';
 
 function run(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
