@@ -26,7 +26,7 @@ function monitorAt(database: Database, clock: { now: number }) {
 }
 
 const reserved = (outcome: Reservation | string): Reservation => {
-  assert.equal(typeof outcome, 'object', String(outcome));
+  assert.equal(typeof outcome, 'object', JSON.stringify(outcome));
   return outcome as Reservation;
 };
 
