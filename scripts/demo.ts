@@ -50,7 +50,7 @@ const outcome = await runDemo({
           // No codes or answers in the output (a terminal's scrollback and logs keep it): they
           // are in the printer's file, readable by its owner only.
           log(
-            `  ${waiting.length} members have not voted yet: their codes and answers are in ${join(values.out, 'print', 'packs.csv')} (pack_id, member_id, code, answers).`
+            `  ${waiting.length} members have not voted yet: their codes and answers are in ${join(values.out, 'print', 'packs.csv')} (pack_id, member_id, code; each member's answers are their date of birth and postcode on the roll).`
           );
           log(
             `  From a terminal: npx scrutineer vote --server ${live.url} --election ${live.electionId} --choice 1   (it asks for the code and answers; or --code-file FILE with the code and the answers on two lines)`

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join, resolve } from 'node:path';
 import { loadGroup } from '@scrutineer/crypto';
 import { startServer, hashBearerKey } from '@scrutineer/server';
-import { type NominationOutcome, printRows } from '@scrutineer/protocol';
+import { type NominationOutcome, memberRows } from '@scrutineer/protocol';
 import { ServerClient } from '../client/server-client.ts';
 import { loadVotingSetup } from '../client/vote-client.ts';
 import {
@@ -204,7 +204,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoOutcome> {
     );
 
     const candidates = created.manifest.contests[0]?.candidates.length ?? 0;
-    const plans = planVotes(printRows(packs.packs), candidates, { reserve: 10, audits: 3 });
+    const plans = planVotes(memberRows(packs.packs), candidates, { reserve: 10, audits: 3 });
     const online = plans.filter((p) => p.channel === 'online');
     const postal = plans.filter((p) => p.channel === 'postal');
     const setup = await loadVotingSetup(client, group, electionId);

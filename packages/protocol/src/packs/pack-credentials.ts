@@ -6,7 +6,10 @@
  * - the public credential list: the keys in a CSPRNG shuffle, with no member link (spec §9.5);
  * - the answers table for the server: key → answers hash (and pack id, for postal returns), in
  *   the same order, so loading it publishes exactly the list whose hash the base hash covers;
- * - the print rows: `pack_id, member_id, code, answers`, for the printer only, written once.
+ * - the print rows: `pack_id, member_id, code`, for the printer only, written once. They hold no
+ *   answers: printing needs none, and the code with the answers is a complete credential, so a
+ *   leaked printer's file would have let anyone vote for every member. (A member knows their own
+ *   answers; simulations take them from `memberRows`.)
  */
 import {
   type Group,
@@ -121,14 +124,29 @@ export interface PrintRow {
   readonly member_id: string;
   /** Formatted `XXXX-XXXX-XXXX-XXXX-XXXX-XXXX`. */
   readonly code: string;
-  /** `dob=…,postcode=…`, as `scrutineer vote --answers` takes it. */
-  readonly answers: string;
 }
 
-export const PRINT_COLUMNS = ['pack_id', 'member_id', 'code', 'answers'] as const;
+export const PRINT_COLUMNS = ['pack_id', 'member_id', 'code'] as const;
 
 /** The printer's rows, in the order of `generated.packs`. */
 export function printRows(generated: GeneratedPacks): PrintRow[] {
+  return generated.packs.map((p) => ({
+    pack_id: p.packId,
+    member_id: p.memberId,
+    code: formatVotingCode(p.code),
+  }));
+}
+
+/** What one member holds: their pack's row and their own answers (`dob=…,postcode=…`). */
+export interface MemberRow extends PrintRow {
+  readonly answers: string;
+}
+
+/**
+ * Each member's view, for simulations (the demo, tests) that play the members: the pack they
+ * received and the answers they know. Never written to a file.
+ */
+export function memberRows(generated: GeneratedPacks): MemberRow[] {
   return generated.packs.map((p) => ({
     pack_id: p.packId,
     member_id: p.memberId,

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildRoll } from '@scrutineer/protocol';
+import { buildRoll, formatAnswers, memberAnswers } from '@scrutineer/protocol';
 import { hashBearerKey, startServer } from '@scrutineer/server';
 import { makeSyntheticRoll } from '../../../test-fixtures/synthetic-roll.ts';
 import { testDraft } from '../../../test-fixtures/test-manifest.ts';
@@ -161,7 +161,14 @@ test('election, trustee, postal and vote commands run a 2-of-3 election to a ver
       '--argon2-iterations',
       '1',
     ]);
-    const rows = readPrintFile(join(dir, 'packs', 'print', 'packs.csv'));
+    // The printer's file holds no answers: each member knows their own (from the roll here).
+    const rollMembers = new Map(built.value.members.map((m) => [m.memberId, m]));
+    const rows = readPrintFile(join(dir, 'packs', 'print', 'packs.csv')).map((row) => {
+      const member = rollMembers.get(row.member_id);
+      assert.ok(member !== undefined);
+      const questions = ['dob', 'postcode'];
+      return { ...row, answers: formatAnswers(questions, memberAnswers(member, questions)) };
+    });
     const early = await run([
       'vote',
       ...common,

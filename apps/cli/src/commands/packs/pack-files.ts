@@ -5,7 +5,7 @@
  * |---|---|---|
  * | `credentials.json` | public | `{format, electionId, count, credentialListHash, keys}`: the keys in shuffled order (spec §9.5) |
  * | `answers.json` | the server only | `{format, electionId, questions, count, credentialListHash, entries: [{key, answersHash, packId}]}` in the same order |
- * | `print/packs.csv` | the printer only | `pack_id,member_id,code,answers`: the only member link; destroy after printing |
+ * | `print/packs.csv` | the printer only (0600) | `pack_id,member_id,code` (no answers: printing needs none): the only member link; destroy after printing |
  * | `packs/packs-NNNN.pdf` | the printer only | the print-ready packs, in the order of packs.csv |
  *
  * Loading `answers.json` into the server in order (batches of ≤ 10,000) publishes exactly the list
@@ -82,6 +82,5 @@ export function readPrintFile(path: string): PrintRow[] {
     pack_id: cells[0] ?? '',
     member_id: cells[1] ?? '',
     code: cells[2] ?? '',
-    answers: cells[3] ?? '',
   }));
 }

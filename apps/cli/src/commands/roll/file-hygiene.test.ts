@@ -16,9 +16,7 @@ test('F19: trustee key files, the printer file and the answers table are written
   const trustee = join(dir, 'trustee-1.json');
   writeTrusteeKeyFile(trustee, createTrusteeKeyFile(group, 'mode-test', 1, 'Trustee One'));
   const print = join(dir, 'print.csv');
-  writePrintFile(print, [
-    { pack_id: 'p1', member_id: 'm1', code: 'CODE', answers: 'dob=1970-01-01,postcode=SW1A1AA' },
-  ]);
+  writePrintFile(print, [{ pack_id: 'p1', member_id: 'm1', code: 'CODE' }]);
   const answers = join(dir, 'answers.json');
   writeAnswersFile(answers, {
     format: 'scrutineer/answers/v1',
