@@ -10,12 +10,13 @@
  * Deployment (docs/deployment.md): behind a reverse proxy SCRUTINEER_TRUSTED_PROXIES (addresses
  * or CIDRs, comma-separated) and/or SCRUTINEER_PROXY_HOPS are required, or every voter shares the
  * proxy's address and its limits; SCRUTINEER_TLS_CERT_FILE and SCRUTINEER_TLS_KEY_FILE serve HTTPS
- * directly; security answers are checked on SCRUTINEER_ANSWER_THREADS threads (default 1) with
+ * directly; SCRUTINEER_BOARD_SECRETS_KEY_FILE seals the board's keys at rest; security answers are checked on SCRUTINEER_ANSWER_THREADS threads (default 1) with
  * at most SCRUTINEER_MAX_ANSWER_CHECKS_WAITING (32) waiting; SCRUTINEER_METRICS_TOKEN opens /metrics to a scraper elsewhere (else loopback only).
  */
 import { readFileSync } from 'node:fs';
 import { hashBearerKey } from './auth/secret-compare.ts';
 import type { TrustedProxies } from './http/client-address.ts';
+import { boardSecretsKeyFromEnvironment } from './elections/board-secrets.ts';
 import { DEFAULT_DATA_DIR } from './database/open-database.ts';
 import { type RunningServer, startServer } from './server.ts';
 
@@ -57,6 +58,7 @@ export async function runServer(options: RunOptions): Promise<RunningServer> {
       ? undefined
       : { cert: readFileSync(certFile, 'utf8'), key: readFileSync(keyFile, 'utf8') };
   const metricsToken = process.env['SCRUTINEER_METRICS_TOKEN'];
+  const boardSecretsKey = boardSecretsKeyFromEnvironment();
   const server = await startServer({
     ...(requestsPerMinute === undefined ? {} : { requestsPerMinute }),
     ...(signInPerMinute === undefined ? {} : { signInPerMinute }),
@@ -69,6 +71,7 @@ export async function runServer(options: RunOptions): Promise<RunningServer> {
     },
     ...(tls === undefined ? {} : { tls }),
     ...(metricsToken === undefined ? {} : { metricsToken }),
+    ...(boardSecretsKey === undefined ? {} : { boardSecretsKey }),
     database: options.database ?? DEFAULT_DATA_DIR,
     port: options.port ?? 8080,
     host: options.host ?? '127.0.0.1',

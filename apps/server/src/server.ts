@@ -15,6 +15,7 @@ import { type AppOptions, type BuiltApp, buildApp } from './http/build-app.ts';
 import type { CheckpointPolicy, ServiceContext } from './service-context.ts';
 import { VerifyPool } from './voting/verify-pool.ts';
 import { AnswersPool, type AnswersPoolOptions } from './auth/answers-pool.ts';
+import { BoardSecrets } from './elections/board-secrets.ts';
 
 export interface ServerOptions extends AppOptions {
   /** A `postgres://` URL, a directory for the embedded engine, or an open {@link Database}. */
@@ -28,6 +29,8 @@ export interface ServerOptions extends AppOptions {
   readonly verifyThreads?: number;
   /** Threads checking security answers (default 1) and checks that may wait (default 32). */
   readonly answers?: AnswersPoolOptions;
+  /** The key sealing the board's keys at rest (32 bytes); omitted = stored in clear (a warning). */
+  readonly boardSecretsKey?: Uint8Array;
 }
 
 export interface RunningServer {
@@ -55,13 +58,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       : undefined;
   // Started on the first sign-in: a board that only serves reads never starts its threads.
   const answersPool = new AnswersPool(options.answers);
+  const boardSecrets = new BoardSecrets(options.boardSecretsKey);
   const built = await buildApp(
     (logger) => ({
       database,
       group,
       clock: options.clock ?? systemClock,
       logger,
-      elections: new ElectionCache(database, group),
+      elections: new ElectionCache(database, group, boardSecrets),
       checkpoints,
       ...(verifyPool === undefined ? {} : { verifyPool }),
       answersPool,
@@ -71,6 +75,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const { app } = built;
   const service = built.context.service;
   await warnIfNotDurable(database, app.log);
+  if (!boardSecrets.sealing)
+    app.log.warn(
+      { alarm: 'board-secrets-in-clear' },
+      "the board's signing and HMAC keys are stored in clear: set SCRUTINEER_BOARD_SECRETS_KEY_FILE (docs/deployment.md)"
+    );
   let timer: NodeJS.Timeout | undefined;
   let ticking = false;
   if (checkpoints.intervalMs > 0) {
