@@ -20,7 +20,7 @@ import {
   SignInMonitor,
   type SignInMonitorOptions,
 } from '../auth/sign-in-monitor.ts';
-import { bearerKeyMatches, hashBearerKey } from '../auth/secret-compare.ts';
+import { hashBearerKey } from '../auth/secret-compare.ts';
 import { type ErrorCode, ServiceError, errorBody, httpStatus } from '../http-errors.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { AdmissionRefusal, CastAdmission } from '../voting/cast-admission.ts';
@@ -28,6 +28,7 @@ import type { AppContext } from './app-context.ts';
 import { OFFICIAL_BODY_LIMIT, TRUSTEE_BODY_LIMIT, VOTER_SMALL_BODY_LIMIT } from './body-limits.ts';
 import { type TrustedProxies, limitKey, trustProxyFunction } from './client-address.ts';
 import { officialRoutes } from './official-routes.ts';
+import { requireMetricsAccess } from './metrics-access.ts';
 import { openApiDocument } from './openapi.ts';
 import { publicRoutes } from './public-routes.ts';
 import { type RouteSpec, registerRoutes, route } from './route-spec.ts';
@@ -143,27 +144,6 @@ function refuseDuplicateKeys(app: FastifyInstance, bodyLimit: number): void {
       });
     }
   );
-}
-
-const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/;
-
-/**
- * /metrics shows sign-in failures and the alarm's state, which help an attacker pace a guessing
- * run: with a token configured it needs that token; without, only a loopback client that came
- * through no proxy (a scraper on the same host) may read it.
- */
-function requireMetricsAccess(
-  tokenHash: string | undefined,
-  bearer: string | undefined,
-  request: FastifyRequest
-): void {
-  if (tokenHash !== undefined) {
-    if (!bearerKeyMatches(bearer, tokenHash)) throw new ServiceError('auth/metrics-token-required');
-    return;
-  }
-  const direct = request.headers['x-forwarded-for'] === undefined;
-  if (!direct || !LOOPBACK.test(request.socket.remoteAddress ?? ''))
-    throw new ServiceError('auth/metrics-token-required');
 }
 
 export interface BuiltApp {
