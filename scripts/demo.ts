@@ -7,6 +7,7 @@
  * stops while voting is open, prints the server URL and a few codes with their answers, and on
  * Ctrl-C (SIGINT) or SIGTERM closes, tallies, publishes and verifies.
  */
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runDemo } from '../apps/cli/src/demo/run-demo.ts';
 
@@ -46,14 +47,14 @@ const outcome = await runDemo({
           log(
             `  Booth: ${live.url}/elections/${live.electionId}   (build it first, once: npm run build -w @scrutineer/web)`
           );
-          log('  Members who have not voted yet (from print/packs.csv):');
-          for (const plan of waiting)
-            log(`    code ${plan.row.code}   answers ${plan.row.answers}`);
-          const first = waiting[0];
-          if (first !== undefined)
-            log(
-              `  Or from a terminal: npx scrutineer vote --server ${live.url} --election ${live.electionId} --code '${first.row.code}' --answers '${first.row.answers}' --choice 1`
-            );
+          // No codes or answers in the output (a terminal's scrollback and logs keep it): they
+          // are in the printer's file, readable by its owner only.
+          log(
+            `  ${waiting.length} members have not voted yet: their codes and answers are in ${join(values.out, 'print', 'packs.csv')} (pack_id, member_id, code; each member's answers are their date of birth and postcode on the roll).`
+          );
+          log(
+            `  From a terminal: npx scrutineer vote --server ${live.url} --election ${live.electionId} --choice 1   (it asks for the code and answers; or --code-file FILE with the code and the answers on two lines)`
+          );
           log('Press Ctrl-C (or send SIGTERM) to close voting, tally, publish and verify.');
           await new Promise<void>((resolve) => {
             process.once('SIGINT', resolve);

@@ -131,7 +131,7 @@ const expected = (total.guesses * voters) / 2 ** votingCodeEntropyBits;
 
 console.log(`guesses:                         ${total.guesses}`);
 console.log(`successes:                       ${total.successes}`);
-console.log(`verified (Argon2id, refused):    ${total.verified}`);
+console.log(`checked and refused (no Argon2id for an unlisted key): ${total.verified}`);
 console.log(`refused by the per-IP failure limit: ${total.refusedByFailureLimit}`);
 console.log(`refused by the per-route rate limit: ${total.refusedByRateLimit}`);
 console.log(`other responses:                 ${JSON.stringify(other)}`);

@@ -24,6 +24,7 @@ export const ERROR_CATALOGUE = {
   'auth/credential-revoked': [403, 'This voting code was replaced by a new pack; use the new one.'],
   'auth/invalid-challenge': [400, 'The sign-in challenge was not issued by this board.'],
   'auth/challenge-expired': [401, 'The sign-in challenge expired; fetch a new one.'],
+  'auth/challenge-used': [401, 'The sign-in challenge was already used; fetch a new one.'],
   'auth/invalid-signature': [
     401,
     'The sign-in signature does not verify under the credential key.',
@@ -33,6 +34,10 @@ export const ERROR_CATALOGUE = {
   'auth/token-expired': [401, 'The session expired; sign in again.'],
   'auth/admin-required': [401, "This endpoint needs the returning officer's key."],
   'auth/operator-required': [401, "Creating an election needs the server operator's key."],
+  'auth/metrics-token-required': [
+    401,
+    'The metrics need the metrics token (or a direct request from this host).',
+  ],
   'auth/election-creation-disabled': [
     403,
     'This server has no operator key, so elections cannot be created over HTTP.',
@@ -94,6 +99,14 @@ export const ERROR_CATALOGUE = {
     'A postal vote was already received for this credential.',
   ],
   'ballot/invalid-audit': [400, "The audited ballot's openings do not match its ciphertexts."],
+  'ballot/audit-limit-reached': [
+    429,
+    'This credential has published as many audited ballots as the board allows.',
+  ],
+  'ballot/audit-after-vote': [
+    409,
+    'This credential has voted; audits are for checking a device before casting.',
+  ],
   // Credentials (officials).
   'credential/duplicate': [409, 'A credential key or pack id is already loaded.'],
   'credential/invalid-key': [400, 'A credential key is not a valid non-identity point.'],

@@ -7,8 +7,16 @@
  * Casting (issue 7): SCRUTINEER_VERIFY_THREADS worker threads check ballot proofs (default 0:
  * inline); at most SCRUTINEER_MAX_CASTS_IN_FLIGHT casts run at once (default 64), three times as
  * many may wait, and more get 503.
+ * Deployment (docs/deployment.md): behind a reverse proxy SCRUTINEER_TRUSTED_PROXIES (addresses
+ * or CIDRs, comma-separated) and/or SCRUTINEER_PROXY_HOPS are required, or every voter shares the
+ * proxy's address and its limits; SCRUTINEER_TLS_CERT_FILE and SCRUTINEER_TLS_KEY_FILE serve HTTPS
+ * directly; SCRUTINEER_BOARD_SECRETS_KEY_FILE seals the board's keys at rest; security answers are checked on SCRUTINEER_ANSWER_THREADS threads (default 1) with
+ * at most SCRUTINEER_MAX_ANSWER_CHECKS_WAITING (32) waiting; SCRUTINEER_METRICS_TOKEN opens /metrics to a scraper elsewhere (else loopback only).
  */
+import { readFileSync } from 'node:fs';
 import { hashBearerKey } from './auth/secret-compare.ts';
+import type { TrustedProxies } from './http/client-address.ts';
+import { boardSecretsKeyFromEnvironment } from './elections/board-secrets.ts';
 import { DEFAULT_DATA_DIR } from './database/open-database.ts';
 import { type RunningServer, startServer } from './server.ts';
 
@@ -16,6 +24,11 @@ export interface RunOptions {
   readonly database?: string;
   readonly port?: number;
   readonly host?: string;
+  /** Overrides SCRUTINEER_TRUSTED_PROXIES / SCRUTINEER_PROXY_HOPS (`scrutineer serve --trusted-proxy`). */
+  readonly trustedProxies?: TrustedProxies;
+  /** PEM files: overrides SCRUTINEER_TLS_CERT_FILE / SCRUTINEER_TLS_KEY_FILE. */
+  readonly tlsCertFile?: string;
+  readonly tlsKeyFile?: string;
   /** Where to print the URL (default stdout). */
   readonly print?: (line: string) => void;
 }
@@ -33,11 +46,32 @@ export async function runServer(options: RunOptions): Promise<RunningServer> {
   const signInPerMinute = limit('SCRUTINEER_SIGN_INS_PER_MINUTE');
   const verifyThreads = limit('SCRUTINEER_VERIFY_THREADS');
   const maxCastsInFlight = limit('SCRUTINEER_MAX_CASTS_IN_FLIGHT');
+  const answerThreads = limit('SCRUTINEER_ANSWER_THREADS');
+  const answerChecksWaiting = limit('SCRUTINEER_MAX_ANSWER_CHECKS_WAITING');
+  const trustedProxies = options.trustedProxies ?? trustedProxiesFromEnvironment();
+  const certFile = options.tlsCertFile ?? process.env['SCRUTINEER_TLS_CERT_FILE'];
+  const keyFile = options.tlsKeyFile ?? process.env['SCRUTINEER_TLS_KEY_FILE'];
+  if ((certFile === undefined) !== (keyFile === undefined))
+    throw new Error('TLS needs both a certificate file and a key file');
+  const tls =
+    certFile === undefined || keyFile === undefined
+      ? undefined
+      : { cert: readFileSync(certFile, 'utf8'), key: readFileSync(keyFile, 'utf8') };
+  const metricsToken = process.env['SCRUTINEER_METRICS_TOKEN'];
+  const boardSecretsKey = boardSecretsKeyFromEnvironment();
   const server = await startServer({
     ...(requestsPerMinute === undefined ? {} : { requestsPerMinute }),
     ...(signInPerMinute === undefined ? {} : { signInPerMinute }),
     ...(verifyThreads === undefined ? {} : { verifyThreads }),
     ...(maxCastsInFlight === undefined ? {} : { maxCastsInFlight }),
+    ...(trustedProxies === undefined ? {} : { trustedProxies }),
+    answers: {
+      ...(answerThreads === undefined ? {} : { threads: answerThreads }),
+      ...(answerChecksWaiting === undefined ? {} : { maxWaiting: answerChecksWaiting }),
+    },
+    ...(tls === undefined ? {} : { tls }),
+    ...(metricsToken === undefined ? {} : { metricsToken }),
+    ...(boardSecretsKey === undefined ? {} : { boardSecretsKey }),
     database: options.database ?? DEFAULT_DATA_DIR,
     port: options.port ?? 8080,
     host: options.host ?? '127.0.0.1',
@@ -62,4 +96,24 @@ export async function runServer(options: RunOptions): Promise<RunningServer> {
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
   return server;
+}
+
+/** SCRUTINEER_TRUSTED_PROXIES (`10.0.0.0/8,::1`) and SCRUTINEER_PROXY_HOPS, if either is set. */
+export function trustedProxiesFromEnvironment(
+  environment: NodeJS.ProcessEnv = process.env
+): TrustedProxies | undefined {
+  const list = environment['SCRUTINEER_TRUSTED_PROXIES'];
+  const hops = environment['SCRUTINEER_PROXY_HOPS'];
+  if (list === undefined && hops === undefined) return undefined;
+  return {
+    ...(list === undefined
+      ? {}
+      : {
+          addresses: list
+            .split(',')
+            .map((entry) => entry.trim())
+            .filter((entry) => entry !== ''),
+        }),
+    ...(hops === undefined ? {} : { hops: Number(hops) }),
+  };
 }

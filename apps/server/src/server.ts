@@ -14,6 +14,8 @@ import { ElectionCache } from './elections/election-cache.ts';
 import { type AppOptions, type BuiltApp, buildApp } from './http/build-app.ts';
 import type { CheckpointPolicy, ServiceContext } from './service-context.ts';
 import { VerifyPool } from './voting/verify-pool.ts';
+import { AnswersPool, type AnswersPoolOptions } from './auth/answers-pool.ts';
+import { BoardSecrets } from './elections/board-secrets.ts';
 
 export interface ServerOptions extends AppOptions {
   /** A `postgres://` URL, a directory for the embedded engine, or an open {@link Database}. */
@@ -25,6 +27,10 @@ export interface ServerOptions extends AppOptions {
   readonly group?: Group;
   /** Worker threads checking ballot proofs (issue 7); 0 (the default) checks them inline. */
   readonly verifyThreads?: number;
+  /** Threads checking security answers (default 1) and checks that may wait (default 32). */
+  readonly answers?: AnswersPoolOptions;
+  /** The key sealing the board's keys at rest (32 bytes); omitted = stored in clear (a warning). */
+  readonly boardSecretsKey?: Uint8Array;
 }
 
 export interface RunningServer {
@@ -50,21 +56,30 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     (options.verifyThreads ?? 0) > 0
       ? await VerifyPool.start(options.verifyThreads ?? 0, group.backend)
       : undefined;
+  // Started on the first sign-in: a board that only serves reads never starts its threads.
+  const answersPool = new AnswersPool(options.answers);
+  const boardSecrets = new BoardSecrets(options.boardSecretsKey);
   const built = await buildApp(
     (logger) => ({
       database,
       group,
       clock: options.clock ?? systemClock,
       logger,
-      elections: new ElectionCache(database, group),
+      elections: new ElectionCache(database, group, boardSecrets),
       checkpoints,
       ...(verifyPool === undefined ? {} : { verifyPool }),
+      answersPool,
     }),
     options
   );
   const { app } = built;
   const service = built.context.service;
   await warnIfNotDurable(database, app.log);
+  if (!boardSecrets.sealing)
+    app.log.warn(
+      { alarm: 'board-secrets-in-clear' },
+      "the board's signing and HMAC keys are stored in clear: set SCRUTINEER_BOARD_SECRETS_KEY_FILE (docs/deployment.md)"
+    );
   let timer: NodeJS.Timeout | undefined;
   let ticking = false;
   if (checkpoints.intervalMs > 0) {
@@ -86,6 +101,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     clearInterval(timer);
     await app.close();
     await verifyPool?.close();
+    await answersPool.close();
     if (ownsDatabase) await database.close();
     throw error;
   }
@@ -100,6 +116,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         clearInterval(timer);
         await app.close();
         await verifyPool?.close();
+        await answersPool.close();
         if (ownsDatabase) await database.close();
       })()),
   };

@@ -4,6 +4,7 @@
  * instances share nothing but the database.
  */
 import type { Group } from '@scrutineer/crypto';
+import type { AnswersPool } from './auth/answers-pool.ts';
 import type { Clock } from './board/board-clock.ts';
 import type { Database } from './database/database.ts';
 import type { ElectionCache } from './elections/election-cache.ts';
@@ -32,6 +33,8 @@ export interface ServiceContext {
   readonly checkpoints: CheckpointPolicy;
   /** Worker threads that check ballot proofs off the event loop; absent = inline. */
   readonly verifyPool?: VerifyPool;
+  /** Worker threads that check security answers (Argon2id) off the event loop; absent = inline. */
+  readonly answersPool?: AnswersPool;
 }
 
 export const silentLogger: Logger = {

@@ -220,6 +220,20 @@ describe('voter web app in Chromium', () => {
     await page.close();
   });
 
+  test('F10: the booth says what a device check reveals, and to whom, before it is chosen', async () => {
+    const page = await browser.newPage();
+    const voter = election.voters[2];
+    assert.ok(voter);
+    await toBallot(page, election, voter);
+    await encryptChoice(page, 'Jo Evans');
+    assert.equal(await page.locator('#check-privacy').innerText(), en['decide.checkPrivacy']);
+    const describedBy = await page
+      .locator(`button:has-text("${en['decide.check']}")`)
+      .getAttribute('aria-describedby');
+    assert.match(describedBy ?? '', /check-privacy/);
+    await page.close();
+  });
+
   test('a mistyped code gets check-character feedback before anything is sent', async () => {
     const page = await browser.newPage();
     const voter = election.voters[2];

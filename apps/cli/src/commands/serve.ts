@@ -4,6 +4,9 @@
  * embedded PostgreSQL (PGlite) directory, ./scrutineer-data. Prints the URL it listens on and
  * shuts down cleanly on SIGTERM. The key that may create elections comes from the environment
  * (SCRUTINEER_OPERATOR_KEY or SCRUTINEER_OPERATOR_KEY_HASH), never from the command line.
+ * Behind a reverse proxy, --trusted-proxy (repeatable: an address or CIDR) and/or --proxy-hops are
+ * required (docs/deployment.md): without them every voter shares the proxy's address, its rate
+ * limits and its failed sign-ins. --tls-cert/--tls-key serve HTTPS without a proxy.
  */
 import { Command, InvalidArgumentError } from 'commander';
 
@@ -12,6 +15,23 @@ function port(value: string): number {
   if (!Number.isInteger(number) || number < 0 || number > 65_535)
     throw new InvalidArgumentError('a port is an integer from 0 to 65535');
   return number;
+}
+
+function hops(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1 || number > 10)
+    throw new InvalidArgumentError('the proxy hop count is an integer from 1 to 10');
+  return number;
+}
+
+interface ServeOptions {
+  readonly database: string;
+  readonly port: number;
+  readonly host: string;
+  readonly trustedProxy?: string[];
+  readonly proxyHops?: number;
+  readonly tlsCert?: string;
+  readonly tlsKey?: string;
 }
 
 export function serveCommand(): Command {
@@ -24,9 +44,33 @@ export function serveCommand(): Command {
     )
     .option('--port <n>', 'port to listen on (0: any free port)', port, 8080)
     .option('--host <address>', 'address to listen on', '127.0.0.1')
-    .action(async (options: { database: string; port: number; host: string }) => {
+    .option(
+      '--trusted-proxy <address>',
+      'a reverse proxy (address or CIDR) whose X-Forwarded-For is believed; repeat for several',
+      (value: string, previous: string[] = []) => [...previous, value]
+    )
+    .option('--proxy-hops <n>', 'how many trusted proxies at most stand in front', hops)
+    .option('--tls-cert <file>', 'PEM certificate chain, to serve HTTPS directly')
+    .option('--tls-key <file>', 'PEM private key for --tls-cert')
+    .action(async (options: ServeOptions) => {
       // Imported here: the server (fastify, PGlite) is large and only this command needs it.
       const { runServer } = await import('@scrutineer/server');
-      await runServer({ database: options.database, port: options.port, host: options.host });
+      const trusted =
+        options.trustedProxy === undefined && options.proxyHops === undefined
+          ? {}
+          : {
+              trustedProxies: {
+                ...(options.trustedProxy === undefined ? {} : { addresses: options.trustedProxy }),
+                ...(options.proxyHops === undefined ? {} : { hops: options.proxyHops }),
+              },
+            };
+      await runServer({
+        database: options.database,
+        port: options.port,
+        host: options.host,
+        ...trusted,
+        ...(options.tlsCert === undefined ? {} : { tlsCertFile: options.tlsCert }),
+        ...(options.tlsKey === undefined ? {} : { tlsKeyFile: options.tlsKey }),
+      });
     });
 }

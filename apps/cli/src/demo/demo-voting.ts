@@ -4,13 +4,13 @@
  * library (several in flight at once), including Benaloh-audited ballots.
  */
 import type { Group } from '@scrutineer/crypto';
-import { type PrintRow, parseAnswers } from '@scrutineer/protocol';
+import { type MemberRow, parseAnswers } from '@scrutineer/protocol';
 import type { ServerClient } from '../client/server-client.ts';
 import { type VotingSetup, castVote } from '../client/vote-client.ts';
 
 export interface VoterPlan {
   readonly index: number;
-  readonly row: PrintRow;
+  readonly row: MemberRow;
   readonly channel: 'online' | 'postal' | 'none';
   /** 0-based candidate, or a spoilt paper. */
   readonly choice: number | 'spoilt';
@@ -19,7 +19,7 @@ export interface VoterPlan {
 
 /** Members beyond the last `reserve` rows: 70 % online, 20 % by post (1 in 25 of those spoilt). */
 export function planVotes(
-  rows: readonly PrintRow[],
+  rows: readonly MemberRow[],
   candidates: number,
   options: { readonly reserve: number; readonly audits: number }
 ): VoterPlan[] {
@@ -47,7 +47,7 @@ export function planVotes(
   });
 }
 
-export function answersOf(row: PrintRow): Record<string, string> {
+export function answersOf(row: MemberRow): Record<string, string> {
   const parsed = parseAnswers(row.answers);
   if (!parsed.ok) throw new Error(`pack ${row.pack_id}: ${parsed.error.message}`);
   return { ...parsed.value };

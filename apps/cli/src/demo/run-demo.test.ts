@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseBoardEvent } from '@scrutineer/record';
+import { codeFile } from '../../test-fixtures/code-file.ts';
 import { type LiveElection, runDemo } from './run-demo.ts';
 
 const cli = join(import.meta.dirname, '..', '..', 'bin', 'scrutineer.mjs');
@@ -49,10 +50,8 @@ test('the demo at 60 members: verified record, totals as intended, audit right, 
           live.url,
           '--election',
           live.electionId,
-          '--code',
-          code,
-          '--answers',
-          answers,
+          '--code-file',
+          codeFile(code, answers),
           '--choice',
           choice,
         ]);

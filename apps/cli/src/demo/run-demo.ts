@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join, resolve } from 'node:path';
 import { loadGroup } from '@scrutineer/crypto';
 import { startServer, hashBearerKey } from '@scrutineer/server';
-import { type NominationOutcome, printRows } from '@scrutineer/protocol';
+import { type NominationOutcome, memberRows } from '@scrutineer/protocol';
 import { ServerClient } from '../client/server-client.ts';
 import { loadVotingSetup } from '../client/vote-client.ts';
 import {
@@ -34,6 +34,7 @@ import { createTrusteeKeyFile, manifestEntry } from '../commands/trustee/trustee
 import { manifestDraft, prepareRoll, runNominations } from './demo-setup.ts';
 import { postPostalBatches, receivePostalPacks, scanReturnSlip } from './demo-postal.ts';
 import { publishDemoRecord } from './demo-results.ts';
+import { generateOfficerKey } from '../commands/election/officer-key.ts';
 import {
   type VoterPlan,
   answersOf,
@@ -121,7 +122,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoOutcome> {
   if (options.database === undefined && existsSync(databaseDir))
     rmSync(databaseDir, { recursive: true, force: true });
   const operatorKey = randomBytes(16).toString('hex');
-  const adminKey = randomBytes(16).toString('hex');
+  const adminKey = generateOfficerKey();
   const server = await startServer({
     database: options.database ?? databaseDir,
     port: options.port ?? 0,
@@ -204,7 +205,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoOutcome> {
     );
 
     const candidates = created.manifest.contests[0]?.candidates.length ?? 0;
-    const plans = planVotes(printRows(packs.packs), candidates, { reserve: 10, audits: 3 });
+    const plans = planVotes(memberRows(packs.packs), candidates, { reserve: 10, audits: 3 });
     const online = plans.filter((p) => p.channel === 'online');
     const postal = plans.filter((p) => p.channel === 'postal');
     const setup = await loadVotingSetup(client, group, electionId);

@@ -45,13 +45,17 @@ export function issueChallenge(
   };
 }
 
-/** Checks a challenge's stamp and expiry; throws `auth/invalid-challenge` or `auth/challenge-expired`. */
+/**
+ * Checks a challenge's stamp and expiry and returns the expiry (Unix seconds); throws
+ * `auth/invalid-challenge` or `auth/challenge-expired`. That a challenge is used once only is
+ * the sign-in's to enforce (a table of spent challenges, kept until they expire).
+ */
 export function checkChallenge(
   key: Uint8Array,
   electionId: string,
   challengeHex: string,
   now: Date
-): void {
+): number {
   if (
     !/^[0-9a-f]+$/.test(challengeHex) ||
     challengeHex.length !== 2 * (NONCE_BYTES + 8 + MAC_BYTES)
@@ -66,6 +70,7 @@ export function checkChallenge(
     throw new ServiceError('auth/invalid-challenge');
   const expiry = Number(Buffer.from(expiryBytes).readBigUInt64LE());
   if (now.getTime() / 1000 > expiry) throw new ServiceError('auth/challenge-expired');
+  return expiry;
 }
 
 export interface Session {

@@ -4,7 +4,14 @@
  * stored Argon2id hash. Each check first reserves one of the credential's five attempts with an
  * atomic conditional UPDATE (never read-then-write), so even a burst of concurrent guesses gets at
  * most five; a right answer gives the attempts back. An unknown credential and wrong answers get
- * the same code and message, and an unknown credential still pays for one Argon2id run.
+ * the same code and message.
+ *
+ * A key that is not on the credential list is refused without running Argon2id: the list is
+ * public (spec §6.2, published before polls open), so answering it fast reveals nothing a reader
+ * of the board does not know, while hashing for it let anyone with a self-made key spend ~40 ms
+ * of server CPU per request. Argon2id thus runs only for a requester who signed the challenge
+ * with the secret key of a listed credential — who holds a voting code — and at most five times
+ * per credential; it runs on worker threads with a bounded queue (answers-pool.ts).
  */
 import { hexToBytes } from '@scrutineer/crypto';
 import { verifyStatement } from '@scrutineer/record';
@@ -39,7 +46,7 @@ export async function signIn(
 ): Promise<SignInResult> {
   const election = await context.elections.get(electionId);
   const now = context.clock();
-  checkChallenge(election.hmacKey, electionId, request.challenge, now);
+  const expiry = checkChallenge(election.hmacKey, electionId, request.challenge, now);
   let credentialKey;
   try {
     credentialKey = context.group.decodePoint(hexToBytes(request.credential));
@@ -58,8 +65,36 @@ export async function signIn(
   ) {
     throw new ServiceError('auth/invalid-signature');
   }
+  // A key not on the (public) list is refused at once, with the code wrong answers get: no
+  // Argon2id, and no challenge spent (a guess with a self-made key needs neither).
+  const listed = await context.database.query(
+    'SELECT 1 FROM credentials WHERE election_id = $1 AND credential = $2',
+    [electionId, request.credential]
+  );
+  if (listed.length === 0) throw new ServiceError('auth/sign-in-failed');
+  // Spent only now, once the signature shows the holder of a listed key: a replay of this
+  // request, captured on the way, is refused before it can spend one of the member's attempts.
+  await spendChallenge(context, electionId, request.challenge, expiry, now);
 
   const questionIds = election.manifest.securityQuestions.map((q) => q.id);
+  // Shed load before an attempt is reserved: a 503 must not spend one of the member's five.
+  const slot = context.answersPool?.enter();
+  try {
+    return await reserveAndCheck(context, election, electionId, request, questionIds, now);
+  } finally {
+    slot?.leave();
+  }
+}
+
+/** Reserves one of the credential's attempts, checks the answers, and issues the session. */
+async function reserveAndCheck(
+  context: ServiceContext,
+  election: { readonly hmacKey: Uint8Array },
+  electionId: string,
+  request: SignInRequest,
+  questionIds: readonly string[],
+  now: Date
+): Promise<SignInResult> {
   const reserved = await context.database.query<{ answers_hash: string; failed_attempts: number }>(
     `UPDATE credentials SET failed_attempts = failed_attempts + 1
       WHERE election_id = $1 AND credential = $2 AND status = 'active' AND failed_attempts < $3
@@ -75,18 +110,14 @@ export async function signIn(
     const status = rows[0]?.status;
     if (status === 'revoked') throw new ServiceError('auth/credential-revoked');
     if (status === 'active') throw new ServiceError('auth/credential-locked');
-    // Unknown: spend what a real check costs (another credential's hash, result ignored), then
-    // answer exactly as for wrong answers.
-    const sample = await context.database.query<{ answers_hash: string }>(
-      'SELECT answers_hash FROM credentials WHERE election_id = $1 LIMIT 1',
-      [electionId]
-    );
-    if (sample[0] !== undefined)
-      await verifySecurityAnswers(questionIds, request.answers, sample[0].answers_hash);
+    // Gone from the list since the check above (never in practice): as for an unknown key.
     throw new ServiceError('auth/sign-in-failed');
   }
 
-  const right = await verifySecurityAnswers(questionIds, request.answers, attempt.answers_hash);
+  const check = { questionIds, answers: request.answers, storedHash: attempt.answers_hash };
+  const right = await (context.answersPool === undefined
+    ? verifySecurityAnswers(check.questionIds, check.answers, check.storedHash)
+    : context.answersPool.check(check));
   if (!right) {
     if (attempt.failed_attempts >= MAX_FAILED_ATTEMPTS) {
       await writeAuditLog(context.database, electionId, 'board', 'credential-locked', {
@@ -110,4 +141,29 @@ export async function signIn(
     credential: request.credential,
     expires: new Date(expiry * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
   };
+}
+
+let spentSinceSweep = 0;
+
+/** Marks the challenge used, or refuses it as `auth/challenge-used`; sweeps expired ones now and then. */
+async function spendChallenge(
+  context: ServiceContext,
+  electionId: string,
+  challenge: string,
+  expiry: number,
+  now: Date
+): Promise<void> {
+  const spent = await context.database.query(
+    `INSERT INTO spent_challenges (election_id, challenge, expires_at)
+     VALUES ($1, $2, to_timestamp($3::double precision)) ON CONFLICT DO NOTHING RETURNING 1`,
+    [electionId, challenge, expiry]
+  );
+  if (spent.length === 0) throw new ServiceError('auth/challenge-used');
+  if (++spentSinceSweep >= 100) {
+    spentSinceSweep = 0;
+    await context.database.query(
+      'DELETE FROM spent_challenges WHERE expires_at < to_timestamp($1::double precision)',
+      [now.getTime() / 1000]
+    );
+  }
 }

@@ -68,8 +68,12 @@ export async function createElection(
         canonicalize(manifest),
         hash,
         boardPublicKey,
-        bytesToHex(encodeScalar(boardSecretKey)),
-        randomBytes(32),
+        // Sealed under the deployment's key when it has one (board-secrets.ts).
+        context.elections.secrets.sealSigningKey(
+          electionId,
+          bytesToHex(encodeScalar(boardSecretKey))
+        ),
+        context.elections.secrets.sealHmacKey(electionId, randomBytes(32)),
         input.adminKeyHash,
       ]
     );

@@ -8,6 +8,7 @@ import { type Manifest, parseCanonicalJson, parseManifest } from '@scrutineer/re
 import { type BallotContext, prepareBallotContext } from '@scrutineer/verifier';
 import { type Queryable, toBytes } from '../database/database.ts';
 import { ServiceError } from '../http-errors.ts';
+import { BoardSecrets } from './board-secrets.ts';
 
 export interface ElectionRecord {
   readonly electionId: string;
@@ -33,10 +34,13 @@ export class ElectionCache {
   readonly #group: Group;
   readonly #records = new Map<string, Promise<ElectionRecord>>();
   readonly #contexts = new Map<string, BallotContext>();
+  /** Seals and opens the board's keys at rest (board-secrets.ts). */
+  readonly secrets: BoardSecrets;
 
-  constructor(database: Queryable, group: Group) {
+  constructor(database: Queryable, group: Group, secrets: BoardSecrets = new BoardSecrets()) {
     this.#database = database;
     this.#group = group;
+    this.secrets = secrets;
   }
 
   /** The election's record; `election/not-found` if there is none. */
@@ -67,8 +71,10 @@ export class ElectionCache {
       manifest: manifest.value,
       manifestHash: row.manifest_hash,
       boardPublicKey: row.board_public_key,
-      boardSecretKey: decodeScalar(hexToBytes(row.board_secret_key)),
-      hmacKey: toBytes(row.hmac_key),
+      boardSecretKey: decodeScalar(
+        hexToBytes(this.secrets.openSigningKey(electionId, row.board_secret_key))
+      ),
+      hmacKey: this.secrets.openHmacKey(electionId, toBytes(row.hmac_key)),
       adminKeyHash: row.admin_key_hash,
     };
   }

@@ -11,6 +11,7 @@ import type { HostileFixture } from './hostile-fixture.ts';
 import type { HostileRequest } from './inject.ts';
 import { changeAt, jsonType, objectPathsOf, pathsOf, valueAt } from './json-paths.ts';
 import { hostileKind } from './run-hostile.ts';
+import { VOTER_BALLOT_BODY_LIMIT } from '../http/body-limits.ts';
 
 /** The byte-string fields of a ballot, as paths. */
 const HEX_FIELDS = [
@@ -58,7 +59,7 @@ export function envelopeKinds(fixture: HostileFixture) {
       arbitrary: () =>
         fc.record({
           i: poolIndex,
-          size: fc.integer({ min: 64 * 1024 + 1, max: 1024 * 1024 }),
+          size: fc.integer({ min: VOTER_BALLOT_BODY_LIMIT + 1, max: 2 * VOTER_BALLOT_BODY_LIMIT }),
           spaces: fc.boolean(),
         }),
       request: (f, v) => {

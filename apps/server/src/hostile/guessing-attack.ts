@@ -6,7 +6,8 @@
  * exactly like wrong answers, and the per-IP limits and the alarm must do the rest. Guesses come
  * from many source addresses in 127.0.0.0/8 (all loopback; each its own IP to the server) and,
  * over keep-alive sockets, many source ports. Every response is classified: a success (must be
- * 0), reached the real check (`auth/sign-in-failed`, one Argon2id run), refused by the per-IP
+ * 0), reached the real check (`auth/sign-in-failed`: the signature checked, the key found not on
+ * the published list, so no Argon2id), refused by the per-IP
  * failure limit, refused by the per-route rate limiter, or anything else (must be 0).
  */
 import http from 'node:http';

@@ -20,11 +20,15 @@ import {
   SignInMonitor,
   type SignInMonitorOptions,
 } from '../auth/sign-in-monitor.ts';
+import { hashBearerKey } from '../auth/secret-compare.ts';
 import { type ErrorCode, ServiceError, errorBody, httpStatus } from '../http-errors.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { AdmissionRefusal, CastAdmission } from '../voting/cast-admission.ts';
 import type { AppContext } from './app-context.ts';
+import { OFFICIAL_BODY_LIMIT, TRUSTEE_BODY_LIMIT, VOTER_SMALL_BODY_LIMIT } from './body-limits.ts';
+import { type TrustedProxies, limitKey, trustProxyFunction } from './client-address.ts';
 import { officialRoutes } from './official-routes.ts';
+import { requireMetricsAccess } from './metrics-access.ts';
 import { openApiDocument } from './openapi.ts';
 import { publicRoutes } from './public-routes.ts';
 import { type RouteSpec, registerRoutes, route } from './route-spec.ts';
@@ -40,14 +44,32 @@ export interface AppOptions {
   /** Sign-in and challenge requests per minute per IP (default 30). */
   readonly signInPerMinute?: number;
   readonly signInMonitor?: SignInMonitorOptions;
-  /** Voter request bodies (default 64 KB: a ballot of 20 contests of 50 candidates is smaller). */
+  /**
+   * Public and voter request bodies other than ballots (default 16 KiB); casts and audits take
+   * the largest ballot the manifest schema allows (body-limits.ts).
+   */
   readonly bodyLimit?: number;
-  /** Officials' request bodies (credential batches; default 8 MB). */
+  /** Officers' and the operator's bodies, read once their key is checked (default 8 MiB). */
   readonly officialBodyLimit?: number;
   /** Casts verified and appended at once (default 64); 3× as many may wait, more get 503. */
   readonly maxCastsInFlight?: number;
-  /** Behind a reverse proxy: take the client IP from X-Forwarded-For. */
-  readonly trustProxy?: boolean;
+  /**
+   * The reverse proxies in front of the server (required behind one: docs/deployment.md). The
+   * client address is taken from X-Forwarded-For only through these hops; without the setting
+   * the header is ignored and the socket's peer is the client.
+   */
+  readonly trustedProxies?: TrustedProxies;
+  /**
+   * The bearer token GET /metrics needs; without one, /metrics answers only requests from a
+   * loopback address that came through no proxy (no X-Forwarded-For).
+   */
+  readonly metricsToken?: string;
+  /**
+   * Serve HTTPS with this PEM certificate chain and key. Usually the reverse proxy terminates TLS
+   * and the server listens on loopback in plain HTTP (docs/deployment.md); this is for a server
+   * reached directly, or a proxy that re-encrypts.
+   */
+  readonly tls?: { readonly cert: string; readonly key: string };
   /** pino options; false for silence. */
   readonly logger?:
     { readonly level?: string; readonly stream?: { write(line: string): void } } | false;
@@ -153,7 +175,7 @@ export async function buildApp(
   makeService: (logger: FastifyInstance['log']) => ServiceContext,
   options: AppOptions = {}
 ): Promise<BuiltApp> {
-  const bodyLimit = options.bodyLimit ?? 64 * 1024;
+  const bodyLimit = options.bodyLimit ?? VOTER_SMALL_BODY_LIMIT;
   const logger: FastifyServerOptions['logger'] =
     options.logger === false
       ? false
@@ -169,8 +191,11 @@ export async function buildApp(
           },
         };
   const app: FastifyInstance = Fastify({
+    ...(options.tls === undefined
+      ? {}
+      : { https: { cert: options.tls.cert, key: options.tls.key } }),
     bodyLimit,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trustProxyFunction(options.trustedProxies),
     logger,
     logController: new CompletedRequestsOnly(),
   });
@@ -181,7 +206,15 @@ export async function buildApp(
   const service = makeService(app.log);
   const context: AppContext = {
     service,
-    monitor: new SignInMonitor(options.signInMonitor ?? DEFAULT_SIGN_IN_MONITOR, app.log),
+    monitor: new SignInMonitor(
+      service.database,
+      {
+        ...DEFAULT_SIGN_IN_MONITOR,
+        maxAttemptsPerIpPerMinute: options.signInPerMinute ?? 30,
+        ...options.signInMonitor,
+      },
+      app.log
+    ),
     operatorKeyHash: options.operatorKeyHash,
     counters: { ballotsCast: 0, ballotsRefused: 0 },
     castAdmission: new CastAdmission(options.maxCastsInFlight),
@@ -203,6 +236,8 @@ export async function buildApp(
     global: true,
     max: options.requestsPerMinute ?? 600,
     timeWindow: 60_000,
+    // An IPv4 address or an IPv6 /64 (client-address.ts), as for the sign-in limits.
+    keyGenerator: (request) => limitKey(request.ip),
     errorResponseBuilder: (_request, limit) =>
       new ServiceError('request/rate-limited', `Too many requests; try again in ${limit.after}.`),
   });
@@ -222,12 +257,19 @@ export async function buildApp(
       const seconds = error instanceof AdmissionRefusal ? error.retryAfterSeconds : 5;
       void reply.header('retry-after', String(seconds));
     }
+    // Refused before its body was read (a key or session checked first, a body over the limit):
+    // close the connection rather than let Node read and discard the rest to keep it alive, so
+    // an outsider's megabytes stop at the socket (F8: the review's 8 MiB bodies, back to back).
+    if (request.body === undefined && Number(request.headers['content-length'] ?? 0) > 0)
+      void reply.header('connection', 'close');
     void reply.code(httpStatus(code)).send(errorBody(code, message));
   });
   app.setNotFoundHandler((_request, reply) => {
     void reply.code(404).send(errorBody('request/not-found'));
   });
 
+  const metricsTokenHash =
+    options.metricsToken === undefined ? undefined : hashBearerKey(options.metricsToken);
   const routes: RouteSpec[] = [
     ...publicRoutes(context),
     ...voterRoutes(context, options.signInPerMinute ?? 30),
@@ -259,24 +301,28 @@ export async function buildApp(
         'Prometheus metrics of this instance: sign-in failures, refusals and the alarm, ballots cast and refused',
       audience: 'public',
       contentType: 'text/plain; version=0.0.4',
-      handler: () =>
-        Promise.resolve(
-          [
-            ...context.monitor.metricLines(),
-            `scrutineer_ballots_cast_total ${context.counters.ballotsCast}`,
-            `scrutineer_ballots_refused_total ${context.counters.ballotsRefused}`,
-            `scrutineer_casts_in_flight ${context.castAdmission.inFlight}`,
-            `scrutineer_casts_waiting ${context.castAdmission.waiting}`,
-            `scrutineer_casts_shed_total ${context.castAdmission.refusedTotal}`,
-            '',
-          ].join('\n')
-        ),
+      handler: async ({ bearer }, reply) => {
+        requireMetricsAccess(metricsTokenHash, bearer, reply.request);
+        return [
+          ...(await context.monitor.metricLines()),
+          `scrutineer_ballots_cast_total ${context.counters.ballotsCast}`,
+          `scrutineer_ballots_refused_total ${context.counters.ballotsRefused}`,
+          `scrutineer_casts_in_flight ${context.castAdmission.inFlight}`,
+          `scrutineer_casts_waiting ${context.castAdmission.waiting}`,
+          `scrutineer_casts_shed_total ${context.castAdmission.refusedTotal}`,
+          '',
+        ].join('\n');
+      },
     }),
   ];
   const allRoutes = [...meta, ...routes];
-  const officialLimit = options.officialBodyLimit ?? 8 * 1024 * 1024;
+  const officialLimit = options.officialBodyLimit ?? OFFICIAL_BODY_LIMIT;
   registerRoutes(app, allRoutes, (spec) =>
-    spec.audience === 'public' || spec.audience === 'voter' ? bodyLimit : officialLimit
+    spec.audience === 'public' || spec.audience === 'voter'
+      ? bodyLimit
+      : spec.audience === 'trustee'
+        ? TRUSTEE_BODY_LIMIT
+        : officialLimit
   );
   registerWebPages(app);
   return { app, context, routes: allRoutes };

@@ -23,8 +23,9 @@ import {
 } from '../officials/setup-steps.ts';
 import { postEncryptedTally, postResult } from '../officials/tally.ts';
 import { postTrusteeMessage } from '../officials/trustee-messages.ts';
-import type { ServiceContext } from '../service-context.ts';
 import type { AppContext } from './app-context.ts';
+import { TRUSTEE_BODY_LIMIT } from './body-limits.ts';
+import { limitKey } from './client-address.ts';
 import { type RouteSpec, route } from './route-spec.ts';
 import {
   appendedResponse,
@@ -71,7 +72,36 @@ interface OfficerAction<B extends z.ZodType | undefined> {
  * (unless the action answers itself), the bearer checked against the election's admin key before
  * anything else runs.
  */
-function officerActions(service: ServiceContext) {
+/**
+ * An officials' key check with a per-address lockout and the alarm: an address with too many
+ * failures this hour (sign-ins and key checks together, in the shared store) is refused before
+ * the check, and every wrong key is a failure and a warning in the log (without the address).
+ * The keys themselves are 256-bit random (`scrutineer election keygen`), so their SHA-256 needs
+ * no salt or slow hash; this bounds online guessing and makes it visible.
+ */
+async function guarded(context: AppContext, ip: string, check: () => Promise<void>): Promise<void> {
+  const key = limitKey(ip);
+  if (await context.monitor.failedTooOften(key))
+    throw new ServiceError(
+      'request/rate-limited',
+      'Too many failed key checks from this address; try again later.'
+    );
+  try {
+    await check();
+  } catch (error) {
+    if (
+      error instanceof ServiceError &&
+      (error.code === 'auth/admin-required' || error.code === 'auth/operator-required')
+    ) {
+      await context.monitor.recordFailure(key);
+      context.service.logger.warn({ refusal: error.code }, 'an official key check failed');
+    }
+    throw error;
+  }
+}
+
+function officerActions(context: AppContext) {
+  const { service } = context;
   return <B extends z.ZodType | undefined = undefined>({
     act,
     ...spec
@@ -82,16 +112,16 @@ function officerActions(service: ServiceContext) {
       params: electionParams,
       status: 201,
       ...spec,
-      handler: async ({ params, body, bearer }, reply) => {
-        await authorizeOfficer(service, params.electionId, bearer);
-        return act(params.electionId, body, reply);
-      },
+      // The key is checked before the body is read (F8): an outsider's megabytes are never parsed.
+      authorize: ({ params, bearer, ip }) =>
+        guarded(context, ip, () => authorizeOfficer(service, params.electionId, bearer)),
+      handler: async ({ params, body }, reply) => act(params.electionId, body, reply),
     });
 }
 
 export function officialRoutes(context: AppContext): RouteSpec[] {
   const { service } = context;
-  const officerAction = officerActions(service);
+  const officerAction = officerActions(context);
   return [
     route({
       method: 'POST',
@@ -101,11 +131,15 @@ export function officialRoutes(context: AppContext): RouteSpec[] {
       body: createElectionBody,
       response: createElectionResponse,
       status: 201,
-      handler: async ({ body, bearer }) => {
-        if (context.operatorKeyHash === undefined)
-          throw new ServiceError('auth/election-creation-disabled');
-        if (!bearerKeyMatches(bearer, context.operatorKeyHash))
-          throw new ServiceError('auth/operator-required');
+      authorize: ({ bearer, ip }) => {
+        const hash = context.operatorKeyHash;
+        if (hash === undefined) throw new ServiceError('auth/election-creation-disabled');
+        return guarded(context, ip, () => {
+          if (!bearerKeyMatches(bearer, hash)) throw new ServiceError('auth/operator-required');
+          return Promise.resolve();
+        });
+      },
+      handler: async ({ body }) => {
         return createElection(service, { draft: body.manifest, adminKeyHash: body.adminKeyHash });
       },
     }),
@@ -210,8 +244,9 @@ export function officialRoutes(context: AppContext): RouteSpec[] {
       audience: 'officer',
       params: electionParams,
       response: auditLogResponse,
-      handler: async ({ params, bearer }) => {
-        await authorizeOfficer(service, params.electionId, bearer);
+      authorize: ({ params, bearer, ip }) =>
+        guarded(context, ip, () => authorizeOfficer(service, params.electionId, bearer)),
+      handler: async ({ params }) => {
         return { entries: await readAuditLog(service.database, params.electionId) };
       },
     }),
@@ -225,6 +260,12 @@ export function officialRoutes(context: AppContext): RouteSpec[] {
       body: trusteeMessageBody,
       response: appendedResponse,
       status: 201,
+      // Authenticated by the signature inside the body, so the body must be read: it is held to
+      // what the largest trustee message needs, and the election must exist, before reading.
+      bodyLimit: TRUSTEE_BODY_LIMIT,
+      authorize: async ({ params }) => {
+        await service.elections.get(params.electionId);
+      },
       handler: async ({ params, body }) =>
         postTrusteeMessage(service, params.electionId, body.type, body.body),
     }),

@@ -23,6 +23,16 @@ export interface ParsedRequest<
   readonly ip: string;
 }
 
+/** What a route's `authorize` sees: no body yet. */
+export interface AuthorizeRequest {
+  readonly params: Record<string, string>;
+  readonly bearer: string | undefined;
+  /** The Content-Length header, if any (a chunked body has none: the route's body limit applies). */
+  readonly contentLength: number | undefined;
+  /** The client's address (through the trusted proxies only: client-address.ts). */
+  readonly ip: string;
+}
+
 export interface RouteSpec {
   readonly method: 'GET' | 'POST';
   readonly url: string;
@@ -39,6 +49,14 @@ export interface RouteSpec {
   readonly contentType?: string;
   /** Per-route rate limit, requests per minute per IP. */
   readonly perMinute?: number;
+  /** This route's body limit in bytes, instead of its audience's. */
+  readonly bodyLimit?: number;
+  /**
+   * Checked before the body is read or parsed (an `onRequest` hook): the caller's key or session,
+   * and anything else that can refuse a request from its headers alone. A refusal here costs the
+   * server no body bytes, so an unauthenticated client cannot make it read and parse megabytes.
+   */
+  readonly authorize?: (request: AuthorizeRequest) => Promise<void>;
   readonly handler: (
     request: ParsedRequest<never, never, never>,
     reply: FastifyReply
@@ -62,6 +80,13 @@ export function route<
   status?: number;
   contentType?: string;
   perMinute?: number;
+  bodyLimit?: number;
+  authorize?: (request: {
+    readonly params: P extends z.ZodObject ? z.infer<P> : Record<string, never>;
+    readonly bearer: string | undefined;
+    readonly contentLength: number | undefined;
+    readonly ip: string;
+  }) => Promise<void>;
   handler: (
     request: ParsedRequest<
       P extends z.ZodObject ? z.infer<P> : Record<string, never>,
@@ -103,10 +128,26 @@ export function registerRoutes(
   bodyLimit: (spec: RouteSpec) => number
 ): void {
   for (const spec of routes) {
+    const authorize = spec.authorize;
     app.route({
       method: spec.method,
       url: spec.url,
-      bodyLimit: bodyLimit(spec),
+      bodyLimit: spec.bodyLimit ?? bodyLimit(spec),
+      ...(authorize === undefined
+        ? {}
+        : {
+            onRequest: async (request: FastifyRequest) => {
+              const length = request.headers['content-length'];
+              await authorize({
+                params: (spec.params === undefined
+                  ? {}
+                  : parseWith(spec.params, request.params, 'parameter')) as Record<string, string>,
+                bearer: bearerOf(request),
+                contentLength: length === undefined ? undefined : Number(length),
+                ip: request.ip,
+              });
+            },
+          }),
       config:
         spec.perMinute === undefined
           ? {}

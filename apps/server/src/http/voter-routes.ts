@@ -1,16 +1,20 @@
 /**
  * @module The voter API: sign-in challenge and sign-in, casting, Benaloh audits, and "what became
- * of my credential". Ballot bodies are limited to 64 KB (build-app.ts); logs carry no token,
+ * of my credential". Casts and audits check the session before their body is read, and take up to
+ * the largest ballot the manifest schema allows (body-limits.ts); logs carry no token,
  * answer, tracker or IP.
  */
 import { issueChallenge } from '../auth/hmac-stamps.ts';
+import type { Refusal } from '../auth/sign-in-monitor.ts';
 import { signIn } from '../auth/sign-in.ts';
 import { ServiceError } from '../http-errors.ts';
 import { auditBallot } from '../voting/audit-ballot.ts';
 import { castBallot } from '../voting/cast-ballot.ts';
 import { credentialReport } from '../voting/voter-queries.ts';
 import { type AppContext, requireSession } from './app-context.ts';
-import { type RouteSpec, route } from './route-spec.ts';
+import { limitKey } from './client-address.ts';
+import { VOTER_BALLOT_BODY_LIMIT } from './body-limits.ts';
+import { type AuthorizeRequest, type RouteSpec, route } from './route-spec.ts';
 import {
   auditBody,
   castBody,
@@ -22,12 +26,22 @@ import {
   signInResponse,
 } from './schemas.ts';
 
+const REFUSALS: Record<Refusal, string> = {
+  'too-many-failures': 'Too many failed sign-ins from this address; try again later.',
+  'too-many-in-flight': 'Too many sign-ins in progress from this address; try again in a moment.',
+  'too-many-attempts': 'Too many sign-ins from this address this minute; try again in a minute.',
+};
+
 const CHALLENGE_LIFETIME_SECONDS = 300;
 /** The cast route (build-app.ts refuses casts here before reading them when the server is full). */
 export const CAST_ROUTE = '/api/elections/:electionId/ballots';
 
 export function voterRoutes(context: AppContext, signInPerMinute: number): RouteSpec[] {
   const { service } = context;
+  /** Before a ballot's body (up to the schema's largest ballot) is read: a session (F8). */
+  const ballotGate = async (request: AuthorizeRequest): Promise<void> => {
+    await requireSession(context, request.params['electionId'] ?? '', request.bearer);
+  };
   return [
     route({
       method: 'GET',
@@ -57,14 +71,9 @@ export function voterRoutes(context: AppContext, signInPerMinute: number): Route
       response: signInResponse,
       perMinute: signInPerMinute,
       handler: async ({ params, body, ip }) => {
-        const reservation = context.monitor.begin(ip);
-        if (reservation !== 'reserved')
-          throw new ServiceError(
-            'request/rate-limited',
-            reservation === 'too-many-failures'
-              ? 'Too many failed sign-ins from this address; try again later.'
-              : 'Too many sign-ins in progress from this address; try again in a moment.'
-          );
+        const reservation = await context.monitor.begin(limitKey(ip));
+        if (typeof reservation === 'string')
+          throw new ServiceError('request/rate-limited', REFUSALS[reservation]);
         let failed = false;
         try {
           return await signIn(service, params.electionId, body);
@@ -74,7 +83,7 @@ export function voterRoutes(context: AppContext, signInPerMinute: number): Route
             (error.code === 'auth/sign-in-failed' || error.code === 'auth/invalid-signature');
           throw error;
         } finally {
-          context.monitor.settle(ip, failed);
+          await context.monitor.settle(reservation, failed);
         }
       },
     }),
@@ -101,6 +110,8 @@ export function voterRoutes(context: AppContext, signInPerMinute: number): Route
       body: castBody,
       response: receiptSchema,
       status: 201,
+      bodyLimit: VOTER_BALLOT_BODY_LIMIT,
+      authorize: ballotGate,
       handler: async ({ params, body, bearer }, reply) => {
         const session = await requireSession(context, params.electionId, bearer);
         try {
@@ -125,6 +136,8 @@ export function voterRoutes(context: AppContext, signInPerMinute: number): Route
       body: auditBody,
       response: receiptSchema,
       status: 201,
+      bodyLimit: VOTER_BALLOT_BODY_LIMIT,
+      authorize: ballotGate,
       handler: async ({ params, body, bearer }) => {
         const session = await requireSession(context, params.electionId, bearer);
         return auditBallot(service, params.electionId, session, body.audited);

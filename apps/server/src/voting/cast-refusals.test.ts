@@ -1,3 +1,4 @@
+import { VOTER_BALLOT_BODY_LIMIT } from '../http/body-limits.ts';
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import {
@@ -115,7 +116,7 @@ forEachEngine('refusing ballots', (engine) => {
       election,
       post({
         token: bobToken,
-        rawBody: JSON.stringify({ ballot: fresh(), pad: 'x'.repeat(70_000) }),
+        rawBody: JSON.stringify({ ballot: fresh(), pad: 'x'.repeat(VOTER_BALLOT_BODY_LIMIT) }),
       }),
       'request/body-too-large',
       413

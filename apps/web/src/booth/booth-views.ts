@@ -209,9 +209,11 @@ function decide(booth: Booth, busy: boolean, error: FieldError | undefined): Chi
           button(t('decide.check'), () => void booth.checkDevice(), {
             class: 'secondary',
             disabled: busy,
-            'aria-describedby': 'check-help',
+            'aria-describedby': 'check-help check-privacy',
           }),
-          h('p', { id: 'check-help', class: 'hint' }, t('decide.checkHelp'))
+          h('p', { id: 'check-help', class: 'hint' }, t('decide.checkHelp')),
+          // What a device check reveals, and to whom: said before the member chooses it.
+          h('p', { id: 'check-privacy', class: 'hint' }, t('decide.checkPrivacy'))
         )
       ),
   ];

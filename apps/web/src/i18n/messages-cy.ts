@@ -120,6 +120,8 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   'decide.check': 'Gwirio’r ddyfais hon yn gyntaf',
   'decide.checkHelp':
     'Dewisol. Mae’r ddyfais yn dangos sut y cafodd y papur hwn ei gloi, er mwyn i chi neu ail ddyfais wirio ei fod yn cofnodi eich dewisiadau. Yna caiff y papur hwnnw ei ddifetha ac ni chaiff byth ei gyfrif, a chaiff eich dewisiadau eu cloi eto.',
+  'decide.checkPrivacy':
+    'Preifatrwydd: mae gweinydd yr etholiad yn gweld y dewisiadau ar bapur sydd wedi’i wirio, a’i fod wedi dod o’ch mewngofnodi chi, felly os byddwch wedyn yn bwrw’r un dewisiadau gall weld sut y gwnaethoch bleidleisio. Nid yw’r bwrdd cyhoeddus byth yn cysylltu papur wedi’i wirio â chi. Gall pob pecyn wirio’i ddyfais hyd at 10 gwaith, a dim ond cyn bwrw pleidlais.',
   'decide.casting': 'Wrthi’n bwrw eich pleidlais…',
   'decide.closed': 'Caeodd y pleidleisio cyn i’ch pleidlais gyrraedd. Ni chafodd ei chyfrif.',
   'decide.notOpen': 'Nid yw’r pleidleisio ar agor, felly ni chafodd eich pleidlais ei bwrw.',

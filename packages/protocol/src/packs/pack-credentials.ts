@@ -6,9 +6,12 @@
  * - the public credential list: the keys in a CSPRNG shuffle, with no member link (spec §9.5);
  * - the answers table for the server: key → answers hash, postal return commitment (and pack id,
  *   for postal returns), in the same order, so loading it publishes exactly the list whose hash
- *   the base hash covers, with the return commitments aligned (spec §9.5);
- * - the print rows: `pack_id, member_id, code, answers, return_secret`, for the printer only,
- *   written once: the return secret is printed on the pack's return slip and nowhere else.
+ *   the base hash covers, with the return commitments aligned (spec §9.5.3);
+ * - the print rows: `pack_id, member_id, code, return_secret`, for the printer only, written once:
+ *   the return secret is printed on the pack's return slip and nowhere else. They hold no answers:
+ *   printing needs none, and the code with the answers is a complete credential, so a leaked
+ *   printer's file would have let anyone vote for every member. (A member knows their own
+ *   answers; simulations take them from `memberRows`.)
  */
 import {
   type Group,
@@ -128,16 +131,31 @@ export interface PrintRow {
   readonly member_id: string;
   /** Formatted `XXXX-XXXX-XXXX-XXXX-XXXX-XXXX`. */
   readonly code: string;
-  /** `dob=…,postcode=…`, as `scrutineer vote --answers` takes it. */
-  readonly answers: string;
-  /** 32 hex digits: the return slip's secret, printed beside the pack id (spec §9.5). */
+  /** 32 hex digits: the return slip's secret, printed beside the pack id (spec §9.5.3). */
   readonly return_secret: string;
 }
 
-export const PRINT_COLUMNS = ['pack_id', 'member_id', 'code', 'answers', 'return_secret'] as const;
+export const PRINT_COLUMNS = ['pack_id', 'member_id', 'code', 'return_secret'] as const;
 
 /** The printer's rows, in the order of `generated.packs`. */
 export function printRows(generated: GeneratedPacks): PrintRow[] {
+  return generated.packs.map((p) => ({
+    pack_id: p.packId,
+    member_id: p.memberId,
+    code: formatVotingCode(p.code),
+  }));
+}
+
+/** What one member holds: their pack's row and their own answers (`dob=…,postcode=…`). */
+export interface MemberRow extends PrintRow {
+  readonly answers: string;
+}
+
+/**
+ * Each member's view, for simulations (the demo, tests) that play the members: the pack they
+ * received and the answers they know. Never written to a file.
+ */
+export function memberRows(generated: GeneratedPacks): MemberRow[] {
   return generated.packs.map((p) => ({
     pack_id: p.packId,
     member_id: p.memberId,

@@ -9,11 +9,12 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildRoll } from '@scrutineer/protocol';
+import { buildRoll, formatAnswers, memberAnswers } from '@scrutineer/protocol';
 import { hashBearerKey, startServer } from '@scrutineer/server';
 import { makeSyntheticRoll } from '../../../test-fixtures/synthetic-roll.ts';
 import { testDraft } from '../../../test-fixtures/test-manifest.ts';
 import { ServerClient, pollUntil } from '../../client/server-client.ts';
+import { codeFile } from '../../../test-fixtures/code-file.ts';
 import { readPrintFile } from '../packs/pack-files.ts';
 import { commitRollMembers } from '../roll/commit.ts';
 import { parseCsvText } from '../roll/csv-file.ts';
@@ -21,7 +22,7 @@ import { writeJsonFile } from '../roll/roll-files.ts';
 
 const cli = join(import.meta.dirname, '..', '..', '..', 'bin', 'scrutineer.mjs');
 const OPERATOR_KEY = 'operator-key-for-the-commands-test';
-const ADMIN_KEY = 'admin-key-for-the-commands-test';
+const ADMIN_KEY = 'admin-key-for-the-commands-test-made-long-enough';
 
 function run(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -177,14 +178,19 @@ test('election, trustee, postal and vote commands run a 2-of-3 election to a ver
       '--argon2-iterations',
       '1',
     ]);
-    const rows = readPrintFile(join(dir, 'packs', 'print', 'packs.csv'));
+    // The printer's file holds no answers: each member knows their own (from the roll here).
+    const rollMembers = new Map(built.value.members.map((m) => [m.memberId, m]));
+    const rows = readPrintFile(join(dir, 'packs', 'print', 'packs.csv')).map((row) => {
+      const member = rollMembers.get(row.member_id);
+      assert.ok(member !== undefined);
+      const questions = ['dob', 'postcode'];
+      return { ...row, answers: formatAnswers(questions, memberAnswers(member, questions)) };
+    });
     const early = await run([
       'vote',
       ...common,
-      '--code',
-      rows[0]?.code ?? '',
-      '--answers',
-      rows[0]?.answers ?? '',
+      '--code-file',
+      codeFile(rows[0]?.code ?? '', rows[0]?.answers ?? ''),
       '--choice',
       '1',
     ]);
@@ -195,10 +201,8 @@ test('election, trustee, postal and vote commands run a 2-of-3 election to a ver
     const receipt = await ok([
       'vote',
       ...common,
-      '--code',
-      online.code,
-      '--answers',
-      online.answers,
+      '--code-file',
+      codeFile(online.code, online.answers),
       '--choice',
       'Sam Patel',
       '--audit',
@@ -238,10 +242,8 @@ test('election, trustee, postal and vote commands run a 2-of-3 election to a ver
     const late = await run([
       'vote',
       ...common,
-      '--code',
-      postal.code,
-      '--answers',
-      postal.answers,
+      '--code-file',
+      codeFile(postal.code, postal.answers),
       '--choice',
       '1',
     ]);
@@ -251,10 +253,8 @@ test('election, trustee, postal and vote commands run a 2-of-3 election to a ver
     const closed = await run([
       'vote',
       ...common,
-      '--code',
-      rows[2]?.code ?? '',
-      '--answers',
-      rows[2]?.answers ?? '',
+      '--code-file',
+      codeFile(rows[2]?.code ?? '', rows[2]?.answers ?? ''),
       '--choice',
       '1',
     ]);

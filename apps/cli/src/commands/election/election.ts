@@ -1,7 +1,8 @@
 /**
  * @module `scrutineer election create|nominations|key|open|replace|close|tally|publish`: the
  * returning officer's steps against a running server. The officer's key comes from
- * `--admin-key-file` or SCRUTINEER_ADMIN_KEY; creating needs the server operator's key
+ * `--admin-key-file` or SCRUTINEER_ADMIN_KEY (made by `election keygen`; `create` refuses a weak
+ * one); creating needs the server operator's key
  * (`--operator-key-file` or SCRUTINEER_OPERATOR_KEY).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { lastBodyOf } from '../../client/board-bodies.ts';
 import { ServerClient } from '../../client/server-client.ts';
 import { progressBar } from '../../progress.ts';
 import { readAnswersFile } from '../packs/pack-files.ts';
+import { assertStrongOfficerKey, keygenCommand } from './officer-key.ts';
 import { readJsonFile, writeJsonFile } from '../roll/roll-files.ts';
 import {
   type OfficerContext,
@@ -106,13 +108,19 @@ function createCommand(): Command {
         if (options.roll !== undefined) draft['roll'] = readJsonFile(options.roll);
         if (options.nominations !== undefined)
           draft['nominations'] = readJsonFile(options.nominations);
+        const adminKey = secret(
+          options.adminKeyFile,
+          'SCRUTINEER_ADMIN_KEY',
+          "the returning officer's key"
+        );
+        assertStrongOfficerKey(adminKey);
         if (options.replacements !== undefined)
           draft['replacements'] = readJsonFile(options.replacements);
         const created = await createElectionOverHttp(
           new ServerClient(options.server),
           secret(options.operatorKeyFile, 'SCRUTINEER_OPERATOR_KEY', "the operator's key"),
           draft,
-          secret(options.adminKeyFile, 'SCRUTINEER_ADMIN_KEY', "the returning officer's key")
+          adminKey
         );
         writeJsonFile(options.out, created.manifest);
         process.stdout.write(
@@ -256,6 +264,7 @@ export function electionCommand(): Command {
     .description(
       'the returning officer’s steps: create, nominations, key, open, replace, close, tally, publish'
     )
+    .addCommand(keygenCommand())
     .addCommand(createCommand())
     .addCommand(nominationsCommand())
     .addCommand(keyCommand())

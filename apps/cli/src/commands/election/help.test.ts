@@ -21,7 +21,7 @@ test('every officer, registrar, trustee, postal and vote command has --help nami
     'trustee decrypt': ['--key'],
     'postal receive': ['--pack-id'],
     'postal batch': ['--first', '--second', '--batch'],
-    vote: ['--code', '--answers', '--choice', '--audit'],
+    vote: ['--code-file', '--choice', '--audit'],
   };
   for (const [path, options] of Object.entries(expectations)) {
     let command = program;

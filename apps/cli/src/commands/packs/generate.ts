@@ -361,7 +361,7 @@ export function packsGenerateCommand(): Command {
           `Generated ${n} credentials for ${election.electionId} (credential list hash ${generated.packs.credentialListHash}).`,
           `  ${paths.credentials}: the public credential list, shuffled (${rate(n, seconds.credentials)})`,
           `  ${paths.answers}: the answers table for the server (Argon2id m=${parameters.memorySize} KiB t=${parameters.iterations}, ${rate(n, seconds.answers)})`,
-          `  ${paths.print}: the printer's file (pack_id,member_id,code,answers,return_secret): secret, destroy after printing`,
+          `  ${paths.print}: the printer's file (pack_id,member_id,code,return_secret; 0600): secret, destroy after printing`,
           generated.pdfFiles.length === 0
             ? '  no PDF packs (render them with `packs render`)'
             : `  ${paths.pdfDirectory}: ${generated.pdfPacks} packs in ${generated.pdfFiles.length} PDF file(s) (${rate(generated.pdfPacks, seconds.pdf)})`,

@@ -5,7 +5,7 @@
  * |---|---|---|
  * | `credentials.json` | public | `{format, electionId, count, credentialListHash, keys}`: the keys in shuffled order (spec §9.5) |
  * | `answers.json` | the server only | `{format, electionId, questions, count, credentialListHash, entries: [{key, answersHash, packId, returnCommitment}]}` in the same order |
- * | `print/packs.csv` | the printer only | `pack_id,member_id,code,answers,return_secret`: the only member link, and the only copy of the return slips' secrets (spec §9.5); destroy after printing |
+ * | `print/packs.csv` | the printer only (0600) | `pack_id,member_id,code,return_secret` (no answers: printing needs none): the only member link, and the only copy of the return slips' secrets (spec §9.5.3); destroy after printing |
  * | `packs/packs-NNNN.pdf` | the printer only | the print-ready packs, in the order of packs.csv |
  *
  * Loading `answers.json` into the server in order (batches of ≤ 10,000) publishes exactly the list
@@ -56,7 +56,7 @@ export function readCredentialsFile(path: string): CredentialsFile {
 }
 
 export function writeAnswersFile(path: string, file: AnswersFile): void {
-  writeJsonFile(path, file);
+  writeJsonFile(path, file, { secret: true });
 }
 
 export function readAnswersFile(path: string): AnswersFile {
@@ -69,7 +69,8 @@ export function readAnswersFile(path: string): AnswersFile {
 export function writePrintFile(path: string, rows: readonly PrintRow[]): void {
   writeFileAtomic(
     path,
-    [csvLine(PRINT_COLUMNS), ...rows.map((r) => csvLine(PRINT_COLUMNS.map((c) => r[c])))].join('')
+    [csvLine(PRINT_COLUMNS), ...rows.map((r) => csvLine(PRINT_COLUMNS.map((c) => r[c])))].join(''),
+    { secret: true }
   );
 }
 
@@ -81,7 +82,6 @@ export function readPrintFile(path: string): PrintRow[] {
     pack_id: cells[0] ?? '',
     member_id: cells[1] ?? '',
     code: cells[2] ?? '',
-    answers: cells[3] ?? '',
-    return_secret: cells[4] ?? '',
+    return_secret: cells[3] ?? '',
   }));
 }

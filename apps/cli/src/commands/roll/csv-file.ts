@@ -35,9 +35,15 @@ export function readCsvFile(path: string): CsvTable {
   return parseCsvText(readFileSync(path, 'utf8'));
 }
 
-/** One CSV field: quoted when it holds a comma, quote, CR or LF (RFC 4180 §2.6–2.7). */
+/**
+ * One CSV field: quoted when it holds a comma, quote, CR or LF (RFC 4180 §2.6–2.7). A text cell
+ * that a spreadsheet would run as a formula (starting with = + - @, a tab or a CR: a roll
+ * member's name is the registrar's input, not ours) gets a leading apostrophe, which spreadsheets
+ * show as text (OWASP's CSV-injection advice). Numbers are written as they are.
+ */
 export function csvField(value: string | number): string {
-  const text = String(value);
+  const text =
+    typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

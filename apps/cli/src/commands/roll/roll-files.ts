@@ -23,16 +23,29 @@ export interface RollReferencesFile {
   readonly references: readonly RollInclusion[];
 }
 
+export interface WriteOptions {
+  /**
+   * A secret (a trustee's key or share, the printer's file, the answers table): created readable
+   * by its owner only (0600), from the first byte, so no other account on the machine can read it.
+   */
+  readonly secret?: boolean;
+}
+
 /** Writes `content` to `path` through a temporary file and a rename (whole or absent). */
-export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+export function writeFileAtomic(
+  path: string,
+  content: string | Uint8Array,
+  options: WriteOptions = {}
+): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, content);
+  // The mode is given at creation (the temporary is new), so the secret is never world-readable.
+  writeFileSync(temporary, content, options.secret === true ? { mode: 0o600 } : {});
   renameSync(temporary, path);
 }
 
-export function writeJsonFile(path: string, value: unknown): void {
-  writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
+export function writeJsonFile(path: string, value: unknown, options: WriteOptions = {}): void {
+  writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`, options);
 }
 
 /** Reads and parses JSON; throws an Error naming the file when it cannot. */

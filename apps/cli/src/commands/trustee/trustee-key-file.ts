@@ -84,7 +84,7 @@ export function readTrusteeKeyFile(path: string): TrusteeKeyFile {
 }
 
 export function writeTrusteeKeyFile(path: string, file: TrusteeKeyFile): void {
-  writeJsonFile(path, file);
+  writeJsonFile(path, file, { secret: true });
 }
 
 export function secretShareOf(file: TrusteeKeyFile): bigint {

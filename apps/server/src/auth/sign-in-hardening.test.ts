@@ -1,0 +1,172 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { signSignIn } from '@scrutineer/record';
+import type { RunningServer } from '../server.ts';
+import { api, errorCode, signInVoter } from '../test-support/api-client.ts';
+import { nth } from '../test-support/nth.ts';
+import { forEachEngine } from '../test-support/test-databases.ts';
+import {
+  type TestElection,
+  createTestElection,
+  makeVoter,
+  startTestServer,
+  testGroup,
+} from '../test-support/test-election.ts';
+import { bodyAs } from '../test-support/api-client.ts';
+import { challengeResponse } from '../http/schemas.ts';
+import { hashSecurityAnswers } from './security-answers.ts';
+
+/** Argon2id slow enough (~0.2–0.5 s here) that a check on the event loop would be seen. */
+const HEAVY = { memorySize: 32_768, iterations: 3, parallelism: 1, hashLength: 32 };
+
+async function makeHeavy(server: RunningServer, election: TestElection, index: number) {
+  const voter = nth(election.voters, index);
+  const heavy = await hashSecurityAnswers(['dob', 'postcode'], voter.answers, HEAVY);
+  await server.database.query(
+    'UPDATE credentials SET answers_hash = $1 WHERE election_id = $2 AND credential = $3',
+    [heavy, election.electionId, voter.credential]
+  );
+  return voter;
+}
+
+const wrongAnswers = { dob: '1900-01-01', postcode: 'XX1 1XX' };
+
+forEachEngine('security-answer checks off the event loop', (engine) => {
+  it('F7: a sign-in with a self-made key not on the list is refused without running Argon2id', async () => {
+    const server = await startTestServer(await engine.freshDatabase());
+    try {
+      const election = await createTestElection(server.service, { voters: 1 });
+      const group = await testGroup();
+      const base = `/api/elections/${election.electionId}`;
+      for (let i = 0; i < 20; i++) {
+        // The attacker's own key pair: the signature verifies, but the key is not on the list.
+        const stranger = makeVoter(group, election.electionId, 100 + i);
+        const { challenge } = bodyAs(
+          challengeResponse,
+          await api(server, 'GET', `${base}/sign-in/challenge`)
+        );
+        const signature = signSignIn(
+          group,
+          election.manifestHash,
+          election.electionId,
+          challenge,
+          stranger.secretKey
+        );
+        const response = await api(server, 'POST', `${base}/sign-in`, {
+          body: {
+            credential: stranger.credential,
+            answers: stranger.answers,
+            challenge,
+            signature,
+          },
+        });
+        assert.equal(errorCode(response), 'auth/sign-in-failed');
+      }
+      assert.equal(server.service.answersPool?.checksTotal, 0, 'no Argon2id ran');
+      // A member's wrong answers are still checked (and answered with the same code).
+      const member = nth(election.voters, 0);
+      const wrong = await signInVoter(server, election, { ...member, answers: wrongAnswers });
+      assert.equal(errorCode(wrong), 'auth/sign-in-failed');
+      assert.equal(server.service.answersPool?.checksTotal, 1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('F7: a slow answer check does not stall other requests (Argon2id runs on a worker thread)', async () => {
+    const server = await startTestServer(await engine.freshDatabase());
+    try {
+      const election = await createTestElection(server.service, { voters: 1 });
+      const member = await makeHeavy(server, election, 0);
+      // Warm the worker up, so the measurement below is of a check, not of a thread starting.
+      await signInVoter(server, election, { ...member, answers: wrongAnswers });
+      const started = performance.now();
+      const signingIn = signInVoter(server, election, { ...member, answers: wrongAnswers });
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      const healthStarted = performance.now();
+      assert.equal((await api(server, 'GET', '/api/health')).status, 200);
+      const health = performance.now() - healthStarted;
+      assert.equal(errorCode(await signingIn), 'auth/sign-in-failed');
+      const check = performance.now() - started;
+      assert.ok(check > 100, `the check is slow (${check.toFixed(0)} ms)`);
+      assert.ok(
+        health < check / 2,
+        `health took ${health.toFixed(0)} ms during a ${check.toFixed(0)} ms check`
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('F7: checks beyond the queue bound are shed with 503 + Retry-After and spend no attempt', async () => {
+    const server = await startTestServer(await engine.freshDatabase(), {
+      answers: { threads: 1, maxWaiting: 0 },
+    });
+    try {
+      const election = await createTestElection(server.service, { voters: 3 });
+      const members = [0, 1, 2].map((k) => nth(election.voters, k));
+      for (let k = 0; k < 3; k++) await makeHeavy(server, election, k);
+      const responses = await Promise.all(
+        members.map((member) => signInVoter(server, election, { ...member, answers: wrongAnswers }))
+      );
+      const shed = responses.filter((r) => errorCode(r) === 'server/unavailable');
+      assert.ok(shed.length >= 1, JSON.stringify(responses.map((r) => r.body)));
+      for (const response of shed) {
+        assert.equal(response.status, 503);
+        assert.ok(Number(response.headers.get('retry-after')) > 0);
+      }
+      const attempts = await server.database.query<{ failed_attempts: number }>(
+        'SELECT failed_attempts FROM credentials WHERE election_id = $1',
+        [election.electionId]
+      );
+      const spent = attempts.reduce((sum, row) => sum + Number(row.failed_attempts), 0);
+      assert.equal(spent, 3 - shed.length, 'a shed check spent no attempt');
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+forEachEngine('sign-in challenges', (engine) => {
+  it('F14: a captured sign-in request replayed is refused before it spends an attempt', async () => {
+    const server = await startTestServer(await engine.freshDatabase());
+    try {
+      const election = await createTestElection(server.service, { voters: 1 });
+      const member = nth(election.voters, 0);
+      const group = await testGroup();
+      const base = `/api/elections/${election.electionId}`;
+      const { challenge } = bodyAs(
+        challengeResponse,
+        await api(server, 'GET', `${base}/sign-in/challenge`)
+      );
+      const signature = signSignIn(
+        group,
+        election.manifestHash,
+        election.electionId,
+        challenge,
+        member.secretKey
+      );
+      const captured = {
+        credential: member.credential,
+        answers: wrongAnswers,
+        challenge,
+        signature,
+      };
+      const first = await api(server, 'POST', `${base}/sign-in`, { body: captured });
+      assert.equal(errorCode(first), 'auth/sign-in-failed');
+      // Before: each replay spent another of the five attempts, and the fifth locked the member.
+      for (let i = 0; i < 5; i++) {
+        const replay = await api(server, 'POST', `${base}/sign-in`, { body: captured });
+        assert.equal(errorCode(replay), 'auth/challenge-used');
+      }
+      const [row] = await server.database.query<{ failed_attempts: number }>(
+        'SELECT failed_attempts FROM credentials WHERE election_id = $1',
+        [election.electionId]
+      );
+      assert.equal(Number(row?.failed_attempts), 1);
+      assert.equal((await signInVoter(server, election, member)).status, 200);
+    } finally {
+      await server.close();
+    }
+  });
+});
