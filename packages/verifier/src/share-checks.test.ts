@@ -39,9 +39,13 @@ test('F1: a share bound to a signed checkpoint that ends before the tally fails 
   );
 });
 
-test('F15: a record at stage decrypted with a tampered share proof is INVALID at V8.2', async () => {
+test('F15: a record at stage decrypted has its share proofs checked: the tampered batch is set aside and too few remain (V8.3)', async () => {
   const report = await verifyFixture('tampered-share-proof-decrypted');
   assert.equal(report.stage, 'decrypted');
   assert.equal(report.ok, false);
-  assert.deepEqual(failing(report), ['V8.2']);
+  assert.deepEqual(failing(report), ['V8.3']);
+  assert.deepEqual(
+    report.faults.map((f) => [f.check, f.party.trustee, f.code]),
+    [['V8.2', 1, 'decryption/invalid-proof']]
+  );
 });

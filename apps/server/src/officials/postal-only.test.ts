@@ -38,7 +38,13 @@ async function countAndPublish(
   }
   const tally = await api(server, 'POST', `${base}/tally`, officer);
   assert.equal(tally.status, 201, JSON.stringify(tally.body));
-  const tallied = bodyAs(appendedResponse.extend({ ballots: z.number() }), tally);
+  const tallied = bodyAs(
+    appendedResponse.extend({
+      ballots: z.number(),
+      checkpoint: z.object({ size: z.number(), root: z.string() }),
+    }),
+    tally
+  );
   const { event } = await eventAt(server, election.electionId, tallied.position);
   assert.ok(event.type === 'encrypted-tally');
   const group = server.service.group;
@@ -52,7 +58,8 @@ async function countAndPublish(
       election.setup.baseHash,
       key,
       secretShare,
-      event.body
+      event.body,
+      tallied.checkpoint
     );
     const posted = await api(server, 'POST', `${base}/trustee-messages`, {
       body: { type: 'decryption-share', body: share },

@@ -25,12 +25,12 @@ import {
 } from '../test-support/api-client.ts';
 import { nth } from '../test-support/nth.ts';
 import type { RunningServer } from '../server.ts';
+import { replacementRequest } from '../test-support/replacement-request.ts';
 import { suiteServer } from '../test-support/suite-server.ts';
 import { forEachEngine } from '../test-support/test-databases.ts';
 import {
   TEST_ARGON2,
   type TestElection,
-  type TestVoter,
   createTestElection,
   makeVoter,
 } from '../test-support/test-election.ts';

@@ -143,6 +143,7 @@ export function printRows(generated: GeneratedPacks): PrintRow[] {
     pack_id: p.packId,
     member_id: p.memberId,
     code: formatVotingCode(p.code),
+    return_secret: p.postalReturn.secret,
   }));
 }
 

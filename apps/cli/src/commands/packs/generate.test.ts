@@ -19,7 +19,6 @@ import {
   createCeremonyKey,
   dealCeremonyShares,
   electionKeyBody,
-  parseAnswers,
   memberAnswers,
   parsePackId,
   parseReturnSlip,

@@ -11,11 +11,12 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadGroup, randomScalar } from '@scrutineer/crypto';
-import { buildRoll } from '@scrutineer/protocol';
+import { buildRoll, formatAnswers, memberAnswers } from '@scrutineer/protocol';
 import { signReplacementApproval } from '@scrutineer/record';
 import { hashBearerKey, startServer } from '@scrutineer/server';
 import { makeSyntheticRoll } from '../../../test-fixtures/synthetic-roll.ts';
 import { testDraft } from '../../../test-fixtures/test-manifest.ts';
+import { codeFile } from '../../../test-fixtures/code-file.ts';
 import { ServerClient } from '../../client/server-client.ts';
 import { noticeLetterParagraphs } from '../../pdf/notice-letter.ts';
 import { commitRollMembers } from '../roll/commit.ts';
@@ -183,6 +184,12 @@ test('F4: the officer alone cannot replace a pack; the registrar issues one, the
     const client = new ServerClient(url);
     const baseHash = (await client.summary(id)).baseHash;
     assert.ok(baseHash !== null);
+    // The printer's file holds no answers: each member knows their own (from the roll here).
+    const answersOf = (memberId: string): string => {
+      const rollMember = built.value.members.find((m) => m.memberId === memberId);
+      assert.ok(rollMember !== undefined);
+      return formatAnswers(['dob', 'postcode'], memberAnswers(rollMember, ['dob', 'postcode']));
+    };
     const rows = readPrintFile(join(packsDir, 'print', 'packs.csv'));
     const [member, other] = rows as [(typeof rows)[0], (typeof rows)[0]];
     const sizeBefore = (await client.summary(id)).size;
@@ -269,10 +276,8 @@ test('F4: the officer alone cannot replace a pack; the registrar issues one, the
     const oldVote = await run([
       'vote',
       ...common,
-      '--code',
-      member.code,
-      '--answers',
-      member.answers,
+      '--code-file',
+      codeFile(member.code, answersOf(member.member_id)),
       '--choice',
       '1',
     ]);
@@ -283,10 +288,8 @@ test('F4: the officer alone cannot replace a pack; the registrar issues one, the
     await ok([
       'vote',
       ...common,
-      '--code',
-      fresh.code,
-      '--answers',
-      fresh.answers,
+      '--code-file',
+      codeFile(fresh.code, answersOf(fresh.member_id)),
       '--choice',
       '2',
     ]);
