@@ -47,7 +47,8 @@ export const CHECKS = {
   'V7.2': 'the aggregate ciphertexts are recomputed',
   'V8.1':
     'decryption shares: qualified trustee, signed, bound to a record checkpoint that seals the tally; a second or incomplete batch is set aside',
-  'V8.2': 'decryption share proofs verify (with the checkpoint they bind); a failing batch is set aside as its trustee’s fault',
+  'V8.2':
+    'decryption share proofs verify (with the checkpoint they bind); a failing batch is set aside as its trustee’s fault',
   'V8.3': 'at least k valid batches combine to counts within range',
   'V9.1': 'online counts equal the decrypted aggregate',
   'V9.2': 'postal counts equal the sum of postal batches',

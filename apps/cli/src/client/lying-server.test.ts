@@ -79,6 +79,8 @@ before(async () => {
     boardPublicKey: group.generator,
     voters: voters.length,
     policy: 'first-ballot-final',
+    // Online only: these members get no return slips (spec §9.5.3).
+    channels: { online: true, postal: false },
     start: new Date(Date.now() - 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
   });
   const { service } = server;

@@ -7,6 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -228,9 +229,11 @@ test('F4: the officer alone cannot replace a pack; the registrar issues one, the
     const victim = answers.entries.find((e) => e.packId === member.pack_id);
     assert.ok(victim !== undefined);
     const forgedKey = group.encodePoint(group.multiplyBase(randomScalar()));
+    const forgedReturn = Buffer.from(randomBytes(32)).toString('hex');
     const unsigned = {
       revoked: victim.key,
       replacement: Buffer.from(forgedKey).toString('hex'),
+      return: forgedReturn,
       reason: 'lost' as const,
     };
     const forged: ReplacementRequestFile = {
@@ -241,6 +244,7 @@ test('F4: the officer alone cannot replace a pack; the registrar issues one, the
         key: unsigned.replacement,
         answersHash: victim.answersHash,
         packId: 'forged-1',
+        returnCommitment: forgedReturn,
       },
       reason: 'lost',
       approval: signReplacementApproval(group, baseHash, randomScalar(), unsigned),

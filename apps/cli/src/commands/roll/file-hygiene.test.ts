@@ -16,7 +16,9 @@ test('F19: trustee key files, the printer file and the answers table are written
   const trustee = join(dir, 'trustee-1.json');
   writeTrusteeKeyFile(trustee, createTrusteeKeyFile(group, 'mode-test', 1, 'Trustee One'));
   const print = join(dir, 'print.csv');
-  writePrintFile(print, [{ pack_id: 'p1', member_id: 'm1', code: 'CODE', return_secret: '00'.repeat(16) }]);
+  writePrintFile(print, [
+    { pack_id: 'p1', member_id: 'm1', code: 'CODE', return_secret: '00'.repeat(16) },
+  ]);
   const answers = join(dir, 'answers.json');
   writeAnswersFile(answers, {
     format: 'scrutineer/answers/v1',

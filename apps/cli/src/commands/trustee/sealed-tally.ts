@@ -135,7 +135,7 @@ export async function checkSealedTally(
   const nominations = await fetchServedNominations(client, electionId);
   const report = await verifyRecord(
     memoryRecordSource({
-      format: `${await client.recordFile(electionId, 'format.json')}`.trimEnd(),
+      format: await client.recordFile(electionId, 'format.json'),
       board: `${prefix.join('\n')}\n`,
       // The board's checkpoints up to the announced one: V2.6 checks their signatures under the
       // manifest's board key, V2.7 that the prefix has their roots; V8.1 needs them for any share

@@ -318,7 +318,7 @@ async function verifyServedRecord(board: string): Promise<VerificationReport> {
   const client = new ServerClient(server.url);
   return verifyRecord(
     memoryRecordSource({
-      format: (await client.recordFile(election.electionId, 'format.json')).trimEnd(),
+      format: await client.recordFile(election.electionId, 'format.json'),
       board,
       checkpoints: await client.recordFile(election.electionId, 'checkpoints.jsonl'),
     }),
@@ -326,7 +326,7 @@ async function verifyServedRecord(board: string): Promise<VerificationReport> {
   );
 }
 
-test('F15: a record at stage decrypted has its share proofs checked: VALID as served, INVALID at V8.2 with one share moved', async () => {
+test('F15: a record at stage decrypted has its share proofs checked: VALID as served; one share moved is set aside (V8.2 fault) and too few remain (V8.3)', async () => {
   assert.equal(await sharesOnBoard(), 2, 'runs after the shares are posted');
   const group = server.service.group;
   const board = await new ServerClient(server.url).recordFile(election.electionId, 'board.jsonl');
@@ -356,5 +356,9 @@ test('F15: a record at stage decrypted has its share proofs checked: VALID as se
   const report = await verifyServedRecord(`${lines.join('\n')}\n`);
   assert.equal(report.stage, 'decrypted');
   assert.equal(report.ok, false);
-  assert.equal(report.checks.find((c) => c.id === 'V8.2')?.status, 'failed');
+  assert.equal(report.checks.find((c) => c.id === 'V8.3')?.status, 'failed');
+  assert.deepEqual(
+    report.faults.map((f) => [f.check, f.party.trustee, f.code]),
+    [['V8.2', unsigned.trustee, 'decryption/invalid-proof']]
+  );
 });
