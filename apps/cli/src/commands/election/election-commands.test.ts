@@ -4,7 +4,6 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,38 +18,11 @@ import { readPrintFile } from '../packs/pack-files.ts';
 import { commitRollMembers } from '../roll/commit.ts';
 import { parseCsvText } from '../roll/csv-file.ts';
 import { writeJsonFile } from '../roll/roll-files.ts';
+import { cliRunner } from '../../../test-fixtures/cli-process.ts';
 
-const cli = join(import.meta.dirname, '..', '..', '..', 'bin', 'scrutineer.mjs');
 const OPERATOR_KEY = 'operator-key-for-the-commands-test';
 const ADMIN_KEY = 'admin-key-for-the-commands-test-made-long-enough';
-
-function run(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [cli, ...args],
-      {
-        env: {
-          ...process.env,
-          SCRUTINEER_OPERATOR_KEY: OPERATOR_KEY,
-          SCRUTINEER_ADMIN_KEY: ADMIN_KEY,
-        },
-      },
-      (error, stdout, stderr) =>
-        resolve({
-          code: error === null ? 0 : typeof error.code === 'number' ? error.code : 99,
-          stdout,
-          stderr,
-        })
-    );
-  });
-}
-
-async function ok(args: readonly string[]): Promise<string> {
-  const result = await run(args);
-  assert.equal(result.code, 0, `scrutineer ${args.join(' ')}\n${result.stdout}\n${result.stderr}`);
-  return result.stdout;
-}
+const { run, ok } = cliRunner({ operatorKey: OPERATOR_KEY, adminKey: ADMIN_KEY });
 
 /** Waits for the encrypted tally and returns the checkpoint sealing it as `<size>:<root>`. */
 async function announcedCheckpoint(client: ServerClient, electionId: string): Promise<string> {

@@ -6,7 +6,6 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,38 +30,11 @@ import {
   replacementPaths,
   writeReplacementRequest,
 } from './replacement-files.ts';
+import { cliRunner } from '../../../test-fixtures/cli-process.ts';
 
-const cli = join(import.meta.dirname, '..', '..', '..', 'bin', 'scrutineer.mjs');
 const OPERATOR_KEY = 'operator-key-for-the-replace-test';
 const ADMIN_KEY = 'admin-key-for-the-replace-test';
-
-function run(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [cli, ...args],
-      {
-        env: {
-          ...process.env,
-          SCRUTINEER_OPERATOR_KEY: OPERATOR_KEY,
-          SCRUTINEER_ADMIN_KEY: ADMIN_KEY,
-        },
-      },
-      (error, stdout, stderr) =>
-        resolve({
-          code: error === null ? 0 : typeof error.code === 'number' ? error.code : 99,
-          stdout,
-          stderr,
-        })
-    );
-  });
-}
-
-async function ok(args: readonly string[]): Promise<string> {
-  const result = await run(args);
-  assert.equal(result.code, 0, `scrutineer ${args.join(' ')}\n${result.stdout}\n${result.stderr}`);
-  return result.stdout;
-}
+const { run, ok } = cliRunner({ operatorKey: OPERATOR_KEY, adminKey: ADMIN_KEY });
 
 test('F4: the officer alone cannot replace a pack; the registrar issues one, the officer posts it, the limit holds', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'scrutineer-replace-'));
