@@ -1,7 +1,4 @@
 import assert from 'node:assert/strict';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { it } from 'node:test';
 import { hexToBytes } from '@scrutineer/crypto';
 import { computeResult, decryptTally } from '@scrutineer/protocol';
@@ -9,10 +6,7 @@ import { type EventBody, checkpointSchema } from '@scrutineer/record';
 import { z } from 'zod';
 import { appendedResponse, createElectionResponse, summarySchema } from '../http/schemas.ts';
 import { nth } from '../test-support/nth.ts';
-import { verifyRecord } from '@scrutineer/verifier';
-import { recordDirectory } from '@scrutineer/verifier/node';
 import { hashBearerKey } from '../auth/secret-compare.ts';
-import { writeRecordBundle } from '../board/board-reader.ts';
 import {
   allEvents,
   api,
@@ -23,6 +17,7 @@ import {
   headHash,
   sessionFor,
 } from '../test-support/api-client.ts';
+import { failedChecksOf, verifyPublishedRecord } from '../test-support/published-record.ts';
 import { suiteServer } from '../test-support/suite-server.ts';
 import { forEachEngine } from '../test-support/test-databases.ts';
 import { OPERATOR_KEY, createTestElection, operatorDraft } from '../test-support/test-election.ts';
@@ -221,15 +216,8 @@ forEachEngine("the officials' API", (engine) => {
     );
     assert.deepEqual((await api(server(), 'GET', `${base}/result`)).body, result);
 
-    const directory = await mkdtemp(join(tmpdir(), 'scrutineer-final-'));
-    await writeRecordBundle(server().database, election.electionId, directory);
-    const report = await verifyRecord(recordDirectory(directory));
-    assert.deepEqual(
-      report.checks
-        .filter((c) => c.status === 'failed')
-        .map((c) => `${c.id} ${c.failures[0]?.message}`),
-      []
-    );
+    const report = await verifyPublishedRecord(server().database, election.electionId);
+    assert.deepEqual(failedChecksOf(report), []);
     assert.equal(report.stage, 'final');
     assert.equal(report.ok, true);
     const summary = bodyAs(summarySchema, await api(server(), 'GET', base));

@@ -5,18 +5,13 @@
  * V6.3 for one candidate. Run through the real HTTP API of a server on loopback.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { it } from 'node:test';
 import { computeResult, decryptTally } from '@scrutineer/protocol';
 import type { EventBody } from '@scrutineer/record';
-import { verifyRecord } from '@scrutineer/verifier';
-import { recordDirectory } from '@scrutineer/verifier/node';
 import { z } from 'zod';
-import { writeRecordBundle } from '../board/board-reader.ts';
 import { appendedResponse } from '../http/schemas.ts';
 import { allEvents, api, bodyAs, errorCode, eventAt } from '../test-support/api-client.ts';
+import { failedChecksOf, verifyPublishedRecord } from '../test-support/published-record.ts';
 import { suiteServer } from '../test-support/suite-server.ts';
 import { forEachEngine } from '../test-support/test-databases.ts';
 import { type TestElection, createTestElection } from '../test-support/test-election.ts';
@@ -91,15 +86,8 @@ async function countAndPublish(
 }
 
 async function verifyPublished(server: Server, election: TestElection): Promise<void> {
-  const directory = await mkdtemp(join(tmpdir(), 'scrutineer-postal-only-'));
-  await writeRecordBundle(server.database, election.electionId, directory);
-  const report = await verifyRecord(recordDirectory(directory));
-  assert.deepEqual(
-    report.checks
-      .filter((c) => c.status === 'failed')
-      .map((c) => `${c.id} ${c.failures[0]?.message}`),
-    []
-  );
+  const report = await verifyPublishedRecord(server.database, election.electionId);
+  assert.deepEqual(failedChecksOf(report), []);
   assert.equal(report.stage, 'final');
   assert.equal(report.ok, true);
 }

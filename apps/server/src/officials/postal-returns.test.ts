@@ -6,14 +6,8 @@
  * of a server on loopback, and the published record is verified.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { it } from 'node:test';
-import { verifyRecord } from '@scrutineer/verifier';
-import { recordDirectory } from '@scrutineer/verifier/node';
 import { hashSecurityAnswers } from '../auth/security-answers.ts';
-import { writeRecordBundle } from '../board/board-reader.ts';
 import {
   type ApiResponse,
   allEvents,
@@ -26,6 +20,7 @@ import {
 import { nth } from '../test-support/nth.ts';
 import type { RunningServer } from '../server.ts';
 import { replacementRequest } from '../test-support/replacement-request.ts';
+import { verifyPublishedRecord } from '../test-support/published-record.ts';
 import { suiteServer } from '../test-support/suite-server.ts';
 import { forEachEngine } from '../test-support/test-databases.ts';
 import {
@@ -37,9 +32,7 @@ import {
 
 /** The checks a verification of the election's record failed. */
 async function failedChecks(server: RunningServer, electionId: string): Promise<string[]> {
-  const directory = await mkdtemp(join(tmpdir(), 'scrutineer-postal-'));
-  await writeRecordBundle(server.database, electionId, directory);
-  const report = await verifyRecord(recordDirectory(directory));
+  const report = await verifyPublishedRecord(server.database, electionId);
   return report.checks.filter((c) => c.status === 'failed').map((c) => c.id);
 }
 
