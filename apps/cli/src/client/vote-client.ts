@@ -167,6 +167,7 @@ export async function castVote(options: VoteOptions): Promise<VoteOutcome> {
       setup.manifestHash,
       electionId,
       challenge,
+      options.answers,
       credential.secretKey
     );
     const { token } = await client.request<{ token: string }>(
