@@ -282,7 +282,7 @@ export function accessKinds(fixture: HostileFixture) {
             ? { ...selection, vote: 1 - selection.vote }
             : { ...selection, randomness: encoded };
         });
-        return { method: 'POST', url: `${base}/audits`, token, body: { audited: changed } };
+        return { method: 'POST', url: `${base}/audits`, body: { audited: changed } };
       },
     }),
     hostileKind({

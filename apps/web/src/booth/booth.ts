@@ -242,7 +242,7 @@ export class Booth {
       const opened = await this.#worker.request({ type: 'open' });
       if (opened.type !== 'opened') throw new Error('unexpected worker answer');
       this.state.encrypted = null;
-      const receipt = await api.audit(election.manifest.electionId, token, opened.audited);
+      const receipt = await api.audit(election.manifest.electionId, opened.audited);
       this.go({ kind: 'audited', audited: opened.audited, receipt });
     } catch (error) {
       const code = error instanceof ApiError ? error.code : 'device';
