@@ -101,11 +101,7 @@ export const ERROR_CATALOGUE = {
   'ballot/invalid-audit': [400, "The audited ballot's openings do not match its ciphertexts."],
   'ballot/audit-limit-reached': [
     429,
-    'This credential has published as many audited ballots as the board allows.',
-  ],
-  'ballot/audit-after-vote': [
-    409,
-    'This credential has voted; audits are for checking a device before casting.',
+    'This address has published as many audited ballots this hour as the board allows.',
   ],
   // Credentials (officials).
   'credential/duplicate': [409, 'A credential key or pack id is already loaded.'],

@@ -159,8 +159,9 @@ export const api = {
   me: (id: string, token: string) => call<CredentialReport>('GET', `${base(id)}/me`, { token }),
   cast: (id: string, token: string, ballot: Ballot) =>
     call<ReceiptData>('POST', `${base(id)}/ballots`, { token, body: { ballot } }),
-  audit: (id: string, token: string, audited: AuditedBallot) =>
-    call<ReceiptData>('POST', `${base(id)}/audits`, { token, body: { audited } }),
+  /** Sent without the session (spec §9.4): the board must not learn whose device was checked. */
+  audit: (id: string, audited: AuditedBallot) =>
+    call<ReceiptData>('POST', `${base(id)}/audits`, { body: { audited } }),
   tracker: (id: string, tracker: string) =>
     call<TrackerReport>('GET', `${base(id)}/trackers/${encodeURIComponent(tracker)}`),
   event: (id: string, position: number) => call<EventLine>('GET', `${base(id)}/events/${position}`),

@@ -41,6 +41,7 @@ function handle(request: WorkerRequest): WorkerResult {
         request.manifestHash,
         request.electionId,
         request.challenge,
+        request.answers,
         pair.secretKey
       );
       const encoded = group.encodePoint(pair.publicKey);

@@ -23,6 +23,8 @@ export type WorkerRequest =
       readonly code: string;
       readonly manifestHash: string;
       readonly challenge: string;
+      /** Signed with the challenge (spec §10.5), exactly as the sign-in request sends them. */
+      readonly answers: Readonly<Record<string, string>>;
     }
   | {
       readonly type: 'encrypt';

@@ -231,6 +231,14 @@ describe('voter web app in Chromium', () => {
       .locator(`button:has-text("${en['decide.check']}")`)
       .getAttribute('aria-describedby');
     assert.match(describedBy ?? '', /check-privacy/);
+    // Before: the audit went with the member's session. Now nothing in it names the member.
+    const sent = page.waitForRequest((request) => request.url().endsWith('/audits'));
+    await page.click(`text=${en['decide.check']}`);
+    const request = await sent;
+    assert.equal(request.headers()['authorization'], undefined);
+    assert.equal(request.headers()['cookie'], undefined);
+    assert.doesNotMatch(request.postData() ?? '', /credential|signature|token/);
+    await heading(page, en['audit.title']);
     await page.close();
   });
 

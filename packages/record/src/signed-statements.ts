@@ -126,12 +126,23 @@ export function verifyStatement(
  * Spec §10.5: the voter's sign-in statement. The booth derives the credential key from the code
  * (spec §6) and signs a fresh board challenge with it, so the board learns that the requester
  * holds the code of credential C without ever seeing the code, and nobody who merely reads the
- * public credential list can spend C's answer attempts. Its tag differs from the ballot's, so a
- * sign-in signature never passes as a ballot signature.
+ * public credential list can spend C's answer attempts. The answers, exactly as sent, are signed
+ * too: a request captured on the way cannot be replayed with other answers to spend the member's
+ * attempts (the challenge is single-use, so it cannot be replayed with the same ones either). Its
+ * tag differs from the ballot's, so a sign-in signature never passes as a ballot signature.
  */
-export function signInMessage(electionId: string, challengeHex: string): Uint8Array {
+export function signInMessage(
+  electionId: string,
+  challengeHex: string,
+  answers: Readonly<Record<string, string>>
+): Uint8Array {
   return sha256(
-    frameParts([utf8('scrutineer/v1/sign-in'), utf8(electionId), hexToBytes(challengeHex)])
+    frameParts([
+      utf8('scrutineer/v1/sign-in'),
+      utf8(electionId),
+      hexToBytes(challengeHex),
+      canonicalBytes(answers),
+    ])
   );
 }
 
@@ -141,12 +152,13 @@ export function signSignIn(
   manifestHash: string,
   electionId: string,
   challengeHex: string,
+  answers: Readonly<Record<string, string>>,
   credentialSecretKey: bigint
 ): string {
   return signStatement(
     group,
     manifestHash,
     credentialSecretKey,
-    signInMessage(electionId, challengeHex)
+    signInMessage(electionId, challengeHex, answers)
   );
 }

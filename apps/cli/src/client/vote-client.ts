@@ -167,6 +167,7 @@ export async function castVote(options: VoteOptions): Promise<VoteOutcome> {
       setup.manifestHash,
       electionId,
       challenge,
+      options.answers,
       credential.secretKey
     );
     const { token } = await client.request<{ token: string }>(
@@ -179,8 +180,8 @@ export async function castVote(options: VoteOptions): Promise<VoteOutcome> {
     let audited: AuditedBallot | null = null;
     if (options.audit === true) {
       audited = openAuditedBallot(encryptBallot(setup, credential, choices));
+      // Without the session (spec §9.4): the board must not learn whose device was checked.
       await client.request('POST', client.electionPath(electionId, '/audits'), {
-        token,
         body: { audited },
       });
     }

@@ -87,7 +87,7 @@ export class SignInMonitor {
    * Per-address lock: instances reserving for one address at once are serialised.
    */
   async begin(key: string): Promise<Reservation | Refusal> {
-    const addressKey = await this.#addressKey(key);
+    const addressKey = await this.addressKey(key);
     const now = this.#now();
     await this.#sweepIfDue(now);
     const outcome = await this.#database.transaction(async (tx) => {
@@ -134,7 +134,7 @@ export class SignInMonitor {
    * checking a key, so an address guessing the officer's key is stopped as a code guesser is.
    */
   async failedTooOften(key: string): Promise<boolean> {
-    const addressKey = await this.#addressKey(key);
+    const addressKey = await this.addressKey(key);
     const [row] = await this.#database.query<{ n: unknown }>(
       `SELECT count(*) AS n FROM (SELECT 1 FROM sign_in_attempts
          WHERE address_key = $1 AND state = 'failed' AND started_at > ${at(2)} LIMIT $3) AS failed`,
@@ -147,7 +147,7 @@ export class SignInMonitor {
 
   /** Records a failure that needed no reservation (a wrong officer or operator key). */
   async recordFailure(key: string): Promise<void> {
-    const addressKey = await this.#addressKey(key);
+    const addressKey = await this.addressKey(key);
     await this.#database.query(
       `INSERT INTO sign_in_attempts (address_key, state, started_at) VALUES ($1, 'failed', ${at(2)})`,
       [addressKey, this.#now()]
@@ -259,8 +259,11 @@ export class SignInMonitor {
     return this.#options.alarmMultiple * this.#options.baselineFailuresPerHour;
   }
 
-  /** HMAC-SHA-256 of the limit key under the database's own random key (made by the first instance). */
-  async #addressKey(key: string): Promise<string> {
+  /**
+   * The stored form of a limit key: HMAC-SHA-256 under the database's own random key (made by the
+   * first instance), so a copy of the database names no address. Also keys the per-address audit limit (audit-limits.ts).
+   */
+  async addressKey(key: string): Promise<string> {
     this.#secret ??= (async () => {
       await this.#database.query(
         'INSERT INTO address_limit_key (id, secret) VALUES (1, $1) ON CONFLICT (id) DO NOTHING',

@@ -53,7 +53,7 @@ export async function signIn(
   } catch {
     throw new ServiceError('auth/invalid-signature', 'The credential is not a valid key.');
   }
-  const message = signInMessage(electionId, request.challenge);
+  const message = signInMessage(electionId, request.challenge, request.answers);
   if (
     !verifyStatement(
       context.group,

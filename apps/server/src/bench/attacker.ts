@@ -57,10 +57,18 @@ if (mode === 'f7') {
     const job = (async () => {
       const challengeReply = await fetch(`${url}/api/elections/${electionId}/sign-in/challenge`);
       const { challenge } = (await challengeReply.json()) as { challenge: string };
-      const signature = signSignIn(group, manifestHash, electionId, challenge, key.secretKey);
+      const answers = { dob: '1970-01-01', postcode: 'SW1A 1AA' };
+      const signature = signSignIn(
+        group,
+        manifestHash,
+        electionId,
+        challenge,
+        answers,
+        key.secretKey
+      );
       const body = JSON.stringify({
         credential: key.credential,
-        answers: { dob: '1970-01-01', postcode: 'SW1A 1AA' },
+        answers,
         challenge,
         signature,
       });

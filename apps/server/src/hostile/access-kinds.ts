@@ -49,7 +49,7 @@ export function accessKinds(fixture: HostileFixture) {
       request: async (_f, v) => {
         const body = await fresh();
         const sign = (electionId: string, challenge: string, key: bigint) =>
-          signSignIn(group, election.manifestHash, electionId, challenge, key);
+          signSignIn(group, election.manifestHash, electionId, challenge, body.answers, key);
         const signature = [
           v.random,
           sign(election.electionId, body.challenge, v.key),
@@ -95,6 +95,7 @@ export function accessKinds(fixture: HostileFixture) {
               election.manifestHash,
               election.electionId,
               challenge,
+              body.answers,
               victim.secretKey
             )
           : body.signature;
@@ -114,14 +115,16 @@ export function accessKinds(fixture: HostileFixture) {
           new Date(Date.now() - ageSeconds * 1000),
           300
         );
+        const body = await fresh();
         const signature = signSignIn(
           group,
           election.manifestHash,
           election.electionId,
           challenge,
+          body.answers,
           victim.secretKey
         );
-        return signIn({ ...(await fresh()), challenge, signature });
+        return signIn({ ...body, challenge, signature });
       },
     }),
     hostileKind({
@@ -279,7 +282,7 @@ export function accessKinds(fixture: HostileFixture) {
             ? { ...selection, vote: 1 - selection.vote }
             : { ...selection, randomness: encoded };
         });
-        return { method: 'POST', url: `${base}/audits`, token, body: { audited: changed } };
+        return { method: 'POST', url: `${base}/audits`, body: { audited: changed } };
       },
     }),
     hostileKind({

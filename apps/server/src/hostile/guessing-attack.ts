@@ -156,15 +156,17 @@ export async function runGuessingAttack(
       for (let attempt = 0; attempt < 2; attempt++) {
         // No challenge (the address is rate-limited): the guess is sent with a stale one.
         const key = deriveCredentialKey(group, electionId, generateVotingCode());
+        const answers = { dob: `19${n % 100}-01-01`, postcode: `G${n % 1000} 1AA` };
         const body = JSON.stringify({
           credential: bytesToHex(group.encodePoint(key.publicKey)),
-          answers: { dob: `19${n % 100}-01-01`, postcode: `G${n % 1000} 1AA` },
+          answers,
           challenge: challenge ?? '00'.repeat(56),
           signature: signSignIn(
             group,
             manifestHash,
             electionId,
             challenge ?? '00'.repeat(56),
+            answers,
             key.secretKey
           ),
         });

@@ -93,6 +93,7 @@ export async function signInBody(
     election.manifestHash,
     election.electionId,
     challenge,
+    voter.answers,
     secretKey
   );
   return { credential: voter.credential, answers: { ...voter.answers }, challenge, signature };

@@ -47,6 +47,7 @@ async function signInAs(
     election.manifestHash,
     election.electionId,
     challenge,
+    voter.answers,
     (options.signer ?? voter).secretKey
   );
   const reply = await fetch(`${base}/sign-in`, {

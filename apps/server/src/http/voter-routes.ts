@@ -9,6 +9,7 @@ import type { Refusal } from '../auth/sign-in-monitor.ts';
 import { signIn } from '../auth/sign-in.ts';
 import { ServiceError } from '../http-errors.ts';
 import { auditBallot } from '../voting/audit-ballot.ts';
+import { assertAuditsLeft } from '../voting/audit-posts.ts';
 import { castBallot } from '../voting/cast-ballot.ts';
 import { credentialReport } from '../voting/voter-queries.ts';
 import { type AppContext, requireSession } from './app-context.ts';
@@ -41,6 +42,16 @@ export function voterRoutes(context: AppContext, signInPerMinute: number): Route
   /** Before a ballot's body (up to the schema's largest ballot) is read: a session (F8). */
   const ballotGate = async (request: AuthorizeRequest): Promise<void> => {
     await requireSession(context, request.params['electionId'] ?? '', request.bearer);
+  };
+  /** Before an audit's body is read: the address has audits left this hour (F8, F11). */
+  const auditGate = async (request: AuthorizeRequest): Promise<void> => {
+    const addressKey = await context.monitor.addressKey(limitKey(request.ip));
+    await assertAuditsLeft(
+      service.database,
+      request.params['electionId'] ?? '',
+      addressKey,
+      service.clock().getTime()
+    );
   };
   return [
     route({
@@ -130,17 +141,19 @@ export function voterRoutes(context: AppContext, signInPerMinute: number): Route
     route({
       method: 'POST',
       url: '/api/elections/:electionId/audits',
-      summary: 'Publish a Benaloh-challenged ballot with its openings; never counted',
-      audience: 'voter',
+      summary:
+        'Publish a Benaloh-challenged ballot with its openings; never counted. No session: the ' +
+        'board must not learn which credential tested which choices',
+      audience: 'public',
       params: electionParams,
       body: auditBody,
       response: receiptSchema,
       status: 201,
       bodyLimit: VOTER_BALLOT_BODY_LIMIT,
-      authorize: ballotGate,
-      handler: async ({ params, body, bearer }) => {
-        const session = await requireSession(context, params.electionId, bearer);
-        return auditBallot(service, params.electionId, session, body.audited);
+      authorize: auditGate,
+      handler: async ({ params, body, ip }) => {
+        const addressKey = await context.monitor.addressKey(limitKey(ip));
+        return auditBallot(service, params.electionId, addressKey, body.audited);
       },
     }),
   ];

@@ -36,6 +36,7 @@ export async function signInAll(
           election.manifestHash,
           election.electionId,
           value,
+          voter.answers,
           voter.secretKey
         );
         const answer = await client.request(target.url, 'POST', `${base}/sign-in`, {

@@ -98,6 +98,7 @@ export async function signInVoter(
     election.manifestHash,
     election.electionId,
     challenge,
+    voter.answers,
     voter.secretKey
   );
   return api(target, 'POST', `${base}/sign-in`, {

@@ -2,37 +2,38 @@
  * @module Benaloh audit (spec §9.4): the voter may challenge an encrypted ballot instead of casting
  * it; the booth then publishes the ciphertexts with their votes and randomness, the board checks
  * the openings with the verifier's own code (V5.10) and appends a `ballot-audited` event. It is
- * never counted, does not use up the credential, and is stored without the credential, so the
- * board keeps no link from a member to the choices they tested. Its ciphertexts can never be cast
- * afterwards (V5.7): the booth encrypts afresh.
+ * never counted and is published without credential, proofs or signature.
  *
- * Each audit is a permanent board event, so a credential may publish at most
- * {@link MAX_AUDITS_PER_CREDENTIAL} (a count in `credentials.audits_used`, claimed in the append's
- * transaction), and none once it has voted by either channel: a device check is for before
- * casting, and audits after it only fill the board.
+ * The request carries no session either: the board must not learn which credential tested which
+ * choices, since a member who checks a device usually casts the same choices next (outside
+ * review, F10). What is left is the network: an audit and a sign-in from one address close in
+ * time can be matched by whoever sees the traffic, which the booth tells the member. Its
+ * ciphertexts can never be cast afterwards (V5.7): the booth encrypts afresh.
+ *
+ * Each audit is a permanent board event, so one address may publish only so many an hour
+ * (`AUDITS_PER_ADDRESS_PER_HOUR`, audit-posts.ts), claimed in the append's transaction.
  */
 import { type Receipt, canonicalize, computeTracker, parseAuditedBallot } from '@scrutineer/record';
 import { verifyBallotBatch } from '@scrutineer/verifier';
-import type { Session } from '../auth/hmac-stamps.ts';
 import { appendEvent } from '../board/append-event.ts';
 import { lockHead, readHead } from '../board/board-head.ts';
 import { checkpointAfterAppend } from '../board/checkpoints.ts';
-import type { Queryable } from '../database/database.ts';
 import { ServiceError } from '../http-errors.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { alphasOf, assertNoneOnBoard, claimUnique } from './ballot-copies.ts';
 import { parseFaultToError } from './ballot-faults.ts';
-import { assertCredentialActive, readCredentialState } from './credential-state.ts';
+import { claimAuditPost } from './audit-posts.ts';
 import { findBallot, signReceipt, storeBallot } from './receipts.ts';
 import { assertVotingOpen } from './voting-window.ts';
 
-/** Benaloh audits one credential may publish (a member checks a device a few times, not hundreds). */
-export const MAX_AUDITS_PER_CREDENTIAL = 10;
-
+/**
+ * Publishes an audited ballot. `addressKey` is the stored form of the requester's limit key
+ * (SignInMonitor.addressKey): it counts against the per-address limit and is kept an hour.
+ */
 export async function auditBallot(
   context: ServiceContext,
   electionId: string,
-  session: Session,
+  addressKey: string,
   value: unknown
 ): Promise<Receipt> {
   const election = await context.elections.get(electionId);
@@ -53,9 +54,6 @@ export async function auditBallot(
   }
   const head = await readHead(database, electionId);
   assertVotingOpen(head, election.manifest, context.clock());
-  const state = await readCredentialState(database, electionId, session.credential);
-  assertCredentialActive(state);
-  if (state.channel !== null) throw new ServiceError('ballot/audit-after-vote');
   const alphas = alphasOf(audited);
   await assertNoneOnBoard(database, electionId, 'alpha', alphas);
   if (head.electionKey === null || head.baseHash === null)
@@ -77,7 +75,7 @@ export async function auditBallot(
       if (again !== null && again.kind === 'audited' && again.body === body) return again.receipt;
       throw new ServiceError('ballot/ciphertext-reused');
     }
-    await claimAudit(transaction, electionId, session.credential);
+    await claimAuditPost(transaction, electionId, addressKey, context.clock().getTime());
     const locked = await lockHead(transaction, electionId);
     const now = context.clock();
     assertVotingOpen(locked, election.manifest, now);
@@ -94,27 +92,4 @@ export async function auditBallot(
   });
   await checkpointAfterAppend(context, electionId, receipt.position);
   return receipt;
-}
-
-/**
- * Counts one audit against the credential, atomically (a conditional UPDATE, so a burst of
- * concurrent audits gets at most the cap), and refuses it if the credential has voted since the
- * first check (the use's UNIQUE claim is read in the same transaction).
- */
-async function claimAudit(
-  transaction: Queryable,
-  electionId: string,
-  credential: string
-): Promise<void> {
-  const claimed = await transaction.query(
-    `UPDATE credentials SET audits_used = audits_used + 1
-      WHERE election_id = $1 AND credential = $2 AND audits_used < $3 RETURNING audits_used`,
-    [electionId, credential, MAX_AUDITS_PER_CREDENTIAL]
-  );
-  if (claimed.length === 0) throw new ServiceError('ballot/audit-limit-reached');
-  const used = await transaction.query(
-    'SELECT 1 FROM credential_uses WHERE election_id = $1 AND credential = $2',
-    [electionId, credential]
-  );
-  if (used.length > 0) throw new ServiceError('ballot/audit-after-vote');
 }

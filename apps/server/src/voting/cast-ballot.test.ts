@@ -128,7 +128,6 @@ forEachEngine('casting', (engine) => {
     const token = await sessionFor(server(), election, voter);
     const challenged = honestBallot(election.setup, voter, 1);
     const audit = await api(server(), 'POST', `/api/elections/${election.electionId}/audits`, {
-      token,
       body: { audited: openAuditedBallot(challenged) },
     });
     assert.equal(audit.status, 201, JSON.stringify(audit.body));
@@ -146,7 +145,6 @@ forEachEngine('casting', (engine) => {
       election,
       () =>
         api(server(), 'POST', `/api/elections/${election.electionId}/audits`, {
-          token,
           body: { audited: wrongVote },
         }),
       'ballot/invalid-audit',

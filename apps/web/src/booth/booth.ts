@@ -91,17 +91,19 @@ export class Booth {
     const electionId = election.manifest.electionId;
     try {
       const { challenge } = await api.challenge(electionId);
+      const answers = { ...this.state.answers };
       const signed = await this.#worker.request({
         type: 'sign-in',
         electionId,
         code: this.state.code,
         manifestHash: election.manifestHash,
         challenge,
+        answers,
       });
       if (signed.type !== 'signed-in') throw new Error('unexpected worker answer');
       const session = await api.signIn(electionId, {
         credential: signed.credential,
-        answers: { ...this.state.answers },
+        answers,
         challenge,
         signature: signed.signature,
       });
@@ -240,7 +242,7 @@ export class Booth {
       const opened = await this.#worker.request({ type: 'open' });
       if (opened.type !== 'opened') throw new Error('unexpected worker answer');
       this.state.encrypted = null;
-      const receipt = await api.audit(election.manifest.electionId, token, opened.audited);
+      const receipt = await api.audit(election.manifest.electionId, opened.audited);
       this.go({ kind: 'audited', audited: opened.audited, receipt });
     } catch (error) {
       const code = error instanceof ApiError ? error.code : 'device';

@@ -121,7 +121,7 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   'decide.checkHelp':
     'Dewisol. Mae’r ddyfais yn dangos sut y cafodd y papur hwn ei gloi, er mwyn i chi neu ail ddyfais wirio ei fod yn cofnodi eich dewisiadau. Yna caiff y papur hwnnw ei ddifetha ac ni chaiff byth ei gyfrif, a chaiff eich dewisiadau eu cloi eto.',
   'decide.checkPrivacy':
-    'Preifatrwydd: mae gweinydd yr etholiad yn gweld y dewisiadau ar bapur sydd wedi’i wirio, a’i fod wedi dod o’ch mewngofnodi chi, felly os byddwch wedyn yn bwrw’r un dewisiadau gall weld sut y gwnaethoch bleidleisio. Nid yw’r bwrdd cyhoeddus byth yn cysylltu papur wedi’i wirio â chi. Gall pob pecyn wirio’i ddyfais hyd at 10 gwaith, a dim ond cyn bwrw pleidlais.',
+    'Preifatrwydd: caiff papur wedi’i wirio ei gyhoeddi gyda’i ddewisiadau ond heb eich mewngofnodi, felly ni chaiff gweinydd yr etholiad na’r bwrdd cyhoeddus wybod mai chi oedd piau’r papur. Gallai rhywun sy’n gweld eich traffig rhyngrwyd gysylltu gwiriad a phleidlais a anfonwyd o’r un cysylltiad o fewn ychydig eiliadau; os yw hynny’n eich poeni, gwiriwch ar gysylltiad gwahanol (er enghraifft ffôn ar ddata symudol) neu bwriwch eich pleidlais heb wirio. Gall un cysylltiad wirio hyd at 20 papur yr awr.',
   'decide.casting': 'Wrthi’n bwrw eich pleidlais…',
   'decide.closed': 'Caeodd y pleidleisio cyn i’ch pleidlais gyrraedd. Ni chafodd ei chyfrif.',
   'decide.notOpen': 'Nid yw’r pleidleisio ar agor, felly ni chafodd eich pleidlais ei bwrw.',

@@ -116,7 +116,7 @@ export const en = {
   'decide.checkHelp':
     'Optional. The device shows how it locked this ballot so you or a second device can check it recorded your choices. That ballot is then spoilt and never counted, and your choices are locked again.',
   'decide.checkPrivacy':
-    'Privacy: the election server sees the choices on a checked ballot and that it came from your sign-in, so if you then cast the same choices it can tell how you voted. The public board never links a checked ballot to you. Each pack can check its device at most 10 times, and only before casting.',
+    'Privacy: a checked ballot is published with its choices but without your sign-in, so neither the election server nor the public board is told it was yours. Whoever sees your internet traffic could still match a check and a vote sent from the same connection a moment apart; if that worries you, check on a different connection (for example a phone on mobile data) or cast without checking. One connection can check at most 20 ballots an hour.',
   'decide.casting': 'Casting your ballot…',
   'decide.closed': 'Voting closed before your ballot arrived. It was not counted.',
   'decide.notOpen': 'Voting is not open, so your ballot was not cast.',
