@@ -18,7 +18,8 @@ import {
   loadGroup,
   randomScalar,
 } from '@scrutineer/crypto';
-import { buildRoll, createCeremonyKey, simulatedManifest } from '@scrutineer/protocol';
+import { simulatedManifest, runTestCeremony } from '@scrutineer/testkit';
+import { buildRoll, createCeremonyKey } from '@scrutineer/protocol';
 import {
   type Receipt,
   computeBaseHash,
@@ -35,7 +36,6 @@ import {
   loadCredentials,
   openElection,
   openPgliteDatabase,
-  runTestCeremony,
   startServer,
 } from '@scrutineer/server';
 import { type Rewrite, startRewritingProxy } from '../../test-fixtures/rewriting-proxy.ts';

@@ -2,17 +2,19 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { signSignIn } from '@scrutineer/record';
 import type { RunningServer } from '../server.ts';
-import { api, errorCode, signInVoter } from '../test-support/api-client.ts';
-import { nth } from '../test-support/nth.ts';
-import { forEachEngine } from '../test-support/test-databases.ts';
 import {
+  api,
+  errorCode,
+  signInVoter,
+  nth,
+  forEachEngine,
   type TestElection,
   createTestElection,
   makeVoter,
   startTestServer,
   testGroup,
-} from '../test-support/test-election.ts';
-import { bodyAs } from '../test-support/api-client.ts';
+  bodyAs,
+} from '@scrutineer/testkit';
 import { challengeResponse } from '../http/schemas.ts';
 import { hashSecurityAnswers } from './security-answers.ts';
 

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { bytesToHex, deriveCredentialKey, generateVotingCode } from '@scrutineer/crypto';
-import { createCeremonyKey, generatePostalReturn, simulatedManifest } from '@scrutineer/protocol';
+import { simulatedManifest, runTestCeremony } from '@scrutineer/testkit';
+import { createCeremonyKey, generatePostalReturn } from '@scrutineer/protocol';
 import {
   type RunningServer,
   closeElection,
@@ -19,7 +20,6 @@ import {
   hashSecurityAnswers,
   loadCredentials,
   openElection,
-  runTestCeremony,
   startServer,
 } from '@scrutineer/server';
 import { ServerClient } from '../../client/server-client.ts';
