@@ -10,7 +10,8 @@
  *  3. does it go through the front door? Only a package's root or a subpath its `exports` lists; no
  *     relative import leaves its workspace (so nothing reaches a tool or another package by path);
  *  4. pure libraries import no network, database or process-level module, the verifier's
- *     browser-safe part no Node built-in and not its Node entry, and no browser app its Node entry;
+ *     browser-safe part no Node built-in, not its Node entry and no Node utility (worker-pool),
+ *     and no browser app a Node entry or a Node utility;
  *  5. shipped code imports no test-only module (node:test, node:assert, fast-check).
  * Returns one line per breach, each naming the file, the import and the rule.
  */
@@ -108,15 +109,17 @@ function workspacesOf(root: string, problems: string[]): Workspace[] {
 }
 
 /** Subpaths a workspace exports besides its root (`@scrutineer/verifier/node`). */
-function subpathEntries(workspaces: readonly Workspace[]): Set<string> {
-  const entries = new Set<string>();
+function subpathEntries(workspaces: readonly Workspace[]): (spec: string) => boolean {
+  const entries: string[] = [];
   for (const w of workspaces) {
     const exp = w.manifest.exports;
     if (exp === undefined || typeof exp === 'string') continue;
     for (const key of Object.keys(exp))
-      if (key !== '.') entries.add(`${SCOPE}${w.name}${key.slice(1)}`);
+      if (key !== '.') entries.push(`${SCOPE}${w.name}${key.slice(1)}`);
   }
-  return entries;
+  // An exports key may end in `*` (`./dist/*`): any subpath under it is an entry.
+  return (spec) =>
+    entries.some((e) => (e.endsWith('*') ? spec.startsWith(e.slice(0, -1)) : spec === e));
 }
 
 /** Checks the checkout at `root`; returns the breaches (empty when every import follows the rules). */
@@ -124,7 +127,7 @@ export function checkBoundaries(root: string): string[] {
   const problems: string[] = [];
   const workspaces = workspacesOf(root, problems);
   const byName = new Map(workspaces.map((w) => [w.name, w]));
-  const entries = subpathEntries(workspaces);
+  const isEntry = subpathEntries(workspaces);
   const rootManifest = readManifest(join(root, 'package.json'));
   const scripts: Workspace = {
     path: 'scripts',
@@ -209,11 +212,23 @@ export function checkBoundaries(root: string): string[] {
             );
           else if (!dev && rule && !rule.mayUse.includes(target))
             problems.push(`${rel}: ${w.name} may not import ${spec} (see the arrows)`);
-          if (spec !== pkg && !entries.has(spec))
+          if (
+            !dev &&
+            targetWorkspace?.kind === 'node-utility' &&
+            (browserSafe || BROWSER_APPS.has(w.name))
+          )
+            problems.push(`${rel}: browser code imports the Node utility ${spec}`);
+          if (spec !== pkg && !isEntry(spec))
             problems.push(
               `${rel}: deep import ${spec}: import the package root or an exported entry`
             );
-          if (entries.has(spec) && BROWSER_APPS.has(w.name) && !dev && spec.endsWith('/node'))
+          if (
+            spec !== pkg &&
+            isEntry(spec) &&
+            BROWSER_APPS.has(w.name) &&
+            !dev &&
+            spec.endsWith('/node')
+          )
             problems.push(`${rel}: imports the Node-only entry ${spec} into the browser`);
           continue;
         }

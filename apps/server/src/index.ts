@@ -57,14 +57,6 @@ export { auditBallot } from './voting/audit-ballot.ts';
 export { signIn, MAX_FAILED_ATTEMPTS } from './auth/sign-in.ts';
 export { signInMessage, signSignIn } from '@scrutineer/record';
 export { hashBearerKey } from './auth/secret-compare.ts';
-export {
-  hashSecurityAnswers,
-  verifySecurityAnswers,
-  normaliseAnswer,
-  answersText,
-  DEFAULT_ARGON2_PARAMETERS,
-  type Argon2Parameters,
-} from './auth/security-answers.ts';
 export { runServer, type RunOptions } from './run-server.ts';
 // The server's own limits, stamps and response schemas, for the dev-only tools (hostile input,
 // load, benchmarks) and the testkit, which drive a real server from outside its package.

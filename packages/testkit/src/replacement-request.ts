@@ -5,7 +5,7 @@
  */
 import { bytesToHex } from '@scrutineer/crypto';
 import { type ReplacementReason, signReplacementApproval } from '@scrutineer/record';
-import { hashSecurityAnswers } from '@scrutineer/server';
+import { hashSecurityAnswers } from '@scrutineer/protocol';
 import { TEST_ARGON2, type TestElection, type TestVoter, makeVoter } from './test-election.ts';
 
 export interface ReplacementRequestBody {

@@ -8,8 +8,8 @@ import { loadFastestGroup } from '@scrutineer/crypto';
 import { honestBallot, TEST_ARGON2, makeVoter } from '@scrutineer/testkit';
 import type { EncryptionSetup } from '@scrutineer/protocol';
 import { prepareBallotContext } from '@scrutineer/verifier';
-import { serveRequests } from '@scrutineer/verifier/node';
-import { hashSecurityAnswers } from '@scrutineer/server';
+import { serveRequests } from '@scrutineer/worker-pool';
+import { hashSecurityAnswers } from '@scrutineer/protocol';
 import type { MemberReply, MemberRequest } from './member-workers.ts';
 
 const QUESTIONS = ['dob', 'postcode'];

@@ -6,7 +6,7 @@ import {
   loadFastestGroup,
   parseVotingCode,
 } from '@scrutineer/crypto';
-import { verifySecurityAnswers } from '@scrutineer/server';
+import { verifySecurityAnswers } from '@scrutineer/protocol';
 import { MemberWorkers } from './member-workers.ts';
 
 describe('MemberWorkers: members keyed and hashed on threads', () => {

@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Manifest } from '@scrutineer/record';
-import { WorkerPool } from '@scrutineer/verifier/node';
+import { WorkerPool } from '@scrutineer/worker-pool';
 import type { TestVoter } from '@scrutineer/testkit';
 
 /** A job for a thread; every one is answered with a {@link MemberReply}. */

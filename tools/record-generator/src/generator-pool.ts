@@ -3,7 +3,7 @@
  * sliding window over them: jobs run in parallel, results are consumed strictly in job order, and
  * at most a few jobs per thread are in flight, so memory stays bounded however many voters there are.
  */
-import { WorkerPool } from '@scrutineer/verifier/node';
+import { WorkerPool } from '@scrutineer/worker-pool';
 import type { GeneratorJob, WorkerSetup } from './generator-worker.ts';
 
 /** A job for a worker. */

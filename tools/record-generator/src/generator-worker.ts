@@ -7,7 +7,7 @@ import { type Backend, loadGroup } from '@scrutineer/crypto';
 import type { Manifest } from '@scrutineer/record';
 import type { EncryptionSetup } from '@scrutineer/protocol';
 import { prepareBallotContext } from '@scrutineer/verifier';
-import { serveRequests } from '@scrutineer/verifier/node';
+import { serveRequests } from '@scrutineer/worker-pool';
 import { ballotChunk, credentialKeys } from './voter-chunk.ts';
 
 /** What the main thread gives every worker once. */

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { hashSecurityAnswers } from '../auth/security-answers.ts';
+import { hashSecurityAnswers } from '@scrutineer/protocol';
 import {
   type ApiResponse,
   allEvents,

@@ -13,8 +13,9 @@
  * (parallelism 1, the default and all we produce), but its verifier takes any lane count and salt
  * length, so every hash within the board's limits (up to 4 lanes) still checks.
  *
- * The registrar hashes with the CLI (`scrutineer packs generate`), in Node; no browser code
- * hashes answers (this module uses Buffer), though libsodium's WebAssembly would run in one.
+ * The registrar hashes with the CLI (`scrutineer packs generate`) and the board checks with the
+ * server, both in Node; the module itself is pure (libsodium's WebAssembly, the platform's base64),
+ * so the same normalisation and hashing serve both and no CLI needs the server for them.
  *
  * Normalisation (the registrar MUST apply the same): Unicode NFKC, trim, upper-case, remove all
  * white space; a date written YYYY-M-D, D/M/YYYY, D-M-YYYY or D.M.YYYY becomes YYYY-MM-DD. The
@@ -138,8 +139,8 @@ export function parseAnswersHash(phc: string): ParsedAnswersHash | null {
       phc
     );
   if (match === null) return null;
-  const salt = Buffer.from(match[4] as string, 'base64');
-  const hash = Buffer.from(match[5] as string, 'base64');
+  const salt = fromUnpaddedBase64(match[4] as string);
+  const hash = fromUnpaddedBase64(match[5] as string);
   const parsed = {
     memorySize: Number(match[1]),
     iterations: Number(match[2]),
@@ -168,9 +169,16 @@ function formatAnswersHash(parsed: ParsedAnswersHash): string {
 }
 
 function unpaddedBase64(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)
-    .toString('base64')
-    .replace(/=+$/u, '');
+  return btoa(String.fromCharCode(...bytes)).replace(/=+$/u, '');
+}
+
+/**
+ * Decodes unpadded standard base64 (the caller has checked the alphabet). A last lone character
+ * carries fewer than 8 bits and is dropped, as Node's Buffer does, so every string parses.
+ */
+function fromUnpaddedBase64(text: string): Uint8Array {
+  const whole = text.length % 4 === 1 ? text.slice(0, -1) : text;
+  return Uint8Array.from(atob(whole), (c) => c.charCodeAt(0));
 }
 
 /**

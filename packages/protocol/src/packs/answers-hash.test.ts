@@ -9,7 +9,7 @@ import {
   normaliseAnswer,
   parseAnswersHash,
   verifySecurityAnswers,
-} from './security-answers.ts';
+} from './answers-hash.ts';
 
 const fast = { memorySize: 256, iterations: 1, parallelism: 1, hashLength: 32 };
 
