@@ -37,7 +37,7 @@ export default tseslint.config(
   },
   {
     files: ['packages/**/*.ts'],
-    ignores: ['packages/**/*.test.ts', 'packages/*/scripts/**', 'packages/*/bench/**'],
+    ignores: ['packages/**/*.test.ts', 'packages/*/scripts/**'],
     rules: { 'no-console': 'error' },
   },
   {

@@ -10,12 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { hexToBytes, loadGroup } from '@scrutineer/crypto';
-import {
-  type SimulatedVoter,
-  type SimulationOptions,
-  encryptBallot,
-  simulateElection,
-} from '@scrutineer/protocol';
+import { type SimulatedVoter, type SimulationOptions, simulateElection } from '@scrutineer/testkit';
+import { encryptBallot } from '@scrutineer/protocol';
 import { memoryRecordSource, verifyRecord } from '@scrutineer/verifier';
 
 const group = await loadGroup('sodium');

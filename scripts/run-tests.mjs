@@ -21,7 +21,7 @@ function* walk(dir) {
 }
 
 const files = [];
-for (const top of ['packages', 'apps', 'scripts']) {
+for (const top of ['packages', 'apps', 'tools', 'scripts']) {
   try {
     for (const f of walk(join(root, top))) {
       const rel = relative(root, f);

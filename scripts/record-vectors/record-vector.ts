@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { nobleGroup } from '@scrutineer/crypto';
-import { simulateElection } from '@scrutineer/protocol';
+import { simulateElection } from '@scrutineer/testkit';
 import { memoryRecordSource, verifyRecord } from '@scrutineer/verifier';
 import type { RecordVectorArea } from './area.ts';
 import { recordVectorSource, withSeededRandom } from './seeded.ts';

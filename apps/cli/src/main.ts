@@ -9,7 +9,6 @@ import { voteCommand } from './commands/vote.ts';
 import { trusteeCommand } from './commands/trustee/trustee.ts';
 import { electionCommand } from './commands/election/election.ts';
 import { postalCommand } from './commands/postal/postal.ts';
-import { generateRecordCommand } from './commands/generate-record/generate-record.ts';
 
 /** Builds the program; exposed for tests. */
 export function buildProgram(): Command {
@@ -26,7 +25,6 @@ export function buildProgram(): Command {
   program.addCommand(trusteeCommand());
   program.addCommand(postalCommand());
   program.addCommand(voteCommand());
-  program.addCommand(generateRecordCommand());
   throwOnUsageErrors(program);
   return program;
 }

@@ -17,16 +17,17 @@ import {
   eventAt,
   receiptOf,
   sessionFor,
-} from './test-support/api-client.ts';
-import { honestBallot } from './test-support/ballot-forgery.ts';
-import { type ChildServer, spawnServer } from './test-support/child-server.ts';
-import { cleanUpTestDatabases, postgresEngine, urlOf } from './test-support/test-databases.ts';
-import { nth } from './test-support/nth.ts';
-import {
+  honestBallot,
+  type ChildServer,
+  spawnServer,
+  cleanUpTestDatabases,
+  postgresEngine,
+  urlOf,
+  nth,
   type TestElection,
   createTestElection,
   startTestServer,
-} from './test-support/test-election.ts';
+} from '@scrutineer/testkit';
 
 const VOTERS = 40;
 

@@ -57,21 +57,23 @@ export { auditBallot } from './voting/audit-ballot.ts';
 export { signIn, MAX_FAILED_ATTEMPTS } from './auth/sign-in.ts';
 export { signInMessage, signSignIn } from '@scrutineer/record';
 export { hashBearerKey } from './auth/secret-compare.ts';
-export {
-  hashSecurityAnswers,
-  verifySecurityAnswers,
-  normaliseAnswer,
-  answersText,
-  DEFAULT_ARGON2_PARAMETERS,
-  type Argon2Parameters,
-} from './auth/security-answers.ts';
 export { runServer, type RunOptions } from './run-server.ts';
-// For other workspaces' tests (the web's browser-test election): the trustees' ceremony on a board.
-export { runTestCeremony, type TestCeremony } from './test-support/test-ceremony.ts';
-// For the CLI's regression tests that attack through the real API with the real clients.
+// The server's own limits, stamps and response schemas, for the dev-only tools (hostile input,
+// load, benchmarks) and the testkit, which drive a real server from outside its package.
+export { VOTER_BALLOT_BODY_LIMIT } from './http/body-limits.ts';
+export { issueChallenge, issueSessionToken } from './auth/hmac-stamps.ts';
+export { SESSION_LIFETIME_SECONDS } from './auth/sign-in.ts';
+export { DEFAULT_SIGN_IN_MONITOR, type SignInMonitorOptions } from './auth/sign-in-monitor.ts';
+export { assertSchemaName } from './database/database.ts';
+export { readHead } from './board/board-head.ts';
+export { formatBoardTime } from './board/board-clock.ts';
 export {
-  createTestElection,
-  type TestElection,
-  type TestElectionOptions,
-} from './test-support/test-election.ts';
-export { castHonestBallot, sessionFor } from './test-support/api-client.ts';
+  challengeResponse,
+  credentialReportSchema,
+  errorResponse,
+  eventPageSchema,
+  eventSchema,
+  receiptSchema,
+  signInResponse,
+  summarySchema,
+} from './http/schemas.ts';

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { loadGroup } from '@scrutineer/crypto';
-import { simulateElection } from '@scrutineer/protocol';
+import { simulateElection } from '@scrutineer/testkit';
 import { buildWeb } from '../src/build/build-web.ts';
 import { en } from '../src/i18n/messages-en.ts';
 import { launchBrowser } from './support/browser.ts';

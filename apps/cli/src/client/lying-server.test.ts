@@ -18,7 +18,8 @@ import {
   loadGroup,
   randomScalar,
 } from '@scrutineer/crypto';
-import { buildRoll, createCeremonyKey, simulatedManifest } from '@scrutineer/protocol';
+import { simulatedManifest, runTestCeremony } from '@scrutineer/testkit';
+import { buildRoll, createCeremonyKey } from '@scrutineer/protocol';
 import {
   type Receipt,
   computeBaseHash,
@@ -27,17 +28,8 @@ import {
   receiptMessage,
   signStatement,
 } from '@scrutineer/record';
-import {
-  type RunningServer,
-  createElection,
-  hashBearerKey,
-  hashSecurityAnswers,
-  loadCredentials,
-  openElection,
-  openPgliteDatabase,
-  runTestCeremony,
-  startServer,
-} from '@scrutineer/server';
+import { type RunningServer, createElection, hashBearerKey, loadCredentials, openElection, openPgliteDatabase, startServer } from '@scrutineer/server';
+import { hashSecurityAnswers } from '@scrutineer/protocol';
 import { type Rewrite, startRewritingProxy } from '../../test-fixtures/rewriting-proxy.ts';
 import { makeSyntheticRoll } from '../../test-fixtures/synthetic-roll.ts';
 import { electionDraft } from '../commands/packs/election-input.ts';

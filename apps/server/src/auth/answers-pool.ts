@@ -8,7 +8,7 @@
  * spends a member's attempts. (Only a requester who signed the challenge with a key on the
  * published list reaches a check at all: sign-in.ts.)
  */
-import { WorkerPool } from '@scrutineer/verifier/node';
+import { WorkerPool } from '@scrutineer/worker-pool';
 import { ServiceError } from '../http-errors.ts';
 
 export interface AnswersCheck {

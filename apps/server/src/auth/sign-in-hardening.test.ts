@@ -2,19 +2,21 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { signSignIn } from '@scrutineer/record';
 import type { RunningServer } from '../server.ts';
-import { api, errorCode, signInVoter } from '../test-support/api-client.ts';
-import { nth } from '../test-support/nth.ts';
-import { forEachEngine } from '../test-support/test-databases.ts';
 import {
+  api,
+  errorCode,
+  signInVoter,
+  nth,
+  forEachEngine,
   type TestElection,
   createTestElection,
   makeVoter,
   startTestServer,
   testGroup,
-} from '../test-support/test-election.ts';
-import { bodyAs } from '../test-support/api-client.ts';
+  bodyAs,
+} from '@scrutineer/testkit';
 import { challengeResponse } from '../http/schemas.ts';
-import { hashSecurityAnswers } from './security-answers.ts';
+import { hashSecurityAnswers } from '@scrutineer/protocol';
 
 /** Argon2id slow enough (~0.2–0.5 s here) that a check on the event loop would be seen. */
 const HEAVY = { memorySize: 32_768, iterations: 3, parallelism: 1, hashLength: 32 };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { Database } from '../database/database.ts';
-import { forEachEngine } from '../test-support/test-databases.ts';
+import { forEachEngine } from '@scrutineer/testkit';
 import { type Reservation, SignInMonitor } from './sign-in-monitor.ts';
 
 function monitorAt(database: Database, clock: { now: number }) {

@@ -15,13 +15,13 @@ import {
   headHash,
   sessionFor,
   signInVoter,
-} from '../test-support/api-client.ts';
+  nth,
+  suiteServer,
+  forEachEngine,
+  replacementRequest,
+  createTestElection,
+} from '@scrutineer/testkit';
 import { appendedResponse, auditLogResponse, challengeResponse } from '../http/schemas.ts';
-import { nth } from '../test-support/nth.ts';
-import { suiteServer } from '../test-support/suite-server.ts';
-import { forEachEngine } from '../test-support/test-databases.ts';
-import { replacementRequest } from '../test-support/replacement-request.ts';
-import { createTestElection } from '../test-support/test-election.ts';
 
 forEachEngine('sign-in, lockout and replacement packs', (engine) => {
   const server = suiteServer(engine);

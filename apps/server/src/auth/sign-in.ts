@@ -19,7 +19,7 @@ import { ServiceError } from '../http-errors.ts';
 import { writeAuditLog } from '../officials/audit-log.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { checkChallenge, issueSessionToken } from './hmac-stamps.ts';
-import { verifySecurityAnswers } from './security-answers.ts';
+import { verifySecurityAnswers } from '@scrutineer/protocol';
 import { signInMessage } from '@scrutineer/record';
 
 /** Spec'd by the threats guide (§4.5 B2, Swiss Post): five wrong answers lock a credential. */

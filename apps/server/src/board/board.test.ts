@@ -6,6 +6,22 @@ import { join } from 'node:path';
 import { before, it } from 'node:test';
 import { bytesToHex, hexToBytes, sha256, utf8 } from '@scrutineer/crypto';
 import {
+  allEvents,
+  api,
+  bodyAs,
+  castHonestBallot,
+  errorCode,
+  eventAt,
+  sessionFor,
+  textOf,
+  nth,
+  suiteServer,
+  forEachEngine,
+  type TestElection,
+  createTestElection,
+  operatorDraft,
+} from '@scrutineer/testkit';
+import {
   checkpointMessage,
   hashLeaf,
   merkleRoot,
@@ -27,24 +43,6 @@ import {
 } from '../http/schemas.ts';
 import { publishNominations } from '../officials/nominations-file.ts';
 import { signDueCheckpoints } from '../server.ts';
-import {
-  allEvents,
-  api,
-  bodyAs,
-  castHonestBallot,
-  errorCode,
-  eventAt,
-  sessionFor,
-  textOf,
-} from '../test-support/api-client.ts';
-import { nth } from '../test-support/nth.ts';
-import { suiteServer } from '../test-support/suite-server.ts';
-import { forEachEngine } from '../test-support/test-databases.ts';
-import {
-  type TestElection,
-  createTestElection,
-  operatorDraft,
-} from '../test-support/test-election.ts';
 import { writeRecordBundle } from './board-reader.ts';
 import { signCheckpoint } from './checkpoints.ts';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { forEachEngine } from '../test-support/test-databases.ts';
+import { forEachEngine } from '@scrutineer/testkit';
 import { listMigrations, migrate, splitStatements } from './migrate.ts';
 
 forEachEngine('migrations', (engine) => {

@@ -2,10 +2,16 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { it } from 'node:test';
 import { bytesToHex, encodeScalar } from '@scrutineer/crypto';
-import { castHonestBallot, receiptOf, sessionFor } from '../test-support/api-client.ts';
-import { nth } from '../test-support/nth.ts';
-import { forEachEngine } from '../test-support/test-databases.ts';
-import { createTestElection, startTestServer, testGroup } from '../test-support/test-election.ts';
+import {
+  castHonestBallot,
+  receiptOf,
+  sessionFor,
+  nth,
+  forEachEngine,
+  createTestElection,
+  startTestServer,
+  testGroup,
+} from '@scrutineer/testkit';
 import { BoardSecrets, BoardSecretsError } from './board-secrets.ts';
 import { ElectionCache } from './election-cache.ts';
 

@@ -8,12 +8,13 @@ import {
   errorCode,
   receiptOf,
   sessionFor,
-} from '../test-support/api-client.ts';
-import { honestBallot } from '../test-support/ballot-forgery.ts';
-import { nth } from '../test-support/nth.ts';
-import { suiteServer } from '../test-support/suite-server.ts';
-import { forEachEngine } from '../test-support/test-databases.ts';
-import { createTestElection, startTestServer } from '../test-support/test-election.ts';
+  honestBallot,
+  nth,
+  suiteServer,
+  forEachEngine,
+  createTestElection,
+  startTestServer,
+} from '@scrutineer/testkit';
 import { VOTER_BALLOT_BODY_LIMIT, ballotBodyBytes } from './body-limits.ts';
 
 /**

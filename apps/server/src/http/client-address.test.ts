@@ -2,21 +2,20 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { signSignIn } from '@scrutineer/record';
 import type { RunningServer } from '../server.ts';
-import { bodyAs, errorCode } from '../test-support/api-client.ts';
-import { nth } from '../test-support/nth.ts';
 import {
+  bodyAs,
+  errorCode,
+  nth,
   cleanUpTestDatabases,
   forEachEngine,
   postgresEngine,
   reopen,
-} from '../test-support/test-databases.ts';
-import {
   type TestElection,
   type TestVoter,
   createTestElection,
   startTestServer,
   testGroup,
-} from '../test-support/test-election.ts';
+} from '@scrutineer/testkit';
 import { challengeResponse, signInResponse } from './schemas.ts';
 import { TrustedProxyError, limitKey, trustProxyFunction } from './client-address.ts';
 

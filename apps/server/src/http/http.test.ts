@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { formatVotingCode } from '@scrutineer/crypto';
-import { ERROR_CATALOGUE } from '../http-errors.ts';
 import {
   api,
   bodyAs,
@@ -11,13 +10,15 @@ import {
   sessionFor,
   signInVoter,
   textOf,
-} from '../test-support/api-client.ts';
-import { nth } from '../test-support/nth.ts';
+  nth,
+  suiteServer,
+  forEachEngine,
+  createTestElection,
+  startTestServer,
+} from '@scrutineer/testkit';
+import { ERROR_CATALOGUE } from '../http-errors.ts';
 import { signInResponse } from './schemas.ts';
 import { z } from 'zod';
-import { suiteServer } from '../test-support/suite-server.ts';
-import { forEachEngine } from '../test-support/test-databases.ts';
-import { createTestElection, startTestServer } from '../test-support/test-election.ts';
 
 forEachEngine('HTTP hygiene', (engine) => {
   const logLines: string[] = [];
@@ -166,7 +167,7 @@ forEachEngine('HTTP hygiene', (engine) => {
 });
 
 it('refuses with request/rate-limited past the per-IP request limit', async () => {
-  const { TEST_ENGINES, cleanUpTestDatabases } = await import('../test-support/test-databases.ts');
+  const { TEST_ENGINES, cleanUpTestDatabases } = await import('@scrutineer/testkit');
   const database = await nth(TEST_ENGINES, 0).freshDatabase();
   const server = await startTestServer(database, { requestsPerMinute: 5 });
   try {

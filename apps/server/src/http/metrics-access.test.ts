@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { api, errorCode } from '../test-support/api-client.ts';
-import { forEachEngine } from '../test-support/test-databases.ts';
-import { startTestServer } from '../test-support/test-election.ts';
+import { api, errorCode, forEachEngine, startTestServer } from '@scrutineer/testkit';
 
 const metrics = (url: string, headers: Record<string, string> = {}) =>
   fetch(`${url}/metrics`, { headers }).then(async (r) => ({

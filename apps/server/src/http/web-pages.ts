@@ -12,7 +12,11 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { errorBody } from '../http-errors.ts';
 import { PAGE_CSP, PAGE_PERMISSIONS_POLICY } from './security-headers.ts';
 
-const DEFAULT_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+// Found through the server's declared dependency on @scrutineer/web (its `exports` publishes the
+// build as `./dist/*`), not a path between folders, so `npm run boundaries` sees the edge.
+const DEFAULT_DIST = fileURLToPath(
+  new URL('./', import.meta.resolve('@scrutineer/web/dist/index.html'))
+);
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   js: 'text/javascript; charset=utf-8',

@@ -8,17 +8,21 @@ import { randomBytes } from 'node:crypto';
 import { it } from 'node:test';
 import { bytesToHex, randomScalar } from '@scrutineer/crypto';
 import {
+  simulatedManifest,
+  allEvents,
+  api,
+  errorCode,
+  suiteServer,
+  forEachEngine,
+} from '@scrutineer/testkit';
+import {
   completeCeremony,
   createCeremonyKey,
   dealCeremonyShares,
   electionKeyBody,
-  simulatedManifest,
 } from '@scrutineer/protocol';
 import { hashBearerKey } from '../auth/secret-compare.ts';
 import { createElection } from '../elections/create-election.ts';
-import { allEvents, api, errorCode } from '../test-support/api-client.ts';
-import { suiteServer } from '../test-support/suite-server.ts';
-import { forEachEngine } from '../test-support/test-databases.ts';
 
 forEachEngine("the board's election-key rule", (engine) => {
   const server = suiteServer(engine);

@@ -2,10 +2,14 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { it } from 'node:test';
 import { hashBearerKey } from '../auth/secret-compare.ts';
-import { api, errorCode } from '../test-support/api-client.ts';
-import { suiteServer } from '../test-support/suite-server.ts';
-import { forEachEngine } from '../test-support/test-databases.ts';
-import { OPERATOR_KEY, operatorDraft } from '../test-support/test-election.ts';
+import {
+  api,
+  errorCode,
+  suiteServer,
+  forEachEngine,
+  OPERATOR_KEY,
+  operatorDraft,
+} from '@scrutineer/testkit';
 
 const ADMIN_KEY = 'officer-key-for-nominations';
 /** A canonical nominations document (spec §9.2.6) as `nominations close` writes it. */

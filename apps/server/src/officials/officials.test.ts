@@ -1,13 +1,8 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { hexToBytes } from '@scrutineer/crypto';
-import { computeResult, decryptTally } from '@scrutineer/protocol';
-import { type EventBody, checkpointSchema } from '@scrutineer/record';
-import { z } from 'zod';
-import { appendedResponse, createElectionResponse, summarySchema } from '../http/schemas.ts';
-import { nth } from '../test-support/nth.ts';
-import { hashBearerKey } from '../auth/secret-compare.ts';
 import {
+  nth,
   allEvents,
   api,
   bodyAs,
@@ -16,11 +11,19 @@ import {
   eventAt,
   headHash,
   sessionFor,
-} from '../test-support/api-client.ts';
-import { failedChecksOf, verifyPublishedRecord } from '../test-support/published-record.ts';
-import { suiteServer } from '../test-support/suite-server.ts';
-import { forEachEngine } from '../test-support/test-databases.ts';
-import { OPERATOR_KEY, createTestElection, operatorDraft } from '../test-support/test-election.ts';
+  failedChecksOf,
+  verifyPublishedRecord,
+  suiteServer,
+  forEachEngine,
+  OPERATOR_KEY,
+  createTestElection,
+  operatorDraft,
+} from '@scrutineer/testkit';
+import { computeResult, decryptTally } from '@scrutineer/protocol';
+import { type EventBody, checkpointSchema } from '@scrutineer/record';
+import { z } from 'zod';
+import { appendedResponse, createElectionResponse, summarySchema } from '../http/schemas.ts';
+import { hashBearerKey } from '../auth/secret-compare.ts';
 
 forEachEngine("the officials' API", (engine) => {
   const server = suiteServer(engine);

@@ -7,14 +7,22 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { computeResult, decryptTally } from '@scrutineer/protocol';
+import {
+  allEvents,
+  api,
+  bodyAs,
+  errorCode,
+  eventAt,
+  failedChecksOf,
+  verifyPublishedRecord,
+  suiteServer,
+  forEachEngine,
+  type TestElection,
+  createTestElection,
+} from '@scrutineer/testkit';
 import type { EventBody } from '@scrutineer/record';
 import { z } from 'zod';
 import { appendedResponse } from '../http/schemas.ts';
-import { allEvents, api, bodyAs, errorCode, eventAt } from '../test-support/api-client.ts';
-import { failedChecksOf, verifyPublishedRecord } from '../test-support/published-record.ts';
-import { suiteServer } from '../test-support/suite-server.ts';
-import { forEachEngine } from '../test-support/test-databases.ts';
-import { type TestElection, createTestElection } from '../test-support/test-election.ts';
 
 type Server = ReturnType<ReturnType<typeof suiteServer>>;
 

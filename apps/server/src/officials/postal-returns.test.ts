@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { hashSecurityAnswers } from '../auth/security-answers.ts';
+import { hashSecurityAnswers } from '@scrutineer/protocol';
 import {
   type ApiResponse,
   allEvents,
@@ -16,19 +16,17 @@ import {
   errorCode,
   headHash,
   sessionFor,
-} from '../test-support/api-client.ts';
-import { nth } from '../test-support/nth.ts';
-import type { RunningServer } from '../server.ts';
-import { replacementRequest } from '../test-support/replacement-request.ts';
-import { verifyPublishedRecord } from '../test-support/published-record.ts';
-import { suiteServer } from '../test-support/suite-server.ts';
-import { forEachEngine } from '../test-support/test-databases.ts';
-import {
+  nth,
+  replacementRequest,
+  verifyPublishedRecord,
+  suiteServer,
+  forEachEngine,
   TEST_ARGON2,
   type TestElection,
   createTestElection,
   makeVoter,
-} from '../test-support/test-election.ts';
+} from '@scrutineer/testkit';
+import type { RunningServer } from '../server.ts';
 
 /** The checks a verification of the election's record failed. */
 async function failedChecks(server: RunningServer, electionId: string): Promise<string[]> {

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { randomScalar } from '@scrutineer/crypto';
-import { summarySchema } from '../http/schemas.ts';
 import {
   api,
   bodyAs,
@@ -10,12 +9,14 @@ import {
   headHash,
   sessionFor,
   signInVoter,
-} from '../test-support/api-client.ts';
-import { nth } from '../test-support/nth.ts';
-import { replacementRequest } from '../test-support/replacement-request.ts';
-import { suiteServer } from '../test-support/suite-server.ts';
-import { forEachEngine } from '../test-support/test-databases.ts';
-import { type TestElection, createTestElection } from '../test-support/test-election.ts';
+  nth,
+  replacementRequest,
+  suiteServer,
+  forEachEngine,
+  type TestElection,
+  createTestElection,
+} from '@scrutineer/testkit';
+import { summarySchema } from '../http/schemas.ts';
 
 forEachEngine('replacement packs need the registrar (spec §9.2.7, §9.5)', (engine) => {
   const server = suiteServer(engine);

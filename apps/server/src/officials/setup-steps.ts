@@ -26,7 +26,7 @@ import { appendEvent } from '../board/append-event.ts';
 import { type BoardHead, lockHead } from '../board/board-head.ts';
 import { signCheckpointLocked } from '../board/checkpoints.ts';
 import type { Queryable } from '../database/database.ts';
-import { parseAnswersHash } from '../auth/security-answers.ts';
+import { parseAnswersHash } from '@scrutineer/protocol';
 import type { ElectionRecord } from '../elections/election-cache.ts';
 import { ServiceError } from '../http-errors.ts';
 import type { ServiceContext } from '../service-context.ts';

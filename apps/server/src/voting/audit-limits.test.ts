@@ -1,12 +1,17 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { openAuditedBallot } from '@scrutineer/protocol';
-import { api, castHonestBallot, refusalChecks, sessionFor } from '../test-support/api-client.ts';
-import { honestBallot } from '../test-support/ballot-forgery.ts';
-import { nth } from '../test-support/nth.ts';
-import { suiteServer } from '../test-support/suite-server.ts';
-import { forEachEngine } from '../test-support/test-databases.ts';
-import { createTestElection } from '../test-support/test-election.ts';
+import {
+  api,
+  castHonestBallot,
+  refusalChecks,
+  sessionFor,
+  honestBallot,
+  nth,
+  suiteServer,
+  forEachEngine,
+  createTestElection,
+} from '@scrutineer/testkit';
 import { AUDITS_PER_ADDRESS_PER_HOUR } from './audit-posts.ts';
 
 forEachEngine('Benaloh audits', (engine) => {

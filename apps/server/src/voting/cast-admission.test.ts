@@ -13,12 +13,14 @@ import {
   headHash,
   receiptOf,
   sessionFor,
-} from '../test-support/api-client.ts';
-import { honestBallot, withBadProof } from '../test-support/ballot-forgery.ts';
-import { suiteServer } from '../test-support/suite-server.ts';
-import { cleanUpTestDatabases, postgresEngine } from '../test-support/test-databases.ts';
-import { nth } from '../test-support/nth.ts';
-import { createTestElection } from '../test-support/test-election.ts';
+  honestBallot,
+  withBadProof,
+  suiteServer,
+  cleanUpTestDatabases,
+  postgresEngine,
+  nth,
+  createTestElection,
+} from '@scrutineer/testkit';
 
 describe('cast admission control and the verify pool [postgres]', () => {
   const server = suiteServer(postgresEngine(), { maxCastsInFlight: 2, verifyThreads: 1 });

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { hexToBytes } from '@scrutineer/crypto';
-import { openAuditedBallot } from '@scrutineer/protocol';
-import { receiptMessage, verifyStatement } from '@scrutineer/record';
 import {
   api,
   bodyAs,
@@ -15,13 +13,15 @@ import {
   receiptOf,
   sessionFor,
   signInVoter,
-} from '../test-support/api-client.ts';
+  nth,
+  honestBallot,
+  suiteServer,
+  forEachEngine,
+  createTestElection,
+} from '@scrutineer/testkit';
+import { openAuditedBallot } from '@scrutineer/protocol';
+import { receiptMessage, verifyStatement } from '@scrutineer/record';
 import { trackerSchema, turnoutSchema } from '../http/schemas.ts';
-import { nth } from '../test-support/nth.ts';
-import { honestBallot } from '../test-support/ballot-forgery.ts';
-import { suiteServer } from '../test-support/suite-server.ts';
-import { forEachEngine } from '../test-support/test-databases.ts';
-import { createTestElection } from '../test-support/test-election.ts';
 
 forEachEngine('casting', (engine) => {
   const server = suiteServer(engine);

@@ -10,18 +10,16 @@ import {
   headHash,
   refusalChecks,
   sessionFor,
-} from '../test-support/api-client.ts';
-import { nth } from '../test-support/nth.ts';
-import {
+  nth,
   copiedUnder,
   honestBallot,
   rerandomisedUnder,
   withBadProof,
   withNonCanonicalPoint,
-} from '../test-support/ballot-forgery.ts';
-import { suiteServer } from '../test-support/suite-server.ts';
-import { forEachEngine } from '../test-support/test-databases.ts';
-import { createTestElection } from '../test-support/test-election.ts';
+  suiteServer,
+  forEachEngine,
+  createTestElection,
+} from '@scrutineer/testkit';
 
 forEachEngine('refusing ballots', (engine) => {
   let now = new Date();

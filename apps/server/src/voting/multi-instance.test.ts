@@ -20,11 +20,14 @@ import {
   errorCode,
   receiptOf,
   sessionFor,
-} from '../test-support/api-client.ts';
-import { honestBallot } from '../test-support/ballot-forgery.ts';
-import { cleanUpTestDatabases, postgresEngine, reopen } from '../test-support/test-databases.ts';
-import { nth } from '../test-support/nth.ts';
-import { createTestElection, startTestServer } from '../test-support/test-election.ts';
+  honestBallot,
+  cleanUpTestDatabases,
+  postgresEngine,
+  reopen,
+  nth,
+  createTestElection,
+  startTestServer,
+} from '@scrutineer/testkit';
 
 describe('two server instances on one PostgreSQL', () => {
   const engine = postgresEngine();

@@ -13,7 +13,7 @@
  */
 import type { Backend } from '@scrutineer/crypto';
 import type { BallotFault, BallotRunnerContext } from '@scrutineer/verifier';
-import { type Waiter, WorkerPool } from '@scrutineer/verifier/node';
+import { type Waiter, WorkerPool } from '@scrutineer/worker-pool';
 
 /** What a worker needs to check ballots of one election, as plain data. */
 export type VerifyContextData = BallotRunnerContext;

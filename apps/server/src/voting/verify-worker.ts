@@ -15,7 +15,7 @@ import {
   verifyBallotAlone,
   verifyBallotsAlone,
 } from '@scrutineer/verifier';
-import { serveRequests } from '@scrutineer/verifier/node';
+import { serveRequests } from '@scrutineer/worker-pool';
 import type {
   VerifyReply,
   VerifyReplyItem,

@@ -3,7 +3,7 @@
  * set up as officials will — nominations closed and their nominations.json published, trustees'
  * ceremony with the protocol package, the officer's key, credentials with Argon2id answer hashes,
  * opening — through the server's exported service functions (the approach of
- * apps/server/src/test-support/test-election.ts) and the officer's HTTP API. Also closes, tallies
+ * packages/testkit/src/test-election.ts) and the officer's HTTP API. Also closes, tallies
  * (trustees' decryption shares) and publishes the result, and writes the record for the verifier.
  */
 import { randomBytes } from 'node:crypto';
@@ -19,9 +19,9 @@ import {
   generateVotingCode,
   loadGroup,
 } from '@scrutineer/crypto';
+import { type ContestSpec, simulatedManifest, runTestCeremony } from '@scrutineer/testkit';
 import {
   type ClosedNominations,
-  type ContestSpec,
   closeNominations,
   computeResult,
   createCeremonyKey,
@@ -29,23 +29,10 @@ import {
   generatePostalReturn,
   openNominations,
   recordNomination,
-  simulatedManifest,
 } from '@scrutineer/protocol';
 import type { EventBody, Manifest } from '@scrutineer/record';
-import {
-  type RunningServer,
-  closeElection,
-  createElection,
-  hashBearerKey,
-  hashSecurityAnswers,
-  loadCredentials,
-  openElection,
-  openPgliteDatabase,
-  postTrusteeMessage,
-  runTestCeremony,
-  startServer,
-  writeRecordBundle,
-} from '@scrutineer/server';
+import { type RunningServer, closeElection, createElection, hashBearerKey, loadCredentials, openElection, openPgliteDatabase, postTrusteeMessage, startServer, writeRecordBundle } from '@scrutineer/server';
+import { hashSecurityAnswers } from '@scrutineer/protocol';
 
 const CHEAP_ARGON2 = { memorySize: 256, iterations: 1, parallelism: 1, hashLength: 32 };
 
@@ -95,7 +82,7 @@ export async function startFixtureServer(): Promise<{ server: RunningServer; gro
 const boardTime = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /**
- * Nominations as the demo runs them (apps/cli/src/demo/demo-setup.ts, spec §9.2.6): one member
+ * Nominations as the demo runs them (apps/cli/demo/demo-setup.ts, spec §9.2.6): one member
  * nominates each candidate, closed at a threshold of one, so every candidate qualifies.
  */
 function nominateAll(names: readonly string[]): ClosedNominations {

@@ -1,5 +1,6 @@
 /** @module Credentials and ballot packs (issue 5, spec §6): codes, keys, pack ids, answers, print rows. */
 export * from './pack-id.ts';
 export * from './security-answers.ts';
+export * from './answers-hash.ts';
 export * from './pack-credentials.ts';
 export * from './return-secret.ts';

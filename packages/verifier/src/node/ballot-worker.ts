@@ -3,7 +3,7 @@ import { workerData } from 'node:worker_threads';
 import { loadFastestGroup, loadGroup, type Backend } from '@scrutineer/crypto';
 import { type BallotRunnerContext, runBatch } from '../ballot-runner.ts';
 import type { BallotBatchItem } from '../checks/ballot-crypto.ts';
-import { serveRequests } from './worker-pool.ts';
+import { serveRequests } from '@scrutineer/worker-pool';
 
 const { context, backend } = workerData as {
   context: BallotRunnerContext;

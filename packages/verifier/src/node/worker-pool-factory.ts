@@ -5,7 +5,7 @@
 import type { Backend } from '@scrutineer/crypto';
 import type { BallotRunnerFactory, WireBatchResult } from '../ballot-runner.ts';
 import type { BallotBatchItem } from '../checks/ballot-crypto.ts';
-import { WorkerPool } from './worker-pool.ts';
+import { WorkerPool } from '@scrutineer/worker-pool';
 
 export function workerPoolFactory(
   options: { readonly threads?: number; readonly backend?: Backend } = {}

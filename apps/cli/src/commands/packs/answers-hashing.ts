@@ -1,12 +1,15 @@
 /**
  * @module The answers table's hashing on all cores. Argon2id is slow on purpose (the server's
  * default, OWASP's 19 MiB × 2 passes, takes about 80 ms a member here), so the registrar spreads
- * it over worker threads (answers-worker.ts), each running the server's `hashSecurityAnswers`.
+ * it over worker threads (answers-worker.ts), each running protocol's `hashSecurityAnswers` (the same one the board checks with).
  */
 import { availableParallelism } from 'node:os';
-import type { AnswersHasher } from '@scrutineer/protocol';
-import type { Argon2Parameters } from '@scrutineer/server';
-import { WorkerPool } from '@scrutineer/verifier/node';
+import {
+  type AnswersHasher,
+  type Argon2Parameters,
+  DEFAULT_ARGON2_PARAMETERS,
+} from '@scrutineer/protocol';
+import { WorkerPool } from '@scrutineer/worker-pool';
 import type { AnswersJob } from './answers-worker.ts';
 
 export interface AnswersHashing {
@@ -15,9 +18,9 @@ export interface AnswersHashing {
   close(): Promise<void>;
 }
 
-/** The server's default Argon2id parameters (imported lazily: the server package is large). */
-export async function defaultArgon2Parameters(): Promise<Argon2Parameters> {
-  return (await import('@scrutineer/server')).DEFAULT_ARGON2_PARAMETERS;
+/** The default Argon2id parameters (protocol's, which the board also uses). */
+export function defaultArgon2Parameters(): Promise<Argon2Parameters> {
+  return Promise.resolve(DEFAULT_ARGON2_PARAMETERS);
 }
 
 /**

@@ -1,10 +1,10 @@
 /**
- * @module A worker thread that hashes security answers with the server's own function (Argon2id,
- * apps/server auth/security-answers.ts), so the registrar's table matches what sign-in checks.
+ * @module A worker thread that hashes security answers with protocol's `hashSecurityAnswers`
+ * (Argon2id), the module the board's sign-in checks with, so the registrar's table matches.
  */
 import { workerData } from 'node:worker_threads';
-import { type Argon2Parameters, hashSecurityAnswers } from '@scrutineer/server';
-import { serveRequests } from '@scrutineer/verifier/node';
+import { type Argon2Parameters, hashSecurityAnswers } from '@scrutineer/protocol';
+import { serveRequests } from '@scrutineer/worker-pool';
 
 /** One member's answers to hash. */
 export interface AnswersJob {

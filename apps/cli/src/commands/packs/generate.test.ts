@@ -33,7 +33,7 @@ import {
   manifestHash,
   parseManifest,
 } from '@scrutineer/record';
-import { verifySecurityAnswers } from '@scrutineer/server';
+import { verifySecurityAnswers } from '@scrutineer/protocol';
 import { makeSyntheticRoll } from '../../../test-fixtures/synthetic-roll.ts';
 import { commitRollMembers } from '../roll/commit.ts';
 import { parseCsvText } from '../roll/csv-file.ts';

@@ -17,7 +17,7 @@ import {
   printRows,
   sameCommitment,
 } from '@scrutineer/protocol';
-import type { Argon2Parameters } from '@scrutineer/server';
+import type { Argon2Parameters } from '@scrutineer/protocol';
 import { progressBar } from '../../progress.ts';
 import { parseCountOption } from '../roll/import.ts';
 import { type RollReferencesFile, readRollFile, readRollReferences } from '../roll/roll-files.ts';

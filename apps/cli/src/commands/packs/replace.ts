@@ -16,9 +16,11 @@ import {
   parseVotingCode,
 } from '@scrutineer/crypto';
 import {
+  type Argon2Parameters,
   type Roll,
   eligibleMembers,
   generatePackCredentials,
+  hashSecurityAnswers,
   printRows,
 } from '@scrutineer/protocol';
 import {
@@ -28,7 +30,6 @@ import {
   isReplacementReason,
   signReplacementApproval,
 } from '@scrutineer/record';
-import type { Argon2Parameters } from '@scrutineer/server';
 import { ServerClient } from '../../client/server-client.ts';
 import { writeNoticeLetter } from '../../pdf/notice-letter.ts';
 import { type RollReferencesFile, readRollFile, readRollReferences } from '../roll/roll-files.ts';
@@ -132,7 +133,6 @@ export async function issueReplacement(
   });
   const pack = generated.packs[0];
   if (pack === undefined) throw new Error('no pack generated');
-  const { hashSecurityAnswers } = await import('@scrutineer/server');
   const answersHash = await hashSecurityAnswers(
     election.questionIds,
     pack.answers,

@@ -10,18 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { bytesToHex, deriveCredentialKey, generateVotingCode } from '@scrutineer/crypto';
-import { createCeremonyKey, generatePostalReturn, simulatedManifest } from '@scrutineer/protocol';
-import {
-  type RunningServer,
-  closeElection,
-  createElection,
-  hashBearerKey,
-  hashSecurityAnswers,
-  loadCredentials,
-  openElection,
-  runTestCeremony,
-  startServer,
-} from '@scrutineer/server';
+import { simulatedManifest, runTestCeremony } from '@scrutineer/testkit';
+import { createCeremonyKey, generatePostalReturn } from '@scrutineer/protocol';
+import { type RunningServer, closeElection, createElection, hashBearerKey, loadCredentials, openElection, startServer } from '@scrutineer/server';
+import { hashSecurityAnswers } from '@scrutineer/protocol';
 import { ServerClient } from '../../client/server-client.ts';
 import { receivePostalPack, slipFromOptions } from './postal.ts';
 

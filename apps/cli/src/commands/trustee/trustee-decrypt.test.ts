@@ -13,6 +13,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { bytesToHex, encodeSchnorrProof, encodeScalar, hexToBytes } from '@scrutineer/crypto';
+import {
+  type TestElection,
+  castHonestBallot,
+  createTestElection,
+  sessionFor,
+} from '@scrutineer/testkit';
 import { decryptTally, signTrusteeBody } from '@scrutineer/protocol';
 import {
   type Checkpoint,
@@ -23,15 +29,7 @@ import {
   hashLeaf,
   signStatement,
 } from '@scrutineer/record';
-import {
-  type RunningServer,
-  type TestElection,
-  castHonestBallot,
-  createTestElection,
-  hashBearerKey,
-  sessionFor,
-  startServer,
-} from '@scrutineer/server';
+import { type RunningServer, hashBearerKey, startServer } from '@scrutineer/server';
 import { type VerificationReport, memoryRecordSource, verifyRecord } from '@scrutineer/verifier';
 import { ApiError, ServerClient } from '../../client/server-client.ts';
 import { type AnnouncedCheckpoint, SealedTallyError } from './sealed-tally.ts';

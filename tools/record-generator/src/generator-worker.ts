@@ -1,0 +1,61 @@
+/**
+ * @module A worker thread of `npm run generate-record --`: loads its own group backend, then
+ * answers chunk jobs (credential keys, or ballots) from the main thread, which writes the record.
+ */
+import { workerData } from 'node:worker_threads';
+import { type Backend, loadGroup } from '@scrutineer/crypto';
+import type { Manifest } from '@scrutineer/record';
+import type { EncryptionSetup } from '@scrutineer/protocol';
+import { prepareBallotContext } from '@scrutineer/verifier';
+import { serveRequests } from '@scrutineer/worker-pool';
+import { ballotChunk, credentialKeys } from './voter-chunk.ts';
+
+/** What the main thread gives every worker once. */
+export interface WorkerSetup {
+  readonly backend: Backend;
+  readonly seed: string;
+}
+
+/** A job: the keys of a chunk, or its ballots once the election is open. */
+export type GeneratorJob =
+  | {
+      readonly kind: 'credentials';
+      readonly chunk: number;
+      readonly count: number;
+    }
+  | {
+      readonly kind: 'ballots';
+      readonly chunk: number;
+      readonly count: number;
+      readonly election: {
+        readonly manifest: Manifest;
+        readonly electionKey: string;
+        readonly baseHash: string;
+      };
+    };
+
+const { backend, seed } = workerData as WorkerSetup;
+const group = await loadGroup(backend);
+let setup: { readonly key: string; readonly value: EncryptionSetup } | undefined;
+
+function encryptionSetup(election: Extract<GeneratorJob, { kind: 'ballots' }>['election']) {
+  // The election is the same for every ballot job: prepare the fixed base K once.
+  const key = `${election.electionKey}/${election.baseHash}`;
+  if (setup?.key !== key) {
+    setup = {
+      key,
+      value: prepareBallotContext(group, {
+        manifest: election.manifest,
+        electionKeyHex: election.electionKey,
+        baseHashHex: election.baseHash,
+      }),
+    };
+  }
+  return setup.value;
+}
+
+serveRequests((job: GeneratorJob) =>
+  job.kind === 'credentials'
+    ? credentialKeys(group, seed, job.chunk, job.count)
+    : ballotChunk(encryptionSetup(job.election), seed, job.chunk, job.count)
+);
