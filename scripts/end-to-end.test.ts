@@ -1,7 +1,7 @@
 /**
  * The whole pipeline across packages (the Belenios demo.sh idea): protocol makes a record, the
  * independent verifier checks it, and the `scrutineer verify` command reports it with the exit
- * codes of issue 3. Lives outside the packages because it crosses their boundaries on purpose.
+ * codes it documents (0 valid, 1 invalid, 2 unusable input). Lives outside the packages because it crosses their boundaries on purpose.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

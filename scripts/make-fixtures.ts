@@ -8,15 +8,17 @@
  *   npx tsx scripts/make-fixtures.ts              # all fixtures
  *   npx tsx scripts/make-fixtures.ts tampered-v5  # only names containing a fragment
  *
- * Generation uses the CSPRNG (the protocol code does), so every run changes the bytes.
+ * Every fixture is built with the platform randomness replaced by a stream seeded with its name
+ * (scripts/fixtures/fixture-files.ts), so a run writes the same bytes as the last;
+ * scripts/fixtures/reproducible.test.ts checks that against the committed files.
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { canonicalize } from '@scrutineer/record';
+import { dirname, join } from 'node:path';
 import { loadGroup } from '@scrutineer/crypto';
 import { verifyRecord } from '@scrutineer/verifier';
 import { recordDirectory } from '@scrutineer/verifier/node';
-import type { ExpectedFault, FixtureDefinition } from './fixtures/fixture.ts';
+import type { FixtureDefinition } from './fixtures/fixture.ts';
+import { compareIds, fixtureFiles, sortedFaults } from './fixtures/fixture-files.ts';
 import { FIXTURES } from './fixtures/catalogue.ts';
 import { fixturesReadme } from './fixtures/readme.ts';
 
@@ -31,39 +33,10 @@ mkdirSync(root, { recursive: true });
 function write(definition: FixtureDefinition): void {
   const dir = join(root, definition.name);
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dir, 'record'), { recursive: true });
-  const { files, secrets } = definition.build(group);
-  if (files.format !== null) writeFileSync(join(dir, 'record', 'format.json'), files.format);
-  writeFileSync(join(dir, 'record', 'board.jsonl'), files.board);
-  writeFileSync(join(dir, 'record', 'checkpoints.jsonl'), files.checkpoints);
-  if (files.nominations !== undefined)
-    writeFileSync(join(dir, 'record', 'nominations.json'), files.nominations);
-  const faults = sortedFaults(definition.faults ?? []);
-  const expected = {
-    valid: definition.valid,
-    stage: definition.stage,
-    failing: [...definition.failing].sort(compareIds),
-    ...(faults.length === 0 ? {} : { faults }),
-  };
-  writeFileSync(join(dir, 'expected.json'), `${JSON.stringify(expected, null, 2)}\n`);
-  if (secrets !== undefined) writeFileSync(join(dir, 'secrets.json'), `${canonicalize(secrets)}\n`);
-}
-
-/** V5.10 after V5.9: compares ids by their numbers. */
-export function compareIds(a: string, b: string): number {
-  const [a1, a2] = a.slice(1).split('.').map(Number) as [number, number];
-  const [b1, b2] = b.slice(1).split('.').map(Number) as [number, number];
-  return a1 - b1 || a2 - b2;
-}
-
-/** Faults in a stable order: by check, then trustee, then code. */
-export function sortedFaults(faults: readonly ExpectedFault[]): ExpectedFault[] {
-  return faults
-    .map(({ check, trustee, code }) => ({ check, trustee, code }))
-    .sort(
-      (a, b) =>
-        compareIds(a.check, b.check) || a.trustee - b.trustee || a.code.localeCompare(b.code)
-    );
+  for (const [path, bytes] of fixtureFiles(definition, group)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), bytes);
+  }
 }
 
 const seen = new Set<string>();

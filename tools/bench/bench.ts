@@ -52,7 +52,7 @@ process.stdout.write(
 for (const r of await benchGroup({ minMs })) fromBench(r);
 
 const sodium = await loadGroup('sodium');
-// Issue 7: the native backend (libdecaf addon) when `npm run build:native` has built it.
+// Party scale: the native backend (libdecaf addon) when `npm run build:native` has built it.
 const fastest = await loadFastestGroup();
 const verifierGroups =
   fastest.backend === 'native' ? [nobleGroup, sodium, fastest] : [nobleGroup, sodium];
@@ -188,7 +188,7 @@ for (const options of [2, 10]) {
   }
 }
 await benchBelenios({ quick: values.quick, record });
-// Issue 7: the server as a process on PostgreSQL, ballots over loopback HTTP (docs/benchmarks.md).
+// Casting: the server as a process on PostgreSQL, ballots over loopback HTTP (docs/benchmarks.md).
 await benchCastThroughput({ quick: values.quick, record });
 if (values.out !== undefined) {
   const json = Object.fromEntries(results.map((r) => [r.name, { value: r.value, unit: r.unit }]));

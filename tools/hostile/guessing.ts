@@ -1,6 +1,6 @@
 /**
  * `npm run guessing [-- --guesses N] [-- --addresses A] [-- --workers W] [-- --concurrency C]
- * [-- --engine pglite|postgres]`: the online guessing attack of threats guide A18 / §4.5 B4
+ * [-- --engine pglite|postgres]`: the online guessing attack of docs/threat-model.md A18 B4
  * (default 10^6 guesses from 1,000 loopback addresses) against a real server on 127.0.0.1 with
  * the production limits (30 sign-ins a minute and 10 failures an hour per IP; alarm above 5× a
  * baseline of 100 failures an hour). The attacker runs in W worker threads, each with its own

@@ -1,7 +1,7 @@
 /**
  * `npm run hostile [-- --runs N] [-- --engine pglite|postgres] [-- --seed S] [-- --only FRAGMENT]
  * [-- --from KIND]`:
- * the full hostile-input suite (threats guide §4.3 I1; default 1,000 cases a kind) against a real
+ * the full hostile-input suite (docs/threat-model.md I1; default 1,000 cases a kind) against a real
  * server in this process, requests through fastify's `inject`. Prints per kind the code every
  * case got and the rejection cost (mean, p99, max wall time of a request through the whole HTTP
  * stack, and the CPU time this process spent on it), and the process RSS before and after. Exits 1 on the first kind that fails.

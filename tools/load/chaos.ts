@@ -1,6 +1,6 @@
 /**
  * `npm run chaos [-- --minutes M] [-- --voters N] [-- --kill-every 20,60] [-- --pg-restarts P]
- *  [-- --rate R] [-- --out FILE]`: the fault soak of issue 7 (tools/load/src/chaos-soak.ts).
+ *  [-- --rate R] [-- --out FILE]`: the fault soak (tools/load/src/chaos-soak.ts).
  * While ballots are cast over loopback, the server is SIGKILLed every 20–60 s and restarted, and
  * the machine's PostgreSQL is restarted P times (pg_ctlcluster, as root; it disturbs anything
  * else using that PostgreSQL, so run it on a machine of its own). It works in a database of its

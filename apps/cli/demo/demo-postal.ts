@@ -1,5 +1,5 @@
 /**
- * @module The demo's postal channel (issue 5): returned packs recorded from their return slips (pack
+ * @module The demo's postal channel: returned packs recorded from their return slips (pack
  * id and return secret, spec §9.5) during voting,
  * and after close the papers keyed twice per batch (DIR/postal/batch-NN-operator-{1,2}.csv). The
  * first batch's second operator mis-keys one paper on purpose: the mismatch is flagged, the batch

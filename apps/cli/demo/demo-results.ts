@@ -1,5 +1,5 @@
 /**
- * @module The demo's last step (issue 5): the record bundle fetched from the board into
+ * @module The demo's last step: the record bundle fetched from the board into
  * DIR/record (nominations.json too, as the board serves it) and verified by the independent verifier, then DIR/result.json (published counts
  * beside the counts the demo intended), DIR/result.svg, the result table and where everything is.
  */

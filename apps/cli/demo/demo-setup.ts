@@ -1,5 +1,5 @@
 /**
- * @module The demo's registrar half (issue 5): a synthetic roll with planted problems, its audit
+ * @module The demo's registrar half: a synthetic roll with planted problems, its audit
  * (DIR/roll-audit.csv), the roll commitment, nominations by MPs and their outcome, and the
  * manifest draft of the members' ballot. Uses the same library functions as the `roll` and
  * `nominations` commands.

@@ -1,5 +1,5 @@
 /**
- * @module The demo's members (issue 5): who votes how, deterministically from their row in the
+ * @module The demo's members: who votes how, deterministically from their row in the
  * printer's file, and the online votes cast through the real HTTP API with the vote client's
  * library (several in flight at once), including Benaloh-audited ballots.
  */

@@ -1,6 +1,6 @@
 /**
  * `npm run demo -- [--voters N] [--out DIR] [--seed S] [--database postgres://…] [--serve]
- * [--pdf-limit N] [--port N]` (issue 5): a whole members' ballot through the real election server
+ * [--pdf-limit N] [--port N]`: a whole members' ballot through the real election server
  * and HTTP API (apps/cli/demo/run-demo.ts), on an embedded PGlite database in DIR/database
  * unless --database names a PostgreSQL. Writes DIR/record (verified), DIR/result.json,
  * DIR/result.svg, DIR/roll-audit.csv, DIR/packs/*.pdf and DIR/print/packs.csv. With --serve it

@@ -1,10 +1,10 @@
 /**
- * @module `npm run demo` as a library (issue 5): a whole members' ballot through the real server
+ * @module `npm run demo` as a library: a whole members' ballot through the real server
  * and HTTP API — synthetic roll and its audit, nominations, trustee keys, election created over
  * HTTP and its nominations.json uploaded for the board to serve, 3-of-5 ceremony, credentials and packs (light Argon2id), open, online votes encrypted
  * client-side and cast over HTTP (some Benaloh-audited), postal returns, cross-channel double
  * votes refused both ways, close, double-keyed postal batches, tally with three trustees (two
- * absent), the record published from the board and verified. Outputs keep the names of issue 5.
+ * absent), the record published from the board and verified.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

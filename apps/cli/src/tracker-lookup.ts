@@ -1,6 +1,6 @@
 /**
  * @module Finds a ballot tracker on a record's board and the first checkpoint that covers it
- * (issue 3, `verify --tracker`). The verifier has already checked the checkpoints' roots, so a
+ * (`verify --tracker`). The verifier has already checked the checkpoints' roots, so a
  * covering checkpoint proves the ballot is in the log that checkpoint signs.
  */
 import { parseCanonicalJson, parseCheckpoint, type Checkpoint } from '@scrutineer/record';

@@ -1,5 +1,5 @@
 /**
- * @module A synthetic membership CSV for tests and the demo (issue 5): clean members plus planted
+ * @module A synthetic membership CSV for tests and the demo: clean members plus planted
  * problems of every kind the roll audit looks for, and the list of what was planted, so a test can
  * require "every planted problem found, no clean member flagged". Seeded and reproducible; never
  * for production (it is not random enough to be secret, and it is not meant to be).

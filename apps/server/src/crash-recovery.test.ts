@@ -1,5 +1,5 @@
 /**
- * Must-show (threats guide A25, §1.6): a server process killed with SIGKILL while ballots are in
+ * Must-show (docs/threat-model.md A25): a server process killed with SIGKILL while ballots are in
  * flight loses no acknowledged ballot, and after a restart the chain and checkpoints verify.
  */
 import assert from 'node:assert/strict';

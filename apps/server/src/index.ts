@@ -1,5 +1,5 @@
 /**
- * @module @scrutineer/server: the election server and bulletin board (issue 4). `startServer`
+ * @module @scrutineer/server: the election server and bulletin board. `startServer`
  * runs it; the data layer and service functions are exported for the CLI, the demo and tests.
  */
 export {

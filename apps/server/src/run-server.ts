@@ -4,7 +4,7 @@
  * The operator key that may create elections comes from the environment, as a SHA-256 hex
  * (SCRUTINEER_OPERATOR_KEY_HASH) or the key itself (SCRUTINEER_OPERATOR_KEY), never from argv.
  * Per-IP limits: SCRUTINEER_REQUESTS_PER_MINUTE (default 600), SCRUTINEER_SIGN_INS_PER_MINUTE (30).
- * Casting (issue 7): SCRUTINEER_VERIFY_THREADS worker threads check ballot proofs (default 0:
+ * Casting: SCRUTINEER_VERIFY_THREADS worker threads check ballot proofs (default 0:
  * inline); at most SCRUTINEER_MAX_CASTS_IN_FLIGHT casts run at once (default 64), three times as
  * many may wait, and more get 503.
  * Deployment (docs/deployment.md): behind a reverse proxy SCRUTINEER_TRUSTED_PROXIES (addresses

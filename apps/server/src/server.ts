@@ -25,7 +25,7 @@ export interface ServerOptions extends AppOptions {
   readonly checkpoints?: Partial<CheckpointPolicy>;
   readonly clock?: Clock;
   readonly group?: Group;
-  /** Worker threads checking ballot proofs (issue 7); 0 (the default) checks them inline. */
+  /** Worker threads checking ballot proofs; 0 (the default) checks them inline. */
   readonly verifyThreads?: number;
   /** Threads checking security answers (default 1) and checks that may wait (default 32). */
   readonly answers?: AnswersPoolOptions;
@@ -49,7 +49,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const database =
     typeof options.database === 'object' ? options.database : await openDatabase(options.database);
   if (!ownsDatabase) await migrate(database);
-  // The native backend where its addon is built (issue 7: ~10x faster ballot checks), else sodium.
+  // The native backend where its addon is built (~10x faster ballot checks), else sodium.
   const group = options.group ?? (await loadFastestGroup());
   const checkpoints: CheckpointPolicy = { ...DEFAULT_CHECKPOINTS, ...options.checkpoints };
   const verifyPool =
@@ -134,7 +134,7 @@ export async function signDueCheckpoints(service: ServiceContext): Promise<numbe
 
 /**
  * PostgreSQL acknowledges a commit only once its WAL is on disk if fsync and synchronous_commit
- * are on (threats guide §1.6); a server configured otherwise could lose acknowledged ballots.
+ * are on (docs/threat-model.md A25); a server configured otherwise could lose acknowledged ballots.
  * Logged loudly at start rather than refused, so an operator can still run a throwaway board.
  */
 async function warnIfNotDurable(

@@ -1,5 +1,5 @@
 /**
- * Browser tests of the voter web app (issue 6): Debian Chromium via playwright-core against a real
+ * Browser tests of the voter web app: Debian Chromium via playwright-core against a real
  * server on loopback (PGlite in memory) serving the built app. Every page and state is screenshot
  * into test-artifacts/web/ and checked with axe-core (0 violations).
  */

@@ -7,21 +7,9 @@
 import { sha256 as nobleSha256, sha512 as nobleSha512 } from '@noble/hashes/sha2.js';
 import { encodeU32, utf8 } from './bytes.ts';
 import { scalarFromWideBytes } from './scalar.ts';
+import { DomainTag } from './domain-tags.ts';
 
-/** The one table of domain-separation tags (spec §3.3). A tag is never reused for two purposes. */
-export const DomainTag = {
-  schnorrProof: 'scrutineer/v1/schnorr-proof',
-  chaumPedersenProof: 'scrutineer/v1/chaum-pedersen-proof',
-  rangeProof: 'scrutineer/v1/range-proof',
-  decryptionProof: 'scrutineer/v1/decryption-proof',
-  signature: 'scrutineer/v1/signature',
-  credentialKey: 'scrutineer/v1/credential-key',
-  coefficientProof: 'scrutineer/v1/coefficient-proof',
-  shareEncryptionKey: 'scrutineer/v1/share-encryption-key',
-  shareComplaintProof: 'scrutineer/v1/share-complaint-proof',
-  ceremonyKeyProof: 'scrutineer/v1/ceremony-key-proof',
-} as const;
-export type DomainTag = (typeof DomainTag)[keyof typeof DomainTag];
+export { DomainTag };
 
 /**
  * Spec §3.1 framing: each part is its length as 4 little-endian bytes, then its bytes. Framing makes

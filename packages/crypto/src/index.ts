@@ -6,6 +6,7 @@ export * from './group.ts';
 export * from './scalar.ts';
 export * from './random.ts';
 export * from './hash.ts';
+export { RecordTag, BoardMacTag, ALL_DOMAIN_TAGS } from './domain-tags.ts';
 export * from './equation.ts';
 export * from './proof-context.ts';
 export * from './elgamal.ts';

@@ -4,7 +4,7 @@
  * job; this module fixes the shape and the bytes everyone hashes.
  */
 import { z } from 'zod';
-import { bytesToHex, frameParts, hexToBytes, sha256, utf8 } from '@scrutineer/crypto';
+import { bytesToHex, frameParts, hexToBytes, sha256, utf8, RecordTag } from '@scrutineer/crypto';
 import { canonicalBytes } from './canonical-json.ts';
 import { hexBytes, recordErrorFromZod } from './hex.ts';
 import { textSchema } from './text.ts';
@@ -116,20 +116,19 @@ export function parseAuditedBallot(
   return shape === null ? ok(parsed.data) : err(shape);
 }
 
-const BALLOT_TAG = 'scrutineer/v1/ballot';
-const TRACKER_TAG = 'scrutineer/v1/tracker';
-
 /** Spec §9.4: the bytes a credential signs: SHA-256(frame(tag) ‖ frame(canonical unsigned ballot)). */
 export function ballotSigningMessage(ballot: UnsignedBallot): Uint8Array {
   const { election, credential, contests } = ballot;
-  return sha256(frameParts([utf8(BALLOT_TAG), canonicalBytes({ election, credential, contests })]));
+  return sha256(
+    frameParts([utf8(RecordTag.ballot), canonicalBytes({ election, credential, contests })])
+  );
 }
 
 /** Spec §9.4: the tracker, from the ciphertexts alone, in contest and option order. */
 export function computeTracker(ballot: {
   readonly contests: readonly { readonly selections: readonly { readonly ciphertext: string }[] }[];
 }): string {
-  const parts = [utf8(TRACKER_TAG)];
+  const parts = [utf8(RecordTag.tracker)];
   for (const contest of ballot.contests) {
     for (const selection of contest.selections) parts.push(hexToBytes(selection.ciphertext));
   }

@@ -20,6 +20,7 @@ import {
   sign,
   utf8,
   verifySignature,
+  RecordTag,
 } from '@scrutineer/crypto';
 import { canonicalBytes } from './canonical-json.ts';
 import type { Manifest } from './manifest.ts';
@@ -38,15 +39,13 @@ export function isReplacementReason(value: unknown): value is ReplacementReason 
   return typeof value === 'string' && (REPLACEMENT_REASONS as readonly string[]).includes(value);
 }
 
-const APPROVAL_TAG = 'scrutineer/v1/credential-replacement';
-
 /**
  * Spec §9.5: the message the registrar signs, SHA-256(frame(tag) ‖ frame(canonical bytes of the
  * body without `approval`)). Every other field is covered, whatever fields the body has.
  */
 export function replacementApprovalMessage(body: Readonly<Record<string, unknown>>): Uint8Array {
   const { approval: _approval, ...unsigned } = body;
-  return sha256(frameParts([utf8(APPROVAL_TAG), canonicalBytes(unsigned)]));
+  return sha256(frameParts([utf8(RecordTag.credentialReplacement), canonicalBytes(unsigned)]));
 }
 
 /** The registrar's approval (spec §5.4 with the base hash h) of `unsigned`, as hex. */

@@ -5,10 +5,10 @@
  * before `election-open`. A postal return must show s, so nobody without the printed slip (the
  * officer, the board operator) can mark a credential received by post.
  */
-import { bytesToHex, frameParts, hexToBytes, sha256, utf8 } from '@scrutineer/crypto';
+import { bytesToHex, frameParts, hexToBytes, sha256, utf8, RecordTag } from '@scrutineer/crypto';
 
 /** Spec §3.3: the tag of the postal return commitment. */
-export const POSTAL_RETURN_TAG = 'scrutineer/v1/postal-return';
+export const POSTAL_RETURN_TAG = RecordTag.postalReturn;
 
 /** Bytes of a return secret (spec §9.5). */
 export const RETURN_SECRET_BYTES = 16;

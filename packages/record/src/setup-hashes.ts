@@ -2,7 +2,15 @@
  * @module The hashes that pin an election's setup (spec §9.3): manifest hash, credential list
  * hash, base hash and the human fingerprint printed on ballot packs.
  */
-import { bytesToHex, encodeU64, frameParts, hexToBytes, sha256, utf8 } from '@scrutineer/crypto';
+import {
+  bytesToHex,
+  encodeU64,
+  frameParts,
+  hexToBytes,
+  sha256,
+  utf8,
+  RecordTag,
+} from '@scrutineer/crypto';
 import { canonicalBytes } from './canonical-json.ts';
 import type { Manifest } from './manifest.ts';
 
@@ -19,7 +27,7 @@ export class CredentialListHasher {
   readonly #hash = sha256.create();
   #count = 0;
   constructor() {
-    this.#hash.update(frameParts([utf8('scrutineer/v1/credential-list')]));
+    this.#hash.update(frameParts([utf8(RecordTag.credentialList)]));
   }
   /** Adds the next credential key (hex, as published). */
   add(keyHex: string): void {
@@ -44,7 +52,7 @@ export function computeBaseHash(input: {
   return bytesToHex(
     sha256(
       frameParts([
-        utf8('scrutineer/v1/base-hash'),
+        utf8(RecordTag.baseHash),
         hexToBytes(input.manifestHash),
         utf8('ristretto255'),
         hexToBytes(input.electionKey),

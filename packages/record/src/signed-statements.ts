@@ -17,6 +17,7 @@ import {
   sign,
   utf8,
   verifySignature,
+  RecordTag,
 } from '@scrutineer/crypto';
 import { z } from 'zod';
 import { canonicalBytes } from './canonical-json.ts';
@@ -27,9 +28,7 @@ import { type RecordError, type Result, err, ok } from './result.ts';
 /** Spec §9.5: what a trustee signs for a board event of `type` (body without its signature). */
 export function trusteeMessage(type: string, body: Readonly<Record<string, unknown>>): Uint8Array {
   const { signature: _signature, ...unsigned } = body;
-  return sha256(
-    frameParts([utf8('scrutineer/v1/trustee-message'), utf8(type), canonicalBytes(unsigned)])
-  );
+  return sha256(frameParts([utf8(RecordTag.trusteeMessage), utf8(type), canonicalBytes(unsigned)]));
 }
 
 export const checkpointSchema = z.strictObject({
@@ -57,7 +56,7 @@ export function checkpointMessage(
 ): Uint8Array {
   return sha256(
     frameParts([
-      utf8('scrutineer/v1/checkpoint'),
+      utf8(RecordTag.checkpoint),
       utf8(electionId),
       encodeU64(checkpoint.size),
       hexToBytes(checkpoint.root),
@@ -80,7 +79,7 @@ export interface Receipt {
 export function receiptMessage(receipt: Omit<Receipt, 'signature'>): Uint8Array {
   return sha256(
     frameParts([
-      utf8('scrutineer/v1/receipt'),
+      utf8(RecordTag.receipt),
       utf8(receipt.election),
       hexToBytes(receipt.tracker),
       encodeU64(receipt.position),
@@ -138,7 +137,7 @@ export function signInMessage(
 ): Uint8Array {
   return sha256(
     frameParts([
-      utf8('scrutineer/v1/sign-in'),
+      utf8(RecordTag.signIn),
       utf8(electionId),
       hexToBytes(challengeHex),
       canonicalBytes(answers),

@@ -24,7 +24,18 @@ import {
 import { type ContestSpec, simulatedManifest } from './simulate-election.ts';
 import type { Manifest } from '@scrutineer/record';
 import { prepareBallotContext } from '@scrutineer/verifier';
-import { hashBearerKey, formatBoardTime, type Database, createElection, loadCredentials, openElection, type RunningServer, type ServerOptions, startServer, type ServiceContext } from '@scrutineer/server';
+import {
+  hashBearerKey,
+  formatBoardTime,
+  type Database,
+  createElection,
+  loadCredentials,
+  openElection,
+  type RunningServer,
+  type ServerOptions,
+  startServer,
+  type ServiceContext,
+} from '@scrutineer/server';
 import { hashSecurityAnswers } from '@scrutineer/protocol';
 import { runTestCeremony } from './test-ceremony.ts';
 

@@ -1,5 +1,5 @@
 /**
- * @module TESTS ONLY: single random mutations of a record bundle (issue 3 "Must show": change any
+ * @module TESTS ONLY: single random mutations of a record bundle ("Must show": change any
  * single field anywhere and the verifier must fail). Two modes:
  * - **raw**: the bytes change and nothing else, as a careless or hostile copy would; the hash chain
  *   and the checkpoints are usually what catches it;

@@ -1,5 +1,5 @@
 /**
- * @module Scrutineer and Belenios side by side (issue 7), one run, same shape and size: a 1-of-2
+ * @module Scrutineer and Belenios side by side, one run, same shape and size: a 1-of-2
  * election with N ballots (1,000 with --quick, else 10,000). For each system it times encrypting
  * one ballot (proofs and credential signature included), verifying one ballot, and verifying the
  * whole final record with the system's own command-line verifier, and prints ours / theirs (below

@@ -1,5 +1,5 @@
 /**
- * @module Sustained cast throughput (issue 7): the server as a process of its own on PostgreSQL
+ * @module Sustained cast throughput: the server as a process of its own on PostgreSQL
  * (a database created for the run and dropped after), the generator in this process sending
  * real pre-encrypted ballots with real sessions over loopback HTTP. Every ballot is fully
  * verified by the server before its receipt; afterwards the published board is compared with

@@ -1,5 +1,5 @@
 /**
- * @module Hostile ballots that parse but whose encodings, proofs or shape are wrong (threats guide
+ * @module Hostile ballots that parse but whose encodings, proofs or shape are wrong (docs/threat-model.md
  * A1, A2, A5, A13, I1). Each starts from an honest ballot of the fixture's pool, breaks one thing,
  * and re-signs with the sender's key, so the refusal is the one intended and not the signature.
  */

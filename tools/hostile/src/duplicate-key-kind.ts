@@ -1,6 +1,6 @@
 /**
- * @module Hostile cast bodies whose JSON text gives one key twice in an object (threats guide
- * §4.3 I1 "parser strictness"; spec §10.1.2 rule 8): at the top level (two `ballot` or `tracker`
+ * @module Hostile cast bodies whose JSON text gives one key twice in an object (docs/threat-model.md
+ * I1 "parser strictness"; spec §10.1.2 rule 8): at the top level (two `ballot` or `tracker`
  * members) or nested (two `credential`, `contests`, `selections`, `proof` …), the copy first or
  * last, spelled the same or with an escape (`"\u0070roof"` is `"proof"`), holding the same value,
  * another valid ballot's value or any JSON. JSON.parse keeps the last copy silently, so a lenient

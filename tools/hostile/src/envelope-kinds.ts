@@ -1,5 +1,5 @@
 /**
- * @module Hostile request envelopes (threats guide §4.3 I1 "envelope"): the cast request with its
+ * @module Hostile request envelopes (docs/threat-model.md I1 "envelope"): the cast request with its
  * JSON broken — truncated, oversized, deeply nested, the wrong content type, a field missing,
  * added or of the wrong type, a huge number, a byte string of the wrong length or spelling. All
  * are refused by the HTTP layer before the ballot reaches the service.

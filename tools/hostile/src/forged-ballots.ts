@@ -1,6 +1,6 @@
 /**
  * @module Hostile-input helper: ballots a cheating client could build with the real crypto, each
- * broken in exactly one way (threats guide A1, A5, A13). The range proofs are made by the honest
+ * broken in exactly one way (docs/threat-model.md A1, A5, A13). The range proofs are made by the honest
  * prover told a lie about the plaintext, which is how a cheating booth would try: the proof is
  * well-formed and canonical, only its equations fail (built by the testkit's forge-ballot.ts, which
  * the verifier fixtures share). Every ballot is re-signed with the sender's key, so the refusal

@@ -1,5 +1,5 @@
 /**
- * @module The online guessing attack of threats guide A18 / §4.5 B4, over real HTTP on loopback.
+ * @module The online guessing attack of docs/threat-model.md A18 B4, over real HTTP on loopback.
  * A guess is what an attacker without a code can do against this sign-in (spec §10.5): pick a
  * random voting code, derive its credential key, sign a board challenge with it, and send some
  * answers. The board sees a well-signed request for a credential on no roll, so it must refuse it

@@ -1,5 +1,5 @@
 /**
- * @module The guessing attack (threats guide A18, §4.5 B2–B4) at a reduced size: 800 code
+ * @module The guessing attack (docs/threat-model.md A18 B2–B4) at a reduced size: 800 code
  * guesses over real HTTP from 20 loopback addresses against the production per-IP limits,
  * with the alarm baseline lowered so that a few hundred failures raise it. `npm run guessing`
  * runs 10^6. Registered by hostile.test.ts, so both suites share one PGlite instance.

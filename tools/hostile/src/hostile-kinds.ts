@@ -1,5 +1,5 @@
 /**
- * @module Every hostile-input kind (threats guide §4.3 I1), in the order they run: ballots that
+ * @module Every hostile-input kind (docs/threat-model.md I1), in the order they run: ballots that
  * parse but lie, broken envelopes (a key given twice among them), then the requests around the
  * ballot.
  */

@@ -1,5 +1,5 @@
 /**
- * @module The hostile-input runner (threats guide §4.3 I1): each kind is a fast-check arbitrary of
+ * @module The hostile-input runner (docs/threat-model.md I1): each kind is a fast-check arbitrary of
  * malformed requests and the one catalogue code every one of them must get. For each generated
  * case it asserts that code and its HTTP status (so a crash, a 500, a vague code or an acceptance
  * fails, and fast-check shrinks it to a minimal case); after each kind it asserts that nothing a
@@ -18,7 +18,7 @@ import { type HostileRequest, inject } from './inject.ts';
 export interface HostileKind<T> {
   /** Kebab-case name, unique. */
   readonly name: string;
-  /** The attack or input class of the threats guide it answers (A1–A28, I1). */
+  /** The attack or input class of docs/threat-model.md it answers (A…, I1). */
   readonly threat: string;
   readonly code: ErrorCode;
   readonly arbitrary: (fixture: HostileFixture) => fc.Arbitrary<T>;

@@ -1,5 +1,5 @@
 /**
- * @module The checks after a load or chaos run (issue 7): the published record fetched over HTTP,
+ * @module The checks after a load or chaos run: the published record fetched over HTTP,
  * every `ballot-cast` event compared with the receipts the generator holds. Acknowledged but not
  * on the board (or on it under another hash) = missing; one credential or tracker twice =
  * duplicate; on the board but never acknowledged = a commit without a receipt.

@@ -1,5 +1,5 @@
 /**
- * @module The load generator's cast loop (issue 7). Up to `concurrency` members cast at once,
+ * @module The load generator's cast loop. Up to `concurrency` members cast at once,
  * paced to `rateAt(t)` ballots a second if given. Each member's ballot is sent until it gets a
  * definite answer: a receipt (201, or 200 for a resubmission), or a refusal (4xx). A 503/429 waits
  * for Retry-After; a cut connection or a 5xx leaves the ballot's fate unknown, so the same bytes

@@ -1,5 +1,5 @@
 /**
- * @module The fault soak (issue 7, threats guide A25): while the generator casts, the server is
+ * @module The fault soak (docs/threat-model.md A25): while the generator casts, the server is
  * SIGKILLed at random intervals and started again on the same port, and (optionally) PostgreSQL
  * itself is restarted. Afterwards: every acknowledged ballot is on the board under its receipt's
  * hash (0 missing), no credential or tracker twice (0 duplicates), nothing committed without a

@@ -1,5 +1,5 @@
 /**
- * The short fault soak of issue 7 (the long one is `npm run chaos`): while members cast at a
+ * The short fault soak (the long one is `npm run chaos`): while members cast at a
  * steady rate, the server process is SIGKILLed twice and restarted. PostgreSQL is never restarted
  * here — other suites share it. Every acknowledged ballot must be on the board under its receipt,
  * none twice, none committed without a receipt, resent ballots get their receipts again, and the

@@ -1,5 +1,5 @@
 /**
- * @module Disk full on the database (issue 7): the run's database lives in a PostgreSQL tablespace
+ * @module Disk full on the database: the run's database lives in a PostgreSQL tablespace
  * on a tmpfs of a few megabytes that this run mounts (root only). Ballots are cast until the
  * tablespace fills; from then on casting must fail closed (503, no receipt, nothing half-written)
  * until the tmpfs is grown again (`mount -o remount,size=…`), after which the same ballots, sent

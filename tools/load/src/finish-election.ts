@@ -1,5 +1,5 @@
 /**
- * @module The end of a chaos run (issue 7): close, have the board sum the ballots, let the
+ * @module The end of a chaos run: close, have the board sum the ballots, let the
  * trustees decrypt (threshold shares, the protocol package's trustee code), publish the result —
  * all over HTTP — and run the independent verifier (`scrutineer verify`, the CLI as a process)
  * on the record the board publishes.

@@ -1,5 +1,5 @@
 /**
- * @module A database of its own for a load or chaos run (issue 7): created on the machine's
+ * @module A database of its own for a load or chaos run: created on the machine's
  * PostgreSQL (loopback only) and dropped afterwards, so a soak that restarts the server or fills
  * a disk never touches the shared `test` database other suites use.
  */

@@ -1,5 +1,5 @@
 /**
- * @module The election a load or chaos run casts into (issue 7): set up through the service layer
+ * @module The election a load or chaos run casts into: set up through the service layer
  * of an in-process server on the run's own database (the same steps officials take: ceremony,
  * key, credentials, open), then every member's ballot encrypted with the protocol package and
  * serialised before the clock starts, so the generator spends its time sending, not encrypting.

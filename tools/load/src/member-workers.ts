@@ -1,5 +1,5 @@
 /**
- * @module Worker threads for the per-member work of preparing a load election (issue 7): a
+ * @module Worker threads for the per-member work of preparing a load election: a
  * 300,000-member run needs 300,000 credential keys, Argon2id answer hashes and encrypted ballots,
  * each pure CPU, so they are spread over one thread a core (member-worker.ts) while the main
  * thread loads credentials into the database. Jobs go to whichever thread is free, so a thread

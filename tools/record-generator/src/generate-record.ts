@@ -1,6 +1,6 @@
 /**
  * @module `npm run generate-record -- --ballots N --candidates C --out DIR [--seed S] [--threads T]`
- * (issue 7): writes a valid synthetic election record of that size, in the bundle format that
+ *: writes a valid synthetic election record of that size, in the bundle format that
  * `scrutineer verify` reads (spec §9.1), for load tests and benchmarks. The same seed gives a
  * byte-identical directory. Exit 0 written, 2 bad options.
  */

@@ -1,5 +1,5 @@
 /**
- * @module Generates a valid synthetic election record of any size (issue 7), streaming it to disk:
+ * @module Generates a valid synthetic election record of any size, streaming it to disk:
  * setup and key ceremony, the credential list (published before the opening, spec §9.5), the
  * opening, one signed 1-of-n ballot per credential, close, encrypted tally, every trustee's
  * decryption share and the result, with checkpoints at every stage and every 10,000 ballots.

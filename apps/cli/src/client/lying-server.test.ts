@@ -28,7 +28,15 @@ import {
   receiptMessage,
   signStatement,
 } from '@scrutineer/record';
-import { type RunningServer, createElection, hashBearerKey, loadCredentials, openElection, openPgliteDatabase, startServer } from '@scrutineer/server';
+import {
+  type RunningServer,
+  createElection,
+  hashBearerKey,
+  loadCredentials,
+  openElection,
+  openPgliteDatabase,
+  startServer,
+} from '@scrutineer/server';
 import { hashSecurityAnswers } from '@scrutineer/protocol';
 import { type Rewrite, startRewritingProxy } from '../../test-fixtures/rewriting-proxy.ts';
 import { makeSyntheticRoll } from '../../test-fixtures/synthetic-roll.ts';

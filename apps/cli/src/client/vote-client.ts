@@ -1,5 +1,5 @@
 /**
- * @module The voter's client (issue 5): what `scrutineer vote`, the demo and the load tools run —
+ * @module The voter's client: what `scrutineer vote`, the demo and the load tools run —
  * the booth's steps over the real HTTP API. Derive the credential from the code (spec §6.5), sign
  * in (challenge + credential signature, §10.5), recompute the election key from the trustees'
  * ceremony and the base hash from it (§9.3.1) before encrypting anything, encrypt and prove (§9.4),

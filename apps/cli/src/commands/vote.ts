@@ -1,6 +1,6 @@
 /**
  * @module `scrutineer vote --server URL --election ID [--code-file FILE|-] --choice NAME|POSITION
- * [--choice …] [--audit]` (issue 5): a real voter client (client/vote-client.ts)
+ * [--choice …] [--audit]`: a real voter client (client/vote-client.ts)
  * through the same HTTP API as the booth. Prints the receipt and exits 0 only when a ballot was
  * accepted; 1 for a refusal (wrong answers, locked, already voted and by which channel, not open,
  * closed), 2 for a malformed code (with the check characters' suggestion) or bad arguments.

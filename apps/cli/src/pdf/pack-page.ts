@@ -1,5 +1,5 @@
 /**
- * @module One member's ballot pack on A4 (issue 5), folded in three for a DL window envelope:
+ * @module One member's ballot pack on A4, folded in three for a DL window envelope:
  *
  * - top third: the election, the pack, and the name and address block where a standard DL window
  *   shows it (20 mm from the left, 50 mm from the top, 90 × 35 mm);

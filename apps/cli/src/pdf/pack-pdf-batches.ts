@@ -1,5 +1,5 @@
 /**
- * @module Print-ready ballot packs in batches (issue 5): `packs-0001.pdf`, `packs-0002.pdf`, … with
+ * @module Print-ready ballot packs in batches: `packs-0001.pdf`, `packs-0002.pdf`, … with
  * up to `batchSize` members each, streamed to disk page by page (PDFKit writes each page out as
  * the next begins), so 160,000 packs never sit in memory.
  */

@@ -1,5 +1,5 @@
 /**
- * @module What one printed ballot pack shows (issue 5), independent of how it is drawn: the member's
+ * @module What one printed ballot pack shows, independent of how it is drawn: the member's
  * name and address, the code, the roll reference, and the election's side (title, fingerprint,
  * ballot, instructions).
  */

@@ -4,12 +4,12 @@
  * with an expiry). Neither needs a table; both are checked in constant time.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { bytesToHex, encodeU64, hexToBytes } from '@scrutineer/crypto';
+import { bytesToHex, encodeU64, hexToBytes, BoardMacTag } from '@scrutineer/crypto';
 import { ServiceError } from '../http-errors.ts';
 import { constantTimeEqual } from './secret-compare.ts';
 
-const CHALLENGE_TAG = 'scrutineer/v1/sign-in-challenge';
-const SESSION_TAG = 'scrutineer/v1/session';
+const CHALLENGE_TAG = BoardMacTag.signInChallenge;
+const SESSION_TAG = BoardMacTag.session;
 const NONCE_BYTES = 16;
 const MAC_BYTES = 32;
 

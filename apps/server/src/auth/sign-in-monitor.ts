@@ -1,5 +1,5 @@
 /**
- * @module Watching failed sign-ins (threats guide §4.5, B2–B3): a per-address limit on failures
+ * @module Watching failed sign-ins (docs/threat-model.md B2–B3): a per-address limit on failures
  * (an address that failed too often in the last hour is refused before any work) and on attempts
  * a minute, running counts for the metrics endpoint (`metricLines`), and an alarm — one `error`
  * log line, repeated at most every ten minutes per instance — when failures in the last hour

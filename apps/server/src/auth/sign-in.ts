@@ -22,7 +22,7 @@ import { checkChallenge, issueSessionToken } from './hmac-stamps.ts';
 import { verifySecurityAnswers } from '@scrutineer/protocol';
 import { signInMessage } from '@scrutineer/record';
 
-/** Spec'd by the threats guide (§4.5 B2, Swiss Post): five wrong answers lock a credential. */
+/** docs/threat-model.md B2 (as Swiss Post does): five wrong answers lock a credential. */
 export const MAX_FAILED_ATTEMPTS = 5;
 export const SESSION_LIFETIME_SECONDS = 30 * 60;
 

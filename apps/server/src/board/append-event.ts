@@ -142,7 +142,7 @@ export async function appendEvent<T extends EventType>(
 
 /**
  * Appends several events of one type in order after `head` (locked by the caller), in three
- * statements whatever their number: the group commit of the cast path (issue 7). All or none.
+ * statements whatever their number: the group commit of the cast path. All or none.
  */
 export async function appendEvents<T extends EventType>(
   transaction: Queryable,

@@ -1,7 +1,7 @@
 /**
  * @module The PostgreSQL engine, through a `pg` pool. Production runs with PostgreSQL's durable
- * defaults (fsync, synchronous_commit on), so a commit that returned survives a crash (threats
- * guide §1.6). An optional schema confines every connection to one `search_path` (tests give
+ * defaults (fsync, synchronous_commit on), so a commit that returned survives a crash
+ * (docs/threat-model.md A25). An optional schema confines every connection to one `search_path` (tests give
  * each test its own schema; deployments may host several boards in one database).
  */
 import { createHash } from 'node:crypto';

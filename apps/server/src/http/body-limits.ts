@@ -1,6 +1,6 @@
 /**
  * @module Request body limits by audience, from what the record's schemas allow rather than a
- * round number (threats guide A21). A ballot's size is fixed by its manifest: per contest, one
+ * round number (docs/threat-model.md A21). A ballot's size is fixed by its manifest: per contest, one
  * selection per candidate (a 64-byte ciphertext and a two-branch range proof, spec §5.3) and a
  * total proof of at most candidates + 1 branches. The voter limit is the ballot of the largest
  * manifest the schema accepts (20 contests of 50 candidates: ~0.9 MiB; a flat 64 KiB refused two

@@ -1,7 +1,7 @@
 /**
  * @module The fastify application: security headers, per-IP rate limits, the route table, the one
  * error handler that turns every failure into `{ error: { code, message } }` from the catalogue,
- * and logs that never carry codes, answers, tokens, trackers or IP addresses (threats guide A27):
+ * and logs that never carry codes, answers, tokens, trackers or IP addresses (docs/threat-model.md A27):
  * request logs name the route pattern, not the URL, and no body or header is logged.
  */
 import Fastify, {
@@ -221,7 +221,7 @@ export async function buildApp(
   };
 
   addSecurityHeaders(app);
-  // Overload (issue 7): a cast that admission control would refuse is refused before its body is
+  // Overload: a cast that admission control would refuse is refused before its body is
   // read or its session checked, so that refusing stays cheap when most requests are refused.
   app.addHook('onRequest', (request, _reply, done) => {
     try {

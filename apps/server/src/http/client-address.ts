@@ -1,5 +1,5 @@
 /**
- * @module Who the client is, for per-address limits (threats guide §4.5 B2). Behind a reverse
+ * @module Who the client is, for per-address limits (docs/threat-model.md B2). Behind a reverse
  * proxy the socket's peer is the proxy, so every voter would share one bucket; trusting
  * X-Forwarded-For from anyone would let a client name any address it likes. The server therefore
  * trusts the header only through proxies the deployment names: a list of addresses or CIDRs,

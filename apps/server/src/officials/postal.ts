@@ -1,5 +1,5 @@
 /**
- * @module The postal channel (spec §9.5, §9.7; threats guide A16). A returned postal pack claims
+ * @module The postal channel (spec §9.5, §9.7; docs/threat-model.md A16). A returned postal pack claims
  * its credential through the same UNIQUE key as an online ballot, so a member counts once whichever
  * channel comes first, even in a race; a postal return for a credential that voted online is
  * refused and the refusal published (`cast-refused`). A return is recorded only while voting is
@@ -137,7 +137,7 @@ export async function postPostalBatch(
   const problem = postalBatchProblem(election.manifest.contests, body);
   if (problem !== null) throw new ServiceError('postal/invalid-batch', problem);
   return withLockedHead(context, electionId, async (transaction, head) => {
-    // No per-candidate count of any kind while voting is open (threats guide A26): the spec's
+    // No per-candidate count of any kind while voting is open (docs/threat-model.md A26): the spec's
     // phase rules would admit a batch then; the board holds the counts back until close.
     if (head.stage !== 'closed')
       throw new ServiceError(

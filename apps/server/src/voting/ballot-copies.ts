@@ -1,5 +1,5 @@
 /**
- * @module Copy detection (V5.7, threats guide A7–A8). Every α of every ciphertext on the board is
+ * @module Copy detection (V5.7, docs/threat-model.md A7–A8). Every α of every ciphertext on the board is
  * unique per election, and so is every proof: a ballot that repeats a ciphertext (a copy, or a
  * ciphertext opened by an audit) or a proof (a re-randomised copy carrying the original's proofs)
  * is refused. The early check here only names the refusal; the UNIQUE keys inserted in the append

@@ -1,5 +1,5 @@
 /**
- * Issue 7: the cast path under load. Beyond `maxCastsInFlight` and its wait queue a cast is
+ * The cast path under load. Beyond `maxCastsInFlight` and its wait queue a cast is
  * refused at the door with 503 and Retry-After, nothing of it reaches the board, and sent again
  * it is accepted. With a verify pool, ballots are checked on worker threads with the same
  * verdicts as inline, and a burst of casts is appended by group commit: one event each.

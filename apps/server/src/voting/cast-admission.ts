@@ -1,5 +1,5 @@
 /**
- * @module Admission control for casting (issue 7, threats guide A23). At most `limit` casts are
+ * @module Admission control for casting (docs/threat-model.md A23). At most `limit` casts are
  * verified and appended at once; up to `queue` more wait for a slot, first come first served;
  * beyond that a cast is refused with 503 and Retry-After, before anything is read or written —
  * so overload can delay a voter but never yields a receipt without a commit, or a commit

@@ -1,5 +1,5 @@
 /**
- * @module Group commit for casting (issue 7). Verified ballots of an election queue here; one
+ * @module Group commit for casting. Verified ballots of an election queue here; one
  * batch at a time per election and process is committed by commit-casts.ts, and while it
  * commits the next batch gathers, so the batch grows with the load and a lone ballot waits for
  * nobody. A ballot's promise settles only after its batch's COMMIT returned: no receipt leaves

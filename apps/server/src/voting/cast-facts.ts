@@ -1,5 +1,5 @@
 /**
- * @module What the cast path's early checks need (issue 7): the board head, the ballot if already
+ * @module What the cast path's early checks need: the board head, the ballot if already
  * stored (by tracker), the member's credential state, and whether any of the ballot's αs or proofs
  * is already on the board. These reads only give precise refusals; the group commit's transaction
  * decides (commit-casts.ts).

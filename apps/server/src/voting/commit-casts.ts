@@ -1,5 +1,5 @@
 /**
- * @module The cast path's group commit (issue 7): one transaction appends a batch of verified
+ * @module The cast path's group commit: one transaction appends a batch of verified
  * ballots, so one durable commit (one WAL flush, ~7 ms on the test machine) covers many. For each
  * ballot the decisions are those of a lone cast, made with set-wise statements: claim the
  * credential (spec §9.7), every α (V5.7) and every proof fingerprint on their UNIQUE keys, then

@@ -1,5 +1,5 @@
 /**
- * @module Publishing a cross-channel refusal (spec §9.5 `cast-refused`, §9.7, threats guide A16):
+ * @module Publishing a cross-channel refusal (spec §9.5 `cast-refused`, §9.7, docs/threat-model.md A16):
  * an online ballot for a credential that voted by post, or a postal return for one that voted
  * online. It goes on the board once per credential, channel and reason — the first attempt is the
  * evidence; repeats would only let one member fill the board.

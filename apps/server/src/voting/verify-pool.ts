@@ -1,5 +1,5 @@
 /**
- * @module Ballot verification off the event loop (issue 7). Checking a ballot's proofs is pure CPU
+ * @module Ballot verification off the event loop. Checking a ballot's proofs is pure CPU
  * (~4 ms with the sodium backend); on the request thread it stalls every other request, so with
  * `verifyThreads` > 0 the cast path sends each ballot to one of N worker threads, the least busy,
  * and awaits the same verdict `verifyBallotAlone` gives inline. A worker that dies fails its

@@ -1,7 +1,7 @@
 /**
  * @module What voters and the public may ask during voting: where a tracker is on the board, what
  * became of one's own credential (signed-in members only), and the turnout by channel. Nothing
- * here, or anywhere before the result, counts anything per candidate (threats guide A26).
+ * here, or anywhere before the result, counts anything per candidate (docs/threat-model.md A26).
  */
 import { readHead } from '../board/board-head.ts';
 import { type Queryable, toNumber } from '../database/database.ts';

@@ -1,7 +1,7 @@
 /**
  * @module Whether the board accepts votes now (V5.8): the `election-open` event is on the board,
  * `election-close` is not, and the board time lies in the manifest's window [opens, closes).
- * The board's clock rules, never the voter's (threats guide A20). Only on an election whose
+ * The board's clock rules, never the voter's (docs/threat-model.md A20). Only on an election whose
  * manifest offers the online channel (spec §9.2).
  */
 import type { Manifest } from '@scrutineer/record';

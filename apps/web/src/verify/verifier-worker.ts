@@ -1,5 +1,5 @@
 /**
- * @module The in-browser verifier (issue 6): runs `@scrutineer/verifier` on the published record
+ * @module The in-browser verifier: runs `@scrutineer/verifier` on the published record
  * in a Web Worker, with the noble backend (pure JavaScript, no WebAssembly needed under the page
  * CSP), ballot batches on a pool of workers (one per core; on this thread with one core or
  * where a worker cannot start workers), and progress posted as the board streams past.

@@ -31,7 +31,18 @@ import {
   recordNomination,
 } from '@scrutineer/protocol';
 import type { EventBody, Manifest } from '@scrutineer/record';
-import { type RunningServer, closeElection, createElection, hashBearerKey, loadCredentials, openElection, openPgliteDatabase, postTrusteeMessage, startServer, writeRecordBundle } from '@scrutineer/server';
+import {
+  type RunningServer,
+  closeElection,
+  createElection,
+  hashBearerKey,
+  loadCredentials,
+  openElection,
+  openPgliteDatabase,
+  postTrusteeMessage,
+  startServer,
+  writeRecordBundle,
+} from '@scrutineer/server';
 import { hashSecurityAnswers } from '@scrutineer/protocol';
 
 const CHEAP_ARGON2 = { memorySize: 256, iterations: 1, parallelism: 1, hashLength: 32 };

@@ -1,4 +1,4 @@
-/** @module Nominations (issue 5, spec §9.2.6): nominators, nominations, threshold and outcome. */
+/** @module Nominations (spec §9.2.6): nominators, nominations, threshold and outcome. */
 export * from './nominators.ts';
 export * from './nomination-state.ts';
 export * from './nominations-outcome.ts';

@@ -1,5 +1,5 @@
 /**
- * @module Nominations while they are open (issue 5): one nomination per nominator, each with the
+ * @module Nominations while they are open: one nomination per nominator, each with the
  * reference of its paper form. The state is a plain JSON value the officer's tool keeps in a file
  * between commands; {@link recordNomination} returns a new state or says why it refused.
  */

@@ -1,5 +1,5 @@
 /**
- * @module Closing nominations (issue 5, spec §9.2.6): count each candidate's nominations; those at
+ * @module Closing nominations (spec §9.2.6): count each candidate's nominations; those at
  * or above the threshold go on the ballot, in ballot order (alphabetical by surname). Exactly one
  * qualifying candidate is elected unopposed and no members' ballot is created; with none, the
  * outcome says why. The public `nominations.json` carries everything needed to re-count, and the

@@ -1,5 +1,5 @@
 /**
- * @module The nominators (issue 5): the people entitled to nominate a candidate, e.g. the
+ * @module The nominators: the people entitled to nominate a candidate, e.g. the
  * party's MPs, imported from a CSV of `nominator id, name`. Each may nominate once.
  */
 import { type Result, err, ok } from '@scrutineer/record';

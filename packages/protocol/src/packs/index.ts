@@ -1,4 +1,4 @@
-/** @module Credentials and ballot packs (issue 5, spec §6): codes, keys, pack ids, answers, print rows. */
+/** @module Credentials and ballot packs (spec §6): codes, keys, pack ids, answers, print rows. */
 export * from './pack-id.ts';
 export * from './security-answers.ts';
 export * from './answers-hash.ts';

@@ -1,5 +1,5 @@
 /**
- * @module Credentials and packs (issue 5, spec §6): one voting code per eligible member, its
+ * @module Credentials and packs (spec §6): one voting code per eligible member, its
  * credential key C (spec §6.5, bound to the election id), a pack id, and the member's security
  * answers. Three views leave this module, and only the printer's links a member to anything:
  *

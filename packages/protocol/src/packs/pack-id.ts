@@ -1,5 +1,5 @@
 /**
- * @module Pack ids (issue 5): the short random reference printed as a barcode on a ballot pack's
+ * @module Pack ids: the short random reference printed as a barcode on a ballot pack's
  * paper ballot, by which a postal return is scanned or typed in. It is not the voting code and
  * reveals nothing about it. Nine random Crockford base32 symbols (45 bits) and one check symbol
  * (Luhn mod 32: it catches every single wrong symbol and nearly every swap of two neighbours), printed

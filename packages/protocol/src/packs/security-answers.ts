@@ -1,5 +1,5 @@
 /**
- * @module The security answers of a pack (issue 5): what the registrar knows about each member to
+ * @module The security answers of a pack: what the registrar knows about each member to
  * ask at sign-in besides the code, keyed by the manifest's question ids. The registrar can answer
  * `dob` (date of birth, `YYYY-MM-DD`) and `postcode`. The printer's file and `scrutineer vote
  * --answers` write them as `dob=YYYY-MM-DD,postcode=SW1A 1AA`.

@@ -1,5 +1,5 @@
 /**
- * @module Who may vote (issue 5, "eligibility rules"): a join-date cut-off, the membership
+ * @module Who may vote ("eligibility rules"): a join-date cut-off, the membership
  * statuses that count (e.g. `active`, `paid`) and, if configured, a minimum age on a given date.
  * The rules travel with the roll (roll.json) so anyone re-reading it reaches the same answer.
  */

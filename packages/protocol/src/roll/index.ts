@@ -1,4 +1,4 @@
-/** @module The registrar's roll (issue 5): import, eligibility, audit and commitment (spec §9.2.5). */
+/** @module The registrar's roll: import, eligibility, audit and commitment (spec §9.2.5). */
 export * from './civil-date.ts';
 export * from './uk-postcode.ts';
 export * from './eligibility.ts';

@@ -1,5 +1,5 @@
 /**
- * @module Bursts of joins just before the cut-off (issue 5, the "fake members" problem): a drive
+ * @module Bursts of joins just before the cut-off (the "fake members" problem): a drive
  * that signs up members in bulk to swing a ballot shows as days with far more joins than usual.
  *
  * Rule: look at the `windowDays` days ending on the cut-off (inclusive). The baseline is the

@@ -1,5 +1,5 @@
 /**
- * @module A member of the roll as the registrar imports it (issue 5): member id, name, address,
+ * @module A member of the roll as the registrar imports it: member id, name, address,
  * postcode, date of birth, email (optional), join date and membership status, each checked on
  * its own so a bad row can be reported field by field (row number, field, reason).
  */

@@ -1,5 +1,5 @@
 /**
- * @module How the roll audit compares people's names and addresses (issue 5: exact and fuzzy
+ * @module How the roll audit compares people's names and addresses (exact and fuzzy
  * duplicates). Names are folded (accents, case, punctuation, titles) before comparing; fuzzy
  * matching uses the Jaro–Winkler similarity (Winkler 1990), the measure record-linkage work uses
  * for personal names because it rewards a shared beginning and tolerates transpositions, and the

@@ -1,5 +1,5 @@
 /**
- * @module The roll audit report (issue 5): what the officer must look at before packs are
+ * @module The roll audit report: what the officer must look at before packs are
  * printed. Each finding names the members, the rule that flagged them and the evidence. Rules:
  *
  * - `exact-duplicate`: the same folded name (any token order) and the same date of birth;

@@ -9,11 +9,11 @@
  * leaves are the values ℓ in increasing byte order (so the order says nothing about the members),
  * hashed as RFC 9162 leaves: SHA-256(0x00 ‖ ℓ).
  */
-import { frameParts, hexToBytes, randomBytes, sha256, utf8 } from '@scrutineer/crypto';
+import { frameParts, hexToBytes, randomBytes, sha256, utf8, RecordTag } from '@scrutineer/crypto';
 import { EMPTY_TREE_ROOT, hashChildren, hashLeaf, verifyInclusion } from '@scrutineer/record';
 import { MEMBER_ID_PATTERN } from './member.ts';
 
-export const ROLL_LEAF_TAG = 'scrutineer/v1/roll-leaf';
+export const ROLL_LEAF_TAG = RecordTag.rollLeaf;
 export const ROLL_SALT_BYTES = 32;
 
 /** What the manifest publishes (spec §9.2 `roll`). */

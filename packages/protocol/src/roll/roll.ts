@@ -1,5 +1,5 @@
 /**
- * @module The roll (issue 5): every member imported from the membership CSV, each marked eligible
+ * @module The roll: every member imported from the membership CSV, each marked eligible
  * or not under the {@link EligibilityRules}, written to roll.json. An import is all or nothing: a
  * single bad row refuses the whole file, with one problem line per bad field, so a roll is never
  * half imported. roll.json holds personal data: it stays with the registrar and is never published

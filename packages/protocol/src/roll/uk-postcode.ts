@@ -1,5 +1,5 @@
 /**
- * @module UK postcodes for the roll audit (issue 5: "invalid postcodes"). A postcode is valid when
+ * @module UK postcodes for the roll audit ("invalid postcodes"). A postcode is valid when
  * it has the shape the Royal Mail allocates: an outward code (A9, A99, AA9, AA99, A9A or AA9A, with
  * the letters each position may hold) and an inward code (9AA, never C, I, K, M, O or V), or the
  * special GIR 0AA. This checks form, not existence: a well-formed code nobody lives at passes.

@@ -1,5 +1,5 @@
 /**
- * @module Verifies ballot batches on worker threads, one per core (issue 3: "uses all cores").
+ * @module Verifies ballot batches on worker threads, one per core ("uses all cores").
  * Each worker (ballot-worker.ts) loads its own group backend; batches go to the least-loaded one.
  */
 import type { Backend } from '@scrutineer/crypto';

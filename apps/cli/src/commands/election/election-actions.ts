@@ -1,5 +1,5 @@
 /**
- * @module What the returning officer does against the server (issue 5), as library functions the
+ * @module What the returning officer does against the server, as library functions the
  * `election` commands and the demo share: create the election from a draft, upload the nominations
  * document its manifest names (§9.2.6), conclude the ceremony and publish the election key (§7.6), load the credentials from the packs' answers table and
  * open (§9.3), close, and tally: the encrypted tally, k decryption shares from the board, the

@@ -1,5 +1,5 @@
 /**
- * @module Publishing (issue 5, spec §9.1): the record bundle as the board serves it (format.json,
+ * @module Publishing (spec §9.1): the record bundle as the board serves it (format.json,
  * board.jsonl, checkpoints.jsonl, and nominations.json when the manifest names nominations),
  * verified by the independent verifier, and the result as a table and a chart.
  */

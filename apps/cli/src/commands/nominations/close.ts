@@ -1,6 +1,6 @@
 /**
  * @module `scrutineer nominations close --state <file> --threshold 100 --out <nominations.json>`
- * (issue 5, spec §9.2.6): closes nominations and publishes them. Writes nominations.json (canonical
+ * (spec §9.2.6): closes nominations and publishes them. Writes nominations.json (canonical
  * JSON bytes, for the record bundle) and the manifest's `nominations` field `{threshold, hash,
  * qualified}`, and prints the outcome: the ballot's candidates in order, or the candidate elected
  * unopposed (no members' ballot), or why no candidate qualified.

@@ -1,5 +1,5 @@
 /**
- * @module `scrutineer nominations import <nominators.csv> --state <file>` (issue 5): the people
+ * @module `scrutineer nominations import <nominators.csv> --state <file>`: the people
  * entitled to nominate (e.g. the MPs), from a CSV with a nominator id and a name. Opens the
  * nominations in a new state file; refuses to overwrite one that already holds nominations.
  */

@@ -1,4 +1,4 @@
-/** @module `scrutineer nominations …` (issue 5): import nominators, record nominations, close. */
+/** @module `scrutineer nominations …`: import nominators, record nominations, close. */
 import { Command } from 'commander';
 import { nominationsCloseCommand } from './close.ts';
 import { nominationsImportCommand } from './import.ts';

@@ -1,6 +1,6 @@
 /**
  * @module `scrutineer nominations record --state <file> --nominator ID --candidate NAME --form REF`
- * (issue 5): records one nomination. A nominator may nominate once; a second nomination, an unknown
+ *: records one nomination. A nominator may nominate once; a second nomination, an unknown
  * nominator or a form reference seen before is refused with the reason (exit 1, state unchanged).
  */
 import { Command } from 'commander';

@@ -1,6 +1,6 @@
 /**
  * @module `scrutineer packs generate --roll roll.json --references roll-references.json --election
- * <manifest|id> --out DIR` (issue 5): one credential per eligible member of the committed roll, and
+ * <manifest|id> --out DIR`: one credential per eligible member of the committed roll, and
  * the files of pack-files.ts: the shuffled public credential list, the answers table for the server
  * (the server's own Argon2id, on all cores), the printer's file and the PDF packs. Packs are in
  * postcode order, for the mailing. Also the library `generatePackFiles` the demo calls in-process.

@@ -1,5 +1,5 @@
 /**
- * @module The files `packs generate` writes into its output directory (issue 5):
+ * @module The files `packs generate` writes into its output directory:
  *
  * | file | who sees it | content |
  * |---|---|---|

@@ -1,4 +1,4 @@
-/** @module `scrutineer packs …` (issue 5): credentials, the answers table, the printer's file and PDF packs. */
+/** @module `scrutineer packs …`: credentials, the answers table, the printer's file and PDF packs. */
 import { Command } from 'commander';
 import { packsApprovalKeyCommand } from './approval-key.ts';
 import { packsGenerateCommand } from './generate.ts';

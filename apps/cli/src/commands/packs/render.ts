@@ -1,5 +1,5 @@
 /**
- * @module `scrutineer packs render` (issue 5): the print-ready PDF packs from the files of `packs
+ * @module `scrutineer packs render`: the print-ready PDF packs from the files of `packs
  * generate` (print/packs.csv, credentials.json), the roll (names, addresses), the roll references
  * and the election. Run it once the ceremony is done, with `--server`, so the packs carry the
  * fingerprint the booth will show (spec §9.3), made from the key recomputed from the trustees'

@@ -1,5 +1,5 @@
 /**
- * @module Double entry of postal papers (issue 5, spec §9.5 `postal-batch`): two operators key the
+ * @module Double entry of postal papers (spec §9.5 `postal-batch`): two operators key the
  * same batch independently (CSV `pack_id,choice`, one row per paper; choices by name or 1-based
  * position, `;` between several, `spoilt` or empty for a spoilt paper). The batch is committed
  * only when both entries agree paper by paper; a paper whose choices break the contest's limits

@@ -12,7 +12,15 @@ import { after, before, test } from 'node:test';
 import { bytesToHex, deriveCredentialKey, generateVotingCode } from '@scrutineer/crypto';
 import { simulatedManifest, runTestCeremony } from '@scrutineer/testkit';
 import { createCeremonyKey, generatePostalReturn } from '@scrutineer/protocol';
-import { type RunningServer, closeElection, createElection, hashBearerKey, loadCredentials, openElection, startServer } from '@scrutineer/server';
+import {
+  type RunningServer,
+  closeElection,
+  createElection,
+  hashBearerKey,
+  loadCredentials,
+  openElection,
+  startServer,
+} from '@scrutineer/server';
 import { hashSecurityAnswers } from '@scrutineer/protocol';
 import { ServerClient } from '../../client/server-client.ts';
 import { receivePostalPack, slipFromOptions } from './postal.ts';

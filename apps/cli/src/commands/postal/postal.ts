@@ -1,5 +1,5 @@
 /**
- * @module `scrutineer postal receive|batch` (issue 5): a returned pack, named by its return slip
+ * @module `scrutineer postal receive|batch`: a returned pack, named by its return slip
  * (pack id and return secret, spec §9.5) while voting is open, marks its credential used by post
  * (refused, and published as `cast-refused`, if it voted online); a batch's papers are keyed twice
  * and its totals posted after voting closes (spec §9.5).

@@ -1,5 +1,5 @@
 /**
- * @module `scrutineer roll audit <roll.json> --out <roll-audit.csv>` (issue 5): runs the roll
+ * @module `scrutineer roll audit <roll.json> --out <roll-audit.csv>`: runs the roll
  * audit (duplicates, shared emails, invalid postcodes, join bursts, ineligible members) and writes
  * one CSV line per finding (`finding,rule,member_ids,evidence`, ids separated by `;`), then prints
  * a summary. Exit 0 whether or not there are findings: they are for the officer to resolve.

@@ -1,5 +1,5 @@
 /**
- * @module `scrutineer roll check` (issue 5, spec §9.2.5): confirms that a member is counted in the
+ * @module `scrutineer roll check` (spec §9.2.5): confirms that a member is counted in the
  * published roll commitment, from the inclusion reference on their pack. The count and root come
  * from the manifest (`--manifest`) or are given (`--count`, `--root`); the reference is given as
  * its parts (`--salt`, `--index`, `--proof`…) or as the printed/QR text (`--reference`,

@@ -1,5 +1,5 @@
 /**
- * @module `scrutineer roll commit <roll.json> --out <dir>` (issue 5, spec §9.2.5): commits to the
+ * @module `scrutineer roll commit <roll.json> --out <dir>` (spec §9.2.5): commits to the
  * eligible members with fresh salts. Writes `<dir>/roll-commitment.json` (`{count, root}`: the
  * manifest's `roll`, public) and `<dir>/roll-references.json` (each member's salt, index and
  * proof, for their pack: private). Committing again draws new salts and a new root.

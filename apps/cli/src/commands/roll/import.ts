@@ -1,5 +1,5 @@
 /**
- * @module `scrutineer roll import <members.csv> --out <roll.json>` (issue 5): reads the membership
+ * @module `scrutineer roll import <members.csv> --out <roll.json>`: reads the membership
  * CSV, checks every row and applies the eligibility rules. Any bad row refuses the whole file: one
  * line per problem (row, field, reason) on stderr, nothing written, exit 1.
  */

@@ -1,5 +1,5 @@
 /**
- * @module The registrar's files (issue 5): roll.json (members and eligibility: personal data),
+ * @module The registrar's files: roll.json (members and eligibility: personal data),
  * roll-commitment.json (`{count, root}`, public: the manifest's `roll`) and roll-references.json
  * (each member's salt, leaf index and inclusion proof: private, read when packs are printed).
  * Writes go to a temporary file renamed into place, so a file is whole or absent.

@@ -1,4 +1,4 @@
-/** @module `scrutineer roll …` (issue 5): the registrar's roll commands, one file each. */
+/** @module `scrutineer roll …`: the registrar's roll commands, one file each. */
 import { Command } from 'commander';
 import { rollAuditCommand } from './audit.ts';
 import { rollCheckCommand } from './check.ts';

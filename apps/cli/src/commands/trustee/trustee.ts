@@ -1,5 +1,5 @@
 /**
- * @module `scrutineer trustee keygen|ceremony|decrypt` (issue 5, spec §7–§8). Keys live in files
+ * @module `scrutineer trustee keygen|ceremony|decrypt` (spec §7–§8). Keys live in files
  * the trustee keeps; k-of-n: the tally completes with any k decryption shares.
  */
 import { Command, InvalidArgumentError } from 'commander';
