@@ -47,7 +47,8 @@ const problems: string[] = [];
 function* sourceFiles(dir: string): Generator<string> {
   if (!existsSync(dir)) return;
   for (const name of readdirSync(dir)) {
-    if (name === 'node_modules' || name === 'fixtures' || name === 'vectors') continue;
+    // dist: the build of a published package (docs/decisions/0004), checked as its sources.
+    if (['node_modules', 'fixtures', 'vectors', 'dist'].includes(name)) continue;
     const path = join(dir, name);
     if (statSync(path).isDirectory()) yield* sourceFiles(path);
     else if (/\.(ts|tsx|mts|js|mjs)$/.test(name)) yield path;
@@ -73,6 +74,7 @@ for (const kind of ['packages', 'apps']) {
     if (!existsSync(manifestPath)) continue;
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
       dependencies?: Record<string, string>;
+      peerDependencies?: Record<string, string>;
       devDependencies?: Record<string, string>;
     };
     const rule = allowed[name];
@@ -86,7 +88,9 @@ for (const kind of ['packages', 'apps']) {
         .map((d) => d.slice('@scrutineer/'.length));
     // The arrows bind what a package ships; its tests may drive other packages (a browser test
     // starts the server) through devDependencies, which only test code may import.
-    const declared = ours(manifest.dependencies);
+    // A peer dependency is declared too: the published CLI loads the (unpublished) server only
+    // for the commands that need it, as an optional peer (docs/decisions/0004).
+    const declared = [...ours(manifest.dependencies), ...ours(manifest.peerDependencies)];
     const declaredForTests = [...declared, ...ours(manifest.devDependencies)];
     for (const dep of declared) {
       if (!rule.includes(dep))
