@@ -31,6 +31,7 @@ interface Manifest {
 interface LockEntry extends Partial<Manifest> {
   readonly link?: boolean;
   readonly resolved?: string;
+  readonly integrity?: string;
 }
 
 /** One packed workspace: its folder in the repository and its tarball. */
