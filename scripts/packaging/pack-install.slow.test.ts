@@ -85,6 +85,18 @@ test('the installed scrutineer verify says VALID of a valid record (exit 0)', as
   assert.match(result.stdout, /VALID: every check reached passed \(stage final\)/);
 });
 
+test('the installed scrutineer verify --audit opens a device-check ballot (V5.10)', async () => {
+  const record = join(fixtures, 'valid-small', 'record');
+  const line = readFileSync(join(record, 'board.jsonl'), 'utf8')
+    .split('\n')
+    .find((l) => l.includes('"ballot-audited"'));
+  const tracker = (JSON.parse(line ?? '{}') as { body?: { tracker?: string } }).body?.tracker;
+  assert.ok(tracker !== undefined, 'valid-small has an audited ballot');
+  const result = await scrutineer(['verify', record, '--audit', tracker, '--threads', '1']);
+  assert.equal(result.code, 0, result.stdout + result.stderr);
+  assert.match(result.stdout, new RegExp(`Audited ballot ${tracker} encrypts:`));
+});
+
 test('the installed scrutineer verify says INVALID of a tampered record, at its check (exit 1)', async () => {
   const result = await scrutineer([
     'verify',
