@@ -35,8 +35,16 @@ interface Manifest {
   readonly workspaces?: readonly string[];
   readonly exports?: Record<string, unknown> | string;
   readonly dependencies?: Record<string, string>;
+  /** Declared too: the published CLI loads the server only for the commands that need it (ADR). */
+  readonly peerDependencies?: Record<string, string>;
   readonly devDependencies?: Record<string, string>;
 }
+
+/** What a workspace ships with: its dependencies and its (optional) peers. */
+const shippedDependencies = (manifest: Manifest): string[] => [
+  ...Object.keys(manifest.dependencies ?? {}),
+  ...Object.keys(manifest.peerDependencies ?? {}),
+];
 
 interface Workspace {
   /** Path from the root, e.g. `apps/server`; `scripts` for the repository's own scripts. */
@@ -139,7 +147,7 @@ export function checkBoundaries(root: string): string[] {
   for (const w of workspaces) {
     const rule = SHIPPED[w.name];
     if (w.kind === 'dev' || !rule) continue;
-    for (const dep of Object.keys(w.manifest.dependencies ?? {})) {
+    for (const dep of shippedDependencies(w.manifest)) {
       if (!dep.startsWith(SCOPE)) continue;
       const target = dep.slice(SCOPE.length);
       const targetKind = byName.get(target)?.kind;
@@ -154,7 +162,7 @@ export function checkBoundaries(root: string): string[] {
 
   for (const w of [...workspaces, scripts]) {
     const dir = join(root, w.path);
-    const deps = Object.keys(w.manifest.dependencies ?? {});
+    const deps = shippedDependencies(w.manifest);
     const devDeps = [...deps, ...Object.keys(w.manifest.devDependencies ?? {})];
     const rule = SHIPPED[w.name];
     const nodeParts = NODE_ENTRIES[w.name] ?? [];

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The `scrutineer` command. Node 20 cannot run TypeScript itself: register tsx, then load main.ts.
+// The `scrutineer` command in the repository: Node 20 cannot run TypeScript itself, so register
+// tsx, then run the sources (src/bin.ts). The published package runs dist/bin.js instead.
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../src/main.ts');
-process.exitCode = await main(process.argv);
+await import('../src/bin.ts');

@@ -9,10 +9,13 @@ export * from './report.ts';
 export * from './record-source.ts';
 export * from './verify-record.ts';
 export * from './ballot-runner.ts';
+export * from './audited-ballot.ts';
 export {
   verifyBallotAlone,
   verifyBallotsAlone,
   verifyBallotBatch,
+  auditedBallotFault,
+  type AuditContext,
   type BallotVerdict,
   type BallotBatchItem,
   type BallotBatchResult,

@@ -21,7 +21,11 @@ export interface GeneratorPool {
  */
 export function startGeneratorPool(setup: WorkerSetup, threads: number): GeneratorPool {
   return new WorkerPool<JobRequest, unknown>({
-    entry: new URL('./generator-worker.ts', import.meta.url),
+    // Beside this module, of its kind: the source under tsx, the compiled .js when published.
+    entry: new URL(
+      import.meta.url.endsWith('.ts') ? './generator-worker.ts' : './generator-worker.js',
+      import.meta.url
+    ),
     threads,
     workerData: setup,
     name: 'generator worker',

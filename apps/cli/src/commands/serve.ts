@@ -9,6 +9,7 @@
  * limits and its failed sign-ins. --tls-cert/--tls-key serve HTTPS without a proxy.
  */
 import { Command, InvalidArgumentError } from 'commander';
+import { loadServerPackage } from '../server-package.ts';
 
 function port(value: string): number {
   const number = Number(value);
@@ -53,8 +54,8 @@ export function serveCommand(): Command {
     .option('--tls-cert <file>', 'PEM certificate chain, to serve HTTPS directly')
     .option('--tls-key <file>', 'PEM private key for --tls-cert')
     .action(async (options: ServeOptions) => {
-      // Imported here: the server (fastify, PGlite) is large and only this command needs it.
-      const { runServer } = await import('@scrutineer/server');
+      // Loaded here: the server (fastify, PGlite) is large and only this command needs it.
+      const { runServer } = await loadServerPackage('scrutineer serve');
       const trusted =
         options.trustedProxy === undefined && options.proxyHops === undefined
           ? {}

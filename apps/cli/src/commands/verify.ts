@@ -7,10 +7,14 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { loadGroup } from '@scrutineer/crypto';
-import { type VerificationReport, verifyRecord } from '@scrutineer/verifier';
+import {
+  type AuditFinding,
+  type VerificationReport,
+  findAuditedBallot,
+  verifyRecord,
+} from '@scrutineer/verifier';
 import { recordDirectory, workerPoolFactory } from '@scrutineer/verifier/node';
 import { progressBar } from '../progress.ts';
-import { type AuditFinding, openAuditedBallot } from '../audit-lookup.ts';
 import { findTracker, type TrackerFinding } from '../tracker-lookup.ts';
 
 export function verifyCommand(): Command {
@@ -51,7 +55,7 @@ export function verifyCommand(): Command {
         const audit =
           options.audit === undefined
             ? undefined
-            : await openAuditedBallot(await loadGroup('sodium'), source, options.audit);
+            : await findAuditedBallot(await loadGroup('sodium'), source, options.audit);
         if (options.json === true) {
           const extra = {
             ...(tracker === undefined ? {} : { tracker }),

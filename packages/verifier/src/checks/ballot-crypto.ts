@@ -103,8 +103,43 @@ function decodeCiphertextsOrNull(context: BallotContext, ballot: Ballot): Cipher
   }
 }
 
+/** What an audited ballot is checked against: the group and the election key K. */
+export type AuditContext = Pick<BallotContext, 'group' | 'electionKey'>;
+
+/**
+ * Spec §9.4 / V5.10 for one audited ballot on its own (a voter's device check, looked up by its
+ * tracker): its tracker is recomputed and every opening holds exactly. Null if it opens to its
+ * published votes; else what is wrong.
+ */
+export function auditedBallotFault(context: AuditContext, audited: AuditedBallot): string | null {
+  const prepared = auditedBallotEquations(context, audited);
+  if (!prepared.ok) return prepared.fault;
+  return allHoldUnsafe(context.group, prepared.equations) ? null : 'verification equation fails';
+}
+
+/**
+ * V5.10 up to the equations: the openings decode (α ≠ O, r canonical) and the tracker is
+ * recomputed from the ciphertexts. The equations, or the fault.
+ */
+function auditedBallotEquations(
+  context: AuditContext,
+  audited: AuditedBallot
+):
+  | { readonly ok: true; readonly equations: Equation[] }
+  | { readonly ok: false; readonly fault: string } {
+  let equations: Equation[];
+  try {
+    equations = auditEquations(context, audited);
+  } catch (error) {
+    return { ok: false, fault: `undecodable opening: ${(error as Error).message}` };
+  }
+  if (computeTracker(audited) !== audited.tracker)
+    return { ok: false, fault: 'tracker does not match the ciphertexts' };
+  return { ok: true, equations };
+}
+
 /** Spec §9.4 / V5.10: an audited ballot's openings as equations α = r·G, β = v·G + r·K. */
-function auditEquations(context: BallotContext, audited: AuditedBallot): Equation[] {
+function auditEquations(context: AuditContext, audited: AuditedBallot): Equation[] {
   const { group, electionKey } = context;
   const equations: Equation[] = [];
   for (const contest of audited.contests) {
@@ -146,18 +181,13 @@ export function verifyBallotBatch(
 
   for (const item of items) {
     if (item.kind === 'audited') {
-      let equations: Equation[];
-      try {
-        equations = auditEquations(context, item.audited);
-      } catch (error) {
-        fail('V5.10', `undecodable opening: ${(error as Error).message}`, item.position);
-        continue;
-      }
-      if (computeTracker(item.audited) !== item.audited.tracker) {
-        fail('V5.10', 'tracker does not match the ciphertexts', item.position);
-        continue;
-      }
-      pending.push({ position: item.position, groups: [{ check: 'V5.10', equations }] });
+      const prepared = auditedBallotEquations(context, item.audited);
+      if (!prepared.ok) fail('V5.10', prepared.fault, item.position);
+      else
+        pending.push({
+          position: item.position,
+          groups: [{ check: 'V5.10', equations: prepared.equations }],
+        });
       continue;
     }
     const outcome = ballotEquations(context, item.ballot);

@@ -12,7 +12,11 @@ export function workerPoolFactory(
 ): BallotRunnerFactory {
   return (context) => {
     const pool = new WorkerPool<readonly BallotBatchItem[], WireBatchResult>({
-      entry: new URL('./ballot-worker.ts', import.meta.url),
+      // Beside this module, of its kind: the source under tsx, the compiled .js when published.
+      entry: new URL(
+        import.meta.url.endsWith('.ts') ? './ballot-worker.ts' : './ballot-worker.js',
+        import.meta.url
+      ),
       name: 'verifier worker',
       ...(options.threads === undefined ? {} : { threads: options.threads }),
       workerData: { context, backend: options.backend },

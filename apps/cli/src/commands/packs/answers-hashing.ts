@@ -32,7 +32,11 @@ export function startAnswersHashing(
   threads: number = availableParallelism()
 ): AnswersHashing {
   const pool = new WorkerPool<AnswersJob, string>({
-    entry: new URL('./answers-worker.ts', import.meta.url),
+    // Beside this module, of its kind: the source under tsx, the compiled .js when published.
+    entry: new URL(
+      import.meta.url.endsWith('.ts') ? './answers-worker.ts' : './answers-worker.js',
+      import.meta.url
+    ),
     threads,
     workerData: { parameters },
     name: 'answers worker',

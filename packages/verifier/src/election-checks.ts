@@ -1,0 +1,232 @@
+/**
+ * @module The checks of one election in the streaming pass, from its valid setup event (V1.2) to
+ * the end of the board: each board event goes to the checker of its part of the spec (ceremony
+ * V3, credentials V4, ballots V5–V7, tally and decryption V8, result V9), and what a later event
+ * is checked against (the election key, the base hash, the encrypted tally) is kept here.
+ */
+import { type Group, type Point, hexToBytes } from '@scrutineer/crypto';
+import { type BoardEvent, type EventBody, type Manifest, parseManifest } from '@scrutineer/record';
+import { inlineRunnerFactory, type BallotRunnerFactory } from './ballot-runner.ts';
+import { BallotBatches, type BatchLimits } from './ballot-batches.ts';
+import { BallotLedger } from './checks/ballot-ledger.ts';
+import { CeremonyChecker, decodeVerificationKeys } from './checks/ceremony.ts';
+import type { CheckpointChecker } from './checks/checkpoints.ts';
+import { CredentialChecker } from './checks/credentials.ts';
+import { DecryptionChecker, checkEncryptedTally } from './checks/tally.ts';
+import { checkShareCheckpoint } from './checks/share-checkpoint.ts';
+import type { RecordSource } from './record-source.ts';
+import type { ReportBuilder } from './report.ts';
+
+/** What the election's checks read besides the events. */
+export interface ElectionInputs {
+  readonly group: Group;
+  readonly source: RecordSource;
+  readonly report: ReportBuilder;
+  readonly checkpoints: CheckpointChecker;
+  /** Where ballot batches run; defaults to this thread. */
+  readonly runners: BallotRunnerFactory | undefined;
+  readonly limits: BatchLimits;
+  readonly onVerified: (ballotsVerified: number) => void;
+}
+
+/**
+ * V1.2: the election a setup event starts, or null (reported) if the event is not a valid first
+ * event. Only the first valid setup counts; the caller ignores later ones.
+ */
+export function startElection(
+  inputs: ElectionInputs,
+  event: Extract<BoardEvent, { type: 'election-setup' }>
+): ElectionChecks | null {
+  const parsed = parseManifest(event.body);
+  const valid = inputs.report.check(
+    'V1.2',
+    parsed.ok && event.position === 0,
+    () =>
+      parsed.ok ? 'setup is not the first event' : `${parsed.error.code}: ${parsed.error.message}`,
+    event.position
+  );
+  return valid && parsed.ok ? new ElectionChecks(inputs, parsed.value) : null;
+}
+
+export class ElectionChecks {
+  readonly manifest: Manifest;
+  readonly #inputs: ElectionInputs;
+  readonly #ceremony: CeremonyChecker;
+  readonly #credentials: CredentialChecker;
+  readonly #ledger: BallotLedger;
+  readonly #decryption: DecryptionChecker;
+  readonly #batches: BallotBatches;
+  #key: EventBody<'election-key'> | null = null;
+  #baseHash: Uint8Array | null = null;
+  /** The base hash of the first `election-open` (what replacement approvals sign with). */
+  #openBaseHashHex: string | null = null;
+  #tally: Extract<BoardEvent, { type: 'encrypted-tally' }> | null = null;
+  #shareEvents = 0;
+  #combined = false;
+
+  constructor(inputs: ElectionInputs, manifest: Manifest) {
+    const { group, report } = inputs;
+    this.#inputs = inputs;
+    this.manifest = manifest;
+    this.#ceremony = new CeremonyChecker(group, manifest, report);
+    this.#credentials = new CredentialChecker(group, manifest, report);
+    this.#ledger = new BallotLedger(manifest, report);
+    this.#decryption = new DecryptionChecker(group, manifest, report);
+    this.#batches = new BallotBatches(group, manifest, report, inputs.limits, inputs.onVerified);
+  }
+
+  get ballotsVerified(): number {
+    return this.#batches.verified;
+  }
+
+  /** How many `decryption-share` events the board holds (a tallied record with k is decrypted). */
+  get shareEvents(): number {
+    return this.#shareEvents;
+  }
+
+  /** Checks one event after the setup. */
+  async observe(event: BoardEvent): Promise<void> {
+    switch (event.type) {
+      case 'election-setup':
+        return;
+      case 'trustee-commitments':
+        return this.#ceremony.commitments(event);
+      case 'trustee-shares':
+        return this.#ceremony.shares(event);
+      case 'trustee-complaint':
+        return this.#ceremony.complaint(event);
+      case 'election-key':
+        this.#ceremony.conclude(event);
+        this.#key = event.body;
+        return;
+      case 'credentials':
+        return this.#credentials.listed(event, this.#ledger);
+      case 'election-open':
+        return this.#opened(event);
+      case 'ballot-cast':
+        return this.#cast(event);
+      case 'ballot-audited':
+        this.#ledger.audited(event);
+        this.#batches.add({ kind: 'audited', position: event.position, audited: event.body });
+        return;
+      case 'credential-replaced':
+        return this.#credentials.replaced(event, this.#ledger, this.#openBaseHashHex);
+      case 'postal-received':
+        return this.#ledger.postalReceived(event);
+      case 'cast-refused':
+        return this.#ledger.refused(event);
+      case 'postal-batch':
+        return this.#ledger.postalBatch(event);
+      case 'election-close':
+        return this.#ledger.closed();
+      case 'encrypted-tally':
+        return this.#tallied(event);
+      case 'decryption-share':
+        return this.#share(event);
+      case 'election-result':
+        this.#combineShares();
+        this.#decryption.result(event, this.#ledger.postalTotals);
+        return;
+      default: {
+        const unreachable: never = event;
+        throw new Error(`unhandled event ${(unreachable as BoardEvent).type}`);
+      }
+    }
+  }
+
+  /** Waits for the last ballot batches and stops the runner. */
+  close(): Promise<void> {
+    return this.#batches.close();
+  }
+
+  /**
+   * V8.2–V8.3 for a decrypted record without its result, exactly as they would run at the
+   * result, so that no share goes unchecked (V9 needs the result and stays not reached).
+   */
+  combineUnlessDone(): void {
+    if (!this.#combined) this.#combineShares();
+  }
+
+  async #opened(event: Extract<BoardEvent, { type: 'election-open' }>): Promise<void> {
+    const { group, report } = this.#inputs;
+    this.#ledger.opened();
+    const key = this.#key;
+    if (key === null) return;
+    this.#credentials.opened(event, key.publicKey);
+    this.#baseHash = hexToBytes(event.body.baseHash);
+    this.#openBaseHashHex ??= event.body.baseHash;
+    if (!isPoint(group, key.publicKey)) {
+      // No ballot can be checked against a key that is not a point; V3.5 says why.
+      report.fail('V3.5', 'the election key is not a valid point', event.position);
+      return;
+    }
+    const context = {
+      manifest: this.manifest,
+      electionKeyHex: key.publicKey,
+      baseHashHex: event.body.baseHash,
+    };
+    await this.#batches.start(
+      this.#inputs.runners ?? inlineRunnerFactory(group),
+      context,
+      event.position
+    );
+  }
+
+  async #cast(event: Extract<BoardEvent, { type: 'ballot-cast' }>): Promise<void> {
+    const standing = this.#ledger.cast(event);
+    if (standing === 'malformed') return;
+    const counted = standing === 'counted';
+    this.#batches.add({
+      kind: 'cast',
+      position: event.position,
+      ballot: event.body.ballot,
+      counted,
+    });
+    await this.#batches.flushIfFull();
+  }
+
+  /** V8.1: the encrypted tally is the sum of the counted ballots, once every batch is back. */
+  async #tallied(event: Extract<BoardEvent, { type: 'encrypted-tally' }>): Promise<void> {
+    const { group, source, report } = this.#inputs;
+    await this.#batches.drain();
+    this.#ledger.finishPostal();
+    this.#tally = event;
+    // Ballots the policy set aside after they were batched as counted (last-ballot-counts).
+    const from = this.#batches.batchedFrom;
+    const supersededLater =
+      from === null ? [] : [...this.#ledger.supersededPositions].filter((p) => p > from);
+    if (supersededLater.length > 0) await this.#batches.subtract(source, supersededLater);
+    checkEncryptedTally(group, event, this.#ledger.countedBallots, this.#batches.aggregate, report);
+  }
+
+  #share(event: Extract<BoardEvent, { type: 'decryption-share' }>): void {
+    const { checkpoints, report } = this.#inputs;
+    this.#shareEvents++;
+    checkShareCheckpoint(
+      event,
+      this.#tally?.position ?? null,
+      (size, root) => checkpoints.holds(size, root),
+      report
+    );
+    this.#decryption.share(event, this.#ceremony.trusteeKeys, this.#key?.qualified ?? []);
+  }
+
+  /** V8.2–V8.3 over the shares collected so far (at the result, or at the end of a decrypted record). */
+  #combineShares(): void {
+    this.#combined = true;
+    const key = this.#key;
+    const keys: Point[] | null =
+      key === null ? null : decodeVerificationKeys(this.#inputs.group, key);
+    if (this.#tally !== null && this.#baseHash !== null && keys !== null)
+      this.#decryption.combine(this.#tally, this.#baseHash, keys, this.#ledger.countedBallots);
+  }
+}
+
+function isPoint(group: Group, hex: string): boolean {
+  try {
+    group.decodePoint(hexToBytes(hex));
+    return true;
+  } catch {
+    return false;
+  }
+}
