@@ -21,9 +21,10 @@ const allowed: Record<string, readonly string[]> = {
   record: ['crypto'],
   protocol: ['crypto', 'record'],
   verifier: ['crypto', 'record'],
-  server: ['crypto', 'record', 'protocol', 'verifier'],
-  web: ['crypto', 'record', 'protocol', 'verifier'],
-  cli: ['crypto', 'record', 'protocol', 'verifier', 'server'],
+  'api-contract': ['record'],
+  server: ['crypto', 'record', 'protocol', 'verifier', 'api-contract'],
+  web: ['crypto', 'record', 'protocol', 'verifier', 'api-contract'],
+  cli: ['crypto', 'record', 'protocol', 'verifier', 'server', 'api-contract'],
 };
 
 /** Node built-ins a pure library may use outside its tests (the verifier streams files on all cores). */
@@ -33,6 +34,7 @@ const pureBuiltins: Record<string, readonly string[]> = {
   crypto: ['module'],
   record: [],
   protocol: [],
+  'api-contract': [],
   verifier: ['fs', 'fs/promises', 'readline', 'worker_threads', 'os', 'path', 'url', 'stream'],
 };
 

@@ -13,7 +13,7 @@ import {
   testGroup,
 } from '../test-support/test-election.ts';
 import { bodyAs } from '../test-support/api-client.ts';
-import { challengeResponse } from '../http/schemas.ts';
+import { challengeResponse } from '@scrutineer/api-contract';
 import { hashSecurityAnswers } from './security-answers.ts';
 
 /** Argon2id slow enough (~0.2–0.5 s here) that a check on the event loop would be seen. */

@@ -16,7 +16,7 @@ import {
   sessionFor,
   signInVoter,
 } from '../test-support/api-client.ts';
-import { appendedResponse, auditLogResponse, challengeResponse } from '../http/schemas.ts';
+import { appendedResponse, auditLogResponse, challengeResponse } from '@scrutineer/api-contract';
 import { nth } from '../test-support/nth.ts';
 import { suiteServer } from '../test-support/suite-server.ts';
 import { forEachEngine } from '../test-support/test-databases.ts';

@@ -17,7 +17,7 @@ import {
   startTestServer,
   testGroup,
 } from '../test-support/test-election.ts';
-import { challengeResponse, signInResponse } from './schemas.ts';
+import { challengeResponse, signInResponse } from '@scrutineer/api-contract';
 import { TrustedProxyError, limitKey, trustProxyFunction } from './client-address.ts';
 
 const LIMITED = {

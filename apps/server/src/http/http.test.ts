@@ -13,7 +13,7 @@ import {
   textOf,
 } from '../test-support/api-client.ts';
 import { nth } from '../test-support/nth.ts';
-import { signInResponse } from './schemas.ts';
+import { signInResponse } from '@scrutineer/api-contract';
 import { z } from 'zod';
 import { suiteServer } from '../test-support/suite-server.ts';
 import { forEachEngine } from '../test-support/test-databases.ts';

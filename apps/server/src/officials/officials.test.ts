@@ -4,7 +4,7 @@ import { hexToBytes } from '@scrutineer/crypto';
 import { computeResult, decryptTally } from '@scrutineer/protocol';
 import { type EventBody, checkpointSchema } from '@scrutineer/record';
 import { z } from 'zod';
-import { appendedResponse, createElectionResponse, summarySchema } from '../http/schemas.ts';
+import { appendedResponse, createElectionResponse, summarySchema } from '@scrutineer/api-contract';
 import { nth } from '../test-support/nth.ts';
 import { hashBearerKey } from '../auth/secret-compare.ts';
 import {

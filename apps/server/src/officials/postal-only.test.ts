@@ -9,7 +9,7 @@ import { it } from 'node:test';
 import { computeResult, decryptTally } from '@scrutineer/protocol';
 import type { EventBody } from '@scrutineer/record';
 import { z } from 'zod';
-import { appendedResponse } from '../http/schemas.ts';
+import { appendedResponse } from '@scrutineer/api-contract';
 import { allEvents, api, bodyAs, errorCode, eventAt } from '../test-support/api-client.ts';
 import { failedChecksOf, verifyPublishedRecord } from '../test-support/published-record.ts';
 import { suiteServer } from '../test-support/suite-server.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { randomScalar } from '@scrutineer/crypto';
-import { summarySchema } from '../http/schemas.ts';
+import { summarySchema } from '@scrutineer/api-contract';
 import {
   api,
   bodyAs,

@@ -17,7 +17,7 @@ import {
   receiptSchema,
   signInResponse,
   summarySchema,
-} from '../http/schemas.ts';
+} from '@scrutineer/api-contract';
 import type { RunningServer } from '../server.ts';
 import { honestBallot } from './ballot-forgery.ts';
 import type { TestElection, TestVoter } from './test-election.ts';

@@ -16,7 +16,7 @@ import {
   sessionFor,
   signInVoter,
 } from '../test-support/api-client.ts';
-import { trackerSchema, turnoutSchema } from '../http/schemas.ts';
+import { trackerSchema, turnoutSchema } from '@scrutineer/api-contract';
 import { nth } from '../test-support/nth.ts';
 import { honestBallot } from '../test-support/ballot-forgery.ts';
 import { suiteServer } from '../test-support/suite-server.ts';
