@@ -56,12 +56,12 @@ export interface ApiClientOptions {
 export interface ApiClient {
   readonly baseUrl: string;
   /** Calls endpoint `name`; resolves to its parsed answer, or throws an {@link ApiError}. */
-  call<N extends EndpointName>(
+  readonly call: <N extends EndpointName>(
     name: N,
     ...args: object extends CallArgs<Endpoints[N]>
       ? [args?: CallArgs<Endpoints[N]>]
       : [args: CallArgs<Endpoints[N]>]
-  ): Promise<ResponseOf<Endpoints[N]>>;
+  ) => Promise<ResponseOf<Endpoints[N]>>;
 }
 
 /** The path of a call: each `:name` replaced by its (encoded) value, then the query. */

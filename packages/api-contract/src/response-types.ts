@@ -14,3 +14,4 @@ export type CredentialReport = ResponseOf<Endpoints['me']>;
 export type Receipt = ResponseOf<Endpoints['cast']>;
 export type SignInAnswer = ResponseOf<Endpoints['signIn']>;
 export type Appended = ResponseOf<Endpoints['postElectionKey']>;
+export type ElectionResult = ResponseOf<Endpoints['result']>;

@@ -75,7 +75,7 @@ export function implement<N extends EndpointName>(
   handler: Handler<Endpoints[N]>,
   options: { readonly perMinute?: number; readonly bodyLimit?: number } = {}
 ): RouteSpec {
-  return { name, endpoint: endpoints[name], ...options, handler: handler as never };
+  return { name, endpoint: endpoints[name], ...options, handler: handler };
 }
 
 /** zod failure → `request/unknown-field` for a strict object's extra key, else `request/invalid-*`. */
