@@ -149,3 +149,12 @@ export const boardEndpoints = {
     errors: ['election/not-found', 'nominations/not-published'],
   }),
 } as const;
+
+/** The files of the record bundle (spec §9.1), by the endpoint that serves each. */
+export const RECORD_FILE_ENDPOINTS = {
+  'format.json': 'recordFormat',
+  'board.jsonl': 'recordBoard',
+  'checkpoints.jsonl': 'recordCheckpoints',
+  'nominations.json': 'recordNominations',
+} as const satisfies Record<string, keyof typeof boardEndpoints>;
+export type RecordFileName = keyof typeof RECORD_FILE_ENDPOINTS;

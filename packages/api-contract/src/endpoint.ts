@@ -17,7 +17,7 @@ export const AUDIENCES = {
   voter: 'a member signed in to this election (the session token from sign-in, as a bearer token)',
   officer: "the election's returning officer (its admin key, as a bearer token)",
   trustee:
-    "a trustee of this election, authenticated by its signature inside the body (spec §9.5); the election must exist before the body is read",
+    'a trustee of this election, authenticated by its signature inside the body (spec §9.5); the election must exist before the body is read',
   operator: "the server's operator (the operator key, as a bearer token)",
   metrics: 'the monitoring system (the metrics token, or a direct request from the host itself)',
 } as const;

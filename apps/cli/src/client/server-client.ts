@@ -9,20 +9,13 @@ import {
   type ApiClient,
   type ElectionSummary,
   type EventPage,
+  RECORD_FILE_ENDPOINTS,
+  type RecordFileName,
   apiClient,
 } from '@scrutineer/api-contract';
 import { type BoardEvent, type Manifest, parseBoardEvent, parseManifest } from '@scrutineer/record';
 
 export { ApiError, type ElectionSummary };
-
-/** The files of the record bundle the board serves (spec §9.1), by their endpoint. */
-const RECORD_FILES = {
-  'format.json': 'recordFormat',
-  'board.jsonl': 'recordBoard',
-  'checkpoints.jsonl': 'recordCheckpoints',
-  'nominations.json': 'recordNominations',
-} as const;
-export type RecordFileName = keyof typeof RECORD_FILES;
 
 export class ServerClient {
   readonly url: string;
@@ -88,7 +81,7 @@ export class ServerClient {
 
   /** A record file (`format.json`, `board.jsonl`, `checkpoints.jsonl`) as text. */
   recordFile(electionId: string, name: RecordFileName): Promise<string> {
-    return this.call(RECORD_FILES[name], { params: { electionId } });
+    return this.call(RECORD_FILE_ENDPOINTS[name], { params: { electionId } });
   }
 }
 

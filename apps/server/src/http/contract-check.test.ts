@@ -23,7 +23,7 @@ const open: AudienceGates = {
 async function appWith(routes: readonly RouteSpec[], checkResponses: boolean) {
   const errors: string[] = [];
   const app = Fastify();
-  app.setErrorHandler((error, _request, reply) => {
+  app.setErrorHandler((error: Error, _request, reply) => {
     errors.push(`${error.name}: ${error.message}`);
     void reply.code(500).send({ error: { code: 'server/internal-error', message: '' } });
   });
