@@ -39,7 +39,10 @@ async function guarded(context: AppContext, ip: string, check: () => Promise<voi
   }
 }
 
-export function audienceGates(context: AppContext, metricsToken: string | undefined): AudienceGates {
+export function audienceGates(
+  context: AppContext,
+  metricsToken: string | undefined
+): AudienceGates {
   const { service } = context;
   const metricsTokenHash = metricsToken === undefined ? undefined : hashBearerKey(metricsToken);
   return {

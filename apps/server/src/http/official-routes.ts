@@ -49,9 +49,7 @@ export function officialRoutes(context: AppContext): RouteSpec[] {
       postPostalBatch(service, params.electionId, body)
     ),
     implement('tally', ({ params }) => postEncryptedTally(service, params.electionId)),
-    implement('publishResult', ({ params, body }) =>
-      postResult(service, params.electionId, body)
-    ),
+    implement('publishResult', ({ params, body }) => postResult(service, params.electionId, body)),
     implement('signCheckpoint', async ({ params }) => {
       const checkpoint = await signCheckpoint(service, params.electionId);
       await writeAuditLog(service.database, params.electionId, 'officer', 'checkpoint', {

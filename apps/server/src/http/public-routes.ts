@@ -112,7 +112,9 @@ export function publicRoutes(context: AppContext): RouteSpec[] {
     implement('result', ({ params }) =>
       published(params.electionId, () => readResult(database, params.electionId))
     ),
-    implement('recordFormat', ({ params }) => published(params.electionId, () => `${FORMAT_JSON}\n`)),
+    implement('recordFormat', ({ params }) =>
+      published(params.electionId, () => `${FORMAT_JSON}\n`)
+    ),
     implement('recordBoard', ({ params }) =>
       published(params.electionId, () => Readable.from(boardJsonl(database, params.electionId)))
     ),

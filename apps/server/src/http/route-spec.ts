@@ -154,9 +154,7 @@ export function registerRoutes(
       : parseWith(spec.params, request.params, 'parameter')) as Record<string, string>;
   for (const route of routes) {
     const spec = route.endpoint;
-    const gate = options.gates[spec.audience] as (
-      request: GateRequest
-    ) => Promise<Session | void>;
+    const gate = options.gates[spec.audience] as (request: GateRequest) => Promise<Session | void>;
     app.route({
       method: spec.method,
       url: spec.path,

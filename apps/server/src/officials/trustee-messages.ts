@@ -19,7 +19,6 @@ import { checkComplaintOnBoard, checkDealerMessage } from './ceremony-messages.t
 import { checkDecryptionShare } from './decryption-share-check.ts';
 import { type Appended, parseEventBody, withLockedHead } from './setup-steps.ts';
 
-
 export function isTrusteeEventType(value: unknown): value is TrusteeEventType {
   return typeof value === 'string' && (TRUSTEE_EVENT_TYPES as readonly string[]).includes(value);
 }
