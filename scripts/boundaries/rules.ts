@@ -22,15 +22,18 @@ export const SHIPPED: Readonly<
   record: { kind: 'pure', mayUse: ['crypto'] },
   protocol: { kind: 'pure', mayUse: ['crypto', 'record'] },
   verifier: { kind: 'pure', mayUse: ['crypto', 'record', 'worker-pool'] },
+  // The HTTP contract (endpoints, schemas, error codes, the typed client): shared by the server,
+  // the web app and the CLI, so none of them defines the API's shapes.
+  'api-contract': { kind: 'pure', mayUse: ['record'] },
   'worker-pool': { kind: 'node-utility', mayUse: [] },
   server: {
     kind: 'app',
-    mayUse: ['crypto', 'record', 'protocol', 'verifier', 'worker-pool', 'web'],
+    mayUse: ['crypto', 'record', 'protocol', 'verifier', 'worker-pool', 'web', 'api-contract'],
   },
-  web: { kind: 'app', mayUse: ['crypto', 'record', 'protocol', 'verifier'] },
+  web: { kind: 'app', mayUse: ['crypto', 'record', 'protocol', 'verifier', 'api-contract'] },
   cli: {
     kind: 'app',
-    mayUse: ['crypto', 'record', 'protocol', 'verifier', 'worker-pool', 'server'],
+    mayUse: ['crypto', 'record', 'protocol', 'verifier', 'worker-pool', 'server', 'api-contract'],
   },
 };
 
@@ -47,6 +50,7 @@ export const PURE_BUILTINS: Readonly<Record<string, readonly string[]>> = {
   crypto: ['module'],
   record: [],
   protocol: [],
+  'api-contract': [],
   verifier: ['fs', 'fs/promises', 'readline', 'worker_threads', 'os', 'path', 'url', 'stream'],
 };
 

@@ -107,7 +107,8 @@ export async function postPostalBatches(
     }
     if (mismatches.length > 0) throw new Error(`${id}: entries still disagree`);
     const totals = batchTotals(manifest, first);
-    await client.request('POST', client.electionPath(electionId, '/postal/batches'), {
+    await client.call('postalBatch', {
+      params: { electionId: electionId },
       token: adminKey,
       body: { batch: id, ...totals },
     });

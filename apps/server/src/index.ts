@@ -10,7 +10,6 @@ export {
   type RunningServer,
 } from './server.ts';
 export { buildApp, type AppOptions, type BuiltApp } from './http/build-app.ts';
-export { openApiDocument } from './http/openapi.ts';
 export { PAGE_CSP, API_CSP, SECURITY_HEADERS } from './http/security-headers.ts';
 export {
   ERROR_CATALOGUE,

@@ -3,17 +3,11 @@
  * code, the credential secret key and the ballot randomness — lives in the worker; the page sees
  * the randomness only when the voter chooses to check the device (Benaloh, spec §9.4).
  */
+import type { Receipt } from '@scrutineer/api-contract';
 import type { AuditedBallot, Ballot, Manifest } from '@scrutineer/record';
 
 /** The public receipt of spec §10.4, as the board returns it. */
-export interface ReceiptData {
-  readonly election: string;
-  readonly tracker: string;
-  readonly position: number;
-  readonly time: string;
-  readonly eventHash: string;
-  readonly signature: string;
-}
+export type ReceiptData = Receipt;
 
 export type WorkerRequest =
   | {

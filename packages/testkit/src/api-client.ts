@@ -17,8 +17,8 @@ import {
   receiptSchema,
   signInResponse,
   summarySchema,
-  type RunningServer,
-} from '@scrutineer/server';
+} from '@scrutineer/api-contract';
+import type { RunningServer } from '@scrutineer/server';
 import { honestBallot } from './ballot-forgery.ts';
 import type { TestElection, TestVoter } from './test-election.ts';
 import { testGroup } from './test-election.ts';

@@ -1,148 +1,87 @@
 /**
- * @module An HTTP client for the election server's API (apps/server/README.md): JSON in and out
- * through fetch, refusals raised as {@link ApiError} carrying the server's stable error code, and
- * the few reads every role needs (summary, manifest, all board events).
+ * @module The CLI's client of the election server: the contract's typed client
+ * (@scrutineer/api-contract `apiClient`, calls by endpoint name, answers parsed by their schemas,
+ * refusals raised as {@link ApiError} with the catalogue's code), plus the few reads every role
+ * needs (summary, manifest, all board events, the record's files).
  */
+import {
+  ApiError,
+  type ApiClient,
+  type ElectionSummary,
+  type EventPage,
+  RECORD_FILE_ENDPOINTS,
+  type RecordFileName,
+  apiClient,
+} from '@scrutineer/api-contract';
 import { type BoardEvent, type Manifest, parseBoardEvent, parseManifest } from '@scrutineer/record';
 
-/** A refusal or failure from the server: `code` is the catalogue's (`ballot/…`, `auth/…`). */
-export class ApiError extends Error {
-  readonly status: number;
-  readonly code: string;
-  constructor(status: number, code: string, message: string) {
-    super(`${code}: ${message}`);
-    this.name = 'ApiError';
-    this.status = status;
-    this.code = code;
-  }
-}
-
-export interface ElectionSummary {
-  readonly electionId: string;
-  readonly stage: string;
-  readonly size: number;
-  readonly headHash: string;
-  readonly electionKey: string | null;
-  readonly baseHash: string | null;
-  readonly fingerprint: string | null;
-  readonly credentialCount: number | null;
-  /** Replacement packs so far, by reason (spec §9.5). */
-  readonly replacements?: { readonly total: number; readonly byReason: Record<string, number> };
-  readonly manifestHash: string;
-  readonly boardPublicKey: string;
-}
+export { ApiError, type ElectionSummary };
 
 export class ServerClient {
   readonly url: string;
+  /** Calls an endpoint of the contract by name (typed by it); throws {@link ApiError}. */
+  readonly call: ApiClient['call'];
+
   constructor(url: string) {
-    this.url = url.replace(/\/+$/, '');
-  }
-
-  /** A request; resolves to the parsed JSON (or text) of a 2xx answer, throws ApiError otherwise. */
-  async request<T = unknown>(
-    method: 'GET' | 'POST',
-    path: string,
-    options: { readonly body?: unknown; readonly token?: string } = {}
-  ): Promise<T> {
-    const headers: Record<string, string> = {};
-    if (options.token !== undefined) headers['authorization'] = `Bearer ${options.token}`;
-    // Officers' POSTs without a body still send JSON: the server wants application/json.
-    const body =
-      options.body === undefined
-        ? method === 'POST'
-          ? '{}'
-          : undefined
-        : JSON.stringify(options.body);
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    let response: Response;
-    try {
-      response = await fetch(`${this.url}${path}`, {
-        method,
-        headers,
-        ...(body === undefined ? {} : { body }),
-      });
-    } catch (error) {
-      throw new ApiError(
-        0,
-        'client/unreachable',
-        `cannot reach ${this.url}: ${(error as Error).message}`
-      );
-    }
-    const text = await response.text();
-    const isJson = /^application\/json\b/.test(response.headers.get('content-type') ?? '');
-    const value: unknown = isJson && text !== '' ? JSON.parse(text) : text;
-    if (!response.ok) {
-      const error = (value as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-      throw new ApiError(
-        response.status,
-        typeof error?.code === 'string' ? error.code : `http/${response.status}`,
-        typeof error?.message === 'string' ? error.message : text.slice(0, 200)
-      );
-    }
-    return value as T;
-  }
-
-  electionPath(electionId: string, rest = ''): string {
-    return `/api/elections/${encodeURIComponent(electionId)}${rest}`;
+    const client = apiClient({ baseUrl: url });
+    this.url = client.baseUrl;
+    this.call = client.call;
   }
 
   summary(electionId: string): Promise<ElectionSummary> {
-    return this.request<ElectionSummary>('GET', this.electionPath(electionId));
+    return this.call('summary', { params: { electionId } });
   }
 
   async manifest(electionId: string): Promise<Manifest> {
-    const value = await this.request('GET', this.electionPath(electionId, '/manifest'));
-    const parsed = parseManifest((value as { manifest?: unknown }).manifest ?? value);
-    if (!parsed.ok) throw new ApiError(200, 'client/invalid-manifest', parsed.error.message);
+    const parsed = parseManifest(await this.call('manifest', { params: { electionId } }));
+    if (!parsed.ok) throw new ApiError(200, 'client/invalid-response', parsed.error.message);
     return parsed.value;
   }
 
-  /** Every board event from `from` on, parsed by the record's decoder. */
-  async events(electionId: string, from = 0): Promise<BoardEvent[]> {
+  /**
+   * The board's events from `from` on, parsed by the record's decoder, page by page, until the
+   * last page or until `stop` says an event is the last one wanted.
+   */
+  async #pages(
+    electionId: string,
+    from: number,
+    limit: number,
+    stop: (event: BoardEvent) => boolean = () => false
+  ): Promise<BoardEvent[]> {
     const events: BoardEvent[] = [];
     let next: number | null = from;
     while (next !== null) {
-      const page: { events: unknown[]; next: number | null } = await this.request(
-        'GET',
-        this.electionPath(electionId, `/events?from=${next}&limit=1000`)
-      );
+      const page: EventPage = await this.call('events', {
+        params: { electionId },
+        query: { from: next, limit },
+      });
       for (const event of page.events) {
         const parsed = parseBoardEvent(event);
-        if (!parsed.ok) throw new ApiError(200, 'client/invalid-event', parsed.error.message);
+        if (!parsed.ok) throw new ApiError(200, 'client/invalid-response', parsed.error.message);
         events.push(parsed.value);
+        if (stop(parsed.value)) return events;
       }
       next = page.events.length === 0 ? null : page.next;
     }
     return events;
+  }
+
+  /** Every board event from `from` on, parsed by the record's decoder. */
+  events(electionId: string, from = 0): Promise<BoardEvent[]> {
+    return this.#pages(electionId, from, 1000);
   }
 
   /**
    * The setup events (spec §9.3.1): from position 0 up to and including `election-open`, or every
    * event if the board is not open yet — what a client recomputes the election key from.
    */
-  async setupEvents(electionId: string): Promise<BoardEvent[]> {
-    const events: BoardEvent[] = [];
-    let next: number | null = 0;
-    while (next !== null) {
-      const page: { events: unknown[]; next: number | null } = await this.request(
-        'GET',
-        this.electionPath(electionId, `/events?from=${next}&limit=200`)
-      );
-      for (const event of page.events) {
-        const parsed = parseBoardEvent(event);
-        if (!parsed.ok) throw new ApiError(200, 'client/invalid-event', parsed.error.message);
-        events.push(parsed.value);
-        if (parsed.value.type === 'election-open') return events;
-      }
-      next = page.events.length === 0 ? null : page.next;
-    }
-    return events;
+  setupEvents(electionId: string): Promise<BoardEvent[]> {
+    return this.#pages(electionId, 0, 200, (event) => event.type === 'election-open');
   }
 
   /** A record file (`format.json`, `board.jsonl`, `checkpoints.jsonl`) as text. */
-  async recordFile(electionId: string, name: string): Promise<string> {
-    const value = await this.request('GET', this.electionPath(electionId, `/record/${name}`));
-    return typeof value === 'string' ? value : `${JSON.stringify(value)}\n`;
+  recordFile(electionId: string, name: RecordFileName): Promise<string> {
+    return this.call(RECORD_FILE_ENDPOINTS[name], { params: { electionId } });
   }
 }
 

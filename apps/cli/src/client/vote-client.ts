@@ -26,6 +26,7 @@ import {
   verifyStatement,
 } from '@scrutineer/record';
 import { checkElectionSetup } from '@scrutineer/verifier';
+import type { ApiErrorCode } from '@scrutineer/api-contract';
 import { ApiError, ServerClient } from './server-client.ts';
 
 export interface Receipt {
@@ -69,6 +70,19 @@ export interface VoteOptions {
 const refuse = (code: string, message: string): VoteOutcome => ({ ok: false, code, message });
 
 /**
+ * The vote client's own refusal of what a server states (`client/…`): a manifest, key or base
+ * hash that its board does not establish. Not an API error: the server answered, and lied.
+ */
+export class SetupRefusal extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(`${code}: ${message}`);
+    this.name = 'SetupRefusal';
+    this.code = code;
+  }
+}
+
+/**
  * Loads the election's setup and recomputes it (spec §9.3.1, `checkElectionSetup`): the manifest of
  * `election-setup`, the election key from the trustees' ceremony events, and the base hash from
  * that key. Encrypts under nothing the server merely states: a key that does not follow from the
@@ -87,23 +101,20 @@ export async function loadVotingSetup(
     throw new ApiError(409, 'election/not-open', 'Voting has not opened yet.');
   const checked = checkElectionSetup(group, await client.setupEvents(electionId));
   if (!checked.ok)
-    throw new ApiError(
-      200,
+    throw new SetupRefusal(
       checked.error.code.replace(/^setup\//, 'client/'),
       checked.error.message
     );
   const { manifest, manifestHash, electionKey, opening } = checked.value;
   if (manifest.electionId !== electionId || manifestHash !== summary.manifestHash)
-    throw new ApiError(
-      200,
+    throw new SetupRefusal(
       'client/manifest-mismatch',
       'the manifest is not the one the board states'
     );
   if (electionKey === null || opening === null)
     throw new ApiError(409, 'election/not-open', 'Voting has not opened yet.');
   if (electionKey.publicKey !== summary.electionKey || opening.baseHash !== summary.baseHash)
-    throw new ApiError(
-      200,
+    throw new SetupRefusal(
       'client/key-mismatch',
       'the election key or base hash the server states is not the one its board establishes'
     );
@@ -158,10 +169,8 @@ export async function castVote(options: VoteOptions): Promise<VoteOutcome> {
     if (typeof choices === 'string') return refuse('vote/invalid-choice', choices);
     const credential = deriveCredentialKey(group, electionId, parsed.value);
     const credentialHex = bytesToHex(group.encodePoint(credential.publicKey));
-    const { challenge } = await client.request<{ challenge: string }>(
-      'GET',
-      client.electionPath(electionId, '/sign-in/challenge')
-    );
+    const election = { electionId };
+    const { challenge } = await client.call('challenge', { params: election });
     const signature = signSignIn(
       group,
       setup.manifestHash,
@@ -170,30 +179,24 @@ export async function castVote(options: VoteOptions): Promise<VoteOutcome> {
       options.answers,
       credential.secretKey
     );
-    const { token } = await client.request<{ token: string }>(
-      'POST',
-      client.electionPath(electionId, '/sign-in'),
-      { body: { credential: credentialHex, answers: options.answers, challenge, signature } }
-    );
+    const { token } = await client.call('signIn', {
+      params: election,
+      body: { credential: credentialHex, answers: options.answers, challenge, signature },
+    });
     // No pre-check of /me: the board itself refuses a second ballot, and a refusal because of a
     // postal return is published as cast-refused (spec §9.7), which the record must show.
     let audited: AuditedBallot | null = null;
     if (options.audit === true) {
       audited = openAuditedBallot(encryptBallot(setup, credential, choices));
       // Without the session (spec §9.4): the board must not learn whose device was checked.
-      await client.request('POST', client.electionPath(electionId, '/audits'), {
-        body: { audited },
-      });
+      await client.call('audit', { params: election, body: { audited } });
     }
     const encrypted = encryptBallot(setup, credential, choices);
-    const receipt = await client.request<Receipt>(
-      'POST',
-      client.electionPath(electionId, '/ballots'),
-      {
-        token,
-        body: { ballot: encrypted.ballot },
-      }
-    );
+    const receipt = await client.call('cast', {
+      params: election,
+      token,
+      body: { ballot: encrypted.ballot },
+    });
     const { signature: receiptSignature, ...unsigned } = receipt;
     const boardKey = group.decodePoint(hexToBytes(setup.boardPublicKey));
     if (
@@ -210,20 +213,23 @@ export async function castVote(options: VoteOptions): Promise<VoteOutcome> {
     return { ok: true, receipt, audited };
   } catch (error) {
     if (error instanceof ApiError) return refuse(error.code, explain(error));
+    if (error instanceof SetupRefusal)
+      return refuse(error.code, error.message.replace(/^[a-z-]+\/[a-z-]+: /, ''));
     throw error;
   }
 }
 
-/** A voter-facing sentence for a refusal. */
+/** Voter-facing sentences for the refusals a voter most often meets. */
+const EXPLANATIONS: Partial<Record<ApiErrorCode, string>> = {
+  'auth/sign-in-failed':
+    'The code or the answers are not right (the code itself is well formed, so check the answers).',
+  'ballot/credential-used-by-post':
+    'A postal vote was already received for this member: the online ballot is refused.',
+  'ballot/credential-already-used':
+    'This member has already voted online, and the first ballot is final.',
+};
+
+/** A voter-facing sentence for a refusal: one of the above, else the server's own message. */
 function explain(error: ApiError): string {
-  switch (error.code) {
-    case 'auth/sign-in-failed':
-      return 'The code or the answers are not right (the code itself is well formed, so check the answers).';
-    case 'ballot/credential-used-by-post':
-      return 'A postal vote was already received for this member: the online ballot is refused.';
-    case 'ballot/credential-already-used':
-      return 'This member has already voted online, and the first ballot is final.';
-    default:
-      return error.message.replace(/^[a-z-]+\/[a-z-]+: /, '');
-  }
+  return EXPLANATIONS[error.code] ?? error.detail;
 }

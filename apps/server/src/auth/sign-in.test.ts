@@ -21,7 +21,7 @@ import {
   replacementRequest,
   createTestElection,
 } from '@scrutineer/testkit';
-import { appendedResponse, auditLogResponse, challengeResponse } from '../http/schemas.ts';
+import { appendedResponse, auditLogResponse, challengeResponse } from '@scrutineer/api-contract';
 
 forEachEngine('sign-in, lockout and replacement packs', (engine) => {
   const server = suiteServer(engine);

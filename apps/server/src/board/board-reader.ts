@@ -4,6 +4,7 @@
  * streamed page by page, so a 160,000-ballot board never sits in memory, and `nominations.json`
  * once the officer has published it — or written to a directory for `scrutineer verify`.
  */
+import type { ElectionSummary } from '@scrutineer/api-contract';
 import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { canonicalize, electionFingerprint } from '@scrutineer/record';
 import { type Queryable, toNumber } from '../database/database.ts';
 import { ServiceError } from '../http-errors.ts';
 import { readHead } from './board-head.ts';
-import { type ReplacementCount, countReplacements } from './replacement-count.ts';
+import { countReplacements } from './replacement-count.ts';
 import { listCheckpoints } from './checkpoints.ts';
 
 export const FORMAT_JSON = canonicalize({ format: 'scrutineer-record', version: 1 });
@@ -57,23 +58,13 @@ export async function readEventLine(
   return { line: rows[0].line, hash: rows[0].event_hash };
 }
 
-export interface ElectionSummary {
-  readonly electionId: string;
-  readonly stage: string;
-  readonly size: number;
-  readonly headHash: string;
-  readonly electionKey: string | null;
-  readonly baseHash: string | null;
-  readonly fingerprint: string | null;
-  readonly credentialCount: number | null;
-  /** Replacement packs so far, by reason: public, so an unusual number is seen (spec §9.5). */
-  readonly replacements: ReplacementCount;
-}
+/** What the board's head says of an election: the contract's summary without the election's keys. */
+export type BoardSummary = Omit<ElectionSummary, 'manifestHash' | 'boardPublicKey'>;
 
 export async function electionSummary(
   database: Queryable,
   electionId: string
-): Promise<ElectionSummary> {
+): Promise<BoardSummary> {
   const head = await readHead(database, electionId);
   return {
     electionId,

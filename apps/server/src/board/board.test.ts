@@ -40,7 +40,7 @@ import {
   consistencyProofSchema,
   inclusionProofSchema,
   summarySchema,
-} from '../http/schemas.ts';
+} from '@scrutineer/api-contract';
 import { publishNominations } from '../officials/nominations-file.ts';
 import { signDueCheckpoints } from '../server.ts';
 import { writeRecordBundle } from './board-reader.ts';

@@ -13,14 +13,13 @@ import Fastify, {
   type FastifyServerOptions,
 } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
-import { z } from 'zod';
+import { type Audience, openApiDocument } from '@scrutineer/api-contract';
 import { parseCanonicalJson } from '@scrutineer/record';
 import {
   DEFAULT_SIGN_IN_MONITOR,
   SignInMonitor,
   type SignInMonitorOptions,
 } from '../auth/sign-in-monitor.ts';
-import { hashBearerKey } from '../auth/secret-compare.ts';
 import { type ErrorCode, ServiceError, errorBody, httpStatus } from '../http-errors.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { AdmissionRefusal, CastAdmission } from '../voting/cast-admission.ts';
@@ -28,10 +27,9 @@ import type { AppContext } from './app-context.ts';
 import { OFFICIAL_BODY_LIMIT, TRUSTEE_BODY_LIMIT, VOTER_SMALL_BODY_LIMIT } from './body-limits.ts';
 import { type TrustedProxies, limitKey, trustProxyFunction } from './client-address.ts';
 import { officialRoutes } from './official-routes.ts';
-import { requireMetricsAccess } from './metrics-access.ts';
-import { openApiDocument } from './openapi.ts';
 import { publicRoutes } from './public-routes.ts';
-import { type RouteSpec, registerRoutes, route } from './route-spec.ts';
+import { audienceGates } from './audiences.ts';
+import { type RouteSpec, implement, registerRoutes } from './route-spec.ts';
 import { addSecurityHeaders } from './security-headers.ts';
 import { CAST_ROUTE, voterRoutes } from './voter-routes.ts';
 import { registerWebPages } from './web-pages.ts';
@@ -70,6 +68,12 @@ export interface AppOptions {
    * reached directly, or a proxy that re-encrypts.
    */
   readonly tls?: { readonly cert: string; readonly key: string };
+  /**
+   * Check every answer against its endpoint's response schema and status, and answer a breach
+   * with a 500 and an error in the log (default: under test, NODE_ENV=test or node's test
+   * runner). A test whose handler breaks the contract then fails.
+   */
+  readonly checkResponses?: boolean;
   /** pino options; false for silence. */
   readonly logger?:
     { readonly level?: string; readonly stream?: { write(line: string): void } } | false;
@@ -170,6 +174,11 @@ class CompletedRequestsOnly extends LogController {
   }
 }
 
+/** Whether this process runs under test (NODE_ENV=test, or node's test runner and its children). */
+function underTest(): boolean {
+  return process.env['NODE_ENV'] === 'test' || process.env['NODE_TEST_CONTEXT'] !== undefined;
+}
+
 /** Builds the app; `makeService` receives the app's logger (pino) for the service layer. */
 export async function buildApp(
   makeService: (logger: FastifyInstance['log']) => ServiceContext,
@@ -268,62 +277,41 @@ export async function buildApp(
     void reply.code(404).send(errorBody('request/not-found'));
   });
 
-  const metricsTokenHash =
-    options.metricsToken === undefined ? undefined : hashBearerKey(options.metricsToken);
   const routes: RouteSpec[] = [
+    implement('health', async () => {
+      await service.database.query('SELECT 1');
+      return { ok: true };
+    }),
+    implement('openapi', () => Promise.resolve(openApiDocument())),
+    implement('metrics', async () =>
+      [
+        ...(await context.monitor.metricLines()),
+        `scrutineer_ballots_cast_total ${context.counters.ballotsCast}`,
+        `scrutineer_ballots_refused_total ${context.counters.ballotsRefused}`,
+        `scrutineer_casts_in_flight ${context.castAdmission.inFlight}`,
+        `scrutineer_casts_waiting ${context.castAdmission.waiting}`,
+        `scrutineer_casts_shed_total ${context.castAdmission.refusedTotal}`,
+        '',
+      ].join('\n')
+    ),
     ...publicRoutes(context),
     ...voterRoutes(context, options.signInPerMinute ?? 30),
     ...officialRoutes(context),
   ];
-  const meta: RouteSpec[] = [
-    route({
-      method: 'GET',
-      url: '/api/health',
-      summary: 'Liveness and database reachability',
-      audience: 'public',
-      response: z.strictObject({ ok: z.boolean() }),
-      handler: async () => {
-        await service.database.query('SELECT 1');
-        return { ok: true };
-      },
-    }),
-    route({
-      method: 'GET',
-      url: '/api/openapi.json',
-      summary: 'This description',
-      audience: 'public',
-      handler: () => Promise.resolve(openApiDocument(allRoutes)),
-    }),
-    route({
-      method: 'GET',
-      url: '/metrics',
-      summary:
-        'Prometheus metrics of this instance: sign-in failures, refusals and the alarm, ballots cast and refused',
-      audience: 'public',
-      contentType: 'text/plain; version=0.0.4',
-      handler: async ({ bearer }, reply) => {
-        requireMetricsAccess(metricsTokenHash, bearer, reply.request);
-        return [
-          ...(await context.monitor.metricLines()),
-          `scrutineer_ballots_cast_total ${context.counters.ballotsCast}`,
-          `scrutineer_ballots_refused_total ${context.counters.ballotsRefused}`,
-          `scrutineer_casts_in_flight ${context.castAdmission.inFlight}`,
-          `scrutineer_casts_waiting ${context.castAdmission.waiting}`,
-          `scrutineer_casts_shed_total ${context.castAdmission.refusedTotal}`,
-          '',
-        ].join('\n');
-      },
-    }),
-  ];
-  const allRoutes = [...meta, ...routes];
   const officialLimit = options.officialBodyLimit ?? OFFICIAL_BODY_LIMIT;
-  registerRoutes(app, allRoutes, (spec) =>
-    spec.audience === 'public' || spec.audience === 'voter'
-      ? bodyLimit
-      : spec.audience === 'trustee'
-        ? TRUSTEE_BODY_LIMIT
-        : officialLimit
-  );
+  const limits: Record<Audience, number> = {
+    public: bodyLimit,
+    voter: bodyLimit,
+    metrics: bodyLimit,
+    trustee: TRUSTEE_BODY_LIMIT,
+    officer: officialLimit,
+    operator: officialLimit,
+  };
+  registerRoutes(app, routes, {
+    gates: audienceGates(context, options.metricsToken),
+    bodyLimit: (audience) => limits[audience],
+    checkResponses: options.checkResponses ?? underTest(),
+  });
   registerWebPages(app);
-  return { app, context, routes: allRoutes };
+  return { app, context, routes };
 }

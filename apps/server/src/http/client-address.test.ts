@@ -16,7 +16,7 @@ import {
   startTestServer,
   testGroup,
 } from '@scrutineer/testkit';
-import { challengeResponse, signInResponse } from './schemas.ts';
+import { challengeResponse, signInResponse } from '@scrutineer/api-contract';
 import { TrustedProxyError, limitKey, trustProxyFunction } from './client-address.ts';
 
 const LIMITED = {

@@ -17,7 +17,7 @@ import {
   startTestServer,
 } from '@scrutineer/testkit';
 import { ERROR_CATALOGUE } from '../http-errors.ts';
-import { signInResponse } from './schemas.ts';
+import { signInResponse } from '@scrutineer/api-contract';
 import { z } from 'zod';
 
 forEachEngine('HTTP hygiene', (engine) => {

@@ -1,102 +1,87 @@
 /**
- * @module The shape of every route: method, path, who may call it, zod schemas for its parameters,
- * query and body, a documented response, and a thin handler. Routes are data, so the same table
- * registers them with fastify (strict parsing, one error path) and generates the OpenAPI document
- * (openapi.ts): the description cannot drift from what is enforced.
+ * @module How the server implements the endpoint table of @scrutineer/api-contract: each route
+ * names its endpoint and gives a handler typed by it (parsed parameters, query and body in, the
+ * endpoint's response out), and `registerRoutes` registers them all with fastify: strict parsing
+ * through the contract's schemas, one error path, and the caller's audience checked by one gate
+ * per audience (audiences.ts) before the body is read. Under test it also checks every answer
+ * against the endpoint's response schema, so a handler that breaks the contract fails loudly.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import {
+  type Audience,
+  type BodyOf,
+  type Endpoint,
+  type EndpointName,
+  type Endpoints,
+  type ParamsOf,
+  type QueryOf,
+  type ResponseInput,
+  endpointList,
+  endpoints,
+} from '@scrutineer/api-contract';
+import type { Session } from '../auth/hmac-stamps.ts';
 import { ServiceError } from '../http-errors.ts';
 
-export type Audience = 'public' | 'voter' | 'officer' | 'trustee' | 'operator';
+/** What an audience's gate sees: the request's headers, no body yet. */
+export interface GateRequest {
+  readonly params: Record<string, string>;
+  readonly bearer: string | undefined;
+  /** The client's address (through the trusted proxies only: client-address.ts). */
+  readonly ip: string;
+  /** The raw request, for the gates that look at the connection itself (metrics). */
+  readonly raw: FastifyRequest;
+}
 
-export interface ParsedRequest<
-  P = Record<string, string>,
-  Q = Record<string, unknown>,
-  B = unknown,
-> {
-  readonly params: P;
-  readonly query: Q;
-  readonly body: B;
+/**
+ * The check of each audience, run before the body is read or parsed (an `onRequest` hook): a
+ * refusal here costs the server no body bytes, so an outsider cannot make it read megabytes (F8).
+ * The voter's gate answers the session it checked.
+ */
+export type AudienceGates = {
+  readonly [A in Audience]: (request: GateRequest) => Promise<A extends 'voter' ? Session : void>;
+};
+
+export interface ParsedRequest<E extends Endpoint> {
+  readonly params: ParamsOf<E>;
+  readonly query: QueryOf<E>;
+  readonly body: BodyOf<E>;
   /** The bearer token or key of the Authorization header, if any. */
   readonly bearer: string | undefined;
   readonly ip: string;
+  /** The signed-in member's session, checked by the voter gate (voter endpoints only). */
+  readonly session: E['audience'] extends 'voter' ? Session : undefined;
 }
 
-/** What a route's `authorize` sees: no body yet. */
-export interface AuthorizeRequest {
-  readonly params: Record<string, string>;
-  readonly bearer: string | undefined;
-  /** The Content-Length header, if any (a chunked body has none: the route's body limit applies). */
-  readonly contentLength: number | undefined;
-  /** The client's address (through the trusted proxies only: client-address.ts). */
-  readonly ip: string;
-}
+/** A handler of endpoint `E`: its answer is the endpoint's response (any text if not JSON). */
+export type Handler<E extends Endpoint> = (
+  request: ParsedRequest<E>,
+  reply: FastifyReply
+) => Promise<ResponseInput<E>>;
 
 export interface RouteSpec {
-  readonly method: 'GET' | 'POST';
-  readonly url: string;
-  readonly summary: string;
-  readonly audience: Audience;
-  readonly params?: z.ZodObject;
-  readonly query?: z.ZodObject;
-  readonly body?: z.ZodType;
-  /** The success body, for the OpenAPI document. */
-  readonly response?: z.ZodType;
-  /** Success status (default 200). */
-  readonly status?: number;
-  /** Success content type (default application/json). */
-  readonly contentType?: string;
+  readonly name: EndpointName;
+  readonly endpoint: Endpoint;
   /** Per-route rate limit, requests per minute per IP. */
-  readonly perMinute?: number;
+  readonly perMinute?: number | undefined;
   /** This route's body limit in bytes, instead of its audience's. */
-  readonly bodyLimit?: number;
-  /**
-   * Checked before the body is read or parsed (an `onRequest` hook): the caller's key or session,
-   * and anything else that can refuse a request from its headers alone. A refusal here costs the
-   * server no body bytes, so an unauthenticated client cannot make it read and parse megabytes.
-   */
-  readonly authorize?: (request: AuthorizeRequest) => Promise<void>;
-  readonly handler: (
-    request: ParsedRequest<never, never, never>,
-    reply: FastifyReply
-  ) => Promise<unknown>;
+  readonly bodyLimit?: number | undefined;
+  /** A check of this route's own, run after the audience's gate and before the body is read. */
+  readonly beforeBody?: ((request: GateRequest) => Promise<void>) | undefined;
+  readonly handler: Handler<Endpoint>;
 }
 
-/** A route with typed handler arguments; erased to {@link RouteSpec} for the table. */
-export function route<
-  P extends z.ZodObject | undefined,
-  Q extends z.ZodObject | undefined,
-  B extends z.ZodType | undefined,
->(spec: {
-  method: 'GET' | 'POST';
-  url: string;
-  summary: string;
-  audience: Audience;
-  params?: P;
-  query?: Q;
-  body?: B;
-  response?: z.ZodType;
-  status?: number;
-  contentType?: string;
-  perMinute?: number;
-  bodyLimit?: number;
-  authorize?: (request: {
-    readonly params: P extends z.ZodObject ? z.infer<P> : Record<string, never>;
-    readonly bearer: string | undefined;
-    readonly contentLength: number | undefined;
-    readonly ip: string;
-  }) => Promise<void>;
-  handler: (
-    request: ParsedRequest<
-      P extends z.ZodObject ? z.infer<P> : Record<string, never>,
-      Q extends z.ZodObject ? z.infer<Q> : Record<string, never>,
-      B extends z.ZodType ? z.infer<B> : undefined
-    >,
-    reply: FastifyReply
-  ) => Promise<unknown>;
-}): RouteSpec {
-  return spec as unknown as RouteSpec;
+/** The server's implementation of endpoint `name` (erased to {@link RouteSpec} for the list). */
+export function implement<N extends EndpointName>(
+  name: N,
+  handler: Handler<Endpoints[N]>,
+  options: {
+    readonly perMinute?: number;
+    readonly bodyLimit?: number;
+    readonly beforeBody?: (request: GateRequest) => Promise<void>;
+  } = {}
+): RouteSpec {
+  return { name, endpoint: endpoints[name], ...options, handler: handler };
 }
 
 /** zod failure → `request/unknown-field` for a strict object's extra key, else `request/invalid-*`. */
@@ -122,54 +107,93 @@ function bearerOf(request: FastifyRequest): string | undefined {
   return match?.[1];
 }
 
+/** A handler's answer that breaks its endpoint's response schema or status (a server bug). */
+export class ContractBreach extends Error {
+  constructor(name: string, detail: string) {
+    super(`the answer of ${name} breaks the API contract: ${detail}`);
+    this.name = 'ContractBreach';
+  }
+}
+
+/** Checks an answer as the client will read it: the JSON text, through the response schema. */
+function checkAnswer(route: RouteSpec, status: number, result: unknown): void {
+  const spec = route.endpoint;
+  const statuses = [spec.status ?? 200, ...(spec.alsoStatus ?? [])];
+  if (!statuses.includes(status))
+    throw new ContractBreach(route.name, `status ${status}, not ${statuses.join(' or ')}`);
+  if (spec.response === undefined) return;
+  const parsed = spec.response.safeParse(JSON.parse(JSON.stringify(result ?? null)));
+  if (parsed.success) return;
+  const issue = parsed.error.issues[0];
+  const where = issue === undefined ? '' : `/${issue.path.map(String).join('/')}`;
+  throw new ContractBreach(route.name, `${where}: ${issue?.message ?? 'invalid'}`);
+}
+
+export interface RegisterOptions {
+  readonly gates: AudienceGates;
+  /** The body limit of a route without its own, by its audience. */
+  readonly bodyLimit: (audience: Audience) => number;
+  /** Check every answer against its endpoint's response schema (tests: build-app.ts). */
+  readonly checkResponses: boolean;
+}
+
+/** Every endpoint of the table needs exactly one route; a missing or extra one is a startup error. */
+function checkCoverage(routes: readonly RouteSpec[]): void {
+  const implemented = new Map<string, number>();
+  for (const route of routes) implemented.set(route.name, (implemented.get(route.name) ?? 0) + 1);
+  for (const [name] of endpointList()) {
+    const count = implemented.get(name) ?? 0;
+    if (count !== 1) throw new Error(`endpoint ${name} has ${count} implementations, not 1`);
+  }
+}
+
 export function registerRoutes(
   app: FastifyInstance,
   routes: readonly RouteSpec[],
-  bodyLimit: (spec: RouteSpec) => number
+  options: RegisterOptions
 ): void {
-  for (const spec of routes) {
-    const authorize = spec.authorize;
+  checkCoverage(routes);
+  const sessions = new WeakMap<FastifyRequest, Session>();
+  const paramsOf = (spec: Endpoint, request: FastifyRequest): Record<string, string> =>
+    (spec.params === undefined
+      ? {}
+      : parseWith(spec.params, request.params, 'parameter')) as Record<string, string>;
+  for (const route of routes) {
+    const spec = route.endpoint;
+    const gate = options.gates[spec.audience] as (request: GateRequest) => Promise<Session | void>;
     app.route({
       method: spec.method,
-      url: spec.url,
-      bodyLimit: spec.bodyLimit ?? bodyLimit(spec),
-      ...(authorize === undefined
-        ? {}
-        : {
-            onRequest: async (request: FastifyRequest) => {
-              const length = request.headers['content-length'];
-              await authorize({
-                params: (spec.params === undefined
-                  ? {}
-                  : parseWith(spec.params, request.params, 'parameter')) as Record<string, string>,
-                bearer: bearerOf(request),
-                contentLength: length === undefined ? undefined : Number(length),
-                ip: request.ip,
-              });
-            },
-          }),
-      config:
-        spec.perMinute === undefined
-          ? {}
-          : { rateLimit: { max: spec.perMinute, timeWindow: 60_000 } },
-      handler: async (request, reply) => {
-        const parsed: ParsedRequest<never, never, never> = {
-          params: (spec.params === undefined
-            ? {}
-            : parseWith(spec.params, request.params, 'parameter')) as never,
-          query: (spec.query === undefined
-            ? {}
-            : parseWith(spec.query, request.query, 'parameter')) as never,
-          body: (spec.body === undefined
-            ? undefined
-            : parseWith(spec.body, request.body, 'body')) as never,
+      url: spec.path,
+      bodyLimit: route.bodyLimit ?? options.bodyLimit(spec.audience),
+      onRequest: async (request: FastifyRequest) => {
+        const gateRequest: GateRequest = {
+          params: paramsOf(spec, request),
           bearer: bearerOf(request),
           ip: request.ip,
+          raw: request,
         };
-        const result = await spec.handler(parsed, reply);
-        if (reply.sent) return reply;
+        const session = await gate(gateRequest);
+        if (session !== undefined) sessions.set(request, session);
+        await route.beforeBody?.(gateRequest);
+      },
+      config:
+        route.perMinute === undefined
+          ? {}
+          : { rateLimit: { max: route.perMinute, timeWindow: 60_000 } },
+      handler: async (request, reply) => {
+        const parsed = {
+          params: paramsOf(spec, request),
+          query: spec.query === undefined ? {} : parseWith(spec.query, request.query, 'parameter'),
+          body: spec.body === undefined ? undefined : parseWith(spec.body, request.body, 'body'),
+          bearer: bearerOf(request),
+          ip: request.ip,
+          session: sessions.get(request),
+        } as ParsedRequest<Endpoint>;
+        // The endpoint's status, unless the handler answers another it may (a resubmission's 200).
         reply.code(spec.status ?? 200);
         if (spec.contentType !== undefined) reply.type(spec.contentType);
+        const result = await route.handler(parsed, reply);
+        if (options.checkResponses) checkAnswer(route, reply.statusCode, result);
         return result;
       },
     });

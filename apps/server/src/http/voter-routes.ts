@@ -1,9 +1,10 @@
 /**
  * @module The voter API: sign-in challenge and sign-in, casting, Benaloh audits, and "what became
- * of my credential". Casts and audits check the session before their body is read, and take up to
- * the largest ballot the manifest schema allows (body-limits.ts); logs carry no token,
- * answer, tracker or IP.
+ * of my credential". The voter gate (audiences.ts) checks the session before a cast's or audit's
+ * body is read, and those take up to the largest ballot the manifest schema allows
+ * (body-limits.ts); logs carry no token, answer, tracker or IP.
  */
+import { endpoints } from '@scrutineer/api-contract';
 import { issueChallenge } from '../auth/hmac-stamps.ts';
 import type { Refusal } from '../auth/sign-in-monitor.ts';
 import { signIn } from '../auth/sign-in.ts';
@@ -12,20 +13,10 @@ import { auditBallot } from '../voting/audit-ballot.ts';
 import { assertAuditsLeft } from '../voting/audit-posts.ts';
 import { castBallot } from '../voting/cast-ballot.ts';
 import { credentialReport } from '../voting/voter-queries.ts';
-import { type AppContext, requireSession } from './app-context.ts';
+import type { AppContext } from './app-context.ts';
 import { limitKey } from './client-address.ts';
 import { VOTER_BALLOT_BODY_LIMIT } from './body-limits.ts';
-import { type AuthorizeRequest, type RouteSpec, route } from './route-spec.ts';
-import {
-  auditBody,
-  castBody,
-  challengeResponse,
-  credentialReportSchema,
-  electionParams,
-  receiptSchema,
-  signInBody,
-  signInResponse,
-} from './schemas.ts';
+import { type RouteSpec, implement } from './route-spec.ts';
 
 const REFUSALS: Record<Refusal, string> = {
   'too-many-failures': 'Too many failed sign-ins from this address; try again later.',
@@ -35,34 +26,15 @@ const REFUSALS: Record<Refusal, string> = {
 
 const CHALLENGE_LIFETIME_SECONDS = 300;
 /** The cast route (build-app.ts refuses casts here before reading them when the server is full). */
-export const CAST_ROUTE = '/api/elections/:electionId/ballots';
+export const CAST_ROUTE = endpoints.cast.path;
 
 export function voterRoutes(context: AppContext, signInPerMinute: number): RouteSpec[] {
   const { service } = context;
-  /** Before a ballot's body (up to the schema's largest ballot) is read: a session (F8). */
-  const ballotGate = async (request: AuthorizeRequest): Promise<void> => {
-    await requireSession(context, request.params['electionId'] ?? '', request.bearer);
-  };
-  /** Before an audit's body is read: the address has audits left this hour (F8, F11). */
-  const auditGate = async (request: AuthorizeRequest): Promise<void> => {
-    const addressKey = await context.monitor.addressKey(limitKey(request.ip));
-    await assertAuditsLeft(
-      service.database,
-      request.params['electionId'] ?? '',
-      addressKey,
-      service.clock().getTime()
-    );
-  };
+  const ballots = { bodyLimit: VOTER_BALLOT_BODY_LIMIT };
   return [
-    route({
-      method: 'GET',
-      url: '/api/elections/:electionId/sign-in/challenge',
-      summary: 'A fresh sign-in challenge (stateless, HMAC-stamped, valid 5 minutes)',
-      audience: 'voter',
-      params: electionParams,
-      response: challengeResponse,
-      perMinute: signInPerMinute,
-      handler: async ({ params }) => {
+    implement(
+      'challenge',
+      async ({ params }) => {
         const election = await service.elections.get(params.electionId);
         return issueChallenge(
           election.hmacKey,
@@ -71,17 +43,11 @@ export function voterRoutes(context: AppContext, signInPerMinute: number): Route
           CHALLENGE_LIFETIME_SECONDS
         );
       },
-    }),
-    route({
-      method: 'POST',
-      url: '/api/elections/:electionId/sign-in',
-      summary: 'Sign in with the credential key (derived from the code) and the security answers',
-      audience: 'voter',
-      params: electionParams,
-      body: signInBody,
-      response: signInResponse,
-      perMinute: signInPerMinute,
-      handler: async ({ params, body, ip }) => {
+      { perMinute: signInPerMinute }
+    ),
+    implement(
+      'signIn',
+      async ({ params, body, ip }) => {
         const reservation = await context.monitor.begin(limitKey(ip));
         if (typeof reservation === 'string')
           throw new ServiceError('request/rate-limited', REFUSALS[reservation]);
@@ -97,64 +63,47 @@ export function voterRoutes(context: AppContext, signInPerMinute: number): Route
           await context.monitor.settle(reservation, failed);
         }
       },
-    }),
-    route({
-      method: 'GET',
-      url: '/api/elections/:electionId/me',
-      summary:
-        "The signed-in member's credential: status, and whether and by which channel it was used",
-      audience: 'voter',
-      params: electionParams,
-      response: credentialReportSchema,
-      handler: async ({ params, bearer }) => {
-        const session = await requireSession(context, params.electionId, bearer);
-        return credentialReport(service.database, params.electionId, session.credential);
-      },
-    }),
-    route({
-      method: 'POST',
-      url: CAST_ROUTE,
-      summary:
-        'Cast a ballot; returns the signed receipt (201, or 200 for a resubmission of the same ballot)',
-      audience: 'voter',
-      params: electionParams,
-      body: castBody,
-      response: receiptSchema,
-      status: 201,
-      bodyLimit: VOTER_BALLOT_BODY_LIMIT,
-      authorize: ballotGate,
-      handler: async ({ params, body, bearer }, reply) => {
-        const session = await requireSession(context, params.electionId, bearer);
+      { perMinute: signInPerMinute }
+    ),
+    implement('me', ({ params, session }) =>
+      credentialReport(service.database, params.electionId, session.credential)
+    ),
+    implement(
+      'cast',
+      async ({ params, body, session }, reply) => {
         try {
           const outcome = await context.castAdmission.admit(() =>
             castBallot(service, params.electionId, session, body.ballot)
           );
           if (!outcome.replayed) context.counters.ballotsCast++;
           reply.code(outcome.replayed ? 200 : 201);
-          return reply.send(outcome.receipt);
+          return outcome.receipt;
         } catch (error) {
           context.counters.ballotsRefused++;
           throw error;
         }
       },
-    }),
-    route({
-      method: 'POST',
-      url: '/api/elections/:electionId/audits',
-      summary:
-        'Publish a Benaloh-challenged ballot with its openings; never counted. No session: the ' +
-        'board must not learn which credential tested which choices',
-      audience: 'public',
-      params: electionParams,
-      body: auditBody,
-      response: receiptSchema,
-      status: 201,
-      bodyLimit: VOTER_BALLOT_BODY_LIMIT,
-      authorize: auditGate,
-      handler: async ({ params, body, ip }) => {
+      ballots
+    ),
+    implement(
+      'audit',
+      async ({ params, body, ip }) => {
         const addressKey = await context.monitor.addressKey(limitKey(ip));
         return auditBallot(service, params.electionId, addressKey, body.audited);
       },
-    }),
+      {
+        ...ballots,
+        // Before an audit's body is read: the address has audits left this hour (F8, F11).
+        beforeBody: async (request) => {
+          const addressKey = await context.monitor.addressKey(limitKey(request.ip));
+          await assertAuditsLeft(
+            service.database,
+            request.params['electionId'] ?? '',
+            addressKey,
+            service.clock().getTime()
+          );
+        },
+      }
+    ),
   ];
 }

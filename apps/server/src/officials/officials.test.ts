@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { hexToBytes } from '@scrutineer/crypto';
+import { appendedResponse, createElectionResponse, summarySchema } from '@scrutineer/api-contract';
 import {
   nth,
   allEvents,
@@ -22,7 +23,6 @@ import {
 import { computeResult, decryptTally } from '@scrutineer/protocol';
 import { type EventBody, checkpointSchema } from '@scrutineer/record';
 import { z } from 'zod';
-import { appendedResponse, createElectionResponse, summarySchema } from '../http/schemas.ts';
 import { hashBearerKey } from '../auth/secret-compare.ts';
 
 forEachEngine("the officials' API", (engine) => {

@@ -22,7 +22,7 @@ import {
 } from '@scrutineer/testkit';
 import type { EventBody } from '@scrutineer/record';
 import { z } from 'zod';
-import { appendedResponse } from '../http/schemas.ts';
+import { appendedResponse } from '@scrutineer/api-contract';
 
 type Server = ReturnType<ReturnType<typeof suiteServer>>;
 

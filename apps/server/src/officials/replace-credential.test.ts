@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { randomScalar } from '@scrutineer/crypto';
+import { summarySchema } from '@scrutineer/api-contract';
 import {
   api,
   bodyAs,
@@ -16,7 +17,6 @@ import {
   type TestElection,
   createTestElection,
 } from '@scrutineer/testkit';
-import { summarySchema } from '../http/schemas.ts';
 
 forEachEngine('replacement packs need the registrar (spec §9.2.7, §9.5)', (engine) => {
   const server = suiteServer(engine);

@@ -8,6 +8,7 @@
  * checkpoint binding and proofs, V8.1–V8.2), before it is appended, so the board never appends a
  * message the verifier refuses.
  */
+import { TRUSTEE_EVENT_TYPES, type TrusteeEventType } from '@scrutineer/api-contract';
 import { hexToBytes } from '@scrutineer/crypto';
 import { type EventBody, trusteeMessage, verifyStatement } from '@scrutineer/record';
 import { appendEvent } from '../board/append-event.ts';
@@ -17,14 +18,6 @@ import { writeAuditLog } from './audit-log.ts';
 import { checkComplaintOnBoard, checkDealerMessage } from './ceremony-messages.ts';
 import { checkDecryptionShare } from './decryption-share-check.ts';
 import { type Appended, parseEventBody, withLockedHead } from './setup-steps.ts';
-
-export const TRUSTEE_EVENT_TYPES = [
-  'trustee-commitments',
-  'trustee-shares',
-  'trustee-complaint',
-  'decryption-share',
-] as const;
-export type TrusteeEventType = (typeof TRUSTEE_EVENT_TYPES)[number];
 
 export function isTrusteeEventType(value: unknown): value is TrusteeEventType {
   return typeof value === 'string' && (TRUSTEE_EVENT_TYPES as readonly string[]).includes(value);

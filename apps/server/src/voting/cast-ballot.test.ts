@@ -21,7 +21,7 @@ import {
 } from '@scrutineer/testkit';
 import { openAuditedBallot } from '@scrutineer/protocol';
 import { receiptMessage, verifyStatement } from '@scrutineer/record';
-import { trackerSchema, turnoutSchema } from '../http/schemas.ts';
+import { trackerSchema, turnoutSchema } from '@scrutineer/api-contract';
 
 forEachEngine('casting', (engine) => {
   const server = suiteServer(engine);

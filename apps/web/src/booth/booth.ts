@@ -4,7 +4,7 @@
  */
 import { parseVotingCode } from '@scrutineer/crypto';
 import { checkChoices } from '@scrutineer/protocol';
-import { ApiError, api } from '../api.ts';
+import { ApiError, type ApiErrorCode, api } from '../api.ts';
 import { ElectionCheckError, loadCheckedElection } from '../election-check.ts';
 import { type MessageKey, questionLabel } from '../i18n/i18n.ts';
 import type { CryptoWorker } from '../worker-client.ts';
@@ -281,7 +281,7 @@ export const FINAL_REFUSALS: ReadonlySet<MessageKey> = new Set<MessageKey>([
 
 function castFailure(error: unknown): FieldError {
   const code = error instanceof ApiError ? error.code : 'device';
-  const known: Record<string, MessageKey> = {
+  const known: Partial<Record<ApiErrorCode | 'device', MessageKey>> = {
     'election/closed': 'decide.closed',
     'election/not-open': 'decide.notOpen',
     'ballot/credential-already-used': 'decide.alreadyUsed',

@@ -3,6 +3,12 @@
  * time, type, and a ballot's tracker), newest page last. Anyone can download the whole record
  * for the verifier from the links at the foot.
  */
+import {
+  RECORD_FILE_ENDPOINTS,
+  type RecordFileName,
+  endpointPath,
+  endpoints,
+} from '@scrutineer/api-contract';
 import type { BoardPage, ElectionSummary } from '../api.ts';
 import { type Child, button, h } from '../dom.ts';
 import { REPLACEMENT_REASONS } from '@scrutineer/record';
@@ -50,7 +56,8 @@ export function boardPage(
       h('td', { class: 'hex' }, trackerOf(event))
     )
   );
-  const base = `/api/elections/${encodeURIComponent(electionId)}/record`;
+  const fileUrl = (name: RecordFileName): string =>
+    endpointPath(endpoints[RECORD_FILE_ENDPOINTS[name]], { electionId });
   return [
     h('h1', {}, t('board.title')),
     h(
@@ -100,17 +107,17 @@ export function boardPage(
     h(
       'ul',
       {},
-      h('li', {}, h('a', { href: `${base}/board.jsonl`, download: 'board.jsonl' }, 'board.jsonl')),
+      h('li', {}, h('a', { href: fileUrl('board.jsonl'), download: 'board.jsonl' }, 'board.jsonl')),
       h(
         'li',
         {},
         h(
           'a',
-          { href: `${base}/checkpoints.jsonl`, download: 'checkpoints.jsonl' },
+          { href: fileUrl('checkpoints.jsonl'), download: 'checkpoints.jsonl' },
           'checkpoints.jsonl'
         )
       ),
-      h('li', {}, h('a', { href: `${base}/format.json`, download: 'format.json' }, 'format.json'))
+      h('li', {}, h('a', { href: fileUrl('format.json'), download: 'format.json' }, 'format.json'))
     ),
     h(
       'p',

@@ -6,6 +6,12 @@
  * verifies a large record without holding it in memory. Each board line is shown to
  * `onLine` as it passes, for progress and for the page to pick out the setup and result events.
  */
+import {
+  RECORD_FILE_ENDPOINTS,
+  type RecordFileName,
+  endpointPath,
+  endpoints,
+} from '@scrutineer/api-contract';
 import type { JsonLinesFile, RecordSource } from '@scrutineer/verifier';
 
 /** A download that did not answer 200: the page says which file. */
@@ -56,15 +62,17 @@ export function fetchRecordSource(
   electionId: string,
   onLine: (line: string, pass: number) => void = () => undefined
 ): RecordSource {
-  const base = `/api/elections/${encodeURIComponent(electionId)}/record`;
+  // Streamed, so fetched here rather than through the contract's client; the paths are its.
+  const path = (name: RecordFileName): string =>
+    endpointPath(endpoints[RECORD_FILE_ENDPOINTS[name]], { electionId });
   let passes = 0;
   // How each JSON Lines file ended, from its last complete read (asked for after the read).
   const ends = new Map<JsonLinesFile, boolean>();
   return {
-    readFormat: async () => (await fetchFile(`${base}/format.json`, 'format.json')).text(),
+    readFormat: async () => (await fetchFile(path('format.json'), 'format.json')).text(),
     async *boardLines() {
       const pass = passes++;
-      const response = await fetchFile(`${base}/board.jsonl`, 'board.jsonl');
+      const response = await fetchFile(path('board.jsonl'), 'board.jsonl');
       const body = response.body as ReadableStream<Uint8Array>;
       for await (const line of streamLines(body, (end) => ends.set('board.jsonl', end))) {
         onLine(line, pass);
@@ -72,7 +80,7 @@ export function fetchRecordSource(
       }
     },
     async *checkpointLines() {
-      const response = await fetchFile(`${base}/checkpoints.jsonl`, 'checkpoints.jsonl');
+      const response = await fetchFile(path('checkpoints.jsonl'), 'checkpoints.jsonl');
       const body = response.body as ReadableStream<Uint8Array>;
       yield* streamLines(body, (end) => ends.set('checkpoints.jsonl', end));
     },
@@ -80,7 +88,7 @@ export function fetchRecordSource(
     // Asked for only when the manifest names nominations. Absent (404: never uploaded, or a board
     // that does not serve it) is what V1.3 reports as missing; any other failure is a download error.
     readNominations: async () => {
-      const url = `${base}/nominations.json`;
+      const url = path('nominations.json');
       const response = await fetch(url, { credentials: 'omit', cache: 'no-store' });
       if (response.status === 404) return null;
       if (!response.ok) throw new RecordFetchError('nominations.json', response.status);

@@ -6,6 +6,7 @@
  * result with the postal batch totals (§8, §9.5).
  */
 import { createHash } from 'node:crypto';
+import type { Endpoints, ResponseOf } from '@scrutineer/api-contract';
 import { type Group, hexToBytes } from '@scrutineer/crypto';
 import { computeResult, concludeCeremonyFromBodies, electionKeyBody } from '@scrutineer/protocol';
 import type { BoardEvent, EventBody, Manifest } from '@scrutineer/record';
@@ -25,11 +26,9 @@ export interface OfficerContext {
 
 const CREDENTIALS_PER_REQUEST = 10_000;
 
-function post<T>(context: OfficerContext, path: string, body?: unknown): Promise<T> {
-  return context.client.request<T>('POST', context.client.electionPath(context.electionId, path), {
-    token: context.adminKey,
-    ...(body === undefined ? {} : { body }),
-  });
+/** The returning officer's call of an endpoint of this election: its path and key filled in. */
+function asOfficer(context: OfficerContext) {
+  return { params: { electionId: context.electionId }, token: context.adminKey };
 }
 
 /** SHA-256 hex of a bearer key: what the server stores. */
@@ -44,17 +43,14 @@ export async function createElectionOverHttp(
   draft: Record<string, unknown>,
   adminKey: string
 ): Promise<{ manifest: Manifest; manifestHash: string; boardPublicKey: string }> {
-  return client.request('POST', '/api/elections', {
+  return client.call('createElection', {
     token: operatorKey,
     body: { manifest: draft, adminKeyHash: bearerKeyHash(adminKey) },
   });
 }
 
 /** What the board answers to a nominations upload (`created` false: the same bytes were there). */
-export interface PublishedNominations {
-  readonly hash: string;
-  readonly created: boolean;
-}
+export type PublishedNominations = ResponseOf<Endpoints['publishNominations']>;
 
 /**
  * Uploads the text of nominations.json (spec §9.2.6) to the board, which checks it against the
@@ -65,7 +61,7 @@ export function publishNominationsDocument(
   context: OfficerContext,
   document: string
 ): Promise<PublishedNominations> {
-  return post<PublishedNominations>(context, '/nominations', { document });
+  return context.client.call('publishNominations', { ...asOfficer(context), body: { document } });
 }
 
 /**
@@ -99,7 +95,7 @@ export async function publishElectionKey(
     complaints: bodiesOf(events, 'trustee-complaint'),
   });
   const body = electionKeyBody(group, result);
-  await post(context, '/election-key', body);
+  await context.client.call('postElectionKey', { ...asOfficer(context), body });
   context.log?.(
     `election key published: ${body.publicKey} (qualified trustees ${body.qualified.join(', ')})`
   );
@@ -125,17 +121,16 @@ export async function loadCredentialsAndOpen(
         packId: e.packId,
         ...(postal ? { returnCommitment: e.returnCommitment } : {}),
       }));
-      await post(context, '/credentials', { credentials: batch });
+      await context.client.call('loadCredentials', {
+        ...asOfficer(context),
+        body: { credentials: batch },
+      });
       onProgress?.(i + batch.length, answers.entries.length);
     }
   } else {
     throw new Error(`the election is ${summary.stage}: credentials are loaded when it is keyed`);
   }
-  const opened = await post<{
-    baseHash: string;
-    credentialCount: number;
-    credentialListHash: string;
-  }>(context, '/open');
+  const opened = await context.client.call('open', asOfficer(context));
   if (opened.credentialListHash !== answers.credentialListHash)
     throw new Error(
       'the board computed another credential list hash than the packs: the printed fingerprint will not match'
@@ -144,7 +139,7 @@ export async function loadCredentialsAndOpen(
 }
 
 export async function closeVoting(context: OfficerContext): Promise<void> {
-  await post(context, '/close');
+  await context.client.call('close', asOfficer(context));
 }
 
 /** Per contest, per option: the sum of the postal batches on the board. */
@@ -220,7 +215,7 @@ export async function tallyElection(
   let events = await client.events(electionId);
   let checkpoint: TallyCheckpoint;
   if (lastBodyOf(events, 'encrypted-tally') === undefined) {
-    const posted = await post<{ checkpoint: TallyCheckpoint }>(context, '/tally');
+    const posted = await context.client.call('tally', asOfficer(context));
     checkpoint = { size: posted.checkpoint.size, root: posted.checkpoint.root };
     context.log?.('encrypted tally posted: the board summed the counted ballots');
   } else {
@@ -251,7 +246,8 @@ export async function tallyElection(
     postalTotals(manifest, bodiesOf(events, 'postal-batch'))
   );
   const existing = lastBodyOf(events, 'election-result');
-  if (existing === undefined) await post(context, '/result', computed.result);
+  if (existing === undefined)
+    await context.client.call('publishResult', { ...asOfficer(context), body: computed.result });
   return { ...computed, ballots: tally.ballots, checkpoint };
 }
 
@@ -266,10 +262,13 @@ export async function postReplacement(
 ): Promise<{ position: number; hash: string }> {
   if (request.electionId !== context.electionId)
     throw new Error(`the request is for ${request.electionId}, not ${context.electionId}`);
-  return post(context, '/credentials/replace', {
-    revoke: { credential: request.revoke },
-    replacement: request.replacement,
-    reason: request.reason,
-    approval: request.approval,
+  return context.client.call('replaceCredential', {
+    ...asOfficer(context),
+    body: {
+      revoke: { credential: request.revoke },
+      replacement: request.replacement,
+      reason: request.reason,
+      approval: request.approval,
+    },
   });
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { EventBody, Manifest } from '@scrutineer/record';
 import { type VerificationReport, verifyRecord } from '@scrutineer/verifier';
 import { recordDirectory, workerPoolFactory } from '@scrutineer/verifier/node';
+import { endpointPath, endpoints } from '@scrutineer/api-contract';
 import { ApiError, type ServerClient } from '../../client/server-client.ts';
 
 /**
@@ -18,7 +19,7 @@ export async function fetchServedNominations(
   client: ServerClient,
   electionId: string
 ): Promise<Uint8Array | null> {
-  const url = `${client.url}${client.electionPath(electionId, '/record/nominations.json')}`;
+  const url = `${client.url}${endpointPath(endpoints.recordNominations, { electionId })}`;
   let response: Response;
   try {
     response = await fetch(url);
@@ -28,7 +29,7 @@ export async function fetchServedNominations(
   const bytes = new Uint8Array(await response.arrayBuffer());
   if (response.status === 404) return null;
   if (!response.ok)
-    throw new ApiError(response.status, `http/${response.status}`, 'nominations.json not served');
+    throw new ApiError(response.status, 'client/unexpected-status', 'nominations.json not served');
   return bytes;
 }
 
@@ -43,7 +44,7 @@ export async function writeRecordFromServer(
   nominationsPath?: string
 ): Promise<void> {
   mkdirSync(directory, { recursive: true });
-  for (const name of ['format.json', 'checkpoints.jsonl', 'board.jsonl'])
+  for (const name of ['format.json', 'checkpoints.jsonl', 'board.jsonl'] as const)
     writeFileSync(join(directory, name), await client.recordFile(electionId, name));
   if (nominationsPath !== undefined) {
     copyFileSync(nominationsPath, join(directory, 'nominations.json'));

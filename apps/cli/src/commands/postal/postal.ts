@@ -39,7 +39,8 @@ export async function receivePostalPack(
   slip: ReturnSlip
 ): Promise<string | null> {
   try {
-    await client.request('POST', client.electionPath(electionId, '/postal/received'), {
+    await client.call('postalReceived', {
+      params: { electionId },
       token: key,
       body: { packId: slip.packId, returnSecret: slip.returnSecret },
     });
@@ -135,7 +136,8 @@ function batchCommand(): Command {
       const client = new ServerClient(options.server);
       const manifest = await client.manifest(options.election);
       const totals = batchTotals(manifest, first);
-      await client.request('POST', client.electionPath(options.election, '/postal/batches'), {
+      await client.call('postalBatch', {
+        params: { electionId: options.election },
         token: adminKey(options),
         body: { batch: options.batch, ...totals },
       });

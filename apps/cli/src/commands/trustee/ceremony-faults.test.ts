@@ -5,6 +5,7 @@
  * code, the board unchanged), then deals one bad but well-formed share, which trustee 1's complaint
  * convicts. The record verifies VALID at stage keyed, with dealer 3's disqualification attributed.
  */
+import type { TrusteeEventType } from '@scrutineer/api-contract';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
@@ -89,7 +90,7 @@ before(async () => {
 after(() => server.close());
 
 /** Posts through the trustee client and returns the board's refusal code (asserting nothing grew). */
-async function refusal(type: string, body: unknown): Promise<string> {
+async function refusal(type: TrusteeEventType, body: unknown): Promise<string> {
   const before = (await client.summary(ELECTION)).size;
   const code = await postMessage(context, type, body).then(
     () => 'accepted',

@@ -4,6 +4,7 @@
  * check the shares dealt to it and post complaints, wait for the officer's `election-key`, derive
  * and keep the secret share) and the decryption share of the encrypted tally.
  */
+import type { TrusteeEventType } from '@scrutineer/api-contract';
 import { type Group, hexToBytes } from '@scrutineer/crypto';
 import {
   checkReceivedShares,
@@ -35,16 +36,13 @@ export interface TrusteeContext {
 /** Posts one signed trustee message; the board's refusal is thrown as an ApiError with its code. */
 export async function postMessage(
   context: TrusteeContext,
-  type: string,
+  type: TrusteeEventType,
   body: unknown
 ): Promise<void> {
-  await context.client.request(
-    'POST',
-    context.client.electionPath(context.electionId, '/trustee-messages'),
-    {
-      body: { type, body },
-    }
-  );
+  await context.client.call('trusteeMessage', {
+    params: { electionId: context.electionId },
+    body: { type, body: body as Record<string, unknown> },
+  });
 }
 
 /** The events before the `election-key` (the ceremony's messages), once it is on the board. */

@@ -68,15 +68,11 @@ before(async () => {
     assert.equal(cast.status, 201);
   }
   const officer = new ServerClient(server.url);
-  const path = (rest: string): string => officer.electionPath(election.electionId, rest);
-  await officer.request('POST', path('/close'), ADMIN());
+  const asOfficer = { params: { electionId: election.electionId }, ...ADMIN() };
+  await officer.call('close', asOfficer);
   // A signed checkpoint before the tally, which a share must not bind.
-  await officer.request('POST', path('/checkpoints'), ADMIN());
-  const tallied = await officer.request<{ position: number; checkpoint: AnnouncedCheckpoint }>(
-    'POST',
-    path('/tally'),
-    ADMIN()
-  );
+  await officer.call('signCheckpoint', asOfficer);
+  const tallied = await officer.call('tally', asOfficer);
   announced = tallied.checkpoint;
   tallyPosition = tallied.position;
   const ballot = (await officer.events(election.electionId)).find((e) => e.type === 'ballot-cast');
@@ -250,8 +246,9 @@ test('F1: the board refuses a share bound to another checkpoint or with a bad pr
   const group = server.service.group;
   const client = new ServerClient(server.url);
   const post = (body: unknown): Promise<unknown> =>
-    client.request('POST', client.electionPath(election.electionId, '/trustee-messages'), {
-      body: { type: 'decryption-share', body },
+    client.call('trusteeMessage', {
+      params: { electionId: election.electionId },
+      body: { type: 'decryption-share', body: body as Record<string, unknown> },
     });
   const events = await client.events(election.electionId);
   const tally = events.find((e) => e.type === 'encrypted-tally');
@@ -302,11 +299,10 @@ test('F1: the board refuses a share bound to another checkpoint or with a bad pr
   // Honest trustees, through the real client, after checking the announced checkpoint.
   await postDecryptionShare(trusteeContext(server.url), keyFile(1), announced);
   // Trustee 2 is given a later checkpoint, whose prefix already holds trustee 1's share.
-  const later = await client.request<Checkpoint>(
-    'POST',
-    client.electionPath(election.electionId, '/checkpoints'),
-    ADMIN()
-  );
+  const later = await client.call('signCheckpoint', {
+    params: { electionId: election.electionId },
+    ...ADMIN(),
+  });
   assert.ok(later.size > announced.size);
   await postDecryptionShare(trusteeContext(server.url), keyFile(2), later);
   assert.equal(await sharesOnBoard(), 2);

@@ -1,7 +1,8 @@
 /**
- * @module The request and response schemas of the HTTP API (zod 4, strict objects everywhere), from
- * which requests are parsed and the OpenAPI document generated. Ballots, manifests and event
- * bodies are the record's own schemas (packages/record), never redefined here.
+ * @module The request and response schemas of the HTTP API (zod 4, strict objects everywhere): the
+ * server parses requests and (under test) checks its answers with them, the client parses answers
+ * with them, and the OpenAPI document is generated from them. Ballots, manifests and event bodies
+ * are the record's own schemas (packages/record), never redefined here.
  */
 import { z } from 'zod';
 import {
@@ -16,7 +17,15 @@ import {
   hexBytes,
   manifestSchema,
 } from '@scrutineer/record';
-import { TRUSTEE_EVENT_TYPES } from '../officials/trustee-messages.ts';
+
+/** The event types a trustee posts itself (spec §7, §8): the trustee-messages route takes these. */
+export const TRUSTEE_EVENT_TYPES = [
+  'trustee-commitments',
+  'trustee-shares',
+  'trustee-complaint',
+  'decryption-share',
+] as const;
+export type TrusteeEventType = (typeof TRUSTEE_EVENT_TYPES)[number];
 
 export const electionParams = z.strictObject({
   electionId: z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/, 'an election id'),
@@ -48,10 +57,6 @@ export const pageQuery = z.strictObject({
 });
 export const inclusionQuery = z.strictObject({ position: count, size: decimal(1).optional() });
 export const consistencyQuery = z.strictObject({ from: count, to: decimal(1) });
-
-export const errorResponse = z.strictObject({
-  error: z.strictObject({ code: z.string(), message: z.string() }),
-});
 
 // Operator and officer.
 export const createElectionBody = z.strictObject({
@@ -107,6 +112,13 @@ export const trusteeMessageBody = z.strictObject({
   type: z.enum(TRUSTEE_EVENT_TYPES),
   body: z.record(z.string(), z.unknown()),
 });
+export const tallyResponse = appendedResponse.extend({
+  ballots: z.number().int(),
+  checkpoint: z.strictObject({ size: z.number().int(), root: Hex32 }),
+});
+/** The nominations document as text: the exact bytes to publish as nominations.json. */
+export const nominationsBody = z.strictObject({ document: z.string().min(1) });
+export const nominationsResponse = z.strictObject({ hash: Hex32, created: z.boolean() });
 export const auditLogResponse = z.strictObject({
   entries: z.array(
     z.strictObject({
@@ -177,13 +189,25 @@ export const summarySchema = z.strictObject({
   manifestHash: Hex32,
   boardPublicKey: Hex32,
 });
+/**
+ * A board event's envelope (spec §9.5). The type is any string and the body any object here, so
+ * a reader built before a new event type still pages through the board; the record's decoder
+ * (`parseBoardEvent`) checks the body against its type.
+ */
+export const eventEnvelopeSchema = z.strictObject({
+  type: z.string(),
+  position: z.number().int(),
+  previous: Hex32,
+  time: z.string(),
+  body: z.record(z.string(), z.unknown()),
+});
 export const eventPageSchema = z.strictObject({
-  events: z.array(z.record(z.string(), z.unknown())).describe('board events (spec §9.5)'),
+  events: z.array(eventEnvelopeSchema).describe('board events (spec §9.5)'),
   next: z.number().int().nullable(),
   size: z.number().int(),
 });
 export const eventSchema = z.strictObject({
-  event: z.record(z.string(), z.unknown()),
+  event: eventEnvelopeSchema,
   line: z.string(),
   hash: Hex32,
   leafHash: Hex32,
@@ -218,3 +242,4 @@ export const turnoutSchema = z.strictObject({
   eligible: z.number().int().nullable(),
   stage: z.string(),
 });
+export const healthResponse = z.strictObject({ ok: z.boolean() });

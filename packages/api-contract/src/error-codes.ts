@@ -1,0 +1,261 @@
+/**
+ * @module The one table of the API's error codes (the fastify `lib/errors.js` model): each refusal
+ * has a stable code, an HTTP status and a default message, and every error response is
+ * `{ error: { code, message } }`. Codes never change meaning; the server throws them, and the
+ * booth, the CLI and the tests match on them through the {@link ErrorCode} type, never as bare
+ * strings. The codes a client makes up itself (the server unreachable, an answer that breaks its
+ * schema) are {@link CLIENT_ERRORS}, so that a caller matches one union.
+ */
+import { z } from 'zod';
+
+export const ERROR_CATALOGUE = {
+  // The request itself.
+  'request/body-too-large': [413, 'The request body is larger than the limit.'],
+  'request/unknown-field': [400, 'The request has a field this endpoint does not accept.'],
+  'request/invalid-body': [400, 'The request body does not match the schema.'],
+  'request/invalid-json': [400, 'The request body is not valid JSON.'],
+  'request/unsupported-media-type': [415, 'Send the body as application/json.'],
+  'request/invalid-parameter': [400, 'A path or query parameter is invalid.'],
+  'request/rate-limited': [429, 'Too many requests; try again later.'],
+  'request/not-found': [404, 'No such endpoint.'],
+  // Who is asking.
+  'auth/sign-in-failed': [401, 'The code or the answers are not right.'],
+  'auth/credential-locked': [
+    403,
+    'This voting code is locked after too many wrong answers; contact the returning officer for a replacement pack.',
+  ],
+  'auth/credential-revoked': [403, 'This voting code was replaced by a new pack; use the new one.'],
+  'auth/invalid-challenge': [400, 'The sign-in challenge was not issued by this board.'],
+  'auth/challenge-expired': [401, 'The sign-in challenge expired; fetch a new one.'],
+  'auth/challenge-used': [401, 'The sign-in challenge was already used; fetch a new one.'],
+  'auth/invalid-signature': [
+    401,
+    'The sign-in signature does not verify under the credential key.',
+  ],
+  'auth/missing-token': [401, 'Sign in first: this endpoint needs a session token.'],
+  'auth/invalid-token': [401, 'The session token is not valid for this election.'],
+  'auth/token-expired': [401, 'The session expired; sign in again.'],
+  'auth/admin-required': [401, "This endpoint needs the returning officer's key."],
+  'auth/operator-required': [401, "Creating an election needs the server operator's key."],
+  'auth/metrics-token-required': [
+    401,
+    'The metrics need the metrics token (or a direct request from this host).',
+  ],
+  'auth/election-creation-disabled': [
+    403,
+    'This server has no operator key, so elections cannot be created over HTTP.',
+  ],
+  // The election's state.
+  'election/not-found': [404, 'No such election on this board.'],
+  'election/exists': [409, 'An election with this id already exists.'],
+  'election/not-open': [409, 'Voting has not opened yet.'],
+  'election/closed': [409, 'Voting has closed.'],
+  'election/wrong-stage': [409, 'The election is not at the stage this step needs.'],
+  'election/invalid-manifest': [400, 'The manifest is not valid.'],
+  'election/board-key-supplied': [
+    400,
+    'Leave board.publicKey out: the board generates its own key.',
+  ],
+  'election/credential-count-mismatch': [
+    409,
+    'The number of credentials loaded is not the roll count.',
+  ],
+  'election/invalid-election-key': [400, 'The election key event is not valid for this manifest.'],
+  'election/key-not-from-ceremony': [
+    409,
+    "The election key is not the conclusion of the trustees' ceremony on the board (spec §7.6).",
+  ],
+  'election/ceremony-not-concluded': [
+    409,
+    "The trustees' ceremony on the board does not conclude to an election key (spec §7.6).",
+  ],
+  'election/channel-not-offered': [
+    409,
+    "The manifest's channels do not include this one (online or postal).",
+  ],
+  'election/no-result': [404, 'The result has not been published.'],
+  'election/nothing-counted': [409, 'The result needs enough decryption shares first.'],
+  // Ballots.
+  'ballot/malformed': [400, 'The ballot does not have the shape of a ballot for this election.'],
+  'ballot/wrong-election': [400, 'The ballot is for another election.'],
+  'ballot/credential-mismatch': [
+    403,
+    'The ballot is signed for another credential than the one signed in.',
+  ],
+  'ballot/invalid-signature': [400, "The ballot's signature does not verify."],
+  'ballot/invalid-proof': [400, 'A selection proof does not verify.'],
+  'ballot/invalid-total-proof': [400, "A contest's total proof does not verify."],
+  'ballot/not-canonical-point': [400, 'The ballot holds a point that is not canonically encoded.'],
+  'ballot/identity-point': [400, 'The ballot holds the identity point where it is forbidden.'],
+  'ballot/not-canonical-scalar': [
+    400,
+    'The ballot holds a scalar that is not canonically encoded.',
+  ],
+  'ballot/ciphertext-reused': [409, 'A ciphertext of this ballot is already on the board.'],
+  'ballot/proof-reused': [409, 'A proof of this ballot is already on the board.'],
+  'ballot/credential-already-used': [
+    409,
+    'This credential has already cast a ballot, and the first ballot is final.',
+  ],
+  'ballot/credential-used-by-post': [
+    409,
+    'A postal vote was already received for this credential.',
+  ],
+  'ballot/invalid-audit': [400, "The audited ballot's openings do not match its ciphertexts."],
+  'ballot/audit-limit-reached': [
+    429,
+    'This address has published as many audited ballots this hour as the board allows.',
+  ],
+  // Credentials (officials).
+  'credential/duplicate': [409, 'A credential key or pack id is already loaded.'],
+  'credential/invalid-key': [400, 'A credential key is not a valid non-identity point.'],
+  'credential/not-found': [404, 'No such credential in this election.'],
+  'credential/already-used': [409, 'This credential has already been used.'],
+  'credential/revoked': [409, 'This credential has been revoked.'],
+  'credential/invalid-answers-hash': [400, 'An answers hash is not an Argon2id PHC string.'],
+  'credential/missing-return-commitment': [
+    400,
+    'The election has a postal channel: every credential needs its postal return commitment.',
+  ],
+  'credential/unexpected-return-commitment': [
+    400,
+    'The election has no postal channel: credentials carry no postal return commitment.',
+  ],
+  // Replacement packs (spec §9.2.7, §9.5).
+  'replacement/not-allowed': [
+    409,
+    "This election's manifest allows no replacement packs (it has no `replacements`).",
+  ],
+  'replacement/limit-reached': [409, "The manifest's limit on replacement packs is reached."],
+  'replacement/too-close-to-close': [
+    409,
+    "Replacement packs stop the manifest's stopsBeforeClose seconds before voting closes.",
+  ],
+  'replacement/invalid-approval': [
+    403,
+    "The replacement is not approved: the approval is not the registrar's signature (manifest replacements.approverKey) over this replacement.",
+  ],
+  // Postal channel.
+  'postal/credential-used-online': [
+    409,
+    'This credential already voted online; the postal vote is refused.',
+  ],
+  'postal/already-received': [409, 'A postal vote was already received for this credential.'],
+  'postal/after-close': [
+    409,
+    'Postal returns are recorded only while voting is open: a paper that arrives after the close is not counted.',
+  ],
+  'postal/wrong-return-secret': [
+    403,
+    "The return secret does not open this credential's published return commitment.",
+  ],
+  'postal/duplicate-batch': [409, 'A postal batch with this id is already on the board.'],
+  'postal/invalid-batch': [400, 'The postal batch does not fit the manifest.'],
+  // Trustees.
+  'trustee/unknown': [400, 'No such trustee in the manifest.'],
+  'trustee/invalid-signature': [401, "The message is not signed with the trustee's ceremony key."],
+  'trustee/duplicate-message': [409, 'This trustee already posted this message.'],
+  'trustee/wrong-type': [400, 'Trustees post only ceremony messages and decryption shares.'],
+  // The key ceremony's messages (spec §7.7, "The board").
+  'ceremony/invalid-commitments': [
+    400,
+    'The commitments are not k valid points with a valid proof of knowledge of the constant term.',
+  ],
+  'ceremony/invalid-shares': [
+    400,
+    'The shares message must hold exactly one decodable encrypted share for every other trustee.',
+  ],
+  'ceremony/complaint-without-share': [
+    409,
+    'The complaint names no share its dealer published to the complainer.',
+  ],
+  'ceremony/complaint-proof-invalid': [
+    400,
+    'The complaint proof does not verify against the share it names.',
+  ],
+  // Decryption shares (spec §8.2, §9.5): checked in full before they are appended.
+  'trustee/not-qualified': [
+    409,
+    'This trustee is not among the qualified trustees of the election key.',
+  ],
+  'trustee/unknown-checkpoint': [
+    409,
+    'The decryption share binds a checkpoint this board did not sign (spec §8.2).',
+  ],
+  'trustee/checkpoint-before-tally': [
+    409,
+    'The decryption share binds a checkpoint whose log does not hold the encrypted tally.',
+  ],
+  'trustee/wrong-share-count': [
+    400,
+    'The decryption share does not cover every option of the tally.',
+  ],
+  'trustee/invalid-share-proof': [
+    400,
+    "A decryption share's proof does not verify for the tally, the trustee's key and the checkpoint it binds.",
+  ],
+  // Nominations (spec §9.2.6).
+  'nominations/not-named': [409, "This election's manifest names no nominations."],
+  'nominations/not-canonical': [
+    400,
+    'The nominations document is not canonical JSON (spec §10.1), with at most one final newline.',
+  ],
+  'nominations/hash-mismatch': [
+    400,
+    "The nominations document's SHA-256 is not the manifest's nominations.hash.",
+  ],
+  'nominations/invalid-document': [
+    400,
+    "The nominations document does not fit the manifest: its threshold, or the candidates at or above it, are not the manifest's (spec §9.2.6).",
+  ],
+  'nominations/already-published': [
+    409,
+    'A different nominations document is already published for this election.',
+  ],
+  'nominations/not-published': [404, 'No nominations document is published for this election.'],
+  // The board.
+  'board/position-out-of-range': [404, 'No event at this position.'],
+  'board/invalid-size': [400, 'The size is out of range for this board.'],
+  'board/no-checkpoint': [404, 'The board has not signed a checkpoint yet.'],
+  'board/tracker-not-found': [404, 'No ballot with this tracker is on the board.'],
+  // The server.
+  'server/internal-error': [500, 'Something went wrong on the server; nothing was recorded.'],
+  'server/unavailable': [503, 'The server is busy or shutting down; try again shortly.'],
+} as const satisfies Record<string, readonly [number, string]>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export function httpStatus(code: ErrorCode): number {
+  return ERROR_CATALOGUE[code][0];
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_CATALOGUE, value);
+}
+
+/** Refusals a client raises itself, never sent by the server. */
+export const CLIENT_ERRORS = {
+  'client/unreachable': 'The server could not be reached.',
+  'client/invalid-response': "The server's answer does not match the API contract.",
+  'client/unexpected-status': 'The server answered with an error that is not in the catalogue.',
+} as const;
+export type ClientErrorCode = keyof typeof CLIENT_ERRORS;
+
+/** Every code a caller of the API can see: the server's catalogue and the client's own. */
+export type ApiErrorCode = ErrorCode | ClientErrorCode;
+
+/** The body of every error response. */
+export const errorResponse = z.strictObject({
+  error: z.strictObject({
+    code: z.string().describe('a code of the catalogue (x-error-codes)'),
+    message: z.string(),
+  }),
+});
+
+export interface ErrorBody {
+  readonly error: { readonly code: ErrorCode; readonly message: string };
+}
+
+export function errorBody(code: ErrorCode, message: string = ERROR_CATALOGUE[code][1]): ErrorBody {
+  return { error: { code, message } };
+}
