@@ -79,6 +79,9 @@ export function isDevFile(insideWorkspace: string): boolean {
   const path = `/${insideWorkspace}`;
   return (
     /\.(test|slow\.test|helpers)\.tsx?$/.test(path) ||
-    /\/(test|test-fixtures|scripts|bench|demo|build)\//.test(path)
+    /\/(test|test-fixtures|scripts|bench|demo|build)\//.test(path) ||
+    // The repository's launchers register tsx; a published package runs its built bin instead
+    // (docs/decisions/0005).
+    /^\/bin\/[\w-]+\.mjs$/.test(path)
   );
 }

@@ -57,7 +57,7 @@ export { signIn, MAX_FAILED_ATTEMPTS } from './auth/sign-in.ts';
 export { signInMessage, signSignIn } from '@scrutineer/record';
 export { hashBearerKey } from './auth/secret-compare.ts';
 export { runServer, type RunOptions } from './run-server.ts';
-// The server's own limits, stamps and response schemas, for the dev-only tools (hostile input,
+// The server's own limits and stamps, for the dev-only tools (hostile input,
 // load, benchmarks) and the testkit, which drive a real server from outside its package.
 export { VOTER_BALLOT_BODY_LIMIT } from './http/body-limits.ts';
 export { issueChallenge, issueSessionToken } from './auth/hmac-stamps.ts';
@@ -66,13 +66,3 @@ export { DEFAULT_SIGN_IN_MONITOR, type SignInMonitorOptions } from './auth/sign-
 export { assertSchemaName } from './database/database.ts';
 export { readHead } from './board/board-head.ts';
 export { formatBoardTime } from './board/board-clock.ts';
-export {
-  challengeResponse,
-  credentialReportSchema,
-  errorResponse,
-  eventPageSchema,
-  eventSchema,
-  receiptSchema,
-  signInResponse,
-  summarySchema,
-} from './http/schemas.ts';

@@ -104,10 +104,6 @@ export const voterEndpoints = {
     body: auditBody,
     response: receiptSchema,
     status: 201,
-    errors: [
-      ...BALLOT_REFUSALS,
-      'ballot/invalid-audit',
-      'ballot/audit-limit-reached',
-    ],
+    errors: [...BALLOT_REFUSALS, 'ballot/invalid-audit', 'ballot/audit-limit-reached'],
   }),
 } as const;

@@ -17,7 +17,6 @@ import {
 } from '@scrutineer/testkit';
 import { challengeResponse } from '@scrutineer/api-contract';
 import { hashSecurityAnswers } from '@scrutineer/protocol';
-import { hashSecurityAnswers } from './security-answers.ts';
 
 /** Argon2id slow enough (~0.2–0.5 s here) that a check on the event loop would be seen. */
 const HEAVY = { memorySize: 32_768, iterations: 3, parallelism: 1, hashLength: 32 };

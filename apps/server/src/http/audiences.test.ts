@@ -15,7 +15,18 @@ import {
   endpointPath,
 } from '@scrutineer/api-contract';
 import type { RunningServer } from '../server.ts';
-import { api, errorCode, sessionFor, nth, cleanUpTestDatabases, postgresEngine, OPERATOR_KEY, type TestElection, createTestElection, startTestServer } from '@scrutineer/testkit';
+import {
+  api,
+  errorCode,
+  sessionFor,
+  nth,
+  cleanUpTestDatabases,
+  postgresEngine,
+  OPERATOR_KEY,
+  type TestElection,
+  createTestElection,
+  startTestServer,
+} from '@scrutineer/testkit';
 
 describe('every endpoint refuses callers outside its audience', () => {
   let server: RunningServer;
