@@ -14,6 +14,7 @@ import { readAuditLog, writeAuditLog } from '../officials/audit-log.ts';
 import { publishNominations } from '../officials/nominations-file.ts';
 import { authorizeOfficer } from '../officials/officer-auth.ts';
 import { postPostalBatch, recordPostalReceived } from '../officials/postal.ts';
+import { receiveEnvelopes } from '../officials/postal-intake.ts';
 import { replaceCredential } from '../officials/replace-credential.ts';
 import {
   closeElection,
@@ -26,6 +27,12 @@ import { postTrusteeMessage } from '../officials/trustee-messages.ts';
 import type { AppContext } from './app-context.ts';
 import { TRUSTEE_BODY_LIMIT } from './body-limits.ts';
 import { limitKey } from './client-address.ts';
+import {
+  postalBatchBody,
+  postalEnvelopesBody,
+  postalEnvelopesResponse,
+  postalReceivedBody,
+} from './postal-schemas.ts';
 import { type RouteSpec, route } from './route-spec.ts';
 import {
   appendedResponse,
@@ -36,8 +43,6 @@ import {
   electionKeyBody,
   electionParams,
   openedResponse,
-  postalBatchBody,
-  postalReceivedBody,
   replaceBody,
   resultBody,
   trusteeMessageBody,
@@ -59,6 +64,8 @@ interface OfficerAction<B extends z.ZodType | undefined> {
   readonly summary: string;
   readonly body?: B;
   readonly response: z.ZodType;
+  /** Success status, if not 201 Created. */
+  readonly status?: number;
   /** Runs once the bearer is known to hold the election's admin key. */
   readonly act: (
     electionId: string,
@@ -182,10 +189,27 @@ export function officialRoutes(context: AppContext): RouteSpec[] {
     officerAction({
       url: '/api/elections/:electionId/postal/received',
       summary:
-        'Record a returned postal pack (by credential key or pack id, with its return secret) while voting is open; refused if it voted online',
+        'Record a returned postal pack (its credential key and return secret, from the return slip) while voting is open; refused if it voted online',
       body: postalReceivedBody,
       response: appendedResponse,
       act: (electionId, body) => recordPostalReceived(service, electionId, body),
+    }),
+    officerAction({
+      url: '/api/elections/:electionId/postal/envelopes',
+      summary:
+        "A scanning station's upload of returned envelopes (up to 1,000 return slips, each with its opening batch and scan time) while voting is open: each envelope received once, a repeat answered already-received and changing nothing (safe to retry), refusals named (and published when the credential voted online or was replaced)",
+      body: postalEnvelopesBody,
+      response: postalEnvelopesResponse,
+      status: 200,
+      act: async (electionId, body) => {
+        const outcomes = await receiveEnvelopes(service, electionId, body.envelopes);
+        return {
+          received: outcomes.filter((o) => o.outcome === 'received').length,
+          alreadyReceived: outcomes.filter((o) => o.outcome === 'already-received').length,
+          refused: outcomes.filter((o) => o.outcome === 'refused').length,
+          outcomes,
+        };
+      },
     }),
     officerAction({
       url: '/api/elections/:electionId/postal/batches',
