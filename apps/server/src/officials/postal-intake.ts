@@ -118,7 +118,7 @@ export async function receiveEnvelopes(
     // and claims in sorted order keep two uploads from waiting on each other in a cycle.
     const claimedRows = await transaction.query<{ credential: string }>(
       `INSERT INTO credential_uses (election_id, credential, channel)
-       SELECT $1, c FROM unnest($2::text[]) AS u(c) ORDER BY c
+       SELECT $1, c, 'postal' FROM unnest($2::text[]) AS u(c) ORDER BY c
        ON CONFLICT (election_id, credential) DO NOTHING RETURNING credential`,
       [electionId, claimable]
     );

@@ -168,9 +168,13 @@ export function packRegisterRows(generated: GeneratedPacks): PackRegisterRow[] {
   return generated.packs.map((p) => ({ pack_id: p.packId, credential: p.credentialKey }));
 }
 
-/** What one member holds: their pack's row and their own answers (`dob=…,postcode=…`). */
+/**
+ * What one member holds: their pack's row, their own answers (`dob=…,postcode=…`) and the
+ * credential key their return slip names (spec §9.5.3).
+ */
 export interface MemberRow extends PrintRow {
   readonly answers: string;
+  readonly credential: string;
 }
 
 /**
@@ -184,6 +188,7 @@ export function memberRows(generated: GeneratedPacks): MemberRow[] {
     code: formatVotingCode(p.code),
     answers: formatAnswers(generated.questionIds, p.answers),
     return_secret: p.postalReturn.secret,
+    credential: p.credentialKey,
   }));
 }
 

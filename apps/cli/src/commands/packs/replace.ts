@@ -40,7 +40,7 @@ import {
 } from './approval-key.ts';
 import { defaultArgon2Parameters } from './answers-hashing.ts';
 import { type ElectionDraft, readElection } from './election-input.ts';
-import { packPaths, readAnswersFile, readPrintFile, writePrintFile } from './pack-files.ts';
+import { packPaths, readPackRegister, readPrintFile, writePrintFile } from './pack-files.ts';
 import { parseHexOption, renderPackPdfs } from './render.ts';
 import {
   REPLACEMENT_FORMAT,
@@ -93,9 +93,10 @@ function currentCredential(
   if (revoke !== undefined) {
     const replaced = register.find((r) => r.pack_id === revoke.packId);
     if (replaced !== undefined) return { key: replaced.replacement, packId: revoke.packId };
-    const entry = readAnswersFile(paths.answers).entries.find((e) => e.packId === revoke.packId);
-    if (entry === undefined) throw new Error(`no pack ${revoke.packId} in ${paths.answers}`);
-    return { key: entry.key, packId: revoke.packId };
+    // Spec §9.5.4: the registrar's own register; the board holds no pack ids.
+    const entry = readPackRegister(paths.packRegister).find((e) => e.pack_id === revoke.packId);
+    if (entry === undefined) throw new Error(`no pack ${revoke.packId} in ${paths.packRegister}`);
+    return { key: entry.credential, packId: revoke.packId };
   }
   const latest = register.filter((r) => r.member_id === memberId).at(-1);
   if (latest !== undefined) return { key: latest.replacement, packId: latest.pack_id };
@@ -155,7 +156,6 @@ export async function issueReplacement(
     replacement: {
       key: pack.credentialKey,
       answersHash,
-      packId: pack.packId,
       ...(returnCommitment === undefined ? {} : { returnCommitment }),
     },
     reason,
