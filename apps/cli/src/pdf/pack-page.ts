@@ -141,9 +141,9 @@ function middleThird(
     election.closes === null
       ? 'before voting closes'
       : `before ${election.closes.replace('T', ' ').replace('Z', ' UTC')}`;
-  const postal = `Mark the ballot paper on the second sheet, tear it from the return slip, seal it alone in the small ballot paper envelope, and post that with the return slip in the large return envelope so that it arrives ${closes}.`;
+  const postal = `Follow "Voting by post" below; your envelope must arrive ${closes}.`;
   const once =
-    'Vote one way only. Once your envelope is received you cannot vote online; one that arrives after you voted online is refused. The ballot paper carries nothing that identifies you: do not write your name or your voting code on it.';
+    'Vote one way only: once your envelope is received you cannot vote online, and one that arrives after you voted online is refused.';
   doc.moveDown(0.6).font(fonts.bold).fontSize(9.5).text('To vote online', { width: textWidth });
   doc.font(fonts.regular).fontSize(8.5).text(p(online), { width: textWidth, lineGap: 0.5 });
   doc.moveDown(0.4).font(fonts.bold).fontSize(9.5).text('To vote by post', { width: textWidth });

@@ -74,6 +74,8 @@ export interface IssueReplacementOptions {
 }
 
 export interface IssuedReplacement {
+  /** The new pack's reference, the registrar's (never in the request the board gets). */
+  readonly packId: string;
   readonly request: ReplacementRequestFile;
   readonly paths: ReturnType<typeof replacementPaths>;
   readonly packPdf: string;
@@ -195,7 +197,7 @@ export async function issueReplacement(
     reason,
     issued: options.issued,
   });
-  return { request, paths, packPdf: rendered.files[0] ?? '' };
+  return { packId: pack.packId, request, paths, packPdf: rendered.files[0] ?? '' };
 }
 
 function parseReason(value: string): ReplacementReason {
@@ -284,7 +286,7 @@ export function packsReplaceCommand(): Command {
       const { paths, request } = issued;
       process.stdout.write(
         [
-          `Replacement pack ${request.replacement.packId} for ${options.memberId} (${request.reason}); revokes ${request.revoke}.`,
+          `Replacement pack ${issued.packId} for ${options.memberId} (${request.reason}); revokes ${request.revoke}.`,
           `  ${paths.request}: for the officer: \`scrutineer election replace --request ${paths.request}\``,
           `  ${issued.packPdf}: the new pack (secret: it carries the code), to print and post`,
           `  ${paths.print}: the printer's row (secret, destroy after printing)`,

@@ -66,7 +66,7 @@ before(async () => {
   });
   await runTestCeremony(service, manifest, trusteeKeys);
   // The registrar's packs: each credential with its return secret; the board gets the commitment.
-  const packs = [0, 1, 2].map((i) => {
+  const packs = [0, 1, 2].map(() => {
     const credential = bytesToHex(
       group.encodePoint(deriveCredentialKey(group, electionId, generateVotingCode()).publicKey)
     );
