@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -33,7 +34,14 @@ import {
   manifestHash,
   parseManifest,
 } from '@scrutineer/record';
-import { verifySecurityAnswers } from '@scrutineer/server';
+import {
+  createTestElection,
+  migrate,
+  openPostgresDatabase,
+  startServer,
+  verifySecurityAnswers,
+} from '@scrutineer/server';
+import pg from 'pg';
 import { makeSyntheticRoll } from '../../../test-fixtures/synthetic-roll.ts';
 import { commitRollMembers } from '../roll/commit.ts';
 import { parseCsvText } from '../roll/csv-file.ts';
@@ -58,6 +66,8 @@ for (const tool of ['pdftoppm', 'pdftotext', 'zbarimg']) {
     throw new Error(`${tool} is missing: apt-get install poppler-utils zbar-tools`);
 }
 
+const PG_URL =
+  process.env['SCRUTINEER_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const FAST_ARGON2 = { memorySize: 256, iterations: 1, parallelism: 1, hashLength: 32 };
 
 const TRUSTEE_GROUP = await loadGroup('sodium');
@@ -354,6 +364,106 @@ function renderBallotPaper(
   );
   return { codes: decodeBarcodes(`${stem}.png`), text, png: `${stem}.png` };
 }
+
+test(
+  'F13: the board holds no pack id, and nothing on the sheet with the member’s name is in its database',
+  { timeout: 300_000 },
+  async () => {
+    const { roll, references, election } = setup();
+    const out = mkdtempSync(join(tmpdir(), 'scrutineer-f13-'));
+    const generated = await generatePackFiles({
+      roll,
+      references,
+      election,
+      outDir: out,
+      answers: { parameters: FAST_ARGON2, threads: 2 },
+      pdf: { batchSize: 500, limit: 3 },
+    });
+    const answers = readAnswersFile(generated.paths.answers);
+    const rows = readPrintFile(generated.paths.print);
+    // A board on real PostgreSQL, in a schema of its own; the officer loads the registrar's
+    // answers table through the API exactly as `scrutineer election load` posts it.
+    const schema = `postal_f13_${randomBytes(6).toString('hex')}`;
+    const database = await openPostgresDatabase({ connectionString: PG_URL, schema });
+    await migrate(database);
+    const server = await startServer({ database, port: 0, logger: false });
+    try {
+      const board = await createTestElection(server.service, {
+        voters: answers.entries.length,
+        open: false,
+      });
+      const post = (credentials: readonly object[]) =>
+        fetch(`${server.url}/api/elections/${board.electionId}/credentials`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${board.adminKey}`,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify({ credentials }),
+        });
+      const entries = answers.entries.map((e) => ({
+        key: e.key,
+        answersHash: e.answersHash,
+        returnCommitment: e.returnCommitment,
+      }));
+      // The board will not take a pack id, even if offered one.
+      const first = at(entries, 0);
+      const offered = await post([{ ...first, packId: at(rows, 0).pack_id }]);
+      assert.equal(offered.status, 400);
+      const loaded = await post(entries);
+      assert.equal(loaded.status, 201, await loaded.text());
+
+      // Every row of every table of the board's database, as text.
+      const tables = await database.query<{ table_name: string }>(
+        'SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()'
+      );
+      const columns = await database.query<{ column_name: string }>(
+        'SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()'
+      );
+      assert.deepEqual(
+        columns.filter((c) => c.column_name.includes('pack')),
+        [],
+        'no column for a pack id'
+      );
+      let dump = '';
+      for (const { table_name } of tables) {
+        const all = await database.query<{ row: string }>(
+          `SELECT t::text AS row FROM "${table_name}" t`
+        );
+        dump += all.map((r) => r.row).join('\n');
+      }
+      dump = dump.toLowerCase();
+      assert.ok(dump.includes(first.key), 'the dump holds the credentials');
+      // The member's letter (page 1 of each pack): every word on it but the voting code (the
+      // member's secret, which is the credential itself) is absent from the board's database.
+      const pdf = join(generated.paths.pdfDirectory, 'packs-0001.pdf');
+      for (const [i, row] of rows.slice(0, 3).entries()) {
+        const page = String(2 * i + 1);
+        const letter = execFileSync('pdftotext', ['-f', page, '-l', page, pdf, '-'], {
+          encoding: 'utf8',
+        });
+        assert.ok(letter.includes(row.pack_id) && letter.includes(row.member_id));
+        const words = new Set(
+          letter
+            .split(/[\s:,()]+/)
+            .map((w) => w.toLowerCase())
+            .filter((w) => w.length >= 6 && !row.code.toLowerCase().includes(w))
+        );
+        for (const word of words)
+          assert.ok(!dump.includes(word) || /^[a-z.-]+$/.test(word), `the board holds "${word}"`);
+        assert.ok(!dump.includes(row.pack_id.toLowerCase()), row.pack_id);
+        assert.ok(!dump.includes(row.member_id.toLowerCase()), row.member_id);
+      }
+    } finally {
+      await server.close();
+      await database.close();
+      const admin = new pg.Client({ connectionString: PG_URL });
+      await admin.connect();
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await admin.end();
+    }
+  }
+);
 
 test('packs generate refuses references of another roll, and a manifest whose roll differs', async () => {
   const { roll, references, election } = setup();
