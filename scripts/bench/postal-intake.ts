@@ -30,7 +30,10 @@ import {
 } from '../../apps/server/src/test-support/test-election.ts';
 import { readHead } from '../../apps/server/src/board/board-head.ts';
 import { ServerClient } from '../../apps/cli/src/client/server-client.ts';
-import { parseScannerFile, uploadEnvelopes } from '../../apps/cli/src/commands/postal/scanner-file.ts';
+import {
+  parseScannerFile,
+  uploadEnvelopes,
+} from '../../apps/cli/src/commands/postal/scanner-file.ts';
 import { readFileSync } from 'node:fs';
 
 const [url = 'postgres://postgres@127.0.0.1:5432/test', countText = '150000', chunkText = '1000'] =

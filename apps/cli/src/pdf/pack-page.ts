@@ -188,11 +188,22 @@ function ballotHeight(election: PackElection, row: number): number {
  * Spec §9.5.3: the official mark, the same on every ballot paper of the election (its fingerprint
  * once known), so it tells a paper of this election from another and can link none to a pack.
  */
-function officialMark(doc: PageCanvas, fonts: PageFonts, election: PackElection, top: number): void {
+function officialMark(
+  doc: PageCanvas,
+  fonts: PageFonts,
+  election: PackElection,
+  top: number
+): void {
   const mark = election.fingerprint ?? election.electionId;
   const x = 134 * MM;
   const width = RIGHT - x;
-  doc.save().lineWidth(0.8).strokeColor('#000000').rect(x, top, width, 14 * MM).stroke().restore();
+  doc
+    .save()
+    .lineWidth(0.8)
+    .strokeColor('#000000')
+    .rect(x, top, width, 14 * MM)
+    .stroke()
+    .restore();
   doc
     .font(fonts.bold)
     .fontSize(7)
@@ -200,7 +211,10 @@ function officialMark(doc: PageCanvas, fonts: PageFonts, election: PackElection,
   doc
     .font(fonts.mono)
     .fontSize(7)
-    .text(fonts.printable(mark), x + 1 * MM, top + 5.5 * MM, { width: width - 2 * MM, align: 'center' });
+    .text(fonts.printable(mark), x + 1 * MM, top + 5.5 * MM, {
+      width: width - 2 * MM,
+      align: 'center',
+    });
 }
 
 /** The return slip (spec §9.5.3): the credential and return secret; no name, no pack reference. */
@@ -233,10 +247,15 @@ function returnSlip(
   doc
     .font(fonts.mono)
     .fontSize(7)
-    .text(`Credential ${hex(sheet.credential)}\nSecret     ${hex(sheet.returnSecret)}`, LEFT, top + 40 * MM, {
-      width: 130 * MM,
-      lineGap: 1,
-    });
+    .text(
+      `Credential ${hex(sheet.credential)}\nSecret     ${hex(sheet.returnSecret)}`,
+      LEFT,
+      top + 40 * MM,
+      {
+        width: 130 * MM,
+        lineGap: 1,
+      }
+    );
   drawQrCode(
     doc,
     encodeReturnSlip({ credential: sheet.credential, returnSecret: sheet.returnSecret }),

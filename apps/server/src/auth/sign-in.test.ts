@@ -56,7 +56,10 @@ forEachEngine('sign-in, lockout and replacement packs', (engine) => {
       server(),
       'POST',
       `/api/elections/${election.electionId}/credentials/replace`,
-      { token: election.adminKey, body: { ...request.body, revoke: { credential: voter.credential } } }
+      {
+        token: election.adminKey,
+        body: { ...request.body, revoke: { credential: voter.credential } },
+      }
     );
     assert.equal(replaced.status, 201, JSON.stringify(replaced.body));
     const { event } = await eventAt(

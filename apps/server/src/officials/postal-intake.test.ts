@@ -23,7 +23,11 @@ import { verifyPublishedRecord } from '../test-support/published-record.ts';
 import { replacementRequest } from '../test-support/replacement-request.ts';
 import { suiteServer } from '../test-support/suite-server.ts';
 import { forEachEngine } from '../test-support/test-databases.ts';
-import { type TestElection, type TestVoter, createTestElection } from '../test-support/test-election.ts';
+import {
+  type TestElection,
+  type TestVoter,
+  createTestElection,
+} from '../test-support/test-election.ts';
 
 forEachEngine('postal intake and opening batches', (engine) => {
   const server = suiteServer(engine);
@@ -96,7 +100,9 @@ forEachEngine('postal intake and opening batches', (engine) => {
       { credential: online.credential, channel: 'postal', reason: 'already-voted-online' },
       { credential: replaced.credential, channel: 'postal', reason: 'credential-revoked' },
     ]);
-    const received = events.flatMap((e) => (e.type === 'postal-received' ? [e.body.credential] : []));
+    const received = events.flatMap((e) =>
+      e.type === 'postal-received' ? [e.body.credential] : []
+    );
     assert.deepEqual(received, [a.credential, b.credential, c.credential]);
 
     // The station lost the answer and uploads the same envelopes again (in another tray, even):

@@ -111,9 +111,7 @@ export async function receiveEnvelopes(
         opensPostalReturn(row.return_commitment, e.credential, e.returnSecret)
       );
     };
-    const claimable = distinct.filter((c) =>
-      envelopes.some((e) => e.credential === c && opens(e))
-    );
+    const claimable = distinct.filter((c) => envelopes.some((e) => e.credential === c && opens(e)));
     // The claims first, the board lock after (cast-ballot.ts): the same key decides both channels,
     // and claims in sorted order keep two uploads from waiting on each other in a cycle.
     const claimedRows = await transaction.query<{ credential: string }>(

@@ -152,10 +152,10 @@ forEachEngine('elections with no counted online ballot', (engine) => {
     await api(server(), 'POST', `${base}/postal/received`, {
       ...officer,
       body: {
-          credential: voter.credential,
-          returnSecret: voter.postalReturn.secret,
-          batch: 'b1',
-        },
+        credential: voter.credential,
+        returnSecret: voter.postalReturn.secret,
+        batch: 'b1',
+      },
     });
     assert.equal((await api(server(), 'POST', `${base}/close`, officer)).status, 201);
     // Σ counts = 2 ≤ max·valid = 2, but one paper cannot mark Ruth Ellis twice.

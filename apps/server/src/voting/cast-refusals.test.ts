@@ -166,9 +166,7 @@ forEachEngine('refusing ballots', (engine) => {
 
     // Used by post: refused; the refusal itself is published once (spec §9.7), then never again.
     /** The officer records a postal return, naming the credential, with its secret. */
-    const postalReceived = (
-      body: { credential: string; returnSecret: string }
-    ) =>
+    const postalReceived = (body: { credential: string; returnSecret: string }) =>
       api(server(), 'POST', `/api/elections/${election.electionId}/postal/received`, {
         token: election.adminKey,
         body,

@@ -8,12 +8,7 @@
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { type Roll, type PrintRow, encodeRollReference } from '@scrutineer/protocol';
-import {
-  bytesToHex,
-  deriveCredentialKey,
-  loadGroup,
-  parseVotingCode,
-} from '@scrutineer/crypto';
+import { bytesToHex, deriveCredentialKey, loadGroup, parseVotingCode } from '@scrutineer/crypto';
 import { ServerClient } from '../../client/server-client.ts';
 import { PackPdfWriter } from '../../pdf/pack-pdf-batches.ts';
 import type { PackElection, PackSheet } from '../../pdf/pack-sheet.ts';

@@ -1,12 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testManifest } from '../../../test-fixtures/test-manifest.ts';
-import {
-  BatchEntryError,
-  batchTotals,
-  compareEntries,
-  parseKeyedEntries,
-} from './postal-batch.ts';
+import { BatchEntryError, batchTotals, compareEntries, parseKeyedEntries } from './postal-batch.ts';
 
 const manifest = testManifest({
   electionId: 'postal-test',
@@ -53,8 +48,14 @@ test('a paper keyed differently, or missing, is flagged with both entries', () =
 
 test('a misspelt name is refused with its row, never counted as a spoilt paper', () => {
   const papers = parseKeyedEntries('paper,choice\n1,Alex Morgan\n2,Alex Morgen\n');
-  assert.equal(refusal(() => batchTotals(manifest, papers)), 'postal/unknown-candidate');
-  assert.throws(() => batchTotals(manifest, papers), /row 3 \(paper 2\): "alex morgen" is not on the ballot/);
+  assert.equal(
+    refusal(() => batchTotals(manifest, papers)),
+    'postal/unknown-candidate'
+  );
+  assert.throws(
+    () => batchTotals(manifest, papers),
+    /row 3 \(paper 2\): "alex morgen" is not on the ballot/
+  );
   assert.equal(
     refusal(() => batchTotals(manifest, parseKeyedEntries('paper,choice\n1,\n'))),
     'postal/empty-choice'

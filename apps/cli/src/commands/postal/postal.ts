@@ -116,7 +116,7 @@ function describeRefusal(code: string): string {
 function receiveCommand(): Command {
   return withCommon(new Command('receive'))
     .description(
-      'record returned postal envelopes while voting is open: one from its return slip, or a scanning station\'s file'
+      "record returned postal envelopes while voting is open: one from its return slip, or a scanning station's file"
     )
     .option('--slip <text>', 'the return slip QR code as scanned (RETURN2:<credential>:<secret>)')
     .option('--credential <hex>', 'the credential key, as printed on the return slip')

@@ -40,7 +40,10 @@ after(() => server.close());
 function slipOf(i: number): string {
   const voter = election.voters[i];
   assert.ok(voter !== undefined);
-  return encodeReturnSlip({ credential: voter.credential, returnSecret: voter.postalReturn.secret });
+  return encodeReturnSlip({
+    credential: voter.credential,
+    returnSecret: voter.postalReturn.secret,
+  });
 }
 
 test('a scanner file with a malformed row is refused whole, naming the row', () => {

@@ -131,5 +131,10 @@ export async function receiveScannerFile(
   key: string,
   path: string
 ): Promise<IntakeReport> {
-  return uploadEnvelopes(client, electionId, key, parseScannerFile(readFileSync(path, 'utf8'), path));
+  return uploadEnvelopes(
+    client,
+    electionId,
+    key,
+    parseScannerFile(readFileSync(path, 'utf8'), path)
+  );
 }
