@@ -105,10 +105,10 @@ export async function receiveEnvelopes(
     const before = await credentialRows(transaction, electionId, distinct);
     // The secret is checked first: a slip that does not open its commitment claims nothing.
     const opens = (e: ReturnedEnvelope): boolean => {
-      const row = before.get(e.credential);
+      const commitment = before.get(e.credential)?.return_commitment;
       return (
-        row?.return_commitment != null &&
-        opensPostalReturn(row.return_commitment, e.credential, e.returnSecret)
+        typeof commitment === 'string' &&
+        opensPostalReturn(commitment, e.credential, e.returnSecret)
       );
     };
     const claimable = distinct.filter((c) => envelopes.some((e) => e.credential === c && opens(e)));
