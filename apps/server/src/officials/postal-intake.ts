@@ -169,7 +169,8 @@ export async function receiveEnvelopes(
         claimed.delete(credential);
         outcomes.push(envelope);
       } else {
-        // Claimed by post but not in postal_envelopes: received earlier in this same upload.
+        // Claimed by post by another transaction (its envelope row is read above once it has
+        // committed, so this is defensive): received already, nothing to change.
         outcomes.push({ outcome: 'already-received', batch: receivedInto.get(credential) ?? '' });
       }
     }
