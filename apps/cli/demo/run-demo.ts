@@ -227,8 +227,15 @@ export async function runDemo(options: DemoOptions): Promise<DemoOutcome> {
     log(
       `[${elapsed()}] ${cast.accepted} online ballots encrypted client-side and cast over HTTP (${cast.audited} Benaloh-audited first)`
     );
-    const received = await receivePostalPacks(client, electionId, adminKey, postal);
-    log(`[${elapsed()}] ${received} postal packs received`);
+    const received = await receivePostalPacks(
+      client,
+      electionId,
+      adminKey,
+      postal,
+      join(out, 'postal'),
+      log
+    );
+    log(`[${elapsed()}] ${received} postal envelopes received from the scanner's file`);
     const onlineVoter = online.find((p) => !p.audit);
     const postalVoter = postal[0];
     if (onlineVoter === undefined || postalVoter === undefined)

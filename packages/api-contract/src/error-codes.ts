@@ -107,7 +107,7 @@ export const ERROR_CATALOGUE = {
     'This address has published as many audited ballots this hour as the board allows.',
   ],
   // Credentials (officials).
-  'credential/duplicate': [409, 'A credential key or pack id is already loaded.'],
+  'credential/duplicate': [409, 'A credential key is already loaded.'],
   'credential/invalid-key': [400, 'A credential key is not a valid non-identity point.'],
   'credential/not-found': [404, 'No such credential in this election.'],
   'credential/already-used': [409, 'This credential has already been used.'],
@@ -151,6 +151,14 @@ export const ERROR_CATALOGUE = {
   ],
   'postal/duplicate-batch': [409, 'A postal batch with this id is already on the board.'],
   'postal/invalid-batch': [400, 'The postal batch does not fit the manifest.'],
+  'postal/unknown-batch': [
+    409,
+    'No returned envelope was received into this opening batch: a count names the batch its papers were opened from.',
+  ],
+  'postal/more-papers-than-envelopes': [
+    409,
+    'The count has more papers than envelopes were received into its opening batch.',
+  ],
   // Trustees.
   'trustee/unknown': [400, 'No such trustee in the manifest.'],
   'trustee/invalid-signature': [401, "The message is not signed with the trustee's ceremony key."],

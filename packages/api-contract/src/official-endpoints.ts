@@ -17,13 +17,17 @@ import {
   nominationsBody,
   nominationsResponse,
   openedResponse,
-  postalBatchBody,
-  postalReceivedBody,
   replaceBody,
   resultBody,
   tallyResponse,
   trusteeMessageBody,
 } from './schemas.ts';
+import {
+  postalBatchBody,
+  postalEnvelopesBody,
+  postalEnvelopesResponse,
+  postalReceivedBody,
+} from './postal-schemas.ts';
 
 /** An officer's action on one election: a POST under the election, 201 Created. */
 const officerAction = {
@@ -116,7 +120,7 @@ export const officialEndpoints = {
     ...officerAction,
     path: '/api/elections/:electionId/postal/received',
     summary:
-      'Record a returned postal pack (by credential key or pack id, with its return secret) while voting is open; refused if it voted online',
+      'Record a returned postal pack (its credential key and return secret, from the return slip) while voting is open; refused if it voted online',
     body: postalReceivedBody,
     response: appendedResponse,
     errors: [
@@ -130,6 +134,16 @@ export const officialEndpoints = {
       'postal/wrong-return-secret',
     ],
   }),
+  postalEnvelopes: endpoint({
+    ...officerAction,
+    path: '/api/elections/:electionId/postal/envelopes',
+    summary:
+      "A scanning station's upload of returned envelopes (up to 1,000 return slips, each with its opening batch and scan time) while voting is open: each envelope received once, a repeat answered already-received and changing nothing (safe to retry), refusals named (and published when the credential voted online or was replaced)",
+    body: postalEnvelopesBody,
+    response: postalEnvelopesResponse,
+    status: 200,
+    errors: ['election/channel-not-offered', 'election/not-open', 'postal/after-close'],
+  }),
   postalBatch: endpoint({
     ...officerAction,
     path: '/api/elections/:electionId/postal/batches',
@@ -141,6 +155,8 @@ export const officialEndpoints = {
       'election/channel-not-offered',
       'postal/duplicate-batch',
       'postal/invalid-batch',
+      'postal/unknown-batch',
+      'postal/more-papers-than-envelopes',
     ],
   }),
   tally: endpoint({

@@ -14,7 +14,6 @@ import {
   ballotSchema,
   checkpointSchema,
   eventBodySchemas,
-  hexBytes,
   manifestSchema,
 } from '@scrutineer/record';
 
@@ -69,11 +68,9 @@ export const createElectionResponse = z.strictObject({
   boardPublicKey: Hex32,
 });
 
-const packId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'a pack id');
 export const credentialEntry = z.strictObject({
   key: Hex32.describe('the public credential key C (spec §6.5)'),
   answersHash: z.string().max(300).describe('Argon2id PHC string of the normalised answers'),
-  packId: packId.optional(),
   returnCommitment: Hex32.optional().describe(
     'the postal return commitment (spec §9.5): required iff the manifest offers postal'
   ),
@@ -81,16 +78,8 @@ export const credentialEntry = z.strictObject({
 export const credentialsBody = z.strictObject({
   credentials: z.array(credentialEntry).min(1).max(10_000),
 });
-export const credentialReference = z.union([
-  z.strictObject({ credential: Hex32 }),
-  z.strictObject({ packId }),
-]);
-const Hex16 = hexBytes(16).describe('the return slip secret, 32 hex digits');
-/** Spec §9.5: a postal return names its credential and shows the return slip's secret. */
-export const postalReceivedBody = z.union([
-  z.strictObject({ credential: Hex32, returnSecret: Hex16 }),
-  z.strictObject({ packId, returnSecret: Hex16 }),
-]);
+/** The board knows credentials, never the registrar's pack ids (spec §9.5.4). */
+export const credentialReference = z.strictObject({ credential: Hex32 });
 export const replaceBody = z.strictObject({
   revoke: credentialReference,
   replacement: credentialEntry,
@@ -106,7 +95,6 @@ export const openedResponse = appendedResponse.extend({
   credentialListHash: Hex32,
 });
 export const electionKeyBody = eventBodySchemas['election-key'];
-export const postalBatchBody = eventBodySchemas['postal-batch'];
 export const resultBody = eventBodySchemas['election-result'];
 export const trusteeMessageBody = z.strictObject({
   type: z.enum(TRUSTEE_EVENT_TYPES),

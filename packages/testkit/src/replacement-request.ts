@@ -9,11 +9,10 @@ import { hashSecurityAnswers } from '@scrutineer/protocol';
 import { TEST_ARGON2, type TestElection, type TestVoter, makeVoter } from './test-election.ts';
 
 export interface ReplacementRequestBody {
-  readonly revoke: { readonly credential: string } | { readonly packId: string };
+  readonly revoke: { readonly credential: string };
   readonly replacement: {
     readonly key: string;
     readonly answersHash: string;
-    readonly packId?: string;
     readonly returnCommitment?: string;
   };
   readonly reason: ReplacementReason;
@@ -52,7 +51,6 @@ export async function replacementRequest(
       replacement: {
         key: voter.credential,
         answersHash,
-        packId: `pack-${index}`,
         ...(returnCommitment === undefined ? {} : { returnCommitment }),
       },
       reason,

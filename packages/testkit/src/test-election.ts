@@ -221,7 +221,6 @@ export async function createTestElection(
       voters.map(async (v) => ({
         key: v.credential,
         answersHash: await hashSecurityAnswers(['dob', 'postcode'], v.answers, TEST_ARGON2),
-        packId: v.packId,
         ...(manifest.channels.postal ? { returnCommitment: v.postalReturn.commitment } : {}),
       }))
     );

@@ -114,7 +114,6 @@ async function keyAndOpen(
             batch.push({
               key: voter.credential,
               answersHash,
-              packId: voter.packId,
               returnCommitment: voter.postalReturn.commitment,
             });
           });

@@ -1,19 +1,21 @@
 /**
- * @module One member's ballot pack on A4, folded in three for a DL window envelope:
+ * @module One member's ballot pack on A4 (spec §9.5.3 "Secret papers"), two sheets:
  *
- * - top third: the election, the pack, and the name and address block where a standard DL window
- *   shows it (20 mm from the left, 50 mm from the top, 90 × 35 mm);
- * - middle third: the voting code in groups of four with a QR code carrying it, the election
- *   fingerprint the booth shows, how to vote online or by post, and the roll reference (the member
- *   id, entry and salt, and a QR code with the whole `ROLL1:` reference for `roll check`);
- * - bottom third: the paper ballot to tear off and post: the contests, candidates in ballot order
- *   with boxes, a Code 128 barcode of the pack id and the return slip's QR code (`RETURN1:` pack id
- *   and return secret, spec §9.5), which intake scans: the secret is what lets a return be
- *   recorded at all. Never the code: a returned ballot must not carry the credential. A ballot too
- *   long for the third goes on a second page.
+ * - sheet 1, the member's letter, folded in three for a DL window envelope: the election, the
+ *   registrar's pack reference and the name and address block where a standard DL window shows it
+ *   (20 mm from the left, 50 mm from the top, 90 × 35 mm); the voting code in groups of four with a
+ *   QR code carrying it, the election fingerprint the booth shows, how to vote online, and the roll
+ *   reference (the member id, entry and salt, and a QR code with the whole `ROLL1:` reference);
+ *   and how to vote by post. Nothing on it is held by the board: the pack reference is the
+ *   registrar's alone, and the code is the member's secret.
+ * - sheet 2, what goes back by post, torn in two: the return slip (top third), which names no one
+ *   and carries the credential key and the return secret in a QR code (`RETURN2:`) and in hex for
+ *   typing, and goes in the outer envelope; and the ballot paper (the rest), which goes alone in
+ *   the inner envelope and carries nothing that differs from one pack to another: the contests,
+ *   the candidates in ballot order with boxes, and the election's official mark. A ballot too long
+ *   for the two thirds goes on a sheet of its own.
  */
 import { encodeReturnSlip } from '@scrutineer/protocol';
-import { drawCode128 } from './code128.ts';
 import {
   type PackElection,
   type PackSheet,
@@ -76,7 +78,7 @@ function topThird(
     .fontSize(11)
     .text('Your ballot pack', column, 14 * MM, { width });
   doc.font(fonts.regular).fontSize(8.5);
-  const details = [`Member number: ${sheet.memberId}`, `Pack: ${sheet.packId}`];
+  const details = [`Member number: ${sheet.memberId}`, `Pack reference: ${sheet.packId}`];
   if (election.closes !== null)
     details.push(`Voting closes: ${election.closes.replace('T', ' ').replace('Z', ' UTC')}`);
   doc.text(p(details.join('\n')), column, 20 * MM, { width, lineGap: 1.5 });
@@ -139,9 +141,9 @@ function middleThird(
     election.closes === null
       ? 'before voting closes'
       : `before ${election.closes.replace('T', ' ').replace('Z', ' UTC')}`;
-  const postal = `Mark the ballot paper below, tear it off along the dotted line and post it in the envelope provided so that it arrives ${closes}.`;
+  const postal = `Follow "Voting by post" below; your envelope must arrive ${closes}.`;
   const once =
-    'Vote one way only. Once your paper is received you cannot vote online; a paper that arrives after you voted online is refused. Keep your voting code secret and never write it on the ballot paper.';
+    'Vote one way only: once your envelope is received you cannot vote online, and one that arrives after you voted online is refused.';
   doc.moveDown(0.6).font(fonts.bold).fontSize(9.5).text('To vote online', { width: textWidth });
   doc.font(fonts.regular).fontSize(8.5).text(p(online), { width: textWidth, lineGap: 0.5 });
   doc.moveDown(0.4).font(fonts.bold).fontSize(9.5).text('To vote by post', { width: textWidth });
@@ -182,11 +184,110 @@ function ballotHeight(election: PackElection, row: number): number {
   return election.contests.reduce((sum, c) => sum + 16 * MM + c.candidates.length * row, 0);
 }
 
+/**
+ * Spec §9.5.3: the official mark, the same on every ballot paper of the election (its fingerprint
+ * once known), so it tells a paper of this election from another and can link none to a pack.
+ */
+function officialMark(
+  doc: PageCanvas,
+  fonts: PageFonts,
+  election: PackElection,
+  top: number
+): void {
+  const mark = election.fingerprint ?? election.electionId;
+  const x = 134 * MM;
+  const width = RIGHT - x;
+  doc
+    .save()
+    .lineWidth(0.8)
+    .strokeColor('#000000')
+    .rect(x, top, width, 14 * MM)
+    .stroke()
+    .restore();
+  doc
+    .font(fonts.bold)
+    .fontSize(7)
+    .text('OFFICIAL MARK', x, top + 1.5 * MM, { width, align: 'center' });
+  doc
+    .font(fonts.mono)
+    .fontSize(7)
+    .text(fonts.printable(mark), x + 1 * MM, top + 5.5 * MM, {
+      width: width - 2 * MM,
+      align: 'center',
+    });
+}
+
+/** The return slip (spec §9.5.3): the credential and return secret; no name, no pack reference. */
+function returnSlip(
+  doc: PageCanvas,
+  fonts: PageFonts,
+  election: PackElection,
+  sheet: PackSheet
+): void {
+  const p = fonts.printable;
+  const top = 12 * MM;
+  doc.fillColor('#000000').font(fonts.bold).fontSize(13).text('RETURN SLIP', LEFT, top);
+  doc
+    .font(fonts.regular)
+    .fontSize(9)
+    .text(p(`${election.organisation}: ${election.title}`), LEFT, top + 7 * MM, {
+      width: 120 * MM,
+    });
+  doc
+    .fontSize(8.5)
+    .text(
+      p(
+        'Put this slip in the large return envelope, beside the sealed ballot paper envelope, never inside it. It is scanned when your envelope arrives, to record that you voted by post; it is separated from your ballot paper before any envelope is opened.'
+      ),
+      LEFT,
+      top + 14 * MM,
+      { width: 120 * MM, lineGap: 0.5 }
+    );
+  const hex = (text: string) => text.toUpperCase().replace(/(.{8})(?=.)/g, '$1 ');
+  doc
+    .font(fonts.mono)
+    .fontSize(7)
+    .text(
+      `Credential ${hex(sheet.credential)}\nSecret     ${hex(sheet.returnSecret)}`,
+      LEFT,
+      top + 40 * MM,
+      {
+        width: 130 * MM,
+        lineGap: 1,
+      }
+    );
+  drawQrCode(
+    doc,
+    encodeReturnSlip({ credential: sheet.credential, returnSecret: sheet.returnSecret }),
+    150 * MM,
+    top - 2 * MM,
+    42 * MM,
+    'M'
+  );
+}
+
+/** How to vote by post, on the letter's bottom third. */
+function postalInstructions(doc: PageCanvas, fonts: PageFonts): void {
+  const p = fonts.printable;
+  const top = 2 * THIRD + 8 * MM;
+  doc.fillColor('#000000').font(fonts.bold).fontSize(11).text('Voting by post', LEFT, top);
+  const steps = [
+    '1. Mark the ballot paper (second sheet). Write nothing else on it.',
+    '2. Tear it from the return slip along the dotted line.',
+    '3. Seal the ballot paper alone in the small ballot paper envelope.',
+    '4. Put that envelope and the return slip in the large return envelope, and post it.',
+    'At the count, the return slip is scanned and set aside, and only then are the ballot paper envelopes of a whole tray mixed and opened: no one can tell whose paper is whose. Keep this letter.',
+  ];
+  doc
+    .font(fonts.regular)
+    .fontSize(9)
+    .text(p(steps.join('\n')), LEFT, top + 7 * MM, { width: 170 * MM, lineGap: 1.5 });
+}
+
 function ballot(
   doc: PageCanvas,
   fonts: PageFonts,
   election: PackElection,
-  sheet: PackSheet,
   top: number,
   bottom: number
 ): void {
@@ -202,29 +303,7 @@ function ballot(
     .text(p(`${election.organisation}: ${election.title}`), LEFT, top + 8 * MM, {
       width: 100 * MM,
     });
-  // The return slip: the pack id's barcode, and a QR code of the pack id with the return secret
-  // (spec §9.5), scanned at intake; both also printed, for typing in when a scan fails.
-  drawCode128(doc, sheet.packId, 124 * MM, top, 44 * MM, 11 * MM);
-  doc
-    .font(fonts.mono)
-    .fontSize(8)
-    .text(sheet.packId, 124 * MM, top + 11.5 * MM, { width: 44 * MM, align: 'center' });
-  doc
-    .font(fonts.mono)
-    .fontSize(5.5)
-    .text(sheet.returnSecret.toUpperCase(), 124 * MM, top + 15 * MM, {
-      width: 44 * MM,
-      align: 'center',
-      lineBreak: false,
-    });
-  drawQrCode(
-    doc,
-    encodeReturnSlip({ packId: sheet.packId, returnSecret: sheet.returnSecret }),
-    169 * MM,
-    top - 1 * MM,
-    21 * MM,
-    'M'
-  );
+  officialMark(doc, fonts, election, top);
   const available = bottom - (top + 26 * MM) - 8 * MM;
   const row = Math.min(
     10 * MM,
@@ -283,7 +362,7 @@ function ballot(
     .fontSize(7.5)
     .fillColor('#333333')
     .text(
-      `Do not write your name or your voting code on this paper. Return it in the envelope provided. Pack ${sheet.packId}.`,
+      'Do not write your name or your voting code on this paper. Seal it alone in the ballot paper envelope.',
       LEFT,
       bottom - 8 * MM,
       { width: 170 * MM }
@@ -291,12 +370,12 @@ function ballot(
   doc.fillColor('#000000');
 }
 
-/** Whether the ballot fits the bottom third (else {@link drawPackPage} adds a page for it). */
-export function ballotFitsThird(election: PackElection): boolean {
-  return ballotHeight(election, 6.5 * MM) + 34 * MM <= THIRD;
+/** Whether the ballot fits below the return slip (else {@link drawPackPage} gives it a sheet). */
+export function ballotFitsBelowSlip(election: PackElection): boolean {
+  return ballotHeight(election, 6.5 * MM) + 34 * MM <= 2 * THIRD;
 }
 
-/** Draws one member's pack on the current page (and a second page if the ballot needs it). */
+/** Draws one member's pack: the letter on the current page, then the slip and ballot page(s). */
 export function drawPackPage(
   doc: PageCanvas,
   fonts: PageFonts,
@@ -306,7 +385,10 @@ export function drawPackPage(
   foldMarks(doc);
   topThird(doc, fonts, election, sheet);
   middleThird(doc, fonts, election, sheet);
-  const tearLine = 2 * THIRD;
+  postalInstructions(doc, fonts);
+  doc.addPage({ size: 'A4', margin: 0 });
+  returnSlip(doc, fonts, election, sheet);
+  const tearLine = THIRD;
   doc
     .save()
     .lineWidth(0.7)
@@ -317,20 +399,24 @@ export function drawPackPage(
     .stroke()
     .undash()
     .restore();
-  if (ballotFitsThird(election)) {
+  if (ballotFitsBelowSlip(election)) {
     doc
       .font(fonts.regular)
       .fontSize(6.5)
       .fillColor('#444444')
-      .text('Tear off along this line and return the ballot paper below.', LEFT, tearLine + 1 * MM);
-    ballot(doc, fonts, election, sheet, tearLine + 4 * MM, 297 * MM);
+      .text(
+        'Tear along this line: the slip above goes in the return envelope, the paper below alone in the ballot paper envelope.',
+        LEFT,
+        tearLine + 1 * MM
+      );
+    ballot(doc, fonts, election, tearLine + 6 * MM, 297 * MM);
   } else {
     doc
       .font(fonts.bold)
       .fontSize(10)
       .fillColor('#000000')
-      .text('Your ballot paper is on the next page.', LEFT, tearLine + 10 * MM);
+      .text('Your ballot paper is on the next sheet.', LEFT, tearLine + 10 * MM);
     doc.addPage({ size: 'A4', margin: 0 });
-    ballot(doc, fonts, election, sheet, 15 * MM, 282 * MM);
+    ballot(doc, fonts, election, 15 * MM, 282 * MM);
   }
 }

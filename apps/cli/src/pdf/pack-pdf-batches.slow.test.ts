@@ -42,6 +42,7 @@ test(
         name: `Member ${i}`,
         addressLines: [`${i} High Street`, 'Leeds', 'LS6 1AA'],
         code: formatVotingCode(generateVotingCode()),
+        credential: 'e2'.repeat(32),
         returnSecret: 'ab'.repeat(16),
         roll: {
           index: i,

@@ -5,6 +5,7 @@
  */
 
 export interface PackSheet {
+  /** The registrar's pack reference, printed on the member's letter only; the board never holds it. */
   readonly packId: string;
   readonly memberId: string;
   readonly name: string;
@@ -12,7 +13,9 @@ export interface PackSheet {
   readonly addressLines: readonly string[];
   /** The voting code, formatted `XXXX-XXXX-…`. */
   readonly code: string;
-  /** The return slip's secret, 32 hex digits (spec §9.5): scanned at intake with the pack id. */
+  /** The pack's credential key, hex: printed on the return slip only (spec §9.5.3). */
+  readonly credential: string;
+  /** The return slip's secret, 32 hex digits (spec §9.5.3): scanned at intake with the credential. */
   readonly returnSecret: string;
   readonly roll: {
     readonly index: number;

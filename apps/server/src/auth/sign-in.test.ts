@@ -49,14 +49,17 @@ forEachEngine('sign-in, lockout and replacement packs', (engine) => {
       server(),
       'POST',
       `/api/elections/${election.electionId}/credentials/replace`,
-      { token: 'not-the-key', body: { ...request.body, revoke: { packId: voter.packId } } }
+      { token: 'not-the-key', body: { ...request.body, revoke: { credential: voter.credential } } }
     );
     assert.equal(errorCode(unauthorised), 'auth/admin-required');
     const replaced = await api(
       server(),
       'POST',
       `/api/elections/${election.electionId}/credentials/replace`,
-      { token: election.adminKey, body: { ...request.body, revoke: { packId: voter.packId } } }
+      {
+        token: election.adminKey,
+        body: { ...request.body, revoke: { credential: voter.credential } },
+      }
     );
     assert.equal(replaced.status, 201, JSON.stringify(replaced.body));
     const { event } = await eventAt(

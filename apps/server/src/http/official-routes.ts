@@ -12,6 +12,7 @@ import { ServiceError } from '../http-errors.ts';
 import { readAuditLog, writeAuditLog } from '../officials/audit-log.ts';
 import { publishNominations } from '../officials/nominations-file.ts';
 import { postPostalBatch, recordPostalReceived } from '../officials/postal.ts';
+import { receiveEnvelopes } from '../officials/postal-intake.ts';
 import { replaceCredential } from '../officials/replace-credential.ts';
 import {
   closeElection,
@@ -45,6 +46,15 @@ export function officialRoutes(context: AppContext): RouteSpec[] {
     implement('postalReceived', ({ params, body }) =>
       recordPostalReceived(service, params.electionId, body)
     ),
+    implement('postalEnvelopes', async ({ params, body }) => {
+      const outcomes = await receiveEnvelopes(service, params.electionId, body.envelopes);
+      return {
+        received: outcomes.filter((o) => o.outcome === 'received').length,
+        alreadyReceived: outcomes.filter((o) => o.outcome === 'already-received').length,
+        refused: outcomes.filter((o) => o.outcome === 'refused').length,
+        outcomes,
+      };
+    }),
     implement('postalBatch', ({ params, body }) =>
       postPostalBatch(service, params.electionId, body)
     ),

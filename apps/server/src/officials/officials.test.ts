@@ -83,7 +83,11 @@ forEachEngine("the officials' API", (engine) => {
         (
           await api(server(), 'POST', `${base}/postal/received`, {
             ...officer,
-            body: { credential: voter.credential, returnSecret: voter.postalReturn.secret },
+            body: {
+              credential: voter.credential,
+              returnSecret: voter.postalReturn.secret,
+              batch: 'b1',
+            },
           })
         ).status,
         201

@@ -113,7 +113,11 @@ forEachEngine('elections with no counted online ballot', (engine) => {
     for (const voter of election.voters) {
       const received = await api(server(), 'POST', `${base}/postal/received`, {
         token: election.adminKey,
-        body: { credential: voter.credential, returnSecret: voter.postalReturn.secret },
+        body: {
+          credential: voter.credential,
+          returnSecret: voter.postalReturn.secret,
+          batch: 'b1',
+        },
       });
       assert.equal(received.status, 201, JSON.stringify(received.body));
     }
@@ -155,7 +159,11 @@ forEachEngine('elections with no counted online ballot', (engine) => {
     assert.ok(voter !== undefined);
     await api(server(), 'POST', `${base}/postal/received`, {
       ...officer,
-      body: { credential: voter.credential, returnSecret: voter.postalReturn.secret },
+      body: {
+        credential: voter.credential,
+        returnSecret: voter.postalReturn.secret,
+        batch: 'b1',
+      },
     });
     assert.equal((await api(server(), 'POST', `${base}/close`, officer)).status, 201);
     // Σ counts = 2 ≤ max·valid = 2, but one paper cannot mark Ruth Ellis twice.

@@ -67,7 +67,7 @@ forEachEngine('postal returns', (engine) => {
     // The abstainer is public now; even with the real slip's secret, the return is refused.
     const before = await headHash(server(), election.electionId);
     const stuffed = await receive(server(), election, {
-      packId: abstainer.packId,
+      credential: abstainer.credential,
       returnSecret: abstainer.postalReturn.secret,
     });
     assert.equal(errorCode(stuffed), 'postal/after-close');
@@ -97,14 +97,14 @@ forEachEngine('postal returns', (engine) => {
       assert.equal(errorCode(guessed), 'postal/wrong-return-secret');
       assert.equal(guessed.status, 403);
     }
-    const bare = await receive(server(), election, { packId: target.packId });
+    const bare = await receive(server(), election, { credential: target.credential });
     assert.equal(errorCode(bare), 'request/invalid-body');
     assert.deepEqual(await headHash(server(), election.electionId), before);
     const turnout = await api(server(), 'GET', `/api/elections/${election.electionId}/turnout`);
     assert.equal((turnout.body as { postal: number }).postal, 0);
     // The member's own slip is accepted, published with its secret, and counted in public.
     const real = await receive(server(), election, {
-      packId: target.packId,
+      credential: target.credential,
       returnSecret: target.postalReturn.secret,
     });
     assert.equal(real.status, 201, JSON.stringify(real.body));

@@ -6,23 +6,29 @@
  * open and only with the secret printed on the pack's return slip, whose commitment the board
  * published with the credential: the officer alone cannot mark abstainers as postal voters. Postal batches carry the counted paper
  * votes, checked against the manifest's contests and limits (V6.3), and are published only after
- * close, so no count per candidate is visible while voting is open.
+ * close, so no count per candidate is visible while voting is open. Bulk intake from a scanning
+ * station: postal-intake.ts.
  */
-import { type EventBody, isAllowedOnChannels, opensPostalReturn } from '@scrutineer/record';
+import { type EventBody, isAllowedOnChannels } from '@scrutineer/record';
 import { appendEvent } from '../board/append-event.ts';
-import { lockHead } from '../board/board-head.ts';
 import type { Queryable } from '../database/database.ts';
 import { ServiceError } from '../http-errors.ts';
 import type { ServiceContext } from '../service-context.ts';
-import { appendCrossChannelRefusal } from '../voting/cross-channel-refusal.ts';
 import { writeAuditLog } from './audit-log.ts';
+import { LOOSE_BATCH, envelopesInBatch, receiveEnvelopes } from './postal-intake.ts';
 import { type Appended, parseEventBody, withLockedHead } from './setup-steps.ts';
 
-/** A credential named by its public key or by the registrar's pack id. */
-export type CredentialReference = { readonly credential: string } | { readonly packId: string };
+/** A credential named by its public key: the board holds no pack ids (spec §9.5.4). */
+export interface CredentialReference {
+  readonly credential: string;
+}
 
-/** A postal return: the credential (or pack) and the secret read from its return slip. */
-export type PostalReturnReference = CredentialReference & { readonly returnSecret: string };
+/** A postal return: the credential and the secret read from its return slip, and its tray. */
+export interface PostalReturnReference extends CredentialReference {
+  readonly returnSecret: string;
+  readonly batch?: string | undefined;
+  readonly scannedAt?: string | undefined;
+}
 
 export interface ResolvedCredential {
   readonly credential: string;
@@ -35,17 +41,13 @@ export async function resolveCredential(
   electionId: string,
   reference: CredentialReference
 ): Promise<ResolvedCredential> {
-  const [column, value] =
-    'credential' in reference
-      ? ['credential', reference.credential]
-      : ['pack_id', reference.packId];
   const rows = await database.query<{
     credential: string;
     status: string;
     return_commitment: string | null;
   }>(
-    `SELECT credential, status, return_commitment FROM credentials WHERE election_id = $1 AND ${column} = $2`,
-    [electionId, value]
+    'SELECT credential, status, return_commitment FROM credentials WHERE election_id = $1 AND credential = $2',
+    [electionId, reference.credential]
   );
   const row = rows[0];
   if (row === undefined) throw new ServiceError('credential/not-found');
@@ -57,71 +59,30 @@ export async function resolveCredential(
 }
 
 /**
- * Records a returned postal pack (spec §9.5): only while voting is open, only on an election
- * offering the postal channel, only with the return slip's secret, and only for a credential that
- * is still active when the board head is locked (a replacement racing this return is decided by
- * the lock: whichever commits first, the other is refused).
+ * Records one returned postal pack (spec §9.5.3): {@link receiveEnvelopes} with one envelope,
+ * whose refusals and repeats are answered as errors.
  */
 export async function recordPostalReceived(
   context: ServiceContext,
   electionId: string,
   reference: PostalReturnReference
 ): Promise<Appended> {
-  const election = await context.elections.get(electionId);
-  if (!election.manifest.channels.postal)
-    throw new ServiceError('election/channel-not-offered', 'this election has no postal channel');
-  const { returnSecret } = reference;
-  const outcome = await context.database.transaction(
-    async (transaction): Promise<Appended | 'used-online'> => {
-      const { credential } = await resolveCredential(transaction, electionId, reference);
-      // The claim first, the board lock after (cast-ballot.ts): the same key decides both channels.
-      const claimed = await transaction.query(
-        `INSERT INTO credential_uses (election_id, credential, channel) VALUES ($1, $2, 'postal')
-       ON CONFLICT (election_id, credential) DO NOTHING RETURNING 1`,
-        [electionId, credential]
-      );
-      const head = await lockHead(transaction, electionId);
-      if (head.stage === 'closed' || head.stage === 'tallied' || head.stage === 'final')
-        throw new ServiceError('postal/after-close');
-      if (head.stage !== 'open')
-        throw new ServiceError(
-          'election/wrong-stage',
-          `postal returns are recorded while voting is open, not at ${head.stage}`
-        );
-      // Read again under the head lock: a replacement commits under the same lock, so what is
-      // read here is final for this transaction (a status read before the lock could be stale).
-      const current = await resolveCredential(transaction, electionId, { credential });
-      if (current.status === 'revoked') throw new ServiceError('credential/revoked');
-      if (
-        current.returnCommitment === null ||
-        !opensPostalReturn(current.returnCommitment, credential, returnSecret)
-      )
-        throw new ServiceError('postal/wrong-return-secret');
-      if (claimed.length === 0) {
-        const rows = await transaction.query<{ channel: string }>(
-          'SELECT channel FROM credential_uses WHERE election_id = $1 AND credential = $2',
-          [electionId, credential]
-        );
-        if (rows[0]?.channel === 'postal') throw new ServiceError('postal/already-received');
-        // The refusal is published and committed; the error is raised after the commit.
-        await appendCrossChannelRefusal(context, transaction, head, credential, 'postal');
-        return 'used-online';
-      }
-      const appended = await appendEvent(
-        transaction,
-        head,
-        'postal-received',
-        { credential, returnSecret },
-        context.clock()
-      );
-      await writeAuditLog(transaction, electionId, 'officer', 'postal-received', {
-        position: appended.position,
-      });
-      return { position: appended.position, hash: appended.hash };
-    }
+  const [outcome] = await receiveEnvelopes(context, electionId, [
+    {
+      credential: reference.credential,
+      returnSecret: reference.returnSecret,
+      batch: reference.batch ?? LOOSE_BATCH,
+      scannedAt: reference.scannedAt,
+    },
+  ]);
+  if (outcome === undefined) throw new Error('no outcome for the envelope');
+  if (outcome.outcome === 'already-received') throw new ServiceError('postal/already-received');
+  if (outcome.outcome === 'refused') throw new ServiceError(outcome.code);
+  const hash = await context.database.query<{ event_hash: string }>(
+    'SELECT event_hash FROM events WHERE election_id = $1 AND position = $2',
+    [electionId, outcome.position]
   );
-  if (outcome === 'used-online') throw new ServiceError('postal/credential-used-online');
-  return outcome;
+  return { position: outcome.position, hash: hash[0]?.event_hash ?? '' };
 }
 
 export async function postPostalBatch(
@@ -149,6 +110,22 @@ export async function postPostalBatch(
       [electionId, body.batch, head.size]
     );
     if (claimed.length === 0) throw new ServiceError('postal/duplicate-batch');
+    // Spec §9.5.3: a count is of the papers opened from one opening batch of received envelopes;
+    // it cannot hold more papers than envelopes were received into it. (With no postal channel
+    // the only batch allowed is empty, and no envelope exists.)
+    if (election.manifest.channels.postal) {
+      const envelopes = await envelopesInBatch(transaction, electionId, body.batch);
+      if (envelopes === 0)
+        throw new ServiceError(
+          'postal/unknown-batch',
+          `no returned envelope was received into batch ${body.batch}`
+        );
+      if (body.papers > envelopes)
+        throw new ServiceError(
+          'postal/more-papers-than-envelopes',
+          `batch ${body.batch}: ${body.papers} papers, but ${envelopes} envelopes were received into it`
+        );
+    }
     const appended = await appendEvent(transaction, head, 'postal-batch', body, context.clock());
     await writeAuditLog(transaction, electionId, 'officer', 'postal-batch', {
       position: appended.position,

@@ -137,8 +137,6 @@ export interface CredentialEntry {
   readonly key: string;
   /** Argon2id PHC string of the normalised answers. */
   readonly answersHash: string;
-  /** The registrar's reference for the pack, for postal returns and replacements. */
-  readonly packId?: string | undefined;
   /** The postal return commitment R (spec §9.5): required iff the manifest offers postal. */
   readonly returnCommitment?: string | undefined;
 }
@@ -151,7 +149,6 @@ export function checkCredentialEntries(
   channels: ElectionRecord['manifest']['channels']
 ): void {
   const keys = new Set<string>();
-  const packs = new Set<string>();
   for (const entry of entries) {
     // Spec §9.5: a commitment per credential exactly when the postal channel is offered.
     if (channels.postal && entry.returnCommitment === undefined)
@@ -165,27 +162,27 @@ export function checkCredentialEntries(
       );
     if (parseAnswersHash(entry.answersHash) === null)
       throw new ServiceError('credential/invalid-answers-hash');
-    if (keys.has(entry.key) || (entry.packId !== undefined && packs.has(entry.packId)))
-      throw new ServiceError('credential/duplicate');
+    if (keys.has(entry.key)) throw new ServiceError('credential/duplicate');
     keys.add(entry.key);
-    if (entry.packId !== undefined) packs.add(entry.packId);
   }
 }
 
-/** Inserts credential rows; refuses (rolling back) if any key or pack id is already loaded. */
+/**
+ * Inserts credential rows; refuses (rolling back) if any key is already loaded. No pack id: the
+ * board never learns which pack carries which credential (spec §9.5.4).
+ */
 export async function insertCredentials(
   transaction: Queryable,
   electionId: string,
   entries: readonly CredentialEntry[]
 ): Promise<void> {
   const inserted = await transaction.query(
-    `INSERT INTO credentials (election_id, credential, answers_hash, pack_id, return_commitment)
-     SELECT $1, k, h, p, r FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS e(k, h, p, r) ON CONFLICT DO NOTHING RETURNING 1`,
+    `INSERT INTO credentials (election_id, credential, answers_hash, return_commitment)
+     SELECT $1, k, h, r FROM unnest($2::text[], $3::text[], $4::text[]) AS e(k, h, r) ON CONFLICT DO NOTHING RETURNING 1`,
     [
       electionId,
       entries.map((e) => e.key),
       entries.map((e) => e.answersHash),
-      entries.map((e) => e.packId ?? null),
       entries.map((e) => e.returnCommitment ?? null),
     ]
   );

@@ -163,16 +163,14 @@ forEachEngine('refusing ballots', (engine) => {
     );
 
     // Used by post: refused; the refusal itself is published once (spec §9.7), then never again.
-    /** The officer records a postal return, naming the pack or the credential, with its secret. */
-    const postalReceived = (
-      body: ({ packId: string } | { credential: string }) & { returnSecret: string }
-    ) =>
+    /** The officer records a postal return, naming the credential, with its secret. */
+    const postalReceived = (body: { credential: string; returnSecret: string }) =>
       api(server(), 'POST', `/api/elections/${election.electionId}/postal/received`, {
         token: election.adminKey,
         body,
       });
     const postal = await postalReceived({
-      packId: carol.packId,
+      credential: carol.credential,
       returnSecret: carol.postalReturn.secret,
     });
     assert.equal(postal.status, 201, JSON.stringify(postal.body));

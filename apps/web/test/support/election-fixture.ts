@@ -192,10 +192,9 @@ export async function createFixtureElection(
       service,
       electionId,
       await Promise.all(
-        voters.map(async (v, i) => ({
+        voters.map(async (v) => ({
           key: v.credential,
           answersHash: await hashSecurityAnswers(['dob', 'postcode'], v.answers, CHEAP_ARGON2),
-          packId: `pack-${i}`,
           // Spec §9.5: a return commitment per credential when the postal channel is on.
           ...(manifest.channels.postal
             ? { returnCommitment: generatePostalReturn(v.credential).commitment }

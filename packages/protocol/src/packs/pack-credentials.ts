@@ -1,12 +1,16 @@
 /**
  * @module Credentials and packs (spec §6): one voting code per eligible member, its
  * credential key C (spec §6.5, bound to the election id), a pack id, and the member's security
- * answers. Three views leave this module, and only the printer's links a member to anything:
+ * answers. Four views leave this module, and only the registrar's and the printer's link a pack to
+ * anything:
  *
  * - the public credential list: the keys in a CSPRNG shuffle, with no member link (spec §9.5);
- * - the answers table for the server: key → answers hash, postal return commitment (and pack id,
- *   for postal returns), in the same order, so loading it publishes exactly the list whose hash
- *   the base hash covers, with the return commitments aligned (spec §9.5.3);
+ * - the answers table for the server: key → answers hash and postal return commitment, in the same
+ *   order, so loading it publishes exactly the list whose hash the base hash covers, with the
+ *   return commitments aligned (spec §9.5.3). It holds no pack id: the board never learns which
+ *   pack (whose reference is printed beside the member's name) carries which credential;
+ * - the registrar's pack register: `pack_id, credential`, kept by the registrar and consulted only
+ *   to replace a pack (spec §9.5.4);
  * - the print rows: `pack_id, member_id, code, return_secret`, for the printer only, written once:
  *   the return secret is printed on the pack's return slip and nowhere else. They hold no answers:
  *   printing needs none, and the code with the answers is a complete credential, so a leaked
@@ -147,9 +151,30 @@ export function printRows(generated: GeneratedPacks): PrintRow[] {
   }));
 }
 
-/** What one member holds: their pack's row and their own answers (`dob=…,postcode=…`). */
+/** One row of the registrar's pack register `registrar/packs.csv` (spec §9.5.4). */
+export interface PackRegisterRow {
+  readonly pack_id: string;
+  readonly credential: string;
+}
+
+export const PACK_REGISTER_COLUMNS = ['pack_id', 'credential'] as const;
+
+/**
+ * The registrar's register of which pack carries which credential key, in the order of
+ * `generated.packs`: what a replacement needs to name the credential it revokes, and nothing the
+ * board holds.
+ */
+export function packRegisterRows(generated: GeneratedPacks): PackRegisterRow[] {
+  return generated.packs.map((p) => ({ pack_id: p.packId, credential: p.credentialKey }));
+}
+
+/**
+ * What one member holds: their pack's row, their own answers (`dob=…,postcode=…`) and the
+ * credential key their return slip names (spec §9.5.3).
+ */
 export interface MemberRow extends PrintRow {
   readonly answers: string;
+  readonly credential: string;
 }
 
 /**
@@ -163,6 +188,7 @@ export function memberRows(generated: GeneratedPacks): MemberRow[] {
     code: formatVotingCode(p.code),
     answers: formatAnswers(generated.questionIds, p.answers),
     return_secret: p.postalReturn.secret,
+    credential: p.credentialKey,
   }));
 }
 
@@ -171,7 +197,6 @@ export interface AnswersEntry {
   readonly key: string;
   /** The Argon2id PHC string of the normalised answers (the server's own function makes it). */
   readonly answersHash: string;
-  readonly packId: string;
   /** The postal return commitment (spec §9.5), loaded with the key when postal is on. */
   readonly returnCommitment: string;
 }
@@ -203,7 +228,6 @@ export async function buildAnswersTable(
       entries[index] = {
         key,
         answersHash: await hash(generated.questionIds, pack.answers),
-        packId: pack.packId,
         returnCommitment: pack.postalReturn.commitment,
       };
       done++;

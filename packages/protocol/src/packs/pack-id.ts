@@ -1,9 +1,10 @@
 /**
- * @module Pack ids: the short random reference printed as a barcode on a ballot pack's
- * paper ballot, by which a postal return is scanned or typed in. It is not the voting code and
+ * @module Pack references (spec §9.5.4): the short random reference printed on a ballot pack's
+ * letter, by which the member and the registrar name the pack when it is replaced. Only the
+ * registrar can map it to a credential; the board never holds it. It is not the voting code and
  * reveals nothing about it. Nine random Crockford base32 symbols (45 bits) and one check symbol
- * (Luhn mod 32: it catches every single wrong symbol and nearly every swap of two neighbours), printed
- * `XXXXX-XXXXX`. Reading folds case and look-alikes (I, L → 1; O → 0) as voting codes do.
+ * (Luhn mod 32: it catches every single wrong symbol and nearly every swap of two neighbours),
+ * printed `XXXXX-XXXXX`. Reading folds case and look-alikes (I, L → 1; O → 0) as voting codes do.
  */
 import { CROCKFORD_ALPHABET, randomBytes } from '@scrutineer/crypto';
 import { type Result, err, ok } from '@scrutineer/record';

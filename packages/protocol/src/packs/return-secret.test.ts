@@ -15,14 +15,20 @@ test('a drawn return secret opens its own commitment, and two draws differ', () 
 });
 
 test('the return slip text round-trips, in upper-case hex, and malformed slips are refused', () => {
-  const slip = { packId: 'ABCDE-FGH12', returnSecret: 'ab'.repeat(16) };
+  const slip = { credential: C, returnSecret: 'ab'.repeat(16) };
   const text = encodeReturnSlip(slip);
-  assert.equal(text, `RETURN1:ABCDE-FGH12:${'AB'.repeat(16)}`);
+  assert.equal(text, `RETURN2:${C.toUpperCase()}:${'AB'.repeat(16)}`);
   assert.deepEqual(parseReturnSlip(text), { ok: true, value: slip });
-  assert.deepEqual(parseReturnSlip(` ${text.toLowerCase().replace('return1', 'RETURN1')}\n`), {
+  assert.deepEqual(parseReturnSlip(` ${text.toLowerCase().replace('return2', 'RETURN2')}\n`), {
     ok: true,
-    value: { packId: 'abcde-fgh12', returnSecret: slip.returnSecret },
+    value: slip,
   });
-  for (const bad of ['', 'ABCDE-FGH12', `RETURN1:ABCDE-FGH12:${'AB'.repeat(15)}`, 'ROLL1:1:2'])
+  for (const bad of [
+    '',
+    C,
+    `RETURN2:${C}:${'AB'.repeat(15)}`,
+    `RETURN1:ABCDE-FGH12:${'AB'.repeat(16)}`,
+    'ROLL1:1:2',
+  ])
     assert.equal(parseReturnSlip(bad).ok, false, bad);
 });

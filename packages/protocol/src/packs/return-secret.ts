@@ -1,7 +1,7 @@
 /**
- * @module Postal return secrets (spec §9.5): 16 bytes from the CSPRNG per pack, printed on its
- * return slip (with the pack id, in the QR code scanned at intake); the board publishes only the
- * commitment, with the credential list.
+ * @module Postal return secrets (spec §9.5.3): 16 bytes from the CSPRNG per pack, printed on its
+ * return slip (with the credential key, in the QR code scanned at intake); the board publishes
+ * only the commitment, with the credential list.
  */
 import { bytesToHex, randomBytes } from '@scrutineer/crypto';
 import {
@@ -25,9 +25,14 @@ export function generatePostalReturn(credentialHex: string): PostalReturn {
   return { secret, commitment: postalReturnCommitment(credentialHex, secret) };
 }
 
-/** A return slip as scanned at intake: the pack id and the return secret (lower-case hex). */
+/**
+ * A return slip as scanned at intake: the pack's credential key and its return secret (lower-case
+ * hex). The slip names the credential, not the registrar's pack id, so that the board needs no
+ * table from pack ids to credentials (spec §9.5.3); the slip travels in the outer envelope, apart
+ * from the ballot paper, and carries no name.
+ */
 export interface ReturnSlip {
-  readonly packId: string;
+  readonly credential: string;
   readonly returnSecret: string;
 }
 
@@ -37,23 +42,23 @@ export interface ReturnSlipError {
 }
 
 /**
- * Spec §9.5: the text of the return slip's QR code, `RETURN1:<pack id>:<secret>`, the secret in
+ * Spec §9.5.3: the text of the return slip's QR code, `RETURN2:<credential>:<secret>`, both in
  * upper-case hex so that the QR code uses its alphanumeric mode.
  */
 export function encodeReturnSlip(slip: ReturnSlip): string {
-  return `RETURN1:${slip.packId}:${slip.returnSecret.toUpperCase()}`;
+  return `RETURN2:${slip.credential.toUpperCase()}:${slip.returnSecret.toUpperCase()}`;
 }
 
-/** Reads a scanned return slip (the secret in either case); the pack id is checked by the board. */
+/** Reads a scanned return slip (hex in either case); whether it opens a commitment is the board's check. */
 export function parseReturnSlip(text: string): Result<ReturnSlip, ReturnSlipError> {
-  const match = /^RETURN1:([A-Za-z0-9-]{1,64}):([0-9A-Fa-f]{32})$/.exec(text.trim());
+  const match = /^RETURN2:([0-9A-Fa-f]{64}):([0-9A-Fa-f]{32})$/.exec(text.trim());
   if (match === null)
     return err({
       code: 'pack/invalid-return-slip',
-      message: 'a return slip reads RETURN1:<pack id>:<32 hex digits>',
+      message: 'a return slip reads RETURN2:<64 hex digits>:<32 hex digits>',
     });
   return ok({
-    packId: match[1] as string,
+    credential: (match[1] as string).toLowerCase(),
     returnSecret: (match[2] as string).toLowerCase(),
   });
 }

@@ -118,7 +118,6 @@ export async function loadCredentialsAndOpen(
       const batch = answers.entries.slice(i, i + CREDENTIALS_PER_REQUEST).map((e) => ({
         key: e.key,
         answersHash: e.answersHash,
-        packId: e.packId,
         ...(postal ? { returnCommitment: e.returnCommitment } : {}),
       }));
       await context.client.call('loadCredentials', {

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -34,12 +35,20 @@ import {
   parseManifest,
 } from '@scrutineer/record';
 import { verifySecurityAnswers } from '@scrutineer/protocol';
+import { migrate, openPostgresDatabase, startServer } from '@scrutineer/server';
+import { createTestElection } from '@scrutineer/testkit';
+import pg from 'pg';
 import { makeSyntheticRoll } from '../../../test-fixtures/synthetic-roll.ts';
 import { commitRollMembers } from '../roll/commit.ts';
 import { parseCsvText } from '../roll/csv-file.ts';
 import { electionDraft } from './election-input.ts';
 import { generatePackFiles } from './generate.ts';
-import { readAnswersFile, readCredentialsFile, readPrintFile } from './pack-files.ts';
+import {
+  readAnswersFile,
+  readCredentialsFile,
+  readPackRegister,
+  readPrintFile,
+} from './pack-files.ts';
 
 /** The item at `index`, asserting it exists. */
 function at<T>(items: readonly T[], index: number): T {
@@ -53,6 +62,8 @@ for (const tool of ['pdftoppm', 'pdftotext', 'zbarimg']) {
     throw new Error(`${tool} is missing: apt-get install poppler-utils zbar-tools`);
 }
 
+const PG_URL =
+  process.env['SCRUTINEER_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const FAST_ARGON2 = { memorySize: 256, iterations: 1, parallelism: 1, hashLength: 32 };
 
 const TRUSTEE_GROUP = await loadGroup('sodium');
@@ -143,18 +154,16 @@ function setup() {
   };
 }
 
-/** Decodes every barcode on a PNG: ["QR-Code:…", "CODE-128:…"]. */
+/** Decodes every barcode on a PNG (none: []; zbarimg then exits 4). */
 function decodeBarcodes(png: string): string[] {
-  return execFileSync('zbarimg', ['-q', '--raw', '-Sqrcode.enable', '-Scode128.enable', png], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'ignore'],
-  })
-    .trim()
-    .split('\n');
+  const found = spawnSync('zbarimg', ['-q', '--raw', png], { encoding: 'utf8' });
+  if (found.status === 4) return [];
+  assert.equal(found.status, 0, found.stderr);
+  return found.stdout.trim().split('\n');
 }
 
 test(
-  'packs generate: credentials, answers table, print file and PDF packs that decode to the right code and pack id',
+  'packs generate: credentials, answers table, print file and PDF packs whose ballot paper carries nothing of the pack or member',
   { timeout: 300_000 },
   async () => {
     const { roll, references, manifest, election } = setup();
@@ -224,7 +233,13 @@ test(
       );
       const entry = entryByKey.get(key);
       assert.ok(entry !== undefined, 'the code derives a listed key');
-      assert.equal(entry.packId, row.pack_id);
+      // F13: the server's table holds no pack id; the registrar's register does.
+      assert.ok(!Object.values(entry).includes(row.pack_id));
+      assert.equal(
+        readPackRegister(generated.paths.packRegister).find((r) => r.pack_id === row.pack_id)
+          ?.credential,
+        key
+      );
       // The printer's file holds no answers (F23): the member knows them, here from the roll.
       const member = roll.members.find((m) => m.memberId === row.member_id);
       assert.ok(member !== undefined);
@@ -243,36 +258,20 @@ test(
       );
     }
 
-    // The second page of the second file: render it, read its codes back, check what it says.
+    // The second pack of the second file: its letter (page 3), and its return slip and ballot
+    // paper (page 4). Render them, read their codes back, check what each part says.
     const pdf = join(generated.paths.pdfDirectory, 'packs-0002.pdf');
     const row = at(rows, 31);
-    execFileSync('pdftoppm', [
-      '-f',
-      '2',
-      '-l',
-      '2',
-      '-r',
-      '200',
-      '-png',
-      '-singlefile',
-      pdf,
-      join(out, 'page'),
-    ]);
-    const decoded = decodeBarcodes(join(out, 'page.png'));
-    assert.equal(decoded.length, 4, decoded.join('\n'));
-    assert.ok(decoded.includes(row.code), 'the code QR carries the code');
-    assert.ok(decoded.includes(row.pack_id), 'the barcode carries the pack id');
-    // Spec §9.5.3: the return slip's QR code carries the pack id and the return secret, whose
-    // commitment the answers table loads with the credential.
-    const slipText = decoded.find((d) => d.startsWith('RETURN1:'));
-    assert.ok(slipText !== undefined, 'the return slip QR code');
-    const slip = parseReturnSlip(slipText);
-    assert.deepEqual(slip, {
-      ok: true,
-      value: { packId: row.pack_id, returnSecret: row.return_secret },
-    });
     assert.ok(parsePackId(row.pack_id).ok);
-    const rollText = decoded.find((d) => d.startsWith('ROLL1:'));
+    const code = parseVotingCode(row.code);
+    assert.ok(code.ok);
+    const credential = bytesToHex(
+      group.encodePoint(deriveCredentialKey(group, 'leader-2025', code.value).publicKey)
+    );
+    const letter = renderPage(pdf, 3, join(out, 'letter'));
+    assert.equal(letter.codes.length, 2, letter.codes.join('\n'));
+    assert.ok(letter.codes.includes(row.code), 'the code QR carries the code');
+    const rollText = letter.codes.find((d) => d.startsWith('ROLL1:'));
     assert.ok(rollText !== undefined);
     const reference = parseRollReference(rollText);
     assert.ok(reference.ok);
@@ -280,9 +279,6 @@ test(
       checkRollInclusion(manifest.roll, { memberId: row.member_id, ...reference.value.inclusion }),
       { ok: true }
     );
-    const text = execFileSync('pdftotext', ['-f', '2', '-l', '2', '-layout', pdf, '-'], {
-      encoding: 'utf8',
-    });
     const member = roll.members.find((m) => m.memberId === row.member_id);
     assert.ok(member !== undefined);
     for (const expected of [
@@ -290,19 +286,178 @@ test(
       member.postcode,
       row.code,
       `Election fingerprint: ${expectedFingerprint}`,
-      'BALLOT PAPER',
-      'Alex Morgan',
-      'Chris Young',
-      `Pack: ${row.pack_id}`,
+      `Pack reference: ${row.pack_id}`,
       'https://vote.example.org',
-    ]) {
-      assert.ok(text.includes(expected), `page shows ${expected}`);
-    }
+      'Voting by post',
+    ])
+      assert.ok(letter.text.includes(expected), `the letter shows ${expected}`);
+    // The sheet with the member's name carries nothing the board holds of this pack (F13).
+    for (const absent of [credential, row.return_secret, 'RETURN2'])
+      assert.ok(!letter.text.toLowerCase().includes(absent.toLowerCase()), absent);
+
+    // Spec §9.5.3: the return slip's QR code carries the credential and the return secret, whose
+    // commitment the answers table loads with the credential; the slip names no one.
+    const second = renderPage(pdf, 4, join(out, 'second'));
+    assert.deepEqual(second.codes.length, 1, second.codes.join('\n'));
+    assert.deepEqual(parseReturnSlip(second.codes[0] ?? ''), {
+      ok: true,
+      value: { credential, returnSecret: row.return_secret },
+    });
+    for (const expected of ['RETURN SLIP', 'BALLOT PAPER', 'Alex Morgan', 'Chris Young'])
+      assert.ok(second.text.includes(expected), `the second sheet shows ${expected}`);
+    for (const absent of [member.name, member.postcode, row.member_id, row.pack_id, row.code])
+      assert.ok(!second.text.includes(absent), `the second sheet does not show ${absent}`);
     // Ballot order: the manifest's.
     assert.ok(
-      text.indexOf('Alex Morgan') < text.indexOf('Sam Patel') &&
-        text.indexOf('Sam Patel') < text.indexOf('Chris Young')
+      second.text.indexOf('Alex Morgan') < second.text.indexOf('Sam Patel') &&
+        second.text.indexOf('Sam Patel') < second.text.indexOf('Chris Young')
     );
+
+    // The ballot paper (below the tear line, 99 mm down) carries nothing that links it to a pack
+    // or a member: no barcode, no pack id, no credential, no secret; only the official mark.
+    const paper = renderBallotPaper(pdf, 4, join(out, 'paper-a'));
+    assert.deepEqual(paper.codes, [], 'no barcode or QR code on the ballot paper');
+    assert.ok(paper.text.includes('OFFICIAL MARK') && paper.text.includes(expectedFingerprint));
+    const hexGroups = (hex: string) => hex.toUpperCase().match(/.{8}/g) ?? [];
+    for (const absent of [
+      row.pack_id,
+      row.member_id,
+      member.name,
+      'RETURN2',
+      'RETURN SLIP',
+      ...hexGroups(credential),
+      ...hexGroups(row.return_secret),
+    ])
+      assert.ok(!paper.text.toUpperCase().includes(absent.toUpperCase()), absent);
+    // And it is the same image, pixel for pixel, as another member's ballot paper.
+    const other = renderBallotPaper(pdf, 2, join(out, 'paper-b'));
+    assert.ok(readFileSync(paper.png).equals(readFileSync(other.png)), 'ballot papers identical');
+  }
+);
+
+/** Renders page `page` of `pdf` to PNG at 200 dpi; its decoded barcodes and its text. */
+function renderPage(pdf: string, page: number, stem: string): { codes: string[]; text: string } {
+  const range = ['-f', String(page), '-l', String(page)];
+  execFileSync('pdftoppm', [...range, '-r', '200', '-png', '-singlefile', pdf, stem]);
+  const text = execFileSync('pdftotext', [...range, '-layout', pdf, '-'], { encoding: 'utf8' });
+  return { codes: decodeBarcodes(`${stem}.png`), text };
+}
+
+/** The ballot paper of page `page`: the part below the tear line (99 mm), as PNG and text. */
+function renderBallotPaper(
+  pdf: string,
+  page: number,
+  stem: string
+): { codes: string[]; text: string; png: string } {
+  const range = ['-f', String(page), '-l', String(page)];
+  // A4 at 200 dpi is 1654 × 2339 px; the tear line is at 99 mm = 780 px (281 pt).
+  const crop = ['-x', '0', '-y', '790', '-W', '1654', '-H', '1549'];
+  execFileSync('pdftoppm', [...range, '-r', '200', ...crop, '-png', '-singlefile', pdf, stem]);
+  const text = execFileSync(
+    'pdftotext',
+    [...range, '-x', '0', '-y', '284', '-W', '595', '-H', '558', '-layout', pdf, '-'],
+    { encoding: 'utf8' }
+  );
+  return { codes: decodeBarcodes(`${stem}.png`), text, png: `${stem}.png` };
+}
+
+test(
+  'F13: the board holds no pack id, and nothing on the sheet with the member’s name is in its database',
+  { timeout: 300_000 },
+  async () => {
+    const { roll, references, election } = setup();
+    const out = mkdtempSync(join(tmpdir(), 'scrutineer-f13-'));
+    const generated = await generatePackFiles({
+      roll,
+      references,
+      election,
+      outDir: out,
+      answers: { parameters: FAST_ARGON2, threads: 2 },
+      pdf: { batchSize: 500, limit: 3 },
+    });
+    const answers = readAnswersFile(generated.paths.answers);
+    const rows = readPrintFile(generated.paths.print);
+    // A board on real PostgreSQL, in a schema of its own; the officer loads the registrar's
+    // answers table through the API exactly as `scrutineer election load` posts it.
+    const schema = `postal_f13_${randomBytes(6).toString('hex')}`;
+    const database = await openPostgresDatabase({ connectionString: PG_URL, schema });
+    await migrate(database);
+    const server = await startServer({ database, port: 0, logger: false });
+    try {
+      const board = await createTestElection(server.service, {
+        voters: answers.entries.length,
+        open: false,
+      });
+      const post = (credentials: readonly object[]) =>
+        fetch(`${server.url}/api/elections/${board.electionId}/credentials`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${board.adminKey}`,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify({ credentials }),
+        });
+      const entries = answers.entries.map((e) => ({
+        key: e.key,
+        answersHash: e.answersHash,
+        returnCommitment: e.returnCommitment,
+      }));
+      // The board will not take a pack id, even if offered one.
+      const first = at(entries, 0);
+      const offered = await post([{ ...first, packId: at(rows, 0).pack_id }]);
+      assert.equal(offered.status, 400);
+      const loaded = await post(entries);
+      assert.equal(loaded.status, 201, await loaded.text());
+
+      // Every row of every table of the board's database, as text.
+      const tables = await database.query<{ table_name: string }>(
+        'SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()'
+      );
+      const columns = await database.query<{ column_name: string }>(
+        'SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()'
+      );
+      assert.deepEqual(
+        columns.filter((c) => c.column_name.includes('pack')),
+        [],
+        'no column for a pack id'
+      );
+      let dump = '';
+      for (const { table_name } of tables) {
+        const all = await database.query<{ row: string }>(
+          `SELECT t::text AS row FROM "${table_name}" t`
+        );
+        dump += all.map((r) => r.row).join('\n');
+      }
+      dump = dump.toLowerCase();
+      assert.ok(dump.includes(first.key), 'the dump holds the credentials');
+      // The member's letter (page 1 of each pack): every word on it but the voting code (the
+      // member's secret, which is the credential itself) is absent from the board's database.
+      const pdf = join(generated.paths.pdfDirectory, 'packs-0001.pdf');
+      for (const [i, row] of rows.slice(0, 3).entries()) {
+        const page = String(2 * i + 1);
+        const letter = execFileSync('pdftotext', ['-f', page, '-l', page, pdf, '-'], {
+          encoding: 'utf8',
+        });
+        assert.ok(letter.includes(row.pack_id) && letter.includes(row.member_id));
+        const words = new Set(
+          letter
+            .split(/[\s:,()]+/)
+            .map((w) => w.toLowerCase())
+            .filter((w) => w.length >= 6 && !row.code.toLowerCase().includes(w))
+        );
+        for (const word of words)
+          assert.ok(!dump.includes(word) || /^[a-z.-]+$/.test(word), `the board holds "${word}"`);
+        assert.ok(!dump.includes(row.pack_id.toLowerCase()), row.pack_id);
+        assert.ok(!dump.includes(row.member_id.toLowerCase()), row.member_id);
+      }
+    } finally {
+      await server.close();
+      await database.close();
+      const admin = new pg.Client({ connectionString: PG_URL });
+      await admin.connect();
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await admin.end();
+    }
   }
 );
 

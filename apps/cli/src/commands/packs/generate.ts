@@ -14,6 +14,7 @@ import {
   buildAnswersTable,
   eligibleMembers,
   generatePackCredentials,
+  packRegisterRows,
   printRows,
   sameCommitment,
 } from '@scrutineer/protocol';
@@ -31,6 +32,7 @@ import {
   packPaths,
   writeAnswersFile,
   writeCredentialsFile,
+  writePackRegister,
   writePrintFile,
 } from './pack-files.ts';
 import {
@@ -184,6 +186,7 @@ export async function generatePackFiles(
   const answersSeconds = (performance.now() - start) / 1000;
   const rows = printRows(packs);
   writePrintFile(paths.print, rows);
+  writePackRegister(paths.packRegister, packRegisterRows(packs));
 
   const fingerprint = packFingerprint(ceremonyKey, header);
   start = performance.now();
@@ -362,6 +365,7 @@ export function packsGenerateCommand(): Command {
           `  ${paths.credentials}: the public credential list, shuffled (${rate(n, seconds.credentials)})`,
           `  ${paths.answers}: the answers table for the server (Argon2id m=${parameters.memorySize} KiB t=${parameters.iterations}, ${rate(n, seconds.answers)})`,
           `  ${paths.print}: the printer's file (pack_id,member_id,code,return_secret; 0600): secret, destroy after printing`,
+          `  ${paths.packRegister}: the registrar's pack register (pack_id,credential; 0600): for replacements only, never for the board`,
           generated.pdfFiles.length === 0
             ? '  no PDF packs (render them with `packs render`)'
             : `  ${paths.pdfDirectory}: ${generated.pdfPacks} packs in ${generated.pdfFiles.length} PDF file(s) (${rate(generated.pdfPacks, seconds.pdf)})`,

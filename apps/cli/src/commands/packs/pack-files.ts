@@ -4,7 +4,8 @@
  * | file | who sees it | content |
  * |---|---|---|
  * | `credentials.json` | public | `{format, electionId, count, credentialListHash, keys}`: the keys in shuffled order (spec §9.5) |
- * | `answers.json` | the server only | `{format, electionId, questions, count, credentialListHash, entries: [{key, answersHash, packId, returnCommitment}]}` in the same order |
+ * | `answers.json` | the server only | `{format, electionId, questions, count, credentialListHash, entries: [{key, answersHash, returnCommitment}]}` in the same order: no pack id (spec §9.5.4) |
+ * | `registrar/packs.csv` | the registrar only (0600) | `pack_id,credential`: which pack carries which key, consulted only to replace a pack (spec §9.5.4); never given to the board |
  * | `print/packs.csv` | the printer only (0600) | `pack_id,member_id,code,return_secret` (no answers: printing needs none): the only member link, and the only copy of the return slips' secrets (spec §9.5.3); destroy after printing |
  * | `packs/packs-NNNN.pdf` | the printer only | the print-ready packs, in the order of packs.csv |
  *
@@ -13,7 +14,13 @@
  * on the packs, covers (spec §9.3).
  */
 import { join } from 'node:path';
-import { type AnswersEntry, type PrintRow, PRINT_COLUMNS } from '@scrutineer/protocol';
+import {
+  type AnswersEntry,
+  type PackRegisterRow,
+  type PrintRow,
+  PACK_REGISTER_COLUMNS,
+  PRINT_COLUMNS,
+} from '@scrutineer/protocol';
 import { csvLine, readCsvFile } from '../roll/csv-file.ts';
 import { readJsonFile, writeFileAtomic, writeJsonFile } from '../roll/roll-files.ts';
 
@@ -24,6 +31,7 @@ export const packPaths = (dir: string) => ({
   credentials: join(dir, 'credentials.json'),
   answers: join(dir, 'answers.json'),
   print: join(dir, 'print', 'packs.csv'),
+  packRegister: join(dir, 'registrar', 'packs.csv'),
   pdfDirectory: join(dir, 'packs'),
 });
 
@@ -84,4 +92,23 @@ export function readPrintFile(path: string): PrintRow[] {
     code: cells[2] ?? '',
     return_secret: cells[3] ?? '',
   }));
+}
+
+/** The registrar's pack register (spec §9.5.4), 0600. */
+export function writePackRegister(path: string, rows: readonly PackRegisterRow[]): void {
+  writeFileAtomic(
+    path,
+    [
+      csvLine(PACK_REGISTER_COLUMNS),
+      ...rows.map((r) => csvLine(PACK_REGISTER_COLUMNS.map((c) => r[c]))),
+    ].join(''),
+    { secret: true }
+  );
+}
+
+export function readPackRegister(path: string): PackRegisterRow[] {
+  const table = readCsvFile(path);
+  if (table.header.join(',') !== PACK_REGISTER_COLUMNS.join(','))
+    throw new Error(`${path}: expected columns ${PACK_REGISTER_COLUMNS.join(',')}`);
+  return table.rows.map(({ cells }) => ({ pack_id: cells[0] ?? '', credential: cells[1] ?? '' }));
 }

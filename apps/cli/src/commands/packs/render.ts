@@ -8,7 +8,7 @@
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { type Roll, type PrintRow, encodeRollReference } from '@scrutineer/protocol';
-import { loadGroup } from '@scrutineer/crypto';
+import { bytesToHex, deriveCredentialKey, loadGroup, parseVotingCode } from '@scrutineer/crypto';
 import { ServerClient } from '../../client/server-client.ts';
 import { PackPdfWriter } from '../../pdf/pack-pdf-batches.ts';
 import type { PackElection, PackSheet } from '../../pdf/pack-sheet.ts';
@@ -63,6 +63,7 @@ export async function renderPackPdfs(
     ...(options.boldFontPath === undefined ? {} : { boldFontPath: options.boldFontPath }),
   });
   const total = Math.min(options.limit ?? options.rows.length, options.rows.length);
+  const group = await loadGroup('sodium');
   for (const row of options.rows.slice(0, total)) {
     const member = members.get(row.member_id);
     const inclusion = inclusions.get(row.member_id);
@@ -71,12 +72,19 @@ export async function renderPackPdfs(
         `member ${row.member_id} of the print file is not in the roll and its references`
       );
     const commitment = { count: references.count, root: references.root };
+    // The return slip names the credential (spec §9.5.3); the code derives it (spec §6.5).
+    const code = parseVotingCode(row.code);
+    if (!code.ok) throw new Error(`the code of member ${row.member_id} does not parse`);
+    const credential = bytesToHex(
+      group.encodePoint(deriveCredentialKey(group, election.electionId, code.value).publicKey)
+    );
     const sheet: PackSheet = {
       packId: row.pack_id,
       memberId: member.memberId,
       name: member.name,
       addressLines: [...member.address.split('\n'), member.postcode],
       code: row.code,
+      credential,
       returnSecret: row.return_secret,
       roll: {
         index: inclusion.index,

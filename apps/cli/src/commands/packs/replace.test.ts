@@ -22,7 +22,7 @@ import { noticeLetterParagraphs } from '../../pdf/notice-letter.ts';
 import { commitRollMembers } from '../roll/commit.ts';
 import { parseCsvText } from '../roll/csv-file.ts';
 import { readJsonFile, writeJsonFile } from '../roll/roll-files.ts';
-import { readAnswersFile, readPrintFile } from './pack-files.ts';
+import { readAnswersFile, readPackRegister, readPrintFile } from './pack-files.ts';
 import {
   type ReplacementRequestFile,
   readRegister,
@@ -198,7 +198,11 @@ test('F4: the officer alone cannot replace a pack; the registrar issues one, the
     // … nor past the board: a request the officer signs with a key of their own is refused.
     const group = await loadGroup('sodium');
     const answers = readAnswersFile(join(packsDir, 'answers.json'));
-    const victim = answers.entries.find((e) => e.packId === member.pack_id);
+    // The registrar's own register names the pack's credential (the board holds no pack ids).
+    const victimKey = readPackRegister(join(packsDir, 'registrar', 'packs.csv')).find(
+      (e) => e.pack_id === member.pack_id
+    )?.credential;
+    const victim = answers.entries.find((e) => e.key === victimKey);
     assert.ok(victim !== undefined);
     const forgedKey = group.encodePoint(group.multiplyBase(randomScalar()));
     const forgedReturn = Buffer.from(randomBytes(32)).toString('hex');
@@ -215,7 +219,6 @@ test('F4: the officer alone cannot replace a pack; the registrar issues one, the
       replacement: {
         key: unsigned.replacement,
         answersHash: victim.answersHash,
-        packId: 'forged-1',
         returnCommitment: forgedReturn,
       },
       reason: 'lost',

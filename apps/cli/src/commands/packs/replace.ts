@@ -41,7 +41,7 @@ import {
 } from './approval-key.ts';
 import { defaultArgon2Parameters } from './answers-hashing.ts';
 import { type ElectionDraft, readElection } from './election-input.ts';
-import { packPaths, readAnswersFile, readPrintFile, writePrintFile } from './pack-files.ts';
+import { packPaths, readPackRegister, readPrintFile, writePrintFile } from './pack-files.ts';
 import { parseHexOption, renderPackPdfs } from './render.ts';
 import {
   REPLACEMENT_FORMAT,
@@ -75,6 +75,8 @@ export interface IssueReplacementOptions {
 }
 
 export interface IssuedReplacement {
+  /** The new pack's reference, the registrar's (never in the request the board gets). */
+  readonly packId: string;
   readonly request: ReplacementRequestFile;
   readonly paths: ReturnType<typeof replacementPaths>;
   readonly packPdf: string;
@@ -94,9 +96,10 @@ function currentCredential(
   if (revoke !== undefined) {
     const replaced = register.find((r) => r.pack_id === revoke.packId);
     if (replaced !== undefined) return { key: replaced.replacement, packId: revoke.packId };
-    const entry = readAnswersFile(paths.answers).entries.find((e) => e.packId === revoke.packId);
-    if (entry === undefined) throw new Error(`no pack ${revoke.packId} in ${paths.answers}`);
-    return { key: entry.key, packId: revoke.packId };
+    // Spec §9.5.4: the registrar's own register; the board holds no pack ids.
+    const entry = readPackRegister(paths.packRegister).find((e) => e.pack_id === revoke.packId);
+    if (entry === undefined) throw new Error(`no pack ${revoke.packId} in ${paths.packRegister}`);
+    return { key: entry.credential, packId: revoke.packId };
   }
   const latest = register.filter((r) => r.member_id === memberId).at(-1);
   if (latest !== undefined) return { key: latest.replacement, packId: latest.pack_id };
@@ -155,7 +158,6 @@ export async function issueReplacement(
     replacement: {
       key: pack.credentialKey,
       answersHash,
-      packId: pack.packId,
       ...(returnCommitment === undefined ? {} : { returnCommitment }),
     },
     reason,
@@ -195,7 +197,7 @@ export async function issueReplacement(
     reason,
     issued: options.issued,
   });
-  return { request, paths, packPdf: rendered.files[0] ?? '' };
+  return { packId: pack.packId, request, paths, packPdf: rendered.files[0] ?? '' };
 }
 
 function parseReason(value: string): ReplacementReason {
@@ -284,7 +286,7 @@ export function packsReplaceCommand(): Command {
       const { paths, request } = issued;
       process.stdout.write(
         [
-          `Replacement pack ${request.replacement.packId} for ${options.memberId} (${request.reason}); revokes ${request.revoke}.`,
+          `Replacement pack ${issued.packId} for ${options.memberId} (${request.reason}); revokes ${request.revoke}.`,
           `  ${paths.request}: for the officer: \`scrutineer election replace --request ${paths.request}\``,
           `  ${issued.packPdf}: the new pack (secret: it carries the code), to print and post`,
           `  ${paths.print}: the printer's row (secret, destroy after printing)`,

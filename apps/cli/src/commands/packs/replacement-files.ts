@@ -5,7 +5,7 @@
  * | file | who sees it | content |
  * |---|---|---|
  * | `replacements.csv` | the registrar | `member_id,revoked,replacement,pack_id,reason,issued`: which credential each replacement revoked and added (no code), so a second replacement of the same member finds the current one |
- * | `replacements/<pack id>/request.json` | the officer, then the board | `{format, electionId, revoke, replacement: {key, answersHash, packId}, reason, approval, issued}`: what `election replace` posts |
+ * | `replacements/<pack id>/request.json` | the officer, then the board | `{format, electionId, revoke, replacement: {key, answersHash, returnCommitment?}, reason, approval, issued}` (no pack id: the board never holds one, spec §9.5.4): what `election replace` posts |
  * | `replacements/<pack id>/print.csv` | the printer only | the new pack's `pack_id,member_id,code,answers` row; destroy after printing |
  * | `replacements/<pack id>/packs/packs-0001.pdf` | the printer only | the new pack (it carries the new code) |
  * | `replacements/<pack id>/notice.pdf` | the member | the notice letter, posted separately to the roll address |
@@ -26,7 +26,6 @@ export interface ReplacementRequestFile {
   readonly replacement: {
     readonly key: string;
     readonly answersHash: string;
-    readonly packId: string;
     /** With a postal channel: the new return slip's commitment (spec §9.5.3), approved with the rest. */
     readonly returnCommitment?: string;
   };

@@ -1,9 +1,13 @@
 /**
- * @module Double entry of postal papers (spec §9.5 `postal-batch`): two operators key the
- * same batch independently (CSV `pack_id,choice`, one row per paper; choices by name or 1-based
- * position, `;` between several, `spoilt` or empty for a spoilt paper). The batch is committed
- * only when both entries agree paper by paper; a paper whose choices break the contest's limits
- * counts as spoilt. Totals are per candidate; spoilt papers are counted separately.
+ * @module Double entry of postal papers (spec §9.5.3 "Counting", §9.5 `postal-batch`): the papers
+ * of one opening batch are numbered 1, 2, … as they are taken from their inner envelopes, and two
+ * operators key them independently (CSV `paper,choice`, one row per paper; choices by name or
+ * 1-based position, `;` between several, `spoilt` for a paper that is void). No row names a pack,
+ * an envelope or a member: the only link a file could hold is the paper's number in its batch.
+ * The batch is posted only when both entries agree paper by paper and every entry is well formed:
+ * a name not on the ballot, an empty choice or a paper number keyed twice is refused with the row,
+ * never counted as a spoilt paper (a misspelt name would otherwise silently lose a vote). A paper
+ * that marks more candidates than its contest allows is void by the rules and counts as spoilt.
  */
 import type { Manifest } from '@scrutineer/record';
 import { checkChoices } from '@scrutineer/protocol';
@@ -12,14 +16,14 @@ import { parseCsvText } from '../roll/csv-file.ts';
 
 export interface KeyedPaper {
   readonly row: number;
-  readonly packId: string;
+  /** The paper's number in its batch, 1, 2, … */
+  readonly paper: number;
   /** As keyed, normalised (trimmed, lower-case, single spaces). */
   readonly choice: string;
 }
 
 export interface Mismatch {
   readonly paper: number;
-  readonly packId: string;
   readonly first: string;
   readonly second: string;
 }
@@ -30,59 +34,103 @@ export interface BatchTotals {
   readonly contests: { counts: number[] }[];
 }
 
-export function parseKeyedEntries(text: string): KeyedPaper[] {
-  const table = parseCsvText(text);
-  const header = table.header.map((h) => h.trim().toLowerCase());
-  if (header[0] !== 'pack_id' || header[1] !== 'choice')
-    throw new Error('a keyed entry file has the columns pack_id,choice');
-  return table.rows.map(({ row, cells }) => ({
-    row,
-    packId: (cells[0] ?? '').trim(),
-    choice: (cells[1] ?? '').trim().toLowerCase().replace(/\s+/g, ' '),
-  }));
+export type BatchEntryCode =
+  | 'postal/invalid-entry-file'
+  | 'postal/paper-counted-twice'
+  | 'postal/unknown-candidate'
+  | 'postal/empty-choice';
+
+/** A keyed entry file that cannot be counted as it is: the rule broken and the row. */
+export class BatchEntryError extends Error {
+  readonly code: BatchEntryCode;
+  constructor(code: BatchEntryCode, message: string) {
+    super(message);
+    this.name = 'BatchEntryError';
+    this.code = code;
+  }
 }
 
-/** Paper-by-paper differences between the two operators' entries (order and content). */
+export const KEYED_COLUMNS = ['paper', 'choice'] as const;
+
+/** Reads one operator's entries; refuses a paper number that is not 1, 2, … or repeats. */
+export function parseKeyedEntries(text: string, file = 'entries'): KeyedPaper[] {
+  const table = parseCsvText(text);
+  const header = table.header.map((h) => h.trim().toLowerCase());
+  if (header[0] !== 'paper' || header[1] !== 'choice')
+    throw new BatchEntryError(
+      'postal/invalid-entry-file',
+      `${file}: a keyed entry file has the columns paper,choice (no pack or envelope)`
+    );
+  const seen = new Map<number, number>();
+  return table.rows.map(({ row, cells }) => {
+    const text = (cells[0] ?? '').trim();
+    const paper = /^[1-9][0-9]{0,6}$/.test(text) ? Number(text) : NaN;
+    if (Number.isNaN(paper))
+      throw new BatchEntryError(
+        'postal/invalid-entry-file',
+        `${file} row ${row}: "${text}" is not a paper number (1, 2, …)`
+      );
+    const earlier = seen.get(paper);
+    if (earlier !== undefined)
+      throw new BatchEntryError(
+        'postal/paper-counted-twice',
+        `${file} row ${row}: paper ${paper} was already keyed at row ${earlier}: a paper is counted once`
+      );
+    seen.set(paper, row);
+    return {
+      row,
+      paper,
+      choice: (cells[1] ?? '').trim().toLowerCase().replace(/\s+/g, ' '),
+    };
+  });
+}
+
+/** Paper-by-paper differences between the two operators' entries (by paper number). */
 export function compareEntries(
   first: readonly KeyedPaper[],
   second: readonly KeyedPaper[]
 ): Mismatch[] {
+  const byNumber = (papers: readonly KeyedPaper[]) => new Map(papers.map((p) => [p.paper, p]));
+  const a = byNumber(first);
+  const b = byNumber(second);
+  const numbers = [...new Set([...a.keys(), ...b.keys()])].sort((x, y) => x - y);
   const mismatches: Mismatch[] = [];
-  for (let i = 0; i < Math.max(first.length, second.length); i++) {
-    const a = first[i];
-    const b = second[i];
-    if (a?.packId !== b?.packId || a?.choice !== b?.choice)
-      mismatches.push({
-        paper: i + 1,
-        packId: a?.packId ?? b?.packId ?? '',
-        first: a === undefined ? '(missing)' : `${a.packId} ${a.choice}`,
-        second: b === undefined ? '(missing)' : `${b.packId} ${b.choice}`,
-      });
+  for (const paper of numbers) {
+    const one = a.get(paper)?.choice;
+    const two = b.get(paper)?.choice;
+    if (one !== two)
+      mismatches.push({ paper, first: one ?? '(missing)', second: two ?? '(missing)' });
   }
   return mismatches;
 }
 
-/** The batch's totals from agreed entries. */
+/** The batch's totals from agreed entries; refuses a choice that names no candidate. */
 export function batchTotals(manifest: Manifest, papers: readonly KeyedPaper[]): BatchTotals {
   const contests = manifest.contests.map((c) => ({ counts: c.candidates.map(() => 0) }));
   let spoilt = 0;
   for (const paper of papers) {
-    const choices =
-      paper.choice === '' || paper.choice === 'spoilt'
-        ? 'spoilt'
-        : resolveChoices(
-            manifest,
-            paper.choice.split(';').map((s) => s.trim())
-          );
-    let valid = typeof choices !== 'string';
-    if (typeof choices !== 'string') {
-      try {
-        checkChoices(manifest, choices);
-      } catch {
-        valid = false;
-      }
+    if (paper.choice === '')
+      throw new BatchEntryError(
+        'postal/empty-choice',
+        `row ${paper.row} (paper ${paper.paper}): no choice keyed: key the names marked, or "spoilt" for a void paper`
+      );
+    if (paper.choice === 'spoilt') {
+      spoilt++;
+      continue;
     }
-    if (!valid || typeof choices === 'string') {
+    const choices = resolveChoices(
+      manifest,
+      paper.choice.split(';').map((s) => s.trim())
+    );
+    if (typeof choices === 'string')
+      throw new BatchEntryError(
+        'postal/unknown-candidate',
+        `row ${paper.row} (paper ${paper.paper}): ${choices}. Nothing was posted: correct the entry (a misspelt name is never counted as a spoilt paper)`
+      );
+    try {
+      // More marks than the contest allows (or fewer than it needs): void by the rules.
+      checkChoices(manifest, choices);
+    } catch {
       spoilt++;
       continue;
     }

@@ -29,7 +29,6 @@ const ADMIN_KEY = 'admin-key-for-the-postal-receive-test';
 const CHEAP_ARGON2 = { memorySize: 256, iterations: 1, parallelism: 1, hashLength: 32 };
 
 interface Member {
-  readonly packId: string;
   readonly credential: string;
   readonly returnSecret: string;
 }
@@ -67,14 +66,13 @@ before(async () => {
   });
   await runTestCeremony(service, manifest, trusteeKeys);
   // The registrar's packs: each credential with its return secret; the board gets the commitment.
-  const packs = [0, 1, 2].map((i) => {
+  const packs = [0, 1, 2].map(() => {
     const credential = bytesToHex(
       group.encodePoint(deriveCredentialKey(group, electionId, generateVotingCode()).publicKey)
     );
-    return { packId: `PACK${i}-TEST0`, credential, postalReturn: generatePostalReturn(credential) };
+    return { credential, postalReturn: generatePostalReturn(credential) };
   });
   members = packs.map((p) => ({
-    packId: p.packId,
     credential: p.credential,
     returnSecret: p.postalReturn.secret,
   }));
@@ -85,7 +83,6 @@ before(async () => {
       packs.map(async (p, i) => ({
         key: p.credential,
         answersHash: await hashSecurityAnswers(['dob'], { dob: `2000-01-0${i + 1}` }, CHEAP_ARGON2),
-        packId: p.packId,
         returnCommitment: p.postalReturn.commitment,
       }))
     )
@@ -105,18 +102,18 @@ test('F3: postal receive without the return slip’s secret is refused while vot
   const client = new ServerClient(server.url);
   const target = member(0);
   const start = (await client.summary(electionId)).size;
-  // The officer knows the pack id (the registrar's table) but not the secret on the slip.
+  // The officer knows the credential (it is public) but not the secret on the slip.
   for (const guess of ['00'.repeat(16), member(1).returnSecret])
     assert.equal(
       await receivePostalPack(
         client,
         electionId,
         ADMIN_KEY,
-        slipFromOptions({ packId: target.packId, returnSecret: guess })
+        slipFromOptions({ credential: target.credential, returnSecret: guess })
       ),
       'postal/wrong-return-secret'
     );
-  assert.throws(() => slipFromOptions({ packId: target.packId }), /--return-secret/);
+  assert.throws(() => slipFromOptions({ credential: target.credential }), /--return-secret/);
   assert.equal((await client.summary(electionId)).size, start, 'nothing was appended');
   // The member's own slip, as scanned, is accepted.
   assert.equal(
@@ -124,7 +121,9 @@ test('F3: postal receive without the return slip’s secret is refused while vot
       client,
       electionId,
       ADMIN_KEY,
-      slipFromOptions({ slip: `RETURN1:${target.packId}:${target.returnSecret.toUpperCase()}` })
+      slipFromOptions({
+        slip: `RETURN2:${target.credential.toUpperCase()}:${target.returnSecret.toUpperCase()}`,
+      })
     ),
     null
   );
@@ -141,7 +140,7 @@ test('F3: after the close, postal receive of an abstainer’s pack is refused, e
       client,
       electionId,
       ADMIN_KEY,
-      slipFromOptions({ packId: abstainer.packId, returnSecret: abstainer.returnSecret })
+      slipFromOptions({ credential: abstainer.credential, returnSecret: abstainer.returnSecret })
     ),
     'postal/after-close'
   );

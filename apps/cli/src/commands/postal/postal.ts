@@ -1,14 +1,23 @@
 /**
- * @module `scrutineer postal receive|batch`: a returned pack, named by its return slip
- * (pack id and return secret, spec §9.5) while voting is open, marks its credential used by post
- * (refused, and published as `cast-refused`, if it voted online); a batch's papers are keyed twice
- * and its totals posted after voting closes (spec §9.5).
+ * @module `scrutineer postal receive|batch`: a returned envelope, named by its return slip
+ * (credential key and return secret, spec §9.5.3) while voting is open, marks its credential used
+ * by post (refused, and published as `cast-refused`, if it voted online or its pack was replaced);
+ * a scanning station's file uploads many (scanner-file.ts). After the close, an opening batch's
+ * papers are keyed twice and its totals posted (postal-batch.ts).
  */
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { type ReturnSlip, parseReturnSlip } from '@scrutineer/protocol';
 import { ApiError, ServerClient } from '../../client/server-client.ts';
-import { batchTotals, compareEntries, parseKeyedEntries } from './postal-batch.ts';
+import {
+  BatchEntryError,
+  type BatchTotals,
+  type Mismatch,
+  batchTotals,
+  compareEntries,
+  parseKeyedEntries,
+} from './postal-batch.ts';
+import { receiveScannerFile } from './scanner-file.ts';
 
 interface Common {
   server: string;
@@ -29,20 +38,25 @@ function adminKey(options: Common): string {
 }
 
 /**
- * Records a returned pack by its pack id and the return secret read from its slip (spec §9.5);
- * resolves to null when accepted, else the refusal's code.
+ * Records a returned pack from its return slip (spec §9.5.3), into opening batch `batch` (the
+ * board's `loose` batch if none); resolves to null when accepted, else the refusal's code.
  */
 export async function receivePostalPack(
   client: ServerClient,
   electionId: string,
   key: string,
-  slip: ReturnSlip
+  slip: ReturnSlip,
+  batch?: string
 ): Promise<string | null> {
   try {
     await client.call('postalReceived', {
       params: { electionId },
       token: key,
-      body: { packId: slip.packId, returnSecret: slip.returnSecret },
+      body: {
+        credential: slip.credential,
+        returnSecret: slip.returnSecret,
+        ...(batch === undefined ? {} : { batch }),
+      },
     });
     return null;
   } catch (error) {
@@ -58,10 +72,10 @@ function withCommon(command: Command): Command {
     .option('--admin-key-file <file>', "the returning officer's key (else SCRUTINEER_ADMIN_KEY)");
 }
 
-/** The slip from `--slip` (the scanned QR text) or from `--pack-id` with `--return-secret`. */
+/** The slip from `--slip` (the scanned QR text) or from `--credential` with `--return-secret`. */
 export function slipFromOptions(options: {
   slip?: string;
-  packId?: string;
+  credential?: string;
   returnSecret?: string;
 }): ReturnSlip {
   if (options.slip !== undefined) {
@@ -69,13 +83,17 @@ export function slipFromOptions(options: {
     if (!parsed.ok) throw new Error(`--slip: ${parsed.error.message}`);
     return parsed.value;
   }
-  if (options.packId === undefined || options.returnSecret === undefined)
+  if (options.credential === undefined || options.returnSecret === undefined)
     throw new Error(
-      'give --slip (the return slip QR code) or --pack-id with --return-secret (as printed on the slip)'
+      'give --slip (the return slip QR code) or --credential with --return-secret (as printed on the slip)'
     );
-  const parsed = parseReturnSlip(`RETURN1:${options.packId.trim()}:${options.returnSecret.trim()}`);
+  const parsed = parseReturnSlip(
+    `RETURN2:${options.credential.replace(/[\s-]/g, '')}:${options.returnSecret.replace(/[\s-]/g, '')}`
+  );
   if (!parsed.ok)
-    throw new Error(`--pack-id/--return-secret: ${parsed.error.message.replace('RETURN1:', '')}`);
+    throw new Error(
+      '--credential/--return-secret: the slip prints the credential as 64 hex digits and the secret as 32'
+    );
   return parsed.value;
 }
 
@@ -86,44 +104,138 @@ const REFUSALS: Readonly<Record<string, string>> = {
   'postal/wrong-return-secret':
     'the return secret does not match this pack: check the slip, or set the paper aside',
   'postal/after-close': 'voting has closed: a paper that arrives after the close is not counted',
+  'credential/revoked':
+    'this pack was replaced: set the paper aside, uncounted (the refusal is on the board)',
+  'credential/not-found': 'no such credential in this election: check the slip',
   'election/channel-not-offered': 'this election has no postal channel',
 };
+
+function describeRefusal(code: string): string {
+  return REFUSALS[code] ?? code;
+}
 
 function receiveCommand(): Command {
   return withCommon(new Command('receive'))
     .description(
-      'record a returned postal pack while voting is open, from its return slip (pack id and return secret)'
+      "record returned postal envelopes while voting is open: one from its return slip, or a scanning station's file"
     )
-    .option('--slip <text>', 'the return slip QR code as scanned (RETURN1:<pack id>:<secret>)')
-    .option('--pack-id <id>', 'the pack id, as printed on the return slip')
+    .option('--slip <text>', 'the return slip QR code as scanned (RETURN2:<credential>:<secret>)')
+    .option('--credential <hex>', 'the credential key, as printed on the return slip')
     .option('--return-secret <hex>', 'the return secret, 32 hex digits, as printed on the slip')
-    .action(async (options: Common & { slip?: string; packId?: string; returnSecret?: string }) => {
-      const slip = slipFromOptions(options);
-      const client = new ServerClient(options.server);
-      const refused = await receivePostalPack(client, options.election, adminKey(options), slip);
-      if (refused === null) {
-        process.stdout.write(
-          `Pack ${slip.packId}: postal vote received; its credential can no longer vote online.\n`
+    .option('--batch <id>', 'the opening batch (tray) the envelope goes into (default: loose)')
+    .option(
+      '--scanner-file <file>',
+      "a scanning station's CSV barcode,scanned_at,batch: uploaded in chunks, safe to run again"
+    )
+    .action(
+      async (
+        options: Common & {
+          slip?: string;
+          credential?: string;
+          returnSecret?: string;
+          batch?: string;
+          scannerFile?: string;
+        }
+      ) => {
+        const client = new ServerClient(options.server);
+        if (options.scannerFile !== undefined) {
+          const start = performance.now();
+          const report = await receiveScannerFile(
+            client,
+            options.election,
+            adminKey(options),
+            options.scannerFile
+          );
+          const seconds = (performance.now() - start) / 1000;
+          for (const r of report.refused)
+            process.stderr.write(`row ${r.row}: REFUSED: ${describeRefusal(r.code)}\n`);
+          process.stdout.write(
+            `${report.envelopes} envelopes: ${report.received} received, ${report.alreadyReceived} already received (unchanged), ${report.refused.length} refused; ${report.uploads} upload(s), ${report.retries} retried, ${seconds.toFixed(1)} s.\n`
+          );
+          return;
+        }
+        const slip = slipFromOptions(options);
+        const refused = await receivePostalPack(
+          client,
+          options.election,
+          adminKey(options),
+          slip,
+          options.batch
         );
-        return;
+        const name = `Credential ${slip.credential.slice(0, 12)}…`;
+        if (refused === null) {
+          process.stdout.write(
+            `${name}: postal vote received; its credential can no longer vote online.\n`
+          );
+          return;
+        }
+        process.stderr.write(`${name}: REFUSED: ${describeRefusal(refused)}\n`);
+        process.exitCode = 1;
       }
-      process.stderr.write(`Pack ${slip.packId}: REFUSED: ${REFUSALS[refused] ?? refused}\n`);
-      process.exitCode = 1;
-    });
+    );
 }
+
+/** Posts a batch's totals after both operators' entries agree; throws a BatchEntryError otherwise. */
+export async function postKeyedBatch(
+  client: ServerClient,
+  electionId: string,
+  key: string,
+  batch: string,
+  entries: { readonly first: string; readonly second: string }
+): Promise<{ totals: BatchTotals; mismatches: readonly Mismatch[] }> {
+  const first = parseKeyedEntries(entries.first, 'first');
+  const second = parseKeyedEntries(entries.second, 'second');
+  const mismatches = compareEntries(first, second);
+  const manifest = await client.manifest(electionId);
+  // Every row of both files is checked, so an unknown name is refused whoever keyed it.
+  batchTotals(manifest, second);
+  const totals = batchTotals(manifest, first);
+  if (mismatches.length > 0) return { totals, mismatches };
+  await client.call('postalBatch', {
+    params: { electionId },
+    token: key,
+    body: { batch, ...totals },
+  });
+  return { totals, mismatches };
+}
+
+const BATCH_REFUSALS: Readonly<Record<string, string>> = {
+  'postal/unknown-batch': 'no returned envelope was received into this batch: check the batch id',
+  'postal/more-papers-than-envelopes':
+    'more papers were keyed than envelopes were received into this batch: recount the papers',
+  'postal/duplicate-batch': 'this batch was already counted: a paper is counted once',
+  'postal/invalid-batch': 'the totals do not fit the ballot',
+};
 
 function batchCommand(): Command {
   return withCommon(new Command('batch'))
     .description(
-      'compare two operators’ entries of a batch; post its totals once they agree (after close)'
+      'compare two operators’ entries of an opening batch; post its totals once they agree (after close)'
     )
-    .requiredOption('--batch <id>', 'the batch id ([A-Za-z0-9-])')
-    .requiredOption('--first <entries.csv>', 'the first operator’s entries (pack_id,choice)')
+    .requiredOption('--batch <id>', 'the opening batch id ([A-Za-z0-9-])')
+    .requiredOption('--first <entries.csv>', 'the first operator’s entries (paper,choice)')
     .requiredOption('--second <entries.csv>', 'the second operator’s entries')
     .action(async (options: Common & { batch: string; first: string; second: string }) => {
-      const first = parseKeyedEntries(readFileSync(options.first, 'utf8'));
-      const second = parseKeyedEntries(readFileSync(options.second, 'utf8'));
-      const mismatches = compareEntries(first, second);
+      const client = new ServerClient(options.server);
+      let outcome: Awaited<ReturnType<typeof postKeyedBatch>>;
+      try {
+        outcome = await postKeyedBatch(client, options.election, adminKey(options), options.batch, {
+          first: readFileSync(options.first, 'utf8'),
+          second: readFileSync(options.second, 'utf8'),
+        });
+      } catch (error) {
+        const reason =
+          error instanceof BatchEntryError
+            ? `${error.code}: ${error.message}`
+            : error instanceof ApiError
+              ? `${error.code}: ${BATCH_REFUSALS[error.code] ?? error.message}`
+              : null;
+        if (reason === null) throw error;
+        process.stderr.write(`Batch ${options.batch}: REFUSED, nothing was posted: ${reason}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      const { totals, mismatches } = outcome;
       if (mismatches.length > 0) {
         for (const m of mismatches)
           process.stderr.write(`paper ${m.paper}: first "${m.first}" ≠ second "${m.second}"\n`);
@@ -133,14 +245,6 @@ function batchCommand(): Command {
         process.exitCode = 1;
         return;
       }
-      const client = new ServerClient(options.server);
-      const manifest = await client.manifest(options.election);
-      const totals = batchTotals(manifest, first);
-      await client.call('postalBatch', {
-        params: { electionId: options.election },
-        token: adminKey(options),
-        body: { batch: options.batch, ...totals },
-      });
       process.stdout.write(
         `Batch ${options.batch} posted: ${totals.papers} papers, ${totals.spoilt} spoilt; counts ${totals.contests.map((c) => c.counts.join('/')).join(', ')}.\n`
       );
@@ -149,7 +253,7 @@ function batchCommand(): Command {
 
 export function postalCommand(): Command {
   return new Command('postal')
-    .description('postal votes: receive returned packs, post double-keyed batch totals')
+    .description('postal votes: receive returned envelopes, post double-keyed batch totals')
     .addCommand(receiveCommand())
     .addCommand(batchCommand());
 }
