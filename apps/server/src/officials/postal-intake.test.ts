@@ -8,8 +8,24 @@
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { postalEnvelopesResponse } from '../http/postal-schemas.ts';
-import { allEvents, api, bodyAs, castHonestBallot, errorCode, headHash, sessionFor, nth, verifyPublishedRecord, replacementRequest, suiteServer, forEachEngine, type TestElection, type TestVoter, createTestElection } from '@scrutineer/testkit';
+import { postalEnvelopesResponse } from '@scrutineer/api-contract';
+import {
+  allEvents,
+  api,
+  bodyAs,
+  castHonestBallot,
+  errorCode,
+  headHash,
+  sessionFor,
+  nth,
+  verifyPublishedRecord,
+  replacementRequest,
+  suiteServer,
+  forEachEngine,
+  type TestElection,
+  type TestVoter,
+  createTestElection,
+} from '@scrutineer/testkit';
 
 forEachEngine('postal intake and opening batches', (engine) => {
   const server = suiteServer(engine);

@@ -10,14 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { encodeReturnSlip } from '@scrutineer/protocol';
+import { type RunningServer, startServer } from '@scrutineer/server';
 import {
-  type RunningServer,
   type TestElection,
   castHonestBallot,
   createTestElection,
   sessionFor,
-  startServer,
-} from '@scrutineer/server';
+} from '@scrutineer/testkit';
 import { ServerClient } from '../../client/server-client.ts';
 import { parseScannerFile, receiveScannerFile } from './scanner-file.ts';
 
