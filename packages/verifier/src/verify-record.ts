@@ -39,6 +39,7 @@ import type { RecordSource } from './record-source.ts';
 import { CHECK_IDS, CHECK_STAGE } from './check-catalogue.ts';
 import { ReportBuilder, STAGES, type Stage, type VerificationReport } from './report.ts';
 import { checkNominations } from './checks/nominations.ts';
+import { PostalAuditChecker } from './checks/postal-audit.ts';
 
 export interface VerifyProgress {
   readonly events: number;
@@ -81,6 +82,7 @@ export async function verifyRecord(
   let credentials: CredentialChecker | null = null;
   let ledger: BallotLedger | null = null;
   let decryption: DecryptionChecker | null = null;
+  let postalAudit: PostalAuditChecker | null = null;
   let keyBody: EventBody<'election-key'> | null = null;
   let baseHash: Uint8Array | null = null;
   /** The base hash of the first `election-open` (what replacement approvals sign with). */
@@ -163,6 +165,7 @@ export async function verifyRecord(
       credentials = new CredentialChecker(group, manifest, report);
       ledger = new BallotLedger(manifest, report);
       decryption = new DecryptionChecker(group, manifest, report);
+      postalAudit = new PostalAuditChecker(manifest, report);
       continue;
     }
     if (
@@ -170,7 +173,8 @@ export async function verifyRecord(
       ceremony === null ||
       credentials === null ||
       ledger === null ||
-      decryption === null
+      decryption === null ||
+      postalAudit === null
     ) {
       report.fail('V1.2', `${event.type} before a valid setup`, event.position);
       continue;
@@ -239,6 +243,15 @@ export async function verifyRecord(
         break;
       case 'postal-batch':
         ledger.postalBatch(event);
+        postalAudit.observe(event, hash);
+        break;
+      case 'postal-audit-commit':
+      case 'postal-audit-start':
+      case 'postal-audit-reveal':
+      case 'postal-audit-sample':
+      case 'postal-audit-count':
+      case 'postal-audit-end':
+        postalAudit.observe(event, hash);
         break;
       case 'election-close':
         ledger.closed();
@@ -246,6 +259,7 @@ export async function verifyRecord(
       case 'encrypted-tally': {
         await drain();
         ledger.finishPostal();
+        postalAudit.tallied(event.position);
         tallyEvent = event;
         // Ballots the policy set aside after they were batched as counted (last-ballot-counts).
         const from = batchedFrom;
@@ -275,7 +289,7 @@ export async function verifyRecord(
       case 'election-result': {
         combineShares();
         combined = true;
-        decryption.result(event, ledger.postalTotals);
+        decryption.result(event, postalAudit.postalTotals(ledger.postalTotals));
         break;
       }
       default: {

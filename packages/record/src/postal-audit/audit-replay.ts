@@ -93,6 +93,7 @@ export class PostalAuditReplay {
   readonly #sampledSet = new Set<number>();
   readonly #counts = new Map<number, PostalCounts>();
   #end: EventBody<'postal-audit-end'> | null = null;
+  #repeated = false;
 
   constructor(contests: readonly AuditedContest[]) {
     this.#contests = contests;
@@ -145,10 +146,11 @@ export class PostalAuditReplay {
     const out: AuditProblem[] = [];
     if (this.#start !== null)
       out.push(problem('sample', `postal batch ${body.batch} after the audit started`));
-    if (!this.#batchIndex.has(body.batch)) {
-      this.#batchIndex.set(body.batch, this.#batches.length);
-      this.#batches.push({ batch: body.batch, body });
-    }
+    // The audit names batches by id: a repeated id (which the board refuses) makes a sample
+    // ambiguous, so it fails once an audit starts; every batch still counts in the totals.
+    if (this.#batchIndex.has(body.batch)) this.#repeated = true;
+    else this.#batchIndex.set(body.batch, this.#batches.length);
+    this.#batches.push({ batch: body.batch, body });
     return out;
   }
 
@@ -168,9 +170,14 @@ export class PostalAuditReplay {
     this.#pairs = auditPairs(this.#contests, reported);
     this.#bounds = reported.map((b) => errorBound(b, this.#pairs));
     this.#total = totalBound(this.#bounds);
-    return this.#commits.length === 0
-      ? [problem('seed', 'the audit started with no observer seed committed')]
-      : [];
+    return [
+      ...(this.#commits.length === 0
+        ? [problem('seed', 'the audit started with no observer seed committed')]
+        : []),
+      ...(this.#repeated
+        ? [problem('sample', 'two postal batches share an id: the audit cannot name its sample')]
+        : []),
+    ];
   }
 
   #reveal(body: EventBody<'postal-audit-reveal'>): AuditProblem[] {
@@ -181,17 +188,19 @@ export class PostalAuditReplay {
       return [problem('seed', `observer ${body.observer} revealed without a commitment`)];
     if (this.#seeds.has(body.observer))
       return [problem('seed', `observer ${body.observer} revealed twice`)];
-    if (auditSeedCommitment(body.observer, body.seed) !== commit.commitment)
-      return [problem('seed', `observer ${body.observer}'s seed does not open its commitment`)];
     if (this.#rounds.length > 0)
       return [problem('seed', `observer ${body.observer} revealed after the sampling began`)];
+    // Taken as published even when it does not open the commitment (that is this rule's
+    // failure), so a sample drawn from a substituted seed fails here and nowhere else.
     this.#seeds.set(body.observer, body.seed);
     if (this.#seeds.size === this.#commits.length)
       this.#seed = auditSeed(
         this.#start.hash,
         this.#commits.map((c) => this.#seeds.get(c.observer) ?? '')
       );
-    return [];
+    return auditSeedCommitment(body.observer, body.seed) === commit.commitment
+      ? []
+      : [problem('seed', `observer ${body.observer}'s seed does not open its commitment`)];
   }
 
   /** The risk after every draw so far, if every sampled batch has been counted (else null). */
@@ -261,15 +270,18 @@ export class PostalAuditReplay {
       expected.riskPpm === body.riskPpm &&
       expected.batches.length === body.batches.length &&
       expected.batches.every((b, i) => body.batches[i] === b);
-    if (!same)
-      return [
-        problem(
-          'sample',
-          `round ${body.round} is not the sample the seed draws (expected ${expected.draws} draws, batches ${expected.batches.join(' ') || '(none)'})`
-        ),
-      ];
+    const problems = same
+      ? []
+      : [
+          problem(
+            'sample',
+            `round ${body.round} is not the sample the seed draws (expected ${expected.draws} draws, batches ${expected.batches.join(' ') || '(none)'})`
+          ),
+        ];
+    // Taken as published: the draws are the seed's, the batches to count the round's list.
     const seed = this.#seed;
-    for (let j = this.#drawn.length + 1; j <= body.draws && seed !== null && !body.full; j++)
+    const upTo = Math.min(body.draws, MAX_AUDIT_DRAWS);
+    for (let j = this.#drawn.length + 1; j <= upTo && seed !== null && !body.full; j++)
       this.#drawn.push(pickBatch(auditDraw(seed, j), this.#bounds, this.#total));
     for (const batch of body.batches) {
       const p = this.#batchIndex.get(batch);
@@ -279,7 +291,7 @@ export class PostalAuditReplay {
       }
     }
     this.#rounds.push({ draws: body.draws, full: body.full });
-    return [];
+    return problems;
   }
 
   #count(body: EventBody<'postal-audit-count'>): AuditProblem[] {
