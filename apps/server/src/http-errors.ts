@@ -152,6 +152,14 @@ export const ERROR_CATALOGUE = {
   ],
   'postal/duplicate-batch': [409, 'A postal batch with this id is already on the board.'],
   'postal/invalid-batch': [400, 'The postal batch does not fit the manifest.'],
+  'postal-audit/refused': [
+    409,
+    'The postal audit does not allow this step now (spec §9.8): the message says which rule.',
+  ],
+  'postal-audit/unfinished': [
+    409,
+    'A postal audit has started and not ended: end it (or escalate to a full hand count) before the tally.',
+  ],
   // Trustees.
   'trustee/unknown': [400, 'No such trustee in the manifest.'],
   'trustee/invalid-signature': [401, "The message is not signed with the trustee's ceremony key."],

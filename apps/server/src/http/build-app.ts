@@ -28,6 +28,7 @@ import type { AppContext } from './app-context.ts';
 import { OFFICIAL_BODY_LIMIT, TRUSTEE_BODY_LIMIT, VOTER_SMALL_BODY_LIMIT } from './body-limits.ts';
 import { type TrustedProxies, limitKey, trustProxyFunction } from './client-address.ts';
 import { officialRoutes } from './official-routes.ts';
+import { postalAuditRoutes } from './postal-audit-routes.ts';
 import { requireMetricsAccess } from './metrics-access.ts';
 import { openApiDocument } from './openapi.ts';
 import { publicRoutes } from './public-routes.ts';
@@ -274,6 +275,7 @@ export async function buildApp(
     ...publicRoutes(context),
     ...voterRoutes(context, options.signInPerMinute ?? 30),
     ...officialRoutes(context),
+    ...postalAuditRoutes(context),
   ];
   const meta: RouteSpec[] = [
     route({

@@ -100,7 +100,7 @@ async function guarded(context: AppContext, ip: string, check: () => Promise<voi
   }
 }
 
-function officerActions(context: AppContext) {
+export function officerActions(context: AppContext) {
   const { service } = context;
   return <B extends z.ZodType | undefined = undefined>({
     act,

@@ -75,6 +75,11 @@ interface Round {
 
 const problem = (rule: AuditRule, message: string): AuditProblem => ({ rule, message });
 
+/** Whether what `nextSample` or `expectedEnd` answered is a refusal rather than a body. */
+export function isAuditProblem(value: object): value is AuditProblem {
+  return 'rule' in value && 'message' in value;
+}
+
 export class PostalAuditReplay {
   readonly #contests: readonly AuditedContest[];
   readonly #batches: { readonly batch: string; readonly body: PostalCounts }[] = [];
@@ -262,7 +267,7 @@ export class PostalAuditReplay {
 
   #sample(body: EventBody<'postal-audit-sample'>): AuditProblem[] {
     const expected = this.nextSample(body.full);
-    if ('rule' in expected) return [expected];
+    if (isAuditProblem(expected)) return [expected];
     const same =
       expected.round === body.round &&
       expected.draws === body.draws &&
@@ -328,7 +333,7 @@ export class PostalAuditReplay {
 
   #finish(body: EventBody<'postal-audit-end'>): AuditProblem[] {
     const expected = this.expectedEnd();
-    if ('rule' in expected) {
+    if (isAuditProblem(expected)) {
       this.#end ??= body;
       return [expected];
     }
