@@ -9,14 +9,16 @@ import { Command } from 'commander';
 import { type ReturnSlip, parseReturnSlip } from '@scrutineer/protocol';
 import { ApiError, ServerClient } from '../../client/server-client.ts';
 import { batchTotals, compareEntries, parseKeyedEntries } from './postal-batch.ts';
+import { postalAuditCommand } from './postal-audit.ts';
 
-interface Common {
+export interface PostalCommon {
   server: string;
   election: string;
   adminKeyFile?: string;
 }
 
-function adminKey(options: Common): string {
+/** The returning officer's key, from --admin-key-file or SCRUTINEER_ADMIN_KEY. */
+export function officerKey(options: PostalCommon): string {
   const key =
     options.adminKeyFile === undefined
       ? process.env['SCRUTINEER_ADMIN_KEY']
@@ -50,7 +52,7 @@ export async function receivePostalPack(
   }
 }
 
-function withCommon(command: Command): Command {
+export function withPostalCommon(command: Command): Command {
   return command
     .requiredOption('--server <url>', 'the election server')
     .requiredOption('--election <id>', 'the election id')
@@ -89,37 +91,44 @@ const REFUSALS: Readonly<Record<string, string>> = {
 };
 
 function receiveCommand(): Command {
-  return withCommon(new Command('receive'))
+  return withPostalCommon(new Command('receive'))
     .description(
       'record a returned postal pack while voting is open, from its return slip (pack id and return secret)'
     )
     .option('--slip <text>', 'the return slip QR code as scanned (RETURN1:<pack id>:<secret>)')
     .option('--pack-id <id>', 'the pack id, as printed on the return slip')
     .option('--return-secret <hex>', 'the return secret, 32 hex digits, as printed on the slip')
-    .action(async (options: Common & { slip?: string; packId?: string; returnSecret?: string }) => {
-      const slip = slipFromOptions(options);
-      const client = new ServerClient(options.server);
-      const refused = await receivePostalPack(client, options.election, adminKey(options), slip);
-      if (refused === null) {
-        process.stdout.write(
-          `Pack ${slip.packId}: postal vote received; its credential can no longer vote online.\n`
+    .action(
+      async (options: PostalCommon & { slip?: string; packId?: string; returnSecret?: string }) => {
+        const slip = slipFromOptions(options);
+        const client = new ServerClient(options.server);
+        const refused = await receivePostalPack(
+          client,
+          options.election,
+          officerKey(options),
+          slip
         );
-        return;
+        if (refused === null) {
+          process.stdout.write(
+            `Pack ${slip.packId}: postal vote received; its credential can no longer vote online.\n`
+          );
+          return;
+        }
+        process.stderr.write(`Pack ${slip.packId}: REFUSED: ${REFUSALS[refused] ?? refused}\n`);
+        process.exitCode = 1;
       }
-      process.stderr.write(`Pack ${slip.packId}: REFUSED: ${REFUSALS[refused] ?? refused}\n`);
-      process.exitCode = 1;
-    });
+    );
 }
 
 function batchCommand(): Command {
-  return withCommon(new Command('batch'))
+  return withPostalCommon(new Command('batch'))
     .description(
       'compare two operators’ entries of a batch; post its totals once they agree (after close)'
     )
     .requiredOption('--batch <id>', 'the batch id ([A-Za-z0-9-])')
     .requiredOption('--first <entries.csv>', 'the first operator’s entries (pack_id,choice)')
     .requiredOption('--second <entries.csv>', 'the second operator’s entries')
-    .action(async (options: Common & { batch: string; first: string; second: string }) => {
+    .action(async (options: PostalCommon & { batch: string; first: string; second: string }) => {
       const first = parseKeyedEntries(readFileSync(options.first, 'utf8'));
       const second = parseKeyedEntries(readFileSync(options.second, 'utf8'));
       const mismatches = compareEntries(first, second);
@@ -136,7 +145,7 @@ function batchCommand(): Command {
       const manifest = await client.manifest(options.election);
       const totals = batchTotals(manifest, first);
       await client.request('POST', client.electionPath(options.election, '/postal/batches'), {
-        token: adminKey(options),
+        token: officerKey(options),
         body: { batch: options.batch, ...totals },
       });
       process.stdout.write(
@@ -147,7 +156,10 @@ function batchCommand(): Command {
 
 export function postalCommand(): Command {
   return new Command('postal')
-    .description('postal votes: receive returned packs, post double-keyed batch totals')
+    .description(
+      'postal votes: receive returned packs, post double-keyed batch totals, audit the count'
+    )
     .addCommand(receiveCommand())
-    .addCommand(batchCommand());
+    .addCommand(batchCommand())
+    .addCommand(postalAuditCommand());
 }
