@@ -393,3 +393,17 @@ export class PostalAuditReplay {
     };
   }
 }
+
+/**
+ * Spec §9.8.4: the postal counts a result carries, from a log's events in order (other types are
+ * skipped): the batches' sums, or the hand counts after a full hand count.
+ */
+export function auditedPostalTotals(
+  contests: readonly AuditedContest[],
+  events: Iterable<{ readonly type: string; readonly body: unknown }>
+): number[][] {
+  const replay = new PostalAuditReplay(contests);
+  for (const event of events)
+    if (AUDIT_EVENT_TYPES.has(event.type)) replay.observe(event as AuditEvent, '');
+  return replay.postalTotals();
+}
