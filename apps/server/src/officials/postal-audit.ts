@@ -52,6 +52,22 @@ export async function replayPostalAudit(
   return replay;
 }
 
+/** Spec §9.8.1: once the audit has started no postal batch may follow (the sample is over them). */
+export async function refuseBatchAfterAuditStart(
+  database: Queryable,
+  electionId: string
+): Promise<void> {
+  const rows = await database.query(
+    "SELECT 1 FROM events WHERE election_id = $1 AND type = 'postal-audit-start' LIMIT 1",
+    [electionId]
+  );
+  if (rows.length > 0)
+    throw new ServiceError(
+      'postal-audit/refused',
+      'the postal audit has started: no more batches can be posted'
+    );
+}
+
 /**
  * Appends the audit event `make` builds from the audit so far, if the replay finds no problem with
  * it; refuses with `postal-audit/refused` and the replay's reason otherwise.
