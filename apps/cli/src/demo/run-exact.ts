@@ -13,9 +13,9 @@ import { join, resolve } from 'node:path';
 import { loadGroup } from '@scrutineer/crypto';
 import { type MemberRow, buildRoll, memberRows } from '@scrutineer/protocol';
 import type { EventBody } from '@scrutineer/record';
-import { hashBearerKey, startServer } from '@scrutineer/server';
 import { makeSyntheticRoll } from '../../test-fixtures/synthetic-roll.ts';
 import { ServerClient } from '../client/server-client.ts';
+import { startDemoServer } from './demo-server.ts';
 import { castVote, loadVotingSetup } from '../client/vote-client.ts';
 import {
   type OfficerContext,
@@ -146,20 +146,10 @@ export async function runExact(options: ExactOptions): Promise<ExactOutcome> {
     rmSync(databaseDir, { recursive: true, force: true });
   const operatorKey = randomBytes(16).toString('hex');
   const adminKey = generateOfficerKey();
-  const server = await startServer({
+  const server = await startDemoServer({
     database: options.database ?? databaseDir,
-    port: 0,
-    host: '127.0.0.1',
-    logger: false,
-    operatorKeyHash: hashBearerKey(operatorKey),
-    requestsPerMinute: 100_000_000,
-    signInPerMinute: 100_000_000,
-    signInMonitor: {
-      maxFailuresPerIpPerHour: 100_000,
-      baselineFailuresPerHour: 100_000,
-      alarmMultiple: 5,
-    },
-    checkpoints: { intervalMs: 30_000 },
+    operatorKey,
+    checkpointIntervalMs: 30_000,
   });
   try {
     const client = new ServerClient(server.url);
