@@ -1,4 +1,8 @@
 /**
+ * `npm run demo -- --scenario exact --plan PLAN.json --out DIR [--database postgres://…]`: an
+ * election replayed from exact per-channel counts (apps/cli/src/demo/run-exact.ts); DIR/result.json
+ * puts the published totals beside the plan.
+ *
  * `npm run demo -- [--voters N] [--out DIR] [--seed S] [--database postgres://…] [--serve]
  * [--pdf-limit N] [--port N]`: a whole members' ballot through the real election server
  * and HTTP API (apps/cli/demo/run-demo.ts), on an embedded PGlite database in DIR/database
@@ -7,9 +11,12 @@
  * stops while voting is open, prints the server URL and a few codes with their answers, and on
  * Ctrl-C (SIGINT) or SIGTERM closes, tallies, publishes and verifies.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runDemo } from './run-demo.ts';
+import { parseExactPlan } from './exact-plan.ts';
+import { runExact } from './run-exact.ts';
 
 const { values } = parseArgs({
   options: {
@@ -20,6 +27,8 @@ const { values } = parseArgs({
     serve: { type: 'boolean', default: false },
     'pdf-limit': { type: 'string', default: '20' },
     port: { type: 'string' },
+    scenario: { type: 'string', default: 'members' },
+    plan: { type: 'string' },
   },
 });
 const whole = (name: string, text: string, min: number): number => {
@@ -29,6 +38,25 @@ const whole = (name: string, text: string, min: number): number => {
 };
 const voters = whole('voters', values.voters, 30);
 const log = (message: string): void => void process.stdout.write(`${message}\n`);
+
+// `--scenario exact --plan PLAN.json`: the votes are the plan's exact counts per channel
+// (apps/cli/src/demo/exact-plan.ts), e.g. docs/plans/conservative-leadership-2019.json.
+if (values.scenario === 'exact') {
+  if (values.plan === undefined) throw new Error('--scenario exact needs --plan PLAN.json');
+  const planText = readFileSync(values.plan, 'utf8');
+  const exact = await runExact({
+    ...parseExactPlan(planText),
+    outDir: values.out,
+    seed: values.seed,
+    ...(values.database === undefined ? {} : { database: values.database }),
+    log,
+  }).catch((error: unknown) => {
+    process.stderr.write(`demo: ${(error as Error).message}\n`);
+    process.exit(1);
+  });
+  process.exit(exact.verified && exact.matches ? 0 : 1);
+} else if (values.scenario !== 'members')
+  throw new Error(`--scenario: "members" (the default) or "exact", not "${values.scenario}"`);
 
 const outcome = await runDemo({
   voters,

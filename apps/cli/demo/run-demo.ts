@@ -10,9 +10,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadGroup } from '@scrutineer/crypto';
-import { startServer, hashBearerKey } from '@scrutineer/server';
 import { type NominationOutcome, memberRows } from '@scrutineer/protocol';
 import { ServerClient } from '../src/client/server-client.ts';
+import { startDemoServer } from './demo-server.ts';
 import { loadVotingSetup } from '../src/client/vote-client.ts';
 import {
   type OfficerContext,
@@ -126,20 +126,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoOutcome> {
     rmSync(databaseDir, { recursive: true, force: true });
   const operatorKey = randomBytes(16).toString('hex');
   const adminKey = generateOfficerKey();
-  const server = await startServer({
+  const server = await startDemoServer({
     database: options.database ?? databaseDir,
-    port: options.port ?? 0,
-    host: '127.0.0.1',
-    logger: false,
-    operatorKeyHash: hashBearerKey(operatorKey),
-    requestsPerMinute: 10_000_000,
-    signInPerMinute: 10_000_000,
-    signInMonitor: {
-      maxFailuresPerIpPerHour: 100_000,
-      baselineFailuresPerHour: 100_000,
-      alarmMultiple: 5,
-    },
-    checkpoints: { intervalMs: 5_000 },
+    operatorKey,
+    ...(options.port === undefined ? {} : { port: options.port }),
+    checkpointIntervalMs: 5_000,
   });
   try {
     const client = new ServerClient(server.url);

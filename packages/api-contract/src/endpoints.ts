@@ -7,6 +7,7 @@
 import { boardEndpoints } from './board-endpoints.ts';
 import type { Endpoint } from './endpoint.ts';
 import { officialEndpoints } from './official-endpoints.ts';
+import { postalAuditEndpoints } from './postal-audit-endpoints.ts';
 import { serviceEndpoints } from './service-endpoints.ts';
 import { voterEndpoints } from './voter-endpoints.ts';
 
@@ -15,6 +16,7 @@ export const endpoints = {
   ...boardEndpoints,
   ...voterEndpoints,
   ...officialEndpoints,
+  ...postalAuditEndpoints,
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

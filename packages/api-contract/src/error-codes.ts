@@ -229,6 +229,14 @@ export const ERROR_CATALOGUE = {
   // The server.
   'server/internal-error': [500, 'Something went wrong on the server; nothing was recorded.'],
   'server/unavailable': [503, 'The server is busy or shutting down; try again shortly.'],
+  'postal-audit/refused': [
+    409,
+    'The postal audit does not allow this step now (spec §9.8): the message says which rule.',
+  ],
+  'postal-audit/unfinished': [
+    409,
+    'A postal audit has started and not ended: end it (or escalate to a full hand count) before the tally.',
+  ],
 } as const satisfies Record<string, readonly [number, string]>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -30,7 +30,7 @@ import {
 } from './postal-schemas.ts';
 
 /** An officer's action on one election: a POST under the election, 201 Created. */
-const officerAction = {
+export const officerAction = {
   method: 'POST',
   audience: 'officer',
   params: electionParams,

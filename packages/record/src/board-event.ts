@@ -18,6 +18,17 @@ const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const options = <T extends z.ZodType>(item: T) =>
   z.array(z.strictObject({ options: z.array(item).max(50) })).max(20);
 
+const batchId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+/** A batch of postal papers counted: as the officer reported it, or as the audit found it. */
+const postalCountsSchema = z.strictObject({
+  batch: batchId,
+  papers: count,
+  spoilt: count,
+  contests: z.array(z.strictObject({ counts: z.array(count).max(50) })).max(20),
+});
+/** An observer of the postal audit (spec §9.8.2): a name people read, ASCII. */
+const observerName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/);
+
 /** Spec §9.5: one schema per event type. */
 export const eventBodySchemas = {
   'election-setup': manifestSchema,
@@ -76,11 +87,24 @@ export const eventBodySchemas = {
     channel: z.enum(['online', 'postal']),
     reason: z.enum(['already-voted-online', 'already-voted-by-post', 'credential-revoked']),
   }),
-  'postal-batch': z.strictObject({
-    batch: z.string().regex(/^[A-Za-z0-9-]{1,64}$/),
-    papers: count,
-    spoilt: count,
-    contests: z.array(z.strictObject({ counts: z.array(count).max(50) })).max(20),
+  'postal-batch': postalCountsSchema,
+  // The postal risk-limiting audit (spec §9.8): observers' seeds committed, the start (with the
+  // risk limit, in percent), the seeds revealed, each round's sample, each sampled batch's hand
+  // count, and the end. Whether each is the one the procedure demands is V6.6–V6.8's.
+  'postal-audit-commit': z.strictObject({ observer: observerName, commitment: hexBytes(32) }),
+  'postal-audit-start': z.strictObject({ riskLimit: z.number().int().min(1).max(50) }),
+  'postal-audit-reveal': z.strictObject({ observer: observerName, seed: hexBytes(32) }),
+  'postal-audit-sample': z.strictObject({
+    round: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+    draws: count,
+    full: z.boolean(),
+    riskPpm: z.number().int().min(0).max(1_000_000),
+    batches: z.array(batchId).max(100_000),
+  }),
+  'postal-audit-count': postalCountsSchema,
+  'postal-audit-end': z.strictObject({
+    outcome: z.enum(['confirmed', 'hand-counted']),
+    riskPpm: z.number().int().min(0).max(1_000_000),
   }),
   'election-close': z.strictObject({}),
   'encrypted-tally': z.strictObject({ ballots: count, contests: options(hexBytes(64)) }),

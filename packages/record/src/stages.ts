@@ -39,6 +39,13 @@ const PHASE_RULES: Record<
   'postal-received': { allowedIn: ['open'] },
   // Per-candidate postal counts are published only after the close: no running count (spec §9.5).
   'postal-batch': { allowedIn: ['closed'] },
+  // The audit of the postal count (spec §9.8) runs after the batches and before the tally.
+  'postal-audit-commit': { allowedIn: ['closed'] },
+  'postal-audit-start': { allowedIn: ['closed'] },
+  'postal-audit-reveal': { allowedIn: ['closed'] },
+  'postal-audit-sample': { allowedIn: ['closed'] },
+  'postal-audit-count': { allowedIn: ['closed'] },
+  'postal-audit-end': { allowedIn: ['closed'] },
   'election-close': { allowedIn: ['open'], moveTo: 'closed' },
   'encrypted-tally': { allowedIn: ['closed'], moveTo: 'tallied' },
   'decryption-share': { allowedIn: ['tallied'] },
@@ -69,7 +76,8 @@ export function isAllowedOnChannels(
   channels: Manifest['channels']
 ): boolean {
   if (event.type === 'ballot-cast' || event.type === 'ballot-audited') return channels.online;
-  if (event.type === 'postal-received') return channels.postal;
+  if (event.type === 'postal-received' || event.type.startsWith('postal-audit-'))
+    return channels.postal;
   if (event.type === 'postal-batch')
     return (
       channels.postal ||

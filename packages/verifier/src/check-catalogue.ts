@@ -43,6 +43,12 @@ export const CHECKS = {
   'V6.3': 'postal batch counts respect the contest limits',
   'V6.4': 'postal papers add up to the postal credentials received',
   'V6.5': 'return commitments are published with the credentials; each return opens its own',
+  'V6.6':
+    'postal audit: observers committed their seeds before the start and revealed them to match',
+  'V6.7':
+    'postal audit: every sample is the one the seed draws; only sampled batches are hand counted, once',
+  'V6.8':
+    'postal audit: the measured risk and outcome are recomputed; it ends only at the risk limit or after a full hand count, before the tally',
   'V7.1': 'the tally counts the counted ballots',
   'V7.2': 'the aggregate ciphertexts are recomputed',
   'V8.1':
@@ -75,7 +81,7 @@ export const CHECK_STAGE: Readonly<
           ? 'empty'
           : group === 3
             ? 'keyed'
-            : id === 'V6.4' || group === 7 || id === 'V8.1'
+            : id === 'V6.4' || id === 'V6.8' || group === 7 || id === 'V8.1'
               ? 'tallied'
               : group === 8
                 ? 'decrypted'

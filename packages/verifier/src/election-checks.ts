@@ -13,6 +13,7 @@ import { CeremonyChecker, decodeVerificationKeys } from './checks/ceremony.ts';
 import type { CheckpointChecker } from './checks/checkpoints.ts';
 import { CredentialChecker } from './checks/credentials.ts';
 import { DecryptionChecker, checkEncryptedTally } from './checks/tally.ts';
+import { PostalAuditChecker } from './checks/postal-audit.ts';
 import { checkShareCheckpoint } from './checks/share-checkpoint.ts';
 import type { RecordSource } from './record-source.ts';
 import type { ReportBuilder } from './report.ts';
@@ -55,6 +56,7 @@ export class ElectionChecks {
   readonly #credentials: CredentialChecker;
   readonly #ledger: BallotLedger;
   readonly #decryption: DecryptionChecker;
+  readonly #postalAudit: PostalAuditChecker;
   readonly #batches: BallotBatches;
   #key: EventBody<'election-key'> | null = null;
   #baseHash: Uint8Array | null = null;
@@ -72,6 +74,7 @@ export class ElectionChecks {
     this.#credentials = new CredentialChecker(group, manifest, report);
     this.#ledger = new BallotLedger(manifest, report);
     this.#decryption = new DecryptionChecker(group, manifest, report);
+    this.#postalAudit = new PostalAuditChecker(manifest, report);
     this.#batches = new BallotBatches(group, manifest, report, inputs.limits, inputs.onVerified);
   }
 
@@ -84,8 +87,8 @@ export class ElectionChecks {
     return this.#shareEvents;
   }
 
-  /** Checks one event after the setup. */
-  async observe(event: BoardEvent): Promise<void> {
+  /** Checks one event after the setup; `hash` is its event hash (the postal audit's seed uses it). */
+  async observe(event: BoardEvent, hash: string): Promise<void> {
     switch (event.type) {
       case 'election-setup':
         return;
@@ -116,7 +119,15 @@ export class ElectionChecks {
       case 'cast-refused':
         return this.#ledger.refused(event);
       case 'postal-batch':
-        return this.#ledger.postalBatch(event);
+        this.#ledger.postalBatch(event);
+        return this.#postalAudit.observe(event, hash);
+      case 'postal-audit-commit':
+      case 'postal-audit-start':
+      case 'postal-audit-reveal':
+      case 'postal-audit-sample':
+      case 'postal-audit-count':
+      case 'postal-audit-end':
+        return this.#postalAudit.observe(event, hash);
       case 'election-close':
         return this.#ledger.closed();
       case 'encrypted-tally':
@@ -125,7 +136,7 @@ export class ElectionChecks {
         return this.#share(event);
       case 'election-result':
         this.#combineShares();
-        this.#decryption.result(event, this.#ledger.postalTotals);
+        this.#decryption.result(event, this.#postalAudit.postalTotals(this.#ledger.postalTotals));
         return;
       default: {
         const unreachable: never = event;
@@ -190,6 +201,7 @@ export class ElectionChecks {
     const { group, source, report } = this.#inputs;
     await this.#batches.drain();
     this.#ledger.finishPostal();
+    this.#postalAudit.tallied(event.position);
     this.#tally = event;
     // Ballots the policy set aside after they were batched as counted (last-ballot-counts).
     const from = this.#batches.batchedFrom;

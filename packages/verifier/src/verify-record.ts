@@ -124,7 +124,7 @@ async function checkBoard(
     if (event.type === 'election-setup') election ??= startElection(inputs, event);
     else if (election === null)
       report.fail('V1.2', `${event.type} before a valid setup`, event.position);
-    else await election.observe(event);
+    else await election.observe(event, hash);
   }
   return { election, phaseStage: phases.stage, events, headHash };
 }

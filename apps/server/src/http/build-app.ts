@@ -297,6 +297,7 @@ export async function buildApp(
     ...publicRoutes(context),
     ...voterRoutes(context, options.signInPerMinute ?? 30),
     ...officialRoutes(context),
+    ...postalAuditRoutes(context),
   ];
   const officialLimit = options.officialBodyLimit ?? OFFICIAL_BODY_LIMIT;
   const limits: Record<Audience, number> = {

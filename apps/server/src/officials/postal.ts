@@ -16,6 +16,7 @@ import { ServiceError } from '../http-errors.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { writeAuditLog } from './audit-log.ts';
 import { LOOSE_BATCH, envelopesInBatch, receiveEnvelopes } from './postal-intake.ts';
+import { refuseBatchAfterAuditStart } from './postal-audit.ts';
 import { type Appended, parseEventBody, withLockedHead } from './setup-steps.ts';
 
 /** A credential named by its public key: the board holds no pack ids (spec §9.5.4). */
@@ -105,6 +106,7 @@ export async function postPostalBatch(
         'election/wrong-stage',
         'postal counts are published after voting closes'
       );
+    await refuseBatchAfterAuditStart(transaction, electionId);
     const claimed = await transaction.query(
       'INSERT INTO postal_batches (election_id, batch, position) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1',
       [electionId, body.batch, head.size]

@@ -24,6 +24,7 @@ import { type Queryable, toNumber } from '../database/database.ts';
 import { ServiceError } from '../http-errors.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { writeAuditLog } from './audit-log.ts';
+import { replayPostalAudit } from './postal-audit.ts';
 import { type Appended, parseEventBody, withLockedHead } from './setup-steps.ts';
 
 const PAGE = 2000;
@@ -38,6 +39,10 @@ export async function postEncryptedTally(
         'election/wrong-stage',
         `the tally follows close; the election is at ${head.stage}`
       );
+    // V6.8: a postal audit that started ends before the tally (spec §9.8.4).
+    const unfinished = (await replayPostalAudit(transaction, election)).beforeTally()[0];
+    if (unfinished !== undefined)
+      throw new ServiceError('postal-audit/unfinished', unfinished.message);
     const { group } = context;
     const sums: Ciphertext[][] = election.manifest.contests.map((contest) =>
       contest.candidates.map(() => zeroCiphertext(group))
@@ -95,30 +100,6 @@ export async function postEncryptedTally(
   });
 }
 
-/** Per contest, per candidate: the sum of the postal batches' counts (V9.2). */
-async function postalSums(
-  transaction: Queryable,
-  electionId: string,
-  shape: readonly number[]
-): Promise<number[][]> {
-  const sums = shape.map((n) => new Array<number>(n).fill(0));
-  const lines = await transaction.query<{ line: string }>(
-    "SELECT line FROM events WHERE election_id = $1 AND type = 'postal-batch' ORDER BY position",
-    [electionId]
-  );
-  for (const { line } of lines) {
-    const json = parseCanonicalJson(line);
-    if (!json.ok) throw new Error('stored postal batch is not canonical');
-    (json.value as { body: EventBody<'postal-batch'> }).body.contests.forEach((contest, c) =>
-      contest.counts.forEach((count, j) => {
-        const row = sums[c] as number[];
-        row[j] = (row[j] ?? 0) + count;
-      })
-    );
-  }
-  return sums;
-}
-
 export async function postResult(
   context: ServiceContext,
   electionId: string,
@@ -134,11 +115,8 @@ export async function postResult(
     if (head.shareCount < election.manifest.trustees.threshold)
       throw new ServiceError('election/nothing-counted');
     const contests = election.manifest.contests;
-    const postal = await postalSums(
-      transaction,
-      electionId,
-      contests.map((c) => c.candidates.length)
-    );
+    // V9.2, spec §9.8.4: the batches' sums, or the hand counts after a full hand count.
+    const postal = (await replayPostalAudit(transaction, election)).postalTotals();
     const shapeOk =
       body.contests.length === contests.length &&
       contests.every(
@@ -154,7 +132,7 @@ export async function postResult(
         if (option.postal !== postal[c]?.[j])
           throw new ServiceError(
             'request/invalid-body',
-            `contest ${c} option ${j}: postal count is not the postal batches' sum`
+            `contest ${c} option ${j}: postal count is not the postal batches' sum (or the audit's full hand count)`
           );
         if (option.total !== option.online + option.postal)
           throw new ServiceError(

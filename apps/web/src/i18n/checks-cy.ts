@@ -45,6 +45,12 @@ export const checksCy: Readonly<Record<keyof typeof checksEn, string>> = {
   'check.V6.3': 'mae cyfrifon y sypiau post yn parchu terfynau’r gystadleuaeth',
   'check.V6.4': 'mae’r papurau post yn cyfateb i’r pecynnau post a dderbyniwyd',
   'check.V6.5': 'mae pob pecyn post a dderbyniwyd yn dangos cyfrinach slip dychwelyd ei becyn',
+  'check.V6.6':
+    'archwiliad post: ymrwymodd yr arsylwyr i’w hadau cyn yr archwiliad a’u datgelu’n gywir',
+  'check.V6.7':
+    'archwiliad post: pob sampl yw’r un a dynnir gan yr hedyn cyhoeddus; dim ond sypiau’r sampl a ailgyfrifwyd',
+  'check.V6.8':
+    'archwiliad post: ailgyfrifir y risg; daeth i ben dim ond wrth y terfyn risg neu ar ôl cyfrif â llaw llawn',
   'check.V7.1': 'mae’r cyfrif yn cynnwys yr union bleidleisiau a gyfrifir',
   'check.V7.2': 'caiff y cyfansymiau wedi’u hamgryptio eu hailgyfrifo',
   'check.V8.1':

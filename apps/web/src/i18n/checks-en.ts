@@ -42,6 +42,12 @@ export const checksEn = {
   'check.V6.3': 'postal batch counts respect the contest limits',
   'check.V6.4': 'postal papers add up to the postal packs received',
   'check.V6.5': 'each postal return shows the secret of its pack’s return slip',
+  'check.V6.6':
+    'postal audit: observers’ seeds were committed before the audit and revealed to match',
+  'check.V6.7':
+    'postal audit: each sample is the one the public seed draws; only sampled batches were recounted',
+  'check.V6.8':
+    'postal audit: the risk is recomputed; it stopped only at the risk limit or after a full hand count',
   'check.V7.1': 'the tally counts exactly the counted ballots',
   'check.V7.2': 'the encrypted totals are recomputed',
   'check.V8.1':

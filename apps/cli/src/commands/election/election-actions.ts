@@ -9,7 +9,12 @@ import { createHash } from 'node:crypto';
 import type { Endpoints, ResponseOf } from '@scrutineer/api-contract';
 import { type Group, hexToBytes } from '@scrutineer/crypto';
 import { computeResult, concludeCeremonyFromBodies, electionKeyBody } from '@scrutineer/protocol';
-import type { BoardEvent, EventBody, Manifest } from '@scrutineer/record';
+import {
+  type BoardEvent,
+  type EventBody,
+  type Manifest,
+  auditedPostalTotals,
+} from '@scrutineer/record';
 import { bodiesOf, lastBodyOf } from '../../client/board-bodies.ts';
 import { type ServerClient, pollUntil } from '../../client/server-client.ts';
 import type { AnswersFile } from '../packs/pack-files.ts';
@@ -141,20 +146,12 @@ export async function closeVoting(context: OfficerContext): Promise<void> {
   await context.client.call('close', asOfficer(context));
 }
 
-/** Per contest, per option: the sum of the postal batches on the board. */
-export function postalTotals(
-  manifest: Manifest,
-  batches: readonly EventBody<'postal-batch'>[]
-): number[][] {
-  const totals = manifest.contests.map((c) => c.candidates.map(() => 0));
-  for (const batch of batches)
-    batch.contests.forEach((contest, c) =>
-      contest.counts.forEach((count, j) => {
-        const row = totals[c];
-        if (row !== undefined) row[j] = (row[j] ?? 0) + count;
-      })
-    );
-  return totals;
+/**
+ * Per contest, per option: the postal counts the result carries (V9.2): the sums of the postal
+ * batches on the board, or the hand counts after a postal audit's full hand count (spec §9.8.4).
+ */
+export function postalTotals(manifest: Manifest, events: readonly BoardEvent[]): number[][] {
+  return auditedPostalTotals(manifest.contests, events);
 }
 
 /** The checkpoint that seals the encrypted tally, as `<size>:<root>` for `trustee decrypt --checkpoint`. */
@@ -242,7 +239,7 @@ export async function tallyElection(
     key,
     tally,
     bodiesOf(events, 'decryption-share'),
-    postalTotals(manifest, bodiesOf(events, 'postal-batch'))
+    postalTotals(manifest, events)
   );
   const existing = lastBodyOf(events, 'election-result');
   if (existing === undefined)

@@ -18,14 +18,16 @@ import {
   parseKeyedEntries,
 } from './postal-batch.ts';
 import { receiveScannerFile } from './scanner-file.ts';
+import { postalAuditCommand } from './postal-audit.ts';
 
-interface Common {
+export interface PostalCommon {
   server: string;
   election: string;
   adminKeyFile?: string;
 }
 
-function adminKey(options: Common): string {
+/** The returning officer's key, from --admin-key-file or SCRUTINEER_ADMIN_KEY. */
+export function officerKey(options: PostalCommon): string {
   const key =
     options.adminKeyFile === undefined
       ? process.env['SCRUTINEER_ADMIN_KEY']
@@ -65,7 +67,7 @@ export async function receivePostalPack(
   }
 }
 
-function withCommon(command: Command): Command {
+export function withPostalCommon(command: Command): Command {
   return command
     .requiredOption('--server <url>', 'the election server')
     .requiredOption('--election <id>', 'the election id')
@@ -115,7 +117,7 @@ function describeRefusal(code: string): string {
 }
 
 function receiveCommand(): Command {
-  return withCommon(new Command('receive'))
+  return withPostalCommon(new Command('receive'))
     .description(
       "record returned postal envelopes while voting is open: one from its return slip, or a scanning station's file"
     )
@@ -129,7 +131,7 @@ function receiveCommand(): Command {
     )
     .action(
       async (
-        options: Common & {
+        options: PostalCommon & {
           slip?: string;
           credential?: string;
           returnSecret?: string;
@@ -143,7 +145,7 @@ function receiveCommand(): Command {
           const report = await receiveScannerFile(
             client,
             options.election,
-            adminKey(options),
+            officerKey(options),
             options.scannerFile
           );
           const seconds = (performance.now() - start) / 1000;
@@ -158,7 +160,7 @@ function receiveCommand(): Command {
         const refused = await receivePostalPack(
           client,
           options.election,
-          adminKey(options),
+          officerKey(options),
           slip,
           options.batch
         );
@@ -208,18 +210,18 @@ const BATCH_REFUSALS: Readonly<Record<string, string>> = {
 };
 
 function batchCommand(): Command {
-  return withCommon(new Command('batch'))
+  return withPostalCommon(new Command('batch'))
     .description(
       'compare two operators’ entries of an opening batch; post its totals once they agree (after close)'
     )
     .requiredOption('--batch <id>', 'the opening batch id ([A-Za-z0-9-])')
     .requiredOption('--first <entries.csv>', 'the first operator’s entries (paper,choice)')
     .requiredOption('--second <entries.csv>', 'the second operator’s entries')
-    .action(async (options: Common & { batch: string; first: string; second: string }) => {
+    .action(async (options: PostalCommon & { batch: string; first: string; second: string }) => {
       const client = new ServerClient(options.server);
       let outcome: Awaited<ReturnType<typeof postKeyedBatch>>;
       try {
-        outcome = await postKeyedBatch(client, options.election, adminKey(options), options.batch, {
+        outcome = await postKeyedBatch(client, options.election, officerKey(options), options.batch, {
           first: readFileSync(options.first, 'utf8'),
           second: readFileSync(options.second, 'utf8'),
         });
@@ -253,7 +255,10 @@ function batchCommand(): Command {
 
 export function postalCommand(): Command {
   return new Command('postal')
-    .description('postal votes: receive returned envelopes, post double-keyed batch totals')
+    .description(
+      'postal votes: receive returned packs, post double-keyed batch totals, audit the count'
+    )
     .addCommand(receiveCommand())
-    .addCommand(batchCommand());
+    .addCommand(batchCommand())
+    .addCommand(postalAuditCommand());
 }

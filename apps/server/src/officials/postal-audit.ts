@@ -1,0 +1,151 @@
+/**
+ * @module The postal risk-limiting audit on the board (spec §9.8). Observers' seed commitments and
+ * reveals, the start, the hand counts and the sample and end (which the board computes itself, so
+ * the officer cannot choose them) are appended only if the record's replay of the audit — the one
+ * the verifier runs for V6.6–V6.8 — finds nothing wrong with them: the board refuses anything that
+ * would make the record invalid. The tally waits until an audit that started has ended, and the
+ * result's postal counts are the hand counts after a full hand count.
+ */
+import {
+  type AuditEvent,
+  type AuditProblem,
+  type AuditStatus,
+  type EventBody,
+  PostalAuditReplay,
+  isAuditProblem,
+  parseCanonicalJson,
+} from '@scrutineer/record';
+import { appendEvent } from '../board/append-event.ts';
+import type { BoardHead } from '../board/board-head.ts';
+import type { Queryable } from '../database/database.ts';
+import type { ElectionRecord } from '../elections/election-cache.ts';
+import { ServiceError } from '../http-errors.ts';
+import type { ServiceContext } from '../service-context.ts';
+import { writeAuditLog } from './audit-log.ts';
+import { type Appended, parseEventBody, withLockedHead } from './setup-steps.ts';
+
+const REPLAYED_TYPES = [
+  'postal-batch',
+  'postal-audit-commit',
+  'postal-audit-start',
+  'postal-audit-reveal',
+  'postal-audit-sample',
+  'postal-audit-count',
+  'postal-audit-end',
+] as const;
+
+/** The audit as the board's events tell it (only the batch and audit events are read). */
+export async function replayPostalAudit(
+  database: Queryable,
+  election: ElectionRecord
+): Promise<PostalAuditReplay> {
+  const replay = new PostalAuditReplay(election.manifest.contests);
+  const rows = await database.query<{ line: string; event_hash: string }>(
+    'SELECT line, event_hash FROM events WHERE election_id = $1 AND type = ANY($2) ORDER BY position',
+    [election.manifest.electionId, [...REPLAYED_TYPES]]
+  );
+  for (const row of rows) {
+    const json = parseCanonicalJson(row.line);
+    if (!json.ok) throw new Error('a stored event is not canonical');
+    replay.observe(json.value as AuditEvent, row.event_hash);
+  }
+  return replay;
+}
+
+/** Spec §9.8.1: once the audit has started no postal batch may follow (the sample is over them). */
+export async function refuseBatchAfterAuditStart(
+  database: Queryable,
+  electionId: string
+): Promise<void> {
+  const rows = await database.query(
+    "SELECT 1 FROM events WHERE election_id = $1 AND type = 'postal-audit-start' LIMIT 1",
+    [electionId]
+  );
+  if (rows.length > 0)
+    throw new ServiceError(
+      'postal-audit/refused',
+      'the postal audit has started: no more batches can be posted'
+    );
+}
+
+/**
+ * Appends the audit event `make` builds from the audit so far, if the replay finds no problem with
+ * it; refuses with `postal-audit/refused` and the replay's reason otherwise.
+ */
+async function appendAuditEvent(
+  context: ServiceContext,
+  electionId: string,
+  make: (replay: PostalAuditReplay) => Exclude<AuditEvent, { type: 'postal-batch' }>
+): Promise<Appended & { body: unknown }> {
+  return withLockedHead(context, electionId, async (transaction, head: BoardHead, election) => {
+    if (!election.manifest.channels.postal)
+      throw new ServiceError('election/channel-not-offered', 'this election has no postal channel');
+    if (head.stage !== 'closed')
+      throw new ServiceError(
+        'election/wrong-stage',
+        `the postal audit runs after the close and before the tally; the election is at ${head.stage}`
+      );
+    const replay = await replayPostalAudit(transaction, election);
+    const event = make(replay);
+    const problems = replay.observe(event, '');
+    if (problems[0] !== undefined)
+      throw new ServiceError('postal-audit/refused', problems[0].message);
+    const appended = await appendEvent(transaction, head, event.type, event.body, context.clock());
+    await writeAuditLog(transaction, electionId, 'officer', event.type, {
+      position: appended.position,
+    });
+    return { position: appended.position, hash: appended.hash, body: event.body };
+  });
+}
+
+function orRefuse<T extends object>(value: T | AuditProblem): T {
+  if (isAuditProblem(value)) throw new ServiceError('postal-audit/refused', value.message);
+  return value;
+}
+
+export const commitAuditSeed = (context: ServiceContext, electionId: string, value: unknown) =>
+  appendAuditEvent(context, electionId, () => ({
+    type: 'postal-audit-commit',
+    body: parseEventBody('postal-audit-commit', value),
+  }));
+
+export const startPostalAudit = (context: ServiceContext, electionId: string, value: unknown) =>
+  appendAuditEvent(context, electionId, () => ({
+    type: 'postal-audit-start',
+    body: parseEventBody('postal-audit-start', value),
+  }));
+
+export const revealAuditSeed = (context: ServiceContext, electionId: string, value: unknown) =>
+  appendAuditEvent(context, electionId, () => ({
+    type: 'postal-audit-reveal',
+    body: parseEventBody('postal-audit-reveal', value),
+  }));
+
+/** Spec §9.8.3: the board draws the next sample itself; `full` is the officer's escalation. */
+export const drawAuditSample = (context: ServiceContext, electionId: string, full: boolean) =>
+  appendAuditEvent(context, electionId, (replay) => ({
+    type: 'postal-audit-sample',
+    body: orRefuse<EventBody<'postal-audit-sample'>>(replay.nextSample(full)),
+  }));
+
+export const recordAuditCount = (context: ServiceContext, electionId: string, value: unknown) =>
+  appendAuditEvent(context, electionId, () => ({
+    type: 'postal-audit-count',
+    body: parseEventBody('postal-audit-count', value),
+  }));
+
+/** Spec §9.8.3 step 7: the board ends the audit with the outcome the counts give, or refuses. */
+export const endPostalAudit = (context: ServiceContext, electionId: string) =>
+  appendAuditEvent(context, electionId, (replay) => ({
+    type: 'postal-audit-end',
+    body: orRefuse<EventBody<'postal-audit-end'>>(replay.expectedEnd()),
+  }));
+
+/** The audit's public status (and, while sampling, the batches still to count by hand). */
+export async function postalAuditStatus(
+  context: ServiceContext,
+  electionId: string
+): Promise<AuditStatus> {
+  const election = await context.elections.get(electionId);
+  return (await replayPostalAudit(context.database, election)).status();
+}

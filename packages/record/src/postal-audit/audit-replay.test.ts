@@ -1,0 +1,209 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { bytesToHex, sha256, utf8 } from '@scrutineer/crypto';
+import type { EventBody } from '../board-event.ts';
+import { auditSeedCommitment } from './audit-seed.ts';
+import { type AuditEvent, type AuditProblem, PostalAuditReplay } from './audit-replay.ts';
+
+const LEADER = [{ maxSelections: 1, candidates: ['Johnson', 'Hunt'] }];
+const FIXED_START_HASH = bytesToHex(sha256(utf8('a fixed start event')));
+const SEEDS = [
+  ['Observer A', bytesToHex(sha256(utf8('observer a')))],
+  ['Observer B', bytesToHex(sha256(utf8('observer b')))],
+] as const;
+
+type Batch = EventBody<'postal-batch'>;
+
+/** Splits the 2019 totals into `n` batches of about equal size (the rejected papers spread too). */
+function batchesOf(totals: readonly number[], spoilt: number, n: number): Batch[] {
+  const share = (total: number, i: number) =>
+    Math.floor((total * (i + 1)) / n) - Math.floor((total * i) / n);
+  return Array.from({ length: n }, (_, i) => {
+    const counts = totals.map((t) => share(t, i));
+    const bad = share(spoilt, i);
+    return {
+      batch: `b-${i + 1}`,
+      papers: counts.reduce((a, b) => a + b, 0) + bad,
+      spoilt: bad,
+      contests: [{ counts }],
+    };
+  });
+}
+
+const seen = (replay: PostalAuditReplay, event: AuditEvent, hash = ''): void => {
+  const problems = replay.observe(event, hash);
+  assert.deepEqual(problems, [], `${event.type}: ${JSON.stringify(problems)}`);
+};
+
+/**
+ * Runs the officer's side of the audit with a fixed seed: `truth` gives what the hand count of
+ * each batch finds. Returns every round's sample and the end.
+ */
+function runAudit(reported: readonly Batch[], truth: readonly Batch[], riskLimit = 5) {
+  const replay = new PostalAuditReplay(LEADER);
+  for (const body of reported) seen(replay, { type: 'postal-batch', body });
+  for (const [observer, seed] of SEEDS)
+    seen(replay, {
+      type: 'postal-audit-commit',
+      body: { observer, commitment: auditSeedCommitment(observer, seed) },
+    });
+  seen(replay, { type: 'postal-audit-start', body: { riskLimit } }, FIXED_START_HASH);
+  for (const [observer, seed] of SEEDS)
+    seen(replay, { type: 'postal-audit-reveal', body: { observer, seed } });
+  const rounds: EventBody<'postal-audit-sample'>[] = [];
+  for (;;) {
+    const sample = replay.nextSample();
+    assert.ok(!('rule' in sample), JSON.stringify(sample));
+    seen(replay, { type: 'postal-audit-sample', body: sample });
+    rounds.push(sample);
+    for (const id of sample.batches) {
+      const found = truth.find((b) => b.batch === id);
+      assert.ok(found);
+      seen(replay, { type: 'postal-audit-count', body: found });
+    }
+    const end = replay.expectedEnd();
+    if ('rule' in end) continue;
+    seen(replay, { type: 'postal-audit-end', body: end });
+    return { replay, rounds, end };
+  }
+}
+
+test('a correct count of the 2019 ballot (319 batches) is confirmed at 5 % in the first round, with the sample size the Kaplan–Markov bound gives', () => {
+  const reported = batchesOf([92_153, 46_656], 509, 319);
+  const { rounds, end, replay } = runAudit(reported, reported);
+  assert.equal(rounds.length, 1);
+  assert.equal(end.outcome, 'confirmed');
+  // n = ⌈ln α / ln(1 − 1/U)⌉ with U the sum of the MACRO bounds (about 4.5 here).
+  const margin = 92_153 - 46_656;
+  const U = reported.reduce(
+    (sum, b) =>
+      sum + ((b.contests[0]?.counts[0] ?? 0) - (b.contests[0]?.counts[1] ?? 0) + b.papers) / margin,
+    0
+  );
+  const expected = Math.ceil(Math.log(0.05) / Math.log(1 - 1 / U));
+  assert.equal(rounds[0]?.draws, expected);
+  assert.equal(rounds[0]?.draws, 11);
+  assert.ok(end.riskPpm <= 50_000);
+  assert.ok((rounds[0]?.batches.length ?? 0) <= 11);
+  assert.deepEqual(replay.postalTotals(), [[92_153, 46_656]]);
+});
+
+test('a planted error of 300 votes in one batch of a close count escalates to a full hand count, which finds the real winner', () => {
+  // The truth: Hunt 5,000 to Johnson 4,900 over 10 batches. Batch b-4 was counted with 300 of Hunt's
+  // papers given to Johnson, so the reported result (Johnson 5,200, Hunt 4,700) names the wrong winner.
+  const truth = batchesOf([4_900, 5_000], 0, 10);
+  const reported = truth.map((b) =>
+    b.batch === 'b-4'
+      ? {
+          ...b,
+          contests: [
+            {
+              counts: [
+                (b.contests[0]?.counts[0] ?? 0) + 300,
+                (b.contests[0]?.counts[1] ?? 0) - 300,
+              ],
+            },
+          ],
+        }
+      : b
+  );
+  const { rounds, end, replay } = runAudit(reported, truth);
+  assert.equal(end.outcome, 'hand-counted');
+  assert.ok(
+    rounds.some((r) => r.batches.includes('b-4')),
+    'the bad batch was sampled'
+  );
+  assert.deepEqual(replay.postalTotals(), [[4_900, 5_000]]);
+});
+
+test('a planted error of 300 votes in one batch of the 2019 count is caught by the sample and escalates the audit to a second round before the (right) outcome is confirmed', () => {
+  const truth = batchesOf([92_153, 46_656], 509, 319);
+  const reported = truth.map((b) =>
+    b.batch === 'b-284'
+      ? {
+          ...b,
+          contests: [
+            {
+              counts: [
+                (b.contests[0]?.counts[0] ?? 0) + 300,
+                (b.contests[0]?.counts[1] ?? 0) - 300,
+              ],
+            },
+          ],
+        }
+      : b
+  );
+  const { end, rounds } = runAudit(reported, truth);
+  assert.ok(rounds[0]?.batches.includes('b-284'), 'the first round samples the bad batch');
+  assert.ok((rounds[0]?.riskPpm ?? 0) === 1_000_000);
+  assert.equal(rounds.length, 2, 'the error found in round 1 leaves the risk above 5 %');
+  assert.equal(rounds[1]?.riskPpm, 87_688);
+  assert.deepEqual(rounds[1]?.batches, ['b-209', 'b-157']);
+  assert.deepEqual(end, { outcome: 'confirmed', riskPpm: 49_507 });
+});
+
+const expectProblem = (problems: AuditProblem[], rule: AuditProblem['rule']): void =>
+  assert.ok(
+    problems.some((p) => p.rule === rule),
+    `expected a ${rule} problem, got ${JSON.stringify(problems)}`
+  );
+
+test('an altered sample, an uncounted batch, a wrong seed and a premature end are each refused by rule', () => {
+  const reported = batchesOf([92_153, 46_656], 509, 319);
+  const replay = new PostalAuditReplay(LEADER);
+  for (const body of reported) seen(replay, { type: 'postal-batch', body });
+  const [observer, seed] = SEEDS[0];
+  seen(replay, {
+    type: 'postal-audit-commit',
+    body: { observer, commitment: auditSeedCommitment(observer, seed) },
+  });
+  seen(replay, { type: 'postal-audit-start', body: { riskLimit: 5 } }, FIXED_START_HASH);
+  const wrong = new PostalAuditReplay(LEADER);
+  for (const body of reported) wrong.observe({ type: 'postal-batch', body }, '');
+  wrong.observe(
+    {
+      type: 'postal-audit-commit',
+      body: { observer, commitment: auditSeedCommitment(observer, seed) },
+    },
+    ''
+  );
+  wrong.observe({ type: 'postal-audit-start', body: { riskLimit: 5 } }, FIXED_START_HASH);
+  expectProblem(
+    wrong.observe({ type: 'postal-audit-reveal', body: { observer, seed: '00'.repeat(32) } }, ''),
+    'seed'
+  );
+  seen(replay, { type: 'postal-audit-reveal', body: { observer, seed } });
+  const sample = replay.nextSample();
+  assert.ok(!('rule' in sample));
+  const swapped = sample.batches.includes('b-1') ? 'b-2' : 'b-1';
+  expectProblem(
+    new PostalAuditReplay(LEADER).observe({ type: 'postal-audit-sample', body: sample }, ''),
+    'sample'
+  );
+  const altered = { ...sample, batches: [swapped, ...sample.batches.slice(1)] };
+  const copy = (): PostalAuditReplay => {
+    const r = new PostalAuditReplay(LEADER);
+    for (const body of reported) r.observe({ type: 'postal-batch', body }, '');
+    r.observe(
+      {
+        type: 'postal-audit-commit',
+        body: { observer, commitment: auditSeedCommitment(observer, seed) },
+      },
+      ''
+    );
+    r.observe({ type: 'postal-audit-start', body: { riskLimit: 5 } }, FIXED_START_HASH);
+    r.observe({ type: 'postal-audit-reveal', body: { observer, seed } }, '');
+    return r;
+  };
+  expectProblem(copy().observe({ type: 'postal-audit-sample', body: altered }, ''), 'sample');
+  seen(replay, { type: 'postal-audit-sample', body: sample });
+  const unsampled = reported.find((b) => !sample.batches.includes(b.batch));
+  assert.ok(unsampled);
+  expectProblem(copy().observe({ type: 'postal-audit-count', body: unsampled }, ''), 'sample');
+  expectProblem(
+    replay.observe({ type: 'postal-audit-end', body: { outcome: 'confirmed', riskPpm: 0 } }, ''),
+    'stop'
+  );
+  assert.deepEqual(new PostalAuditReplay(LEADER).beforeTally(), []);
+  expectProblem(copy().beforeTally(), 'stop');
+});
