@@ -37,7 +37,10 @@ import { PostalAuditClient, runPostalAudit } from '../src/commands/postal/postal
 import { receivePostalPack } from '../src/commands/postal/postal.ts';
 import { commitRollMembers } from '../src/commands/roll/commit.ts';
 import { parseCsvText } from '../src/commands/roll/csv-file.ts';
-import { postDecryptionShare, runTrusteeCeremony } from '../src/commands/trustee/trustee-actions.ts';
+import {
+  postDecryptionShare,
+  runTrusteeCeremony,
+} from '../src/commands/trustee/trustee-actions.ts';
 import { createTrusteeKeyFile, manifestEntry } from '../src/commands/trustee/trustee-key-file.ts';
 import { instant } from './demo-setup.ts';
 import { scanReturnSlip } from './demo-postal.ts';
@@ -274,10 +277,7 @@ export async function runExact(options: ExactOptions): Promise<ExactOutcome> {
         spoilt,
         contests,
       };
-      await client.request('POST', client.electionPath(electionId, '/postal/batches'), {
-        token: adminKey,
-        body,
-      });
+      await client.call('postalBatch', { params: { electionId }, token: adminKey, body });
       batches.set(body.batch, body);
     }
     log(

@@ -27,6 +27,7 @@ import type { AppContext } from './app-context.ts';
 import { OFFICIAL_BODY_LIMIT, TRUSTEE_BODY_LIMIT, VOTER_SMALL_BODY_LIMIT } from './body-limits.ts';
 import { type TrustedProxies, limitKey, trustProxyFunction } from './client-address.ts';
 import { officialRoutes } from './official-routes.ts';
+import { postalAuditRoutes } from './postal-audit-routes.ts';
 import { publicRoutes } from './public-routes.ts';
 import { audienceGates } from './audiences.ts';
 import { type RouteSpec, implement, registerRoutes } from './route-spec.ts';

@@ -72,11 +72,11 @@ export async function refuseBatchAfterAuditStart(
  * Appends the audit event `make` builds from the audit so far, if the replay finds no problem with
  * it; refuses with `postal-audit/refused` and the replay's reason otherwise.
  */
-async function appendAuditEvent(
+async function appendAuditEvent<E extends Exclude<AuditEvent, { type: 'postal-batch' }>>(
   context: ServiceContext,
   electionId: string,
-  make: (replay: PostalAuditReplay) => Exclude<AuditEvent, { type: 'postal-batch' }>
-): Promise<Appended & { body: unknown }> {
+  make: (replay: PostalAuditReplay) => E
+): Promise<Appended & { body: E['body'] }> {
   return withLockedHead(context, electionId, async (transaction, head: BoardHead, election) => {
     if (!election.manifest.channels.postal)
       throw new ServiceError('election/channel-not-offered', 'this election has no postal channel');

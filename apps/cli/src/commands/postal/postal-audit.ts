@@ -31,37 +31,30 @@ export class PostalAuditClient {
     this.key = key;
   }
 
-  async #post<T>(step: string, body: unknown = {}): Promise<T> {
-    return this.client.request<T>(
-      'POST',
-      this.client.electionPath(this.electionId, `/postal/audit/${step}`),
-      { token: this.key, body }
-    );
+  #at() {
+    return { params: { electionId: this.electionId }, token: this.key };
   }
 
   commit(observer: string, commitment: string): Promise<unknown> {
-    return this.#post('commit', { observer, commitment });
+    return this.client.call('postalAuditCommit', { ...this.#at(), body: { observer, commitment } });
   }
   start(riskLimit: number): Promise<unknown> {
-    return this.#post('start', { riskLimit });
+    return this.client.call('postalAuditStart', { ...this.#at(), body: { riskLimit } });
   }
   reveal(observer: string, seed: string): Promise<unknown> {
-    return this.#post('reveal', { observer, seed });
+    return this.client.call('postalAuditReveal', { ...this.#at(), body: { observer, seed } });
   }
   async sample(full = false): Promise<EventBody<'postal-audit-sample'>> {
-    return (await this.#post<{ body: EventBody<'postal-audit-sample'> }>('sample', { full })).body;
+    return (await this.client.call('postalAuditSample', { ...this.#at(), body: { full } })).body;
   }
   count(body: EventBody<'postal-audit-count'>): Promise<unknown> {
-    return this.#post('count', body);
+    return this.client.call('postalAuditCount', { ...this.#at(), body });
   }
   async end(): Promise<EventBody<'postal-audit-end'>> {
-    return (await this.#post<{ body: EventBody<'postal-audit-end'> }>('end')).body;
+    return (await this.client.call('postalAuditEnd', this.#at())).body;
   }
   status(): Promise<AuditStatus> {
-    return this.client.request<AuditStatus>(
-      'GET',
-      this.client.electionPath(this.electionId, '/postal/audit')
-    );
+    return this.client.call('postalAuditStatus', { params: { electionId: this.electionId } });
   }
 }
 
