@@ -106,7 +106,8 @@ export function checkReceivedShares(
   group: Group,
   manifest: Manifest,
   key: TrusteeKeyPair,
-  ownDealing: Dealing,
+  /** Only sᵢᵢ is needed, which a resuming trustee keeps (not the rest of its polynomial). */
+  ownDealing: Pick<Dealing, 'ownShare'>,
   commitmentBodies: readonly EventBody<'trustee-commitments'>[],
   shareBodies: readonly EventBody<'trustee-shares'>[]
 ): { readonly shares: Map<number, bigint>; readonly complaints: EventBody<'trustee-complaint'>[] } {
