@@ -7,6 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_WAIT_MINUTES, parseMinutes } from '../wait-option.ts';
 import { Command } from 'commander';
 import { loadGroup } from '@scrutineer/crypto';
 import { lastBodyOf } from '../../client/board-bodies.ts';
@@ -155,9 +156,16 @@ function keyCommand(): Command {
       'after every trustee has dealt: conclude the ceremony and publish the election key'
     )
     .option('--complaint-wait <seconds>', 'how long to wait for complaints', '10')
-    .action(async (options: Common & { complaintWait: string }) => {
+    .option(
+      '--wait <minutes>',
+      `how long to wait for every trustee to deal (default ${DEFAULT_WAIT_MINUTES}); when it ` +
+        'runs out nothing was published: run the command again to go on',
+      parseMinutes
+    )
+    .action(async (options: Common & { complaintWait: string; wait?: number }) => {
       await publishElectionKey(await officer(options), {
         complaintWaitMs: Number(options.complaintWait) * 1000,
+        timeoutMs: options.wait ?? DEFAULT_WAIT_MINUTES * 60_000,
       });
     });
 }

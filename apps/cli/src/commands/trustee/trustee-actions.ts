@@ -24,6 +24,7 @@ import { type BoardEvent, type EventBody, type Manifest, manifestHash } from '@s
 import { bodiesOf, lastBodyOf } from '../../client/board-bodies.ts';
 import { type AnnouncedCheckpoint, checkSealedTally } from './sealed-tally.ts';
 import { ApiError, type ServerClient, pollUntil } from '../../client/server-client.ts';
+import { DEFAULT_WAIT_MINUTES } from '../wait-option.ts';
 import { type CeremonyState, loadCeremonyState, saveCeremonyState } from './ceremony-state.ts';
 import {
   type TrusteeKeyFile,
@@ -43,8 +44,7 @@ export interface TrusteeContext {
   readonly statePath?: string;
 }
 
-/** `trustee ceremony --wait`'s default: a ceremony in one room takes minutes, not hours. */
-export const DEFAULT_CEREMONY_WAIT_MS = 120 * 60_000;
+const DEFAULT_CEREMONY_WAIT_MS = DEFAULT_WAIT_MINUTES * 60_000;
 
 /** Posts one signed trustee message; the board's refusal is thrown as an ApiError with its code. */
 export async function postMessage(

@@ -7,6 +7,7 @@ import { loadGroup } from '@scrutineer/crypto';
 import { ServerClient } from '../../client/server-client.ts';
 import { writeJsonFile } from '../roll/roll-files.ts';
 import { type AnnouncedCheckpoint, parseAnnouncedCheckpoint } from './sealed-tally.ts';
+import { DEFAULT_WAIT_MINUTES, parseMinutes } from '../wait-option.ts';
 import { ceremonyStatePath, removeCeremonyState } from './ceremony-state.ts';
 import { postDecryptionShare, runTrusteeCeremony } from './trustee-actions.ts';
 import {
@@ -59,13 +60,6 @@ function keygenCommand(): Command {
     });
 }
 
-/** A number of minutes, as milliseconds. */
-export function parseMinutes(value: string): number {
-  if (!/^\d{1,5}$/.test(value) || Number(value) < 1)
-    throw new InvalidArgumentError('expected a whole number of minutes, at least 1');
-  return Number(value) * 60_000;
-}
-
 function ceremonyCommand(): Command {
   return new Command('ceremony')
     .description(
@@ -79,8 +73,8 @@ function ceremonyCommand(): Command {
     .option('--election <id>', 'the election id (default: the key file’s)')
     .option(
       '--wait <minutes>',
-      'how long to wait for the other trustees to deal and for the officer to publish the key ' +
-        '(default 120); when it runs out nothing is lost: run the command again to go on',
+      `how long to wait for the other trustees to deal and for the officer to publish the key ` +
+        `(default ${DEFAULT_WAIT_MINUTES}); when it runs out nothing is lost: run the command again to go on`,
       parseMinutes
     )
     .action(async (options: { server: string; key: string; election?: string; wait?: number }) => {
