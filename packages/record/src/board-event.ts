@@ -97,6 +97,13 @@ export const eventBodySchemas = {
   'election-result': z.strictObject({
     contests: options(z.strictObject({ online: count, postal: count, total: count })),
   }),
+  // Spec §9.6: the officer ends an election that cannot complete; the reason is public.
+  'election-cancelled': z.strictObject({
+    reason: z
+      .string()
+      .max(1000)
+      .regex(/\S/, 'a cancellation states its reason'),
+  }),
 } as const;
 
 export type EventType = keyof typeof eventBodySchemas;

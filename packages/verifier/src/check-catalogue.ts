@@ -14,6 +14,7 @@ export const CHECKS = {
   'V2.5': 'events come in the order of the phases, on the channels the manifest offers',
   'V2.6': 'checkpoints are signed by the board key',
   'V2.7': 'checkpoint roots are the Merkle roots of the log prefixes',
+  'V2.8': 'a cancellation states its reason and is the last event of the record',
   'V3.1':
     'trustee commitments: listed trustee, signed; a bad, missing or second one is its dealer’s fault',
   'V3.2':

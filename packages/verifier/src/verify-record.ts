@@ -126,6 +126,7 @@ export async function verifyRecord(
       decryption.combine(tallyEvent, baseHash, keys, ledger?.countedBallots ?? 0);
   };
   let combined = false;
+  let cancellation: { reason: string; position: number } | null = null;
   const drain = async (): Promise<void> => {
     flush();
     await Promise.all(inFlight.splice(0));
@@ -278,6 +279,9 @@ export async function verifyRecord(
         decryption.result(event, ledger.postalTotals);
         break;
       }
+      case 'election-cancelled':
+        cancellation ??= { reason: event.body.reason, position: event.position };
+        break;
       default: {
         const unreachable: never = event;
         throw new Error(`unhandled event ${(unreachable as BoardEvent).type}`);
@@ -287,19 +291,30 @@ export async function verifyRecord(
   await drain();
   await runner?.close();
   if (manifest !== null) {
-    checkpoints.finish(group, manifest, phases.stage === 'final');
+    // A cancelled record is as finished as a final one: its last checkpoint must cover it all.
+    checkpoints.finish(group, manifest, phases.stage === 'final' || phases.stage === 'cancelled');
     await checkNominations(source, manifest, report);
   } else {
     report.fail('V1.2', 'the record has no valid setup event');
   }
-  let stage: Stage = phases.stage;
+  // Spec §9.6: a cancelled record is checked up to the stage it had reached.
+  let stage: Stage = phases.stageBeforeCancellation ?? phases.stage;
   if (stage === 'tallied' && manifest !== null && shareEvents >= manifest.trustees.threshold)
     stage = 'decrypted';
   // A decrypted record without its result: V8.2–V8.3 run exactly as they would at the result, so
   // no share goes unchecked (V9 needs the result and stays not reached).
   if (stage === 'decrypted' && !combined) combineShares();
   if (manifest !== null) reachByStage(report, stage, manifest.nominations !== undefined);
-  return report.build(stage, events, headHash);
+  report.reach('V2.8');
+  if (cancellation === null) return report.build(stage, events, headHash);
+  report.check(
+    'V2.8',
+    cancellation.position === events - 1,
+    () =>
+      `the election was cancelled at position ${cancellation?.position ?? 0}, but the record goes on to position ${events - 1}`,
+    cancellation.position
+  );
+  return report.build('cancelled', events, headHash, { at: stage, ...cancellation });
 }
 
 /** Verification "Reached": every check whose stage the record reached is reported, 0 items or more. */

@@ -13,6 +13,7 @@ import { ServiceError } from '../http-errors.ts';
 import { readAuditLog, writeAuditLog } from '../officials/audit-log.ts';
 import { publishNominations } from '../officials/nominations-file.ts';
 import { authorizeOfficer } from '../officials/officer-auth.ts';
+import { cancelElection } from '../officials/cancel-election.ts';
 import { postPostalBatch, recordPostalReceived } from '../officials/postal.ts';
 import { replaceCredential } from '../officials/replace-credential.ts';
 import {
@@ -24,6 +25,7 @@ import {
 import { postEncryptedTally, postResult } from '../officials/tally.ts';
 import { postTrusteeMessage } from '../officials/trustee-messages.ts';
 import type { AppContext } from './app-context.ts';
+import { cancelBody } from './cancel-and-rehearsal-schemas.ts';
 import { TRUSTEE_BODY_LIMIT } from './body-limits.ts';
 import { limitKey } from './client-address.ts';
 import { type RouteSpec, route } from './route-spec.ts';
@@ -211,6 +213,14 @@ export function officialRoutes(context: AppContext): RouteSpec[] {
       body: resultBody,
       response: appendedResponse,
       act: (electionId, body) => postResult(service, electionId, body),
+    }),
+    officerAction({
+      url: '/api/elections/:electionId/cancel',
+      summary:
+        'Cancel an election that cannot complete (election-cancelled, with a public reason); nothing is accepted after it',
+      body: cancelBody,
+      response: appendedResponse,
+      act: (electionId, body) => cancelElection(service, electionId, body),
     }),
     officerAction({
       url: '/api/elections/:electionId/checkpoints',

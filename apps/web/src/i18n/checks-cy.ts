@@ -15,6 +15,7 @@ export const checksCy: Readonly<Record<keyof typeof checksEn, string>> = {
   'check.V2.5': 'mae’r digwyddiadau yn nhrefn y cyfnodau, ar y sianeli a gynigir gan yr etholiad',
   'check.V2.6': 'mae’r pwyntiau gwirio wedi’u llofnodi ag allwedd y bwrdd',
   'check.V2.7': 'gwreiddiau’r pwyntiau gwirio yw gwreiddiau Merkle y log hyd hynny',
+  'check.V2.8': 'mae canslo’n rhoi ei reswm ac nid oes dim yn dod ar ei ôl',
   'check.V3.1':
     'ymrwymiadau’r ymddiriedolwyr: ymddiriedolwr rhestredig, wedi’u llofnodi; bai’r ymddiriedolwr hwnnw yw un gwallus neu ddyblyg',
   'check.V3.2':

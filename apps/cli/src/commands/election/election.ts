@@ -27,6 +27,7 @@ import {
   formatCheckpoint,
   tallyElection,
 } from './election-actions.ts';
+import { cancelCommand } from './cancel-command.ts';
 import { readReplacementRequest } from '../packs/replacement-files.ts';
 import {
   formatResultTable,
@@ -36,7 +37,7 @@ import {
   writeRecordFromServer,
 } from './publish-record.ts';
 
-interface Common {
+export interface Common {
   server: string;
   election: string;
   adminKeyFile?: string;
@@ -49,7 +50,7 @@ function secret(file: string | undefined, variable: string, what: string): strin
   return value;
 }
 
-async function officer(options: Common): Promise<OfficerContext> {
+export async function officer(options: Common): Promise<OfficerContext> {
   return {
     client: new ServerClient(options.server),
     group: await loadGroup('sodium'),
@@ -59,7 +60,7 @@ async function officer(options: Common): Promise<OfficerContext> {
   };
 }
 
-function withCommon(command: Command): Command {
+export function withCommon(command: Command): Command {
   return command
     .requiredOption('--server <url>', 'the election server')
     .requiredOption('--election <id>', 'the election id')
@@ -279,6 +280,7 @@ export function electionCommand(): Command {
     .addCommand(openCommand())
     .addCommand(replaceCommand())
     .addCommand(closeCommand())
+    .addCommand(cancelCommand())
     .addCommand(tallyCommand())
     .addCommand(publishCommand());
 }
