@@ -1,6 +1,6 @@
 /**
  * @module The request bodies of the routes that keep an election honest when it cannot go on
- * (cancellation, spec §9.6) and that rehearse the decryption before voting opens (spec §8.9):
+ * (cancellation, spec §9.6) and that rehearse the decryption before voting opens (spec §8.10):
  * the record's own event schemas, so a body the route accepts is an event body the board can
  * append.
  */

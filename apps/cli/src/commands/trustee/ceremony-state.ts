@@ -1,5 +1,5 @@
 /**
- * @module What a trustee keeps on disk between dealing and the end of the ceremony (spec §7.8), so
+ * @module What a trustee keeps on disk between dealing and the end of the ceremony (spec §7.9.1), so
  * that a crash, a reboot or a killed process resumes instead of wrecking the ceremony: the signed
  * commitments and shares exactly as posted (so a re-post is the same message) and sᵢᵢ = fᵢ(i), the
  * only part of the polynomial the trustee still needs (its own share, spec §7.6). The rest of fᵢ
