@@ -156,7 +156,15 @@ export const ERROR_CATALOGUE = {
   'trustee/unknown': [400, 'No such trustee in the manifest.'],
   'trustee/invalid-signature': [401, "The message is not signed with the trustee's ceremony key."],
   'trustee/duplicate-message': [409, 'This trustee already posted this message.'],
-  'trustee/wrong-type': [400, 'Trustees post only ceremony messages and decryption shares.'],
+  'trustee/wrong-type': [
+    400,
+    'Trustees post only ceremony messages, decryption rehearsal shares and decryption shares.',
+  ],
+  // The decryption rehearsal (spec §8.10).
+  'rehearsal/invalid-share': [
+    400,
+    "The rehearsal share's proof does not verify against the trustee's verification key.",
+  ],
   // The key ceremony's messages (spec §7.7, "The board").
   'ceremony/invalid-commitments': [
     400,

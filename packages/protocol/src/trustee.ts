@@ -44,7 +44,12 @@ export function createCeremonyKey(group: Group, electionId: string, index: numbe
 
 /** Signs a trustee's board message (spec §9.5) and returns the signed body. */
 export function signTrusteeBody<
-  T extends 'trustee-commitments' | 'trustee-shares' | 'trustee-complaint' | 'decryption-share',
+  T extends
+    | 'trustee-commitments'
+    | 'trustee-shares'
+    | 'trustee-complaint'
+    | 'decryption-share'
+    | 'rehearsal-share',
 >(
   group: Group,
   manifest: Manifest,

@@ -31,6 +31,7 @@ const PHASE_RULES: Record<
   'trustee-complaint': { allowedIn: ['setup'] },
   'election-key': { allowedIn: ['setup'], moveTo: 'keyed' },
   credentials: { allowedIn: ['keyed'] },
+  'rehearsal-share': { allowedIn: ['keyed'] },
   'election-open': { allowedIn: ['keyed'], moveTo: 'open' },
   'ballot-cast': { allowedIn: ['open'] },
   'ballot-audited': { allowedIn: ['open'] },

@@ -23,6 +23,8 @@ export const CHECKS = {
   'V3.4': 'the qualified set is the §7.6 conclusion (dealers not at fault), at least k',
   'V3.5': 'the election key is the sum of the qualified constant terms',
   'V3.6': 'trustee verification keys are recomputed from the commitments',
+  'V3.7':
+    'decryption rehearsal shares: listed trustee, signed, once each, proof verifies against its verification key',
   'V4.1': 'credential keys are valid non-identity points',
   'V4.2': 'no credential key appears twice',
   'V4.3': 'credential count equals keys published and roll count; list hash recomputed',

@@ -18,6 +18,7 @@ import {
   type EventBody,
   type Manifest,
   RECORD_FORMAT_FILE,
+  checkRehearsalShare,
   parseManifest,
 } from '@scrutineer/record';
 import {
@@ -127,6 +128,7 @@ export async function verifyRecord(
   };
   let combined = false;
   let cancellation: { reason: string; position: number } | null = null;
+  const rehearsed = new Set<number>();
   const drain = async (): Promise<void> => {
     flush();
     await Promise.all(inFlight.splice(0));
@@ -277,6 +279,18 @@ export async function verifyRecord(
         combineShares();
         combined = true;
         decryption.result(event, ledger.postalTotals);
+        break;
+      }
+      case 'rehearsal-share': {
+        const { trustee } = event.body;
+        const fault =
+          keyBody === null
+            ? { message: 'a rehearsal share before the election key' }
+            : rehearsed.has(trustee)
+              ? { message: `a second rehearsal share from trustee ${trustee}` }
+              : checkRehearsalShare(group, manifest, keyBody, event.body);
+        rehearsed.add(trustee);
+        report.check('V3.7', fault === null, () => fault?.message ?? '', event.position);
         break;
       }
       case 'election-cancelled':

@@ -28,6 +28,7 @@ import {
   tallyElection,
 } from './election-actions.ts';
 import { cancelCommand } from './cancel-command.ts';
+import { rehearsalSummary } from '../trustee/rehearsal.ts';
 import { readReplacementRequest } from '../packs/replacement-files.ts';
 import {
   formatResultTable,
@@ -173,12 +174,22 @@ function keyCommand(): Command {
 
 function openCommand(): Command {
   return withCommon(new Command('open'))
-    .description('load the credentials from the packs’ answers table and open voting')
+    .description(
+      'load the credentials from the packs’ answers table and open voting; first says which ' +
+        'trustees have rehearsed the decryption (`trustee rehearse`) and warns when fewer than k + 1 have'
+    )
     .requiredOption('--answers <answers.json>', 'answers.json from `packs generate`')
     .action(async (options: Common & { answers: string }) => {
       const answers = readAnswersFile(options.answers);
+      const context = await officer(options);
+      // Spec §8.10: say who has rehearsed the decryption, and warn below k + 1, before opening.
+      const [manifest, events] = await Promise.all([
+        context.client.manifest(context.electionId),
+        context.client.events(context.electionId),
+      ]);
+      process.stdout.write(`${rehearsalSummary(manifest, events)}\n`);
       const bar = progressBar('credentials', answers.entries.length);
-      const opened = await loadCredentialsAndOpen(await officer(options), answers, (done) =>
+      const opened = await loadCredentialsAndOpen(context, answers, (done) =>
         bar.update(done)
       );
       bar.stop();

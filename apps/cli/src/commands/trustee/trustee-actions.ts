@@ -86,7 +86,7 @@ function ceremonyEvents(events: readonly BoardEvent[]): BoardEvent[] | undefined
 }
 
 /** Checks the key file belongs to this election and to the manifest's trustee entry. */
-function checkKeyFile(manifest: Manifest, file: TrusteeKeyFile): void {
+export function checkKeyFile(manifest: Manifest, file: TrusteeKeyFile): void {
   const entry = manifest.trustees.members.find((m) => m.index === file.trustee);
   if (manifest.electionId !== file.electionId || entry?.publicKey !== file.publicKey)
     throw new Error(

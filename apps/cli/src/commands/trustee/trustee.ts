@@ -9,6 +9,7 @@ import { writeJsonFile } from '../roll/roll-files.ts';
 import { type AnnouncedCheckpoint, parseAnnouncedCheckpoint } from './sealed-tally.ts';
 import { DEFAULT_WAIT_MINUTES, parseMinutes } from '../wait-option.ts';
 import { ceremonyStatePath, removeCeremonyState } from './ceremony-state.ts';
+import { postRehearsalShare } from './rehearsal.ts';
 import { postDecryptionShare, runTrusteeCeremony } from './trustee-actions.ts';
 import {
   createTrusteeKeyFile,
@@ -100,6 +101,24 @@ function ceremonyCommand(): Command {
     });
 }
 
+function rehearseCommand(): Command {
+  return new Command('rehearse')
+    .description(
+      'after the ceremony, before voting opens: decrypt the test ciphertext with the secret share in ' +
+        'this key file (the one you will use at the count) and post the share with its proof, which ' +
+        'the board checks. A lost or unreadable share is found now, while it can still be replaced.'
+    )
+    .requiredOption('--server <url>', 'the election server')
+    .requiredOption('--key <key.json>', 'this trustee’s key file, with its secret share')
+    .option('--election <id>', 'the election id (default: the key file’s)')
+    .action(async (options: { server: string; key: string; election?: string }) => {
+      const file = readTrusteeKeyFile(options.key);
+      const context = await serverContext(options, file.electionId);
+      const manifest = await context.client.manifest(context.electionId);
+      process.stdout.write(`${await postRehearsalShare(context, manifest, file)}\n`);
+    });
+}
+
 function parseCheckpoint(value: string): AnnouncedCheckpoint {
   try {
     return parseAnnouncedCheckpoint(value);
@@ -144,8 +163,9 @@ function decryptCommand(): Command {
 
 export function trusteeCommand(): Command {
   return new Command('trustee')
-    .description('a trustee’s part: key, ceremony, decryption share')
+    .description('a trustee’s part: key, ceremony, decryption rehearsal, decryption share')
     .addCommand(keygenCommand())
     .addCommand(ceremonyCommand())
+    .addCommand(rehearseCommand())
     .addCommand(decryptCommand());
 }
