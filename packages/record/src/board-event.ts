@@ -106,10 +106,7 @@ export const eventBodySchemas = {
   }),
   // Spec §9.6: the officer ends an election that cannot complete; the reason is public.
   'election-cancelled': z.strictObject({
-    reason: z
-      .string()
-      .max(1000)
-      .regex(/\S/, 'a cancellation states its reason'),
+    reason: z.string().max(1000).regex(/\S/, 'a cancellation states its reason'),
   }),
 } as const;
 

@@ -60,9 +60,7 @@ export function rehearsalTarget(group: Group, hash: Uint8Array): DecryptionTarge
 /** Why a rehearsal share fails its check (spec §8.10). */
 export interface RehearsalFault {
   readonly code:
-    | 'rehearsal/unknown-trustee'
-    | 'rehearsal/invalid-signature'
-    | 'rehearsal/invalid-proof';
+    'rehearsal/unknown-trustee' | 'rehearsal/invalid-signature' | 'rehearsal/invalid-proof';
   readonly message: string;
 }
 

@@ -62,7 +62,11 @@ export interface VerificationReport {
   /** `cancelled`: the election was cancelled (spec §9.6); it has no result. */
   readonly stage: Stage;
   /** For a cancelled election: the stage it had reached and the officer's reason. */
-  readonly cancellation?: { readonly at: Stage; readonly reason: string; readonly position: number };
+  readonly cancellation?: {
+    readonly at: Stage;
+    readonly reason: string;
+    readonly position: number;
+  };
   /** Event count and hash of the last event: what was verified. */
   readonly events: number;
   readonly headHash: string | null;

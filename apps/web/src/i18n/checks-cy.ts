@@ -25,7 +25,8 @@ export const checksCy: Readonly<Record<keyof typeof checksEn, string>> = {
   'check.V3.4': 'yr ymddiriedolwyr cymwys yw’r rhai heb fai, a digon ohonynt',
   'check.V3.5': 'allwedd yr etholiad yw swm termau cyson yr ymddiriedolwyr cymwys',
   'check.V3.6': 'caiff allweddi dilysu’r ymddiriedolwyr eu hailgyfrifo o’r ymrwymiadau',
-  'check.V3.7': 'mae cyfrannau ymarfer dadgryptio’r ymddiriedolwyr wedi’u llofnodi a’u proflenni’n dilysu',
+  'check.V3.7':
+    'mae cyfrannau ymarfer dadgryptio’r ymddiriedolwyr wedi’u llofnodi a’u proflenni’n dilysu',
   'check.V4.1': 'mae allweddi’r cymwysterau’n bwyntiau dilys',
   'check.V4.2': 'nid oes allwedd cymhwyster yn ymddangos ddwywaith',
   'check.V4.3': 'caiff nifer y cymwysterau a hash y rhestr eu hailgyfrifo',

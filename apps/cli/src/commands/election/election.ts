@@ -189,9 +189,7 @@ function openCommand(): Command {
       ]);
       process.stdout.write(`${rehearsalSummary(manifest, events)}\n`);
       const bar = progressBar('credentials', answers.entries.length);
-      const opened = await loadCredentialsAndOpen(context, answers, (done) =>
-        bar.update(done)
-      );
+      const opened = await loadCredentialsAndOpen(context, answers, (done) => bar.update(done));
       bar.stop();
       process.stdout.write(
         `Voting is open: ${opened.credentialCount} credentials, base hash ${opened.baseHash}.\n`
