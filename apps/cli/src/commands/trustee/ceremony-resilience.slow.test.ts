@@ -173,7 +173,7 @@ async function rehearseThenCancel(url: string, dir: string, id: string): Promise
   };
   writeJsonFile(join(dir, 'mixed-up.json'), mixedUp);
   const refused = await rehearse(4, join(dir, 'mixed-up.json'));
-  assert.equal(refused.code, 1, refused.stderr);
+  assert.notEqual(refused.code, 0, refused.stderr);
   assert.match(refused.stderr, /rehearsal\/invalid-share/);
   const client = new ServerClient(url);
   const events = await client.events(id);
@@ -194,7 +194,7 @@ async function rehearseThenCancel(url: string, dir: string, id: string): Promise
     /cancelled at board position/
   );
   const after = await rehearse(4);
-  assert.equal(after.code, 1);
+  assert.notEqual(after.code, 0);
   assert.match(after.stderr, /election\/wrong-stage/);
   const again = await run(['election', 'cancel', ...common, '--reason', 'twice']);
   assert.match(again.stderr, /election\/wrong-stage/);
