@@ -53,7 +53,9 @@ test('a 429 and a 503 with Retry-After are waited out, never sooner, and the req
 test('a refusal of the request itself (400) is final at once; a POST is retried after a 429', async () => {
   const refused = await scripted([{ status: 400 }]);
   try {
-    const error = await new ServerClient(refused.url).request('POST', '/x').catch((e: unknown) => e);
+    const error = await new ServerClient(refused.url)
+      .request('POST', '/x')
+      .catch((e: unknown) => e);
     assert.ok(error instanceof ApiError && error.code === 'test/400');
     assert.equal(refused.times.length, 1);
   } finally {
