@@ -22,7 +22,19 @@ export class ApiError extends Error {
   readonly code: ApiErrorCode;
   /** The server's message (or the client's), without the code. */
   readonly detail: string;
-  constructor(status: number, code: ApiErrorCode, detail?: string) {
+  /** The server's Retry-After, in ms, on a 429 or 503. */
+  readonly retryAfterMs: number | undefined;
+  /**
+   * True when the request certainly did nothing and may be sent again: a 429 or 503, or a
+   * connection refused (a cut connection only for a read, since a write may have been acted on).
+   */
+  readonly transient: boolean;
+  constructor(
+    status: number,
+    code: ApiErrorCode,
+    detail?: string,
+    options: { readonly retryAfterMs?: number | undefined; readonly transient?: boolean } = {}
+  ) {
     const text =
       detail ?? (isErrorCode(code) ? ERROR_CATALOGUE[code][1] : CLIENT_ERRORS[code as never]);
     super(`${code}: ${text}`);
@@ -30,6 +42,8 @@ export class ApiError extends Error {
     this.status = status;
     this.code = code;
     this.detail = text;
+    this.retryAfterMs = options.retryAfterMs;
+    this.transient = options.transient ?? (status === 429 || status === 503);
   }
 }
 
@@ -82,7 +96,19 @@ export function endpointPath(
   return text === '' ? path : `${path}?${text}`;
 }
 
-function refusalOf(status: number, text: string): ApiError {
+/**
+ * Retry-After as milliseconds: delta-seconds or an HTTP date (RFC 9110 §10.2.3); undefined when
+ * absent or unreadable.
+ */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function refusalOf(status: number, text: string, retryAfter: string | null): ApiError {
+  const retryAfterMs = parseRetryAfter(retryAfter);
   let value: unknown = null;
   try {
     value = JSON.parse(text);
@@ -91,8 +117,12 @@ function refusalOf(status: number, text: string): ApiError {
   }
   const parsed = errorResponse.safeParse(value);
   if (parsed.success && isErrorCode(parsed.data.error.code))
-    return new ApiError(status, parsed.data.error.code, parsed.data.error.message);
-  return new ApiError(status, 'client/unexpected-status', `HTTP ${status}: ${text.slice(0, 200)}`);
+    return new ApiError(status, parsed.data.error.code, parsed.data.error.message, {
+      retryAfterMs,
+    });
+  return new ApiError(status, 'client/unexpected-status', `HTTP ${status}: ${text.slice(0, 200)}`, {
+    retryAfterMs,
+  });
 }
 
 function parseAnswer(spec: Endpoint, status: number, text: string): unknown {
@@ -140,14 +170,18 @@ export function apiClient(options: ApiClientOptions = {}): ApiClient {
         ...(payload === undefined ? {} : { body: payload }),
       });
     } catch (error) {
+      // A refused connection sent nothing, so any request may go again (a restarting server); a
+      // connection cut mid-request may have been acted on, so only a read may go again then.
+      const cause = (error as { cause?: { code?: unknown } }).cause?.code;
       throw new ApiError(
         0,
         'client/unreachable',
-        `cannot reach ${baseUrl === '' ? 'the server' : baseUrl}: ${(error as Error).message}`
+        `cannot reach ${baseUrl === '' ? 'the server' : baseUrl}: ${(error as Error).message}`,
+        { transient: cause === 'ECONNREFUSED' || spec.method === 'GET' }
       );
     }
     const text = await response.text();
-    if (!response.ok) throw refusalOf(response.status, text);
+    if (!response.ok) throw refusalOf(response.status, text, response.headers.get('retry-after'));
     return parseAnswer(spec, response.status, text);
   }
   return { baseUrl, call: call as ApiClient['call'] };

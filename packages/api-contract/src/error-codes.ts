@@ -237,6 +237,10 @@ export const ERROR_CATALOGUE = {
     409,
     'A postal audit has started and not ended: end it (or escalate to a full hand count) before the tally.',
   ],
+  'rehearsal/invalid-share': [
+    400,
+    "The rehearsal share's proof does not verify against the trustee's verification key.",
+  ],
 } as const satisfies Record<string, readonly [number, string]>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -23,6 +23,7 @@ export const TRUSTEE_EVENT_TYPES = [
   'trustee-shares',
   'trustee-complaint',
   'decryption-share',
+  'rehearsal-share',
 ] as const;
 export type TrusteeEventType = (typeof TRUSTEE_EVENT_TYPES)[number];
 

@@ -1,6 +1,7 @@
 /** @module @scrutineer/protocol: what the parties of an election do (spec §1.2). */
 export * from './encrypt-ballot.ts';
 export * from './trustee.ts';
+export * from './rehearsal.ts';
 export * from './officer.ts';
 export * from './complete-ceremony.ts';
 export * from './roll/index.ts';

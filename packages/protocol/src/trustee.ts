@@ -44,7 +44,12 @@ export function createCeremonyKey(group: Group, electionId: string, index: numbe
 
 /** Signs a trustee's board message (spec §9.5) and returns the signed body. */
 export function signTrusteeBody<
-  T extends 'trustee-commitments' | 'trustee-shares' | 'trustee-complaint' | 'decryption-share',
+  T extends
+    | 'trustee-commitments'
+    | 'trustee-shares'
+    | 'trustee-complaint'
+    | 'decryption-share'
+    | 'rehearsal-share',
 >(
   group: Group,
   manifest: Manifest,
@@ -106,7 +111,8 @@ export function checkReceivedShares(
   group: Group,
   manifest: Manifest,
   key: TrusteeKeyPair,
-  ownDealing: Dealing,
+  /** Only sᵢᵢ is needed, which a resuming trustee keeps (not the rest of its polynomial). */
+  ownDealing: Pick<Dealing, 'ownShare'>,
   commitmentBodies: readonly EventBody<'trustee-commitments'>[],
   shareBodies: readonly EventBody<'trustee-shares'>[]
 ): { readonly shares: Map<number, bigint>; readonly complaints: EventBody<'trustee-complaint'>[] } {

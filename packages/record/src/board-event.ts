@@ -121,6 +121,17 @@ export const eventBodySchemas = {
   'election-result': z.strictObject({
     contests: options(z.strictObject({ online: count, postal: count, total: count })),
   }),
+  // Spec §8.10: a trustee's decryption of the test ciphertext, between the key and the open.
+  'rehearsal-share': z.strictObject({
+    trustee: index,
+    share: hexBytes(32),
+    proof: hexBytes(96),
+    signature: hexBytes(64),
+  }),
+  // Spec §9.6: the officer ends an election that cannot complete; the reason is public.
+  'election-cancelled': z.strictObject({
+    reason: z.string().max(1000).regex(/\S/, 'a cancellation states its reason'),
+  }),
 } as const;
 
 export type EventType = keyof typeof eventBodySchemas;

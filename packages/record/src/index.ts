@@ -19,6 +19,7 @@ export * from './signed-statements.ts';
 export * from './credential-replacement.ts';
 export * from './ceremony-wire.ts';
 export * from './ceremony-checks.ts';
+export * from './rehearsal.ts';
 export * from './stages.ts';
 export * from './record-bundle.ts';
 export * from './nominations-file.ts';

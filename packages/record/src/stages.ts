@@ -16,6 +16,8 @@ export const BOARD_STAGES = [
   'closed',
   'tallied',
   'final',
+  // Spec §9.6: an election that cannot complete ends here, from any stage before `final`.
+  'cancelled',
 ] as const;
 export type BoardStage = (typeof BOARD_STAGES)[number];
 
@@ -29,6 +31,7 @@ const PHASE_RULES: Record<
   'trustee-complaint': { allowedIn: ['setup'] },
   'election-key': { allowedIn: ['setup'], moveTo: 'keyed' },
   credentials: { allowedIn: ['keyed'] },
+  'rehearsal-share': { allowedIn: ['keyed'] },
   'election-open': { allowedIn: ['keyed'], moveTo: 'open' },
   'ballot-cast': { allowedIn: ['open'] },
   'ballot-audited': { allowedIn: ['open'] },
@@ -50,6 +53,11 @@ const PHASE_RULES: Record<
   'encrypted-tally': { allowedIn: ['closed'], moveTo: 'tallied' },
   'decryption-share': { allowedIn: ['tallied'] },
   'election-result': { allowedIn: ['tallied'], moveTo: 'final' },
+  // No event is allowed at `cancelled`: a cancellation is the record's last event.
+  'election-cancelled': {
+    allowedIn: ['setup', 'keyed', 'open', 'closed', 'tallied'],
+    moveTo: 'cancelled',
+  },
 };
 
 /** Spec §9.6: may an event of `type` be appended while the board is at `stage`? */

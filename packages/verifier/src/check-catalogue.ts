@@ -14,6 +14,7 @@ export const CHECKS = {
   'V2.5': 'events come in the order of the phases, on the channels the manifest offers',
   'V2.6': 'checkpoints are signed by the board key',
   'V2.7': 'checkpoint roots are the Merkle roots of the log prefixes',
+  'V2.8': 'a cancellation states its reason and is the last event of the record',
   'V3.1':
     'trustee commitments: listed trustee, signed; a bad, missing or second one is its dealer’s fault',
   'V3.2':
@@ -22,6 +23,8 @@ export const CHECKS = {
   'V3.4': 'the qualified set is the §7.6 conclusion (dealers not at fault), at least k',
   'V3.5': 'the election key is the sum of the qualified constant terms',
   'V3.6': 'trustee verification keys are recomputed from the commitments',
+  'V3.7':
+    'decryption rehearsal shares: listed trustee, signed, once each, proof verifies against its verification key',
   'V4.1': 'credential keys are valid non-identity points',
   'V4.2': 'no credential key appears twice',
   'V4.3': 'credential count equals keys published and roll count; list hash recomputed',

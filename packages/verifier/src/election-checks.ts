@@ -5,7 +5,13 @@
  * is checked against (the election key, the base hash, the encrypted tally) is kept here.
  */
 import { type Group, type Point, hexToBytes } from '@scrutineer/crypto';
-import { type BoardEvent, type EventBody, type Manifest, parseManifest } from '@scrutineer/record';
+import {
+  type BoardEvent,
+  type EventBody,
+  type Manifest,
+  checkRehearsalShare,
+  parseManifest,
+} from '@scrutineer/record';
 import { inlineRunnerFactory, type BallotRunnerFactory } from './ballot-runner.ts';
 import { BallotBatches, type BatchLimits } from './ballot-batches.ts';
 import { BallotLedger } from './checks/ballot-ledger.ts';
@@ -65,6 +71,10 @@ export class ElectionChecks {
   #tally: Extract<BoardEvent, { type: 'encrypted-tally' }> | null = null;
   #shareEvents = 0;
   #combined = false;
+  /** Trustees who posted a rehearsal share (V3.7: one each). */
+  readonly #rehearsed = new Set<number>();
+  /** The first `election-cancelled` (spec §9.6.2), if any. */
+  cancellation: { readonly reason: string; readonly position: number } | null = null;
 
   constructor(inputs: ElectionInputs, manifest: Manifest) {
     const { group, report } = inputs;
@@ -138,6 +148,11 @@ export class ElectionChecks {
         this.#combineShares();
         this.#decryption.result(event, this.#postalAudit.postalTotals(this.#ledger.postalTotals));
         return;
+      case 'rehearsal-share':
+        return this.#rehearsal(event);
+      case 'election-cancelled':
+        this.cancellation ??= { reason: event.body.reason, position: event.position };
+        return;
       default: {
         const unreachable: never = event;
         throw new Error(`unhandled event ${(unreachable as BoardEvent).type}`);
@@ -194,6 +209,19 @@ export class ElectionChecks {
       counted,
     });
     await this.#batches.flushIfFull();
+  }
+
+  /** V3.7: one rehearsal share per trustee, after the key, whose proof holds (spec §8.10). */
+  #rehearsal(event: Extract<BoardEvent, { type: 'rehearsal-share' }>): void {
+    const { trustee } = event.body;
+    const fault =
+      this.#key === null
+        ? { message: 'a rehearsal share before the election key' }
+        : this.#rehearsed.has(trustee)
+          ? { message: `a second rehearsal share from trustee ${trustee}` }
+          : checkRehearsalShare(this.#inputs.group, this.manifest, this.#key, event.body);
+    this.#rehearsed.add(trustee);
+    this.#inputs.report.check('V3.7', fault === null, () => fault?.message ?? '', event.position);
   }
 
   /** V8.1: the encrypted tally is the sum of the counted ballots, once every batch is back. */

@@ -16,9 +16,15 @@ import type { ReportBuilder } from './report.ts';
 
 export class PhaseTracker {
   #stage: BoardStage = 'empty';
+  #beforeCancellation: BoardStage | null = null;
 
   get stage(): BoardStage {
     return this.#stage;
+  }
+
+  /** The stage the election had reached when it was cancelled (null: not cancelled). */
+  get stageBeforeCancellation(): BoardStage | null {
+    return this.#beforeCancellation;
   }
 
   /**
@@ -45,6 +51,8 @@ export class PhaseTracker {
     // Move on even when out of order, so one misplaced event does not fail every later one; but
     // never move backwards.
     const next = stageAfter(type, this.#stage);
+    if (next === 'cancelled' && this.#beforeCancellation === null)
+      this.#beforeCancellation = this.#stage;
     if (BOARD_STAGES.indexOf(next) > BOARD_STAGES.indexOf(this.#stage)) this.#stage = next;
   }
 }

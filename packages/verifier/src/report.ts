@@ -6,7 +6,7 @@
  */
 import { CHECKS, CHECK_IDS, type CheckId } from './check-catalogue.ts';
 
-/** The stages of spec §9.6, in order. */
+/** The stages of spec §9.6, in order; `cancelled` ends an election from any stage before `final`. */
 export const STAGES = [
   'empty',
   'setup',
@@ -16,6 +16,7 @@ export const STAGES = [
   'tallied',
   'decrypted',
   'final',
+  'cancelled',
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
@@ -58,7 +59,14 @@ export interface AttributedFault {
 
 export interface VerificationReport {
   readonly ok: boolean;
+  /** `cancelled`: the election was cancelled (spec §9.6); it has no result. */
   readonly stage: Stage;
+  /** For a cancelled election: the stage it had reached and the officer's reason. */
+  readonly cancellation?: {
+    readonly at: Stage;
+    readonly reason: string;
+    readonly position: number;
+  };
   /** Event count and hash of the last event: what was verified. */
   readonly events: number;
   readonly headHash: string | null;
@@ -123,7 +131,12 @@ export class ReportBuilder {
       this.#recordFailure(id, message, position);
   }
 
-  build(stage: Stage, events: number, headHash: string | null): VerificationReport {
+  build(
+    stage: Stage,
+    events: number,
+    headHash: string | null,
+    cancellation?: VerificationReport['cancellation']
+  ): VerificationReport {
     const checks = CHECK_IDS.map((id): CheckResult => {
       const reached = this.#checked.has(id);
       const failureCount = this.#failureCounts.get(id) ?? 0;
@@ -137,7 +150,15 @@ export class ReportBuilder {
       };
     });
     const ok = checks.every((c) => c.status !== 'failed');
-    return { ok, stage, events, headHash, checks, faults: [...this.#faults] };
+    return {
+      ok,
+      stage,
+      events,
+      headHash,
+      checks,
+      faults: [...this.#faults],
+      ...(cancellation === undefined ? {} : { cancellation }),
+    };
   }
 }
 

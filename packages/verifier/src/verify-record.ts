@@ -47,15 +47,31 @@ export async function verifyRecord(
   if (election === null) report.fail('V1.2', 'the record has no valid setup event');
   else {
     await election.close();
-    checkpoints.finish(group, election.manifest, board.phaseStage === 'final');
+    // A cancelled record is as finished as a final one: its last checkpoint must cover it all.
+    checkpoints.finish(
+      group,
+      election.manifest,
+      board.phaseStage === 'final' || board.phaseStage === 'cancelled'
+    );
     await checkNominations(source, election.manifest, report);
   }
-  const stage = stageReached(board.phaseStage, election);
+  // Spec §9.6.2: a cancelled record is checked up to the stage it had reached.
+  const stage = stageReached(board.stageBeforeCancellation ?? board.phaseStage, election);
   if (election !== null) {
     if (stage === 'decrypted') election.combineUnlessDone();
     reachByStage(report, stage, election.manifest.nominations !== undefined);
   }
-  return report.build(stage, board.events, board.headHash);
+  report.reach('V2.8');
+  const cancellation = election?.cancellation ?? null;
+  if (cancellation === null) return report.build(stage, board.events, board.headHash);
+  report.check(
+    'V2.8',
+    cancellation.position === board.events - 1,
+    () =>
+      `the election was cancelled at position ${cancellation.position}, but the record goes on to position ${board.events - 1}`,
+    cancellation.position
+  );
+  return report.build('cancelled', board.events, board.headHash, { at: stage, ...cancellation });
 }
 
 /** V1.1: format.json is exactly these bytes (spec §9.1: no other spacing, one final LF). */
@@ -84,6 +100,8 @@ interface BoardOutcome {
   readonly election: ElectionChecks | null;
   /** The stage the events reached in order (V2.5). */
   readonly phaseStage: Stage;
+  /** The stage reached before an `election-cancelled`, if the record has one. */
+  readonly stageBeforeCancellation: Stage | null;
   readonly events: number;
   readonly headHash: string | null;
 }
@@ -126,7 +144,13 @@ async function checkBoard(
       report.fail('V1.2', `${event.type} before a valid setup`, event.position);
     else await election.observe(event, hash);
   }
-  return { election, phaseStage: phases.stage, events, headHash };
+  return {
+    election,
+    phaseStage: phases.stage,
+    stageBeforeCancellation: phases.stageBeforeCancellation,
+    events,
+    headHash,
+  };
 }
 
 /** A tallied record with at least k decryption-share events is decrypted. */

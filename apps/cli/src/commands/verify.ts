@@ -111,6 +111,13 @@ export function formatReport(report: VerificationReport): string {
       : `INVALID: ${failed} check(s) failed.`,
     ''
   );
+  // Spec §9.6: a cancelled election has no result, whatever its record held before.
+  if (report.cancellation !== undefined)
+    lines.push(
+      `CANCELLED at stage ${report.cancellation.at} (position ${report.cancellation.position}): ${report.cancellation.reason}`,
+      'This election has no result.',
+      ''
+    );
   return lines.join('\n');
 }
 

@@ -6,7 +6,8 @@
  * once per dealer). A ceremony message's content is checked as a verifier checks it (V3.1–V3.3,
  * spec §7.7 "The board"), and a decryption share in full (decryption-share-check.ts: its
  * checkpoint binding and proofs, V8.1–V8.2), before it is appended, so the board never appends a
- * message the verifier refuses.
+ * message the verifier refuses. A decryption rehearsal share (spec §8.10) is checked against the
+ * published verification keys (rehearsal-check.ts), between the key and the open.
  */
 import { TRUSTEE_EVENT_TYPES, type TrusteeEventType } from '@scrutineer/api-contract';
 import { hexToBytes } from '@scrutineer/crypto';
@@ -17,6 +18,7 @@ import type { ServiceContext } from '../service-context.ts';
 import { writeAuditLog } from './audit-log.ts';
 import { checkComplaintOnBoard, checkDealerMessage } from './ceremony-messages.ts';
 import { checkDecryptionShare } from './decryption-share-check.ts';
+import { checkRehearsalOnBoard } from './rehearsal-check.ts';
 import { type Appended, parseEventBody, withLockedHead } from './setup-steps.ts';
 
 export function isTrusteeEventType(value: unknown): value is TrusteeEventType {
@@ -69,6 +71,14 @@ export async function postTrusteeMessage(
         election.manifest,
         electionId,
         body as EventBody<'trustee-complaint'>
+      );
+    if (type === 'rehearsal-share')
+      await checkRehearsalOnBoard(
+        transaction,
+        context.group,
+        election.manifest,
+        electionId,
+        body as EventBody<'rehearsal-share'>
       );
     if (type === 'decryption-share') head.shareCount++;
     const appended = await appendEvent(transaction, head, type, body as never, context.clock());

@@ -15,6 +15,7 @@ export const checksCy: Readonly<Record<keyof typeof checksEn, string>> = {
   'check.V2.5': 'mae’r digwyddiadau yn nhrefn y cyfnodau, ar y sianeli a gynigir gan yr etholiad',
   'check.V2.6': 'mae’r pwyntiau gwirio wedi’u llofnodi ag allwedd y bwrdd',
   'check.V2.7': 'gwreiddiau’r pwyntiau gwirio yw gwreiddiau Merkle y log hyd hynny',
+  'check.V2.8': 'mae canslo’n rhoi ei reswm ac nid oes dim yn dod ar ei ôl',
   'check.V3.1':
     'ymrwymiadau’r ymddiriedolwyr: ymddiriedolwr rhestredig, wedi’u llofnodi; bai’r ymddiriedolwr hwnnw yw un gwallus neu ddyblyg',
   'check.V3.2':
@@ -24,6 +25,8 @@ export const checksCy: Readonly<Record<keyof typeof checksEn, string>> = {
   'check.V3.4': 'yr ymddiriedolwyr cymwys yw’r rhai heb fai, a digon ohonynt',
   'check.V3.5': 'allwedd yr etholiad yw swm termau cyson yr ymddiriedolwyr cymwys',
   'check.V3.6': 'caiff allweddi dilysu’r ymddiriedolwyr eu hailgyfrifo o’r ymrwymiadau',
+  'check.V3.7':
+    'mae cyfrannau ymarfer dadgryptio’r ymddiriedolwyr wedi’u llofnodi a’u proflenni’n dilysu',
   'check.V4.1': 'mae allweddi’r cymwysterau’n bwyntiau dilys',
   'check.V4.2': 'nid oes allwedd cymhwyster yn ymddangos ddwywaith',
   'check.V4.3': 'caiff nifer y cymwysterau a hash y rhestr eu hailgyfrifo',

@@ -13,6 +13,7 @@ export const checksEn = {
   'check.V2.5': 'events come in the order of the phases, on the channels the election offers',
   'check.V2.6': 'checkpoints are signed by the board key',
   'check.V2.7': 'checkpoint roots are the Merkle roots of the log so far',
+  'check.V2.8': 'a cancellation gives its reason and nothing comes after it',
   'check.V3.1':
     'trustee commitments: a listed trustee, signed; a bad or repeated one is that trustee’s fault',
   'check.V3.2':
@@ -21,6 +22,7 @@ export const checksEn = {
   'check.V3.4': 'the qualified trustees are those not at fault, and enough of them',
   'check.V3.5': 'the election key is the sum of the qualified trustees’ constant terms',
   'check.V3.6': 'trustee verification keys are recomputed from the commitments',
+  'check.V3.7': 'trustees’ decryption rehearsal shares are signed and their proofs verify',
   'check.V4.1': 'credential keys are valid points',
   'check.V4.2': 'no credential key appears twice',
   'check.V4.3': 'the credential count and list hash are recomputed',

@@ -270,6 +270,8 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   'verify.tallyUnconfirmed':
     'Nid oedd modd cadarnhau’r canlyniad yn y cofnod (gweler y gwiriadau a fethodd).',
   'verify.noTally': 'Nid oes canlyniad yn y cofnod eto. Mae’r hyn sydd yno hyd yma wedi’i wirio.',
+  'verify.cancelled':
+    'Cafodd yr etholiad hwn ei ganslo; nid oes ganddo ganlyniad. Y rheswm a roddwyd: {reason}',
   'verify.checksTitle': 'Y gwiriadau',
   'verify.faultsTitle': 'Beiau ymddiriedolwyr',
   'verify.faultsIntro':

@@ -258,6 +258,7 @@ export const en = {
   'verify.tallyUnconfirmed':
     'The result in the record could not be confirmed (see the failed checks).',
   'verify.noTally': 'There is no result in the record yet. What is there so far has been checked.',
+  'verify.cancelled': 'This election was cancelled; it has no result. The reason given: {reason}',
   'verify.checksTitle': 'The checks',
   'verify.faultsTitle': 'Faults of trustees',
   'verify.faultsIntro':

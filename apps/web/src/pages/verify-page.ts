@@ -116,7 +116,11 @@ function outcomeView(outcome: NonNullable<VerifyPageState['outcome']>, again: ()
     .filter((c) => TALLY_CHECKS.test(c.id))
     .every((c) => c.status === 'passed');
   let tally: Child[];
-  if (result === null || manifest === null) tally = [h('p', {}, t('verify.noTally'))];
+  if (report.cancellation !== undefined)
+    tally = [
+      h('p', { class: 'notice' }, t('verify.cancelled', { reason: report.cancellation.reason })),
+    ];
+  else if (result === null || manifest === null) tally = [h('p', {}, t('verify.noTally'))];
   else if (!tallyConfirmed)
     tally = [h('p', { class: 'notice error' }, t('verify.tallyUnconfirmed'))];
   else tally = [h('p', {}, manifest.title), ...resultSections(manifest, result, 'h3')];

@@ -7,6 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_WAIT_MINUTES, parseMinutes } from '../wait-option.ts';
 import { Command } from 'commander';
 import { loadGroup } from '@scrutineer/crypto';
 import { lastBodyOf } from '../../client/board-bodies.ts';
@@ -26,6 +27,8 @@ import {
   formatCheckpoint,
   tallyElection,
 } from './election-actions.ts';
+import { cancelCommand } from './cancel-command.ts';
+import { rehearsalSummary } from '../trustee/rehearsal.ts';
 import { readReplacementRequest } from '../packs/replacement-files.ts';
 import {
   formatResultTable,
@@ -35,7 +38,7 @@ import {
   writeRecordFromServer,
 } from './publish-record.ts';
 
-interface Common {
+export interface Common {
   server: string;
   election: string;
   adminKeyFile?: string;
@@ -48,7 +51,7 @@ function secret(file: string | undefined, variable: string, what: string): strin
   return value;
 }
 
-async function officer(options: Common): Promise<OfficerContext> {
+export async function officer(options: Common): Promise<OfficerContext> {
   return {
     client: new ServerClient(options.server),
     group: await loadGroup('sodium'),
@@ -58,7 +61,7 @@ async function officer(options: Common): Promise<OfficerContext> {
   };
 }
 
-function withCommon(command: Command): Command {
+export function withCommon(command: Command): Command {
   return command
     .requiredOption('--server <url>', 'the election server')
     .requiredOption('--election <id>', 'the election id')
@@ -155,23 +158,38 @@ function keyCommand(): Command {
       'after every trustee has dealt: conclude the ceremony and publish the election key'
     )
     .option('--complaint-wait <seconds>', 'how long to wait for complaints', '10')
-    .action(async (options: Common & { complaintWait: string }) => {
+    .option(
+      '--wait <minutes>',
+      `how long to wait for every trustee to deal (default ${DEFAULT_WAIT_MINUTES}); when it ` +
+        'runs out nothing was published: run the command again to go on',
+      parseMinutes
+    )
+    .action(async (options: Common & { complaintWait: string; wait?: number }) => {
       await publishElectionKey(await officer(options), {
         complaintWaitMs: Number(options.complaintWait) * 1000,
+        timeoutMs: options.wait ?? DEFAULT_WAIT_MINUTES * 60_000,
       });
     });
 }
 
 function openCommand(): Command {
   return withCommon(new Command('open'))
-    .description('load the credentials from the packs’ answers table and open voting')
+    .description(
+      'load the credentials from the packs’ answers table and open voting; first says which ' +
+        'trustees have rehearsed the decryption (`trustee rehearse`) and warns when fewer than k + 1 have'
+    )
     .requiredOption('--answers <answers.json>', 'answers.json from `packs generate`')
     .action(async (options: Common & { answers: string }) => {
       const answers = readAnswersFile(options.answers);
+      const context = await officer(options);
+      // Spec §8.10: say who has rehearsed the decryption, and warn below k + 1, before opening.
+      const [manifest, events] = await Promise.all([
+        context.client.manifest(context.electionId),
+        context.client.events(context.electionId),
+      ]);
+      process.stdout.write(`${rehearsalSummary(manifest, events)}\n`);
       const bar = progressBar('credentials', answers.entries.length);
-      const opened = await loadCredentialsAndOpen(await officer(options), answers, (done) =>
-        bar.update(done)
-      );
+      const opened = await loadCredentialsAndOpen(context, answers, (done) => bar.update(done));
       bar.stop();
       process.stdout.write(
         `Voting is open: ${opened.credentialCount} credentials, base hash ${opened.baseHash}.\n`
@@ -271,6 +289,7 @@ export function electionCommand(): Command {
     .addCommand(openCommand())
     .addCommand(replaceCommand())
     .addCommand(closeCommand())
+    .addCommand(cancelCommand())
     .addCommand(tallyCommand())
     .addCommand(publishCommand());
 }

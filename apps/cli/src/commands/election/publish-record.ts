@@ -8,14 +8,22 @@ import { join } from 'node:path';
 import type { EventBody, Manifest } from '@scrutineer/record';
 import { type VerificationReport, verifyRecord } from '@scrutineer/verifier';
 import { recordDirectory, workerPoolFactory } from '@scrutineer/verifier/node';
-import { endpointPath, endpoints } from '@scrutineer/api-contract';
-import { ApiError, type ServerClient } from '../../client/server-client.ts';
+import { endpointPath, endpoints, parseRetryAfter } from '@scrutineer/api-contract';
+import { withRetry } from '../../client/retry.ts';
+import { ApiError, type ServerClient, transientApiError } from '../../client/server-client.ts';
 
 /**
  * The board's nominations.json as served, byte for byte (its hash is V1.3's), or null if the board
  * publishes none (404). Read raw: the JSON client would re-serialise it, text() would drop a BOM.
  */
-export async function fetchServedNominations(
+export function fetchServedNominations(
+  client: ServerClient,
+  electionId: string
+): Promise<Uint8Array | null> {
+  return withRetry(() => fetchNominationsOnce(client, electionId), transientApiError);
+}
+
+async function fetchNominationsOnce(
   client: ServerClient,
   electionId: string
 ): Promise<Uint8Array | null> {
@@ -24,12 +32,16 @@ export async function fetchServedNominations(
   try {
     response = await fetch(url);
   } catch (error) {
-    throw new ApiError(0, 'client/unreachable', `cannot reach ${client.url}: ${String(error)}`);
+    throw new ApiError(0, 'client/unreachable', `cannot reach ${client.url}: ${String(error)}`, {
+      transient: true,
+    });
   }
   const bytes = new Uint8Array(await response.arrayBuffer());
   if (response.status === 404) return null;
   if (!response.ok)
-    throw new ApiError(response.status, 'client/unexpected-status', 'nominations.json not served');
+    throw new ApiError(response.status, 'client/unexpected-status', 'nominations.json not served', {
+      retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+    });
   return bytes;
 }
 

@@ -4,7 +4,15 @@
  * (each member's salt, leaf index and inclusion proof: private, read when packs are printed).
  * Writes go to a temporary file renamed into place, so a file is whole or absent.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import {
   type Roll,
@@ -41,6 +49,13 @@ export function writeFileAtomic(
   const temporary = `${path}.${process.pid}.tmp`;
   // The mode is given at creation (the temporary is new), so the secret is never world-readable.
   writeFileSync(temporary, content, options.secret === true ? { mode: 0o600 } : {});
+  // On disk before the rename: a file a party resumes from must survive a power cut too.
+  const descriptor = openSync(temporary, 'r');
+  try {
+    fsyncSync(descriptor);
+  } finally {
+    closeSync(descriptor);
+  }
   renameSync(temporary, path);
 }
 

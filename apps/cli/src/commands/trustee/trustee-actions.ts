@@ -5,7 +5,14 @@
  * and keep the secret share) and the decryption share of the encrypted tally.
  */
 import type { TrusteeEventType } from '@scrutineer/api-contract';
-import { type Group, hexToBytes } from '@scrutineer/crypto';
+import {
+  type Group,
+  type TrusteeKeyPair,
+  bytesToHex,
+  decodeScalar,
+  encodeScalar,
+  hexToBytes,
+} from '@scrutineer/crypto';
 import {
   checkReceivedShares,
   concludeCeremonyFromBodies,
@@ -14,10 +21,12 @@ import {
   electionKeyBody,
   finishCeremony,
 } from '@scrutineer/protocol';
-import { type BoardEvent, type Manifest } from '@scrutineer/record';
+import { type BoardEvent, type EventBody, type Manifest, manifestHash } from '@scrutineer/record';
 import { bodiesOf, lastBodyOf } from '../../client/board-bodies.ts';
 import { type AnnouncedCheckpoint, checkSealedTally } from './sealed-tally.ts';
-import { type ServerClient, pollUntil } from '../../client/server-client.ts';
+import { ApiError, type ServerClient, pollUntil } from '../../client/server-client.ts';
+import { DEFAULT_WAIT_MINUTES } from '../wait-option.ts';
+import { type CeremonyState, loadCeremonyState, saveCeremonyState } from './ceremony-state.ts';
 import {
   type TrusteeKeyFile,
   secretShareOf,
@@ -30,8 +39,13 @@ export interface TrusteeContext {
   readonly group: Group;
   readonly electionId: string;
   readonly log?: (message: string) => void;
+  /** How long to wait for the other trustees and the officer (default 2 hours). */
   readonly timeoutMs?: number;
+  /** Where the ceremony's state is kept (ceremony-state.ts); without it nothing can resume. */
+  readonly statePath?: string;
 }
+
+const DEFAULT_CEREMONY_WAIT_MS = DEFAULT_WAIT_MINUTES * 60_000;
 
 /** Posts one signed trustee message; the board's refusal is thrown as an ApiError with its code. */
 export async function postMessage(
@@ -45,6 +59,24 @@ export async function postMessage(
   });
 }
 
+/**
+ * Posts a message unless the board already holds this trustee's message of that kind: a message
+ * that was posted just before a crash (or whose answer was lost) is not an error when resuming.
+ */
+async function postUnlessOnBoard(
+  context: TrusteeContext,
+  type: string,
+  body: unknown,
+  onBoard: boolean
+): Promise<void> {
+  if (onBoard) return;
+  try {
+    await postMessage(context, type, body);
+  } catch (error) {
+    if (!(error instanceof ApiError && error.code === 'trustee/duplicate-message')) throw error;
+  }
+}
+
 /** The events before the `election-key` (the ceremony's messages), once it is on the board. */
 function ceremonyEvents(events: readonly BoardEvent[]): BoardEvent[] | undefined {
   const at = events.findIndex((e) => e.type === 'election-key');
@@ -52,7 +84,7 @@ function ceremonyEvents(events: readonly BoardEvent[]): BoardEvent[] | undefined
 }
 
 /** Checks the key file belongs to this election and to the manifest's trustee entry. */
-function checkKeyFile(manifest: Manifest, file: TrusteeKeyFile): void {
+export function checkKeyFile(manifest: Manifest, file: TrusteeKeyFile): void {
   const entry = manifest.trustees.members.find((m) => m.index === file.trustee);
   if (manifest.electionId !== file.electionId || entry?.publicKey !== file.publicKey)
     throw new Error(
@@ -60,7 +92,49 @@ function checkKeyFile(manifest: Manifest, file: TrusteeKeyFile): void {
     );
 }
 
-/** Runs this trustee's part of the ceremony; resolves to the key file with its secret share. */
+/**
+ * This trustee's dealing: the one kept at `statePath` (a resumed ceremony), or a new one, sealed
+ * there BEFORE anything is posted (ceremony-state.ts). Refuses when the board holds a dealing of
+ * this trustee that is not the kept one.
+ */
+function keptOrNewDealing(
+  context: TrusteeContext,
+  manifest: Manifest,
+  file: TrusteeKeyFile,
+  key: TrusteeKeyPair,
+  onBoard: EventBody<'trustee-commitments'> | undefined
+): CeremonyState {
+  const hash = manifestHash(manifest);
+  const path = context.statePath;
+  const kept = path === undefined ? undefined : loadCeremonyState(path, file, hash);
+  if (kept !== undefined) {
+    if (onBoard !== undefined && onBoard.signature !== kept.commitments.signature)
+      throw new Error(
+        `trustee ${file.trustee}'s commitments on the board are not the ones kept in ${path}`
+      );
+    context.log?.(`trustee ${file.trustee}: resuming the ceremony from ${path}`);
+    return kept;
+  }
+  if (onBoard !== undefined)
+    throw new Error(
+      `trustee ${file.trustee} has already dealt in this ceremony but ${path ?? 'no state file'} ` +
+        'holds nothing to resume from (run from the directory holding the key file and its .ceremony file)'
+    );
+  const dealt = dealCeremonyShares(context.group, manifest, key);
+  const state: CeremonyState = {
+    ownShare: bytesToHex(encodeScalar(dealt.dealing.ownShare)),
+    commitments: dealt.commitments,
+    shares: dealt.shares,
+  };
+  if (path !== undefined) saveCeremonyState(path, file, hash, state);
+  return state;
+}
+
+/**
+ * Runs this trustee's part of the ceremony; resolves to the key file with its secret share. With
+ * `context.statePath` it resumes from what it kept there after a crash or a timeout: run again
+ * with the same files, it posts only what the board lacks and goes on waiting.
+ */
 export async function runTrusteeCeremony(
   context: TrusteeContext,
   file: TrusteeKeyFile
@@ -73,14 +147,31 @@ export async function runTrusteeCeremony(
   const n = manifest.trustees.members.length;
   const me = file.trustee;
   const before = await client.events(electionId);
-  if (bodiesOf(before, 'trustee-commitments').some((b) => b.trustee === me))
-    throw new Error(
-      `trustee ${me} has already dealt in this ceremony; its polynomial is not kept, so it cannot resume`
+  const mine = <T extends 'trustee-commitments' | 'trustee-shares'>(type: T) =>
+    bodiesOf(before, type).find((b) => b.trustee === me);
+  const concludedAlready = ceremonyEvents(before) !== undefined;
+  // A trustee that never dealt before the key was published is simply not qualified (spec §7.6):
+  // it posts nothing, and its own share is never used.
+  const state =
+    concludedAlready && mine('trustee-commitments') === undefined
+      ? undefined
+      : keptOrNewDealing(context, manifest, file, key, mine('trustee-commitments'));
+  if (state !== undefined && !concludedAlready) {
+    await postUnlessOnBoard(
+      context,
+      'trustee-commitments',
+      state.commitments,
+      mine('trustee-commitments') !== undefined
     );
-  const dealt = dealCeremonyShares(group, manifest, key);
-  await postMessage(context, 'trustee-commitments', dealt.commitments);
-  await postMessage(context, 'trustee-shares', dealt.shares);
-  log(`trustee ${me}: posted commitments and encrypted shares; waiting for the other ${n - 1}`);
+    await postUnlessOnBoard(
+      context,
+      'trustee-shares',
+      state.shares,
+      mine('trustee-shares') !== undefined
+    );
+    log(`trustee ${me}: posted commitments and encrypted shares; waiting for the other ${n - 1}`);
+  }
+  const wait = { timeoutMs: context.timeoutMs ?? DEFAULT_CEREMONY_WAIT_MS };
   const dealtEvents = await pollUntil(
     'every trustee to deal',
     async () => {
@@ -88,25 +179,38 @@ export async function runTrusteeCeremony(
       const dealers = new Set(bodiesOf(events, 'trustee-shares').map((b) => b.trustee));
       return dealers.size === n || ceremonyEvents(events) !== undefined ? events : undefined;
     },
-    { timeoutMs: context.timeoutMs ?? 600_000 }
+    wait
   );
+  const ownShare = state === undefined ? 0n : decodeScalar(hexToBytes(state.ownShare));
   const checked = checkReceivedShares(
     group,
     manifest,
     key,
-    dealt.dealing,
+    { ownShare },
     bodiesOf(dealtEvents, 'trustee-commitments'),
     bodiesOf(dealtEvents, 'trustee-shares')
   );
-  for (const complaint of checked.complaints)
-    await postMessage(context, 'trustee-complaint', complaint);
+  if (ceremonyEvents(dealtEvents) === undefined) {
+    const complained = new Set(
+      bodiesOf(dealtEvents, 'trustee-complaint')
+        .filter((b) => b.trustee === me)
+        .map((b) => b.dealer)
+    );
+    for (const complaint of checked.complaints)
+      await postUnlessOnBoard(
+        context,
+        'trustee-complaint',
+        complaint,
+        complained.has(complaint.dealer)
+      );
+  }
   log(
     `trustee ${me}: checked ${checked.shares.size - 1} shares received, ${checked.complaints.length} complaint(s)`
   );
   const ceremony = await pollUntil(
     'the election key',
     async () => ceremonyEvents(await client.events(electionId)),
-    { timeoutMs: context.timeoutMs ?? 600_000 }
+    wait
   );
   const result = concludeCeremonyFromBodies(group, manifest, {
     commitments: bodiesOf(ceremony, 'trustee-commitments'),

@@ -7,6 +7,9 @@ import { loadGroup } from '@scrutineer/crypto';
 import { ServerClient } from '../../client/server-client.ts';
 import { writeJsonFile } from '../roll/roll-files.ts';
 import { type AnnouncedCheckpoint, parseAnnouncedCheckpoint } from './sealed-tally.ts';
+import { DEFAULT_WAIT_MINUTES, parseMinutes } from '../wait-option.ts';
+import { ceremonyStatePath, removeCeremonyState } from './ceremony-state.ts';
+import { postRehearsalShare } from './rehearsal.ts';
 import { postDecryptionShare, runTrusteeCeremony } from './trustee-actions.ts';
 import {
   createTrusteeKeyFile,
@@ -61,19 +64,58 @@ function keygenCommand(): Command {
 function ceremonyCommand(): Command {
   return new Command('ceremony')
     .description(
-      'run the key ceremony: deal, check received shares (complain if bad), keep the secret share'
+      'run the key ceremony: deal, check received shares (complain if bad), keep the secret share. ' +
+        'Before it deals it seals what it must keep in <key>.ceremony (encrypted under the key file); ' +
+        'if it is stopped — a crash, Ctrl-C, a reboot, --wait running out — run the same command ' +
+        'again with the same files and it resumes. A busy server (429/503) is waited for, never fatal.'
     )
     .requiredOption('--server <url>', 'the election server')
     .requiredOption('--key <key.json>', 'this trustee’s key file (the secret share is added to it)')
     .option('--election <id>', 'the election id (default: the key file’s)')
-    .action(async (options: { server: string; key: string; election?: string }) => {
+    .option(
+      '--wait <minutes>',
+      `how long to wait for the other trustees to deal and for the officer to publish the key ` +
+        `(default ${DEFAULT_WAIT_MINUTES}); when it runs out nothing is lost: run the command again to go on`,
+      parseMinutes
+    )
+    .action(async (options: { server: string; key: string; election?: string; wait?: number }) => {
       const file = readTrusteeKeyFile(options.key);
-      const context = await serverContext(options, file.electionId);
+      if (file.secretShare !== undefined) {
+        process.stdout.write(
+          `Trustee ${file.trustee} already holds its secret share in ${options.key}; the ceremony is over for it.\n`
+        );
+        return;
+      }
+      const statePath = ceremonyStatePath(options.key);
+      const context = {
+        ...(await serverContext(options, file.electionId)),
+        statePath,
+        ...(options.wait === undefined ? {} : { timeoutMs: options.wait }),
+      };
       const done = await runTrusteeCeremony(context, file);
       writeTrusteeKeyFile(options.key, done.file);
+      removeCeremonyState(statePath);
       process.stdout.write(
         `Ceremony concluded: election key ${done.electionKey}; secret share written to ${options.key}.\n`
       );
+    });
+}
+
+function rehearseCommand(): Command {
+  return new Command('rehearse')
+    .description(
+      'after the ceremony, before voting opens: decrypt the test ciphertext with the secret share in ' +
+        'this key file (the one you will use at the count) and post the share with its proof, which ' +
+        'the board checks. A lost or unreadable share is found now, while it can still be replaced.'
+    )
+    .requiredOption('--server <url>', 'the election server')
+    .requiredOption('--key <key.json>', 'this trustee’s key file, with its secret share')
+    .option('--election <id>', 'the election id (default: the key file’s)')
+    .action(async (options: { server: string; key: string; election?: string }) => {
+      const file = readTrusteeKeyFile(options.key);
+      const context = await serverContext(options, file.electionId);
+      const manifest = await context.client.manifest(context.electionId);
+      process.stdout.write(`${await postRehearsalShare(context, manifest, file)}\n`);
     });
 }
 
@@ -121,8 +163,9 @@ function decryptCommand(): Command {
 
 export function trusteeCommand(): Command {
   return new Command('trustee')
-    .description('a trustee’s part: key, ceremony, decryption share')
+    .description('a trustee’s part: key, ceremony, decryption rehearsal, decryption share')
     .addCommand(keygenCommand())
     .addCommand(ceremonyCommand())
+    .addCommand(rehearseCommand())
     .addCommand(decryptCommand());
 }
