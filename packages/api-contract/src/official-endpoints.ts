@@ -4,7 +4,7 @@
  * postal returns and batches, replaces packs, runs the tally, publishes the result and the
  * nominations document, and reads the audit log; trustees post their own signed messages.
  */
-import { checkpointSchema } from '@scrutineer/record';
+import { checkpointSchema, eventBodySchemas } from '@scrutineer/record';
 import { endpoint } from './endpoint.ts';
 import {
   appendedResponse,
@@ -158,6 +158,15 @@ export const officialEndpoints = {
       'postal/unknown-batch',
       'postal/more-papers-than-envelopes',
     ],
+  }),
+  cancel: endpoint({
+    ...officerAction,
+    path: '/api/elections/:electionId/cancel',
+    summary:
+      'Cancel an election that cannot complete (election-cancelled, with a public reason); nothing is accepted after it',
+    body: eventBodySchemas['election-cancelled'],
+    response: appendedResponse,
+    errors: ['election/wrong-stage'],
   }),
   tally: endpoint({
     ...officerAction,

@@ -10,6 +10,11 @@ import type { AddressInfo } from 'node:net';
 import { ApiError, ServerClient } from './server-client.ts';
 import { Backoff, parseRetryAfter, retryDelay } from './retry.ts';
 
+const APPENDED = { position: 7, hash: 'ab'.repeat(32) };
+/** An officer's POST through the contract's client (the scripted server answers any path). */
+const cancel = (client: ServerClient) =>
+  client.call('cancel', { params: { electionId: 'e' }, token: 'k', body: { reason: 'test' } });
+
 /** A server answering each request with the next of `answers` (the last one repeats). */
 async function scripted(
   answers: readonly { status: number; retryAfter?: string }[]
@@ -21,10 +26,12 @@ async function scripted(
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (answer.retryAfter !== undefined) headers['retry-after'] = answer.retryAfter;
     response.writeHead(answer.status, headers);
+    // A 200 is an `appended` answer (what an officer's POST gets); a refusal, a catalogue code.
+    const code = answer.status === 400 ? 'request/invalid-body' : 'server/unavailable';
     response.end(
       answer.status === 200
-        ? '{"fine":true}'
-        : JSON.stringify({ error: { code: `test/${answer.status}`, message: 'scripted' } })
+        ? JSON.stringify(APPENDED)
+        : JSON.stringify({ error: { code, message: 'scripted' } })
     );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -40,7 +47,7 @@ test('a 429 and a 503 with Retry-After are waited out, never sooner, and the req
   const waits: number[] = [];
   try {
     const client = new ServerClient(url, { onWait: (ms) => waits.push(ms) });
-    assert.deepEqual(await client.request('GET', '/x'), { fine: true });
+    assert.deepEqual(await cancel(client), APPENDED);
     assert.equal(times.length, 3);
     assert.equal(waits.length, 2);
     for (let i = 1; i < times.length; i++)
@@ -53,10 +60,8 @@ test('a 429 and a 503 with Retry-After are waited out, never sooner, and the req
 test('a refusal of the request itself (400) is final at once; a POST is retried after a 429', async () => {
   const refused = await scripted([{ status: 400 }]);
   try {
-    const error = await new ServerClient(refused.url)
-      .request('POST', '/x')
-      .catch((e: unknown) => e);
-    assert.ok(error instanceof ApiError && error.code === 'test/400');
+    const error = await cancel(new ServerClient(refused.url)).catch((e: unknown) => e);
+    assert.ok(error instanceof ApiError && error.code === 'request/invalid-body');
     assert.equal(refused.times.length, 1);
   } finally {
     refused.server.close();
@@ -64,7 +69,7 @@ test('a refusal of the request itself (400) is final at once; a POST is retried 
   const limited = await scripted([{ status: 429, retryAfter: '0' }, { status: 200 }]);
   try {
     const client = new ServerClient(limited.url, { onWait: () => undefined });
-    assert.deepEqual(await client.request('POST', '/x', { body: {} }), { fine: true });
+    assert.deepEqual(await cancel(client), APPENDED);
   } finally {
     limited.server.close();
   }
@@ -78,7 +83,7 @@ test('the client gives up on transient refusals only after giveUpAfterMs, with t
       retry: { giveUpAfterMs: 300, baseMs: 50 },
     });
     const started = Date.now();
-    const error = await client.request('GET', '/x').catch((e: unknown) => e);
+    const error = await cancel(client).catch((e: unknown) => e);
     assert.ok(error instanceof ApiError && error.status === 503);
     assert.ok(Date.now() - started >= 200);
   } finally {

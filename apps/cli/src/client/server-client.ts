@@ -51,7 +51,11 @@ export class ServerClient {
     this.url = client.baseUrl;
     const retry = { onWait: options.onWait ?? reportWait, ...options.retry };
     this.call = ((name: never, args: never) =>
-      withRetry(() => client.call(name, args), transientApiError, retry)) as ApiClient['call'];
+      withRetry(
+        () => client.call(name, args),
+        transientApiError,
+        retry
+      )) as unknown as ApiClient['call'];
   }
 
   summary(electionId: string): Promise<ElectionSummary> {

@@ -23,7 +23,6 @@ import {
 import { postEncryptedTally, postResult } from '../officials/tally.ts';
 import { postTrusteeMessage } from '../officials/trustee-messages.ts';
 import type { AppContext } from './app-context.ts';
-import { cancelBody } from './cancel-and-rehearsal-schemas.ts';
 import { TRUSTEE_BODY_LIMIT } from './body-limits.ts';
 import { type RouteSpec, implement } from './route-spec.ts';
 

@@ -13,11 +13,17 @@ import {
   createRehearsalShare,
   dealCeremonyShares,
   electionKeyBody,
-  simulatedManifest,
 } from '@scrutineer/protocol';
 import { hashBearerKey } from '../auth/secret-compare.ts';
 import { createElection } from '../elections/create-election.ts';
-import { allEvents, api, errorCode, suiteServer, forEachEngine } from '@scrutineer/testkit';
+import {
+  allEvents,
+  api,
+  errorCode,
+  suiteServer,
+  forEachEngine,
+  simulatedManifest,
+} from '@scrutineer/testkit';
 
 forEachEngine('the decryption rehearsal and cancellation on the board', (engine) => {
   const server = suiteServer(engine);

@@ -65,7 +65,7 @@ export async function postMessage(
  */
 async function postUnlessOnBoard(
   context: TrusteeContext,
-  type: string,
+  type: TrusteeEventType,
   body: unknown,
   onBoard: boolean
 ): Promise<void> {
