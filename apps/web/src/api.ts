@@ -4,6 +4,7 @@
  */
 import type {
   AuditedBallot,
+  Declaration,
   Ballot,
   Checkpoint,
   Manifest,
@@ -63,6 +64,27 @@ export interface BoardPage {
   }[];
   readonly next: number | null;
   readonly size: number;
+}
+
+/** Voters by hour (UTC, `YYYY-MM-DDTHH`) and channel: never counts per candidate. */
+export interface HourlyTurnout {
+  readonly hours: readonly {
+    readonly hour: string;
+    readonly online: number;
+    readonly postal: number;
+  }[];
+}
+
+/** The elections this server holds, newest first. */
+export interface ElectionList {
+  readonly elections: readonly {
+    readonly electionId: string;
+    readonly title: string;
+    readonly organisation: string;
+    readonly stage: string;
+    readonly opens: string;
+    readonly closes: string;
+  }[];
 }
 
 /** The published result (spec §9.5 election-result body). */
@@ -175,4 +197,7 @@ export const api = {
     call<ConsistencyProof>('GET', `${base(id)}/proofs/consistency?from=${from}&to=${to}`),
   turnout: (id: string) => call<Turnout>('GET', `${base(id)}/turnout`),
   result: (id: string) => call<ElectionResult>('GET', `${base(id)}/result`),
+  hourlyTurnout: (id: string) => call<HourlyTurnout>('GET', `${base(id)}/turnout/hourly`),
+  declaration: (id: string) => call<Declaration>('GET', `${base(id)}/declaration`),
+  elections: () => call<ElectionList>('GET', '/api/elections'),
 };

@@ -34,6 +34,7 @@ import { publicRoutes } from './public-routes.ts';
 import { type RouteSpec, registerRoutes, route } from './route-spec.ts';
 import { addSecurityHeaders } from './security-headers.ts';
 import { CAST_ROUTE, voterRoutes } from './voter-routes.ts';
+import { overviewRoutes } from './overview-routes.ts';
 import { registerWebPages } from './web-pages.ts';
 
 export interface AppOptions {
@@ -272,6 +273,7 @@ export async function buildApp(
     options.metricsToken === undefined ? undefined : hashBearerKey(options.metricsToken);
   const routes: RouteSpec[] = [
     ...publicRoutes(context),
+    ...overviewRoutes(context),
     ...voterRoutes(context, options.signInPerMinute ?? 30),
     ...officialRoutes(context),
   ];

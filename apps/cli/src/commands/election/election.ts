@@ -5,11 +5,10 @@
  * one); creating needs the server operator's key
  * (`--operator-key-file` or SCRUTINEER_OPERATOR_KEY).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { loadGroup } from '@scrutineer/crypto';
-import { lastBodyOf } from '../../client/board-bodies.ts';
 import { ServerClient } from '../../client/server-client.ts';
 import { progressBar } from '../../progress.ts';
 import { readAnswersFile } from '../packs/pack-files.ts';
@@ -29,11 +28,13 @@ import {
 import { readReplacementRequest } from '../packs/replacement-files.ts';
 import {
   formatResultTable,
+  readRecordEvents,
   resultContests,
-  resultSvg,
   verifyRecordDirectory,
   writeRecordFromServer,
 } from './publish-record.ts';
+import { formatDeclaration, writeDeclarationFiles } from './declaration-files.ts';
+import { declareResult } from '@scrutineer/record';
 
 interface Common {
   server: string;
@@ -229,7 +230,7 @@ function tallyCommand(): Command {
 function publishCommand(): Command {
   return new Command('publish')
     .description(
-      'write the record bundle DIR/record, verify it, print the result and write DIR/result.svg'
+      'write the record bundle DIR/record and verify it; only if it verifies, print the declaration and write DIR/result.json, result.csv, result.svg and declaration.html (spec §9.8); an invalid record writes no result and exits 1'
     )
     .requiredOption('--server <url>', 'the election server')
     .requiredOption('--election <id>', 'the election id')
@@ -240,21 +241,37 @@ function publishCommand(): Command {
         const client = new ServerClient(options.server);
         const recordDir = join(options.out, 'record');
         await writeRecordFromServer(client, options.election, recordDir, options.nominations);
-        const report = await verifyRecordDirectory(recordDir);
-        const manifest = await client.manifest(options.election);
-        const result = lastBodyOf(await client.events(options.election), 'election-result');
-        if (result !== undefined) {
-          const contests = resultContests(manifest, result);
-          process.stdout.write(formatResultTable(contests));
-          writeFileSync(join(options.out, 'result.svg'), resultSvg(manifest.title, contests));
-        }
+        const bar = progressBar('Verifying the record');
+        const report = await verifyRecordDirectory(recordDir, (events, ballots) =>
+          bar.update(events, ballots)
+        ).finally(() => bar.stop());
         process.stdout.write(
           `Record: ${recordDir}: ${report.ok ? 'VERIFIED' : 'INVALID'} (stage ${report.stage}, ${report.events} events)\n`
         );
         for (const check of report.checks)
           if (check.status === 'failed')
             process.stdout.write(`  FAILED ${check.id}: ${check.failures[0]?.message ?? ''}\n`);
-        process.exitCode = report.ok ? 0 : 1;
+        // A stale result from an earlier run must not sit beside a record that no longer verifies.
+        for (const name of ['result.json', 'result.csv', 'result.svg', 'declaration.html'])
+          rmSync(join(options.out, name), { force: true });
+        if (!report.ok) {
+          process.stdout.write(
+            'The record does not verify: no result is written. Do not declare a result; find and report the failed checks.\n'
+          );
+          process.exitCode = 1;
+          return;
+        }
+        const manifest = await client.manifest(options.election);
+        const declaration = declareResult(manifest, readRecordEvents(recordDir));
+        if (declaration === null) {
+          process.stdout.write('There is no result on the board yet.\n');
+          return;
+        }
+        process.stdout.write(formatDeclaration(declaration));
+        const paths = writeDeclarationFiles(options.out, declaration);
+        process.stdout.write(
+          `Declaration: ${paths.html} (print it), ${paths.json}, ${paths.csv}, chart ${paths.svg}\n`
+        );
       }
     );
 }
