@@ -1,15 +1,19 @@
 /**
  * `npm run demo -- [--voters N] [--out DIR] [--seed S] [--database postgres://…] [--serve]
- * [--pdf-limit N] [--port N]` (issue 5): a whole members' ballot through the real election server
+ * [--pdf-limit N] [--port N]`: a whole members' ballot through the real election server
  * and HTTP API (apps/cli/src/demo/run-demo.ts), on an embedded PGlite database in DIR/database
- * unless --database names a PostgreSQL. Writes DIR/record (verified), DIR/result.json,
- * DIR/result.svg, DIR/roll-audit.csv, DIR/packs/*.pdf and DIR/print/packs.csv. With --serve it
- * stops while voting is open, prints the server URL and a few codes with their answers, and on
- * Ctrl-C (SIGINT) or SIGTERM closes, tallies, publishes and verifies.
+ * unless --database names a PostgreSQL. Writes DIR/record (verified), the declaration
+ * (DIR/result.json, result.csv, result.svg, declaration.html), DIR/roll-audit.csv,
+ * DIR/packs/*.pdf and DIR/print/packs.csv. With --serve it first builds the web app if
+ * apps/web/dist is missing or stale, stops while voting is open and prints the one address to
+ * open (the server's home page, which links to every page); on Ctrl-C (SIGINT) or SIGTERM it
+ * closes, tallies, publishes and verifies, then keeps serving the result, board and verifier
+ * pages until a second Ctrl-C.
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runDemo } from '../apps/cli/src/demo/run-demo.ts';
+import { ensureWebBuild } from '../apps/web/src/build/ensure-web-build.ts';
 
 const { values } = parseArgs({
   options: {
@@ -29,6 +33,12 @@ const whole = (name: string, text: string, min: number): number => {
 };
 const voters = whole('voters', values.voters, 30);
 const log = (message: string): void => void process.stdout.write(`${message}\n`);
+const signalled = (): Promise<void> =>
+  new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+if (values.serve) await ensureWebBuild(log);
 
 const outcome = await runDemo({
   voters,
@@ -43,9 +53,8 @@ const outcome = await runDemo({
         whileOpen: async (live) => {
           const waiting = live.plans.filter((p) => p.channel === 'none').slice(-5);
           log('');
-          log(`The election is open at ${live.url} (election id ${live.electionId}).`);
           log(
-            `  Booth: ${live.url}/elections/${live.electionId}   (build it first, once: npm run build -w @scrutineer/web)`
+            `Open ${live.url}/ — the election ${live.electionId} is open there (booth, board, turnout, result, verifier).`
           );
           // No codes or answers in the output (a terminal's scrollback and logs keep it): they
           // are in the printer's file, readable by its owner only.
@@ -56,13 +65,18 @@ const outcome = await runDemo({
             `  From a terminal: npx scrutineer vote --server ${live.url} --election ${live.electionId} --choice 1   (it asks for the code and answers; or --code-file FILE with the code and the answers on two lines)`
           );
           log('Press Ctrl-C (or send SIGTERM) to close voting, tally, publish and verify.');
-          await new Promise<void>((resolve) => {
-            process.once('SIGINT', resolve);
-            process.once('SIGTERM', resolve);
-          });
+          await signalled();
           log('Closing…');
           // Votes cast meanwhile are counted but not in the demo's "intended" column.
           return [];
+        },
+        afterPublished: async ({ url, electionId }) => {
+          log('');
+          log(
+            `Still serving: open ${url}/ for the result (${url}/elections/${electionId}/result) and the in-browser verifier. The result files stay in ${values.out}.`
+          );
+          log('Press Ctrl-C again to stop the server.');
+          await signalled();
         },
       }
     : {}),
