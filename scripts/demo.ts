@@ -33,10 +33,26 @@ const whole = (name: string, text: string, min: number): number => {
 };
 const voters = whole('voters', values.voters, 30);
 const log = (message: string): void => void process.stdout.write(`${message}\n`);
+// One Ctrl-C reaches this process more than once (the terminal signals the whole group, and npm
+// and tsx each pass it on too): signals within a second of the last count once, and a listener
+// stays installed throughout so a repeat never falls through to the default (exit).
+let waiting: (() => void) | undefined;
+let lastSignal = 0;
+const onSignal = (): void => {
+  const now = Date.now();
+  if (now - lastSignal < 1000) return;
+  lastSignal = now;
+  const resolve = waiting;
+  waiting = undefined;
+  resolve?.();
+};
+if (values.serve) {
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}
 const signalled = (): Promise<void> =>
   new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+    waiting = resolve;
   });
 if (values.serve) await ensureWebBuild(log);
 
