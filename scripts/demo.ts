@@ -62,7 +62,7 @@ const outcome = await runDemo({
   seed: values.seed,
   pdfLimit: whole('pdf-limit', values['pdf-limit'], 0),
   ...(values.database === undefined ? {} : { database: values.database }),
-  ...(values.port === undefined ? {} : { port: whole('port', values.port, 1) }),
+  ...(values.port === undefined ? {} : { port: whole('port', values.port, 0) }),
   log,
   ...(values.serve
     ? {

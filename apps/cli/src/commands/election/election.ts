@@ -13,6 +13,7 @@ import { ServerClient } from '../../client/server-client.ts';
 import { progressBar } from '../../progress.ts';
 import { readAnswersFile } from '../packs/pack-files.ts';
 import { assertStrongOfficerKey, keygenCommand } from './officer-key.ts';
+import { type EnvironmentSetting, settingsHelp } from '../serve-settings.ts';
 import { readJsonFile, writeJsonFile } from '../roll/roll-files.ts';
 import {
   type OfficerContext,
@@ -276,10 +277,24 @@ function publishCommand(): Command {
     );
 }
 
+/** The officer's environment settings, shown by `election --help` and every step's `--help`. */
+const ELECTION_SETTINGS: readonly EnvironmentSetting[] = [
+  {
+    name: 'SCRUTINEER_ADMIN_KEY',
+    fallback: 'none: give --admin-key-file',
+    meaning: "the returning officer's key, made by `scrutineer election keygen --out FILE`",
+  },
+  {
+    name: 'SCRUTINEER_OPERATOR_KEY',
+    fallback: 'none: give --operator-key-file',
+    meaning: "the server operator's key (`election create` only)",
+  },
+];
+
 export function electionCommand(): Command {
-  return new Command('election')
+  const command = new Command('election')
     .description(
-      'the returning officer’s steps: create, nominations, key, open, replace, close, tally, publish'
+      'the returning officer’s steps: keygen, create, nominations, key, open, replace, close, tally, publish'
     )
     .addCommand(keygenCommand())
     .addCommand(createCommand())
@@ -290,4 +305,11 @@ export function electionCommand(): Command {
     .addCommand(closeCommand())
     .addCommand(tallyCommand())
     .addCommand(publishCommand());
+  const help = settingsHelp(
+    'Settings from the environment (a key file option wins; docs/operations.md):',
+    ELECTION_SETTINGS
+  );
+  command.addHelpText('after', help);
+  for (const step of command.commands) step.addHelpText('after', help);
+  return command;
 }
