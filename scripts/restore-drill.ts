@@ -303,6 +303,7 @@ try {
         cpSync(join(paths.stream, name), join(paths.restoreWal, name.replace(/\.partial$/, '')));
       for (const name of readdirSync(paths.archive))
         cpSync(join(paths.archive, name), join(paths.restoreWal, name));
+      ownTree(paths.restoreWal);
       cpSync(paths.base, paths.restored, { recursive: true });
       writeFileSync(join(paths.restored, 'recovery.signal'), '');
       writeFileSync(
@@ -349,6 +350,7 @@ try {
       servers.push(restored);
       const client = new ServerClient(restored.url);
       let missing = 0;
+      const missingPositions: number[] = [];
       for (const receipt of receipts) {
         const found = await client
           .request<{ position: number; eventHash: string }>(
@@ -360,9 +362,15 @@ try {
           found === null ||
           found.position !== receipt.position ||
           found.eventHash !== receipt.eventHash
-        )
+        ) {
           missing++;
+          missingPositions.push(receipt.position);
+        }
       }
+      if (missing > 0)
+        log(
+          `[${elapsed()}] missing receipts at positions ${missingPositions.join(', ')}; receipts issued at ${receipts.map((r) => r.position).join(', ')}`
+        );
       await writeRecordFromServer(client, live.electionId, paths.record);
       const verifyStart = performance.now();
       const report = await verifyRecord(recordDirectory(paths.record));

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { loadGroup } from '@scrutineer/crypto';
 import { ServerClient } from '../../client/server-client.ts';
-import { progressBar } from '../../progress.ts';
+import { type Progress, progressBar } from '../../progress.ts';
 import { readAnswersFile } from '../packs/pack-files.ts';
 import { assertStrongOfficerKey, keygenCommand } from './officer-key.ts';
 import { type EnvironmentSetting, settingsHelp } from '../serve-settings.ts';
@@ -212,7 +212,12 @@ function tallyCommand(): Command {
     )
     .action(async (options: Common) => {
       const context = await officer(options);
+      let bar: Progress | undefined;
       const outcome = await tallyElection(context, {
+        onShares: (received, needed) => {
+          bar ??= progressBar('decryption shares', needed);
+          bar.update(received);
+        },
         onWaiting: (checkpoint) =>
           process.stdout.write(
             `Tally checkpoint: ${formatCheckpoint(checkpoint)}\n` +
@@ -220,6 +225,7 @@ function tallyCommand(): Command {
               'Waiting for the trustees’ decryption shares…\n'
           ),
       });
+      bar?.stop();
       const manifest = await context.client.manifest(context.electionId);
       process.stdout.write(formatResultTable(resultContests(manifest, outcome.result)));
       process.stdout.write(
