@@ -5,10 +5,16 @@
  * declaration.html, a printable declaration (A4 print stylesheet, the chart with a table beside
  * it) for the returning officer to sign and post up.
  */
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Declaration, declarationCsv } from '@scrutineer/record';
-import { type ResultContest, resultSvg } from './publish-record.ts';
+import { type Declaration, declarationCsv, declareResult } from '@scrutineer/record';
+import type { VerificationReport } from '@scrutineer/verifier';
+import {
+  type ResultContest,
+  readRecordEvents,
+  resultSvg,
+  verifyRecordDirectory,
+} from './publish-record.ts';
 
 export interface DeclarationPaths {
   readonly json: string;
@@ -144,4 +150,37 @@ export function writeDeclarationFiles(
   writeFileSync(paths.svg, chart);
   writeFileSync(paths.html, declarationHtml(declaration, chart));
   return paths;
+}
+
+export interface VerifiedDeclaration {
+  readonly report: VerificationReport;
+  /** Null when the record does not verify, or holds no result yet. */
+  readonly declaration: Declaration | null;
+  readonly paths: DeclarationPaths | null;
+}
+
+/**
+ * Verifies the record bundle in `recordDir` and, only if it verifies and holds a result, writes
+ * the declaration's files into `out` (the manifest is the record's own, position 0). Result files
+ * from an earlier run are removed first, so none sits beside a record that no longer verifies.
+ */
+export async function declareVerifiedRecord(
+  recordDir: string,
+  out: string,
+  onProgress?: (events: number, ballotsVerified: number) => void
+): Promise<VerifiedDeclaration> {
+  for (const name of ['result.json', 'result.csv', 'result.svg', 'declaration.html'])
+    rmSync(join(out, name), { force: true });
+  const report = await verifyRecordDirectory(recordDir, onProgress);
+  if (!report.ok) return { report, declaration: null, paths: null };
+  const events = readRecordEvents(recordDir);
+  const setup = events[0];
+  if (setup?.type !== 'election-setup') throw new Error('the record does not start with its setup');
+  // Spec §9.5: the setup event's body is the manifest (checked by the verifier just now).
+  const declaration = declareResult(setup.body, events);
+  return {
+    report,
+    declaration,
+    paths: declaration === null ? null : writeDeclarationFiles(out, declaration),
+  };
 }

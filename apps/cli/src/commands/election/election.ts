@@ -5,7 +5,7 @@
  * one); creating needs the server operator's key
  * (`--operator-key-file` or SCRUTINEER_OPERATOR_KEY).
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { loadGroup } from '@scrutineer/crypto';
@@ -27,15 +27,8 @@ import {
   tallyElection,
 } from './election-actions.ts';
 import { readReplacementRequest } from '../packs/replacement-files.ts';
-import {
-  formatResultTable,
-  readRecordEvents,
-  resultContests,
-  verifyRecordDirectory,
-  writeRecordFromServer,
-} from './publish-record.ts';
-import { formatDeclaration, writeDeclarationFiles } from './declaration-files.ts';
-import { declareResult } from '@scrutineer/record';
+import { formatResultTable, resultContests, writeRecordFromServer } from './publish-record.ts';
+import { declareVerifiedRecord, formatDeclaration } from './declaration-files.ts';
 
 interface Common {
   server: string;
@@ -249,8 +242,10 @@ function publishCommand(): Command {
         const recordDir = join(options.out, 'record');
         await writeRecordFromServer(client, options.election, recordDir, options.nominations);
         const bar = progressBar('Verifying the record');
-        const report = await verifyRecordDirectory(recordDir, (events, ballots) =>
-          bar.update(events, ballots)
+        const { report, declaration, paths } = await declareVerifiedRecord(
+          recordDir,
+          options.out,
+          (events, ballots) => bar.update(events, ballots)
         ).finally(() => bar.stop());
         process.stdout.write(
           `Record: ${recordDir}: ${report.ok ? 'VERIFIED' : 'INVALID'} (stage ${report.stage}, ${report.events} events)\n`
@@ -258,9 +253,6 @@ function publishCommand(): Command {
         for (const check of report.checks)
           if (check.status === 'failed')
             process.stdout.write(`  FAILED ${check.id}: ${check.failures[0]?.message ?? ''}\n`);
-        // A stale result from an earlier run must not sit beside a record that no longer verifies.
-        for (const name of ['result.json', 'result.csv', 'result.svg', 'declaration.html'])
-          rmSync(join(options.out, name), { force: true });
         if (!report.ok) {
           process.stdout.write(
             'The record does not verify: no result is written. Do not declare a result; find and report the failed checks.\n'
@@ -268,14 +260,11 @@ function publishCommand(): Command {
           process.exitCode = 1;
           return;
         }
-        const manifest = await client.manifest(options.election);
-        const declaration = declareResult(manifest, readRecordEvents(recordDir));
-        if (declaration === null) {
+        if (declaration === null || paths === null) {
           process.stdout.write('There is no result on the board yet.\n');
           return;
         }
         process.stdout.write(formatDeclaration(declaration));
-        const paths = writeDeclarationFiles(options.out, declaration);
         process.stdout.write(
           `Declaration: ${paths.html} (print it), ${paths.json}, ${paths.csv}, chart ${paths.svg}\n`
         );
