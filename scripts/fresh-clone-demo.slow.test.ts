@@ -90,6 +90,8 @@ test('a fresh clone: npm run demo -- --serve gives a working booth at the printe
     ],
     { cwd: clone, detached: true, stdio: ['ignore', 'pipe', 'pipe'] }
   );
+  const child = demo;
+  const pid = child.pid ?? assert.fail('the demo did not start');
   demo.stdout?.on('data', (chunk: Buffer) => (output.text += chunk.toString()));
   demo.stderr?.on('data', (chunk: Buffer) => (output.text += chunk.toString()));
 
@@ -106,22 +108,22 @@ test('a fresh clone: npm run demo -- --serve gives a working booth at the printe
     elections: { electionId: string; stage: string }[];
   };
   assert.equal(list.elections.length, 1);
-  const election = list.elections[0]!;
+  const election = list.elections[0] ?? assert.fail('no election listed');
   assert.equal(election.stage, 'open');
   const booth = await fetch(`${address}/elections/${election.electionId}`);
   assert.equal(booth.status, 200);
   assert.equal(await booth.text(), html);
 
-  process.kill(-demo.pid!, 'SIGINT');
+  process.kill(-pid, 'SIGINT');
   await waitFor(output, demo, /Press Ctrl-C again to stop the server/, 300_000);
   // The result and verifier pages stay up after the first Ctrl-C.
   const declaration = await fetch(`${address}/api/elections/${election.electionId}/declaration`);
   assert.equal(declaration.status, 200, output.text);
   assert.equal((await fetch(`${address}/elections/${election.electionId}/verify`)).status, 200);
   const exited = new Promise<[number | null, string | null]>((resolve) =>
-    demo!.once('exit', (code, signal) => resolve([code, signal]))
+    child.once('exit', (code, signal) => resolve([code, signal]))
   );
-  process.kill(-demo.pid!, 'SIGINT');
+  process.kill(-pid, 'SIGINT');
   // The demo exits 0; npm, signalled too, then ends itself by the same signal.
   const [code, signal] = await exited;
   assert.ok(code === 0 || signal === 'SIGINT', `${code} ${signal}\n${output.text}`);

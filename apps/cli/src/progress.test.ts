@@ -4,30 +4,22 @@ import { progressBar } from './progress.ts';
 
 /** Runs `body` with stderr's isTTY set to `tty`, returning what was written to stderr. */
 function captured(tty: boolean, body: () => void): string {
-  const stderr = process.stderr as NodeJS.WriteStream & { isTTY: boolean };
-  const wasTty = stderr.isTTY;
-  const write = stderr.write.bind(stderr);
-  const moveCursor = stderr.moveCursor;
-  const cursorTo = stderr.cursorTo;
-  const clearLine = stderr.clearLine;
+  const stderr = process.stderr;
+  const names = ['isTTY', 'write', 'cursorTo', 'moveCursor', 'clearLine'] as const;
+  const saved = names.map((name) => [name, Reflect.get(stderr, name)] as const);
   let text = '';
-  stderr.isTTY = tty;
-  stderr.write = ((chunk: string | Uint8Array) => {
+  Reflect.set(stderr, 'isTTY', tty);
+  Reflect.set(stderr, 'write', (chunk: string | Uint8Array) => {
     text += String(chunk);
     return true;
-  }) as typeof stderr.write;
+  });
   // A pipe under the test runner has no cursor; a terminal does.
-  stderr.cursorTo ??= (() => true) as typeof stderr.cursorTo;
-  stderr.moveCursor ??= (() => true) as typeof stderr.moveCursor;
-  stderr.clearLine ??= (() => true) as typeof stderr.clearLine;
+  for (const name of ['cursorTo', 'moveCursor', 'clearLine'] as const)
+    if (Reflect.get(stderr, name) === undefined) Reflect.set(stderr, name, () => true);
   try {
     body();
   } finally {
-    stderr.isTTY = wasTty;
-    stderr.write = write;
-    stderr.cursorTo = cursorTo;
-    stderr.moveCursor = moveCursor;
-    stderr.clearLine = clearLine;
+    for (const [name, value] of saved) Reflect.set(stderr, name, value);
   }
   return text;
 }

@@ -112,7 +112,7 @@ test('a tie across the last seat elects none of the tied; nothing before the res
   );
   assert.deepEqual(declaration?.contests[1]?.tiedForLastSeat, ['y', 'z']);
   assert.equal(declareResult(manifest, events.slice(0, -1)), null);
-  const csv = declarationCsv(declaration!);
+  const csv = declarationCsv(declaration ?? assert.fail('no declaration'));
   assert.match(csv, /^contest,candidate_id,candidate,online,postal,total,percent,elected\r\n/);
   assert.match(csv, /chair,b,"Sam, Jr",5,0,5,25\.0,tied\r\n/);
   assert.match(csv, /\r\nelectorate,40\r\n/);

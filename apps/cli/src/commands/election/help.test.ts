@@ -58,10 +58,10 @@ async function helpText(argv: readonly string[]): Promise<string> {
   const { main } = await import('../../main.ts');
   let text = '';
   const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array) => {
+  process.stdout.write = (chunk: string | Uint8Array) => {
     text += String(chunk);
     return true;
-  }) as typeof process.stdout.write;
+  };
   try {
     assert.equal(await main(['node', 'scrutineer', ...argv, '--help']), 0);
   } finally {
