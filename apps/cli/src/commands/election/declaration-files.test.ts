@@ -49,3 +49,35 @@ test('an invalid record gets no result at all, and a stale one from an earlier r
   assert.equal(paths, null);
   for (const file of FILES) assert.equal(existsSync(join(out, file)), false, file);
 });
+
+test('the terminal declaration draws a bar per candidate and marks who is elected', async () => {
+  const { formatDeclaration } = await import('./declaration-files.ts');
+  const text = formatDeclaration({
+    electionId: 'e-1',
+    title: 'T',
+    organisation: 'O',
+    electorate: 10,
+    turnout: { online: 6, postal: 2, total: 8, percent: 80 },
+    spoilt: 0,
+    rejected: {
+      total: 0,
+      byReason: { 'already-voted-online': 0, 'already-voted-by-post': 0, 'credential-revoked': 0 },
+    },
+    contests: [
+      {
+        id: 'c',
+        title: 'Chair',
+        seats: 1,
+        papers: 8,
+        tiedForLastSeat: [],
+        candidates: [
+          { id: 'a', name: 'Alex', online: 4, postal: 2, total: 6, percent: 75, elected: true },
+          { id: 'b', name: 'Sam', online: 2, postal: 0, total: 2, percent: 25, elected: false },
+        ],
+      },
+    ],
+  });
+  assert.match(text, /Alex\s+4\s+2\s+6\s+75\.0 █{20} ELECTED/);
+  assert.match(text, /Sam\s+2\s+0\s+2\s+25\.0 █{7}\s+\n/);
+  assert.match(text, /Electorate 10; voted 8 \(80\.0%\)/);
+});

@@ -51,9 +51,11 @@ export function formatDeclaration(declaration: Declaration): string {
     lines.push(
       `  ${'candidate'.padEnd(width)} ${'online'.padStart(7)} ${'postal'.padStart(7)} ${'total'.padStart(7)} ${'%'.padStart(6)}`
     );
+    // A bar per candidate, scaled to the contest's highest total: the chart, in the terminal.
+    const most = Math.max(1, ...contest.candidates.map((row) => row.total));
     for (const row of contest.candidates)
       lines.push(
-        `  ${row.name.padEnd(width)} ${String(row.online).padStart(7)} ${String(row.postal).padStart(7)} ${String(row.total).padStart(7)} ${row.percent.toFixed(1).padStart(6)}${row.elected ? '  ELECTED' : contest.tiedForLastSeat.includes(row.id) ? '  TIED' : ''}`
+        `  ${row.name.padEnd(width)} ${String(row.online).padStart(7)} ${String(row.postal).padStart(7)} ${String(row.total).padStart(7)} ${row.percent.toFixed(1).padStart(6)} ${'█'.repeat(Math.round((row.total / most) * 20)).padEnd(20)}${row.elected ? ' ELECTED' : contest.tiedForLastSeat.includes(row.id) ? ' TIED' : ''}`
       );
   }
   const { turnout } = declaration;
