@@ -10,6 +10,7 @@
  * closes, tallies, publishes and verifies, then keeps serving the result, board and verifier
  * pages until a second Ctrl-C.
  */
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runDemo } from '../apps/cli/src/demo/run-demo.ts';
@@ -54,6 +55,19 @@ const signalled = (): Promise<void> =>
   new Promise<void>((resolve) => {
     waiting = resolve;
   });
+// The native backend if it can be built (else libsodium). Built here rather than by an `a && b`
+// npm script: npm runs that through a shell, and a shell that dies on Ctrl-C while the demo is
+// still tallying makes npm return to the prompt with the demo running on behind it.
+spawnSync(
+  process.execPath,
+  [
+    join(import.meta.dirname, '..', 'packages', 'crypto', 'scripts', 'build-native.mjs'),
+    '--if-possible',
+  ],
+  {
+    stdio: 'inherit',
+  }
+);
 if (values.serve) await ensureWebBuild(log);
 
 const outcome = await runDemo({
