@@ -6,11 +6,12 @@
  * (DIR/result.json, result.csv, result.svg, declaration.html), DIR/roll-audit.csv,
  * DIR/packs/*.pdf and DIR/print/packs.csv. With --serve it first builds the web app if
  * apps/web/dist is missing or stale, stops while voting is open and prints the one address to
- * open (the server's home page, which links to every page); on Ctrl-C (SIGINT) or SIGTERM it
- * closes, tallies, publishes and verifies, then keeps serving the result, board and verifier
- * pages until a second Ctrl-C.
+ * open (the server's home page, which links to every page); on Enter it closes, tallies,
+ * publishes and verifies, then keeps serving the result, board and verifier pages until Ctrl-C
+ * (Ctrl-C or SIGTERM while open does the same, then stops).
  */
 import { spawnSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runDemo } from '../apps/cli/src/demo/run-demo.ts';
@@ -55,6 +56,24 @@ const signalled = (): Promise<void> =>
   new Promise<void>((resolve) => {
     waiting = resolve;
   });
+/**
+ * While open: Enter closes voting and the server then keeps serving the result; Ctrl-C closes
+ * too, but exits once the result is published (npm gives up the terminal on Ctrl-C, so a demo
+ * left serving behind it could not be stopped with a second one).
+ */
+let closedBy: 'enter' | 'signal' = 'signal';
+const enterOrSignal = (): Promise<void> =>
+  new Promise<void>((resolve) => {
+    const lines = createInterface({ input: process.stdin });
+    const done = (by: 'enter' | 'signal'): void => {
+      closedBy = by;
+      lines.close();
+      waiting = undefined;
+      resolve();
+    };
+    lines.once('line', () => done('enter'));
+    waiting = () => done('signal');
+  });
 // The native backend if it can be built (else libsodium). Built here rather than by an `a && b`
 // npm script: npm runs that through a shell, and a shell that dies on Ctrl-C while the demo is
 // still tallying makes npm return to the prompt with the demo running on behind it.
@@ -94,18 +113,26 @@ const outcome = await runDemo({
           log(
             `  From a terminal: npx scrutineer vote --server ${live.url} --election ${live.electionId} --choice 1   (it asks for the code and answers; or --code-file FILE with the code and the answers on two lines)`
           );
-          log('Press Ctrl-C (or send SIGTERM) to close voting, tally, publish and verify.');
-          await signalled();
+          log(
+            'Press Enter to close voting, tally, publish and verify, and keep serving the result (Ctrl-C: the same, then stop).'
+          );
+          await enterOrSignal();
           log('Closing…');
           // Votes cast meanwhile are counted but not in the demo's "intended" column.
           return [];
         },
         afterPublished: async ({ url, electionId }) => {
           log('');
+          if (closedBy === 'signal') {
+            log(
+              `Stopped. The result stays in ${values.out} (declaration.html, result.json, result.csv, result.svg, record/).`
+            );
+            return;
+          }
           log(
             `Still serving: open ${url}/ for the result (${url}/elections/${electionId}/result) and the in-browser verifier. The result files stay in ${values.out}.`
           );
-          log('Press Ctrl-C again to stop the server.');
+          log('Press Ctrl-C to stop the server.');
           await signalled();
         },
       }

@@ -1,8 +1,8 @@
 /**
  * The newcomer's path, from a fresh clone: `npm run demo -- --serve` in a `git clone` of this
  * repository's HEAD (no apps/web/dist, nothing built) gives a working booth at the one address it
- * prints, whose home page lists the election; after Ctrl-C it tallies, publishes and keeps
- * serving the result until a second Ctrl-C, and the declaration's files stay in the out dir.
+ * prints, whose home page lists the election; Enter closes voting, tallies, publishes and keeps
+ * serving the result until Ctrl-C, and the declaration's files stay in the out dir.
  * node_modules comes from this checkout (no network): every entry linked, except the workspace
  * links (@scrutineer/*), which point into the clone so the clone's own sources are what runs.
  */
@@ -88,7 +88,7 @@ test('a fresh clone: npm run demo -- --serve gives a working booth at the printe
       '--out',
       out,
     ],
-    { cwd: clone, detached: true, stdio: ['ignore', 'pipe', 'pipe'] }
+    { cwd: clone, detached: true, stdio: ['pipe', 'pipe', 'pipe'] }
   );
   const child = demo;
   const pid = child.pid ?? assert.fail('the demo did not start');
@@ -114,9 +114,10 @@ test('a fresh clone: npm run demo -- --serve gives a working booth at the printe
   assert.equal(booth.status, 200);
   assert.equal(await booth.text(), html);
 
-  process.kill(-pid, 'SIGINT');
-  await waitFor(output, demo, /Press Ctrl-C again to stop the server/, 300_000);
-  // The result and verifier pages stay up after the first Ctrl-C.
+  // Enter closes voting; the server then keeps serving the result until Ctrl-C.
+  child.stdin?.write('\n');
+  await waitFor(output, demo, /Press Ctrl-C to stop the server/, 600_000);
+  // The result and verifier pages stay up after the close.
   const declaration = await fetch(`${address}/api/elections/${election.electionId}/declaration`);
   assert.equal(declaration.status, 200, output.text);
   assert.equal((await fetch(`${address}/elections/${election.electionId}/verify`)).status, 200);
