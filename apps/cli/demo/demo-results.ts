@@ -3,18 +3,22 @@
  * DIR/record (nominations.json too, as the board serves it) and verified by the independent verifier, then DIR/result.json (published counts
  * beside the counts the demo intended), DIR/result.svg, the result table and where everything is.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EventBody, Manifest } from '@scrutineer/record';
+import { type EventBody, type Manifest, declareResult } from '@scrutineer/record';
 import type { ServerClient } from '../src/client/server-client.ts';
 import {
   type ResultContest,
   formatResultTable,
+  readRecordEvents,
   resultContests,
-  resultSvg,
   verifyRecordDirectory,
   writeRecordFromServer,
 } from '../src/commands/election/publish-record.ts';
+import {
+  formatDeclaration,
+  writeDeclarationFiles,
+} from '../src/commands/election/declaration-files.ts';
 
 export interface DemoPublication {
   readonly client: ServerClient;
@@ -58,14 +62,32 @@ export async function publishDemoRecord(
       intended: c === 0 ? (intendedOnline[j] ?? 0) + (postal[j] ?? 0) : 0,
     })),
   }));
-  writeFileSync(join(out, 'result.json'), `${JSON.stringify({ contests }, null, 2)}\n`);
-  writeFileSync(join(out, 'result.svg'), resultSvg(manifest.title, contests));
+  for (const name of ['result.json', 'result.csv', 'result.svg', 'declaration.html'])
+    rmSync(join(out, name), { force: true });
+  // The declaration's files only for a record that verifies (spec §9.8); the demo's own
+  // check, the votes it intended, rides along in result.json.
+  const declaration = report.ok ? declareResult(manifest, readRecordEvents(recordDir)) : null;
+  if (declaration !== null)
+    writeDeclarationFiles(out, {
+      ...declaration,
+      contests: declaration.contests.map((contest, c) => ({
+        ...contest,
+        candidates: contest.candidates.map((row, j) => ({
+          ...row,
+          intended: contests[c]?.candidates[j]?.intended ?? 0,
+        })),
+      })),
+    });
   const matches = contests.every((c) => c.candidates.every((r) => r.total === r.intended));
   log('');
-  log(formatResultTable(contests).trimEnd());
+  log(
+    (declaration === null ? formatResultTable(contests) : formatDeclaration(declaration)).trimEnd()
+  );
   log('');
   log(`Record:        ${recordDir}   (check it yourself: npx scrutineer verify ${recordDir})`);
-  log(`Result:        ${join(out, 'result.json')}, chart ${join(out, 'result.svg')}`);
+  log(
+    `Result:        ${join(out, 'declaration.html')} (printable), ${join(out, 'result.json')}, ${join(out, 'result.csv')}, chart ${join(out, 'result.svg')}`
+  );
   log(`Roll audit:    ${join(out, 'roll-audit.csv')}`);
   log(`Packs:         ${publication.packsLine}`);
   log(

@@ -6,17 +6,23 @@
  * `npm run demo -- [--voters N] [--out DIR] [--seed S] [--database postgres://…] [--serve]
  * [--pdf-limit N] [--port N]`: a whole members' ballot through the real election server
  * and HTTP API (apps/cli/demo/run-demo.ts), on an embedded PGlite database in DIR/database
- * unless --database names a PostgreSQL. Writes DIR/record (verified), DIR/result.json,
- * DIR/result.svg, DIR/roll-audit.csv, DIR/packs/*.pdf and DIR/print/packs.csv. With --serve it
- * stops while voting is open, prints the server URL and a few codes with their answers, and on
- * Ctrl-C (SIGINT) or SIGTERM closes, tallies, publishes and verifies.
+ * unless --database names a PostgreSQL. Writes DIR/record (verified), the declaration
+ * (DIR/result.json, result.csv, result.svg, declaration.html), DIR/roll-audit.csv,
+ * DIR/packs/*.pdf and DIR/print/packs.csv. With --serve it first builds the web app if
+ * apps/web/dist is missing or stale, stops while voting is open and prints the one address to
+ * open (the server's home page, which links to every page); on Enter it closes, tallies,
+ * publishes and verifies, then keeps serving the result, board and verifier pages until Ctrl-C
+ * (Ctrl-C or SIGTERM while open does the same, then stops).
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runDemo } from './run-demo.ts';
 import { parseExactPlan } from './exact-plan.ts';
 import { runExact } from './run-exact.ts';
+import { ensureWebBuild } from '@scrutineer/web/build';
 
 const { values } = parseArgs({
   options: {
@@ -38,6 +44,59 @@ const whole = (name: string, text: string, min: number): number => {
 };
 const voters = whole('voters', values.voters, 30);
 const log = (message: string): void => void process.stdout.write(`${message}\n`);
+// One Ctrl-C reaches this process more than once (the terminal signals the whole group, and npm
+// and tsx each pass it on too): signals within a second of the last count once, and a listener
+// stays installed throughout so a repeat never falls through to the default (exit).
+let waiting: (() => void) | undefined;
+let lastSignal = 0;
+const onSignal = (): void => {
+  const now = Date.now();
+  if (now - lastSignal < 1000) return;
+  lastSignal = now;
+  const resolve = waiting;
+  waiting = undefined;
+  resolve?.();
+};
+if (values.serve) {
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}
+const signalled = (): Promise<void> =>
+  new Promise<void>((resolve) => {
+    waiting = resolve;
+  });
+/**
+ * While open: Enter closes voting and the server then keeps serving the result; Ctrl-C closes
+ * too, but exits once the result is published (npm gives up the terminal on Ctrl-C, so a demo
+ * left serving behind it could not be stopped with a second one).
+ */
+let closedBy: 'enter' | 'signal' = 'signal';
+const enterOrSignal = (): Promise<void> =>
+  new Promise<void>((resolve) => {
+    const lines = createInterface({ input: process.stdin });
+    const done = (by: 'enter' | 'signal'): void => {
+      closedBy = by;
+      lines.close();
+      waiting = undefined;
+      resolve();
+    };
+    lines.once('line', () => done('enter'));
+    waiting = () => done('signal');
+  });
+// The native backend if it can be built (else libsodium). Built here rather than by an `a && b`
+// npm script: npm runs that through a shell, and a shell that dies on Ctrl-C while the demo is
+// still tallying makes npm return to the prompt with the demo running on behind it.
+spawnSync(
+  process.execPath,
+  [
+    join(import.meta.dirname, '..', '..', '..', 'packages', 'crypto', 'scripts', 'build-native.mjs'),
+    '--if-possible',
+  ],
+  {
+    stdio: 'inherit',
+  }
+);
+if (values.serve) await ensureWebBuild(log);
 
 // `--scenario exact --plan PLAN.json`: the votes are the plan's exact counts per channel
 // (apps/cli/src/demo/exact-plan.ts), e.g. docs/plans/conservative-leadership-2019.json.
@@ -64,16 +123,15 @@ const outcome = await runDemo({
   seed: values.seed,
   pdfLimit: whole('pdf-limit', values['pdf-limit'], 0),
   ...(values.database === undefined ? {} : { database: values.database }),
-  ...(values.port === undefined ? {} : { port: whole('port', values.port, 1) }),
+  ...(values.port === undefined ? {} : { port: whole('port', values.port, 0) }),
   log,
   ...(values.serve
     ? {
         whileOpen: async (live) => {
           const waiting = live.plans.filter((p) => p.channel === 'none').slice(-5);
           log('');
-          log(`The election is open at ${live.url} (election id ${live.electionId}).`);
           log(
-            `  Booth: ${live.url}/elections/${live.electionId}   (build it first, once: npm run build -w @scrutineer/web)`
+            `Open ${live.url}/ — the election ${live.electionId} is open there (booth, board, turnout, result, verifier).`
           );
           // No codes or answers in the output (a terminal's scrollback and logs keep it): they
           // are in the printer's file, readable by its owner only.
@@ -83,14 +141,27 @@ const outcome = await runDemo({
           log(
             `  From a terminal: npx scrutineer vote --server ${live.url} --election ${live.electionId} --choice 1   (it asks for the code and answers; or --code-file FILE with the code and the answers on two lines)`
           );
-          log('Press Ctrl-C (or send SIGTERM) to close voting, tally, publish and verify.');
-          await new Promise<void>((resolve) => {
-            process.once('SIGINT', resolve);
-            process.once('SIGTERM', resolve);
-          });
+          log(
+            'Press Enter to close voting, tally, publish and verify, and keep serving the result (Ctrl-C: the same, then stop).'
+          );
+          await enterOrSignal();
           log('Closing…');
           // Votes cast meanwhile are counted but not in the demo's "intended" column.
           return [];
+        },
+        afterPublished: async ({ url, electionId }) => {
+          log('');
+          if (closedBy === 'signal') {
+            log(
+              `Stopped. The result stays in ${values.out} (declaration.html, result.json, result.csv, result.svg, record/).`
+            );
+            return;
+          }
+          log(
+            `Still serving: open ${url}/ for the result (${url}/elections/${electionId}/result) and the in-browser verifier. The result files stay in ${values.out}.`
+          );
+          log('Press Ctrl-C to stop the server.');
+          await signalled();
         },
       }
     : {}),

@@ -74,6 +74,8 @@ export interface DemoOptions {
   readonly log?: (message: string) => void;
   /** Called while the election is open, after the demo's votes; returns extra online votes (0-based candidates) it cast. */
   readonly whileOpen?: (live: LiveElection) => Promise<readonly number[] | void>;
+  /** Called once the result is published and verified, before the server stops (`--serve`). */
+  readonly afterPublished?: (published: { url: string; electionId: string }) => Promise<void>;
 }
 
 export interface DemoOutcome {
@@ -323,6 +325,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoOutcome> {
       log,
       elapsed,
     });
+    await options.afterPublished?.({ url: server.url, electionId });
     return {
       ...base,
       electionId,

@@ -1,6 +1,8 @@
 /**
  * @module Running the server as a process (`scrutineer serve`, `npm start`): start it, print the
  * URL, and shut down cleanly on SIGTERM or SIGINT (in-flight requests finish, the store closes).
+ * Every environment setting below is listed, with its default, by `scrutineer serve --help`
+ * (apps/cli/src/commands/serve-settings.ts) and docs/operations.md §5; a test keeps all three in step.
  * The operator key that may create elections comes from the environment, as a SHA-256 hex
  * (SCRUTINEER_OPERATOR_KEY_HASH) or the key itself (SCRUTINEER_OPERATOR_KEY), never from argv.
  * Per-IP limits: SCRUTINEER_REQUESTS_PER_MINUTE (default 600), SCRUTINEER_SIGN_INS_PER_MINUTE (30).

@@ -57,4 +57,7 @@ export const api = {
     client.call('consistencyProof', { params: election(id), query: { from, to } }),
   turnout: (id: string) => client.call('turnout', { params: election(id) }),
   result: (id: string) => client.call('result', { params: election(id) }),
+  hourlyTurnout: (id: string) => client.call('hourlyTurnout', { params: election(id) }),
+  declaration: (id: string) => client.call('declaration', { params: election(id) }),
+  elections: () => client.call('elections', {}),
 };

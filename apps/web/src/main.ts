@@ -12,9 +12,9 @@ import { type Child, h, replace } from './dom.ts';
 import { type CheckedElection, ElectionCheckError, loadCheckedElection } from './election-check.ts';
 import { language, setLanguage, t } from './i18n/i18n.ts';
 import { type TrackerPageState, trackerPage, turnoutPage } from './pages/public-pages.ts';
-import type { Turnout } from './api.ts';
 import { startBoardPage } from './board/board-controller.ts';
 import { resultPage } from './pages/result-page.ts';
+import { homePage } from './pages/home-page.ts';
 import { startVerifyPage } from './pages/verify-controller.ts';
 import { CryptoWorker } from './worker-client.ts';
 
@@ -135,6 +135,11 @@ const renderWithChrome = (focus: boolean): void => {
 
 async function start(): Promise<void> {
   renderWithChrome(false);
+  if (electionId === null && location.pathname === '/') {
+    const list = await api.elections().catch(() => null);
+    renderContent = () => homePage(list);
+    return renderWithChrome(true);
+  }
   if (electionId === null) {
     renderContent = () => [h('h1', {}, t('app.notFound')), h('p', {}, t('app.notFoundText'))];
     return renderWithChrome(true);
@@ -145,13 +150,11 @@ async function start(): Promise<void> {
     return renderWithChrome(true);
   }
   if (page === 'turnout') {
-    let turnout: Turnout | null = null;
-    try {
-      turnout = await api.turnout(electionId);
-    } catch {
-      turnout = null;
-    }
-    renderContent = () => turnoutPage(turnout);
+    const [turnout, hourly] = await Promise.all([
+      api.turnout(electionId).catch(() => null),
+      api.hourlyTurnout(electionId).catch(() => null),
+    ]);
+    renderContent = () => turnoutPage(turnout, hourly);
     return renderWithChrome(true);
   }
   if (page === 'board') {
@@ -163,14 +166,15 @@ async function start(): Promise<void> {
     return renderWithChrome(true);
   }
   if (page === 'result') {
-    const [manifest, result] = await Promise.all([
+    const [manifest, result, declaration] = await Promise.all([
       api.manifest(electionId).catch(() => null),
       api.result(electionId).catch(() => null),
+      api.declaration(electionId).catch(() => null),
     ]);
     renderContent = () =>
       manifest === null
         ? [h('h1', {}, t('app.name')), h('p', { class: 'notice error' }, t('app.loadFailed'))]
-        : resultPage(manifest, result);
+        : resultPage(electionId, manifest, result, declaration);
     return renderWithChrome(true);
   }
   let election: CheckedElection;

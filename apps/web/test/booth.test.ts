@@ -429,7 +429,17 @@ describe('voter web app in Chromium', () => {
     await page.setViewportSize({ width: 1000, height: 800 });
     await page.goto(`${server.url}/elections/${election.electionId}/turnout`);
     await heading(page, en['turnout.title']);
-    assert.match(await page.locator('table').innerText(), /Total\s+3/);
+    assert.match(await page.locator('table').first().innerText(), /Total\s+3/);
+    // Turnout over time: voters by hour in a table beside the chart, never counts per candidate.
+    const hourly = await page.locator('#turnout-hourly tbody tr').allInnerTexts();
+    assert.ok(hourly.length >= 1);
+    assert.equal(
+      hourly.map((row) => Number(row.split('\t')[1])).reduce((a, b) => a + b, 0),
+      3
+    );
+    assert.ok(
+      (await page.locator('section[aria-labelledby=turnout-by-hour] svg rect').count()) >= 2
+    );
     await capture(page, '16-turnout');
     await page.close();
   });
@@ -682,17 +692,33 @@ describe('voter web app in Chromium', () => {
     await page.locator('.notice', { hasText: en['landing.closed'] }).waitFor();
     await page.goto(`${server.url}/elections/${election.electionId}/result`);
     await heading(page, en['result.title']);
-    const rows = await page.locator('tbody tr').allInnerTexts();
+    // The declaration (spec §9.8): shares of the papers counted, who is elected, the turnout;
+    // and a plain statement that this page has not checked the record.
+    const rows = await page
+      .locator('section[aria-labelledby=declaration-0] tbody tr')
+      .allInnerTexts();
     assert.deepEqual(
       rows.map((row) => row.split('\t').map((cell) => cell.trim())),
       [
-        ['Alex Morgan', '2', '0', '2'],
-        ['Sam Patel', '1', '0', '1'],
-        ['Jo Evans', '1', '0', '1'],
+        ['Alex Morgan', '2', '0', '2', '50.0', en['result.isElected']],
+        ['Sam Patel', '1', '0', '1', '25.0', ''],
+        ['Jo Evans', '1', '0', '1', '25.0', ''],
       ]
     );
+    assert.match(
+      await page.locator('section[aria-labelledby=result-elected]').innerText(),
+      /Alex Morgan/
+    );
+    assert.match(
+      await page.locator('section[aria-labelledby=result-turnout]').innerText(),
+      new RegExp(`${en['result.electorate']}\\s+6`)
+    );
+    assert.match(await page.locator('#result-unverified').innerText(), /has not checked it/);
     assert.equal(await page.locator('svg.chart rect').count(), 3);
     await capture(page, '25-result');
+    await page.click('#language-switch');
+    await page.locator('#result-unverified', { hasText: cy['result.checkIt'] }).waitFor();
+    await capture(page, '25b-result-cy');
     await page.close();
   });
 
@@ -771,10 +797,16 @@ describe('voter web app in Chromium', () => {
     assert.equal(await page.getAttribute('#check-V9\\.1', 'data-status'), 'failed');
     assert.equal(await page.getAttribute('#check-V5\\.5', 'data-status'), 'passed');
     assert.match(await page.locator('#check-V9\\.1 .failures').innerText(), /\S/);
+    // Nothing is shown as verified under a record that does not verify.
     assert.equal(
       await page.locator('section[aria-labelledby=verify-tally] .notice').innerText(),
-      en['verify.tallyUnconfirmed']
+      en['verify.tallyNotShown']
     );
+    assert.equal(
+      await page.locator('#verify-tally').innerText(),
+      en['verify.tallyUnverifiedTitle']
+    );
+    assert.equal(await page.locator('section[aria-labelledby=verify-tally] table').count(), 0);
     await capture(page, '32-verify-tampered');
     await page.close();
   });
@@ -859,6 +891,29 @@ describe('voter web app in Chromium', () => {
     await page.click(`text=${en['board.inclusionCheck']}`);
     await page.locator('#inclusion-outcome.error', { hasText: en['board.proofBad'] }).waitFor();
     await capture(page, '34-board-proof-bad');
+    await page.close();
+  });
+
+  test('the server’s home page lists its elections with every public page, in both languages', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/`);
+    await heading(page, en['home.title']);
+    const links = await page
+      .locator(`nav[aria-label*="(${election.electionId})"] a`)
+      .evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
+    const base = `/elections/${election.electionId}`;
+    for (const href of [
+      base,
+      `${base}/board`,
+      `${base}/turnout`,
+      `${base}/result`,
+      `${base}/verify`,
+    ])
+      assert.ok(links.includes(href), `${href} in ${links.join(' ')}`);
+    await capture(page, '40-home');
+    await page.click('#language-switch');
+    await heading(page, cy['home.title']);
+    await capture(page, '40b-home-cy');
     await page.close();
   });
 

@@ -7,6 +7,7 @@
 import { boardEndpoints } from './board-endpoints.ts';
 import type { Endpoint } from './endpoint.ts';
 import { officialEndpoints } from './official-endpoints.ts';
+import { overviewEndpoints } from './overview-endpoints.ts';
 import { postalAuditEndpoints } from './postal-audit-endpoints.ts';
 import { serviceEndpoints } from './service-endpoints.ts';
 import { voterEndpoints } from './voter-endpoints.ts';
@@ -14,6 +15,7 @@ import { voterEndpoints } from './voter-endpoints.ts';
 export const endpoints = {
   ...serviceEndpoints,
   ...boardEndpoints,
+  ...overviewEndpoints,
   ...voterEndpoints,
   ...officialEndpoints,
   ...postalAuditEndpoints,

@@ -27,3 +27,4 @@ export * from './postal-return.ts';
 export * from './postal-audit/audit-arithmetic.ts';
 export * from './postal-audit/audit-seed.ts';
 export * from './postal-audit/audit-replay.ts';
+export * from './declaration.ts';

@@ -10,6 +10,7 @@
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { loadServerPackage } from '../server-package.ts';
+import { SERVER_SETTINGS, settingsHelp } from './serve-settings.ts';
 
 function port(value: string): number {
   const number = Number(value);
@@ -53,6 +54,14 @@ export function serveCommand(): Command {
     .option('--proxy-hops <n>', 'how many trusted proxies at most stand in front', hops)
     .option('--tls-cert <file>', 'PEM certificate chain, to serve HTTPS directly')
     .option('--tls-key <file>', 'PEM private key for --tls-cert')
+    .addHelpText(
+      'after',
+      settingsHelp(
+        'Settings from the environment (never argv; docs/operations.md explains each):',
+        SERVER_SETTINGS
+      ) +
+        '\nEndpoints: /api/health (liveness), /api/ready (readiness: database and migrations), /metrics (Prometheus), /api/openapi.json.\n'
+    )
     .action(async (options: ServeOptions) => {
       // Loaded here: the server (fastify, PGlite) is large and only this command needs it.
       const { runServer } = await loadServerPackage('scrutineer serve');

@@ -77,6 +77,10 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
   // An idle client that loses its connection emits 'error' on the pool; without a listener Node
   // would crash the server. The next query opens a fresh connection.
   pool.on('error', () => undefined);
+  // A client checked out for a transaction has no pool listener: if PostgreSQL dies mid-
+  // transaction its 'error' would crash the process (the restore drill found it). The query
+  // rejects anyway, and the pool discards a client whose connection is gone.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const direct = queryable(pool);
   return {
     engine: 'postgres',

@@ -33,6 +33,7 @@ import { audienceGates } from './audiences.ts';
 import { type RouteSpec, implement, registerRoutes } from './route-spec.ts';
 import { addSecurityHeaders } from './security-headers.ts';
 import { CAST_ROUTE, voterRoutes } from './voter-routes.ts';
+import { overviewRoutes } from './overview-routes.ts';
 import { registerWebPages } from './web-pages.ts';
 
 export interface AppOptions {
@@ -296,6 +297,7 @@ export async function buildApp(
       ].join('\n')
     ),
     ...publicRoutes(context),
+    ...overviewRoutes(context),
     ...voterRoutes(context, options.signInPerMinute ?? 30),
     ...officialRoutes(context),
     ...postalAuditRoutes(context),

@@ -1,7 +1,7 @@
 /**
  * @module Serves the built voter web app (apps/web/dist, `npm run build -w @scrutineer/web`):
  * `/assets/*` (hashed, immutable files) and the app's HTML for `/elections/:electionId` and its
- * pages, under `PAGE_CSP` (same-origin scripts, styles and workers only; no inline code) and
+ * pages, and the home page `/` (the list of elections), under `PAGE_CSP` (same-origin scripts, styles and workers only; no inline code) and
  * `PAGE_PERMISSIONS_POLICY` (this origin's camera, for the pack's QR code). The
  * HTML already carries Subresource Integrity for its script and stylesheet. Without a build the
  * routes answer 404, so the API works without the web app.
@@ -57,6 +57,8 @@ export function registerWebPages(app: FastifyInstance, distDirectory = DEFAULT_D
       .send(html);
   };
 
+  // The home page lists the server's elections (the web app renders it from /api/elections).
+  app.get('/', (_request, reply) => page(reply));
   app.get('/elections/:electionId', (_request, reply) => page(reply));
   app.get<{ Params: { electionId: string; page: string } }>(
     '/elections/:electionId/:page',

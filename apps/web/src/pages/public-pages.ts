@@ -2,7 +2,8 @@
  * @module The public pages: find a ballot by its tracker, and turnout (counts by channel only,
  * never per candidate, while voting is open).
  */
-import { ApiError, type TrackerReport, type Turnout, api } from '../api.ts';
+import { ApiError, type HourlyTurnout, type TrackerReport, type Turnout, api } from '../api.ts';
+import { turnoutOverTime } from './turnout-chart.ts';
 import { type Child, errorSummary, h } from '../dom.ts';
 import { formatTime, t } from '../i18n/i18n.ts';
 import { trackerForm } from '../tracker-form.ts';
@@ -68,7 +69,7 @@ export function trackerPage(
   ];
 }
 
-export function turnoutPage(turnout: Turnout | null): Child[] {
+export function turnoutPage(turnout: Turnout | null, hourly: HourlyTurnout | null): Child[] {
   if (turnout === null) return [h('h1', {}, t('turnout.title')), h('p', {}, t('app.loadFailed'))];
   const row = (label: string, value: number | null): HTMLElement =>
     h(
@@ -91,6 +92,7 @@ export function turnoutPage(turnout: Turnout | null): Child[] {
         row(t('turnout.eligible'), turnout.eligible)
       )
     ),
+    ...turnoutOverTime(hourly),
     h('p', { class: 'hint' }, t('turnout.note')),
   ];
 }

@@ -4,19 +4,11 @@
  * as SVG (attributes only, no inline styles, so the page CSP holds) that repeats the table for
  * sighted readers and is hidden from assistive technology.
  */
-import type { Manifest } from '@scrutineer/record';
+import type { Declaration, Manifest } from '@scrutineer/record';
 import type { ElectionResult } from '../api.ts';
 import { type Child, h } from '../dom.ts';
 import { t } from '../i18n/i18n.ts';
-
-const SVG = 'http://www.w3.org/2000/svg';
-
-function svg(tag: string, attributes: Readonly<Record<string, string>>, text?: string): SVGElement {
-  const element = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  if (text !== undefined) element.textContent = text;
-  return element;
-}
+import { svg } from './svg.ts';
 
 function chart(names: readonly string[], totals: readonly number[]): SVGElement {
   const max = Math.max(1, ...totals);
@@ -55,13 +47,163 @@ function chart(names: readonly string[], totals: readonly number[]): SVGElement 
   return root;
 }
 
-export function resultPage(manifest: Manifest, result: ElectionResult | null): Child[] {
+/**
+ * The public result page: the declaration (spec §9.9) when the server gives one, else the bare
+ * counts. Never called verified: this page does not check the record, so it says so and links to
+ * the page that does.
+ */
+export function resultPage(
+  electionId: string,
+  manifest: Manifest,
+  result: ElectionResult | null,
+  declaration: Declaration | null
+): Child[] {
   if (result === null)
     return [h('h1', {}, t('result.title')), h('p', { class: 'notice' }, t('result.none'))];
+  const print = h('button', { type: 'button', class: 'secondary no-print' }, t('result.print'));
+  print.addEventListener('click', () => window.print());
   return [
     h('h1', {}, t('result.title')),
     h('p', {}, manifest.title),
-    ...resultSections(manifest, result, 'h2'),
+    h(
+      'p',
+      { class: 'notice', id: 'result-unverified' },
+      t('result.unverified'),
+      h('a', { href: `/elections/${electionId}/verify` }, t('result.checkIt')),
+      '.'
+    ),
+    ...(declaration === null
+      ? resultSections(manifest, result, 'h2')
+      : declarationSections(declaration, manifest, result)),
+    print,
+  ];
+}
+
+function electedList(declaration: Declaration): Child {
+  const elected = declaration.contests.flatMap((contest) =>
+    contest.candidates
+      .filter((row) => row.elected)
+      .map((row) => h('li', {}, `${row.name} — ${contest.title}`))
+  );
+  return h(
+    'section',
+    { 'aria-labelledby': 'result-elected' },
+    h('h2', { id: 'result-elected' }, t('result.elected')),
+    elected.length === 0 ? h('p', {}, t('result.noneElected')) : h('ul', {}, ...elected)
+  );
+}
+
+function figuresTable(declaration: Declaration): Child {
+  const row = (label: string, value: string): HTMLElement =>
+    h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, value));
+  const { turnout } = declaration;
+  return h(
+    'section',
+    { 'aria-labelledby': 'result-turnout' },
+    h('h2', { id: 'result-turnout' }, t('result.turnoutTitle')),
+    h(
+      'table',
+      {},
+      h(
+        'tbody',
+        {},
+        row(t('result.electorate'), String(declaration.electorate)),
+        row(t('turnout.online'), String(turnout.online)),
+        row(t('turnout.postal'), String(turnout.postal)),
+        row(t('result.turnoutTotal'), `${turnout.total} (${turnout.percent.toFixed(1)}%)`),
+        row(t('result.spoilt'), String(declaration.spoilt)),
+        row(t('result.rejected'), String(declaration.rejected.total))
+      )
+    )
+  );
+}
+
+/** The declaration: who is elected, then per contest votes and shares, then the turnout. */
+export function declarationSections(
+  declaration: Declaration,
+  manifest: Manifest,
+  result: ElectionResult
+): Child[] {
+  return [
+    electedList(declaration),
+    ...declaration.contests.map((contest, c) => {
+      const id = `declaration-${c}`;
+      const tied = contest.candidates.filter((row) => contest.tiedForLastSeat.includes(row.id));
+      return h(
+        'section',
+        { 'aria-labelledby': id },
+        h('h2', { id }, contest.title),
+        h('p', {}, t('result.seats', { seats: contest.seats, papers: contest.papers })),
+        h(
+          'div',
+          {
+            class: 'table-scroll',
+            tabindex: '0',
+            role: 'region',
+            'aria-label': t('result.caption', { contest: contest.title }),
+          },
+          h(
+            'table',
+            {},
+            h('caption', { class: 'hint' }, t('result.caption', { contest: contest.title })),
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                ...[
+                  t('result.candidate'),
+                  t('turnout.online'),
+                  t('turnout.postal'),
+                  t('turnout.total'),
+                  t('result.percent'),
+                  t('result.outcome'),
+                ].map((label) => h('th', { scope: 'col' }, label))
+              )
+            ),
+            h(
+              'tbody',
+              {},
+              ...contest.candidates.map((row) =>
+                h(
+                  'tr',
+                  {},
+                  h('th', { scope: 'row' }, row.name),
+                  h('td', {}, String(row.online)),
+                  h('td', {}, String(row.postal)),
+                  h('td', {}, String(row.total)),
+                  h('td', {}, row.percent.toFixed(1)),
+                  h(
+                    'td',
+                    {},
+                    row.elected
+                      ? t('result.isElected')
+                      : contest.tiedForLastSeat.includes(row.id)
+                        ? t('result.isTied')
+                        : ''
+                  )
+                )
+              )
+            )
+          )
+        ),
+        tied.length > 0
+          ? h(
+              'p',
+              { class: 'notice' },
+              t('result.tied', { names: tied.map((r) => r.name).join(', ') })
+            )
+          : '',
+        manifest.contests[c] === undefined || result.contests[c] === undefined
+          ? ''
+          : chart(
+              contest.candidates.map((row) => row.name),
+              contest.candidates.map((row) => row.total)
+            )
+      );
+    }),
+    figuresTable(declaration),
   ];
 }
 

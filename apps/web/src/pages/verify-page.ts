@@ -121,6 +121,8 @@ function outcomeView(outcome: NonNullable<VerifyPageState['outcome']>, again: ()
       h('p', { class: 'notice' }, t('verify.cancelled', { reason: report.cancellation.reason })),
     ];
   else if (result === null || manifest === null) tally = [h('p', {}, t('verify.noTally'))];
+  // A result is shown as verified only under a record that verifies as a whole.
+  else if (!report.ok) tally = [h('p', { class: 'notice error' }, t('verify.tallyNotShown'))];
   else if (!tallyConfirmed)
     tally = [h('p', { class: 'notice error' }, t('verify.tallyUnconfirmed'))];
   else tally = [h('p', {}, manifest.title), ...resultSections(manifest, result, 'h3')];
@@ -145,7 +147,11 @@ function outcomeView(outcome: NonNullable<VerifyPageState['outcome']>, again: ()
     h(
       'section',
       { 'aria-labelledby': 'verify-tally' },
-      h('h2', { id: 'verify-tally' }, t('verify.tallyTitle')),
+      h(
+        'h2',
+        { id: 'verify-tally' },
+        report.ok ? t('verify.tallyTitle') : t('verify.tallyUnverifiedTitle')
+      ),
       ...tally
     ),
     ...faultsView(report.faults),

@@ -204,6 +204,8 @@ export async function tallyElection(
   options: {
     readonly timeoutMs?: number;
     readonly onWaiting?: (checkpoint: TallyCheckpoint) => void;
+    /** Each poll: decryption shares on the board so far, of the `needed` (k). */
+    readonly onShares?: (received: number, needed: number) => void;
   } = {}
 ): Promise<TallyOutcome> {
   const { client, group, electionId } = context;
@@ -223,7 +225,9 @@ export async function tallyElection(
     `${k} decryption shares`,
     async () => {
       const now = await client.events(electionId);
-      return bodiesOf(now, 'decryption-share').length >= k ? now : undefined;
+      const received = bodiesOf(now, 'decryption-share').length;
+      options.onShares?.(Math.min(received, k), k);
+      return received >= k ? now : undefined;
     },
     { timeoutMs: options.timeoutMs ?? 3_600_000 }
   );

@@ -310,6 +310,15 @@ test('election, trustee, postal and vote commands run a 2-of-3 election to a ver
     // Without --nominations, publish takes nominations.json from the board.
     assert.equal(readFileSync(join(dir, 'out', 'record', 'nominations.json'), 'utf8'), nominations);
     assert.match(readFileSync(join(dir, 'out', 'result.svg'), 'utf8'), /Sam Patel/);
+    // The declaration (spec §9.9): CSV, JSON marked verified, a printable page.
+    assert.match(readFileSync(join(dir, 'out', 'result.csv'), 'utf8'), /Sam Patel,1,0,1,[\d.]+,/);
+    const declared = JSON.parse(readFileSync(join(dir, 'out', 'result.json'), 'utf8')) as {
+      verified: boolean;
+      electorate: number;
+    };
+    assert.equal(declared.verified, true);
+    assert.ok(declared.electorate > 0);
+    assert.match(readFileSync(join(dir, 'out', 'declaration.html'), 'utf8'), /@media print/);
     const verify = await run(['verify', join(dir, 'out', 'record')]);
     assert.equal(verify.code, 0, verify.stdout);
   } finally {

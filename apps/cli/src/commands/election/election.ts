@@ -5,16 +5,16 @@
  * one); creating needs the server operator's key
  * (`--operator-key-file` or SCRUTINEER_OPERATOR_KEY).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_WAIT_MINUTES, parseMinutes } from '../wait-option.ts';
 import { Command } from 'commander';
 import { loadGroup } from '@scrutineer/crypto';
-import { lastBodyOf } from '../../client/board-bodies.ts';
 import { ServerClient } from '../../client/server-client.ts';
-import { progressBar } from '../../progress.ts';
+import { type Progress, progressBar } from '../../progress.ts';
 import { readAnswersFile } from '../packs/pack-files.ts';
 import { assertStrongOfficerKey, keygenCommand } from './officer-key.ts';
+import { type EnvironmentSetting, settingsHelp } from '../serve-settings.ts';
 import { readJsonFile, writeJsonFile } from '../roll/roll-files.ts';
 import {
   type OfficerContext,
@@ -30,13 +30,8 @@ import {
 import { cancelCommand } from './cancel-command.ts';
 import { rehearsalSummary } from '../trustee/rehearsal.ts';
 import { readReplacementRequest } from '../packs/replacement-files.ts';
-import {
-  formatResultTable,
-  resultContests,
-  resultSvg,
-  verifyRecordDirectory,
-  writeRecordFromServer,
-} from './publish-record.ts';
+import { formatResultTable, resultContests, writeRecordFromServer } from './publish-record.ts';
+import { declareVerifiedRecord, formatDeclaration } from './declaration-files.ts';
 
 export interface Common {
   server: string;
@@ -228,7 +223,12 @@ function tallyCommand(): Command {
     )
     .action(async (options: Common) => {
       const context = await officer(options);
+      let bar: Progress | undefined;
       const outcome = await tallyElection(context, {
+        onShares: (received, needed) => {
+          bar ??= progressBar('decryption shares', needed);
+          bar.update(received);
+        },
         onWaiting: (checkpoint) =>
           process.stdout.write(
             `Tally checkpoint: ${formatCheckpoint(checkpoint)}\n` +
@@ -236,6 +236,7 @@ function tallyCommand(): Command {
               'Waiting for the trustees’ decryption shares…\n'
           ),
       });
+      bar?.stop();
       const manifest = await context.client.manifest(context.electionId);
       process.stdout.write(formatResultTable(resultContests(manifest, outcome.result)));
       process.stdout.write(
@@ -247,7 +248,7 @@ function tallyCommand(): Command {
 function publishCommand(): Command {
   return new Command('publish')
     .description(
-      'write the record bundle DIR/record, verify it, print the result and write DIR/result.svg'
+      'write the record bundle DIR/record and verify it; only if it verifies, print the declaration and write DIR/result.json, result.csv, result.svg and declaration.html (spec §9.9); an invalid record writes no result and exits 1'
     )
     .requiredOption('--server <url>', 'the election server')
     .requiredOption('--election <id>', 'the election id')
@@ -258,29 +259,55 @@ function publishCommand(): Command {
         const client = new ServerClient(options.server);
         const recordDir = join(options.out, 'record');
         await writeRecordFromServer(client, options.election, recordDir, options.nominations);
-        const report = await verifyRecordDirectory(recordDir);
-        const manifest = await client.manifest(options.election);
-        const result = lastBodyOf(await client.events(options.election), 'election-result');
-        if (result !== undefined) {
-          const contests = resultContests(manifest, result);
-          process.stdout.write(formatResultTable(contests));
-          writeFileSync(join(options.out, 'result.svg'), resultSvg(manifest.title, contests));
-        }
+        const bar = progressBar('Verifying the record');
+        const { report, declaration, paths } = await declareVerifiedRecord(
+          recordDir,
+          options.out,
+          (events, ballots) => bar.update(events, ballots)
+        ).finally(() => bar.stop());
         process.stdout.write(
           `Record: ${recordDir}: ${report.ok ? 'VERIFIED' : 'INVALID'} (stage ${report.stage}, ${report.events} events)\n`
         );
         for (const check of report.checks)
           if (check.status === 'failed')
             process.stdout.write(`  FAILED ${check.id}: ${check.failures[0]?.message ?? ''}\n`);
-        process.exitCode = report.ok ? 0 : 1;
+        if (!report.ok) {
+          process.stdout.write(
+            'The record does not verify: no result is written. Do not declare a result; find and report the failed checks.\n'
+          );
+          process.exitCode = 1;
+          return;
+        }
+        if (declaration === null || paths === null) {
+          process.stdout.write('There is no result on the board yet.\n');
+          return;
+        }
+        process.stdout.write(formatDeclaration(declaration));
+        process.stdout.write(
+          `Declaration: ${paths.html} (print it), ${paths.json}, ${paths.csv}, chart ${paths.svg}\n`
+        );
       }
     );
 }
 
+/** The officer's environment settings, shown by `election --help` and every step's `--help`. */
+const ELECTION_SETTINGS: readonly EnvironmentSetting[] = [
+  {
+    name: 'SCRUTINEER_ADMIN_KEY',
+    fallback: 'none: give --admin-key-file',
+    meaning: "the returning officer's key, made by `scrutineer election keygen --out FILE`",
+  },
+  {
+    name: 'SCRUTINEER_OPERATOR_KEY',
+    fallback: 'none: give --operator-key-file',
+    meaning: "the server operator's key (`election create` only)",
+  },
+];
+
 export function electionCommand(): Command {
-  return new Command('election')
+  const command = new Command('election')
     .description(
-      'the returning officer’s steps: create, nominations, key, open, replace, close, tally, publish'
+      'the returning officer’s steps: keygen, create, nominations, key, open, replace, close, tally, publish'
     )
     .addCommand(keygenCommand())
     .addCommand(createCommand())
@@ -292,4 +319,11 @@ export function electionCommand(): Command {
     .addCommand(cancelCommand())
     .addCommand(tallyCommand())
     .addCommand(publishCommand());
+  const help = settingsHelp(
+    'Settings from the environment (a key file option wins; docs/operations.md):',
+    ELECTION_SETTINGS
+  );
+  command.addHelpText('after', help);
+  for (const step of command.commands) step.addHelpText('after', help);
+  return command;
 }

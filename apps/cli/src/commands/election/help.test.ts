@@ -47,3 +47,65 @@ test('a usage error in any sub-command exits 2, never 1 (1 means a refusal or a 
     quiet.mock.restore();
   }
 });
+
+/** What `--help` prints for `argv` (commander writes it to stdout and exits 0). */
+async function helpText(argv: readonly string[]): Promise<string> {
+  const { main } = await import('../../main.ts');
+  let text = '';
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = (chunk: string | Uint8Array) => {
+    text += String(chunk);
+    return true;
+  };
+  try {
+    assert.equal(await main(['node', 'scrutineer', ...argv, '--help']), 0);
+  } finally {
+    process.stdout.write = write;
+  }
+  return text;
+}
+
+test('serve --help and docs/operations.md name every setting the server reads from the environment', async () => {
+  const { readFileSync } = await import('node:fs');
+  const source = readFileSync(
+    new URL('../../../../server/src/run-server.ts', import.meta.url),
+    'utf8'
+  );
+  const named = new Set(source.match(/SCRUTINEER_[A-Z_]+/g) ?? []);
+  for (const file of ['board-secrets.ts'])
+    for (const name of readFileSync(
+      new URL(`../../../../server/src/elections/${file}`, import.meta.url),
+      'utf8'
+    ).match(/SCRUTINEER_[A-Z_]+/g) ?? [])
+      named.add(name);
+  assert.ok(named.size >= 14, [...named].join(' '));
+  const help = await helpText(['serve']);
+  const operations = readFileSync(
+    new URL('../../../../../docs/operations.md', import.meta.url),
+    'utf8'
+  );
+  for (const name of named) {
+    assert.ok(help.includes(name), `serve --help lacks ${name}`);
+    assert.ok(operations.includes(name), `docs/operations.md lacks ${name}`);
+  }
+  for (const option of [
+    '--database',
+    '--port',
+    '--host',
+    '--trusted-proxy',
+    '--proxy-hops',
+    '--tls-cert',
+    '--tls-key',
+  ])
+    assert.ok(operations.includes(option), `docs/operations.md lacks ${option}`);
+  assert.match(help, /\/api\/ready/);
+});
+
+test('every election step says in --help where the officer’s key comes from, and how to make one', async () => {
+  for (const step of ['create', 'open', 'close', 'tally', 'publish', 'keygen']) {
+    const help = await helpText(['election', step]);
+    assert.match(help, /SCRUTINEER_ADMIN_KEY/, step);
+    assert.match(help, /election keygen --out FILE/, step);
+  }
+  assert.match(await helpText(['election', 'officer-key']), /--out <file>/);
+});

@@ -42,6 +42,7 @@ export function generateOfficerKey(): string {
 
 export function keygenCommand(): Command {
   return new Command('keygen')
+    .alias('officer-key')
     .description("make a returning officer's key: 256 random bits in a file only you can read")
     .requiredOption('--out <file>', 'where to write the key (created 0600)')
     .action((options: { out: string }) => {

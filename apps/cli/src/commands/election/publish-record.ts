@@ -3,9 +3,14 @@
  * board.jsonl, checkpoints.jsonl, and nominations.json when the manifest names nominations),
  * verified by the independent verifier, and the result as a table and a chart.
  */
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EventBody, Manifest } from '@scrutineer/record';
+import {
+  type BoardEvent,
+  type EventBody,
+  type Manifest,
+  parseBoardEvent,
+} from '@scrutineer/record';
 import { type VerificationReport, verifyRecord } from '@scrutineer/verifier';
 import { recordDirectory, workerPoolFactory } from '@scrutineer/verifier/node';
 import { endpointPath, endpoints, parseRetryAfter } from '@scrutineer/api-contract';
@@ -69,12 +74,26 @@ export async function writeRecordFromServer(
 /** Runs the verifier on DIR with a worker pool. */
 export function verifyRecordDirectory(
   directory: string,
-  onProgress?: (events: number) => void
+  onProgress?: (events: number, ballotsVerified: number) => void
 ): Promise<VerificationReport> {
   return verifyRecord(recordDirectory(directory), {
     runners: workerPoolFactory(),
-    ...(onProgress === undefined ? {} : { onProgress: (p) => onProgress(p.events) }),
+    ...(onProgress === undefined
+      ? {}
+      : { onProgress: (p) => onProgress(p.events, p.ballotsVerified) }),
   });
+}
+
+/** The events of DIR/board.jsonl (a record already verified, so every line parses). */
+export function readRecordEvents(directory: string): BoardEvent[] {
+  return readFileSync(join(directory, 'board.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => {
+      const parsed = parseBoardEvent(JSON.parse(line));
+      if (!parsed.ok) throw new Error(`board.jsonl: ${parsed.error.message}`);
+      return parsed.value;
+    });
 }
 
 export interface ResultRow {
