@@ -40,8 +40,8 @@ import { recordDirectory } from '@scrutineer/verifier/node';
 import { ServerClient } from '../apps/cli/src/client/server-client.ts';
 import { type Receipt, castVote, loadVotingSetup } from '../apps/cli/src/client/vote-client.ts';
 import { writeRecordFromServer } from '../apps/cli/src/commands/election/publish-record.ts';
-import { type VoterPlan, answersOf } from '../apps/cli/src/demo/demo-voting.ts';
-import { type LiveElection, runDemo } from '../apps/cli/src/demo/run-demo.ts';
+import { type VoterPlan, answersOf } from '../apps/cli/demo/demo-voting.ts';
+import { type LiveElection, runDemo } from '../apps/cli/demo/run-demo.ts';
 
 const { values } = parseArgs({
   options: {
@@ -353,10 +353,7 @@ try {
       const missingPositions: number[] = [];
       for (const receipt of receipts) {
         const found = await client
-          .request<{ position: number; eventHash: string }>(
-            'GET',
-            client.electionPath(live.electionId, `/trackers/${receipt.tracker}`)
-          )
+          .call('tracker', { params: { electionId: live.electionId, tracker: receipt.tracker } })
           .catch(() => null);
         if (
           found === null ||

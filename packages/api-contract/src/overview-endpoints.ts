@@ -36,7 +36,14 @@ export const declarationSchema = z.strictObject({
   electorate: count,
   turnout: z.strictObject({ online: count, postal: count, total: count, percent: z.number() }),
   spoilt: count,
-  rejected: z.strictObject({ total: count, byReason: z.record(z.string(), count) }),
+  rejected: z.strictObject({
+    total: count,
+    byReason: z.strictObject({
+      'already-voted-online': count,
+      'already-voted-by-post': count,
+      'credential-revoked': count,
+    }),
+  }),
   contests: z.array(
     z.strictObject({
       id: z.string(),

@@ -15,3 +15,5 @@ export type Receipt = ResponseOf<Endpoints['cast']>;
 export type SignInAnswer = ResponseOf<Endpoints['signIn']>;
 export type Appended = ResponseOf<Endpoints['postElectionKey']>;
 export type ElectionResult = ResponseOf<Endpoints['result']>;
+export type ElectionList = ResponseOf<Endpoints['elections']>;
+export type HourlyTurnout = ResponseOf<Endpoints['hourlyTurnout']>;
