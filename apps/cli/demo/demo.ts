@@ -89,7 +89,16 @@ const enterOrSignal = (): Promise<void> =>
 spawnSync(
   process.execPath,
   [
-    join(import.meta.dirname, '..', '..', '..', 'packages', 'crypto', 'scripts', 'build-native.mjs'),
+    join(
+      import.meta.dirname,
+      '..',
+      '..',
+      '..',
+      'packages',
+      'crypto',
+      'scripts',
+      'build-native.mjs'
+    ),
     '--if-possible',
   ],
   {

@@ -34,7 +34,11 @@ export const auditStatusResponse: z.ZodType<AuditStatus> = z.strictObject({
 });
 
 const base = '/api/elections/:electionId/postal/audit';
-const refusals = ['election/wrong-stage', 'election/channel-not-offered', 'postal-audit/refused'] as const;
+const refusals = [
+  'election/wrong-stage',
+  'election/channel-not-offered',
+  'postal-audit/refused',
+] as const;
 
 export const postalAuditEndpoints = {
   postalAuditCommit: endpoint({

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { api, castHonestBallot, errorCode, sessionFor, suiteServer, forEachEngine, createTestElection } from '@scrutineer/testkit';
+import {
+  api,
+  castHonestBallot,
+  errorCode,
+  sessionFor,
+  suiteServer,
+  forEachEngine,
+  createTestElection,
+} from '@scrutineer/testkit';
 import { listMigrations } from '../database/migrate.ts';
 
 forEachEngine('overview routes', (engine) => {

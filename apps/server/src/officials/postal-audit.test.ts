@@ -9,7 +9,15 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { bytesToHex, sha256, utf8 } from '@scrutineer/crypto';
 import { type EventBody, auditSeedCommitment } from '@scrutineer/record';
-import { api, errorCode, failedChecksOf, verifyPublishedRecord, suiteServer, forEachEngine, createTestElection } from '@scrutineer/testkit';
+import {
+  api,
+  errorCode,
+  failedChecksOf,
+  verifyPublishedRecord,
+  suiteServer,
+  forEachEngine,
+  createTestElection,
+} from '@scrutineer/testkit';
 
 const SEED = bytesToHex(sha256(utf8('an observer at the count')));
 

@@ -221,10 +221,16 @@ function batchCommand(): Command {
       const client = new ServerClient(options.server);
       let outcome: Awaited<ReturnType<typeof postKeyedBatch>>;
       try {
-        outcome = await postKeyedBatch(client, options.election, officerKey(options), options.batch, {
-          first: readFileSync(options.first, 'utf8'),
-          second: readFileSync(options.second, 'utf8'),
-        });
+        outcome = await postKeyedBatch(
+          client,
+          options.election,
+          officerKey(options),
+          options.batch,
+          {
+            first: readFileSync(options.first, 'utf8'),
+            second: readFileSync(options.second, 'utf8'),
+          }
+        );
       } catch (error) {
         const reason =
           error instanceof BatchEntryError

@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/restore-drill.ts [--voters N] [--keep]`: the PostgreSQL restore drill of
+ * `npx tsx apps/cli/demo/restore-drill.ts [--voters N] [--keep]`: the PostgreSQL restore drill of
  * docs/operations.md §8, on a throw-away cluster of its own (never the shared one on 5432).
  *
  * 1. initdb a cluster in a temp dir on a free loopback port, with WAL archiving
@@ -37,11 +37,11 @@ import { loadGroup } from '@scrutineer/crypto';
 import { type RunningServer, startServer } from '@scrutineer/server';
 import { verifyRecord } from '@scrutineer/verifier';
 import { recordDirectory } from '@scrutineer/verifier/node';
-import { ServerClient } from '../apps/cli/src/client/server-client.ts';
-import { type Receipt, castVote, loadVotingSetup } from '../apps/cli/src/client/vote-client.ts';
-import { writeRecordFromServer } from '../apps/cli/src/commands/election/publish-record.ts';
-import { type VoterPlan, answersOf } from '../apps/cli/demo/demo-voting.ts';
-import { type LiveElection, runDemo } from '../apps/cli/demo/run-demo.ts';
+import { ServerClient } from '../src/client/server-client.ts';
+import { type Receipt, castVote, loadVotingSetup } from '../src/client/vote-client.ts';
+import { writeRecordFromServer } from '../src/commands/election/publish-record.ts';
+import { type VoterPlan, answersOf } from './demo-voting.ts';
+import { type LiveElection, runDemo } from './run-demo.ts';
 
 const { values } = parseArgs({
   options: {
