@@ -36,6 +36,8 @@ function write(definition: FixtureDefinition): void {
   if (files.format !== null) writeFileSync(join(dir, 'record', 'format.json'), files.format);
   writeFileSync(join(dir, 'record', 'board.jsonl'), files.board);
   writeFileSync(join(dir, 'record', 'checkpoints.jsonl'), files.checkpoints);
+  if (files.cosignatures !== undefined)
+    writeFileSync(join(dir, 'record', 'cosignatures.jsonl'), files.cosignatures);
   if (files.nominations !== undefined)
     writeFileSync(join(dir, 'record', 'nominations.json'), files.nominations);
   const faults = sortedFaults(definition.faults ?? []);

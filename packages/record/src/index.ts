@@ -23,3 +23,4 @@ export * from './stages.ts';
 export * from './record-bundle.ts';
 export * from './nominations-file.ts';
 export * from './postal-return.ts';
+export * from './witness.ts';

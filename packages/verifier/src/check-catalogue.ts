@@ -14,6 +14,8 @@ export const CHECKS = {
   'V2.5': 'events come in the order of the phases, on the channels the manifest offers',
   'V2.6': 'checkpoints are signed by the board key',
   'V2.7': 'checkpoint roots are the Merkle roots of the log prefixes',
+  'V2.8': 'co-signatures are by witnesses the manifest names, once per size, and verify',
+  'V2.9': 'co-signed checkpoints are the record’s: no two of one size differ',
   'V3.1':
     'trustee commitments: listed trustee, signed; a bad, missing or second one is its dealer’s fault',
   'V3.2':

@@ -30,6 +30,7 @@ import type { BallotBatchItem } from './checks/ballot-crypto.ts';
 import { BallotLedger } from './checks/ballot-ledger.ts';
 import { CeremonyChecker, decodeVerificationKeys } from './checks/ceremony.ts';
 import { CheckpointChecker } from './checks/checkpoints.ts';
+import { checkCosignatures, readCosignatures } from './checks/cosignatures.ts';
 import { CredentialChecker } from './checks/credentials.ts';
 import { DecryptionChecker, checkEncryptedTally } from './checks/tally.ts';
 import { checkShareCheckpoint } from './checks/share-checkpoint.ts';
@@ -74,6 +75,12 @@ export async function verifyRecord(
   const checkpoints = await CheckpointChecker.read(source.checkpointLines(), report);
   if (!(await source.endsWithLineFeed('checkpoints.jsonl')))
     report.fail('V2.7', 'checkpoints.jsonl: record/missing-final-newline: the last line has no LF');
+  const cosignatures = await readCosignatures(source.cosignatureLines(), report);
+  if (!(await source.endsWithLineFeed('cosignatures.jsonl')))
+    report.fail(
+      'V2.8',
+      'cosignatures.jsonl: record/missing-final-newline: the last line has no LF'
+    );
   const phases = new PhaseTracker();
 
   let manifest: Manifest | null = null;
@@ -288,6 +295,13 @@ export async function verifyRecord(
   await runner?.close();
   if (manifest !== null) {
     checkpoints.finish(group, manifest, phases.stage === 'final');
+    checkCosignatures(
+      group,
+      manifest,
+      cosignatures,
+      (size, root) => checkpoints.holds(size, root),
+      report
+    );
     await checkNominations(source, manifest, report);
   } else {
     report.fail('V1.2', 'the record has no valid setup event');

@@ -76,6 +76,11 @@ export function fetchRecordSource(
       const body = response.body as ReadableStream<Uint8Array>;
       yield* streamLines(body, (end) => ends.set('checkpoints.jsonl', end));
     },
+    async *cosignatureLines() {
+      const response = await fetchFile(`${base}/cosignatures.jsonl`, 'cosignatures.jsonl');
+      const body = response.body as ReadableStream<Uint8Array>;
+      yield* streamLines(body, (end) => ends.set('cosignatures.jsonl', end));
+    },
     endsWithLineFeed: (file) => Promise.resolve(ends.get(file) ?? true),
     // Asked for only when the manifest names nominations. Absent (404: never uploaded, or a board
     // that does not serve it) is what V1.3 reports as missing; any other failure is a download error.
