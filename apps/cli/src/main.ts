@@ -9,6 +9,7 @@ import { voteCommand } from './commands/vote.ts';
 import { trusteeCommand } from './commands/trustee/trustee.ts';
 import { electionCommand } from './commands/election/election.ts';
 import { postalCommand } from './commands/postal/postal.ts';
+import { witnessCommand } from './commands/witness/witness.ts';
 import { generateRecordCommand } from './commands/generate-record/generate-record.ts';
 
 /** Builds the program; exposed for tests. */
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   program.addCommand(postalCommand());
   program.addCommand(voteCommand());
   program.addCommand(generateRecordCommand());
+  program.addCommand(witnessCommand());
   throwOnUsageErrors(program);
   return program;
 }

@@ -218,6 +218,13 @@ export const ERROR_CATALOGUE = {
   'board/position-out-of-range': [404, 'No event at this position.'],
   'board/invalid-size': [400, 'The size is out of range for this board.'],
   'board/no-checkpoint': [404, 'The board has not signed a checkpoint yet.'],
+  'witness/no-witnesses': [409, 'The manifest names no witnesses (spec §9.2.8).'],
+  'witness/not-named': [403, 'The co-signing key is not a witness the manifest names.'],
+  'witness/bad-signature': [400, 'The co-signature does not verify (spec §10.6.1).'],
+  'witness/unknown-checkpoint': [
+    409,
+    'The board signed no checkpoint of this size and root: a witness co-signs only what the board signed.',
+  ],
   'board/tracker-not-found': [404, 'No ballot with this tracker is on the board.'],
   // The server.
   'server/internal-error': [500, 'Something went wrong on the server; nothing was recorded.'],

@@ -6,6 +6,7 @@ import type {
   AuditedBallot,
   Ballot,
   Checkpoint,
+  Cosignature,
   Manifest,
   ReplacementReason,
 } from '@scrutineer/record';
@@ -173,6 +174,11 @@ export const api = {
     call<InclusionProof>('GET', `${base(id)}/proofs/inclusion?position=${position}`),
   consistency: (id: string, from: number, to: number) =>
     call<ConsistencyProof>('GET', `${base(id)}/proofs/consistency?from=${from}&to=${to}`),
+  cosignatures: (id: string, size: number) =>
+    call<{ cosignatures: Cosignature[] }>(
+      'GET',
+      `${base(id)}/cosignatures?from=${size}&to=${size}`
+    ),
   turnout: (id: string) => call<Turnout>('GET', `${base(id)}/turnout`),
   result: (id: string) => call<ElectionResult>('GET', `${base(id)}/result`),
 };

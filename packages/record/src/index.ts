@@ -24,3 +24,4 @@ export * from './record-bundle.ts';
 export * from './nominations-file.ts';
 export * from './postal-return.ts';
 export * from './witness.ts';
+export * from './receipt-confirmation.ts';

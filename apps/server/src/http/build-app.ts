@@ -30,6 +30,7 @@ import { type TrustedProxies, limitKey, trustProxyFunction } from './client-addr
 import { officialRoutes } from './official-routes.ts';
 import { requireMetricsAccess } from './metrics-access.ts';
 import { openApiDocument } from './openapi.ts';
+import { witnessRoutes } from './witness-routes.ts';
 import { publicRoutes } from './public-routes.ts';
 import { type RouteSpec, registerRoutes, route } from './route-spec.ts';
 import { addSecurityHeaders } from './security-headers.ts';
@@ -274,6 +275,7 @@ export async function buildApp(
     ...publicRoutes(context),
     ...voterRoutes(context, options.signInPerMinute ?? 30),
     ...officialRoutes(context),
+    ...witnessRoutes(context),
   ];
   const meta: RouteSpec[] = [
     route({

@@ -2,9 +2,9 @@
  * @module The receipt (spec §10.4: tracker, time, board position, board signature) with copy,
  * print and download, and the device-check page showing an audited ballot's openings.
  */
-import type { AuditedBallot } from '@scrutineer/record';
+import type { AuditedBallot, Manifest } from '@scrutineer/record';
 import { type Child, button, h } from '../dom.ts';
-import { formatTime, t } from '../i18n/i18n.ts';
+import { type MessageKey, formatTime, t } from '../i18n/i18n.ts';
 import type { ReceiptData } from '../worker-protocol.ts';
 import type { Booth } from './booth.ts';
 
@@ -19,7 +19,48 @@ function receiptText(receipt: ReceiptData): string {
   ].join('\n');
 }
 
-export function receiptView(receipt: ReceiptData, signatureValid: boolean): Child[] {
+const CONFIRMATION_MESSAGE: Readonly<Record<string, MessageKey>> = {
+  confirmed: 'receipt.confirmed',
+  'not-witnessed': 'receipt.notWitnessed',
+  pending: 'receipt.pending',
+  'no-witnesses': 'receipt.noWitnesses',
+  'bad-checkpoint': 'receipt.notIncluded',
+  'not-included': 'receipt.notIncluded',
+};
+
+/**
+ * Spec §10.6.3: "confirmed" only when a checkpoint that includes the ballot carries the
+ * witnesses' quorum, checked on this device; anything short of it says what is missing.
+ */
+function confirmationView(manifest: Manifest, receipt: ReceiptData): Child[] {
+  const line = h('p', { class: 'notice', id: 'receipt-confirmation', role: 'status' });
+  const check = (): void => {
+    line.textContent = t('receipt.confirmChecking');
+    line.dataset['state'] = 'checking';
+    // Loaded on demand: it brings the noble group, and the booth's first script stays small.
+    import('./ballot-confirmation.ts')
+      .then(({ apiConfirmationReads, checkConfirmation }) =>
+        checkConfirmation(manifest, receipt, apiConfirmationReads(manifest.electionId))
+      )
+      .then((outcome) => {
+        line.dataset['state'] = outcome;
+        line.className = outcome === 'confirmed' ? 'notice ok' : 'notice';
+        line.textContent = t(CONFIRMATION_MESSAGE[outcome] ?? 'receipt.confirmFailed');
+      })
+      .catch(() => {
+        line.dataset['state'] = 'failed';
+        line.textContent = t('receipt.confirmFailed');
+      });
+  };
+  check();
+  return [line, button(t('receipt.checkAgain'), check, { class: 'no-print' })];
+}
+
+export function receiptView(
+  manifest: Manifest,
+  receipt: ReceiptData,
+  signatureValid: boolean
+): Child[] {
   const status = h('p', { role: 'status', class: 'status' });
   const copy = button(t('receipt.copy'), () => {
     navigator.clipboard
@@ -56,6 +97,7 @@ export function receiptView(receipt: ReceiptData, signatureValid: boolean): Chil
       { class: signatureValid ? 'notice ok' : 'notice error', id: 'receipt-check' },
       signatureValid ? t('receipt.signatureValid') : t('receipt.signatureInvalid')
     ),
+    ...(signatureValid ? confirmationView(manifest, receipt) : []),
     h(
       'div',
       { class: 'actions no-print' },

@@ -15,6 +15,10 @@ export const checksCy: Readonly<Record<keyof typeof checksEn, string>> = {
   'check.V2.5': 'mae’r digwyddiadau yn nhrefn y cyfnodau, ar y sianeli a gynigir gan yr etholiad',
   'check.V2.6': 'mae’r pwyntiau gwirio wedi’u llofnodi ag allwedd y bwrdd',
   'check.V2.7': 'gwreiddiau’r pwyntiau gwirio yw gwreiddiau Merkle y log hyd hynny',
+  'check.V2.8':
+    'mae’r cyd-lofnodion gan dystion a enwir yn y maniffest, unwaith i bob maint, ac yn ddilys',
+  'check.V2.9':
+    'pwyntiau gwirio’r cofnod yw’r rhai a gyd-lofnodwyd: nid oes dau o’r un maint yn wahanol',
   'check.V3.1':
     'ymrwymiadau’r ymddiriedolwyr: ymddiriedolwr rhestredig, wedi’u llofnodi; bai’r ymddiriedolwr hwnnw yw un gwallus neu ddyblyg',
   'check.V3.2':

@@ -13,6 +13,8 @@ export const checksEn = {
   'check.V2.5': 'events come in the order of the phases, on the channels the election offers',
   'check.V2.6': 'checkpoints are signed by the board key',
   'check.V2.7': 'checkpoint roots are the Merkle roots of the log so far',
+  'check.V2.8': 'co-signatures are by witnesses the manifest names, once per size, and verify',
+  'check.V2.9': 'co-signed checkpoints are the record’s: no two of one size differ',
   'check.V3.1':
     'trustee commitments: a listed trustee, signed; a bad or repeated one is that trustee’s fault',
   'check.V3.2':

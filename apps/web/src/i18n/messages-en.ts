@@ -161,6 +161,19 @@ export const en = {
     'To check it later, open “Find a ballot by its tracker” on this site and enter the tracker.',
   'receipt.signedOut': 'You have been signed out. Your voting code is not kept on this device.',
 
+  'receipt.confirmChecking': 'Checking with the independent witnesses…',
+  'receipt.confirmed':
+    'Confirmed: your ballot is in a board checkpoint that enough independent witnesses have co-signed, so everyone sees the same board.',
+  'receipt.notWitnessed':
+    'Recorded by the board, but not yet confirmed by the independent witnesses. Check again in a few minutes; if it stays unconfirmed, keep your receipt.',
+  'receipt.pending':
+    'Recorded by the board; no signed checkpoint covers it yet. Check again in a few minutes.',
+  'receipt.noWitnesses':
+    'This election has no independent witnesses, so this page cannot confirm your ballot beyond the board’s own signature.',
+  'receipt.notIncluded':
+    'Warning: the board could not prove that your ballot is in its log. Keep your receipt and tell the returning officer.',
+  'receipt.confirmFailed': 'The witnesses’ confirmation could not be checked just now.',
+  'receipt.checkAgain': 'Check again',
   'tracker.title': 'Find a ballot by its tracker',
   'tracker.label': 'Tracker',
   'tracker.hint': 'The 64 letters and numbers on your receipt.',

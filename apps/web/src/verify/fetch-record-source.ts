@@ -60,6 +60,7 @@ export function fetchRecordSource(
   let passes = 0;
   // How each JSON Lines file ended, from its last complete read (asked for after the read).
   const ends = new Map<JsonLinesFile, boolean>();
+  let lastCheckpointLine = '';
   return {
     readFormat: async () => (await fetchFile(`${base}/format.json`, 'format.json')).text(),
     async *boardLines() {
@@ -74,10 +75,16 @@ export function fetchRecordSource(
     async *checkpointLines() {
       const response = await fetchFile(`${base}/checkpoints.jsonl`, 'checkpoints.jsonl');
       const body = response.body as ReadableStream<Uint8Array>;
-      yield* streamLines(body, (end) => ends.set('checkpoints.jsonl', end));
+      for await (const line of streamLines(body, (end) => ends.set('checkpoints.jsonl', end))) {
+        lastCheckpointLine = line;
+        yield line;
+      }
     },
+    // Read after the checkpoints: only co-signatures of the checkpoints read (spec §10.6.2).
     async *cosignatureLines() {
-      const response = await fetchFile(`${base}/cosignatures.jsonl`, 'cosignatures.jsonl');
+      const to = lastCheckpointSize(lastCheckpointLine);
+      if (to === 0) return;
+      const response = await fetchFile(`${base}/cosignatures.jsonl?to=${to}`, 'cosignatures.jsonl');
       const body = response.body as ReadableStream<Uint8Array>;
       yield* streamLines(body, (end) => ends.set('cosignatures.jsonl', end));
     },
@@ -94,4 +101,14 @@ export function fetchRecordSource(
       return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
     },
   };
+}
+
+/** The size of a checkpoint line, 0 when it is not one (the verifier reports that line, V2.7). */
+function lastCheckpointSize(line: string): number {
+  try {
+    const size = (JSON.parse(line) as { size?: unknown }).size;
+    return typeof size === 'number' && Number.isSafeInteger(size) && size > 0 ? size : 0;
+  } catch {
+    return 0;
+  }
 }
