@@ -12,7 +12,9 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { bytesToHex, loadGroup, randomScalar } from '@scrutineer/crypto';
 import {
+  type Checkpoint,
   type ConfirmationReads,
+  type Cosignature,
   type Manifest,
   canonicalize,
   checkConfirmation,
@@ -93,10 +95,12 @@ function reads(view: 'a' | 'b'): ConfirmationReads {
   return {
     inclusion: (position) => get(`/proofs/inclusion?position=${position}`),
     checkpoint: async (size) =>
-      (await get<{ checkpoints: [] }>(`/checkpoints?from=${size}&limit=1`)).checkpoints[0],
+      (await get<{ checkpoints: Checkpoint[] }>(`/checkpoints?from=${size}&limit=1`))
+        .checkpoints[0],
     line: async (position) => (await get<{ line: string }>(`/events/${position}`)).line,
     cosignatures: async (size) =>
-      (await get<{ cosignatures: [] }>(`/cosignatures?from=${size}&to=${size}`)).cosignatures,
+      (await get<{ cosignatures: Cosignature[] }>(`/cosignatures?from=${size}&to=${size}`))
+        .cosignatures,
   };
 }
 
@@ -178,7 +182,7 @@ async function captureStdout(run: () => Promise<number>): Promise<{ code: number
   process.stdout.write = ((chunk: string | Uint8Array) => {
     text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
     return true;
-  }) as typeof process.stdout.write;
+  });
   try {
     const code = await run();
     process.exitCode = 0;
