@@ -10,6 +10,7 @@ import { trusteeCommand } from './commands/trustee/trustee.ts';
 import { electionCommand } from './commands/election/election.ts';
 import { postalCommand } from './commands/postal/postal.ts';
 import { witnessCommand } from './commands/witness/witness.ts';
+import { disputeCommand } from './commands/dispute/dispute.ts';
 import { generateRecordCommand } from './commands/generate-record/generate-record.ts';
 
 /** Builds the program; exposed for tests. */
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   program.addCommand(voteCommand());
   program.addCommand(generateRecordCommand());
   program.addCommand(witnessCommand());
+  program.addCommand(disputeCommand());
   throwOnUsageErrors(program);
   return program;
 }

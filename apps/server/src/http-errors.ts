@@ -218,6 +218,11 @@ export const ERROR_CATALOGUE = {
   'board/position-out-of-range': [404, 'No event at this position.'],
   'board/invalid-size': [400, 'The size is out of range for this board.'],
   'board/no-checkpoint': [404, 'The board has not signed a checkpoint yet.'],
+  'dispute/bad-receipt': [
+    400,
+    "The receipt is not this board's: its signature does not verify under the manifest's board key for this election.",
+  ],
+  'dispute/duplicate': [409, 'This receipt has already been disputed on the board.'],
   'witness/no-witnesses': [409, 'The manifest names no witnesses (spec §9.2.8).'],
   'witness/not-named': [403, 'The co-signing key is not a witness the manifest names.'],
   'witness/bad-signature': [400, 'The co-signature does not verify (spec §10.6.1).'],

@@ -43,6 +43,8 @@ const PHASE_RULES: Record<
   'encrypted-tally': { allowedIn: ['closed'], moveTo: 'tallied' },
   'decryption-share': { allowedIn: ['tallied'] },
   'election-result': { allowedIn: ['tallied'], moveTo: 'final' },
+  // Spec §9.5.4: from the open until the result, so the verdict on every dispute is in the record.
+  'receipt-dispute': { allowedIn: ['open', 'closed', 'tallied'] },
 };
 
 /** Spec §9.6: may an event of `type` be appended while the board is at `stage`? */

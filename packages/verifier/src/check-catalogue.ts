@@ -40,6 +40,7 @@ export const CHECKS = {
   'V5.8': 'ballots were cast while the election was open, within the window',
   'V5.9': 'the ballot policy holds',
   'V5.10': 'audited ballots open to their published votes',
+  'V5.11': 'every disputed receipt is the board’s, and its ballot is on the log where it says',
   'V6.1': 'postal credentials are active and received once',
   'V6.2': 'no credential voted both online and by post; refusals are justified',
   'V6.3': 'postal batch counts respect the contest limits',

@@ -31,6 +31,7 @@ import { BallotLedger } from './checks/ballot-ledger.ts';
 import { CeremonyChecker, decodeVerificationKeys } from './checks/ceremony.ts';
 import { CheckpointChecker } from './checks/checkpoints.ts';
 import { checkCosignatures, readCosignatures } from './checks/cosignatures.ts';
+import { DisputeChecker } from './checks/disputes.ts';
 import { CredentialChecker } from './checks/credentials.ts';
 import { DecryptionChecker, checkEncryptedTally } from './checks/tally.ts';
 import { checkShareCheckpoint } from './checks/share-checkpoint.ts';
@@ -88,6 +89,7 @@ export async function verifyRecord(
   let credentials: CredentialChecker | null = null;
   let ledger: BallotLedger | null = null;
   let decryption: DecryptionChecker | null = null;
+  let disputes: DisputeChecker | null = null;
   let keyBody: EventBody<'election-key'> | null = null;
   let baseHash: Uint8Array | null = null;
   /** The base hash of the first `election-open` (what replacement approvals sign with). */
@@ -170,6 +172,7 @@ export async function verifyRecord(
       credentials = new CredentialChecker(group, manifest, report);
       ledger = new BallotLedger(manifest, report);
       decryption = new DecryptionChecker(group, manifest, report);
+      disputes = new DisputeChecker(group, manifest, report);
       continue;
     }
     if (
@@ -177,7 +180,8 @@ export async function verifyRecord(
       ceremony === null ||
       credentials === null ||
       ledger === null ||
-      decryption === null
+      decryption === null ||
+      disputes === null
     ) {
       report.fail('V1.2', `${event.type} before a valid setup`, event.position);
       continue;
@@ -218,6 +222,7 @@ export async function verifyRecord(
         });
         break;
       case 'ballot-cast': {
+        disputes.cast(event, hash);
         const standing = ledger.cast(event);
         if (runner === null || standing === 'malformed') break;
         const counted = standing === 'counted';
@@ -243,6 +248,9 @@ export async function verifyRecord(
         break;
       case 'cast-refused':
         ledger.refused(event);
+        break;
+      case 'receipt-dispute':
+        disputes.dispute(event);
         break;
       case 'postal-batch':
         ledger.postalBatch(event);

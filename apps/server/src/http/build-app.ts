@@ -31,6 +31,7 @@ import { officialRoutes } from './official-routes.ts';
 import { requireMetricsAccess } from './metrics-access.ts';
 import { openApiDocument } from './openapi.ts';
 import { witnessRoutes } from './witness-routes.ts';
+import { disputeRoutes } from './dispute-routes.ts';
 import { publicRoutes } from './public-routes.ts';
 import { type RouteSpec, registerRoutes, route } from './route-spec.ts';
 import { addSecurityHeaders } from './security-headers.ts';
@@ -276,6 +277,7 @@ export async function buildApp(
     ...voterRoutes(context, options.signInPerMinute ?? 30),
     ...officialRoutes(context),
     ...witnessRoutes(context),
+    ...disputeRoutes(context),
   ];
   const meta: RouteSpec[] = [
     route({
