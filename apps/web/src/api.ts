@@ -179,6 +179,10 @@ export const api = {
       'GET',
       `${base(id)}/cosignatures?from=${size}&to=${size}`
     ),
+  dispute: (id: string, receipt: ReceiptData) =>
+    call<{ position: number; hash: string }>('POST', `${base(id)}/disputes`, {
+      body: { receipt },
+    }),
   turnout: (id: string) => call<Turnout>('GET', `${base(id)}/turnout`),
   result: (id: string) => call<ElectionResult>('GET', `${base(id)}/result`),
 };

@@ -2,7 +2,8 @@
  * The booth says "confirmed" only with the witnesses' quorum (spec §10.6.3), in Chromium against
  * a real server: after casting, the receipt page shows "pending" until a checkpoint covers the
  * ballot, then "not yet witnessed" with no co-signature and with one (the quorum is 2), and
- * "confirmed" only once two named witnesses have co-signed that checkpoint.
+ * "confirmed" only once two named witnesses have co-signed that checkpoint. Its dispute button
+ * files the receipt as a public receipt-dispute (spec §9.5.4).
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -102,5 +103,16 @@ test('the receipt page shows "confirmed" only when a quorum of witnesses co-sign
   assert.equal(await confirmationAfterCheck(page), 'confirmed');
   assert.equal(await page.locator('#receipt-confirmation').innerText(), en['receipt.confirmed']);
   await capture(page, '30-receipt-confirmed');
+
+  // The dispute button files the receipt; the board publishes it as a receipt-dispute (V5.11).
+  await page.click(`text=${en['receipt.disputeSummary']}`);
+  await page.getByRole('button', { name: en['receipt.dispute'], exact: true }).click();
+  await page.locator('#dispute-status', { hasText: 'Dispute filed' }).waitFor();
+  const status = await page.locator('#dispute-status').innerText();
+  const position = Number(/position (\d+)/.exec(status)?.[1]);
+  const event = (await (
+    await fetch(`${server.url}/api/elections/${election.electionId}/events/${position}`)
+  ).json()) as { event: { type: string } };
+  assert.equal(event.event.type, 'receipt-dispute');
   await page.close();
 });

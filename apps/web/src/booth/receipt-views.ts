@@ -3,6 +3,7 @@
  * print and download, and the device-check page showing an audited ballot's openings.
  */
 import type { AuditedBallot, Manifest } from '@scrutineer/record';
+import { ApiError, api } from '../api.ts';
 import { type Child, button, h } from '../dom.ts';
 import { type MessageKey, formatTime, t } from '../i18n/i18n.ts';
 import type { ReceiptData } from '../worker-protocol.ts';
@@ -56,6 +57,36 @@ function confirmationView(manifest: Manifest, receipt: ReceiptData): Child[] {
   return [line, button(t('receipt.checkAgain'), check, { class: 'no-print' })];
 }
 
+/**
+ * Spec §9.5.4: a voter who cannot find this ballot on the board files the receipt, and the board
+ * must publish it as a `receipt-dispute` that every verifier checks (V5.11).
+ */
+function disputeView(receipt: ReceiptData): Child {
+  const status = h('p', { role: 'status', id: 'dispute-status' });
+  const file = button(t('receipt.dispute'), () => {
+    file.disabled = true;
+    api
+      .dispute(receipt.election, receipt)
+      .then(
+        (filed) => (status.textContent = t('receipt.disputeFiled', { position: filed.position }))
+      )
+      .catch((error: unknown) => {
+        file.disabled = false;
+        status.textContent = t('receipt.disputeRefused', {
+          code: error instanceof ApiError ? error.code : 'network/unreachable',
+        });
+      });
+  });
+  return h(
+    'details',
+    { class: 'no-print', id: 'dispute' },
+    h('summary', {}, t('receipt.disputeSummary')),
+    h('p', {}, t('receipt.disputeIntro')),
+    file,
+    status
+  );
+}
+
 export function receiptView(
   manifest: Manifest,
   receipt: ReceiptData,
@@ -98,6 +129,7 @@ export function receiptView(
       signatureValid ? t('receipt.signatureValid') : t('receipt.signatureInvalid')
     ),
     ...(signatureValid ? confirmationView(manifest, receipt) : []),
+    ...(signatureValid ? [disputeView(receipt)] : []),
     h(
       'div',
       { class: 'actions no-print' },

@@ -44,7 +44,8 @@ export const checksCy: Readonly<Record<keyof typeof checksEn, string>> = {
   'check.V5.8': 'cafodd y pleidleisiau eu bwrw tra oedd y pleidleisio ar agor',
   'check.V5.9': 'mae’r polisi pleidleisio’n dal (un bleidlais a gyfrifir i bob aelod)',
   'check.V5.10': 'mae pleidleisiau gwirio dyfais yn agor i’w pleidleisiau cyhoeddedig',
-  'check.V5.11': 'mae pob derbynneb a heriwyd yn eiddo i’r bwrdd, ac mae ei phapur pleidleisio ar y log lle mae’n dweud',
+  'check.V5.11':
+    'mae pob derbynneb a heriwyd yn eiddo i’r bwrdd, ac mae ei phapur pleidleisio ar y log lle mae’n dweud',
   'check.V6.1': 'mae’r pecynnau post yn weithredol ac wedi’u derbyn unwaith',
   'check.V6.2': 'ni phleidleisiodd unrhyw aelod ar-lein a drwy’r post; mae gwrthodiadau’n gyfiawn',
   'check.V6.3': 'mae cyfrifon y sypiau post yn parchu terfynau’r gystadleuaeth',

@@ -39,7 +39,8 @@ export const checksEn = {
   'check.V5.8': 'ballots were cast while voting was open',
   'check.V5.9': 'the ballot policy holds (one counted ballot per member)',
   'check.V5.10': 'device-check ballots open to their published votes',
-  'check.V5.11': 'every disputed receipt is the board’s, and its ballot is on the log where it says',
+  'check.V5.11':
+    'every disputed receipt is the board’s, and its ballot is on the log where it says',
   'check.V6.1': 'postal packs are active and received once',
   'check.V6.2': 'no member voted both online and by post; refusals are justified',
   'check.V6.3': 'postal batch counts respect the contest limits',

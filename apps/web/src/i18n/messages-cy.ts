@@ -183,6 +183,14 @@ export const cy: Readonly<Record<MessageKey, string>> = {
     'Rhybudd: ni allai’r bwrdd brofi bod eich papur pleidleisio yn ei log. Cadwch eich derbynneb a rhowch wybod i’r swyddog canlyniadau.',
   'receipt.confirmFailed': 'Nid oedd modd gwirio cadarnhad y tystion ar hyn o bryd.',
   'receipt.checkAgain': 'Gwirio eto',
+  'receipt.disputeSummary': 'Methu dod o hyd i’ch papur pleidleisio ar y bwrdd?',
+  'receipt.disputeIntro':
+    'Os nad yw’r bwrdd yn dangos eich papur pleidleisio lle mae’r dderbynneb hon yn dweud, cyflwynwch y dderbynneb fel anghydfod. Rhaid i’r bwrdd ei gyhoeddi, ac mae pob dilyswr yn ei wirio: mae derbynneb ar gyfer papur pleidleisio sydd ar goll o’r bwrdd yn gwneud cofnod yr etholiad yn annilys.',
+  'receipt.dispute': 'Cyflwyno anghydfod gyda’r dderbynneb hon',
+  'receipt.disputeFiled':
+    'Anghydfod wedi’i gyflwyno: mae ar y bwrdd cyhoeddus yn safle {position}.',
+  'receipt.disputeRefused':
+    'Gwrthododd y bwrdd yr anghydfod ({code}). Cadwch eich derbynneb: gall unrhyw un ei gwirio yn erbyn y cofnod cyhoeddedig.',
   'tracker.title': 'Dod o hyd i bapur pleidleisio drwy ei god tracio',
   'tracker.label': 'Cod tracio',
   'tracker.hint': 'Y 64 llythyren a rhif ar eich derbynneb.',

@@ -174,6 +174,13 @@ export const en = {
     'Warning: the board could not prove that your ballot is in its log. Keep your receipt and tell the returning officer.',
   'receipt.confirmFailed': 'The witnesses’ confirmation could not be checked just now.',
   'receipt.checkAgain': 'Check again',
+  'receipt.disputeSummary': 'Cannot find your ballot on the board?',
+  'receipt.disputeIntro':
+    'If the board does not show your ballot where this receipt says, file the receipt as a dispute. The board must publish it, and every verifier checks it: a receipt for a ballot missing from the board makes the election record invalid.',
+  'receipt.dispute': 'File a dispute with this receipt',
+  'receipt.disputeFiled': 'Dispute filed: it is on the public board at position {position}.',
+  'receipt.disputeRefused':
+    'The board refused the dispute ({code}). Keep your receipt: anyone can check it against the published record.',
   'tracker.title': 'Find a ballot by its tracker',
   'tracker.label': 'Tracker',
   'tracker.hint': 'The 64 letters and numbers on your receipt.',
