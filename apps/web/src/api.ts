@@ -157,7 +157,12 @@ export const api = {
       signature: string;
     }
   ) => call<{ token: string; credential: string }>('POST', `${base(id)}/sign-in`, { body }),
-  me: (id: string, token: string) => call<CredentialReport>('GET', `${base(id)}/me`, { token }),
+  me: (id: string, token: string, purpose?: 'pack-check') =>
+    call<CredentialReport>(
+      'GET',
+      `${base(id)}/me${purpose === undefined ? '' : `?purpose=${purpose}`}`,
+      { token }
+    ),
   cast: (id: string, token: string, ballot: Ballot) =>
     call<ReceiptData>('POST', `${base(id)}/ballots`, { token, body: { ballot } }),
   audit: (id: string, token: string, audited: AuditedBallot) =>

@@ -32,6 +32,7 @@ import { requireMetricsAccess } from './metrics-access.ts';
 import { openApiDocument } from './openapi.ts';
 import { witnessRoutes } from './witness-routes.ts';
 import { disputeRoutes } from './dispute-routes.ts';
+import { uptakeRoutes } from './uptake-routes.ts';
 import { publicRoutes } from './public-routes.ts';
 import { type RouteSpec, registerRoutes, route } from './route-spec.ts';
 import { addSecurityHeaders } from './security-headers.ts';
@@ -278,6 +279,7 @@ export async function buildApp(
     ...officialRoutes(context),
     ...witnessRoutes(context),
     ...disputeRoutes(context),
+    ...uptakeRoutes(context),
   ];
   const meta: RouteSpec[] = [
     route({

@@ -22,6 +22,7 @@ import type { Queryable } from '../database/database.ts';
 import { ServiceError } from '../http-errors.ts';
 import { readNominations } from '../officials/nominations-file.ts';
 import { readResult } from '../officials/tally.ts';
+import { countUptake } from '../voting/uptake.ts';
 import { lookupTracker, turnout } from '../voting/voter-queries.ts';
 import type { AppContext } from './app-context.ts';
 import { type RouteSpec, route } from './route-spec.ts';
@@ -217,7 +218,13 @@ export function publicRoutes(context: AppContext): RouteSpec[] {
       audience: 'public',
       params: trackerParams,
       response: trackerSchema,
-      handler: async ({ params }) => lookupTracker(database, params.electionId, params.tracker),
+      handler: async ({ params }) => {
+        // Spec §9.8: a count only, found or not (a voter who cannot find a ballot counts too); the
+        // tracker is not kept.
+        await readHead(database, params.electionId);
+        await countUptake(context.service, params.electionId, 'tracker-lookup');
+        return lookupTracker(database, params.electionId, params.tracker);
+      },
     }),
     route({
       method: 'GET',

@@ -4,12 +4,14 @@
  * the largest ballot the manifest schema allows (body-limits.ts); logs carry no token,
  * answer, tracker or IP.
  */
+import { z } from 'zod';
 import { issueChallenge } from '../auth/hmac-stamps.ts';
 import type { Refusal } from '../auth/sign-in-monitor.ts';
 import { signIn } from '../auth/sign-in.ts';
 import { ServiceError } from '../http-errors.ts';
 import { auditBallot } from '../voting/audit-ballot.ts';
 import { castBallot } from '../voting/cast-ballot.ts';
+import { countUptake } from '../voting/uptake.ts';
 import { credentialReport } from '../voting/voter-queries.ts';
 import { type AppContext, requireSession } from './app-context.ts';
 import { limitKey } from './client-address.ts';
@@ -94,10 +96,19 @@ export function voterRoutes(context: AppContext, signInPerMinute: number): Route
         "The signed-in member's credential: status, and whether and by which channel it was used",
       audience: 'voter',
       params: electionParams,
+      // `purpose=pack-check`: the "Was my pack used?" page asks, counted for uptake (spec §9.8).
+      query: z.strictObject({ purpose: z.literal('pack-check').optional() }),
       response: credentialReportSchema,
-      handler: async ({ params, bearer }) => {
+      handler: async ({ params, query, bearer }) => {
         const session = await requireSession(context, params.electionId, bearer);
-        return credentialReport(service.database, params.electionId, session.credential);
+        const report = await credentialReport(
+          service.database,
+          params.electionId,
+          session.credential
+        );
+        if (query.purpose === 'pack-check')
+          await countUptake(service, params.electionId, 'pack-check');
+        return report;
       },
     }),
     route({
