@@ -84,7 +84,12 @@ export function fetchRecordSource(
     async *cosignatureLines() {
       const to = lastCheckpointSize(lastCheckpointLine);
       if (to === 0) return;
-      const response = await fetchFile(`${base}/cosignatures.jsonl?to=${to}`, 'cosignatures.jsonl');
+      // Optional in a bundle (spec §9.1): a board that serves none (404) has no co-signatures.
+      const url = `${base}/cosignatures.jsonl?to=${to}`;
+      const response = await fetch(url, { credentials: 'omit', cache: 'no-store' });
+      if (response.status === 404) return;
+      if (!response.ok || response.body === null)
+        throw new RecordFetchError('cosignatures.jsonl', response.status);
       const body = response.body as ReadableStream<Uint8Array>;
       yield* streamLines(body, (end) => ends.set('cosignatures.jsonl', end));
     },
