@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { bytesToHex, loadGroup, randomScalar } from '@scrutineer/crypto';
+import { createCeremonyKey, simulatedManifest } from '@scrutineer/protocol';
 import {
   type Checkpoint,
   type ConfirmationReads,
@@ -34,33 +35,20 @@ const group = await loadGroup('sodium');
 const publicKey = (secret: bigint) => bytesToHex(group.encodePoint(group.multiplyBase(secret)));
 const boardKey = randomScalar();
 const witnessKeys = [randomScalar(), randomScalar(), randomScalar()];
+const electionId = 'split-view-2026';
 const parsed = parseManifest({
-  format: 'scrutineer/v1',
-  electionId: 'split-view-2026',
-  title: 'Split view',
-  organisation: 'Example',
-  contests: [
-    {
-      id: 'leader',
-      title: 'Leader',
-      minSelections: 1,
-      maxSelections: 1,
-      candidates: [
-        { id: 'a', name: 'A' },
-        { id: 'b', name: 'B' },
-      ],
-    },
-  ],
-  window: { opens: '2026-11-01T09:00:00Z', closes: '2026-11-08T17:00:00Z' },
-  channels: { online: true, postal: false },
-  policy: 'first-ballot-final',
-  trustees: {
+  ...simulatedManifest(group, {
+    electionId,
+    contests: [
+      { id: 'leader', title: 'Leader', minSelections: 1, maxSelections: 1, candidates: ['A', 'B'] },
+    ],
+    trusteeKeys: [createCeremonyKey(group, electionId, 1)],
     threshold: 1,
-    members: [{ index: 1, name: 'T', publicKey: '01'.repeat(32), keyProof: '00'.repeat(64) }],
-  },
-  board: { publicKey: publicKey(boardKey) },
-  roll: { count: 3, root: 'bb'.repeat(32) },
-  securityQuestions: [],
+    boardPublicKey: group.multiplyBase(boardKey),
+    voters: 3,
+    policy: 'first-ballot-final',
+    start: '2026-11-01T09:00:00Z',
+  }),
   witnesses: {
     quorum: 2,
     members: witnessKeys.map((k, i) => ({ name: `Witness ${i + 1}`, publicKey: publicKey(k) })),
@@ -179,10 +167,10 @@ test('a witness shown B first, then A, catches the fork the other way round', as
 async function captureStdout(run: () => Promise<number>): Promise<{ code: number; text: string }> {
   const write = process.stdout.write.bind(process.stdout);
   let text = '';
-  process.stdout.write = ((chunk: string | Uint8Array) => {
+  process.stdout.write = (chunk: string | Uint8Array) => {
     text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
     return true;
-  });
+  };
   try {
     const code = await run();
     process.exitCode = 0;
