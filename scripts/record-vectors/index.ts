@@ -4,6 +4,7 @@ import { canonicalJsonArea } from './json-vectors.ts';
 import { eventSchemasArea } from './event-vectors.ts';
 import { checkpointArea, merkleArea, setupHashesArea } from './hash-vectors.ts';
 import { prepareRecordVector, recordArea } from './record-vector.ts';
+import { witnessArea } from './witness-vectors.ts';
 
 export const recordVectorAreas: readonly RecordVectorArea[] = [
   canonicalJsonArea,
@@ -11,6 +12,7 @@ export const recordVectorAreas: readonly RecordVectorArea[] = [
   setupHashesArea,
   merkleArea,
   checkpointArea,
+  witnessArea,
   recordArea,
 ];
 

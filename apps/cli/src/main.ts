@@ -9,6 +9,8 @@ import { voteCommand } from './commands/vote.ts';
 import { trusteeCommand } from './commands/trustee/trustee.ts';
 import { electionCommand } from './commands/election/election.ts';
 import { postalCommand } from './commands/postal/postal.ts';
+import { witnessCommand } from './commands/witness/witness.ts';
+import { disputeCommand } from './commands/dispute/dispute.ts';
 
 /** Builds the program; exposed for tests. */
 export function buildProgram(): Command {
@@ -25,6 +27,8 @@ export function buildProgram(): Command {
   program.addCommand(trusteeCommand());
   program.addCommand(postalCommand());
   program.addCommand(voteCommand());
+  program.addCommand(witnessCommand());
+  program.addCommand(disputeCommand());
   throwOnUsageErrors(program);
   return program;
 }

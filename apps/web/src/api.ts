@@ -6,6 +6,7 @@
  */
 import { apiClient } from '@scrutineer/api-contract';
 import type { AuditedBallot, Ballot } from '@scrutineer/record';
+import type { ReceiptData } from './worker-protocol.ts';
 
 export {
   ApiError,
@@ -41,7 +42,12 @@ export const api = {
       signature: string;
     }
   ) => client.call('signIn', { params: election(id), body }),
-  me: (id: string, token: string) => client.call('me', { params: election(id), token }),
+  me: (id: string, token: string, purpose?: 'pack-check') =>
+    client.call('me', {
+      params: election(id),
+      query: purpose === undefined ? {} : { purpose },
+      token,
+    }),
   cast: (id: string, token: string, ballot: Ballot) =>
     client.call('cast', { params: election(id), token, body: { ballot } }),
   /** Sent without the session (spec §9.4): the board must not learn whose device was checked. */
@@ -57,6 +63,10 @@ export const api = {
     client.call('inclusionProof', { params: election(id), query: { position } }),
   consistency: (id: string, from: number, to: number) =>
     client.call('consistencyProof', { params: election(id), query: { from, to } }),
+  cosignatures: (id: string, size: number) =>
+    client.call('cosignatures', { params: election(id), query: { from: size, to: size } }),
+  dispute: (id: string, receipt: ReceiptData) =>
+    client.call('dispute', { params: election(id), body: { receipt } }),
   turnout: (id: string) => client.call('turnout', { params: election(id) }),
   result: (id: string) => client.call('result', { params: election(id) }),
   hourlyTurnout: (id: string) => client.call('hourlyTurnout', { params: election(id) }),

@@ -8,6 +8,7 @@ import { boardEndpoints } from './board-endpoints.ts';
 import type { Endpoint } from './endpoint.ts';
 import { officialEndpoints } from './official-endpoints.ts';
 import { overviewEndpoints } from './overview-endpoints.ts';
+import { witnessEndpoints } from './witness-endpoints.ts';
 import { postalAuditEndpoints } from './postal-audit-endpoints.ts';
 import { serviceEndpoints } from './service-endpoints.ts';
 import { voterEndpoints } from './voter-endpoints.ts';
@@ -16,6 +17,7 @@ export const endpoints = {
   ...serviceEndpoints,
   ...boardEndpoints,
   ...overviewEndpoints,
+  ...witnessEndpoints,
   ...voterEndpoints,
   ...officialEndpoints,
   ...postalAuditEndpoints,

@@ -241,6 +241,18 @@ export const ERROR_CATALOGUE = {
     400,
     "The rehearsal share's proof does not verify against the trustee's verification key.",
   ],
+  'dispute/bad-receipt': [
+    400,
+    "The receipt is not this board's: its signature does not verify under the manifest's board key for this election.",
+  ],
+  'dispute/duplicate': [409, 'This receipt has already been disputed on the board.'],
+  'witness/no-witnesses': [409, 'The manifest names no witnesses (spec §9.2.8).'],
+  'witness/not-named': [403, 'The co-signing key is not a witness the manifest names.'],
+  'witness/bad-signature': [400, 'The co-signature does not verify (spec §10.6.1).'],
+  'witness/unknown-checkpoint': [
+    409,
+    'The board signed no checkpoint of this size and root: a witness co-signs only what the board signed.',
+  ],
 } as const satisfies Record<string, readonly [number, string]>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -34,7 +34,7 @@ export const electionParams = z.strictObject({
  * A path or query integer in its one spelling: decimal digits, no sign, no leading zero (what
  * `z.coerce.number()` would also take — `0x10`, `1e2`, ` 5`, the empty string — is refused).
  */
-function decimal(min: number, max: number = Number.MAX_SAFE_INTEGER) {
+export function decimal(min: number, max: number = Number.MAX_SAFE_INTEGER) {
   return z
     .string()
     .regex(/^(?:0|[1-9][0-9]{0,15})$/, 'a decimal integer')

@@ -3,6 +3,7 @@
  * gets a session), then, with the session, "what became of my credential" and casting; Benaloh
  * audits are public too (spec §9.4: the board must not learn whose device was checked).
  */
+import { z } from 'zod';
 import { endpoint } from './endpoint.ts';
 import {
   auditBody,
@@ -72,6 +73,8 @@ export const voterEndpoints = {
       "The signed-in member's credential: status, and whether and by which channel it was used",
     audience: 'voter',
     params: electionParams,
+    // `purpose=pack-check`: the "Was my pack used?" page asks, counted for uptake (spec §9.10).
+    query: z.strictObject({ purpose: z.literal('pack-check').optional() }),
     response: credentialReportSchema,
     errors: [],
   }),

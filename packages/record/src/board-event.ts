@@ -11,6 +11,7 @@ import { REPLACEMENT_REASONS } from './credential-replacement.ts';
 import { hexBytes, recordErrorFromZod } from './hex.ts';
 import { instantSchema } from './instant.ts';
 import { manifestSchema } from './manifest.ts';
+import { receiptSchema } from './signed-statements.ts';
 import { type RecordError, type Result, err, ok, recordError } from './result.ts';
 
 const index = z.number().int().min(1).max(100);
@@ -132,6 +133,8 @@ export const eventBodySchemas = {
   'election-cancelled': z.strictObject({
     reason: z.string().max(1000).regex(/\S/, 'a cancellation states its reason'),
   }),
+  // Spec §9.5.5: a voter's signed receipt whose ballot they could not find on the board.
+  'receipt-dispute': z.strictObject({ receipt: receiptSchema }),
 } as const;
 
 export type EventType = keyof typeof eventBodySchemas;

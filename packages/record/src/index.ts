@@ -28,3 +28,5 @@ export * from './postal-audit/audit-arithmetic.ts';
 export * from './postal-audit/audit-seed.ts';
 export * from './postal-audit/audit-replay.ts';
 export * from './declaration.ts';
+export * from './witness.ts';
+export * from './receipt-confirmation.ts';

@@ -83,6 +83,19 @@ export const manifestSchema = z.strictObject({
       stopsBeforeClose: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
     })
     .optional(),
+  /**
+   * Spec §9.2.8, §10.6: the witnesses who co-sign checkpoints, by name and §5.4 public key, and how
+   * many co-signatures make a checkpoint confirmed. Absent, the election has no witnesses.
+   */
+  witnesses: z
+    .strictObject({
+      quorum: z.number().int().min(1),
+      members: z
+        .array(z.strictObject({ name: text, publicKey: hexBytes(32) }))
+        .min(1)
+        .max(20),
+    })
+    .optional(),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;
@@ -151,6 +164,22 @@ function manifestInvariantError(m: Manifest): RecordError | null {
       'a security question id repeats',
       '/securityQuestions'
     );
+  }
+  const witnesses = m.witnesses;
+  if (witnesses !== undefined) {
+    if (witnesses.quorum > witnesses.members.length)
+      return recordError(
+        'record/invalid-witness-quorum',
+        `quorum ${witnesses.quorum} exceeds ${witnesses.members.length} witnesses`,
+        '/witnesses'
+      );
+    const keys = new Set(witnesses.members.map((w) => w.publicKey));
+    if (keys.size !== witnesses.members.length || keys.has(m.board.publicKey))
+      return recordError(
+        'record/duplicate-witness-key',
+        'two witnesses share a key, or a witness holds the board key',
+        '/witnesses/members'
+      );
   }
   return null;
 }

@@ -65,6 +65,16 @@ export function checkpointMessage(
   );
 }
 
+/** Spec §10.4: a receipt as it travels (in a dispute, §9.5.5). */
+export const receiptSchema = z.strictObject({
+  election: z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/, 'an election id'),
+  tracker: hexBytes(32),
+  position: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  time: instantSchema,
+  eventHash: hexBytes(32),
+  signature: hexBytes(64),
+});
+
 /** A receipt (spec §10.4): the board's signed promise that a ballot is at a position of the log. */
 export interface Receipt {
   readonly election: string;

@@ -58,6 +58,8 @@ const PHASE_RULES: Record<
     allowedIn: ['setup', 'keyed', 'open', 'closed', 'tallied'],
     moveTo: 'cancelled',
   },
+  // Spec §9.5.5: from the open until the result, so the verdict on every dispute is in the record.
+  'receipt-dispute': { allowedIn: ['open', 'closed', 'tallied'] },
 };
 
 /** Spec §9.6: may an event of `type` be appended while the board is at `stage`? */

@@ -15,6 +15,8 @@ export const CHECKS = {
   'V2.6': 'checkpoints are signed by the board key',
   'V2.7': 'checkpoint roots are the Merkle roots of the log prefixes',
   'V2.8': 'a cancellation states its reason and is the last event of the record',
+  'V2.9': 'co-signatures are by witnesses the manifest names, once per size, and verify',
+  'V2.10': 'co-signed checkpoints are the record’s: no two of one size differ',
   'V3.1':
     'trustee commitments: listed trustee, signed; a bad, missing or second one is its dealer’s fault',
   'V3.2':
@@ -41,6 +43,7 @@ export const CHECKS = {
   'V5.8': 'ballots were cast while the election was open, within the window',
   'V5.9': 'the ballot policy holds',
   'V5.10': 'audited ballots open to their published votes',
+  'V5.11': 'every disputed receipt is the board’s, and its ballot is on the log where it says',
   'V6.1': 'postal credentials are active and received once',
   'V6.2': 'no credential voted both online and by post; refusals are justified',
   'V6.3': 'postal batch counts respect the contest limits',

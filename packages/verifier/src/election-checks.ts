@@ -20,6 +20,7 @@ import type { CheckpointChecker } from './checks/checkpoints.ts';
 import { CredentialChecker } from './checks/credentials.ts';
 import { DecryptionChecker, checkEncryptedTally } from './checks/tally.ts';
 import { PostalAuditChecker } from './checks/postal-audit.ts';
+import { DisputeChecker } from './checks/disputes.ts';
 import { checkShareCheckpoint } from './checks/share-checkpoint.ts';
 import type { RecordSource } from './record-source.ts';
 import type { ReportBuilder } from './report.ts';
@@ -63,6 +64,7 @@ export class ElectionChecks {
   readonly #ledger: BallotLedger;
   readonly #decryption: DecryptionChecker;
   readonly #postalAudit: PostalAuditChecker;
+  readonly #disputes: DisputeChecker;
   readonly #batches: BallotBatches;
   #key: EventBody<'election-key'> | null = null;
   #baseHash: Uint8Array | null = null;
@@ -85,6 +87,7 @@ export class ElectionChecks {
     this.#ledger = new BallotLedger(manifest, report);
     this.#decryption = new DecryptionChecker(group, manifest, report);
     this.#postalAudit = new PostalAuditChecker(manifest, report);
+    this.#disputes = new DisputeChecker(group, manifest, report);
     this.#batches = new BallotBatches(group, manifest, report, inputs.limits, inputs.onVerified);
   }
 
@@ -117,7 +120,10 @@ export class ElectionChecks {
       case 'election-open':
         return this.#opened(event);
       case 'ballot-cast':
+        this.#disputes.cast(event, hash);
         return this.#cast(event);
+      case 'receipt-dispute':
+        return this.#disputes.dispute(event);
       case 'ballot-audited':
         this.#ledger.audited(event);
         this.#batches.add({ kind: 'audited', position: event.position, audited: event.body });

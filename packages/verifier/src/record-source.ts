@@ -4,7 +4,7 @@
  */
 
 /** The JSON Lines files of a bundle (spec §10.1.4). */
-export type JsonLinesFile = 'board.jsonl' | 'checkpoints.jsonl';
+export type JsonLinesFile = 'board.jsonl' | 'checkpoints.jsonl' | 'cosignatures.jsonl';
 
 export interface RecordSource {
   /** The text of `format.json`, or null if absent. */
@@ -17,6 +17,8 @@ export interface RecordSource {
   boardLines(): AsyncIterable<string>;
   /** The lines of `checkpoints.jsonl` (none if absent), split as {@link boardLines}. */
   checkpointLines(): AsyncIterable<string>;
+  /** The lines of `cosignatures.jsonl` (none if absent; spec §10.6.2), split as {@link boardLines}. */
+  cosignatureLines(): AsyncIterable<string>;
   /**
    * Spec §10.1.4: does `file` end with a line feed (true when it is absent or empty)? Asked after its
    * lines were read; a streaming source may answer from that read.
@@ -39,6 +41,7 @@ export function memoryRecordSource(files: {
   readonly format?: string;
   readonly board: string;
   readonly checkpoints?: string;
+  readonly cosignatures?: string;
   readonly nominations?: string;
 }): RecordSource {
   const ends = (text: string | undefined): boolean =>
@@ -47,8 +50,17 @@ export function memoryRecordSource(files: {
     readFormat: () => Promise.resolve(files.format ?? null),
     boardLines: () => toAsync(splitJsonLines(files.board)),
     checkpointLines: () => toAsync(splitJsonLines(files.checkpoints)),
+    cosignatureLines: () => toAsync(splitJsonLines(files.cosignatures)),
     endsWithLineFeed: (file) =>
-      Promise.resolve(ends(file === 'board.jsonl' ? files.board : files.checkpoints)),
+      Promise.resolve(
+        ends(
+          file === 'board.jsonl'
+            ? files.board
+            : file === 'checkpoints.jsonl'
+              ? files.checkpoints
+              : files.cosignatures
+        )
+      ),
     readNominations: () => Promise.resolve(files.nominations ?? null),
   };
 }

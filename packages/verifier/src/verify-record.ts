@@ -7,10 +7,11 @@
  * shows (checkpoint coverage, nominations V1.3, the stage reached).
  */
 import { type Group, loadFastestGroup } from '@scrutineer/crypto';
-import { RECORD_FORMAT_FILE } from '@scrutineer/record';
+import { type Cosignature, RECORD_FORMAT_FILE } from '@scrutineer/record';
 import type { BallotRunnerFactory } from './ballot-runner.ts';
 import { CheckpointChecker } from './checks/checkpoints.ts';
 import { checkNominations } from './checks/nominations.ts';
+import { checkCosignatures, readCosignatures } from './checks/cosignatures.ts';
 import { type ElectionChecks, startElection } from './election-checks.ts';
 import { PhaseTracker } from './phase-order.ts';
 import { readEvents } from './read-events.ts';
@@ -42,6 +43,7 @@ export async function verifyRecord(
   const report = new ReportBuilder();
   await checkFormatFile(source, report);
   const checkpoints = await readCheckpoints(source, report);
+  const cosignatures = await readCosignatureFile(source, report);
   const board = await checkBoard(group, source, report, checkpoints, options);
   const { election } = board;
   if (election === null) report.fail('V1.2', 'the record has no valid setup event');
@@ -52,6 +54,13 @@ export async function verifyRecord(
       group,
       election.manifest,
       board.phaseStage === 'final' || board.phaseStage === 'cancelled'
+    );
+    checkCosignatures(
+      group,
+      election.manifest,
+      cosignatures,
+      (size, root) => checkpoints.holds(size, root),
+      report
     );
     await checkNominations(source, election.manifest, report);
   }
@@ -93,6 +102,17 @@ async function readCheckpoints(
   if (!(await source.endsWithLineFeed('checkpoints.jsonl')))
     report.fail('V2.7', 'checkpoints.jsonl: record/missing-final-newline: the last line has no LF');
   return checkpoints;
+}
+
+/** V2.9: the witnesses' co-signatures beside the log (spec §10.6.2; none if the file is absent). */
+async function readCosignatureFile(
+  source: RecordSource,
+  report: ReportBuilder
+): Promise<Cosignature[]> {
+  const cosignatures = await readCosignatures(source.cosignatureLines(), report);
+  if (!(await source.endsWithLineFeed('cosignatures.jsonl')))
+    report.fail('V2.9', 'cosignatures.jsonl: record/missing-final-newline: the last line has no LF');
+  return cosignatures;
 }
 
 interface BoardOutcome {

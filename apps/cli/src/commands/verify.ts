@@ -3,7 +3,7 @@
  * docs/spec/verification.md on a record bundle and lists the faults attributed to trustees
  * (`faults` in --json). Exit 0 valid, 1 invalid, 2 unreadable or usage.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { loadGroup } from '@scrutineer/crypto';
@@ -14,6 +14,7 @@ import {
   verifyRecord,
 } from '@scrutineer/verifier';
 import { recordDirectory, workerPoolFactory } from '@scrutineer/verifier/node';
+import { ServerClient } from '../client/server-client.ts';
 import { progressBar } from '../progress.ts';
 import { findTracker, type TrackerFinding } from '../tracker-lookup.ts';
 
@@ -27,13 +28,23 @@ export function verifyCommand(): Command {
     )
     .option('--audit <tracker>', 'open this audited (device-check) ballot and say what it encrypts')
     .option('--json', 'print a machine-readable report')
+    .option(
+      '--report-to <server-url>',
+      'tell this board the verdict (valid or not, nothing else) for its public uptake count (spec §9.10)'
+    )
     .option('--threads <n>', 'worker threads for ballot checks (default: all cores)', (v) =>
       Number.parseInt(v, 10)
     )
     .action(
       async (
         dir: string,
-        options: { tracker?: string; audit?: string; json?: boolean; threads?: number }
+        options: {
+          tracker?: string;
+          audit?: string;
+          json?: boolean;
+          threads?: number;
+          reportTo?: string;
+        }
       ) => {
         if (!existsSync(join(dir, 'board.jsonl')) || !statSync(dir).isDirectory()) {
           process.stderr.write(
@@ -70,8 +81,21 @@ export function verifyCommand(): Command {
         const trackerMissing = tracker !== undefined && !tracker.found;
         const auditFails = audit !== undefined && !(audit.found && audit.opensCorrectly);
         process.exitCode = report.ok && !trackerMissing && !auditFails ? 0 : 1;
+        if (options.reportTo !== undefined) await reportVerdict(options.reportTo, dir, report.ok);
       }
     );
+}
+
+/** Spec §9.10: the verdict only, to the election named by the record's first line. */
+async function reportVerdict(url: string, dir: string, valid: boolean): Promise<void> {
+  const first = readFileSync(join(dir, 'board.jsonl'), 'utf8').split('\n', 1)[0] ?? '';
+  const electionId = (JSON.parse(first) as { body?: { electionId?: unknown } }).body?.electionId;
+  if (typeof electionId !== 'string') throw new Error('the record names no election to report to');
+  const client = new ServerClient(url);
+  await client.request('POST', client.electionPath(electionId, '/verifier-reports'), {
+    body: { valid },
+  });
+  process.stderr.write(`Verdict reported to ${url} (counted, nothing else kept).\n`);
 }
 
 export function formatReport(report: VerificationReport): string {

@@ -15,6 +15,7 @@ import { ServiceError } from '../http-errors.ts';
 import { readHead } from './board-head.ts';
 import { countReplacements } from './replacement-count.ts';
 import { listCheckpoints } from './checkpoints.ts';
+import { listCosignatures } from './cosignatures.ts';
 
 export const FORMAT_JSON = canonicalize({ format: 'scrutineer-record', version: 1 });
 const PAGE = 1000;
@@ -120,6 +121,46 @@ async function writeStream(path: string, chunks: AsyncIterable<string>): Promise
  * The published `nominations.json` (spec §9.1, §9.2.6), the exact text the officer uploaded (its
  * SHA-256 is what V1.3 checks), or undefined while none is published.
  */
+/**
+ * `cosignatures.jsonl` (spec §9.1, §10.6.2): by size, then witness key, of checkpoints of size ≤
+ * `to` only: a bundle carries co-signatures of its own checkpoints, so whoever wrote
+ * `checkpoints.jsonl` first passes its last size (a checkpoint signed and co-signed in between
+ * would otherwise be co-signed in the bundle but missing from it).
+ */
+export async function* cosignaturesJsonl(
+  database: Queryable,
+  electionId: string,
+  to = Number.MAX_SAFE_INTEGER
+): AsyncGenerator<string> {
+  await readHead(database, electionId);
+  let from = 1;
+  for (;;) {
+    const page = await listCosignatures(database, electionId, from, to, PAGE);
+    const lines = (list: typeof page) => list.map((c) => `${canonicalize(c)}\n`).join('');
+    if (page.length < PAGE) {
+      if (page.length > 0) yield lines(page);
+      return;
+    }
+    // The last size may go on in the next page, so it starts there. A full page spans at least
+    // 50 sizes (at most 20 witnesses co-sign one, §9.2.8), so this always moves on.
+    const last = (page.at(-1) as (typeof page)[number]).size;
+    yield lines(page.filter((c) => c.size < last));
+    from = last;
+  }
+}
+
+async function collect(chunks: AsyncIterable<string>): Promise<string> {
+  let text = '';
+  for await (const chunk of chunks) text += chunk;
+  return text;
+}
+
+/** The size of the last line of a `checkpoints.jsonl` text (0 when it has none). */
+export function lastCheckpointSize(text: string): number {
+  const last = text.trimEnd().split('\n').at(-1) ?? '';
+  return last === '' ? 0 : (JSON.parse(last) as { size: number }).size;
+}
+
 export async function publishedNominations(
   database: Queryable,
   electionId: string
@@ -145,7 +186,13 @@ export async function writeRecordBundle(
 ): Promise<void> {
   await mkdir(directory, { recursive: true });
   await writeFile(join(directory, 'format.json'), `${FORMAT_JSON}\n`);
-  await writeStream(join(directory, 'checkpoints.jsonl'), checkpointsJsonl(database, electionId));
+  const checkpoints = await collect(checkpointsJsonl(database, electionId));
+  await writeFile(join(directory, 'checkpoints.jsonl'), checkpoints);
+  const lastSize = lastCheckpointSize(checkpoints);
+  await writeStream(
+    join(directory, 'cosignatures.jsonl'),
+    cosignaturesJsonl(database, electionId, lastSize)
+  );
   await writeStream(join(directory, 'board.jsonl'), boardJsonl(database, electionId));
   const nominations = await publishedNominations(database, electionId);
   if (nominations !== undefined) await writeFile(join(directory, 'nominations.json'), nominations);

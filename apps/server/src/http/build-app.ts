@@ -28,6 +28,7 @@ import { OFFICIAL_BODY_LIMIT, TRUSTEE_BODY_LIMIT, VOTER_SMALL_BODY_LIMIT } from 
 import { type TrustedProxies, limitKey, trustProxyFunction } from './client-address.ts';
 import { officialRoutes } from './official-routes.ts';
 import { postalAuditRoutes } from './postal-audit-routes.ts';
+import { witnessRoutes } from './witness-routes.ts';
 import { publicRoutes } from './public-routes.ts';
 import { audienceGates } from './audiences.ts';
 import { type RouteSpec, implement, registerRoutes } from './route-spec.ts';
@@ -301,6 +302,7 @@ export async function buildApp(
     ...voterRoutes(context, options.signInPerMinute ?? 30),
     ...officialRoutes(context),
     ...postalAuditRoutes(context),
+    ...witnessRoutes(context),
   ];
   const officialLimit = options.officialBodyLimit ?? OFFICIAL_BODY_LIMIT;
   const limits: Record<Audience, number> = {

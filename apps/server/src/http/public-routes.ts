@@ -24,6 +24,7 @@ import { loadConsistencyProof, loadInclusionProof, rootAt } from '../board/merkl
 import { ServiceError } from '../http-errors.ts';
 import { readNominations } from '../officials/nominations-file.ts';
 import { readResult } from '../officials/tally.ts';
+import { countUptake } from '../voting/uptake.ts';
 import { lookupTracker, turnout } from '../voting/voter-queries.ts';
 import type { AppContext } from './app-context.ts';
 import { type RouteSpec, implement } from './route-spec.ts';
@@ -105,9 +106,13 @@ export function publicRoutes(context: AppContext): RouteSpec[] {
         proof: await loadConsistencyProof(database, params.electionId, query.from, query.to),
       };
     }),
-    implement('tracker', ({ params }) =>
-      lookupTracker(database, params.electionId, params.tracker)
-    ),
+    implement('tracker', async ({ params }) => {
+      // Spec §9.10: a count only, found or not (a voter who cannot find a ballot counts too); the
+      // tracker is not kept.
+      await readHead(database, params.electionId);
+      await countUptake(context.service, params.electionId, 'tracker-lookup');
+      return lookupTracker(database, params.electionId, params.tracker);
+    }),
     implement('turnout', ({ params }) => turnout(database, params.electionId)),
     implement('result', ({ params }) =>
       published(params.electionId, () => readResult(database, params.electionId))

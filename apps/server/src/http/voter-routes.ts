@@ -12,6 +12,7 @@ import { ServiceError } from '../http-errors.ts';
 import { auditBallot } from '../voting/audit-ballot.ts';
 import { assertAuditsLeft } from '../voting/audit-posts.ts';
 import { castBallot } from '../voting/cast-ballot.ts';
+import { countUptake } from '../voting/uptake.ts';
 import { credentialReport } from '../voting/voter-queries.ts';
 import type { AppContext } from './app-context.ts';
 import { limitKey } from './client-address.ts';
@@ -65,9 +66,12 @@ export function voterRoutes(context: AppContext, signInPerMinute: number): Route
       },
       { perMinute: signInPerMinute }
     ),
-    implement('me', ({ params, session }) =>
-      credentialReport(service.database, params.electionId, session.credential)
-    ),
+    implement('me', async ({ params, query, session }) => {
+      const report = await credentialReport(service.database, params.electionId, session.credential);
+      // `purpose=pack-check`: the "Was my pack used?" page asks, counted for uptake (spec §9.10).
+      if (query.purpose === 'pack-check') await countUptake(service, params.electionId, 'pack-check');
+      return report;
+    }),
     implement(
       'cast',
       async ({ params, body, session }, reply) => {

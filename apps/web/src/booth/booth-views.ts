@@ -242,7 +242,7 @@ export function boothView(booth: Booth): Child[] {
     case 'audited':
       return auditedView(booth, step.audited, step.receipt);
     case 'receipt':
-      return receiptView(step.receipt, step.signatureValid);
+      return receiptView(booth.state.election.manifest, step.receipt, step.signatureValid);
     case 'stopped':
       return [h('h1', {}, t('app.name')), h('p', { class: 'notice' }, t(step.message))];
   }

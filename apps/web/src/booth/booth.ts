@@ -111,7 +111,12 @@ export class Booth {
       this.state.code = '';
       this.state.answers = {};
       this.state.token = session.token;
-      const report = await api.me(electionId, session.token);
+      // The "Was my pack used?" page says so, for the aggregate uptake count (spec §9.10).
+      const report = await api.me(
+        electionId,
+        session.token,
+        this.state.mode === 'pack' ? 'pack-check' : undefined
+      );
       if (this.state.mode === 'pack') {
         this.state.token = null;
         await this.#worker.request({ type: 'forget' });

@@ -2,9 +2,10 @@
  * @module The receipt (spec §10.4: tracker, time, board position, board signature) with copy,
  * print and download, and the device-check page showing an audited ballot's openings.
  */
-import type { AuditedBallot } from '@scrutineer/record';
+import type { AuditedBallot, Manifest } from '@scrutineer/record';
+import { ApiError, api } from '../api.ts';
 import { type Child, button, h } from '../dom.ts';
-import { formatTime, t } from '../i18n/i18n.ts';
+import { type MessageKey, formatTime, t } from '../i18n/i18n.ts';
 import type { ReceiptData } from '../worker-protocol.ts';
 import type { Booth } from './booth.ts';
 
@@ -19,7 +20,78 @@ function receiptText(receipt: ReceiptData): string {
   ].join('\n');
 }
 
-export function receiptView(receipt: ReceiptData, signatureValid: boolean): Child[] {
+const CONFIRMATION_MESSAGE: Readonly<Record<string, MessageKey>> = {
+  confirmed: 'receipt.confirmed',
+  'not-witnessed': 'receipt.notWitnessed',
+  pending: 'receipt.pending',
+  'no-witnesses': 'receipt.noWitnesses',
+  'bad-checkpoint': 'receipt.notIncluded',
+  'not-included': 'receipt.notIncluded',
+};
+
+/**
+ * Spec §10.6.3: "confirmed" only when a checkpoint that includes the ballot carries the
+ * witnesses' quorum, checked on this device; anything short of it says what is missing.
+ */
+function confirmationView(manifest: Manifest, receipt: ReceiptData): Child[] {
+  const line = h('p', { class: 'notice', id: 'receipt-confirmation', role: 'status' });
+  const check = (): void => {
+    line.textContent = t('receipt.confirmChecking');
+    line.dataset['state'] = 'checking';
+    // Loaded on demand: it brings the noble group, and the booth's first script stays small.
+    import('./ballot-confirmation.ts')
+      .then(({ apiConfirmationReads, checkConfirmation }) =>
+        checkConfirmation(manifest, receipt, apiConfirmationReads(manifest.electionId))
+      )
+      .then((outcome) => {
+        line.dataset['state'] = outcome;
+        line.className = outcome === 'confirmed' ? 'notice ok' : 'notice';
+        line.textContent = t(CONFIRMATION_MESSAGE[outcome] ?? 'receipt.confirmFailed');
+      })
+      .catch(() => {
+        line.dataset['state'] = 'failed';
+        line.textContent = t('receipt.confirmFailed');
+      });
+  };
+  check();
+  return [line, button(t('receipt.checkAgain'), check, { class: 'no-print' })];
+}
+
+/**
+ * Spec §9.5.5: a voter who cannot find this ballot on the board files the receipt, and the board
+ * must publish it as a `receipt-dispute` that every verifier checks (V5.11).
+ */
+function disputeView(receipt: ReceiptData): Child {
+  const status = h('p', { role: 'status', id: 'dispute-status' });
+  const file = button(t('receipt.dispute'), () => {
+    file.disabled = true;
+    api
+      .dispute(receipt.election, receipt)
+      .then(
+        (filed) => (status.textContent = t('receipt.disputeFiled', { position: filed.position }))
+      )
+      .catch((error: unknown) => {
+        file.disabled = false;
+        status.textContent = t('receipt.disputeRefused', {
+          code: error instanceof ApiError ? error.code : 'network/unreachable',
+        });
+      });
+  });
+  return h(
+    'details',
+    { class: 'no-print', id: 'dispute' },
+    h('summary', {}, t('receipt.disputeSummary')),
+    h('p', {}, t('receipt.disputeIntro')),
+    file,
+    status
+  );
+}
+
+export function receiptView(
+  manifest: Manifest,
+  receipt: ReceiptData,
+  signatureValid: boolean
+): Child[] {
   const status = h('p', { role: 'status', class: 'status' });
   const copy = button(t('receipt.copy'), () => {
     navigator.clipboard
@@ -56,6 +128,8 @@ export function receiptView(receipt: ReceiptData, signatureValid: boolean): Chil
       { class: signatureValid ? 'notice ok' : 'notice error', id: 'receipt-check' },
       signatureValid ? t('receipt.signatureValid') : t('receipt.signatureInvalid')
     ),
+    ...(signatureValid ? confirmationView(manifest, receipt) : []),
+    ...(signatureValid ? [disputeView(receipt)] : []),
     h(
       'div',
       { class: 'actions no-print' },

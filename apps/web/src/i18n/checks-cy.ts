@@ -16,6 +16,10 @@ export const checksCy: Readonly<Record<keyof typeof checksEn, string>> = {
   'check.V2.6': 'mae’r pwyntiau gwirio wedi’u llofnodi ag allwedd y bwrdd',
   'check.V2.7': 'gwreiddiau’r pwyntiau gwirio yw gwreiddiau Merkle y log hyd hynny',
   'check.V2.8': 'mae canslo’n rhoi ei reswm ac nid oes dim yn dod ar ei ôl',
+  'check.V2.9':
+    'mae’r cyd-lofnodion gan dystion a enwir yn y maniffest, unwaith i bob maint, ac yn ddilys',
+  'check.V2.10':
+    'pwyntiau gwirio’r cofnod yw’r rhai a gyd-lofnodwyd: nid oes dau o’r un maint yn wahanol',
   'check.V3.1':
     'ymrwymiadau’r ymddiriedolwyr: ymddiriedolwr rhestredig, wedi’u llofnodi; bai’r ymddiriedolwr hwnnw yw un gwallus neu ddyblyg',
   'check.V3.2':
@@ -43,6 +47,8 @@ export const checksCy: Readonly<Record<keyof typeof checksEn, string>> = {
   'check.V5.8': 'cafodd y pleidleisiau eu bwrw tra oedd y pleidleisio ar agor',
   'check.V5.9': 'mae’r polisi pleidleisio’n dal (un bleidlais a gyfrifir i bob aelod)',
   'check.V5.10': 'mae pleidleisiau gwirio dyfais yn agor i’w pleidleisiau cyhoeddedig',
+  'check.V5.11':
+    'mae pob derbynneb a heriwyd yn eiddo i’r bwrdd, ac mae ei phapur pleidleisio ar y log lle mae’n dweud',
   'check.V6.1': 'mae’r pecynnau post yn weithredol ac wedi’u derbyn unwaith',
   'check.V6.2': 'ni phleidleisiodd unrhyw aelod ar-lein a drwy’r post; mae gwrthodiadau’n gyfiawn',
   'check.V6.3': 'mae cyfrifon y sypiau post yn parchu terfynau’r gystadleuaeth',

@@ -14,6 +14,8 @@ export const checksEn = {
   'check.V2.6': 'checkpoints are signed by the board key',
   'check.V2.7': 'checkpoint roots are the Merkle roots of the log so far',
   'check.V2.8': 'a cancellation gives its reason and nothing comes after it',
+  'check.V2.9': 'co-signatures are by witnesses the manifest names, once per size, and verify',
+  'check.V2.10': 'co-signed checkpoints are the record’s: no two of one size differ',
   'check.V3.1':
     'trustee commitments: a listed trustee, signed; a bad or repeated one is that trustee’s fault',
   'check.V3.2':
@@ -39,6 +41,8 @@ export const checksEn = {
   'check.V5.8': 'ballots were cast while voting was open',
   'check.V5.9': 'the ballot policy holds (one counted ballot per member)',
   'check.V5.10': 'device-check ballots open to their published votes',
+  'check.V5.11':
+    'every disputed receipt is the board’s, and its ballot is on the log where it says',
   'check.V6.1': 'postal packs are active and received once',
   'check.V6.2': 'no member voted both online and by post; refusals are justified',
   'check.V6.3': 'postal batch counts respect the contest limits',

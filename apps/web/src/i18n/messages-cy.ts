@@ -170,6 +170,27 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   'receipt.signedOut':
     'Rydych wedi cael eich allgofnodi. Nid yw eich cod pleidleisio yn cael ei gadw ar y ddyfais hon.',
 
+  'receipt.confirmChecking': 'Yn gwirio gyda’r tystion annibynnol…',
+  'receipt.confirmed':
+    'Wedi’i gadarnhau: mae eich papur pleidleisio mewn pwynt gwirio o’r bwrdd y mae digon o dystion annibynnol wedi’i gyd-lofnodi, felly mae pawb yn gweld yr un bwrdd.',
+  'receipt.notWitnessed':
+    'Wedi’i gofnodi gan y bwrdd, ond heb ei gadarnhau eto gan y tystion annibynnol. Gwiriwch eto ymhen ychydig funudau; os yw’n aros heb ei gadarnhau, cadwch eich derbynneb.',
+  'receipt.pending':
+    'Wedi’i gofnodi gan y bwrdd; nid oes pwynt gwirio wedi’i lofnodi yn ei gynnwys eto. Gwiriwch eto ymhen ychydig funudau.',
+  'receipt.noWitnesses':
+    'Nid oes gan yr etholiad hwn dystion annibynnol, felly ni all y dudalen hon gadarnhau eich papur pleidleisio y tu hwnt i lofnod y bwrdd ei hun.',
+  'receipt.notIncluded':
+    'Rhybudd: ni allai’r bwrdd brofi bod eich papur pleidleisio yn ei log. Cadwch eich derbynneb a rhowch wybod i’r swyddog canlyniadau.',
+  'receipt.confirmFailed': 'Nid oedd modd gwirio cadarnhad y tystion ar hyn o bryd.',
+  'receipt.checkAgain': 'Gwirio eto',
+  'receipt.disputeSummary': 'Methu dod o hyd i’ch papur pleidleisio ar y bwrdd?',
+  'receipt.disputeIntro':
+    'Os nad yw’r bwrdd yn dangos eich papur pleidleisio lle mae’r dderbynneb hon yn dweud, cyflwynwch y dderbynneb fel anghydfod. Rhaid i’r bwrdd ei gyhoeddi, ac mae pob dilyswr yn ei wirio: mae derbynneb ar gyfer papur pleidleisio sydd ar goll o’r bwrdd yn gwneud cofnod yr etholiad yn annilys.',
+  'receipt.dispute': 'Cyflwyno anghydfod gyda’r dderbynneb hon',
+  'receipt.disputeFiled':
+    'Anghydfod wedi’i gyflwyno: mae ar y bwrdd cyhoeddus yn safle {position}.',
+  'receipt.disputeRefused':
+    'Gwrthododd y bwrdd yr anghydfod ({code}). Cadwch eich derbynneb: gall unrhyw un ei gwirio yn erbyn y cofnod cyhoeddedig.',
   'tracker.title': 'Dod o hyd i bapur pleidleisio drwy ei god tracio',
   'tracker.label': 'Cod tracio',
   'tracker.hint': 'Y 64 llythyren a rhif ar eich derbynneb.',

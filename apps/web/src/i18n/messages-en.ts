@@ -161,6 +161,26 @@ export const en = {
     'To check it later, open “Find a ballot by its tracker” on this site and enter the tracker.',
   'receipt.signedOut': 'You have been signed out. Your voting code is not kept on this device.',
 
+  'receipt.confirmChecking': 'Checking with the independent witnesses…',
+  'receipt.confirmed':
+    'Confirmed: your ballot is in a board checkpoint that enough independent witnesses have co-signed, so everyone sees the same board.',
+  'receipt.notWitnessed':
+    'Recorded by the board, but not yet confirmed by the independent witnesses. Check again in a few minutes; if it stays unconfirmed, keep your receipt.',
+  'receipt.pending':
+    'Recorded by the board; no signed checkpoint covers it yet. Check again in a few minutes.',
+  'receipt.noWitnesses':
+    'This election has no independent witnesses, so this page cannot confirm your ballot beyond the board’s own signature.',
+  'receipt.notIncluded':
+    'Warning: the board could not prove that your ballot is in its log. Keep your receipt and tell the returning officer.',
+  'receipt.confirmFailed': 'The witnesses’ confirmation could not be checked just now.',
+  'receipt.checkAgain': 'Check again',
+  'receipt.disputeSummary': 'Cannot find your ballot on the board?',
+  'receipt.disputeIntro':
+    'If the board does not show your ballot where this receipt says, file the receipt as a dispute. The board must publish it, and every verifier checks it: a receipt for a ballot missing from the board makes the election record invalid.',
+  'receipt.dispute': 'File a dispute with this receipt',
+  'receipt.disputeFiled': 'Dispute filed: it is on the public board at position {position}.',
+  'receipt.disputeRefused':
+    'The board refused the dispute ({code}). Keep your receipt: anyone can check it against the published record.',
   'tracker.title': 'Find a ballot by its tracker',
   'tracker.label': 'Tracker',
   'tracker.hint': 'The 64 letters and numbers on your receipt.',

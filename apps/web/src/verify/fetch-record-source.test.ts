@@ -19,7 +19,13 @@ const fixtures = join(
 /** The files of a golden record bundle (spec §9.1), by name. */
 function fixtureFiles(name: string): Map<string, string> {
   const files = new Map<string, string>();
-  for (const file of ['format.json', 'board.jsonl', 'checkpoints.jsonl', 'nominations.json']) {
+  for (const file of [
+    'format.json',
+    'board.jsonl',
+    'checkpoints.jsonl',
+    'cosignatures.jsonl',
+    'nominations.json',
+  ]) {
     const path = join(fixtures, name, 'record', file);
     if (existsSync(path)) files.set(file, readFileSync(path, 'utf8'));
   }
@@ -38,7 +44,8 @@ function serveRecord(
   const requested: string[] = [];
   t.mock.method(globalThis, 'fetch', (input: string | URL | Request) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const match = /^\/api\/elections\/[a-z0-9-]+\/record\/([a-z.]+)$/.exec(url);
+    // `cosignatures.jsonl?to=<size>`: only the co-signatures of the checkpoints read (spec §10.6.2).
+    const match = /^\/api\/elections\/[a-z0-9-]+\/record\/([a-z.]+)(?:\?to=[0-9]+)?$/.exec(url);
     assert.ok(match?.[1] !== undefined, `unexpected fetch ${url}`);
     const file = match[1];
     requested.push(file);
@@ -139,4 +146,15 @@ test('a manifest without nominations: nominations.json is never asked for', asyn
   const report = await verifyRecord(fetchRecordSource('valid-small'));
   assert.equal(report.ok, true);
   assert.ok(!requested.includes('nominations.json'));
+});
+
+test('co-signatures are fetched after the checkpoints, up to their last size: V2.9–V2.10 run in the browser', async (t) => {
+  const requested = serveRecord(t, fixtureFiles('valid-witnessed'));
+  const report = await verifyRecord(fetchRecordSource('valid-witnessed'));
+  assert.equal(report.ok, true);
+  assert.ok(requested.indexOf('cosignatures.jsonl') > requested.indexOf('checkpoints.jsonl'));
+  assert.ok((report.checks.find((c) => c.id === 'V2.9')?.checked ?? 0) > 0);
+  t.mock.restoreAll();
+  serveRecord(t, fixtureFiles('tampered-cosigned-fork'));
+  assert.equal(statusOf(await verifyRecord(fetchRecordSource('x')), 'V2.10'), 'failed');
 });

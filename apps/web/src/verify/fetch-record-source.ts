@@ -68,6 +68,7 @@ export function fetchRecordSource(
   let passes = 0;
   // How each JSON Lines file ended, from its last complete read (asked for after the read).
   const ends = new Map<JsonLinesFile, boolean>();
+  let lastCheckpointLine = '';
   return {
     readFormat: async () => (await fetchFile(path('format.json'), 'format.json')).text(),
     async *boardLines() {
@@ -82,7 +83,23 @@ export function fetchRecordSource(
     async *checkpointLines() {
       const response = await fetchFile(path('checkpoints.jsonl'), 'checkpoints.jsonl');
       const body = response.body as ReadableStream<Uint8Array>;
-      yield* streamLines(body, (end) => ends.set('checkpoints.jsonl', end));
+      for await (const line of streamLines(body, (end) => ends.set('checkpoints.jsonl', end))) {
+        lastCheckpointLine = line;
+        yield line;
+      }
+    },
+    // Read after the checkpoints: only co-signatures of the checkpoints read (spec §10.6.2).
+    async *cosignatureLines() {
+      const to = lastCheckpointSize(lastCheckpointLine);
+      if (to === 0) return;
+      // Optional in a bundle (spec §9.1): a board that serves none (404) has no co-signatures.
+      const url = `${base}/cosignatures.jsonl?to=${to}`;
+      const response = await fetch(url, { credentials: 'omit', cache: 'no-store' });
+      if (response.status === 404) return;
+      if (!response.ok || response.body === null)
+        throw new RecordFetchError('cosignatures.jsonl', response.status);
+      const body = response.body as ReadableStream<Uint8Array>;
+      yield* streamLines(body, (end) => ends.set('cosignatures.jsonl', end));
     },
     endsWithLineFeed: (file) => Promise.resolve(ends.get(file) ?? true),
     // Asked for only when the manifest names nominations. Absent (404: never uploaded, or a board
@@ -97,4 +114,14 @@ export function fetchRecordSource(
       return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
     },
   };
+}
+
+/** The size of a checkpoint line, 0 when it is not one (the verifier reports that line, V2.7). */
+function lastCheckpointSize(line: string): number {
+  try {
+    const size = (JSON.parse(line) as { size?: unknown }).size;
+    return typeof size === 'number' && Number.isSafeInteger(size) && size > 0 ? size : 0;
+  } catch {
+    return 0;
+  }
 }

@@ -115,7 +115,13 @@ function nominateAll(names: readonly string[]): ClosedNominations {
 
 export async function createFixtureElection(
   server: RunningServer,
-  options: { contests?: readonly ContestSpec[]; voters?: number; open?: boolean } = {}
+  options: {
+    contests?: readonly ContestSpec[];
+    voters?: number;
+    open?: boolean;
+    /** The manifest's witnesses (spec §9.2.8); default none. */
+    witnesses?: Manifest['witnesses'];
+  } = {}
 ): Promise<FixtureElection> {
   const { service } = server;
   const group = service.group;
@@ -165,6 +171,7 @@ export async function createFixtureElection(
       { id: 'dob', label: 'Date of birth', translations: { cy: 'Dyddiad geni' } },
       { id: 'postcode', label: 'Postcode', translations: { cy: 'Cod post' } },
     ],
+    ...(options.witnesses === undefined ? {} : { witnesses: options.witnesses }),
   };
   const adminKey = `admin-${randomBytes(8).toString('hex')}`;
   const { manifest } = await createElection(service, {

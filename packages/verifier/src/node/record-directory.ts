@@ -44,12 +44,13 @@ async function endsWithLineFeed(path: string): Promise<boolean> {
   }
 }
 
-/** A {@link RecordSource} over `dir/format.json`, `dir/board.jsonl`, `dir/checkpoints.jsonl`, `dir/nominations.json`. */
+/** A {@link RecordSource} over `dir/format.json`, `dir/board.jsonl`, `dir/checkpoints.jsonl`, `dir/cosignatures.jsonl`, `dir/nominations.json`. */
 export function recordDirectory(dir: string): RecordSource {
   return {
     readFormat: () => readOptional(join(dir, 'format.json')),
     boardLines: () => readLines(join(dir, 'board.jsonl')),
     checkpointLines: () => readLines(join(dir, 'checkpoints.jsonl')),
+    cosignatureLines: () => readLines(join(dir, 'cosignatures.jsonl')),
     endsWithLineFeed: (file) => endsWithLineFeed(join(dir, file)),
     readNominations: () => readOptional(join(dir, 'nominations.json')),
   };
