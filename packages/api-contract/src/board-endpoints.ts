@@ -4,6 +4,7 @@
  * by channel, the result, and the record bundle that `scrutineer verify` reads.
  */
 import { checkpointSchema, manifestSchema } from '@scrutineer/record';
+import { z } from 'zod';
 import { endpoint } from './endpoint.ts';
 import {
   checkpointListSchema,
@@ -21,6 +22,7 @@ import {
   trackerParams,
   trackerSchema,
   turnoutSchema,
+  decimal,
 } from './schemas.ts';
 
 const JSONL = 'application/jsonl; charset=utf-8';
@@ -140,6 +142,17 @@ export const boardEndpoints = {
     contentType: JSONL,
     errors: ['election/not-found'],
   }),
+  recordCosignatures: endpoint({
+    method: 'GET',
+    path: '/api/elections/:electionId/record/cosignatures.jsonl',
+    summary:
+      'The record bundle (spec §9.1): cosignatures.jsonl, of checkpoints of size ≤ `to` (pass the last size of the checkpoints.jsonl read)',
+    audience: 'public',
+    params: electionParams,
+    query: z.strictObject({ to: decimal(1).optional() }),
+    contentType: 'application/jsonl; charset=utf-8',
+    errors: ['election/not-found'],
+  }),
   recordNominations: endpoint({
     ...boardRead,
     path: '/api/elections/:electionId/record/nominations.json',
@@ -156,5 +169,6 @@ export const RECORD_FILE_ENDPOINTS = {
   'board.jsonl': 'recordBoard',
   'checkpoints.jsonl': 'recordCheckpoints',
   'nominations.json': 'recordNominations',
+  'cosignatures.jsonl': 'recordCosignatures',
 } as const satisfies Record<string, keyof typeof boardEndpoints>;
 export type RecordFileName = keyof typeof RECORD_FILE_ENDPOINTS;

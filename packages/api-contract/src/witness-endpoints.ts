@@ -30,8 +30,7 @@ export const witnessEndpoints = {
   postCosignature: endpoint({
     method: 'POST',
     path: '/api/elections/:electionId/cosignatures',
-    summary:
-      'A witness publishes its co-signature of a checkpoint the board signed (spec §10.6.2)',
+    summary: 'A witness publishes its co-signature of a checkpoint the board signed (spec §10.6.2)',
     audience: 'public',
     params: electionParams,
     body: cosignatureSchema,
@@ -54,17 +53,6 @@ export const witnessEndpoints = {
     response: cosignatureListSchema,
     errors: ['election/not-found'],
   }),
-  recordCosignatures: endpoint({
-    method: 'GET',
-    path: '/api/elections/:electionId/record/cosignatures.jsonl',
-    summary:
-      'The record bundle (spec §9.1): cosignatures.jsonl, of checkpoints of size ≤ `to` (pass the last size of the checkpoints.jsonl read)',
-    audience: 'public',
-    params: electionParams,
-    query: z.strictObject({ to: decimal(1).optional() }),
-    contentType: 'application/jsonl; charset=utf-8',
-    errors: ['election/not-found'],
-  }),
   dispute: endpoint({
     method: 'POST',
     path: '/api/elections/:electionId/disputes',
@@ -75,7 +63,12 @@ export const witnessEndpoints = {
     body: disputeBody,
     response: disputeResponse,
     status: 201,
-    errors: ['election/not-found', 'election/wrong-stage', 'dispute/bad-receipt', 'dispute/duplicate'],
+    errors: [
+      'election/not-found',
+      'election/wrong-stage',
+      'dispute/bad-receipt',
+      'dispute/duplicate',
+    ],
   }),
   verifierReport: endpoint({
     method: 'POST',

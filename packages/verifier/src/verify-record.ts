@@ -111,7 +111,10 @@ async function readCosignatureFile(
 ): Promise<Cosignature[]> {
   const cosignatures = await readCosignatures(source.cosignatureLines(), report);
   if (!(await source.endsWithLineFeed('cosignatures.jsonl')))
-    report.fail('V2.9', 'cosignatures.jsonl: record/missing-final-newline: the last line has no LF');
+    report.fail(
+      'V2.9',
+      'cosignatures.jsonl: record/missing-final-newline: the last line has no LF'
+    );
   return cosignatures;
 }
 

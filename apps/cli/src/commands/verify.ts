@@ -92,9 +92,7 @@ async function reportVerdict(url: string, dir: string, valid: boolean): Promise<
   const electionId = (JSON.parse(first) as { body?: { electionId?: unknown } }).body?.electionId;
   if (typeof electionId !== 'string') throw new Error('the record names no election to report to');
   const client = new ServerClient(url);
-  await client.request('POST', client.electionPath(electionId, '/verifier-reports'), {
-    body: { valid },
-  });
+  await client.call('verifierReport', { params: { electionId }, body: { valid } });
   process.stderr.write(`Verdict reported to ${url} (counted, nothing else kept).\n`);
 }
 

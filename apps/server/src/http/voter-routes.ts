@@ -67,9 +67,14 @@ export function voterRoutes(context: AppContext, signInPerMinute: number): Route
       { perMinute: signInPerMinute }
     ),
     implement('me', async ({ params, query, session }) => {
-      const report = await credentialReport(service.database, params.electionId, session.credential);
+      const report = await credentialReport(
+        service.database,
+        params.electionId,
+        session.credential
+      );
       // `purpose=pack-check`: the "Was my pack used?" page asks, counted for uptake (spec §9.10).
-      if (query.purpose === 'pack-check') await countUptake(service, params.electionId, 'pack-check');
+      if (query.purpose === 'pack-check')
+        await countUptake(service, params.electionId, 'pack-check');
       return report;
     }),
     implement(

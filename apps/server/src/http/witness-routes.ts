@@ -32,9 +32,13 @@ export function witnessRoutes(context: AppContext): RouteSpec[] {
       await readHead(database, params.electionId);
       return Readable.from(cosignaturesJsonl(database, params.electionId, query.to));
     }),
-    implement('dispute', ({ params, body }) => fileDispute(service, params.electionId, body.receipt), {
-      perMinute: 10,
-    }),
+    implement(
+      'dispute',
+      ({ params, body }) => fileDispute(service, params.electionId, body.receipt),
+      {
+        perMinute: 10,
+      }
+    ),
     implement(
       'verifierReport',
       async ({ params, body }) => {

@@ -5,7 +5,21 @@
  */
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
-import { api, castHonestBallot, errorCode, eventAt, headHash, receiptOf, sessionFor, failedChecksOf, verifyPublishedRecord, suiteServer, forEachEngine, type TestElection, createTestElection } from '@scrutineer/testkit';
+import {
+  api,
+  castHonestBallot,
+  errorCode,
+  eventAt,
+  headHash,
+  receiptOf,
+  sessionFor,
+  failedChecksOf,
+  verifyPublishedRecord,
+  suiteServer,
+  forEachEngine,
+  type TestElection,
+  createTestElection,
+} from '@scrutineer/testkit';
 
 forEachEngine('receipt disputes', (engine) => {
   const server = suiteServer(engine);

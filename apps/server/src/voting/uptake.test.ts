@@ -5,7 +5,16 @@
  */
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
-import { api, castHonestBallot, errorCode, sessionFor, suiteServer, forEachEngine, type TestElection, createTestElection } from '@scrutineer/testkit';
+import {
+  api,
+  castHonestBallot,
+  errorCode,
+  sessionFor,
+  suiteServer,
+  forEachEngine,
+  type TestElection,
+  createTestElection,
+} from '@scrutineer/testkit';
 import { readUptake } from './uptake.ts';
 
 forEachEngine('verification uptake', (engine) => {

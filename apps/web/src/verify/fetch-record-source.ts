@@ -93,7 +93,7 @@ export function fetchRecordSource(
       const to = lastCheckpointSize(lastCheckpointLine);
       if (to === 0) return;
       // Optional in a bundle (spec §9.1): a board that serves none (404) has no co-signatures.
-      const url = `${base}/cosignatures.jsonl?to=${to}`;
+      const url = `${path('cosignatures.jsonl')}?to=${to}`;
       const response = await fetch(url, { credentials: 'omit', cache: 'no-store' });
       if (response.status === 404) return;
       if (!response.ok || response.body === null)

@@ -37,11 +37,10 @@ export function disputeCommand(): Command {
         throw new Error(
           "the receipt's signature does not verify under the manifest's board key: it is not this board's receipt"
         );
-      const filed = await client.request<{ position: number }>(
-        'POST',
-        client.electionPath(receipt.election, '/disputes'),
-        { body: { receipt } }
-      );
+      const filed = await client.call('dispute', {
+        params: { electionId: receipt.election },
+        body: { receipt },
+      });
       process.stdout.write(
         `Dispute filed at board position ${filed.position}. Verifiers check it (V5.11): if your ballot is not at position ${receipt.position}, the record is invalid.\n`
       );

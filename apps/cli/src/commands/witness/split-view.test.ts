@@ -11,11 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { bytesToHex, loadGroup, randomScalar } from '@scrutineer/crypto';
-import { createCeremonyKey, simulatedManifest } from '@scrutineer/protocol';
+import { createCeremonyKey } from '@scrutineer/protocol';
+import { simulatedManifest } from '@scrutineer/testkit';
 import {
-  type Checkpoint,
   type ConfirmationReads,
-  type Cosignature,
   type Manifest,
   canonicalize,
   checkConfirmation,
@@ -78,17 +77,16 @@ after(() => board.close());
 
 function reads(view: 'a' | 'b'): ConfirmationReads {
   const client = new ServerClient(board.url(view));
-  const get = <T>(path: string) =>
-    client.request<T>('GET', client.electionPath(manifest.electionId, path));
+  const params = { electionId: manifest.electionId };
   return {
-    inclusion: (position) => get(`/proofs/inclusion?position=${position}`),
+    inclusion: (position) => client.call('inclusionProof', { params, query: { position } }),
     checkpoint: async (size) =>
-      (await get<{ checkpoints: Checkpoint[] }>(`/checkpoints?from=${size}&limit=1`))
+      (await client.call('checkpoints', { params, query: { from: size, limit: 1 } }))
         .checkpoints[0],
-    line: async (position) => (await get<{ line: string }>(`/events/${position}`)).line,
+    line: async (position) =>
+      (await client.call('event', { params: { ...params, position } })).line,
     cosignatures: async (size) =>
-      (await get<{ cosignatures: Cosignature[] }>(`/cosignatures?from=${size}&to=${size}`))
-        .cosignatures,
+      (await client.call('cosignatures', { params, query: { from: size, to: size } })).cosignatures,
   };
 }
 

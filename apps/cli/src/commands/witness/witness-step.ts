@@ -13,7 +13,6 @@ import {
   checkpointMessage,
   cosignCheckpoint,
   manifestHash,
-  parseCheckpoint,
   verifyConsistency,
   verifyStatement,
 } from '@scrutineer/record';
@@ -64,21 +63,16 @@ function evidence(manifest: Manifest, first: Checkpoint, second: Checkpoint): Fo
   };
 }
 
-async function fetchCheckpoint(
+async function latestCheckpoint(
   client: ServerClient,
-  electionId: string,
-  path: string
+  electionId: string
 ): Promise<Checkpoint | null> {
-  let value: unknown;
   try {
-    value = await client.request('GET', client.electionPath(electionId, path));
+    return await client.call('latestCheckpoint', { params: { electionId } });
   } catch (error) {
     if (error instanceof ApiError && error.code === 'board/no-checkpoint') return null;
     throw error;
   }
-  const parsed = parseCheckpoint(value);
-  if (!parsed.ok) throw new ApiError(200, 'client/invalid-checkpoint', parsed.error.message);
-  return parsed.value;
 }
 
 /**
@@ -90,12 +84,12 @@ async function boardCheckpointAt(
   electionId: string,
   size: number
 ): Promise<Checkpoint | null> {
-  const page = await client.request<{ checkpoints: unknown[] }>(
-    'GET',
-    client.electionPath(electionId, `/checkpoints?from=${size}&limit=1`)
-  );
-  const parsed = parseCheckpoint(page.checkpoints[0]);
-  return parsed.ok && parsed.value.size === size ? parsed.value : null;
+  const page = await client.call('checkpoints', {
+    params: { electionId },
+    query: { from: size, limit: 1 },
+  });
+  const first = page.checkpoints[0];
+  return first !== undefined && first.size === size ? first : null;
 }
 
 /** Spec §10.6.1: does `next` extend `last`, by the board's consistency proof? */
@@ -106,10 +100,10 @@ async function extendsLast(
   next: Checkpoint
 ): Promise<boolean> {
   if (next.size === last.size) return next.root === last.root;
-  const answer = await client.request<{ proof: unknown }>(
-    'GET',
-    client.electionPath(electionId, `/proofs/consistency?from=${last.size}&to=${next.size}`)
-  );
+  const answer = await client.call('consistencyProof', {
+    params: { electionId },
+    query: { from: last.size, to: next.size },
+  });
   const proof = answer.proof;
   if (
     !Array.isArray(proof) ||
@@ -130,7 +124,7 @@ async function extendsLast(
 export async function witnessRound(round: WitnessRound): Promise<WitnessOutcome> {
   const { client, group, manifest, state } = round;
   const electionId = manifest.electionId;
-  const next = await fetchCheckpoint(client, electionId, '/checkpoints/latest');
+  const next = await latestCheckpoint(client, electionId);
   if (next === null) return { kind: 'no-checkpoint' };
   if (!boardSigned(group, manifest, next))
     return { kind: 'refused', reason: `checkpoint at size ${next.size}: bad board signature` };
@@ -156,8 +150,6 @@ export async function witnessRound(round: WitnessRound): Promise<WitnessOutcome>
   const nextState: WitnessState = { ...state, last: next };
   round.save(nextState);
   const cosignature = cosignCheckpoint(group, manifest, round.secretKey, next);
-  await client.request('POST', client.electionPath(electionId, '/cosignatures'), {
-    body: cosignature,
-  });
+  await client.call('postCosignature', { params: { electionId }, body: cosignature });
   return { kind: 'cosigned', cosignature, state: nextState };
 }
