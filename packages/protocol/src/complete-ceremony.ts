@@ -42,7 +42,13 @@ export function completeCeremony(
     )
   );
   const complaints = received.flatMap((r) => r.complaints);
-  const ceremony = concludeCeremonyFromBodies(group, manifest, { commitments, shares, complaints });
+  const concluded = concludeCeremonyFromBodies(group, manifest, {
+    commitments,
+    shares,
+    complaints,
+  });
+  if (!concluded.ok) throw new Error(`the ceremony failed: ${concluded.error.message}`);
+  const ceremony = concluded.value;
   const trusteeShares = new Map<number, bigint>();
   trusteeKeys.forEach((key, i) => {
     const t = key.publicKey.trustee;

@@ -24,8 +24,11 @@ import {
   type Ballot,
   type Manifest,
   type UnsignedBallot,
+  type Result,
   ballotSigningMessage,
   computeTracker,
+  err,
+  ok,
 } from '@scrutineer/record';
 
 /** The voter's choices: for each contest in manifest order, the 0-based indices of the chosen candidates. */
@@ -49,54 +52,47 @@ export interface EncryptedBallot {
   readonly secrets: readonly (readonly { readonly vote: 0 | 1; readonly randomness: bigint }[])[];
 }
 
-export class ChoiceError extends RangeError {
+/** Why choices do not fit the manifest (spec §9.2.1); `contest` is -1 for the ballot as a whole. */
+export interface ChoiceFault {
   readonly code:
     'ballot/too-few-selections' | 'ballot/too-many-selections' | 'ballot/invalid-choice';
   readonly contest: number;
-  constructor(code: ChoiceError['code'], contest: number, message: string) {
-    super(`${code}: ${message}`);
-    this.name = 'ChoiceError';
-    this.code = code;
-    this.contest = contest;
-  }
+  readonly message: string;
 }
 
-/** Checks the choices against the manifest's selection limits (spec §9.2.1); throws ChoiceError. */
-export function checkChoices(manifest: Manifest, choices: Choices): void {
-  if (choices.length !== manifest.contests.length) {
-    throw new ChoiceError(
-      'ballot/invalid-choice',
-      -1,
-      `expected choices for ${manifest.contests.length} contests`
-    );
-  }
-  manifest.contests.forEach((contest, c) => {
+/** Checks the choices against the manifest's selection limits (spec §9.2.1). */
+export function checkChoices(manifest: Manifest, choices: Choices): Result<true, ChoiceFault> {
+  if (choices.length !== manifest.contests.length)
+    return err({
+      code: 'ballot/invalid-choice',
+      contest: -1,
+      message: `expected choices for ${manifest.contests.length} contests`,
+    });
+  for (const [c, contest] of manifest.contests.entries()) {
     const chosen = choices[c] ?? [];
     if (
       new Set(chosen).size !== chosen.length ||
       chosen.some((j) => !Number.isInteger(j) || j < 0 || j >= contest.candidates.length)
-    ) {
-      throw new ChoiceError(
-        'ballot/invalid-choice',
-        c,
-        `invalid or repeated candidate in ${contest.id}`
-      );
-    }
-    if (chosen.length < contest.minSelections) {
-      throw new ChoiceError(
-        'ballot/too-few-selections',
-        c,
-        `${contest.id} needs at least ${contest.minSelections}`
-      );
-    }
-    if (chosen.length > contest.maxSelections) {
-      throw new ChoiceError(
-        'ballot/too-many-selections',
-        c,
-        `${contest.id} allows at most ${contest.maxSelections}`
-      );
-    }
-  });
+    )
+      return err({
+        code: 'ballot/invalid-choice',
+        contest: c,
+        message: `invalid or repeated candidate in ${contest.id}`,
+      });
+    if (chosen.length < contest.minSelections)
+      return err({
+        code: 'ballot/too-few-selections',
+        contest: c,
+        message: `${contest.id} needs at least ${contest.minSelections}`,
+      });
+    if (chosen.length > contest.maxSelections)
+      return err({
+        code: 'ballot/too-many-selections',
+        contest: c,
+        message: `${contest.id} allows at most ${contest.maxSelections}`,
+      });
+  }
+  return ok(true);
 }
 
 /**
@@ -109,7 +105,10 @@ export function encryptBallot(
   choices: Choices
 ): EncryptedBallot {
   const { group, manifest, electionKey, baseHash } = setup;
-  checkChoices(manifest, choices);
+  // The caller refuses bad choices with checkChoices first; reaching here with them is a bug.
+  const checked = checkChoices(manifest, choices);
+  if (!checked.ok)
+    throw new Error(`encryptBallot: ${checked.error.code}: ${checked.error.message}`);
   const credentialBytes = group.encodePoint(credential.publicKey);
   const secrets: { vote: 0 | 1; randomness: bigint }[][] = [];
   const contests = manifest.contests.map((contest, c) => {

@@ -21,6 +21,7 @@ import {
   type Ballot,
   type EventBody,
   type Manifest,
+  type Result,
   CredentialListHasher,
   ceremonyParameters,
   computeBaseHash,
@@ -28,7 +29,9 @@ import {
   decodeComplaintBody,
   decodeDecryptionBody,
   decodeSharesBody,
+  err,
   manifestHash,
+  ok,
   trusteeKeysOf,
 } from '@scrutineer/record';
 import { tallyTargets } from './trustee.ts';
@@ -40,29 +43,25 @@ export interface CeremonyBodies {
   readonly complaints: readonly EventBody<'trustee-complaint'>[];
 }
 
-export class ProtocolError extends Error {
+/** Why the ceremony on the board concludes to no key: the crypto core's code and message. */
+export interface CeremonyFault {
   readonly code: string;
-  constructor(code: string, message: string) {
-    super(`${code}: ${message}`);
-    this.name = 'ProtocolError';
-    this.code = code;
-  }
+  readonly message: string;
 }
 
-/** Spec §7.6: concludes the ceremony from the board; throws ProtocolError if it failed. */
+/** Spec §7.6: concludes the ceremony from the board, or says why it failed (its code and message). */
 export function concludeCeremonyFromBodies(
   group: Group,
   manifest: Manifest,
   bodies: CeremonyBodies
-): CeremonyResult {
+): Result<CeremonyResult, CeremonyFault> {
   const outcome = concludeCeremony(group, ceremonyParameters(manifest), {
     trusteeKeys: trusteeKeysOf(group, manifest),
     commitments: bodies.commitments.map((b) => decodeCommitmentsBody(group, b)),
     encryptedShares: bodies.shares.flatMap((b) => decodeSharesBody(group, b)),
     complaints: bodies.complaints.map((b) => decodeComplaintBody(group, b)),
   });
-  if (!outcome.ok) throw new ProtocolError(outcome.error.code, outcome.error.message);
-  return outcome.value;
+  return outcome.ok ? outcome : err({ code: outcome.error.code, message: outcome.error.message });
 }
 
 /** The `election-key` body for a concluded ceremony (spec §9.5). */
@@ -147,6 +146,13 @@ export function encryptedTallyBody(
   };
 }
 
+/** A result computed from the shares: the `election-result` body, who counted, who was left out. */
+export interface ComputedResult {
+  readonly result: EventBody<'election-result'>;
+  readonly trustees: readonly number[];
+  readonly faults: readonly string[];
+}
+
 /**
  * Spec §8.3–§8.5 and §9.5: combines the trustees' shares (any k valid ones; bad ones are left out
  * and named), decodes the online counts and adds the postal totals.
@@ -159,11 +165,7 @@ export function computeResult(
   tally: EventBody<'encrypted-tally'>,
   shareBodies: readonly EventBody<'decryption-share'>[],
   postalTotals: readonly (readonly number[])[]
-): {
-  readonly result: EventBody<'election-result'>;
-  readonly trustees: readonly number[];
-  readonly faults: readonly string[];
-} {
+): Result<ComputedResult, CeremonyFault> {
   const targets = tallyTargets(group, tally);
   const combined = combineDecryptionsUnsafe(group, {
     baseHash,
@@ -175,13 +177,15 @@ export function computeResult(
       shares: decodeDecryptionBody(group, body),
     })),
   });
-  if (!combined.ok) throw new ProtocolError(combined.error.code, combined.error.message);
+  // Fewer than k valid shares, or a count out of range: no result, and the reason.
+  if (!combined.ok) return err({ code: combined.error.code, message: combined.error.message });
   const plaintexts = recoverPlaintextsUnsafe(
     group,
     combined.value.plaintextPoints,
     BigInt(tally.ballots)
   );
-  if (!plaintexts.ok) throw new ProtocolError(plaintexts.error.code, plaintexts.error.message);
+  if (!plaintexts.ok)
+    return err({ code: plaintexts.error.code, message: plaintexts.error.message });
   let next = 0;
   const result = {
     contests: tally.contests.map((contest, c) => ({
@@ -192,9 +196,9 @@ export function computeResult(
       }),
     })),
   };
-  return {
+  return ok({
     result,
     trustees: combined.value.trustees,
     faults: combined.value.faults.map((f) => `trustee ${f.trustee}: ${f.code}: ${f.message}`),
-  };
+  });
 }

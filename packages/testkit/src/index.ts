@@ -17,3 +17,4 @@ export * from './suite-server.ts';
 export * from './test-ceremony.ts';
 export * from './test-databases.ts';
 export * from './test-election.ts';
+export * from './result-of.ts';

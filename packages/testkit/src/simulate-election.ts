@@ -4,6 +4,7 @@
  * tally, threshold decryption and result. Demos, fixtures and tests build records with it; the
  * verifier then checks them without trusting this code.
  */
+import { resultOf } from './result-of.ts';
 import {
   type Group,
   type Point,
@@ -322,14 +323,8 @@ export function simulateElection(options: SimulationOptions): SimulatedElection 
       )
     );
   for (const body of shareBodies) board.append('decryption-share', tick(), body);
-  const { result: resultBody } = computeResult(
-    group,
-    manifest,
-    setup.baseHash,
-    keyBody,
-    tally,
-    shareBodies,
-    batchCounts
+  const { result: resultBody } = resultOf(
+    computeResult(group, manifest, setup.baseHash, keyBody, tally, shareBodies, batchCounts)
   );
   board.append('election-result', tick(), resultBody);
   return result(keyBody.publicKey, openBody.baseHash, trusteeShares);

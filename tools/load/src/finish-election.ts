@@ -4,6 +4,7 @@
  * all over HTTP — and run the independent verifier (`scrutineer verify`, the CLI as a process)
  * on the record the board publishes.
  */
+import { resultOf } from '@scrutineer/testkit';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
@@ -65,7 +66,9 @@ export async function closeAndTally(
     if (event.type === 'election-key') keyBody = event.body;
   }
   const postal = manifest.contests.map((contest) => contest.candidates.map(() => 0));
-  const { result } = computeResult(group, manifest, baseHash, keyBody, tally, shares, postal);
+  const { result } = resultOf(
+    computeResult(group, manifest, baseHash, keyBody, tally, shares, postal)
+  );
   await post('/result', result);
   return result.contests[0]?.options.map((option) => option.online) ?? [];
 }

@@ -19,7 +19,7 @@ import {
   loadGroup,
   zeroCiphertext,
 } from '@scrutineer/crypto';
-import { addSeconds } from '@scrutineer/testkit';
+import { addSeconds, resultOf } from '@scrutineer/testkit';
 import { CredentialListHasher, computeBaseHash } from '@scrutineer/record';
 import { computeResult, decryptTally } from '@scrutineer/protocol';
 import { BoardWriter } from './board-writer.ts';
@@ -174,14 +174,8 @@ export async function generateRecord(options: GenerateOptions): Promise<Generate
     for (const body of shareBodies) board.append('decryption-share', tick(), body);
     board.checkpoint();
     const noPostal = [intended.map(() => 0)];
-    const { result } = computeResult(
-      group,
-      manifest,
-      baseHashBytes,
-      setup.keyBody,
-      tally,
-      shareBodies,
-      noPostal
+    const { result } = resultOf(
+      computeResult(group, manifest, baseHashBytes, setup.keyBody, tally, shareBodies, noPostal)
     );
     const decrypted = result.contests[0]?.options.map((o) => o.total) ?? [];
     // The decryption is computed, not copied from `intended`: a mismatch is a bug in this tool.

@@ -92,7 +92,13 @@ export function runSyntheticCeremony(
   const complaints = received.flatMap((r) => r.complaints);
   // Honest trustees never complain; a complaint here is a bug in the ceremony code.
   if (complaints.length > 0) throw new Error('honest synthetic ceremony produced a complaint');
-  const ceremony = concludeCeremonyFromBodies(group, manifest, { commitments, shares, complaints });
+  const concluded = concludeCeremonyFromBodies(group, manifest, {
+    commitments,
+    shares,
+    complaints,
+  });
+  if (!concluded.ok) throw new Error(`the ceremony failed: ${concluded.error.message}`);
+  const ceremony = concluded.value;
   const secretShares = new Map<number, bigint>();
   trusteeKeys.forEach((key, i) => {
     const t = key.publicKey.trustee;

@@ -19,6 +19,7 @@ import {
   OPERATOR_KEY,
   createTestElection,
   operatorDraft,
+  resultOf,
 } from '@scrutineer/testkit';
 import { computeResult, decryptTally } from '@scrutineer/protocol';
 import { type EventBody, checkpointSchema } from '@scrutineer/record';
@@ -184,14 +185,10 @@ forEachEngine("the officials' API", (engine) => {
     );
     assert.ok(keyEvent?.type === 'election-key');
     const keyBody = keyEvent.body;
-    const { result } = computeResult(
-      group,
-      election.manifest,
-      election.setup.baseHash,
-      keyBody,
-      tallyBody,
-      shares,
-      [[1, 1]]
+    const { result } = resultOf(
+      computeResult(group, election.manifest, election.setup.baseHash, keyBody, tallyBody, shares, [
+        [1, 1],
+      ])
     );
     assert.deepEqual(
       nth(result.contests, 0).options.map((o) => o.online),

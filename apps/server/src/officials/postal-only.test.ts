@@ -19,6 +19,7 @@ import {
   forEachEngine,
   type TestElection,
   createTestElection,
+  resultOf,
 } from '@scrutineer/testkit';
 import type { EventBody } from '@scrutineer/record';
 import { z } from 'zod';
@@ -79,14 +80,16 @@ async function countAndPublish(
       batches.reduce((sum, b) => sum + (b.contests[c]?.counts[j] ?? 0), 0)
     )
   );
-  const { result } = computeResult(
-    group,
-    election.manifest,
-    election.setup.baseHash,
-    keyEvent.body,
-    event.body,
-    shares,
-    postal
+  const { result } = resultOf(
+    computeResult(
+      group,
+      election.manifest,
+      election.setup.baseHash,
+      keyEvent.body,
+      event.body,
+      shares,
+      postal
+    )
   );
   const published = await api(server, 'POST', `${base}/result`, { ...officer, body: result });
   assert.equal(published.status, 201, JSON.stringify(published.body));

@@ -181,7 +181,8 @@ export class Booth {
       if (checked.keys === null || checked.manifestHash !== this.state.election.manifestHash)
         throw new Error('election changed');
       this.state.election = checked;
-      checkChoices(checked.manifest, this.state.choices);
+      const choices = checkChoices(checked.manifest, this.state.choices);
+      if (!choices.ok) throw new Error(choices.error.code);
       this.go({ kind: 'encrypting', stage: 'encrypting' }, false);
       const result = await this.#worker.request({
         type: 'encrypt',

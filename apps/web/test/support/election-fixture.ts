@@ -19,7 +19,12 @@ import {
   generateVotingCode,
   loadGroup,
 } from '@scrutineer/crypto';
-import { type ContestSpec, simulatedManifest, runTestCeremony } from '@scrutineer/testkit';
+import {
+  type ContestSpec,
+  simulatedManifest,
+  runTestCeremony,
+  resultOf,
+} from '@scrutineer/testkit';
 import {
   type ClosedNominations,
   closeNominations,
@@ -289,14 +294,16 @@ export async function tallyAndPublish(
     shares.push(share);
     await postTrusteeMessage(server.service, election.electionId, 'decryption-share', share);
   }
-  const { result } = computeResult(
-    group,
-    election.manifest,
-    baseHash,
-    key,
-    tally,
-    shares,
-    election.manifest.contests.map((c) => c.candidates.map(() => 0))
+  const { result } = resultOf(
+    computeResult(
+      group,
+      election.manifest,
+      baseHash,
+      key,
+      tally,
+      shares,
+      election.manifest.contests.map((c) => c.candidates.map(() => 0))
+    )
   );
   await officer(server, election, '/result', result);
   const recordDirectory = await mkdtemp(join(tmpdir(), 'scrutineer-web-record-'));

@@ -94,11 +94,14 @@ export async function publishElectionKey(
   );
   await new Promise((resolve) => setTimeout(resolve, options.complaintWaitMs ?? 2_000));
   const events = await client.events(electionId);
-  const result = concludeCeremonyFromBodies(group, manifest, {
+  const concluded = concludeCeremonyFromBodies(group, manifest, {
     commitments: bodiesOf(events, 'trustee-commitments'),
     shares: bodiesOf(events, 'trustee-shares'),
     complaints: bodiesOf(events, 'trustee-complaint'),
   });
+  if (!concluded.ok)
+    throw new Error(`the ceremony on the board concludes to no key: ${concluded.error.message}`);
+  const result = concluded.value;
   const body = electionKeyBody(group, result);
   await context.client.call('postElectionKey', { ...asOfficer(context), body });
   context.log?.(
@@ -236,7 +239,7 @@ export async function tallyElection(
   const tally = lastBodyOf(events, 'encrypted-tally');
   if (key === undefined || tally === undefined || summary.baseHash === null)
     throw new Error('the board has no election key or encrypted tally');
-  const computed = computeResult(
+  const counted = computeResult(
     group,
     manifest,
     hexToBytes(summary.baseHash),
@@ -245,6 +248,11 @@ export async function tallyElection(
     bodiesOf(events, 'decryption-share'),
     postalTotals(manifest, events)
   );
+  if (!counted.ok)
+    throw new Error(
+      `no result can be computed from the board: ${counted.error.code}: ${counted.error.message}`
+    );
+  const computed = counted.value;
   const existing = lastBodyOf(events, 'election-result');
   if (existing === undefined)
     await context.client.call('publishResult', { ...asOfficer(context), body: computed.result });

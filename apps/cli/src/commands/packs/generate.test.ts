@@ -72,14 +72,13 @@ const TRUSTEE = createCeremonyKey(TRUSTEE_GROUP, 'leader-2025', 1);
 /** A board's setup events for `manifest`: its 1-of-1 ceremony, honestly concluded, and the key. */
 function ceremonyBoard(group: Group, manifest: Manifest) {
   const dealing = dealCeremonyShares(group, manifest, TRUSTEE);
-  const key = electionKeyBody(
-    group,
-    concludeCeremonyFromBodies(group, manifest, {
-      commitments: [dealing.commitments],
-      shares: [dealing.shares],
-      complaints: [],
-    })
-  );
+  const concluded = concludeCeremonyFromBodies(group, manifest, {
+    commitments: [dealing.commitments],
+    shares: [dealing.shares],
+    complaints: [],
+  });
+  assert.ok(concluded.ok);
+  const key = electionKeyBody(group, concluded.value);
   const events: BoardEvent[] = [];
   const add = (type: BoardEvent['type'], body: BoardEvent['body']) => {
     const last = events.at(-1);

@@ -127,10 +127,8 @@ export function batchTotals(manifest: Manifest, papers: readonly KeyedPaper[]): 
         'postal/unknown-candidate',
         `row ${paper.row} (paper ${paper.paper}): ${choices}. Nothing was posted: correct the entry (a misspelt name is never counted as a spoilt paper)`
       );
-    try {
-      // More marks than the contest allows (or fewer than it needs): void by the rules.
-      checkChoices(manifest, choices);
-    } catch {
+    // More marks than the contest allows (or fewer than it needs): void by the rules.
+    if (!checkChoices(manifest, choices).ok) {
       spoilt++;
       continue;
     }

@@ -212,11 +212,14 @@ export async function runTrusteeCeremony(
     async () => ceremonyEvents(await client.events(electionId)),
     wait
   );
-  const result = concludeCeremonyFromBodies(group, manifest, {
+  const concluded = concludeCeremonyFromBodies(group, manifest, {
     commitments: bodiesOf(ceremony, 'trustee-commitments'),
     shares: bodiesOf(ceremony, 'trustee-shares'),
     complaints: bodiesOf(ceremony, 'trustee-complaint'),
   });
+  if (!concluded.ok)
+    throw new Error(`the ceremony on the board concludes to no key: ${concluded.error.message}`);
+  const result = concluded.value;
   const published = lastBodyOf(await client.events(electionId), 'election-key');
   const expected = electionKeyBody(group, result);
   if (published === undefined || published.publicKey !== expected.publicKey)
