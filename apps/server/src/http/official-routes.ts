@@ -10,6 +10,7 @@ import { signCheckpoint } from '../board/checkpoints.ts';
 import { createElection } from '../elections/create-election.ts';
 import { ServiceError } from '../http-errors.ts';
 import { readAuditLog, writeAuditLog } from '../officials/audit-log.ts';
+import { cancelElection } from '../officials/cancel-election.ts';
 import { publishNominations } from '../officials/nominations-file.ts';
 import { postPostalBatch, recordPostalReceived } from '../officials/postal.ts';
 import { receiveEnvelopes } from '../officials/postal-intake.ts';
@@ -59,6 +60,7 @@ export function officialRoutes(context: AppContext): RouteSpec[] {
       postPostalBatch(service, params.electionId, body)
     ),
     implement('tally', ({ params }) => postEncryptedTally(service, params.electionId)),
+    implement('cancel', ({ params, body }) => cancelElection(service, params.electionId, body)),
     implement('publishResult', ({ params, body }) => postResult(service, params.electionId, body)),
     implement('signCheckpoint', async ({ params }) => {
       const checkpoint = await signCheckpoint(service, params.electionId);
