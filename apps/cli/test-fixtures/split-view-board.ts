@@ -109,15 +109,47 @@ export async function startSplitViewBoard(
           (c) => c.size >= number('from') && c.size <= number('to')
         ),
       };
-    if (path === '/proofs/consistency')
-      return { proof: hex(consistencyProof(leaves, number('from'), number('to'))) };
+    // The answers have the real board's shapes (the API contract's schemas), which the client checks.
+    const rootOf = (size: number) => bytesToHex(merkleRoot(leaves.slice(0, size)));
+    if (path === '/proofs/consistency') {
+      const [from, to] = [number('from'), number('to')];
+      return {
+        from,
+        to,
+        fromRoot: rootOf(from),
+        toRoot: rootOf(to),
+        proof: hex(consistencyProof(leaves, from, to)),
+      };
+    }
     if (path === '/proofs/inclusion') {
       const position = number('position');
       const size = checkpoints.find((c) => c.size > position)?.size ?? leaves.length;
-      return { position, size, proof: hex(inclusionProof(leaves, position, size)) };
+      return {
+        position,
+        size,
+        root: rootOf(size),
+        leafHash: bytesToHex(leaves[position] as Uint8Array),
+        proof: hex(inclusionProof(leaves, position, size)),
+      };
     }
     const event = /^\/events\/(\d+)$/.exec(path);
-    if (event !== null) return { line: view.lines[Number(event[1])] };
+    if (event !== null) {
+      const position = Number(event[1]);
+      const line = view.lines[position] as string;
+      const parsed = JSON.parse(line) as { type: string; body?: Record<string, unknown> };
+      return {
+        event: {
+          type: parsed.type,
+          position,
+          previous: '00'.repeat(32),
+          time: '2026-11-02T10:00:00Z',
+          body: parsed.body ?? {},
+        },
+        line,
+        hash: bytesToHex(sha256(utf8(line))),
+        leafHash: bytesToHex(leaves[position] as Uint8Array),
+      };
+    }
     return undefined;
   };
 

@@ -19,7 +19,7 @@ test('every officer, registrar, trustee, postal and vote command has --help nami
     'trustee keygen': ['--election', '--index'],
     'trustee ceremony': ['--key'],
     'trustee decrypt': ['--key'],
-    'postal receive': ['--pack-id'],
+    'postal receive': ['--credential', '--return-secret', '--slip', '--scanner-file', '--batch'],
     'postal batch': ['--first', '--second', '--batch'],
     vote: ['--code-file', '--choice', '--audit'],
   };
