@@ -51,11 +51,13 @@ function scrutineer(
 
 test('the packed workspaces are the verifier, the CLI and what they need, built to JavaScript', () => {
   assert.deepEqual(packed.map((p) => p.name).sort(), [
+    '@scrutineer/api-contract',
     '@scrutineer/cli',
     '@scrutineer/crypto',
     '@scrutineer/protocol',
     '@scrutineer/record',
     '@scrutineer/verifier',
+    '@scrutineer/worker-pool',
   ]);
   for (const p of packed) {
     const manifest = JSON.stringify(p.manifest);
