@@ -34,7 +34,7 @@ import { electionDraft } from '../src/commands/packs/election-input.ts';
 import { generatePackFiles } from '../src/commands/packs/generate.ts';
 import { readAnswersFile } from '../src/commands/packs/pack-files.ts';
 import { PostalAuditClient, runPostalAudit } from '../src/commands/postal/postal-audit.ts';
-import { receivePostalPack } from '../src/commands/postal/postal.ts';
+import { uploadEnvelopes } from '../src/commands/postal/scanner-file.ts';
 import { commitRollMembers } from '../src/commands/roll/commit.ts';
 import { parseCsvText } from '../src/commands/roll/csv-file.ts';
 import {
@@ -244,13 +244,29 @@ export async function runExact(options: ExactOptions): Promise<ExactOutcome> {
       log(`[${elapsed()}] ${turnout.online} online ballots encrypted and cast`);
     }
     const postal = rows.slice(turnout.online, turnout.online + turnout.papers);
-    let received = 0;
-    await inParallel(postal, concurrency, async (row) => {
-      const refused = await receivePostalPack(client, electionId, adminKey, scanReturnSlip(row));
-      if (refused !== null) throw new Error(`pack ${row.pack_id}: return refused (${refused})`);
-      if (++received % 10_000 === 0)
-        log(`[${elapsed()}]   ${received}/${postal.length} postal returns received`);
+    // Scanned in trays of PAPERS_PER_BATCH and uploaded in bulk as a scanning station does; each
+    // tray is opened and counted as one batch below, so its id is the batch's.
+    const batchId = (tray: number) => `batch-${String(tray + 1).padStart(4, '0')}`;
+    const envelopes = postal.map((row, k) => {
+      const slip = scanReturnSlip(row);
+      return {
+        row: k + 1,
+        credential: slip.credential,
+        returnSecret: slip.returnSecret,
+        batch: batchId(Math.floor(k / PAPERS_PER_BATCH)),
+        scannedAt: new Date().toISOString(),
+      };
     });
+    const intake = await uploadEnvelopes(client, electionId, adminKey, envelopes, {
+      onProgress: (done) => {
+        if (done % 10_000 < 1000)
+          log(`[${elapsed()}]   ${done}/${postal.length} postal returns received`);
+      },
+    });
+    if (intake.refused.length > 0 || intake.received !== postal.length)
+      throw new Error(
+        `postal intake: ${intake.received} received, ${intake.refused.length} refused (${intake.refused[0]?.code ?? ''})`
+      );
     log(`[${elapsed()}] ${postal.length} postal returns received`);
     await closeVoting(officer);
 
@@ -272,7 +288,7 @@ export async function runExact(options: ExactOptions): Promise<ExactOutcome> {
           });
       }
       const body = {
-        batch: `batch-${String(batches.size + 1).padStart(4, '0')}`,
+        batch: batchId(batches.size),
         papers: end - start,
         spoilt,
         contests,

@@ -76,8 +76,9 @@ export async function withRetry<T>(
     } catch (error) {
       const failure = transient(error);
       if (failure === undefined) throw error;
+      // Never before giveUpAfterMs: the last wait may end past it (it still honours Retry-After).
+      if (Date.now() - started >= policy.giveUpAfterMs) throw error;
       const wait = retryDelay(tries, failure.retryAfterMs, policy);
-      if (Date.now() + wait - started > policy.giveUpAfterMs) throw error;
       options.onWait?.(wait, error);
       await policy.sleep(wait);
     }
