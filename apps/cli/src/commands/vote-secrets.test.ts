@@ -50,9 +50,6 @@ test('F21: the code file holds the code, then the answers, and nothing else', ()
 });
 
 test('F21: the demo prints no voting code or answers', () => {
-  const source = readFileSync(
-    join(import.meta.dirname, '..', '..', '..', '..', 'scripts', 'demo.ts'),
-    'utf8'
-  );
+  const source = readFileSync(join(import.meta.dirname, '..', '..', 'demo', 'demo.ts'), 'utf8');
   assert.doesNotMatch(source, /row\.code|row\.answers|--code '/);
 });

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bytesToHex, deriveCredentialKey, loadGroup, parseVotingCode } from '@scrutineer/crypto';
 import { buildRoll, formatAnswers, memberAnswers } from '@scrutineer/protocol';
 import { hashBearerKey, startServer } from '@scrutineer/server';
 import { makeSyntheticRoll } from '../../../test-fixtures/synthetic-roll.ts';
@@ -152,11 +153,20 @@ test('election, trustee, postal and vote commands run a 2-of-3 election to a ver
     ]);
     // The printer's file holds no answers: each member knows their own (from the roll here).
     const rollMembers = new Map(built.value.members.map((m) => [m.memberId, m]));
+    const group = await loadGroup();
     const rows = readPrintFile(join(dir, 'packs', 'print', 'packs.csv')).map((row) => {
       const member = rollMembers.get(row.member_id);
       assert.ok(member !== undefined);
       const questions = ['dob', 'postcode'];
-      return { ...row, answers: formatAnswers(questions, memberAnswers(member, questions)) };
+      // The return slip names the credential, which the printer derives from the code.
+      const code = parseVotingCode(row.code);
+      assert.ok(code.ok);
+      const key = deriveCredentialKey(group, id, code.value).publicKey;
+      return {
+        ...row,
+        credential: bytesToHex(group.encodePoint(key)),
+        answers: formatAnswers(questions, memberAnswers(member, questions)),
+      };
     });
     const early = await run([
       'vote',
@@ -186,8 +196,8 @@ test('election, trustee, postal and vote commands run a 2-of-3 election to a ver
       'postal',
       'receive',
       ...common,
-      '--pack-id',
-      postal.pack_id,
+      '--credential',
+      postal.credential,
       '--return-secret',
       'ab'.repeat(16),
     ]);
@@ -198,14 +208,16 @@ test('election, trustee, postal and vote commands run a 2-of-3 election to a ver
       'receive',
       ...common,
       '--slip',
-      `RETURN1:${postal.pack_id}:${postal.return_secret.toUpperCase()}`,
+      `RETURN2:${postal.credential.toUpperCase()}:${postal.return_secret.toUpperCase()}`,
+      '--batch',
+      'b1',
     ]);
     const refused = await run([
       'postal',
       'receive',
       ...common,
-      '--pack-id',
-      online.pack_id,
+      '--credential',
+      online.credential,
       '--return-secret',
       online.return_secret,
     ]);
@@ -238,15 +250,15 @@ test('election, trustee, postal and vote commands run a 2-of-3 election to a ver
       'postal',
       'receive',
       ...common,
-      '--pack-id',
-      abstainer.pack_id,
+      '--credential',
+      abstainer.credential,
       '--return-secret',
       abstainer.return_secret,
     ]);
     assert.equal(stuffed.code, 1);
     assert.match(stuffed.stderr, /voting has closed/);
-    writeFileSync(join(dir, 'first.csv'), `pack_id,choice\n${postal.pack_id},Alex Morgan\n`);
-    writeFileSync(join(dir, 'second.csv'), `pack_id,choice\n${postal.pack_id},Sam Patel\n`);
+    writeFileSync(join(dir, 'first.csv'), 'paper,choice\n1,Alex Morgan\n');
+    writeFileSync(join(dir, 'second.csv'), 'paper,choice\n1,Sam Patel\n');
     const batch = [
       'postal',
       'batch',
@@ -261,7 +273,7 @@ test('election, trustee, postal and vote commands run a 2-of-3 election to a ver
     const mismatch = await run(batch);
     assert.equal(mismatch.code, 1);
     assert.match(mismatch.stderr, /mismatch/);
-    writeFileSync(join(dir, 'second.csv'), `pack_id,choice\n${postal.pack_id},alex  MORGAN\n`);
+    writeFileSync(join(dir, 'second.csv'), 'paper,choice\n1,alex  MORGAN\n');
     await ok(batch);
     const [tally] = await Promise.all([
       ok(['election', 'tally', ...common]),
