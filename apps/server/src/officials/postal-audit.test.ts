@@ -38,12 +38,14 @@ forEachEngine('the postal audit on the board', (engine) => {
       const response = await post(path, body);
       assert.equal(errorCode(response), code, `${why}: ${JSON.stringify(response.body)}`);
     };
-    for (const voter of election.voters)
+    // Two envelopes to each opening batch (tray), as the counts below say.
+    for (const [k, voter] of election.voters.entries())
       assert.equal(
         (
           await post('/postal/received', {
             credential: voter.credential,
             returnSecret: voter.postalReturn.secret,
+            batch: `tray-${Math.floor(k / 2) + 1}`,
           })
         ).status,
         201
