@@ -33,6 +33,14 @@ export const RecordTag = {
   receipt: 'scrutineer/v1/receipt',
   signIn: 'scrutineer/v1/sign-in',
   rollLeaf: 'scrutineer/v1/roll-leaf',
+  rehearsal: 'scrutineer/v1/rehearsal',
+  rehearsalAlpha: 'scrutineer/v1/rehearsal-alpha',
+  rehearsalBeta: 'scrutineer/v1/rehearsal-beta',
+  postalAuditCommit: 'scrutineer/v1/postal-audit-commit',
+  postalAuditSeed: 'scrutineer/v1/postal-audit-seed',
+  postalAuditDraw: 'scrutineer/v1/postal-audit-draw',
+  witnessCosignature: 'scrutineer/v1/witness-cosignature',
+  forkEvidence: 'scrutineer/v1/fork-evidence',
 } as const;
 export type RecordTag = (typeof RecordTag)[keyof typeof RecordTag];
 

@@ -22,6 +22,7 @@ import {
   sha512,
   utf8,
   verifyDecryptionShare,
+  RecordTag,
 } from '@scrutineer/crypto';
 import type { EventBody } from './board-event.ts';
 import type { Manifest } from './manifest.ts';
@@ -32,14 +33,10 @@ import { trusteeKeysOf } from './ceremony-wire.ts';
 /** The checkpoint a rehearsal proof binds: none (size 0, root 0³²). */
 export const REHEARSAL_CHECKPOINT = { size: 0, root: new Uint8Array(32) } as const;
 
-/** Spec §8.10 eq. (8.10a): hᵣ = SHA-256(frame("scrutineer/v1/rehearsal", manifest hash, K)). */
+/** Spec §8.10 eq. (8.10a): hᵣ = SHA-256(frame(the rehearsal tag, manifest hash, K)). */
 export function rehearsalHash(manifestHashHex: string, electionKeyHex: string): Uint8Array {
   return sha256(
-    frameParts([
-      utf8('scrutineer/v1/rehearsal'),
-      hexToBytes(manifestHashHex),
-      hexToBytes(electionKeyHex),
-    ])
+    frameParts([utf8(RecordTag.rehearsal), hexToBytes(manifestHashHex), hexToBytes(electionKeyHex)])
   );
 }
 
@@ -49,8 +46,8 @@ export function rehearsalTarget(group: Group, hash: Uint8Array): DecryptionTarge
     group.pointFromUniformBytes(sha512(frameParts([utf8(label), hash])));
   return {
     ciphertext: {
-      alpha: point('scrutineer/v1/rehearsal-alpha'),
-      beta: point('scrutineer/v1/rehearsal-beta'),
+      alpha: point(RecordTag.rehearsalAlpha),
+      beta: point(RecordTag.rehearsalBeta),
     },
     bindings: [utf8('rehearsal')],
   };

@@ -12,6 +12,7 @@ import {
   hexToBytes,
   sha256,
   utf8,
+  RecordTag,
 } from '@scrutineer/crypto';
 import { z } from 'zod';
 import { hexBytes, recordErrorFromZod } from './hex.ts';
@@ -55,7 +56,7 @@ export function witnessMessage(
 ): Uint8Array {
   return sha256(
     frameParts([
-      utf8('scrutineer/v1/witness-cosignature'),
+      utf8(RecordTag.witnessCosignature),
       utf8(electionId),
       encodeU64(checkpoint.size),
       hexToBytes(checkpoint.root),
@@ -127,7 +128,7 @@ export function hasQuorum(
 
 /** Spec §10.6.4: a witness's evidence that the board signed two different logs of one size. */
 export const forkEvidenceSchema = z.strictObject({
-  kind: z.literal('scrutineer/v1/fork-evidence'),
+  kind: z.literal(RecordTag.forkEvidence),
   electionId: z.string().min(1).max(64),
   manifestHash: hexBytes(32),
   boardPublicKey: hexBytes(32),

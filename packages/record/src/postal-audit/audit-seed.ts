@@ -7,11 +7,19 @@
  * forces a full hand count, never a chosen sample). The draws are SHA-256 in counter mode, like
  * Rivest's `sampler`, so anyone recomputes them byte for byte.
  */
-import { bytesToHex, encodeU64, frameParts, hexToBytes, sha256, utf8 } from '@scrutineer/crypto';
+import {
+  RecordTag,
+  bytesToHex,
+  encodeU64,
+  frameParts,
+  hexToBytes,
+  sha256,
+  utf8,
+} from '@scrutineer/crypto';
 
-export const AUDIT_COMMIT_TAG = 'scrutineer/v1/postal-audit-commit';
-export const AUDIT_SEED_TAG = 'scrutineer/v1/postal-audit-seed';
-export const AUDIT_DRAW_TAG = 'scrutineer/v1/postal-audit-draw';
+export const AUDIT_COMMIT_TAG = RecordTag.postalAuditCommit;
+export const AUDIT_SEED_TAG = RecordTag.postalAuditSeed;
+export const AUDIT_DRAW_TAG = RecordTag.postalAuditDraw;
 
 /** Spec (9.3): an observer's commitment to its seed (hex 32 bytes). */
 export function auditSeedCommitment(observer: string, seedHex: string): string {

@@ -4,7 +4,7 @@
  * proof, §10.2.4), store it, then co-sign and publish. A board that signed two logs of one size
  * is caught here and its two checkpoints kept as fork evidence (§10.6.4).
  */
-import { type Group, hexToBytes } from '@scrutineer/crypto';
+import { type Group, RecordTag, hexToBytes } from '@scrutineer/crypto';
 import {
   type Checkpoint,
   type Cosignature,
@@ -54,7 +54,7 @@ function boardSigned(group: Group, manifest: Manifest, checkpoint: Checkpoint): 
 
 function evidence(manifest: Manifest, first: Checkpoint, second: Checkpoint): ForkEvidence {
   return {
-    kind: 'scrutineer/v1/fork-evidence',
+    kind: RecordTag.forkEvidence,
     electionId: manifest.electionId,
     manifestHash: manifestHash(manifest),
     boardPublicKey: manifest.board.publicKey,
