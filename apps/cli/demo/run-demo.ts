@@ -7,12 +7,12 @@
  * absent), the record published from the board and verified.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadGroup } from '@scrutineer/crypto';
 import { type NominationOutcome, memberRows } from '@scrutineer/protocol';
 import { ServerClient } from '../src/client/server-client.ts';
-import { startDemoServer } from './demo-server.ts';
+import { startFreshDemoServer } from './demo-server.ts';
 import { loadVotingSetup } from '../src/client/vote-client.ts';
 import {
   type OfficerContext,
@@ -37,7 +37,6 @@ import { createTrusteeKeyFile, manifestEntry } from '../src/commands/trustee/tru
 import { manifestDraft, prepareRoll, runNominations } from './demo-setup.ts';
 import { postPostalBatches, receivePostalPacks, scanReturnSlip } from './demo-postal.ts';
 import { publishDemoRecord } from './demo-results.ts';
-import { generateOfficerKey } from '../src/commands/election/officer-key.ts';
 import {
   type VoterPlan,
   answersOf,
@@ -123,21 +122,16 @@ export async function runDemo(options: DemoOptions): Promise<DemoOutcome> {
   }
 
   const electionId = `demo-leader-${randomBytes(3).toString('hex')}`;
-  const databaseDir = join(out, 'database');
-  if (options.database === undefined && existsSync(databaseDir))
-    rmSync(databaseDir, { recursive: true, force: true });
-  const operatorKey = randomBytes(16).toString('hex');
-  const adminKey = generateOfficerKey();
-  const server = await startDemoServer({
-    database: options.database ?? databaseDir,
-    operatorKey,
-    ...(options.port === undefined ? {} : { port: options.port }),
+  const { server, operatorKey, adminKey } = await startFreshDemoServer({
+    out,
+    database: options.database,
+    port: options.port,
     checkpointIntervalMs: 5_000,
   });
   try {
     const client = new ServerClient(server.url);
     log(
-      `[${elapsed()}] server at ${server.url} (${options.database === undefined ? `embedded PGlite in ${databaseDir}` : 'PostgreSQL'})`
+      `[${elapsed()}] server at ${server.url} (${options.database === undefined ? `embedded PGlite in ${join(out, 'database')}` : 'PostgreSQL'})`
     );
     const trusteeFiles = Array.from({ length: TRUSTEES }, (_, i) =>
       createTrusteeKeyFile(group, electionId, i + 1, `Trustee ${i + 1}`)

@@ -8,14 +8,14 @@
  * verified — and writes DIR/result.json with the published totals beside the plan.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadGroup } from '@scrutineer/crypto';
 import { type MemberRow, buildRoll, memberRows } from '@scrutineer/protocol';
 import type { EventBody } from '@scrutineer/record';
 import { makeSyntheticRoll } from '../test-fixtures/synthetic-roll.ts';
 import { ServerClient } from '../src/client/server-client.ts';
-import { startDemoServer } from './demo-server.ts';
+import { startFreshDemoServer } from './demo-server.ts';
 import { castVote, loadVotingSetup } from '../src/client/vote-client.ts';
 import {
   type OfficerContext,
@@ -29,7 +29,6 @@ import {
   verifyRecordDirectory,
   writeRecordFromServer,
 } from '../src/commands/election/publish-record.ts';
-import { generateOfficerKey } from '../src/commands/election/officer-key.ts';
 import { electionDraft } from '../src/commands/packs/election-input.ts';
 import { generatePackFiles } from '../src/commands/packs/generate.ts';
 import { readAnswersFile } from '../src/commands/packs/pack-files.ts';
@@ -144,14 +143,9 @@ export async function runExact(options: ExactOptions): Promise<ExactOutcome> {
   log(`[${elapsed()}] roll of ${roll.commitment.count} members committed`);
 
   const electionId = `exact-${randomBytes(3).toString('hex')}`;
-  const databaseDir = join(out, 'database');
-  if (options.database === undefined && existsSync(databaseDir))
-    rmSync(databaseDir, { recursive: true, force: true });
-  const operatorKey = randomBytes(16).toString('hex');
-  const adminKey = generateOfficerKey();
-  const server = await startDemoServer({
-    database: options.database ?? databaseDir,
-    operatorKey,
+  const { server, operatorKey, adminKey } = await startFreshDemoServer({
+    out,
+    database: options.database,
     checkpointIntervalMs: 30_000,
   });
   try {
