@@ -8,6 +8,11 @@
  */
 import type { EventBody } from './board-event.ts';
 import type { Manifest } from './manifest.ts';
+import {
+  AUDIT_EVENT_TYPES,
+  type AuditEvent,
+  PostalAuditReplay,
+} from './postal-audit/audit-replay.ts';
 
 export interface DeclaredCandidate {
   readonly id: string;
@@ -116,9 +121,9 @@ export function declareResult(
 ): Declaration | null {
   let electorate = 0;
   let online = 0;
-  let postal = 0;
-  let spoilt = 0;
   let result: EventBody<'election-result'> | null = null;
+  // The postal batches, and the audit's hand counts that replace them after a full hand count.
+  const postalCount = new PostalAuditReplay(manifest.contests);
   const byReason = {
     'already-voted-online': 0,
     'already-voted-by-post': 0,
@@ -129,15 +134,13 @@ export function declareResult(
       electorate = (event.body as EventBody<'election-open'>).credentialCount;
     else if (event.type === 'encrypted-tally')
       online = (event.body as EventBody<'encrypted-tally'>).ballots;
-    else if (event.type === 'postal-batch') {
-      const batch = event.body as EventBody<'postal-batch'>;
-      postal += batch.papers;
-      spoilt += batch.spoilt;
-    } else if (event.type === 'cast-refused')
+    else if (AUDIT_EVENT_TYPES.has(event.type)) postalCount.observe(event as AuditEvent, '');
+    else if (event.type === 'cast-refused')
       byReason[(event.body as EventBody<'cast-refused'>).reason] += 1;
     else if (event.type === 'election-result') result = event.body as EventBody<'election-result'>;
   }
   if (result === null) return null;
+  const { papers: postal, spoilt } = postalCount.postalPapers();
   const counted = online + postal - spoilt;
   const total = online + postal;
   const tallied = result;

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { bytesToHex, sha256, utf8 } from '@scrutineer/crypto';
 import type { EventBody } from '../board-event.ts';
+import { declareResult } from '../declaration.ts';
+import type { Manifest } from '../manifest.ts';
 import { auditSeedCommitment } from './audit-seed.ts';
 import { type AuditEvent, type AuditProblem, PostalAuditReplay } from './audit-replay.ts';
 
@@ -13,6 +15,9 @@ const SEEDS = [
 ] as const;
 
 type Batch = EventBody<'postal-batch'>;
+
+/** Every audit event each replay of `runAudit` saw, in order: the log a declaration reads. */
+const logged = new WeakMap<PostalAuditReplay, AuditEvent[]>();
 
 /** Splits the 2019 totals into `n` batches of about equal size (the rejected papers spread too). */
 function batchesOf(totals: readonly number[], spoilt: number, n: number): Batch[] {
@@ -31,6 +36,7 @@ function batchesOf(totals: readonly number[], spoilt: number, n: number): Batch[
 }
 
 const seen = (replay: PostalAuditReplay, event: AuditEvent, hash = ''): void => {
+  logged.get(replay)?.push(event);
   const problems = replay.observe(event, hash);
   assert.deepEqual(problems, [], `${event.type}: ${JSON.stringify(problems)}`);
 };
@@ -41,6 +47,8 @@ const seen = (replay: PostalAuditReplay, event: AuditEvent, hash = ''): void => 
  */
 function runAudit(reported: readonly Batch[], truth: readonly Batch[], riskLimit = 5) {
   const replay = new PostalAuditReplay(LEADER);
+  const events: AuditEvent[] = [];
+  logged.set(replay, events);
   for (const body of reported) seen(replay, { type: 'postal-batch', body });
   for (const [observer, seed] of SEEDS)
     seen(replay, {
@@ -64,7 +72,7 @@ function runAudit(reported: readonly Batch[], truth: readonly Batch[], riskLimit
     const end = replay.expectedEnd();
     if ('rule' in end) continue;
     seen(replay, { type: 'postal-audit-end', body: end });
-    return { replay, rounds, end };
+    return { replay, rounds, end, events };
   }
 }
 
@@ -91,29 +99,91 @@ test('a correct count of the 2019 ballot (319 batches) is confirmed at 5 % in th
 test('a planted error of 300 votes in one batch of a close count escalates to a full hand count, which finds the real winner', () => {
   // The truth: Hunt 5,000 to Johnson 4,900 over 10 batches. Batch b-4 was counted with 300 of Hunt's
   // papers given to Johnson, so the reported result (Johnson 5,200, Hunt 4,700) names the wrong winner.
-  const truth = batchesOf([4_900, 5_000], 0, 10);
+  // The count room also counted 4 of b-4's spoilt papers for Hunt.
+  const truth = batchesOf([4_900, 5_000], 0, 10).map((b) =>
+    b.batch === 'b-4'
+      ? {
+          ...b,
+          spoilt: 4,
+          contests: [
+            { counts: [b.contests[0]?.counts[0] ?? 0, (b.contests[0]?.counts[1] ?? 0) - 4] },
+          ],
+        }
+      : b
+  );
   const reported = truth.map((b) =>
     b.batch === 'b-4'
       ? {
           ...b,
+          spoilt: 0,
           contests: [
             {
               counts: [
                 (b.contests[0]?.counts[0] ?? 0) + 300,
-                (b.contests[0]?.counts[1] ?? 0) - 300,
+                (b.contests[0]?.counts[1] ?? 0) - 300 + 4,
               ],
             },
           ],
         }
       : b
   );
-  const { rounds, end, replay } = runAudit(reported, truth);
+  const { rounds, end, replay, events } = runAudit(reported, truth);
   assert.equal(end.outcome, 'hand-counted');
   assert.ok(
     rounds.some((r) => r.batches.includes('b-4')),
     'the bad batch was sampled'
   );
-  assert.deepEqual(replay.postalTotals(), [[4_900, 5_000]]);
+  assert.deepEqual(replay.postalTotals(), [[4_900, 4_996]]);
+  assert.deepEqual(replay.postalPapers(), { papers: 9_900, spoilt: 4 });
+  // The declaration reads the hand counts too: its spoilt papers are what the paper showed.
+  const declaration = declareResult(
+    {
+      electionId: 'close-run',
+      title: 'Leader',
+      organisation: 'Example Party',
+      contests: [
+        {
+          id: 'leader',
+          title: 'Leader',
+          minSelections: 1,
+          maxSelections: 1,
+          candidates: [
+            { id: 'j', name: 'Johnson' },
+            { id: 'h', name: 'Hunt' },
+          ],
+        },
+      ],
+    } as unknown as Manifest,
+    [
+      {
+        type: 'election-open',
+        body: {
+          baseHash: '0'.repeat(64),
+          credentialCount: 12_000,
+          credentialListHash: '0'.repeat(64),
+        },
+      },
+      ...events,
+      { type: 'encrypted-tally', body: { ballots: 0, contests: [] } },
+      {
+        type: 'election-result',
+        body: {
+          contests: [
+            {
+              options: [
+                { online: 0, postal: 4_900, total: 4_900 },
+                { online: 0, postal: 4_996, total: 4_996 },
+              ],
+            },
+          ],
+        },
+      },
+    ]
+  );
+  assert.equal(declaration?.spoilt, 4);
+  assert.equal(declaration?.turnout.postal, 9_900);
+  assert.equal(declaration?.contests[0]?.papers, 9_896);
+  assert.equal(declaration?.contests[0]?.candidates[1]?.elected, true);
 });
 
 test('a planted error of 300 votes in one batch of the 2019 count is caught by the sample and escalates the audit to a second round before the (right) outcome is confirmed', () => {
@@ -151,6 +221,8 @@ const expectProblem = (problems: AuditProblem[], rule: AuditProblem['rule']): vo
 test('an altered sample, an uncounted batch, a wrong seed and a premature end are each refused by rule', () => {
   const reported = batchesOf([92_153, 46_656], 509, 319);
   const replay = new PostalAuditReplay(LEADER);
+  const events: AuditEvent[] = [];
+  logged.set(replay, events);
   for (const body of reported) seen(replay, { type: 'postal-batch', body });
   const [observer, seed] = SEEDS[0];
   seen(replay, {

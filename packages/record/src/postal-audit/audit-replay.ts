@@ -353,14 +353,31 @@ export class PostalAuditReplay {
    * counts after a full hand count, else the sums of the batches.
    */
   postalTotals(): number[][] {
-    const source = this.handCounted
-      ? this.#batches.map((_, p) => this.#counts.get(p)).filter((c) => c !== undefined)
-      : this.#batches.map((b) => b.body);
+    const source = this.#countOfRecord();
     return this.#contests.map((contest, c) =>
       contest.candidates.map((_, j) =>
         source.reduce((sum, body) => sum + (body.contests[c]?.counts[j] ?? 0), 0)
       )
     );
+  }
+
+  /**
+   * Spec §9.9: the postal papers and spoilt papers a declaration reports — the hand counts' after
+   * a full hand count (what the paper showed), else the batches'.
+   */
+  postalPapers(): { readonly papers: number; readonly spoilt: number } {
+    const source = this.#countOfRecord();
+    return {
+      papers: source.reduce((sum, body) => sum + body.papers, 0),
+      spoilt: source.reduce((sum, body) => sum + body.spoilt, 0),
+    };
+  }
+
+  /** Spec §9.8.4: the batches' counts that are the count — hand counts after a full hand count. */
+  #countOfRecord(): PostalCounts[] {
+    return this.handCounted
+      ? this.#batches.map((_, p) => this.#counts.get(p)).filter((c) => c !== undefined)
+      : this.#batches.map((b) => b.body);
   }
 
   status(): AuditStatus {
