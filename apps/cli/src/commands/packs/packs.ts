@@ -1,4 +1,5 @@
 /** @module `scrutineer packs …`: credentials, the answers table, the printer's file and PDF packs. */
+import { packsEmailCommand } from './email/email-command.ts';
 import { Command } from 'commander';
 import { packsApprovalKeyCommand } from './approval-key.ts';
 import { packsGenerateCommand } from './generate.ts';
@@ -13,6 +14,7 @@ export function packsCommand(): Command {
     .addCommand(packsGenerateCommand())
     .addCommand(packsRenderCommand())
     .addCommand(packsApprovalKeyCommand())
-    .addCommand(packsReplaceCommand());
+    .addCommand(packsReplaceCommand())
+    .addCommand(packsEmailCommand());
   return group;
 }

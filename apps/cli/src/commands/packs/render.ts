@@ -141,6 +141,10 @@ export function packsRenderCommand(): Command {
       parseHexOption
     )
     .option('--booth-url <url>', 'the voting website address printed on the packs')
+    .option(
+      '--print-file <packs.csv>',
+      "render only these printer's rows, e.g. email/postal-fallback.csv of `packs email` (default: print/packs.csv)"
+    )
     .option('--batch-size <n>', 'members per PDF file', parseCountOption, 500)
     .option('--limit <n>', 'render only the first n packs (a sample)', parseCountOption)
     .option(
@@ -157,6 +161,7 @@ export function packsRenderCommand(): Command {
         server?: string;
         electionKey?: string;
         boothUrl?: string;
+        printFile?: string;
         batchSize: number;
         limit?: number;
         font?: string;
@@ -169,7 +174,7 @@ export function packsRenderCommand(): Command {
           await boardKeyOption(election, options.server, options.electionKey),
           credentials
         );
-        const rows = readPrintFile(paths.print);
+        const rows = readPrintFile(options.printFile ?? paths.print);
         const bar = progressBar(
           'rendering packs',
           Math.min(options.limit ?? rows.length, rows.length)

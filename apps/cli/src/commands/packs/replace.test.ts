@@ -31,12 +31,13 @@ import {
   writeReplacementRequest,
 } from './replacement-files.ts';
 import { cliRunner } from '../../../test-fixtures/cli-process.ts';
+import { startSmtpSink } from '../../../test-fixtures/smtp-sink.ts';
 
 const OPERATOR_KEY = 'operator-key-for-the-replace-test';
 const ADMIN_KEY = 'admin-key-for-the-replace-test';
 const { run, ok } = cliRunner({ operatorKey: OPERATOR_KEY, adminKey: ADMIN_KEY });
 
-test('F4: the officer alone cannot replace a pack; the registrar issues one, the officer posts it, the limit holds', async () => {
+test('F4: the officer alone cannot replace a pack; the registrar issues one (e-mailed to the roll address), the officer posts it, the old code is revoked, the limit holds', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'scrutineer-replace-'));
   const server = await startServer({
     database: join(dir, 'database'),
@@ -237,8 +238,26 @@ test('F4: the officer alone cannot replace a pack; the registrar issues one, the
     assert.match(refusedBoard.stderr, /replacement\/invalid-approval/);
     assert.equal((await client.summary(id)).size, sizeBefore);
 
-    // The registrar issues a replacement; the officer posts it.
-    const issued = await ok(replaceArgs(registrarKey, member.member_id, 'lost'));
+    // The registrar issues a replacement and e-mails the new code to the member's address on
+    // the roll (through a real SMTP server on loopback); the officer posts it.
+    const sink = await startSmtpSink();
+    const issued = await ok([
+      ...replaceArgs(registrarKey, member.member_id, 'lost'),
+      '--smtp',
+      sink.url,
+      '--from',
+      'Registrar <registrar@example.org>',
+      '--booth-url',
+      'https://vote.example.org/',
+    ]);
+    await sink.close();
+    const rollAddress = built.value.members.find((m) => m.memberId === member.member_id)?.email;
+    assert.ok(typeof rollAddress === 'string');
+    assert.deepEqual(
+      sink.received.map((m) => m.to),
+      [[rollAddress.toLowerCase()]]
+    );
+    assert.match(issued, /E-mailed the new code/);
     const register = readRegister(join(packsDir, 'replacements.csv'));
     assert.equal(register.length, 1);
     const packId = register[0]?.pack_id ?? '';
@@ -264,6 +283,11 @@ test('F4: the officer alone cannot replace a pack; the registrar issues one, the
     assert.match(oldVote.stderr, /credential-revoked/);
     const fresh = readPrintFile(paths.print)[0];
     assert.ok(fresh !== undefined && fresh.member_id === member.member_id);
+    // The member votes with the code the e-mail brought, which is the new pack's.
+    const mailed = sink.received[0]?.raw.replace(/=\r?\n/g, '') ?? '';
+    assert.match(mailed, /Your new voting code/);
+    assert.ok(mailed.includes(fresh.code), 'the e-mail carries the new code');
+    assert.ok(!mailed.includes(member.code), 'and not the revoked one');
     await ok([
       'vote',
       ...common,

@@ -32,6 +32,8 @@ import {
 } from '@scrutineer/record';
 import { ServerClient } from '../../client/server-client.ts';
 import { writeNoticeLetter } from '../../pdf/notice-letter.ts';
+import { emailPaths, latestDeliveries, readDeliveries } from './email/delivery-log.ts';
+import { sendPackEmails } from './email/smtp-delivery.ts';
 import { type RollReferencesFile, readRollFile, readRollReferences } from '../roll/roll-files.ts';
 import {
   type ApprovalKeyFile,
@@ -220,6 +222,8 @@ interface ReplaceCommandOptions {
   revoke?: string;
   packId?: string;
   boothUrl?: string;
+  smtp?: string;
+  from?: string;
 }
 
 export function packsReplaceCommand(): Command {
@@ -254,7 +258,17 @@ export function packsReplaceCommand(): Command {
     )
     .option('--pack-id <id>', "the pack to revoke by its id (printed on the member's pack)")
     .option('--booth-url <url>', 'the voting website address printed on the pack')
+    .option(
+      '--smtp <url>',
+      "also e-mail the new code to the member's address on the roll (spec §14.4; with --from and --booth-url), logged in email/deliveries.csv"
+    )
+    .option('--from <address>', 'the sender of that e-mail')
     .action(async (options: ReplaceCommandOptions) => {
+      if (
+        options.smtp !== undefined &&
+        (options.from === undefined || options.boothUrl === undefined)
+      )
+        throw new InvalidArgumentError('--smtp needs --from and --booth-url');
       const election = readElection(options.election);
       let baseHash = options.baseHash;
       if (baseHash === undefined && options.server !== undefined)
@@ -284,6 +298,11 @@ export function packsReplaceCommand(): Command {
         ...(options.boothUrl === undefined ? {} : { boothUrl: options.boothUrl }),
       });
       const { paths, request } = issued;
+      const emailed =
+        options.smtp === undefined
+          ? null
+          : await emailReplacement(options, election, issued, baseHash);
+      if (emailed !== null) process.stdout.write(`${emailed}\n`);
       process.stdout.write(
         [
           `Replacement pack ${issued.packId} for ${options.memberId} (${request.reason}); revokes ${request.revoke}.`,
@@ -296,4 +315,37 @@ export function packsReplaceCommand(): Command {
         ].join('\n')
       );
     });
+}
+
+/**
+ * Spec §14.4: the new code goes by e-mail only to the address on the roll — never one the
+ * requester gives — so a stranger asking for a member's reissue sends the code to the member.
+ */
+async function emailReplacement(
+  options: ReplaceCommandOptions,
+  election: ElectionDraft,
+  issued: IssuedReplacement,
+  baseHash: string
+): Promise<string> {
+  const roll = readRollFile(options.roll);
+  const rows = readPrintFile(issued.paths.print);
+  const log = emailPaths(options.dir).deliveries;
+  const summary = await sendPackEmails({
+    rows,
+    roll,
+    context: {
+      election,
+      fingerprint: electionFingerprint(baseHash),
+      boothUrl: options.boothUrl ?? '',
+      contact: options.contact,
+    },
+    smtp: options.smtp ?? '',
+    from: options.from ?? '',
+    log,
+    kind: 'replacement',
+  });
+  const status = latestDeliveries(readDeliveries(log)).get(issued.packId);
+  return summary.sent === 1
+    ? `  E-mailed the new code to ${status?.email ?? 'the roll address'} (${log}).`
+    : `  The new code was NOT e-mailed (${status?.status ?? 'unknown'}: ${status?.detail ?? ''}): post the pack.`;
 }
