@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadGroup, randomScalar } from '@scrutineer/crypto';
@@ -297,10 +297,43 @@ test('F4: the officer alone cannot replace a pack; the registrar issues one (e-m
       '2',
     ]);
 
+    // Self-service: members write to the registrar's reissue address; a sender on the roll gets
+    // a replacement at their roll address, a stranger and a repeat get nothing.
+    const otherAddress = built.value.members.find((m) => m.memberId === other.member_id)?.email;
+    assert.ok(typeof otherAddress === 'string');
+    const requests = join(dir, 'reissue-requests');
+    mkdirSync(requests);
+    const mail = (from: string) =>
+      `From: ${from}\r\nSubject: new code please\r\n\r\nI lost it.\r\n`;
+    writeFileSync(join(requests, '1.eml'), mail(`Member <${otherAddress.toUpperCase()}>`));
+    writeFileSync(join(requests, '2.eml'), mail('someone@elsewhere.example'));
+    writeFileSync(join(requests, '3.eml'), mail(otherAddress));
+    const sink2 = await startSmtpSink();
+    const reissueArgs = [
+      ...replaceArgs(registrarKey, other.member_id, 'not-received').filter(
+        (_, i, all) => all[i] !== '--member-id' && all[i - 1] !== '--member-id'
+      ),
+      '--requests',
+      requests,
+      '--smtp',
+      sink2.url,
+      '--from',
+      'registrar@example.org',
+      '--booth-url',
+      'https://vote.example.org/',
+    ];
+    const reissued = await ok(reissueArgs);
+    assert.match(reissued, /2\.eml: unknown-sender/);
+    assert.match(reissued, /3\.eml: repeat/);
+    assert.deepEqual(
+      sink2.received.map((m) => m.to),
+      [[otherAddress.toLowerCase()]]
+    );
+    assert.equal((await ok(reissueArgs)).trim(), '', 'each request is handled once');
+    await sink2.close();
     // The manifest's limit is 1: a second approved replacement is refused by the board.
-    await ok(replaceArgs(registrarKey, other.member_id, 'damaged'));
     const second = readRegister(join(packsDir, 'replacements.csv'))[1];
-    assert.ok(second !== undefined);
+    assert.ok(second !== undefined && second.member_id === other.member_id);
     const overLimit = await run([
       'election',
       'replace',

@@ -34,6 +34,7 @@ import { ServerClient } from '../../client/server-client.ts';
 import { writeNoticeLetter } from '../../pdf/notice-letter.ts';
 import { emailPaths, latestDeliveries, readDeliveries } from './email/delivery-log.ts';
 import { sendPackEmails } from './email/smtp-delivery.ts';
+import { markHandled, readReissueRequests, reissuedPath } from './email/reissue-requests.ts';
 import { type RollReferencesFile, readRollFile, readRollReferences } from '../roll/roll-files.ts';
 import {
   type ApprovalKeyFile,
@@ -213,7 +214,8 @@ interface ReplaceCommandOptions {
   roll: string;
   references: string;
   election: string;
-  memberId: string;
+  memberId?: string;
+  requests?: string;
   reason: ReplacementReason;
   approvalKey: string;
   contact: string;
@@ -238,7 +240,11 @@ export function packsReplaceCommand(): Command {
     .requiredOption('--roll <roll.json>', 'the roll (name and address for the pack and the notice)')
     .requiredOption('--references <roll-references.json>', 'the roll references from `roll commit`')
     .requiredOption('--election <manifest.json>', 'the published manifest')
-    .requiredOption('--member-id <id>', 'the member who asked for a replacement')
+    .option('--member-id <id>', 'the member who asked for a replacement')
+    .option(
+      '--requests <folder>',
+      'instead of --member-id: a folder of reissue requests e-mailed by members (.eml); each sender on the roll gets a replacement e-mailed to their roll address (needs --smtp)'
+    )
     .requiredOption(
       '--reason <reason>',
       `why: ${REPLACEMENT_REASONS.join(', ')} (published, counted by reason)`,
@@ -279,42 +285,79 @@ export function packsReplaceCommand(): Command {
         throw new Error(
           'give --base-hash, or --server once voting is open (the base hash is known)'
         );
-      const issued = await issueReplacement({
-        roll: readRollFile(options.roll),
-        references: readRollReferences(options.references),
-        election,
-        packsDir: options.dir,
-        memberId: options.memberId,
-        reason: options.reason,
-        approvalKey: readApprovalKeyFile(options.approvalKey),
-        baseHash,
-        contact: options.contact,
-        issued: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
-        ...(options.revoke !== undefined
-          ? { revoke: { credential: options.revoke } }
-          : options.packId !== undefined
-            ? { revoke: { packId: options.packId } }
-            : {}),
-        ...(options.boothUrl === undefined ? {} : { boothUrl: options.boothUrl }),
-      });
-      const { paths, request } = issued;
-      const emailed =
-        options.smtp === undefined
-          ? null
-          : await emailReplacement(options, election, issued, baseHash);
-      if (emailed !== null) process.stdout.write(`${emailed}\n`);
-      process.stdout.write(
-        [
-          `Replacement pack ${issued.packId} for ${options.memberId} (${request.reason}); revokes ${request.revoke}.`,
-          `  ${paths.request}: for the officer: \`scrutineer election replace --request ${paths.request}\``,
-          `  ${issued.packPdf}: the new pack (secret: it carries the code), to print and post`,
-          `  ${paths.print}: the printer's row (secret, destroy after printing)`,
-          `  ${paths.notice}: the notice letter, to post separately to the member's roll address`,
-          `  ${paths.register}: the register of replacements`,
-          '',
-        ].join('\n')
-      );
+      if ((options.memberId === undefined) === (options.requests === undefined))
+        throw new InvalidArgumentError('give --member-id or --requests (one of them)');
+      if (options.requests !== undefined && options.smtp === undefined)
+        throw new InvalidArgumentError('--requests needs --smtp: the new codes go by e-mail');
+      if (options.requests !== undefined && (options.revoke ?? options.packId) !== undefined)
+        throw new InvalidArgumentError(
+          '--revoke and --pack-id name one member: not with --requests'
+        );
+      const roll = readRollFile(options.roll);
+      const context = { options, election, baseHash, roll };
+      if (options.memberId !== undefined) {
+        await replaceOne(context, options.memberId);
+        return;
+      }
+      const handledLog = reissuedPath(options.dir);
+      for (const request of readReissueRequests(options.requests ?? '', roll.members, handledLog)) {
+        if (request.kind !== 'member') {
+          // Nothing goes back to an unknown sender: a reply would tell who is a member.
+          markHandled(handledLog, request.file, `${request.kind} ${request.detail}`);
+          process.stdout.write(
+            `${request.file}: ${request.kind} (${request.detail}); nothing issued.\n`
+          );
+          continue;
+        }
+        const packId = await replaceOne(context, request.member.memberId);
+        markHandled(handledLog, request.file, `reissued ${packId}`);
+      }
     });
+}
+
+interface ReplaceContext {
+  readonly options: ReplaceCommandOptions;
+  readonly election: ElectionDraft;
+  readonly baseHash: string;
+  readonly roll: Roll;
+}
+
+/** One member's replacement: issued, e-mailed when --smtp is given, and reported; its pack id. */
+async function replaceOne(context: ReplaceContext, memberId: string): Promise<string> {
+  const { options, election, baseHash } = context;
+  const issued = await issueReplacement({
+    roll: context.roll,
+    references: readRollReferences(options.references),
+    election,
+    packsDir: options.dir,
+    memberId,
+    reason: options.reason,
+    approvalKey: readApprovalKeyFile(options.approvalKey),
+    baseHash,
+    contact: options.contact,
+    issued: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    ...(options.revoke !== undefined
+      ? { revoke: { credential: options.revoke } }
+      : options.packId !== undefined
+        ? { revoke: { packId: options.packId } }
+        : {}),
+    ...(options.boothUrl === undefined ? {} : { boothUrl: options.boothUrl }),
+  });
+  const { paths, request } = issued;
+  const emailed = options.smtp === undefined ? null : await emailReplacement(context, issued);
+  if (emailed !== null) process.stdout.write(`${emailed}\n`);
+  process.stdout.write(
+    [
+      `Replacement pack ${issued.packId} for ${memberId} (${request.reason}); revokes ${request.revoke}.`,
+      `  ${paths.request}: for the officer: \`scrutineer election replace --request ${paths.request}\``,
+      `  ${issued.packPdf}: the new pack (secret: it carries the code), to print and post`,
+      `  ${paths.print}: the printer's row (secret, destroy after printing)`,
+      `  ${paths.notice}: the notice letter, to post separately to the member's roll address`,
+      `  ${paths.register}: the register of replacements`,
+      '',
+    ].join('\n')
+  );
+  return issued.packId;
 }
 
 /**
@@ -322,12 +365,9 @@ export function packsReplaceCommand(): Command {
  * requester gives — so a stranger asking for a member's reissue sends the code to the member.
  */
 async function emailReplacement(
-  options: ReplaceCommandOptions,
-  election: ElectionDraft,
-  issued: IssuedReplacement,
-  baseHash: string
+  { options, roll, election, baseHash }: ReplaceContext,
+  issued: IssuedReplacement
 ): Promise<string> {
-  const roll = readRollFile(options.roll);
   const rows = readPrintFile(issued.paths.print);
   const log = emailPaths(options.dir).deliveries;
   const summary = await sendPackEmails({
