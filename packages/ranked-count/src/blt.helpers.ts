@@ -12,7 +12,9 @@ export interface Blt {
 }
 
 export function readBlt(path: string): Blt {
-  const lines = readFileSync(path, 'utf8').split('\n').map((l) => l.trim());
+  const lines = readFileSync(path, 'utf8')
+    .split('\n')
+    .map((l) => l.trim());
   const [candidates, seats] = (lines[0] ?? '').split(/\s+/).map(Number) as [number, number];
   const rankings: number[][] = [];
   let i = 1;
