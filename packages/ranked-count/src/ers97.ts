@@ -83,7 +83,16 @@ export function countErs97(
         const tied = left.filter((c) => (votes[c] ?? 0n) === top);
         const mustChoose = tied.length > places - chosen.length;
         const d = breakTie(tied, history, lotOrder, 'most', 'elect', !mustChoose);
-        if (d === null) break; // 5.6.2: equal at every point, and too few places: nobody, now
+        if (d === null) {
+          // 5.6.2: equal at every point and too few places: none of them is elected at this stage.
+          ties.push({
+            for: 'elect',
+            among: [...tied].sort((a, b) => a - b),
+            by: 'earlier-stages',
+            chosen: [],
+          });
+          break;
+        }
         if (d.tie && mustChoose) ties.push(d.tie);
         chosen.push(d.chosen);
         left.splice(left.indexOf(d.chosen), 1);
