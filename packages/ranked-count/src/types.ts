@@ -81,7 +81,7 @@ export interface ResultSheet {
   /** Ballots with no preference at all: not in the total valid vote. */
   readonly blank: number;
   /** Decimal places of every value on the sheet. */
-  readonly decimals: number;
+  readonly decimals: 0 | 2 | 9;
   readonly stages: readonly Stage[];
   /** Everyone elected, in the order they were deemed elected. */
   readonly elected: readonly number[];
