@@ -39,9 +39,10 @@ function tampered(
     >
   ) => void
 ): RankedResultBody {
-  const body = JSON.parse(JSON.stringify(honest()));
+  type Mutable = Parameters<typeof change>[0];
+  const body = JSON.parse(JSON.stringify(honest())) as Mutable;
   change(body);
-  return body as RankedResultBody;
+  return body as unknown as RankedResultBody;
 }
 
 describe('V11 ranked count', () => {
