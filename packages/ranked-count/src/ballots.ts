@@ -10,6 +10,14 @@ import type { CountError, CountInput } from './types.ts';
 export interface BallotGroup {
   readonly prefs: readonly number[];
   readonly n: bigint;
+  /** How many preferences the count has looked at (spec §12.9): 1 + the last index read. */
+  read: number;
+}
+
+/** Notes that the count looked at `prefs[index]` (or, with index −1, at all of them). */
+export function touch(group: BallotGroup, index: number): void {
+  const upto = index < 0 ? group.prefs.length : index + 1;
+  if (upto > group.read) group.read = upto;
 }
 
 export interface CheckedInput {
@@ -18,6 +26,8 @@ export interface CheckedInput {
   readonly valid: number;
   /** Ballots with none. */
   readonly blank: number;
+  /** The group of each ranking, by its text (for {@link readPrefixes}). */
+  readonly byKey: ReadonlyMap<string, BallotGroup>;
 }
 
 const MAX_CANDIDATES = 1000;
@@ -40,7 +50,7 @@ export function checkInput(input: CountInput): Result<CheckedInput, CountError> 
   if (!/^[0-9a-f]{64}$/.test(seed))
     return err(countError('count/bad-seed', 'the seed is 32 bytes as 64 lower-case hex digits'));
 
-  const counts = new Map<string, { prefs: number[]; n: bigint }>();
+  const counts = new Map<string, BallotGroup & { n: bigint }>();
   let blank = 0;
   for (let i = 0; i < input.rankings.length; i++) {
     const ranking = input.rankings[i] ?? [];
@@ -58,12 +68,12 @@ export function checkInput(input: CountInput): Result<CheckedInput, CountError> 
     }
     const key = ranking.join(',');
     const group = counts.get(key);
-    if (group) group.n += 1n;
-    else counts.set(key, { prefs: [...ranking], n: 1n });
+    if (group) (group as { n: bigint }).n += 1n;
+    else counts.set(key, { prefs: [...ranking], n: 1n, read: 0 });
   }
   // A fixed order (by the ranking's text) so that nothing downstream can see the input order.
   const groups = [...counts.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, g]) => g);
-  return ok({ groups, valid: input.rankings.length - blank, blank });
+  return ok({ groups, valid: input.rankings.length - blank, blank, byKey: counts });
 }

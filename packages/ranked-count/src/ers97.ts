@@ -5,7 +5,7 @@
  * exclusions move batches in descending order of value, each batch a stage of its own. The
  * paragraph numbers in comments are the rules'.
  */
-import type { BallotGroup, CheckedInput } from './ballots.ts';
+import { type BallotGroup, type CheckedInput, touch } from './ballots.ts';
 import { divDown, format } from './fixed.ts';
 import { ascending, breakTie } from './ties.ts';
 import type { ResultSheet, Stage, StageAction, TieBreak } from './types.ts';
@@ -53,7 +53,11 @@ export function countErs97(
   const continuing = (): number[] => all.filter((c) => status[c] === 'continuing');
   const next = (group: BallotGroup, from: number): number => {
     for (let i = from + 1; i < group.prefs.length; i++)
-      if (status[group.prefs[i] as number] === 'continuing') return i;
+      if (status[group.prefs[i] as number] === 'continuing') {
+        touch(group, i);
+        return i;
+      }
+    touch(group, -1);
     return -1;
   };
   const surplusOf = (c: number): bigint =>
@@ -148,6 +152,7 @@ export function countErs97(
   // 5.1: the first stage.
   for (const group of input.groups) {
     const c = group.prefs[0] as number;
+    touch(group, 0);
     let parcel = parcels[c]?.[0];
     if (!parcel) {
       parcel = { value: UNIT, items: [] };

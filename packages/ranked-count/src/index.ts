@@ -2,7 +2,7 @@
  * @module @scrutineer/ranked-count: the count of ranked ballots (spec 12-count-rules.md). Depends
  * on nothing of ours, so the verifier, the protocol and the apps can all run the same count.
  */
-export { countRanked } from './count.ts';
+export { countRanked, readPrefixes } from './count.ts';
 export { ers97Quota } from './ers97.ts';
 export { lotOrder } from './lot.ts';
 export { MEEK_DECIMALS } from './meek.ts';

@@ -4,7 +4,7 @@
  * continuing candidates is elected; otherwise the candidate with the fewest votes is excluded
  * (ties §12.3). A last continuing candidate is elected.
  */
-import type { CheckedInput } from './ballots.ts';
+import { type CheckedInput, touch } from './ballots.ts';
 import { format } from './fixed.ts';
 import { breakTie } from './ties.ts';
 import type { ResultSheet, Stage, StageAction, TieBreak } from './types.ts';
@@ -24,7 +24,9 @@ export function countIrv(
   for (;;) {
     const votes = Array.from({ length: candidates }, () => 0n);
     for (const g of input.groups) {
-      const top = g.prefs.find((c) => continuing.has(c));
+      const at = g.prefs.findIndex((c) => continuing.has(c));
+      touch(g, at);
+      const top = g.prefs[at];
       if (top !== undefined) votes[top] = (votes[top] ?? 0n) + g.n;
     }
     history.push(votes);

@@ -6,7 +6,7 @@
  * decimals of 10⁻⁹, keep values rounded up, until the total surplus is at most 10⁻⁶ or stops
  * falling. Exclusions are one candidate at a time.
  */
-import type { CheckedInput } from './ballots.ts';
+import { type CheckedInput, touch } from './ballots.ts';
 import { divDown, divUp, format, scale } from './fixed.ts';
 import { breakTie } from './ties.ts';
 import type { ResultSheet, Stage, StageAction, TieBreak } from './types.ts';
@@ -37,14 +37,16 @@ export function countMeek(
     votes = all.map(() => 0n);
     for (const g of input.groups) {
       let weight = ONE;
-      for (const c of g.prefs) {
+      let i = 0;
+      for (; i < g.prefs.length && weight > 0n; i++) {
+        const c = g.prefs[i] as number;
         const kv = keep[c] ?? 0n;
         if (kv === 0n) continue;
         const kept = kv === ONE ? weight : divUp(weight * kv, ONE);
         votes[c] = (votes[c] ?? 0n) + kept * g.n;
         weight -= kept;
-        if (weight === 0n) break;
       }
+      touch(g, i - 1);
     }
     const counted = votes.reduce((a, b) => a + b, 0n);
     quota = divDown(counted, BigInt(seats + 1)) + 1n;

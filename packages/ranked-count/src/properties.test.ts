@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { countRanked } from './count.ts';
+import { countRanked, readPrefixes } from './count.ts';
 import type { CountInput, ResultSheet } from './types.ts';
 
 function run(input: CountInput): ResultSheet {
@@ -72,6 +72,25 @@ describe('properties of every rule', () => {
         }
       }),
       { numRuns: 150 }
+    );
+  });
+});
+
+describe('publishing only what the count read (spec §12.9)', () => {
+  it('counting the read prefixes gives the same sheet, for every rule', () => {
+    fc.assert(
+      fc.property(contest, (c) => {
+        for (const rule of [...RULES, { method: 'irv' } as const]) {
+          const input = { ...c, ...rule, ...(rule.method === 'irv' ? { seats: 1 } : {}) };
+          const cut = readPrefixes(input);
+          assert.ok(cut.ok);
+          cut.value.prefixes.forEach((p, i) =>
+            assert.deepEqual(p, c.rankings[i]?.slice(0, p.length))
+          );
+          assert.deepEqual(run({ ...input, rankings: cut.value.prefixes }), cut.value.sheet);
+        }
+      }),
+      { numRuns: 200 }
     );
   });
 });
