@@ -4,7 +4,7 @@
  */
 export { countRanked, readPrefixes } from './count.ts';
 export { ers97Quota } from './ers97.ts';
-export { lotOrder } from './lot.ts';
+export { countSeed, lotOrder } from './lot.ts';
 export { MEEK_DECIMALS } from './meek.ts';
 export { renderSheet } from './render.ts';
 export { err, ok, type Result } from './result.ts';

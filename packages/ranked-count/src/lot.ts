@@ -31,3 +31,22 @@ function hexToBytes(hex: string): Uint8Array {
   for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(2 * i, 2 * i + 2), 16);
   return out;
 }
+
+/**
+ * Spec §12.3.1: a ranked contest's lot seed, SHA-256(manifest hash ‖ R ‖ UTF-8 contest id), R the
+ * root of the first signed checkpoint covering `election-close`. Hex in, hex out.
+ */
+export function countSeed(
+  manifestHashHex: string,
+  closeRootHex: string,
+  contestId: string
+): string {
+  if (!/^[0-9a-f]{64}$/.test(manifestHashHex) || !/^[0-9a-f]{64}$/.test(closeRootHex))
+    throw new Error('countSeed: the manifest hash and the root are 32 bytes of lower-case hex');
+  const id = new TextEncoder().encode(contestId);
+  const input = new Uint8Array(64 + id.length);
+  input.set(hexToBytes(manifestHashHex), 0);
+  input.set(hexToBytes(closeRootHex), 32);
+  input.set(id, 64);
+  return Array.from(sha256(input), (b) => b.toString(16).padStart(2, '0')).join('');
+}
