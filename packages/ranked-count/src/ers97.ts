@@ -216,7 +216,11 @@ export function countErs97(
       } else {
         // 5.3.7: each paper at its present value.
         const byValue = new Map<bigint, Item[]>();
-        for (const t of transferable) byValue.set(t.value, [...(byValue.get(t.value) ?? []), t.i]);
+        for (const t of transferable) {
+          const list = byValue.get(t.value) ?? [];
+          list.push(t.i);
+          byValue.set(t.value, list);
+        }
         for (const [v, items] of [...byValue].sort((a, b) => (b[0] > a[0] ? 1 : -1)))
           credited += transfer(items, v);
       }
@@ -256,8 +260,11 @@ export function countErs97(
     const byValue = new Map<bigint, { owner: number; item: Item }[]>();
     for (const c of excluded)
       for (const p of parcels[c] ?? [])
-        for (const item of p.items)
-          byValue.set(p.value, [...(byValue.get(p.value) ?? []), { owner: c, item }]);
+        for (const item of p.items) {
+          const list = byValue.get(p.value) ?? [];
+          list.push({ owner: c, item });
+          byValue.set(p.value, list);
+        }
     for (const c of excluded) awaiting += votes[c] ?? 0n;
     const values = [...byValue.keys()].sort((a, b) => (b > a ? 1 : b < a ? -1 : 0));
     const sortedExcluded = [...excluded].sort((a, b) => a - b);
