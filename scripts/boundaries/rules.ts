@@ -19,21 +19,44 @@ export const SHIPPED: Readonly<
   Record<string, { readonly kind: WorkspaceKind; readonly mayUse: readonly string[] }>
 > = {
   crypto: { kind: 'pure', mayUse: [] },
+  // The count of ranked ballots (spec 12): pure arithmetic the verifier re-runs; uses nothing of ours.
+  'ranked-count': { kind: 'pure', mayUse: [] },
   record: { kind: 'pure', mayUse: ['crypto'] },
-  protocol: { kind: 'pure', mayUse: ['crypto', 'record'] },
-  verifier: { kind: 'pure', mayUse: ['crypto', 'record', 'worker-pool'] },
+  protocol: { kind: 'pure', mayUse: ['crypto', 'record', 'ranked-count'] },
+  verifier: { kind: 'pure', mayUse: ['crypto', 'record', 'worker-pool', 'ranked-count'] },
   // The HTTP contract (endpoints, schemas, error codes, the typed client): shared by the server,
   // the web app and the CLI, so none of them defines the API's shapes.
   'api-contract': { kind: 'pure', mayUse: ['record'] },
   'worker-pool': { kind: 'node-utility', mayUse: [] },
   server: {
     kind: 'app',
-    mayUse: ['crypto', 'record', 'protocol', 'verifier', 'worker-pool', 'web', 'api-contract'],
+    mayUse: [
+      'crypto',
+      'record',
+      'protocol',
+      'verifier',
+      'worker-pool',
+      'web',
+      'api-contract',
+      'ranked-count',
+    ],
   },
-  web: { kind: 'app', mayUse: ['crypto', 'record', 'protocol', 'verifier', 'api-contract'] },
+  web: {
+    kind: 'app',
+    mayUse: ['crypto', 'record', 'protocol', 'verifier', 'api-contract', 'ranked-count'],
+  },
   cli: {
     kind: 'app',
-    mayUse: ['crypto', 'record', 'protocol', 'verifier', 'worker-pool', 'server', 'api-contract'],
+    mayUse: [
+      'crypto',
+      'record',
+      'protocol',
+      'verifier',
+      'worker-pool',
+      'server',
+      'api-contract',
+      'ranked-count',
+    ],
   },
 };
 
@@ -48,6 +71,7 @@ export const DEV_ONLY: ReadonlySet<string> = new Set(['testkit']);
  */
 export const PURE_BUILTINS: Readonly<Record<string, readonly string[]>> = {
   crypto: ['module'],
+  'ranked-count': [],
   record: [],
   protocol: [],
   'api-contract': [],

@@ -11,6 +11,7 @@ import { REPLACEMENT_REASONS } from './credential-replacement.ts';
 import { hexBytes, recordErrorFromZod } from './hex.ts';
 import { instantSchema } from './instant.ts';
 import { manifestSchema } from './manifest.ts';
+import { rankedResultBodySchema } from './ranked-result.ts';
 import { receiptSchema } from './signed-statements.ts';
 import { type RecordError, type Result, err, ok, recordError } from './result.ts';
 
@@ -122,6 +123,8 @@ export const eventBodySchemas = {
   'election-result': z.strictObject({
     contests: options(z.strictObject({ online: count, postal: count, total: count })),
   }),
+  // Spec §12.7: a ranked contest's stage-by-stage result sheet, re-counted by V11.
+  'ranked-result': rankedResultBodySchema,
   // Spec §8.10: a trustee's decryption of the test ciphertext, between the key and the open.
   'rehearsal-share': z.strictObject({
     trustee: index,

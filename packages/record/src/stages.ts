@@ -53,6 +53,8 @@ const PHASE_RULES: Record<
   'encrypted-tally': { allowedIn: ['closed'], moveTo: 'tallied' },
   'decryption-share': { allowedIn: ['tallied'] },
   'election-result': { allowedIn: ['tallied'], moveTo: 'final' },
+  // Spec §12.7: a ranked contest's count, published from its decrypted rankings before the result.
+  'ranked-result': { allowedIn: ['tallied'] },
   // No event is allowed at `cancelled`: a cancellation is the record's last event.
   'election-cancelled': {
     allowedIn: ['setup', 'keyed', 'open', 'closed', 'tallied'],

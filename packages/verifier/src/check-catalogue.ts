@@ -68,6 +68,20 @@ export const CHECKS = {
 } as const;
 
 export type CheckId = keyof typeof CHECKS;
+
+/**
+ * V11 (spec verification.md "V11 Ranked count"): the count of a ranked contest. They join
+ * {@link CHECKS} — and the record walk, with a failing fixture each — once the fixture generator
+ * can build a ranked record (decrypted rankings come from the mixnet checks, V10); until then
+ * `checkRankedResult` runs them on its own.
+ */
+export const RANKED_CHECKS = {
+  'V11.1':
+    'a ranked result names its contest, the contest’s method, rule set and places, and the seed fixed before the count',
+  'V11.2': 'the published sheet equals the count re-run from the decrypted rankings',
+} as const;
+
+export type RankedCheckId = keyof typeof RANKED_CHECKS;
 export const CHECK_IDS = Object.keys(CHECKS) as CheckId[];
 
 /**

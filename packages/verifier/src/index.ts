@@ -5,6 +5,11 @@
  * are in `@scrutineer/verifier/node` (node.ts).
  */
 export * from './check-catalogue.ts';
+export {
+  checkRankedResult,
+  type RankedContestRules,
+  type RankedFinding,
+} from './checks/ranked-result.ts';
 export * from './report.ts';
 export * from './record-source.ts';
 export * from './verify-record.ts';
