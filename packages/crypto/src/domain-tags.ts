@@ -17,6 +17,11 @@ export const DomainTag = {
   shareEncryptionKey: 'scrutineer/v1/share-encryption-key',
   shareComplaintProof: 'scrutineer/v1/share-complaint-proof',
   ceremonyKeyProof: 'scrutineer/v1/ceremony-key-proof',
+  shuffleGenerator: 'scrutineer/v1/shuffle-generator',
+  shufflePermutationChallenge: 'scrutineer/v1/shuffle-permutation-challenge',
+  shuffleProof: 'scrutineer/v1/shuffle-proof',
+  rankingPermutationChallenge: 'scrutineer/v1/ranking-permutation-challenge',
+  rankingProof: 'scrutineer/v1/ranking-proof',
 } as const;
 export type DomainTag = (typeof DomainTag)[keyof typeof DomainTag];
 
