@@ -19,16 +19,25 @@ import {
 } from './shuffle.ts';
 
 const sodium = await loadGroup('sodium');
-const context: ProofContext = { baseHash: new Uint8Array(32).fill(7), bindings: [new Uint8Array([1])] };
+const context: ProofContext = {
+  baseHash: new Uint8Array(32).fill(7),
+  bindings: [new Uint8Array([1])],
+};
 
-function encryptRows(group: Group, key: Point, messages: readonly (readonly number[])[]): CiphertextRow[] {
+function encryptRows(
+  group: Group,
+  key: Point,
+  messages: readonly (readonly number[])[]
+): CiphertextRow[] {
   return messages.map((row) =>
     row.map((m) => encryptWithRandomness(group, key, BigInt(m), randomScalar()))
   );
 }
 
 function decryptRows(group: Group, secret: bigint, rows: readonly CiphertextRow[]): string[] {
-  return rows.map((row) => row.map((c) => bytesToHex(group.encodePoint(decryptToPoint(group, secret, c)))).join(','));
+  return rows.map((row) =>
+    row.map((c) => bytesToHex(group.encodePoint(decryptToPoint(group, secret, c)))).join(',')
+  );
 }
 
 function setup(group: Group, rows: number, width: number) {
@@ -47,13 +56,21 @@ for (const group of [nobleGroup, sodium]) {
       const { outputs, witness } = shuffleRows(group, key, inputs);
       const statement = { publicKey: key, inputs, outputs };
       for (const secretSums of ['constant-time', 'variable-time'] as const) {
-        const proof = proveShuffle(group, MIX_SHUFFLE_TAGS, context, statement, witness, { secretSums });
+        const proof = proveShuffle(group, MIX_SHUFFLE_TAGS, context, statement, witness, {
+          secretSums,
+        });
         assert.ok(verifyShuffle(group, MIX_SHUFFLE_TAGS, context, statement, proof));
         const decoded = decodeShuffleProof(group, encodeShuffleProof(group, proof), 6, 3);
         assert.ok(verifyShuffle(group, MIX_SHUFFLE_TAGS, context, statement, decoded));
         // Bound to the context: another base hash or binding fails.
         assert.equal(
-          verifyShuffle(group, MIX_SHUFFLE_TAGS, { ...context, bindings: [new Uint8Array([2])] }, statement, proof),
+          verifyShuffle(
+            group,
+            MIX_SHUFFLE_TAGS,
+            { ...context, bindings: [new Uint8Array([2])] },
+            statement,
+            proof
+          ),
           false
         );
       }
@@ -99,7 +116,10 @@ describe('a cheating mix server is caught by the shuffle proof (spec ยง11.4)', (
     const proof = proveShuffle(group, MIX_SHUFFLE_TAGS, context, statement, honest.witness);
     const outputs = [...honest.outputs];
     outputs[3] = [outputs[3]![1]!, outputs[3]![0]!];
-    assert.equal(verifyShuffle(group, MIX_SHUFFLE_TAGS, context, { ...statement, outputs }, proof), false);
+    assert.equal(
+      verifyShuffle(group, MIX_SHUFFLE_TAGS, context, { ...statement, outputs }, proof),
+      false
+    );
   });
 
   test('generators with a known discrete log (the Swiss Post 2019 trapdoor): rejected, the verifier derives its own', () => {
@@ -118,10 +138,13 @@ describe('property: a shuffle of n ballots decrypts to the same multiset (spec ย
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 3 }).chain((width) =>
-          fc.array(fc.array(fc.integer({ min: 0, max: 20 }), { minLength: width, maxLength: width }), {
-            minLength: 1,
-            maxLength: 8,
-          })
+          fc.array(
+            fc.array(fc.integer({ min: 0, max: 20 }), { minLength: width, maxLength: width }),
+            {
+              minLength: 1,
+              maxLength: 8,
+            }
+          )
         ),
         (messages) => {
           const secret = randomScalar();
@@ -131,11 +154,13 @@ describe('property: a shuffle of n ballots decrypts to the same multiset (spec ย
           const statement = { publicKey: key, inputs, outputs };
           const proof = proveShuffle(group, MIX_SHUFFLE_TAGS, context, statement, witness);
           assert.ok(verifyShuffle(group, MIX_SHUFFLE_TAGS, context, statement, proof));
-          assert.deepEqual(decryptRows(group, secret, outputs).sort(), decryptRows(group, secret, inputs).sort());
+          assert.deepEqual(
+            decryptRows(group, secret, outputs).sort(),
+            decryptRows(group, secret, inputs).sort()
+          );
         }
       ),
       { numRuns: 15 }
     );
   });
 });
-

@@ -11,7 +11,7 @@
  * one multi-scalar multiplication. The same code proves a ranked ballot well formed (ranked-ballot.ts):
  * the ballot is a shuffle of the public vector (0, 1, …, n).
  */
-import { concatBytes, encodeU32, encodeU64 } from '../bytes.ts';
+import { concatBytes, encodeU32, encodeU64, utf8 } from '../bytes.ts';
 import type { Ciphertext } from '../elgamal.ts';
 import { encodeCiphertext } from '../elgamal.ts';
 import { type Equation, batchHoldsUnsafe, equationOf } from '../equation.ts';
@@ -145,7 +145,11 @@ export function shuffleStatementDigest(
 }
 
 /** Spec §11.4 eq. (11.3): uⱼ = H(tag_u, d, u64le j) for each input row j. */
-export function permutationChallenges(tags: ShuffleTags, digest: Uint8Array, rows: number): bigint[] {
+export function permutationChallenges(
+  tags: ShuffleTags,
+  digest: Uint8Array,
+  rows: number
+): bigint[] {
   const out: bigint[] = [];
   for (let j = 0; j < rows; j++) out.push(hashToScalar(tags.permutation, digest, [encodeU64(j)]));
   return out;
@@ -275,16 +279,29 @@ export function proveShuffle(
   const t3 = group.add(group.multiplyBase(w3), secretSum(group, mode, h.slice(1, n + 1), wPrime));
   const t4 = Array.from({ length: w }, (_, k) => ({
     alpha: group.subtract(
-      secretSum(group, mode, statement.outputs.map((row) => row[k]!.alpha), wPrime),
+      secretSum(
+        group,
+        mode,
+        statement.outputs.map((row) => row[k]!.alpha),
+        wPrime
+      ),
       group.multiplyBase(w4[k]!)
     ),
     beta: group.subtract(
-      secretSum(group, mode, statement.outputs.map((row) => row[k]!.beta), wPrime),
+      secretSum(
+        group,
+        mode,
+        statement.outputs.map((row) => row[k]!.beta),
+        wPrime
+      ),
       group.multiply(K, w4[k]!)
     ),
   }));
   const tHat = chain.map((_, i) =>
-    group.add(group.multiplyBase(wHat[i]!), group.multiply(i === 0 ? h[0]! : chain[i - 1]!, wPrime[i]!))
+    group.add(
+      group.multiplyBase(wHat[i]!),
+      group.multiply(i === 0 ? h[0]! : chain[i - 1]!, wPrime[i]!)
+    )
   );
 
   const c = shuffleChallenge(group, tags, context, digest, {
@@ -361,7 +378,13 @@ export function shuffleEquations(
   const h = shuffleGenerators(group, context.baseHash, n);
   const G = group.generator;
   const K = statement.publicKey;
-  const digest = shuffleStatementDigest(group, tags, context, statement, proof.permutationCommitments);
+  const digest = shuffleStatementDigest(
+    group,
+    tags,
+    context,
+    statement,
+    proof.permutationCommitments
+  );
   const u = permutationChallenges(tags, digest, n);
   const c = shuffleChallenge(group, tags, context, digest, proof);
   let uProduct = 1n;
@@ -515,4 +538,17 @@ export function decodeShuffleProof(
     sHat: scalars(rows),
     sPrime: scalars(rows),
   };
+}
+
+/**
+ * Spec §11.5 eq. (11.12): a mix server's proof context: bindings (utf8 "mix", u64le contest,
+ * u64le mixer index), so a proof is attributed to the mixer that made it and moves to no other
+ * contest or position in the cascade.
+ */
+export function mixProofContext(
+  baseHash: Uint8Array,
+  contest: number,
+  mixer: number
+): ProofContext {
+  return { baseHash, bindings: [utf8('mix'), encodeU64(contest), encodeU64(mixer)] };
 }
