@@ -20,6 +20,7 @@ import {
   type ShuffleTags,
   proveShuffle,
   shuffleEquations,
+  at,
 } from './shuffle.ts';
 
 /** The ranked ballot's own tags, so that a mix proof and a ballot proof never stand for each other. */
@@ -119,7 +120,7 @@ export function encryptRanking(
   const key = group.prepareFixedBase(publicKey);
   const randomness = vector.map(() => source());
   const ciphertexts = vector.map((m, i) =>
-    encryptWithRandomness(group, key, BigInt(m), randomness[i]!)
+    encryptWithRandomness(group, key, BigInt(m), at(randomness, i))
   );
   const proof = proveShuffle(
     group,

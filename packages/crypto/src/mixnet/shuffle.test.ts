@@ -16,6 +16,7 @@ import {
   proveShuffle,
   shuffleRows,
   verifyShuffle,
+  at,
 } from './shuffle.ts';
 
 const sodium = await loadGroup('sodium');
@@ -101,7 +102,7 @@ describe('a cheating mix server is caught by the shuffle proof (spec §11.4)', (
 
   test('drops one ballot and duplicates another: rejected', () => {
     const outputs = [...honest.outputs];
-    outputs[1] = outputs[0]!;
+    outputs[1] = at(outputs, 0);
     assert.equal(provesWith(outputs), false);
   });
 
@@ -115,7 +116,8 @@ describe('a cheating mix server is caught by the shuffle proof (spec §11.4)', (
     const statement = { publicKey: key, inputs, outputs: honest.outputs };
     const proof = proveShuffle(group, MIX_SHUFFLE_TAGS, context, statement, honest.witness);
     const outputs = [...honest.outputs];
-    outputs[3] = [outputs[3]![1]!, outputs[3]![0]!];
+    const row = at(outputs, 3);
+    outputs[3] = [at(row, 1), at(row, 0)];
     assert.equal(
       verifyShuffle(group, MIX_SHUFFLE_TAGS, context, { ...statement, outputs }, proof),
       false

@@ -30,6 +30,13 @@ import {
 } from '../scalar.ts';
 import { shuffleGenerators } from './generators.ts';
 
+/** items[index], which the caller has checked exists (an out-of-range index is a bug). */
+export function at<T>(items: readonly T[], index: number): T {
+  const item = items[index];
+  if (item === undefined) throw new RangeError(`index ${index} out of range`);
+  return item;
+}
+
 /** One row: w ciphertexts that move together (a ranked ballot's n + 1 positions). */
 export type CiphertextRow = readonly Ciphertext[];
 
@@ -103,7 +110,7 @@ export function shuffleShape(statement: ShuffleStatement): { rows: number; width
   const rows = statement.inputs.length;
   if (rows === 0 || statement.outputs.length !== rows)
     throw new GroupError('group/length-mismatch', 'a shuffle needs as many outputs as inputs, ≥ 1');
-  const width = statement.inputs[0]!.length;
+  const width = at(statement.inputs, 0).length;
   if (width === 0) throw new GroupError('group/length-mismatch', 'rows must have width ≥ 1');
   for (const row of [...statement.inputs, ...statement.outputs])
     if (row.length !== width)
@@ -180,7 +187,7 @@ function randomIndex(bound: number): number {
   const limit = Math.floor(0x100000000 / bound) * bound;
   for (;;) {
     const b = randomBytes(4);
-    const v = (b[0]! | (b[1]! << 8) | (b[2]! << 16) | (b[3]! << 24)) >>> 0;
+    const v = (at(b, 0) | (at(b, 1) << 8) | (at(b, 2) << 16) | (at(b, 3) << 24)) >>> 0;
     if (v < limit) return v % bound;
   }
 }
@@ -190,7 +197,7 @@ export function randomPermutation(n: number): number[] {
   const p = Array.from({ length: n }, (_, i) => i);
   for (let i = n - 1; i > 0; i--) {
     const j = randomIndex(i + 1);
-    [p[i], p[j]] = [p[j]!, p[i]!];
+    [p[i], p[j]] = [at(p, j), at(p, i)];
   }
   return p;
 }
@@ -210,12 +217,12 @@ export function shuffleRows(
   const key = group.prepareFixedBase(publicKey);
   const randomness: bigint[][] = [];
   const outputs = permutation.map((j) => {
-    const row = inputs[j]!;
+    const row = at(inputs, j);
     const rs = row.map(() => source());
     randomness.push(rs);
     return row.map((c, k) => ({
-      alpha: group.add(c.alpha, group.multiplyBase(rs[k]!)),
-      beta: group.add(c.beta, group.multiply(key, rs[k]!)),
+      alpha: group.add(c.alpha, group.multiplyBase(at(rs, k))),
+      beta: group.add(c.beta, group.multiply(key, at(rs, k))),
     }));
   });
   return { outputs, witness: { permutation, randomness } };
@@ -229,7 +236,7 @@ function secretSum(
 ): Point {
   if (mode === 'variable-time') return group.multiScalarMultiplyUnsafe(points, scalars);
   let sum = group.identity;
-  points.forEach((p, i) => (sum = group.add(sum, group.multiply(p, scalars[i]!))));
+  points.forEach((p, i) => (sum = group.add(sum, group.multiply(p, at(scalars, i)))));
   return sum;
 }
 
@@ -247,7 +254,6 @@ export function proveShuffle(
   const mode = options.secretSums ?? 'constant-time';
   const h = options.generators ?? shuffleGenerators(group, context.baseHash, n);
   const psi = witness.permutation;
-  const G = group.generator;
   const K = group.prepareFixedBase(statement.publicKey);
 
   // Permutation commitments: C_ψ(i) = r_ψ(i)·G + H_(i+1).
@@ -255,18 +261,18 @@ export function proveShuffle(
   const commitments: Point[] = new Array<Point>(n);
   psi.forEach((j, i) => {
     r[j] = source();
-    commitments[j] = group.add(group.multiplyBase(r[j]), h[i + 1]!);
+    commitments[j] = group.add(group.multiplyBase(r[j]), at(h, i + 1));
   });
   const digest = shuffleStatementDigest(group, tags, context, statement, commitments);
   const u = permutationChallenges(tags, digest, n);
-  const uTilde = psi.map((j) => u[j]!);
+  const uTilde = psi.map((j) => at(u, j));
 
   // Commitment chain Ĉᵢ = r̂ᵢ·G + ũᵢ·Ĉᵢ₋₁ from Ĉ₀ = H₀.
   const rHat = uTilde.map(() => source());
   const chain: Point[] = [];
-  let previous = h[0]!;
+  let previous = at(h, 0);
   for (let i = 0; i < n; i++) {
-    previous = group.add(group.multiplyBase(rHat[i]!), group.multiply(previous, uTilde[i]!));
+    previous = group.add(group.multiplyBase(at(rHat, i)), group.multiply(previous, at(uTilde, i)));
     chain.push(previous);
   }
 
@@ -282,25 +288,25 @@ export function proveShuffle(
       secretSum(
         group,
         mode,
-        statement.outputs.map((row) => row[k]!.alpha),
+        statement.outputs.map((row) => at(row, k).alpha),
         wPrime
       ),
-      group.multiplyBase(w4[k]!)
+      group.multiplyBase(at(w4, k))
     ),
     beta: group.subtract(
       secretSum(
         group,
         mode,
-        statement.outputs.map((row) => row[k]!.beta),
+        statement.outputs.map((row) => at(row, k).beta),
         wPrime
       ),
-      group.multiply(K, w4[k]!)
+      group.multiply(K, at(w4, k))
     ),
   }));
   const tHat = chain.map((_, i) =>
     group.add(
-      group.multiplyBase(wHat[i]!),
-      group.multiply(i === 0 ? h[0]! : chain[i - 1]!, wPrime[i]!)
+      group.multiplyBase(at(wHat, i)),
+      group.multiply(i === 0 ? at(h, 0) : at(chain, i - 1), at(wPrime, i))
     )
   );
 
@@ -317,18 +323,18 @@ export function proveShuffle(
   let rBar = 0n;
   let rPrime = 0n;
   for (let j = 0; j < n; j++) {
-    rBar += r[j]!;
-    rPrime += r[j]! * u[j]!;
+    rBar += at(r, j);
+    rPrime += at(r, j) * at(u, j);
   }
   let rHatSum = 0n;
   let v = 1n;
   for (let i = n - 1; i >= 0; i--) {
-    rHatSum = modOrder(rHatSum + rHat[i]! * v);
-    v = multiplyScalars(v, uTilde[i]!);
+    rHatSum = modOrder(rHatSum + at(rHat, i) * v);
+    v = multiplyScalars(v, at(uTilde, i));
   }
   const rDouble = Array.from({ length: w }, (_, k) => {
     let sum = 0n;
-    for (let i = 0; i < n; i++) sum += witness.randomness[i]![k]! * uTilde[i]!;
+    for (let i = 0; i < n; i++) sum += at(at(witness.randomness, i), k) * at(uTilde, i);
     return modOrder(sum);
   });
   const respond = (nonce: bigint, secret: bigint): bigint =>
@@ -345,9 +351,9 @@ export function proveShuffle(
     s1: respond(w1, rBar),
     s2: respond(w2, rHatSum),
     s3: respond(w3, rPrime),
-    s4: w4.map((nonce, k) => respond(nonce, rDouble[k]!)),
-    sHat: wHat.map((nonce, i) => respond(nonce, rHat[i]!)),
-    sPrime: wPrime.map((nonce, i) => respond(nonce, uTilde[i]!)),
+    s4: w4.map((nonce, k) => respond(nonce, at(rDouble, k))),
+    sHat: wHat.map((nonce, i) => respond(nonce, at(rHat, i))),
+    sPrime: wPrime.map((nonce, i) => respond(nonce, at(uTilde, i))),
   };
 }
 
@@ -406,17 +412,17 @@ export function shuffleEquations(
     equationOf([
       [proof.s2, G],
       [-1n, proof.t2],
-      [-c, proof.chainCommitments[n - 1]!],
-      [multiplyScalars(c, uProduct), h[0]!],
+      [-c, at(proof.chainCommitments, n - 1)],
+      [multiplyScalars(c, uProduct), at(h, 0)],
     ])
   );
   // (11.7) t₃: s₃·G + Σ s′ᵢ·Hᵢ = t₃ + c·Σ uⱼ·Cⱼ
   equations.push(
     equationOf([
       [proof.s3, G],
-      ...proof.sPrime.map((s, i) => [s, h[i + 1]!] as const),
+      ...proof.sPrime.map((s, i) => [s, at(h, i + 1)] as const),
       [-1n, proof.t3],
-      ...proof.permutationCommitments.map((cj, j) => [-cu[j]!, cj] as const),
+      ...proof.permutationCommitments.map((cj, j) => [-at(cu, j), cj] as const),
     ])
   );
   // (11.8) T₄ₖ: Σ s′ᵢ·E′ᵢₖ − Enc(0; s₄ₖ) = T₄ₖ + c·Σ uⱼ·Eⱼₖ, both points of each ciphertext
@@ -427,10 +433,10 @@ export function shuffleEquations(
     ] as const) {
       equations.push(
         equationOf([
-          ...proof.sPrime.map((s, i) => [s, statement.outputs[i]![k]![part]] as const),
-          [-proof.s4[k]!, base],
-          [-1n, proof.t4[k]![part]],
-          ...statement.inputs.map((row, j) => [-cu[j]!, row[k]![part]] as const),
+          ...proof.sPrime.map((s, i) => [s, at(at(statement.outputs, i), k)[part]] as const),
+          [-at(proof.s4, k), base],
+          [-1n, at(proof.t4, k)[part]],
+          ...statement.inputs.map((row, j) => [-at(cu, j), at(row, k)[part]] as const),
         ])
       );
     }
@@ -439,10 +445,10 @@ export function shuffleEquations(
   for (let i = 0; i < n; i++) {
     equations.push(
       equationOf([
-        [proof.sHat[i]!, G],
-        [proof.sPrime[i]!, i === 0 ? h[0]! : proof.chainCommitments[i - 1]!],
-        [-1n, proof.tHat[i]!],
-        [-c, proof.chainCommitments[i]!],
+        [at(proof.sHat, i), G],
+        [at(proof.sPrime, i), i === 0 ? at(h, 0) : at(proof.chainCommitments, i - 1)],
+        [-1n, at(proof.tHat, i)],
+        [-c, at(proof.chainCommitments, i)],
       ])
     );
   }
