@@ -358,7 +358,7 @@ export function proveShuffle(
 }
 
 /**
- * Spec §11.4 eqs. (11.5)–(11.10): the verification equations, with generators derived from the
+ * Spec §11.4 eqs. (11.5)–(11.9): the verification equations, with generators derived from the
  * context's base hash (never taken from the prover). Throws GroupError when the proof's lengths
  * do not fit the statement.
  */
@@ -547,7 +547,7 @@ export function decodeShuffleProof(
 }
 
 /**
- * Spec §11.5 eq. (11.12): a mix server's proof context: bindings (utf8 "mix", u64le contest,
+ * Spec §11.5 eq. (11.10): a mix server's proof context: bindings (utf8 "mix", u64le contest,
  * u64le mixer index), so a proof is attributed to the mixer that made it and moves to no other
  * contest or position in the cascade.
  */
