@@ -187,7 +187,7 @@ function randomIndex(bound: number): number {
   const limit = Math.floor(0x100000000 / bound) * bound;
   for (;;) {
     const b = randomBytes(4);
-    const v = (at(b, 0) | (at(b, 1) << 8) | (at(b, 2) << 16) | (at(b, 3) << 24)) >>> 0;
+    const v = new DataView(b.buffer, b.byteOffset, 4).getUint32(0, true);
     if (v < limit) return v % bound;
   }
 }
