@@ -20,7 +20,7 @@ export function shuffleGenerator(group: Group, baseHash: Uint8Array, index: numb
 export function shuffleGenerators(group: Group, baseHash: Uint8Array, count: number): Point[] {
   const key = bytesToHex(baseHash);
   let byHash = cache.get(group);
-  if (byHash === undefined) cache.set(group, (byHash = new Map()));
+  if (byHash === undefined) cache.set(group, (byHash = new Map<string, Point[]>()));
   let known = byHash.get(key);
   if (known === undefined) {
     // One election at a time in practice; a verifier of many records must not grow without bound.
