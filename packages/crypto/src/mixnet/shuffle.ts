@@ -369,7 +369,32 @@ export function shuffleEquations(
   statement: ShuffleStatement,
   proof: ShuffleProof
 ): Equation[] {
+  const n = shuffleShape(statement).rows;
+  return shuffleEquationsUnderGenerators(
+    group,
+    tags,
+    context,
+    statement,
+    proof,
+    shuffleGenerators(group, context.baseHash, n)
+  );
+}
+
+/**
+ * The equations under generators given by the caller. Only the trapdoor test uses it, to show
+ * that a forged proof holds under the forger's generators; every verifier calls
+ * {@link shuffleEquations}, which derives them (spec §11.3). Not exported from the package.
+ */
+export function shuffleEquationsUnderGenerators(
+  group: Group,
+  tags: ShuffleTags,
+  context: ProofContext,
+  statement: ShuffleStatement,
+  proof: ShuffleProof,
+  h: readonly Point[]
+): Equation[] {
   const { rows: n, width: w } = shuffleShape(statement);
+  if (h.length !== n + 1) throw new GroupError('group/length-mismatch', 'N + 1 generators');
   for (const list of [
     proof.permutationCommitments,
     proof.chainCommitments,
@@ -381,7 +406,6 @@ export function shuffleEquations(
   if (proof.t4.length !== w || proof.s4.length !== w)
     throw new GroupError('group/length-mismatch', 'proof width ≠ w');
 
-  const h = shuffleGenerators(group, context.baseHash, n);
   const G = group.generator;
   const K = statement.publicKey;
   const digest = shuffleStatementDigest(
