@@ -46,6 +46,7 @@ export const RecordTag = {
   postalAuditDraw: 'scrutineer/v1/postal-audit-draw',
   witnessCosignature: 'scrutineer/v1/witness-cosignature',
   forkEvidence: 'scrutineer/v1/fork-evidence',
+  mixInput: 'scrutineer/v1/mix-input',
 } as const;
 export type RecordTag = (typeof RecordTag)[keyof typeof RecordTag];
 

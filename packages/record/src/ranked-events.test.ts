@@ -1,7 +1,17 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shuffleProofBytes } from '@scrutineer/crypto';
-import { mixBodySchema, rankedEntrySchema, rankedRankingsBodySchema } from './ranked-events.ts';
+import {
+  encryptWithRandomness,
+  loadGroup,
+  randomScalar,
+  shuffleProofBytes,
+} from '@scrutineer/crypto';
+import {
+  mixInputHash,
+  mixBodySchema,
+  rankedEntrySchema,
+  rankedRankingsBodySchema,
+} from './ranked-events.ts';
 
 const ct = 'ab'.repeat(64);
 const proofHex = (rows: number, width: number) => '00'.repeat(shuffleProofBytes(rows, width));
@@ -39,5 +49,22 @@ describe('ranked event bodies (spec §11.8)', () => {
       false
     );
     assert.equal(rankedRankingsBodySchema.safeParse({ ...body, rankings: [[4]] }).success, false);
+  });
+});
+
+describe('mix input hash (spec §11.5)', () => {
+  test('changes with the contest, the mixer and any row', async () => {
+    const group = await loadGroup('sodium');
+    const key = group.multiplyBase(randomScalar());
+    const rows = [
+      [0n, 1n],
+      [2n, 3n],
+    ].map((r) => r.map((m) => encryptWithRandomness(group, key, m, randomScalar())));
+    const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+    const base = hex(mixInputHash(group, 0, 1, rows));
+    assert.equal(hex(mixInputHash(group, 0, 1, rows)), base);
+    assert.notEqual(hex(mixInputHash(group, 1, 1, rows)), base);
+    assert.notEqual(hex(mixInputHash(group, 0, 2, rows)), base);
+    assert.notEqual(hex(mixInputHash(group, 0, 1, [rows[1] ?? [], rows[0] ?? []])), base);
   });
 });

@@ -5,7 +5,19 @@
  * ranked manifest that says which contests are ranked comes with the count rules (§12).
  */
 import { z } from 'zod';
-import { MAX_RANKED_CANDIDATES, shuffleProofBytes } from '@scrutineer/crypto';
+import {
+  type CiphertextRow,
+  type Group,
+  MAX_RANKED_CANDIDATES,
+  RecordTag,
+  concatBytes,
+  encodeCiphertext,
+  encodeU64,
+  frameParts,
+  sha256,
+  shuffleProofBytes,
+  utf8,
+} from '@scrutineer/crypto';
 import { hexBytes } from './hex.ts';
 
 /** A ciphertext α ‖ β (spec §2.5). */
@@ -74,3 +86,14 @@ export const rankedRankingsBodySchema = z
     { message: 'each ranking names candidates 1 … n, each at most once' }
   );
 export type RankedRankingsBody = z.infer<typeof rankedRankingsBodySchema>;
+
+/** Spec §11.5: a `mix` event's `inputHash`, the SHA-256 of the framed rows the mixer took. */
+export function mixInputHash(
+  group: Group,
+  contest: number,
+  mixer: number,
+  inputs: readonly CiphertextRow[]
+): Uint8Array {
+  const rows = concatBytes(...inputs.flatMap((row) => row.map((c) => encodeCiphertext(group, c))));
+  return sha256(frameParts([utf8(RecordTag.mixInput), encodeU64(contest), encodeU64(mixer), rows]));
+}
