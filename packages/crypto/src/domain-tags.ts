@@ -17,6 +17,11 @@ export const DomainTag = {
   shareEncryptionKey: 'scrutineer/v1/share-encryption-key',
   shareComplaintProof: 'scrutineer/v1/share-complaint-proof',
   ceremonyKeyProof: 'scrutineer/v1/ceremony-key-proof',
+  shuffleGenerator: 'scrutineer/v1/shuffle-generator',
+  shufflePermutationChallenge: 'scrutineer/v1/shuffle-permutation-challenge',
+  shuffleProof: 'scrutineer/v1/shuffle-proof',
+  rankingPermutationChallenge: 'scrutineer/v1/ranking-permutation-challenge',
+  rankingProof: 'scrutineer/v1/ranking-proof',
 } as const;
 export type DomainTag = (typeof DomainTag)[keyof typeof DomainTag];
 
@@ -41,6 +46,7 @@ export const RecordTag = {
   postalAuditDraw: 'scrutineer/v1/postal-audit-draw',
   witnessCosignature: 'scrutineer/v1/witness-cosignature',
   forkEvidence: 'scrutineer/v1/fork-evidence',
+  mixInput: 'scrutineer/v1/mix-input',
 } as const;
 export type RecordTag = (typeof RecordTag)[keyof typeof RecordTag];
 

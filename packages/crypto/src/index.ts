@@ -184,3 +184,46 @@ export {
   type DecryptionFault,
   type PlaintextRecovery,
 } from './threshold/combine.ts';
+export { shuffleGenerator, shuffleGenerators } from './mixnet/generators.ts';
+export {
+  MIX_SHUFFLE_TAGS,
+  mixProofContext,
+  shuffleRows,
+  proveShuffle,
+  verifyShuffle,
+  shuffleEquations,
+  shuffleShape,
+  shuffleStatementDigest,
+  permutationChallenges,
+  shuffleChallenge,
+  randomPermutation,
+  encodeShuffleProof,
+  decodeShuffleProof,
+  shuffleProofBytes,
+  type CiphertextRow,
+  type ShuffleStatement,
+  type ShuffleWitness,
+  type ShuffleProof,
+  type ShuffleTags,
+  type SecretSumMode,
+  type ProveShuffleOptions,
+} from './mixnet/shuffle.ts';
+export {
+  RANKING_TAGS,
+  RANKING_STOP,
+  MAX_RANKED_CANDIDATES,
+  RankingError,
+  rankingVector,
+  publicRankingVector,
+  encryptRanking,
+  rankedBallotEquations,
+  verifyRankedBallot,
+  rankingFromPrefix,
+  type RankedEncryption,
+} from './mixnet/ranked-ballot.ts';
+export {
+  rankedPositionBindings,
+  rankedRoundTargets,
+  rankedPlaintextLookup,
+  type RankedTarget,
+} from './mixnet/ranked-decryption.ts';

@@ -31,3 +31,4 @@ export * from './postal-audit/audit-replay.ts';
 export * from './declaration.ts';
 export * from './witness.ts';
 export * from './receipt-confirmation.ts';
+export * from './ranked-events.ts';

@@ -40,3 +40,11 @@ export {
   type SetupFault,
   type SetupFaultCode,
 } from './election-setup.ts';
+export {
+  RANKED_CHECKS,
+  verifyRankedContest,
+  type RankedCheckId,
+  type RankedContestRecord,
+  type RankedCheckResult,
+  type RankedFailure,
+} from './ranked/ranked-checks.ts';

@@ -14,6 +14,7 @@ import { dlogVectors } from './dlog.ts';
 import { credentialVectors } from './credential.ts';
 import { keyCeremonyVectors } from './ceremony.ts';
 import { thresholdDecryptionVectors } from './threshold-decryption.ts';
+import { shuffleVectors } from './shuffle.ts';
 
 export type { VectorArea } from './vector-file.ts';
 
@@ -28,4 +29,5 @@ export const vectorAreas: readonly VectorArea[] = [
   credentialVectors,
   keyCeremonyVectors,
   thresholdDecryptionVectors,
+  shuffleVectors,
 ];

@@ -1,0 +1,71 @@
+/**
+ * @module Per-ballot threshold decryption of the last mix's output (spec §11.6): the targets of
+ * round p are position p of every row not yet stopped, each bound to (contest, row, position), so
+ * that a share is valid for one position of one shuffled ballot only. Positions after a row's STOP
+ * are never decrypted: the unranked tail stays secret. Shares and their checks are those of §8.2
+ * (decryption-share.ts), batch-verified as there.
+ */
+import { bytesToHex, encodeU64, utf8 } from '../bytes.ts';
+import type { Ciphertext } from '../elgamal.ts';
+import type { Group, Point } from '../group.ts';
+import type { DecryptionTarget } from '../threshold/decryption-share.ts';
+import type { CiphertextRow } from './shuffle.ts';
+import { RANKING_STOP } from './ranked-ballot.ts';
+
+/** Spec §11.6 eq. (11.11): bindings (utf8 "ranked", u64le contest, u64le row, u64le position). */
+export function rankedPositionBindings(
+  contest: number,
+  row: number,
+  position: number
+): Uint8Array[] {
+  return [utf8('ranked'), encodeU64(contest), encodeU64(row), encodeU64(position)];
+}
+
+/** One position of one row to decrypt. */
+export interface RankedTarget extends DecryptionTarget {
+  readonly row: number;
+  readonly position: number;
+}
+
+/**
+ * Spec §11.6: the targets of round `position` (0-based): that position of every row whose decrypted
+ * prefix so far has no STOP. `prefixes[row]` holds the values decrypted in earlier rounds.
+ */
+export function rankedRoundTargets(
+  contest: number,
+  rows: readonly CiphertextRow[],
+  prefixes: readonly (readonly number[])[],
+  position: number
+): RankedTarget[] {
+  const targets: RankedTarget[] = [];
+  rows.forEach((row, r) => {
+    const prefix = prefixes[r] ?? [];
+    if (prefix.length !== position || prefix.includes(RANKING_STOP)) return;
+    const ciphertext: Ciphertext | undefined = row[position];
+    if (ciphertext === undefined) return;
+    targets.push({
+      row: r,
+      position,
+      ciphertext,
+      bindings: rankedPositionBindings(contest, r, position),
+    });
+  });
+  return targets;
+}
+
+/**
+ * The value m ∈ [0, n] with M = m·G, by lookup in a table of n + 1 points (spec §11.6: a ranked
+ * plaintext is at most n, so no baby-step giant-step is needed), or null when none.
+ */
+export function rankedPlaintextLookup(
+  group: Group,
+  candidates: number
+): (point: Point) => number | null {
+  const table = new Map<string, number>();
+  let point = group.identity;
+  for (let m = 0; m <= candidates; m++) {
+    table.set(bytesToHex(group.encodePoint(point)), m);
+    point = group.add(point, group.generator);
+  }
+  return (p) => table.get(bytesToHex(group.encodePoint(p))) ?? null;
+}

@@ -1,0 +1,584 @@
+/**
+ * @module Verifiable re-encryption shuffle of ciphertext vectors (spec §11.4): the
+ * Terelius–Wikström proof as Verificatum, Belenios and CHVote use it, for N rows of w ciphertexts
+ * each (one permutation moves whole rows; every component is re-randomised on its own).
+ *
+ * Output row i is input row ψ(i) plus Enc(0; r̃ᵢₖ) in each component k. The prover commits to ψ
+ * with Pedersen commitments over independent generators (generators.ts), proves that the
+ * committed matrix is a permutation matrix (the product and sum arguments) and that the outputs
+ * are the inputs permuted by that matrix and re-encrypted (the linear combination argument under
+ * the public challenges u). Every check is a §5.6 equation, so a verifier combines them all into
+ * one multi-scalar multiplication. The same code proves a ranked ballot well formed (ranked-ballot.ts):
+ * the ballot is a shuffle of the public vector (0, 1, …, n).
+ */
+import { concatBytes, encodeU32, encodeU64, utf8 } from '../bytes.ts';
+import type { Ciphertext } from '../elgamal.ts';
+import { encodeCiphertext } from '../elgamal.ts';
+import { type Equation, batchHoldsUnsafe, equationOf } from '../equation.ts';
+import { GroupError, POINT_BYTES, type Group, type Point } from '../group.ts';
+import { type DomainTag, DomainTag as Tags, hashParts, hashToScalar } from '../hash.ts';
+import type { ProofContext } from '../proof-context.ts';
+import { randomBytes } from '../random.ts';
+import {
+  SCALAR_BYTES,
+  addScalars,
+  decodeScalar,
+  encodeScalar,
+  modOrder,
+  multiplyScalars,
+  randomScalar,
+} from '../scalar.ts';
+import { shuffleGenerators } from './generators.ts';
+
+/** items[index], which the caller has checked exists (an out-of-range index is a bug). */
+export function at<T>(items: readonly T[], index: number): T {
+  const item = items[index];
+  if (item === undefined) throw new RangeError(`index ${index} out of range`);
+  return item;
+}
+
+/** One row: w ciphertexts that move together (a ranked ballot's n + 1 positions). */
+export type CiphertextRow = readonly Ciphertext[];
+
+/** The public statement: outputs are a re-encrypted permutation of inputs under key K. */
+export interface ShuffleStatement {
+  readonly publicKey: Point;
+  readonly inputs: readonly CiphertextRow[];
+  readonly outputs: readonly CiphertextRow[];
+}
+
+/** What the shuffler keeps secret: outputs[i][k] = inputs[permutation[i]][k] + Enc(0; randomness[i][k]). */
+export interface ShuffleWitness {
+  readonly permutation: readonly number[];
+  readonly randomness: readonly (readonly bigint[])[];
+}
+
+/** Spec §11.4: the proof's commitments and responses (names as in the spec). */
+export interface ShuffleProof {
+  /** C₁ … C_N: Pedersen commitments to the permutation. */
+  readonly permutationCommitments: readonly Point[];
+  /** Ĉ₁ … Ĉ_N: the commitment chain of the product argument. */
+  readonly chainCommitments: readonly Point[];
+  readonly t1: Point;
+  readonly t2: Point;
+  readonly t3: Point;
+  /** w ciphertexts. */
+  readonly t4: readonly Ciphertext[];
+  /** T̂₁ … T̂_N. */
+  readonly tHat: readonly Point[];
+  readonly s1: bigint;
+  readonly s2: bigint;
+  readonly s3: bigint;
+  /** w scalars. */
+  readonly s4: readonly bigint[];
+  readonly sHat: readonly bigint[];
+  readonly sPrime: readonly bigint[];
+}
+
+/** The two tags of one use of the proof: the permutation challenges u and the challenge c. */
+export interface ShuffleTags {
+  readonly permutation: DomainTag;
+  readonly proof: DomainTag;
+}
+
+/** A mix server's shuffle (spec §11.5). */
+export const MIX_SHUFFLE_TAGS: ShuffleTags = {
+  permutation: Tags.shufflePermutationChallenge,
+  proof: Tags.shuffleProof,
+};
+
+/**
+ * How the prover computes Σ ωᵢ·Pᵢ with its secret ωᵢ: 'constant-time' (one ladder per term; the
+ * booth) or 'variable-time' (one multi-scalar multiplication; a mix server, whose timing no
+ * outsider observes, at 160,000 rows). The proof is the same either way.
+ */
+export type SecretSumMode = 'constant-time' | 'variable-time';
+
+export interface ProveShuffleOptions {
+  readonly secretSums?: SecretSumMode;
+  /** Nonce source (tests and vectors); the CSPRNG by default. */
+  readonly source?: () => bigint;
+  /**
+   * Generators to commit with, H₀ … H_N. Only tests pass them (a cheating mix server with
+   * trapdoored generators); a verifier always derives its own (spec §11.3).
+   */
+  readonly generators?: readonly Point[];
+}
+
+/** Spec §11.4: shape of the statement; throws for mismatched lengths (a bug, not a refusal). */
+export function shuffleShape(statement: ShuffleStatement): { rows: number; width: number } {
+  const rows = statement.inputs.length;
+  if (rows === 0 || statement.outputs.length !== rows)
+    throw new GroupError('group/length-mismatch', 'a shuffle needs as many outputs as inputs, ≥ 1');
+  const width = at(statement.inputs, 0).length;
+  if (width === 0) throw new GroupError('group/length-mismatch', 'rows must have width ≥ 1');
+  for (const row of [...statement.inputs, ...statement.outputs])
+    if (row.length !== width)
+      throw new GroupError('group/length-mismatch', 'every row must have the same width');
+  return { rows, width };
+}
+
+function encodeRows(group: Group, rows: readonly CiphertextRow[]): Uint8Array {
+  return concatBytes(...rows.flatMap((row) => row.map((c) => encodeCiphertext(group, c))));
+}
+
+function encodePoints(group: Group, points: readonly Point[]): Uint8Array {
+  return concatBytes(...points.map((p) => group.encodePoint(p)));
+}
+
+/**
+ * Spec §11.4 eq. (11.2): d = SHA-512(frame(tag_u) ‖ frame(h) ‖ frame(bindings…) ‖ frame(K) ‖
+ * frame(u32 N) ‖ frame(u32 w) ‖ frame(inputs) ‖ frame(outputs) ‖ frame(C₁ ‖ … ‖ C_N)): the digest
+ * of the whole statement and the permutation commitments.
+ */
+export function shuffleStatementDigest(
+  group: Group,
+  tags: ShuffleTags,
+  context: ProofContext,
+  statement: ShuffleStatement,
+  permutationCommitments: readonly Point[]
+): Uint8Array {
+  const { rows, width } = shuffleShape(statement);
+  return hashParts(tags.permutation, [
+    context.baseHash,
+    ...context.bindings,
+    group.encodePoint(statement.publicKey),
+    encodeU32(rows),
+    encodeU32(width),
+    encodeRows(group, statement.inputs),
+    encodeRows(group, statement.outputs),
+    encodePoints(group, permutationCommitments),
+  ]);
+}
+
+/** Spec §11.4 eq. (11.3): uⱼ = H(tag_u, d, u64le j) for each input row j. */
+export function permutationChallenges(
+  tags: ShuffleTags,
+  digest: Uint8Array,
+  rows: number
+): bigint[] {
+  const out: bigint[] = [];
+  for (let j = 0; j < rows; j++) out.push(hashToScalar(tags.permutation, digest, [encodeU64(j)]));
+  return out;
+}
+
+/** Spec §11.4 eq. (11.4): c = H(tag_c, h, bindings…, d, Ĉ, t₁, t₂, t₃, T₄, T̂). */
+export function shuffleChallenge(
+  group: Group,
+  tags: ShuffleTags,
+  context: ProofContext,
+  digest: Uint8Array,
+  proof: Pick<ShuffleProof, 'chainCommitments' | 't1' | 't2' | 't3' | 't4' | 'tHat'>
+): bigint {
+  return hashToScalar(tags.proof, context.baseHash, [
+    ...context.bindings,
+    digest,
+    encodePoints(group, proof.chainCommitments),
+    group.encodePoint(proof.t1),
+    group.encodePoint(proof.t2),
+    group.encodePoint(proof.t3),
+    concatBytes(...proof.t4.map((c) => encodeCiphertext(group, c))),
+    encodePoints(group, proof.tHat),
+  ]);
+}
+
+/** A uniform integer in [0, bound) from the CSPRNG (rejection sampling on 32-bit words). */
+function randomIndex(bound: number): number {
+  const limit = Math.floor(0x100000000 / bound) * bound;
+  for (;;) {
+    const b = randomBytes(4);
+    const v = new DataView(b.buffer, b.byteOffset, 4).getUint32(0, true);
+    if (v < limit) return v % bound;
+  }
+}
+
+/** A uniformly random permutation of [0, n) (Fisher–Yates on the CSPRNG). */
+export function randomPermutation(n: number): number[] {
+  const p = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = randomIndex(i + 1);
+    [p[i], p[j]] = [at(p, j), at(p, i)];
+  }
+  return p;
+}
+
+/**
+ * Spec §11.5: permutes and re-encrypts the rows (outputs[i] = inputs[ψ(i)] + Enc(0; r̃ᵢ)), with a
+ * fresh random ψ unless one is given (tests), and returns the witness for {@link proveShuffle}.
+ */
+export function shuffleRows(
+  group: Group,
+  publicKey: Point,
+  inputs: readonly CiphertextRow[],
+  options: { readonly permutation?: readonly number[]; readonly source?: () => bigint } = {}
+): { outputs: CiphertextRow[]; witness: ShuffleWitness } {
+  const source = options.source ?? randomScalar;
+  const permutation = options.permutation ?? randomPermutation(inputs.length);
+  const key = group.prepareFixedBase(publicKey);
+  const randomness: bigint[][] = [];
+  const outputs = permutation.map((j) => {
+    const row = at(inputs, j);
+    const rs = row.map(() => source());
+    randomness.push(rs);
+    return row.map((c, k) => ({
+      alpha: group.add(c.alpha, group.multiplyBase(at(rs, k))),
+      beta: group.add(c.beta, group.multiply(key, at(rs, k))),
+    }));
+  });
+  return { outputs, witness: { permutation, randomness } };
+}
+
+function secretSum(
+  group: Group,
+  mode: SecretSumMode,
+  points: readonly Point[],
+  scalars: readonly bigint[]
+): Point {
+  if (mode === 'variable-time') return group.multiScalarMultiplyUnsafe(points, scalars);
+  let sum = group.identity;
+  points.forEach((p, i) => (sum = group.add(sum, group.multiply(p, at(scalars, i)))));
+  return sum;
+}
+
+/** Spec §11.4: the Terelius–Wikström proof that `statement` is a shuffle with `witness`. */
+export function proveShuffle(
+  group: Group,
+  tags: ShuffleTags,
+  context: ProofContext,
+  statement: ShuffleStatement,
+  witness: ShuffleWitness,
+  options: ProveShuffleOptions = {}
+): ShuffleProof {
+  const { rows: n, width: w } = shuffleShape(statement);
+  const source = options.source ?? randomScalar;
+  const mode = options.secretSums ?? 'constant-time';
+  const h = options.generators ?? shuffleGenerators(group, context.baseHash, n);
+  const psi = witness.permutation;
+  const K = group.prepareFixedBase(statement.publicKey);
+
+  // Permutation commitments: C_ψ(i) = r_ψ(i)·G + H_(i+1).
+  const r: bigint[] = new Array<bigint>(n);
+  const commitments: Point[] = new Array<Point>(n);
+  psi.forEach((j, i) => {
+    r[j] = source();
+    commitments[j] = group.add(group.multiplyBase(r[j]), at(h, i + 1));
+  });
+  const digest = shuffleStatementDigest(group, tags, context, statement, commitments);
+  const u = permutationChallenges(tags, digest, n);
+  const uTilde = psi.map((j) => at(u, j));
+
+  // Commitment chain Ĉᵢ = r̂ᵢ·G + ũᵢ·Ĉᵢ₋₁ from Ĉ₀ = H₀.
+  const rHat = uTilde.map(() => source());
+  const chain: Point[] = [];
+  let previous = at(h, 0);
+  for (let i = 0; i < n; i++) {
+    previous = group.add(group.multiplyBase(at(rHat, i)), group.multiply(previous, at(uTilde, i)));
+    chain.push(previous);
+  }
+
+  const [w1, w2, w3] = [source(), source(), source()];
+  const w4 = Array.from({ length: w }, () => source());
+  const wHat = uTilde.map(() => source());
+  const wPrime = uTilde.map(() => source());
+  const t1 = group.multiplyBase(w1);
+  const t2 = group.multiplyBase(w2);
+  const t3 = group.add(group.multiplyBase(w3), secretSum(group, mode, h.slice(1, n + 1), wPrime));
+  const t4 = Array.from({ length: w }, (_, k) => ({
+    alpha: group.subtract(
+      secretSum(
+        group,
+        mode,
+        statement.outputs.map((row) => at(row, k).alpha),
+        wPrime
+      ),
+      group.multiplyBase(at(w4, k))
+    ),
+    beta: group.subtract(
+      secretSum(
+        group,
+        mode,
+        statement.outputs.map((row) => at(row, k).beta),
+        wPrime
+      ),
+      group.multiply(K, at(w4, k))
+    ),
+  }));
+  const tHat = chain.map((_, i) =>
+    group.add(
+      group.multiplyBase(at(wHat, i)),
+      group.multiply(i === 0 ? at(h, 0) : at(chain, i - 1), at(wPrime, i))
+    )
+  );
+
+  const c = shuffleChallenge(group, tags, context, digest, {
+    chainCommitments: chain,
+    t1,
+    t2,
+    t3,
+    t4,
+    tHat,
+  });
+
+  // Aggregated witnesses: r̄ = Σ rⱼ, r̂ = Σ r̂ᵢ·vᵢ (vᵢ = Π_{l>i} ũₗ), r′ = Σ rⱼ·uⱼ, r″ₖ = Σ r̃ᵢₖ·ũᵢ.
+  let rBar = 0n;
+  let rPrime = 0n;
+  for (let j = 0; j < n; j++) {
+    rBar += at(r, j);
+    rPrime += at(r, j) * at(u, j);
+  }
+  let rHatSum = 0n;
+  let v = 1n;
+  for (let i = n - 1; i >= 0; i--) {
+    rHatSum = modOrder(rHatSum + at(rHat, i) * v);
+    v = multiplyScalars(v, at(uTilde, i));
+  }
+  const rDouble = Array.from({ length: w }, (_, k) => {
+    let sum = 0n;
+    for (let i = 0; i < n; i++) sum += at(at(witness.randomness, i), k) * at(uTilde, i);
+    return modOrder(sum);
+  });
+  const respond = (nonce: bigint, secret: bigint): bigint =>
+    addScalars(nonce, multiplyScalars(c, modOrder(secret)));
+
+  return {
+    permutationCommitments: commitments,
+    chainCommitments: chain,
+    t1,
+    t2,
+    t3,
+    t4,
+    tHat,
+    s1: respond(w1, rBar),
+    s2: respond(w2, rHatSum),
+    s3: respond(w3, rPrime),
+    s4: w4.map((nonce, k) => respond(nonce, at(rDouble, k))),
+    sHat: wHat.map((nonce, i) => respond(nonce, at(rHat, i))),
+    sPrime: wPrime.map((nonce, i) => respond(nonce, at(uTilde, i))),
+  };
+}
+
+/**
+ * Spec §11.4 eqs. (11.5)–(11.9): the verification equations, with generators derived from the
+ * context's base hash (never taken from the prover). Throws GroupError when the proof's lengths
+ * do not fit the statement.
+ */
+export function shuffleEquations(
+  group: Group,
+  tags: ShuffleTags,
+  context: ProofContext,
+  statement: ShuffleStatement,
+  proof: ShuffleProof
+): Equation[] {
+  const n = shuffleShape(statement).rows;
+  return shuffleEquationsUnderGenerators(
+    group,
+    tags,
+    context,
+    statement,
+    proof,
+    shuffleGenerators(group, context.baseHash, n)
+  );
+}
+
+/**
+ * The equations under generators given by the caller. Only the trapdoor test uses it, to show
+ * that a forged proof holds under the forger's generators; every verifier calls
+ * {@link shuffleEquations}, which derives them (spec §11.3). Not exported from the package.
+ */
+export function shuffleEquationsUnderGenerators(
+  group: Group,
+  tags: ShuffleTags,
+  context: ProofContext,
+  statement: ShuffleStatement,
+  proof: ShuffleProof,
+  h: readonly Point[]
+): Equation[] {
+  const { rows: n, width: w } = shuffleShape(statement);
+  if (h.length !== n + 1) throw new GroupError('group/length-mismatch', 'N + 1 generators');
+  for (const list of [
+    proof.permutationCommitments,
+    proof.chainCommitments,
+    proof.tHat,
+    proof.sHat,
+    proof.sPrime,
+  ])
+    if (list.length !== n) throw new GroupError('group/length-mismatch', 'proof length ≠ N');
+  if (proof.t4.length !== w || proof.s4.length !== w)
+    throw new GroupError('group/length-mismatch', 'proof width ≠ w');
+
+  const G = group.generator;
+  const K = statement.publicKey;
+  const digest = shuffleStatementDigest(
+    group,
+    tags,
+    context,
+    statement,
+    proof.permutationCommitments
+  );
+  const u = permutationChallenges(tags, digest, n);
+  const c = shuffleChallenge(group, tags, context, digest, proof);
+  let uProduct = 1n;
+  for (const uj of u) uProduct = multiplyScalars(uProduct, uj);
+  const cu = u.map((uj) => multiplyScalars(c, uj));
+
+  const equations: Equation[] = [];
+  // (11.5) t₁: s₁·G = t₁ + c·(Σ Cⱼ − Σ Hᵢ)
+  equations.push(
+    equationOf([
+      [proof.s1, G],
+      [-1n, proof.t1],
+      ...proof.permutationCommitments.map((cj) => [-c, cj] as const),
+      ...h.slice(1).map((hi) => [c, hi] as const),
+    ])
+  );
+  // (11.6) t₂: s₂·G = t₂ + c·(Ĉ_N − (Π uⱼ)·H₀)
+  equations.push(
+    equationOf([
+      [proof.s2, G],
+      [-1n, proof.t2],
+      [-c, at(proof.chainCommitments, n - 1)],
+      [multiplyScalars(c, uProduct), at(h, 0)],
+    ])
+  );
+  // (11.7) t₃: s₃·G + Σ s′ᵢ·Hᵢ = t₃ + c·Σ uⱼ·Cⱼ
+  equations.push(
+    equationOf([
+      [proof.s3, G],
+      ...proof.sPrime.map((s, i) => [s, at(h, i + 1)] as const),
+      [-1n, proof.t3],
+      ...proof.permutationCommitments.map((cj, j) => [-at(cu, j), cj] as const),
+    ])
+  );
+  // (11.8) T₄ₖ: Σ s′ᵢ·E′ᵢₖ − Enc(0; s₄ₖ) = T₄ₖ + c·Σ uⱼ·Eⱼₖ, both points of each ciphertext
+  for (let k = 0; k < w; k++) {
+    for (const [part, base] of [
+      ['alpha', G],
+      ['beta', K],
+    ] as const) {
+      equations.push(
+        equationOf([
+          ...proof.sPrime.map((s, i) => [s, at(at(statement.outputs, i), k)[part]] as const),
+          [-at(proof.s4, k), base],
+          [-1n, at(proof.t4, k)[part]],
+          ...statement.inputs.map((row, j) => [-at(cu, j), at(row, k)[part]] as const),
+        ])
+      );
+    }
+  }
+  // (11.9) T̂ᵢ: ŝᵢ·G + s′ᵢ·Ĉᵢ₋₁ = T̂ᵢ + c·Ĉᵢ (Ĉ₀ = H₀)
+  for (let i = 0; i < n; i++) {
+    equations.push(
+      equationOf([
+        [at(proof.sHat, i), G],
+        [at(proof.sPrime, i), i === 0 ? at(h, 0) : at(proof.chainCommitments, i - 1)],
+        [-1n, at(proof.tHat, i)],
+        [-c, at(proof.chainCommitments, i)],
+      ])
+    );
+  }
+  return equations;
+}
+
+/**
+ * Spec §11.4: true when the proof holds (all equations batched into one multi-scalar
+ * multiplication, §5.6). False, never a throw, for a proof whose lengths do not fit.
+ */
+export function verifyShuffle(
+  group: Group,
+  tags: ShuffleTags,
+  context: ProofContext,
+  statement: ShuffleStatement,
+  proof: ShuffleProof
+): boolean {
+  let equations: Equation[];
+  try {
+    equations = shuffleEquations(group, tags, context, statement, proof);
+  } catch (error) {
+    if (error instanceof GroupError) return false;
+    throw error;
+  }
+  return batchHoldsUnsafe(group, equations);
+}
+
+/** Bytes of an encoded proof for N rows of width w (spec §11.4 encoding). */
+export function shuffleProofBytes(rows: number, width: number): number {
+  return POINT_BYTES * (3 * rows + 3 + 2 * width) + SCALAR_BYTES * (2 * rows + 3 + width);
+}
+
+/** Spec §11.4 encoding: C ‖ Ĉ ‖ t₁ ‖ t₂ ‖ t₃ ‖ T₄ ‖ T̂ ‖ s₁ ‖ s₂ ‖ s₃ ‖ s₄ ‖ Ŝ ‖ S′. */
+export function encodeShuffleProof(group: Group, proof: ShuffleProof): Uint8Array {
+  return concatBytes(
+    encodePoints(group, proof.permutationCommitments),
+    encodePoints(group, proof.chainCommitments),
+    group.encodePoint(proof.t1),
+    group.encodePoint(proof.t2),
+    group.encodePoint(proof.t3),
+    ...proof.t4.map((c) => encodeCiphertext(group, c)),
+    encodePoints(group, proof.tHat),
+    ...[proof.s1, proof.s2, proof.s3, ...proof.s4, ...proof.sHat, ...proof.sPrime].map(encodeScalar)
+  );
+}
+
+/**
+ * Decodes a proof for N rows of width w; throws GroupError on a wrong length, a non-canonical
+ * point or scalar. The identity is allowed where an honest proof may hold it only by negligible
+ * chance, so that the equations, not the decoder, judge it.
+ */
+export function decodeShuffleProof(
+  group: Group,
+  bytes: Uint8Array,
+  rows: number,
+  width: number
+): ShuffleProof {
+  if (bytes.length !== shuffleProofBytes(rows, width))
+    throw new GroupError('group/wrong-length', 'shuffle proof length does not fit N and w');
+  let offset = 0;
+  const point = (): Point => {
+    const p = group.decodePoint(bytes.subarray(offset, offset + POINT_BYTES), {
+      allowIdentity: true,
+    });
+    offset += POINT_BYTES;
+    return p;
+  };
+  const scalar = (): bigint => {
+    const s = decodeScalar(bytes.subarray(offset, offset + SCALAR_BYTES));
+    offset += SCALAR_BYTES;
+    return s;
+  };
+  const points = (count: number): Point[] => Array.from({ length: count }, point);
+  const scalars = (count: number): bigint[] => Array.from({ length: count }, scalar);
+  const permutationCommitments = points(rows);
+  const chainCommitments = points(rows);
+  const [t1, t2, t3] = [point(), point(), point()];
+  const t4 = Array.from({ length: width }, () => ({ alpha: point(), beta: point() }));
+  const tHat = points(rows);
+  const [s1, s2, s3] = [scalar(), scalar(), scalar()];
+  return {
+    permutationCommitments,
+    chainCommitments,
+    t1,
+    t2,
+    t3,
+    t4,
+    tHat,
+    s1,
+    s2,
+    s3,
+    s4: scalars(width),
+    sHat: scalars(rows),
+    sPrime: scalars(rows),
+  };
+}
+
+/**
+ * Spec §11.5 eq. (11.10): a mix server's proof context: bindings (utf8 "mix", u64le contest,
+ * u64le mixer index), so a proof is attributed to the mixer that made it and moves to no other
+ * contest or position in the cascade.
+ */
+export function mixProofContext(
+  baseHash: Uint8Array,
+  contest: number,
+  mixer: number
+): ProofContext {
+  return { baseHash, bindings: [utf8('mix'), encodeU64(contest), encodeU64(mixer)] };
+}

@@ -1,0 +1,285 @@
+/**
+ * @module The V10 checks of a ranked contest (docs/spec/verification.md V10, spec §11): ranked
+ * ballot proofs, each mixer's shuffle (attributed to the mixer), each trustee's decryption shares
+ * (attributed to the trustee), the rounds' targets and the published rankings. Pure: it takes the
+ * contest's decoded record and returns a verdict per check; it never stops at the first failure.
+ */
+import {
+  type Ciphertext,
+  type CiphertextRow,
+  type DecryptionShare,
+  type DecryptionFault,
+  type Group,
+  type Point,
+  type ShuffleProof,
+  MIX_SHUFFLE_TAGS,
+  RANKING_STOP,
+  batchHoldsUnsafe,
+  combineDecryptionsUnsafe,
+  encodeU64,
+  mixProofContext,
+  rankedBallotEquations,
+  rankedPlaintextLookup,
+  rankedRoundTargets,
+  rankingFromPrefix,
+  verifyRankedBallot,
+  verifyShuffle,
+} from '@scrutineer/crypto';
+
+/** The V10 catalogue (spec §11.9); joins CHECKS when the ranked record events are wired in. */
+export const RANKED_CHECKS = {
+  'V10.1': 'ranked ballots have n + 1 ciphertexts and their well-formedness proofs verify',
+  'V10.2': 'each mixer took its predecessor’s output and its shuffle proof verifies',
+  'V10.3': 'ranked decryption shares verify; a bad one is attributed to its trustee',
+  'V10.4':
+    'each round decrypts exactly the positions up to STOP, with k valid trustees, to values in 0 … n',
+  'V10.5': 'the published rankings equal the combined decryptions',
+} as const;
+export type RankedCheckId = keyof typeof RANKED_CHECKS;
+
+export interface RankedContestRecord {
+  readonly baseHash: Uint8Array;
+  readonly publicKey: Point;
+  readonly contest: number;
+  readonly candidates: number;
+  readonly threshold: number;
+  /** V₁ … V_n (§7.6). */
+  readonly verificationKeys: readonly Point[];
+  /** Counted ranked entries in board order, each with its credential public key (encoded). */
+  readonly ballots: readonly {
+    readonly credential: Uint8Array;
+    readonly ciphertexts: readonly Ciphertext[];
+    readonly proof: ShuffleProof;
+  }[];
+  readonly mixes: readonly {
+    readonly mixer: number;
+    readonly inputs: readonly CiphertextRow[];
+    readonly outputs: readonly CiphertextRow[];
+    readonly proof: ShuffleProof;
+  }[];
+  readonly rounds: readonly {
+    readonly position: number;
+    readonly submissions: readonly {
+      readonly trustee: number;
+      readonly shares: readonly DecryptionShare[];
+    }[];
+  }[];
+  readonly rankings: readonly (readonly number[])[];
+}
+
+export interface RankedFailure {
+  readonly message: string;
+  /** The party the failure is attributed to. */
+  readonly mixer?: number;
+  readonly trustee?: number;
+  readonly ballot?: number;
+}
+
+export interface RankedCheckResult {
+  readonly id: RankedCheckId;
+  readonly status: 'passed' | 'failed' | 'not-reached';
+  readonly failures: readonly RankedFailure[];
+  /** Attributed and absorbed (a trustee's bad shares set aside while k others decrypt). */
+  readonly faults: readonly RankedFailure[];
+}
+
+/** Ballots checked per batch (one multi-scalar multiplication each, spec §5.6). */
+const BALLOT_BATCH = 64;
+
+function sameRows(group: Group, a: readonly CiphertextRow[], b: readonly CiphertextRow[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((row, i) => {
+      const other = b[i];
+      return (
+        other !== undefined &&
+        row.length === other.length &&
+        row.every((c, k) => {
+          const d = other[k];
+          return d !== undefined && group.equals(c.alpha, d.alpha) && group.equals(c.beta, d.beta);
+        })
+      );
+    })
+  );
+}
+
+function faultOf(f: DecryptionFault, position: number): RankedFailure {
+  return { trustee: f.trustee, message: `round ${position}: ${f.code} ${f.message}` };
+}
+
+/** Spec §11.9: every V10 check of one ranked contest. */
+export function verifyRankedContest(
+  group: Group,
+  record: RankedContestRecord
+): RankedCheckResult[] {
+  const { baseHash, publicKey, contest, candidates } = record;
+  const failures: Record<RankedCheckId, RankedFailure[]> = {
+    'V10.1': [],
+    'V10.2': [],
+    'V10.3': [],
+    'V10.4': [],
+    'V10.5': [],
+  };
+  const faults: RankedFailure[] = [];
+  const reached = new Set<RankedCheckId>(['V10.1', 'V10.2']);
+
+  // V10.1: batches of ballots in one MSM; a failing batch is checked ballot by ballot.
+  const contextOf = (credential: Uint8Array) => ({
+    baseHash,
+    bindings: [credential, encodeU64(contest)],
+  });
+  for (let start = 0; start < record.ballots.length; start += BALLOT_BATCH) {
+    const batch = record.ballots.slice(start, start + BALLOT_BATCH);
+    let holds = false;
+    try {
+      holds = batchHoldsUnsafe(
+        group,
+        batch.flatMap((b) =>
+          rankedBallotEquations(
+            group,
+            publicKey,
+            contextOf(b.credential),
+            candidates,
+            b.ciphertexts,
+            b.proof
+          )
+        )
+      );
+    } catch {
+      holds = false;
+    }
+    if (holds) continue;
+    batch.forEach((b, i) => {
+      if (
+        !verifyRankedBallot(
+          group,
+          publicKey,
+          contextOf(b.credential),
+          candidates,
+          b.ciphertexts,
+          b.proof
+        )
+      )
+        failures['V10.1'].push({
+          ballot: start + i,
+          message: `ranked ballot ${start + i}: proof fails`,
+        });
+    });
+  }
+
+  // V10.2: the cascade, attributed to the first mixer at fault.
+  let expected: readonly CiphertextRow[] = record.ballots.map((b) => b.ciphertexts);
+  let cascadeHolds = record.mixes.length >= 2;
+  if (!cascadeHolds)
+    failures['V10.2'].push({ message: 'a ranked contest needs at least two mixers' });
+  record.mixes.forEach((step, m) => {
+    if (step.mixer !== m + 1)
+      failures['V10.2'].push({
+        mixer: step.mixer,
+        message: `mix ${m} names mixer ${step.mixer}, not ${m + 1}`,
+      });
+    if (!sameRows(group, step.inputs, expected)) {
+      failures['V10.2'].push({
+        mixer: step.mixer,
+        message: `mixer ${step.mixer}: input is not its predecessor's output`,
+      });
+      cascadeHolds = false;
+    } else if (
+      !verifyShuffle(
+        group,
+        MIX_SHUFFLE_TAGS,
+        mixProofContext(baseHash, contest, step.mixer),
+        { publicKey, inputs: step.inputs, outputs: step.outputs },
+        step.proof
+      )
+    ) {
+      failures['V10.2'].push({
+        mixer: step.mixer,
+        message: `mixer ${step.mixer}: shuffle proof fails`,
+      });
+      cascadeHolds = false;
+    }
+    expected = step.outputs;
+  });
+
+  // V10.3–V10.5 on the last output, only when the cascade holds (nothing after a bad mix counts).
+  if (cascadeHolds) {
+    reached.add('V10.3').add('V10.4').add('V10.5');
+    const rows = expected;
+    let prefixes: number[][] = rows.map(() => []);
+    const lookup = rankedPlaintextLookup(group, candidates);
+    record.rounds.forEach((round, index) => {
+      if (round.position !== index) {
+        failures['V10.4'].push({ message: `round ${index} names position ${round.position}` });
+        return;
+      }
+      const targets = rankedRoundTargets(contest, rows, prefixes, index);
+      if (targets.length === 0) {
+        failures['V10.4'].push({
+          message: `round ${index}: every row has already stopped; nothing may be decrypted`,
+        });
+        return;
+      }
+      const combined = combineDecryptionsUnsafe(group, {
+        baseHash,
+        threshold: record.threshold,
+        verificationKeys: record.verificationKeys,
+        targets,
+        submissions: round.submissions,
+      });
+      const roundFaults = combined.ok ? combined.value.faults : combined.error.faults;
+      for (const f of roundFaults) {
+        const failure = faultOf(f, index);
+        if (f.code === 'decryption/invalid-proof') faults.push(failure);
+        else failures['V10.3'].push(failure);
+      }
+      if (!combined.ok) {
+        failures['V10.4'].push({ message: `round ${index}: fewer than k valid trustees` });
+        return;
+      }
+      const next = prefixes.map((p) => [...p]);
+      targets.forEach((target, t) => {
+        const point = combined.value.plaintextPoints[t];
+        const value = point === undefined ? null : lookup(point);
+        if (value === null)
+          failures['V10.4'].push({
+            message: `round ${index}, row ${target.row}: value not in 0 … n`,
+          });
+        else next[target.row]?.push(value);
+      });
+      prefixes = next;
+    });
+    if (!prefixes.every((p) => p.includes(RANKING_STOP)))
+      failures['V10.4'].push({ message: 'the rounds end before every row reaches STOP' });
+
+    // V10.5
+    if (record.rankings.length !== rows.length)
+      failures['V10.5'].push({
+        message: `${record.rankings.length} rankings published for ${rows.length} rows`,
+      });
+    prefixes.forEach((prefix, row) => {
+      const ranking = rankingFromPrefix(candidates, prefix);
+      const published = record.rankings[row];
+      if (published === undefined) return;
+      if (ranking === null) {
+        failures['V10.5'].push({
+          ballot: row,
+          message: `row ${row}: not decrypted up to its STOP`,
+        });
+        return;
+      }
+      if (published.length !== ranking.length || published.some((c, i) => c !== ranking[i]))
+        failures['V10.5'].push({
+          ballot: row,
+          message: `row ${row}: published ${published.join('>')}, decrypted ${ranking.join('>')}`,
+        });
+    });
+  }
+
+  return (Object.keys(RANKED_CHECKS) as RankedCheckId[]).map((id) => ({
+    id,
+    status: !reached.has(id) ? 'not-reached' : failures[id].length > 0 ? 'failed' : 'passed',
+    failures: failures[id],
+    faults: id === 'V10.3' ? faults : [],
+  }));
+}
