@@ -55,6 +55,7 @@ test('the packed workspaces are the verifier, the CLI and what they need, built 
     '@scrutineer/cli',
     '@scrutineer/crypto',
     '@scrutineer/protocol',
+    '@scrutineer/ranked-count',
     '@scrutineer/record',
     '@scrutineer/verifier',
     '@scrutineer/worker-pool',

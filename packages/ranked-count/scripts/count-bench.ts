@@ -2,7 +2,7 @@
  * Times the count at party scale (docs/benchmarks.md): 160,000 rankings of 5 and of 20
  * candidates, drawn from a fixed-seed generator (the same rankings every run), each rule counted
  * with readPrefixes (the count plus the prefix bookkeeping the verifier also does).
- * Run: `npx tsx packages/ranked-count/bench/count-bench.ts [ballots]`.
+ * Run: `npx tsx packages/ranked-count/scripts/count-bench.ts [ballots]`.
  */
 import { readPrefixes } from '../src/index.ts';
 import type { CountInput } from '../src/types.ts';
