@@ -75,13 +75,13 @@ export type CheckId = keyof typeof CHECKS;
  * can build a ranked record (decrypted rankings come from the mixnet checks, V10); until then
  * `checkRankedResult` runs them on its own.
  */
-export const RANKED_CHECKS = {
+export const RANKED_COUNT_CHECKS = {
   'V11.1':
     'a ranked result names its contest, the contest’s method, rule set and places, and the seed fixed before the count',
   'V11.2': 'the published sheet equals the count re-run from the decrypted rankings',
 } as const;
 
-export type RankedCheckId = keyof typeof RANKED_CHECKS;
+export type RankedCountCheckId = keyof typeof RANKED_COUNT_CHECKS;
 export const CHECK_IDS = Object.keys(CHECKS) as CheckId[];
 
 /**

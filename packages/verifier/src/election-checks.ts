@@ -158,7 +158,7 @@ export class ElectionChecks {
         return this.#rehearsal(event);
       case 'ranked-result':
         // V11 needs the decrypted rankings, which the mixnet checks (V10) will hand over; until the
-        // record carries them, checkRankedResult runs on its own (check-catalogue.ts RANKED_CHECKS).
+        // record carries them, checkRankedResult runs on its own (check-catalogue.ts RANKED_COUNT_CHECKS).
         return;
       case 'election-cancelled':
         this.cancellation ??= { reason: event.body.reason, position: event.position };

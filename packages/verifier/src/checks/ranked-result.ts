@@ -6,7 +6,7 @@
  */
 import { type ResultSheet, countRanked } from '@scrutineer/ranked-count';
 import type { RankedResultBody } from '@scrutineer/record';
-import type { RankedCheckId } from '../check-catalogue.ts';
+import type { RankedCountCheckId } from '../check-catalogue.ts';
 
 /** What the manifest (and the record) say the contest is. */
 export interface RankedContestRules {
@@ -20,7 +20,7 @@ export interface RankedContestRules {
 }
 
 export interface RankedFinding {
-  readonly check: RankedCheckId;
+  readonly check: RankedCountCheckId;
   readonly message: string;
   /** The first stage that differs, when one does. */
   readonly stage?: number;
