@@ -79,7 +79,9 @@ export const credentialEntry = z.strictObject({
     .string()
     .regex(/^[a-z0-9][a-z0-9-]{0,31}$/)
     .optional()
-    .describe("the credential's ballot-style category (spec §13.1): required iff the manifest has styles"),
+    .describe(
+      "the credential's ballot-style category (spec §13.1): required iff the manifest has styles"
+    ),
   weight: z
     .number()
     .int()
