@@ -28,54 +28,59 @@ export function contestsOfTerms(manifest: Manifest, terms: CredentialTerms): num
 }
 
 /**
- * Spec §13.1, §13.4 (V12.1): the terms of each key of a `credentials` body, or the reason the body
- * does not carry exactly the styles and weights the manifest calls for.
+ * Spec §13.1, §13.4 (V12.1): the terms of each key of a `credentials` body, and the first reason,
+ * if any, why the body does not carry exactly the styles and weights the manifest calls for. The
+ * terms are read as far as they go (a missing weight is 1, a missing or unknown style none), so one
+ * fault does not spread to every ballot.
  */
 export function credentialTerms(
   manifest: Manifest,
   body: EventBody<'credentials'>
-): { readonly terms: CredentialTerms[] } | { readonly error: RecordError } {
+): { readonly terms: CredentialTerms[]; readonly error: RecordError | null } {
   const { keys, styles, weights } = body;
+  const problems: RecordError[] = [];
   if ((styles !== undefined) !== (manifest.styles !== undefined))
-    return {
-      error: recordError(
+    problems.push(
+      recordError(
         'record/styles-mismatch',
         manifest.styles === undefined
           ? 'styles published but the manifest has none'
           : 'the manifest has ballot styles but the credentials carry none',
         '/styles'
-      ),
-    };
+      )
+    );
   if ((weights !== undefined) !== (manifest.weights !== undefined))
-    return {
-      error: recordError(
+    problems.push(
+      recordError(
         'record/weights-mismatch',
         manifest.weights === undefined
           ? 'weights published but the manifest has none'
           : 'the manifest has weights but the credentials carry none',
         '/weights'
-      ),
-    };
+      )
+    );
   if (styles !== undefined && styles.length !== keys.length)
-    return { error: recordError('record/styles-mismatch', 'one style per key', '/styles') };
+    problems.push(recordError('record/styles-mismatch', 'one style per key', '/styles'));
   if (weights !== undefined && weights.length !== keys.length)
-    return { error: recordError('record/weights-mismatch', 'one weight per key', '/weights') };
+    problems.push(recordError('record/weights-mismatch', 'one weight per key', '/weights'));
   const max = manifest.weights?.max ?? 1;
   const terms: CredentialTerms[] = [];
   for (const [i] of keys.entries()) {
-    const style = styles?.[i];
-    const weight = weights?.[i] ?? 1;
-    if (style !== undefined && styleContestIndexes(manifest, style) === null)
-      return {
-        error: recordError('record/unknown-category', `no category ${style}`, `/styles/${i}`),
-      };
-    if (weight > max)
-      return {
-        error: recordError('record/weight-too-large', `weight ${weight} > ${max}`, `/weights/${i}`),
-      };
+    let style = manifest.styles === undefined ? undefined : styles?.[i];
+    let weight = manifest.weights === undefined ? 1 : (weights?.[i] ?? 1);
+    if (style !== undefined && styleContestIndexes(manifest, style) === null) {
+      problems.push(recordError('record/unknown-category', `no category ${style}`, `/styles/${i}`));
+      style = undefined;
+    }
+    if (weight > max) {
+      problems.push(
+        recordError('record/weight-too-large', `weight ${weight} > ${max}`, `/weights/${i}`)
+      );
+      weight = 1;
+    }
     terms.push(style === undefined ? { weight } : { style, weight });
   }
-  return { terms };
+  return { terms, error: problems[0] ?? null };
 }
 
 /**

@@ -77,11 +77,11 @@ export class CredentialChecker {
     if (styled || event.body.styles !== undefined || event.body.weights !== undefined)
       this.#report.check(
         'V12.1',
-        'terms' in bound,
-        () => ('error' in bound ? `${bound.error.code}: ${bound.error.message}` : ''),
+        bound.error === null,
+        () => `${bound.error?.code}: ${bound.error?.message}`,
         event.position
       );
-    const terms = 'terms' in bound ? bound.terms : [];
+    const terms = bound.terms;
     for (const [i, keyHex] of keys.entries()) {
       this.#validKey(keyHex, event.position);
       const style = terms[i]?.style;
