@@ -147,6 +147,10 @@ export const signInResponse = z.strictObject({
   token: z.string(),
   credential: Hex32,
   expires: z.string(),
+  style: z
+    .string()
+    .optional()
+    .describe("the credential's ballot-style category (spec §13.2), iff the manifest has styles"),
 });
 export const castBody = z.strictObject({ ballot: ballotSchema });
 export const auditBody = z.strictObject({ audited: auditedBallotSchema });
