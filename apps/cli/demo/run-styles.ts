@@ -110,7 +110,7 @@ export function stylesManifestParts(minCategorySize: number) {
 export const categoryOf = (k: number): Category => CATEGORIES[k % 3] as Category;
 
 /** Member k's intended choice in contest c (0-based candidate): a fixed, uneven spread. */
-const intended = (k: number, c: number): number => ((k * (c + 2)) % 5 < 2 ? 0 : 1);
+const intended = (k: number, c: number): number => ((k * (c + 2) + c) % 5 < 2 ? 0 : 1);
 
 export interface StylesOptions {
   readonly members: number;

@@ -195,7 +195,7 @@ export async function castVote(options: VoteOptions): Promise<VoteOutcome> {
     // Spec §13.2: with ballot styles, exactly the contests of this credential's style.
     const contests =
       style === undefined ? undefined : (styleContestIndexes(setup.manifest, style) ?? undefined);
-    const allowed = checkChoices(setup.manifest, choices, contests);
+    const allowed = checkChoices(setup.manifest, choices, options.forceContests ?? contests);
     if (!allowed.ok) return refuse(allowed.error.code, allowed.error.message);
     let audited: AuditedBallot | null = null;
     if (options.audit === true) {
