@@ -3,6 +3,9 @@
  * election replayed from exact per-channel counts (apps/cli/src/demo/run-exact.ts); DIR/result.json
  * puts the published totals beside the plan.
  *
+ * `npm run demo -- --scenario styles --out DIR`: ballot styles, weights and a 50/50 college
+ * (apps/cli/demo/run-styles.ts): three categories, each member sees and votes their own contests.
+ *
  * `npm run demo -- [--voters N] [--out DIR] [--seed S] [--database postgres://…] [--serve]
  * [--pdf-limit N] [--port N]`: a whole members' ballot through the real election server
  * and HTTP API (apps/cli/demo/run-demo.ts), on an embedded PGlite database in DIR/database
@@ -22,6 +25,7 @@ import { parseArgs } from 'node:util';
 import { runDemo } from './run-demo.ts';
 import { parseExactPlan } from './exact-plan.ts';
 import { runExact } from './run-exact.ts';
+import { runStyles } from './run-styles.ts';
 import { ensureWebBuild } from '@scrutineer/web/build';
 
 const { values } = parseArgs({
@@ -123,8 +127,23 @@ if (values.scenario === 'exact') {
     process.exit(1);
   });
   process.exit(exact.verified && exact.matches ? 0 : 1);
+} else if (values.scenario === 'styles') {
+  // Ballot styles, weights and a college (spec §13): apps/cli/demo/run-styles.ts.
+  const styled = await runStyles({
+    members: Math.min(voters, 90),
+    outDir: values.out,
+    seed: values.seed,
+    ...(values.database === undefined ? {} : { database: values.database }),
+    log,
+  }).catch((error: unknown) => {
+    process.stderr.write(`demo: ${(error as Error).message}\n`);
+    process.exit(1);
+  });
+  process.exit(styled.verified && styled.matches ? 0 : 1);
 } else if (values.scenario !== 'members')
-  throw new Error(`--scenario: "members" (the default) or "exact", not "${values.scenario}"`);
+  throw new Error(
+    `--scenario: "members" (the default), "exact" or "styles", not "${values.scenario}"`
+  );
 
 const outcome = await runDemo({
   voters,

@@ -94,7 +94,7 @@ export interface ExactOutcome {
 }
 
 /** A roll of exactly `members` eligible members: the clean rows of a synthetic roll. */
-function cleanRoll(members: number, seed: string) {
+export function cleanRoll(members: number, seed: string) {
   const synthetic = makeSyntheticRoll({
     members: members + Math.ceil(members / 20) + 100,
     seed,
@@ -112,7 +112,7 @@ function cleanRoll(members: number, seed: string) {
 }
 
 /** Runs `work` over `items` with `concurrency` in flight. */
-async function inParallel<T>(
+export async function inParallel<T>(
   items: readonly T[],
   concurrency: number,
   work: (item: T, index: number) => Promise<void>

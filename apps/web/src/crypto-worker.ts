@@ -68,7 +68,7 @@ function handle(request: WorkerRequest): WorkerResult {
         baseHash: hexToBytes(request.baseHash),
       };
       const started = performance.now();
-      lastBallot = encryptBallot(setup, credential, request.choices);
+      lastBallot = encryptBallot(setup, credential, request.choices, request.style);
       const milliseconds = performance.now() - started;
       return {
         type: 'encrypted',

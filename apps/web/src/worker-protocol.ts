@@ -27,6 +27,8 @@ export type WorkerRequest =
       readonly electionKey: string;
       readonly baseHash: string;
       readonly choices: readonly (readonly number[])[];
+      /** Spec §13.2: the manifest indexes of the member's ballot style (absent: every contest). */
+      readonly style?: readonly number[];
     }
   | { readonly type: 'open'; readonly id: number }
   | {

@@ -93,6 +93,14 @@ export const ERROR_CATALOGUE = {
   ],
   'ballot/ciphertext-reused': [409, 'A ciphertext of this ballot is already on the board.'],
   'ballot/proof-reused': [409, 'A proof of this ballot is already on the board.'],
+  'ballot/contest-not-in-style': [
+    403,
+    "This ballot includes a contest that is not on this member's ballot (spec §13.2).",
+  ],
+  'ballot/style-incomplete': [
+    400,
+    "This ballot leaves out a contest of this member's ballot style (spec §13.2).",
+  ],
   'ballot/credential-already-used': [
     409,
     'This credential has already cast a ballot, and the first ballot is final.',
@@ -108,6 +116,18 @@ export const ERROR_CATALOGUE = {
   ],
   // Credentials (officials).
   'credential/duplicate': [409, 'A credential key is already loaded.'],
+  'credential/invalid-style': [
+    400,
+    'A credential needs a ballot style of the manifest iff the manifest has styles (spec §13.1).',
+  ],
+  'credential/invalid-weight': [
+    400,
+    'A credential needs a weight of 1 to weights.max iff the manifest has weights (spec §13.4).',
+  ],
+  'election/category-too-small': [
+    409,
+    'A ballot-style category holds fewer credentials than the manifest allows (spec §13.3).',
+  ],
   'credential/invalid-key': [400, 'A credential key is not a valid non-identity point.'],
   'credential/not-found': [404, 'No such credential in this election.'],
   'credential/already-used': [409, 'This credential has already been used.'],

@@ -75,6 +75,20 @@ export const credentialEntry = z.strictObject({
   returnCommitment: Hex32.optional().describe(
     'the postal return commitment (spec §9.5): required iff the manifest offers postal'
   ),
+  style: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,31}$/)
+    .optional()
+    .describe(
+      "the credential's ballot-style category (spec §13.1): required iff the manifest has styles"
+    ),
+  weight: z
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .optional()
+    .describe("the credential's weight (spec §13.4): required iff the manifest has weights"),
 });
 export const credentialsBody = z.strictObject({
   credentials: z.array(credentialEntry).min(1).max(10_000),
@@ -133,6 +147,10 @@ export const signInResponse = z.strictObject({
   token: z.string(),
   credential: Hex32,
   expires: z.string(),
+  style: z
+    .string()
+    .optional()
+    .describe("the credential's ballot-style category (spec §13.2), iff the manifest has styles"),
 });
 export const castBody = z.strictObject({ ballot: ballotSchema });
 export const auditBody = z.strictObject({ audited: auditedBallotSchema });

@@ -64,6 +64,19 @@ export function sumCiphertexts(group: Group, ciphertexts: Iterable<Ciphertext>):
   return sum;
 }
 
+/**
+ * Spec §13.4: w·(α, β), the encryption of w·m under the randomness w·r — how a weighted tally counts
+ * one ballot w times. Weights are public, so variable time is fine. Weight 1 returns the ciphertext itself (most credentials have weight 1).
+ */
+export function scaleCiphertext(group: Group, ciphertext: Ciphertext, weight: bigint): Ciphertext {
+  if (weight < 1n) throw new RangeError('elgamal/invalid-weight: a weight is a positive integer');
+  if (weight === 1n) return ciphertext;
+  return {
+    alpha: group.multiplyUnsafe(ciphertext.alpha, weight),
+    beta: group.multiplyUnsafe(ciphertext.beta, weight),
+  };
+}
+
 /** Sum of the randomness of several encryptions: the randomness of their sum. */
 export function sumRandomness(randomness: Iterable<bigint>): bigint {
   let sum = 0n;

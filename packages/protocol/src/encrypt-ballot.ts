@@ -60,8 +60,16 @@ export interface ChoiceFault {
   readonly message: string;
 }
 
-/** Checks the choices against the manifest's selection limits (spec §9.2.1). */
-export function checkChoices(manifest: Manifest, choices: Choices): Result<true, ChoiceFault> {
+/**
+ * Checks the choices against the manifest's selection limits (spec §9.2.1). With a ballot style
+ * (`style`: the manifest indexes of the credential's contests, spec §13.2) the contests outside
+ * it must be left empty and are not checked against their limits.
+ */
+export function checkChoices(
+  manifest: Manifest,
+  choices: Choices,
+  style?: readonly number[]
+): Result<true, ChoiceFault> {
   if (choices.length !== manifest.contests.length)
     return err({
       code: 'ballot/invalid-choice',
@@ -70,6 +78,15 @@ export function checkChoices(manifest: Manifest, choices: Choices): Result<true,
     });
   for (const [c, contest] of manifest.contests.entries()) {
     const chosen = choices[c] ?? [];
+    if (style !== undefined && !style.includes(c)) {
+      if (chosen.length > 0)
+        return err({
+          code: 'ballot/invalid-choice',
+          contest: c,
+          message: `${contest.id} is not on this member's ballot`,
+        });
+      continue;
+    }
     if (
       new Set(chosen).size !== chosen.length ||
       chosen.some((j) => !Number.isInteger(j) || j < 0 || j >= contest.candidates.length)
@@ -102,16 +119,22 @@ export function checkChoices(manifest: Manifest, choices: Choices): Result<true,
 export function encryptBallot(
   setup: EncryptionSetup,
   credential: { readonly secretKey: bigint; readonly publicKey: Point },
-  choices: Choices
+  choices: Choices,
+  style?: readonly number[]
 ): EncryptedBallot {
   const { group, manifest, electionKey, baseHash } = setup;
   // The caller refuses bad choices with checkChoices first; reaching here with them is a bug.
-  const checked = checkChoices(manifest, choices);
+  const checked = checkChoices(manifest, choices, style);
   if (!checked.ok)
     throw new Error(`encryptBallot: ${checked.error.code}: ${checked.error.message}`);
   const credentialBytes = group.encodePoint(credential.publicKey);
   const secrets: { vote: 0 | 1; randomness: bigint }[][] = [];
-  const contests = manifest.contests.map((contest, c) => {
+  // Spec §13.2: a styled ballot covers exactly its style's contests, each entry naming its contest;
+  // proofs bind the contest's manifest index c either way.
+  const covered = manifest.contests
+    .map((contest, c) => ({ contest, c }))
+    .filter(({ c }) => style === undefined || style.includes(c));
+  const contests = covered.map(({ contest, c }) => {
     const chosen = new Set(choices[c]);
     const contestBinding = [credentialBytes, encodeU64(c)];
     const encryptions: Encryption[] = [];
@@ -153,7 +176,10 @@ export function encryptBallot(
         max: BigInt(contest.maxSelections),
       }
     );
-    return { selections, totalProof: bytesToHex(encodeRangeProof(group, totalProof)) };
+    const totalProofHex = bytesToHex(encodeRangeProof(group, totalProof));
+    return manifest.styles === undefined
+      ? { selections, totalProof: totalProofHex }
+      : { contest: contest.id, selections, totalProof: totalProofHex };
   });
   const unsigned: UnsignedBallot = {
     election: manifest.electionId,
@@ -171,6 +197,7 @@ export function openAuditedBallot(encrypted: EncryptedBallot): AuditedBallot {
     election: encrypted.ballot.election,
     tracker: encrypted.tracker,
     contests: encrypted.ballot.contests.map((contest, c) => ({
+      ...(contest.contest === undefined ? {} : { contest: contest.contest }),
       selections: contest.selections.map((selection, j) => {
         const secret = encrypted.secrets[c]?.[j];
         if (secret === undefined)

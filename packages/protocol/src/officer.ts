@@ -15,6 +15,7 @@ import {
   encodeCiphertext,
   hexToBytes,
   recoverPlaintextsUnsafe,
+  scaleCiphertext,
   zeroCiphertext,
 } from '@scrutineer/crypto';
 import {
@@ -23,6 +24,7 @@ import {
   type Manifest,
   type Result,
   CredentialListHasher,
+  ballotContestIndexes,
   ceremonyParameters,
   computeBaseHash,
   decodeCommitmentsBody,
@@ -32,6 +34,7 @@ import {
   err,
   manifestHash,
   ok,
+  tallyDecryptionBound,
   trusteeKeysOf,
 } from '@scrutineer/record';
 import { tallyTargets } from './trustee.ts';
@@ -101,49 +104,106 @@ export function electionOpenBody(
 export function credentialBodies(
   keys: readonly string[],
   returns?: readonly string[],
-  perEvent = 10_000
+  perEvent = 10_000,
+  terms: { readonly styles?: readonly string[]; readonly weights?: readonly number[] } = {}
 ): EventBody<'credentials'>[] {
   if (returns !== undefined && returns.length !== keys.length)
     throw new RangeError('credentials/returns-not-aligned');
+  const { styles, weights } = terms;
+  if (styles !== undefined && styles.length !== keys.length)
+    throw new RangeError('credentials/styles-not-aligned');
+  if (weights !== undefined && weights.length !== keys.length)
+    throw new RangeError('credentials/weights-not-aligned');
   const bodies: EventBody<'credentials'>[] = [];
   for (let i = 0; i < keys.length; i += perEvent)
-    bodies.push(
-      returns === undefined
-        ? { keys: keys.slice(i, i + perEvent) }
-        : { keys: keys.slice(i, i + perEvent), returns: returns.slice(i, i + perEvent) }
-    );
+    bodies.push({
+      keys: keys.slice(i, i + perEvent),
+      ...(returns === undefined ? {} : { returns: returns.slice(i, i + perEvent) }),
+      // Spec §13.1, §13.4: each key's style and weight, aligned with the keys.
+      ...(styles === undefined ? {} : { styles: styles.slice(i, i + perEvent) }),
+      ...(weights === undefined ? {} : { weights: weights.slice(i, i + perEvent) }),
+    });
   return bodies;
 }
 
-/** Spec §4.2: the `encrypted-tally` body: per option, the sum of the counted ballots' ciphertexts. */
-export function encryptedTallyBody(
-  group: Group,
-  manifest: Manifest,
-  counted: Iterable<Ballot>
-): EventBody<'encrypted-tally'> {
-  const sums: Ciphertext[][] = manifest.contests.map((c) =>
-    c.candidates.map(() => zeroCiphertext(group))
-  );
-  let ballots = 0;
-  for (const ballot of counted) {
-    ballots++;
-    ballot.contests.forEach((contest, c) =>
+/**
+ * Spec §4.2, §13.6: sums counted ballots into an `encrypted-tally` body. Each ballot adds its
+ * ciphertexts, multiplied by its credential's weight, to the contests it covers (its entries name
+ * them with ballot styles); with styles each contest counts its own ballots, with weights the
+ * weight of them too.
+ */
+export class TallyAccumulator {
+  readonly #group: Group;
+  readonly #manifest: Manifest;
+  readonly #sums: Ciphertext[][];
+  readonly #ballots: number[];
+  readonly #weights: bigint[];
+  #count = 0;
+  #weight = 0n;
+
+  constructor(group: Group, manifest: Manifest) {
+    this.#group = group;
+    this.#manifest = manifest;
+    this.#sums = manifest.contests.map((c) => c.candidates.map(() => zeroCiphertext(group)));
+    this.#ballots = manifest.contests.map(() => 0);
+    this.#weights = manifest.contests.map(() => 0n);
+  }
+
+  /** Adds one counted ballot (shape-checked) with its credential's weight (1 without weights). */
+  add(ballot: Ballot, weight = 1): void {
+    const group = this.#group;
+    const indexes = ballotContestIndexes(this.#manifest, ballot);
+    if (indexes === null) throw new Error('a counted ballot names contests outside the manifest');
+    this.#count++;
+    this.#weight += BigInt(weight);
+    ballot.contests.forEach((contest, e) => {
+      const c = indexes[e] as number;
+      const row = this.#sums[c];
+      if (row === undefined) return;
+      this.#ballots[c] = (this.#ballots[c] ?? 0) + 1;
+      this.#weights[c] = (this.#weights[c] ?? 0n) + BigInt(weight);
       contest.selections.forEach((selection, j) => {
-        const row = sums[c];
         const ciphertext = decodeCiphertext(group, hexToBytes(selection.ciphertext), {
           allowIdentity: false,
         });
-        if (row !== undefined)
-          row[j] = addCiphertexts(group, row[j] ?? zeroCiphertext(group), ciphertext);
-      })
-    );
+        row[j] = addCiphertexts(
+          group,
+          row[j] ?? zeroCiphertext(group),
+          scaleCiphertext(group, ciphertext, BigInt(weight))
+        );
+      });
+    });
   }
-  return {
-    ballots,
-    contests: sums.map((options) => ({
-      options: options.map((ct) => bytesToHex(encodeCiphertext(group, ct))),
-    })),
-  };
+
+  body(): EventBody<'encrypted-tally'> {
+    const group = this.#group;
+    const styled = this.#manifest.styles !== undefined;
+    const weighted = this.#manifest.weights !== undefined;
+    return {
+      ballots: this.#count,
+      ...(weighted ? { weight: Number(this.#weight) } : {}),
+      contests: this.#sums.map((options, c) => ({
+        options: options.map((ct) => bytesToHex(encodeCiphertext(group, ct))),
+        ...(styled ? { ballots: this.#ballots[c] ?? 0 } : {}),
+        ...(weighted ? { weight: Number(this.#weights[c] ?? 0n) } : {}),
+      })),
+    };
+  }
+}
+
+/**
+ * Spec §4.2: the `encrypted-tally` body: per option, the sum of the counted ballots' ciphertexts
+ * (weighted by `weightOf`, spec §13.6, when the manifest has weights).
+ */
+export function encryptedTallyBody(
+  group: Group,
+  manifest: Manifest,
+  counted: Iterable<Ballot>,
+  weightOf: (credential: string) => number = () => 1
+): EventBody<'encrypted-tally'> {
+  const tally = new TallyAccumulator(group, manifest);
+  for (const ballot of counted) tally.add(ballot, weightOf(ballot.credential));
+  return tally.body();
 }
 
 /** A result computed from the shares: the `election-result` body, who counted, who was left out. */
@@ -182,7 +242,7 @@ export function computeResult(
   const plaintexts = recoverPlaintextsUnsafe(
     group,
     combined.value.plaintextPoints,
-    BigInt(tally.ballots)
+    tallyDecryptionBound(tally)
   );
   if (!plaintexts.ok)
     return err({ code: plaintexts.error.code, message: plaintexts.error.message });

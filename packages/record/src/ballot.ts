@@ -19,12 +19,22 @@ const rangeProofHex = z
 
 export const selectionSchema = z.strictObject({ ciphertext: hexBytes(64), proof: rangeProofHex });
 
+/** Spec §13.2: with ballot styles, each contest entry names its contest (absent otherwise). */
+const contestIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/)
+  .optional();
+
 export const ballotSchema = z.strictObject({
   election: textSchema(0, 64),
   credential: hexBytes(32),
   contests: z
     .array(
-      z.strictObject({ selections: z.array(selectionSchema).max(50), totalProof: rangeProofHex })
+      z.strictObject({
+        contest: contestIdSchema,
+        selections: z.array(selectionSchema).max(50),
+        totalProof: rangeProofHex,
+      })
     )
     .max(20),
   signature: hexBytes(64),
@@ -41,6 +51,7 @@ export const auditedBallotSchema = z.strictObject({
   contests: z
     .array(
       z.strictObject({
+        contest: contestIdSchema,
         selections: z
           .array(
             z.strictObject({
@@ -58,17 +69,37 @@ export const auditedBallotSchema = z.strictObject({
 /** A Benaloh-challenged ballot: ciphertexts opened with their randomness, never counted (spec §9.4). */
 export type AuditedBallot = z.infer<typeof auditedBallotSchema>;
 
+/** What {@link checkBallotShape} reads of a ballot, cast or audited. */
+export interface BallotShape {
+  readonly election: string;
+  readonly contests: readonly {
+    readonly contest?: string | undefined;
+    readonly selections: readonly unknown[];
+  }[];
+}
+
 /**
- * Checks a ballot has one entry per contest and one selection per candidate of the manifest
- * (spec §9.4), and names this election.
+ * Spec §9.4, §13.2: the manifest index of each contest entry of a ballot. Without ballot styles
+ * entry c is contest c; with them each entry names its contest. Null if an entry names no contest
+ * of the manifest, or the entries are not in strictly increasing manifest order.
  */
-export function checkBallotShape(
-  manifest: Manifest,
-  ballot: {
-    readonly election: string;
-    readonly contests: readonly { readonly selections: readonly unknown[] }[];
+export function ballotContestIndexes(manifest: Manifest, ballot: BallotShape): number[] | null {
+  if (manifest.styles === undefined) return ballot.contests.map((_, c) => c);
+  const indexes: number[] = [];
+  for (const entry of ballot.contests) {
+    const at = manifest.contests.findIndex((contest) => contest.id === entry.contest);
+    if (at < 0 || at <= (indexes.at(-1) ?? -1)) return null;
+    indexes.push(at);
   }
-): RecordError | null {
+  return indexes;
+}
+
+/**
+ * Checks a ballot names this election and has one entry per contest (with ballot styles: per
+ * contest it names, §13.2) and one selection per candidate of that contest (spec §9.4). Whether
+ * the contests are the credential's style is V12.1's business (the ballot alone cannot say).
+ */
+export function checkBallotShape(manifest: Manifest, ballot: BallotShape): RecordError | null {
   if (ballot.election !== manifest.electionId) {
     return recordError(
       'record/wrong-election',
@@ -76,14 +107,31 @@ export function checkBallotShape(
       '/election'
     );
   }
-  if (ballot.contests.length !== manifest.contests.length) {
+  const styled = manifest.styles !== undefined;
+  if (ballot.contests.some((entry) => (entry.contest !== undefined) !== styled))
+    return recordError(
+      'record/wrong-contest-count',
+      styled ? 'with ballot styles every entry names its contest' : 'an entry names a contest',
+      '/contests'
+    );
+  const indexes = ballotContestIndexes(manifest, ballot);
+  if (indexes === null)
+    return recordError(
+      'record/wrong-contest-count',
+      'entries must name distinct contests of the manifest, in manifest order',
+      '/contests'
+    );
+  const expected = styled ? indexes.length : manifest.contests.length;
+  if (ballot.contests.length !== expected || ballot.contests.length === 0) {
     return recordError(
       'record/wrong-contest-count',
       `expected ${manifest.contests.length} contests, got ${ballot.contests.length}`,
       '/contests'
     );
   }
-  for (const [c, contest] of manifest.contests.entries()) {
+  for (const [c, at] of indexes.entries()) {
+    const contest = manifest.contests[at];
+    if (contest === undefined) continue;
     const got = ballot.contests[c]?.selections.length ?? 0;
     if (got !== contest.candidates.length) {
       return recordError(

@@ -66,6 +66,14 @@ export const eventBodySchemas = {
   credentials: z.strictObject({
     keys: z.array(hexBytes(32)).min(1).max(10_000),
     returns: z.array(hexBytes(32)).min(1).max(10_000).optional(),
+    // Spec §13.1, §13.4: each key's ballot style (category id) and weight, aligned with `keys`,
+    // present iff the manifest has `styles` / `weights` (V12.1).
+    styles: z
+      .array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/))
+      .min(1)
+      .max(10_000)
+      .optional(),
+    weights: z.array(z.number().int().min(1).max(1_000_000)).min(1).max(10_000).optional(),
   }),
   'election-open': z.strictObject({
     baseHash: hexBytes(32),
@@ -109,7 +117,21 @@ export const eventBodySchemas = {
     riskPpm: z.number().int().min(0).max(1_000_000),
   }),
   'election-close': z.strictObject({}),
-  'encrypted-tally': z.strictObject({ ballots: count, contests: options(hexBytes(64)) }),
+  // Spec §13.6: per contest, with styles, the ballots that include it (`ballots`) and, with
+  // weights, their total weight (`weight`, also for the whole tally): the decryption bounds.
+  'encrypted-tally': z.strictObject({
+    ballots: count,
+    weight: count.optional(),
+    contests: z
+      .array(
+        z.strictObject({
+          options: z.array(hexBytes(64)).max(50),
+          ballots: count.optional(),
+          weight: count.optional(),
+        })
+      )
+      .max(20),
+  }),
   'decryption-share': z.strictObject({
     trustee: index,
     // Spec §8.2: the signed checkpoint the trustee checked; its proofs bind it.

@@ -13,6 +13,8 @@ export * from './instant.ts';
 export * from './text.ts';
 export * from './manifest.ts';
 export * from './ballot.ts';
+export * from './ballot-styles.ts';
+export * from './colleges.ts';
 export * from './board-event.ts';
 export * from './ranked-result.ts';
 export * from './setup-hashes.ts';

@@ -96,6 +96,43 @@ export const manifestSchema = z.strictObject({
         .max(20),
     })
     .optional(),
+  /**
+   * Spec §13.1: ballot styles. Absent, every credential votes in every contest. Each category (a
+   * value the roll carries: a region, a section) names the contests its members vote in, in
+   * manifest order; `minCategorySize` is the fewest credentials a category may hold (§13.3).
+   */
+  styles: z
+    .strictObject({
+      minCategorySize: z.number().int().min(1).max(1_000_000),
+      categories: z
+        .array(z.strictObject({ id: id(32), name: text, contests: z.array(id(64)).min(1).max(20) }))
+        .min(1)
+        .max(100),
+    })
+    .optional(),
+  /**
+   * Spec §13.4: per-credential weights, each 1 … `max`, published with the credential. Absent,
+   * every credential weighs 1.
+   */
+  weights: z.strictObject({ max: z.number().int().min(1).max(1_000_000) }).optional(),
+  /**
+   * Spec §13.5: electoral colleges. Each combines the results of two or more contests with the
+   * same candidates (one per college) by the published shares.
+   */
+  colleges: z
+    .array(
+      z.strictObject({
+        id: id(64),
+        title: text,
+        parts: z
+          .array(z.strictObject({ contest: id(64), share: z.number().int().min(1).max(1_000_000) }))
+          .min(2)
+          .max(10),
+      })
+    )
+    .min(1)
+    .max(10)
+    .optional(),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;
@@ -180,6 +217,76 @@ function manifestInvariantError(m: Manifest): RecordError | null {
         'two witnesses share a key, or a witness holds the board key',
         '/witnesses/members'
       );
+  }
+  return stylesInvariantError(m) ?? collegesInvariantError(m);
+}
+
+/** Spec §13.1: categories are distinct, name existing contests in manifest order, and cover every contest. */
+function stylesInvariantError(m: Manifest): RecordError | null {
+  if (m.styles === undefined) return null;
+  const order = new Map(m.contests.map((c, i) => [c.id, i]));
+  const seen = new Set<string>();
+  const covered = new Set<string>();
+  for (const [k, category] of m.styles.categories.entries()) {
+    const path = `/styles/categories/${k}`;
+    if (seen.has(category.id))
+      return recordError('record/duplicate-category-id', `category ${category.id} repeats`, path);
+    seen.add(category.id);
+    let last = -1;
+    for (const contest of category.contests) {
+      const at = order.get(contest);
+      if (at === undefined || at <= last)
+        return recordError(
+          'record/invalid-style',
+          `category ${category.id}: contests must be distinct manifest contests in manifest order`,
+          path
+        );
+      last = at;
+      covered.add(contest);
+    }
+  }
+  const orphan = m.contests.find((c) => !covered.has(c.id));
+  return orphan === undefined
+    ? null
+    : recordError('record/invalid-style', `no category votes in ${orphan.id}`, '/styles');
+}
+
+/**
+ * Spec §13.5: a college's parts are distinct contests with the same candidates and selection
+ * limits, and a contest is in one college at most.
+ */
+function collegesInvariantError(m: Manifest): RecordError | null {
+  if (m.colleges === undefined) return null;
+  const byId = new Map(m.contests.map((c) => [c.id, c]));
+  const used = new Set<string>();
+  const ids = new Set<string>();
+  for (const [k, college] of m.colleges.entries()) {
+    const path = `/colleges/${k}`;
+    if (ids.has(college.id) || byId.has(college.id))
+      return recordError('record/invalid-college', `college id ${college.id} repeats`, path);
+    ids.add(college.id);
+    const first = byId.get(college.parts[0]?.contest ?? '');
+    for (const part of college.parts) {
+      const contest = byId.get(part.contest);
+      if (contest === undefined || first === undefined || used.has(part.contest))
+        return recordError(
+          'record/invalid-college',
+          `college ${college.id}: ${part.contest} is not a contest, or is in two colleges`,
+          path
+        );
+      used.add(part.contest);
+      const same =
+        contest.minSelections === first.minSelections &&
+        contest.maxSelections === first.maxSelections &&
+        contest.candidates.length === first.candidates.length &&
+        contest.candidates.every((c, j) => c.id === first.candidates[j]?.id);
+      if (!same)
+        return recordError(
+          'record/invalid-college',
+          `college ${college.id}: ${part.contest} differs from ${first.id} in candidates or limits`,
+          path
+        );
+    }
   }
   return null;
 }

@@ -10,6 +10,7 @@ import {
   addCiphertexts,
   decodeCiphertext,
   hexToBytes,
+  scaleCiphertext,
   zeroCiphertext,
 } from '@scrutineer/crypto';
 import type { EventBody, Manifest } from '@scrutineer/record';
@@ -115,8 +116,18 @@ export class BallotBatches {
   }
 
   /** Takes the ballots at `positions` (batched as counted, superseded later) out of the sum. */
-  async subtract(source: RecordSource, positions: readonly number[]): Promise<void> {
-    this.#aggregate = await subtractBallots(this.#group, source, positions, this.aggregate);
+  async subtract(
+    source: RecordSource,
+    positions: readonly number[],
+    termsAt: (position: number) => CountedTerms | undefined = () => undefined
+  ): Promise<void> {
+    this.#aggregate = await subtractBallots(
+      this.#group,
+      source,
+      positions,
+      this.aggregate,
+      termsAt
+    );
   }
 
   #flush(): void {
@@ -141,6 +152,12 @@ export class BallotBatches {
   }
 }
 
+/** Spec §13.6: the contests (manifest indexes, per entry) and weight a ballot was counted with. */
+export interface CountedTerms {
+  readonly contests: readonly number[];
+  readonly weight: number;
+}
+
 /**
  * Under last-ballot-counts a ballot can be superseded after it was batched as counted: a second
  * streaming pass reads just those lines back and takes their ciphertexts out of `sums`.
@@ -149,7 +166,8 @@ async function subtractBallots(
   group: Group,
   source: RecordSource,
   positions: readonly number[],
-  sums: Ciphertext[][]
+  sums: Ciphertext[][],
+  termsAt: (position: number) => CountedTerms | undefined
 ): Promise<Ciphertext[][]> {
   const wanted = new Set(positions);
   for await (const line of source.boardLines()) {
@@ -157,6 +175,7 @@ async function subtractBallots(
     // parse, or a ballot whose ciphertexts never decoded (so never entered the sums), is skipped.
     // With broken positions (V2.2) this is best effort; it must not throw.
     let ciphertexts: Ciphertext[][];
+    let terms: CountedTerms | undefined;
     try {
       const event = JSON.parse(line) as {
         type?: unknown;
@@ -170,6 +189,7 @@ async function subtractBallots(
       )
         continue;
       wanted.delete(event.position);
+      terms = termsAt(event.position);
       ciphertexts = event.body.ballot.contests.map((contest) =>
         contest.selections.map((selection) =>
           decodeCiphertext(group, hexToBytes(selection.ciphertext), { allowIdentity: false })
@@ -178,9 +198,11 @@ async function subtractBallots(
     } catch {
       continue;
     }
-    ciphertexts.forEach((options, c) =>
-      options.forEach((ct, j) => {
-        const row = sums[c];
+    const weight = BigInt(terms?.weight ?? 1);
+    ciphertexts.forEach((options, e) =>
+      options.forEach((unweighted, j) => {
+        const ct = scaleCiphertext(group, unweighted, weight);
+        const row = sums[terms === undefined ? e : (terms.contests[e] ?? -1)];
         const sum = row?.[j];
         if (row === undefined || sum === undefined) return;
         row[j] = {

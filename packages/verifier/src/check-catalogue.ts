@@ -65,6 +65,11 @@ export const CHECKS = {
   'V9.1': 'online counts equal the decrypted aggregate',
   'V9.2': 'postal counts equal the sum of postal batches',
   'V9.3': 'totals equal online + postal, one per candidate',
+  'V12.1':
+    'credentials carry a ballot style of the manifest and a weight within its maximum, exactly when the manifest has styles and weights',
+  'V12.2': 'no ballot-style category holds fewer credentials than the manifest’s minimum',
+  'V12.3': 'every ballot covers exactly the contests of its credential’s style',
+  'V12.4': 'the tally’s per-contest ballots and weights are recomputed from the counted ballots',
 } as const;
 
 export type CheckId = keyof typeof CHECKS;
@@ -101,7 +106,7 @@ export const CHECK_STAGE: Readonly<
           ? 'empty'
           : group === 3
             ? 'keyed'
-            : id === 'V6.4' || id === 'V6.8' || group === 7 || id === 'V8.1'
+            : id === 'V6.4' || id === 'V6.8' || group === 7 || id === 'V8.1' || id === 'V12.4'
               ? 'tallied'
               : group === 8
                 ? 'decrypted'

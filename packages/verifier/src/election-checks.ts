@@ -18,7 +18,7 @@ import { BallotLedger } from './checks/ballot-ledger.ts';
 import { CeremonyChecker, decodeVerificationKeys } from './checks/ceremony.ts';
 import type { CheckpointChecker } from './checks/checkpoints.ts';
 import { CredentialChecker } from './checks/credentials.ts';
-import { DecryptionChecker, checkEncryptedTally } from './checks/tally.ts';
+import { DecryptionChecker, checkEncryptedTally, checkTallyTerms } from './checks/tally.ts';
 import { PostalAuditChecker } from './checks/postal-audit.ts';
 import { DisputeChecker } from './checks/disputes.ts';
 import { checkShareCheckpoint } from './checks/share-checkpoint.ts';
@@ -217,6 +217,7 @@ export class ElectionChecks {
       position: event.position,
       ballot: event.body.ballot,
       counted,
+      weight: this.#ledger.weightOf(event.body.ballot.credential),
     });
     await this.#batches.flushIfFull();
   }
@@ -245,8 +246,10 @@ export class ElectionChecks {
     const from = this.#batches.batchedFrom;
     const supersededLater =
       from === null ? [] : [...this.#ledger.supersededPositions].filter((p) => p > from);
-    if (supersededLater.length > 0) await this.#batches.subtract(source, supersededLater);
+    if (supersededLater.length > 0)
+      await this.#batches.subtract(source, supersededLater, (p) => this.#ledger.countedTermsAt(p));
     checkEncryptedTally(group, event, this.#ledger.countedBallots, this.#batches.aggregate, report);
+    checkTallyTerms(this.manifest, event, this.#ledger.countedPerContest(), report);
   }
 
   #share(event: Extract<BoardEvent, { type: 'decryption-share' }>): void {
@@ -268,7 +271,14 @@ export class ElectionChecks {
     const keys: Point[] | null =
       key === null ? null : decodeVerificationKeys(this.#inputs.group, key);
     if (this.#tally !== null && this.#baseHash !== null && keys !== null)
-      this.#decryption.combine(this.#tally, this.#baseHash, keys, this.#ledger.countedBallots);
+      this.#decryption.combine(
+        this.#tally,
+        this.#baseHash,
+        keys,
+        this.manifest.weights === undefined
+          ? this.#ledger.countedBallots
+          : this.#ledger.countedPerContest().weight
+      );
   }
 }
 

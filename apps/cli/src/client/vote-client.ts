@@ -15,6 +15,7 @@ import {
 import {
   type Choices,
   type EncryptionSetup,
+  checkChoices,
   encryptBallot,
   openAuditedBallot,
 } from '@scrutineer/protocol';
@@ -23,6 +24,7 @@ import {
   type Manifest,
   receiptMessage,
   signSignIn,
+  styleContestIndexes,
   verifyStatement,
 } from '@scrutineer/record';
 import { checkElectionSetup } from '@scrutineer/verifier';
@@ -65,6 +67,11 @@ export interface VoteOptions {
   readonly audit?: boolean;
   readonly group: Group;
   readonly setup?: VotingSetup;
+  /**
+   * Encrypts these contests (manifest indexes) whatever the credential's style: what a hostile
+   * device would send, for the demo and tests of the board's refusal (spec §13.2).
+   */
+  readonly forceContests?: readonly number[];
 }
 
 const refuse = (code: string, message: string): VoteOutcome => ({ ok: false, code, message });
@@ -179,19 +186,27 @@ export async function castVote(options: VoteOptions): Promise<VoteOutcome> {
       options.answers,
       credential.secretKey
     );
-    const { token } = await client.call('signIn', {
+    const { token, style } = await client.call('signIn', {
       params: election,
       body: { credential: credentialHex, answers: options.answers, challenge, signature },
     });
     // No pre-check of /me: the board itself refuses a second ballot, and a refusal because of a
     // postal return is published as cast-refused (spec §9.7), which the record must show.
+    // Spec §13.2: with ballot styles, exactly the contests of this credential's style.
+    const contests =
+      style === undefined ? undefined : (styleContestIndexes(setup.manifest, style) ?? undefined);
+    const allowed = checkChoices(setup.manifest, choices, options.forceContests ?? contests);
+    if (!allowed.ok) return refuse(allowed.error.code, allowed.error.message);
     let audited: AuditedBallot | null = null;
     if (options.audit === true) {
-      audited = openAuditedBallot(encryptBallot(setup, credential, choices));
+      audited = openAuditedBallot(encryptBallot(setup, credential, choices, contests));
       // Without the session (spec §9.4): the board must not learn whose device was checked.
       await client.call('audit', { params: election, body: { audited } });
     }
-    const encrypted = encryptBallot(setup, credential, choices);
+    const encrypted =
+      options.forceContests === undefined
+        ? encryptBallot(setup, credential, choices, contests)
+        : encryptBallot(setup, credential, choices, options.forceContests);
     const receipt = await client.call('cast', {
       params: election,
       token,

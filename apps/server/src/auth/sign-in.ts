@@ -37,6 +37,7 @@ export interface SignInResult {
   readonly token: string;
   readonly credential: string;
   readonly expires: string;
+  readonly style?: string;
 }
 
 export async function signIn(
@@ -95,10 +96,14 @@ async function reserveAndCheck(
   questionIds: readonly string[],
   now: Date
 ): Promise<SignInResult> {
-  const reserved = await context.database.query<{ answers_hash: string; failed_attempts: number }>(
+  const reserved = await context.database.query<{
+    answers_hash: string;
+    failed_attempts: number;
+    style: string | null;
+  }>(
     `UPDATE credentials SET failed_attempts = failed_attempts + 1
       WHERE election_id = $1 AND credential = $2 AND status = 'active' AND failed_attempts < $3
-      RETURNING answers_hash, failed_attempts`,
+      RETURNING answers_hash, failed_attempts, style`,
     [electionId, request.credential, MAX_FAILED_ATTEMPTS]
   );
   const attempt = reserved[0];
@@ -140,6 +145,8 @@ async function reserveAndCheck(
     }),
     credential: request.credential,
     expires: new Date(expiry * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    // Spec §13.2: the booth shows, and encrypts, exactly this style's contests (public anyway).
+    ...(attempt.style === null ? {} : { style: attempt.style }),
   };
 }
 

@@ -51,7 +51,7 @@ export async function replaceCredential(
   request: ReplacementRequest
 ): Promise<Appended> {
   const { manifest: published } = await context.elections.get(electionId);
-  checkCredentialEntries(context, [request.replacement], published.channels);
+  checkCredentialEntries(context, [request.replacement], published, true);
   return withLockedHead(context, electionId, async (transaction, head, election) => {
     const { manifest } = election;
     // The time the event will carry: the same `now` goes to appendEvent below.
@@ -91,6 +91,12 @@ export async function replaceCredential(
       [electionId, credential]
     );
     await insertCredentials(transaction, electionId, [request.replacement]);
+    // Spec §13.1, §13.4: the replacement votes in the same contests with the same weight.
+    await transaction.query(
+      `UPDATE credentials SET (style, weight) = (SELECT style, weight FROM credentials
+         WHERE election_id = $1 AND credential = $2) WHERE election_id = $1 AND credential = $3`,
+      [electionId, credential, request.replacement.key]
+    );
     await writeAuditLog(transaction, electionId, 'officer', 'credential-replaced', {
       position: appended.position,
       reason: request.reason,

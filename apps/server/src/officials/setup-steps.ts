@@ -16,6 +16,8 @@ import {
   eventBodySchemas,
   parseBoardEvent,
   parseCanonicalJson,
+  smallCategories,
+  styleContestIndexes,
 } from '@scrutineer/record';
 import {
   electionKeyDifferences,
@@ -25,7 +27,7 @@ import {
 import { appendEvent } from '../board/append-event.ts';
 import { type BoardHead, lockHead } from '../board/board-head.ts';
 import { signCheckpointLocked } from '../board/checkpoints.ts';
-import type { Queryable } from '../database/database.ts';
+import { type Queryable, toNumber } from '../database/database.ts';
 import { parseAnswersHash } from '@scrutineer/protocol';
 import type { ElectionRecord } from '../elections/election-cache.ts';
 import { ServiceError } from '../http-errors.ts';
@@ -139,6 +141,10 @@ export interface CredentialEntry {
   readonly answersHash: string;
   /** The postal return commitment R (spec §9.5): required iff the manifest offers postal. */
   readonly returnCommitment?: string | undefined;
+  /** Spec §13.1: the credential's ballot-style category, iff the manifest has styles. */
+  readonly style?: string | undefined;
+  /** Spec §13.4: the credential's weight, iff the manifest has weights. */
+  readonly weight?: number | undefined;
 }
 
 export const MAX_CREDENTIAL_BATCH = 10_000;
@@ -146,10 +152,25 @@ export const MAX_CREDENTIAL_BATCH = 10_000;
 export function checkCredentialEntries(
   context: ServiceContext,
   entries: readonly CredentialEntry[],
-  channels: ElectionRecord['manifest']['channels']
+  manifest: ElectionRecord['manifest'],
+  /** A replacement inherits the revoked credential's style and weight (spec §13.1): none given. */
+  inherits = false
 ): void {
+  const { channels } = manifest;
   const keys = new Set<string>();
   for (const entry of entries) {
+    const wantsStyle = !inherits && manifest.styles !== undefined;
+    if (
+      (entry.style !== undefined) !== wantsStyle ||
+      (entry.style !== undefined && styleContestIndexes(manifest, entry.style) === null)
+    )
+      throw new ServiceError('credential/invalid-style', `for ${entry.key}`);
+    const wantsWeight = !inherits && manifest.weights !== undefined;
+    if (
+      (entry.weight !== undefined) !== wantsWeight ||
+      (entry.weight !== undefined && entry.weight > (manifest.weights?.max ?? 1))
+    )
+      throw new ServiceError('credential/invalid-weight', `for ${entry.key}`);
     // Spec §9.5: a commitment per credential exactly when the postal channel is offered.
     if (channels.postal && entry.returnCommitment === undefined)
       throw new ServiceError('credential/missing-return-commitment', `for ${entry.key}`);
@@ -177,13 +198,15 @@ export async function insertCredentials(
   entries: readonly CredentialEntry[]
 ): Promise<void> {
   const inserted = await transaction.query(
-    `INSERT INTO credentials (election_id, credential, answers_hash, return_commitment)
-     SELECT $1, k, h, r FROM unnest($2::text[], $3::text[], $4::text[]) AS e(k, h, r) ON CONFLICT DO NOTHING RETURNING 1`,
+    `INSERT INTO credentials (election_id, credential, answers_hash, return_commitment, style, weight)
+     SELECT $1, k, h, r, s, w FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[]) AS e(k, h, r, s, w) ON CONFLICT DO NOTHING RETURNING 1`,
     [
       electionId,
       entries.map((e) => e.key),
       entries.map((e) => e.answersHash),
       entries.map((e) => e.returnCommitment ?? null),
+      entries.map((e) => e.style ?? null),
+      entries.map((e) => e.weight ?? 1),
     ]
   );
   if (inserted.length !== entries.length) throw new ServiceError('credential/duplicate');
@@ -202,13 +225,22 @@ export async function loadCredentials(
     );
   }
   const election = await context.elections.get(electionId);
-  checkCredentialEntries(context, entries, election.manifest.channels);
+  checkCredentialEntries(context, entries, election.manifest);
   return withLockedHead(context, electionId, async (transaction, head) => {
     const keys = entries.map((e) => e.key);
     // Spec §9.5: the return commitments, aligned with the keys, fixed before election-open.
-    const body: EventBody<'credentials'> = election.manifest.channels.postal
-      ? { keys, returns: entries.map((e) => e.returnCommitment as string) }
-      : { keys };
+    const { manifest } = election;
+    // Spec §9.5, §13.1, §13.4: return commitments, styles and weights aligned with the keys.
+    const body: EventBody<'credentials'> = {
+      keys,
+      ...(manifest.channels.postal
+        ? { returns: entries.map((e) => e.returnCommitment as string) }
+        : {}),
+      ...(manifest.styles === undefined ? {} : { styles: entries.map((e) => e.style as string) }),
+      ...(manifest.weights === undefined
+        ? {}
+        : { weights: entries.map((e) => e.weight as number) }),
+    };
     const appended = await appendEvent(transaction, head, 'credentials', body, context.clock());
     await insertCredentials(transaction, electionId, entries);
     await writeAuditLog(transaction, electionId, 'officer', 'credentials', {
@@ -250,6 +282,13 @@ export async function openElection(context: ServiceContext, electionId: string):
         `${hasher.count} credentials loaded, the roll counts ${election.manifest.roll.count}`
       );
     }
+    // Spec §13.3 (V12.2): no category so small that its ballots would all but name their voters.
+    const small = await smallCategoriesOnBoard(transaction, electionId, election.manifest);
+    if (small.length > 0)
+      throw new ServiceError(
+        'election/category-too-small',
+        small.map((c) => `${c.id}: ${c.count}`).join(', ')
+      );
     const credentialListHash = hasher.digestHex();
     const baseHash = computeBaseHash({
       manifestHash: election.manifestHash,
@@ -293,4 +332,18 @@ export async function closeElection(
     });
     return { position: appended.position, hash: appended.hash };
   });
+}
+
+/** Spec §13.3: the categories with credentials, but fewer than the manifest's minimum. */
+async function smallCategoriesOnBoard(
+  transaction: Queryable,
+  electionId: string,
+  manifest: ElectionRecord['manifest']
+): Promise<{ id: string; count: number }[]> {
+  if (manifest.styles === undefined) return [];
+  const rows = await transaction.query<{ style: string; n: unknown }>(
+    `SELECT style, count(*) AS n FROM credentials WHERE election_id = $1 AND style IS NOT NULL GROUP BY style`,
+    [electionId]
+  );
+  return smallCategories(manifest, new Map(rows.map((r) => [r.style, toNumber(r.n)])));
 }

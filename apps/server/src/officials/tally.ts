@@ -8,15 +8,7 @@
  * shape and for what it can recompute alone: postal counts equal the postal batches' sums and
  * total = online + postal (V9.2–V9.3). The online counts' correctness is the verifier's (V8–V9.1).
  */
-import {
-  type Ciphertext,
-  addCiphertexts,
-  bytesToHex,
-  decodeCiphertext,
-  encodeCiphertext,
-  hexToBytes,
-  zeroCiphertext,
-} from '@scrutineer/crypto';
+import { TallyAccumulator } from '@scrutineer/protocol';
 import { type Ballot, type EventBody, parseCanonicalJson } from '@scrutineer/record';
 import { appendEvent } from '../board/append-event.ts';
 import { signCheckpointLocked } from '../board/checkpoints.ts';
@@ -43,16 +35,15 @@ export async function postEncryptedTally(
     const unfinished = (await replayPostalAudit(transaction, election)).beforeTally()[0];
     if (unfinished !== undefined)
       throw new ServiceError('postal-audit/unfinished', unfinished.message);
-    const { group } = context;
-    const sums: Ciphertext[][] = election.manifest.contests.map((contest) =>
-      contest.candidates.map(() => zeroCiphertext(group))
-    );
+    // Spec §13.6: each ballot counts in the contests it covers, times its credential's weight.
+    const tally = new TallyAccumulator(context.group, election.manifest);
     const lastOnly = election.manifest.policy === 'last-ballot-counts';
-    let counted = 0;
     let after = -1;
     for (;;) {
-      const rows = await transaction.query<{ body: string; position: unknown }>(
-        `SELECT b.body, b.position FROM ballots b WHERE b.election_id = $1 AND b.kind = 'cast' AND b.position > $2
+      const rows = await transaction.query<{ body: string; position: unknown; weight: unknown }>(
+        `SELECT b.body, b.position, c.weight FROM ballots b
+           JOIN credentials c ON c.election_id = b.election_id AND c.credential = b.credential
+         WHERE b.election_id = $1 AND b.kind = 'cast' AND b.position > $2
            AND NOT EXISTS (SELECT 1 FROM credential_uses u WHERE u.election_id = b.election_id AND u.credential = b.credential AND u.channel = 'postal')
            ${lastOnly ? "AND NOT EXISTS (SELECT 1 FROM ballots l WHERE l.election_id = b.election_id AND l.kind = 'cast' AND l.credential = b.credential AND l.position > b.position)" : ''}
          ORDER BY b.position LIMIT $3`,
@@ -61,27 +52,13 @@ export async function postEncryptedTally(
       for (const row of rows) {
         const json = parseCanonicalJson(row.body);
         if (!json.ok) throw new Error('stored ballot is not canonical');
-        (json.value as Ballot).contests.forEach((contest, c) =>
-          contest.selections.forEach((selection, j) => {
-            const sumRow = sums[c] as Ciphertext[];
-            sumRow[j] = addCiphertexts(
-              group,
-              sumRow[j] as Ciphertext,
-              decodeCiphertext(group, hexToBytes(selection.ciphertext), { allowIdentity: false })
-            );
-          })
-        );
-        counted++;
+        tally.add(json.value as Ballot, toNumber(row.weight));
         after = toNumber(row.position);
       }
       if (rows.length < PAGE) break;
     }
-    const body: EventBody<'encrypted-tally'> = {
-      ballots: counted,
-      contests: sums.map((options) => ({
-        options: options.map((sum) => bytesToHex(encodeCiphertext(group, sum))),
-      })),
-    };
+    const body: EventBody<'encrypted-tally'> = tally.body();
+    const counted = body.ballots;
     const appended = await appendEvent(transaction, head, 'encrypted-tally', body, context.clock());
     // Spec §8.2: the checkpoint that seals the tally; the officer announces it to the trustees
     // outside the server, and every decryption share binds it (or a later one).

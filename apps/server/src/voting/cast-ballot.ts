@@ -10,7 +10,13 @@
  * `ballot-cast` events and stores the signed receipts, which are returned after the commit. The
  * early checks only give precise refusals; the transaction decides.
  */
-import { type Receipt, canonicalize, computeTracker, parseBallot } from '@scrutineer/record';
+import {
+  type Receipt,
+  canonicalize,
+  computeTracker,
+  parseBallot,
+  styleRefusal,
+} from '@scrutineer/record';
 import { verifyBallotAlone } from '@scrutineer/verifier';
 import type { Session } from '../auth/hmac-stamps.ts';
 import { type ErrorCode, ServiceError } from '../http-errors.ts';
@@ -58,6 +64,19 @@ export async function castBallot(
     throw new ServiceError('ballot/credential-mismatch');
   assertVotingOpen(head, election.manifest, context.clock());
   assertCredentialActive(state);
+  // Spec §13.2 (V12.3): a ballot covers exactly the contests of its credential's style.
+  const outOfStyle = styleRefusal(
+    election.manifest,
+    state.style === null ? { weight: state.weight } : { style: state.style, weight: state.weight },
+    ballot
+  );
+  if (outOfStyle !== null)
+    throw new ServiceError(
+      outOfStyle.code === 'record/style-incomplete'
+        ? 'ballot/style-incomplete'
+        : 'ballot/contest-not-in-style',
+      outOfStyle.message
+    );
   if (state.channel === 'postal') {
     await recordCrossChannelRefusal(context, election, session.credential, 'online');
     throw new ServiceError('ballot/credential-used-by-post');

@@ -121,6 +121,9 @@ export async function commitCasts(
               status: row.status,
               locked: row.failed_attempts >= MAX_FAILED_ATTEMPTS,
               channel: 'online',
+              // Not re-read: a credential's style and weight never change (spec §13.1).
+              style: null,
+              weight: 1,
             }
       );
     } catch (error) {

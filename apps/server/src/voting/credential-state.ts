@@ -11,6 +11,9 @@ export interface CredentialState {
   readonly status: 'active' | 'revoked';
   readonly locked: boolean;
   readonly channel: 'online' | 'postal' | null;
+  /** Spec §13.1, §13.4: the category (null without styles) and weight bound to the credential. */
+  readonly style: string | null;
+  readonly weight: number;
 }
 
 export async function readCredentialState(
@@ -26,11 +29,13 @@ export interface CredentialRow {
   status: 'active' | 'revoked';
   failed_attempts: number;
   channel: 'online' | 'postal' | null;
+  style: string | null;
+  weight: number;
 }
 
 /** The state of the credential `credential` (an SQL expression) of election $1. */
 export function credentialStateSql(credential: string): string {
-  return `SELECT c.status, c.failed_attempts, u.channel FROM credentials c
+  return `SELECT c.status, c.failed_attempts, u.channel, c.style, c.weight FROM credentials c
        LEFT JOIN credential_uses u ON u.election_id = c.election_id AND u.credential = c.credential
       WHERE c.election_id = $1 AND c.credential = ${credential}`;
 }
@@ -46,6 +51,8 @@ export function credentialStateFromRow(
     status: row.status,
     locked: row.failed_attempts >= MAX_FAILED_ATTEMPTS,
     channel: row.channel,
+    style: row.style,
+    weight: row.weight,
   };
 }
 

@@ -56,6 +56,11 @@ export interface BoothState {
   token: string | null;
   /** Per contest, the chosen candidate indices in ballot order. */
   choices: number[][];
+  /**
+   * Spec §13.2: the manifest indexes of the contests on this member's ballot (their style, given
+   * at sign-in); null when the election has no ballot styles (every contest).
+   */
+  style: number[] | null;
   encrypted: {
     readonly ballot: Ballot;
     readonly tracker: string;
@@ -73,6 +78,12 @@ export function initialState(election: CheckedElection, mode: 'vote' | 'pack'): 
     answers: {},
     token: null,
     choices: election.manifest.contests.map(() => []),
+    style: null,
     encrypted: null,
   };
+}
+
+/** Whether contest c is on this member's ballot (spec §13.2). */
+export function onBallot(state: Pick<BoothState, 'style'>, c: number): boolean {
+  return state.style === null || state.style.includes(c);
 }

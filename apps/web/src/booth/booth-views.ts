@@ -5,7 +5,7 @@
 import { type Child, button, h } from '../dom.ts';
 import { type MessageKey, formatTime, questionLabel, t } from '../i18n/i18n.ts';
 import type { Booth } from './booth.ts';
-import type { FieldError } from './booth-state.ts';
+import { type FieldError, onBallot } from './booth-state.ts';
 import { fieldErrors, summaryOf, text } from './field-errors.ts';
 import { auditedView, receiptView } from './receipt-views.ts';
 import { signInView, usedReport } from './sign-in-views.ts';
@@ -64,6 +64,8 @@ function ballot(booth: Booth, errors: readonly FieldError[]): Child[] {
   const { manifest } = booth.state.election;
   const form = h('form', { novalidate: true });
   manifest.contests.forEach((contest, c) => {
+    // Spec §13.2: only the contests of this member's ballot style.
+    if (!onBallot(booth.state, c)) return;
     const single = contest.minSelections === 1 && contest.maxSelections === 1;
     const target = `contest-${c}`;
     const fieldset = h(
@@ -105,6 +107,7 @@ function review(booth: Booth): Child[] {
   const { manifest } = booth.state.election;
   const list = h('dl', { class: 'review' });
   manifest.contests.forEach((contest, c) => {
+    if (!onBallot(booth.state, c)) return;
     const names = (booth.state.choices[c] ?? []).map((j) => contest.candidates[j]?.name ?? '');
     list.append(
       h('dt', {}, contest.title),

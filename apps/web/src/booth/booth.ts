@@ -4,11 +4,12 @@
  */
 import { parseVotingCode } from '@scrutineer/crypto';
 import { checkChoices } from '@scrutineer/protocol';
+import { styleContestIndexes } from '@scrutineer/record';
 import { ApiError, type ApiErrorCode, api } from '../api.ts';
 import { ElectionCheckError, loadCheckedElection } from '../election-check.ts';
 import { type MessageKey, questionLabel } from '../i18n/i18n.ts';
 import type { CryptoWorker } from '../worker-client.ts';
-import type { BoothState, FieldError, Step } from './booth-state.ts';
+import { type BoothState, type FieldError, type Step, onBallot } from './booth-state.ts';
 import { QrReader } from './qr-reader.ts';
 
 export class Booth {
@@ -111,6 +112,10 @@ export class Booth {
       this.state.code = '';
       this.state.answers = {};
       this.state.token = session.token;
+      this.state.style =
+        session.style === undefined
+          ? null
+          : (styleContestIndexes(election.manifest, session.style) ?? null);
       // The "Was my pack used?" page says so, for the aggregate uptake count (spec §9.10).
       const report = await api.me(
         electionId,
@@ -146,6 +151,7 @@ export class Booth {
   review(): void {
     const errors: FieldError[] = [];
     this.state.election.manifest.contests.forEach((contest, c) => {
+      if (!onBallot(this.state, c)) return;
       const count = this.state.choices[c]?.length ?? 0;
       const target = `contest-${c}`;
       if (count > contest.maxSelections)
@@ -181,7 +187,8 @@ export class Booth {
       if (checked.keys === null || checked.manifestHash !== this.state.election.manifestHash)
         throw new Error('election changed');
       this.state.election = checked;
-      const choices = checkChoices(checked.manifest, this.state.choices);
+      const style = this.state.style ?? undefined;
+      const choices = checkChoices(checked.manifest, this.state.choices, style);
       if (!choices.ok) throw new Error(choices.error.code);
       this.go({ kind: 'encrypting', stage: 'encrypting' }, false);
       const result = await this.#worker.request({
@@ -190,6 +197,7 @@ export class Booth {
         electionKey: checked.keys.electionKey,
         baseHash: checked.keys.baseHash,
         choices: this.state.choices,
+        ...(style === undefined ? {} : { style }),
       });
       if (result.type !== 'encrypted') throw new Error('unexpected worker answer');
       this.state.encrypted = result;

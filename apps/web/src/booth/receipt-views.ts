@@ -148,7 +148,11 @@ export function auditedView(booth: Booth, audited: AuditedBallot, receipt: Recei
   const chosen = h('ul', { class: 'audit-choices' });
   const details = h('dl', { class: 'audit-details' });
   audited.contests.forEach((contest, c) => {
-    const spec = manifest.contests[c];
+    // Spec §13.2: a styled ballot's entries name their contests.
+    const spec =
+      contest.contest === undefined
+        ? manifest.contests[c]
+        : manifest.contests.find((x) => x.id === contest.contest);
     contest.selections.forEach((selection, j) => {
       const name = spec?.candidates[j]?.name ?? String(j);
       const label = t('audit.contestOption', { contest: spec?.title ?? '', candidate: name });

@@ -126,6 +126,10 @@ export async function createFixtureElection(
     open?: boolean;
     /** The manifest's witnesses (spec §9.2.8); default none. */
     witnesses?: Manifest['witnesses'];
+    /** Spec §13: ballot styles and weights of the manifest, and voter i's style and weight. */
+    styles?: Manifest['styles'];
+    weights?: Manifest['weights'];
+    termsOf?: (voter: number) => { style?: string; weight?: number };
   } = {}
 ): Promise<FixtureElection> {
   const { service } = server;
@@ -177,6 +181,8 @@ export async function createFixtureElection(
       { id: 'postcode', label: 'Postcode', translations: { cy: 'Cod post' } },
     ],
     ...(options.witnesses === undefined ? {} : { witnesses: options.witnesses }),
+    ...(options.styles === undefined ? {} : { styles: options.styles }),
+    ...(options.weights === undefined ? {} : { weights: options.weights }),
   };
   const adminKey = `admin-${randomBytes(8).toString('hex')}`;
   const { manifest } = await createElection(service, {
@@ -204,7 +210,8 @@ export async function createFixtureElection(
       service,
       electionId,
       await Promise.all(
-        voters.map(async (v) => ({
+        voters.map(async (v, i) => ({
+          ...options.termsOf?.(i),
           key: v.credential,
           answersHash: await hashSecurityAnswers(['dob', 'postcode'], v.answers, CHEAP_ARGON2),
           // Spec §9.5: a return commitment per credential when the postal channel is on.

@@ -15,9 +15,15 @@ import {
   decodeScalar,
   equationOf,
   hexToBytes,
+  scaleCiphertext,
   zeroCiphertext,
 } from '@scrutineer/crypto';
-import { type AuditedBallot, type Ballot, computeTracker } from '@scrutineer/record';
+import {
+  type AuditedBallot,
+  type Ballot,
+  ballotContestIndexes,
+  computeTracker,
+} from '@scrutineer/record';
 import type { CheckId } from '../check-catalogue.ts';
 import type { PartialOutcome } from '../report.ts';
 import { type BallotContext, type BallotFault, ballotEquations } from './ballot-equations.ts';
@@ -29,6 +35,8 @@ export type BallotBatchItem =
       readonly position: number;
       readonly ballot: Ballot;
       readonly counted: boolean;
+      /** Spec §13.4: its credential's weight (absent: 1), by which its ciphertexts are counted. */
+      readonly weight?: number;
     }
   | { readonly kind: 'audited'; readonly position: number; readonly audited: AuditedBallot };
 
@@ -191,12 +199,19 @@ export function verifyBallotBatch(
       continue;
     }
     const outcome = ballotEquations(context, item.ballot);
+    // Spec §13.6: entry e counts in the contest it names, w times.
+    const indexes = ballotContestIndexes(manifest, item.ballot) ?? [];
+    const weight = BigInt(item.weight ?? 1);
     const addToAggregate = (ciphertexts: readonly (readonly Ciphertext[])[]): void =>
-      ciphertexts.forEach((options, c) =>
+      ciphertexts.forEach((options, e) =>
         options.forEach((ciphertext, j) => {
-          const row = aggregate[c];
+          const row = aggregate[indexes[e] ?? -1];
           if (row !== undefined)
-            row[j] = addCiphertexts(group, row[j] ?? zeroCiphertext(group), ciphertext);
+            row[j] = addCiphertexts(
+              group,
+              row[j] ?? zeroCiphertext(group),
+              scaleCiphertext(group, ciphertext, weight)
+            );
         })
       );
     if (!outcome.ok) {

@@ -18,7 +18,12 @@ import {
   signatureEquation,
   sumCiphertexts,
 } from '@scrutineer/crypto';
-import { type Ballot, type Manifest, ballotSigningMessage } from '@scrutineer/record';
+import {
+  type Ballot,
+  type Manifest,
+  ballotContestIndexes,
+  ballotSigningMessage,
+} from '@scrutineer/record';
 import type { CheckId } from '../check-catalogue.ts';
 
 /** What a ballot is checked against: the election's manifest, key K and base hash h. */
@@ -40,7 +45,7 @@ export interface BallotEquations {
     readonly equations: readonly Equation[];
     readonly fault?: string;
   }[];
-  /** Per contest, per option. */
+  /** Per ballot entry (per contest of the manifest without styles), per option. */
   readonly ciphertexts: readonly (readonly Ciphertext[])[];
 }
 
@@ -115,10 +120,16 @@ function collectEquations(context: BallotContext, ballot: Ballot): BallotEquatio
   const fault = (check: CheckId, message: string): void => {
     if (!faults.has(check)) faults.set(check, message);
   };
-  for (const [c, contest] of manifest.contests.entries()) {
-    const wire = ballot.contests[c];
-    if (wire === undefined)
-      throw new FaultSignal({ check: 'V5.5', message: `contest ${c} missing` });
+  // Spec §13.2: with ballot styles entry e is the contest it names; proofs bind its manifest index.
+  const indexes = ballotContestIndexes(manifest, ballot);
+  if (indexes === null)
+    throw new FaultSignal({ check: 'V5.5', message: 'entries name no contests of the manifest' });
+  if (manifest.styles === undefined && ballot.contests.length < manifest.contests.length)
+    throw new FaultSignal({ check: 'V5.5', message: `contest ${ballot.contests.length} missing` });
+  for (const [e, wire] of ballot.contests.entries()) {
+    const c = indexes[e] as number;
+    const contest = manifest.contests[c];
+    if (contest === undefined) break;
     const contestCiphertexts: Ciphertext[] = [];
     for (const [j, selection] of wire.selections.entries()) {
       const where = `contest ${c} option ${j}`;

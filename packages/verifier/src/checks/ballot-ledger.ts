@@ -6,9 +6,12 @@
  */
 import {
   type BoardEvent,
+  type CredentialTerms,
   type EventBody,
   type Manifest,
+  ballotContestIndexes,
   checkBallotShape,
+  styleRefusal,
   computeTracker,
   opensPostalReturn,
 } from '@scrutineer/record';
@@ -34,6 +37,10 @@ export class BallotLedger {
   readonly #postal = new Set<string>();
   /** Credential → its postal return commitment (spec §9.5), when the postal channel is on. */
   readonly #returns = new Map<string, string>();
+  /** Credential → its style and weight (spec §13.1, §13.4), when the manifest has either. */
+  readonly #terms = new Map<string, CredentialTerms>();
+  /** Counted-when-cast ballot position → its contests and weight (spec §13.6), ditto. */
+  readonly #countedTerms = new Map<number, { contests: number[]; weight: number }>();
   readonly #ciphertexts = new Set<string>();
   readonly #trackers = new Set<string>();
   /** Positions of `ballot-cast` events that do not count (superseded, or broken shape). */
@@ -60,12 +67,42 @@ export class BallotLedger {
    * Adds an initially published credential (checked for validity and duplicates elsewhere) with
    * its postal return commitment, if it has one (V6.5 checks that it has one when it must).
    */
-  addListedCredential(keyHex: string, returnCommitment?: string): boolean {
+  addListedCredential(keyHex: string, returnCommitment?: string, terms?: CredentialTerms): boolean {
     const k = key(keyHex);
     if (this.#credentials.has(k)) return false;
     this.#credentials.set(k, true);
     if (returnCommitment !== undefined) this.#returns.set(k, returnCommitment);
+    if (terms !== undefined) this.#terms.set(k, terms);
     return true;
+  }
+
+  /** Spec §13.4: the weight of a credential's ballots (1 without weights). */
+  weightOf(credential: string): number {
+    return this.#terms.get(key(credential))?.weight ?? 1;
+  }
+
+  /** Spec §13.6: the contests and weight of a counted-when-cast ballot, for a later subtraction. */
+  countedTermsAt(position: number): { contests: number[]; weight: number } | undefined {
+    return this.#countedTerms.get(position);
+  }
+
+  /**
+   * Spec §13.6 (V12.4): per contest, the counted ballots that include it and their total weight,
+   * and the total weight of all counted ballots.
+   */
+  countedPerContest(): { ballots: number[]; weights: number[]; weight: number } {
+    const ballots = this.#manifest.contests.map(() => 0);
+    const weights = this.#manifest.contests.map(() => 0);
+    let weight = 0;
+    for (const [position, terms] of this.#countedTerms) {
+      if (this.excludedPositions.has(position)) continue;
+      weight += terms.weight;
+      for (const c of terms.contests) {
+        ballots[c] = (ballots[c] ?? 0) + 1;
+        weights[c] = (weights[c] ?? 0) + terms.weight;
+      }
+    }
+    return { ballots, weights, weight };
   }
 
   /** Number of online ballots that count (V7.1). */
@@ -104,6 +141,10 @@ export class BallotLedger {
     );
     this.#credentials.set(key(revoked), false);
     this.#credentials.set(key(replacement), true);
+    // Spec §13.1, §13.4: the replacement inherits the revoked credential's style and weight.
+    const inherited = this.#terms.get(key(revoked));
+    if (inherited !== undefined && !this.#terms.has(key(replacement)))
+      this.#terms.set(key(replacement), inherited);
     if (event.body.return !== undefined) this.#returns.set(key(replacement), event.body.return);
     this.#replacements++;
   }
@@ -160,6 +201,37 @@ export class BallotLedger {
           : `cast at ${event.time}, outside ${opens}–${closes}`,
       position
     );
+    // Spec §13.2 (V12.3): exactly the contests of the credential's style; otherwise not counted.
+    if (this.#manifest.styles !== undefined) {
+      const terms = this.#terms.get(credential);
+      const refusal =
+        terms === undefined
+          ? { code: 'record/contest-not-in-style', message: 'the credential has no style' }
+          : styleRefusal(this.#manifest, terms, ballot);
+      if (
+        !report.check(
+          'V12.3',
+          refusal === null,
+          () => `${refusal?.code}: ${refusal?.message}`,
+          position
+        )
+      ) {
+        this.excludedPositions.add(position);
+        return 'not-counted';
+      }
+    }
+    const standing = this.#standing(credential, position);
+    if (standing === 'counted' && (this.#manifest.styles ?? this.#manifest.weights) !== undefined)
+      this.#countedTerms.set(position, {
+        contests: ballotContestIndexes(this.#manifest, ballot) ?? [],
+        weight: this.weightOf(credential),
+      });
+    return standing;
+  }
+
+  /** V6.2, V5.9: whether a well-formed ballot of an allowed style counts under the policy. */
+  #standing(credential: string, position: number): 'counted' | 'not-counted' {
+    const report = this.#report;
     const byPost = this.#postal.has(credential);
     report.check(
       'V6.2',

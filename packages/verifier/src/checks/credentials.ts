@@ -3,7 +3,8 @@
  * commitment's members, the list hash and base hash recomputed, replacements approved by the
  * registrar and within the manifest's limits; and the postal return commitments that come with
  * them (V6.5, spec §9.5.3): present, aligned with the keys, exactly when the manifest offers the
- * postal channel.
+ * postal channel; and the ballot styles and weights published with the keys (V12.1–V12.2,
+ * spec §13.1–§13.4).
  */
 import { type Group, hexToBytes } from '@scrutineer/crypto';
 import {
@@ -12,7 +13,9 @@ import {
   CredentialListHasher,
   REPLACEMENT_REFUSALS,
   computeBaseHash,
+  credentialTerms,
   manifestHash,
+  smallCategories,
   replacementRefusal,
   verifyReplacementApproval,
 } from '@scrutineer/record';
@@ -31,6 +34,9 @@ export class CredentialChecker {
    * open or a late `credentials` event (both V2.5 faults) must not touch the hasher again.
    */
   #listHash: string | null = null;
+  /** Spec §13.3: credentials listed per ballot-style category (V12.2). */
+  readonly #categoryCounts = new Map<string, number>();
+  #categoriesChecked = false;
 
   constructor(group: Group, manifest: Manifest, report: ReportBuilder) {
     this.#group = group;
@@ -65,11 +71,29 @@ export class CredentialChecker {
           : 'return commitments published although the manifest offers no postal channel',
       event.position
     );
+    // Spec §13.1, §13.4 (V12.1): styles and weights aligned with the keys iff the manifest has them.
+    const styled = this.#manifest.styles !== undefined || this.#manifest.weights !== undefined;
+    const bound = credentialTerms(this.#manifest, event.body);
+    if (styled || event.body.styles !== undefined || event.body.weights !== undefined)
+      this.#report.check(
+        'V12.1',
+        bound.error === null,
+        () => `${bound.error?.code}: ${bound.error?.message}`,
+        event.position
+      );
+    const terms = bound.terms;
     for (const [i, keyHex] of keys.entries()) {
       this.#validKey(keyHex, event.position);
+      const style = terms[i]?.style;
+      if (style !== undefined)
+        this.#categoryCounts.set(style, (this.#categoryCounts.get(style) ?? 0) + 1);
       this.#report.check(
         'V4.2',
-        ledger.addListedCredential(keyHex, postal ? returns?.[i] : undefined),
+        ledger.addListedCredential(
+          keyHex,
+          postal ? returns?.[i] : undefined,
+          styled ? (terms[i] ?? { weight: 1 }) : undefined
+        ),
         () => `credential ${keyHex.slice(0, 16)}… listed twice`,
         event.position
       );
@@ -81,6 +105,18 @@ export class CredentialChecker {
     const { credentialCount, credentialListHash, baseHash } = event.body;
     const listHash = (this.#listHash ??= this.#hasher.digestHex());
     const report = this.#report;
+    if (this.#manifest.styles !== undefined && !this.#categoriesChecked) {
+      // Spec §13.3 (V12.2): checked once, at the first open, over the credentials listed before it.
+      this.#categoriesChecked = true;
+      const small = smallCategories(this.#manifest, this.#categoryCounts);
+      report.check(
+        'V12.2',
+        small.length === 0,
+        () =>
+          `categories below ${this.#manifest.styles?.minCategorySize}: ${small.map((c) => `${c.id} (${c.count})`).join(', ')}`,
+        event.position
+      );
+    }
     report.check(
       'V4.3',
       credentialCount === this.#hasher.count,

@@ -65,6 +65,45 @@ export function checkEncryptedTally(
   );
 }
 
+/**
+ * V12.4 (spec §13.6): with styles, each contest's `ballots` is the number of counted ballots that
+ * include it; with weights, each contest's `weight` and the tally's `weight` are their total
+ * weight. Without styles (weights) the fields are absent.
+ */
+export function checkTallyTerms(
+  manifest: Manifest,
+  event: Event<'encrypted-tally'>,
+  counted: { readonly ballots: number[]; readonly weights: number[]; readonly weight: number },
+  report: ReportBuilder
+): void {
+  const styled = manifest.styles !== undefined;
+  const weighted = manifest.weights !== undefined;
+  const body = event.body;
+  if (
+    !styled &&
+    !weighted &&
+    body.weight === undefined &&
+    body.contests.every((c) => c.ballots === undefined && c.weight === undefined)
+  )
+    return;
+  const problems: string[] = [];
+  if (body.weight !== (weighted ? counted.weight : undefined))
+    problems.push(
+      `tally weight ${body.weight ?? '(absent)'}; counted ${weighted ? counted.weight : '(none)'}`
+    );
+  body.contests.forEach((contest, c) => {
+    if (contest.ballots !== (styled ? counted.ballots[c] : undefined))
+      problems.push(
+        `contest ${c}: ${contest.ballots ?? '(absent)'} ballots; ${styled ? counted.ballots[c] : '(none)'} count`
+      );
+    if (contest.weight !== (weighted ? counted.weights[c] : undefined))
+      problems.push(
+        `contest ${c}: weight ${contest.weight ?? '(absent)'}; ${weighted ? counted.weights[c] : '(none)'} counted`
+      );
+  });
+  report.check('V12.4', problems.length === 0, () => problems.join('; '), event.position);
+}
+
 /** Collects decryption shares (V8.1 as they arrive), then V8.2–V8.3 and V9 at the result. */
 export class DecryptionChecker {
   readonly #group: Group;
@@ -123,6 +162,7 @@ export class DecryptionChecker {
     tally: Event<'encrypted-tally'>,
     baseHash: Uint8Array,
     verificationKeys: readonly Point[],
+    /** The number of counted ballots, or their total weight with weights (spec §13.6). */
     countedBallots: number
   ): void {
     const group = this.#group;
@@ -184,7 +224,8 @@ export class DecryptionChecker {
     const plaintexts = recoverPlaintextsUnsafe(
       group,
       combined.value.plaintextPoints,
-      BigInt(countedBallots)
+      // Spec §4.3 bounds the discrete log at 2⁴⁰; a total weight beyond cannot be decoded.
+      BigInt(Math.min(countedBallots, 2 ** 40))
     );
     if (!report.check('V8.3', plaintexts.ok, () => (plaintexts.ok ? '' : plaintexts.error.message)))
       return;

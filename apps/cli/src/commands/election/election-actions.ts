@@ -114,7 +114,9 @@ export async function publishElectionKey(
 export async function loadCredentialsAndOpen(
   context: OfficerContext,
   answers: AnswersFile,
-  onProgress?: (done: number, total: number) => void
+  onProgress?: (done: number, total: number) => void,
+  /** Spec §13.1, §13.4: each key's ballot style and weight, when the manifest has them. */
+  termsOf?: (key: string) => { readonly style?: string; readonly weight?: number }
 ): Promise<{ baseHash: string; credentialCount: number; credentialListHash: string }> {
   if (answers.electionId !== context.electionId)
     throw new Error(`the answers table is for ${answers.electionId}, not ${context.electionId}`);
@@ -127,6 +129,7 @@ export async function loadCredentialsAndOpen(
         key: e.key,
         answersHash: e.answersHash,
         ...(postal ? { returnCommitment: e.returnCommitment } : {}),
+        ...termsOf?.(e.key),
       }));
       await context.client.call('loadCredentials', {
         ...asOfficer(context),
