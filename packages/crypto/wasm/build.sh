@@ -6,7 +6,13 @@
 # Usage: build.sh [libdecaf_1.0.2.orig.tar.gz] [output.wasm]
 # Without a tarball it runs `apt-get source --download-only libdecaf` (needs a deb-src line).
 # The output is byte-for-byte reproducible: wasm-build.test.ts compares it with the committed one.
+# Exit status 3: the toolchain or libdecaf's source is not available here (wasm-build.test.ts
+# then skips, saying so).
 set -eu
+for tool in clang-14 wasm-ld-14 cmake python3 sha256sum; do
+  command -v "$tool" >/dev/null || { echo "build.sh: $tool not installed" >&2; exit 3; }
+done
+[ -f /usr/lib/wasm32-wasi/libc.a ] || { echo "build.sh: wasi-libc not installed" >&2; exit 3; }
 here=$(cd "$(dirname "$0")" && pwd)
 tarball_sha256=96ce1f59bfc6257748d44dffeb40684c886a0742a8ed10524201e6ad95598552
 out=${2:-$here/ristretto255.wasm}
@@ -17,6 +23,7 @@ if [ $# -ge 1 ] && [ -n "$1" ]; then
 else
   (cd "$work" && apt-get source --download-only libdecaf >/dev/null 2>&1 || true)
   tarball=$work/libdecaf_1.0.2.orig.tar.gz
+  [ -f "$tarball" ] || { echo "build.sh: apt-get source libdecaf failed (no deb-src line?)" >&2; exit 3; }
 fi
 echo "$tarball_sha256  $tarball" | sha256sum -c - >/dev/null
 tar xzf "$tarball" -C "$work"
