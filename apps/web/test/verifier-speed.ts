@@ -65,6 +65,10 @@ const browser = await launchBrowser();
 try {
   for (const backend of backends) {
     const page = await browser.newPage();
+    page.on('pageerror', (error) => console.error(`${backend}: page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') console.error(`${backend}: console: ${message.text()}`);
+    });
     await page.route(`**/api/elections/${electionId}/record/*`, (route) => {
       const name = new URL(route.request().url()).pathname.split('/').pop() ?? '';
       const body = files[name];
