@@ -10,7 +10,9 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { summarySchema } from '@scrutineer/api-contract';
 import { loadGroup } from '@scrutineer/crypto';
+import { REPLACEMENT_REASONS } from '@scrutineer/record';
 import { simulateElection } from '@scrutineer/testkit';
 import { buildWeb } from '../src/build/build-web.ts';
 import { en } from '../src/i18n/messages-en.ts';
@@ -59,6 +61,21 @@ async function record(): Promise<{
 }
 
 const { files, electionId, size, ballots } = await record();
+/** The summary the page asks first (only its size matters here); checked by the contract's schema. */
+const zero = '00'.repeat(32);
+const summary = summarySchema.parse({
+  electionId,
+  stage: 'final',
+  size,
+  headHash: zero,
+  electionKey: null,
+  baseHash: null,
+  fingerprint: null,
+  credentialCount: null,
+  replacements: { total: 0, byReason: Object.fromEntries(REPLACEMENT_REASONS.map((r) => [r, 0])) },
+  manifestHash: zero,
+  boardPublicKey: zero,
+});
 await buildWeb({ quiet: true });
 const { server } = await startFixtureServer();
 const browser = await launchBrowser();
@@ -72,17 +89,19 @@ try {
     await page.route(`**/api/elections/${electionId}/record/*`, (route) => {
       const name = new URL(route.request().url()).pathname.split('/').pop() ?? '';
       const body = files[name];
+      if (body === undefined) console.error(`${backend}: no ${name} in the record (404)`);
       return body === undefined ? route.fulfill({ status: 404 }) : route.fulfill({ body });
     });
-    await page.route(`**/api/elections/${electionId}`, (route) =>
-      route.fulfill({ json: { size } })
-    );
+    await page.route(`**/api/elections/${electionId}`, (route) => route.fulfill({ json: summary }));
     const query = backend === 'noble' ? '?backend=noble' : '';
     await page.goto(`${server.url}/elections/${electionId}/verify${query}`);
     await page.click(`text=${en['verify.start']}`);
     const started = Date.now();
-    await page.locator('#verify-outcome').waitFor({ timeout: 3_600_000 });
+    // The outcome, or the page's alert when the run crashed or could not download.
+    await page.locator('#verify-outcome, [role=alert]').first().waitFor({ timeout: 3_600_000 });
     const seconds = (Date.now() - started) / 1000;
+    const alert = page.locator('[role=alert]');
+    if ((await alert.count()) > 0) throw new Error(`${backend}: ${await alert.innerText()}`);
     assert.equal(await page.getAttribute('#verify-outcome', 'data-ok'), 'true');
     const ran = await page.getAttribute('#verify-outcome', 'data-backend');
     assert.equal(ran, backend, `asked for ${backend}, ${ran} ran`);
