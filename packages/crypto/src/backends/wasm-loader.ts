@@ -5,7 +5,6 @@
  * in Node is a file: URL read from disk. It needs no imports: libdecaf and the C layer use only
  * linear memory.
  */
-import type * as NodeFs from 'node:fs/promises';
 
 /** The committed build (packages/crypto/wasm/build.sh rebuilds it byte for byte). */
 const WASM_URL = new URL('../../wasm/ristretto255.wasm', import.meta.url);
@@ -13,10 +12,15 @@ const WASM_URL = new URL('../../wasm/ristretto255.wasm', import.meta.url);
 /** node:fs/promises, named by a specifier the bundler does not follow (the browser never needs it). */
 const NODE_FS = 'node:fs/promises';
 
+/** The one function of node:fs/promises used here (the library names no Node built-in). */
+interface NodeReadFile {
+  readFile(path: URL): Promise<Uint8Array>;
+}
+
 /** The bytes of ristretto255.wasm: read from disk under Node, fetched in a browser. */
 async function wasmBytes(url: URL): Promise<ArrayBuffer> {
   if (url.protocol === 'file:') {
-    const fs = (await import(/* @vite-ignore */ NODE_FS)) as typeof NodeFs;
+    const fs = (await import(/* @vite-ignore */ NODE_FS)) as NodeReadFile;
     return new Uint8Array(await fs.readFile(url)).buffer; // a copy in a plain ArrayBuffer
   }
   const response = await fetch(url);
