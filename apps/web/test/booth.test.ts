@@ -739,6 +739,8 @@ describe('voter web app in Chromium', () => {
       `in-browser verification of the ${nodeReport.events}-event record: ${Date.now() - started} ms`
     );
     assert.equal(await outcome.getAttribute('data-ok'), 'true');
+    // The WebAssembly backend ran: the page CSP lets it compile and the server serves it (§2.9).
+    assert.equal(await outcome.getAttribute('data-backend'), 'wasm');
     assert.equal(await outcome.innerText(), en['verify.passed']);
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'verify-outcome');
     // Every numbered check, with the Node verifier's status; none failed.

@@ -48,9 +48,10 @@ export interface Group {
   readonly name: 'ristretto255';
   /**
    * Which implementation answers: `noble` (reference, browser), `sodium` (libsodium WASM) or
-   * `native` (libdecaf addon with a bucket multi-scalar multiplication; Node only, optional).
+   * `native` (libdecaf addon with a bucket multi-scalar multiplication; Node only, optional) or
+   * `wasm` (the same libdecaf and multi-scalar multiplication compiled to WebAssembly; browsers).
    */
-  readonly backend: 'noble' | 'sodium' | 'native';
+  readonly backend: 'noble' | 'sodium' | 'native' | 'wasm';
   /** The RFC 9496 generator G. */
   readonly generator: Point;
   /** The neutral element. */

@@ -76,7 +76,13 @@ export {
 } from './signature.ts';
 export { discreteLogUnsafe, MAX_DISCRETE_LOG_BOUND } from './dlog.ts';
 export { loadSodiumGroup } from './backends/sodium.ts';
-export { loadGroup, loadFastestGroup, type Backend } from './backends/load-group.ts';
+export {
+  loadGroup,
+  loadFastestGroup,
+  loadBrowserGroup,
+  type Backend,
+} from './backends/load-group.ts';
+export { loadWasmGroup } from './backends/wasm.ts';
 export { NativeBackendUnavailable } from './backends/native-unavailable.ts';
 export {
   CeremonyError,

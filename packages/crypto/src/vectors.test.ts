@@ -7,7 +7,7 @@ import { loadGroup } from './backends/load-group.ts';
 import { vectorAreas } from '../scripts/vectors/index.ts';
 import { vectorFileText } from '../scripts/vectors/vector-file.ts';
 
-const groups: readonly Group[] = [nobleGroup, await loadGroup('sodium')];
+const groups: readonly Group[] = [nobleGroup, await loadGroup('sodium'), await loadGroup('wasm')];
 const directory = new URL('../vectors/', import.meta.url);
 const committed = (file: string): string => readFileSync(new URL(file, directory), 'utf8');
 

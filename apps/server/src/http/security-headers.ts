@@ -10,7 +10,7 @@ export const API_CSP =
 
 export const PAGE_CSP = [
   "default-src 'none'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'", // compiling the verifier's WebAssembly (spec §2.9); no eval
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",

@@ -26,9 +26,10 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   png: 'image/png',
   woff2: 'font/woff2',
   json: 'application/json',
+  wasm: 'application/wasm', // the verifier's ristretto255 backend (spec §2.9)
 };
 
-const ASSET_NAME = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.(js|css|svg|png|woff2|json)$/;
+const ASSET_NAME = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.(js|css|svg|png|woff2|json|wasm)$/;
 const PAGES = new Set(['tracker', 'pack', 'turnout', 'result', 'board', 'verify']);
 
 export function registerWebPages(app: FastifyInstance, distDirectory = DEFAULT_DIST): void {

@@ -30,20 +30,27 @@ export function startVerifyPage(
     }
     render(false);
     focus('verify-running');
-    startVerifier(electionId, (message) => {
-      if (message.type === 'progress') {
-        state.events = message.events;
-        state.ballotsVerified = message.ballotsVerified;
-        return updateVerifyProgress(state);
-      }
-      if (message.type === 'error') {
-        Object.assign(state, { phase: 'error', error: message.code });
-        return render(true);
-      }
-      Object.assign(state, { phase: 'done', outcome: message });
-      render(false);
-      focus('verify-outcome');
-    });
+    // `?backend=noble` runs the pure-JavaScript reference backend, to compare (spec §2.9).
+    const backend =
+      new URLSearchParams(location.search).get('backend') === 'noble' ? 'noble' : undefined;
+    startVerifier(
+      electionId,
+      (message) => {
+        if (message.type === 'progress') {
+          state.events = message.events;
+          state.ballotsVerified = message.ballotsVerified;
+          return updateVerifyProgress(state);
+        }
+        if (message.type === 'error') {
+          Object.assign(state, { phase: 'error', error: message.code });
+          return render(true);
+        }
+        Object.assign(state, { phase: 'done', outcome: message });
+        render(false);
+        focus('verify-outcome');
+      },
+      backend
+    );
   };
   return () => verifyPage(state, () => void start());
 }

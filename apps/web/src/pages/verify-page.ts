@@ -134,6 +134,8 @@ function outcomeView(outcome: NonNullable<VerifyPageState['outcome']>, again: ()
         tabindex: '-1',
         class: `notice ${report.ok ? 'ok' : 'error'}`,
         'data-ok': String(report.ok),
+        // Which group backend ran (spec §2.9), for the benchmark and for anyone comparing.
+        'data-backend': outcome.backend,
       },
       report.ok ? t('verify.passed') : t('verify.failed', { count: failed.length })
     ),

@@ -11,9 +11,15 @@ import type {
   BallotRunnerFactory,
   WireBatchResult,
 } from '@scrutineer/verifier';
+import type { BrowserBackend } from './verifier-protocol.ts';
 
 export type BallotWorkerRequest =
-  | { readonly type: 'context'; readonly context: BallotRunnerContext }
+  | {
+      readonly type: 'context';
+      readonly context: BallotRunnerContext;
+      /** The backend the verifier's worker loaded: every worker runs the same one. */
+      readonly backend: BrowserBackend;
+    }
   | { readonly type: 'batch'; readonly id: number; readonly items: readonly BallotBatchItem[] };
 
 export type BallotWorkerReply =
@@ -23,7 +29,7 @@ export type BallotWorkerReply =
 /** At most this many workers, whatever the browser reports (memory, and diminishing returns). */
 const MAX_WORKERS = 8;
 
-export function webWorkerPool(workers: number): BallotRunnerFactory {
+export function webWorkerPool(workers: number, backend: BrowserBackend): BallotRunnerFactory {
   const count = Math.max(1, Math.min(MAX_WORKERS, Math.floor(workers)));
   return (context) => {
     const pending = new Map<
@@ -49,7 +55,7 @@ export function webWorkerPool(workers: number): BallotRunnerFactory {
         else entry?.resolve(reply.result);
       };
       worker.onerror = () => failAll(new Error('ballot worker failed to run'));
-      const first: BallotWorkerRequest = { type: 'context', context };
+      const first: BallotWorkerRequest = { type: 'context', context, backend };
       worker.postMessage(first);
       load.set(worker, 0);
       return worker;

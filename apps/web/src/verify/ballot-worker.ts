@@ -1,9 +1,10 @@
 /**
  * @module One ballot worker of the in-browser verifier's pool (ballot-pool.ts): verifies the
- * batches of ballot cryptography it is sent (spec V5.3–V5.6) with the noble backend, against the
- * context of its first message, and answers each with its outcome as plain data.
+ * batches of ballot cryptography it is sent (spec V5.3–V5.6) with the backend its first message
+ * names (wasm, spec §2.9, or noble), against that message's context, and answers each batch with
+ * its outcome as plain data.
  */
-import { nobleGroup } from '@scrutineer/crypto';
+import { type Group, loadBrowserGroup, nobleGroup } from '@scrutineer/crypto';
 import { type BallotBatchItem, type BallotRunnerContext, runBatch } from '@scrutineer/verifier';
 import type { BallotWorkerReply, BallotWorkerRequest } from './ballot-pool.ts';
 
@@ -13,18 +14,24 @@ const scope = self as unknown as {
 };
 
 let context: BallotRunnerContext | null = null;
+/** Set by the context message; batches wait for it (messages keep their order through it). */
+let group: Promise<Group> | null = null;
+
+async function answer(id: number, items: readonly BallotBatchItem[]): Promise<BallotWorkerReply> {
+  try {
+    if (context === null || group === null) throw new Error('batch before context');
+    return { id, result: runBatch(await group, context, items) };
+  } catch (error) {
+    return { id, error: String(error) };
+  }
+}
 
 scope.onmessage = (event) => {
   const message = event.data;
   if (message.type === 'context') {
     context = message.context;
+    group = message.backend === 'wasm' ? loadBrowserGroup() : Promise.resolve(nobleGroup);
     return;
   }
-  try {
-    if (context === null) throw new Error('batch before context');
-    const items: readonly BallotBatchItem[] = message.items;
-    scope.postMessage({ id: message.id, result: runBatch(nobleGroup, context, items) });
-  } catch (error) {
-    scope.postMessage({ id: message.id, error: String(error) });
-  }
+  void answer(message.id, message.items).then((reply) => scope.postMessage(reply));
 };

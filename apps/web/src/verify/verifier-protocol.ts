@@ -5,8 +5,13 @@
 import type { EventBody, Manifest } from '@scrutineer/record';
 import type { VerificationReport } from '@scrutineer/verifier';
 
+/** The group backends the browser can run (spec §2.9): wasm by default, noble to compare. */
+export type BrowserBackend = 'noble' | 'wasm';
+
 export interface VerifyRequest {
   readonly electionId: string;
+  /** 'noble' forces the pure-JavaScript reference (the page's `?backend=noble`); default wasm. */
+  readonly backend?: BrowserBackend;
 }
 
 export type VerifyMessage =
@@ -17,5 +22,7 @@ export type VerifyMessage =
       /** The record's own manifest and result, so the page shows what was verified, not the API's. */
       readonly manifest: Manifest | null;
       readonly result: EventBody<'election-result'> | null;
+      /** The backend that ran: wasm, or noble where WebAssembly was refused or noble was asked. */
+      readonly backend: BrowserBackend;
     }
   | { readonly type: 'error'; readonly code: 'verify/download-failed' | 'verify/crashed' };

@@ -1,15 +1,15 @@
 /**
  * @module The in-browser verifier: runs `@scrutineer/verifier` on the published record
- * in a Web Worker, with the noble backend (pure JavaScript, no WebAssembly needed under the page
- * CSP), ballot batches on a pool of workers (one per core; on this thread with one core or
+ * in a Web Worker, with the WebAssembly backend (libdecaf with a multi-scalar multiplication,
+ * spec §2.9; noble where WebAssembly is refused, or when the page asks for it), ballot batches on a pool of workers (one per core; on this thread with one core or
  * where a worker cannot start workers), and progress posted as the board streams past.
  */
-import { nobleGroup } from '@scrutineer/crypto';
+import { type Group, loadBrowserGroup, nobleGroup } from '@scrutineer/crypto';
 import { type EventBody, type Manifest, parseBoardEvent } from '@scrutineer/record';
 import { verifyRecord } from '@scrutineer/verifier';
 import { webWorkerPool } from './ballot-pool.ts';
 import { RecordFetchError, fetchRecordSource } from './fetch-record-source.ts';
-import type { VerifyMessage, VerifyRequest } from './verifier-protocol.ts';
+import type { BrowserBackend, VerifyMessage, VerifyRequest } from './verifier-protocol.ts';
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<VerifyRequest>) => void) | null;
@@ -32,6 +32,7 @@ async function run(request: VerifyRequest): Promise<VerifyMessage> {
   let result: EventBody<'election-result'> | null = null;
   let events = 0;
   let ballotsVerified = 0;
+  let backend: BrowserBackend = 'noble';
   let lastPosted = 0;
   const post = (): void => {
     lastPosted = Date.now();
@@ -51,10 +52,14 @@ async function run(request: VerifyRequest): Promise<VerifyMessage> {
     if (Date.now() - lastPosted > 100) post();
   });
   try {
+    const group: Group = request.backend === 'noble' ? nobleGroup : await loadBrowserGroup();
+    backend = group.backend === 'wasm' ? 'wasm' : 'noble';
     const report = await verifyRecord(source, {
-      group: nobleGroup,
+      group,
       // One core (or no nested workers): batches inline, on this thread, the default runner.
-      ...(typeof Worker === 'undefined' || cores < 2 ? {} : { runners: webWorkerPool(cores) }),
+      ...(typeof Worker === 'undefined' || cores < 2
+        ? {}
+        : { runners: webWorkerPool(cores, backend) }),
       batchSize: 64,
       onProgress: (progress) => {
         ballotsVerified = progress.ballotsVerified;
@@ -62,7 +67,7 @@ async function run(request: VerifyRequest): Promise<VerifyMessage> {
       },
     });
     post();
-    return { type: 'done', report, manifest, result };
+    return { type: 'done', report, manifest, result, backend };
   } catch (error) {
     return {
       type: 'error',

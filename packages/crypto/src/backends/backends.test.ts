@@ -1,5 +1,6 @@
 /**
- * @module Cross-backend agreement (spec §2.6): noble, sodium and (when its addon is built) native
+ * @module Cross-backend agreement (spec §2.6, §2.9): noble, sodium, wasm and (when its addon is
+ * built) native
  * must give the same bytes for every
  * operation and refuse the same malformed inputs with the same {@link GroupError} code. Points
  * cross between backends only as encodings, which is exactly the equality the spec requires.
@@ -12,11 +13,18 @@ import { GroupError, type Group, type Point } from '../group.ts';
 import { GROUP_ORDER } from '../scalar.ts';
 import { nobleGroup } from './noble.ts';
 import { loadSodiumGroup } from './sodium.ts';
+import { loadWasmGroup } from './wasm.ts';
 import { nativeGroup, nativeSkipReason } from '../test-helpers/native-group.ts';
 
 const sodiumGroup = await loadSodiumGroup();
+const wasmGroup = await loadWasmGroup();
 /** noble first: it is the reference every other backend is compared with. */
-const groups: readonly Group[] = [nobleGroup, sodiumGroup, ...(nativeGroup ? [nativeGroup] : [])];
+const groups: readonly Group[] = [
+  nobleGroup,
+  sodiumGroup,
+  wasmGroup,
+  ...(nativeGroup ? [nativeGroup] : []),
+];
 
 it('the native backend takes part', { skip: nativeSkipReason ?? false }, () => {
   assert.ok(groups.some((group) => group.backend === 'native'));

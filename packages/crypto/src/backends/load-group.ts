@@ -2,13 +2,15 @@
  * @module Choosing the group backend at run time (spec §2.6). All backends implement the same
  * {@link Group} and agree byte for byte, so the choice changes speed only: `native` (libdecaf
  * addon, Node only, optional) and `sodium` (libsodium WebAssembly) for the server and the
- * verifier, `noble` (pure JavaScript) for the browser booth and as the reference.
+ * verifier, `wasm` (libdecaf WebAssembly) for the in-browser verifier, `noble` (pure JavaScript)
+ * as the reference and wherever WebAssembly is refused.
  */
 import type { Group } from '../group.ts';
 import type * as NativeModule from './native.ts';
 import { NativeBackendUnavailable } from './native-unavailable.ts';
 import { nobleGroup } from './noble.ts';
 import { loadSodiumGroup } from './sodium.ts';
+import { loadWasmGroup } from './wasm.ts';
 
 /** native.ts, imported only on demand (Node only; it loads the addon). */
 const NATIVE_MODULE = './native.ts';
@@ -43,6 +45,8 @@ export async function loadGroup(backend: Backend = 'sodium'): Promise<Group> {
       return nobleGroup;
     case 'sodium':
       return loadOnce(backend, loadSodiumGroup);
+    case 'wasm':
+      return loadOnce(backend, loadWasmGroup);
     case 'native':
       return loadOnce(backend, async () => {
         let native: typeof NativeModule;
@@ -73,5 +77,18 @@ export async function loadFastestGroup(): Promise<Group> {
   } catch (error) {
     if (error instanceof NativeBackendUnavailable) return loadGroup('sodium');
     throw error;
+  }
+}
+
+/**
+ * The WebAssembly backend where WebAssembly runs (spec §2.9), else noble: for browsers, where a
+ * page's CSP may refuse WebAssembly compilation. The fallback is silent but visible in
+ * {@link Group.backend}.
+ */
+export async function loadBrowserGroup(): Promise<Group> {
+  try {
+    return await loadGroup('wasm');
+  } catch {
+    return loadGroup('noble');
   }
 }

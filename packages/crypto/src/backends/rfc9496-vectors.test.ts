@@ -9,6 +9,7 @@ import { bytesToHex, hexToBytes } from '../bytes.ts';
 import { GroupError, type GroupErrorCode, type Point } from '../group.ts';
 import { nobleGroup } from './noble.ts';
 import { loadSodiumGroup } from './sodium.ts';
+import { loadWasmGroup } from './wasm.ts';
 import { nativeGroup, nativeSkipReason } from '../test-helpers/native-group.ts';
 
 type VectorCase =
@@ -55,12 +56,13 @@ describe('rfc9496-ristretto255.json', () => {
 });
 
 const sodiumGroup = await loadSodiumGroup();
+const wasmGroup = await loadWasmGroup();
 
 it('RFC 9496 vectors on the native backend', { skip: nativeSkipReason ?? false }, () => {
   assert.ok(nativeGroup);
 });
 
-for (const group of [nobleGroup, sodiumGroup, ...(nativeGroup ? [nativeGroup] : [])]) {
+for (const group of [nobleGroup, sodiumGroup, wasmGroup, ...(nativeGroup ? [nativeGroup] : [])]) {
   const hex = (point: Point): string => bytesToHex(group.encodePoint(point));
 
   describe(`RFC 9496 vectors on the ${group.backend} backend`, () => {

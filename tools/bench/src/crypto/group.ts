@@ -87,7 +87,9 @@ function benchBackend(group: Group, inputs: Inputs, minMs: number): BenchResult[
   record('multiply (variable base)', () => group.multiply(at(points, next()), at(scalars, i + 1)));
   record('multiplyUnsafe', () => group.multiplyUnsafe(at(points, next()), at(scalars, i + 1)));
   // n = 16384 (a verifier batch) only where it takes less than seconds per call.
-  for (const n of MSM_SIZES.filter((size) => size <= 1024 || group.backend === 'native')) {
+  for (const n of MSM_SIZES.filter(
+    (size) => size <= 1024 || group.backend === 'native' || group.backend === 'wasm'
+  )) {
     // Distinct point objects (decoded again past 1024), so no backend merges repeated terms.
     const msmPoints = Array.from({ length: n }, (_, k) =>
       k < points.length ? at(points, k) : group.decodePoint(at(inputs.encodings, k % 1024))
@@ -103,10 +105,12 @@ function benchBackend(group: Group, inputs: Inputs, minMs: number): BenchResult[
   return results;
 }
 
-/** noble and sodium, and native when its addon is built (`npm run build:native`). */
+/** noble, sodium and wasm, and native when its addon is built (`npm run build:native`). */
 export async function availableBackends(): Promise<Backend[]> {
   const native = await loadFastestGroup();
-  return native.backend === 'native' ? ['noble', 'sodium', 'native'] : ['noble', 'sodium'];
+  return native.backend === 'native'
+    ? ['noble', 'sodium', 'wasm', 'native']
+    : ['noble', 'sodium', 'wasm'];
 }
 
 /** Measures every operation of {@link GROUP_BENCH_OPERATIONS} on each backend. */
