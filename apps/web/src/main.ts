@@ -11,7 +11,12 @@ import { boothView } from './booth/booth-views.ts';
 import { type Child, h, replace } from './dom.ts';
 import { type CheckedElection, ElectionCheckError, loadCheckedElection } from './election-check.ts';
 import { language, setLanguage, t } from './i18n/i18n.ts';
-import { type TrackerPageState, trackerPage, turnoutPage } from './pages/public-pages.ts';
+import {
+  lookUpTracker,
+  newTrackerPageState,
+  trackerPage,
+  turnoutPage,
+} from './pages/public-pages.ts';
 import { startBoardPage } from './board/board-controller.ts';
 import { resultPage } from './pages/result-page.ts';
 import { homePage } from './pages/home-page.ts';
@@ -145,9 +150,16 @@ async function start(): Promise<void> {
     return renderWithChrome(true);
   }
   if (page === 'tracker') {
-    const state: TrackerPageState = { query: '', error: null, outcome: null };
+    const state = newTrackerPageState();
     renderContent = () => trackerPage(electionId, state, renderWithChrome);
-    return renderWithChrome(true);
+    renderWithChrome(true);
+    // A link from the booth's device check carries the tracker in the fragment (never sent).
+    const fragment = location.hash.slice(1);
+    if (/^[0-9a-f]{64}$/.test(fragment)) {
+      state.query = fragment;
+      lookUpTracker(electionId, state, renderWithChrome);
+    }
+    return;
   }
   if (page === 'turnout') {
     const [turnout, hourly] = await Promise.all([

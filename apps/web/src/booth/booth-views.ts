@@ -3,46 +3,69 @@
  * come as a focused summary linked to their fields, and progress is announced in a live region.
  */
 import { type Child, button, h } from '../dom.ts';
-import { type MessageKey, formatTime, questionLabel, t } from '../i18n/i18n.ts';
+import {
+  type MessageKey,
+  candidateName,
+  contestTitle,
+  electionText,
+  formatTime,
+  questionLabel,
+  t,
+} from '../i18n/i18n.ts';
 import type { Booth } from './booth.ts';
-import type { FieldError } from './booth-state.ts';
+import { type FieldError, electionStage } from './booth-state.ts';
+import { pageLink } from '../links.ts';
 import { fieldErrors, summaryOf, text } from './field-errors.ts';
 import { auditedView, receiptView } from './receipt-views.ts';
 import { signInView, usedReport } from './sign-in-views.ts';
 
 function landing(booth: Booth): Child[] {
-  const { manifest, summary, keys } = booth.state.election;
+  const { manifest, keys } = booth.state.election;
   const pack = booth.state.mode === 'pack';
   const questions = manifest.securityQuestions.map(questionLabel).join(', ');
-  const stage = summary.stage;
+  const stage = electionStage(booth.state.election);
   const status =
     stage === 'open'
       ? null
-      : stage === 'closed' || stage === 'tallied' || stage === 'final'
+      : stage === 'closed'
         ? t('landing.closed')
-        : stage === 'keyed'
-          ? t('landing.notOpen', { opens: formatTime(manifest.window.opens) })
-          : t('landing.setup');
+        : stage === 'counted'
+          ? t('landing.counted')
+          : stage === 'keyed'
+            ? t('landing.notOpen', { opens: formatTime(manifest.window.opens) })
+            : t('landing.setup');
+  const ended = stage === 'closed' || stage === 'counted';
+  // "Was my pack used?" is a check, not a vote: it stays open after the close (sign-in is).
+  const offer = pack ? stage !== 'setup' : status === null;
   return [
-    h('h1', {}, pack ? t('pack.title') : manifest.title),
-    h('p', { class: 'lead' }, pack ? t('pack.intro') : manifest.organisation),
+    h('h1', {}, pack ? t('pack.title') : electionText(manifest, 'title')),
+    h('p', { class: 'lead' }, pack ? t('pack.intro') : electionText(manifest, 'organisation')),
     h(
       'dl',
       { class: 'facts' },
       h('dt', {}, t('landing.opens')),
       h('dd', {}, formatTime(manifest.window.opens)),
-      h('dt', {}, t('landing.closes')),
+      h('dt', {}, ended ? t('landing.closed.label') : t('landing.closes')),
       h('dd', {}, formatTime(manifest.window.closes)),
       keys && h('dt', {}, t('landing.fingerprint')),
       keys &&
         h('dd', { class: 'fingerprint', 'aria-describedby': 'fingerprint-help' }, keys.fingerprint)
     ),
     keys && h('p', { id: 'fingerprint-help', class: 'hint' }, t('landing.fingerprintHelp')),
-    status === null
-      ? h('p', {}, t('landing.needs', { questions }))
-      : h('p', { class: 'notice', role: 'status' }, status),
-    status === null && button(t('landing.start'), () => booth.start(), { class: 'primary' }),
+    status !== null && h('p', { class: 'notice', role: 'status', id: 'stage-status' }, status),
+    offer && h('p', {}, t('landing.needs', { questions })),
+    offer &&
+      button(pack ? t('pack.start') : t('landing.start'), () => booth.start(), {
+        class: 'primary',
+      }),
+    stage === 'counted' &&
+      h(
+        'p',
+        {},
+        h('a', { href: pageLink(manifest.electionId, 'result') }, t('landing.resultLink'))
+      ),
     !pack &&
+      !ended &&
       h(
         'section',
         { 'aria-labelledby': 'post-title', class: 'aside' },
@@ -69,7 +92,7 @@ function ballot(booth: Booth, errors: readonly FieldError[]): Child[] {
     const fieldset = h(
       'fieldset',
       { id: target, tabindex: '-1', 'aria-describedby': `${target}-rule` },
-      h('legend', {}, h('h2', {}, contest.title)),
+      h('legend', {}, h('h2', {}, contestTitle(contest))),
       h(
         'p',
         { id: `${target}-rule`, class: 'hint' },
@@ -88,7 +111,7 @@ function ballot(booth: Booth, errors: readonly FieldError[]): Child[] {
       });
       input.addEventListener('change', () => booth.toggle(c, j, single));
       fieldset.append(
-        h('div', { class: 'choice' }, input, h('label', { for: id }, candidate.name))
+        h('div', { class: 'choice' }, input, h('label', { for: id }, candidateName(candidate)))
       );
     });
     form.append(fieldset);
@@ -105,9 +128,12 @@ function review(booth: Booth): Child[] {
   const { manifest } = booth.state.election;
   const list = h('dl', { class: 'review' });
   manifest.contests.forEach((contest, c) => {
-    const names = (booth.state.choices[c] ?? []).map((j) => contest.candidates[j]?.name ?? '');
+    const names = (booth.state.choices[c] ?? []).map((j) => {
+      const candidate = contest.candidates[j];
+      return candidate === undefined ? '' : candidateName(candidate);
+    });
     list.append(
-      h('dt', {}, contest.title),
+      h('dt', {}, contestTitle(contest)),
       h('dd', {}, names.length ? names.join(', ') : t('review.none'))
     );
   });

@@ -6,7 +6,7 @@ import { parseVotingCode } from '@scrutineer/crypto';
 import { checkChoices } from '@scrutineer/protocol';
 import { ApiError, type ApiErrorCode, api } from '../api.ts';
 import { ElectionCheckError, loadCheckedElection } from '../election-check.ts';
-import { type MessageKey, questionLabel } from '../i18n/i18n.ts';
+import { type MessageKey, contestTitle, questionLabel } from '../i18n/i18n.ts';
 import type { CryptoWorker } from '../worker-client.ts';
 import type { BoothState, FieldError, Step } from './booth-state.ts';
 import { QrReader } from './qr-reader.ts';
@@ -151,18 +151,13 @@ export class Booth {
       if (count > contest.maxSelections)
         errors.push({
           key: 'ballot.tooMany',
-          parameters: {
-            contest: contest.title,
-            count,
-            max: contest.maxSelections,
-            extra: count - contest.maxSelections,
-          },
+          parameters: { contest: contestTitle(contest), max: contest.maxSelections },
           target,
         });
       else if (count < contest.minSelections)
         errors.push({
-          key: 'ballot.tooFew',
-          parameters: { contest: contest.title, count, min: contest.minSelections },
+          key: contest.minSelections === 1 ? 'ballot.selectOne' : 'ballot.tooFew',
+          parameters: { contest: contestTitle(contest), min: contest.minSelections },
           target,
         });
     });

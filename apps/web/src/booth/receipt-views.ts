@@ -5,7 +5,8 @@
 import type { AuditedBallot, Manifest } from '@scrutineer/record';
 import { ApiError, api } from '../api.ts';
 import { type Child, button, h } from '../dom.ts';
-import { type MessageKey, formatTime, t } from '../i18n/i18n.ts';
+import { type MessageKey, candidateName, contestTitle, formatTime, t } from '../i18n/i18n.ts';
+import { pageLink } from '../links.ts';
 import type { ReceiptData } from '../worker-protocol.ts';
 import type { Booth } from './booth.ts';
 
@@ -150,8 +151,12 @@ export function auditedView(booth: Booth, audited: AuditedBallot, receipt: Recei
   audited.contests.forEach((contest, c) => {
     const spec = manifest.contests[c];
     contest.selections.forEach((selection, j) => {
-      const name = spec?.candidates[j]?.name ?? String(j);
-      const label = t('audit.contestOption', { contest: spec?.title ?? '', candidate: name });
+      const candidate = spec?.candidates[j];
+      const name = candidate === undefined ? String(j + 1) : candidateName(candidate);
+      const label = t('audit.contestOption', {
+        contest: spec === undefined ? '' : contestTitle(spec),
+        candidate: name,
+      });
       if (selection.vote === 1) chosen.append(h('li', {}, label));
       details.append(
         h('dt', {}, label),
@@ -169,7 +174,10 @@ export function auditedView(booth: Booth, audited: AuditedBallot, receipt: Recei
       );
     });
   });
-  const command = `scrutineer verify --audit ${audited.tracker}`;
+  // The second device opens the tracker page with the tracker in the fragment (never sent to
+  // the server), and checks the opening there (spec §9.4, V5.10).
+  const link = pageLink(manifest.electionId, 'tracker', audited.tracker);
+  const address = new URL(link, location.origin).href;
   return [
     h('h1', {}, t('audit.title')),
     h('p', {}, t('audit.intro')),
@@ -178,7 +186,14 @@ export function auditedView(booth: Booth, audited: AuditedBallot, receipt: Recei
     h('p', {}, t('audit.position', { position: receipt.position })),
     h('h2', {}, t('audit.choices')),
     chosen,
-    h('p', {}, t('audit.howToCheck', { command })),
+    h('h2', {}, t('audit.secondTitle')),
+    h(
+      'ol',
+      { class: 'steps', id: 'audit-steps' },
+      h('li', {}, t('audit.stepOpen'), ' ', h('a', { href: link, id: 'audit-link' }, address)),
+      h('li', {}, t('audit.stepCompare')),
+      h('li', {}, t('audit.stepMismatch'))
+    ),
     h('details', {}, h('summary', {}, t('audit.details')), details),
     button(t('audit.again'), () => void booth.encrypt(), { class: 'primary' }),
   ];
