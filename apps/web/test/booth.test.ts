@@ -349,7 +349,7 @@ describe('voter web app in Chromium', () => {
     await page.goto(`${server.url}/elections/${election.electionId}/pack`);
     await heading(page, en['pack.title']);
     await capture(page, '12-pack-landing');
-    await page.click(`text=${en['landing.start']}`);
+    await page.click(`text=${en['pack.start']}`);
     await page.locator('#code').waitFor();
     await signIn(page, voter);
     await page.locator('.notice', { hasText: en['voted.online'] }).waitFor();
@@ -496,10 +496,10 @@ describe('voter web app in Chromium', () => {
     assert.ok(voter);
     await toBallot(page, wide, voter);
     await page.click(`text=${en['ballot.continue']}`);
-    await page.locator('.error-summary', { hasText: 'must choose at least 1' }).waitFor();
+    await page.locator('.error-summary', { hasText: 'Select a candidate for Committee' }).waitFor();
     for (const name of ['Ann', 'Bryn', 'Cai']) await page.check(`label:has-text("${name}")`);
     await page.click(`text=${en['ballot.continue']}`);
-    await page.locator('.error-summary', { hasText: 'Remove 1 to continue' }).waitFor();
+    await page.locator('.error-summary', { hasText: 'Select no more than 2 candidates for Committee' }).waitFor();
     await capture(page, '21-over-selection');
     await page.uncheck('label:has-text("Cai")');
     await page.click(`text=${en['ballot.continue']}`);
@@ -689,7 +689,7 @@ describe('voter web app in Chromium', () => {
     nodeReport = report;
     const page = await browser.newPage();
     await page.goto(`${server.url}/elections/${election.electionId}`);
-    await page.locator('.notice', { hasText: en['landing.closed'] }).waitFor();
+    await page.locator('.notice', { hasText: en['landing.counted'] }).waitFor();
     await page.goto(`${server.url}/elections/${election.electionId}/result`);
     await heading(page, en['result.title']);
     // The declaration (spec §9.8): shares of the papers counted, who is elected, the turnout;

@@ -2,7 +2,7 @@
  * @module What each booth step shows. Every step opens with an h1 (focused on arrival), errors
  * come as a focused summary linked to their fields, and progress is announced in a live region.
  */
-import { type Child, button, h } from '../dom.ts';
+import { type Child, backLink, button, h } from '../dom.ts';
 import {
   type MessageKey,
   candidateName,
@@ -121,7 +121,7 @@ function ballot(booth: Booth, errors: readonly FieldError[]): Child[] {
     event.preventDefault();
     booth.review();
   });
-  return [h('h1', {}, t('ballot.title')), summaryOf(errors) ?? '', form];
+  return [backLink(t('nav.back')), h('h1', {}, t('ballot.title')), summaryOf(errors) ?? '', form];
 }
 
 function review(booth: Booth): Child[] {
@@ -138,6 +138,7 @@ function review(booth: Booth): Child[] {
     );
   });
   return [
+    backLink(t('nav.back')),
     h('h1', {}, t('review.title')),
     list,
     h('p', {}, t('review.explain')),
@@ -268,7 +269,12 @@ export function boothView(booth: Booth): Child[] {
     case 'audited':
       return auditedView(booth, step.audited, step.receipt);
     case 'receipt':
-      return receiptView(booth.state.election.manifest, step.receipt, step.signatureValid);
+      return receiptView(
+        booth.state.election.manifest,
+        step.receipt,
+        step.signatureValid,
+        booth.state.election.keys?.fingerprint ?? null
+      );
     case 'stopped':
       return [h('h1', {}, t('app.name')), h('p', { class: 'notice' }, t(step.message))];
   }

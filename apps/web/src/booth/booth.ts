@@ -10,6 +10,25 @@ import { type MessageKey, contestTitle, questionLabel } from '../i18n/i18n.ts';
 import type { CryptoWorker } from '../worker-client.ts';
 import type { BoothState, FieldError, Step } from './booth-state.ts';
 import { QrReader } from './qr-reader.ts';
+import { type SavedStep, clearBooth, loadBooth, saveBooth } from './booth-session.ts';
+
+/** The history entry of a step: the places Back returns to (transient steps have none). */
+function placeOf(step: Step): string | null {
+  switch (step.kind) {
+    case 'landing':
+    case 'sign-in':
+    case 'ballot':
+    case 'review':
+    case 'decide':
+    case 'audited':
+    case 'receipt':
+    case 'voted':
+    case 'pack':
+      return step.kind;
+    default:
+      return null;
+  }
+}
 
 export class Booth {
   readonly state: BoothState;
@@ -31,10 +50,101 @@ export class Booth {
     );
   }
 
-  go(step: Step, focus = true): void {
+  /**
+   * Moves to `step`: a new history entry when the member reaches another place (so the browser's
+   * Back returns to the previous one, {@link back}), and the place kept for a reload.
+   */
+  go(step: Step, focus = true, entry: 'push' | 'replace' = 'push'): void {
     if (step.kind !== 'sign-in') this.qr.stop();
     this.state.step = step;
+    this.#remember(step, entry);
     this.#render(focus);
+  }
+
+  #remember(step: Step, entry: 'push' | 'replace'): void {
+    const { election, mode, token, choices } = this.state;
+    const electionId = election.manifest.electionId;
+    const place = placeOf(step);
+    const current: unknown = history.state;
+    const same =
+      typeof current === 'object' && current !== null && 'booth' in current
+        ? current.booth === place
+        : false;
+    if (place !== null) {
+      if (entry === 'push' && !same) history.pushState({ booth: place }, '');
+      else history.replaceState({ booth: place }, '');
+    }
+    if (step.kind === 'receipt')
+      return saveBooth({
+        electionId,
+        mode,
+        step: 'receipt',
+        token: null,
+        choices: choices.map(() => []),
+        receipt: { receipt: step.receipt, signatureValid: step.signatureValid },
+      });
+    const saved: SavedStep | null =
+      step.kind === 'landing' && token !== null && mode === 'vote'
+        ? 'ballot'
+        : step.kind === 'sign-in'
+          ? 'sign-in'
+          : token === null
+            ? null
+            : step.kind === 'ballot'
+              ? 'ballot'
+              : step.kind === 'review' ||
+                  step.kind === 'encrypting' ||
+                  step.kind === 'decide' ||
+                  step.kind === 'audited'
+                ? 'review'
+                : null;
+    if (saved === null || mode === 'pack') return clearBooth();
+    saveBooth({ electionId, mode, step: saved, token, choices, receipt: null });
+  }
+
+  /** Puts the member back where a reload found them (the place kept in this tab's session). */
+  restore(): void {
+    const { election, mode } = this.state;
+    const saved = loadBooth(election.manifest.electionId, mode, election.manifest.contests.length);
+    if (saved === null) return history.replaceState({ booth: 'landing' }, '');
+    this.state.choices = saved.choices;
+    this.state.token = saved.token;
+    const step: Step =
+      saved.receipt !== null
+        ? { kind: 'receipt', ...saved.receipt }
+        : saved.token === null || saved.step === 'sign-in'
+          ? { kind: 'sign-in', errors: [], busy: false }
+          : saved.step === 'review'
+            ? { kind: 'review' }
+            : { kind: 'ballot', errors: [] };
+    this.state.step = step;
+    this.#remember(step, 'replace');
+  }
+
+  /**
+   * The browser's Back (or Forward) to an earlier place in the booth: shown again when it still
+   * makes sense (a ballot needs a session; an encrypted ballot must still be in the worker), else
+   * the nearest place that does. After the cast, the receipt stays.
+   */
+  back(place: unknown): void {
+    const { step, token, encrypted } = this.state;
+    if (step.kind === 'receipt') return this.go(step, true, 'replace');
+    if (step.kind === 'encrypting' && step.stage !== 'failed') return;
+    if (step.kind === 'decide' && step.busy) return;
+    const signedIn = token !== null;
+    const next: Step =
+      place === 'landing' || (!signedIn && place !== 'sign-in')
+        ? { kind: 'landing' }
+        : !signedIn
+          ? { kind: 'sign-in', errors: [], busy: false }
+          : place === 'review'
+            ? { kind: 'review' }
+            : place === 'decide' && encrypted !== null
+              ? { kind: 'decide', busy: false }
+              : place === 'decide'
+                ? { kind: 'review' }
+                : { kind: 'ballot', errors: [] };
+    this.go(next, true, 'replace');
   }
 
   #codeScanned(code: string): void {
@@ -45,6 +155,9 @@ export class Booth {
   }
 
   start(): void {
+    // Signed in already (the member came back to the start page): straight to the ballot.
+    if (this.state.token !== null && this.state.mode === 'vote')
+      return this.go({ kind: 'ballot', errors: [] });
     this.go({ kind: 'sign-in', errors: [], busy: false });
   }
 

@@ -91,7 +91,8 @@ function disputeView(receipt: ReceiptData): Child {
 export function receiptView(
   manifest: Manifest,
   receipt: ReceiptData,
-  signatureValid: boolean
+  signatureValid: boolean,
+  fingerprint: string | null
 ): Child[] {
   const status = h('p', { role: 'status', class: 'status' });
   const copy = button(t('receipt.copy'), () => {
@@ -100,17 +101,9 @@ export function receiptView(
       .then(() => (status.textContent = t('receipt.copied')))
       .catch(() => (status.textContent = t('receipt.copyFailed')));
   });
-  const download = button(t('receipt.download'), () => {
-    const blob = new Blob([JSON.stringify(receipt, null, 2) + '\n'], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const link = h('a', { href: url, download: `receipt-${receipt.tracker.slice(0, 12)}.json` });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  });
   return [
-    h('h1', {}, t('receipt.title')),
+    // GOV.UK confirmation panel: the outcome first, in words, then what to keep.
+    h('div', { class: 'panel', id: 'confirmation-panel' }, h('h1', {}, t('receipt.title'))),
     h('p', {}, t('receipt.intro')),
     h(
       'dl',
@@ -122,7 +115,9 @@ export function receiptView(
       h('dt', {}, t('receipt.position')),
       h('dd', { id: 'receipt-position' }, String(receipt.position)),
       h('dt', {}, t('receipt.signature')),
-      h('dd', { class: 'hex' }, receipt.signature)
+      h('dd', { class: 'hex' }, receipt.signature),
+      fingerprint !== null && h('dt', {}, t('receipt.fingerprint')),
+      fingerprint !== null && h('dd', { class: 'fingerprint' }, fingerprint)
     ),
     h(
       'p',
@@ -135,8 +130,7 @@ export function receiptView(
       'div',
       { class: 'actions no-print' },
       copy,
-      button(t('receipt.print'), () => window.print()),
-      download
+      button(t('receipt.print'), () => window.print())
     ),
     status,
     h('p', {}, t('receipt.where')),

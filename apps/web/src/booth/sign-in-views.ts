@@ -2,7 +2,7 @@
  * @module The sign-in step (code with check-character feedback, security answers) and the
  * "already voted" / "was my pack used?" reports shown after signing in.
  */
-import { type Child, button, h } from '../dom.ts';
+import { type Child, backLink, button, h } from '../dom.ts';
 import type { Manifest } from '@scrutineer/record';
 import { language, questionLabel, t } from '../i18n/i18n.ts';
 import type { Booth } from './booth.ts';
@@ -74,6 +74,7 @@ export function signInView(booth: Booth, errors: readonly FieldError[], busy: bo
     void booth.signIn();
   });
   return [
+    backLink(t('nav.back')),
     h('h1', {}, booth.state.mode === 'pack' ? t('pack.title') : t('signIn.title')),
     summaryOf(errors) ?? '',
     form,

@@ -162,7 +162,6 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   'receipt.copyFailed':
     'Nid oes modd copïo yma; dewiswch destun y dderbynneb a’i gopïo yn lle hynny.',
   'receipt.print': 'Argraffu’r dderbynneb',
-  'receipt.download': 'Lawrlwytho’r dderbynneb',
   'receipt.where':
     'I’w gwirio’n nes ymlaen, agorwch “Dod o hyd i bapur pleidleisio drwy ei god tracio” ar y wefan hon a rhowch y cod tracio.',
   'receipt.signedOut':
@@ -384,6 +383,7 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   'contact.email': 'E-bost',
   'contact.phone': 'Ffôn',
   'receipt.fingerprint': 'Ôl bys yr etholiad',
+  'app.footerStart': 'Tudalen gychwyn yr etholiad',
   'nav.back': 'Yn ôl',
   'app.footerRoll': 'Gwirio eich bod yn cael eich cyfrif',
   ...checksCy,

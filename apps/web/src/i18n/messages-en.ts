@@ -154,7 +154,6 @@ export const en = {
   'receipt.copied': 'Receipt copied.',
   'receipt.copyFailed': 'Copying is not allowed here; select the receipt text and copy it instead.',
   'receipt.print': 'Print receipt',
-  'receipt.download': 'Download receipt',
   'receipt.where':
     'To check it later, open “Find a ballot by its tracker” on this site and enter the tracker.',
   'receipt.signedOut': 'You have been signed out. Your voting code is not kept on this device.',
@@ -365,6 +364,7 @@ export const en = {
   'contact.email': 'Email',
   'contact.phone': 'Phone',
   'receipt.fingerprint': 'Election fingerprint',
+  'app.footerStart': 'Election start page',
   'nav.back': 'Back',
   'app.footerRoll': 'Check that you are counted',
   ...checksEn,
