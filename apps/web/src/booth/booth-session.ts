@@ -1,6 +1,5 @@
 /**
- * @module The member's place in the booth, kept for a reload (sessionStorage: this tab only,
- * gone when it closes). What is kept: the step, the choices and the session token while voting,
+ * @module The member's place in the booth, kept for a reload (sessionStorage: this tab only, gone when What is kept: the step, the choices and the session token while voting,
  * then only the receipt. Never the voting code or the answers (they are dropped at sign-in), and
  * never an encrypted ballot (the worker's randomness is gone after a reload: the member encrypts
  * again from the review step).
@@ -16,7 +15,6 @@ export interface SavedBooth {
   readonly electionId: string;
   readonly mode: 'vote' | 'pack';
   readonly step: SavedStep;
-  readonly token: string | null;
   readonly choices: number[][];
   readonly receipt: { readonly receipt: ReceiptData; readonly signatureValid: boolean } | null;
 }
@@ -55,10 +53,8 @@ export function loadBooth(
   const saved = value as Record<string, unknown>;
   if (saved['electionId'] !== electionId || saved['mode'] !== mode) return null;
   const step = saved['step'];
-  const token = saved['token'];
   const choices = saved['choices'];
   if (typeof step !== 'string' || !STEPS.includes(step)) return null;
-  if (token !== null && typeof token !== 'string') return null;
   if (
     !Array.isArray(choices) ||
     choices.length !== contests ||
@@ -80,7 +76,6 @@ export function loadBooth(
     electionId,
     mode,
     step: step as SavedStep,
-    token,
     choices: choices as number[][],
     receipt,
   };

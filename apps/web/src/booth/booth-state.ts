@@ -22,6 +22,8 @@ export type Step =
       readonly kind: 'sign-in';
       readonly errors: readonly FieldError[];
       readonly busy: boolean;
+      /** Signing in again after a reload, to go on where the member was. */
+      readonly resumed?: boolean;
     }
   | { readonly kind: 'voted'; readonly report: CredentialReport }
   | { readonly kind: 'pack'; readonly report: CredentialReport }

@@ -17,7 +17,7 @@ import { type FieldError, electionStage } from './booth-state.ts';
 import { pageLink } from '../links.ts';
 import { fieldErrors, summaryOf, text } from './field-errors.ts';
 import { auditedView, receiptView } from './receipt-views.ts';
-import { signInView, usedReport } from './sign-in-views.ts';
+import { contactView, signInView, usedReport } from './sign-in-views.ts';
 
 function landing(booth: Booth): Child[] {
   const { manifest, keys } = booth.state.election;
@@ -64,6 +64,7 @@ function landing(booth: Booth): Child[] {
         {},
         h('a', { href: pageLink(manifest.electionId, 'result') }, t('landing.resultLink'))
       ),
+    contactView(manifest),
     !pack &&
       !ended &&
       h(
@@ -253,7 +254,7 @@ export function boothView(booth: Booth): Child[] {
     case 'landing':
       return landing(booth);
     case 'sign-in':
-      return signInView(booth, step.errors, step.busy);
+      return signInView(booth, step.errors, step.busy, step.resumed === true);
     case 'voted':
       return usedReport(booth, 'voted');
     case 'pack':

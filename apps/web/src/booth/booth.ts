@@ -79,18 +79,18 @@ export class Booth {
         electionId,
         mode,
         step: 'receipt',
-        token: null,
         choices: choices.map(() => []),
         receipt: { receipt: step.receipt, signatureValid: step.signatureValid },
       });
+    const signedIn = token !== null;
     const saved: SavedStep | null =
-      step.kind === 'landing' && token !== null && mode === 'vote'
-        ? 'ballot'
+      mode === 'pack'
+        ? null
         : step.kind === 'sign-in'
-          ? 'sign-in'
-          : token === null
+          ? (this.#resumeAt ?? 'sign-in')
+          : !signedIn
             ? null
-            : step.kind === 'ballot'
+            : step.kind === 'landing' || step.kind === 'ballot'
               ? 'ballot'
               : step.kind === 'review' ||
                   step.kind === 'encrypting' ||
@@ -98,25 +98,28 @@ export class Booth {
                   step.kind === 'audited'
                 ? 'review'
                 : null;
-    if (saved === null || mode === 'pack') return clearBooth();
-    saveBooth({ electionId, mode, step: saved, token, choices, receipt: null });
+    if (saved === null) return clearBooth();
+    saveBooth({ electionId, mode, step: saved, choices, receipt: null });
   }
 
-  /** Puts the member back where a reload found them (the place kept in this tab's session). */
+  /** Where to go on after signing in again following a reload. */
+  #resumeAt: 'ballot' | 'review' | null = null;
+
+  /**
+   * Puts the member back where a reload found them (the place kept in this tab's session): the
+   * receipt as it was; mid-vote, signing in again first, then the step they were at, with their
+   * choices.
+   */
   restore(): void {
     const { election, mode } = this.state;
     const saved = loadBooth(election.manifest.electionId, mode, election.manifest.contests.length);
     if (saved === null) return history.replaceState({ booth: 'landing' }, '');
     this.state.choices = saved.choices;
-    this.state.token = saved.token;
+    if (saved.step === 'ballot' || saved.step === 'review') this.#resumeAt = saved.step;
     const step: Step =
       saved.receipt !== null
         ? { kind: 'receipt', ...saved.receipt }
-        : saved.token === null || saved.step === 'sign-in'
-          ? { kind: 'sign-in', errors: [], busy: false }
-          : saved.step === 'review'
-            ? { kind: 'review' }
-            : { kind: 'ballot', errors: [] };
+        : { kind: 'sign-in', errors: [], busy: false, resumed: this.#resumeAt !== null };
     this.state.step = step;
     this.#remember(step, 'replace');
   }
@@ -198,8 +201,9 @@ export class Booth {
   async signIn(): Promise<void> {
     this.qr.stop();
     const errors = this.#signInErrors();
-    if (errors.length > 0) return this.go({ kind: 'sign-in', errors, busy: false });
-    this.go({ kind: 'sign-in', errors: [], busy: true }, false);
+    const resumed = this.#resumeAt !== null;
+    if (errors.length > 0) return this.go({ kind: 'sign-in', errors, busy: false, resumed });
+    this.go({ kind: 'sign-in', errors: [], busy: true, resumed }, false);
     const { election } = this.state;
     const electionId = election.manifest.electionId;
     try {
@@ -241,9 +245,11 @@ export class Booth {
         await this.#worker.request({ type: 'forget' });
         return this.go({ kind: 'voted', report });
       }
-      this.go({ kind: 'ballot', errors: [] });
+      const resume = this.#resumeAt;
+      this.#resumeAt = null;
+      this.go(resume === 'review' ? { kind: 'review' } : { kind: 'ballot', errors: [] });
     } catch (error) {
-      this.go({ kind: 'sign-in', errors: [signInFailure(error)], busy: false });
+      this.go({ kind: 'sign-in', errors: [signInFailure(error)], busy: false, resumed });
     }
   }
 

@@ -9,7 +9,12 @@ import type { Booth } from './booth.ts';
 import { type FieldError, electionStage } from './booth-state.ts';
 import { fieldErrors, summaryOf } from './field-errors.ts';
 
-export function signInView(booth: Booth, errors: readonly FieldError[], busy: boolean): Child[] {
+export function signInView(
+  booth: Booth,
+  errors: readonly FieldError[],
+  busy: boolean,
+  resumed: boolean
+): Child[] {
   const { manifest } = booth.state.election;
   const form = h('form', { novalidate: true, 'aria-busy': busy ? 'true' : 'false' });
   const described = (id: string, hint: string): string =>
@@ -76,6 +81,7 @@ export function signInView(booth: Booth, errors: readonly FieldError[], busy: bo
   return [
     backLink(t('nav.back')),
     h('h1', {}, booth.state.mode === 'pack' ? t('pack.title') : t('signIn.title')),
+    resumed && h('p', { class: 'notice', id: 'resumed' }, t('signIn.resumed')),
     summaryOf(errors) ?? '',
     form,
     h('p', { role: 'status', class: 'status' }, busy ? t('signIn.working') : ''),

@@ -384,6 +384,8 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   'contact.phone': 'Ffôn',
   'receipt.fingerprint': 'Ôl bys yr etholiad',
   'app.footerStart': 'Tudalen gychwyn yr etholiad',
+  'signIn.resumed':
+    'Cafodd y dudalen ei hail-lwytho. Mewngofnodwch eto i barhau: mae eich dewisiadau wedi’u cadw, ac nid yw eich cod byth yn cael ei gadw ar y ddyfais hon.',
   'nav.back': 'Yn ôl',
   'app.footerRoll': 'Gwirio eich bod yn cael eich cyfrif',
   ...checksCy,

@@ -365,6 +365,8 @@ export const en = {
   'contact.phone': 'Phone',
   'receipt.fingerprint': 'Election fingerprint',
   'app.footerStart': 'Election start page',
+  'signIn.resumed':
+    'The page was reloaded. Sign in again to go on: your choices are kept, and your code is never stored on this device.',
   'nav.back': 'Back',
   'app.footerRoll': 'Check that you are counted',
   ...checksEn,

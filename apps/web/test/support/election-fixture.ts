@@ -126,6 +126,8 @@ export async function createFixtureElection(
     open?: boolean;
     /** The manifest's witnesses (spec §9.2.8); default none. */
     witnesses?: Manifest['witnesses'];
+    /** Adds to the draft manifest (translations, contact, colour: spec §9.11). */
+    extend?: (draft: Record<string, unknown>) => Record<string, unknown>;
   } = {}
 ): Promise<FixtureElection> {
   const { service } = server;
@@ -180,7 +182,10 @@ export async function createFixtureElection(
   };
   const adminKey = `admin-${randomBytes(8).toString('hex')}`;
   const { manifest } = await createElection(service, {
-    draft,
+    draft:
+      options.extend === undefined
+        ? draft
+        : (options.extend(draft as unknown as Record<string, unknown>) as unknown as typeof draft),
     adminKeyHash: hashBearerKey(adminKey),
   });
   // Published on the board as `scrutineer election nominations` does, for the verifiers' V1.3.
