@@ -22,14 +22,15 @@ import {
 } from './pages/public-pages.ts';
 import { startBoardPage } from './board/board-controller.ts';
 import { resultPage } from './pages/result-page.ts';
+import { newRollPageState, rollPage } from './pages/roll-page.ts';
 import { homePage } from './pages/home-page.ts';
 import { startVerifyPage } from './pages/verify-controller.ts';
 import { CryptoWorker } from './worker-client.ts';
 
-type Page = 'booth' | 'pack' | 'tracker' | 'turnout' | 'result' | 'board' | 'verify';
+type Page = 'booth' | 'pack' | 'tracker' | 'turnout' | 'result' | 'board' | 'verify' | 'roll';
 
 const match =
-  /^\/elections\/([a-z0-9][a-z0-9-]{2,63})(?:\/(tracker|pack|turnout|result|board|verify))?\/?$/.exec(
+  /^\/elections\/([a-z0-9][a-z0-9-]{2,63})(?:\/(tracker|pack|turnout|result|board|verify|roll))?\/?$/.exec(
     location.pathname
   );
 const electionId = match?.[1] ?? null;
@@ -91,6 +92,7 @@ function renderFooter(): void {
     [`/elections/${electionId}`, t(votingOpen ? 'app.footerBooth' : 'app.footerStart'), 'booth'],
     [`/elections/${electionId}/tracker`, t('app.footerTracker'), 'tracker'],
     [`/elections/${electionId}/pack`, t('app.footerPack'), 'pack'],
+    [`/elections/${electionId}/roll`, t('app.footerRoll'), 'roll'],
     [`/elections/${electionId}/turnout`, t('app.footerTurnout'), 'turnout'],
     [`/elections/${electionId}/result`, t('app.footerResult'), 'result'],
     [`/elections/${electionId}/board`, t('app.footerBoard'), 'board'],
@@ -186,6 +188,16 @@ async function start(): Promise<void> {
       lookUpTracker(electionId, state, renderWithChrome);
     }
     return;
+  }
+  if (page === 'roll') {
+    // The manifest the board's setup events carry and the summary's hash names (spec §9.3.1).
+    const manifest = await loadCheckedElection(electionId).then(
+      (checked) => checked.manifest,
+      () => null
+    );
+    const state = newRollPageState();
+    renderContent = () => rollPage(manifest, state, renderWithChrome);
+    return renderWithChrome(true);
   }
   if (page === 'turnout') {
     const [turnout, hourly] = await Promise.all([

@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { type RollInclusion, commitRoll, encodeRollReference } from '@scrutineer/protocol';
 import type { RunningServer } from '@scrutineer/server';
 import { buildWeb } from '../src/build/build-web.ts';
 import { en } from '../src/i18n/messages-en.ts';
@@ -25,6 +26,9 @@ let server: RunningServer;
 let browser: TestBrowser;
 let election: FixtureElection;
 let welsh: FixtureElection;
+/** An election whose manifest commits to a real roll (spec §9.2.5), and one member's pack entry. */
+let rolled: FixtureElection;
+let packReference: { memberId: string; reference: string };
 
 const WELSH_NAMES: Readonly<Record<string, string>> = {
   'Alex Morgan (Treasurer)': 'Alex Morgan (Trysorydd)',
@@ -102,6 +106,16 @@ before(async () => {
       },
     ],
     extend: translated,
+  });
+  const roll = commitRoll(['M-1001', 'M-1002']);
+  const inclusion = roll.inclusions[1] as RollInclusion;
+  packReference = {
+    memberId: inclusion.memberId,
+    reference: encodeRollReference(roll.commitment, inclusion),
+  };
+  rolled = await createFixtureElection(server, {
+    voters: 2,
+    extend: (draft) => ({ ...draft, roll: roll.commitment }),
   });
   browser = await launchBrowser();
 });
@@ -340,6 +354,51 @@ describe('the member’s side in Chromium', () => {
     await page.locator('#tracker-result', { hasText: en['tracker.counted'] }).waitFor();
     await capture(page, 'm12-tracker-counted');
     await page.close();
+  });
+
+  test('a roll check from the pack’s reference, checked on the device', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/elections/${rolled.electionId}/roll`);
+    await heading(page, en['roll.title']);
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.click(`button:has-text("${en['roll.submit']}")`);
+    await page.locator('.error-summary', { hasText: en['roll.memberEmpty'] }).waitFor();
+    await capture(page, 'm13-roll-errors');
+    await page.fill('#roll-member', packReference.memberId);
+    await page.fill('#roll-reference', packReference.reference);
+    await page.click(`button:has-text("${en['roll.submit']}")`);
+    await page.locator('#roll-result[data-state=counted]').waitFor();
+    assert.equal(
+      await page.locator('#roll-result').innerText(),
+      en['roll.counted']
+        .replace('{index}', String(Number(packReference.reference.split(':')[2]) + 1))
+        .replace('{count}', '2')
+    );
+    await capture(page, 'm14-roll-counted');
+    // Another member's number with this reference, or another election's roll: not counted.
+    await page.fill('#roll-member', 'M-1001');
+    await page.click(`button:has-text("${en['roll.submit']}")`);
+    await page.locator('#roll-result[data-state=not-included]').waitFor();
+    await capture(page, 'm15-roll-not-included');
+    await page.goto(`${server.url}/elections/${election.electionId}/roll`);
+    await page.fill('#roll-member', packReference.memberId);
+    await page.fill('#roll-reference', packReference.reference);
+    await page.click(`button:has-text("${en['roll.submit']}")`);
+    await page.locator('#roll-result[data-state=other-roll]').waitFor();
+    // Nothing typed left the device.
+    assert.deepEqual(
+      requests.filter((url) => url.includes(packReference.memberId) || url.includes('ROLL1')),
+      []
+    );
+    await page.close();
+  });
+
+  test('/favicon.ico is served', async () => {
+    const response = await fetch(`${server.url}/favicon.ico`);
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'image/x-icon');
+    assert.deepEqual([...new Uint8Array(await response.arrayBuffer()).slice(0, 4)], [0, 0, 1, 0]);
   });
 
   test('no console errors or CSP violations in any page', () => {

@@ -112,8 +112,19 @@ export class Booth {
    */
   restore(): void {
     const { election, mode } = this.state;
-    const saved = loadBooth(election.manifest.electionId, mode, election.manifest.contests.length);
-    if (saved === null) return history.replaceState({ booth: 'landing' }, '');
+    // Only a reload (or Back/Forward into the page) goes on where the member was; opening the
+    // page afresh, by a link or the address, starts at the beginning.
+    const navigation = performance.getEntriesByType('navigation')[0];
+    const returning =
+      navigation instanceof PerformanceNavigationTiming &&
+      (navigation.type === 'reload' || navigation.type === 'back_forward');
+    const saved = returning
+      ? loadBooth(election.manifest.electionId, mode, election.manifest.contests.length)
+      : null;
+    if (saved === null) {
+      clearBooth();
+      return history.replaceState({ booth: 'landing' }, '');
+    }
     this.state.choices = saved.choices;
     if (saved.step === 'ballot' || saved.step === 'review') this.#resumeAt = saved.step;
     const step: Step =

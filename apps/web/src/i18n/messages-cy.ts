@@ -388,5 +388,26 @@ export const cy: Readonly<Record<MessageKey, string>> = {
     'Cafodd y dudalen ei hail-lwytho. Mewngofnodwch eto i barhau: mae eich dewisiadau wedi’u cadw, ac nid yw eich cod byth yn cael ei gadw ar y ddyfais hon.',
   'nav.back': 'Yn ôl',
   'app.footerRoll': 'Gwirio eich bod yn cael eich cyfrif',
+  'roll.title': 'Gwirio eich bod yn cael eich cyfrif',
+  'roll.intro':
+    'Cyhoeddodd yr etholiad ymrwymiad i’w gofrestr o {count} aelod. Gyda’r rhif aelod a’r cyfeirnod cofrestr o’ch pecyn, mae’r ddyfais hon yn gwirio eich bod yn un ohonynt. Nid yw dim a deipiwch yma yn cael ei anfon i unman.',
+  'roll.member': 'Rhif aelod',
+  'roll.memberHint': 'Fel y’i hargraffwyd ar eich pecyn, wrth ymyl y cyfeirnod cofrestr.',
+  'roll.reference': 'Cyfeirnod cofrestr',
+  'roll.referenceHint':
+    'Y testun yng nghod QR y gofrestr ar eich pecyn, yn dechrau ROLL1: (sganiwch ef ag ap camera eich ffôn a’i ludo yma).',
+  'roll.submit': 'Gwirio',
+  'roll.memberEmpty': 'Rhowch eich rhif aelod',
+  'roll.referenceEmpty': 'Rhowch y cyfeirnod cofrestr o’ch pecyn',
+  'roll.referenceMalformed':
+    'Rhaid i’r cyfeirnod cofrestr ddechrau ROLL1: a chael ei gopïo’n gyfan o’ch pecyn',
+  'roll.counted':
+    'Wedi’ch cyfrif: wedi’i wirio ar y ddyfais hon, chi yw cofnod {index} o’r {count} aelod ar y gofrestr a gyhoeddodd yr etholiad hwn.',
+  'roll.otherRoll':
+    'Heb eich cyfrif: mae’r cyfeirnod hwn ar gyfer cofrestr wahanol i’r un a gyhoeddodd yr etholiad hwn ({count} aelod).',
+  'roll.notIncluded':
+    'Heb eich cyfrif: nid yw’r rhif aelod a’r cyfeirnod hwn ar y gofrestr a gyhoeddodd yr etholiad hwn. Gwiriwch eich bod wedi teipio eich rhif aelod yn union fel y’i hargraffwyd.',
+  'roll.whatNow':
+    'Os ydych yn siŵr ei fod yn gywir, dywedwch wrth y swyddog canlyniadau: ni all aelod sydd wedi’i adael allan o’r gofrestr bleidleisio, ac ni fyddai’r cofnod yn dangos hynny mewn unrhyw ffordd arall.',
   ...checksCy,
 };

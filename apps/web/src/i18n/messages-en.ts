@@ -369,6 +369,27 @@ export const en = {
     'The page was reloaded. Sign in again to go on: your choices are kept, and your code is never stored on this device.',
   'nav.back': 'Back',
   'app.footerRoll': 'Check that you are counted',
+  'roll.title': 'Check that you are counted',
+  'roll.intro':
+    'The election published a commitment to its roll of {count} members. With the member number and the roll reference from your pack, this device checks that you are one of them. Nothing you type here is sent anywhere.',
+  'roll.member': 'Member number',
+  'roll.memberHint': 'As printed on your pack, beside the roll reference.',
+  'roll.reference': 'Roll reference',
+  'roll.referenceHint':
+    'The text in the roll QR code on your pack, starting ROLL1: (scan it with your phone’s camera app and paste it here).',
+  'roll.submit': 'Check',
+  'roll.memberEmpty': 'Enter your member number',
+  'roll.referenceEmpty': 'Enter the roll reference from your pack',
+  'roll.referenceMalformed':
+    'The roll reference must start ROLL1: and be copied whole from your pack',
+  'roll.counted':
+    'Counted: checked on this device, you are entry {index} of the {count} members on the roll this election published.',
+  'roll.otherRoll':
+    'Not counted: this reference is for a different roll from the one this election published ({count} members).',
+  'roll.notIncluded':
+    'Not counted: this member number and reference are not on the roll this election published. Check that you typed your member number exactly as printed.',
+  'roll.whatNow':
+    'If you are sure it is right, tell the returning officer: a member left out of the roll cannot vote, and the record would not show it any other way.',
   ...checksEn,
 } as const;
 
