@@ -340,9 +340,14 @@ describe('the member’s side in Chromium', () => {
       await page.locator(`a:has-text("${en['app.footerStart']}")`).waitFor();
       await offersVoting();
     }
+    // The home page lists every election; this one's links no longer offer voting.
     await page.goto(`${server.url}/`);
-    await page.locator('.election-list').waitFor();
-    await offersVoting();
+    const item = page.locator('.election-list > li', {
+      has: page.locator(`#election-${election.electionId}`),
+    });
+    await item.waitFor();
+    assert.equal(await item.locator(`a:has-text("${en['app.footerBooth']}")`).count(), 0);
+    assert.equal(await item.locator(`a:has-text("${en['app.footerStart']}")`).count(), 1);
     // "Was my pack used?" still answers after the close, with no "Start voting".
     await page.goto(`${server.url}/elections/${election.electionId}/pack`);
     await page.click(`text=${en['pack.start']}`);

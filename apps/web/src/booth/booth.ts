@@ -25,7 +25,8 @@ function placeOf(step: Step): string | null {
     case 'voted':
     case 'pack':
       return step.kind;
-    default:
+    case 'encrypting':
+    case 'stopped':
       return null;
   }
 }

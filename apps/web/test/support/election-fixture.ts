@@ -182,10 +182,7 @@ export async function createFixtureElection(
   };
   const adminKey = `admin-${randomBytes(8).toString('hex')}`;
   const { manifest } = await createElection(service, {
-    draft:
-      options.extend === undefined
-        ? draft
-        : (options.extend(draft as unknown as Record<string, unknown>) as unknown as typeof draft),
+    draft: options.extend === undefined ? draft : options.extend(draft),
     adminKeyHash: hashBearerKey(adminKey),
   });
   // Published on the board as `scrutineer election nominations` does, for the verifiers' V1.3.
