@@ -72,3 +72,16 @@ export function errorSummary(
     list
   );
 }
+
+/**
+ * GOV.UK back link: the browser's own Back (the booth keeps a history entry per step), so the
+ * link and the browser button always agree.
+ */
+export function backLink(label: string): HTMLAnchorElement {
+  const link = h('a', { href: '#', class: 'back-link no-print' }, label);
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    history.back();
+  });
+  return link;
+}

@@ -10,18 +10,27 @@ import { initialState } from './booth/booth-state.ts';
 import { boothView } from './booth/booth-views.ts';
 import { type Child, h, replace } from './dom.ts';
 import { type CheckedElection, ElectionCheckError, loadCheckedElection } from './election-check.ts';
-import { language, setLanguage, t } from './i18n/i18n.ts';
-import { type TrackerPageState, trackerPage, turnoutPage } from './pages/public-pages.ts';
+import type { Manifest } from '@scrutineer/record';
+import { electionText, language, setLanguage, t } from './i18n/i18n.ts';
+import { pageLink } from './links.ts';
+import { stageOf } from './booth/booth-state.ts';
+import {
+  lookUpTracker,
+  newTrackerPageState,
+  trackerPage,
+  turnoutPage,
+} from './pages/public-pages.ts';
 import { startBoardPage } from './board/board-controller.ts';
 import { resultPage } from './pages/result-page.ts';
+import { newRollPageState, rollPage } from './pages/roll-page.ts';
 import { homePage } from './pages/home-page.ts';
 import { startVerifyPage } from './pages/verify-controller.ts';
 import { CryptoWorker } from './worker-client.ts';
 
-type Page = 'booth' | 'pack' | 'tracker' | 'turnout' | 'result' | 'board' | 'verify';
+type Page = 'booth' | 'pack' | 'tracker' | 'turnout' | 'result' | 'board' | 'verify' | 'roll';
 
 const match =
-  /^\/elections\/([a-z0-9][a-z0-9-]{2,63})(?:\/(tracker|pack|turnout|result|board|verify))?\/?$/.exec(
+  /^\/elections\/([a-z0-9][a-z0-9-]{2,63})(?:\/(tracker|pack|turnout|result|board|verify|roll))?\/?$/.exec(
     location.pathname
   );
 const electionId = match?.[1] ?? null;
@@ -80,9 +89,10 @@ const footer = h('footer', { class: 'site-footer' });
 function renderFooter(): void {
   if (electionId === null) return replace(footer);
   const links: [string, string, Page][] = [
-    [`/elections/${electionId}`, t('app.footerBooth'), 'booth'],
+    [`/elections/${electionId}`, t(votingOpen ? 'app.footerBooth' : 'app.footerStart'), 'booth'],
     [`/elections/${electionId}/tracker`, t('app.footerTracker'), 'tracker'],
     [`/elections/${electionId}/pack`, t('app.footerPack'), 'pack'],
+    [`/elections/${electionId}/roll`, t('app.footerRoll'), 'roll'],
     [`/elections/${electionId}/turnout`, t('app.footerTurnout'), 'turnout'],
     [`/elections/${electionId}/result`, t('app.footerResult'), 'result'],
     [`/elections/${electionId}/board`, t('app.footerBoard'), 'board'],
@@ -118,15 +128,29 @@ skip.addEventListener('click', (event) => {
   event.preventDefault();
   main.focus();
 });
-const header = h(
-  'header',
-  { class: 'site-header' },
-  h('p', { class: 'brand' }, h('span', {}, t('app.name'))),
-  switcher
-);
+const brand = h('p', { class: 'brand' });
+const header = h('header', { class: 'site-header' }, brand, switcher);
+/** The organisation's name and colour from the manifest (spec §9.11), once it is read. */
+let branding: Manifest | null = null;
+/** Whether the election takes votes now; until the summary is read, the footer says "booth". */
+let votingOpen = true;
+function renderBrand(): void {
+  if (branding === null || electionId === null) return replace(brand, h('span', {}, t('app.name')));
+  replace(
+    brand,
+    h(
+      'a',
+      { href: pageLink(electionId, null), class: 'brand-link' },
+      electionText(branding, 'organisation')
+    )
+  );
+  // CSSOM, not a style attribute: the page CSP forbids inline styles, not this.
+  if (branding.colour !== undefined) header.style.borderBottomColor = branding.colour;
+}
 document.body.append(skip, header, main, footer);
 function renderSkip(): void {
   skip.textContent = t('app.skip');
+  renderBrand();
 }
 const renderWithChrome = (focus: boolean): void => {
   renderSkip();
@@ -144,9 +168,35 @@ async function start(): Promise<void> {
     renderContent = () => [h('h1', {}, t('app.notFound')), h('p', {}, t('app.notFoundText'))];
     return renderWithChrome(true);
   }
+  void Promise.all([api.manifest(electionId), api.summary(electionId)])
+    .then(([manifest, summary]) => {
+      branding = manifest;
+      // Every page knows the stage: once voting is over, no link offers it.
+      votingOpen = stageOf(summary.stage, manifest.window.closes) === 'open';
+      renderBrand();
+      renderFooter();
+    })
+    .catch(() => undefined);
   if (page === 'tracker') {
-    const state: TrackerPageState = { query: '', error: null, outcome: null };
+    const state = newTrackerPageState();
     renderContent = () => trackerPage(electionId, state, renderWithChrome);
+    renderWithChrome(true);
+    // A link from the booth's device check carries the tracker in the fragment (never sent).
+    const fragment = location.hash.slice(1);
+    if (/^[0-9a-f]{64}$/.test(fragment)) {
+      state.query = fragment;
+      lookUpTracker(electionId, state, renderWithChrome);
+    }
+    return;
+  }
+  if (page === 'roll') {
+    // The manifest the board's setup events carry and the summary's hash names (spec §9.3.1).
+    const manifest = await loadCheckedElection(electionId).then(
+      (checked) => checked.manifest,
+      () => null
+    );
+    const state = newRollPageState();
+    renderContent = () => rollPage(manifest, state, renderWithChrome);
     return renderWithChrome(true);
   }
   if (page === 'turnout') {
@@ -195,6 +245,13 @@ async function start(): Promise<void> {
     new CryptoWorker(),
     renderWithChrome
   );
+  booth.restore();
+  addEventListener('popstate', (event: PopStateEvent) => {
+    const state: unknown = event.state;
+    booth.back(
+      typeof state === 'object' && state !== null && 'booth' in state ? state.booth : null
+    );
+  });
   renderContent = () => boothView(booth);
   renderWithChrome(true);
 }

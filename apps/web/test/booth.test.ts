@@ -190,7 +190,11 @@ describe('voter web app in Chromium', () => {
     assert.equal(String(found.body.position), await page.locator('#receipt-position').innerText());
     // Nothing secret in the URL or storage.
     assert.equal(new URL(page.url()).search, '');
-    assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0);
+    // This tab keeps only the receipt, for a reload (never the code, answers or session token).
+    assert.equal(await page.evaluate(() => localStorage.length), 0);
+    const kept = await page.evaluate(() => JSON.stringify(sessionStorage));
+    assert.doesNotMatch(kept, /token|Sam Patel/i);
+    assert.doesNotMatch(kept, new RegExp(voter.code.replaceAll('-', ''), 'i'));
     await page.close();
   });
 
@@ -210,7 +214,7 @@ describe('voter web app in Chromium', () => {
       `/api/elections/${election.electionId}/trackers/${first}`
     );
     assert.equal(audited.body.kind, 'audited');
-    await page.click(`text=${en['audit.again']}`);
+    await page.click(`button:has-text("${en['audit.again']}")`);
     await heading(page, en['decide.title']);
     const second = await page.locator('#tracker').innerText();
     assert.notEqual(second, first);
@@ -349,7 +353,7 @@ describe('voter web app in Chromium', () => {
     await page.goto(`${server.url}/elections/${election.electionId}/pack`);
     await heading(page, en['pack.title']);
     await capture(page, '12-pack-landing');
-    await page.click(`text=${en['landing.start']}`);
+    await page.click(`text=${en['pack.start']}`);
     await page.locator('#code').waitFor();
     await signIn(page, voter);
     await page.locator('.notice', { hasText: en['voted.online'] }).waitFor();
@@ -496,10 +500,12 @@ describe('voter web app in Chromium', () => {
     assert.ok(voter);
     await toBallot(page, wide, voter);
     await page.click(`text=${en['ballot.continue']}`);
-    await page.locator('.error-summary', { hasText: 'must choose at least 1' }).waitFor();
+    await page.locator('.error-summary', { hasText: 'Select a candidate for Committee' }).waitFor();
     for (const name of ['Ann', 'Bryn', 'Cai']) await page.check(`label:has-text("${name}")`);
     await page.click(`text=${en['ballot.continue']}`);
-    await page.locator('.error-summary', { hasText: 'Remove 1 to continue' }).waitFor();
+    await page
+      .locator('.error-summary', { hasText: 'Select no more than 2 candidates for Committee' })
+      .waitFor();
     await capture(page, '21-over-selection');
     await page.uncheck('label:has-text("Cai")');
     await page.click(`text=${en['ballot.continue']}`);
@@ -659,7 +665,7 @@ describe('voter web app in Chromium', () => {
     for (let i = 0; i < 3; i++) {
       await page.click(`text=${en['decide.check']}`);
       await heading(page, en['audit.title']);
-      await page.click(`text=${en['audit.again']}`);
+      await page.click(`button:has-text("${en['audit.again']}")`);
       await heading(page, en['decide.title']);
       await page.locator('#tracker').waitFor();
       times.push(Number(await page.getAttribute('#tracker', 'data-encryption-ms')));
@@ -689,7 +695,7 @@ describe('voter web app in Chromium', () => {
     nodeReport = report;
     const page = await browser.newPage();
     await page.goto(`${server.url}/elections/${election.electionId}`);
-    await page.locator('.notice', { hasText: en['landing.closed'] }).waitFor();
+    await page.locator('.notice', { hasText: en['landing.counted'] }).waitFor();
     await page.goto(`${server.url}/elections/${election.electionId}/result`);
     await heading(page, en['result.title']);
     // The declaration (spec §9.8): shares of the papers counted, who is elected, the turnout;

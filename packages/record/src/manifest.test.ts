@@ -132,6 +132,43 @@ describe('parseManifest (spec §9.2)', () => {
     }
   });
 
+  test('accepts translations of every member-facing text, contact and colour (spec §9.11), and old manifests hash as before', () => {
+    const before = parseManifest(withChange(() => undefined));
+    const welsh = parseManifest(
+      withChange((m) => {
+        Object.assign(m, {
+          translations: {
+            cy: { title: 'Etholiad arweinyddiaeth', organisation: 'Plaid Enghreifftiol' },
+          },
+          contact: {
+            name: 'Returning officer',
+            email: 'ro@example.org',
+            translations: { cy: 'Swyddog canlyniadau' },
+          },
+          colour: '#12569e',
+        });
+        Object.assign(at(m.contests, 0), { translations: { cy: 'Arweinydd' } });
+        Object.assign(at(at(m.contests, 0).candidates, 0), { translations: { cy: 'Alun' } });
+      })
+    );
+    assert.ok(welsh.ok && before.ok);
+    assert.equal(welsh.value.translations?.['cy']?.title, 'Etholiad arweinyddiaeth');
+    assert.equal(welsh.value.contests[0]?.candidates[0]?.translations?.['cy'], 'Alun');
+    assert.equal(
+      'translations' in before.value,
+      false,
+      'absent stays absent: the hash is unchanged'
+    );
+    for (const change of [
+      (m: Record<string, unknown>) => Object.assign(m, { colour: 'red' }),
+      (m: Record<string, unknown>) => Object.assign(m, { translations: { Welsh: { title: 'x' } } }),
+      (m: Record<string, unknown>) => Object.assign(m, { translations: { cy: { slogan: 'x' } } }),
+    ]) {
+      const parsed = parseManifest(withChange((m) => change(m)));
+      assert.equal(parsed.ok, false);
+    }
+  });
+
   test('names the unknown field', () => {
     const parsed = parseManifest(withChange((m) => Object.assign(m.board, { secretKey: 'x' })));
     assert.equal(parsed.ok, false);

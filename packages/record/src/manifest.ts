@@ -17,11 +17,29 @@ const id = (max: number) =>
 /** Spec §9.2: 1–200 characters, counted in code points. */
 const text = textSchema(1, 200);
 
-const candidateSchema = z.strictObject({ id: id(64), name: text });
+/** An ISO 639 language code (2–3 lower-case letters), the key of every translation map. */
+const languageCode = z.string().regex(/^[a-z]{2,3}$/, 'an ISO 639 language code');
+
+/**
+ * Spec §9.2, §9.11: a member-facing text in other languages, by ISO 639 code. Optional wherever it
+ * appears, and omitted when absent, so manifests without it hash as before.
+ */
+const translationsOf = <T extends z.ZodType>(value: T) =>
+  z
+    .record(languageCode, value)
+    .refine((texts) => Object.keys(texts).length <= 10, 'at most 10 languages')
+    .optional();
+
+const candidateSchema = z.strictObject({
+  id: id(64),
+  name: text,
+  translations: translationsOf(text),
+});
 
 const contestSchema = z.strictObject({
   id: id(64),
   title: text,
+  translations: translationsOf(text),
   minSelections: z.number().int().min(0),
   maxSelections: z.number().int().min(1),
   candidates: z.array(candidateSchema).min(2).max(50),
@@ -34,10 +52,13 @@ const contestSchema = z.strictObject({
 const securityQuestionSchema = z.strictObject({
   id: id(32),
   label: text,
-  translations: z
-    .record(z.string().regex(/^[a-z]{2,3}$/, 'an ISO 639 language code'), text)
-    .refine((labels) => Object.keys(labels).length <= 10, 'at most 10 languages')
-    .optional(),
+  translations: translationsOf(text),
+});
+
+/** Spec §9.11: the election's own texts in another language (either may be left out). */
+const electionTextsSchema = z.strictObject({
+  title: text.optional(),
+  organisation: text.optional(),
 });
 
 const trusteeSchema = z.strictObject({
@@ -53,6 +74,25 @@ export const manifestSchema = z.strictObject({
   electionId: z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/, 'election id: 3–64 of [a-z0-9-]'),
   title: text,
   organisation: text,
+  /** Spec §9.11: `title` and `organisation` in other languages, e.g. `{"cy": {"title": "…"}}`. */
+  translations: translationsOf(electionTextsSchema),
+  /**
+   * Spec §9.11: who members contact about the election (the returning officer), shown by the
+   * booth; `translations` gives `name` in other languages.
+   */
+  contact: z
+    .strictObject({
+      name: text,
+      email: textSchema(3, 254).optional(),
+      phone: textSchema(3, 40).optional(),
+      translations: translationsOf(text),
+    })
+    .optional(),
+  /** Spec §9.11: the organisation's colour (`#rrggbb`), drawn as the header's rule. */
+  colour: z
+    .string()
+    .regex(/^#[0-9a-f]{6}$/, 'a colour as #rrggbb, lower case')
+    .optional(),
   contests: z.array(contestSchema).min(1).max(20),
   window: z.strictObject({ opens: instantSchema, closes: instantSchema }),
   channels: z.strictObject({ online: z.boolean(), postal: z.boolean() }),

@@ -30,7 +30,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 };
 
 const ASSET_NAME = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.(js|css|svg|png|woff2|json|wasm)$/;
-const PAGES = new Set(['tracker', 'pack', 'turnout', 'result', 'board', 'verify']);
+const PAGES = new Set(['tracker', 'pack', 'turnout', 'result', 'board', 'verify', 'roll']);
 
 export function registerWebPages(app: FastifyInstance, distDirectory = DEFAULT_DIST): void {
   const cache = new Map<string, Buffer | null>();
@@ -65,6 +65,15 @@ export function registerWebPages(app: FastifyInstance, distDirectory = DEFAULT_D
     '/elections/:electionId/:page',
     (request, reply) => (PAGES.has(request.params.page) ? page(reply) : notFound(reply))
   );
+  // Browsers ask for it on every page; the build copies it from apps/web/public.
+  app.get('/favicon.ico', async (_request, reply) => {
+    const body = await load('favicon.ico');
+    if (body === null) return notFound(reply);
+    return reply
+      .header('content-type', 'image/x-icon')
+      .header('cache-control', 'public, max-age=86400')
+      .send(body);
+  });
   app.get<{ Params: { file: string } }>('/assets/:file', async (request, reply) => {
     const match = ASSET_NAME.exec(request.params.file);
     const extension = match?.[1];

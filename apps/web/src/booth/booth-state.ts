@@ -22,6 +22,8 @@ export type Step =
       readonly kind: 'sign-in';
       readonly errors: readonly FieldError[];
       readonly busy: boolean;
+      /** Signing in again after a reload, to go on where the member was. */
+      readonly resumed?: boolean;
     }
   | { readonly kind: 'voted'; readonly report: CredentialReport }
   | { readonly kind: 'pack'; readonly report: CredentialReport }
@@ -86,4 +88,32 @@ export function initialState(election: CheckedElection, mode: 'vote' | 'pack'): 
 /** Whether contest c is on this member's ballot (spec §13.2). */
 export function onBallot(state: Pick<BoothState, 'style'>, c: number): boolean {
   return state.style === null || state.style.includes(c);
+}
+
+/**
+ * The election's stage as the member sees it (spec §9.6): voting not yet set up or open, open,
+ * closed (by the officer, by the window's end on this device's clock — the server refuses a late
+ * ballot either way — or cancelled), or counted (the tally includes the ballots).
+ */
+export type MemberStage = 'setup' | 'keyed' | 'open' | 'closed' | 'counted';
+
+export function stageOf(boardStage: string, closes: string, now = Date.now()): MemberStage {
+  switch (boardStage) {
+    case 'keyed':
+      return 'keyed';
+    case 'open':
+      return now >= Date.parse(closes) ? 'closed' : 'open';
+    case 'closed':
+    case 'cancelled':
+      return 'closed';
+    case 'tallied':
+    case 'final':
+      return 'counted';
+    default:
+      return 'setup';
+  }
+}
+
+export function electionStage(election: CheckedElection): MemberStage {
+  return stageOf(election.summary.stage, election.manifest.window.closes);
 }

@@ -2,47 +2,71 @@
  * @module What each booth step shows. Every step opens with an h1 (focused on arrival), errors
  * come as a focused summary linked to their fields, and progress is announced in a live region.
  */
-import { type Child, button, h } from '../dom.ts';
-import { type MessageKey, formatTime, questionLabel, t } from '../i18n/i18n.ts';
+import { type Child, backLink, button, h } from '../dom.ts';
+import {
+  type MessageKey,
+  candidateName,
+  contestTitle,
+  electionText,
+  formatTime,
+  questionLabel,
+  t,
+} from '../i18n/i18n.ts';
 import type { Booth } from './booth.ts';
-import { type FieldError, onBallot } from './booth-state.ts';
+import { type FieldError, electionStage, onBallot } from './booth-state.ts';
+import { pageLink } from '../links.ts';
 import { fieldErrors, summaryOf, text } from './field-errors.ts';
 import { auditedView, receiptView } from './receipt-views.ts';
-import { signInView, usedReport } from './sign-in-views.ts';
+import { contactView, signInView, usedReport } from './sign-in-views.ts';
 
 function landing(booth: Booth): Child[] {
-  const { manifest, summary, keys } = booth.state.election;
+  const { manifest, keys } = booth.state.election;
   const pack = booth.state.mode === 'pack';
   const questions = manifest.securityQuestions.map(questionLabel).join(', ');
-  const stage = summary.stage;
+  const stage = electionStage(booth.state.election);
   const status =
     stage === 'open'
       ? null
-      : stage === 'closed' || stage === 'tallied' || stage === 'final'
+      : stage === 'closed'
         ? t('landing.closed')
-        : stage === 'keyed'
-          ? t('landing.notOpen', { opens: formatTime(manifest.window.opens) })
-          : t('landing.setup');
+        : stage === 'counted'
+          ? t('landing.counted')
+          : stage === 'keyed'
+            ? t('landing.notOpen', { opens: formatTime(manifest.window.opens) })
+            : t('landing.setup');
+  const ended = stage === 'closed' || stage === 'counted';
+  // "Was my pack used?" is a check, not a vote: it stays open after the close (sign-in is).
+  const offer = pack ? stage !== 'setup' : status === null;
   return [
-    h('h1', {}, pack ? t('pack.title') : manifest.title),
-    h('p', { class: 'lead' }, pack ? t('pack.intro') : manifest.organisation),
+    h('h1', {}, pack ? t('pack.title') : electionText(manifest, 'title')),
+    h('p', { class: 'lead' }, pack ? t('pack.intro') : electionText(manifest, 'organisation')),
     h(
       'dl',
       { class: 'facts' },
       h('dt', {}, t('landing.opens')),
       h('dd', {}, formatTime(manifest.window.opens)),
-      h('dt', {}, t('landing.closes')),
+      h('dt', {}, ended ? t('landing.closed.label') : t('landing.closes')),
       h('dd', {}, formatTime(manifest.window.closes)),
       keys && h('dt', {}, t('landing.fingerprint')),
       keys &&
         h('dd', { class: 'fingerprint', 'aria-describedby': 'fingerprint-help' }, keys.fingerprint)
     ),
     keys && h('p', { id: 'fingerprint-help', class: 'hint' }, t('landing.fingerprintHelp')),
-    status === null
-      ? h('p', {}, t('landing.needs', { questions }))
-      : h('p', { class: 'notice', role: 'status' }, status),
-    status === null && button(t('landing.start'), () => booth.start(), { class: 'primary' }),
+    status !== null && h('p', { class: 'notice', role: 'status', id: 'stage-status' }, status),
+    offer && h('p', {}, t('landing.needs', { questions })),
+    offer &&
+      button(pack ? t('pack.start') : t('landing.start'), () => booth.start(), {
+        class: 'primary',
+      }),
+    stage === 'counted' &&
+      h(
+        'p',
+        {},
+        h('a', { href: pageLink(manifest.electionId, 'result') }, t('landing.resultLink'))
+      ),
+    contactView(manifest),
     !pack &&
+      !ended &&
       h(
         'section',
         { 'aria-labelledby': 'post-title', class: 'aside' },
@@ -71,7 +95,7 @@ function ballot(booth: Booth, errors: readonly FieldError[]): Child[] {
     const fieldset = h(
       'fieldset',
       { id: target, tabindex: '-1', 'aria-describedby': `${target}-rule` },
-      h('legend', {}, h('h2', {}, contest.title)),
+      h('legend', {}, h('h2', {}, contestTitle(contest))),
       h(
         'p',
         { id: `${target}-rule`, class: 'hint' },
@@ -90,7 +114,7 @@ function ballot(booth: Booth, errors: readonly FieldError[]): Child[] {
       });
       input.addEventListener('change', () => booth.toggle(c, j, single));
       fieldset.append(
-        h('div', { class: 'choice' }, input, h('label', { for: id }, candidate.name))
+        h('div', { class: 'choice' }, input, h('label', { for: id }, candidateName(candidate)))
       );
     });
     form.append(fieldset);
@@ -100,7 +124,7 @@ function ballot(booth: Booth, errors: readonly FieldError[]): Child[] {
     event.preventDefault();
     booth.review();
   });
-  return [h('h1', {}, t('ballot.title')), summaryOf(errors) ?? '', form];
+  return [backLink(t('nav.back')), h('h1', {}, t('ballot.title')), summaryOf(errors) ?? '', form];
 }
 
 function review(booth: Booth): Child[] {
@@ -108,13 +132,17 @@ function review(booth: Booth): Child[] {
   const list = h('dl', { class: 'review' });
   manifest.contests.forEach((contest, c) => {
     if (!onBallot(booth.state, c)) return;
-    const names = (booth.state.choices[c] ?? []).map((j) => contest.candidates[j]?.name ?? '');
+    const names = (booth.state.choices[c] ?? []).map((j) => {
+      const candidate = contest.candidates[j];
+      return candidate === undefined ? '' : candidateName(candidate);
+    });
     list.append(
-      h('dt', {}, contest.title),
+      h('dt', {}, contestTitle(contest)),
       h('dd', {}, names.length ? names.join(', ') : t('review.none'))
     );
   });
   return [
+    backLink(t('nav.back')),
     h('h1', {}, t('review.title')),
     list,
     h('p', {}, t('review.explain')),
@@ -229,7 +257,7 @@ export function boothView(booth: Booth): Child[] {
     case 'landing':
       return landing(booth);
     case 'sign-in':
-      return signInView(booth, step.errors, step.busy);
+      return signInView(booth, step.errors, step.busy, step.resumed === true);
     case 'voted':
       return usedReport(booth, 'voted');
     case 'pack':
@@ -245,7 +273,12 @@ export function boothView(booth: Booth): Child[] {
     case 'audited':
       return auditedView(booth, step.audited, step.receipt);
     case 'receipt':
-      return receiptView(booth.state.election.manifest, step.receipt, step.signatureValid);
+      return receiptView(
+        booth.state.election.manifest,
+        step.receipt,
+        step.signatureValid,
+        booth.state.election.keys?.fingerprint ?? null
+      );
     case 'stopped':
       return [h('h1', {}, t('app.name')), h('p', { class: 'notice' }, t(step.message))];
   }

@@ -7,10 +7,30 @@ import { checkChoices } from '@scrutineer/protocol';
 import { styleContestIndexes } from '@scrutineer/record';
 import { ApiError, type ApiErrorCode, api } from '../api.ts';
 import { ElectionCheckError, loadCheckedElection } from '../election-check.ts';
-import { type MessageKey, questionLabel } from '../i18n/i18n.ts';
+import { type MessageKey, contestTitle, questionLabel } from '../i18n/i18n.ts';
 import type { CryptoWorker } from '../worker-client.ts';
 import { type BoothState, type FieldError, type Step, onBallot } from './booth-state.ts';
 import { QrReader } from './qr-reader.ts';
+import { type SavedStep, clearBooth, loadBooth, saveBooth } from './booth-session.ts';
+
+/** The history entry of a step: the places Back returns to (transient steps have none). */
+function placeOf(step: Step): string | null {
+  switch (step.kind) {
+    case 'landing':
+    case 'sign-in':
+    case 'ballot':
+    case 'review':
+    case 'decide':
+    case 'audited':
+    case 'receipt':
+    case 'voted':
+    case 'pack':
+      return step.kind;
+    case 'encrypting':
+    case 'stopped':
+      return null;
+  }
+}
 
 export class Booth {
   readonly state: BoothState;
@@ -32,10 +52,115 @@ export class Booth {
     );
   }
 
-  go(step: Step, focus = true): void {
+  /**
+   * Moves to `step`: a new history entry when the member reaches another place (so the browser's
+   * Back returns to the previous one, {@link back}), and the place kept for a reload.
+   */
+  go(step: Step, focus = true, entry: 'push' | 'replace' = 'push'): void {
     if (step.kind !== 'sign-in') this.qr.stop();
     this.state.step = step;
+    this.#remember(step, entry);
     this.#render(focus);
+  }
+
+  #remember(step: Step, entry: 'push' | 'replace'): void {
+    const { election, mode, token, choices } = this.state;
+    const electionId = election.manifest.electionId;
+    const place = placeOf(step);
+    const current: unknown = history.state;
+    const same =
+      typeof current === 'object' && current !== null && 'booth' in current
+        ? current.booth === place
+        : false;
+    if (place !== null) {
+      if (entry === 'push' && !same) history.pushState({ booth: place }, '');
+      else history.replaceState({ booth: place }, '');
+    }
+    if (step.kind === 'receipt')
+      return saveBooth({
+        electionId,
+        mode,
+        step: 'receipt',
+        choices: choices.map(() => []),
+        receipt: { receipt: step.receipt, signatureValid: step.signatureValid },
+      });
+    const signedIn = token !== null;
+    const saved: SavedStep | null =
+      mode === 'pack'
+        ? null
+        : step.kind === 'sign-in'
+          ? (this.#resumeAt ?? 'sign-in')
+          : !signedIn
+            ? null
+            : step.kind === 'landing' || step.kind === 'ballot'
+              ? 'ballot'
+              : step.kind === 'review' ||
+                  step.kind === 'encrypting' ||
+                  step.kind === 'decide' ||
+                  step.kind === 'audited'
+                ? 'review'
+                : null;
+    if (saved === null) return clearBooth();
+    saveBooth({ electionId, mode, step: saved, choices, receipt: null });
+  }
+
+  /** Where to go on after signing in again following a reload. */
+  #resumeAt: 'ballot' | 'review' | null = null;
+
+  /**
+   * Puts the member back where a reload found them (the place kept in this tab's session): the
+   * receipt as it was; mid-vote, signing in again first, then the step they were at, with their
+   * choices.
+   */
+  restore(): void {
+    const { election, mode } = this.state;
+    // Only a reload (or Back/Forward into the page) goes on where the member was; opening the
+    // page afresh, by a link or the address, starts at the beginning.
+    const navigation = performance.getEntriesByType('navigation')[0];
+    const returning =
+      navigation instanceof PerformanceNavigationTiming &&
+      (navigation.type === 'reload' || navigation.type === 'back_forward');
+    const saved = returning
+      ? loadBooth(election.manifest.electionId, mode, election.manifest.contests.length)
+      : null;
+    if (saved === null) {
+      clearBooth();
+      return history.replaceState({ booth: 'landing' }, '');
+    }
+    this.state.choices = saved.choices;
+    if (saved.step === 'ballot' || saved.step === 'review') this.#resumeAt = saved.step;
+    const step: Step =
+      saved.receipt !== null
+        ? { kind: 'receipt', ...saved.receipt }
+        : { kind: 'sign-in', errors: [], busy: false, resumed: this.#resumeAt !== null };
+    this.state.step = step;
+    this.#remember(step, 'replace');
+  }
+
+  /**
+   * The browser's Back (or Forward) to an earlier place in the booth: shown again when it still
+   * makes sense (a ballot needs a session; an encrypted ballot must still be in the worker), else
+   * the nearest place that does. After the cast, the receipt stays.
+   */
+  back(place: unknown): void {
+    const { step, token, encrypted } = this.state;
+    if (step.kind === 'receipt') return this.go(step, true, 'replace');
+    if (step.kind === 'encrypting' && step.stage !== 'failed') return;
+    if (step.kind === 'decide' && step.busy) return;
+    const signedIn = token !== null;
+    const next: Step =
+      place === 'landing' || (!signedIn && place !== 'sign-in')
+        ? { kind: 'landing' }
+        : !signedIn
+          ? { kind: 'sign-in', errors: [], busy: false }
+          : place === 'review'
+            ? { kind: 'review' }
+            : place === 'decide' && encrypted !== null
+              ? { kind: 'decide', busy: false }
+              : place === 'decide'
+                ? { kind: 'review' }
+                : { kind: 'ballot', errors: [] };
+    this.go(next, true, 'replace');
   }
 
   #codeScanned(code: string): void {
@@ -46,6 +171,9 @@ export class Booth {
   }
 
   start(): void {
+    // Signed in already (the member came back to the start page): straight to the ballot.
+    if (this.state.token !== null && this.state.mode === 'vote')
+      return this.go({ kind: 'ballot', errors: [] });
     this.go({ kind: 'sign-in', errors: [], busy: false });
   }
 
@@ -86,8 +214,9 @@ export class Booth {
   async signIn(): Promise<void> {
     this.qr.stop();
     const errors = this.#signInErrors();
-    if (errors.length > 0) return this.go({ kind: 'sign-in', errors, busy: false });
-    this.go({ kind: 'sign-in', errors: [], busy: true }, false);
+    const resumed = this.#resumeAt !== null;
+    if (errors.length > 0) return this.go({ kind: 'sign-in', errors, busy: false, resumed });
+    this.go({ kind: 'sign-in', errors: [], busy: true, resumed }, false);
     const { election } = this.state;
     const electionId = election.manifest.electionId;
     try {
@@ -133,9 +262,11 @@ export class Booth {
         await this.#worker.request({ type: 'forget' });
         return this.go({ kind: 'voted', report });
       }
-      this.go({ kind: 'ballot', errors: [] });
+      const resume = this.#resumeAt;
+      this.#resumeAt = null;
+      this.go(resume === 'review' ? { kind: 'review' } : { kind: 'ballot', errors: [] });
     } catch (error) {
-      this.go({ kind: 'sign-in', errors: [signInFailure(error)], busy: false });
+      this.go({ kind: 'sign-in', errors: [signInFailure(error)], busy: false, resumed });
     }
   }
 
@@ -157,18 +288,13 @@ export class Booth {
       if (count > contest.maxSelections)
         errors.push({
           key: 'ballot.tooMany',
-          parameters: {
-            contest: contest.title,
-            count,
-            max: contest.maxSelections,
-            extra: count - contest.maxSelections,
-          },
+          parameters: { contest: contestTitle(contest), max: contest.maxSelections },
           target,
         });
       else if (count < contest.minSelections)
         errors.push({
-          key: 'ballot.tooFew',
-          parameters: { contest: contest.title, count, min: contest.minSelections },
+          key: contest.minSelections === 1 ? 'ballot.selectOne' : 'ballot.tooFew',
+          parameters: { contest: contestTitle(contest), min: contest.minSelections },
           target,
         });
     });

@@ -5,7 +5,8 @@
 import type { AuditedBallot, Manifest } from '@scrutineer/record';
 import { ApiError, api } from '../api.ts';
 import { type Child, button, h } from '../dom.ts';
-import { type MessageKey, formatTime, t } from '../i18n/i18n.ts';
+import { type MessageKey, candidateName, contestTitle, formatTime, t } from '../i18n/i18n.ts';
+import { pageLink } from '../links.ts';
 import type { ReceiptData } from '../worker-protocol.ts';
 import type { Booth } from './booth.ts';
 
@@ -90,7 +91,8 @@ function disputeView(receipt: ReceiptData): Child {
 export function receiptView(
   manifest: Manifest,
   receipt: ReceiptData,
-  signatureValid: boolean
+  signatureValid: boolean,
+  fingerprint: string | null
 ): Child[] {
   const status = h('p', { role: 'status', class: 'status' });
   const copy = button(t('receipt.copy'), () => {
@@ -99,17 +101,9 @@ export function receiptView(
       .then(() => (status.textContent = t('receipt.copied')))
       .catch(() => (status.textContent = t('receipt.copyFailed')));
   });
-  const download = button(t('receipt.download'), () => {
-    const blob = new Blob([JSON.stringify(receipt, null, 2) + '\n'], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const link = h('a', { href: url, download: `receipt-${receipt.tracker.slice(0, 12)}.json` });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  });
   return [
-    h('h1', {}, t('receipt.title')),
+    // GOV.UK confirmation panel: the outcome first, in words, then what to keep.
+    h('div', { class: 'panel', id: 'confirmation-panel' }, h('h1', {}, t('receipt.title'))),
     h('p', {}, t('receipt.intro')),
     h(
       'dl',
@@ -121,7 +115,9 @@ export function receiptView(
       h('dt', {}, t('receipt.position')),
       h('dd', { id: 'receipt-position' }, String(receipt.position)),
       h('dt', {}, t('receipt.signature')),
-      h('dd', { class: 'hex' }, receipt.signature)
+      h('dd', { class: 'hex' }, receipt.signature),
+      fingerprint !== null && h('dt', {}, t('receipt.fingerprint')),
+      fingerprint !== null && h('dd', { class: 'fingerprint' }, fingerprint)
     ),
     h(
       'p',
@@ -134,8 +130,7 @@ export function receiptView(
       'div',
       { class: 'actions no-print' },
       copy,
-      button(t('receipt.print'), () => window.print()),
-      download
+      button(t('receipt.print'), () => window.print())
     ),
     status,
     h('p', {}, t('receipt.where')),
@@ -154,8 +149,12 @@ export function auditedView(booth: Booth, audited: AuditedBallot, receipt: Recei
         ? manifest.contests[c]
         : manifest.contests.find((x) => x.id === contest.contest);
     contest.selections.forEach((selection, j) => {
-      const name = spec?.candidates[j]?.name ?? String(j);
-      const label = t('audit.contestOption', { contest: spec?.title ?? '', candidate: name });
+      const candidate = spec?.candidates[j];
+      const name = candidate === undefined ? String(j + 1) : candidateName(candidate);
+      const label = t('audit.contestOption', {
+        contest: spec === undefined ? '' : contestTitle(spec),
+        candidate: name,
+      });
       if (selection.vote === 1) chosen.append(h('li', {}, label));
       details.append(
         h('dt', {}, label),
@@ -173,7 +172,10 @@ export function auditedView(booth: Booth, audited: AuditedBallot, receipt: Recei
       );
     });
   });
-  const command = `scrutineer verify --audit ${audited.tracker}`;
+  // The second device opens the tracker page with the tracker in the fragment (never sent to
+  // the server), and checks the opening there (spec §9.4, V5.10).
+  const link = pageLink(manifest.electionId, 'tracker', audited.tracker);
+  const address = new URL(link, location.origin).href;
   return [
     h('h1', {}, t('audit.title')),
     h('p', {}, t('audit.intro')),
@@ -182,7 +184,14 @@ export function auditedView(booth: Booth, audited: AuditedBallot, receipt: Recei
     h('p', {}, t('audit.position', { position: receipt.position })),
     h('h2', {}, t('audit.choices')),
     chosen,
-    h('p', {}, t('audit.howToCheck', { command })),
+    h('h2', {}, t('audit.secondTitle')),
+    h(
+      'ol',
+      { class: 'steps', id: 'audit-steps' },
+      h('li', {}, t('audit.stepOpen'), ' ', h('a', { href: link, id: 'audit-link' }, address)),
+      h('li', {}, t('audit.stepCompare')),
+      h('li', {}, t('audit.stepMismatch'))
+    ),
     h('details', {}, h('summary', {}, t('audit.details')), details),
     button(t('audit.again'), () => void booth.encrypt(), { class: 'primary' }),
   ];

@@ -2,13 +2,19 @@
  * @module The sign-in step (code with check-character feedback, security answers) and the
  * "already voted" / "was my pack used?" reports shown after signing in.
  */
-import { type Child, button, h } from '../dom.ts';
-import { questionLabel, t } from '../i18n/i18n.ts';
+import { type Child, backLink, button, h } from '../dom.ts';
+import type { Manifest } from '@scrutineer/record';
+import { language, questionLabel, t } from '../i18n/i18n.ts';
 import type { Booth } from './booth.ts';
-import type { FieldError } from './booth-state.ts';
+import { type FieldError, electionStage } from './booth-state.ts';
 import { fieldErrors, summaryOf } from './field-errors.ts';
 
-export function signInView(booth: Booth, errors: readonly FieldError[], busy: boolean): Child[] {
+export function signInView(
+  booth: Booth,
+  errors: readonly FieldError[],
+  busy: boolean,
+  resumed: boolean
+): Child[] {
   const { manifest } = booth.state.election;
   const form = h('form', { novalidate: true, 'aria-busy': busy ? 'true' : 'false' });
   const described = (id: string, hint: string): string =>
@@ -73,7 +79,9 @@ export function signInView(booth: Booth, errors: readonly FieldError[], busy: bo
     void booth.signIn();
   });
   return [
+    backLink(t('nav.back')),
     h('h1', {}, booth.state.mode === 'pack' ? t('pack.title') : t('signIn.title')),
+    resumed && h('p', { class: 'notice', id: 'resumed' }, t('signIn.resumed')),
     summaryOf(errors) ?? '',
     form,
     h('p', { role: 'status', class: 'status' }, busy ? t('signIn.working') : ''),
@@ -143,5 +151,53 @@ export function usedReport(booth: Booth, kind: 'voted' | 'pack'): Child[] {
       ? h('p', {}, t('voted.final'))
       : '',
     report.locked ? h('p', {}, t('pack.lockedNote')) : '',
+    report.channel === 'online' && notMe(booth),
+    contactView(booth.state.election.manifest),
   ];
+}
+
+/**
+ * What a member whose pack was used by someone else can do (spec §9.7.1: a postal return counts
+ * instead of every online ballot of its credential; a used pack cannot be replaced, §9.7.2).
+ */
+function notMe(booth: Booth): Child {
+  const { manifest } = booth.state.election;
+  const open = electionStage(booth.state.election) === 'open';
+  return h(
+    'section',
+    { 'aria-labelledby': 'not-me-title', class: 'aside', id: 'not-me' },
+    h('h2', { id: 'not-me-title' }, t('notMe.title')),
+    open && h('p', {}, t('notMe.intro')),
+    h(
+      'ul',
+      {},
+      open && manifest.channels.postal && h('li', {}, t('notMe.post')),
+      open && manifest.policy === 'last-ballot-counts' && h('li', {}, t('notMe.again')),
+      h('li', {}, t('notMe.officer')),
+      h('li', {}, t('notMe.receipt'))
+    )
+  );
+}
+
+/** The returning officer's contact details from the manifest (spec §9.11), when it gives them. */
+export function contactView(manifest: Manifest): Child {
+  const contact = manifest.contact;
+  if (contact === undefined) return null;
+  const name = contact.translations?.[language()] ?? contact.name;
+  return h(
+    'section',
+    { 'aria-labelledby': 'contact-title', class: 'aside', id: 'contact' },
+    h('h2', { id: 'contact-title' }, t('contact.title')),
+    h('p', {}, t('contact.intro', { name })),
+    h(
+      'dl',
+      { class: 'facts' },
+      contact.email !== undefined && h('dt', {}, t('contact.email')),
+      contact.email !== undefined &&
+        h('dd', {}, h('a', { href: `mailto:${contact.email}` }, contact.email)),
+      contact.phone !== undefined && h('dt', {}, t('contact.phone')),
+      contact.phone !== undefined &&
+        h('dd', {}, h('a', { href: `tel:${contact.phone.replace(/[^0-9+]/g, '')}` }, contact.phone))
+    )
+  );
 }

@@ -32,12 +32,49 @@ export function t(
   );
 }
 
+type Translations = Readonly<Record<string, string>> | undefined;
+
 /** A security question's label in the current language when the manifest gives one (spec §9.2). */
 export function questionLabel(question: {
   readonly label: string;
-  readonly translations?: Readonly<Record<string, string>> | undefined;
+  readonly translations?: Translations;
 }): string {
   return question.translations?.[current] ?? question.label;
+}
+
+/** A contest's title in the current language when the manifest gives one (spec §9.11). */
+export function contestTitle(contest: {
+  readonly title: string;
+  readonly translations?: Translations;
+}): string {
+  return contest.translations?.[current] ?? contest.title;
+}
+
+/** A candidate's name in the current language when the manifest gives one (spec §9.11). */
+export function candidateName(candidate: {
+  readonly name: string;
+  readonly translations?: Translations;
+}): string {
+  return candidate.translations?.[current] ?? candidate.name;
+}
+
+/** The election's title or organisation in the current language (spec §9.11). */
+export function electionText(
+  manifest: {
+    readonly title: string;
+    readonly organisation: string;
+    readonly translations?:
+      | Readonly<
+          Record<
+            string,
+            { readonly title?: string | undefined; readonly organisation?: string | undefined }
+          >
+        >
+      | undefined;
+  },
+  field: 'title' | 'organisation'
+): string {
+  return manifest.translations?.[current]?.[field] ?? manifest[field];
 }
 
 const WELSH_DAYS = [

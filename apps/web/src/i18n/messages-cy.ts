@@ -92,9 +92,9 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   'ballot.chooseExactly': 'Dewiswch {count} ymgeisydd.',
   'ballot.chooseUpTo': 'Dewiswch hyd at {max} ymgeisydd, neu ddim un.',
   'ballot.chooseBetween': 'Dewiswch o leiaf {min} ac ar y mwyaf {max} ymgeisydd.',
-  'ballot.tooMany':
-    '{contest}: rydych wedi dewis {count}, ond gallwch ddewis {max} ar y mwyaf. Tynnwch {extra} i fwrw ymlaen.',
-  'ballot.tooFew': '{contest}: rydych wedi dewis {count}, ond rhaid i chi ddewis o leiaf {min}.',
+  'ballot.tooMany': 'Dewiswch ddim mwy na {max} ymgeisydd ar gyfer {contest}',
+  'ballot.tooFew': 'Dewiswch o leiaf {min} ymgeisydd ar gyfer {contest}',
+  'ballot.selectOne': 'Dewiswch ymgeisydd ar gyfer {contest}',
   'ballot.continue': 'Adolygu fy newisiadau',
 
   'review.title': 'Gwiriwch eich dewisiadau',
@@ -137,8 +137,6 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   'audit.title': 'Gwirio’r ddyfais: mae’r papur hwn wedi’i ddifetha',
   'audit.intro':
     'Dyma’r papur pleidleisio amgryptiedig a’r rhifau cyfrinachol a ddefnyddiwyd i’w gloi. Caiff ei gyhoeddi ar y bwrdd fel papur wedi’i ddifetha ac ni chaiff byth ei gyfrif.',
-  'audit.howToCheck':
-    'I’w wirio, chwiliwch am y cod tracio ar ail ddyfais, neu rhedwch: {command}. Dylai ddangos yr union ddewisiadau hyn.',
   'audit.choices': 'Y dewisiadau y mae’r papur hwn yn eu cofnodi',
   'audit.details': 'Dangos y papur pleidleisio amgryptiedig a’i rifau cyfrinachol',
   'audit.contestOption': '{contest}, {candidate}',
@@ -164,7 +162,6 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   'receipt.copyFailed':
     'Nid oes modd copïo yma; dewiswch destun y dderbynneb a’i gopïo yn lle hynny.',
   'receipt.print': 'Argraffu’r dderbynneb',
-  'receipt.download': 'Lawrlwytho’r dderbynneb',
   'receipt.where':
     'I’w gwirio’n nes ymlaen, agorwch “Dod o hyd i bapur pleidleisio drwy ei god tracio” ar y wefan hon a rhowch y cod tracio.',
   'receipt.signedOut':
@@ -342,5 +339,75 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   'verify.tallyUnverifiedTitle': 'Y canlyniad yn y cofnod (heb ei wirio)',
   'verify.tallyNotShown':
     'Nid yw’r cofnod yn dilysu, felly ni ddangosir unrhyw ganlyniad ohono yma fel un wedi’i wirio.',
+  'landing.counted': 'Mae’r pleidleisio wedi cau ac mae’r pleidleisiau wedi’u cyfrif.',
+  'landing.closed.label': 'Caeodd y pleidleisio',
+  'landing.resultLink': 'Gweld y canlyniad',
+  'pack.start': 'Gwirio fy mhecyn',
+  'tracker.intro':
+    'Defnyddiwch y cod tracio ar eich derbynneb, neu’r un a ddangosir ar ôl gwirio dyfais.',
+  'tracker.counted': 'Mae wedi’i gynnwys yn y cyfrif.',
+  'tracker.toCount': 'Caiff ei gyfrif ar ôl i’r pleidleisio gau.',
+  'tracker.auditChecking': 'Wrthi’n gwirio’r ddyfais ar y ddyfais hon…',
+  'tracker.auditFailed':
+    'Nid oedd modd gwirio’r ddyfais ar hyn o bryd. Rhowch gynnig arall arni mewn munud.',
+  'tracker.auditTitle': 'Gwirio’r ddyfais',
+  'tracker.auditOk':
+    'Wedi’i wirio ar y ddyfais hon: cafodd y papur a ddifethwyd ei gloi’n gywir, ac mae’n cynnwys yr union ddewisiadau hyn.',
+  'tracker.auditFault':
+    'Rhybudd: nid yw’r papur a ddifethwyd yn agor i’r dewisiadau y mae’n eu dweud. Gall y ddyfais a’i gwnaeth fod yn ddiffygiol neu wedi’i hymyrryd â hi. Peidiwch â phleidleisio arni, a dywedwch wrth y swyddog canlyniadau.',
+  'tracker.auditCompare':
+    'Cymharwch y dewisiadau hyn â’r rhai a wnaethoch yn y bwth. Os ydynt yr un fath, mae’r ddyfais y pleidleisioch arni yn amgryptio eich dewisiadau’n ffyddlon, a gallwch fynd yn ôl ati a bwrw eich pleidlais.',
+  'tracker.auditMismatch':
+    'Os nad ydynt yr un fath, peidiwch â phleidleisio ar y ddyfais honno: pleidleisiwch drwy’r post neu ar ddyfais arall, a dywedwch wrth y swyddog canlyniadau.',
+  'tracker.auditReport':
+    'Cadwch y cod tracio: gall unrhyw un ailadrodd y gwiriad hwn ar y cofnod cyhoeddus.',
+  'audit.secondTitle': 'Gwiriwch ef ar ail ddyfais',
+  'audit.stepOpen': 'Ar ffôn neu gyfrifiadur arall, agorwch y cyfeiriad hwn:',
+  'audit.stepCompare':
+    'Mae’n gwirio’r papur a ddifethwyd yno ac yn dangos y dewisiadau sydd ynddo. Rhaid iddynt fod yn union yr un fath â’r rhai uchod.',
+  'audit.stepMismatch':
+    'Yna dewch yn ôl yma a dewis “Amgryptio fy newisiadau eto”. Os oedd y dewisiadau’n wahanol, peidiwch â phleidleisio ar y ddyfais hon: dywedwch wrth y swyddog canlyniadau.',
+  'notMe.title': 'Nid chi oedd e?',
+  'notMe.intro':
+    'Efallai fod gan rywun arall eich cod pleidleisio. Gweithredwch nawr, cyn i’r pleidleisio gau:',
+  'notMe.post':
+    'Pleidleisiwch drwy’r post gyda’r papur pleidleisio yn eich pecyn. Mae pleidlais bost yn cyfrif yn lle unrhyw bleidlais ar-lein a wnaed gyda’ch pecyn.',
+  'notMe.again':
+    'Neu pleidleisiwch ar-lein eto nawr: yn yr etholiad hwn eich pleidlais olaf sy’n cyfrif.',
+  'notMe.officer':
+    'Dywedwch wrth y swyddog canlyniadau, gyda’r amser a’r cod tracio a ddangosir yma. Gallant wirio’r cofnod ar y bwrdd, atal unrhyw un rhag defnyddio pecyn newydd yn lle eich un chi, a chofnodi eich cwyn.',
+  'notMe.receipt':
+    'Os gwnaethoch bleidleisio ar-lein, mae eich derbynneb yn dystiolaeth: mae wedi’i llofnodi gan y bwrdd, ac o dudalen y dderbynneb gallwch ei chyflwyno fel anghydfod y mae pob dilysydd yn ei wirio.',
+  'contact.title': 'Cysylltu',
+  'contact.intro': 'Cwestiynau am yr etholiad hwn: {name}',
+  'contact.email': 'E-bost',
+  'contact.phone': 'Ffôn',
+  'receipt.fingerprint': 'Ôl bys yr etholiad',
+  'app.footerStart': 'Tudalen gychwyn yr etholiad',
+  'signIn.resumed':
+    'Cafodd y dudalen ei hail-lwytho. Mewngofnodwch eto i barhau: mae eich dewisiadau wedi’u cadw, ac nid yw eich cod byth yn cael ei gadw ar y ddyfais hon.',
+  'nav.back': 'Yn ôl',
+  'app.footerRoll': 'Gwirio eich bod yn cael eich cyfrif',
+  'roll.title': 'Gwirio eich bod yn cael eich cyfrif',
+  'roll.intro':
+    'Cyhoeddodd yr etholiad ymrwymiad i’w gofrestr o {count} aelod. Gyda’r rhif aelod a’r cyfeirnod cofrestr o’ch pecyn, mae’r ddyfais hon yn gwirio eich bod yn un ohonynt. Nid yw dim a deipiwch yma yn cael ei anfon i unman.',
+  'roll.member': 'Rhif aelod',
+  'roll.memberHint': 'Fel y’i hargraffwyd ar eich pecyn, wrth ymyl y cyfeirnod cofrestr.',
+  'roll.reference': 'Cyfeirnod cofrestr',
+  'roll.referenceHint':
+    'Y testun yng nghod QR y gofrestr ar eich pecyn, yn dechrau ROLL1: (sganiwch ef ag ap camera eich ffôn a’i ludo yma).',
+  'roll.submit': 'Gwirio',
+  'roll.memberEmpty': 'Rhowch eich rhif aelod',
+  'roll.referenceEmpty': 'Rhowch y cyfeirnod cofrestr o’ch pecyn',
+  'roll.referenceMalformed':
+    'Rhaid i’r cyfeirnod cofrestr ddechrau ROLL1: a chael ei gopïo’n gyfan o’ch pecyn',
+  'roll.counted':
+    'Wedi’ch cyfrif: wedi’i wirio ar y ddyfais hon, chi yw cofnod {index} o’r {count} aelod ar y gofrestr a gyhoeddodd yr etholiad hwn.',
+  'roll.otherRoll':
+    'Heb eich cyfrif: mae’r cyfeirnod hwn ar gyfer cofrestr wahanol i’r un a gyhoeddodd yr etholiad hwn ({count} aelod).',
+  'roll.notIncluded':
+    'Heb eich cyfrif: nid yw’r rhif aelod a’r cyfeirnod hwn ar y gofrestr a gyhoeddodd yr etholiad hwn. Gwiriwch eich bod wedi teipio eich rhif aelod yn union fel y’i hargraffwyd.',
+  'roll.whatNow':
+    'Os ydych yn siŵr ei fod yn gywir, dywedwch wrth y swyddog canlyniadau: ni all aelod sydd wedi’i adael allan o’r gofrestr bleidleisio, ac ni fyddai’r cofnod yn dangos hynny mewn unrhyw ffordd arall.',
   ...checksCy,
 };

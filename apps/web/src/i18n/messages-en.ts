@@ -88,9 +88,9 @@ export const en = {
   'ballot.chooseExactly': 'Choose {count} candidates.',
   'ballot.chooseUpTo': 'Choose up to {max} candidates, or none.',
   'ballot.chooseBetween': 'Choose at least {min} and at most {max} candidates.',
-  'ballot.tooMany':
-    '{contest}: you chose {count}, but you can choose at most {max}. Remove {extra} to continue.',
-  'ballot.tooFew': '{contest}: you chose {count}, but you must choose at least {min}.',
+  'ballot.tooMany': 'Select no more than {max} candidates for {contest}',
+  'ballot.tooFew': 'Select at least {min} candidates for {contest}',
+  'ballot.selectOne': 'Select a candidate for {contest}',
   'ballot.continue': 'Review my choices',
 
   'review.title': 'Check your choices',
@@ -130,8 +130,6 @@ export const en = {
   'audit.title': 'Device check: this ballot is spoilt',
   'audit.intro':
     'This is the encrypted ballot and the secret numbers used to lock it. It is published on the board as spoilt and will never be counted.',
-  'audit.howToCheck':
-    'To check it, look the tracker up on a second device, or run: {command}. It should show exactly these choices.',
   'audit.choices': 'Choices this ballot records',
   'audit.details': 'Show the encrypted ballot and its secret numbers',
   'audit.contestOption': '{contest}, {candidate}',
@@ -156,7 +154,6 @@ export const en = {
   'receipt.copied': 'Receipt copied.',
   'receipt.copyFailed': 'Copying is not allowed here; select the receipt text and copy it instead.',
   'receipt.print': 'Print receipt',
-  'receipt.download': 'Download receipt',
   'receipt.where':
     'To check it later, open “Find a ballot by its tracker” on this site and enter the tracker.',
   'receipt.signedOut': 'You have been signed out. Your voting code is not kept on this device.',
@@ -328,6 +325,71 @@ export const en = {
   'verify.tallyUnverifiedTitle': 'The result in the record (not verified)',
   'verify.tallyNotShown':
     'The record does not verify, so no result from it is shown here as verified.',
+  'landing.counted': 'Voting has closed and the votes have been counted.',
+  'landing.closed.label': 'Voting closed',
+  'landing.resultLink': 'See the result',
+  'pack.start': 'Check my pack',
+  'tracker.intro': 'Use the tracker on your receipt, or the one shown after a device check.',
+  'tracker.counted': 'It is included in the count.',
+  'tracker.toCount': 'It will be counted after voting closes.',
+  'tracker.auditChecking': 'Checking the device check on this device…',
+  'tracker.auditFailed': 'The device check could not be done just now. Try again in a minute.',
+  'tracker.auditTitle': 'Device check',
+  'tracker.auditOk':
+    'Checked on this device: the spoilt ballot was locked correctly, and it holds exactly these choices.',
+  'tracker.auditFault':
+    'Warning: the spoilt ballot does not open to the choices it says. The device that made it may be faulty or tampered with. Do not vote on it, and tell the returning officer.',
+  'tracker.auditCompare':
+    'Compare these choices with the ones you made in the booth. If they are the same, the device you voted on encrypts your choices faithfully, and you can go back to it and cast your ballot.',
+  'tracker.auditMismatch':
+    'If they are not the same, do not vote on that device: vote by post or on another device, and tell the returning officer.',
+  'tracker.auditReport': 'Keep the tracker: anyone can repeat this check on the public record.',
+  'audit.secondTitle': 'Check it on a second device',
+  'audit.stepOpen': 'On another phone or computer, open this address:',
+  'audit.stepCompare':
+    'It checks the spoilt ballot there and shows the choices it holds. They must be exactly the ones above.',
+  'audit.stepMismatch':
+    'Then come back here and choose “Encrypt my choices again”. If the choices differed, do not vote on this device: tell the returning officer.',
+  'notMe.title': 'It was not you?',
+  'notMe.intro': 'Someone else may have your voting code. Act now, before voting closes:',
+  'notMe.post':
+    'Vote by post with the paper ballot in your pack. A postal vote counts instead of any online vote made with your pack.',
+  'notMe.again': 'Or vote online again now: in this election your last vote counts.',
+  'notMe.officer':
+    'Tell the returning officer, with the time and the tracker shown here. They can check the board entry, stop anyone using a replacement for your pack, and record your complaint.',
+  'notMe.receipt':
+    'If you did vote online, your receipt is evidence: it is signed by the board, and from the receipt page you can file it as a dispute that every verifier checks.',
+  'contact.title': 'Contact',
+  'contact.intro': 'Questions about this election: {name}',
+  'contact.email': 'Email',
+  'contact.phone': 'Phone',
+  'receipt.fingerprint': 'Election fingerprint',
+  'app.footerStart': 'Election start page',
+  'signIn.resumed':
+    'The page was reloaded. Sign in again to go on: your choices are kept, and your code is never stored on this device.',
+  'nav.back': 'Back',
+  'app.footerRoll': 'Check that you are counted',
+  'roll.title': 'Check that you are counted',
+  'roll.intro':
+    'The election published a commitment to its roll of {count} members. With the member number and the roll reference from your pack, this device checks that you are one of them. Nothing you type here is sent anywhere.',
+  'roll.member': 'Member number',
+  'roll.memberHint': 'As printed on your pack, beside the roll reference.',
+  'roll.reference': 'Roll reference',
+  'roll.referenceHint':
+    'The text in the roll QR code on your pack, starting ROLL1: (scan it with your phone’s camera app and paste it here).',
+  'roll.submit': 'Check',
+  'roll.memberEmpty': 'Enter your member number',
+  'roll.referenceEmpty': 'Enter the roll reference from your pack',
+  'roll.referenceMalformed':
+    'The roll reference must start ROLL1: and be copied whole from your pack',
+  'roll.counted':
+    'Counted: checked on this device, you are entry {index} of the {count} members on the roll this election published.',
+  'roll.otherRoll':
+    'Not counted: this reference is for a different roll from the one this election published ({count} members).',
+  'roll.notIncluded':
+    'Not counted: this member number and reference are not on the roll this election published. Check that you typed your member number exactly as printed.',
+  'roll.whatNow':
+    'If you are sure it is right, tell the returning officer: a member left out of the roll cannot vote, and the record would not show it any other way.',
   ...checksEn,
 } as const;
 

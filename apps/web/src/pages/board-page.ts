@@ -12,7 +12,8 @@ import {
 import type { BoardPage, ElectionSummary } from '../api.ts';
 import { type Child, button, h } from '../dom.ts';
 import { REPLACEMENT_REASONS } from '@scrutineer/record';
-import { language, t } from '../i18n/i18n.ts';
+import { formatTime, language, t } from '../i18n/i18n.ts';
+import { eventName } from './event-names.ts';
 
 export const BOARD_PAGE_SIZE = 10;
 
@@ -51,8 +52,8 @@ export function boardPage(
       'tr',
       {},
       h('td', {}, String(event.position)),
-      h('td', {}, event.time),
-      h('td', {}, event.type),
+      h('td', {}, h('time', { datetime: event.time }, formatTime(event.time))),
+      h('td', {}, `${eventName(event.type)} `, h('code', {}, event.type)),
       h('td', { class: 'hex' }, trackerOf(event))
     )
   );

@@ -6,6 +6,7 @@
 import type { ElectionList } from '../api.ts';
 import { type Child, h } from '../dom.ts';
 import { formatTime, language, t } from '../i18n/i18n.ts';
+import { stageOf } from '../booth/booth-state.ts';
 
 export function homePage(list: ElectionList | null): Child[] {
   if (list === null)
@@ -21,7 +22,14 @@ export function homePage(list: ElectionList | null): Child[] {
       ...list.elections.map((election) => {
         const base = `/elections/${election.electionId}`;
         const links: [string, string][] = [
-          [base, t('app.footerBooth')],
+          [
+            base,
+            t(
+              stageOf(election.stage, election.closes) === 'open'
+                ? 'app.footerBooth'
+                : 'app.footerStart'
+            ),
+          ],
           [`${base}/board`, t('app.footerBoard')],
           [`${base}/turnout`, t('app.footerTurnout')],
           [`${base}/result`, t('app.footerResult')],

@@ -5,13 +5,123 @@
 import { ApiError, type HourlyTurnout, type TrackerReport, type Turnout, api } from '../api.ts';
 import { turnoutOverTime } from './turnout-chart.ts';
 import { type Child, errorSummary, h } from '../dom.ts';
-import { formatTime, t } from '../i18n/i18n.ts';
+import { candidateName, contestTitle, formatTime, t } from '../i18n/i18n.ts';
+import type { AuditedCheck } from './audited-check.ts';
 import { trackerForm } from '../tracker-form.ts';
 
 export interface TrackerPageState {
   query: string;
   error: 'tracker.invalid' | null;
   outcome: TrackerReport | 'not-found' | 'failed' | null;
+  /** The election's board stage, to say "counted" once the tally includes a cast ballot. */
+  stage: string | null;
+  /** The device check of an audited ballot, done here (spec §9.4, V5.10). */
+  audit: AuditedCheck | 'checking' | 'failed' | null;
+}
+
+export function newTrackerPageState(): TrackerPageState {
+  return { query: '', error: null, outcome: null, stage: null, audit: null };
+}
+
+/** Looks the tracker up; an audited ballot is then checked on this device. */
+export function lookUpTracker(
+  electionId: string,
+  state: TrackerPageState,
+  rerender: (focus: boolean) => void
+): void {
+  const tracker = state.query.trim().toLowerCase();
+  if (!/^[0-9a-f]{64}$/.test(tracker)) {
+    state.error = 'tracker.invalid';
+    state.outcome = null;
+    state.audit = null;
+    return rerender(true);
+  }
+  state.error = null;
+  state.audit = null;
+  Promise.all([
+    api.tracker(electionId, tracker),
+    api.summary(electionId).then(
+      (summary) => summary.stage,
+      () => null
+    ),
+  ]).then(
+    ([report, stage]) => {
+      state.outcome = report;
+      state.stage = stage;
+      if (report.kind === 'audited') {
+        state.audit = 'checking';
+        import('./audited-check.ts')
+          .then(({ checkAuditedBallot }) =>
+            checkAuditedBallot(electionId, report.tracker, report.position)
+          )
+          .then(
+            (check) => (state.audit = check),
+            () => (state.audit = 'failed')
+          )
+          .finally(() => rerender(false));
+      }
+      rerender(false);
+    },
+    (error: unknown) => {
+      state.outcome = error instanceof ApiError && error.status === 404 ? 'not-found' : 'failed';
+      rerender(false);
+    }
+  );
+}
+
+function auditView(audit: TrackerPageState['audit']): Child[] {
+  if (audit === null) return [];
+  if (audit === 'checking')
+    return [h('p', { role: 'status', id: 'audit-check' }, t('tracker.auditChecking'))];
+  if (audit === 'failed')
+    return [
+      h(
+        'p',
+        { role: 'status', id: 'audit-check', class: 'notice error' },
+        t('tracker.auditFailed')
+      ),
+    ];
+  const { manifest, chosen } = audit;
+  return [
+    h('h2', {}, t('tracker.auditTitle')),
+    h(
+      'p',
+      {
+        id: 'audit-check',
+        class: audit.opensCorrectly ? 'notice ok' : 'notice error',
+        'data-state': audit.opensCorrectly ? 'ok' : 'fault',
+      },
+      audit.opensCorrectly ? t('tracker.auditOk') : t('tracker.auditFault')
+    ),
+    h(
+      'dl',
+      { class: 'review', id: 'audit-choices' },
+      ...manifest.contests.flatMap((contest, c) => {
+        const names = (chosen[c] ?? []).map((j) => {
+          const candidate = contest.candidates[j];
+          return candidate === undefined ? String(j + 1) : candidateName(candidate);
+        });
+        return [
+          h('dt', {}, contestTitle(contest)),
+          h('dd', {}, names.length > 0 ? names.join(', ') : t('review.none')),
+        ];
+      })
+    ),
+    audit.opensCorrectly && h('p', {}, t('tracker.auditCompare')),
+    h('p', {}, audit.opensCorrectly ? t('tracker.auditMismatch') : t('tracker.auditReport')),
+  ];
+}
+
+function outcomeText(state: TrackerPageState): string {
+  const outcome = state.outcome;
+  if (outcome === 'not-found') return t('tracker.notFound');
+  if (outcome === 'failed') return t('app.loadFailed');
+  if (outcome === null) return '';
+  const parameters = { position: outcome.position, time: formatTime(outcome.time) };
+  if (outcome.kind === 'audited') return t('tracker.audited', parameters);
+  if (outcome.superseded) return `${t('tracker.cast', parameters)} ${t('tracker.superseded')}`;
+  const counted = state.stage === 'tallied' || state.stage === 'final';
+  return `${t('tracker.cast', parameters)} ${counted ? t('tracker.counted') : t('tracker.toCount')}`;
 }
 
 export function trackerPage(
@@ -28,44 +138,17 @@ export function trackerPage(
     onInput: (value) => (state.query = value),
     submitLabel: t('tracker.submit'),
     submitClass: 'primary',
-    onSubmit: () => {
-      const tracker = state.query.trim().toLowerCase();
-      if (!/^[0-9a-f]{64}$/.test(tracker)) {
-        state.error = 'tracker.invalid';
-        state.outcome = null;
-        return rerender(true);
-      }
-      state.error = null;
-      api.tracker(electionId, tracker).then(
-        (report) => {
-          state.outcome = report;
-          rerender(false);
-        },
-        (error: unknown) => {
-          state.outcome =
-            error instanceof ApiError && error.status === 404 ? 'not-found' : 'failed';
-          rerender(false);
-        }
-      );
-    },
+    onSubmit: () => lookUpTracker(electionId, state, rerender),
   });
-  const outcome = state.outcome;
-  let result = '';
-  if (outcome === 'not-found') result = t('tracker.notFound');
-  else if (outcome === 'failed') result = t('app.loadFailed');
-  else if (outcome !== null) {
-    const parameters = { position: outcome.position, time: formatTime(outcome.time) };
-    result =
-      (outcome.kind === 'cast' ? t('tracker.cast', parameters) : t('tracker.audited', parameters)) +
-      (outcome.superseded ? ` ${t('tracker.superseded')}` : '');
-  }
   return [
     h('h1', {}, t('tracker.title')),
     state.error
       ? errorSummary(t('app.errorSummary'), [{ text: t(state.error), target: 'tracker-input' }])
       : '',
+    h('p', {}, t('tracker.intro')),
     form,
-    h('p', { role: 'status', id: 'tracker-result', class: 'status' }, result),
+    h('p', { role: 'status', id: 'tracker-result', class: 'status' }, outcomeText(state)),
+    ...auditView(state.audit),
   ];
 }
 

@@ -7,7 +7,7 @@
 import type { Declaration, Manifest } from '@scrutineer/record';
 import type { ElectionResult } from '../api.ts';
 import { type Child, h } from '../dom.ts';
-import { t } from '../i18n/i18n.ts';
+import { candidateName, contestTitle, electionText, t } from '../i18n/i18n.ts';
 import { svg } from './svg.ts';
 
 function chart(names: readonly string[], totals: readonly number[]): SVGElement {
@@ -64,7 +64,7 @@ export function resultPage(
   print.addEventListener('click', () => window.print());
   return [
     h('h1', {}, t('result.title')),
-    h('p', {}, manifest.title),
+    h('p', {}, electionText(manifest, 'title')),
     h(
       'p',
       { class: 'notice', id: 'result-unverified' },
@@ -77,6 +77,25 @@ export function resultPage(
       : declarationSections(declaration, manifest, result)),
     print,
   ];
+}
+
+/** The declaration's contest titles and candidate names in the page's language (spec §9.11). */
+function inPageLanguage(declaration: Declaration, manifest: Manifest): Declaration {
+  return {
+    ...declaration,
+    contests: declaration.contests.map((contest, c) => {
+      const spec = manifest.contests[c];
+      if (spec === undefined) return contest;
+      return {
+        ...contest,
+        title: contestTitle(spec),
+        candidates: contest.candidates.map((row) => {
+          const candidate = spec.candidates.find((x) => x.id === row.id);
+          return candidate === undefined ? row : { ...row, name: candidateName(candidate) };
+        }),
+      };
+    }),
+  };
 }
 
 function electedList(declaration: Declaration): Child {
@@ -124,6 +143,7 @@ export function declarationSections(
   manifest: Manifest,
   result: ElectionResult
 ): Child[] {
+  declaration = inPageLanguage(declaration, manifest);
   return [
     electedList(declaration),
     ...declaration.contests.map((contest, c) => {
@@ -217,13 +237,13 @@ export function resultSections(
   result.contests.forEach((contest, c) => {
     const spec = manifest.contests[c];
     if (spec === undefined) return;
-    const names = spec.candidates.map((candidate) => candidate.name);
+    const names = spec.candidates.map(candidateName);
     const id = `result-${level}-${c}`;
     sections.push(
       h(
         'section',
         { 'aria-labelledby': id },
-        h(level, { id }, spec.title),
+        h(level, { id }, contestTitle(spec)),
         // Scrolls sideways inside itself at narrow widths (320 px) rather than the page.
         h(
           'div',
@@ -231,12 +251,12 @@ export function resultSections(
             class: 'table-scroll',
             tabindex: '0',
             role: 'region',
-            'aria-label': t('result.caption', { contest: spec.title }),
+            'aria-label': t('result.caption', { contest: contestTitle(spec) }),
           },
           h(
             'table',
             {},
-            h('caption', { class: 'hint' }, t('result.caption', { contest: spec.title })),
+            h('caption', { class: 'hint' }, t('result.caption', { contest: contestTitle(spec) })),
             h(
               'thead',
               {},

@@ -8,7 +8,7 @@
  */
 import type { AttributedFault, CheckResult } from '@scrutineer/verifier';
 import { type Child, button, h } from '../dom.ts';
-import { type MessageKey, t } from '../i18n/i18n.ts';
+import { type MessageKey, electionText, t } from '../i18n/i18n.ts';
 import type { VerifyMessage } from '../verify/verifier-protocol.ts';
 import { resultSections } from './result-page.ts';
 
@@ -125,7 +125,11 @@ function outcomeView(outcome: NonNullable<VerifyPageState['outcome']>, again: ()
   else if (!report.ok) tally = [h('p', { class: 'notice error' }, t('verify.tallyNotShown'))];
   else if (!tallyConfirmed)
     tally = [h('p', { class: 'notice error' }, t('verify.tallyUnconfirmed'))];
-  else tally = [h('p', {}, manifest.title), ...resultSections(manifest, result, 'h3')];
+  else
+    tally = [
+      h('p', {}, electionText(manifest, 'title')),
+      ...resultSections(manifest, result, 'h3'),
+    ];
   return [
     h(
       'h2',

@@ -130,6 +130,8 @@ export async function createFixtureElection(
     styles?: Manifest['styles'];
     weights?: Manifest['weights'];
     termsOf?: (voter: number) => { style?: string; weight?: number };
+    /** Adds to the draft manifest (translations, contact, colour: spec §9.11). */
+    extend?: (draft: Record<string, unknown>) => Record<string, unknown>;
   } = {}
 ): Promise<FixtureElection> {
   const { service } = server;
@@ -186,7 +188,7 @@ export async function createFixtureElection(
   };
   const adminKey = `admin-${randomBytes(8).toString('hex')}`;
   const { manifest } = await createElection(service, {
-    draft,
+    draft: options.extend === undefined ? draft : options.extend(draft),
     adminKeyHash: hashBearerKey(adminKey),
   });
   // Published on the board as `scrutineer election nominations` does, for the verifiers' V1.3.

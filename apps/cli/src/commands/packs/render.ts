@@ -16,6 +16,7 @@ import { progressBar } from '../../progress.ts';
 import { parseCountOption } from '../roll/import.ts';
 import { type RollReferencesFile, readRollFile, readRollReferences } from '../roll/roll-files.ts';
 import { ceremonyKeyFromBoard, packFingerprint } from './board-fingerprint.ts';
+import { bilingualElection } from './bilingual.ts';
 import { type ElectionDraft, readElection } from './election-input.ts';
 import { packPaths, readCredentialsFile, readPrintFile } from './pack-files.ts';
 
@@ -152,6 +153,10 @@ export function packsRenderCommand(): Command {
       'a TrueType font with every character of the names (default: the standard Helvetica)'
     )
     .option('--bold-font <file>', 'its bold face')
+    .option(
+      '--also-language <code>',
+      "a bilingual pack: the manifest's texts also in this language where it translates them (e.g. cy)"
+    )
     .action(
       async (options: {
         dir: string;
@@ -166,9 +171,12 @@ export function packsRenderCommand(): Command {
         limit?: number;
         font?: string;
         boldFont?: string;
+        alsoLanguage?: string;
       }) => {
         const paths = packPaths(options.dir);
-        const election = readElection(options.election);
+        const read = readElection(options.election);
+        const election =
+          options.alsoLanguage === undefined ? read : bilingualElection(read, options.alsoLanguage);
         const credentials = readCredentialsFile(paths.credentials);
         const fingerprint = packFingerprint(
           await boardKeyOption(election, options.server, options.electionKey),

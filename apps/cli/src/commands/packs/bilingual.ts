@@ -1,0 +1,45 @@
+/**
+ * @module A bilingual pack (spec §9.11): the manifest's texts — title, organisation, contest
+ * titles, candidate names, question labels — printed in the manifest's language and, after a
+ * slash, in `language` wherever the manifest translates them. Only what is printed changes: the
+ * manifest itself (and so the fingerprint, which is made from it) is left as it is.
+ */
+import type { ElectionDraft } from './election-input.ts';
+
+type Translations = Readonly<Record<string, string>> | undefined;
+
+function both(text: string, translations: Translations, language: string): string {
+  const other = translations?.[language];
+  return other === undefined || other === text ? text : `${text} / ${other}`;
+}
+
+export function bilingualElection(election: ElectionDraft, language: string): ElectionDraft {
+  const manifest = election.manifest;
+  const texts = manifest?.translations?.[language];
+  const questions = manifest?.securityQuestions;
+  return {
+    ...election,
+    title: both(
+      election.title,
+      texts?.title === undefined ? undefined : { [language]: texts.title },
+      language
+    ),
+    organisation: both(
+      election.organisation,
+      texts?.organisation === undefined ? undefined : { [language]: texts.organisation },
+      language
+    ),
+    contests: election.contests.map((contest) => ({
+      ...contest,
+      title: both(contest.title, contest.translations, language),
+      candidates: contest.candidates.map((candidate) => ({
+        ...candidate,
+        name: both(candidate.name, candidate.translations, language),
+      })),
+    })),
+    questionLabels:
+      questions === undefined
+        ? election.questionLabels
+        : questions.map((q) => both(q.label, q.translations, language).toLowerCase()),
+  };
+}
