@@ -16,6 +16,7 @@ import { startBoardPage } from './board/board-controller.ts';
 import { resultPage } from './pages/result-page.ts';
 import { homePage } from './pages/home-page.ts';
 import { startVerifyPage } from './pages/verify-controller.ts';
+import { CONSOLE_PATH, startConsolePage } from './console/console-page.ts';
 import { CryptoWorker } from './worker-client.ts';
 
 type Page = 'booth' | 'pack' | 'tracker' | 'turnout' | 'result' | 'board' | 'verify';
@@ -135,6 +136,10 @@ const renderWithChrome = (focus: boolean): void => {
 
 async function start(): Promise<void> {
   renderWithChrome(false);
+  if (CONSOLE_PATH.test(location.pathname)) {
+    renderContent = startConsolePage(location.pathname, renderWithChrome);
+    return;
+  }
   if (electionId === null && location.pathname === '/') {
     const list = await api.elections().catch(() => null);
     renderContent = () => homePage(list);

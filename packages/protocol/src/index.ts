@@ -3,6 +3,7 @@ export * from './encrypt-ballot.ts';
 export * from './trustee.ts';
 export * from './rehearsal.ts';
 export * from './officer.ts';
+export * from './officer-key.ts';
 export * from './complete-ceremony.ts';
 export * from './roll/index.ts';
 export * from './nominations/index.ts';

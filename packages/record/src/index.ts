@@ -14,6 +14,7 @@ export * from './text.ts';
 export * from './manifest.ts';
 export * from './ballot.ts';
 export * from './board-event.ts';
+export * from './board-bodies.ts';
 export * from './setup-hashes.ts';
 export * from './signed-statements.ts';
 export * from './credential-replacement.ts';

@@ -60,6 +60,9 @@ export function registerWebPages(app: FastifyInstance, distDirectory = DEFAULT_D
   // The home page lists the server's elections (the web app renders it from /api/elections).
   app.get('/', (_request, reply) => page(reply));
   app.get('/elections/:electionId', (_request, reply) => page(reply));
+  // The returning officer's console (spec §10.8): the same app; the key never enters a URL.
+  app.get('/console', (_request, reply) => page(reply));
+  app.get('/console/:electionId', (_request, reply) => page(reply));
   app.get<{ Params: { electionId: string; page: string } }>(
     '/elections/:electionId/:page',
     (request, reply) => (PAGES.has(request.params.page) ? page(reply) : notFound(reply))
