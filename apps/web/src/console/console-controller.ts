@@ -82,6 +82,8 @@ export class ConsoleController {
   }
 
   async start(): Promise<void> {
+    // After the router has taken this page's render function (start is called while it is made).
+    await Promise.resolve();
     this.#redraw(true);
     if (this.state.officer !== null) await this.refresh(true);
     // The board changes while the officer watches (trustees deal, voters vote): read it again
