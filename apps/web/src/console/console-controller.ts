@@ -96,6 +96,8 @@ export class ConsoleController {
   async choose(name: string, file: File | undefined): Promise<void> {
     if (file === undefined) delete this.state.files[name];
     else this.state.files[name] = { name: file.name, text: await file.text() };
+    // Shows which file is chosen (a redraw makes new inputs; the text is kept here).
+    this.#redraw(false);
   }
 
   async refresh(focus: boolean, quiet = false): Promise<void> {
