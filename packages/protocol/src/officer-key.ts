@@ -43,7 +43,7 @@ export function readOfficerKeyText(
   const key = text.trim();
   if (key === '') return err({ code: 'officer-key/empty', message: 'the key is empty' });
   if (key.startsWith('{')) {
-    const trustee = /"format"\s*:\s*"scrutineer\/trustee-key\//.test(key);
+    const trustee = /"format"\s*:\s*"scrutineer\/trustee-/.test(key);
     return err(
       trustee
         ? {

@@ -186,9 +186,10 @@ function table(
   rows: readonly (readonly Child[])[],
   id?: string
 ): HTMLElement {
+  // A scrollable region must be reachable from the keyboard (axe scrollable-region-focusable).
   return h(
     'div',
-    { class: 'table-scroll' },
+    { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': caption },
     h(
       'table',
       { id },
