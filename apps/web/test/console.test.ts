@@ -436,9 +436,10 @@ describe("returning officer's console in Chromium", () => {
       await fetch(`${server.url}/api/elections/${electionId}/result`)
     ).json()) as EventBody<'election-result'>;
     // Voters 0 and 2 chose Alex Morgan, voter 1 Sam Patel (the ballot is in nominations' order).
-    const totals = Object.fromEntries(
-      (result.contests[0]?.options ?? []).map((o, i) => [nominations.ballot[i]?.name, o.total])
-    );
+    const totals: Record<string, number> = {};
+    (result.contests[0]?.options ?? []).forEach((o, i) => {
+      totals[nominations.ballot[i]?.name ?? `option ${i}`] = o.total;
+    });
     assert.deepEqual(totals, { 'Alex Morgan': 2, 'Sam Patel': 1, 'Jo Evans': 0 });
     assert.deepEqual(unexpectedProblems(browser), []);
   });
