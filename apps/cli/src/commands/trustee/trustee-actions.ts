@@ -14,14 +14,16 @@ import {
   hexToBytes,
 } from '@scrutineer/crypto';
 import {
+  ceremonyEvents,
   checkReceivedShares,
+  keyFileMatchesManifest,
   concludeCeremonyFromBodies,
   dealCeremonyShares,
   decryptTally,
   electionKeyBody,
   finishCeremony,
 } from '@scrutineer/protocol';
-import { type BoardEvent, type EventBody, type Manifest, manifestHash } from '@scrutineer/record';
+import { type EventBody, type Manifest, manifestHash } from '@scrutineer/record';
 import { bodiesOf, lastBodyOf } from '../../client/board-bodies.ts';
 import { type AnnouncedCheckpoint, checkSealedTally } from './sealed-tally.ts';
 import { ApiError, type ServerClient, pollUntil } from '../../client/server-client.ts';
@@ -77,19 +79,10 @@ async function postUnlessOnBoard(
   }
 }
 
-/** The events before the `election-key` (the ceremony's messages), once it is on the board. */
-function ceremonyEvents(events: readonly BoardEvent[]): BoardEvent[] | undefined {
-  const at = events.findIndex((e) => e.type === 'election-key');
-  return at < 0 ? undefined : events.slice(0, at);
-}
-
 /** Checks the key file belongs to this election and to the manifest's trustee entry. */
 export function checkKeyFile(manifest: Manifest, file: TrusteeKeyFile): void {
-  const entry = manifest.trustees.members.find((m) => m.index === file.trustee);
-  if (manifest.electionId !== file.electionId || entry?.publicKey !== file.publicKey)
-    throw new Error(
-      `this key file is not trustee ${file.trustee}'s key in ${manifest.electionId}'s manifest`
-    );
+  const matches = keyFileMatchesManifest(manifest, file);
+  if (!matches.ok) throw new Error(matches.error.message);
 }
 
 /**
