@@ -17,6 +17,7 @@ import { resultPage } from './pages/result-page.ts';
 import { homePage } from './pages/home-page.ts';
 import { startVerifyPage } from './pages/verify-controller.ts';
 import { CryptoWorker } from './worker-client.ts';
+import { startTrusteePage } from './trustee/start-trustee-page.ts';
 
 type Page = 'booth' | 'pack' | 'tracker' | 'turnout' | 'result' | 'board' | 'verify';
 
@@ -135,6 +136,13 @@ const renderWithChrome = (focus: boolean): void => {
 
 async function start(): Promise<void> {
   renderWithChrome(false);
+  const trustee = /^\/trustee\/([a-z0-9][a-z0-9-]{2,63})\/([1-9][0-9]?)\/?$/.exec(
+    location.pathname
+  );
+  if (trustee !== null) {
+    renderContent = startTrusteePage(trustee[1] as string, Number(trustee[2]), renderWithChrome);
+    return;
+  }
   if (electionId === null && location.pathname === '/') {
     const list = await api.elections().catch(() => null);
     renderContent = () => homePage(list);

@@ -42,11 +42,7 @@ export function rehearsedTrustees(events: readonly BoardEvent[]): number[] {
  * not qualified, spec §7.6).
  */
 export type CeremonyNextStep =
-  | 'deal'
-  | 'wait-for-dealers'
-  | 'check-shares'
-  | 'conclude'
-  | 'not-qualified';
+  'deal' | 'wait-for-dealers' | 'check-shares' | 'conclude' | 'not-qualified';
 
 export interface CeremonyProgress {
   readonly trustees: number;

@@ -7,13 +7,7 @@
  * and the manifest's hash, so a state from another ceremony is refused. The CLI writes it beside
  * the key file (`<key>.ceremony`); the page keeps it in the browser and offers it as a download.
  */
-import {
-  bytesToHex,
-  deriveSealingKey,
-  hexToBytes,
-  openBytes,
-  sealBytes,
-} from '@scrutineer/crypto';
+import { bytesToHex, deriveSealingKey, hexToBytes, openBytes, sealBytes } from '@scrutineer/crypto';
 import { type EventBody, type Result, err, ok } from '@scrutineer/record';
 import type { TrusteeKeyFile } from './trustee-key-file.ts';
 

@@ -3,3 +3,4 @@ export * from './trustee-key-file.ts';
 export * from './ceremony-state.ts';
 export * from './ceremony-progress.ts';
 export * from './sealed-tally.ts';
+export * from './conclude-share.ts';

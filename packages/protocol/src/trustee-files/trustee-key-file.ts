@@ -40,9 +40,7 @@ export interface TrusteeManifestEntry {
 }
 
 export type TrusteeKeyFileErrorCode =
-  | 'trustee/officer-key-file'
-  | 'trustee/not-a-key-file'
-  | 'trustee/key-not-in-manifest';
+  'trustee/officer-key-file' | 'trustee/not-a-key-file' | 'trustee/key-not-in-manifest';
 
 export interface TrusteeKeyFileError {
   readonly code: TrusteeKeyFileErrorCode;

@@ -17,11 +17,9 @@ import {
   ceremonyEvents,
   checkReceivedShares,
   keyFileMatchesManifest,
-  concludeCeremonyFromBodies,
+  concludeTrusteeShare,
   dealCeremonyShares,
   decryptTally,
-  electionKeyBody,
-  finishCeremony,
 } from '@scrutineer/protocol';
 import { type EventBody, type Manifest, manifestHash } from '@scrutineer/record';
 import { bodiesOf, lastBodyOf } from '../../client/board-bodies.ts';
@@ -205,25 +203,25 @@ export async function runTrusteeCeremony(
     async () => ceremonyEvents(await client.events(electionId)),
     wait
   );
-  const concluded = concludeCeremonyFromBodies(group, manifest, {
-    commitments: bodiesOf(ceremony, 'trustee-commitments'),
-    shares: bodiesOf(ceremony, 'trustee-shares'),
-    complaints: bodiesOf(ceremony, 'trustee-complaint'),
-  });
-  if (!concluded.ok)
-    throw new Error(`the ceremony on the board concludes to no key: ${concluded.error.message}`);
-  const result = concluded.value;
   const published = lastBodyOf(await client.events(electionId), 'election-key');
-  const expected = electionKeyBody(group, result);
-  if (published === undefined || published.publicKey !== expected.publicKey)
-    throw new Error(
-      'the published election key is not the one the ceremony on the board concludes'
-    );
-  const share = finishCeremony(group, result, me, checked.shares);
+  const concluded = concludeTrusteeShare(
+    group,
+    manifest,
+    key,
+    ownShare,
+    {
+      commitments: bodiesOf(ceremony, 'trustee-commitments'),
+      shares: bodiesOf(ceremony, 'trustee-shares'),
+      complaints: bodiesOf(ceremony, 'trustee-complaint'),
+    },
+    published?.publicKey ?? ''
+  );
+  if (!concluded.ok) throw new Error(concluded.error.message);
+  const { share } = concluded.value;
   return {
     file: withSecretShare(file, share),
     complaints: checked.complaints.length,
-    electionKey: expected.publicKey,
+    electionKey: concluded.value.electionKey,
   };
 }
 

@@ -23,7 +23,8 @@ export const trusteeCy: Readonly<Record<TrusteeMessageKey, string>> = {
     'Y ffeil hon yw’r unig gopi o’ch allwedd. Cadwch hi’n ddiogel ac yn breifat: hebddi ni allwch gymryd rhan yn y cyfrif.',
   'trustee.downloadKey': 'Lawrlwytho eich ffeil allwedd',
   'trustee.downloadPublic': 'Lawrlwytho eich cofnod cyhoeddus i’r swyddog canlyniadau',
-  'trustee.downloadState': 'Lawrlwytho eich ffeil cyflwr seremoni (copi wrth gefn, wedi’i selio dan eich allwedd)',
+  'trustee.downloadState':
+    'Lawrlwytho eich ffeil cyflwr seremoni (copi wrth gefn, wedi’i selio dan eich allwedd)',
   'trustee.downloadShare': 'Lawrlwytho eich ffeil allwedd gyda’ch cyfran gyfrinachol',
   'trustee.shareSavedText':
     'Mae eich ffeil allwedd bellach yn dal eich cyfran gyfrinachol. Lawrlwythwch hi a’i chadw yn lle’r hen un: dyma’r ffeil y byddwch yn ei defnyddio ar gyfer yr ymarfer a’r cyfrif.',
@@ -63,8 +64,7 @@ export const trusteeCy: Readonly<Record<TrusteeMessageKey, string>> = {
     'Rhowch y pwynt gwirio a gyhoeddodd y swyddog canlyniadau y tu allan i’r gweinydd hwn (maint:gwreiddyn). Mae eich tudalen yn lawrlwytho’r cofnod, yn ei wirio hyd at y pwynt gwirio hwnnw, a dim ond wedyn yn dadgryptio’r cyfrif a seliwyd yno.',
   'trustee.checkpoint': 'Pwynt gwirio a gyhoeddwyd gan y swyddog canlyniadau',
   'trustee.checkpointHint': 'Er enghraifft 42: wedi’i ddilyn gan 64 digid hecsadegol.',
-  'trustee.checkpointInvalid':
-    'Rhowch y pwynt gwirio fel ei faint, colon, a 64 digid hecsadegol',
+  'trustee.checkpointInvalid': 'Rhowch y pwynt gwirio fel ei faint, colon, a 64 digid hecsadegol',
   'trustee.decrypt': 'Gwirio’r cyfrif a phostio fy nghyfran dadgryptio',
   'trustee.decrypted': 'Mae eich cyfran dadgryptio o’r cyfrif ar y bwrdd.',
   'trustee.noTally':

@@ -57,16 +57,19 @@ export const trusteeEn = {
     'Before voting opens, decrypt the published test ciphertext with the secret share in this file, so a lost or wrong file is found while it can still be replaced.',
   'trustee.rehearse': 'Rehearse the decryption',
   'trustee.rehearsed': 'You have rehearsed: the board checked your decryption.',
-  'trustee.rehearsedBy': 'Trustees who have rehearsed: {list} ({count} of {total}; {threshold} are needed at the count).',
+  'trustee.rehearsedBy':
+    'Trustees who have rehearsed: {list} ({count} of {total}; {threshold} are needed at the count).',
   'trustee.decryptTitle': 'Decrypt the tally',
   'trustee.decryptText':
     'Enter the checkpoint the returning officer announced outside this server (size:root). Your page downloads the record, verifies it up to that checkpoint, and only then decrypts the tally sealed there.',
   'trustee.checkpoint': 'Checkpoint announced by the returning officer',
   'trustee.checkpointHint': 'For example 42:followed by 64 hexadecimal digits.',
-  'trustee.checkpointInvalid': 'Enter the checkpoint as its size, a colon, and 64 hexadecimal digits',
+  'trustee.checkpointInvalid':
+    'Enter the checkpoint as its size, a colon, and 64 hexadecimal digits',
   'trustee.decrypt': 'Verify the tally and post my decryption share',
   'trustee.decrypted': 'Your decryption share of the tally is on the board.',
-  'trustee.noTally': 'The tally is not sealed yet: come back when the returning officer announces it.',
+  'trustee.noTally':
+    'The tally is not sealed yet: come back when the returning officer announces it.',
   'trustee.working': 'Working…',
   'trustee.none': 'none',
   'trustee.error.officer-key-file':
