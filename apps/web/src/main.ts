@@ -18,6 +18,7 @@ import { homePage } from './pages/home-page.ts';
 import { startVerifyPage } from './pages/verify-controller.ts';
 import { CONSOLE_PATH, startConsolePage } from './console/console-page.ts';
 import { CryptoWorker } from './worker-client.ts';
+import { startTrusteePage } from './trustee/start-trustee-page.ts';
 
 type Page = 'booth' | 'pack' | 'tracker' | 'turnout' | 'result' | 'board' | 'verify';
 
@@ -138,6 +139,13 @@ async function start(): Promise<void> {
   renderWithChrome(false);
   if (CONSOLE_PATH.test(location.pathname)) {
     renderContent = startConsolePage(location.pathname, renderWithChrome);
+    return;
+  }
+  const trustee = /^\/trustee\/([a-z0-9][a-z0-9-]{2,63})\/([1-9][0-9]?)\/?$/.exec(
+    location.pathname
+  );
+  if (trustee !== null) {
+    renderContent = startTrusteePage(trustee[1] as string, Number(trustee[2]), renderWithChrome);
     return;
   }
   if (electionId === null && location.pathname === '/') {

@@ -8,3 +8,4 @@ export * from './complete-ceremony.ts';
 export * from './roll/index.ts';
 export * from './nominations/index.ts';
 export * from './packs/index.ts';
+export * from './trustee-files/index.ts';

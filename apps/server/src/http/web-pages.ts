@@ -67,6 +67,8 @@ export function registerWebPages(app: FastifyInstance, distDirectory = DEFAULT_D
     '/elections/:electionId/:page',
     (request, reply) => (PAGES.has(request.params.page) ? page(reply) : notFound(reply))
   );
+  // A trustee's page (spec §7.9.2): the ceremony, rehearsal and decryption share in the browser.
+  app.get('/trustee/:electionId/:trustee', (_request, reply) => page(reply));
   app.get<{ Params: { file: string } }>('/assets/:file', async (request, reply) => {
     const match = ASSET_NAME.exec(request.params.file);
     const extension = match?.[1];
