@@ -8,6 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,16 +20,16 @@ import {
   deriveCredentialKey,
   formatVotingCode,
   generateVotingCode,
-  hexToBytes,
   loadGroup,
 } from '@scrutineer/crypto';
 import {
   closeNominations,
+  createCeremonyKey,
   hashSecurityAnswers,
   openNominations,
   recordNomination,
 } from '@scrutineer/protocol';
-import { CredentialListHasher, type EventBody, type Manifest } from '@scrutineer/record';
+import { CredentialListHasher, type EventBody } from '@scrutineer/record';
 import { verifyRecord } from '@scrutineer/verifier';
 import { recordDirectory } from '@scrutineer/verifier/node';
 import {
@@ -51,7 +52,16 @@ import {
   launchBrowser,
   unexpectedProblems,
 } from './support/browser.ts';
-import { StandInTrustees } from './support/stand-in-trustees.ts';
+import {
+  concludeCeremony,
+  checkShares,
+  deal,
+  generateKey,
+  postDecryptionShare,
+  rehearse,
+  trusteeLink,
+} from './support/trustee-driver.ts';
+import type { TrusteeEntry } from './support/trustee-election.ts';
 
 const OPERATOR_KEY = `operator-${randomBytes(16).toString('hex')}`;
 const CHEAP_ARGON2 = { memorySize: 256, iterations: 1, parallelism: 1, hashLength: 32 };
@@ -117,7 +127,8 @@ function nominate(names: readonly string[]) {
 /** A manifest draft (no `board`) for `electionId` with `trustees`' public keys and the nominations. */
 function draftFor(
   electionId: string,
-  trustees: StandInTrustees,
+  /** The trustees' manifest entries, or null for in-process stand-ins (no ceremony is run). */
+  entries: readonly TrusteeEntry[] | null,
   voters: number,
   names: readonly string[]
 ) {
@@ -127,7 +138,8 @@ function draftFor(
     contests: [
       { id: 'leader', title: 'Leader', minSelections: 1, maxSelections: 1, candidates: [...names] },
     ],
-    trusteeKeys: trustees.keys,
+    // Stand-ins, replaced below by the trustees' own entries when given (their pages made them).
+    trusteeKeys: [1, 2, 3, 4, 5].map((i) => createCeremonyKey(group, electionId, i)),
     threshold: 3,
     boardPublicKey: group.generator,
     voters,
@@ -145,6 +157,7 @@ function draftFor(
         candidates: nominations.ballot.map((c) => ({ id: c.id, name: c.name })),
       })),
       nominations: nominations.manifestField,
+      trustees: { threshold: 3, members: entries === null ? draft.trustees.members : [...entries] },
     },
   };
 }
@@ -193,17 +206,6 @@ const file = (name: string, text: string) => ({
   buffer: Buffer.from(text),
 });
 
-async function events(
-  electionId: string
-): Promise<{ type: string; position: number; body: unknown }[]> {
-  const response = await fetch(
-    `${server.url}/api/elections/${electionId}/events?from=0&limit=1000`
-  );
-  return (
-    (await response.json()) as { events: { type: string; position: number; body: unknown }[] }
-  ).events;
-}
-
 describe("returning officer's console in Chromium", () => {
   test('serves /console under the strict CSP; the sign-in page passes axe in English and Welsh', async () => {
     const response = await fetch(`${server.url}/console`);
@@ -222,12 +224,7 @@ describe("returning officer's console in Chromium", () => {
 
   test("a trustee's key file is refused by name, a wrong key is refused, each with a clear message (keyboard only)", async () => {
     const electionId = `k-${randomBytes(4).toString('hex')}`;
-    const { draft } = draftFor(
-      electionId,
-      new StandInTrustees(group, server.url, electionId, 5),
-      1,
-      ['A One', 'B Two']
-    );
+    const { draft } = draftFor(electionId, null, 1, ['A One', 'B Two']);
     const created = await fetch(`${server.url}/api/elections`, {
       method: 'POST',
       headers: { authorization: `Bearer ${OPERATOR_KEY}`, 'content-type': 'application/json' },
@@ -302,10 +299,30 @@ describe("returning officer's console in Chromium", () => {
 
   test('whole election from the console: create, nominations, ceremony 3-of-5, open, booth votes, close, tally with one trustee absent, publish; the record verifies', async () => {
     const electionId = `w-${randomBytes(4).toString('hex')}`;
-    // The trustees make their ceremony keys first: the manifest names their public keys.
-    const trustees = new StandInTrustees(group, server.url, electionId, 5);
+    // The trustees make their ceremony keys first, each in their own page: the manifest names
+    // their public keys. Each keeps the key file the page downloads.
+    const directory = await mkdtemp(join(tmpdir(), 'scrutineer-console-trustees-'));
+    const trustees = await Promise.all([1, 2, 3, 4, 5].map(() => browser.newPage()));
+    const trusteePage = (index: number): Page => {
+      const found = trustees[index - 1];
+      if (found === undefined) throw new Error(`no trustee ${index}`);
+      return found;
+    };
+    const links = [1, 2, 3, 4, 5].map((i) => trusteeLink(server.url, electionId, i));
+    const keys = [1, 2, 3, 4, 5].map((i) => join(directory, `trustee-${i}.json`));
+    const entries: TrusteeEntry[] = [];
+    for (const [i, page] of trustees.entries()) {
+      const made = await generateKey(
+        page,
+        links[i] ?? '',
+        `Trustee ${i + 1}`,
+        keys[i] ?? '',
+        join(directory, `trustee-${i + 1}.public.json`)
+      );
+      entries.push(JSON.parse(readFileSync(made.publicFile, 'utf8')) as TrusteeEntry);
+    }
     const names = ['Alex Morgan', 'Sam Patel', 'Jo Evans'];
-    const { draft, nominations } = draftFor(electionId, trustees, 3, names);
+    const { draft, nominations } = draftFor(electionId, entries, 3, names);
     const voters = makeVoters(electionId, 3);
     const page = await browser.newPage();
 
@@ -335,10 +352,10 @@ describe("returning officer's console in Chromium", () => {
     await statusSays(page, 'Nominations published');
 
     // The ceremony, watched trustee by trustee; then the officer concludes it.
-    const manifest = (await (
-      await fetch(`${server.url}/api/elections/${electionId}/manifest`)
-    ).json()) as Manifest;
-    await trustees.deal(manifest);
+    for (const [i, trustee] of trustees.entries())
+      await deal(trustee, links[i] ?? '', keys[i] ?? '');
+    const checked = await Promise.all(trustees.map((t) => checkShares(t)));
+    for (const result of checked) assert.deepEqual(result.bad, []);
     await page.click('#refresh');
     await page
       .locator('#trustees tbody tr:nth-child(5) td:nth-child(4)', { hasText: ce['ceremony.yes'] })
@@ -347,11 +364,20 @@ describe("returning officer's console in Chromium", () => {
     await page.click('#publish-key');
     await statusSays(page, ce['ceremony.keyPublished']);
     await page.locator('#stage', { hasText: ce['stage.keyed'] }).waitFor();
+    await Promise.all(trustees.map((t, i) => concludeCeremony(t, keys[i] ?? '')));
 
-    // No trustee has rehearsed: opening warns and needs the officer's confirmation.
+    // No trustee has rehearsed yet: opening warns and needs the officer's confirmation.
     await page.locator('#rehearsal-warning').waitFor();
     assert.equal(await page.isDisabled('#open'), true);
     await capture(page, 'console-08-rehearsal-warning');
+    // Three rehearse (k, not k + 1): still a warning. Trustee 3 never rehearses.
+    for (const i of [1, 2, 4])
+      await rehearse(trusteePage(i), links[i - 1] ?? '', keys[i - 1] ?? '');
+    await page.click('#refresh');
+    await page
+      .locator('#trustees tbody tr:nth-child(4) td:nth-child(6)', { hasText: ce['ceremony.yes'] })
+      .waitFor();
+    await page.locator('#rehearsal-warning', { hasText: 'Only 3 trustees' }).waitFor();
     await page.setInputFiles(
       '#answers-file',
       file('answers.json', await answersTable(electionId, voters))
@@ -393,16 +419,9 @@ describe("returning officer's console in Chromium", () => {
     await statusSays(page, ce['close.done']);
     await page.click('#tally');
     await page.locator('#tally-checkpoint').waitFor();
-    const [size, root] = (await page.locator('#tally-checkpoint').innerText()).split(':');
-    const board = await events(electionId);
-    const tally = board.find((e) => e.type === 'encrypted-tally')
-      ?.body as EventBody<'encrypted-tally'>;
-    const opened = board.find((e) => e.type === 'election-open')
-      ?.body as EventBody<'election-open'>;
-    await trustees.decrypt(manifest, [1, 2, 4, 5], hexToBytes(opened.baseHash), tally, {
-      size: Number(size),
-      root: root ?? '',
-    });
+    const checkpoint = await page.locator('#tally-checkpoint').innerText();
+    for (const i of [1, 2, 4, 5])
+      await postDecryptionShare(trusteePage(i), links[i - 1] ?? '', keys[i - 1] ?? '', checkpoint);
     await page.click('#refresh');
     await page
       .locator('#shares', { hasText: '3 of 3' })
@@ -423,10 +442,11 @@ describe("returning officer's console in Chromium", () => {
     await heading(page, `Etholiad ${electionId}`);
     await assertAccessible(page, 'console-11-published-cy');
     await page.close();
+    await Promise.all(trustees.map((t) => t.close()));
 
-    const directory = await mkdtemp(join(tmpdir(), 'scrutineer-console-record-'));
-    await writeRecordBundle(server.database, electionId, directory);
-    const report = await verifyRecord(recordDirectory(directory));
+    const record = await mkdtemp(join(tmpdir(), 'scrutineer-console-record-'));
+    await writeRecordBundle(server.database, electionId, record);
+    const report = await verifyRecord(recordDirectory(record));
     assert.deepEqual(
       report.checks.filter((c) => c.status === 'failed').map((c) => c.id),
       []
