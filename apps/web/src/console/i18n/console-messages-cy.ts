@@ -121,7 +121,7 @@ export const consoleCy: Readonly<Record<ConsoleKey, string>> = {
   'tally.start': 'Dechrau’r cyfrif',
   'tally.checkpoint':
     "Mae'r cyfrif wedi'i selio gan bwynt gwirio {size}:{root}. Rhowch hwn i'r ymddiriedolwyr ar gyfer eu cyfrannau dadgryptio.",
-  'tally.shares': 'Mae {received} o {needed} cyfran ddadgryptio ar y bwrdd.',
+  'tally.shares': 'Mae {received} cyfran ddadgryptio ar y bwrdd; mae angen {needed}.',
   'tally.publish': "Cyfrif a chyhoeddi'r canlyniad",
   'tally.published': "Mae'r canlyniad wedi'i gyhoeddi.",
   'tally.links': 'Tudalen y canlyniad',

@@ -120,7 +120,7 @@ export const consoleEn = {
   'tally.start': 'Start the tally',
   'tally.checkpoint':
     'The tally is sealed by checkpoint {size}:{root}. Give this to the trustees for their decryption shares.',
-  'tally.shares': '{received} of {needed} decryption shares are on the board.',
+  'tally.shares': '{received} decryption shares are on the board; {needed} are needed.',
   'tally.publish': 'Compute and publish the result',
   'tally.published': 'The result is published.',
   'tally.links': 'Result page',
