@@ -25,7 +25,9 @@ import { resultPage } from './pages/result-page.ts';
 import { newRollPageState, rollPage } from './pages/roll-page.ts';
 import { homePage } from './pages/home-page.ts';
 import { startVerifyPage } from './pages/verify-controller.ts';
+import { CONSOLE_PATH, startConsolePage } from './console/console-page.ts';
 import { CryptoWorker } from './worker-client.ts';
+import { startTrusteePage } from './trustee/start-trustee-page.ts';
 
 type Page = 'booth' | 'pack' | 'tracker' | 'turnout' | 'result' | 'board' | 'verify' | 'roll';
 
@@ -159,6 +161,17 @@ const renderWithChrome = (focus: boolean): void => {
 
 async function start(): Promise<void> {
   renderWithChrome(false);
+  if (CONSOLE_PATH.test(location.pathname)) {
+    renderContent = startConsolePage(location.pathname, renderWithChrome);
+    return;
+  }
+  const trustee = /^\/trustee\/([a-z0-9][a-z0-9-]{2,63})\/([1-9][0-9]?)\/?$/.exec(
+    location.pathname
+  );
+  if (trustee !== null) {
+    renderContent = startTrusteePage(trustee[1] as string, Number(trustee[2]), renderWithChrome);
+    return;
+  }
   if (electionId === null && location.pathname === '/') {
     const list = await api.elections().catch(() => null);
     renderContent = () => homePage(list);

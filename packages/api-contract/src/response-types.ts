@@ -17,3 +17,4 @@ export type Appended = ResponseOf<Endpoints['postElectionKey']>;
 export type ElectionResult = ResponseOf<Endpoints['result']>;
 export type ElectionList = ResponseOf<Endpoints['elections']>;
 export type HourlyTurnout = ResponseOf<Endpoints['hourlyTurnout']>;
+export type AuditLog = ResponseOf<Endpoints['auditLog']>;

@@ -5,6 +5,7 @@ export * from './bytes.ts';
 export * from './group.ts';
 export * from './scalar.ts';
 export * from './random.ts';
+export * from './sealed-state.ts';
 export * from './hash.ts';
 export { RecordTag, BoardMacTag, ALL_DOMAIN_TAGS } from './domain-tags.ts';
 export * from './equation.ts';

@@ -17,6 +17,7 @@ export * from './ballot-styles.ts';
 export * from './colleges.ts';
 export * from './board-event.ts';
 export * from './ranked-result.ts';
+export * from './board-bodies.ts';
 export * from './setup-hashes.ts';
 export * from './signed-statements.ts';
 export * from './credential-replacement.ts';

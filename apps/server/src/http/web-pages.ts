@@ -61,6 +61,9 @@ export function registerWebPages(app: FastifyInstance, distDirectory = DEFAULT_D
   // The home page lists the server's elections (the web app renders it from /api/elections).
   app.get('/', (_request, reply) => page(reply));
   app.get('/elections/:electionId', (_request, reply) => page(reply));
+  // The returning officer's console (spec §10.8): the same app; the key never enters a URL.
+  app.get('/console', (_request, reply) => page(reply));
+  app.get('/console/:electionId', (_request, reply) => page(reply));
   app.get<{ Params: { electionId: string; page: string } }>(
     '/elections/:electionId/:page',
     (request, reply) => (PAGES.has(request.params.page) ? page(reply) : notFound(reply))
@@ -74,6 +77,8 @@ export function registerWebPages(app: FastifyInstance, distDirectory = DEFAULT_D
       .header('cache-control', 'public, max-age=86400')
       .send(body);
   });
+  // A trustee's page (spec §7.9.2): the ceremony, rehearsal and decryption share in the browser.
+  app.get('/trustee/:electionId/:trustee', (_request, reply) => page(reply));
   app.get<{ Params: { file: string } }>('/assets/:file', async (request, reply) => {
     const match = ASSET_NAME.exec(request.params.file);
     const extension = match?.[1];

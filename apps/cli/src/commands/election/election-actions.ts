@@ -5,10 +5,14 @@
  * open (§9.3), close, and tally: the encrypted tally, k decryption shares from the board, the
  * result with the postal batch totals (§8, §9.5).
  */
-import { createHash } from 'node:crypto';
 import type { Endpoints, ResponseOf } from '@scrutineer/api-contract';
 import { type Group, hexToBytes } from '@scrutineer/crypto';
-import { computeResult, concludeCeremonyFromBodies, electionKeyBody } from '@scrutineer/protocol';
+import {
+  computeResult,
+  concludeCeremonyFromBodies,
+  electionKeyBody,
+  officerKeyHash,
+} from '@scrutineer/protocol';
 import {
   type BoardEvent,
   type EventBody,
@@ -38,7 +42,7 @@ function asOfficer(context: OfficerContext) {
 
 /** SHA-256 hex of a bearer key: what the server stores. */
 export function bearerKeyHash(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex');
+  return officerKeyHash(key);
 }
 
 /** Creates the election from a manifest draft (without `board`); the board fills in its key. */

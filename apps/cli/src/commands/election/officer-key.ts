@@ -7,25 +7,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Command } from 'commander';
+import { MIN_OFFICER_KEY_BITS, estimatedKeyBits } from '@scrutineer/protocol';
 import { writeFileAtomic } from '../roll/roll-files.ts';
 
-/** Bits of entropy the officer's key must have at least (estimated). */
-export const MIN_KEY_BITS = 128;
-
-const ALPHABETS: readonly [RegExp, number][] = [
-  [/^[0-9]+$/, 10],
-  [/^[0-9a-f]+$/i, 16],
-  [/^[A-Za-z0-9_-]+$/, 64],
-  [/^[A-Za-z0-9+/=]+$/, 64],
-];
-
-/** Estimated bits: length × log2 of the smallest alphabet spelling it (95 printable otherwise). */
-export function estimatedKeyBits(key: string): number {
-  const size = ALPHABETS.find(([pattern]) => pattern.test(key))?.[1] ?? 95;
-  // A key of very few distinct characters ('aaaa…', '0101…') is weaker than its length says.
-  const distinct = new Set(key).size;
-  return key.length * Math.log2(distinct < 8 ? Math.max(2, distinct) : size);
-}
+/** Bits of entropy the officer's key must have at least (estimated; shared with the web console). */
+export const MIN_KEY_BITS = MIN_OFFICER_KEY_BITS;
+export { estimatedKeyBits };
 
 /** Throws, saying how to make a strong key, if `key` is below the floor. */
 export function assertStrongOfficerKey(key: string): void {

@@ -13,54 +13,22 @@
  * sᵢᵢ), a resumed process must not wait for someone to type, and a copy of the state file alone
  * (a backup, a shared disk) then reveals nothing. The additional data binds the file to the
  * election, the trustee and the manifest's hash, so a state file from another ceremony is refused.
+ * The sealing is @scrutineer/protocol's (trustee-files), shared with the trustee's page: a state
+ * sealed here opens there and back.
  */
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import type { EventBody } from '@scrutineer/record';
+import {
+  type CeremonyState,
+  type TrusteeKeyFile,
+  openCeremonyState,
+  sealCeremonyState,
+} from '@scrutineer/protocol';
 import { writeFileAtomic } from '../roll/roll-files.ts';
-import type { TrusteeKeyFile } from './trustee-key-file.ts';
 
-export const CEREMONY_STATE_FORMAT = 'scrutineer/trustee-ceremony-state/v1';
-
-/** The sealed content. */
-export interface CeremonyState {
-  /** sᵢᵢ, hex scalar. */
-  readonly ownShare: string;
-  readonly commitments: EventBody<'trustee-commitments'>;
-  readonly shares: EventBody<'trustee-shares'>;
-}
-
-/** The file as written. */
-interface SealedStateFile {
-  readonly format: typeof CEREMONY_STATE_FORMAT;
-  readonly electionId: string;
-  readonly trustee: number;
-  readonly manifestHash: string;
-  readonly nonce: string;
-  readonly sealed: string;
-}
+export { CEREMONY_STATE_FORMAT, type CeremonyState } from '@scrutineer/protocol';
 
 export function ceremonyStatePath(keyPath: string): string {
   return `${keyPath}.ceremony`;
-}
-
-function sealingKey(file: TrusteeKeyFile): Buffer {
-  return Buffer.from(
-    hkdfSync(
-      'sha256',
-      Buffer.from(file.secretKey, 'hex'),
-      Buffer.from(CEREMONY_STATE_FORMAT, 'utf8'),
-      Buffer.from(`${file.electionId}\u0000${file.trustee}`, 'utf8'),
-      32
-    )
-  );
-}
-
-function additionalData(file: TrusteeKeyFile, manifestHash: string): Buffer {
-  return Buffer.from(
-    `${CEREMONY_STATE_FORMAT}\u0000${file.electionId}\u0000${file.trustee}\u0000${manifestHash}`,
-    'utf8'
-  );
 }
 
 /** Seals and writes the state (0600, atomically, synced) before anything is posted. */
@@ -70,22 +38,7 @@ export function saveCeremonyState(
   manifestHash: string,
   state: CeremonyState
 ): void {
-  const nonce = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', sealingKey(file), nonce);
-  cipher.setAAD(additionalData(file, manifestHash));
-  const sealed = Buffer.concat([
-    cipher.update(JSON.stringify(state), 'utf8'),
-    cipher.final(),
-    cipher.getAuthTag(),
-  ]);
-  const written: SealedStateFile = {
-    format: CEREMONY_STATE_FORMAT,
-    electionId: file.electionId,
-    trustee: file.trustee,
-    manifestHash,
-    nonce: nonce.toString('hex'),
-    sealed: sealed.toString('base64'),
-  };
+  const written = sealCeremonyState(file, manifestHash, state);
   writeFileAtomic(path, `${JSON.stringify(written, null, 2)}\n`, { secret: true });
 }
 
@@ -100,35 +53,9 @@ export function loadCeremonyState(
   manifestHash: string
 ): CeremonyState | undefined {
   if (!existsSync(path)) return undefined;
-  let stored: Partial<SealedStateFile>;
-  try {
-    stored = JSON.parse(readFileSync(path, 'utf8')) as Partial<SealedStateFile>;
-  } catch (error) {
-    throw new Error(`${path}: not a ceremony state file (${(error as Error).message})`);
-  }
-  if (stored.format !== CEREMONY_STATE_FORMAT)
-    throw new Error(`${path}: not a ${CEREMONY_STATE_FORMAT} file`);
-  if (stored.electionId !== file.electionId || stored.trustee !== file.trustee)
-    throw new Error(`${path}: kept by another trustee or for another election`);
-  if (stored.manifestHash !== manifestHash)
-    throw new Error(`${path}: kept for another manifest of ${file.electionId}`);
-  try {
-    const bytes = Buffer.from(stored.sealed ?? '', 'base64');
-    const decipher = createDecipheriv(
-      'aes-256-gcm',
-      sealingKey(file),
-      Buffer.from(stored.nonce ?? '', 'hex')
-    );
-    decipher.setAAD(additionalData(file, manifestHash));
-    decipher.setAuthTag(bytes.subarray(bytes.length - 16));
-    const plain = Buffer.concat([
-      decipher.update(bytes.subarray(0, bytes.length - 16)),
-      decipher.final(),
-    ]);
-    return JSON.parse(plain.toString('utf8')) as CeremonyState;
-  } catch {
-    throw new Error(`${path}: does not open under this key file (altered, or not this trustee's)`);
-  }
+  const opened = openCeremonyState(readFileSync(path, 'utf8'), file, manifestHash);
+  if (!opened.ok) throw new Error(`${path}: ${opened.error.message}`);
+  return opened.value;
 }
 
 /** Once the secret share is in the key file, sᵢᵢ has no further use: remove it. */

@@ -5,18 +5,13 @@
  * trustee's verification key. A key file that is lost, unreadable or holds the wrong share is
  * found now, while the election can still be run again or cancelled, not at the count.
  */
-import { createRehearsalShare } from '@scrutineer/protocol';
+import { createRehearsalShare, rehearsedTrustees } from '@scrutineer/protocol';
 import type { BoardEvent, Manifest } from '@scrutineer/record';
-import { bodiesOf, lastBodyOf } from '../../client/board-bodies.ts';
+import { lastBodyOf } from '../../client/board-bodies.ts';
 import { type TrusteeContext, checkKeyFile } from './trustee-actions.ts';
 import { type TrusteeKeyFile, secretShareOf, trusteeKeyPair } from './trustee-key-file.ts';
 
-/** The trustees (indices, ascending) whose rehearsal share is on the board. */
-export function rehearsedTrustees(events: readonly BoardEvent[]): number[] {
-  return [...new Set(bodiesOf(events, 'rehearsal-share').map((b) => b.trustee))].sort(
-    (a, b) => a - b
-  );
-}
+export { rehearsedTrustees } from '@scrutineer/protocol';
 
 /**
  * One line on the rehearsal for the officer (`election open`): who has rehearsed, and a warning

@@ -14,14 +14,14 @@ import {
   hexToBytes,
 } from '@scrutineer/crypto';
 import {
+  ceremonyEvents,
   checkReceivedShares,
-  concludeCeremonyFromBodies,
+  keyFileMatchesManifest,
+  concludeTrusteeShare,
   dealCeremonyShares,
   decryptTally,
-  electionKeyBody,
-  finishCeremony,
 } from '@scrutineer/protocol';
-import { type BoardEvent, type EventBody, type Manifest, manifestHash } from '@scrutineer/record';
+import { type EventBody, type Manifest, manifestHash } from '@scrutineer/record';
 import { bodiesOf, lastBodyOf } from '../../client/board-bodies.ts';
 import { type AnnouncedCheckpoint, checkSealedTally } from './sealed-tally.ts';
 import { ApiError, type ServerClient, pollUntil } from '../../client/server-client.ts';
@@ -77,19 +77,10 @@ async function postUnlessOnBoard(
   }
 }
 
-/** The events before the `election-key` (the ceremony's messages), once it is on the board. */
-function ceremonyEvents(events: readonly BoardEvent[]): BoardEvent[] | undefined {
-  const at = events.findIndex((e) => e.type === 'election-key');
-  return at < 0 ? undefined : events.slice(0, at);
-}
-
 /** Checks the key file belongs to this election and to the manifest's trustee entry. */
 export function checkKeyFile(manifest: Manifest, file: TrusteeKeyFile): void {
-  const entry = manifest.trustees.members.find((m) => m.index === file.trustee);
-  if (manifest.electionId !== file.electionId || entry?.publicKey !== file.publicKey)
-    throw new Error(
-      `this key file is not trustee ${file.trustee}'s key in ${manifest.electionId}'s manifest`
-    );
+  const matches = keyFileMatchesManifest(manifest, file);
+  if (!matches.ok) throw new Error(matches.error.message);
 }
 
 /**
@@ -212,25 +203,25 @@ export async function runTrusteeCeremony(
     async () => ceremonyEvents(await client.events(electionId)),
     wait
   );
-  const concluded = concludeCeremonyFromBodies(group, manifest, {
-    commitments: bodiesOf(ceremony, 'trustee-commitments'),
-    shares: bodiesOf(ceremony, 'trustee-shares'),
-    complaints: bodiesOf(ceremony, 'trustee-complaint'),
-  });
-  if (!concluded.ok)
-    throw new Error(`the ceremony on the board concludes to no key: ${concluded.error.message}`);
-  const result = concluded.value;
   const published = lastBodyOf(await client.events(electionId), 'election-key');
-  const expected = electionKeyBody(group, result);
-  if (published === undefined || published.publicKey !== expected.publicKey)
-    throw new Error(
-      'the published election key is not the one the ceremony on the board concludes'
-    );
-  const share = finishCeremony(group, result, me, checked.shares);
+  const concluded = concludeTrusteeShare(
+    group,
+    manifest,
+    key,
+    ownShare,
+    {
+      commitments: bodiesOf(ceremony, 'trustee-commitments'),
+      shares: bodiesOf(ceremony, 'trustee-shares'),
+      complaints: bodiesOf(ceremony, 'trustee-complaint'),
+    },
+    published?.publicKey ?? ''
+  );
+  if (!concluded.ok) throw new Error(concluded.error.message);
+  const { share } = concluded.value;
   return {
     file: withSecretShare(file, share),
     complaints: checked.complaints.length,
-    electionKey: expected.publicKey,
+    electionKey: concluded.value.electionKey,
   };
 }
 

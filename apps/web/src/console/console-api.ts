@@ -1,0 +1,46 @@
+/**
+ * @module The console's calls to its own server, through the contract's typed client as the CLI's
+ * server-client.ts makes them: the same endpoint names, bodies and order (apps/cli's
+ * election-actions.ts), so the console can do nothing the API does not let the CLI do. The
+ * officer's key is passed in by the caller (held in the page) and sent only as the bearer header.
+ */
+import { apiClient } from '@scrutineer/api-contract';
+import type { EventBody } from '@scrutineer/record';
+
+export { ApiError, type ApiErrorCode } from '@scrutineer/api-contract';
+
+const client = apiClient({ init: { credentials: 'omit', cache: 'no-store' } });
+
+/** Every officer request names the election and carries the key as `Authorization: Bearer`. */
+const asOfficer = (electionId: string, key: string) => ({ params: { electionId }, token: key });
+const election = (electionId: string) => ({ params: { electionId } });
+
+export const consoleApi = {
+  // Public reads (the same the CLI's ServerClient makes).
+  summary: (id: string) => client.call('summary', election(id)),
+  manifest: (id: string) => client.call('manifest', election(id)),
+  events: (id: string, from: number, limit: number) =>
+    client.call('events', { ...election(id), query: { from, limit } }),
+  turnout: (id: string) => client.call('turnout', election(id)),
+  hourlyTurnout: (id: string) => client.call('hourlyTurnout', election(id)),
+  checkpoints: (id: string) => client.call('recordCheckpoints', election(id)),
+  // The operator's one call: `scrutineer election create`.
+  createElection: (operatorKey: string, manifest: Record<string, unknown>, adminKeyHash: string) =>
+    client.call('createElection', { token: operatorKey, body: { manifest, adminKeyHash } }),
+  // The officer's calls.
+  auditLog: (id: string, key: string) => client.call('auditLog', asOfficer(id, key)),
+  publishNominations: (id: string, key: string, document: string) =>
+    client.call('publishNominations', { ...asOfficer(id, key), body: { document } }),
+  postElectionKey: (id: string, key: string, body: EventBody<'election-key'>) =>
+    client.call('postElectionKey', { ...asOfficer(id, key), body }),
+  loadCredentials: (
+    id: string,
+    key: string,
+    credentials: { key: string; answersHash: string; returnCommitment?: string }[]
+  ) => client.call('loadCredentials', { ...asOfficer(id, key), body: { credentials } }),
+  open: (id: string, key: string) => client.call('open', asOfficer(id, key)),
+  close: (id: string, key: string) => client.call('close', asOfficer(id, key)),
+  tally: (id: string, key: string) => client.call('tally', asOfficer(id, key)),
+  publishResult: (id: string, key: string, body: EventBody<'election-result'>) =>
+    client.call('publishResult', { ...asOfficer(id, key), body }),
+};

@@ -1,0 +1,316 @@
+/**
+ * @module The console's state and steps: which election, the officer's key (in memory and this
+ * tab's sessionStorage), the board as last read, the files the officer chose (read into memory so
+ * a redraw keeps them), and the message of the last step. Every step is a call of
+ * console-actions.ts or console-api.ts; a redraw follows each.
+ */
+import type { AuditLog, HourlyTurnout, Turnout } from '@scrutineer/api-contract';
+import type { BoardEvent, Manifest } from '@scrutineer/record';
+import { type RollAudit, auditRoll, parseRoll } from '@scrutineer/protocol';
+import {
+  type Officer,
+  type TallyCheckpoint,
+  loadCredentialsAndOpen,
+  publishElectionKey,
+  publishResult,
+  readAnswersTable,
+  sealingCheckpoint,
+  startTally,
+} from './console-actions.ts';
+import { consoleApi } from './console-api.ts';
+import { boardEvents, boardManifest } from './console-board.ts';
+import { describeFailure, describeProblem } from './console-errors.ts';
+import { checkDraft } from './console-manifest.ts';
+import { forgetKey, generateOfficerKey, signIn, storedKey } from './console-session.ts';
+import { ct } from './i18n/console-i18n.ts';
+import { officerKeyHash } from '@scrutineer/protocol';
+
+export interface ChosenFile {
+  readonly name: string;
+  readonly text: string;
+}
+
+export interface Board {
+  readonly manifest: Manifest;
+  readonly stage: string;
+  readonly fingerprint: string | null;
+  readonly events: readonly BoardEvent[];
+  readonly turnout: Turnout;
+  readonly hourly: HourlyTurnout;
+  readonly auditLog: AuditLog['entries'];
+  readonly checkpoint: TallyCheckpoint | null;
+  readonly readAt: Date;
+}
+
+export interface ConsoleState {
+  electionId: string;
+  officer: Officer | null;
+  board: Board | null;
+  /** Errors of the form on show: field id → sentence. */
+  errors: { readonly text: string; readonly target?: string }[];
+  /** The outcome of the last step, announced in the status region. */
+  message: string;
+  busy: boolean;
+  files: Record<string, ChosenFile>;
+  text: Record<string, string>;
+  confirmOpen: boolean;
+  roll: RollAudit | null;
+  /** After creating an election: the new key to download, shown once. */
+  created: { readonly electionId: string; readonly key: string; readonly hash: string } | null;
+}
+
+export class ConsoleController {
+  readonly state: ConsoleState;
+  readonly #redraw: (focus: boolean) => void;
+
+  constructor(electionId: string | null, redraw: (focus: boolean) => void) {
+    this.#redraw = redraw;
+    const key = electionId === null ? null : storedKey(electionId);
+    this.state = {
+      electionId: electionId ?? '',
+      officer: electionId !== null && key !== null ? { electionId, key } : null,
+      board: null,
+      errors: [],
+      message: '',
+      busy: false,
+      files: {},
+      text: {},
+      confirmOpen: false,
+      roll: null,
+      created: null,
+    };
+  }
+
+  async start(): Promise<void> {
+    // After the router has taken this page's render function (start is called while it is made).
+    await Promise.resolve();
+    this.#redraw(true);
+    if (this.state.officer !== null) await this.refresh(true);
+    // The board changes while the officer watches (trustees deal, voters vote): read it again
+    // every few seconds, and redraw only when something changed, without moving focus.
+    setInterval(() => {
+      if (this.state.officer !== null && !this.state.busy) void this.refresh(false, true);
+    }, 4000);
+  }
+
+  async choose(name: string, file: File | undefined): Promise<void> {
+    if (file === undefined) delete this.state.files[name];
+    else this.state.files[name] = { name: file.name, text: await file.text() };
+    // Shows which file is chosen (a redraw makes new inputs; the text is kept here).
+    this.#redraw(false);
+  }
+
+  async refresh(focus: boolean, quiet = false): Promise<void> {
+    const officer = this.state.officer;
+    if (officer === null) return;
+    try {
+      const [manifest, summary, events, turnout, hourly, log] = await Promise.all([
+        boardManifest(officer.electionId),
+        consoleApi.summary(officer.electionId),
+        boardEvents(officer.electionId),
+        consoleApi.turnout(officer.electionId),
+        consoleApi.hourlyTurnout(officer.electionId),
+        consoleApi.auditLog(officer.electionId, officer.key),
+      ]);
+      const tally = events.find((e) => e.type === 'encrypted-tally');
+      const before = this.state.board;
+      const checkpoint =
+        tally === undefined
+          ? null
+          : (before?.checkpoint ?? (await sealingCheckpoint(officer.electionId, tally.position)));
+      const changed =
+        before === null ||
+        before.events.length !== events.length ||
+        before.auditLog.length !== log.entries.length ||
+        before.turnout.total !== turnout.total;
+      this.state.board = {
+        manifest,
+        stage: summary.stage,
+        fingerprint: summary.fingerprint,
+        events,
+        turnout,
+        hourly,
+        auditLog: log.entries,
+        checkpoint,
+        readAt: new Date(),
+      };
+      if (!quiet || changed) this.#redraw(focus);
+    } catch (error) {
+      if (quiet) return;
+      this.state.errors = [{ text: describeFailure(error) }];
+      this.#redraw(focus);
+    }
+  }
+
+  async signIn(): Promise<void> {
+    const electionId = (this.state.text['election'] ?? this.state.electionId).trim();
+    const keyText = this.state.files['key']?.text ?? this.state.text['key'] ?? '';
+    this.state.busy = true;
+    this.#redraw(false);
+    const outcome = await signIn(electionId, keyText);
+    this.state.busy = false;
+    if (!outcome.ok) {
+      const problem = outcome.error;
+      this.state.errors = [
+        problem.field === 'election'
+          ? { text: ct(problem.code), target: 'election' }
+          : problem.field === 'key'
+            ? { text: describeProblem({ code: problem.code, detail: '' }), target: 'key-file' }
+            : { text: describeFailure(problem.error) },
+      ];
+      return this.#redraw(true);
+    }
+    // The dashboard lives at its own address; the key goes with the tab, not the URL.
+    location.assign(`/console/${electionId}${location.search}`);
+  }
+
+  signOut(): void {
+    if (this.state.officer !== null) forgetKey(this.state.officer.electionId);
+    location.assign(`/console${location.search}`);
+  }
+
+  async create(): Promise<void> {
+    const operatorKey = (this.state.text['operator-key'] ?? '').trim();
+    const manifestText = this.state.files['manifest']?.text ?? this.state.text['manifest'] ?? '';
+    const errors: ConsoleState['errors'] = [];
+    if (operatorKey === '')
+      errors.push({ text: ct('error.noOperatorKey'), target: 'operator-key' });
+    if (manifestText.trim() === '')
+      errors.push({ text: ct('error.noManifest'), target: 'manifest-file' });
+    const draft = errors.length === 0 ? checkDraft(manifestText) : null;
+    if (draft !== null && !draft.ok)
+      errors.push({ text: describeProblem(draft.error), target: 'manifest-file' });
+    if (errors.length > 0 || draft === null || !draft.ok) {
+      this.state.errors = errors;
+      return this.#redraw(true);
+    }
+    const key = generateOfficerKey();
+    await this.#step(async () => {
+      const made = await consoleApi.createElection(operatorKey, draft.value, officerKeyHash(key));
+      this.state.created = {
+        electionId: made.manifest.electionId,
+        key,
+        hash: made.manifestHash,
+      };
+      sessionStorage.setItem(`scrutineer-officer:${made.manifest.electionId}`, key);
+      return ct('create.created', { election: made.manifest.electionId, hash: made.manifestHash });
+    });
+  }
+
+  auditRoll(): void {
+    const file = this.state.files['roll'];
+    this.state.errors = [];
+    if (file === undefined) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(file.text);
+    } catch (error) {
+      this.state.errors = [
+        { text: ct('error.badJson', { detail: (error as Error).message }), target: 'roll-file' },
+      ];
+      return this.#redraw(true);
+    }
+    const roll = parseRoll(value);
+    if (!roll.ok) {
+      this.state.errors = [
+        { text: ct('error.generic', { detail: roll.error.message }), target: 'roll-file' },
+      ];
+      return this.#redraw(true);
+    }
+    this.state.roll = auditRoll(roll.value);
+    this.state.message = ct('roll.audited', {
+      members: this.state.roll.members,
+      findings: this.state.roll.findings.length,
+    });
+    this.#redraw(false);
+  }
+
+  publishNominations(): Promise<void> {
+    const file = this.state.files['nominations'];
+    return this.#officerStep(async (officer) => {
+      if (file === undefined) return ct('error.nominations');
+      await consoleApi.publishNominations(officer.electionId, officer.key, file.text);
+      return ct('nominations.done', { bytes: file.text.length });
+    });
+  }
+
+  publishKey(): Promise<void> {
+    return this.#officerStep(async (officer) => {
+      const published = await publishElectionKey(officer);
+      return published.ok ? ct('ceremony.keyPublished') : { problem: published.error };
+    });
+  }
+
+  open(): Promise<void> {
+    const file = this.state.files['answers'];
+    return this.#officerStep(async (officer) => {
+      if (file === undefined) return { problem: { code: 'console/answers', detail: '' } };
+      const table = readAnswersTable(file.text, officer.electionId);
+      if (!table.ok) return { problem: table.error };
+      const opened = await loadCredentialsAndOpen(officer, table.value);
+      return opened.ok
+        ? ct('credentials.opened', { fingerprint: opened.value.fingerprint ?? '' })
+        : { problem: opened.error };
+    });
+  }
+
+  close(): Promise<void> {
+    return this.#officerStep(async (officer) => {
+      await consoleApi.close(officer.electionId, officer.key);
+      return ct('close.done');
+    });
+  }
+
+  tally(): Promise<void> {
+    return this.#officerStep(async (officer) => {
+      const checkpoint = await startTally(officer);
+      return ct('tally.checkpoint', { size: checkpoint.size, root: checkpoint.root });
+    });
+  }
+
+  publishResult(): Promise<void> {
+    return this.#officerStep(async (officer) => {
+      const manifest = await boardManifest(officer.electionId);
+      const published = await publishResult(officer, manifest);
+      return published.ok ? ct('tally.published') : { problem: published.error };
+    });
+  }
+
+  #officerStep(
+    run: (officer: Officer) => Promise<string | { problem: { code: string; detail: string } }>
+  ): Promise<void> {
+    const officer = this.state.officer;
+    if (officer === null) return Promise.resolve();
+    return this.#step(() => run(officer));
+  }
+
+  async #step(
+    run: () => Promise<string | { problem: { code: string; detail: string } }>
+  ): Promise<void> {
+    this.state.busy = true;
+    this.state.errors = [];
+    this.state.message = ct('working.busy');
+    this.#redraw(false);
+    try {
+      const outcome = await run();
+      if (typeof outcome === 'string') this.state.message = outcome;
+      else {
+        this.state.message = '';
+        this.state.errors = [{ text: describeProblem(outcome.problem) }];
+      }
+    } catch (error) {
+      this.state.message = '';
+      this.state.errors = [{ text: describeFailure(error, this.state.board?.stage) }];
+    }
+    this.state.busy = false;
+    await this.refresh(false, true);
+    this.#redraw(this.state.errors.length > 0);
+  }
+
+  /** Whether opening needs the officer to confirm a rehearsal shortfall first. */
+  setConfirmOpen(value: boolean): void {
+    this.state.confirmOpen = value;
+  }
+}
+
+export { generateOfficerKey };

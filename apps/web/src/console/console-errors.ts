@@ -1,0 +1,56 @@
+/**
+ * @module Plain-language words for every refusal the console can meet: the API's stable codes
+ * (error-codes.ts), the console's own checks, and a manifest's zod/Result findings, each mapped to
+ * a sentence a returning officer understands. Unknown codes fall back to the server's own message.
+ */
+import { ApiError } from './console-api.ts';
+import type { StepProblem } from './console-actions.ts';
+import { type ConsoleKey, ct } from './i18n/console-i18n.ts';
+
+const API_WORDS: Readonly<Record<string, ConsoleKey>> = {
+  'auth/admin-required': 'error.wrongKey',
+  'auth/operator-required': 'error.operatorKey',
+  'election/not-found': 'error.unknownElection',
+  'election/exists': 'error.manifestExists',
+  'client/unreachable': 'error.unreachable',
+  'request/rate-limited': 'error.busy',
+  'nominations/hash-mismatch': 'error.nominations',
+  'nominations/not-named': 'error.nominations',
+  'nominations/not-canonical': 'error.nominations',
+  'nominations/invalid-document': 'error.nominations',
+};
+
+const STEP_WORDS: Readonly<Record<string, ConsoleKey>> = {
+  'console/bad-json': 'error.badJson',
+  'console/answers': 'error.answers',
+  'console/answers-mismatch': 'error.answersMismatch',
+  'console/ceremony': 'error.ceremony',
+  'console/result': 'error.result',
+  'console/manifest': 'error.manifest',
+  'officer-key/empty': 'error.noKey',
+  'officer-key/trustee-key-file': 'error.trusteeKeyFile',
+  'officer-key/not-a-key': 'error.notAKey',
+};
+
+/** A sentence for a thrown error (an ApiError from the contract client, or a bug's message). */
+export function describeFailure(error: unknown, stage?: string): string {
+  if (error instanceof ApiError) {
+    const words = API_WORDS[error.code];
+    if (words !== undefined) return ct(words);
+    if (error.status === 503) return ct('error.busy');
+    if (error.code === 'election/wrong-stage')
+      return ct('error.wrongStage', { stage: stage ?? '' });
+    if (error.code === 'election/invalid-manifest')
+      return ct('error.manifest', { detail: error.detail });
+    return ct('error.generic', { detail: error.detail });
+  }
+  return ct('error.generic', { detail: error instanceof Error ? error.message : String(error) });
+}
+
+/** A sentence for a refusal the console found itself. */
+export function describeProblem(problem: StepProblem): string {
+  const words = STEP_WORDS[problem.code];
+  return words === undefined
+    ? ct('error.generic', { detail: problem.detail })
+    : ct(words, { detail: problem.detail });
+}

@@ -1,0 +1,466 @@
+/**
+ * @module The console's pages: sign-in and create (no election signed in), and the election's
+ * dashboard, one section per stage of the election (nominations, roll audit, ceremony and
+ * rehearsal, credentials and opening, turnout, postal intake, close, tally and result, audit log).
+ * Built with the app's element builder (text only, never HTML) and the booth's styles.
+ */
+import { type Child, button, errorSummary, h } from '../dom.ts';
+import { language } from '../i18n/i18n.ts';
+import type { ConsoleController } from './console-controller.ts';
+import {
+  postalBatches,
+  postalReceivedCount,
+  rehearsalShortfall,
+  trusteeProgress,
+} from './console-board.ts';
+import { type ConsoleKey, ct } from './i18n/console-i18n.ts';
+
+const suffix = (): string => (language() === 'cy' ? '?lang=cy' : '');
+
+function summary(c: ConsoleController): Child {
+  return c.state.errors.length === 0 ? null : errorSummary(ct('error.title'), c.state.errors);
+}
+
+function status(c: ConsoleController): HTMLElement {
+  return h('p', { role: 'status', class: 'status', id: 'console-status' }, c.state.message);
+}
+
+function textField(
+  c: ConsoleController,
+  id: string,
+  label: string,
+  options: { hint?: string; type?: string; multiline?: boolean; autocomplete?: string } = {}
+): HTMLElement {
+  const hintId = options.hint === undefined ? undefined : `${id}-hint`;
+  const invalid = c.state.errors.some((e) => e.target === id);
+  const input = options.multiline
+    ? h('textarea', {
+        id,
+        rows: '6',
+        'aria-describedby': hintId,
+        'aria-invalid': invalid ? 'true' : undefined,
+      })
+    : h('input', {
+        id,
+        type: options.type ?? 'text',
+        autocomplete: options.autocomplete ?? 'off',
+        spellcheck: 'false',
+        'aria-describedby': hintId,
+        'aria-invalid': invalid ? 'true' : undefined,
+      });
+  input.value = c.state.text[id] ?? '';
+  input.addEventListener('input', () => {
+    c.state.text[id] = input.value;
+  });
+  return h(
+    'div',
+    { class: 'field' },
+    h('label', { for: id }, label),
+    hintId === undefined ? null : h('p', { class: 'hint', id: hintId }, options.hint),
+    input
+  );
+}
+
+function fileField(
+  c: ConsoleController,
+  id: string,
+  name: string,
+  label: string,
+  hint?: string
+): HTMLElement {
+  const hintId = `${id}-hint`;
+  const chosen = c.state.files[name];
+  const invalid = c.state.errors.some((e) => e.target === id);
+  const input = h('input', {
+    id,
+    type: 'file',
+    accept: name === 'key' ? undefined : '.json,application/json',
+    'aria-describedby': hintId,
+    'aria-invalid': invalid ? 'true' : undefined,
+  });
+  input.addEventListener('change', () => void c.choose(name, input.files?.[0]));
+  return h(
+    'div',
+    { class: 'field' },
+    h('label', { for: id }, label),
+    h(
+      'p',
+      { class: 'hint', id: hintId },
+      hint ?? '',
+      chosen === undefined ? '' : ` ${ct('file.chosen', { name: chosen.name })}`
+    ),
+    input
+  );
+}
+
+function form(action: () => void, ...children: Child[]): HTMLFormElement {
+  const element = h('form', { novalidate: true }, ...children);
+  element.addEventListener('submit', (event) => {
+    event.preventDefault();
+    action();
+  });
+  return element;
+}
+
+function submit(c: ConsoleController, label: string, id: string): HTMLButtonElement {
+  return h('button', { type: 'submit', class: 'primary', id, disabled: c.state.busy }, label);
+}
+
+/** `/console`: sign in to an election, or create one. */
+export function signInPage(c: ConsoleController): Child[] {
+  if (c.state.created !== null) return createdPage(c);
+  return [
+    h('h1', {}, ct('console.title')),
+    summary(c),
+    h('p', { class: 'lead' }, ct('console.intro')),
+    h('h2', {}, ct('signIn.title')),
+    form(
+      () => void c.signIn(),
+      c.state.electionId === ''
+        ? textField(c, 'election', ct('signIn.election'), { hint: ct('signIn.electionHint') })
+        : h('p', {}, ct('dash.title', { election: c.state.electionId })),
+      fileField(c, 'key-file', 'key', ct('signIn.keyFile'), ct('signIn.keyFileHint')),
+      textField(c, 'key', ct('signIn.keyText'), { type: 'password', autocomplete: 'off' }),
+      submit(c, ct('signIn.submit'), 'sign-in')
+    ),
+    status(c),
+    c.state.electionId === '' ? createForm(c) : null,
+  ];
+}
+
+function createForm(c: ConsoleController): HTMLElement {
+  return h(
+    'section',
+    { class: 'aside' },
+    h('h2', { id: 'create-title' }, ct('create.title')),
+    h('p', {}, ct('create.intro')),
+    form(
+      () => void c.create(),
+      textField(c, 'operator-key', ct('create.operatorKey'), { type: 'password' }),
+      fileField(c, 'manifest-file', 'manifest', ct('create.manifestFile')),
+      textField(c, 'manifest', ct('create.manifestText'), { multiline: true }),
+      submit(c, ct('create.submit'), 'create')
+    )
+  );
+}
+
+function createdPage(c: ConsoleController): Child[] {
+  const created = c.state.created;
+  if (created === null) return [];
+  const blob = new Blob([`${created.key}\n`], { type: 'text/plain' });
+  return [
+    h('h1', {}, ct('create.keyTitle')),
+    h('p', { class: 'notice ok', role: 'status' }, c.state.message),
+    h('p', {}, ct('create.keyText')),
+    h('p', {}, h('code', { class: 'hex', id: 'new-officer-key' }, created.key)),
+    h(
+      'p',
+      {},
+      h(
+        'a',
+        {
+          href: URL.createObjectURL(blob),
+          download: `${created.electionId}-officer.key`,
+          id: 'download-key',
+        },
+        ct('create.download')
+      )
+    ),
+    h(
+      'p',
+      {},
+      h(
+        'a',
+        { href: `/console/${created.electionId}${suffix()}`, id: 'go-to-election' },
+        ct('create.continue')
+      )
+    ),
+  ];
+}
+
+const yesNo = (value: boolean): string => ct(value ? 'ceremony.yes' : 'ceremony.no');
+
+function table(
+  caption: string,
+  headings: readonly string[],
+  rows: readonly (readonly Child[])[],
+  id?: string
+): HTMLElement {
+  // A scrollable region must be reachable from the keyboard (axe scrollable-region-focusable).
+  return h(
+    'div',
+    { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': caption },
+    h(
+      'table',
+      { id },
+      h('caption', {}, caption),
+      h('thead', {}, h('tr', {}, ...headings.map((heading) => h('th', { scope: 'col' }, heading)))),
+      h('tbody', {}, ...rows.map((cells) => h('tr', {}, ...cells.map((cell) => h('td', {}, cell)))))
+    )
+  );
+}
+
+function section(id: string, title: string, ...children: Child[]): HTMLElement {
+  // Not a landmark (no accessible name): the tables inside are the named regions.
+  return h('section', { class: 'console-section' }, h('h2', { id }, title), ...children);
+}
+
+/** `/console/<election>` once signed in. */
+export function dashboardPage(c: ConsoleController): Child[] {
+  const officer = c.state.officer;
+  const board = c.state.board;
+  if (officer === null) return signInPage(c);
+  const heading = h('h1', {}, ct('dash.title', { election: officer.electionId }));
+  if (board === null) return [heading, summary(c), h('p', {}, ct('working.busy')), status(c)];
+  const { manifest, stage, events } = board;
+  const progress = trusteeProgress(manifest, events);
+  const shortfall = rehearsalShortfall(manifest, progress);
+  const stageKey = `stage.${stage}` as ConsoleKey;
+  const k = manifest.trustees.threshold;
+  const shares = progress.filter((p) => p.decrypted).length;
+  return [
+    heading,
+    summary(c),
+    h('p', {}, ct('signIn.signedIn', { election: manifest.title })),
+    h('p', { id: 'stage' }, h('strong', {}, `${ct('dash.stage')}: `), ct(stageKey)),
+    h(
+      'p',
+      {},
+      button(ct('dash.refresh'), () => void c.refresh(false), {
+        class: 'secondary',
+        id: 'refresh',
+      }),
+      button(ct('signIn.signOut'), () => c.signOut(), { class: 'secondary', id: 'sign-out' })
+    ),
+    status(c),
+    section(
+      'nominations-title',
+      ct('nominations.title'),
+      h('p', {}, ct('nominations.text')),
+      form(
+        () => void c.publishNominations(),
+        fileField(c, 'nominations-file', 'nominations', ct('nominations.file')),
+        submit(c, ct('nominations.submit'), 'publish-nominations')
+      )
+    ),
+    section(
+      'roll-title',
+      ct('roll.title'),
+      h('p', {}, ct('roll.text')),
+      form(
+        () => c.auditRoll(),
+        fileField(c, 'roll-file', 'roll', ct('roll.file')),
+        submit(c, ct('roll.submit'), 'audit-roll')
+      ),
+      c.state.roll === null
+        ? null
+        : c.state.roll.findings.length === 0
+          ? h('p', { class: 'notice ok' }, ct('roll.none'))
+          : table(
+              ct('roll.title'),
+              [ct('roll.finding'), ct('roll.rule'), ct('roll.members'), ct('roll.evidence')],
+              c.state.roll.findings.map((f) => [f.id, f.rule, f.memberIds.join(', '), f.evidence]),
+              'roll-findings'
+            )
+    ),
+    section(
+      'ceremony-title',
+      ct('ceremony.title'),
+      h('p', {}, ct('ceremony.threshold', { k, n: manifest.trustees.members.length })),
+      table(
+        ct('ceremony.title'),
+        [
+          ct('ceremony.trustee'),
+          ct('ceremony.name'),
+          ct('ceremony.committed'),
+          ct('ceremony.dealt'),
+          ct('ceremony.complaints'),
+          ct('ceremony.rehearsed'),
+          ct('ceremony.decrypted'),
+        ],
+        progress.map((p) => [
+          String(p.index),
+          p.name,
+          yesNo(p.committed),
+          yesNo(p.dealt),
+          String(p.complaints),
+          yesNo(p.rehearsed),
+          yesNo(p.decrypted),
+        ]),
+        'trustees'
+      ),
+      stage === 'setup'
+        ? button(ct('ceremony.publishKey'), () => void c.publishKey(), {
+            class: 'primary',
+            id: 'publish-key',
+            disabled: c.state.busy,
+          })
+        : null
+    ),
+    section(
+      'credentials-title',
+      ct('credentials.title'),
+      shortfall === null
+        ? null
+        : h(
+            'p',
+            { class: 'notice error', id: 'rehearsal-warning' },
+            ct('rehearsal.warning', shortfall)
+          ),
+      h('p', {}, ct('credentials.text')),
+      board.fingerprint === null ? null : h('p', { class: 'fingerprint' }, board.fingerprint),
+      form(
+        () => void c.open(),
+        fileField(c, 'answers-file', 'answers', ct('credentials.file')),
+        shortfall === null ? null : confirmOpen(c),
+        h(
+          'button',
+          {
+            type: 'submit',
+            class: 'primary',
+            id: 'open',
+            disabled: c.state.busy || (shortfall !== null && !c.state.confirmOpen),
+          },
+          ct('credentials.open')
+        )
+      )
+    ),
+    turnoutSection(c),
+    postalSection(c),
+    section(
+      'close-title',
+      ct('close.title'),
+      button(ct('close.submit'), () => void c.close(), {
+        class: 'primary',
+        id: 'close',
+        disabled: c.state.busy,
+      })
+    ),
+    section(
+      'tally-title',
+      ct('tally.title'),
+      board.checkpoint === null
+        ? null
+        : h(
+            'p',
+            { class: 'hex', id: 'tally-checkpoint' },
+            `${board.checkpoint.size}:${board.checkpoint.root}`
+          ),
+      h('p', { id: 'shares' }, ct('tally.shares', { received: shares, needed: k })),
+      button(ct('tally.start'), () => void c.tally(), {
+        class: 'primary',
+        id: 'tally',
+        disabled: c.state.busy,
+      }),
+      button(ct('tally.publish'), () => void c.publishResult(), {
+        class: 'primary',
+        id: 'publish-result',
+        disabled: c.state.busy || shares < k,
+      }),
+      h(
+        'p',
+        { class: 'inline-links' },
+        h('a', { href: `/elections/${officer.electionId}/result${suffix()}` }, ct('tally.links')),
+        ' · ',
+        h('a', { href: `/elections/${officer.electionId}/verify${suffix()}` }, ct('tally.verify'))
+      )
+    ),
+    auditSection(c),
+    h(
+      'p',
+      { class: 'hint' },
+      ct('dash.updated', { time: board.readAt.toISOString().slice(11, 19) })
+    ),
+  ];
+}
+
+function confirmOpen(c: ConsoleController): HTMLElement {
+  const box = h('input', { type: 'checkbox', id: 'confirm-open', checked: c.state.confirmOpen });
+  box.addEventListener('change', () => {
+    c.setConfirmOpen(box.checked);
+    const open = document.getElementById('open');
+    if (open instanceof HTMLButtonElement) open.disabled = !box.checked;
+  });
+  return h(
+    'div',
+    { class: 'choice' },
+    box,
+    h('label', { for: 'confirm-open' }, ct('credentials.confirmOpen'))
+  );
+}
+
+function turnoutSection(c: ConsoleController): HTMLElement | null {
+  const board = c.state.board;
+  if (board === null) return null;
+  const { turnout, hourly } = board;
+  return section(
+    'turnout-title',
+    ct('turnout.title'),
+    h('p', { class: 'hint' }, ct('turnout.note')),
+    table(
+      ct('turnout.title'),
+      [ct('turnout.online'), ct('turnout.postal'), ct('turnout.total'), ct('turnout.eligible')],
+      [
+        [
+          String(turnout.online),
+          String(turnout.postal),
+          String(turnout.total),
+          String(turnout.eligible ?? '—'),
+        ],
+      ],
+      'turnout'
+    ),
+    hourly.hours.length === 0
+      ? null
+      : table(
+          ct('turnout.byHour'),
+          [ct('turnout.hour'), ct('turnout.online'), ct('turnout.postal')],
+          hourly.hours.map((hour) => [hour.hour, String(hour.online), String(hour.postal)]),
+          'hourly'
+        )
+  );
+}
+
+function postalSection(c: ConsoleController): HTMLElement | null {
+  const board = c.state.board;
+  if (board === null) return null;
+  if (!board.manifest.channels.postal)
+    return section('postal-title', ct('postal.title'), h('p', {}, ct('postal.notOffered')));
+  const batches = postalBatches(board.events);
+  return section(
+    'postal-title',
+    ct('postal.title'),
+    h(
+      'p',
+      { id: 'postal-received' },
+      `${ct('postal.received')}: ${postalReceivedCount(board.events)}`
+    ),
+    batches.length === 0
+      ? h('p', {}, ct('postal.none'))
+      : table(
+          ct('postal.batches'),
+          [ct('postal.batch'), ct('postal.papers')],
+          batches.map((b) => [b.batch, String(b.papers)]),
+          'postal-batches'
+        )
+  );
+}
+
+function auditSection(c: ConsoleController): HTMLElement | null {
+  const board = c.state.board;
+  if (board === null) return null;
+  return section(
+    'audit-title',
+    ct('audit.title'),
+    board.auditLog.length === 0
+      ? h('p', {}, ct('audit.empty'))
+      : table(
+          ct('audit.title'),
+          [ct('audit.when'), ct('audit.who'), ct('audit.action'), ct('audit.detail')],
+          [...board.auditLog]
+            .reverse()
+            .map((e) => [e.at, e.actor, e.action, JSON.stringify(e.detail)]),
+          'audit-log'
+        )
+  );
+}

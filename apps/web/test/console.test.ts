@@ -1,0 +1,463 @@
+/**
+ * Browser tests of the returning officer's console: Debian Chromium via playwright-core against a
+ * real server on loopback (PGlite in memory) serving the built app. Every page and state is
+ * screenshot into test-artifacts/web/ and checked with axe-core (0 violations), in English and
+ * Welsh; sign-in works from the keyboard alone and refuses a trustee's key file by name. The
+ * whole-election test drives an election from the console (create, nominations, ceremony, open,
+ * close, tally, publish) with voters in the booth, and runs the verifier on the published record.
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import {
+  type Group,
+  bytesToHex,
+  deriveCredentialKey,
+  formatVotingCode,
+  generateVotingCode,
+  loadGroup,
+} from '@scrutineer/crypto';
+import {
+  closeNominations,
+  createCeremonyKey,
+  hashSecurityAnswers,
+  openNominations,
+  recordNomination,
+} from '@scrutineer/protocol';
+import { CredentialListHasher, type EventBody } from '@scrutineer/record';
+import { verifyRecord } from '@scrutineer/verifier';
+import { recordDirectory } from '@scrutineer/verifier/node';
+import {
+  type RunningServer,
+  hashBearerKey,
+  openPgliteDatabase,
+  startServer,
+  writeRecordBundle,
+} from '@scrutineer/server';
+import { simulatedManifest } from '@scrutineer/testkit';
+import { buildWeb } from '../src/build/build-web.ts';
+import { en } from '../src/i18n/messages-en.ts';
+import { consoleEn as ce } from '../src/console/i18n/console-messages-en.ts';
+import { consoleCy as cc } from '../src/console/i18n/console-messages-cy.ts';
+import {
+  type TestBrowser,
+  assertAccessible,
+  capture,
+  focusedText,
+  launchBrowser,
+  unexpectedProblems,
+} from './support/browser.ts';
+import {
+  concludeCeremony,
+  checkShares,
+  deal,
+  generateKey,
+  postDecryptionShare,
+  rehearse,
+  trusteeLink,
+} from './support/trustee-driver.ts';
+import type { TrusteeEntry } from './support/trustee-election.ts';
+
+const OPERATOR_KEY = `operator-${randomBytes(16).toString('hex')}`;
+const CHEAP_ARGON2 = { memorySize: 256, iterations: 1, parallelism: 1, hashLength: 32 };
+
+let server: RunningServer;
+let group: Group;
+let browser: TestBrowser;
+let closeDatabase: () => Promise<void>;
+
+before(async () => {
+  await buildWeb({ quiet: true });
+  group = await loadGroup('sodium');
+  const database = await openPgliteDatabase();
+  closeDatabase = () => database.close();
+  server = await startServer({
+    database,
+    port: 0,
+    logger: false,
+    group,
+    operatorKeyHash: hashBearerKey(OPERATOR_KEY),
+    checkpoints: { intervalMs: 0, everyEvents: 1000 },
+    requestsPerMinute: 100_000,
+    signInPerMinute: 100_000,
+  });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  await closeDatabase?.();
+});
+
+async function heading(page: Page, text: string): Promise<void> {
+  await page.locator('h1', { hasText: text }).waitFor({ timeout: 20_000 });
+}
+
+async function statusSays(page: Page, text: string): Promise<void> {
+  await page.locator('#console-status', { hasText: text }).waitFor({ timeout: 60_000 });
+}
+
+const boardTime = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** What `scrutineer nominations close` leaves: every candidate nominated once, threshold one. */
+function nominate(names: readonly string[]) {
+  let state = openNominations(
+    names.map((_, i) => ({ id: `member-${i + 1}`, name: `Member ${i + 1}` }))
+  );
+  names.forEach((candidateName, i) => {
+    const recorded = recordNomination(state, {
+      nominator: `member-${i + 1}`,
+      candidateName,
+      form: `NF-${i + 1}`,
+    });
+    if (!recorded.ok) throw new Error(recorded.error.message);
+    state = recorded.value;
+  });
+  const closed = closeNominations(state, 1);
+  if (!closed.ok) throw new Error(closed.error.message);
+  return closed.value;
+}
+
+/** A manifest draft (no `board`) for `electionId` with `trustees`' public keys and the nominations. */
+function draftFor(
+  electionId: string,
+  /** The trustees' manifest entries, or null for in-process stand-ins (no ceremony is run). */
+  entries: readonly TrusteeEntry[] | null,
+  voters: number,
+  names: readonly string[]
+) {
+  const nominations = nominate(names);
+  const simulated = simulatedManifest(group, {
+    electionId,
+    contests: [
+      { id: 'leader', title: 'Leader', minSelections: 1, maxSelections: 1, candidates: [...names] },
+    ],
+    // Stand-ins, replaced below by the trustees' own entries when given (their pages made them).
+    trusteeKeys: [1, 2, 3, 4, 5].map((i) => createCeremonyKey(group, electionId, i)),
+    threshold: 3,
+    boardPublicKey: group.generator,
+    voters,
+    policy: 'first-ballot-final',
+    start: boardTime(new Date(Date.now() - 3_600_000)),
+    channels: { online: true, postal: false },
+  });
+  const { board: _board, ...draft } = simulated;
+  return {
+    nominations,
+    draft: {
+      ...draft,
+      contests: draft.contests.map((contest) => ({
+        ...contest,
+        candidates: nominations.ballot.map((c) => ({ id: c.id, name: c.name })),
+      })),
+      nominations: nominations.manifestField,
+      trustees: { threshold: 3, members: entries === null ? draft.trustees.members : [...entries] },
+    },
+  };
+}
+
+interface Voter {
+  readonly code: string;
+  readonly credential: string;
+  readonly answers: { readonly dob: string; readonly postcode: string };
+}
+
+/** What `scrutineer packs generate` writes as answers.json for these voters (spec §9.5). */
+async function answersTable(electionId: string, voters: readonly Voter[]): Promise<string> {
+  const hasher = new CredentialListHasher();
+  for (const v of voters) hasher.add(v.credential);
+  return JSON.stringify({
+    format: 'scrutineer/answers/v1',
+    electionId,
+    questions: ['dob', 'postcode'],
+    count: voters.length,
+    credentialListHash: hasher.digestHex(),
+    entries: await Promise.all(
+      voters.map(async (v) => ({
+        key: v.credential,
+        answersHash: await hashSecurityAnswers(['dob', 'postcode'], v.answers, CHEAP_ARGON2),
+      }))
+    ),
+  });
+}
+
+function makeVoters(electionId: string, count: number): Voter[] {
+  return Array.from({ length: count }, (_, i) => {
+    const code = generateVotingCode();
+    return {
+      code: formatVotingCode(code),
+      credential: bytesToHex(
+        group.encodePoint(deriveCredentialKey(group, electionId, code).publicKey)
+      ),
+      answers: { dob: `1980-02-1${i}`, postcode: `SA${i} 1AA` },
+    };
+  });
+}
+
+const file = (name: string, text: string) => ({
+  name,
+  mimeType: 'application/json',
+  buffer: Buffer.from(text),
+});
+
+describe("returning officer's console in Chromium", () => {
+  test('serves /console under the strict CSP; the sign-in page passes axe in English and Welsh', async () => {
+    const response = await fetch(`${server.url}/console`);
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/console`);
+    await heading(page, ce['console.title']);
+    await capture(page, 'console-01-sign-in');
+    await page.click('#language-switch');
+    await heading(page, cc['console.title']);
+    assert.equal(await page.getAttribute('html', 'lang'), 'cy');
+    await capture(page, 'console-01-sign-in-cy');
+    await page.close();
+  });
+
+  test("a trustee's key file is refused by name, a wrong key is refused, each with a clear message (keyboard only)", async () => {
+    const electionId = `k-${randomBytes(4).toString('hex')}`;
+    const { draft } = draftFor(electionId, null, 1, ['A One', 'B Two']);
+    const created = await fetch(`${server.url}/api/elections`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${OPERATOR_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        manifest: draft,
+        adminKeyHash: hashBearerKey(`officer-${randomBytes(32).toString('base64url')}`),
+      }),
+    });
+    assert.equal(created.status, 201);
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/console`);
+    await heading(page, ce['console.title']);
+    // Keyboard only: Tab from the top reaches the election id, the key file, the pasted key, Sign in.
+    await page.focus('#election');
+    await page.keyboard.type(electionId);
+    await page.setInputFiles(
+      '#key-file',
+      file(
+        'trustee-1.key.json',
+        JSON.stringify({
+          format: 'scrutineer/trustee-key/v1',
+          electionId,
+          trustee: 1,
+          secretKey: '00'.repeat(32),
+        })
+      )
+    );
+    await page.focus('#key-file');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    assert.equal(await focusedText(page), ce['signIn.submit']);
+    await page.keyboard.press('Enter');
+    await page.locator('.error-summary', { hasText: ce['error.trusteeKeyFile'] }).waitFor();
+    // The summary takes focus, so a screen reader reads it at once.
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'error-summary');
+    await capture(page, 'console-02-trustee-key-refused');
+    await page.click('#language-switch');
+    await page.locator('.error-summary', { hasText: cc['error.title'] }).waitFor();
+    await assertAccessible(page, 'console-02-cy');
+    await page.click('#language-switch');
+    // A well-formed key that is not this election's: the server's refusal, in words.
+    await page.setInputFiles(
+      '#key-file',
+      file('officer.key', `${randomBytes(32).toString('base64url')}\n`)
+    );
+    await page.click('#sign-in');
+    await page.locator('.error-summary', { hasText: ce['error.wrongKey'] }).waitFor();
+    await capture(page, 'console-03-wrong-key');
+    assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+    await page.close();
+  });
+
+  test('an invalid manifest is explained field by field before anything is sent', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/console`);
+    await heading(page, ce['console.title']);
+    await page.fill('#operator-key', OPERATOR_KEY);
+    await page.fill(
+      '#manifest',
+      JSON.stringify({ format: 'scrutineer/v1', electionId: 'Bad Id', title: 'x' })
+    );
+    await page.click('#create');
+    const summary = page.locator('.error-summary');
+    await summary.waitFor();
+    assert.match(await summary.innerText(), /In the manifest|The manifest is not valid/);
+    await capture(page, 'console-04-invalid-manifest');
+    await page.fill('#manifest', '{ not json');
+    await page.click('#create');
+    await page.locator('.error-summary', { hasText: 'not valid JSON' }).waitFor();
+    await page.close();
+  });
+
+  test('whole election from the console: create, nominations, ceremony 3-of-5, open, booth votes, close, tally with one trustee absent, publish; the record verifies', async () => {
+    const electionId = `w-${randomBytes(4).toString('hex')}`;
+    // The trustees make their ceremony keys first, each in their own page: the manifest names
+    // their public keys. Each keeps the key file the page downloads.
+    const directory = await mkdtemp(join(tmpdir(), 'scrutineer-console-trustees-'));
+    const trustees = await Promise.all([1, 2, 3, 4, 5].map(() => browser.newPage()));
+    const trusteePage = (index: number): Page => {
+      const found = trustees[index - 1];
+      if (found === undefined) throw new Error(`no trustee ${index}`);
+      return found;
+    };
+    const links = [1, 2, 3, 4, 5].map((i) => trusteeLink(server.url, electionId, i));
+    const keys = [1, 2, 3, 4, 5].map((i) => join(directory, `trustee-${i}.json`));
+    const entries: TrusteeEntry[] = [];
+    for (const [i, page] of trustees.entries()) {
+      const made = await generateKey(
+        page,
+        links[i] ?? '',
+        `Trustee ${i + 1}`,
+        keys[i] ?? '',
+        join(directory, `trustee-${i + 1}.public.json`)
+      );
+      entries.push(JSON.parse(readFileSync(made.publicFile, 'utf8')) as TrusteeEntry);
+    }
+    const names = ['Alex Morgan', 'Sam Patel', 'Jo Evans'];
+    const { draft, nominations } = draftFor(electionId, entries, 3, names);
+    const voters = makeVoters(electionId, 3);
+    const page = await browser.newPage();
+
+    // Create, from the form: the console makes the officer's key in the page.
+    await page.goto(`${server.url}/console`);
+    await heading(page, ce['console.title']);
+    await page.fill('#operator-key', OPERATOR_KEY);
+    await page.setInputFiles('#manifest-file', file('manifest.json', JSON.stringify(draft)));
+    await page.locator('#manifest-file-hint', { hasText: 'manifest.json' }).waitFor();
+    await page.click('#create');
+    await heading(page, ce['create.keyTitle']);
+    const officerKey = await page.locator('#new-officer-key').innerText();
+    assert.match(officerKey, /^[A-Za-z0-9_-]{43}$/);
+    await capture(page, 'console-05-created');
+    await page.click('#go-to-election');
+    await heading(page, `Election ${electionId}`);
+    await page.locator('#trustees').waitFor();
+    await capture(page, 'console-06-dashboard-setup');
+
+    // Nominations: the document nominations close wrote, checked by the board against the manifest.
+    await page.setInputFiles(
+      '#nominations-file',
+      file('nominations.json', new TextDecoder().decode(nominations.bytes))
+    );
+    await page.locator('#nominations-file-hint', { hasText: 'nominations.json' }).waitFor();
+    await page.click('#publish-nominations');
+    await statusSays(page, 'Nominations published');
+
+    // The ceremony, watched trustee by trustee; then the officer concludes it.
+    for (const [i, trustee] of trustees.entries())
+      await deal(trustee, links[i] ?? '', keys[i] ?? '');
+    const checked = await Promise.all(trustees.map((t) => checkShares(t)));
+    for (const result of checked) assert.deepEqual(result.bad, []);
+    await page.click('#refresh');
+    await page
+      .locator('#trustees tbody tr:nth-child(5) td:nth-child(4)', { hasText: ce['ceremony.yes'] })
+      .waitFor();
+    await capture(page, 'console-07-ceremony-dealt');
+    await page.click('#publish-key');
+    await statusSays(page, ce['ceremony.keyPublished']);
+    await page.locator('#stage', { hasText: ce['stage.keyed'] }).waitFor();
+    await Promise.all(trustees.map((t, i) => concludeCeremony(t, keys[i] ?? '')));
+
+    // No trustee has rehearsed yet: opening warns and needs the officer's confirmation.
+    await page.locator('#rehearsal-warning').waitFor();
+    assert.equal(await page.isDisabled('#open'), true);
+    await capture(page, 'console-08-rehearsal-warning');
+    // Three rehearse (k, not k + 1): still a warning. Trustee 3 never rehearses.
+    for (const i of [1, 2, 4])
+      await rehearse(trusteePage(i), links[i - 1] ?? '', keys[i - 1] ?? '');
+    await page.click('#refresh');
+    await page
+      .locator('#trustees tbody tr:nth-child(4) td:nth-child(6)', { hasText: ce['ceremony.yes'] })
+      .waitFor();
+    await page.locator('#rehearsal-warning', { hasText: 'Only 3 trustees' }).waitFor();
+    await page.setInputFiles(
+      '#answers-file',
+      file('answers.json', await answersTable(electionId, voters))
+    );
+    await page.locator('#answers-file-hint', { hasText: 'answers.json' }).waitFor();
+    await page.check('#confirm-open');
+    await page.click('#open');
+    await statusSays(page, 'Voting is open');
+    await page.locator('#stage', { hasText: ce['stage.open'] }).waitFor();
+
+    // Voters in the booth.
+    for (const [i, voter] of voters.entries()) {
+      const booth = await browser.newPage();
+      await booth.goto(`${server.url}/elections/${electionId}`);
+      await booth.click(`text=${en['landing.start']}`);
+      await heading(booth, en['signIn.title']);
+      await booth.fill('#code', voter.code);
+      await booth.fill('#answer-dob', voter.answers.dob);
+      await booth.fill('#answer-postcode', voter.answers.postcode);
+      await booth.click('button[type=submit]');
+      await heading(booth, en['ballot.title']);
+      await booth.check(`label:has-text("${names[i === 2 ? 0 : i]}")`);
+      await booth.click(`text=${en['ballot.continue']}`);
+      await heading(booth, en['review.title']);
+      await booth.click(`text=${en['review.encrypt']}`);
+      await heading(booth, en['decide.title']);
+      await booth.click(`text=${en['decide.cast']}`);
+      await heading(booth, en['receipt.title']);
+      await booth.close();
+    }
+    // Turnout by channel, live; no count of any kind before the result.
+    await page.click('#refresh');
+    await page.locator('#turnout tbody td:nth-child(1)', { hasText: '3' }).waitFor();
+    assert.doesNotMatch(await page.locator('main').innerText(), /Alex Morgan|Sam Patel|Jo Evans/);
+    await capture(page, 'console-09-open-turnout');
+
+    // Close, tally; trustees 1, 2, 4 and 5 decrypt, trustee 3 is absent.
+    await page.click('#close');
+    await statusSays(page, ce['close.done']);
+    await page.click('#tally');
+    await page.locator('#tally-checkpoint').waitFor();
+    const checkpoint = await page.locator('#tally-checkpoint').innerText();
+    for (const i of [1, 2, 4, 5])
+      await postDecryptionShare(trusteePage(i), links[i - 1] ?? '', keys[i - 1] ?? '', checkpoint);
+    await page.click('#refresh');
+    await page.locator('#shares', { hasText: '4 decryption shares' }).waitFor();
+    await page
+      .locator('#trustees tbody tr:nth-child(3) td:nth-child(7)', { hasText: ce['ceremony.no'] })
+      .waitFor();
+    await capture(page, 'console-10-shares');
+    await page.click('#publish-result');
+    await statusSays(page, ce['tally.published']);
+    await page.locator('#stage', { hasText: ce['stage.final'] }).waitFor();
+    // The audit log shows every officer action.
+    const log = await page.locator('#audit-log').innerText();
+    for (const action of ['open', 'close', 'tally']) assert.match(log, new RegExp(action));
+    await capture(page, 'console-11-published');
+    await page.click('#language-switch');
+    await heading(page, `Etholiad ${electionId}`);
+    await assertAccessible(page, 'console-11-published-cy');
+    await page.close();
+    await Promise.all(trustees.map((t) => t.close()));
+
+    const record = await mkdtemp(join(tmpdir(), 'scrutineer-console-record-'));
+    await writeRecordBundle(server.database, electionId, record);
+    const report = await verifyRecord(recordDirectory(record));
+    assert.deepEqual(
+      report.checks.filter((c) => c.status === 'failed').map((c) => c.id),
+      []
+    );
+    assert.equal(report.ok, true);
+    const result = (await (
+      await fetch(`${server.url}/api/elections/${electionId}/result`)
+    ).json()) as EventBody<'election-result'>;
+    // Voters 0 and 2 chose Alex Morgan, voter 1 Sam Patel (the ballot is in nominations' order).
+    const totals: Record<string, number> = {};
+    (result.contests[0]?.options ?? []).forEach((o, i) => {
+      totals[nominations.ballot[i]?.name ?? `option ${i}`] = o.total;
+    });
+    assert.deepEqual(totals, { 'Alex Morgan': 2, 'Sam Patel': 1, 'Jo Evans': 0 });
+    assert.deepEqual(unexpectedProblems(browser), []);
+  });
+});
