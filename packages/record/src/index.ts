@@ -30,3 +30,4 @@ export * from './postal-audit/audit-replay.ts';
 export * from './declaration.ts';
 export * from './witness.ts';
 export * from './receipt-confirmation.ts';
+export * from './booth-digest.ts';

@@ -13,6 +13,7 @@ import type { BoardPage, ElectionSummary } from '../api.ts';
 import { type Child, button, h } from '../dom.ts';
 import { REPLACEMENT_REASONS } from '@scrutineer/record';
 import { language, t } from '../i18n/i18n.ts';
+import { apiOrigin } from '../api-origin.ts';
 
 export const BOARD_PAGE_SIZE = 10;
 
@@ -57,6 +58,7 @@ export function boardPage(
     )
   );
   const fileUrl = (name: RecordFileName): string =>
+    apiOrigin() +
     endpointPath(endpoints[RECORD_FILE_ENDPOINTS[name]], { electionId });
   return [
     h('h1', {}, t('board.title')),
