@@ -91,7 +91,8 @@ export function boothFieldProblems(booth: {
     try {
       const url = new URL(mirror.origin);
       const loopback = url.hostname === '127.0.0.1' || url.hostname === '[::1]';
-      if (url.protocol === 'https:' || (url.protocol === 'http:' && loopback)) canonical = url.origin;
+      if (url.protocol === 'https:' || (url.protocol === 'http:' && loopback))
+        canonical = url.origin;
     } catch {
       canonical = null;
     }

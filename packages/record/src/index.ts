@@ -31,3 +31,4 @@ export * from './declaration.ts';
 export * from './witness.ts';
 export * from './receipt-confirmation.ts';
 export * from './booth-digest.ts';
+export * from './booth-crawl.ts';

@@ -3,7 +3,8 @@
  * `/assets/*` (hashed, immutable files) and the app's HTML for `/elections/:electionId` and its
  * pages, and the home page `/` (the list of elections), under `PAGE_CSP` (same-origin scripts, styles and workers only; no inline code) and
  * `PAGE_PERMISSIONS_POLICY` (this origin's camera, for the pack's QR code). The
- * HTML already carries Subresource Integrity for its script and stylesheet. Without a build the
+ * HTML already carries Subresource Integrity for its script and stylesheet, and `/booth-digest.json`
+ * lists every file served here (spec §10.7.1). Without a build the
  * routes answer 404, so the API works without the web app.
  */
 import { readFile } from 'node:fs/promises';
@@ -64,6 +65,12 @@ export function registerWebPages(app: FastifyInstance, distDirectory = DEFAULT_D
     '/elections/:electionId/:page',
     (request, reply) => (PAGES.has(request.params.page) ? page(reply) : notFound(reply))
   );
+  // Spec §10.7.1: the booth digest and its files, for booth-check to name a file that differs.
+  app.get('/booth-digest.json', async (_request, reply) => {
+    const body = await load('booth-digest.json');
+    if (body === null) return notFound(reply);
+    return reply.header('content-type', CONTENT_TYPES['json']).send(body);
+  });
   app.get<{ Params: { file: string } }>('/assets/:file', async (request, reply) => {
     const match = ASSET_NAME.exec(request.params.file);
     const extension = match?.[1];

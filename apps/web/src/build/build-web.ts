@@ -52,7 +52,9 @@ function subresourceIntegrity(): Plugin {
           if (output.type === 'chunk' && output.code.includes(SRI_PLACEHOLDER)) continue;
           table[`/${output.fileName}`] = sri(output.type === 'chunk' ? output.code : output.source);
         }
-        const sorted = Object.fromEntries(Object.entries(table).sort(([a], [b]) => (a < b ? -1 : 1)));
+        const sorted = Object.fromEntries(
+          Object.entries(table).sort(([a], [b]) => (a < b ? -1 : 1))
+        );
         const literal = JSON.stringify(JSON.stringify(sorted));
         for (const output of Object.values(bundle))
           if (output.type === 'chunk')

@@ -58,8 +58,7 @@ export function boardPage(
     )
   );
   const fileUrl = (name: RecordFileName): string =>
-    apiOrigin() +
-    endpointPath(endpoints[RECORD_FILE_ENDPOINTS[name]], { electionId });
+    apiOrigin() + endpointPath(endpoints[RECORD_FILE_ENDPOINTS[name]], { electionId });
   return [
     h('h1', {}, t('board.title')),
     h(

@@ -66,8 +66,7 @@ export function fetchRecordSource(
   // Streamed, so fetched here rather than through the contract's client; the paths are its.
   // Absolute: the verifier runs in a worker started from a blob URL, which is no base for a path.
   const path = (name: RecordFileName): string =>
-    apiOrigin() +
-    endpointPath(endpoints[RECORD_FILE_ENDPOINTS[name]], { electionId });
+    apiOrigin() + endpointPath(endpoints[RECORD_FILE_ENDPOINTS[name]], { electionId });
   let passes = 0;
   // How each JSON Lines file ended, from its last complete read (asked for after the read).
   const ends = new Map<JsonLinesFile, boolean>();
