@@ -38,14 +38,14 @@ type Listener<T> = ((event: T) => void) | null;
 /** The parts of a `Worker` the booth uses; messages sent before the worker starts are queued. */
 export interface BoothWorker {
   onmessage: Listener<MessageEvent>;
-  onerror: Listener<Event>;
+  onerror: Listener<ErrorEvent>;
   postMessage(message: unknown): void;
   terminate(): void;
 }
 
 class VerifiedWorker implements BoothWorker {
   onmessage: Listener<MessageEvent> = null;
-  onerror: Listener<Event> = null;
+  onerror: Listener<ErrorEvent> = null;
   #worker: Worker | null = null;
   #queue: unknown[] = [];
   #terminated = false;
@@ -53,7 +53,7 @@ class VerifiedWorker implements BoothWorker {
 
   constructor(path: string, context: Omit<BoothContext, 'url'>) {
     void this.#start(path, context).catch(() => {
-      if (!this.#terminated) this.onerror?.(new Event('error'));
+      if (!this.#terminated) this.onerror?.(new ErrorEvent('error', { message: 'integrity' }));
     });
   }
 

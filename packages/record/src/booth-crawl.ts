@@ -6,7 +6,13 @@
  * it also fetches every file the served `booth-digest.json` lists, so a file that nothing names
  * is still compared. The HTML counts as `index.html`, the path the build gives it.
  */
-import { type BoothFile, boothDigest, boothFile, isBoothDigest, isBoothPath } from './booth-digest.ts';
+import {
+  type BoothFile,
+  boothDigest,
+  boothFile,
+  isBoothDigest,
+  isBoothPath,
+} from './booth-digest.ts';
 
 export interface FetchedBytes {
   readonly status: number;
@@ -51,7 +57,10 @@ function parseListing(bytes: Uint8Array): CollectedBooth['listed'] {
 }
 
 /** Fetches the booth at `pageUrl` and everything it names; see the module comment. */
-export async function collectBooth(pageUrl: string, fetchBytes: BoothFetch): Promise<CollectedBooth> {
+export async function collectBooth(
+  pageUrl: string,
+  fetchBytes: BoothFetch
+): Promise<CollectedBooth> {
   const origin = new URL(pageUrl).origin;
   const page = await fetchBytes(pageUrl);
   if (page.status !== 200) throw new Error(`${pageUrl}: HTTP ${page.status}`);
@@ -84,7 +93,8 @@ export async function collectBooth(pageUrl: string, fetchBytes: BoothFetch): Pro
       continue;
     }
     files.set(path, boothFile(path, fetched.bytes));
-    if (/\.(js|css|html|mjs)$/.test(path)) namedIn(new TextDecoder().decode(fetched.bytes), path.endsWith('.html'));
+    if (/\.(js|css|html|mjs)$/.test(path))
+      namedIn(new TextDecoder().decode(fetched.bytes), path.endsWith('.html'));
   }
   const list = [...files.values()];
   return { files: list, digest: boothDigest(list), listed, missing: missing.sort() };

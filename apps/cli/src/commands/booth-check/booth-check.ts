@@ -101,7 +101,10 @@ export function boothCheckCommand(): Command {
     .argument('<url>', 'the booth page, e.g. https://vote.example/elections/<id>')
     .option('--digest <hex>', 'compare with this booth digest')
     .option('--build <dir>', 'compare with a local build (apps/web/dist), file by file')
-    .option('--board <url>', "the board whose manifest names the digest (default: the URL's origin)")
+    .option(
+      '--board <url>',
+      "the board whose manifest names the digest (default: the URL's origin)"
+    )
     .option('--election <id>', 'the election (default: from the URL)')
     .option('--json', 'print a machine-readable result')
     .action(async (target: string, options: Options) => {
