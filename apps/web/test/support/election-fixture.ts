@@ -70,7 +70,10 @@ export interface FixtureElection {
 /** The server's clock runs this many milliseconds ahead of real time (tests move it forward). */
 export const clockOffset = { milliseconds: 0 };
 
-export async function startFixtureServer(): Promise<{ server: RunningServer; group: Group }> {
+/** `options`: more server settings (the booth mirrors' origins). */
+export async function startFixtureServer(
+  options: { readonly boothOrigins?: readonly string[] } = {}
+): Promise<{ server: RunningServer; group: Group }> {
   const group = await loadGroup('sodium');
   const database = await openPgliteDatabase();
   const server = await startServer({
@@ -82,6 +85,7 @@ export async function startFixtureServer(): Promise<{ server: RunningServer; gro
     checkpoints: { intervalMs: 0, everyEvents: 1000 },
     requestsPerMinute: 100_000,
     signInPerMinute: 100_000,
+    ...options,
     signInMonitor: {
       maxFailuresPerIpPerHour: 1000,
       baselineFailuresPerHour: 1000,
