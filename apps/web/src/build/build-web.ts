@@ -161,7 +161,15 @@ export async function buildWeb(options: BuildWebOptions = {}): Promise<string> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const at = process.argv.indexOf('--api-origin');
-  const digest = await buildWeb(at === -1 ? {} : { apiOrigin: process.argv[at + 1] ?? '' });
+  const argument = (name: string): string | undefined => {
+    const at = process.argv.indexOf(name);
+    return at === -1 ? undefined : (process.argv[at + 1] ?? '');
+  };
+  const apiOrigin = argument('--api-origin');
+  const outDir = argument('--out-dir');
+  const digest = await buildWeb({
+    ...(apiOrigin === undefined ? {} : { apiOrigin }),
+    ...(outDir === undefined ? {} : { outDir }),
+  });
   process.stdout.write(`booth digest ${digest}\n`);
 }
