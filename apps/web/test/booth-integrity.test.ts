@@ -10,6 +10,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import type { RunningServer } from '@scrutineer/server';
 import { buildWeb } from '../src/build/build-web.ts';
 import { en } from '../src/i18n/messages-en.ts';
@@ -28,12 +29,21 @@ let host: StaticHost;
 let browser: TestBrowser;
 let election: FixtureElection;
 let mirrorDigest = '';
+/** A third origin, hosting the booth-check page as anyone may. */
+let checker: StaticHost;
+const CHECK_PAGE = fileURLToPath(new URL('../booth-check-page/', import.meta.url));
 
 before(async () => {
   host = await startStaticHost();
+  checker = await startStaticHost();
+  checker.serve(CHECK_PAGE, '*');
   ({ server } = await startFixtureServer({ boothOrigins: [host.origin] }));
+  const digest = await buildWeb({ quiet: true });
   mirrorDigest = await buildWeb({ quiet: true, apiOrigin: server.url, outDir: mirrorDist });
-  election = await createFixtureElection(server, { voters: 3 });
+  election = await createFixtureElection(server, {
+    voters: 3,
+    booth: { digest, mirrors: [{ origin: host.origin, digest: mirrorDigest }] },
+  });
   browser = await launchBrowser();
 });
 
@@ -41,6 +51,7 @@ after(async () => {
   await browser?.close();
   await server?.close();
   await host?.close();
+  await checker?.close();
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -141,4 +152,40 @@ test('the mirror build has its own booth digest, as its booth-digest.json says',
   };
   assert.equal(listed.digest, mirrorDigest);
   assert.match(mirrorDigest, /^[0-9a-f]{64}$/);
+});
+
+async function checkOnPage(url: string): Promise<{ state: string; text: string }> {
+  const page = await browser.newPage();
+  await page.goto(`${checker.origin}/`);
+  await page.fill('#url', url);
+  await page.click('button[type=submit]');
+  await page.waitForFunction(
+    () =>
+      !['', 'checking'].includes(
+        document.querySelector('#verdict')?.getAttribute('data-state') ?? ''
+      ),
+    undefined,
+    { timeout: 20_000 }
+  );
+  const state = (await page.locator('#verdict').getAttribute('data-state')) ?? '';
+  const text = await page.locator('main').innerText();
+  await capture(page, `booth-check-page-${state}`);
+  await page.close();
+  return { state, text };
+}
+
+test('the booth-check page on a third origin finds the board and the mirror booths as published', async () => {
+  host.serve(mirrorDist, server.url);
+  const board = await checkOnPage(`${server.url}/elections/${election.electionId}`);
+  assert.equal(board.state, 'same', board.text);
+  const mirror = await checkOnPage(`${host.origin}/elections/${election.electionId}`);
+  assert.equal(mirror.state, 'same', mirror.text);
+  assert.match(mirror.text, new RegExp(mirrorDigest));
+});
+
+test('F12: the booth-check page finds a mirror whose crypto worker differs by one byte, and names it', async () => {
+  host.serve(tamperedCopy('crypto-worker-'), server.url);
+  const { state, text } = await checkOnPage(`${host.origin}/elections/${election.electionId}`);
+  assert.equal(state, 'different', text);
+  assert.match(text, /assets\/crypto-worker-[^:]+: differs/);
 });

@@ -74,7 +74,8 @@ export const CHECK_IDS = Object.keys(CHECKS) as CheckId[];
 /**
  * Spec verification.md "Reached": the stage from which each check applies. A record at that stage or
  * later reports the check (passed with 0 items if there was nothing to check); before it, the check
- * is not reached. V1.3 applies only when the manifest names nominations.
+ * is not reached. V1.3 applies only when the manifest names nominations, V1.10 only when it names a
+ * booth.
  */
 export const CHECK_STAGE: Readonly<
   Record<CheckId, 'empty' | 'setup' | 'keyed' | 'open' | 'tallied' | 'decrypted' | 'final'>

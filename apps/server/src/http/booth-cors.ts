@@ -4,7 +4,8 @@
  * origin's requests to `/api/` get `Access-Control-Allow-Origin` with that origin (never `*`,
  * never credentials: the booth sends its session as a bearer header, not a cookie), and its
  * preflights are answered here. Any other origin gets no CORS header, so its pages cannot read
- * an answer. No origin named, nothing changes.
+ * an answer. The manifest alone is readable from any origin (`*`, no credentials): it is public,
+ * the same for everyone, and what a booth-check page hosted anywhere compares the booth with.
  */
 import type { FastifyInstance } from 'fastify';
 
@@ -24,12 +25,18 @@ export function parseBoothOrigins(value: string): string[] {
     });
 }
 
+const MANIFEST = /^\/api\/elections\/[a-z0-9-]+\/manifest$/;
+
 export function allowBoothOrigins(app: FastifyInstance, origins: readonly string[]): void {
-  if (origins.length === 0) return;
   const allowed = new Set(origins);
   app.addHook('onRequest', async (request, reply) => {
     const origin = request.headers.origin;
-    if (origin === undefined || !allowed.has(origin) || !request.url.startsWith('/api/')) return;
+    if (origin === undefined || !request.url.startsWith('/api/')) return;
+    if (!allowed.has(origin)) {
+      if (request.method === 'GET' && MANIFEST.test(request.url))
+        reply.header('access-control-allow-origin', '*');
+      return;
+    }
     reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
     if (request.method === 'OPTIONS' && request.headers['access-control-request-method']) {
       await reply

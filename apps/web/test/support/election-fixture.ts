@@ -130,6 +130,8 @@ export async function createFixtureElection(
     open?: boolean;
     /** The manifest's witnesses (spec §9.2.8); default none. */
     witnesses?: Manifest['witnesses'];
+    /** The manifest's booth digests (spec §9.2.9); default none. */
+    booth?: Manifest['booth'];
   } = {}
 ): Promise<FixtureElection> {
   const { service } = server;
@@ -181,6 +183,7 @@ export async function createFixtureElection(
       { id: 'postcode', label: 'Postcode', translations: { cy: 'Cod post' } },
     ],
     ...(options.witnesses === undefined ? {} : { witnesses: options.witnesses }),
+    ...(options.booth === undefined ? {} : { booth: options.booth }),
   };
   const adminKey = `admin-${randomBytes(8).toString('hex')}`;
   const { manifest } = await createElection(service, {
