@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { buildWeb } from '../apps/web/src/build/build-web.ts';
+import { buildWeb } from '@scrutineer/web/build-web';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'scrutineer-booth-clone-'));

@@ -91,6 +91,16 @@ function subresourceIntegrity(): Plugin {
   };
 }
 
+/**
+ * What stands in for libsodium: it throws when used, not when evaluated, since with one file per
+ * bundle the stub is evaluated when the worker starts, not when the sodium backend imports it.
+ */
+const LIBSODIUM_STUB = [
+  "const leftOut = () => { throw new Error('libsodium is left out of the web build: the browser uses the noble backend'); };",
+  'export default new Proxy({}, { get: leftOut });',
+  '',
+].join('\n');
+
 /** The module that stands in for libsodium in the web build; see {@link withoutLibsodium}. */
 const NO_LIBSODIUM = '\0scrutineer-no-libsodium';
 
@@ -99,7 +109,7 @@ const NO_LIBSODIUM = '\0scrutineer-no-libsodium';
  * noble backend only (the verifier worker passes `group: nobleGroup`), but `verifyRecord` falls
  * back to `loadFastestGroup()` when given no group, which reaches the sodium backend's dynamic
  * `import('libsodium-wrappers-sumo')`, so Rollup would emit it as a chunk nothing loads. Here that
- * import fails instead, and `loadGroup('sodium')` in a browser rejects with the sodium backend's
+ * import gives a stub whose use fails instead, and `loadGroup('sodium')` in a browser rejects with the sodium backend's
  * own "failed to load" error, as it does wherever libsodium is missing.
  */
 function withoutLibsodium(): Plugin {
@@ -108,10 +118,7 @@ function withoutLibsodium(): Plugin {
     apply: 'build',
     enforce: 'pre',
     resolveId: (source) => (source === 'libsodium-wrappers-sumo' ? NO_LIBSODIUM : null),
-    load: (id) =>
-      id === NO_LIBSODIUM
-        ? "throw new Error('libsodium is left out of the web build: the browser uses the noble backend');\nexport default undefined;\n"
-        : null,
+    load: (id) => (id === NO_LIBSODIUM ? LIBSODIUM_STUB : null),
   };
 }
 
