@@ -29,6 +29,7 @@ let host: StaticHost;
 let browser: TestBrowser;
 let election: FixtureElection;
 let mirrorDigest = '';
+let boardDigest = '';
 /** A third origin, hosting the booth-check page as anyone may. */
 let checker: StaticHost;
 const CHECK_PAGE = fileURLToPath(new URL('../booth-check-page/', import.meta.url));
@@ -38,11 +39,11 @@ before(async () => {
   checker = await startStaticHost();
   checker.serve(CHECK_PAGE, '*');
   ({ server } = await startFixtureServer({ boothOrigins: [host.origin] }));
-  const digest = await buildWeb({ quiet: true });
+  boardDigest = await buildWeb({ quiet: true });
   mirrorDigest = await buildWeb({ quiet: true, apiOrigin: server.url, outDir: mirrorDist });
   election = await createFixtureElection(server, {
     voters: 3,
-    booth: { digest, mirrors: [{ origin: host.origin, digest: mirrorDigest }] },
+    booth: { digest: boardDigest, mirrors: [{ origin: host.origin, digest: mirrorDigest }] },
   });
   browser = await launchBrowser();
 });
@@ -105,15 +106,16 @@ test('F12: the booth served from a second origin votes through the board on the 
   await page.close();
 });
 
-test('the board answers a mirror it does not know with no CORS header', async () => {
-  const allowed = await fetch(`${server.url}/api/elections/${election.electionId}/manifest`, {
-    headers: { origin: host.origin },
-  });
+test('the board answers a mirror it does not know with no CORS header, but the manifest to all', async () => {
+  const summary = `${server.url}/api/elections/${election.electionId}`;
+  const allowed = await fetch(summary, { headers: { origin: host.origin } });
   assert.equal(allowed.headers.get('access-control-allow-origin'), host.origin);
-  const other = await fetch(`${server.url}/api/elections/${election.electionId}/manifest`, {
+  const other = await fetch(summary, { headers: { origin: 'http://127.0.0.1:1' } });
+  assert.equal(other.headers.get('access-control-allow-origin'), null);
+  const manifest = await fetch(`${summary}/manifest`, {
     headers: { origin: 'http://127.0.0.1:1' },
   });
-  assert.equal(other.headers.get('access-control-allow-origin'), null);
+  assert.equal(manifest.headers.get('access-control-allow-origin'), '*');
 });
 
 test('F12: the browser refuses a crypto worker changed by one byte; the voter cannot sign in', async () => {
@@ -154,10 +156,11 @@ test('the mirror build has its own booth digest, as its booth-digest.json says',
   assert.match(mirrorDigest, /^[0-9a-f]{64}$/);
 });
 
-async function checkOnPage(url: string): Promise<{ state: string; text: string }> {
+async function checkOnPage(url: string, digest: string): Promise<{ state: string; text: string }> {
   const page = await browser.newPage();
   await page.goto(`${checker.origin}/`);
   await page.fill('#url', url);
+  await page.fill('#digest', digest);
   await page.click('button[type=submit]');
   await page.waitForFunction(
     () =>
@@ -168,7 +171,7 @@ async function checkOnPage(url: string): Promise<{ state: string; text: string }
     { timeout: 20_000 }
   );
   const state = (await page.locator('#verdict').getAttribute('data-state')) ?? '';
-  const text = await page.locator('main').innerText();
+  const text = `${await page.locator('main').innerText()}\n${browser.problems.join('\n')}`;
   await capture(page, `booth-check-page-${state}`);
   await page.close();
   return { state, text };
@@ -176,16 +179,19 @@ async function checkOnPage(url: string): Promise<{ state: string; text: string }
 
 test('the booth-check page on a third origin finds the board and the mirror booths as published', async () => {
   host.serve(mirrorDist, server.url);
-  const board = await checkOnPage(`${server.url}/elections/${election.electionId}`);
+  const board = await checkOnPage(`${server.url}/elections/${election.electionId}`, boardDigest);
   assert.equal(board.state, 'same', board.text);
-  const mirror = await checkOnPage(`${host.origin}/elections/${election.electionId}`);
+  const mirror = await checkOnPage(`${host.origin}/elections/${election.electionId}`, mirrorDigest);
   assert.equal(mirror.state, 'same', mirror.text);
   assert.match(mirror.text, new RegExp(mirrorDigest));
 });
 
 test('F12: the booth-check page finds a mirror whose crypto worker differs by one byte, and names it', async () => {
   host.serve(tamperedCopy('crypto-worker-'), server.url);
-  const { state, text } = await checkOnPage(`${host.origin}/elections/${election.electionId}`);
+  const { state, text } = await checkOnPage(
+    `${host.origin}/elections/${election.electionId}`,
+    mirrorDigest
+  );
   assert.equal(state, 'different', text);
   assert.match(text, /assets\/crypto-worker-[^:]+: differs/);
 });

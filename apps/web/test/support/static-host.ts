@@ -55,6 +55,8 @@ export async function startStaticHost(): Promise<StaticHost> {
         'content-type': TYPES[file.slice(file.lastIndexOf('.') + 1)] ?? 'application/octet-stream',
         'content-security-policy': csp,
         'cache-control': 'no-store',
+        // Public files, as the server sends them: a booth-check page elsewhere may read them.
+        'access-control-allow-origin': '*',
       })
       .end(body);
   });
