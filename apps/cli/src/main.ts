@@ -11,6 +11,7 @@ import { electionCommand } from './commands/election/election.ts';
 import { postalCommand } from './commands/postal/postal.ts';
 import { witnessCommand } from './commands/witness/witness.ts';
 import { disputeCommand } from './commands/dispute/dispute.ts';
+import { boothCheckCommand } from './commands/booth-check/booth-check.ts';
 
 /** Builds the program; exposed for tests. */
 export function buildProgram(): Command {
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   program.addCommand(voteCommand());
   program.addCommand(witnessCommand());
   program.addCommand(disputeCommand());
+  program.addCommand(boothCheckCommand());
   throwOnUsageErrors(program);
   return program;
 }

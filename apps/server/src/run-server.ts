@@ -21,6 +21,7 @@ import type { TrustedProxies } from './http/client-address.ts';
 import { boardSecretsKeyFromEnvironment } from './elections/board-secrets.ts';
 import { DEFAULT_DATA_DIR } from './database/open-database.ts';
 import { type RunningServer, startServer } from './server.ts';
+import { parseBoothOrigins } from './http/booth-cors.ts';
 
 export interface RunOptions {
   readonly database?: string;
@@ -60,6 +61,7 @@ export async function runServer(options: RunOptions): Promise<RunningServer> {
       ? undefined
       : { cert: readFileSync(certFile, 'utf8'), key: readFileSync(keyFile, 'utf8') };
   const metricsToken = process.env['SCRUTINEER_METRICS_TOKEN'];
+  const boothOrigins = parseBoothOrigins(process.env['SCRUTINEER_BOOTH_ORIGINS'] ?? '');
   const boardSecretsKey = boardSecretsKeyFromEnvironment();
   const server = await startServer({
     ...(requestsPerMinute === undefined ? {} : { requestsPerMinute }),
@@ -73,6 +75,7 @@ export async function runServer(options: RunOptions): Promise<RunningServer> {
     },
     ...(tls === undefined ? {} : { tls }),
     ...(metricsToken === undefined ? {} : { metricsToken }),
+    boothOrigins,
     ...(boardSecretsKey === undefined ? {} : { boardSecretsKey }),
     database: options.database ?? DEFAULT_DATA_DIR,
     port: options.port ?? 8080,

@@ -5,6 +5,7 @@
  * held in memory by the caller and sent as a bearer header, never in a URL.
  */
 import { apiClient } from '@scrutineer/api-contract';
+import { apiOrigin } from './api-origin.ts';
 import type { AuditedBallot, Ballot } from '@scrutineer/record';
 import type { ReceiptData } from './worker-protocol.ts';
 
@@ -24,7 +25,11 @@ export {
   type Turnout,
 } from '@scrutineer/api-contract';
 
-const client = apiClient({ init: { credentials: 'omit', cache: 'no-store' } });
+// The booth's own origin, or the board's when the booth is built for a mirror (spec §10.7.4).
+const client = apiClient({
+  baseUrl: apiOrigin(),
+  init: { credentials: 'omit', cache: 'no-store' },
+});
 const election = (electionId: string) => ({ electionId });
 
 export const api = {

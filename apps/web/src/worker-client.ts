@@ -2,6 +2,8 @@
  * @module The page's side of the crypto worker: each request answered by a promise, matched by id.
  * A worker that fails to load or crashes rejects every pending request.
  */
+import cryptoWorkerUrl from './crypto-worker.ts?worker&url';
+import { type BoothWorker, startBoothWorker } from './booth-worker.ts';
 import type { WorkerRequest, WorkerResponse, WorkerResult } from './worker-protocol.ts';
 
 type Request = WorkerRequest extends infer R
@@ -11,7 +13,7 @@ type Request = WorkerRequest extends infer R
   : never;
 
 export class CryptoWorker {
-  readonly #worker: Worker;
+  readonly #worker: BoothWorker;
   #next = 1;
   readonly #pending = new Map<
     number,
@@ -19,9 +21,9 @@ export class CryptoWorker {
   >();
 
   constructor() {
-    this.#worker = new Worker(new URL('./crypto-worker.ts', import.meta.url), { type: 'module' });
-    this.#worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
-      const message = event.data;
+    this.#worker = startBoothWorker(cryptoWorkerUrl);
+    this.#worker.onmessage = (event: MessageEvent) => {
+      const message = event.data as WorkerResponse;
       const pending = this.#pending.get(message.id);
       if (pending === undefined) return;
       this.#pending.delete(message.id);

@@ -35,3 +35,5 @@ export * from './declaration.ts';
 export * from './witness.ts';
 export * from './receipt-confirmation.ts';
 export * from './ranked-events.ts';
+export * from './booth-digest.ts';
+export * from './booth-crawl.ts';

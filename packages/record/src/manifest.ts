@@ -173,6 +173,21 @@ export const manifestSchema = z.strictObject({
     .min(1)
     .max(10)
     .optional(),
+  /**
+   * Spec §9.2.9, §10.7: the booth digest (§10.7.1) of the web app the board serves, and of each
+   * independent mirror that serves the same booth against this board. Absent, the election names
+   * no booth. Their form is check V1.10's (`boothFieldProblems`), not a decoding error, so a
+   * record with a malformed digest still decodes and fails at that check.
+   */
+  booth: z
+    .strictObject({
+      digest: z.string().max(200),
+      mirrors: z
+        .array(z.strictObject({ origin: z.string().max(200), digest: z.string().max(200) }))
+        .max(10)
+        .optional(),
+    })
+    .optional(),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;

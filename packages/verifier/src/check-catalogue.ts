@@ -7,6 +7,7 @@ export const CHECKS = {
   'V1.1': 'format.json names scrutineer-record version 1',
   'V1.2': 'the first event is the setup with a valid manifest',
   'V1.3': 'nominations file matches its hash and the qualified candidates',
+  'V1.10': 'the booth digests the manifest names are well-formed, mirrors distinct https origins',
   'V2.1': 'every line is canonical JSON and a well-formed event',
   'V2.2': 'positions are consecutive from 0',
   'V2.3': 'each event chains to the hash of the one before',
@@ -92,7 +93,8 @@ export const CHECK_IDS = Object.keys(CHECKS) as CheckId[];
 /**
  * Spec verification.md "Reached": the stage from which each check applies. A record at that stage or
  * later reports the check (passed with 0 items if there was nothing to check); before it, the check
- * is not reached. V1.3 applies only when the manifest names nominations.
+ * is not reached. V1.3 applies only when the manifest names nominations, V1.10 only when it names a
+ * booth.
  */
 export const CHECK_STAGE: Readonly<
   Record<CheckId, 'empty' | 'setup' | 'keyed' | 'open' | 'tallied' | 'decrypted' | 'final'>
@@ -100,7 +102,7 @@ export const CHECK_STAGE: Readonly<
   CHECK_IDS.map((id) => {
     const group = Number(id.slice(1, id.indexOf('.')));
     const stage =
-      id === 'V1.3'
+      id === 'V1.3' || id === 'V1.10'
         ? 'setup'
         : group <= 2
           ? 'empty'

@@ -6,6 +6,7 @@
  */
 import { type Group, type Point, hexToBytes } from '@scrutineer/crypto';
 import {
+  boothFieldProblems,
   type BoardEvent,
   type EventBody,
   type Manifest,
@@ -53,7 +54,14 @@ export function startElection(
       parsed.ok ? 'setup is not the first event' : `${parsed.error.code}: ${parsed.error.message}`,
     event.position
   );
-  return valid && parsed.ok ? new ElectionChecks(inputs, parsed.value) : null;
+  if (!valid || !parsed.ok) return null;
+  // Spec §10.7.2: the booth digests are well-formed (the schema leaves their form to this check).
+  const booth = parsed.value.booth;
+  if (booth !== undefined) {
+    const problems = boothFieldProblems(booth);
+    inputs.report.check('V1.10', problems.length === 0, () => problems.join('; '), event.position);
+  }
+  return new ElectionChecks(inputs, parsed.value);
 }
 
 export class ElectionChecks {

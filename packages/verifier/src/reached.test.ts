@@ -27,8 +27,13 @@ test('a record at stage open reports V3.3 and V4.5 passed with nothing to check,
   assert.equal(checks.get('V1.3')?.status, 'not-reached', 'the manifest names no nominations');
 });
 
-test('a final record reaches every check but V1.3 when it has no nominations', async () => {
+test('a final record reaches every check but V1.3 and V1.10 when it names no nominations and no booth', async () => {
   const checks = await statuses('valid-small');
   for (const [id, { status }] of checks)
-    assert.equal(status, id === 'V1.3' ? 'not-reached' : 'passed', id);
+    assert.equal(status, id === 'V1.3' || id === 'V1.10' ? 'not-reached' : 'passed', id);
+});
+
+test('V1.10 is reached, and passes, when the manifest names a booth', async () => {
+  const checks = await statuses('valid-booth-digest');
+  assert.equal(checks.get('V1.10')?.status, 'passed');
 });

@@ -68,7 +68,10 @@ export async function verifyRecord(
   const stage = stageReached(board.stageBeforeCancellation ?? board.phaseStage, election);
   if (election !== null) {
     if (stage === 'decrypted') election.combineUnlessDone();
-    reachByStage(report, stage, election.manifest.nominations !== undefined);
+    reachByStage(report, stage, {
+      nominations: election.manifest.nominations !== undefined,
+      booth: election.manifest.booth !== undefined,
+    });
   }
   report.reach('V2.8');
   const cancellation = election?.cancellation ?? null;
@@ -188,9 +191,14 @@ function stageReached(phaseStage: Stage, election: ElectionChecks | null): Stage
 }
 
 /** Verification "Reached": every check whose stage the record reached is reported, 0 items or more. */
-function reachByStage(report: ReportBuilder, stage: Stage, nominations: boolean): void {
+function reachByStage(
+  report: ReportBuilder,
+  stage: Stage,
+  names: { readonly nominations: boolean; readonly booth: boolean }
+): void {
   for (const id of CHECK_IDS) {
-    if (id === 'V1.3' && !nominations) continue;
+    if (id === 'V1.3' && !names.nominations) continue;
+    if (id === 'V1.10' && !names.booth) continue;
     if (STAGES.indexOf(CHECK_STAGE[id]) <= STAGES.indexOf(stage)) report.reach(id);
   }
 }

@@ -77,6 +77,11 @@ export const SERVER_SETTINGS: readonly EnvironmentSetting[] = [
     fallback: 'none: /metrics from loopback only',
     meaning: 'bearer token a scraper elsewhere presents for /metrics',
   },
+  {
+    name: 'SCRUTINEER_BOOTH_ORIGINS',
+    fallback: 'none: the API answers its own origin only',
+    meaning: 'comma-separated origins of booth mirrors whose pages may call /api/ (CORS)',
+  },
 ];
 
 /** The settings as `--help` text. */

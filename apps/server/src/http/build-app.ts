@@ -33,6 +33,7 @@ import { publicRoutes } from './public-routes.ts';
 import { audienceGates } from './audiences.ts';
 import { type RouteSpec, implement, registerRoutes } from './route-spec.ts';
 import { addSecurityHeaders } from './security-headers.ts';
+import { allowBoothOrigins } from './booth-cors.ts';
 import { CAST_ROUTE, voterRoutes } from './voter-routes.ts';
 import { overviewRoutes } from './overview-routes.ts';
 import { registerWebPages } from './web-pages.ts';
@@ -65,6 +66,11 @@ export interface AppOptions {
    * loopback address that came through no proxy (no X-Forwarded-For).
    */
   readonly metricsToken?: string;
+  /**
+   * Origins of independent mirrors serving the booth against this API (spec §10.7.4): their
+   * pages may call `/api/` across origins (booth-cors.ts). Default none.
+   */
+  readonly boothOrigins?: readonly string[];
   /**
    * Serve HTTPS with this PEM certificate chain and key. Usually the reverse proxy terminates TLS
    * and the server listens on loopback in plain HTTP (docs/deployment.md); this is for a server
@@ -233,6 +239,7 @@ export async function buildApp(
   };
 
   addSecurityHeaders(app);
+  allowBoothOrigins(app, options.boothOrigins ?? []);
   // Overload: a cast that admission control would refuse is refused before its body is
   // read or its session checked, so that refusing stays cheap when most requests are refused.
   app.addHook('onRequest', (request, _reply, done) => {

@@ -15,7 +15,8 @@ export const PAGE_CSP = [
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
-  "worker-src 'self'",
+  // blob: for the booth's workers, started from bytes checked against their integrity (spec §10.7.3).
+  "worker-src 'self' blob:",
   "manifest-src 'self'",
   "base-uri 'none'",
   "form-action 'self'",

@@ -3,7 +3,10 @@
  * `/assets/*` (hashed, immutable files) and the app's HTML for `/elections/:electionId` and its
  * pages, and the home page `/` (the list of elections), under `PAGE_CSP` (same-origin scripts, styles and workers only; no inline code) and
  * `PAGE_PERMISSIONS_POLICY` (this origin's camera, for the pack's QR code). The
- * HTML already carries Subresource Integrity for its script and stylesheet. Without a build the
+ * HTML already carries Subresource Integrity for its script and stylesheet, and `/booth-digest.json`
+ * lists every file served here (spec §10.7.1). All of it is public and the same for everyone, so
+ * any origin may read it (`Access-Control-Allow-Origin: *`, no credentials): a booth-check page
+ * hosted elsewhere fetches it to compare (spec §10.7.5). Without a build the
  * routes answer 404, so the API works without the web app.
  */
 import { readFile } from 'node:fs/promises';
@@ -52,6 +55,7 @@ export function registerWebPages(app: FastifyInstance, distDirectory = DEFAULT_D
     const html = await load('index.html');
     if (html === null) return notFound(reply);
     return reply
+      .header('access-control-allow-origin', '*')
       .header('content-security-policy', PAGE_CSP)
       .header('permissions-policy', PAGE_PERMISSIONS_POLICY)
       .header('content-type', CONTENT_TYPES['html'])
@@ -79,6 +83,15 @@ export function registerWebPages(app: FastifyInstance, distDirectory = DEFAULT_D
   });
   // A trustee's page (spec §7.9.2): the ceremony, rehearsal and decryption share in the browser.
   app.get('/trustee/:electionId/:trustee', (_request, reply) => page(reply));
+  // Spec §10.7.1: the booth digest and its files, for booth-check to name a file that differs.
+  app.get('/booth-digest.json', async (_request, reply) => {
+    const body = await load('booth-digest.json');
+    if (body === null) return notFound(reply);
+    return reply
+      .header('access-control-allow-origin', '*')
+      .header('content-type', CONTENT_TYPES['json'])
+      .send(body);
+  });
   app.get<{ Params: { file: string } }>('/assets/:file', async (request, reply) => {
     const match = ASSET_NAME.exec(request.params.file);
     const extension = match?.[1];
@@ -86,6 +99,7 @@ export function registerWebPages(app: FastifyInstance, distDirectory = DEFAULT_D
     const body = await load(`assets/${request.params.file}`);
     if (body === null) return notFound(reply);
     return reply
+      .header('access-control-allow-origin', '*')
       .header('content-type', CONTENT_TYPES[extension])
       .header('cache-control', 'public, max-age=31536000, immutable')
       .header('content-security-policy', PAGE_CSP)

@@ -8,6 +8,7 @@ export const checksCy: Readonly<Record<keyof typeof checksEn, string>> = {
   'check.V1.1': 'mae format.json yn enwi scrutineer-record fersiwn 1',
   'check.V1.2': 'y digwyddiad cyntaf yw’r gosod, gyda maniffest dilys',
   'check.V1.3': 'mae’r ffeil enwebiadau’n cyfateb i’w hash ac i’r ymgeiswyr cymwys',
+  'check.V1.10': 'mae crynodebau’r bwth yn y maniffest wedi’u ffurfio’n gywir',
   'check.V2.1': 'mae pob llinell yn JSON canonaidd ac yn ddigwyddiad wedi’i ffurfio’n iawn',
   'check.V2.2': 'mae’r safleoedd yn olynol o 0',
   'check.V2.3': 'mae pob digwyddiad yn cadwyno at hash yr un o’i flaen',

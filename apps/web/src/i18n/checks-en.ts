@@ -6,6 +6,7 @@ export const checksEn = {
   'check.V1.1': 'format.json names scrutineer-record version 1',
   'check.V1.2': 'the first event is the setup with a valid manifest',
   'check.V1.3': 'the nominations file matches its hash and the qualified candidates',
+  'check.V1.10': 'the booth digests in the manifest are well-formed',
   'check.V2.1': 'every line is canonical JSON and a well-formed event',
   'check.V2.2': 'positions are consecutive from 0',
   'check.V2.3': 'each event chains to the hash of the one before',

@@ -14,6 +14,7 @@ import { type Child, button, h } from '../dom.ts';
 import { REPLACEMENT_REASONS } from '@scrutineer/record';
 import { formatTime, language, t } from '../i18n/i18n.ts';
 import { eventName } from './event-names.ts';
+import { apiOrigin } from '../api-origin.ts';
 
 export const BOARD_PAGE_SIZE = 10;
 
@@ -58,7 +59,7 @@ export function boardPage(
     )
   );
   const fileUrl = (name: RecordFileName): string =>
-    endpointPath(endpoints[RECORD_FILE_ENDPOINTS[name]], { electionId });
+    apiOrigin() + endpointPath(endpoints[RECORD_FILE_ENDPOINTS[name]], { electionId });
   return [
     h('h1', {}, t('board.title')),
     h(

@@ -4,6 +4,8 @@
  * loaded — the browser counterpart of the Node worker-thread pool, so the ballot proofs, which
  * are nearly all of the work, use every core the browser offers.
  */
+import ballotWorkerUrl from './ballot-worker.ts?worker&url';
+import { type BoothWorker, startBoothWorker } from '../booth-worker.ts';
 import type {
   BallotBatchItem,
   BallotRunner,
@@ -36,18 +38,16 @@ export function webWorkerPool(workers: number, backend: BrowserBackend): BallotR
       number,
       { resolve: (result: WireBatchResult) => void; reject: (error: Error) => void }
     >();
-    const load = new Map<Worker, number>();
+    const load = new Map<BoothWorker, number>();
     let nextId = 0;
     const failAll = (error: Error): void => {
       for (const entry of pending.values()) entry.reject(error);
       pending.clear();
     };
     const pool = Array.from({ length: count }, () => {
-      const worker = new Worker(new URL('./ballot-worker.ts', import.meta.url), {
-        type: 'module',
-      });
-      worker.onmessage = (event: MessageEvent<BallotWorkerReply>) => {
-        const reply = event.data;
+      const worker = startBoothWorker(ballotWorkerUrl);
+      worker.onmessage = (event: MessageEvent) => {
+        const reply = event.data as BallotWorkerReply;
         const entry = pending.get(reply.id);
         pending.delete(reply.id);
         load.set(worker, (load.get(worker) ?? 1) - 1);

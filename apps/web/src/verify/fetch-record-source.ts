@@ -13,6 +13,7 @@ import {
   endpoints,
 } from '@scrutineer/api-contract';
 import type { JsonLinesFile, RecordSource } from '@scrutineer/verifier';
+import { apiOrigin } from '../api-origin.ts';
 
 /** A download that did not answer 200: the page says which file. */
 export class RecordFetchError extends Error {
@@ -63,8 +64,9 @@ export function fetchRecordSource(
   onLine: (line: string, pass: number) => void = () => undefined
 ): RecordSource {
   // Streamed, so fetched here rather than through the contract's client; the paths are its.
+  // Absolute: the verifier runs in a worker started from a blob URL, which is no base for a path.
   const path = (name: RecordFileName): string =>
-    endpointPath(endpoints[RECORD_FILE_ENDPOINTS[name]], { electionId });
+    apiOrigin() + endpointPath(endpoints[RECORD_FILE_ENDPOINTS[name]], { electionId });
   let passes = 0;
   // How each JSON Lines file ended, from its last complete read (asked for after the read).
   const ends = new Map<JsonLinesFile, boolean>();

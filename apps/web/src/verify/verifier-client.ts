@@ -2,6 +2,8 @@
  * @module The page's side of the verifier worker: starts a fresh worker for one run (so "verify
  * again" starts clean) and passes its messages on; a worker that fails to load counts as a crash.
  */
+import verifierWorkerUrl from './verifier-worker.ts?worker&url';
+import { startBoothWorker } from '../booth-worker.ts';
 import type { BrowserBackend, VerifyMessage, VerifyRequest } from './verifier-protocol.ts';
 
 export function startVerifier(
@@ -9,10 +11,11 @@ export function startVerifier(
   onMessage: (message: VerifyMessage) => void,
   backend?: BrowserBackend
 ): void {
-  const worker = new Worker(new URL('./verifier-worker.ts', import.meta.url), { type: 'module' });
-  worker.onmessage = (event: MessageEvent<VerifyMessage>) => {
-    if (event.data.type !== 'progress') worker.terminate();
-    onMessage(event.data);
+  const worker = startBoothWorker(verifierWorkerUrl);
+  worker.onmessage = (event: MessageEvent) => {
+    const message = event.data as VerifyMessage;
+    if (message.type !== 'progress') worker.terminate();
+    onMessage(message);
   };
   worker.onerror = () => {
     worker.terminate();

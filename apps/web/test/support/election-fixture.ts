@@ -70,7 +70,10 @@ export interface FixtureElection {
 /** The server's clock runs this many milliseconds ahead of real time (tests move it forward). */
 export const clockOffset = { milliseconds: 0 };
 
-export async function startFixtureServer(): Promise<{ server: RunningServer; group: Group }> {
+/** `options`: more server settings (the booth mirrors' origins). */
+export async function startFixtureServer(
+  options: { readonly boothOrigins?: readonly string[] } = {}
+): Promise<{ server: RunningServer; group: Group }> {
   const group = await loadGroup('sodium');
   const database = await openPgliteDatabase();
   const server = await startServer({
@@ -82,6 +85,7 @@ export async function startFixtureServer(): Promise<{ server: RunningServer; gro
     checkpoints: { intervalMs: 0, everyEvents: 1000 },
     requestsPerMinute: 100_000,
     signInPerMinute: 100_000,
+    ...options,
     signInMonitor: {
       maxFailuresPerIpPerHour: 1000,
       baselineFailuresPerHour: 1000,
@@ -132,6 +136,8 @@ export async function createFixtureElection(
     termsOf?: (voter: number) => { style?: string; weight?: number };
     /** Adds to the draft manifest (translations, contact, colour: spec §9.11). */
     extend?: (draft: Record<string, unknown>) => Record<string, unknown>;
+    /** The manifest's booth digests (spec §9.2.9); default none. */
+    booth?: Manifest['booth'];
   } = {}
 ): Promise<FixtureElection> {
   const { service } = server;
@@ -185,6 +191,7 @@ export async function createFixtureElection(
     ...(options.witnesses === undefined ? {} : { witnesses: options.witnesses }),
     ...(options.styles === undefined ? {} : { styles: options.styles }),
     ...(options.weights === undefined ? {} : { weights: options.weights }),
+    ...(options.booth === undefined ? {} : { booth: options.booth }),
   };
   const adminKey = `admin-${randomBytes(8).toString('hex')}`;
   const { manifest } = await createElection(service, {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { DEFAULT_WAIT_MINUTES, parseMinutes } from '../wait-option.ts';
 import { Command } from 'commander';
 import { loadGroup } from '@scrutineer/crypto';
+import { boothFieldProblems } from '@scrutineer/record';
 import { ServerClient } from '../../client/server-client.ts';
 import { type Progress, progressBar } from '../../progress.ts';
 import { readAnswersFile } from '../packs/pack-files.ts';
@@ -63,6 +64,21 @@ export function withCommon(command: Command): Command {
     .option('--admin-key-file <file>', "the returning officer's key (else SCRUTINEER_ADMIN_KEY)");
 }
 
+/**
+ * The draft's `booth` with `digest` from a build's booth-digest.json (spec §10.7.2), keeping any
+ * mirrors the draft names; refuses a malformed field, which V1.10 would fail.
+ */
+function boothField(draft: Record<string, unknown>, file: string): unknown {
+  const { digest } = readJsonFile(file) as { digest?: unknown };
+  const booth = {
+    ...((draft['booth'] ?? {}) as Record<string, unknown>),
+    digest: String(digest),
+  } as { digest: string; mirrors?: { origin: string; digest: string }[] };
+  const problems = boothFieldProblems(booth);
+  if (problems.length > 0) throw new Error(`${file}: ${problems.join('; ')}`);
+  return booth;
+}
+
 function createCommand(): Command {
   return new Command('create')
     .description(
@@ -83,6 +99,10 @@ function createCommand(): Command {
       '--replacements <key.public.json>',
       "the registrar's replacement rules from `packs approval-key` (fills `replacements`; without it no replacement pack is allowed)"
     )
+    .option(
+      '--booth <booth-digest.json>',
+      "the reviewed build's booth digest (apps/web/dist/booth-digest.json; fills `booth.digest`, spec §10.7)"
+    )
     .option('--admin-key-file <file>', "the returning officer's key (else SCRUTINEER_ADMIN_KEY)")
     .option('--operator-key-file <file>', "the operator's key (else SCRUTINEER_OPERATOR_KEY)")
     .requiredOption('--out <manifest.json>', 'where to write the published manifest')
@@ -94,6 +114,7 @@ function createCommand(): Command {
         roll?: string;
         nominations?: string;
         replacements?: string;
+        booth?: string;
         adminKeyFile?: string;
         operatorKeyFile?: string;
         out: string;
@@ -114,6 +135,7 @@ function createCommand(): Command {
         assertStrongOfficerKey(adminKey);
         if (options.replacements !== undefined)
           draft['replacements'] = readJsonFile(options.replacements);
+        if (options.booth !== undefined) draft['booth'] = boothField(draft, options.booth);
         const created = await createElectionOverHttp(
           new ServerClient(options.server),
           secret(options.operatorKeyFile, 'SCRUTINEER_OPERATOR_KEY', "the operator's key"),
