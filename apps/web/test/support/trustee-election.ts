@@ -7,18 +7,21 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { bytesToHex, deriveCredentialKey, generateVotingCode } from '@scrutineer/crypto';
 import {
-  createCeremonyKey,
+  bodiesOf,
   concludeCeremonyFromBodies,
+  createCeremonyKey,
   electionKeyBody,
+  hashSecurityAnswers,
 } from '@scrutineer/protocol';
-import { bodiesOf } from '@scrutineer/protocol';
 import type { Manifest } from '@scrutineer/record';
 import {
   type RunningServer,
   closeElection,
   createElection,
   hashBearerKey,
+  loadCredentials,
   openElection,
 } from '@scrutineer/server';
 import { simulatedManifest, resultOf } from '@scrutineer/testkit';
@@ -118,6 +121,19 @@ export async function openCloseAndTally(
   electionId: string,
   adminKey: string
 ): Promise<string> {
+  // One member on the roll, whose credential is loaded (nobody votes: the tally is of nothing).
+  const group = server.service.group;
+  const code = generateVotingCode();
+  await loadCredentials(server.service, electionId, [
+    {
+      key: bytesToHex(group.encodePoint(deriveCredentialKey(group, electionId, code).publicKey)),
+      answersHash: await hashSecurityAnswers(
+        ['dob', 'postcode'],
+        { dob: '1970-01-01', postcode: 'CF1 1AA' },
+        { memorySize: 256, iterations: 1, parallelism: 1, hashLength: 32 }
+      ),
+    },
+  ]);
   await openElection(server.service, electionId);
   await closeElection(server.service, electionId);
   const { checkpoint } = (await officer(server, electionId, adminKey, '/tally')) as {
