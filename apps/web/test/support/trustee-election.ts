@@ -15,7 +15,7 @@ import {
   electionKeyBody,
   hashSecurityAnswers,
 } from '@scrutineer/protocol';
-import type { Manifest } from '@scrutineer/record';
+import type { BoardEvent, Manifest } from '@scrutineer/record';
 import {
   type RunningServer,
   closeElection,
@@ -146,11 +146,11 @@ export async function openCloseAndTally(
 export async function boardEvents(
   server: RunningServer,
   electionId: string
-): Promise<import('@scrutineer/record').BoardEvent[]> {
+): Promise<BoardEvent[]> {
   const response = await fetch(
     `${server.url}/api/elections/${electionId}/events?from=0&limit=1000`
   );
-  const page = (await response.json()) as { events: import('@scrutineer/record').BoardEvent[] };
+  const page = (await response.json()) as { events: BoardEvent[] };
   return page.events;
 }
 
