@@ -13,6 +13,7 @@ import {
   concludeCeremonyFromBodies,
   createCeremonyKey,
   electionKeyBody,
+  generatePostalReturn,
   hashSecurityAnswers,
 } from '@scrutineer/protocol';
 import type { BoardEvent, Manifest } from '@scrutineer/record';
@@ -124,9 +125,12 @@ export async function openCloseAndTally(
   // One member on the roll, whose credential is loaded (nobody votes: the tally is of nothing).
   const group = server.service.group;
   const code = generateVotingCode();
+  const key = bytesToHex(group.encodePoint(deriveCredentialKey(group, electionId, code).publicKey));
   await loadCredentials(server.service, electionId, [
     {
-      key: bytesToHex(group.encodePoint(deriveCredentialKey(group, electionId, code).publicKey)),
+      key,
+      // Spec §9.5: a return commitment per credential when the postal channel is on.
+      returnCommitment: generatePostalReturn(key).commitment,
       answersHash: await hashSecurityAnswers(
         ['dob', 'postcode'],
         { dob: '1970-01-01', postcode: 'CF1 1AA' },
