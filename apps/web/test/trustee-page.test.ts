@@ -4,6 +4,7 @@
  * it. Every page state is screenshot into test-artifacts/web/ and checked with axe-core.
  */
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,13 +48,20 @@ after(async () => {
   await server?.close();
 });
 
+function at<T>(values: readonly T[], index: number): T {
+  const value = values[index];
+  if (value === undefined) throw new Error(`no element ${index}`);
+  return value;
+}
+
 const readEntry = (path: string): TrusteeEntry =>
   JSON.parse(readFileSync(path, 'utf8')) as TrusteeEntry;
 
 test("an officer's key file is refused by the trustee page with a clear message", async () => {
   const page = await browser.newPage();
+  // What `scrutineer election keygen` writes: 256 random bits, base64url, on one line.
   const officerKey = join(directory, 'officer.key');
-  await runCli(['election', 'keygen', '--out', officerKey]);
+  writeFileSync(officerKey, `${randomBytes(32).toString('base64url')}\n`);
   await openKey(page, trusteeLink(server.url, 'no-such-election', 1), officerKey);
   assert.equal(
     await pageError(page),
@@ -71,13 +79,13 @@ test('3-of-5 ceremony: three trustees in the browser and two on the CLI; a reloa
   const entries: TrusteeEntry[] = [];
   for (const i of [0, 1, 2]) {
     const made = await generateKey(
-      pages[i]!,
-      links[i]!,
+      at(pages, i),
+      at(links, i),
       `Trustee ${i + 1}`,
-      keys[i]!,
+      at(keys, i),
       join(directory, `t${i + 1}.public.json`)
     );
-    if (i === 0) await capture(pages[0]!, 'trustee-waiting-for-manifest');
+    if (i === 0) await capture(at(pages, 0), 'trustee-waiting-for-manifest');
     entries.push(readEntry(made.publicFile));
   }
   for (const i of [4, 5]) {
@@ -89,23 +97,23 @@ test('3-of-5 ceremony: three trustees in the browser and two on the CLI; a reloa
       '--index',
       String(i),
       '--out',
-      keys[i - 1]!,
+      at(keys, i - 1),
     ]);
     entries.push(readEntry(join(directory, `t${i}.public.json`)));
   }
   const { manifest, adminKey } = await createTrusteeElection(server, electionId, entries, 3);
   // The CLI trustees run their ceremony beside the pages, to the end (they wait for the key).
   const cli = [4, 5].map((i) =>
-    runCli(['trustee', 'ceremony', '--server', server.url, '--key', keys[i - 1]!, '--wait', '5'])
+    runCli(['trustee', 'ceremony', '--server', server.url, '--key', at(keys, i - 1), '--wait', '5'])
   );
-  await deal(pages[0]!, links[0]!, keys[0]!, join(directory, 't1.json.ceremony'));
-  await capture(pages[0]!, 'trustee-dealt-waiting');
+  await deal(at(pages, 0), at(links, 0), at(keys, 0), join(directory, 't1.json.ceremony'));
+  await capture(at(pages, 0), 'trustee-dealt-waiting');
   // A reload mid-ceremony: the page knows nothing until the key file is opened again; it resumes
   // from the board and the state it sealed before dealing.
-  await pages[0]!.reload();
-  await deal(pages[1]!, links[1]!, keys[1]!);
-  await deal(pages[2]!, links[2]!, keys[2]!);
-  await openKey(pages[0]!, links[0]!, keys[0]!);
+  await at(pages, 0).reload();
+  await deal(at(pages, 1), at(links, 1), at(keys, 1));
+  await deal(at(pages, 2), at(links, 2), at(keys, 2));
+  await openKey(at(pages, 0), at(links, 0), at(keys, 0));
   const checked = await Promise.all(pages.map((p) => checkShares(p)));
   for (const [i, result] of checked.entries()) {
     assert.deepEqual(result.bad, [], `trustee ${i + 1} found no bad share`);
@@ -114,10 +122,10 @@ test('3-of-5 ceremony: three trustees in the browser and two on the CLI; a reloa
       [1, 2, 3, 4, 5].filter((d) => d !== i + 1)
     );
   }
-  await capture(pages[0]!, 'trustee-shares-checked');
+  await capture(at(pages, 0), 'trustee-shares-checked');
   await publishElectionKey(server, manifest, adminKey);
-  await Promise.all(pages.map((p, i) => concludeCeremony(p, keys[i]!)));
-  await capture(pages[0]!, 'trustee-ceremony-done');
+  await Promise.all(pages.map((p, i) => concludeCeremony(p, at(keys, i))));
+  await capture(at(pages, 0), 'trustee-ceremony-done');
   await Promise.all(cli);
   for (const key of keys)
     assert.match(
@@ -125,25 +133,25 @@ test('3-of-5 ceremony: three trustees in the browser and two on the CLI; a reloa
       /"secretShare": "[0-9a-f]{64}"/,
       `${key} holds its share`
     );
-  await rehearse(pages[0]!, links[0]!, keys[0]!);
-  await capture(pages[0]!, 'trustee-rehearsed');
-  await runCli(['trustee', 'rehearse', '--server', server.url, '--key', keys[3]!]);
+  await rehearse(at(pages, 0), at(links, 0), at(keys, 0));
+  await capture(at(pages, 0), 'trustee-rehearsed');
+  await runCli(['trustee', 'rehearse', '--server', server.url, '--key', at(keys, 3)]);
   const checkpoint = await openCloseAndTally(server, electionId, adminKey);
-  await openKey(pages[1]!, links[1]!, keys[1]!);
-  await capture(pages[1]!, 'trustee-decrypt-form');
-  await postDecryptionShare(pages[0]!, links[0]!, keys[0]!, checkpoint);
-  await postDecryptionShare(pages[1]!, links[1]!, keys[1]!, checkpoint);
+  await openKey(at(pages, 1), at(links, 1), at(keys, 1));
+  await capture(at(pages, 1), 'trustee-decrypt-form');
+  await postDecryptionShare(at(pages, 0), at(links, 0), at(keys, 0), checkpoint);
+  await postDecryptionShare(at(pages, 1), at(links, 1), at(keys, 1), checkpoint);
   await runCli([
     'trustee',
     'decrypt',
     '--server',
     server.url,
     '--key',
-    keys[4]!,
+    at(keys, 4),
     '--checkpoint',
     checkpoint,
   ]);
-  await capture(pages[0]!, 'trustee-decrypted');
+  await capture(at(pages, 0), 'trustee-decrypted');
   const events = await boardEvents(server, electionId);
   const of = (type: string) =>
     events
@@ -156,5 +164,3 @@ test('3-of-5 ceremony: three trustees in the browser and two on the CLI; a reloa
   assert.deepEqual(unexpectedProblems(browser), []);
   await Promise.all(pages.map((p) => p.close()));
 });
-
-void writeFileSync;

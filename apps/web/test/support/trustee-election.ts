@@ -7,18 +7,22 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { bytesToHex, deriveCredentialKey, generateVotingCode } from '@scrutineer/crypto';
 import {
-  createCeremonyKey,
+  bodiesOf,
   concludeCeremonyFromBodies,
+  createCeremonyKey,
   electionKeyBody,
+  generatePostalReturn,
+  hashSecurityAnswers,
 } from '@scrutineer/protocol';
-import { bodiesOf } from '@scrutineer/protocol';
-import type { Manifest } from '@scrutineer/record';
+import type { BoardEvent, Manifest } from '@scrutineer/record';
 import {
   type RunningServer,
   closeElection,
   createElection,
   hashBearerKey,
+  loadCredentials,
   openElection,
 } from '@scrutineer/server';
 import { simulatedManifest, resultOf } from '@scrutineer/testkit';
@@ -118,6 +122,22 @@ export async function openCloseAndTally(
   electionId: string,
   adminKey: string
 ): Promise<string> {
+  // One member on the roll, whose credential is loaded (nobody votes: the tally is of nothing).
+  const group = server.service.group;
+  const code = generateVotingCode();
+  const key = bytesToHex(group.encodePoint(deriveCredentialKey(group, electionId, code).publicKey));
+  await loadCredentials(server.service, electionId, [
+    {
+      key,
+      // Spec §9.5: a return commitment per credential when the postal channel is on.
+      returnCommitment: generatePostalReturn(key).commitment,
+      answersHash: await hashSecurityAnswers(
+        ['dob', 'postcode'],
+        { dob: '1970-01-01', postcode: 'CF1 1AA' },
+        { memorySize: 256, iterations: 1, parallelism: 1, hashLength: 32 }
+      ),
+    },
+  ]);
   await openElection(server.service, electionId);
   await closeElection(server.service, electionId);
   const { checkpoint } = (await officer(server, electionId, adminKey, '/tally')) as {
@@ -130,11 +150,11 @@ export async function openCloseAndTally(
 export async function boardEvents(
   server: RunningServer,
   electionId: string
-): Promise<import('@scrutineer/record').BoardEvent[]> {
+): Promise<BoardEvent[]> {
   const response = await fetch(
     `${server.url}/api/elections/${electionId}/events?from=0&limit=1000`
   );
-  const page = (await response.json()) as { events: import('@scrutineer/record').BoardEvent[] };
+  const page = (await response.json()) as { events: BoardEvent[] };
   return page.events;
 }
 
