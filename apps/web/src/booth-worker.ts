@@ -99,3 +99,18 @@ export function startBoothWorker(path: string): BoothWorker {
   if (context === null) return new Worker(new URL(path, location.href), { type: 'module' });
   return new VerifiedWorker(path, context);
 }
+
+/**
+ * Fetches a file of the build — the verifier's WebAssembly module — with its integrity from the
+ * table, so it is checked like the workers (spec §10.7.3); a file the table does not list is
+ * refused. Unbuilt (the dev server), a plain fetch.
+ */
+export async function integrityFetch(url: URL): Promise<Response> {
+  const context = boothContext();
+  if (context === null) return fetch(url);
+  const listed = Object.entries(context.sri).find(
+    ([path]) => new URL(path, context.base).href === url.href
+  );
+  if (listed === undefined) throw new Error(`no integrity for ${url.href}`);
+  return fetch(url, { integrity: listed[1], credentials: 'omit' });
+}

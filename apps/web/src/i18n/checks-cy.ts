@@ -71,4 +71,10 @@ export const checksCy: Readonly<Record<keyof typeof checksEn, string>> = {
   'check.V9.1': 'mae’r cyfrifon ar-lein yn hafal i’r cyfansymiau wedi’u dadgryptio',
   'check.V9.2': 'mae’r cyfrifon post yn hafal i swm y sypiau post',
   'check.V9.3': 'mae’r cyfansymiau’n hafal i ar-lein a’r post, i bob ymgeisydd',
+  'check.V12.1':
+    'mae gan bob cod pleidleisio arddull papur a phwysiad y mae’r maniffest yn eu caniatáu',
+  'check.V12.2': 'nid oes unrhyw grŵp o bleidleiswyr yn llai na lleiafswm y maniffest',
+  'check.V12.3': 'mae pob papur pleidleisio’n cwmpasu union gystadlaethau papur ei bleidleisiwr',
+  'check.V12.4':
+    'mae papurau a phwysiadau’r cyfrif ar gyfer pob cystadleuaeth yn cael eu hailgyfrifo',
 };

@@ -65,4 +65,8 @@ export const checksEn = {
   'check.V9.1': 'online counts equal the decrypted totals',
   'check.V9.2': 'postal counts equal the sum of postal batches',
   'check.V9.3': 'totals equal online plus postal, for every candidate',
+  'check.V12.1': 'each voting code carries a ballot style and a weight the manifest allows',
+  'check.V12.2': 'no group of voters is smaller than the manifest’s minimum',
+  'check.V12.3': 'every ballot covers exactly the contests of its voter’s ballot',
+  'check.V12.4': 'the tally’s ballots and weights for each contest are recomputed',
 } as const;

@@ -4,6 +4,7 @@
  * names (wasm, spec §2.9, or noble), against that message's context, and answers each batch with
  * its outcome as plain data.
  */
+import { integrityFetch } from '../booth-worker.ts';
 import { type Group, loadBrowserGroup, nobleGroup } from '@scrutineer/crypto';
 import { type BallotBatchItem, type BallotRunnerContext, runBatch } from '@scrutineer/verifier';
 import type { BallotWorkerReply, BallotWorkerRequest } from './ballot-pool.ts';
@@ -30,7 +31,8 @@ scope.onmessage = (event) => {
   const message = event.data;
   if (message.type === 'context') {
     context = message.context;
-    group = message.backend === 'wasm' ? loadBrowserGroup() : Promise.resolve(nobleGroup);
+    group =
+      message.backend === 'wasm' ? loadBrowserGroup(integrityFetch) : Promise.resolve(nobleGroup);
     return;
   }
   void answer(message.id, message.items).then((reply) => scope.postMessage(reply));

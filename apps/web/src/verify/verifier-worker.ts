@@ -4,6 +4,7 @@
  * spec §2.9; noble where WebAssembly is refused, or when the page asks for it), ballot batches on a pool of workers (one per core; on this thread with one core or
  * where a worker cannot start workers), and progress posted as the board streams past.
  */
+import { integrityFetch } from '../booth-worker.ts';
 import { type Group, loadBrowserGroup, nobleGroup } from '@scrutineer/crypto';
 import { type EventBody, type Manifest, parseBoardEvent } from '@scrutineer/record';
 import { verifyRecord } from '@scrutineer/verifier';
@@ -52,7 +53,8 @@ async function run(request: VerifyRequest): Promise<VerifyMessage> {
     if (Date.now() - lastPosted > 100) post();
   });
   try {
-    const group: Group = request.backend === 'noble' ? nobleGroup : await loadBrowserGroup();
+    const group: Group =
+      request.backend === 'noble' ? nobleGroup : await loadBrowserGroup(integrityFetch);
     backend = group.backend === 'wasm' ? 'wasm' : 'noble';
     const report = await verifyRecord(source, {
       group,

@@ -11,6 +11,7 @@ import { NativeBackendUnavailable } from './native-unavailable.ts';
 import { nobleGroup } from './noble.ts';
 import { loadSodiumGroup } from './sodium.ts';
 import { loadWasmGroup } from './wasm.ts';
+import type { WasmFetch } from './wasm-loader.ts';
 
 /** native.ts, imported only on demand (Node only; it loads the addon). */
 const NATIVE_MODULE = './native.ts';
@@ -85,9 +86,9 @@ export async function loadFastestGroup(): Promise<Group> {
  * page's CSP may refuse WebAssembly compilation. The fallback is silent but visible in
  * {@link Group.backend}.
  */
-export async function loadBrowserGroup(): Promise<Group> {
+export async function loadBrowserGroup(fetchModule?: WasmFetch): Promise<Group> {
   try {
-    return await loadGroup('wasm');
+    return await loadWasmGroup(fetchModule);
   } catch {
     return loadGroup('noble');
   }

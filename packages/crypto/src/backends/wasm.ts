@@ -20,7 +20,7 @@ import {
   type Point,
 } from '../group.ts';
 import { GROUP_ORDER, SCALAR_BYTES, addScalars } from '../scalar.ts';
-import { instantiateRistrettoWasm } from './wasm-loader.ts';
+import { type WasmFetch, instantiateRistrettoWasm } from './wasm-loader.ts';
 
 /** RFC 9496 §4.3.4 takes exactly 64 uniform bytes. */
 const UNIFORM_BYTES = 64;
@@ -103,10 +103,10 @@ function writeScalar(view: DataView, offset: number, scalar: bigint): void {
  * Instantiates ristretto255.wasm and returns the wasm {@link Group}.
  * @throws Error naming the cause when WebAssembly is unavailable or the module cannot load.
  */
-export async function loadWasmGroup(): Promise<Group> {
+export async function loadWasmGroup(fetchModule?: WasmFetch): Promise<Group> {
   let instance: WebAssembly.Instance;
   try {
-    instance = await instantiateRistrettoWasm();
+    instance = await instantiateRistrettoWasm(fetchModule);
   } catch (cause) {
     throw new Error('wasm backend: ristretto255.wasm failed to load; choose the noble backend', {
       cause,
