@@ -105,7 +105,14 @@ export async function renderPackPdfs(
   return { files: await writer.close(), packs: writer.packs };
 }
 
-function parseLanguageOption(value: string): PackLanguage {
+export const LANGUAGE_OPTION_HELP = {
+  language:
+    "the pack's language (en or cy): its instructions, and the manifest's texts where it translates them",
+  alsoLanguage:
+    "a bilingual pack: each instruction, and the manifest's texts where it translates them, also in this language (cy or en)",
+} as const;
+
+export function parseLanguageOption(value: string): PackLanguage {
   if (!isPackLanguage(value))
     throw new InvalidArgumentError(`the pack is written in ${PACK_LANGUAGES.join(', ')} only`);
   return value;
@@ -179,17 +186,8 @@ export function packsRenderCommand(): Command {
       'a TrueType font with every character of the names (default: the standard Helvetica)'
     )
     .option('--bold-font <file>', 'its bold face')
-    .option(
-      '--language <code>',
-      "the pack's language (en or cy): its instructions, and the manifest's texts where it translates them",
-      parseLanguageOption,
-      'en'
-    )
-    .option(
-      '--also-language <code>',
-      "a bilingual pack: each instruction, and the manifest's texts where it translates them, also in this language (cy or en)",
-      parseLanguageOption
-    )
+    .option('--language <code>', LANGUAGE_OPTION_HELP.language, parseLanguageOption, 'en')
+    .option('--also-language <code>', LANGUAGE_OPTION_HELP.alsoLanguage, parseLanguageOption)
     .action(
       async (options: {
         dir: string;
