@@ -22,6 +22,7 @@ import {
   listLabels,
   selectionInstruction,
 } from './pack-sheet.ts';
+import { type PackText, packString, packText } from './pack-text.ts';
 import { drawQrCode } from './qr-code.ts';
 
 /** The page is drawn with PDFKit's document API. */
@@ -58,6 +59,7 @@ function foldMarks(doc: PageCanvas): void {
 function topThird(
   doc: PageCanvas,
   fonts: PageFonts,
+  t: PackText,
   election: PackElection,
   sheet: PackSheet
 ): void {
@@ -76,21 +78,35 @@ function topThird(
   doc
     .font(fonts.bold)
     .fontSize(11)
-    .text('Your ballot pack', column, 14 * MM, { width });
-  doc.font(fonts.regular).fontSize(8.5);
-  const details = [`Member number: ${sheet.memberId}`, `Pack reference: ${sheet.packId}`];
+    .text(p(t.heading('letter.heading')), column, 14 * MM, { width });
+  // Below the heading, which wraps when it is in two languages.
+  const detailsTop = Math.max(20 * MM, doc.y + 1 * MM);
+  doc.font(fonts.regular).fontSize(t.size(8.5));
+  const details = [
+    t.paragraph('letter.memberNumber', { memberId: sheet.memberId }),
+    t.paragraph('letter.packReference', { packId: sheet.packId }),
+  ];
   if (election.closes !== null)
-    details.push(`Voting closes: ${election.closes.replace('T', ' ').replace('Z', ' UTC')}`);
-  doc.text(p(details.join('\n')), column, 20 * MM, { width, lineGap: 1.5 });
+    details.push(
+      t.paragraph('letter.closes', {
+        closes: election.closes.replace('T', ' ').replace('Z', ' UTC'),
+      })
+    );
+  doc.text(p(details.join('\n')), column, detailsTop, { width, lineGap: 1.5 });
   // The return line sits just above the window; the address block inside it.
   doc
     .font(fonts.regular)
-    .fontSize(6.5)
+    .fontSize(t.size(6.5))
     .fillColor('#444444')
-    .text(p(`If undelivered, return to ${election.organisation}`), LEFT, 46 * MM, {
-      width: 90 * MM,
-      lineBreak: false,
-    });
+    .text(
+      p(t.heading('letter.returnAddress', { organisation: election.organisation })),
+      LEFT,
+      46 * MM,
+      {
+        width: 90 * MM,
+        lineBreak: false,
+      }
+    );
   const lines = [sheet.name, ...sheet.addressLines].slice(0, 7);
   doc
     .fillColor('#000000')
@@ -109,13 +125,18 @@ function topThird(
 function middleThird(
   doc: PageCanvas,
   fonts: PageFonts,
+  t: PackText,
   election: PackElection,
   sheet: PackSheet
 ): void {
   const p = fonts.printable;
   const top = THIRD + 5 * MM;
   const textWidth = 124 * MM;
-  doc.fillColor('#000000').font(fonts.bold).fontSize(13).text('Your voting code', LEFT, top);
+  doc
+    .fillColor('#000000')
+    .font(fonts.bold)
+    .fontSize(13)
+    .text(p(t.heading('code.heading')), LEFT, top);
   doc
     .font(fonts.monoBold)
     .fontSize(17)
@@ -123,49 +144,61 @@ function middleThird(
   drawQrCode(doc, sheet.code, 150 * MM, THIRD + 2 * MM, 40 * MM, 'M');
   const fingerprint =
     election.fingerprint === null
-      ? 'Election fingerprint: published on the public record when voting opens.'
-      : `Election fingerprint: ${election.fingerprint}`;
+      ? t.paragraph('fingerprint.pending')
+      : t.paragraph('fingerprint.value', { fingerprint: election.fingerprint });
   doc
     .font(fonts.bold)
-    .fontSize(10)
-    .text(fingerprint, LEFT, top + 16 * MM, { width: textWidth });
-  doc.font(fonts.regular).fontSize(8.5);
-  doc.text(
-    'The voting website shows this fingerprint: if it shows another, you are not in this election, so stop.',
-    { width: textWidth }
+    .fontSize(t.size(10))
+    .text(p(fingerprint), LEFT, top + 16 * MM, { width: textWidth });
+  doc.font(fonts.regular).fontSize(t.size(8.5));
+  doc.text(p(t.paragraph('fingerprint.warning')), { width: textWidth });
+  const boothUrl = election.boothUrl;
+  const labels = election.questionLabels;
+  const online = t.paragraphOf((language) => {
+    const where = boothUrl ?? packString(language, 'online.website');
+    const asked = listLabels(labels, language);
+    return asked === ''
+      ? packString(language, 'online.steps', { where })
+      : packString(language, 'online.stepsWithQuestions', { where, questions: asked });
+  });
+  const closes = election.closes;
+  const postal = t.paragraphOf(
+    (language) =>
+      `${packString(language, 'post.summary', {
+        before:
+          closes === null
+            ? packString(language, 'post.beforeClose')
+            : packString(language, 'post.beforeTime', {
+                closes: closes.replace('T', ' ').replace('Z', ' UTC'),
+              }),
+      })} ${packString(language, 'post.once')}`
   );
-  const where = election.boothUrl === null ? 'the voting website' : election.boothUrl;
-  const asked = listLabels(election.questionLabels);
-  const online = `Go to ${where}, type your voting code or scan the QR code beside it${asked === '' ? '' : `, and answer the questions about your ${asked}`}. Check the fingerprint, make your choice and keep the receipt the website gives you.`;
-  const closes =
-    election.closes === null
-      ? 'before voting closes'
-      : `before ${election.closes.replace('T', ' ').replace('Z', ' UTC')}`;
-  const postal = `Follow "Voting by post" below; your envelope must arrive ${closes}.`;
-  const once =
-    'Vote one way only: once your envelope is received you cannot vote online, and one that arrives after you voted online is refused.';
-  doc.moveDown(0.6).font(fonts.bold).fontSize(9.5).text('To vote online', { width: textWidth });
-  doc.font(fonts.regular).fontSize(8.5).text(p(online), { width: textWidth, lineGap: 0.5 });
-  doc.moveDown(0.4).font(fonts.bold).fontSize(9.5).text('To vote by post', { width: textWidth });
   doc
-    .font(fonts.regular)
-    .fontSize(8.5)
-    .text(p(`${postal} ${once}`), { width: textWidth, lineGap: 0.5 });
+    .moveDown(0.6)
+    .font(fonts.bold)
+    .fontSize(t.size(9.5))
+    .text(p(t.heading('online.heading')), { width: textWidth });
+  doc.font(fonts.regular).fontSize(t.size(8.5)).text(p(online), { width: textWidth, lineGap: 0.5 });
+  doc
+    .moveDown(0.4)
+    .font(fonts.bold)
+    .fontSize(t.size(9.5))
+    .text(p(t.heading('post.heading')), { width: textWidth });
+  doc.font(fonts.regular).fontSize(t.size(8.5)).text(p(postal), { width: textWidth, lineGap: 0.5 });
   // The roll reference: enough to read by eye, the whole of it in the QR code.
-  const rollTop = THIRD + 70 * MM;
+  // Below the instructions, which run longer in two languages.
+  const rollTop = Math.max(THIRD + 70 * MM, doc.y + 1.5 * MM);
   doc
     .font(fonts.bold)
-    .fontSize(8)
-    .text('Check that you are counted', LEFT, rollTop, { width: textWidth });
+    .fontSize(t.size(8))
+    .text(p(t.heading('roll.heading')), LEFT, rollTop, { width: textWidth });
   doc
     .font(fonts.regular)
-    .fontSize(7)
-    .text(
-      p(
-        `You are entry ${sheet.roll.index} of the ${sheet.roll.count} members on the published roll. Anyone can check it with the reference in the QR code on the right (or the numbers below):`
-      ),
-      { width: textWidth, lineGap: 0.3 }
-    );
+    .fontSize(t.size(7))
+    .text(p(t.paragraph('roll.entry', { index: sheet.roll.index, count: sheet.roll.count })), {
+      width: textWidth,
+      lineGap: 0.3,
+    });
   doc
     .font(fonts.mono)
     .fontSize(6.2)
@@ -191,9 +224,11 @@ function ballotHeight(election: PackElection, row: number): number {
 function officialMark(
   doc: PageCanvas,
   fonts: PageFonts,
+  t: PackText,
   election: PackElection,
   top: number
 ): void {
+  const p = fonts.printable;
   const mark = election.fingerprint ?? election.electionId;
   const x = 134 * MM;
   const width = RIGHT - x;
@@ -207,11 +242,11 @@ function officialMark(
   doc
     .font(fonts.bold)
     .fontSize(7)
-    .text('OFFICIAL MARK', x, top + 1.5 * MM, { width, align: 'center' });
+    .text(p(t.heading('mark.heading')), x, top + 1.5 * MM, { width, align: 'center' });
   doc
     .font(fonts.mono)
     .fontSize(7)
-    .text(fonts.printable(mark), x + 1 * MM, top + 5.5 * MM, {
+    .text(p(mark), x + 1 * MM, top + 5.5 * MM, {
       width: width - 2 * MM,
       align: 'center',
     });
@@ -221,34 +256,42 @@ function officialMark(
 function returnSlip(
   doc: PageCanvas,
   fonts: PageFonts,
+  t: PackText,
   election: PackElection,
   sheet: PackSheet
 ): void {
   const p = fonts.printable;
   const top = 12 * MM;
-  doc.fillColor('#000000').font(fonts.bold).fontSize(13).text('RETURN SLIP', LEFT, top);
+  doc
+    .fillColor('#000000')
+    .font(fonts.bold)
+    .fontSize(13)
+    .text(p(t.heading('slip.heading')), LEFT, top);
   doc
     .font(fonts.regular)
     .fontSize(9)
     .text(p(`${election.organisation}: ${election.title}`), LEFT, top + 7 * MM, {
       width: 120 * MM,
     });
-  doc
-    .fontSize(8.5)
-    .text(
-      p(
-        'Put this slip in the large return envelope, beside the sealed ballot paper envelope, never inside it. It is scanned when your envelope arrives, to record that you voted by post; it is separated from your ballot paper before any envelope is opened.'
-      ),
-      LEFT,
-      top + 14 * MM,
-      { width: 120 * MM, lineGap: 0.5 }
-    );
+  doc.fontSize(t.size(8.5)).text(p(t.paragraph('slip.instructions')), LEFT, top + 14 * MM, {
+    width: 120 * MM,
+    lineGap: 0.5,
+  });
   const hex = (text: string) => text.toUpperCase().replace(/(.{8})(?=.)/g, '$1 ');
+  // The labels padded to one width, so the hex groups line up.
+  const labels = [t.heading('slip.credential'), t.heading('slip.secret')].map((l) =>
+    l.replace(/ \/ /g, '/')
+  );
+  const labelWidth = Math.max(...labels.map((l) => l.length)) + 1;
+  const [credentialLabel, secretLabel] = labels.map((l) => p(l).padEnd(labelWidth)) as [
+    string,
+    string,
+  ];
   doc
     .font(fonts.mono)
-    .fontSize(7)
+    .fontSize(t.size(7))
     .text(
-      `Credential ${hex(sheet.credential)}\nSecret     ${hex(sheet.returnSecret)}`,
+      `${credentialLabel}${hex(sheet.credential)}\n${secretLabel}${hex(sheet.returnSecret)}`,
       LEFT,
       top + 40 * MM,
       {
@@ -267,26 +310,27 @@ function returnSlip(
 }
 
 /** How to vote by post, on the letter's bottom third. */
-function postalInstructions(doc: PageCanvas, fonts: PageFonts): void {
+function postalInstructions(doc: PageCanvas, fonts: PageFonts, t: PackText): void {
   const p = fonts.printable;
   const top = 2 * THIRD + 8 * MM;
-  doc.fillColor('#000000').font(fonts.bold).fontSize(11).text('Voting by post', LEFT, top);
-  const steps = [
-    '1. Mark the ballot paper (second sheet). Write nothing else on it.',
-    '2. Tear it from the return slip along the dotted line.',
-    '3. Seal the ballot paper alone in the small ballot paper envelope.',
-    '4. Put that envelope and the return slip in the large return envelope, and post it.',
-    'At the count, the return slip is scanned and set aside, and only then are the ballot paper envelopes of a whole tray mixed and opened: no one can tell whose paper is whose. Keep this letter.',
-  ];
+  doc
+    .fillColor('#000000')
+    .font(fonts.bold)
+    .fontSize(11)
+    .text(p(t.heading('postal.heading')), LEFT, top);
+  const steps = (
+    ['postal.step1', 'postal.step2', 'postal.step3', 'postal.step4', 'postal.count'] as const
+  ).map((key) => t.paragraph(key));
   doc
     .font(fonts.regular)
-    .fontSize(9)
+    .fontSize(t.size(9))
     .text(p(steps.join('\n')), LEFT, top + 7 * MM, { width: 170 * MM, lineGap: 1.5 });
 }
 
 function ballot(
   doc: PageCanvas,
   fonts: PageFonts,
+  t: PackText,
   election: PackElection,
   top: number,
   bottom: number
@@ -296,15 +340,17 @@ function ballot(
     .fillColor('#000000')
     .font(fonts.bold)
     .fontSize(13)
-    .text('BALLOT PAPER', LEFT, top + 2 * MM);
+    .text(p(t.heading('ballot.heading')), LEFT, top + 2 * MM);
   doc
     .font(fonts.regular)
     .fontSize(9.5)
     .text(p(`${election.organisation}: ${election.title}`), LEFT, top + 8 * MM, {
       width: 100 * MM,
     });
-  officialMark(doc, fonts, election, top);
-  const available = bottom - (top + 26 * MM) - 8 * MM;
+  officialMark(doc, fonts, t, election, top);
+  // Room at the foot for its instruction (two languages take two lines or more).
+  const foot = t.bilingual ? 12 * MM : 8 * MM;
+  const available = bottom - (top + 26 * MM) - foot;
   const row = Math.min(
     10 * MM,
     Math.max(
@@ -324,9 +370,13 @@ function ballot(
       .text(p(contest.title), LEFT, y, { width: 170 * MM });
     doc
       .font(fonts.regular)
-      .fontSize(8.5)
+      .fontSize(t.size(8.5))
       .text(
-        selectionInstruction(contest.minSelections, contest.maxSelections),
+        p(
+          t.paragraphOf((language) =>
+            selectionInstruction(contest.minSelections, contest.maxSelections, language)
+          )
+        ),
         LEFT,
         y + 5.5 * MM,
         { width: 170 * MM }
@@ -359,14 +409,9 @@ function ballot(
   }
   doc
     .font(fonts.regular)
-    .fontSize(7.5)
+    .fontSize(t.size(7.5))
     .fillColor('#333333')
-    .text(
-      'Do not write your name or your voting code on this paper. Seal it alone in the ballot paper envelope.',
-      LEFT,
-      bottom - 8 * MM,
-      { width: 170 * MM }
-    );
+    .text(p(t.paragraph('ballot.footer')), LEFT, bottom - foot, { width: 170 * MM });
   doc.fillColor('#000000');
 }
 
@@ -382,12 +427,14 @@ export function drawPackPage(
   election: PackElection,
   sheet: PackSheet
 ): void {
+  const p = fonts.printable;
+  const t = packText(election.languages);
   foldMarks(doc);
-  topThird(doc, fonts, election, sheet);
-  middleThird(doc, fonts, election, sheet);
-  postalInstructions(doc, fonts);
+  topThird(doc, fonts, t, election, sheet);
+  middleThird(doc, fonts, t, election, sheet);
+  postalInstructions(doc, fonts, t);
   doc.addPage({ size: 'A4', margin: 0 });
-  returnSlip(doc, fonts, election, sheet);
+  returnSlip(doc, fonts, t, election, sheet);
   const tearLine = THIRD;
   doc
     .save()
@@ -402,21 +449,17 @@ export function drawPackPage(
   if (ballotFitsBelowSlip(election)) {
     doc
       .font(fonts.regular)
-      .fontSize(6.5)
+      .fontSize(t.size(6.5))
       .fillColor('#444444')
-      .text(
-        'Tear along this line: the slip above goes in the return envelope, the paper below alone in the ballot paper envelope.',
-        LEFT,
-        tearLine + 1 * MM
-      );
-    ballot(doc, fonts, election, tearLine + 6 * MM, 297 * MM);
+      .text(p(t.paragraph('ballot.tear')), LEFT, tearLine + 1 * MM);
+    ballot(doc, fonts, t, election, tearLine + 6 * MM, 297 * MM);
   } else {
     doc
       .font(fonts.bold)
       .fontSize(10)
       .fillColor('#000000')
-      .text('Your ballot paper is on the next sheet.', LEFT, tearLine + 10 * MM);
+      .text(p(t.paragraph('ballot.nextSheet')), LEFT, tearLine + 10 * MM);
     doc.addPage({ size: 'A4', margin: 0 });
-    ballot(doc, fonts, election, 15 * MM, 282 * MM);
+    ballot(doc, fonts, t, election, 15 * MM, 282 * MM);
   }
 }

@@ -3,6 +3,7 @@
  * name and address, the code, the roll reference, and the election's side (title, fingerprint,
  * ballot, instructions).
  */
+import { type PackLanguage, packString } from './pack-text.ts';
 
 export interface PackSheet {
   /** The registrar's pack reference, printed on the member's letter only; the board never holds it. */
@@ -44,20 +45,32 @@ export interface PackElection {
   readonly questionLabels: readonly string[];
   /** RFC 3339 close of voting, if known. */
   readonly closes: string | null;
+  /** The languages of the pack's fixed texts (spec §9.11), the first first; default English. */
+  readonly languages?: readonly PackLanguage[];
 }
 
 /** "Vote for one candidate", "Vote for up to 3 candidates", … as the ballot's instruction. */
-export function selectionInstruction(minSelections: number, maxSelections: number): string {
-  const word = (n: number) => (n === 1 ? 'one candidate' : `${n} candidates`);
+export function selectionInstruction(
+  minSelections: number,
+  maxSelections: number,
+  language: PackLanguage = 'en'
+): string {
   if (minSelections === maxSelections)
-    return `Vote for ${word(maxSelections)}: put a cross (X) in ${maxSelections === 1 ? 'one box' : `${maxSelections} boxes`}.`;
+    return maxSelections === 1
+      ? packString(language, 'select.exactlyOne')
+      : packString(language, 'select.exactly', { count: maxSelections });
   if (minSelections === 0)
-    return `Vote for up to ${word(maxSelections)}: put a cross (X) in the box of each candidate you choose.`;
-  return `Vote for at least ${minSelections} and at most ${word(maxSelections)}: put a cross (X) in each box you choose.`;
+    return maxSelections === 1
+      ? packString(language, 'select.upToOne')
+      : packString(language, 'select.upTo', { max: maxSelections });
+  return packString(language, 'select.between', { min: minSelections, max: maxSelections });
 }
 
-/** "date of birth and postcode", "date of birth, postcode and …". */
-export function listLabels(labels: readonly string[]): string {
+/** "date of birth and postcode", "date of birth, postcode and …" (in Welsh "… a …"). */
+export function listLabels(labels: readonly string[], language: PackLanguage = 'en'): string {
   if (labels.length <= 1) return labels[0] ?? '';
-  return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
+  return packString(language, 'list.and', {
+    first: labels.slice(0, -1).join(', '),
+    last: labels[labels.length - 1] as string,
+  });
 }

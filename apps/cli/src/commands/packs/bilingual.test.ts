@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import type { Manifest } from '@scrutineer/record';
 import { bilingualElection } from './bilingual.ts';
 import { electionDraft } from './election-input.ts';
+import { packLanguages } from './render.ts';
 
 const manifest = {
   electionId: 'leader-2027',
@@ -40,4 +41,18 @@ test('a bilingual pack prints every translated manifest text after the original 
   );
   assert.deepEqual(election.questionLabels, ['date of birth / dyddiad geni']);
   assert.equal(election.manifest, manifest, 'the manifest (and its fingerprint) is untouched');
+});
+
+test('--language cy prints the manifest texts in Welsh where translated; --also-language cy after the English', () => {
+  const read = electionDraft(manifest, manifest);
+  const welsh = packLanguages(read, 'cy', undefined);
+  assert.deepEqual(welsh.languages, ['cy']);
+  assert.equal(welsh.election.title, 'Pleidlais arweinyddiaeth');
+  assert.equal(welsh.election.contests[0]?.candidates[1]?.name, 'Sam Patel', 'untranslated');
+  assert.deepEqual(welsh.election.questionLabels, ['dyddiad geni']);
+  const both = packLanguages(read, 'en', 'cy');
+  assert.deepEqual(both.languages, ['en', 'cy']);
+  assert.equal(both.election.title, 'Leadership ballot / Pleidlais arweinyddiaeth');
+  assert.deepEqual(packLanguages(read, 'en', undefined).election, read);
+  assert.throws(() => packLanguages(read, 'cy', 'cy'), /must differ/);
 });

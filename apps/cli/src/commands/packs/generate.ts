@@ -40,7 +40,14 @@ import {
   ceremonyKeyFromBoard,
   packFingerprint,
 } from './board-fingerprint.ts';
-import { parseHexOption, renderPackPdfs } from './render.ts';
+import type { PackLanguage } from '../../pdf/pack-text.ts';
+import {
+  LANGUAGE_OPTION_HELP,
+  packLanguages,
+  parseHexOption,
+  parseLanguageOption,
+  renderPackPdfs,
+} from './render.ts';
 
 export interface PdfOptions {
   readonly boothUrl?: string | null;
@@ -48,6 +55,9 @@ export interface PdfOptions {
   readonly limit?: number;
   readonly fontPath?: string;
   readonly boldFontPath?: string;
+  /** The pack's language and a second for a bilingual pack (spec §9.11); default English only. */
+  readonly language?: PackLanguage;
+  readonly alsoLanguage?: PackLanguage;
 }
 
 export interface GeneratePackFilesOptions {
@@ -192,12 +202,15 @@ export async function generatePackFiles(
   start = performance.now();
   let rendered: { files: readonly string[]; packs: number } = { files: [], packs: 0 };
   if (options.pdf !== false) {
-    const pdf = options.pdf ?? {};
+    const { language, alsoLanguage, ...pdf } = options.pdf ?? {};
+    // Only what is printed changes language: the credentials above are the manifest's.
+    const printed = packLanguages(election, language ?? 'en', alsoLanguage);
     rendered = await renderPackPdfs({
       rows,
       roll,
       references,
-      election,
+      election: printed.election,
+      languages: printed.languages,
       fingerprint,
       directory: paths.pdfDirectory,
       ...pdf,
@@ -241,6 +254,8 @@ interface GenerateCommandOptions {
   font?: string;
   boldFont?: string;
   approvalKey?: string;
+  language: PackLanguage;
+  alsoLanguage?: PackLanguage;
 }
 
 export function packsGenerateCommand(): Command {
@@ -290,6 +305,8 @@ export function packsGenerateCommand(): Command {
       'a TrueType font with every character of the names (default: the standard Helvetica)'
     )
     .option('--bold-font <file>', 'its bold face')
+    .option('--language <code>', LANGUAGE_OPTION_HELP.language, parseLanguageOption, 'en')
+    .option('--also-language <code>', LANGUAGE_OPTION_HELP.alsoLanguage, parseLanguageOption)
     .option(
       '--approval-key <key.json>',
       "the registrar's key from `packs approval-key`: refuse to print unless the manifest's replacements.approverKey is this key"
@@ -342,6 +359,8 @@ export function packsGenerateCommand(): Command {
               ...(options.pdfLimit === undefined ? {} : { limit: options.pdfLimit }),
               ...(options.font === undefined ? {} : { fontPath: options.font }),
               ...(options.boldFont === undefined ? {} : { boldFontPath: options.boldFont }),
+              language: options.language,
+              ...(options.alsoLanguage === undefined ? {} : { alsoLanguage: options.alsoLanguage }),
             }
           : false,
         onProgress: (stage, done, total) => {

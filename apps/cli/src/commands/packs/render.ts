@@ -12,11 +12,12 @@ import { bytesToHex, deriveCredentialKey, loadGroup, parseVotingCode } from '@sc
 import { ServerClient } from '../../client/server-client.ts';
 import { PackPdfWriter } from '../../pdf/pack-pdf-batches.ts';
 import type { PackElection, PackSheet } from '../../pdf/pack-sheet.ts';
+import { type PackLanguage, PACK_LANGUAGES, isPackLanguage } from '../../pdf/pack-text.ts';
 import { progressBar } from '../../progress.ts';
 import { parseCountOption } from '../roll/import.ts';
 import { type RollReferencesFile, readRollFile, readRollReferences } from '../roll/roll-files.ts';
 import { ceremonyKeyFromBoard, packFingerprint } from './board-fingerprint.ts';
-import { bilingualElection } from './bilingual.ts';
+import { bilingualElection, translatedElection } from './bilingual.ts';
 import { type ElectionDraft, readElection } from './election-input.ts';
 import { packPaths, readCredentialsFile, readPrintFile } from './pack-files.ts';
 
@@ -33,6 +34,8 @@ export interface RenderOptions {
   readonly limit?: number;
   readonly fontPath?: string;
   readonly boldFontPath?: string;
+  /** The languages of the pack's instructions, the first first (spec §9.11); default English. */
+  readonly languages?: readonly PackLanguage[];
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -56,6 +59,7 @@ export async function renderPackPdfs(
     boothUrl: options.boothUrl ?? null,
     questionLabels: election.questionLabels,
     closes: election.closes,
+    ...(options.languages === undefined ? {} : { languages: options.languages }),
   };
   const writer = new PackPdfWriter(packElection, {
     directory: options.directory,
@@ -99,6 +103,35 @@ export async function renderPackPdfs(
     options.onProgress?.(writer.packs, total);
   }
   return { files: await writer.close(), packs: writer.packs };
+}
+
+export const LANGUAGE_OPTION_HELP = {
+  language:
+    "the pack's language (en or cy): its instructions, and the manifest's texts where it translates them",
+  alsoLanguage:
+    "a bilingual pack: each instruction, and the manifest's texts where it translates them, also in this language (cy or en)",
+} as const;
+
+export function parseLanguageOption(value: string): PackLanguage {
+  if (!isPackLanguage(value))
+    throw new InvalidArgumentError(`the pack is written in ${PACK_LANGUAGES.join(', ')} only`);
+  return value;
+}
+
+/**
+ * `--language` and `--also-language` (spec §9.11): the election with the manifest's texts in the
+ * pack's language (and after a slash in the second), and the languages of the instructions.
+ */
+export function packLanguages(
+  read: ElectionDraft,
+  language: PackLanguage,
+  alsoLanguage: PackLanguage | undefined
+): { election: ElectionDraft; languages: readonly PackLanguage[] } {
+  if (alsoLanguage === language)
+    throw new InvalidArgumentError('--also-language must differ from --language');
+  const main = language === 'en' ? read : translatedElection(read, language);
+  if (alsoLanguage === undefined) return { election: main, languages: [language] };
+  return { election: bilingualElection(main, alsoLanguage), languages: [language, alsoLanguage] };
 }
 
 export function parseHexOption(value: string): string {
@@ -153,10 +186,8 @@ export function packsRenderCommand(): Command {
       'a TrueType font with every character of the names (default: the standard Helvetica)'
     )
     .option('--bold-font <file>', 'its bold face')
-    .option(
-      '--also-language <code>',
-      "a bilingual pack: the manifest's texts also in this language where it translates them (e.g. cy)"
-    )
+    .option('--language <code>', LANGUAGE_OPTION_HELP.language, parseLanguageOption, 'en')
+    .option('--also-language <code>', LANGUAGE_OPTION_HELP.alsoLanguage, parseLanguageOption)
     .action(
       async (options: {
         dir: string;
@@ -171,12 +202,12 @@ export function packsRenderCommand(): Command {
         limit?: number;
         font?: string;
         boldFont?: string;
-        alsoLanguage?: string;
+        language: PackLanguage;
+        alsoLanguage?: PackLanguage;
       }) => {
         const paths = packPaths(options.dir);
         const read = readElection(options.election);
-        const election =
-          options.alsoLanguage === undefined ? read : bilingualElection(read, options.alsoLanguage);
+        const { election, languages } = packLanguages(read, options.language, options.alsoLanguage);
         const credentials = readCredentialsFile(paths.credentials);
         const fingerprint = packFingerprint(
           await boardKeyOption(election, options.server, options.electionKey),
@@ -197,6 +228,7 @@ export function packsRenderCommand(): Command {
           directory: paths.pdfDirectory,
           boothUrl: options.boothUrl ?? null,
           batchSize: options.batchSize,
+          languages,
           ...(options.limit === undefined ? {} : { limit: options.limit }),
           ...(options.font === undefined ? {} : { fontPath: options.font }),
           ...(options.boldFont === undefined ? {} : { boldFontPath: options.boldFont }),
