@@ -45,10 +45,10 @@ export interface DeclaredContest {
    * style includes it) and turnout (counted online ballots that include it, plus postal papers).
    * Present only when the manifest has `styles` or `weights`.
    */
-  readonly electorate?: number;
-  readonly turnout?: ContestTurnout;
+  readonly electorate?: number | undefined;
+  readonly turnout?: ContestTurnout | undefined;
   /** With `weights` only: the same figures weighted (postal papers weigh 1). */
-  readonly weighted?: ContestWeights;
+  readonly weighted?: ContestWeights | undefined;
 }
 
 export interface ContestTurnout {
@@ -112,7 +112,7 @@ export interface Declaration {
   };
   readonly contests: readonly DeclaredContest[];
   /** Present only when the manifest has `colleges`. */
-  readonly colleges?: readonly DeclaredCollege[];
+  readonly colleges?: readonly DeclaredCollege[] | undefined;
 }
 
 /** The events a declaration is derived from (any others are ignored). */
