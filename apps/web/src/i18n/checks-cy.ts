@@ -71,4 +71,10 @@ export const checksCy: Readonly<Record<keyof typeof checksEn, string>> = {
   'check.V9.1': 'mae’r cyfrifon ar-lein yn hafal i’r cyfansymiau wedi’u dadgryptio',
   'check.V9.2': 'mae’r cyfrifon post yn hafal i swm y sypiau post',
   'check.V9.3': 'mae’r cyfansymiau’n hafal i ar-lein a’r post, i bob ymgeisydd',
+  'check.V12.1':
+    'mae pob cymhwyster yn cario’r arddull papur a’r pwysau y mae’r maniffest yn eu gofyn',
+  'check.V12.2': 'mae gan bob categori arddull papur o leiaf yr isafswm o gymwysterau',
+  'check.V12.3': 'mae pob papur yn cwmpasu union gystadlaethau arddull ei gymhwyster',
+  'check.V12.4':
+    'mae cyfrifon papurau a phwysau’r cyfrif fesul cystadleuaeth yn hafal i rai’r papurau a gyfrifwyd',
 };

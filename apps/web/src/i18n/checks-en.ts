@@ -65,4 +65,9 @@ export const checksEn = {
   'check.V9.1': 'online counts equal the decrypted totals',
   'check.V9.2': 'postal counts equal the sum of postal batches',
   'check.V9.3': 'totals equal online plus postal, for every candidate',
+  'check.V12.1': 'each credential carries the ballot style and weight the manifest calls for',
+  'check.V12.2': 'every ballot style category holds at least the minimum number of credentials',
+  'check.V12.3': 'every ballot covers exactly the contests of its credential’s style',
+  'check.V12.4':
+    'the tally’s per-contest ballot counts and weights equal those of the counted ballots',
 } as const;
