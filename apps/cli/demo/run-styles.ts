@@ -6,14 +6,20 @@
  * members (north and south) and affiliates. Every member votes online from their own style; one
  * affiliate's device also tries a ballot that includes the northern seat, which the board refuses
  * (`ballot/contest-not-in-style`). The record is fetched and verified, and the weighted totals and
- * the college's combined result are compared with what the members intended (DIR/result.json).
+ * the college's combined result are compared with what the members intended (DIR/result.json), as
+ * are each contest's own turnout and the college in the declaration (DIR/declaration/).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadGroup } from '@scrutineer/crypto';
 import { type MemberRow, memberRows } from '@scrutineer/protocol';
-import { type Manifest, collegeResults, styleContestIndexes } from '@scrutineer/record';
+import {
+  type Manifest,
+  collegeResults,
+  declareResult,
+  styleContestIndexes,
+} from '@scrutineer/record';
 import { ServerClient } from '../src/client/server-client.ts';
 import { castVote, loadVotingSetup } from '../src/client/vote-client.ts';
 import {
@@ -25,6 +31,11 @@ import {
   tallyElection,
 } from '../src/commands/election/election-actions.ts';
 import {
+  formatDeclaration,
+  writeDeclarationFiles,
+} from '../src/commands/election/declaration-files.ts';
+import {
+  readRecordEvents,
   verifyRecordDirectory,
   writeRecordFromServer,
 } from '../src/commands/election/publish-record.ts';
@@ -236,6 +247,8 @@ export async function runStyles(options: StylesOptions): Promise<StylesOutcome> 
 
     const setup = await loadVotingSetup(client, group, electionId);
     const intendedTotals = manifest.contests.map((c) => c.candidates.map(() => 0));
+    // Per contest, the ballots and weight the declaration must report as its turnout (§9.9).
+    const intendedTurnout = manifest.contests.map(() => ({ ballots: 0, weight: 0 }));
     const voters = rows.slice(0, rows.length - 3); // the last three abstain (one tries a forbidden ballot)
     await inParallel(voters, 6, async (row, k) => {
       const category = categoryOfRow(row);
@@ -252,6 +265,9 @@ export async function runStyles(options: StylesOptions): Promise<StylesOutcome> 
       });
       if (!outcome.ok) throw new Error(`pack ${row.pack_id}: vote refused (${outcome.code})`);
       for (const c of style) {
+        const own = intendedTurnout[c] as { ballots: number; weight: number };
+        own.ballots += 1;
+        own.weight += WEIGHT[category];
         const j = intended(k, c);
         const totals = intendedTotals[c] as number[];
         totals[j] = (totals[j] ?? 0) + WEIGHT[category];
@@ -304,9 +320,28 @@ export async function runStyles(options: StylesOptions): Promise<StylesOutcome> 
         log(`  FAILED ${check.id}: ${check.failures[0]?.message ?? ''}`);
 
     const totals = tally.result.contests.map((c) => c.options.map((o) => o.total));
-    const matches =
-      !forbidden.ok && totals.every((row, c) => row.every((n, j) => n === intendedTotals[c]?.[j]));
     const college = collegeResults(manifest, totals);
+    // The declaration (spec §9.9) from the verified record: each contest's own turnout and the
+    // college must be what the members did; its files go in DIR/declaration.
+    const declaration = report.ok ? declareResult(manifest, readRecordEvents(recordDir)) : null;
+    if (declaration !== null) {
+      mkdirSync(join(out, 'declaration'), { recursive: true });
+      writeDeclarationFiles(join(out, 'declaration'), declaration);
+      log(formatDeclaration(declaration).trimEnd());
+    }
+    const declared =
+      declaration !== null &&
+      declaration.contests.every(
+        (contest, c) =>
+          contest.turnout?.online === intendedTurnout[c]?.ballots &&
+          contest.weighted?.turnout === intendedTurnout[c]?.weight
+      ) &&
+      declaration.colleges?.[0]?.candidates.map((row) => Math.round(row.percent * 100)).join() ===
+        college[0]?.options.map((option) => option.basisPoints).join();
+    const matches =
+      declared &&
+      !forbidden.ok &&
+      totals.every((row, c) => row.every((n, j) => n === intendedTotals[c]?.[j]));
     manifest.contests.forEach((contest, c) => {
       log(`${contest.title}`);
       contest.candidates.forEach((candidate, j) =>

@@ -1,7 +1,8 @@
 /**
  * Ballot styles in the booth (spec §13.2), in Chromium against a real server: a member of each of
  * three categories signs in and sees exactly the contests of their style — no more, no fewer —
- * and a northern member's ballot (three of four contests) is encrypted, cast and receipted.
+ * and a northern member's ballot (three of four contests) is encrypted, cast and receipted; the
+ * result page then shows each contest's own turnout and the college (spec §9.9).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -15,6 +16,7 @@ import {
   type FixtureVoter,
   createFixtureElection,
   startFixtureServer,
+  tallyAndPublish,
 } from './support/election-fixture.ts';
 
 let server: RunningServer;
@@ -89,6 +91,19 @@ before(async () => {
     },
     weights: { max: 10 },
     termsOf: (i) => ({ style: CATEGORIES[i] ?? 'north', weight: i === 2 ? 3 : 1 }),
+    extend: (draft) => ({
+      ...draft,
+      colleges: [
+        {
+          id: 'chair',
+          title: 'Chair',
+          parts: [
+            { contest: 'chair-members', share: 50 },
+            { contest: 'chair-affiliates', share: 50 },
+          ],
+        },
+      ],
+    }),
   });
   browser = await launchBrowser();
 });
@@ -127,6 +142,44 @@ describe('ballot styles in the booth (Chromium)', () => {
       await page.click(`text=${en['decide.cast']}`);
       await heading(page, en['receipt.title']);
       assert.equal(await page.locator('#receipt-tracker').innerText(), tracker);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('the result page: each contest’s own electorate and turnout, and the college (spec §9.9)', async () => {
+    await tallyAndPublish(server, election);
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${server.url}/elections/${election.electionId}/result`);
+      await heading(page, en['result.title']);
+      const turnout = (c: number) =>
+        page.locator(`section[aria-labelledby=declaration-${c}] p.contest-turnout`).allInnerTexts();
+      // Three credentials (weights 1, 1, 3) vote in the general contest; only the northern one
+      // in the northern seat; the northern member alone voted.
+      assert.deepEqual(await turnout(0), [
+        'Electorate for this contest: 3; voted: 1 (33.3%), 1 online and 0 by post.',
+        'Weighted: electorate 5, voted 1 (20.0%); shares are of 1 weighted papers.',
+      ]);
+      assert.match(
+        (await turnout(1))[0] ?? '',
+        /^Electorate for this contest: 1; voted: 1 \(100\.0%\)/
+      );
+      assert.match(
+        (await turnout(3))[0] ?? '',
+        /^Electorate for this contest: 1; voted: 0 \(0\.0%\)/
+      );
+      // The affiliates' part had no vote, so it contributes nothing: Kim Lee's 1/1 × 50 %.
+      const rows = await page
+        .locator('section[aria-labelledby=declaration-college-0] tbody tr')
+        .allInnerTexts();
+      assert.deepEqual(
+        rows.map((row) => row.split('\t').map((cell) => cell.trim())),
+        [
+          ['Kim Lee', '50.00', '1/2', en['result.collegeLeads']],
+          ['Pat Doyle', '0.00', '0/1', ''],
+        ]
+      );
     } finally {
       await page.close();
     }

@@ -62,8 +62,37 @@ export const declarationSchema = z.strictObject({
         })
       ),
       tiedForLastSeat: z.array(z.string()),
+      // Spec §9.9, §13.6: with styles or weights, the contest's own electorate and turnout.
+      electorate: count.optional(),
+      turnout: z
+        .strictObject({ online: count, postal: count, total: count, percent: z.number() })
+        .optional(),
+      weighted: z
+        .strictObject({ electorate: count, turnout: count, percent: z.number(), papers: count })
+        .optional(),
     })
   ),
+  // Spec §13.5: each electoral college's combined result (exact fraction as decimal strings).
+  colleges: z
+    .array(
+      z.strictObject({
+        id: z.string(),
+        title: z.string(),
+        parts: z.array(z.strictObject({ contest: z.string(), share: count })),
+        candidates: z.array(
+          z.strictObject({
+            id: z.string(),
+            name: z.string(),
+            numerator: z.string().regex(/^\d+$/),
+            denominator: z.string().regex(/^\d+$/),
+            percent: z.number(),
+            leader: z.boolean(),
+          })
+        ),
+        leaders: z.array(z.string()),
+      })
+    )
+    .optional(),
 });
 
 export const readinessSchema = z.strictObject({ ready: z.boolean(), migrations: count });

@@ -118,3 +118,14 @@ test('a tie across the last seat elects none of the tied; nothing before the res
   assert.match(csv, /\r\nelectorate,40\r\n/);
   assert.match(csv, /\r\nspoilt_postal_papers,2\r\n/);
 });
+
+test('without styles, weights or colleges the declaration has no per-contest figures', () => {
+  const declaration = declareResult(manifest, events);
+  assert.equal(declaration !== null && 'colleges' in declaration, false);
+  for (const contest of declaration?.contests ?? []) {
+    assert.equal('electorate' in contest, false);
+    assert.equal('turnout' in contest, false);
+  }
+  const csv = declarationCsv(declaration ?? assert.fail('no declaration'));
+  assert.doesNotMatch(csv, /weighted_electorate|college,/);
+});

@@ -6,7 +6,9 @@
  * record derives the same declaration. It says nothing about whether the record verifies; callers
  * show it as verified only after the verifier has passed the record.
  */
+import { contestsOfTerms, credentialTerms } from './ballot-styles.ts';
 import type { EventBody } from './board-event.ts';
+import { collegeResults } from './colleges.ts';
 import type { Manifest } from './manifest.ts';
 import {
   AUDIT_EVENT_TYPES,
@@ -38,6 +40,53 @@ export interface DeclaredContest {
    * is marked elected, and the party's rules decide (lot, a run-off).
    */
   readonly tiedForLastSeat: readonly string[];
+  /**
+   * Spec §9.9, §13.6: the contest's own electorate (credentials listed at the open whose ballot
+   * style includes it) and turnout (counted online ballots that include it, plus postal papers).
+   * Present only when the manifest has `styles` or `weights`.
+   */
+  readonly electorate?: number | undefined;
+  readonly turnout?: ContestTurnout | undefined;
+  /** With `weights` only: the same figures weighted (postal papers weigh 1). */
+  readonly weighted?: ContestWeights | undefined;
+}
+
+export interface ContestTurnout {
+  readonly online: number;
+  /** Postal papers received (every contest's, spoilt included). */
+  readonly postal: number;
+  readonly total: number;
+  /** total ÷ the contest's electorate in percent (one decimal place). */
+  readonly percent: number;
+}
+
+export interface ContestWeights {
+  /** Σ weight of the contest's electorate. */
+  readonly electorate: number;
+  /** Σ weight of its counted online ballots (the tally's `weight` of the contest) + postal. */
+  readonly turnout: number;
+  readonly percent: number;
+  /** Weighted papers counted: the candidates' percent is of these. */
+  readonly papers: number;
+}
+
+/** Spec §9.9, §13.5: an electoral college's combined result (colleges.ts's arithmetic). */
+export interface DeclaredCollege {
+  readonly id: string;
+  readonly title: string;
+  readonly parts: readonly { readonly contest: string; readonly share: number }[];
+  readonly candidates: readonly {
+    readonly id: string;
+    readonly name: string;
+    /** The exact score, a reduced fraction, as decimal strings (JSON has no big integers). */
+    readonly numerator: string;
+    readonly denominator: string;
+    /** The score in percent, two decimal places, rounded half up (basis points ÷ 100). */
+    readonly percent: number;
+    readonly leader: boolean;
+  }[];
+  /** Candidate ids with the greatest exact score; more than one is a tie the rules break. */
+  readonly leaders: readonly string[];
 }
 
 export interface Declaration {
@@ -62,10 +111,13 @@ export interface Declaration {
     readonly byReason: Readonly<Record<EventBody<'cast-refused'>['reason'], number>>;
   };
   readonly contests: readonly DeclaredContest[];
+  /** Present only when the manifest has `colleges`. */
+  readonly colleges?: readonly DeclaredCollege[] | undefined;
 }
 
 /** The events a declaration is derived from (any others are ignored). */
 export type DeclarationEvent =
+  | { readonly type: 'credentials'; readonly body: EventBody<'credentials'> }
   | { readonly type: 'election-open'; readonly body: EventBody<'election-open'> }
   | { readonly type: 'encrypted-tally'; readonly body: EventBody<'encrypted-tally'> }
   | { readonly type: 'postal-batch'; readonly body: EventBody<'postal-batch'> }
@@ -79,7 +131,8 @@ const percentOf = (part: number, whole: number): number =>
 function declareContest(
   contest: Manifest['contests'][number],
   counts: EventBody<'election-result'>['contests'][number] | undefined,
-  papers: number
+  papers: number,
+  percentBase: number = papers
 ): DeclaredContest {
   const rows = contest.candidates.map((candidate, j) => {
     const option = counts?.options[j] ?? { online: 0, postal: 0, total: 0 };
@@ -104,11 +157,30 @@ function declareContest(
     papers,
     candidates: rows.map((row) => ({
       ...row,
-      percent: percentOf(row.total, papers),
+      percent: percentOf(row.total, percentBase),
       elected: elected.has(row.id),
     })),
     tiedForLastSeat: tied,
   };
+}
+
+/** Per contest (manifest order), the number and total weight of the credentials voting in it. */
+type Electorates = { count: number; weight: number }[];
+
+function addCredentials(
+  manifest: Manifest,
+  body: EventBody<'credentials'>,
+  electorates: Electorates
+): void {
+  // A replacement inherits its credential's terms (§13.1), so the keys listed at the open fix them.
+  for (const terms of credentialTerms(manifest, body).terms)
+    for (const c of contestsOfTerms(manifest, terms) ?? []) {
+      const e = electorates[c];
+      if (e !== undefined) {
+        e.count += 1;
+        e.weight += terms.weight;
+      }
+    }
 }
 
 /**
@@ -120,8 +192,10 @@ export function declareResult(
   events: Iterable<DeclarationEvent>
 ): Declaration | null {
   let electorate = 0;
-  let online = 0;
+  let open = false;
+  let tally: EventBody<'encrypted-tally'> | null = null;
   let result: EventBody<'election-result'> | null = null;
+  const electorates: Electorates = manifest.contests.map(() => ({ count: 0, weight: 0 }));
   // The postal batches, and the audit's hand counts that replace them after a full hand count.
   const postalCount = new PostalAuditReplay(manifest.contests);
   const byReason = {
@@ -130,20 +204,54 @@ export function declareResult(
     'credential-revoked': 0,
   };
   for (const event of events) {
-    if (event.type === 'election-open')
+    if (event.type === 'credentials' && !open)
+      addCredentials(manifest, event.body as EventBody<'credentials'>, electorates);
+    else if (event.type === 'election-open') {
       electorate = (event.body as EventBody<'election-open'>).credentialCount;
-    else if (event.type === 'encrypted-tally')
-      online = (event.body as EventBody<'encrypted-tally'>).ballots;
+      open = true;
+    } else if (event.type === 'encrypted-tally') tally = event.body as EventBody<'encrypted-tally'>;
     else if (AUDIT_EVENT_TYPES.has(event.type)) postalCount.observe(event as AuditEvent, '');
     else if (event.type === 'cast-refused')
       byReason[(event.body as EventBody<'cast-refused'>).reason] += 1;
     else if (event.type === 'election-result') result = event.body as EventBody<'election-result'>;
   }
   if (result === null) return null;
+  const online = tally?.ballots ?? 0;
   const { papers: postal, spoilt } = postalCount.postalPapers();
   const counted = online + postal - spoilt;
   const total = online + postal;
   const tallied = result;
+  const perContest = manifest.styles !== undefined || manifest.weights !== undefined;
+  const contests = manifest.contests.map((contest, c) => {
+    if (!perContest) return declareContest(contest, tallied.contests[c], counted);
+    // Spec §9.9 with §13.6: the contest's own figures, from the tally's per-contest counts.
+    const entry = tally?.contests[c];
+    const ballots = entry?.ballots ?? online;
+    const own = electorates[c] ?? { count: 0, weight: 0 };
+    // Without styles every credential votes in every contest: the electorate is the open's count.
+    const count = manifest.styles === undefined ? electorate : own.count;
+    const papers = ballots + postal - spoilt;
+    const turnout = { online: ballots, postal, total: ballots + postal };
+    if (manifest.weights === undefined)
+      return {
+        ...declareContest(contest, tallied.contests[c], papers),
+        electorate: count,
+        turnout: { ...turnout, percent: percentOf(turnout.total, count) },
+      };
+    const weightedTurnout = (entry?.weight ?? 0) + postal;
+    const weighted = {
+      electorate: own.weight,
+      turnout: weightedTurnout,
+      percent: percentOf(weightedTurnout, own.weight),
+      papers: weightedTurnout - spoilt,
+    };
+    return {
+      ...declareContest(contest, tallied.contests[c], papers, weighted.papers),
+      electorate: count,
+      turnout: { ...turnout, percent: percentOf(turnout.total, count) },
+      weighted,
+    };
+  });
   return {
     electionId: manifest.electionId,
     title: manifest.title,
@@ -152,10 +260,37 @@ export function declareResult(
     turnout: { online, postal, total, percent: percentOf(total, electorate) },
     spoilt,
     rejected: { total: Object.values(byReason).reduce((a, b) => a + b, 0), byReason },
-    contests: manifest.contests.map((contest, c) =>
-      declareContest(contest, tallied.contests[c], counted)
-    ),
+    contests,
+    ...(manifest.colleges === undefined ? {} : { colleges: declareColleges(manifest, tallied) }),
   };
+}
+
+/** Spec §13.5 on the result's totals, by `collegeResults` (the one implementation). */
+function declareColleges(
+  manifest: Manifest,
+  result: EventBody<'election-result'>
+): DeclaredCollege[] {
+  const totals = manifest.contests.map((_, c) =>
+    (result.contests[c]?.options ?? []).map((option) => option.total)
+  );
+  return collegeResults(manifest, totals).map((college) => {
+    const spec = manifest.colleges?.find((k) => k.id === college.id);
+    const first = manifest.contests.find((c) => c.id === spec?.parts[0]?.contest);
+    return {
+      id: college.id,
+      title: college.title,
+      parts: (spec?.parts ?? []).map(({ contest, share }) => ({ contest, share })),
+      candidates: college.options.map((option) => ({
+        id: option.candidate,
+        name: first?.candidates.find((k) => k.id === option.candidate)?.name ?? option.candidate,
+        numerator: option.numerator.toString(),
+        denominator: option.denominator.toString(),
+        percent: option.basisPoints / 100,
+        leader: college.leaders.includes(option.candidate),
+      })),
+      leaders: college.leaders,
+    };
+  });
 }
 
 /** The declaration as CSV (RFC 4180): one row per candidate, then the turnout figures. */
@@ -189,5 +324,59 @@ export function declarationCsv(declaration: Declaration): string {
   lines.push(['spoilt_postal_papers', declaration.spoilt]);
   for (const [reason, count] of Object.entries(declaration.rejected.byReason))
     lines.push([`rejected_${reason.replace(/-/g, '_')}`, count]);
+  // Spec §9.9: with styles or weights, each contest's own electorate and turnout; with colleges,
+  // each college's combined result. Absent otherwise, so the file is §9's exactly.
+  if (declaration.contests.some((contest) => contest.turnout !== undefined)) {
+    lines.push([]);
+    lines.push([
+      'contest',
+      'electorate',
+      'voted_online',
+      'voted_by_post',
+      'turnout_total',
+      'turnout_percent',
+      'weighted_electorate',
+      'weighted_turnout',
+      'weighted_turnout_percent',
+    ]);
+    for (const contest of declaration.contests) {
+      const { turnout, weighted } = contest;
+      if (turnout === undefined) continue;
+      lines.push([
+        contest.id,
+        contest.electorate ?? '',
+        turnout.online,
+        turnout.postal,
+        turnout.total,
+        turnout.percent.toFixed(1),
+        weighted?.electorate ?? '',
+        weighted?.turnout ?? '',
+        weighted?.percent.toFixed(1) ?? '',
+      ]);
+    }
+  }
+  if (declaration.colleges !== undefined) {
+    lines.push([]);
+    lines.push([
+      'college',
+      'candidate_id',
+      'candidate',
+      'numerator',
+      'denominator',
+      'percent',
+      'leader',
+    ]);
+    for (const college of declaration.colleges)
+      for (const row of college.candidates)
+        lines.push([
+          college.id,
+          row.id,
+          row.name,
+          row.numerator,
+          row.denominator,
+          row.percent.toFixed(2),
+          !row.leader ? 'no' : college.leaders.length > 1 ? 'tied' : 'yes',
+        ]);
+  }
   return `${lines.map((line) => line.map(cell).join(',')).join('\r\n')}\r\n`;
 }

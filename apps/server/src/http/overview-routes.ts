@@ -19,6 +19,7 @@ const LIST_LIMIT = 200;
 
 /** Events the declaration reads (spec §9.9); ballots are not among them. */
 const DECLARATION_TYPES = [
+  'credentials',
   'election-open',
   'encrypted-tally',
   'postal-batch',

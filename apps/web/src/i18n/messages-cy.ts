@@ -336,6 +336,16 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   'result.spoilt': 'Papurau post difetha',
   'result.rejected': 'Pleidleisiau a wrthodwyd (ail bleidlais, neu o becyn a ddisodlwyd)',
   'result.print': 'Argraffu’r datganiad hwn',
+  'result.contestTurnout':
+    'Etholwyr y gystadleuaeth hon: {electorate}; pleidleisiodd: {total} ({percent}%), {online} ar-lein a {postal} drwy’r post.',
+  'result.contestWeighted':
+    'Wedi’u pwysoli: etholwyr {electorate}, pleidleisiodd {turnout} ({percent}%); cyfran o {papers} papur wedi’u pwysoli.',
+  'result.collegeIntro':
+    'Coleg etholiadol: canlyniadau ei rannau wedi’u cyfuno yn ôl y cyfrannau a gyhoeddwyd ({shares}).',
+  'result.collegeCaption': 'Canlyniad cyfun {college}',
+  'result.collegePercent': '% cyfun',
+  'result.collegeScore': 'Sgôr union',
+  'result.collegeLeads': 'Ar y blaen',
   'verify.tallyUnverifiedTitle': 'Y canlyniad yn y cofnod (heb ei wirio)',
   'verify.tallyNotShown':
     'Nid yw’r cofnod yn dilysu, felly ni ddangosir unrhyw ganlyniad ohono yma fel un wedi’i wirio.',

@@ -322,6 +322,16 @@ export const en = {
   'result.spoilt': 'Spoilt postal papers',
   'result.rejected': 'Votes refused (a second vote, or from a replaced pack)',
   'result.print': 'Print this declaration',
+  'result.contestTurnout':
+    'Electorate for this contest: {electorate}; voted: {total} ({percent}%), {online} online and {postal} by post.',
+  'result.contestWeighted':
+    'Weighted: electorate {electorate}, voted {turnout} ({percent}%); shares are of {papers} weighted papers.',
+  'result.collegeIntro':
+    'Electoral college: the results of its parts combined by the published shares ({shares}).',
+  'result.collegeCaption': 'Combined result of {college}',
+  'result.collegePercent': 'Combined %',
+  'result.collegeScore': 'Exact score',
+  'result.collegeLeads': 'Leads',
   'verify.tallyUnverifiedTitle': 'The result in the record (not verified)',
   'verify.tallyNotShown':
     'The record does not verify, so no result from it is shown here as verified.',

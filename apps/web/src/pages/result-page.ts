@@ -8,6 +8,7 @@ import type { Declaration, Manifest } from '@scrutineer/record';
 import type { ElectionResult } from '../api.ts';
 import { type Child, h } from '../dom.ts';
 import { candidateName, contestTitle, electionText, t } from '../i18n/i18n.ts';
+import { collegeSections, contestTurnout } from './result-colleges.ts';
 import { svg } from './svg.ts';
 
 function chart(names: readonly string[], totals: readonly number[]): SVGElement {
@@ -154,6 +155,7 @@ export function declarationSections(
         { 'aria-labelledby': id },
         h('h2', { id }, contest.title),
         h('p', {}, t('result.seats', { seats: contest.seats, papers: contest.papers })),
+        ...contestTurnout(contest),
         h(
           'div',
           {
@@ -223,6 +225,7 @@ export function declarationSections(
             )
       );
     }),
+    ...collegeSections(declaration),
     figuresTable(declaration),
   ];
 }

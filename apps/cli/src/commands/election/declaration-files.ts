@@ -48,6 +48,8 @@ export function formatDeclaration(declaration: Declaration): string {
     lines.push(
       `${contest.title} (${contest.seats} seat${contest.seats === 1 ? '' : 's'}, ${contest.papers} papers counted)`
     );
+    const own = contestTurnoutText(contest);
+    if (own !== '') lines.push(`  ${own}`);
     lines.push(
       `  ${'candidate'.padEnd(width)} ${'online'.padStart(7)} ${'postal'.padStart(7)} ${'total'.padStart(7)} ${'%'.padStart(6)}`
     );
@@ -58,11 +60,49 @@ export function formatDeclaration(declaration: Declaration): string {
         `  ${row.name.padEnd(width)} ${String(row.online).padStart(7)} ${String(row.postal).padStart(7)} ${String(row.total).padStart(7)} ${row.percent.toFixed(1).padStart(6)} ${'█'.repeat(Math.round((row.total / most) * 20)).padEnd(20)}${row.elected ? ' ELECTED' : contest.tiedForLastSeat.includes(row.id) ? ' TIED' : ''}`
       );
   }
+  for (const college of declaration.colleges ?? []) {
+    const shares = college.parts.map((part) => `${part.contest} ${part.share}`).join(' : ');
+    lines.push(`${college.title} (electoral college, shares ${shares})`);
+    for (const row of college.candidates)
+      lines.push(
+        `  ${row.name.padEnd(16)} ${row.percent.toFixed(2).padStart(7)}% (${row.numerator}/${row.denominator})${row.leader ? (college.leaders.length > 1 ? ' TIED' : ' LEADS') : ''}`
+      );
+  }
   const { turnout } = declaration;
   lines.push(
     `Electorate ${declaration.electorate}; voted ${turnout.total} (${turnout.percent.toFixed(1)}%): ${turnout.online} online, ${turnout.postal} by post; ${declaration.spoilt} spoilt postal papers; ${declaration.rejected.total} attempts refused`
   );
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Spec §9.9 with §13.6: the contest's own electorate and turnout (weighted beside them), or ''
+ * for an election without styles or weights (its one electorate is in the turnout table).
+ */
+export function contestTurnoutText(contest: Declaration['contests'][number]): string {
+  const { turnout, weighted } = contest;
+  if (turnout === undefined || contest.electorate === undefined) return '';
+  const text = `Electorate ${contest.electorate}; voted ${turnout.total} (${turnout.percent.toFixed(1)}%): ${turnout.online} online, ${turnout.postal} by post`;
+  return weighted === undefined
+    ? `${text}.`
+    : `${text}. Weighted: electorate ${weighted.electorate}, voted ${weighted.turnout} (${weighted.percent.toFixed(1)}%).`;
+}
+
+function collegeHtml(college: NonNullable<Declaration['colleges']>[number]): string {
+  const rows = college.candidates
+    .map(
+      (row) =>
+        `<tr><th scope="row">${escapeHtml(row.name)}</th><td>${row.percent.toFixed(2)}</td><td>${row.numerator}/${row.denominator}</td><td>${row.leader ? (college.leaders.length > 1 ? 'Tied' : 'Leads') : ''}</td></tr>`
+    )
+    .join('\n');
+  const shares = college.parts
+    .map((part) => `${escapeHtml(part.contest)}: ${part.share}`)
+    .join('; ');
+  return `<section><h2>${escapeHtml(college.title)}</h2>
+<p>Electoral college: the parts’ results combined by the published shares (${shares}).</p>
+<table><caption>Combined result of ${escapeHtml(college.title)}</caption>
+<thead><tr><th scope="col">Candidate</th><th scope="col">Combined %</th><th scope="col">Exact score</th><th scope="col">Outcome</th></tr></thead>
+<tbody>${rows}</tbody></table></section>`;
 }
 
 function contestHtml(contest: Declaration['contests'][number]): string {
@@ -73,7 +113,9 @@ function contestHtml(contest: Declaration['contests'][number]): string {
     )
     .join('\n');
   return `<section><h2>${escapeHtml(contest.title)}</h2>
-<p>${contest.seats} seat${contest.seats === 1 ? '' : 's'}; ${contest.papers} papers counted.</p>
+<p>${contest.seats} seat${contest.seats === 1 ? '' : 's'}; ${contest.papers} papers counted.</p>${
+    contestTurnoutText(contest) === '' ? '' : `\n<p>${escapeHtml(contestTurnoutText(contest))}</p>`
+  }
 <table><caption>Votes for each candidate in ${escapeHtml(contest.title)}</caption>
 <thead><tr><th scope="col">Candidate</th><th scope="col">Online</th><th scope="col">By post</th><th scope="col">Total</th><th scope="col">% of papers</th><th scope="col">Outcome</th></tr></thead>
 <tbody>${rows}</tbody></table>${
@@ -112,7 +154,7 @@ figure { margin: 1rem 0; } svg { max-width: 100%; height: auto; }
 <p>The record of this election was checked by the independent verifier, and every check passed.</p>
 <h2>Elected</h2>
 <ul>${elected === '' ? '<li>No candidate is declared elected.</li>' : elected}</ul>
-${declaration.contests.map(contestHtml).join('\n')}
+${declaration.contests.map(contestHtml).join('\n')}${(declaration.colleges ?? []).map((college) => `\n${collegeHtml(college)}`).join('')}
 <section><h2>Turnout</h2>
 <table><caption>Who voted, and papers not counted</caption><tbody>
 <tr><th scope="row">Members entitled to vote</th><td>${declaration.electorate}</td></tr>
