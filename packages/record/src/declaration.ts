@@ -116,6 +116,19 @@ export interface Declaration {
 }
 
 /** The events a declaration is derived from (any others are ignored). */
+/**
+ * The types of event a declaration reads (any others are ignored): a server that selects events
+ * for `declareResult` selects these, so that no figure is computed from part of what it needs.
+ */
+export const DECLARATION_EVENT_TYPES: readonly string[] = [
+  'credentials',
+  'election-open',
+  'encrypted-tally',
+  'cast-refused',
+  'election-result',
+  ...AUDIT_EVENT_TYPES,
+];
+
 export type DeclarationEvent =
   | { readonly type: 'credentials'; readonly body: EventBody<'credentials'> }
   | { readonly type: 'election-open'; readonly body: EventBody<'election-open'> }

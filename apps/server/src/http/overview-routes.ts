@@ -5,7 +5,7 @@
  * for a load balancer (`/api/ready`: the database answers and every migration this build knows is
  * applied; `/api/health` stays the liveness check).
  */
-import { declareResult, parseCanonicalJson } from '@scrutineer/record';
+import { DECLARATION_EVENT_TYPES, declareResult, parseCanonicalJson } from '@scrutineer/record';
 import type { DeclarationEvent } from '@scrutineer/record';
 import { readHead } from '../board/board-head.ts';
 import { toNumber } from '../database/database.ts';
@@ -18,15 +18,6 @@ import { type RouteSpec, implement } from './route-spec.ts';
 const LIST_LIMIT = 200;
 
 /** Events the declaration reads (spec §9.9); ballots are not among them. */
-const DECLARATION_TYPES = [
-  'credentials',
-  'election-open',
-  'encrypted-tally',
-  'postal-batch',
-  'cast-refused',
-  'election-result',
-];
-
 export function overviewRoutes(context: AppContext): RouteSpec[] {
   const database = context.service.database;
   const elections = context.service.elections;
@@ -77,7 +68,7 @@ export function overviewRoutes(context: AppContext): RouteSpec[] {
       const { manifest } = await elections.get(params.electionId);
       const rows = await database.query<{ line: string }>(
         'SELECT line FROM events WHERE election_id = $1 AND type = ANY($2) ORDER BY position',
-        [params.electionId, DECLARATION_TYPES]
+        [params.electionId, DECLARATION_EVENT_TYPES]
       );
       const events = rows.map((row) => {
         const json = parseCanonicalJson(row.line);
