@@ -72,11 +72,13 @@ export function registerWebPages(app: FastifyInstance, distDirectory = DEFAULT_D
     '/elections/:electionId/:page',
     (request, reply) => (PAGES.has(request.params.page) ? page(reply) : notFound(reply))
   );
-  // Browsers ask for it on every page; the build copies it from apps/web/public.
+  // Browsers ask for it on every page; the build copies it from apps/web/public. It is a file of
+  // the booth (§10.7.1), so readable from any origin like the others, for booth-check pages.
   app.get('/favicon.ico', async (_request, reply) => {
     const body = await load('favicon.ico');
     if (body === null) return notFound(reply);
     return reply
+      .header('access-control-allow-origin', '*')
       .header('content-type', 'image/x-icon')
       .header('cache-control', 'public, max-age=86400')
       .send(body);
