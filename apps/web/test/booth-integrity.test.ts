@@ -13,6 +13,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { RunningServer } from '@scrutineer/server';
 import { buildWeb } from '../src/build/build-web.ts';
+import { sharedWebBuild } from './support/shared-web-build.ts';
 import { en } from '../src/i18n/messages-en.ts';
 import { type TestBrowser, capture, launchBrowser, unexpectedProblems } from './support/browser.ts';
 import {
@@ -39,7 +40,7 @@ before(async () => {
   checker = await startStaticHost();
   checker.serve(CHECK_PAGE, '*');
   ({ server } = await startFixtureServer({ boothOrigins: [host.origin] }));
-  boardDigest = await buildWeb({ quiet: true });
+  boardDigest = await sharedWebBuild();
   mirrorDigest = await buildWeb({ quiet: true, apiOrigin: server.url, outDir: mirrorDist });
   election = await createFixtureElection(server, {
     voters: 3,

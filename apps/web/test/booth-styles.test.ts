@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { RunningServer } from '@scrutineer/server';
-import { buildWeb } from '../src/build/build-web.ts';
+import { sharedWebBuild } from './support/shared-web-build.ts';
 import { en } from '../src/i18n/messages-en.ts';
 import { type TestBrowser, launchBrowser } from './support/browser.ts';
 import {
@@ -46,7 +46,7 @@ async function toBallot(page: Page, voter: FixtureVoter): Promise<void> {
 }
 
 before(async () => {
-  await buildWeb({ quiet: true });
+  await sharedWebBuild();
   ({ server } = await startFixtureServer());
   const candidates = ['Kim Lee', 'Pat Doyle'];
   election = await createFixtureElection(server, {

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { bytesToHex, randomScalar } from '@scrutineer/crypto';
 import { cosignCheckpoint } from '@scrutineer/record';
 import { type RunningServer, signCheckpoint } from '@scrutineer/server';
-import { buildWeb } from '../src/build/build-web.ts';
+import { sharedWebBuild } from './support/shared-web-build.ts';
 import { en } from '../src/i18n/messages-en.ts';
 import { type TestBrowser, capture, launchBrowser } from './support/browser.ts';
 import {
@@ -26,7 +26,7 @@ let election: FixtureElection;
 const witnessKeys = [randomScalar(), randomScalar(), randomScalar()];
 
 before(async () => {
-  await buildWeb({ quiet: true });
+  await sharedWebBuild();
   ({ server } = await startFixtureServer());
   const { group } = server.service;
   election = await createFixtureElection(server, {

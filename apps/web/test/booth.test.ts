@@ -21,7 +21,8 @@ import {
 import { type VerificationReport, verifyRecord } from '@scrutineer/verifier';
 import { recordDirectory } from '@scrutineer/verifier/node';
 import type { RunningServer } from '@scrutineer/server';
-import { WEB_DIST, buildWeb } from '../src/build/build-web.ts';
+import { WEB_DIST } from '../src/build/build-web.ts';
+import { sharedWebBuild } from './support/shared-web-build.ts';
 import { en } from '../src/i18n/messages-en.ts';
 import { cy } from '../src/i18n/messages-cy.ts';
 import {
@@ -93,7 +94,7 @@ async function encryptChoice(page: Page, candidate: string): Promise<string> {
 }
 
 before(async () => {
-  await buildWeb({ quiet: true });
+  await sharedWebBuild();
   ({ server } = await startFixtureServer());
   election = await createFixtureElection(server, { voters: 6 });
   browser = await launchBrowser();

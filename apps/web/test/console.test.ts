@@ -40,7 +40,7 @@ import {
   writeRecordBundle,
 } from '@scrutineer/server';
 import { simulatedManifest } from '@scrutineer/testkit';
-import { buildWeb } from '../src/build/build-web.ts';
+import { sharedWebBuild } from './support/shared-web-build.ts';
 import { en } from '../src/i18n/messages-en.ts';
 import { consoleEn as ce } from '../src/console/i18n/console-messages-en.ts';
 import { consoleCy as cc } from '../src/console/i18n/console-messages-cy.ts';
@@ -72,7 +72,7 @@ let browser: TestBrowser;
 let closeDatabase: () => Promise<void>;
 
 before(async () => {
-  await buildWeb({ quiet: true });
+  await sharedWebBuild();
   group = await loadGroup('sodium');
   const database = await openPgliteDatabase();
   closeDatabase = () => database.close();

@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { type RollInclusion, commitRoll, encodeRollReference } from '@scrutineer/protocol';
 import type { RunningServer } from '@scrutineer/server';
-import { buildWeb } from '../src/build/build-web.ts';
+import { sharedWebBuild } from './support/shared-web-build.ts';
 import { en } from '../src/i18n/messages-en.ts';
 import { cy } from '../src/i18n/messages-cy.ts';
 import { type TestBrowser, capture, launchBrowser, unexpectedProblems } from './support/browser.ts';
@@ -91,7 +91,7 @@ async function toBallot(page: Page, target: FixtureElection, voter: FixtureVoter
 }
 
 before(async () => {
-  await buildWeb({ quiet: true });
+  await sharedWebBuild();
   ({ server } = await startFixtureServer());
   election = await createFixtureElection(server, { voters: 4 });
   welsh = await createFixtureElection(server, {

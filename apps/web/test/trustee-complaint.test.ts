@@ -28,7 +28,7 @@ import {
   trusteeKeysOf,
 } from '@scrutineer/record';
 import type { RunningServer } from '@scrutineer/server';
-import { buildWeb } from '../src/build/build-web.ts';
+import { sharedWebBuild } from './support/shared-web-build.ts';
 import { trusteeCy } from '../src/trustee/i18n/trustee-messages-cy.ts';
 import { trusteeEn } from '../src/trustee/i18n/trustee-messages-en.ts';
 import { type TestBrowser, capture, launchBrowser, unexpectedProblems } from './support/browser.ts';
@@ -54,7 +54,7 @@ let browser: TestBrowser;
 const directory = mkdtempSync(join(tmpdir(), 'scrutineer-trustee-complaint-'));
 
 before(async () => {
-  await buildWeb({ quiet: true });
+  await sharedWebBuild();
   ({ server } = await startFixtureServer());
   browser = await launchBrowser();
 });

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { RunningServer } from '@scrutineer/server';
-import { buildWeb } from '../src/build/build-web.ts';
+import { sharedWebBuild } from './support/shared-web-build.ts';
 import { trusteeEn } from '../src/trustee/i18n/trustee-messages-en.ts';
 import { type TestBrowser, capture, launchBrowser, unexpectedProblems } from './support/browser.ts';
 import { startFixtureServer } from './support/election-fixture.ts';
@@ -39,7 +39,7 @@ let browser: TestBrowser;
 const directory = mkdtempSync(join(tmpdir(), 'scrutineer-trustee-page-'));
 
 before(async () => {
-  await buildWeb({ quiet: true });
+  await sharedWebBuild();
   ({ server } = await startFixtureServer());
   browser = await launchBrowser();
 });
