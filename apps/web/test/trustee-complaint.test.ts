@@ -5,6 +5,7 @@
  * other trustees deal in-process with @scrutineer/protocol (one of them a bad share, as the CLI's
  * ceremony-faults test does) and post through the contract's client, as any client would.
  */
+import { nth } from '@scrutineer/testkit';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,12 +64,6 @@ after(async () => {
   await server?.close();
 });
 
-function at<T>(values: readonly T[], index: number): T {
-  const value = values[index];
-  if (value === undefined) throw new Error(`no element ${index}`);
-  return value;
-}
-
 /** An election of `count` trustees whose keys are made here; trustee 1's file is on disk. */
 async function election(
   electionId: string,
@@ -80,7 +75,7 @@ async function election(
     createTrusteeKeyFile(group, electionId, i + 1, `Trustee ${i + 1}`)
   );
   const keyFile = join(directory, `${electionId}-t1.json`);
-  writeFileSync(keyFile, `${JSON.stringify(at(files, 0), null, 2)}\n`);
+  writeFileSync(keyFile, `${JSON.stringify(nth(files, 0), null, 2)}\n`);
   const created = await createTrusteeElection(
     server,
     electionId,
@@ -107,7 +102,7 @@ async function dealInProcess(manifest: Manifest, file: TrusteeKeyFile, badFor?: 
   const dealt = dealCeremonyShares(group, manifest, key);
   await post(manifest.electionId, 'trustee-commitments', dealt.commitments);
   if (badFor === undefined) return post(manifest.electionId, 'trustee-shares', dealt.shares);
-  const recipientKey = at(trusteeKeysOf(group, manifest), badFor - 1);
+  const recipientKey = nth(trusteeKeysOf(group, manifest), badFor - 1);
   const bad = addScalars(evaluatePolynomial(dealt.dealing.polynomial, badFor), 1n);
   const shares = dealt.dealing.encryptedShares.map((s) =>
     s.recipient === badFor
@@ -131,8 +126,8 @@ test('F9: a bad share is complained about with one click on the page; the board 
   const stateFile = join(directory, `${electionId}-t1.json.ceremony`);
   const page = await browser.newPage();
   await deal(page, link, keyFile, stateFile);
-  await dealInProcess(manifest, at(files, 1));
-  await dealInProcess(manifest, at(files, 2), 1);
+  await dealInProcess(manifest, nth(files, 1));
+  await dealInProcess(manifest, nth(files, 2), 1);
 
   const checked = await checkShares(page);
   assert.deepEqual(checked, { good: [2], bad: [3] });
@@ -239,7 +234,7 @@ test('the trustee page by keyboard alone, in Welsh: open the key file, deal, che
   await keyboardDownload(page, 'download-state', join(directory, `${electionId}.ceremony`));
   await capture(page, 'trustee-cy-dealt');
 
-  await dealInProcess(manifest, at(files, 1));
+  await dealInProcess(manifest, nth(files, 1));
   await page.locator('#shares > li.share-good').waitFor({ timeout: WAIT_MS });
   await capture(page, 'trustee-cy-shares-checked');
 

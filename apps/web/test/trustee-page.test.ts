@@ -3,6 +3,7 @@
  * a real server on loopback serving the built app, and the real CLI for the trustees who prefer
  * it. Every page state is screenshot into test-artifacts/web/ and checked with axe-core.
  */
+import { nth } from '@scrutineer/testkit';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -48,12 +49,6 @@ after(async () => {
   await server?.close();
 });
 
-function at<T>(values: readonly T[], index: number): T {
-  const value = values[index];
-  if (value === undefined) throw new Error(`no element ${index}`);
-  return value;
-}
-
 const readEntry = (path: string): TrusteeEntry =>
   JSON.parse(readFileSync(path, 'utf8')) as TrusteeEntry;
 
@@ -79,13 +74,13 @@ test('3-of-5 ceremony: three trustees in the browser and two on the CLI; a reloa
   const entries: TrusteeEntry[] = [];
   for (const i of [0, 1, 2]) {
     const made = await generateKey(
-      at(pages, i),
-      at(links, i),
+      nth(pages, i),
+      nth(links, i),
       `Trustee ${i + 1}`,
-      at(keys, i),
+      nth(keys, i),
       join(directory, `t${i + 1}.public.json`)
     );
-    if (i === 0) await capture(at(pages, 0), 'trustee-waiting-for-manifest');
+    if (i === 0) await capture(nth(pages, 0), 'trustee-waiting-for-manifest');
     entries.push(readEntry(made.publicFile));
   }
   for (const i of [4, 5]) {
@@ -97,23 +92,32 @@ test('3-of-5 ceremony: three trustees in the browser and two on the CLI; a reloa
       '--index',
       String(i),
       '--out',
-      at(keys, i - 1),
+      nth(keys, i - 1),
     ]);
     entries.push(readEntry(join(directory, `t${i}.public.json`)));
   }
   const { manifest, adminKey } = await createTrusteeElection(server, electionId, entries, 3);
   // The CLI trustees run their ceremony beside the pages, to the end (they wait for the key).
   const cli = [4, 5].map((i) =>
-    runCli(['trustee', 'ceremony', '--server', server.url, '--key', at(keys, i - 1), '--wait', '5'])
+    runCli([
+      'trustee',
+      'ceremony',
+      '--server',
+      server.url,
+      '--key',
+      nth(keys, i - 1),
+      '--wait',
+      '5',
+    ])
   );
-  await deal(at(pages, 0), at(links, 0), at(keys, 0), join(directory, 't1.json.ceremony'));
-  await capture(at(pages, 0), 'trustee-dealt-waiting');
+  await deal(nth(pages, 0), nth(links, 0), nth(keys, 0), join(directory, 't1.json.ceremony'));
+  await capture(nth(pages, 0), 'trustee-dealt-waiting');
   // A reload mid-ceremony: the page knows nothing until the key file is opened again; it resumes
   // from the board and the state it sealed before dealing.
-  await at(pages, 0).reload();
-  await deal(at(pages, 1), at(links, 1), at(keys, 1));
-  await deal(at(pages, 2), at(links, 2), at(keys, 2));
-  await openKey(at(pages, 0), at(links, 0), at(keys, 0));
+  await nth(pages, 0).reload();
+  await deal(nth(pages, 1), nth(links, 1), nth(keys, 1));
+  await deal(nth(pages, 2), nth(links, 2), nth(keys, 2));
+  await openKey(nth(pages, 0), nth(links, 0), nth(keys, 0));
   const checked = await Promise.all(pages.map((p) => checkShares(p)));
   for (const [i, result] of checked.entries()) {
     assert.deepEqual(result.bad, [], `trustee ${i + 1} found no bad share`);
@@ -122,10 +126,10 @@ test('3-of-5 ceremony: three trustees in the browser and two on the CLI; a reloa
       [1, 2, 3, 4, 5].filter((d) => d !== i + 1)
     );
   }
-  await capture(at(pages, 0), 'trustee-shares-checked');
+  await capture(nth(pages, 0), 'trustee-shares-checked');
   await publishElectionKey(server, manifest, adminKey);
-  await Promise.all(pages.map((p, i) => concludeCeremony(p, at(keys, i))));
-  await capture(at(pages, 0), 'trustee-ceremony-done');
+  await Promise.all(pages.map((p, i) => concludeCeremony(p, nth(keys, i))));
+  await capture(nth(pages, 0), 'trustee-ceremony-done');
   await Promise.all(cli);
   for (const key of keys)
     assert.match(
@@ -133,25 +137,25 @@ test('3-of-5 ceremony: three trustees in the browser and two on the CLI; a reloa
       /"secretShare": "[0-9a-f]{64}"/,
       `${key} holds its share`
     );
-  await rehearse(at(pages, 0), at(links, 0), at(keys, 0));
-  await capture(at(pages, 0), 'trustee-rehearsed');
-  await runCli(['trustee', 'rehearse', '--server', server.url, '--key', at(keys, 3)]);
+  await rehearse(nth(pages, 0), nth(links, 0), nth(keys, 0));
+  await capture(nth(pages, 0), 'trustee-rehearsed');
+  await runCli(['trustee', 'rehearse', '--server', server.url, '--key', nth(keys, 3)]);
   const checkpoint = await openCloseAndTally(server, electionId, adminKey);
-  await openKey(at(pages, 1), at(links, 1), at(keys, 1));
-  await capture(at(pages, 1), 'trustee-decrypt-form');
-  await postDecryptionShare(at(pages, 0), at(links, 0), at(keys, 0), checkpoint);
-  await postDecryptionShare(at(pages, 1), at(links, 1), at(keys, 1), checkpoint);
+  await openKey(nth(pages, 1), nth(links, 1), nth(keys, 1));
+  await capture(nth(pages, 1), 'trustee-decrypt-form');
+  await postDecryptionShare(nth(pages, 0), nth(links, 0), nth(keys, 0), checkpoint);
+  await postDecryptionShare(nth(pages, 1), nth(links, 1), nth(keys, 1), checkpoint);
   await runCli([
     'trustee',
     'decrypt',
     '--server',
     server.url,
     '--key',
-    at(keys, 4),
+    nth(keys, 4),
     '--checkpoint',
     checkpoint,
   ]);
-  await capture(at(pages, 0), 'trustee-decrypted');
+  await capture(nth(pages, 0), 'trustee-decrypted');
   const events = await boardEvents(server, electionId);
   const of = (type: string) =>
     events
