@@ -8,49 +8,32 @@
  * verified — and writes DIR/result.json with the published totals beside the plan.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadGroup } from '@scrutineer/crypto';
-import { type MemberRow, buildRoll, memberRows } from '@scrutineer/protocol';
+import { type MemberRow, memberRows } from '@scrutineer/protocol';
 import type { EventBody } from '@scrutineer/record';
-import { makeSyntheticRoll } from '../test-fixtures/synthetic-roll.ts';
-import { ServerClient } from '../src/client/server-client.ts';
-import { startFreshDemoServer } from './demo-server.ts';
 import { castVote, loadVotingSetup } from '../src/client/vote-client.ts';
-import {
-  type OfficerContext,
-  closeVoting,
-  createElectionOverHttp,
-  loadCredentialsAndOpen,
-  publishElectionKey,
-  tallyElection,
-} from '../src/commands/election/election-actions.ts';
-import {
-  verifyRecordDirectory,
-  writeRecordFromServer,
-} from '../src/commands/election/publish-record.ts';
-import { electionDraft } from '../src/commands/packs/election-input.ts';
-import { generatePackFiles } from '../src/commands/packs/generate.ts';
+import { closeVoting, loadCredentialsAndOpen } from '../src/commands/election/election-actions.ts';
 import { readAnswersFile } from '../src/commands/packs/pack-files.ts';
 import { PostalAuditClient, runPostalAudit } from '../src/commands/postal/postal-audit.ts';
 import { uploadEnvelopes } from '../src/commands/postal/scanner-file.ts';
-import { commitRollMembers } from '../src/commands/roll/commit.ts';
-import { parseCsvText } from '../src/commands/roll/csv-file.ts';
 import {
-  postDecryptionShare,
-  runTrusteeCeremony,
-} from '../src/commands/trustee/trustee-actions.ts';
-import { createTrusteeKeyFile, manifestEntry } from '../src/commands/trustee/trustee-key-file.ts';
-import { instant } from './demo-setup.ts';
+  DEMO_THRESHOLD,
+  DEMO_TRUSTEES,
+  cleanRoll,
+  fetchAndVerifyRecord,
+  generateDemoPacks,
+  inParallel,
+  logFailedChecks,
+  withDemoElection,
+} from './demo-election.ts';
 import { scanReturnSlip } from './demo-postal.ts';
 import { answersOf } from './demo-voting.ts';
-import { DEMO_ARGON2 } from './run-demo.ts';
 import { type ExactPlan, type PlanTurnout, candidateIds, spreadChoices } from './exact-plan.ts';
 
 const PAPERS_PER_BATCH = 500;
 const RISK_LIMIT = 5;
-const TRUSTEES = 3;
-const THRESHOLD = 2;
 
 export interface ExactOptions {
   readonly plan: ExactPlan;
@@ -93,41 +76,6 @@ export interface ExactOutcome {
   readonly seconds: number;
 }
 
-/** A roll of exactly `members` eligible members: the clean rows of a synthetic roll. */
-export function cleanRoll(members: number, seed: string) {
-  const synthetic = makeSyntheticRoll({
-    members: members + Math.ceil(members / 20) + 100,
-    seed,
-  });
-  const clean = new Set(synthetic.cleanMemberIds);
-  const table = parseCsvText(synthetic.csv);
-  const rows = table.rows.filter((r) => clean.has(r.cells[0] ?? '')).slice(0, members);
-  if (rows.length !== members) throw new Error(`the synthetic roll has too few clean members`);
-  const built = buildRoll({ header: table.header, rows }, synthetic.rules);
-  if (!built.ok) throw new Error(`roll refused: ${built.error[0]?.reason ?? ''}`);
-  const committed = commitRollMembers(built.value);
-  if (committed.commitment.count !== members)
-    throw new Error(`the roll has ${committed.commitment.count} eligible members, not ${members}`);
-  return { roll: built.value, ...committed };
-}
-
-/** Runs `work` over `items` with `concurrency` in flight. */
-export async function inParallel<T>(
-  items: readonly T[],
-  concurrency: number,
-  work: (item: T, index: number) => Promise<void>
-): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        await work(items[index] as T, index);
-      }
-    })
-  );
-}
-
 export async function runExact(options: ExactOptions): Promise<ExactOutcome> {
   const started = performance.now();
   const log = options.log ?? ((m: string) => void process.stdout.write(`${m}\n`));
@@ -143,72 +91,29 @@ export async function runExact(options: ExactOptions): Promise<ExactOutcome> {
   log(`[${elapsed()}] roll of ${roll.commitment.count} members committed`);
 
   const electionId = `exact-${randomBytes(3).toString('hex')}`;
-  const { server, operatorKey, adminKey } = await startFreshDemoServer({
-    out,
-    database: options.database,
-    checkpointIntervalMs: 30_000,
-  });
-  try {
-    const client = new ServerClient(server.url);
-    const trusteeFiles = Array.from({ length: TRUSTEES }, (_, i) =>
-      createTrusteeKeyFile(group, electionId, i + 1, `Trustee ${i + 1}`)
-    );
-    const now = new Date();
-    const created = await createElectionOverHttp(
-      client,
-      operatorKey,
-      {
-        format: 'scrutineer/v1',
-        electionId,
-        title: `Exact replay: ${plan.contests[0]?.title ?? ''}`.slice(0, 200),
-        organisation: 'Scrutineer exact replay',
-        contests: plan.contests.map((contest, c) => {
-          const ids = candidateIds(contest.candidates);
-          return {
-            id: `contest-${c + 1}`,
-            title: contest.title,
-            minSelections: 1,
-            maxSelections: 1,
-            candidates: contest.candidates.map((name, j) => ({ id: ids[j], name })),
-          };
-        }),
-        window: {
-          opens: instant(new Date(now.getTime() - 60_000)),
-          closes: instant(new Date(now.getTime() + 14 * 24 * 3_600_000)),
-        },
-        channels: { online: turnout.online > 0, postal: turnout.papers > 0 },
-        policy: 'first-ballot-final',
-        trustees: { threshold: THRESHOLD, members: trusteeFiles.map(manifestEntry) },
-        roll: roll.commitment,
-        securityQuestions: [
-          { id: 'dob', label: 'Date of birth' },
-          { id: 'postcode', label: 'Postcode' },
-        ],
-      },
-      adminKey
-    );
-    const manifest = created.manifest;
-    writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    const officer: OfficerContext = { client, group, electionId, adminKey };
-    const trusteeContext = { client, group, electionId, timeoutMs: 600_000 };
-    const [ceremonies, electionKey] = await Promise.all([
-      Promise.all(trusteeFiles.map((file) => runTrusteeCeremony(trusteeContext, file))),
-      publishElectionKey(officer, { complaintWaitMs: 500, timeoutMs: 600_000 }),
-    ]);
+  const ballot = {
+    title: `Exact replay: ${plan.contests[0]?.title ?? ''}`.slice(0, 200),
+    organisation: 'Scrutineer exact replay',
+    contests: plan.contests.map((contest, c) => {
+      const ids = candidateIds(contest.candidates);
+      return {
+        id: `contest-${c + 1}`,
+        title: contest.title,
+        minSelections: 1,
+        maxSelections: 1,
+        candidates: contest.candidates.map((name, j) => ({ id: ids[j], name })),
+      };
+    }),
+    channels: { online: turnout.online > 0, postal: turnout.papers > 0 },
+  };
+  const setUp = { out, database: options.database, group, electionId, roll, ballot };
+  return withDemoElection(setUp, async (election) => {
+    const { client, manifest, officer, adminKey } = election;
     log(
-      `[${elapsed()}] election ${electionId} created; ${THRESHOLD}-of-${TRUSTEES} key ceremony done`
+      `[${elapsed()}] election ${electionId} created; ${DEMO_THRESHOLD}-of-${DEMO_TRUSTEES} key ceremony done`
     );
 
-    const packs = await generatePackFiles({
-      roll: roll.roll,
-      references: roll.references,
-      election: electionDraft(manifest, manifest),
-      outDir: out,
-      group,
-      answers: { parameters: DEMO_ARGON2 },
-      fingerprint: { board: client, electionKey },
-      pdf: false,
-    });
+    const packs = await generateDemoPacks(election, roll, out);
     log(
       `[${elapsed()}] ${packs.packs.packs.length} credentials and packs (${packs.seconds.credentials.toFixed(1)} s credentials, ${packs.seconds.answers.toFixed(1)} s answers, light demo Argon2id)`
     );
@@ -326,32 +231,14 @@ export async function runExact(options: ExactOptions): Promise<ExactOutcome> {
       );
     }
 
-    const sharing: Promise<void>[] = [];
-    const tally = await tallyElection(officer, {
-      timeoutMs: 600_000,
-      onWaiting: (checkpoint) => {
-        sharing.push(
-          Promise.all(
-            ceremonies
-              .slice(0, THRESHOLD)
-              .map((c) => postDecryptionShare(trusteeContext, c.file, checkpoint))
-          ).then(() => undefined)
-        );
-      },
-    });
-    await Promise.all(sharing);
+    const tally = await election.tally();
     log(`[${elapsed()}] tally of ${tally.ballots} online ballots decrypted; result posted`);
 
-    const recordDir = join(out, 'record');
-    rmSync(recordDir, { recursive: true, force: true });
-    await writeRecordFromServer(client, electionId, recordDir);
-    const report = await verifyRecordDirectory(recordDir);
+    const { report } = await fetchAndVerifyRecord(election, out);
     log(
       `[${elapsed()}] record verified: ${report.ok ? 'VALID' : 'INVALID'} (stage ${report.stage}, ${report.events} events)`
     );
-    for (const check of report.checks)
-      if (check.status === 'failed')
-        log(`  FAILED ${check.id}: ${check.failures[0]?.message ?? ''}`);
+    logFailedChecks(report, log);
 
     const publishedSpoilt = [...batches.values()].reduce((n, b) => n + b.spoilt, 0);
     const contests: ExactResultContest[] = plan.contests.map((contest, c) => ({
@@ -411,7 +298,5 @@ export async function runExact(options: ExactOptions): Promise<ExactOutcome> {
         : `MISMATCH or INVALID record: see above (${join(out, 'result.json')}).`
     );
     return outcome;
-  } finally {
-    await server.close();
-  }
+  });
 }

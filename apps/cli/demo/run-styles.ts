@@ -10,7 +10,7 @@
  * are each contest's own turnout and the college in the declaration (DIR/declaration/).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadGroup } from '@scrutineer/crypto';
 import { type MemberRow, memberRows } from '@scrutineer/protocol';
@@ -20,41 +20,24 @@ import {
   declareResult,
   styleContestIndexes,
 } from '@scrutineer/record';
-import { ServerClient } from '../src/client/server-client.ts';
 import { castVote, loadVotingSetup } from '../src/client/vote-client.ts';
-import {
-  type OfficerContext,
-  closeVoting,
-  createElectionOverHttp,
-  loadCredentialsAndOpen,
-  publishElectionKey,
-  tallyElection,
-} from '../src/commands/election/election-actions.ts';
+import { closeVoting, loadCredentialsAndOpen } from '../src/commands/election/election-actions.ts';
 import {
   formatDeclaration,
   writeDeclarationFiles,
 } from '../src/commands/election/declaration-files.ts';
-import {
-  readRecordEvents,
-  verifyRecordDirectory,
-  writeRecordFromServer,
-} from '../src/commands/election/publish-record.ts';
-import { electionDraft } from '../src/commands/packs/election-input.ts';
-import { generatePackFiles } from '../src/commands/packs/generate.ts';
+import { readRecordEvents } from '../src/commands/election/publish-record.ts';
 import { readAnswersFile } from '../src/commands/packs/pack-files.ts';
 import {
-  postDecryptionShare,
-  runTrusteeCeremony,
-} from '../src/commands/trustee/trustee-actions.ts';
-import { createTrusteeKeyFile, manifestEntry } from '../src/commands/trustee/trustee-key-file.ts';
-import { startFreshDemoServer } from './demo-server.ts';
-import { instant } from './demo-setup.ts';
+  cleanRoll,
+  fetchAndVerifyRecord,
+  generateDemoPacks,
+  inParallel,
+  logFailedChecks,
+  withDemoElection,
+} from './demo-election.ts';
 import { answersOf } from './demo-voting.ts';
-import { DEMO_ARGON2 } from './run-demo.ts';
-import { cleanRoll, inParallel } from './run-exact.ts';
 
-const TRUSTEES = 3;
-const THRESHOLD = 2;
 export const CATEGORIES = ['north', 'south', 'affiliates'] as const;
 export type Category = (typeof CATEGORIES)[number];
 const WEIGHT: Record<Category, number> = { north: 1, south: 1, affiliates: 3 };
@@ -160,63 +143,19 @@ export async function runStyles(options: StylesOptions): Promise<StylesOutcome> 
   const group = await loadGroup('sodium');
   const roll = cleanRoll(options.members, options.seed ?? 'styles');
   const electionId = `styles-${randomBytes(3).toString('hex')}`;
-  const { server, operatorKey, adminKey } = await startFreshDemoServer({
-    out,
-    database: options.database,
-    checkpointIntervalMs: 30_000,
-  });
-  try {
-    const client = new ServerClient(server.url);
-    const trusteeFiles = Array.from({ length: TRUSTEES }, (_, i) =>
-      createTrusteeKeyFile(group, electionId, i + 1, `Trustee ${i + 1}`)
-    );
-    const now = new Date();
-    const parts = stylesManifestParts(Math.max(1, Math.floor(options.members / 6)));
-    const created = await createElectionOverHttp(
-      client,
-      operatorKey,
-      {
-        format: 'scrutineer/v1',
-        electionId,
-        title: 'Executive elections with regional seats and a chair college',
-        organisation: 'Scrutineer styles demo',
-        ...parts,
-        window: {
-          opens: instant(new Date(now.getTime() - 60_000)),
-          closes: instant(new Date(now.getTime() + 14 * 24 * 3_600_000)),
-        },
-        // Spec §13.2: postal batches do not yet count papers per style.
-        channels: { online: true, postal: false },
-        policy: 'first-ballot-final',
-        trustees: { threshold: THRESHOLD, members: trusteeFiles.map(manifestEntry) },
-        roll: roll.commitment,
-        securityQuestions: [
-          { id: 'dob', label: 'Date of birth' },
-          { id: 'postcode', label: 'Postcode' },
-        ],
-      },
-      adminKey
-    );
-    const manifest = created.manifest;
-    writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    const officer: OfficerContext = { client, group, electionId, adminKey };
-    const trusteeContext = { client, group, electionId, timeoutMs: 600_000 };
-    const [ceremonies, electionKey] = await Promise.all([
-      Promise.all(trusteeFiles.map((file) => runTrusteeCeremony(trusteeContext, file))),
-      publishElectionKey(officer, { complaintWaitMs: 500, timeoutMs: 600_000 }),
-    ]);
+  const ballot = {
+    title: 'Executive elections with regional seats and a chair college',
+    organisation: 'Scrutineer styles demo',
+    ...stylesManifestParts(Math.max(1, Math.floor(options.members / 6))),
+    // Spec §13.2: postal batches do not yet count papers per style.
+    channels: { online: true, postal: false },
+  };
+  const setUp = { out, database: options.database, group, electionId, roll, ballot };
+  return withDemoElection(setUp, async (election) => {
+    const { client, manifest, officer } = election;
     log(`[${elapsed()}] election ${electionId} created; key ceremony done`);
 
-    const packs = await generatePackFiles({
-      roll: roll.roll,
-      references: roll.references,
-      election: electionDraft(manifest, manifest),
-      outDir: out,
-      group,
-      answers: { parameters: DEMO_ARGON2 },
-      fingerprint: { board: client, electionKey },
-      pdf: false,
-    });
+    const packs = await generateDemoPacks(election, roll, out);
     const rows = memberRows(packs.packs);
     const categoryByKey = new Map(rows.map((row, k) => [row.credential, categoryOf(k)]));
     const categoryOfRow = (row: MemberRow): Category =>
@@ -238,7 +177,7 @@ export async function runStyles(options: StylesOptions): Promise<StylesOutcome> 
       `[${elapsed()}] ${rows.length} credentials on the board (${counts.join(', ')}); voting open`
     );
     await options.whileOpen?.({
-      url: server.url,
+      url: election.url,
       electionId,
       manifest,
       rows,
@@ -294,30 +233,12 @@ export async function runStyles(options: StylesOptions): Promise<StylesOutcome> 
     );
 
     await closeVoting(officer);
-    const sharing: Promise<void>[] = [];
-    const tally = await tallyElection(officer, {
-      timeoutMs: 600_000,
-      onWaiting: (checkpoint) => {
-        sharing.push(
-          Promise.all(
-            ceremonies
-              .slice(0, THRESHOLD)
-              .map((c) => postDecryptionShare(trusteeContext, c.file, checkpoint))
-          ).then(() => undefined)
-        );
-      },
-    });
-    await Promise.all(sharing);
-    const recordDir = join(out, 'record');
-    rmSync(recordDir, { recursive: true, force: true });
-    await writeRecordFromServer(client, electionId, recordDir);
-    const report = await verifyRecordDirectory(recordDir);
+    const tally = await election.tally();
+    const { recordDir, report } = await fetchAndVerifyRecord(election, out);
     log(
       `[${elapsed()}] record verified: ${report.ok ? 'VALID' : 'INVALID'} (stage ${report.stage})`
     );
-    for (const check of report.checks)
-      if (check.status === 'failed')
-        log(`  FAILED ${check.id}: ${check.failures[0]?.message ?? ''}`);
+    logFailedChecks(report, log);
 
     const totals = tally.result.contests.map((c) => c.options.map((o) => o.total));
     const college = collegeResults(manifest, totals);
@@ -377,7 +298,5 @@ export async function runStyles(options: StylesOptions): Promise<StylesOutcome> 
         : `MISMATCH or INVALID record: see above.`
     );
     return outcome;
-  } finally {
-    await server.close();
-  }
+  });
 }
