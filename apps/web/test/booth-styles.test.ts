@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { RunningServer } from '@scrutineer/server';
+import { STYLED_CONTESTS, styledManifestFields } from '@scrutineer/testkit';
 import { sharedWebBuild } from './support/shared-web-build.ts';
 import { en } from '../src/i18n/messages-en.ts';
 import { type TestBrowser, launchBrowser } from './support/browser.ts';
@@ -25,9 +26,9 @@ let election: FixtureElection;
 
 const CATEGORIES = ['north', 'south', 'affiliates'] as const;
 const EXPECTED: Record<(typeof CATEGORIES)[number], string[]> = {
-  north: ['General secretary', 'Northern seat', 'Chair: members'],
-  south: ['General secretary', 'Chair: members'],
-  affiliates: ['General secretary', 'Chair: affiliates'],
+  north: ['General secretary', 'Northern seat', 'Chair: members’ college'],
+  south: ['General secretary', 'Chair: members’ college'],
+  affiliates: ['General secretary', 'Chair: affiliates’ college'],
 };
 
 async function heading(page: Page, text: string): Promise<void> {
@@ -48,62 +49,16 @@ async function toBallot(page: Page, voter: FixtureVoter): Promise<void> {
 before(async () => {
   await sharedWebBuild();
   ({ server } = await startFixtureServer());
-  const candidates = ['Kim Lee', 'Pat Doyle'];
+  const { colleges, ...stylesAndWeights } = styledManifestFields({
+    minCategorySize: 1,
+    maxWeight: 10,
+  });
   election = await createFixtureElection(server, {
     voters: 3,
-    contests: [
-      {
-        id: 'general',
-        title: 'General secretary',
-        minSelections: 1,
-        maxSelections: 1,
-        candidates: ['Alex Morgan', 'Sam Patel'],
-      },
-      {
-        id: 'north-seat',
-        title: 'Northern seat',
-        minSelections: 1,
-        maxSelections: 1,
-        candidates: ['Jo Evans', 'Ria Shah'],
-      },
-      {
-        id: 'chair-members',
-        title: 'Chair: members',
-        minSelections: 1,
-        maxSelections: 1,
-        candidates,
-      },
-      {
-        id: 'chair-affiliates',
-        title: 'Chair: affiliates',
-        minSelections: 1,
-        maxSelections: 1,
-        candidates,
-      },
-    ],
-    styles: {
-      minCategorySize: 1,
-      categories: [
-        { id: 'north', name: 'North', contests: ['general', 'north-seat', 'chair-members'] },
-        { id: 'south', name: 'South', contests: ['general', 'chair-members'] },
-        { id: 'affiliates', name: 'Affiliates', contests: ['general', 'chair-affiliates'] },
-      ],
-    },
-    weights: { max: 10 },
+    contests: STYLED_CONTESTS,
+    ...stylesAndWeights,
     termsOf: (i) => ({ style: CATEGORIES[i] ?? 'north', weight: i === 2 ? 3 : 1 }),
-    extend: (draft) => ({
-      ...draft,
-      colleges: [
-        {
-          id: 'chair',
-          title: 'Chair',
-          parts: [
-            { contest: 'chair-members', share: 50 },
-            { contest: 'chair-affiliates', share: 50 },
-          ],
-        },
-      ],
-    }),
+    extend: (draft) => ({ ...draft, colleges }),
   });
   browser = await launchBrowser();
 });

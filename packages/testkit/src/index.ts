@@ -13,6 +13,7 @@ export * from './nth.ts';
 export * from './published-record.ts';
 export * from './replacement-request.ts';
 export * from './simulate-election.ts';
+export * from './styled-ballot.ts';
 export * from './suite-server.ts';
 export * from './test-ceremony.ts';
 export * from './test-databases.ts';
