@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bytesToHex, sha256, utf8 } from '@scrutineer/crypto';
 import { canonicalize, parseCanonicalJson } from '@scrutineer/record';
+import { nth } from '@scrutineer/testkit/nth';
 import { parseNominators } from './nominators.ts';
 import {
   type NominationState,
@@ -11,13 +12,6 @@ import {
   recordNomination,
 } from './nomination-state.ts';
 import { closeNominations } from './nominations-outcome.ts';
-
-/** The item at `index`, asserting it exists. */
-function at<T>(items: readonly T[], index: number): T {
-  const item = items[index];
-  assert.ok(item !== undefined, `no item at ${index}`);
-  return item;
-}
 
 const nominators = Array.from({ length: 350 }, (_, i) => ({
   id: `MP${String(i + 1).padStart(3, '0')}`,
@@ -30,7 +24,7 @@ function nominate(counts: Readonly<Record<string, number>>): NominationState {
   let next = 0;
   for (const [name, count] of Object.entries(counts)) {
     for (let k = 0; k < count; k++) {
-      const nominator = at(nominators, next++);
+      const nominator = nth(nominators, next++);
       const result = recordNomination(state, {
         nominator: nominator.id,
         candidateName: name,
@@ -63,7 +57,7 @@ test('nominator CSV: every bad row reported, nothing imported', () => {
     bad.error.map((p) => `${p.row} ${p.field}`),
     ['3 nominatorId', '4 nominatorId', '4 name']
   );
-  assert.match(at(bad.error, 0).reason, /already on row 2/);
+  assert.match(nth(bad.error, 0).reason, /already on row 2/);
   const noColumn = parseNominators({ header: ['who'], rows: [] });
   assert.ok(!noColumn.ok);
 });
@@ -196,7 +190,7 @@ test('the state file reads back by replay; a hand-edited double nomination is re
   const parsed = parseNominationState(json);
   assert.ok(parsed.ok);
   assert.deepEqual(parsed.value, state);
-  at(json.nominations, 4).nominator = 'MP001';
+  nth(json.nominations, 4).nominator = 'MP001';
   const edited = parseNominationState(json);
   assert.equal(edited.ok ? 'ok' : edited.error.code, 'nominations/already-nominated');
   assert.equal(parseNominationState({ format: 'x' }).ok, false);

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deriveCredentialKey, bytesToHex, nobleGroup, parseVotingCode } from '@scrutineer/crypto';
 import { CredentialListHasher, opensPostalReturn } from '@scrutineer/record';
+import { nth } from '@scrutineer/testkit/nth';
 import {
   buildAnswersTable,
   generatePackCredentials,
@@ -10,13 +11,6 @@ import {
   shuffle,
 } from './pack-credentials.ts';
 import { parsePackId } from './pack-id.ts';
-
-/** The item at `index`, asserting it exists. */
-function at<T>(items: readonly T[], index: number): T {
-  const item = items[index];
-  assert.ok(item !== undefined, `no item at ${index}`);
-  return item;
-}
 
 const members = Array.from({ length: 40 }, (_, i) => ({
   memberId: `M${String(i).padStart(3, '0')}`,
@@ -41,7 +35,7 @@ test('one credential per member: the code derives the listed key in this electio
   const listed = new Set(generated.credentialKeys);
   assert.equal(listed.size, 40);
   for (const [i, pack] of generated.packs.entries()) {
-    assert.equal(pack.memberId, at(members, i).memberId);
+    assert.equal(pack.memberId, nth(members, i).memberId);
     const code = parseVotingCode(pack.code);
     assert.ok(code.ok);
     const key = bytesToHex(
@@ -52,7 +46,7 @@ test('one credential per member: the code derives the listed key in this electio
     assert.equal(key, pack.credentialKey);
     assert.ok(listed.has(key));
     assert.ok(parsePackId(pack.packId).ok);
-    assert.deepEqual(pack.answers, { dob: at(members, i).dateOfBirth, postcode: 'LS1 4AP' });
+    assert.deepEqual(pack.answers, { dob: nth(members, i).dateOfBirth, postcode: 'LS1 4AP' });
   }
   const hasher = new CredentialListHasher();
   generated.credentialKeys.forEach((k) => hasher.add(k));
@@ -95,11 +89,11 @@ test('print rows and the answers table: the only member link is in the print row
   });
   const rows = printRows(generated);
   // F23: the printer's rows hold no answers (code + answers is a complete credential).
-  assert.deepEqual(Object.keys(at(rows, 0)), ['pack_id', 'member_id', 'code', 'return_secret']);
-  assert.match(at(rows, 0).code, /^([0-9A-Z]{4}-){5}[0-9A-Z]{4}$/);
+  assert.deepEqual(Object.keys(nth(rows, 0)), ['pack_id', 'member_id', 'code', 'return_secret']);
+  assert.match(nth(rows, 0).code, /^([0-9A-Z]{4}-){5}[0-9A-Z]{4}$/);
   assert.equal(
-    at(memberRows(generated), 0).answers,
-    `dob=${at(members, 0).dateOfBirth},postcode=LS1 4AP`
+    nth(memberRows(generated), 0).answers,
+    `dob=${nth(members, 0).dateOfBirth},postcode=LS1 4AP`
   );
   const seenConcurrently: number[] = [];
   let running = 0;

@@ -9,6 +9,7 @@ import {
   randomPolynomial,
   verifyRankedBallot,
 } from '@scrutineer/crypto';
+import { nth } from '@scrutineer/testkit/nth';
 import { firstFaultyMixer, mixRankedRows } from './mix-cascade.ts';
 import {
   type RankedRound,
@@ -19,11 +20,6 @@ import {
 } from './ranked-decryption.ts';
 
 const group = await loadGroup('sodium');
-function at<T>(items: readonly T[], index: number): T {
-  const item = items[index];
-  if (item === undefined) throw new RangeError(`no item ${index}`);
-  return item;
-}
 const baseHash = new Uint8Array(32).fill(5);
 const candidates = 5;
 const contest = 0;
@@ -57,7 +53,7 @@ function cascade() {
 
 describe('ranked contest end to end: 8 ballots, 3 mix servers, 3-of-5 trustees (spec §11.5–§11.6)', () => {
   const steps = cascade();
-  const last = at(steps, steps.length - 1).outputs;
+  const last = nth(steps, steps.length - 1).outputs;
 
   test('every mix holds, and the decrypted rankings are the cast multiset; no tail position is decrypted', () => {
     assert.equal(firstFaultyMixer(group, baseHash, publicKey, contest, ballots, steps), null);
@@ -71,7 +67,7 @@ describe('ranked contest end to end: 8 ballots, 3 mix servers, 3-of-5 trustees (
         shares: trusteeRankedShares(
           group,
           baseHash,
-          { trustee: l, secretShare: at(secretShares, l - 1), checkpoint },
+          { trustee: l, secretShare: nth(secretShares, l - 1), checkpoint },
           round
         ),
       }));
@@ -104,11 +100,11 @@ describe('ranked contest end to end: 8 ballots, 3 mix servers, 3-of-5 trustees (
       trusteeRankedShares(
         group,
         baseHash,
-        { trustee: l, secretShare: at(secretShares, l - 1), checkpoint },
+        { trustee: l, secretShare: nth(secretShares, l - 1), checkpoint },
         round
       );
     const bad = shares(2);
-    const swapped = [at(bad, 1), at(bad, 0), ...bad.slice(2)];
+    const swapped = [nth(bad, 1), nth(bad, 0), ...bad.slice(2)];
     const outcome = combineRankedRound(group, {
       baseHash,
       threshold: 3,
@@ -129,22 +125,22 @@ describe('ranked contest end to end: 8 ballots, 3 mix servers, 3-of-5 trustees (
 
   test('a cascade whose second mixer drops one ballot and duplicates another is attributed to mixer 2', () => {
     const cheat = steps.map((s) => ({ ...s }));
-    const outputs = [...at(cheat, 1).outputs];
-    outputs[0] = at(outputs, 1);
-    cheat[1] = { ...at(cheat, 1), outputs };
-    cheat[2] = { ...at(cheat, 2), inputs: outputs };
+    const outputs = [...nth(cheat, 1).outputs];
+    outputs[0] = nth(outputs, 1);
+    cheat[1] = { ...nth(cheat, 1), outputs };
+    cheat[2] = { ...nth(cheat, 2), inputs: outputs };
     assert.equal(firstFaultyMixer(group, baseHash, publicKey, contest, ballots, cheat), 2);
   });
 
   test("a mixer whose input is not its predecessor's output is attributed", () => {
-    const cheat = [at(steps, 0), { ...at(steps, 1), inputs: ballots }, at(steps, 2)];
+    const cheat = [nth(steps, 0), { ...nth(steps, 1), inputs: ballots }, nth(steps, 2)];
     assert.equal(firstFaultyMixer(group, baseHash, publicKey, contest, ballots, cheat), 2);
   });
 
   test('a proof made for mixer 1 does not count for mixer 3 (the mixer index is bound)', () => {
     assert.equal(
       firstFaultyMixer(group, baseHash, publicKey, contest, ballots, [
-        { ...at(steps, 0), mixer: 3 },
+        { ...nth(steps, 0), mixer: 3 },
       ]),
       3
     );

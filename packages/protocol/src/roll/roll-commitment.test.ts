@@ -2,15 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bytesToHex, frameParts, sha256, utf8 } from '@scrutineer/crypto';
 import { hashLeaf, merkleRoot } from '@scrutineer/record';
+import { nth } from '@scrutineer/testkit/nth';
 import { checkRollInclusion, commitRoll, rollLeaf } from './roll-commitment.ts';
 import { encodeRollReference, parseRollReference } from './roll-reference.ts';
-
-/** The item at `index`, asserting it exists. */
-function at<T>(items: readonly T[], index: number): T {
-  const item = items[index];
-  assert.ok(item !== undefined, `no item at ${index}`);
-  return item;
-}
 
 const ids = Array.from({ length: 37 }, (_, i) => `M${String(i).padStart(4, '0')}`);
 const fixedSalt = (i: number) => new Uint8Array(32).fill(i + 1);
@@ -62,8 +56,8 @@ test('every member checks; a wrong id, salt, index, proof or root does not', () 
   const { commitment, inclusions } = commitRoll(ids);
   for (const inclusion of inclusions)
     assert.deepEqual(checkRollInclusion(commitment, inclusion), { ok: true });
-  const sample = at(inclusions, 5);
-  const other = at(inclusions, 6);
+  const sample = nth(inclusions, 5);
+  const other = nth(inclusions, 6);
   const refusals = [
     checkRollInclusion(commitment, { ...sample, memberId: other.memberId }),
     checkRollInclusion(commitment, { ...sample, salt: other.salt }),
@@ -83,20 +77,20 @@ test('fresh salts: the same members commit to unrelated roots; one member is a t
   assert.notEqual(commitRoll(ids).commitment.root, commitRoll(ids).commitment.root);
   const single = commitRoll(['only']);
   assert.deepEqual(single.inclusions[0]?.proof, []);
-  assert.ok(checkRollInclusion(single.commitment, at(single.inclusions, 0)).ok);
+  assert.ok(checkRollInclusion(single.commitment, nth(single.inclusions, 0)).ok);
   assert.throws(() => commitRoll(['a', 'a']), /duplicate-member-id/);
 });
 
 test('the printed reference round-trips, in any case, and refuses malformed text', () => {
   const { commitment, inclusions } = commitRoll(ids);
-  const text = encodeRollReference(commitment, at(inclusions, 3));
+  const text = encodeRollReference(commitment, nth(inclusions, 3));
   assert.match(text, /^ROLL1:37:\d+:[0-9A-F]{64}:[0-9A-F]{64}(:[0-9A-F]{64}){1,6}$/);
   for (const variant of [text, text.toLowerCase(), `  ${text}\n`]) {
     const parsed = parseRollReference(variant);
     assert.ok(parsed.ok);
     assert.deepEqual(parsed.value.commitment, commitment);
     assert.ok(
-      checkRollInclusion(commitment, { memberId: at(ids, 3), ...parsed.value.inclusion }).ok
+      checkRollInclusion(commitment, { memberId: nth(ids, 3), ...parsed.value.inclusion }).ok
     );
   }
   for (const bad of [
@@ -137,9 +131,9 @@ test(
       assert.equal(inclusion.proof.length, auditPathLength(inclusion.index, 160_000));
     }
     for (const member of [0, 123_456, 159_999]) {
-      assert.ok(checkRollInclusion(commitment, at(inclusions, member)).ok);
+      assert.ok(checkRollInclusion(commitment, nth(inclusions, member)).ok);
     }
-    const other = at(inclusions, 7);
+    const other = nth(inclusions, 7);
     assert.equal(checkRollInclusion(commitment, { ...other, memberId: 'M8' }).ok, false);
   }
 );

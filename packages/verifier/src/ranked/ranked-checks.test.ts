@@ -20,6 +20,7 @@ import {
   shuffleRows,
   combineDecryptionsUnsafe,
 } from '@scrutineer/crypto';
+import { nth } from '@scrutineer/testkit/nth';
 import {
   type RankedCheckId,
   type RankedContestRecord,
@@ -36,12 +37,6 @@ const verificationKeys = secretShares.map((x) => group.multiplyBase(x));
 const publicKey = group.multiplyBase(evaluatePolynomial(polynomial, 0));
 const checkpoint: DecryptionCheckpoint = { size: 7, root: new Uint8Array(32).fill(1) };
 const cast = [[2, 1], [4], [1, 2, 3, 4], [], [3, 1]];
-
-function at<T>(items: readonly T[], index: number): T {
-  const item = items[index];
-  if (item === undefined) throw new RangeError(`no item ${index}`);
-  return item;
-}
 
 function mix(inputs: readonly CiphertextRow[], mixer: number) {
   const { outputs, witness } = shuffleRows(group, publicKey, inputs);
@@ -68,7 +63,7 @@ function decrypt(rows: readonly CiphertextRow[]) {
       shares: createDecryptionShares(
         group,
         baseHash,
-        { trustee: l, secretShare: at(secretShares, l - 1), checkpoint },
+        { trustee: l, secretShare: nth(secretShares, l - 1), checkpoint },
         targets
       ),
     }));
@@ -82,7 +77,7 @@ function decrypt(rows: readonly CiphertextRow[]) {
     assert.ok(combined.ok);
     const next = prefixes.map((p) => [...p]);
     targets.forEach((t, i) =>
-      at(next, t.row).push(lookup(at(combined.value.plaintextPoints, i)) ?? -1)
+      nth(next, t.row).push(lookup(nth(combined.value.plaintextPoints, i)) ?? -1)
     );
     prefixes = next;
     rounds.push({ position, submissions });
@@ -142,23 +137,23 @@ describe('V10: the checks of a ranked contest (spec §11.9)', () => {
 
   test('V10.1 alone: a ranked ballot whose proof was altered', () => {
     const ballots = [...honest.ballots];
-    const b = at(ballots, 2);
+    const b = nth(ballots, 2);
     ballots[2] = { ...b, proof: { ...b.proof, s1: (b.proof.s1 + 1n) % 2n ** 252n } };
     const results = verifyRankedContest(group, { ...honest, ballots });
     assert.deepEqual(failed({ ...honest, ballots }), ['V10.1']);
-    assert.equal(at(results, 0).failures[0]?.ballot, 2);
+    assert.equal(nth(results, 0).failures[0]?.ballot, 2);
   });
 
   test('V10.1 alone: a proof moved to another credential', () => {
     const ballots = [...honest.ballots];
-    ballots[0] = { ...at(ballots, 0), credential: encodeU64(999) };
+    ballots[0] = { ...nth(ballots, 0), credential: encodeU64(999) };
     assert.deepEqual(failed({ ...honest, ballots }), ['V10.1']);
   });
 
   /** Mixer 2 cheats in `tamper`; mixer 3 and the trustees then work honestly on its output. */
   function cheatingMixer2(tamper: (rows: CiphertextRow[]) => CiphertextRow[]): RankedContestRecord {
-    const m1 = at(honest.mixes, 0);
-    const m2 = at(honest.mixes, 1);
+    const m1 = nth(honest.mixes, 0);
+    const m2 = nth(honest.mixes, 1);
     const bad = { ...m2, outputs: tamper([...m2.outputs]) };
     const m3 = mix(bad.outputs, 3);
     return { ...honest, mixes: [m1, bad, m3], ...decrypt(m3.outputs) };
@@ -167,7 +162,7 @@ describe('V10: the checks of a ranked contest (spec §11.9)', () => {
   for (const [name, tamper] of [
     [
       'drops one ballot and duplicates another',
-      (rows: CiphertextRow[]) => ((rows[0] = at(rows, 1)), rows),
+      (rows: CiphertextRow[]) => ((rows[0] = nth(rows, 1)), rows),
     ],
     [
       'replaces one ballot by an encryption of its own',
@@ -185,14 +180,14 @@ describe('V10: the checks of a ranked contest (spec §11.9)', () => {
       const results = verifyRankedContest(group, record);
       assert.deepEqual(failed(record), ['V10.2']);
       assert.deepEqual(
-        at(results, 1).failures.map((f) => f.mixer),
+        nth(results, 1).failures.map((f) => f.mixer),
         [2]
       );
     });
   }
 
   test('V10.2: a mixer whose proof used generators with a known discrete log, attributed to it', () => {
-    const m1 = at(honest.mixes, 0);
+    const m1 = nth(honest.mixes, 0);
     const { outputs, witness } = shuffleRows(group, publicKey, m1.outputs);
     const trapdoor = Array.from({ length: cast.length + 1 }, () =>
       group.multiplyBase(randomScalar())
@@ -213,28 +208,28 @@ describe('V10: the checks of a ranked contest (spec §11.9)', () => {
     };
     assert.deepEqual(failed(record), ['V10.2']);
     assert.deepEqual(
-      at(verifyRankedContest(group, record), 1).failures.map((f) => f.mixer),
+      nth(verifyRankedContest(group, record), 1).failures.map((f) => f.mixer),
       [2]
     );
   });
 
   test('V10.3: a trustee share with a bad proof is attributed to that trustee; with only k trustees the round fails (V10.4, V10.5); with k + 1 it is absorbed', () => {
     const rounds = [...honest.rounds];
-    const round = at(rounds, 0);
-    const sub = at(round.submissions, 1);
+    const round = nth(rounds, 0);
+    const sub = nth(round.submissions, 1);
     const shares = [...sub.shares];
-    shares[0] = { ...at(shares, 0), share: group.add(at(shares, 0).share, group.generator) };
-    rounds[0] = { ...round, submissions: [at(round.submissions, 0), { ...sub, shares }] };
+    shares[0] = { ...nth(shares, 0), share: group.add(nth(shares, 0).share, group.generator) };
+    rounds[0] = { ...round, submissions: [nth(round.submissions, 0), { ...sub, shares }] };
     const results = verifyRankedContest(group, { ...honest, rounds });
     assert.deepEqual(
-      at(results, 2).faults.map((f) => f.trustee),
+      nth(results, 2).faults.map((f) => f.trustee),
       [2]
     );
     assert.deepEqual(failed({ ...honest, rounds }), ['V10.4', 'V10.5']);
     // With a third trustee's valid shares the bad ones are set aside: a fault, no failure.
     const targets = rankedRoundTargets(
       contest,
-      at(honest.mixes, 2).outputs,
+      nth(honest.mixes, 2).outputs,
       honest.rankings.map(() => []),
       0
     );
@@ -243,17 +238,17 @@ describe('V10: the checks of a ranked contest (spec §11.9)', () => {
       shares: createDecryptionShares(
         group,
         baseHash,
-        { trustee: 3, secretShare: at(secretShares, 2), checkpoint },
+        { trustee: 3, secretShare: nth(secretShares, 2), checkpoint },
         targets
       ),
     };
     const absorbed = [
-      { ...at(rounds, 0), submissions: [...at(rounds, 0).submissions, third] },
+      { ...nth(rounds, 0), submissions: [...nth(rounds, 0).submissions, third] },
       ...rounds.slice(1),
     ];
     assert.deepEqual(failed({ ...honest, rounds: absorbed }), []);
     assert.deepEqual(
-      at(verifyRankedContest(group, { ...honest, rounds: absorbed }), 2).faults.map(
+      nth(verifyRankedContest(group, { ...honest, rounds: absorbed }), 2).faults.map(
         (f) => f.trustee
       ),
       [2]
@@ -261,7 +256,7 @@ describe('V10: the checks of a ranked contest (spec §11.9)', () => {
   });
 
   test('V10.4 alone: an extra round that decrypts positions past STOP', () => {
-    const last = at(honest.rounds, honest.rounds.length - 1);
+    const last = nth(honest.rounds, honest.rounds.length - 1);
     const rounds = [...honest.rounds, { ...last, position: honest.rounds.length }];
     assert.deepEqual(failed({ ...honest, rounds }), ['V10.4']);
   });
@@ -273,8 +268,8 @@ describe('V10: the checks of a ranked contest (spec §11.9)', () => {
   test('V10.5 alone: a published ranking differs from its decryption', () => {
     const rankings = honest.rankings.map((r) => [...r]);
     const i = rankings.findIndex((r) => r.length >= 2);
-    const r = at(rankings, i);
-    rankings[i] = [at(r, 1), at(r, 0), ...r.slice(2)];
+    const r = nth(rankings, i);
+    rankings[i] = [nth(r, 1), nth(r, 0), ...r.slice(2)];
     assert.deepEqual(failed({ ...honest, rankings }), ['V10.5']);
   });
 });

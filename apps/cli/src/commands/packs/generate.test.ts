@@ -36,7 +36,7 @@ import {
 } from '@scrutineer/record';
 import { verifySecurityAnswers } from '@scrutineer/protocol';
 import { migrate, openPostgresDatabase, startServer } from '@scrutineer/server';
-import { createTestElection } from '@scrutineer/testkit';
+import { createTestElection, nth } from '@scrutineer/testkit';
 import pg from 'pg';
 import { makeSyntheticRoll } from '../../../test-fixtures/synthetic-roll.ts';
 import { commitRollMembers } from '../roll/commit.ts';
@@ -51,12 +51,6 @@ import {
 } from './pack-files.ts';
 
 /** The item at `index`, asserting it exists. */
-function at<T>(items: readonly T[], index: number): T {
-  const item = items[index];
-  assert.ok(item !== undefined, `no item at ${index}`);
-  return item;
-}
-
 for (const tool of ['pdftoppm', 'pdftotext', 'zbarimg']) {
   if (spawnSync('which', [tool]).status !== 0)
     throw new Error(`${tool} is missing: apt-get install poppler-utils zbar-tools`);
@@ -260,7 +254,7 @@ test(
     // The second pack of the second file: its letter (page 3), and its return slip and ballot
     // paper (page 4). Render them, read their codes back, check what each part says.
     const pdf = join(generated.paths.pdfDirectory, 'packs-0002.pdf');
-    const row = at(rows, 31);
+    const row = nth(rows, 31);
     assert.ok(parsePackId(row.pack_id).ok);
     const code = parseVotingCode(row.code);
     assert.ok(code.ok);
@@ -402,8 +396,8 @@ test(
         returnCommitment: e.returnCommitment,
       }));
       // The board will not take a pack id, even if offered one.
-      const first = at(entries, 0);
-      const offered = await post([{ ...first, packId: at(rows, 0).pack_id }]);
+      const first = nth(entries, 0);
+      const offered = await post([{ ...first, packId: nth(rows, 0).pack_id }]);
       assert.equal(offered.status, 400);
       const loaded = await post(entries);
       assert.equal(loaded.status, 201, await loaded.text());

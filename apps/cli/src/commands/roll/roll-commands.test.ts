@@ -5,16 +5,10 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeRollReference } from '@scrutineer/protocol';
+import { nth } from '@scrutineer/testkit';
 import { makeSyntheticRoll } from '../../../test-fixtures/synthetic-roll.ts';
 import { parseCsvText } from './csv-file.ts';
 import type { RollReferencesFile } from './roll-files.ts';
-
-/** The item at `index`, asserting it exists. */
-function at<T>(items: readonly T[], index: number): T {
-  const item = items[index];
-  assert.ok(item !== undefined, `no item at ${index}`);
-  return item;
-}
 
 const bin = new URL('../../../bin/scrutineer.mjs', import.meta.url).pathname;
 function scrutineer(...args: string[]): { status: number | null; stdout: string; stderr: string } {
@@ -36,8 +30,8 @@ const importArgs = [
 
 test('roll import: a bad row refuses the whole file, one line per problem, nothing written', () => {
   const lines = synthetic.csv.trimEnd().split('\n');
-  lines[3] = at(lines, 3).replace(/,\d{4}-\d{2}-\d{2},/, ',1980-02-30,');
-  lines[7] = at(lines, 7).replace(/^M\d+/, '');
+  lines[3] = nth(lines, 3).replace(/,\d{4}-\d{2}-\d{2},/, ',1980-02-30,');
+  lines[7] = nth(lines, 7).replace(/^M\d+/, '');
   writeFileSync(join(dir, 'bad.csv'), `${lines.join('\n')}\n`);
   const run = scrutineer(
     'roll',
@@ -99,7 +93,7 @@ test('roll import, audit, commit and check, end to end through the command line'
   // The public commitment names nobody.
   assert.ok(!readFileSync(join(dir, 'roll-commitment.json'), 'utf8').includes('M1'));
 
-  const member = at(references.references, 7);
+  const member = nth(references.references, 7);
   const manifest = join(dir, 'manifest-draft.json');
   writeFileSync(manifest, JSON.stringify({ electionId: 'leader-2025', roll: commitment }));
   const reference = encodeRollReference(commitment, member);
@@ -140,7 +134,7 @@ test('roll import, audit, commit and check, end to end through the command line'
     ...member.proof
   );
   assert.equal(byParts.status, 0, byParts.stderr);
-  const wrongMember = checkAgainstManifest(at(references.references, 8).memberId, reference);
+  const wrongMember = checkAgainstManifest(nth(references.references, 8).memberId, reference);
   assert.equal(wrongMember.status, 1);
   assert.match(wrongMember.stderr, /^NOT COUNTED/);
   writeFileSync(

@@ -34,6 +34,7 @@ import {
 } from '@scrutineer/record';
 import { type RunningServer, hashBearerKey, startServer } from '@scrutineer/server';
 import { memoryRecordSource, verifyRecord } from '@scrutineer/verifier';
+import { nth } from '@scrutineer/testkit';
 import { testDraft } from '../../../test-fixtures/test-manifest.ts';
 import { ApiError, ServerClient, pollUntil } from '../../client/server-client.ts';
 import { bodiesOf } from '../../client/board-bodies.ts';
@@ -113,13 +114,6 @@ function signed<T extends 'trustee-commitments' | 'trustee-shares' | 'trustee-co
     type,
     unsigned
   );
-}
-
-/** `items[index]`, which the test knows is there. */
-function nth<T>(items: readonly T[], index: number): T {
-  const item = items[index];
-  assert.ok(item !== undefined, `no item ${index}`);
-  return item;
 }
 
 const withoutSignature = <T extends { signature: string }>(body: T): Omit<T, 'signature'> => {
