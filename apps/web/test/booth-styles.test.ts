@@ -6,10 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
 import type { RunningServer } from '@scrutineer/server';
 import { STYLED_CONTESTS, styledManifestFields } from '@scrutineer/testkit';
 import { sharedWebBuild } from './support/shared-web-build.ts';
+import { heading, toBallot } from './support/booth-sign-in.ts';
 import { en } from '../src/i18n/messages-en.ts';
 import { type TestBrowser, launchBrowser } from './support/browser.ts';
 import {
@@ -30,21 +30,6 @@ const EXPECTED: Record<(typeof CATEGORIES)[number], string[]> = {
   south: ['General secretary', 'Chair: members’ college'],
   affiliates: ['General secretary', 'Chair: affiliates’ college'],
 };
-
-async function heading(page: Page, text: string): Promise<void> {
-  await page.locator('h1', { hasText: text }).waitFor({ timeout: 20_000 });
-}
-
-async function toBallot(page: Page, voter: FixtureVoter): Promise<void> {
-  await page.goto(`${server.url}/elections/${election.electionId}`);
-  await page.click(`text=${en['landing.start']}`);
-  await heading(page, en['signIn.title']);
-  await page.fill('#code', voter.code);
-  await page.fill('#answer-dob', voter.answers.dob);
-  await page.fill('#answer-postcode', voter.answers.postcode);
-  await page.click('button[type=submit]');
-  await heading(page, en['ballot.title']);
-}
 
 before(async () => {
   await sharedWebBuild();
@@ -73,7 +58,7 @@ describe('ballot styles in the booth (Chromium)', () => {
     test(`a ${category} member sees exactly their contests`, async () => {
       const page = await browser.newPage();
       try {
-        await toBallot(page, election.voters[i] as FixtureVoter);
+        await toBallot(page, server, election, election.voters[i] as FixtureVoter);
         const shown = await page.locator('fieldset legend h2').allInnerTexts();
         assert.deepEqual(shown, EXPECTED[category]);
       } finally {
@@ -85,7 +70,7 @@ describe('ballot styles in the booth (Chromium)', () => {
   test('a northern member’s styled ballot is encrypted, cast and receipted', async () => {
     const page = await browser.newPage();
     try {
-      await toBallot(page, election.voters[0] as FixtureVoter);
+      await toBallot(page, server, election, election.voters[0] as FixtureVoter);
       for (const name of ['Alex Morgan', 'Ria Shah', 'Kim Lee'])
         await page.check(`label:has-text("${name}")`);
       await page.click(`text=${en['ballot.continue']}`);

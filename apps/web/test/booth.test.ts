@@ -23,6 +23,7 @@ import { recordDirectory } from '@scrutineer/verifier/node';
 import type { RunningServer } from '@scrutineer/server';
 import { WEB_DIST } from '../src/build/build-web.ts';
 import { sharedWebBuild } from './support/shared-web-build.ts';
+import { heading, signIn, toBallot } from './support/booth-sign-in.ts';
 import { en } from '../src/i18n/messages-en.ts';
 import { cy } from '../src/i18n/messages-cy.ts';
 import {
@@ -35,7 +36,6 @@ import {
 import { writeQrPng, writeQrY4m } from './support/qr-images.ts';
 import {
   type FixtureElection,
-  type FixtureVoter,
   clockOffset,
   closeFixtureElection,
   createFixtureElection,
@@ -51,10 +51,6 @@ const qrDirectory = mkdtempSync(join(tmpdir(), 'scrutineer-web-qr-'));
 /** The Node verifier's report on the published record, for the in-browser verifier to match. */
 let nodeReport: VerificationReport | undefined;
 
-async function heading(page: Page, text: string): Promise<void> {
-  await page.locator('h1', { hasText: text }).waitFor({ timeout: 20_000 });
-}
-
 async function noSidewaysScroll(page: Page, label: string): Promise<void> {
   const [scroll, client] = await page.evaluate(() => [
     document.documentElement.scrollWidth,
@@ -66,22 +62,6 @@ async function noSidewaysScroll(page: Page, label: string): Promise<void> {
 async function api<T>(path: string): Promise<{ status: number; body: T }> {
   const response = await fetch(`${server.url}${path}`);
   return { status: response.status, body: (await response.json()) as T };
-}
-
-async function signIn(page: Page, voter: Pick<FixtureVoter, 'code' | 'answers'>): Promise<void> {
-  await page.fill('#code', voter.code);
-  await page.fill('#answer-dob', voter.answers.dob);
-  await page.fill('#answer-postcode', voter.answers.postcode);
-  await page.click('button[type=submit]');
-}
-
-/** Signs in from the landing page and reaches the ballot, by mouse (the keyboard test is separate). */
-async function toBallot(page: Page, target: FixtureElection, voter: FixtureVoter): Promise<void> {
-  await page.goto(`${server.url}/elections/${target.electionId}`);
-  await page.click(`text=${en['landing.start']}`);
-  await heading(page, en['signIn.title']);
-  await signIn(page, voter);
-  await heading(page, en['ballot.title']);
 }
 
 async function encryptChoice(page: Page, candidate: string): Promise<string> {
@@ -203,7 +183,7 @@ describe('voter web app in Chromium', () => {
     const page = await browser.newPage();
     const voter = election.voters[1];
     assert.ok(voter);
-    await toBallot(page, election, voter);
+    await toBallot(page, server, election, voter);
     const first = await encryptChoice(page, 'Jo Evans');
     await page.click(`text=${en['decide.check']}`);
     await heading(page, en['audit.title']);
@@ -229,7 +209,7 @@ describe('voter web app in Chromium', () => {
     const page = await browser.newPage();
     const voter = election.voters[2];
     assert.ok(voter);
-    await toBallot(page, election, voter);
+    await toBallot(page, server, election, voter);
     await encryptChoice(page, 'Jo Evans');
     assert.equal(await page.locator('#check-privacy').innerText(), en['decide.checkPrivacy']);
     const describedBy = await page
@@ -366,7 +346,7 @@ describe('voter web app in Chromium', () => {
     const page = await browser.newPage();
     const voter = election.voters[2];
     assert.ok(voter);
-    await toBallot(page, election, voter);
+    await toBallot(page, server, election, voter);
     await encryptChoice(page, 'Alex Morgan');
     clockOffset.milliseconds += 31 * 60_000; // sessions last 30 minutes
     await page.click(`text=${en['decide.cast']}`);
@@ -462,7 +442,7 @@ describe('voter web app in Chromium', () => {
     assert.equal(await page.locator('label[for=answer-dob]').innerText(), 'Dyddiad geni');
     assert.equal(await page.locator('label[for=answer-postcode]').innerText(), 'Cod post');
     await capture(page, '17b-cy-sign-in');
-    await signIn(page, voter);
+    await signIn(page, voter, cy['signIn.submit']);
     await heading(page, cy['ballot.title']);
     await page.check('label:has-text("Alex Morgan")');
     await page.click('#language-switch');
@@ -499,7 +479,7 @@ describe('voter web app in Chromium', () => {
     const page = await browser.newPage();
     const voter = wide.voters[0];
     assert.ok(voter);
-    await toBallot(page, wide, voter);
+    await toBallot(page, server, wide, voter);
     await page.click(`text=${en['ballot.continue']}`);
     await page.locator('.error-summary', { hasText: 'Select a candidate for Committee' }).waitFor();
     for (const name of ['Ann', 'Bryn', 'Cai']) await page.check(`label:has-text("${name}")`);
@@ -527,7 +507,7 @@ describe('voter web app in Chromium', () => {
     const closing = await createFixtureElection(server, { voters: 1 });
     const voter = closing.voters[0];
     assert.ok(voter);
-    await toBallot(page, closing, voter);
+    await toBallot(page, server, closing, voter);
     await encryptChoice(page, 'Alex Morgan');
     await closeFixtureElection(server, closing.electionId);
     await page.click(`text=${en['decide.cast']}`);
@@ -549,7 +529,7 @@ describe('voter web app in Chromium', () => {
     const lied = await createFixtureElection(server, { voters: 1 });
     const voter = lied.voters[0];
     assert.ok(voter);
-    await toBallot(page, lied, voter);
+    await toBallot(page, server, lied, voter);
     await page.check('label:has-text("Alex Morgan")');
     await page.click(`text=${en['ballot.continue']}`);
     await heading(page, en['review.title']);
@@ -617,7 +597,7 @@ describe('voter web app in Chromium', () => {
         return route.fulfill({ response, json });
       }
     );
-    await toBallot(page, target, voter);
+    await toBallot(page, server, target, voter);
     await encryptChoice(page, 'Sam Patel');
     await page.click(`text=${en['decide.cast']}`);
     await heading(page, en['receipt.title']);
@@ -630,7 +610,7 @@ describe('voter web app in Chromium', () => {
     await page.setViewportSize({ width: 320, height: 640 });
     const voter = election.voters[5];
     assert.ok(voter);
-    await toBallot(page, election, voter);
+    await toBallot(page, server, election, voter);
     await noSidewaysScroll(page, 'ballot');
     await capture(page, '26-mobile-ballot');
     await encryptChoice(page, 'Sam Patel');
@@ -659,7 +639,7 @@ describe('voter web app in Chromium', () => {
     const page = await browser.newPage();
     const voter = ten.voters[0];
     assert.ok(voter);
-    await toBallot(page, ten, voter);
+    await toBallot(page, server, ten, voter);
     await encryptChoice(page, 'Candidate 7');
     const times = [Number(await page.getAttribute('#tracker', 'data-encryption-ms'))];
     const preparation = Number(await page.getAttribute('#tracker', 'data-preparation-ms'));

@@ -7,16 +7,15 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { type RollInclusion, commitRoll, encodeRollReference } from '@scrutineer/protocol';
 import type { RunningServer } from '@scrutineer/server';
 import { sharedWebBuild } from './support/shared-web-build.ts';
+import { heading, signIn, toBallot } from './support/booth-sign-in.ts';
 import { en } from '../src/i18n/messages-en.ts';
 import { cy } from '../src/i18n/messages-cy.ts';
 import { type TestBrowser, capture, launchBrowser, unexpectedProblems } from './support/browser.ts';
 import {
   type FixtureElection,
-  type FixtureVoter,
   createFixtureElection,
   startFixtureServer,
   tallyAndPublish,
@@ -67,29 +66,6 @@ function translated(draft: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-async function heading(page: Page, text: string): Promise<void> {
-  await page.locator('h1', { hasText: text }).waitFor({ timeout: 20_000 });
-}
-
-async function signIn(
-  page: Page,
-  voter: FixtureVoter,
-  submit: string = en['signIn.submit']
-): Promise<void> {
-  await page.fill('#code', voter.code);
-  await page.fill('#answer-dob', voter.answers.dob);
-  await page.fill('#answer-postcode', voter.answers.postcode);
-  await page.click(`button[type=submit]:has-text("${submit}")`);
-}
-
-async function toBallot(page: Page, target: FixtureElection, voter: FixtureVoter): Promise<void> {
-  await page.goto(`${server.url}/elections/${target.electionId}`);
-  await page.click(`text=${en['landing.start']}`);
-  await heading(page, en['signIn.title']);
-  await signIn(page, voter);
-  await heading(page, en['ballot.title']);
-}
-
 before(async () => {
   await sharedWebBuild();
   ({ server } = await startFixtureServer());
@@ -130,7 +106,7 @@ describe('the member’s side in Chromium', () => {
     const page = await browser.newPage();
     const voter = election.voters[0];
     assert.ok(voter);
-    await toBallot(page, election, voter);
+    await toBallot(page, server, election, voter);
     await page.check('label:has-text("Jo Evans")');
     await page.click(`text=${en['ballot.continue']}`);
     await page.click(`text=${en['review.encrypt']}`);
@@ -314,7 +290,7 @@ describe('the member’s side in Chromium', () => {
     const page = await browser.newPage();
     const voter = election.voters[2];
     assert.ok(voter);
-    await toBallot(page, election, voter);
+    await toBallot(page, server, election, voter);
     await page.check('label:has-text("Alex Morgan")');
     await page.click(`text=${en['ballot.continue']}`);
     await page.click(`text=${en['review.encrypt']}`);
