@@ -118,9 +118,17 @@ export interface TestElectionOptions {
 
 /**
  * The draft an operator sends to create a small election over HTTP (one 1-of-2 contest, one
- * trustee, one voter): a whole manifest but for the board key, which the board adds itself.
+ * voter; one trustee unless `trustees` gives their ceremony keys and threshold): a whole manifest
+ * but for the board key, which the board adds itself.
  */
-export function operatorDraft(group: Group, electionId: string): Omit<Manifest, 'board'> {
+export function operatorDraft(
+  group: Group,
+  electionId: string,
+  trustees: { readonly keys: readonly TrusteeKeyPair[]; readonly threshold: number } = {
+    keys: [createCeremonyKey(group, electionId, 1)],
+    threshold: 1,
+  }
+): Omit<Manifest, 'board'> {
   const { board: _board, ...draft } = simulatedManifest(group, {
     electionId,
     contests: [
@@ -132,14 +140,45 @@ export function operatorDraft(group: Group, electionId: string): Omit<Manifest, 
         candidates: ['A', 'B'],
       },
     ],
-    trusteeKeys: [createCeremonyKey(group, electionId, 1)],
-    threshold: 1,
+    trusteeKeys: trustees.keys,
+    threshold: trustees.threshold,
     boardPublicKey: group.generator,
     voters: 1,
     policy: 'first-ballot-final',
     start: '2026-01-01T00:00:00Z',
   });
   return draft;
+}
+
+/**
+ * An election of `operatorDraft`'s with `trustees` ceremony keys, `threshold` of them needed,
+ * created through the service layer of `service` and not keyed: for tests of the board's rules
+ * for the ceremony and what follows it. The trustees' keys come back for the test to deal with.
+ */
+export async function createUnkeyedElection(
+  service: ServiceContext,
+  options: { readonly trustees: number; readonly threshold: number }
+): Promise<{
+  electionId: string;
+  manifest: Manifest;
+  adminKey: string;
+  trusteeKeys: readonly TrusteeKeyPair[];
+}> {
+  const group = service.group;
+  const electionId = `e-${randomBytes(5).toString('hex')}`;
+  const trusteeKeys = Array.from({ length: options.trustees }, (_, i) =>
+    createCeremonyKey(group, electionId, i + 1)
+  );
+  const draft = operatorDraft(group, electionId, {
+    keys: trusteeKeys,
+    threshold: options.threshold,
+  });
+  const adminKey = `admin-${randomBytes(8).toString('hex')}`;
+  const { manifest } = await createElection(service, {
+    draft,
+    adminKeyHash: hashBearerKey(adminKey),
+  });
+  return { electionId, manifest, adminKey, trusteeKeys };
 }
 
 export function makeVoter(group: Group, electionId: string, index: number): TestVoter {

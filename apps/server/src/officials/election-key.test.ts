@@ -4,25 +4,17 @@
  * the same way.
  */
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { it } from 'node:test';
 import { bytesToHex, randomScalar } from '@scrutineer/crypto';
 import {
-  simulatedManifest,
+  createUnkeyedElection,
   allEvents,
   api,
   errorCode,
   suiteServer,
   forEachEngine,
 } from '@scrutineer/testkit';
-import {
-  completeCeremony,
-  createCeremonyKey,
-  dealCeremonyShares,
-  electionKeyBody,
-} from '@scrutineer/protocol';
-import { hashBearerKey } from '../auth/secret-compare.ts';
-import { createElection } from '../elections/create-election.ts';
+import { completeCeremony, dealCeremonyShares, electionKeyBody } from '@scrutineer/protocol';
 
 forEachEngine("the board's election-key rule", (engine) => {
   const server = suiteServer(engine);
@@ -30,30 +22,9 @@ forEachEngine("the board's election-key rule", (engine) => {
   it('F2: the officer cannot publish a key of their own, nor alter Q or a Vₗ; only the ceremony’s key is accepted', async () => {
     const { service } = server();
     const group = service.group;
-    const electionId = `e-${randomBytes(5).toString('hex')}`;
-    const trusteeKeys = [1, 2, 3].map((i) => createCeremonyKey(group, electionId, i));
-    const { board: _board, ...draft } = simulatedManifest(group, {
-      electionId,
-      contests: [
-        {
-          id: 'leader',
-          title: 'Leader',
-          minSelections: 1,
-          maxSelections: 1,
-          candidates: ['A', 'B'],
-        },
-      ],
-      trusteeKeys,
+    const { electionId, manifest, adminKey, trusteeKeys } = await createUnkeyedElection(service, {
+      trustees: 3,
       threshold: 2,
-      boardPublicKey: group.generator,
-      voters: 1,
-      policy: 'first-ballot-final',
-      start: '2026-01-01T00:00:00Z',
-    });
-    const adminKey = `admin-${randomBytes(8).toString('hex')}`;
-    const { manifest } = await createElection(service, {
-      draft,
-      adminKeyHash: hashBearerKey(adminKey),
     });
     const base = `/api/elections/${electionId}`;
     const postKey = (body: unknown) =>

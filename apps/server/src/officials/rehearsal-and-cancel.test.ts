@@ -5,24 +5,20 @@
  * reason, ends the election, and nothing is accepted after it.
  */
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { it } from 'node:test';
 import {
   completeCeremony,
-  createCeremonyKey,
   createRehearsalShare,
   dealCeremonyShares,
   electionKeyBody,
 } from '@scrutineer/protocol';
-import { hashBearerKey } from '../auth/secret-compare.ts';
-import { createElection } from '../elections/create-election.ts';
 import {
   allEvents,
   api,
   errorCode,
   suiteServer,
   forEachEngine,
-  simulatedManifest,
+  createUnkeyedElection,
 } from '@scrutineer/testkit';
 
 forEachEngine('the decryption rehearsal and cancellation on the board', (engine) => {
@@ -31,30 +27,9 @@ forEachEngine('the decryption rehearsal and cancellation on the board', (engine)
   it('accepts proven rehearsal shares once each, refuses a wrong one, and after a cancellation refuses everything', async () => {
     const { service } = server();
     const group = service.group;
-    const electionId = `e-${randomBytes(5).toString('hex')}`;
-    const trusteeKeys = [1, 2, 3].map((i) => createCeremonyKey(group, electionId, i));
-    const { board: _board, ...draft } = simulatedManifest(group, {
-      electionId,
-      contests: [
-        {
-          id: 'leader',
-          title: 'Leader',
-          minSelections: 1,
-          maxSelections: 1,
-          candidates: ['A', 'B'],
-        },
-      ],
-      trusteeKeys,
+    const { electionId, manifest, adminKey, trusteeKeys } = await createUnkeyedElection(service, {
+      trustees: 3,
       threshold: 2,
-      boardPublicKey: group.generator,
-      voters: 1,
-      policy: 'first-ballot-final',
-      start: '2026-01-01T00:00:00Z',
-    });
-    const adminKey = `admin-${randomBytes(8).toString('hex')}`;
-    const { manifest } = await createElection(service, {
-      draft,
-      adminKeyHash: hashBearerKey(adminKey),
     });
     const base = `/api/elections/${electionId}`;
     const trusteePost = (type: string, body: unknown) =>
