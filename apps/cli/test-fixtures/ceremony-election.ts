@@ -9,14 +9,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { bytesToHex, decodeScalar, hexToBytes, loadGroup } from '@scrutineer/crypto';
-import { buildRoll } from '@scrutineer/protocol';
 import { hashBearerKey, startServer } from '@scrutineer/server';
-import { makeSyntheticRoll } from './synthetic-roll.ts';
+import { manifestInstant, trusteeKeygen, writeCommittedRoll } from './command-election.ts';
 import { testDraft } from './test-manifest.ts';
 import { cliRunner } from './cli-process.ts';
 import { ServerClient } from '../src/client/server-client.ts';
-import { commitRollMembers } from '../src/commands/roll/commit.ts';
-import { parseCsvText } from '../src/commands/roll/csv-file.ts';
 import { writeJsonFile } from '../src/commands/roll/roll-files.ts';
 import { ceremonyStatePath } from '../src/commands/trustee/ceremony-state.ts';
 import { readTrusteeKeyFile } from '../src/commands/trustee/trustee-key-file.ts';
@@ -44,29 +41,18 @@ async function withDatabase(run: (url: string) => Promise<void>): Promise<void> 
 
 /** `trustee keygen` for each trustee, the roll's commitment and `election create` (3-of-5). */
 export async function createElection(dir: string, url: string, id: string): Promise<void> {
-  for (const i of TRUSTEES)
-    await ok([
-      'trustee',
-      'keygen',
-      '--election',
-      id,
-      '--index',
-      String(i),
-      '--out',
-      join(dir, `trustee-${i}.json`),
-    ]);
-  const synthetic = makeSyntheticRoll({ members: 12, seed: id });
-  const built = buildRoll(parseCsvText(synthetic.csv), synthetic.rules);
-  assert.ok(built.ok);
-  writeJsonFile(join(dir, 'roll-commitment.json'), commitRollMembers(built.value).commitment);
+  for (const i of TRUSTEES) await ok(trusteeKeygen(id, i, join(dir, `trustee-${i}.json`)));
+  writeCommittedRoll(dir, 12, id);
   const now = Date.now();
-  const instant = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
   writeJsonFile(join(dir, 'draft.json'), {
     ...testDraft({
       electionId: id,
       title: 'Ceremony resilience',
       candidates: ['Alex Morgan', 'Sam Patel'],
-      window: { opens: instant(now + 86_400_000), closes: instant(now + 2 * 86_400_000) },
+      window: {
+        opens: manifestInstant(now + 86_400_000),
+        closes: manifestInstant(now + 2 * 86_400_000),
+      },
     }),
     trustees: { threshold: 3 },
     securityQuestions: [{ id: 'dob', label: 'Date of birth' }],

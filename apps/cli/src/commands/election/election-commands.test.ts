@@ -9,15 +9,17 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bytesToHex, deriveCredentialKey, loadGroup, parseVotingCode } from '@scrutineer/crypto';
-import { buildRoll, formatAnswers, memberAnswers } from '@scrutineer/protocol';
-import { hashBearerKey, startServer } from '@scrutineer/server';
-import { makeSyntheticRoll } from '../../../test-fixtures/synthetic-roll.ts';
+import { formatAnswers, memberAnswers } from '@scrutineer/protocol';
+import {
+  startCommandServer,
+  manifestInstant,
+  trusteeKeygen,
+  writeCommittedRoll,
+} from '../../../test-fixtures/command-election.ts';
 import { testDraft } from '../../../test-fixtures/test-manifest.ts';
 import { ServerClient, pollUntil } from '../../client/server-client.ts';
 import { codeFile } from '../../../test-fixtures/code-file.ts';
 import { readPrintFile } from '../packs/pack-files.ts';
-import { commitRollMembers } from '../roll/commit.ts';
-import { parseCsvText } from '../roll/csv-file.ts';
 import { writeJsonFile } from '../roll/roll-files.ts';
 import { cliRunner } from '../../../test-fixtures/cli-process.ts';
 
@@ -42,37 +44,13 @@ async function announcedCheckpoint(client: ServerClient, electionId: string): Pr
 
 test('election, trustee, postal and vote commands run a 2-of-3 election to a verified record', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'scrutineer-commands-'));
-  const server = await startServer({
-    database: join(dir, 'database'),
-    port: 0,
-    logger: false,
-    operatorKeyHash: hashBearerKey(OPERATOR_KEY),
-    requestsPerMinute: 1_000_000,
-    signInPerMinute: 1_000_000,
-    checkpoints: { intervalMs: 0 },
-  });
+  const server = await startCommandServer(dir, OPERATOR_KEY);
   try {
     const url = server.url;
     const id = 'commands-test';
     const common = ['--server', url, '--election', id];
-    for (const i of [1, 2, 3])
-      await ok([
-        'trustee',
-        'keygen',
-        '--election',
-        id,
-        '--index',
-        String(i),
-        '--out',
-        join(dir, `trustee-${i}.json`),
-      ]);
-    const synthetic = makeSyntheticRoll({ members: 30, seed: 'commands' });
-    const built = buildRoll(parseCsvText(synthetic.csv), synthetic.rules);
-    assert.ok(built.ok);
-    const { commitment, references } = commitRollMembers(built.value);
-    writeJsonFile(join(dir, 'roll.json'), built.value);
-    writeJsonFile(join(dir, 'references.json'), references);
-    writeJsonFile(join(dir, 'roll-commitment.json'), commitment);
+    for (const i of [1, 2, 3]) await ok(trusteeKeygen(id, i, join(dir, `trustee-${i}.json`)));
+    const roll = writeCommittedRoll(dir, 30, 'commands');
     // nominations.json as `nominations close` publishes it (canonical JSON), and its manifest field.
     const nominations =
       '{"candidates":[{"id":"alex-morgan","name":"Alex Morgan","nominations":120},{"id":"sam-patel","name":"Sam Patel","nominations":110}],"contest":"leader","threshold":100}';
@@ -84,13 +62,12 @@ test('election, trustee, postal and vote commands run a 2-of-3 election to a ver
       qualified: ['alex-morgan', 'sam-patel'],
     });
     const now = Date.now();
-    const instant = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
     writeJsonFile(join(dir, 'draft.json'), {
       ...testDraft({
         electionId: id,
         title: 'Commands test',
         candidates: ['Alex Morgan', 'Sam Patel'],
-        window: { opens: instant(now - 60_000), closes: instant(now + 86_400_000) },
+        window: { opens: manifestInstant(now - 60_000), closes: manifestInstant(now + 86_400_000) },
       }),
       trustees: { threshold: 2 },
       securityQuestions: [
@@ -152,7 +129,7 @@ test('election, trustee, postal and vote commands run a 2-of-3 election to a ver
       '1',
     ]);
     // The printer's file holds no answers: each member knows their own (from the roll here).
-    const rollMembers = new Map(built.value.members.map((m) => [m.memberId, m]));
+    const rollMembers = new Map(roll.members.map((m) => [m.memberId, m]));
     const group = await loadGroup();
     const rows = readPrintFile(join(dir, 'packs', 'print', 'packs.csv')).map((row) => {
       const member = rollMembers.get(row.member_id);

@@ -11,16 +11,18 @@ import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadGroup, randomScalar } from '@scrutineer/crypto';
-import { buildRoll, formatAnswers, memberAnswers } from '@scrutineer/protocol';
+import { formatAnswers, memberAnswers } from '@scrutineer/protocol';
 import { signReplacementApproval } from '@scrutineer/record';
-import { hashBearerKey, startServer } from '@scrutineer/server';
-import { makeSyntheticRoll } from '../../../test-fixtures/synthetic-roll.ts';
+import {
+  startCommandServer,
+  manifestInstant,
+  trusteeKeygen,
+  writeCommittedRoll,
+} from '../../../test-fixtures/command-election.ts';
 import { testDraft } from '../../../test-fixtures/test-manifest.ts';
 import { codeFile } from '../../../test-fixtures/code-file.ts';
 import { ServerClient } from '../../client/server-client.ts';
 import { noticeLetterParagraphs } from '../../pdf/notice-letter.ts';
-import { commitRollMembers } from '../roll/commit.ts';
-import { parseCsvText } from '../roll/csv-file.ts';
 import { readJsonFile, writeJsonFile } from '../roll/roll-files.ts';
 import { readAnswersFile, readPackRegister, readPrintFile } from './pack-files.ts';
 import {
@@ -39,29 +41,12 @@ const { run, ok } = cliRunner({ operatorKey: OPERATOR_KEY, adminKey: ADMIN_KEY }
 
 test('F4: the officer alone cannot replace a pack; the registrar issues one (e-mailed to the roll address), the officer posts it, the old code is revoked, the limit holds', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'scrutineer-replace-'));
-  const server = await startServer({
-    database: join(dir, 'database'),
-    port: 0,
-    logger: false,
-    operatorKeyHash: hashBearerKey(OPERATOR_KEY),
-    requestsPerMinute: 1_000_000,
-    signInPerMinute: 1_000_000,
-    checkpoints: { intervalMs: 0 },
-  });
+  const server = await startCommandServer(dir, OPERATOR_KEY);
   try {
     const url = server.url;
     const id = 'replace-test';
     const common = ['--server', url, '--election', id];
-    await ok([
-      'trustee',
-      'keygen',
-      '--election',
-      id,
-      '--index',
-      '1',
-      '--out',
-      join(dir, 't1.json'),
-    ]);
+    await ok(trusteeKeygen(id, 1, join(dir, 't1.json')));
     const registrarKey = join(dir, 'registrar', 'approval.json');
     const made = await ok([
       'packs',
@@ -93,19 +78,15 @@ test('F4: the officer alone cannot replace a pack; the registrar issues one (e-m
     ]);
     assert.notEqual(again.code, 0, 'a key file is never overwritten');
 
-    const synthetic = makeSyntheticRoll({ members: 8, seed: 'replace' });
-    const built = buildRoll(parseCsvText(synthetic.csv), synthetic.rules);
-    assert.ok(built.ok);
-    const { commitment, references } = commitRollMembers(built.value);
-    writeJsonFile(join(dir, 'roll.json'), built.value);
-    writeJsonFile(join(dir, 'references.json'), references);
-    writeJsonFile(join(dir, 'roll-commitment.json'), commitment);
-    const instant = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const roll = writeCommittedRoll(dir, 8, 'replace');
     writeJsonFile(join(dir, 'draft.json'), {
       ...testDraft({
         electionId: id,
         candidates: ['Alex Morgan', 'Sam Patel'],
-        window: { opens: instant(Date.now() - 60_000), closes: instant(Date.now() + 86_400_000) },
+        window: {
+          opens: manifestInstant(Date.now() - 60_000),
+          closes: manifestInstant(Date.now() + 86_400_000),
+        },
       }),
       trustees: { threshold: 1 },
       securityQuestions: [
@@ -160,7 +141,7 @@ test('F4: the officer alone cannot replace a pack; the registrar issues one (e-m
     assert.ok(baseHash !== null);
     // The printer's file holds no answers: each member knows their own (from the roll here).
     const answersOf = (memberId: string): string => {
-      const rollMember = built.value.members.find((m) => m.memberId === memberId);
+      const rollMember = roll.members.find((m) => m.memberId === memberId);
       assert.ok(rollMember !== undefined);
       return formatAnswers(['dob', 'postcode'], memberAnswers(rollMember, ['dob', 'postcode']));
     };
@@ -224,7 +205,7 @@ test('F4: the officer alone cannot replace a pack; the registrar issues one (e-m
       },
       reason: 'lost',
       approval: signReplacementApproval(group, baseHash, randomScalar(), unsigned),
-      issued: instant(Date.now()),
+      issued: manifestInstant(Date.now()),
     };
     writeReplacementRequest(join(dir, 'forged.json'), forged);
     const refusedBoard = await run([
@@ -251,7 +232,7 @@ test('F4: the officer alone cannot replace a pack; the registrar issues one (e-m
       'https://vote.example.org/',
     ]);
     await sink.close();
-    const rollAddress = built.value.members.find((m) => m.memberId === member.member_id)?.email;
+    const rollAddress = roll.members.find((m) => m.memberId === member.member_id)?.email;
     assert.ok(typeof rollAddress === 'string');
     assert.deepEqual(
       sink.received.map((m) => m.to),
@@ -299,7 +280,7 @@ test('F4: the officer alone cannot replace a pack; the registrar issues one (e-m
 
     // Self-service: members write to the registrar's reissue address; a sender on the roll gets
     // a replacement at their roll address, a stranger and a repeat get nothing.
-    const otherAddress = built.value.members.find((m) => m.memberId === other.member_id)?.email;
+    const otherAddress = roll.members.find((m) => m.memberId === other.member_id)?.email;
     assert.ok(typeof otherAddress === 'string');
     const requests = join(dir, 'reissue-requests');
     mkdirSync(requests);
