@@ -18,4 +18,5 @@ export * from './suite-server.ts';
 export * from './test-ceremony.ts';
 export * from './test-databases.ts';
 export * from './test-election.ts';
+export * from './trustee-decryption.ts';
 export * from './result-of.ts';

@@ -19,10 +19,11 @@ import {
   OPERATOR_KEY,
   createTestElection,
   operatorDraft,
+  postDecryptionShares,
   resultOf,
 } from '@scrutineer/testkit';
-import { computeResult, decryptTally } from '@scrutineer/protocol';
-import { type EventBody, checkpointSchema } from '@scrutineer/record';
+import { computeResult } from '@scrutineer/protocol';
+import { checkpointSchema } from '@scrutineer/record';
 import { z } from 'zod';
 import { hashBearerKey } from '../auth/secret-compare.ts';
 
@@ -152,25 +153,7 @@ forEachEngine("the officials' API", (engine) => {
     assert.ok(tallyEvent.type === 'encrypted-tally');
     const tallyBody = tallyEvent.body;
     const group = server().service.group;
-    const shares: EventBody<'decryption-share'>[] = [];
-    for (const key of election.trusteeKeys.slice(0, 2)) {
-      const secretShare = election.trusteeShares.get(key.publicKey.trustee);
-      assert.ok(secretShare !== undefined);
-      const share = decryptTally(
-        group,
-        election.manifest,
-        election.setup.baseHash,
-        key,
-        secretShare,
-        tallyBody,
-        tallied.checkpoint
-      );
-      shares.push(share);
-      const posted = await api(server(), 'POST', `${base}/trustee-messages`, {
-        body: { type: 'decryption-share', body: share },
-      });
-      assert.equal(posted.status, 201, JSON.stringify(posted.body));
-    }
+    const shares = await postDecryptionShares(server(), election, tallyBody, tallied.checkpoint, 2);
     const duplicate = await api(server(), 'POST', `${base}/trustee-messages`, {
       body: { type: 'decryption-share', body: shares[0] },
     });

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { computeResult, decryptTally } from '@scrutineer/protocol';
+import { computeResult } from '@scrutineer/protocol';
 import {
   allEvents,
   api,
@@ -19,6 +19,7 @@ import {
   forEachEngine,
   type TestElection,
   createTestElection,
+  postDecryptionShares,
   resultOf,
 } from '@scrutineer/testkit';
 import type { EventBody } from '@scrutineer/record';
@@ -52,25 +53,7 @@ async function countAndPublish(
   const { event } = await eventAt(server, election.electionId, tallied.position);
   assert.ok(event.type === 'encrypted-tally');
   const group = server.service.group;
-  const shares: EventBody<'decryption-share'>[] = [];
-  for (const key of election.trusteeKeys.slice(0, election.manifest.trustees.threshold)) {
-    const secretShare = election.trusteeShares.get(key.publicKey.trustee);
-    assert.ok(secretShare !== undefined);
-    const share = decryptTally(
-      group,
-      election.manifest,
-      election.setup.baseHash,
-      key,
-      secretShare,
-      event.body,
-      tallied.checkpoint
-    );
-    const posted = await api(server, 'POST', `${base}/trustee-messages`, {
-      body: { type: 'decryption-share', body: share },
-    });
-    assert.equal(posted.status, 201, JSON.stringify(posted.body));
-    shares.push(share);
-  }
+  const shares = await postDecryptionShares(server, election, event.body, tallied.checkpoint);
   const keyEvent = (await allEvents(server, election.electionId)).find(
     (e) => e.type === 'election-key'
   );
