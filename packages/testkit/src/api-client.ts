@@ -80,13 +80,22 @@ export function textOf(response: ApiResponse): string {
   return response.body as string;
 }
 
-export async function signInVoter(
+/**
+ * A voter's sign-in request as the booth sends it: a fresh challenge from the board, signed with
+ * the credential key over the answers given (a test may capture it and send it as it likes).
+ */
+export async function signedSignInRequest(
   target: Target,
   election: Pick<TestElection, 'electionId' | 'manifestHash'>,
   voter: Pick<TestVoter, 'secretKey' | 'credential'> & {
     readonly answers: Readonly<Record<string, string>>;
   }
-): Promise<ApiResponse> {
+): Promise<{
+  credential: string;
+  answers: Readonly<Record<string, string>>;
+  challenge: string;
+  signature: string;
+}> {
   const group = await testGroup();
   const base = `/api/elections/${election.electionId}`;
   const { challenge } = bodyAs(
@@ -101,8 +110,18 @@ export async function signInVoter(
     voter.answers,
     voter.secretKey
   );
-  return api(target, 'POST', `${base}/sign-in`, {
-    body: { credential: voter.credential, answers: voter.answers, challenge, signature },
+  return { credential: voter.credential, answers: voter.answers, challenge, signature };
+}
+
+export async function signInVoter(
+  target: Target,
+  election: Pick<TestElection, 'electionId' | 'manifestHash'>,
+  voter: Pick<TestVoter, 'secretKey' | 'credential'> & {
+    readonly answers: Readonly<Record<string, string>>;
+  }
+): Promise<ApiResponse> {
+  return api(target, 'POST', `/api/elections/${election.electionId}/sign-in`, {
+    body: await signedSignInRequest(target, election, voter),
   });
 }
 

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { signSignIn } from '@scrutineer/record';
 import type { RunningServer } from '../server.ts';
 import {
   api,
@@ -13,9 +12,8 @@ import {
   makeVoter,
   startTestServer,
   testGroup,
-  bodyAs,
+  signedSignInRequest,
 } from '@scrutineer/testkit';
-import { challengeResponse } from '@scrutineer/api-contract';
 import { hashSecurityAnswers } from '@scrutineer/protocol';
 
 /** Argon2id slow enough (~0.2–0.5 s here) that a check on the event loop would be seen. */
@@ -33,36 +31,25 @@ async function makeHeavy(server: RunningServer, election: TestElection, index: n
 
 const wrongAnswers = { dob: '1900-01-01', postcode: 'XX1 1XX' };
 
+/** The failed sign-in attempts each credential of the election has spent. */
+async function failedAttempts(server: RunningServer, electionId: string): Promise<number[]> {
+  const rows = await server.database.query<{ failed_attempts: number }>(
+    'SELECT failed_attempts FROM credentials WHERE election_id = $1',
+    [electionId]
+  );
+  return rows.map((row) => Number(row.failed_attempts));
+}
+
 forEachEngine('security-answer checks off the event loop', (engine) => {
   it('F7: a sign-in with a self-made key not on the list is refused without running Argon2id', async () => {
     const server = await startTestServer(await engine.freshDatabase());
     try {
       const election = await createTestElection(server.service, { voters: 1 });
       const group = await testGroup();
-      const base = `/api/elections/${election.electionId}`;
       for (let i = 0; i < 20; i++) {
         // The attacker's own key pair: the signature verifies, but the key is not on the list.
         const stranger = makeVoter(group, election.electionId, 100 + i);
-        const { challenge } = bodyAs(
-          challengeResponse,
-          await api(server, 'GET', `${base}/sign-in/challenge`)
-        );
-        const signature = signSignIn(
-          group,
-          election.manifestHash,
-          election.electionId,
-          challenge,
-          stranger.answers,
-          stranger.secretKey
-        );
-        const response = await api(server, 'POST', `${base}/sign-in`, {
-          body: {
-            credential: stranger.credential,
-            answers: stranger.answers,
-            challenge,
-            signature,
-          },
-        });
+        const response = await signInVoter(server, election, stranger);
         assert.equal(errorCode(response), 'auth/sign-in-failed');
       }
       assert.equal(server.service.answersPool?.checksTotal, 0, 'no Argon2id ran');
@@ -119,11 +106,7 @@ forEachEngine('security-answer checks off the event loop', (engine) => {
         assert.equal(response.status, 503);
         assert.ok(Number(response.headers.get('retry-after')) > 0);
       }
-      const attempts = await server.database.query<{ failed_attempts: number }>(
-        'SELECT failed_attempts FROM credentials WHERE election_id = $1',
-        [election.electionId]
-      );
-      const spent = attempts.reduce((sum, row) => sum + Number(row.failed_attempts), 0);
+      const spent = (await failedAttempts(server, election.electionId)).reduce((a, b) => a + b, 0);
       assert.equal(spent, 3 - shed.length, 'a shed check spent no attempt');
     } finally {
       await server.close();
@@ -137,26 +120,11 @@ forEachEngine('sign-in challenges', (engine) => {
     try {
       const election = await createTestElection(server.service, { voters: 1 });
       const member = nth(election.voters, 0);
-      const group = await testGroup();
       const base = `/api/elections/${election.electionId}`;
-      const { challenge } = bodyAs(
-        challengeResponse,
-        await api(server, 'GET', `${base}/sign-in/challenge`)
-      );
-      const signature = signSignIn(
-        group,
-        election.manifestHash,
-        election.electionId,
-        challenge,
-        wrongAnswers,
-        member.secretKey
-      );
-      const captured = {
-        credential: member.credential,
+      const captured = await signedSignInRequest(server, election, {
+        ...member,
         answers: wrongAnswers,
-        challenge,
-        signature,
-      };
+      });
       const first = await api(server, 'POST', `${base}/sign-in`, { body: captured });
       assert.equal(errorCode(first), 'auth/sign-in-failed');
       // Before: each replay spent another of the five attempts, and the fifth locked the member.
@@ -164,11 +132,7 @@ forEachEngine('sign-in challenges', (engine) => {
         const replay = await api(server, 'POST', `${base}/sign-in`, { body: captured });
         assert.equal(errorCode(replay), 'auth/challenge-used');
       }
-      const [row] = await server.database.query<{ failed_attempts: number }>(
-        'SELECT failed_attempts FROM credentials WHERE election_id = $1',
-        [election.electionId]
-      );
-      assert.equal(Number(row?.failed_attempts), 1);
+      assert.deepEqual(await failedAttempts(server, election.electionId), [1]);
       assert.equal((await signInVoter(server, election, member)).status, 200);
     } finally {
       await server.close();
@@ -180,26 +144,9 @@ forEachEngine('sign-in challenges', (engine) => {
     try {
       const election = await createTestElection(server.service, { voters: 1 });
       const member = nth(election.voters, 0);
-      const group = await testGroup();
       const base = `/api/elections/${election.electionId}`;
-      const { challenge } = bodyAs(
-        challengeResponse,
-        await api(server, 'GET', `${base}/sign-in/challenge`)
-      );
       // The member's own request, captured (and held back) on the way to the board.
-      const captured = {
-        credential: member.credential,
-        answers: member.answers,
-        challenge,
-        signature: signSignIn(
-          group,
-          election.manifestHash,
-          election.electionId,
-          challenge,
-          member.answers,
-          member.secretKey
-        ),
-      };
+      const captured = await signedSignInRequest(server, election, member);
       // Before: the signature covered only the challenge, so the captured one carried guesses.
       for (let i = 0; i < 5; i++) {
         const guess = { dob: `1950-01-0${i + 1}`, postcode: 'AB1 2CD' };
@@ -208,11 +155,7 @@ forEachEngine('sign-in challenges', (engine) => {
         });
         assert.equal(errorCode(replay), 'auth/invalid-signature');
       }
-      const [row] = await server.database.query<{ failed_attempts: number }>(
-        'SELECT failed_attempts FROM credentials WHERE election_id = $1',
-        [election.electionId]
-      );
-      assert.equal(Number(row?.failed_attempts), 0);
+      assert.deepEqual(await failedAttempts(server, election.electionId), [0]);
       // The held-back request itself still signs the member in: its challenge was never spent.
       const original = await api(server, 'POST', `${base}/sign-in`, { body: captured });
       assert.equal(original.status, 200);
