@@ -10,7 +10,12 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { bytesToHex, decodeScalar, hexToBytes, loadGroup } from '@scrutineer/crypto';
 import { hashBearerKey, startServer } from '@scrutineer/server';
-import { manifestInstant, trusteeKeygen, writeCommittedRoll } from './command-election.ts';
+import {
+  electionCreate,
+  manifestInstant,
+  trusteeKeygen,
+  writeCommittedRoll,
+} from './command-election.ts';
 import { testDraft } from './test-manifest.ts';
 import { cliRunner } from './cli-process.ts';
 import { ServerClient } from '../src/client/server-client.ts';
@@ -57,20 +62,13 @@ export async function createElection(dir: string, url: string, id: string): Prom
     trustees: { threshold: 3 },
     securityQuestions: [{ id: 'dob', label: 'Date of birth' }],
   });
-  await ok([
-    'election',
-    'create',
-    '--server',
-    url,
-    '--draft',
-    join(dir, 'draft.json'),
-    '--trustee',
-    ...TRUSTEES.map((i) => join(dir, `trustee-${i}.public.json`)),
-    '--roll',
-    join(dir, 'roll-commitment.json'),
-    '--out',
-    join(dir, 'manifest.json'),
-  ]);
+  await ok(
+    electionCreate(
+      url,
+      dir,
+      TRUSTEES.map((i) => join(dir, `trustee-${i}.public.json`))
+    )
+  );
 }
 
 export function ceremony(url: string, dir: string, i: number): string[] {

@@ -1,8 +1,9 @@
 /**
  * @module Test helper: the set-up the CLI's process tests share before `election create` — a
  * server on loopback with a PGlite directory in the test's folder and rate limits raised (the
- * test's commands all come from one address), `trustee keygen`'s arguments, a synthetic roll
- * imported and committed into the folder's roll files, and instants as a manifest writes them.
+ * test's commands all come from one address), the arguments of `trustee keygen` and `election
+ * create`, a synthetic roll imported and committed into the folder's roll files, and instants as
+ * a manifest writes them.
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -29,6 +30,33 @@ export function startCommandServer(dir: string, operatorKey: string): Promise<Ru
 /** The arguments of `trustee keygen` for trustee `index` of `electionId`, into `out`. */
 export function trusteeKeygen(electionId: string, index: number, out: string): string[] {
   return ['trustee', 'keygen', '--election', electionId, '--index', String(index), '--out', out];
+}
+
+/**
+ * The arguments of `election create` for DIR/draft.json, the trustees' public key files and
+ * DIR/roll-commitment.json, into DIR/manifest.json; `options` adds more (`--nominations`, …).
+ */
+export function electionCreate(
+  url: string,
+  dir: string,
+  trusteePublicKeys: readonly string[],
+  options: readonly string[] = []
+): string[] {
+  return [
+    'election',
+    'create',
+    '--server',
+    url,
+    '--draft',
+    join(dir, 'draft.json'),
+    '--trustee',
+    ...trusteePublicKeys,
+    '--roll',
+    join(dir, 'roll-commitment.json'),
+    ...options,
+    '--out',
+    join(dir, 'manifest.json'),
+  ];
 }
 
 /**

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { bytesToHex, deriveCredentialKey, loadGroup, parseVotingCode } from '@scrutineer/crypto';
 import { formatAnswers, memberAnswers } from '@scrutineer/protocol';
 import {
+  electionCreate,
   startCommandServer,
   manifestInstant,
   trusteeKeygen,
@@ -75,22 +76,14 @@ test('election, trustee, postal and vote commands run a 2-of-3 election to a ver
         { id: 'postcode', label: 'Postcode' },
       ],
     });
-    await ok([
-      'election',
-      'create',
-      '--server',
-      url,
-      '--draft',
-      join(dir, 'draft.json'),
-      '--trustee',
-      ...[1, 2, 3].map((i) => join(dir, `trustee-${i}.public.json`)),
-      '--roll',
-      join(dir, 'roll-commitment.json'),
-      '--nominations',
-      join(dir, 'nominations-manifest.json'),
-      '--out',
-      join(dir, 'manifest.json'),
-    ]);
+    await ok(
+      electionCreate(
+        url,
+        dir,
+        [1, 2, 3].map((i) => join(dir, `trustee-${i}.public.json`)),
+        ['--nominations', join(dir, 'nominations-manifest.json')]
+      )
+    );
     // The board serves the nominations with the record (for the in-browser verifier's V1.3).
     const upload = ['election', 'nominations', ...common, '--file', join(dir, 'nominations.json')];
     assert.equal(await ok(upload), `Nominations published (sha256 ${nominationsHash}).\n`);

@@ -14,6 +14,7 @@ import { loadGroup, randomScalar } from '@scrutineer/crypto';
 import { formatAnswers, memberAnswers } from '@scrutineer/protocol';
 import { signReplacementApproval } from '@scrutineer/record';
 import {
+  electionCreate,
   startCommandServer,
   manifestInstant,
   trusteeKeygen,
@@ -95,22 +96,14 @@ test('F4: the officer alone cannot replace a pack; the registrar issues one (e-m
       ],
     });
     const manifestPath = join(dir, 'manifest.json');
-    await ok([
-      'election',
-      'create',
-      '--server',
-      url,
-      '--draft',
-      join(dir, 'draft.json'),
-      '--trustee',
-      join(dir, 't1.public.json'),
-      '--roll',
-      join(dir, 'roll-commitment.json'),
-      '--replacements',
-      join(dir, 'registrar', 'approval.public.json'),
-      '--out',
-      manifestPath,
-    ]);
+    await ok(
+      electionCreate(
+        url,
+        dir,
+        [join(dir, 't1.public.json')],
+        ['--replacements', join(dir, 'registrar', 'approval.public.json')]
+      )
+    );
     await Promise.all([
       ok(['trustee', 'ceremony', '--server', url, '--key', join(dir, 't1.json')]),
       ok(['election', 'key', ...common, '--complaint-wait', '1']),
