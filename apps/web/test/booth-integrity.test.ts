@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { RunningServer } from '@scrutineer/server';
 import { buildWeb } from '../src/build/build-web.ts';
 import { sharedWebBuild } from './support/shared-web-build.ts';
+import { castChoice, heading, signIn } from './support/booth-steps.ts';
 import { en } from '../src/i18n/messages-en.ts';
 import { type TestBrowser, capture, launchBrowser, unexpectedProblems } from './support/browser.ts';
 import {
@@ -72,31 +73,24 @@ function tamperedCopy(prefix: string): string {
   return copy;
 }
 
-async function signIn(voter: number) {
+/** Signs voter `voter` in on the booth the mirror serves; returns the page. */
+async function signInOnMirror(voter: number) {
   const page = await browser.newPage();
   const v = election.voters[voter];
   assert.ok(v);
   await page.goto(`${host.origin}/elections/${election.electionId}`);
   await page.click(`text=${en['landing.start']}`);
-  await page.locator('h1', { hasText: en['signIn.title'] }).waitFor();
-  await page.fill('#code', v.code);
-  await page.fill('#answer-dob', v.answers.dob);
-  await page.fill('#answer-postcode', v.answers.postcode);
-  await page.click('button[type=submit]');
+  await heading(page, en['signIn.title']);
+  await signIn(page, v);
   return page;
 }
 
 test('F12: the booth served from a second origin votes through the board on the first', async () => {
   host.serve(mirrorDist, server.url);
   const before = browser.problems.length;
-  const page = await signIn(0);
-  await page.locator('h1', { hasText: en['ballot.title'] }).waitFor({ timeout: 20_000 });
-  await page.check('label:has-text("Sam Patel")');
-  await page.click(`text=${en['ballot.continue']}`);
-  await page.click(`text=${en['review.encrypt']}`);
-  await page.locator('h1', { hasText: en['decide.title'] }).waitFor({ timeout: 20_000 });
-  await page.click(`text=${en['decide.cast']}`);
-  await page.locator('h1', { hasText: en['receipt.title'] }).waitFor({ timeout: 20_000 });
+  const page = await signInOnMirror(0);
+  await heading(page, en['ballot.title']);
+  await castChoice(page, 'Sam Patel');
   await capture(page, 'booth-mirror-receipt');
   assert.equal(new URL(page.url()).origin, host.origin, 'the booth stayed on the mirror');
   const turnout = (await (
@@ -122,7 +116,7 @@ test('the board answers a mirror it does not know with no CORS header, but the m
 test('F12: the browser refuses a crypto worker changed by one byte; the voter cannot sign in', async () => {
   host.serve(tamperedCopy('crypto-worker-'), server.url);
   const before = browser.problems.length;
-  const page = await signIn(1);
+  const page = await signInOnMirror(1);
   const reached = await page
     .locator('h1', { hasText: en['ballot.title'] })
     .waitFor({ timeout: 6_000 })

@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import type { RunningServer } from '@scrutineer/server';
 import { STYLED_CONTESTS, styledManifestFields } from '@scrutineer/testkit';
 import { sharedWebBuild } from './support/shared-web-build.ts';
-import { heading, toBallot } from './support/booth-sign-in.ts';
+import { heading, toBallot } from './support/booth-steps.ts';
 import { en } from '../src/i18n/messages-en.ts';
 import { type TestBrowser, launchBrowser } from './support/browser.ts';
 import {

@@ -12,6 +12,7 @@ import { bytesToHex, randomScalar } from '@scrutineer/crypto';
 import { cosignCheckpoint } from '@scrutineer/record';
 import { type RunningServer, signCheckpoint } from '@scrutineer/server';
 import { sharedWebBuild } from './support/shared-web-build.ts';
+import { castChoice, toBallot } from './support/booth-steps.ts';
 import { en } from '../src/i18n/messages-en.ts';
 import { type TestBrowser, capture, launchBrowser } from './support/browser.ts';
 import {
@@ -64,20 +65,8 @@ test('the receipt page shows "confirmed" only when a quorum of witnesses co-sign
   const page = await browser.newPage();
   const voter = election.voters[0];
   assert.ok(voter);
-  await page.goto(`${server.url}/elections/${election.electionId}`);
-  await page.click(`text=${en['landing.start']}`);
-  await page.locator('h1', { hasText: en['signIn.title'] }).waitFor();
-  await page.fill('#code', voter.code);
-  await page.fill('#answer-dob', voter.answers.dob);
-  await page.fill('#answer-postcode', voter.answers.postcode);
-  await page.click('button[type=submit]');
-  await page.locator('h1', { hasText: en['ballot.title'] }).waitFor({ timeout: 20_000 });
-  await page.check('label:has-text("Sam Patel")');
-  await page.click(`text=${en['ballot.continue']}`);
-  await page.click(`text=${en['review.encrypt']}`);
-  await page.locator('h1', { hasText: en['decide.title'] }).waitFor({ timeout: 20_000 });
-  await page.click(`text=${en['decide.cast']}`);
-  await page.locator('h1', { hasText: en['receipt.title'] }).waitFor({ timeout: 20_000 });
+  await toBallot(page, server, election, voter);
+  await castChoice(page, 'Sam Patel');
 
   // No checkpoint covers the ballot yet (the fixture board signs every 1000 events).
   assert.equal(await settled(page), 'pending');

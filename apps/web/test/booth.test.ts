@@ -23,7 +23,7 @@ import { recordDirectory } from '@scrutineer/verifier/node';
 import type { RunningServer } from '@scrutineer/server';
 import { WEB_DIST } from '../src/build/build-web.ts';
 import { sharedWebBuild } from './support/shared-web-build.ts';
-import { heading, signIn, toBallot } from './support/booth-sign-in.ts';
+import { heading, signIn, toBallot } from './support/booth-steps.ts';
 import { en } from '../src/i18n/messages-en.ts';
 import { cy } from '../src/i18n/messages-cy.ts';
 import {

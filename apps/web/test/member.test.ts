@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { type RollInclusion, commitRoll, encodeRollReference } from '@scrutineer/protocol';
 import type { RunningServer } from '@scrutineer/server';
 import { sharedWebBuild } from './support/shared-web-build.ts';
-import { heading, signIn, toBallot } from './support/booth-sign-in.ts';
+import { heading, signIn, toBallot } from './support/booth-steps.ts';
 import { en } from '../src/i18n/messages-en.ts';
 import { cy } from '../src/i18n/messages-cy.ts';
 import { type TestBrowser, capture, launchBrowser, unexpectedProblems } from './support/browser.ts';

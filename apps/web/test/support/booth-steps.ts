@@ -1,7 +1,8 @@
 /**
- * @module The member's steps into the booth that the browser tests share: waiting for a page's
- * heading, signing in with a fixture voter's code and answers, and the whole way from an
- * election's landing page to its ballot by mouse (the keyboard path is booth.test.ts's own).
+ * @module The member's steps in the booth that the browser tests share: waiting for a page's
+ * heading, signing in with a fixture voter's code and answers, the whole way from an election's
+ * landing page to its ballot by mouse (the keyboard path is booth.test.ts's own), and a choice
+ * cast to the receipt.
  */
 import type { Page } from 'playwright-core';
 import { en } from '../../src/i18n/messages-en.ts';
@@ -36,4 +37,14 @@ export async function toBallot(
   await heading(page, en['signIn.title']);
   await signIn(page, voter);
   await heading(page, en['ballot.title']);
+}
+
+/** From the ballot: `candidate` chosen, encrypted and cast, up to the receipt, in English. */
+export async function castChoice(page: Page, candidate: string): Promise<void> {
+  await page.check(`label:has-text("${candidate}")`);
+  await page.click(`text=${en['ballot.continue']}`);
+  await page.click(`text=${en['review.encrypt']}`);
+  await heading(page, en['decide.title']);
+  await page.click(`text=${en['decide.cast']}`);
+  await heading(page, en['receipt.title']);
 }
