@@ -11,7 +11,7 @@
  * one multi-scalar multiplication. The same code proves a ranked ballot well formed (ranked-ballot.ts):
  * the ballot is a shuffle of the public vector (0, 1, …, n).
  */
-import { concatBytes, encodeU32, encodeU64, utf8 } from '../bytes.ts';
+import { concatByteArrays, concatBytes, encodeU32, encodeU64, utf8 } from '../bytes.ts';
 import type { Ciphertext } from '../elgamal.ts';
 import { encodeCiphertext } from '../elgamal.ts';
 import { type Equation, batchHoldsUnsafe, equationOf } from '../equation.ts';
@@ -126,11 +126,11 @@ export function shuffleShape(statement: ShuffleStatement): { rows: number; width
 }
 
 function encodeRows(group: Group, rows: readonly CiphertextRow[]): Uint8Array {
-  return concatBytes(...rows.flatMap((row) => row.map((c) => encodeCiphertext(group, c))));
+  return concatByteArrays(rows.flatMap((row) => row.map((c) => encodeCiphertext(group, c))));
 }
 
 function encodePoints(group: Group, points: readonly Point[]): Uint8Array {
-  return concatBytes(...points.map((p) => group.encodePoint(p)));
+  return concatByteArrays(points.map((p) => group.encodePoint(p)));
 }
 
 /**
@@ -597,7 +597,7 @@ export function shuffleProofBytes(rows: number, width: number): number {
 
 /** Spec §11.4 encoding: C ‖ Ĉ ‖ t₁ ‖ t₂ ‖ t₃ ‖ T₄ ‖ T̂ ‖ s₁ ‖ s₂ ‖ s₃ ‖ s₄ ‖ Ŝ ‖ S′. */
 export function encodeShuffleProof(group: Group, proof: ShuffleProof): Uint8Array {
-  return concatBytes(
+  return concatByteArrays([
     encodePoints(group, proof.permutationCommitments),
     encodePoints(group, proof.chainCommitments),
     group.encodePoint(proof.t1),
@@ -605,8 +605,10 @@ export function encodeShuffleProof(group: Group, proof: ShuffleProof): Uint8Arra
     group.encodePoint(proof.t3),
     ...proof.t4.map((c) => encodeCiphertext(group, c)),
     encodePoints(group, proof.tHat),
-    ...[proof.s1, proof.s2, proof.s3, ...proof.s4, ...proof.sHat, ...proof.sPrime].map(encodeScalar)
-  );
+    ...[proof.s1, proof.s2, proof.s3, ...proof.s4, ...proof.sHat, ...proof.sPrime].map(
+      encodeScalar
+    ),
+  ]);
 }
 
 /**
