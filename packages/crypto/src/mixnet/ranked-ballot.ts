@@ -22,6 +22,7 @@ import {
   shuffleEquations,
   at,
 } from './shuffle.ts';
+import { shuffleGenerators } from './generators.ts';
 
 /** The ranked ballot's own tags, so that a mix proof and a ballot proof never stand for each other. */
 export const RANKING_TAGS: ShuffleTags = {
@@ -124,6 +125,25 @@ export interface RankedEncryption {
   readonly proof: ShuffleProof;
   /** The randomness of each position: the booth's secret, revealed only on a Benaloh challenge. */
   readonly randomness: readonly bigint[];
+}
+
+/**
+ * Builds, ahead of the voter's ranking, what every ranked ballot of the contest reuses: the
+ * fixed-base tables of G, K and H₀, the generators H₀ … H_(n+1) and the public vector. Optional:
+ * {@link encryptRanking} builds them on first use; a booth calls this when the contest is shown,
+ * so that the ballot itself is only the per-ballot work.
+ */
+export function prepareRankedEncryption(
+  group: Group,
+  publicKey: Point,
+  baseHash: Uint8Array,
+  candidates: number
+): void {
+  const generators = shuffleGenerators(group, baseHash, candidates + 1);
+  group.prepareFixedBase(group.generator);
+  group.prepareFixedBase(publicKey);
+  group.prepareFixedBase(at(generators, 0));
+  publicRankingVector(group, candidates);
 }
 
 /**
