@@ -1,13 +1,15 @@
 /**
  * @module Measures the booth's ranked ballot in Debian's Chromium (not a test; numbers for
  * docs/benchmarks.md): encryptRanking (spec §11.2) on the noble backend, bundled for the browser
- * with esbuild and run in a blank page. Prints the first ballot of a fresh page (fixed-base tables
+ * with Vite and run in a blank page. Prints the first ballot of a fresh page (fixed-base tables
  * built on the way) and the mean of the next ones, wall clock in the page, and checks each proof.
  * Run: `npx tsx apps/web/test/ranked-booth-speed.ts [candidates] [runs]` (default 10 and 20).
  */
 import assert from 'node:assert/strict';
-import { loadavg } from 'node:os';
-import { build } from 'esbuild';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Rollup, build } from 'vite';
 import { launchBrowser } from './support/browser.ts';
 
 const argv = process.argv.slice(2);
@@ -49,15 +51,20 @@ globalThis.rankedBoothSpeed = (candidates, runs) => {
   return { prepare, first, mean: rest.reduce((s, x) => s + x, 0) / runs, median: rest[Math.floor(runs / 2)] };
 };
 `;
-const bundle = await build({
-  stdin: { contents: entry, resolveDir: crypto(''), loader: 'ts' },
-  bundle: true,
-  format: 'iife',
-  platform: 'browser',
-  target: 'es2022',
-  write: false,
-});
-const script = bundle.outputFiles[0]?.text;
+const scratch = mkdtempSync(join(tmpdir(), 'ranked-booth-speed-'));
+const entryFile = join(scratch, 'entry.ts');
+writeFileSync(entryFile, entry);
+const output = (await build({
+  configFile: false,
+  logLevel: 'silent',
+  build: {
+    write: false,
+    minify: false,
+    lib: { entry: entryFile, formats: ['iife'], name: 'rankedBoothSpeedBundle' },
+  },
+})) as Rollup.RollupOutput | Rollup.RollupOutput[];
+rmSync(scratch, { recursive: true, force: true });
+const script = (Array.isArray(output) ? output[0] : output)?.output[0].code;
 assert.ok(script !== undefined);
 
 const browser = await launchBrowser();
