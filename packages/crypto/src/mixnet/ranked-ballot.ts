@@ -21,6 +21,7 @@ import {
   proveShuffle,
   shuffleEquations,
   at,
+  obliviousPick,
 } from './shuffle.ts';
 import { shuffleGenerators } from './generators.ts';
 
@@ -110,13 +111,6 @@ function rankingStatement(
     inputs: publicRankingVector(group, candidates).map((c) => [c]),
     outputs: ciphertexts.map((c) => [c]),
   };
-}
-
-/** points[index], chosen by scanning every entry, so the access pattern does not tell the index. */
-function obliviousPick(points: readonly Point[], index: number): Point {
-  let selected = at(points, 0);
-  for (let j = 1; j < points.length; j++) selected = j === index ? at(points, j) : selected;
-  return selected;
 }
 
 export interface RankedEncryption {

@@ -37,6 +37,13 @@ export function at<T>(items: readonly T[], index: number): T {
   return item;
 }
 
+/** items[index], chosen by scanning every entry, so the access pattern does not tell a secret index. */
+export function obliviousPick<T>(items: readonly T[], index: number): T {
+  let selected = at(items, 0);
+  for (let j = 1; j < items.length; j++) selected = j === index ? at(items, j) : selected;
+  return selected;
+}
+
 /** One row: w ciphertexts that move together (a ranked ballot's n + 1 positions). */
 export type CiphertextRow = readonly Ciphertext[];
 
@@ -280,10 +287,7 @@ function constantTimeSum(
   for (let window = WINDOWS - 1; window >= 0; window--) {
     if (window !== WINDOWS - 1) for (let d = 0; d < WINDOW_BITS; d++) sum = group.add(sum, sum);
     tables.forEach((table, i) => {
-      const digit = at(at(digits, i), window);
-      let selected = at(table, 0);
-      for (let d = 1; d < size; d++) selected = d === digit ? at(table, d) : selected;
-      sum = group.add(sum, selected);
+      sum = group.add(sum, obliviousPick(table, at(at(digits, i), window)));
     });
   }
   return sum;
