@@ -84,12 +84,11 @@ function rankingOf(i: number): number[] {
   return ranking;
 }
 
-/** Rows Enc(vᵢₖ; r₀ + i·(w) + k) made by additions: valid ciphertexts, cheap to make in bulk. */
+/** Rows of Enc(vᵢₖ; r₀ + i·w + k) made by additions only: valid ciphertexts, cheap in bulk. */
 function inputRows(
   group: Group,
   publicKey: Point
 ): { rows: CiphertextRow[]; rankings: number[][] } {
-  const width = CANDIDATES + 1;
   const r0 = randomScalar();
   let alpha = group.multiplyBase(r0);
   let mask = group.multiply(publicKey, r0);
@@ -110,7 +109,6 @@ function inputRows(
       })
     );
   }
-  if (rows.length * width === 0) throw new Error('no rows');
   return { rows, rankings };
 }
 
