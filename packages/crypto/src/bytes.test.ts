@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { bytesToHex, hexToBytes } from './bytes.ts';
+import { bytesToHex, concatByteArrays, hexToBytes } from './bytes.ts';
 import { bytesToNumberLE } from './scalar.ts';
 
 describe('bytes', () => {
@@ -36,5 +36,15 @@ describe('bytes', () => {
         assert.equal(bytesToNumberLE(view), expected);
       })
     );
+  });
+});
+
+describe('concatByteArrays', () => {
+  it('joins more parts than a call may take as arguments (a 160,000-row shuffle: ~2 million)', () => {
+    const parts = Array.from({ length: 2_000_000 }, (_, i) => new Uint8Array([i & 0xff]));
+    const joined = concatByteArrays(parts);
+    assert.equal(joined.length, 2_000_000);
+    assert.equal(joined[257], 1);
+    assert.equal(joined[1_999_999], 1_999_999 & 0xff);
   });
 });

@@ -30,6 +30,14 @@ function nibble(code: number): number {
 }
 
 export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
+  return concatByteArrays(parts);
+}
+
+/**
+ * {@link concatBytes} for a list: a shuffle of 160,000 rows joins about a million encodings, more
+ * than a call's arguments may hold.
+ */
+export function concatByteArrays(parts: readonly Uint8Array[]): Uint8Array {
   let length = 0;
   for (const p of parts) length += p.length;
   const out = new Uint8Array(length);

@@ -223,6 +223,7 @@ export {
   rankingVector,
   publicRankingVector,
   encryptRanking,
+  prepareRankedEncryption,
   rankedBallotEquations,
   verifyRankedBallot,
   rankingFromPrefix,

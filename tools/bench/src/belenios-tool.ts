@@ -111,9 +111,13 @@ function beleniosAsync(dir: string, args: readonly string[]): Promise<string> {
  * Sets up the election in the empty directory `dir`: N credentials, TRUSTEES trustee keys, the
  * election parameters and the archive (`<uuid>.bel`). Returns the private credentials.
  */
-export function setupBeleniosElection(dir: string, voters: number): string[] {
+export function setupBeleniosElection(
+  dir: string,
+  voters: number,
+  options: { readonly group?: string; readonly questions?: readonly unknown[] } = {}
+): string[] {
   const uuid = belenios(dir, ['setup', 'generate-token']).trim();
-  const group = `--group=${BELENIOS_GROUP}`;
+  const group = `--group=${options.group ?? BELENIOS_GROUP}`;
   writeFileSync(
     join(dir, 'voters.txt'),
     Array.from({ length: voters }, (_, i) => `voter${i}@example.com,voter${i},1\n`).join('')
@@ -138,7 +142,9 @@ export function setupBeleniosElection(dir: string, voters: number): string[] {
     JSON.stringify({
       description: 'Benchmark',
       name: 'Benchmark',
-      questions: [{ answers: ['Candidate 1', 'Candidate 2'], min: 1, max: 1, question: 'Leader' }],
+      questions: options.questions ?? [
+        { answers: ['Candidate 1', 'Candidate 2'], min: 1, max: 1, question: 'Leader' },
+      ],
     })
   );
   belenios(dir, ['setup', 'make-election', `--uuid=${uuid}`, group, '--template=questions.json']);
@@ -150,12 +156,32 @@ export function setupBeleniosElection(dir: string, voters: number): string[] {
     .map((line) => line.slice(line.lastIndexOf(' ') + 1));
 }
 
-function ballotArguments(dir: string, credential: string, choice: number, slot: number): string[] {
+/** Arguments of generate-ballot for `answers` (one array per question, as the tool reads them). */
+function ballotArgumentsFor(
+  dir: string,
+  credential: string,
+  answers: readonly (readonly number[])[],
+  slot: number
+): string[] {
   const credentialFile = join(dir, `cred-${slot}.txt`);
   const choiceFile = join(dir, `choice-${slot}.json`);
   writeFileSync(credentialFile, `${credential}\n`);
-  writeFileSync(choiceFile, JSON.stringify([choice === 0 ? [1, 0] : [0, 1]]));
+  writeFileSync(choiceFile, JSON.stringify(answers));
   return ['election', 'generate-ballot', `--privcred=${credentialFile}`, `--ballot=${choiceFile}`];
+}
+
+function ballotArguments(dir: string, credential: string, choice: number, slot: number): string[] {
+  return ballotArgumentsFor(dir, credential, [choice === 0 ? [1, 0] : [0, 1]], slot);
+}
+
+/** One ballot with the given answers (e.g. a ranking's ranks per candidate) for `credential`. */
+export function generateBeleniosBallotWith(
+  dir: string,
+  credential: string,
+  answers: readonly (readonly number[])[],
+  slot: number
+): Promise<string> {
+  return beleniosAsync(dir, ballotArgumentsFor(dir, credential, answers, slot));
 }
 
 /** One ballot for candidate `choice` (0 or 1) with the private credential `credential`. */

@@ -46,6 +46,13 @@ function wideBase(): NoblePoint {
  */
 const encodings = new WeakMap<NoblePoint, Uint8Array>();
 
+/**
+ * Prepared twins, per point object: a window-8 table costs about fifteen multiplications to build,
+ * so the booth's key and generators are prepared once, not once per ballot (points are immutable).
+ */
+const twins = new WeakMap<NoblePoint, NoblePoint>();
+const prepared = new WeakSet<NoblePoint>();
+
 /** The noble-backed {@link Group}. Synchronous and dependency-light. */
 export const nobleGroup: Group = Object.freeze({
   name: 'ristretto255',
@@ -106,10 +113,18 @@ export const nobleGroup: Group = Object.freeze({
     return wrap(pippenger(RistrettoPoint, points.map(unwrap), [...scalars]));
   },
   prepareFixedBase(point: Point): Point {
-    // noble caches a window table per point object; copying first keeps the caller's object lean.
-    const copy = RistrettoPoint.fromBytes(unwrap(point).toBytes());
-    copy.precompute(8, false);
-    return wrap(copy);
+    const p = unwrap(point);
+    if (p === RistrettoPoint.BASE) return wrap(wideBase());
+    if (prepared.has(p)) return point;
+    let twin = twins.get(p);
+    if (twin === undefined) {
+      // noble caches a window table per point object; a twin keeps the caller's object lean.
+      twin = RistrettoPoint.fromBytes(p.toBytes());
+      twin.precompute(8, false);
+      twins.set(p, twin);
+      prepared.add(twin);
+    }
+    return wrap(twin);
   },
   pointFromUniformBytes(bytes: Uint8Array): Point {
     if (bytes.length !== 64)

@@ -5,17 +5,20 @@ import { nobleGroup } from '../backends/noble.ts';
 import { loadGroup } from '../backends/load-group.ts';
 import { encodeU64 } from '../bytes.ts';
 import { decryptToPoint, encryptWithRandomness } from '../elgamal.ts';
-import { randomScalar } from '../scalar.ts';
+import { modOrder, randomScalar } from '../scalar.ts';
+import { encodeCiphertext } from '../elgamal.ts';
 import type { ProofContext } from '../proof-context.ts';
 import {
+  RANKING_TAGS,
   RankingError,
   encryptRanking,
+  publicRankingVector,
   rankingFromPrefix,
   rankingVector,
   verifyRankedBallot,
 } from './ranked-ballot.ts';
 import { rankedPlaintextLookup } from './ranked-decryption.ts';
-import { MIX_SHUFFLE_TAGS, proveShuffle } from './shuffle.ts';
+import { MIX_SHUFFLE_TAGS, encodeShuffleProof, proveShuffle } from './shuffle.ts';
 
 const sodium = await loadGroup('sodium');
 const credential = new Uint8Array(32).fill(9);
@@ -125,4 +128,46 @@ describe('a malformed ranked ballot fails its proof (spec §11.2)', () => {
     );
     assert.equal(verifyRankedBallot(group, key, context, 5, honest.ciphertexts, proof), false);
   });
+});
+
+/** The same pseudo-random scalars on every call of a fresh source (tests only). */
+function replayableSource(): () => bigint {
+  let state = 0x9e3779b97f4a7c15n;
+  return () => (state = modOrder(state * 0x5851f42d4c957f2dn + 0x14057b7ef767814fn));
+}
+
+describe("the booth's shortcuts give the generic prover's very bytes (spec §11.2)", () => {
+  for (const group of [nobleGroup, sodium]) {
+    test(`${group.backend}: encryptRanking = encryptWithRandomness + proveShuffle`, () => {
+      const key = group.multiplyBase(randomScalar());
+      const candidates = 10;
+      const ranking = [3, 1, 7, 10, 2];
+      const ballot = encryptRanking(group, key, context, candidates, ranking, {
+        source: replayableSource(),
+      });
+      const source = replayableSource();
+      const vector = rankingVector(candidates, ranking);
+      const randomness = vector.map(() => source());
+      const ciphertexts = vector.map((m, i) =>
+        encryptWithRandomness(group, key, BigInt(m), randomness[i] as bigint)
+      );
+      const encode = (cs: readonly { alpha: unknown }[]) =>
+        cs.map((c) => Buffer.from(encodeCiphertext(group, c as never)).toString('hex'));
+      assert.deepEqual(encode(ballot.ciphertexts), encode(ciphertexts));
+      // The generic prover, with its variable-time sums: also checks the booth's constant-time sum.
+      const generic = proveShuffle(
+        group,
+        RANKING_TAGS,
+        context,
+        {
+          publicKey: key,
+          inputs: publicRankingVector(group, candidates).map((c) => [c]),
+          outputs: ciphertexts.map((c) => [c]),
+        },
+        { permutation: vector, randomness: randomness.map((r) => [r]) },
+        { source, secretSums: 'variable-time' }
+      );
+      assert.deepEqual(encodeShuffleProof(group, ballot.proof), encodeShuffleProof(group, generic));
+    });
+  }
 });

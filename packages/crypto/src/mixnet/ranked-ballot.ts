@@ -6,7 +6,7 @@
  * public vector (0, 1, …, n) encrypted with zero randomness: no candidate twice, no value out of
  * range, any truncation allowed, with the same code and equations as a mix server's shuffle.
  */
-import { type Ciphertext, encryptWithRandomness } from '../elgamal.ts';
+import type { Ciphertext } from '../elgamal.ts';
 import type { Equation } from '../equation.ts';
 import { batchHoldsUnsafe } from '../equation.ts';
 import { GroupError, type Group, type Point } from '../group.ts';
@@ -21,7 +21,9 @@ import {
   proveShuffle,
   shuffleEquations,
   at,
+  obliviousPick,
 } from './shuffle.ts';
+import { shuffleGenerators } from './generators.ts';
 
 /** The ranked ballot's own tags, so that a mix proof and a ballot proof never stand for each other. */
 export const RANKING_TAGS: ShuffleTags = {
@@ -72,14 +74,30 @@ export function rankingVector(candidates: number, ranking: readonly number[]): n
 /** Spec §11.2: the public vector (0, 1, …, n) as ciphertexts with zero randomness: (O, j·G). */
 export function publicRankingVector(group: Group, candidates: number): Ciphertext[] {
   assertCandidateCount(candidates);
-  const out: Ciphertext[] = [];
-  let point = group.identity;
-  for (let j = 0; j <= candidates; j++) {
-    out.push({ alpha: group.identity, beta: point });
-    point = group.add(point, group.generator);
+  let byCount = publicVectors.get(group);
+  if (byCount === undefined) {
+    byCount = new Map<number, readonly Ciphertext[]>();
+    publicVectors.set(group, byCount);
   }
-  return out;
+  let known = byCount.get(candidates);
+  if (known === undefined) {
+    const built: Ciphertext[] = [];
+    let point = group.identity;
+    for (let j = 0; j <= candidates; j++) {
+      built.push({ alpha: group.identity, beta: point });
+      point = group.add(point, group.generator);
+    }
+    byCount.set(candidates, built);
+    known = built;
+  }
+  return [...known];
 }
+
+/**
+ * Public vectors already built, per group and candidate count: the same points each ballot, so a
+ * backend that caches encodings per point encodes them for the proof's digest once.
+ */
+const publicVectors = new WeakMap<Group, Map<number, readonly Ciphertext[]>>();
 
 function rankingStatement(
   group: Group,
@@ -104,6 +122,25 @@ export interface RankedEncryption {
 }
 
 /**
+ * Builds, ahead of the voter's ranking, what every ranked ballot of the contest reuses: the
+ * fixed-base tables of G, K and H₀, the generators H₀ … H_(n+1) and the public vector. Optional:
+ * {@link encryptRanking} builds them on first use; a booth calls this when the contest is shown,
+ * so that the ballot itself is only the per-ballot work.
+ */
+export function prepareRankedEncryption(
+  group: Group,
+  publicKey: Point,
+  baseHash: Uint8Array,
+  candidates: number
+): void {
+  const generators = shuffleGenerators(group, baseHash, candidates + 1);
+  group.prepareFixedBase(group.generator);
+  group.prepareFixedBase(publicKey);
+  group.prepareFixedBase(at(generators, 0));
+  publicRankingVector(group, candidates);
+}
+
+/**
  * Spec §11.2: encrypts a ranking and proves it well formed. The context is the contest's: base
  * hash, bindings (credential public key, u64le contest index) as every ballot proof (§3.4).
  */
@@ -119,16 +156,24 @@ export function encryptRanking(
   const source = options.source ?? randomScalar;
   const key = group.prepareFixedBase(publicKey);
   const randomness = vector.map(() => source());
-  const ciphertexts = vector.map((m, i) =>
-    encryptWithRandomness(group, key, BigInt(m), at(randomness, i))
-  );
+  // Enc(m; r) = (r·G, m·G + r·K) as in encryptWithRandomness, with m·G read from the public
+  // vector (the same points) instead of computed: a third fewer multiplications.
+  const plain = publicRankingVector(group, candidates).map((c) => c.beta);
+  const ciphertexts = vector.map((m, i) => ({
+    alpha: group.multiplyBase(at(randomness, i)),
+    beta: group.add(obliviousPick(plain, m), group.multiply(key, at(randomness, i))),
+  }));
   const proof = proveShuffle(
     group,
     RANKING_TAGS,
     context,
     rankingStatement(group, publicKey, ciphertexts),
     { permutation: vector, randomness: randomness.map((r) => [r]) },
-    { source, secretSums: options.secretSums ?? 'constant-time' }
+    {
+      source,
+      secretSums: options.secretSums ?? 'constant-time',
+      inputPlaintexts: vector.map((_, j) => [BigInt(j)]),
+    }
   );
   return { ciphertexts, proof, randomness };
 }
