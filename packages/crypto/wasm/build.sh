@@ -50,7 +50,7 @@ clang-14 --target=wasm32-wasi --sysroot=/usr -O3 -g0 \
   -I"$gen/c/p25519" -I"$gen/include" -I"$gen/c" \
   -nostartfiles -Wl,--no-entry -Wl,--strip-all -Wl,-z,stack-size=262144 \
   -o "$work/out.wasm" \
-  "$here/ristretto-wasm.c" "$here/field-multiply.c" src/utils.c src/p25519/arch_32/f_impl.c src/p25519/f_arithmetic.c \
+  "$here/ristretto-wasm.c" "$here/field-multiply.c" "$here/digests.c" src/utils.c src/sha512.c src/p25519/arch_32/f_impl.c src/p25519/f_arithmetic.c \
   "$gen/c/p25519/f_generic.c" "$gen/c/curve25519/decaf.c" "$gen/c/curve25519/scalar.c" \
   "$gen/c/curve25519/elligator.c" src/curve25519/decaf_tables.c
 cp "$work/out.wasm" "$out"

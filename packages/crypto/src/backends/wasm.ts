@@ -7,7 +7,7 @@
  *
  * A point is kept decoded, as a copy of libdecaf's point struct (256 bytes owned by JavaScript),
  * so additions and the multi-scalar multiplication never re-decode; its canonical encoding is
- * cached once known. Each call copies its inputs into fixed scratch buffers in linear memory,
+ * cached once known. Loading it also routes hash.ts's one-shot SHA-256/512 into the module. Each call copies its inputs into fixed scratch buffers in linear memory,
  * calls the C function (ristretto-wasm.c) and copies the result out. Secrets: `multiply` and
  * `multiplyBase` use libdecaf's constant-time ladder and comb; scalars pass through linear memory
  * unwiped, as they pass through the other backends' heaps.
@@ -19,6 +19,7 @@ import {
   type Group,
   type Point,
 } from '../group.ts';
+import { type Digests, installDigests } from '../hash.ts';
 import { GROUP_ORDER, SCALAR_BYTES, addScalars } from '../scalar.ts';
 import { type WasmFetch, instantiateRistrettoWasm } from './wasm-loader.ts';
 
@@ -52,6 +53,8 @@ interface Exports {
     negative: number,
     n: number
   ) => number;
+  readonly scr_sha256: (out: number, message: number, length: number) => void;
+  readonly scr_sha512: (out: number, message: number, length: number) => void;
 }
 
 /** A decoded point, its encoding once known, and for a prepared fixed base its comb table. */
@@ -112,7 +115,38 @@ export async function loadWasmGroup(fetchModule?: WasmFetch): Promise<Group> {
       cause,
     });
   }
-  return createWasmGroup(instance.exports as unknown as Exports);
+  const wasm = instance.exports as unknown as Exports;
+  installDigests(wasmDigests(wasm));
+  return createWasmGroup(wasm);
+}
+
+/** Bytes of message the digests keep room for; a longer one gets its own buffer for the call. */
+const MESSAGE_ROOM = 4096;
+
+/**
+ * One-shot SHA-256/512 in the module (digests.c), for {@link installDigests}: loading the backend
+ * routes hash.ts's one-shot digests here, as the native backend routes them to OpenSSL (spec §2.9).
+ */
+function wasmDigests(wasm: Exports): Digests {
+  const room = wasm.scr_alloc(64 + MESSAGE_ROOM);
+  if (room === 0) throw new Error('wasm backend: out of memory for the digests');
+  const digest =
+    (hash: (out: number, message: number, length: number) => void, length: number) =>
+    (message: Uint8Array): Uint8Array => {
+      const own = message.length > MESSAGE_ROOM ? wasm.scr_alloc(message.length) : 0;
+      if (message.length > MESSAGE_ROOM && own === 0)
+        throw new Error('wasm backend: out of memory for a digest');
+      try {
+        const at = own === 0 ? room + 64 : own;
+        // A fresh view each call: an allocation may have grown (and so replaced) the memory.
+        new Uint8Array(wasm.memory.buffer).set(message, at);
+        hash(room, at, message.length);
+        return new Uint8Array(wasm.memory.buffer).slice(room, room + length);
+      } finally {
+        if (own !== 0) wasm.scr_free(own);
+      }
+    };
+  return { sha256: digest(wasm.scr_sha256, 32), sha512: digest(wasm.scr_sha512, 64) };
 }
 
 function createWasmGroup(wasm: Exports): Group {
