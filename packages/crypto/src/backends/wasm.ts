@@ -20,7 +20,8 @@ import {
   type Point,
 } from '../group.ts';
 import { type Digests, installDigests } from '../hash.ts';
-import { GROUP_ORDER, SCALAR_BYTES, addScalars } from '../scalar.ts';
+import { SCALAR_BYTES } from '../scalar.ts';
+import { assertScalar, isZeroBytes, signedTerms, writeScalar } from './c-marshal.ts';
 import { type WasmFetch, instantiateRistrettoWasm } from './wasm-loader.ts';
 
 /** RFC 9496 §4.3.4 takes exactly 64 uniform bytes. */
@@ -77,29 +78,6 @@ function unwrap(point: Point): WasmPoint {
     throw new TypeError('wasm backend: not a point of this backend (a Point from another Group?)');
   }
   return point as unknown as WasmPoint;
-}
-
-function assertScalar(scalar: bigint): void {
-  if (scalar < 0n || scalar >= GROUP_ORDER) {
-    throw new GroupError('group/scalar-out-of-range', 'scalar not in [0, ℓ)');
-  }
-}
-
-function isZeroBytes(bytes: Uint8Array): boolean {
-  let bits = 0;
-  for (let i = 0; i < bytes.length; i++) bits |= bytes[i] as number;
-  return bits === 0;
-}
-
-const MASK_64 = (1n << 64n) - 1n;
-const HALF_ORDER = GROUP_ORDER >> 1n;
-
-/** Writes a scalar in [0, 2^256) as 32 little-endian bytes at `offset`. */
-function writeScalar(view: DataView, offset: number, scalar: bigint): void {
-  view.setBigUint64(offset, scalar & MASK_64, true);
-  view.setBigUint64(offset + 8, (scalar >> 64n) & MASK_64, true);
-  view.setBigUint64(offset + 16, (scalar >> 128n) & MASK_64, true);
-  view.setBigUint64(offset + 24, scalar >> 192n, true);
 }
 
 /**
@@ -256,23 +234,12 @@ function createWasmGroup(wasm: Exports): Group {
   }
 
   /**
-   * Σ sᵢ·Pᵢ, variable time (spec §5.6), as the native backend: terms on the same point object
-   * are merged, each scalar s is passed as min(s, ℓ − s) with a sign, and the C side picks Straus
-   * or Pippenger's buckets by a cost model.
+   * Σ sᵢ·Pᵢ, variable time (spec §5.6), as the native backend: over the terms c-marshal.ts
+   * prepares, the C side picks Straus or Pippenger's buckets by a cost model.
    */
   function multiScalarMultiplyUnsafe(points: readonly Point[], scalars: readonly bigint[]): Point {
-    if (points.length !== scalars.length) {
-      throw new GroupError('group/length-mismatch', 'as many scalars as points are needed');
-    }
-    scalars.forEach(assertScalar); // range-check all before any work
-    const merged = new Map<WasmPoint, bigint>();
-    for (let i = 0; i < points.length; i++) {
-      const point = unwrap(points[i] as Point);
-      const scalar = scalars[i] as bigint;
-      const earlier = merged.get(point);
-      merged.set(point, earlier === undefined ? scalar : addScalars(earlier, scalar));
-    }
-    const n = merged.size;
+    const terms = signedTerms(points, scalars, unwrap);
+    const n = terms.length;
     if (n === 0) return wrap(identity);
     const pointsAt = wasm.scr_alloc(n * pointBytes);
     const scalarsAt = wasm.scr_alloc(n * SCALAR_BYTES);
@@ -283,17 +250,12 @@ function createWasmGroup(wasm: Exports): Group {
       }
       const bytes = heap();
       const data = view();
-      let count = 0;
-      for (const [point, scalar] of merged) {
-        if (scalar === 0n) continue;
-        const flip = scalar > HALF_ORDER;
-        bytes[negativeAt + count] = flip ? 1 : 0;
-        writeScalar(data, scalarsAt + count * SCALAR_BYTES, flip ? GROUP_ORDER - scalar : scalar);
-        bytes.set(point.coordinates, pointsAt + count * pointBytes);
-        count++;
-      }
-      if (count === 0) return wrap(identity);
-      const status = wasm.scr_msm(OUT, pointsAt, scalarsAt, negativeAt, count);
+      terms.forEach((term, i) => {
+        bytes[negativeAt + i] = term.negative ? 1 : 0;
+        writeScalar(data, scalarsAt + i * SCALAR_BYTES, term.magnitude);
+        bytes.set(term.point.coordinates, pointsAt + i * pointBytes);
+      });
+      const status = wasm.scr_msm(OUT, pointsAt, scalarsAt, negativeAt, n);
       if (status !== 1)
         throw new Error(`wasm backend: multi-scalar multiplication failed (${status})`);
       return result();
