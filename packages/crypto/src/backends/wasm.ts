@@ -7,8 +7,9 @@
  *
  * A point is kept decoded, as a copy of libdecaf's point struct (256 bytes owned by JavaScript),
  * so additions and the multi-scalar multiplication never re-decode; its canonical encoding is
- * cached once known. Loading it also routes hash.ts's one-shot SHA-256/512 into the module. Each call copies its inputs into fixed scratch buffers in linear memory,
- * calls the C function (ristretto-wasm.c) and copies the result out. Secrets: `multiply` and
+ * cached once known. Each call copies its inputs into fixed scratch buffers in linear memory,
+ * calls the C function (ristretto-wasm.c) and copies the result out. Loading the backend also
+ * routes hash.ts's one-shot SHA-256/512 into the module (digests.c). Secrets: `multiply` and
  * `multiplyBase` use libdecaf's constant-time ladder and comb; scalars pass through linear memory
  * unwiped, as they pass through the other backends' heaps.
  */
