@@ -17,7 +17,8 @@
  * The representation (f_impl.h): ten limbs, even ones of 26 bits and odd ones of 25, limb i worth
  * 2^ceil(25.5·i). A product of limbs j and k lands on limb j + k, doubled when both are odd
  * (2^(e_j + e_k) = 2·2^e_(j+k)); past limb 9 it wraps with a factor 19 (2^255 ≡ 19 mod p).
- * The bodies are generated (one line per product), not tuned by hand.
+ * The bodies are generated (one line per product) by scripts/field-products.ts, which
+ * field-products.test.ts holds this file to; not tuned by hand.
  */
 #include "f_field.h"
 
