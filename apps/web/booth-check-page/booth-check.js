@@ -76,16 +76,25 @@ export async function collectBooth(pageUrl) {
   return { files: list, digest: await boothDigest(list), listed, missing };
 }
 
-/** The manifest's digest for a booth at `url` (a mirror's when the manifest names its origin). */
-async function digestFromManifest(url) {
+/**
+ * The manifest's digest for a booth at `url` (a mirror's when the manifest names its origin), read
+ * from the board: `board` when given, else the booth's own origin. A mirror is a static host with
+ * no API, so a mirror's board must be given (as `scrutineer booth-check --board`); asking the mirror
+ * would fail as a cross-origin error with no status, which says nothing of the cause.
+ */
+async function digestFromManifest(url, board) {
   const electionId = /^\/elections\/([a-z0-9-]+)/.exec(url.pathname)?.[1];
   if (electionId === undefined)
     throw new Error('give the address of an election: …/elections/<id>');
-  const response = await fetch(`${url.origin}/api/elections/${electionId}/manifest`, {
-    credentials: 'omit',
-    cache: 'no-store',
-  });
-  if (!response.ok) throw new Error(`the manifest: HTTP ${response.status}`);
+  const manifestUrl = `${board ?? url.origin}/api/elections/${electionId}/manifest`;
+  const hint = board === undefined ? ' (for a booth on a mirror, give the board address)' : '';
+  let response;
+  try {
+    response = await fetch(manifestUrl, { credentials: 'omit', cache: 'no-store' });
+  } catch {
+    throw new Error(`could not read ${manifestUrl}${hint}`);
+  }
+  if (!response.ok) throw new Error(`${manifestUrl}: HTTP ${response.status}${hint}`);
   const booth = (await response.json()).booth;
   if (booth === undefined) throw new Error(`the manifest of ${electionId} names no booth digest`);
   return booth.mirrors?.find((m) => m.origin === url.origin)?.digest ?? booth.digest;
@@ -109,7 +118,11 @@ async function check(event) {
   try {
     const url = new URL(String(form.get('url')));
     const given = String(form.get('digest') ?? '').trim();
-    const expected = given !== '' ? given : await digestFromManifest(url);
+    const board = String(form.get('board') ?? '').trim();
+    const expected =
+      given !== ''
+        ? given
+        : await digestFromManifest(url, board === '' ? undefined : new URL(board).origin);
     const served = await collectBooth(url.href);
     if (served.digest === expected) {
       show('same', `The same: this is the published booth (${served.files.length} files).`, [

@@ -151,11 +151,15 @@ test('the mirror build has its own booth digest, as its booth-digest.json says',
   assert.match(mirrorDigest, /^[0-9a-f]{64}$/);
 });
 
-async function checkOnPage(url: string, digest: string): Promise<{ state: string; text: string }> {
+/**
+ * The booth-check page's verdict on the booth at `url`; the expected digest is read from the
+ * manifest on the board (`board`, else the booth's own origin) as a third party's page reads it.
+ */
+async function checkOnPage(url: string, board?: string): Promise<{ state: string; text: string }> {
   const page = await browser.newPage();
   await page.goto(`${checker.origin}/`);
   await page.fill('#url', url);
-  await page.fill('#digest', digest);
+  if (board !== undefined) await page.fill('#board', board);
   await page.click('button[type=submit]');
   await page.waitForFunction(
     () =>
@@ -172,20 +176,28 @@ async function checkOnPage(url: string, digest: string): Promise<{ state: string
   return { state, text };
 }
 
-test('the booth-check page on a third origin finds the board and the mirror booths as published', async () => {
+test('the booth-check page on a third origin reads the manifest on the board and finds both booths as published', async () => {
   host.serve(mirrorDist, server.url);
-  const board = await checkOnPage(`${server.url}/elections/${election.electionId}`, boardDigest);
+  const board = await checkOnPage(`${server.url}/elections/${election.electionId}`);
   assert.equal(board.state, 'same', board.text);
-  const mirror = await checkOnPage(`${host.origin}/elections/${election.electionId}`, mirrorDigest);
+  assert.match(board.text, new RegExp(boardDigest));
+  const mirror = await checkOnPage(`${host.origin}/elections/${election.electionId}`, server.url);
   assert.equal(mirror.state, 'same', mirror.text);
   assert.match(mirror.text, new RegExp(mirrorDigest));
+});
+
+test('the booth-check page asked about a mirror without its board says to give the board address', async () => {
+  host.serve(mirrorDist, server.url);
+  const { state, text } = await checkOnPage(`${host.origin}/elections/${election.electionId}`);
+  assert.equal(state, 'error', text);
+  assert.match(text, /give the board address/);
 });
 
 test('F12: the booth-check page finds a mirror whose crypto worker differs by one byte, and names it', async () => {
   host.serve(tamperedCopy('crypto-worker-'), server.url);
   const { state, text } = await checkOnPage(
     `${host.origin}/elections/${election.electionId}`,
-    mirrorDigest
+    server.url
   );
   assert.equal(state, 'different', text);
   assert.match(text, /assets\/crypto-worker-[^:]+: differs/);

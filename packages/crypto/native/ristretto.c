@@ -27,9 +27,9 @@
 
 #define WIRE_BYTES 160
 #define COORD_BYTES 40
-#define SCALAR_BITS 253
 
 typedef struct decaf_255_point_s point_s;
+#include "msm.h"
 
 /* The byte copies below assume libdecaf's 64-bit build (5 limbs of 51 bits per coordinate) and
  * recode() reads scalars as little-endian words. */
@@ -316,123 +316,11 @@ static napi_value js_from_uniform(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
-/* ---- multi-scalar multiplication (variable time: public inputs only) ---- */
-
-/*
- * Signed radix-2^c digits of a scalar < 2^253: windows = 253/c + 1 digits in [-2^(c-1), 2^(c-1)],
- * written with stride `stride` (digit w of this scalar at digits[w * stride]). The top window
- * lies at or above bit 253 - (c - 1), so it absorbs the last carry without overflowing.
- */
-static void recode(const uint8_t *scalar, int negative, int c, int windows, int16_t *digits,
-                   size_t stride) {
-  uint8_t padded[DECAF_255_SCALAR_BYTES + 8] = {0};
-  memcpy(padded, scalar, DECAF_255_SCALAR_BYTES);
-  const int half = 1 << (c - 1), mask = (1 << c) - 1;
-  int carry = 0;
-  for (int w = 0; w < windows; w++) {
-    const int bit = w * c;
-    uint64_t word = 0;
-    if (bit < SCALAR_BITS) memcpy(&word, padded + bit / 8, 8);
-    int digit = (int)((word >> (bit % 8)) & (uint64_t)mask) + carry;
-    carry = digit > half;
-    if (carry) digit -= 1 << c;
-    digits[(size_t)w * stride] = (int16_t)(negative ? -digit : digit);
-  }
-}
-
-static void accumulate(point_s *into, int *set, const point_s *p, int negative) {
-  if (!*set) {
-    if (negative) decaf_255_point_negate(into, p);
-    else decaf_255_point_copy(into, p);
-    *set = 1;
-  } else if (negative) {
-    decaf_255_point_sub(into, into, p);
-  } else {
-    decaf_255_point_add(into, into, p);
-  }
-}
-
-static void double_times(point_s *p, int times) {
-  for (int i = 0; i < times; i++) decaf_255_point_double(p, p);
-}
-
-/* Cost models in point additions (a doubling counts ~2/3 of one), for choosing the method. */
-static double straus_cost(size_t n, int c) {
-  const int windows = SCALAR_BITS / c + 1;
-  return (double)n * ((1 << (c - 1)) + windows) + windows * c * 0.67;
-}
-static double pippenger_cost(size_t n, int c) {
-  const int windows = SCALAR_BITS / c + 1;
-  return (double)windows * ((double)n + 2.0 * (1 << (c - 1))) + windows * c * 0.67;
-}
-
-/* Straus: a table of 1..2^(c-1) multiples per point, one shared chain of doublings. */
-static int straus(point_s *out, const point_s *points, const int16_t *digits, size_t n, int c,
-                  int windows) {
-  const int half = 1 << (c - 1);
-  point_s *table = aligned_alloc(32, sizeof(point_s) * (size_t)half * n);
-  if (table == NULL) return 0;
-  for (size_t i = 0; i < n; i++) {
-    point_s *row = table + i * half;
-    decaf_255_point_copy(&row[0], &points[i]);
-    if (half > 1) decaf_255_point_double(&row[1], &points[i]);
-    for (int k = 2; k < half; k++) decaf_255_point_add(&row[k], &row[k - 1], &points[i]);
-  }
-  int set = 0;
-  for (int w = windows - 1; w >= 0; w--) {
-    if (set) double_times(out, c);
-    for (size_t i = 0; i < n; i++) {
-      const int d = digits[(size_t)w * n + i];
-      if (d != 0) accumulate(out, &set, &table[i * half + (d < 0 ? -d : d) - 1], d < 0);
-    }
-  }
-  if (!set) decaf_255_point_copy(out, decaf_255_point_identity);
-  free(table);
-  return 1;
-}
-
-/* Pippenger: per window, sort points into 2^(c-1) buckets by |digit|, then Σ k·bucket[k] by a
- * running sum (2 additions per bucket). */
-static int pippenger(point_s *out, const point_s *points, const int16_t *digits, size_t n, int c,
-                     int windows) {
-  const int half = 1 << (c - 1);
-  point_s *buckets = aligned_alloc(32, sizeof(point_s) * (size_t)half);
-  int *filled = malloc(sizeof(int) * (size_t)half);
-  if (buckets == NULL || filled == NULL) {
-    free(buckets);
-    free(filled);
-    return 0;
-  }
-  decaf_255_point_t running, total;
-  int set = 0;
-  for (int w = windows - 1; w >= 0; w--) {
-    if (set) double_times(out, c);
-    memset(filled, 0, sizeof(int) * (size_t)half);
-    const int16_t *row = digits + (size_t)w * n;
-    for (size_t i = 0; i < n; i++) {
-      const int d = row[i];
-      if (d != 0) {
-        const int k = (d < 0 ? -d : d) - 1;
-        accumulate(&buckets[k], &filled[k], &points[i], d < 0);
-      }
-    }
-    int running_set = 0, total_set = 0;
-    for (int k = half - 1; k >= 0; k--) {
-      if (filled[k]) accumulate(running, &running_set, &buckets[k], 0);
-      if (running_set) accumulate(total, &total_set, running, 0);
-    }
-    if (total_set) accumulate(out, &set, total, 0);
-  }
-  if (!set) decaf_255_point_copy(out, decaf_255_point_identity);
-  free(filled);
-  free(buckets);
-  return 1;
-}
+/* ---- multi-scalar multiplication (variable time: public inputs only): msm.h ---- */
 
 /*
  * msmUnsafe(out, points: Uint8Array[] of 160 bytes, scalars: n × 32 bytes, negative: n bytes):
- * Σ ±sᵢ·Pᵢ, the sign of term i negative iff negative[i] ≠ 0. JavaScript passes min(s, ℓ − s) and
- * the sign, so that −w (the weight of a proof commitment) costs as little as a short w.
+ * out = Σ ±sᵢ·Pᵢ, each scalar < 2^253 (the caller passes min(s, ℓ − s) with its sign).
  */
 static napi_value js_msm(napi_env env, napi_callback_info info) {
   arguments args;
@@ -446,27 +334,8 @@ static napi_value js_msm(napi_env env, napi_callback_info info) {
   const uint8_t *scalars = bytes_of(env, args.values[2], (size_t)n * DECAF_255_SCALAR_BYTES);
   const uint8_t *negative = scalars ? bytes_of(env, args.values[3], n) : NULL;
   if (negative == NULL) return NULL;
-  decaf_255_point_t result;
-  if (n == 0) {
-    pack(out, decaf_255_point_identity);
-    return NULL;
-  }
-  /* Choose the method and window by the cost model. */
-  int straus_c = 1, pippenger_c = 1;
-  for (int c = 2; c <= 6; c++)
-    if (straus_cost(n, c) < straus_cost(n, straus_c)) straus_c = c;
-  /* c ≤ 15 keeps every signed digit, |d| ≤ 2^(c-1), inside an int16_t. */
-  for (int c = 2; c <= 15; c++)
-    if (pippenger_cost(n, c) < pippenger_cost(n, pippenger_c)) pippenger_c = c;
-  const int use_straus = straus_cost(n, straus_c) <= pippenger_cost(n, pippenger_c);
-  const int c = use_straus ? straus_c : pippenger_c;
-  const int windows = SCALAR_BITS / c + 1;
-
-  point_s *points = aligned_alloc(32, sizeof(point_s) * n);
-  int16_t *digits = malloc(sizeof(int16_t) * (size_t)windows * n);
-  if (points == NULL || digits == NULL) {
-    free(points);
-    free(digits);
+  point_s *points = aligned_alloc(32, sizeof(point_s) * (n == 0 ? 1 : n));
+  if (points == NULL) {
     napi_throw_error(env, NULL, "ristretto native: out of memory");
     return NULL;
   }
@@ -477,17 +346,18 @@ static napi_value js_msm(napi_env env, napi_callback_info info) {
       wire = bytes_of(env, element, WIRE_BYTES);
     if (wire == NULL) {
       free(points);
-      free(digits);
       return NULL;
     }
     unpack(&points[i], wire);
-    recode(scalars + (size_t)i * DECAF_255_SCALAR_BYTES, negative[i], c, windows, digits + i, n);
   }
-  const int done = use_straus ? straus(result, points, digits, n, c, windows)
-                              : pippenger(result, points, digits, n, c, windows);
+  decaf_255_point_t result;
+  const int done = msm(result, points, scalars, negative, n);
   free(points);
-  free(digits);
-  if (!done) {
+  if (done == -1) {
+    napi_throw_range_error(env, NULL, "ristretto native: a scalar of 2^253 or more");
+    return NULL;
+  }
+  if (done == 0) {
     napi_throw_error(env, NULL, "ristretto native: out of memory");
     return NULL;
   }

@@ -2,7 +2,8 @@
 /**
  * @module Builds the native ristretto255 addon (packages/crypto/native/ristretto.c → build/
  * ristretto.node) against Node's own headers (node_api.h) and the system libdecaf (Debian:
- * `apt-get install libdecaf-dev`). Plain `cc`, no node-gyp: the addon is one C file.
+ * `apt-get install libdecaf-dev`). Plain `cc`, no node-gyp: the addon is one C file and the
+ * multi-scalar multiplication it includes (msm.h, shared with the WebAssembly build).
  *
  * Idempotent: the output records a hash of the source and the compiler command, and is rebuilt
  * only when either changed. `--if-possible` exits 0 (with a note) when no compiler, Node headers
@@ -17,6 +18,8 @@ import { fileURLToPath } from 'node:url';
 
 const nativeDir = resolve(dirname(fileURLToPath(import.meta.url)), '../native');
 const source = join(nativeDir, 'ristretto.c');
+/** Included by ristretto.c (and by the WebAssembly build): part of what the stamp covers. */
+const header = join(nativeDir, 'msm.h');
 const output = join(nativeDir, 'build', 'ristretto.node');
 const stamp = `${output}.stamp`;
 const ifPossible = process.argv.includes('--if-possible');
@@ -67,6 +70,7 @@ const args = [
 ];
 const fingerprint = createHash('sha256')
   .update(readFileSync(source))
+  .update(readFileSync(header))
   .update(JSON.stringify([compiler, args, process.versions.napi]))
   .digest('hex');
 

@@ -5,7 +5,7 @@
  * its outcome as plain data.
  */
 import { integrityFetch } from '../booth-worker.ts';
-import { type Group, loadBrowserGroup, nobleGroup } from '@scrutineer/crypto';
+import { type Group, loadWasmGroup, nobleGroup } from '@scrutineer/crypto';
 import { type BallotBatchItem, type BallotRunnerContext, runBatch } from '@scrutineer/verifier';
 import type { BallotWorkerReply, BallotWorkerRequest } from './ballot-pool.ts';
 
@@ -31,8 +31,11 @@ scope.onmessage = (event) => {
   const message = event.data;
   if (message.type === 'context') {
     context = message.context;
+    // No silent fallback: the verifier's worker loaded the same module under the same CSP, so a
+    // ballot worker that cannot fails its batches (the page says so) rather than running noble
+    // while the page reports wasm.
     group =
-      message.backend === 'wasm' ? loadBrowserGroup(integrityFetch) : Promise.resolve(nobleGroup);
+      message.backend === 'wasm' ? loadWasmGroup(integrityFetch) : Promise.resolve(nobleGroup);
     return;
   }
   void answer(message.id, message.items).then((reply) => scope.postMessage(reply));

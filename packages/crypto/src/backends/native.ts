@@ -25,7 +25,8 @@ import {
   type Point,
 } from '../group.ts';
 import { installDigests } from '../hash.ts';
-import { GROUP_ORDER, SCALAR_BYTES, addScalars } from '../scalar.ts';
+import { SCALAR_BYTES } from '../scalar.ts';
+import { assertScalar, isZeroBytes, signedTerms, writeScalar } from './c-marshal.ts';
 import { NativeBackendUnavailable } from './native-unavailable.ts';
 
 /** Bytes of a decoded point: X, Y, Z, T of five 64-bit limbs each (ristretto.c `pack`). */
@@ -94,31 +95,9 @@ function unwrap(point: Point): NativePoint {
 
 const coordinatesOf = (point: Point): Uint8Array => unwrap(point).coordinates;
 
-function assertScalar(scalar: bigint): void {
-  if (scalar < 0n || scalar >= GROUP_ORDER) {
-    throw new GroupError('group/scalar-out-of-range', 'scalar not in [0, ℓ)');
-  }
-}
-
-function isZeroBytes(bytes: Uint8Array): boolean {
-  let bits = 0;
-  for (let i = 0; i < bytes.length; i++) bits |= bytes[i] as number;
-  return bits === 0;
-}
-
-const MASK_64 = (1n << 64n) - 1n;
-const HALF_ORDER = GROUP_ORDER >> 1n;
-
-/** Writes a range-checked scalar as 32 little-endian bytes at `offset` (four 64-bit words). */
-function writeScalar(view: DataView, offset: number, scalar: bigint): void {
-  assertScalar(scalar);
-  view.setBigUint64(offset, scalar & MASK_64, true);
-  view.setBigUint64(offset + 8, (scalar >> 64n) & MASK_64, true);
-  view.setBigUint64(offset + 16, (scalar >> 128n) & MASK_64, true);
-  view.setBigUint64(offset + 24, scalar >> 192n, true);
-}
-
+/** A range-checked scalar as 32 little-endian bytes. */
 function scalarBytes(scalar: bigint): Uint8Array {
+  assertScalar(scalar);
   const bytes = new Uint8Array(SCALAR_BYTES);
   writeScalar(new DataView(bytes.buffer), 0, scalar);
   return bytes;
@@ -211,41 +190,19 @@ function createNativeGroup(addon: Addon): Group {
     return wrap(new NativePoint(native.coordinates, native.encoding, table));
   }
 
-  /**
-   * Σ sᵢ·Pᵢ, variable time (spec §5.6). Terms on the same point object are merged first, so a
-   * batch whose equations all use G and the election key multiplies each of them once.
-   */
+  /** Σ sᵢ·Pᵢ, variable time (spec §5.6), over the terms c-marshal.ts prepares. */
   function multiScalarMultiplyUnsafe(points: readonly Point[], scalars: readonly bigint[]): Point {
-    if (points.length !== scalars.length) {
-      throw new GroupError('group/length-mismatch', 'as many scalars as points are needed');
-    }
-    scalars.forEach(assertScalar); // range-check all before any work
-    const merged = new Map<NativePoint, bigint>();
-    for (let i = 0; i < points.length; i++) {
-      const point = unwrap(points[i] as Point);
-      const scalar = scalars[i] as bigint;
-      const earlier = merged.get(point);
-      merged.set(point, earlier === undefined ? scalar : addScalars(earlier, scalar));
-    }
-    const terms: Uint8Array[] = [];
-    const packed = new Uint8Array(merged.size * SCALAR_BYTES);
-    const negative = new Uint8Array(merged.size);
-    const view = new DataView(packed.buffer);
-    for (const [point, scalar] of merged) {
-      if (scalar === 0n) continue;
-      // s and −(ℓ − s) are the same multiple; the shorter costs fewer windows (−w of a weight w).
-      const flip = scalar > HALF_ORDER;
-      negative[terms.length] = flip ? 1 : 0;
-      writeScalar(view, terms.length * SCALAR_BYTES, flip ? GROUP_ORDER - scalar : scalar);
-      terms.push(point.coordinates);
-    }
+    const terms = signedTerms(points, scalars, unwrap);
     if (terms.length === 0) return wrap(identity);
+    const packed = new Uint8Array(terms.length * SCALAR_BYTES);
+    const view = new DataView(packed.buffer);
+    terms.forEach((term, i) => writeScalar(view, i * SCALAR_BYTES, term.magnitude));
     return compute((out) =>
       addon.multiScalarMultiplyUnsafe(
         out,
-        terms,
-        packed.subarray(0, terms.length * SCALAR_BYTES),
-        negative.subarray(0, terms.length)
+        terms.map((term) => term.point.coordinates),
+        packed,
+        Uint8Array.from(terms, (term) => (term.negative ? 1 : 0))
       )
     );
   }

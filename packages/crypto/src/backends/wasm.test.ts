@@ -2,11 +2,13 @@
  * @module What is particular to the wasm backend (spec §2.9): points live in JavaScript, so they
  * must not alias the caller's buffers or linear memory; the multi-scalar multiplication takes both
  * of its methods (Straus, Pippenger's buckets) and a batch large enough to grow linear memory;
- * prepared fixed bases keep their meaning.
+ * prepared fixed bases keep their meaning; its SHA-2 digests are noble's.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { sha256 as nobleSha256, sha512 as nobleSha512 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '../bytes.ts';
+import { sha256, sha512 } from '../hash.ts';
 import type { Point } from '../group.ts';
 import { GROUP_ORDER } from '../scalar.ts';
 import { loadGroup, loadBrowserGroup } from './load-group.ts';
@@ -95,5 +97,20 @@ describe('wasm backend', () => {
 
   it('refuses a point made by another backend as a bug (TypeError), not as bad input', () => {
     assert.throws(() => group.add(nobleGroup.generator, group.generator), TypeError);
+  });
+
+  it('its SHA-256 and SHA-512 (installed on load) equal noble on every length to 300, and long', () => {
+    assert.notEqual(sha256, nobleSha256); // the routed one-shot, not noble's own
+    // Every length crosses the padding's one-or-two-block edges (55/56, 111/112) and block ends;
+    // 5,000 bytes exceed the module's message room, so that message gets its own buffer.
+    for (const length of [...Array.from({ length: 301 }, (_, i) => i), 4_096, 4_097, 5_000]) {
+      const bytes = new Uint8Array(length).map((_, i) => (i * 31 + length) & 0xff);
+      assert.equal(bytesToHex(sha256(bytes)), bytesToHex(nobleSha256(bytes)), `${length}`);
+      assert.equal(bytesToHex(sha512(bytes)), bytesToHex(nobleSha512(bytes)), `${length}`);
+      // A view into a larger buffer hashes only its own bytes.
+      const view = new Uint8Array(length + 10).subarray(5, 5 + length);
+      view.set(bytes);
+      assert.equal(bytesToHex(sha256(view)), bytesToHex(nobleSha256(bytes)), `view ${length}`);
+    }
   });
 });

@@ -8,7 +8,8 @@
  * A point is kept decoded, as a copy of libdecaf's point struct (256 bytes owned by JavaScript),
  * so additions and the multi-scalar multiplication never re-decode; its canonical encoding is
  * cached once known. Each call copies its inputs into fixed scratch buffers in linear memory,
- * calls the C function (ristretto-wasm.c) and copies the result out. Secrets: `multiply` and
+ * calls the C function (ristretto-wasm.c) and copies the result out. Loading the backend also
+ * routes hash.ts's one-shot SHA-256/512 into the module (digests.c). Secrets: `multiply` and
  * `multiplyBase` use libdecaf's constant-time ladder and comb; scalars pass through linear memory
  * unwiped, as they pass through the other backends' heaps.
  */
@@ -19,7 +20,9 @@ import {
   type Group,
   type Point,
 } from '../group.ts';
-import { GROUP_ORDER, SCALAR_BYTES, addScalars } from '../scalar.ts';
+import { type Digests, installDigests } from '../hash.ts';
+import { SCALAR_BYTES } from '../scalar.ts';
+import { assertScalar, isZeroBytes, signedTerms, writeScalar } from './c-marshal.ts';
 import { type WasmFetch, instantiateRistrettoWasm } from './wasm-loader.ts';
 
 /** RFC 9496 §4.3.4 takes exactly 64 uniform bytes. */
@@ -52,6 +55,8 @@ interface Exports {
     negative: number,
     n: number
   ) => number;
+  readonly scr_sha256: (out: number, message: number, length: number) => void;
+  readonly scr_sha512: (out: number, message: number, length: number) => void;
 }
 
 /** A decoded point, its encoding once known, and for a prepared fixed base its comb table. */
@@ -76,29 +81,6 @@ function unwrap(point: Point): WasmPoint {
   return point as unknown as WasmPoint;
 }
 
-function assertScalar(scalar: bigint): void {
-  if (scalar < 0n || scalar >= GROUP_ORDER) {
-    throw new GroupError('group/scalar-out-of-range', 'scalar not in [0, ℓ)');
-  }
-}
-
-function isZeroBytes(bytes: Uint8Array): boolean {
-  let bits = 0;
-  for (let i = 0; i < bytes.length; i++) bits |= bytes[i] as number;
-  return bits === 0;
-}
-
-const MASK_64 = (1n << 64n) - 1n;
-const HALF_ORDER = GROUP_ORDER >> 1n;
-
-/** Writes a scalar in [0, 2^256) as 32 little-endian bytes at `offset`. */
-function writeScalar(view: DataView, offset: number, scalar: bigint): void {
-  view.setBigUint64(offset, scalar & MASK_64, true);
-  view.setBigUint64(offset + 8, (scalar >> 64n) & MASK_64, true);
-  view.setBigUint64(offset + 16, (scalar >> 128n) & MASK_64, true);
-  view.setBigUint64(offset + 24, scalar >> 192n, true);
-}
-
 /**
  * Instantiates ristretto255.wasm and returns the wasm {@link Group}.
  * @throws Error naming the cause when WebAssembly is unavailable or the module cannot load.
@@ -112,7 +94,38 @@ export async function loadWasmGroup(fetchModule?: WasmFetch): Promise<Group> {
       cause,
     });
   }
-  return createWasmGroup(instance.exports as unknown as Exports);
+  const wasm = instance.exports as unknown as Exports;
+  installDigests(wasmDigests(wasm));
+  return createWasmGroup(wasm);
+}
+
+/** Bytes of message the digests keep room for; a longer one gets its own buffer for the call. */
+const MESSAGE_ROOM = 4096;
+
+/**
+ * One-shot SHA-256/512 in the module (digests.c), for {@link installDigests}: loading the backend
+ * routes hash.ts's one-shot digests here, as the native backend routes them to OpenSSL (spec §2.9).
+ */
+function wasmDigests(wasm: Exports): Digests {
+  const room = wasm.scr_alloc(64 + MESSAGE_ROOM);
+  if (room === 0) throw new Error('wasm backend: out of memory for the digests');
+  const digest =
+    (hash: (out: number, message: number, length: number) => void, length: number) =>
+    (message: Uint8Array): Uint8Array => {
+      const own = message.length > MESSAGE_ROOM ? wasm.scr_alloc(message.length) : 0;
+      if (message.length > MESSAGE_ROOM && own === 0)
+        throw new Error('wasm backend: out of memory for a digest');
+      try {
+        const at = own === 0 ? room + 64 : own;
+        // A fresh view each call: an allocation may have grown (and so replaced) the memory.
+        new Uint8Array(wasm.memory.buffer).set(message, at);
+        hash(room, at, message.length);
+        return new Uint8Array(wasm.memory.buffer).slice(room, room + length);
+      } finally {
+        if (own !== 0) wasm.scr_free(own);
+      }
+    };
+  return { sha256: digest(wasm.scr_sha256, 32), sha512: digest(wasm.scr_sha512, 64) };
 }
 
 function createWasmGroup(wasm: Exports): Group {
@@ -222,23 +235,12 @@ function createWasmGroup(wasm: Exports): Group {
   }
 
   /**
-   * Σ sᵢ·Pᵢ, variable time (spec §5.6), as the native backend: terms on the same point object
-   * are merged, each scalar s is passed as min(s, ℓ − s) with a sign, and the C side picks Straus
-   * or Pippenger's buckets by a cost model.
+   * Σ sᵢ·Pᵢ, variable time (spec §5.6), as the native backend: over the terms c-marshal.ts
+   * prepares, the C side picks Straus or Pippenger's buckets by a cost model.
    */
   function multiScalarMultiplyUnsafe(points: readonly Point[], scalars: readonly bigint[]): Point {
-    if (points.length !== scalars.length) {
-      throw new GroupError('group/length-mismatch', 'as many scalars as points are needed');
-    }
-    scalars.forEach(assertScalar); // range-check all before any work
-    const merged = new Map<WasmPoint, bigint>();
-    for (let i = 0; i < points.length; i++) {
-      const point = unwrap(points[i] as Point);
-      const scalar = scalars[i] as bigint;
-      const earlier = merged.get(point);
-      merged.set(point, earlier === undefined ? scalar : addScalars(earlier, scalar));
-    }
-    const n = merged.size;
+    const terms = signedTerms(points, scalars, unwrap);
+    const n = terms.length;
     if (n === 0) return wrap(identity);
     const pointsAt = wasm.scr_alloc(n * pointBytes);
     const scalarsAt = wasm.scr_alloc(n * SCALAR_BYTES);
@@ -249,17 +251,12 @@ function createWasmGroup(wasm: Exports): Group {
       }
       const bytes = heap();
       const data = view();
-      let count = 0;
-      for (const [point, scalar] of merged) {
-        if (scalar === 0n) continue;
-        const flip = scalar > HALF_ORDER;
-        bytes[negativeAt + count] = flip ? 1 : 0;
-        writeScalar(data, scalarsAt + count * SCALAR_BYTES, flip ? GROUP_ORDER - scalar : scalar);
-        bytes.set(point.coordinates, pointsAt + count * pointBytes);
-        count++;
-      }
-      if (count === 0) return wrap(identity);
-      const status = wasm.scr_msm(OUT, pointsAt, scalarsAt, negativeAt, count);
+      terms.forEach((term, i) => {
+        bytes[negativeAt + i] = term.negative ? 1 : 0;
+        writeScalar(data, scalarsAt + i * SCALAR_BYTES, term.magnitude);
+        bytes.set(term.point.coordinates, pointsAt + i * pointBytes);
+      });
+      const status = wasm.scr_msm(OUT, pointsAt, scalarsAt, negativeAt, n);
       if (status !== 1)
         throw new Error(`wasm backend: multi-scalar multiplication failed (${status})`);
       return result();
