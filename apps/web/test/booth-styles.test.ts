@@ -14,97 +14,34 @@ import { type TestBrowser, launchBrowser } from './support/browser.ts';
 import {
   type FixtureElection,
   type FixtureVoter,
-  createFixtureElection,
   startFixtureServer,
   tallyAndPublish,
 } from './support/election-fixture.ts';
+import {
+  CATEGORIES,
+  castNorthernBallot,
+  createStyledElection,
+  heading,
+  toBallot as toStyledBallot,
+} from './support/styled-election.ts';
 
 let server: RunningServer;
 let browser: TestBrowser;
 let election: FixtureElection;
 
-const CATEGORIES = ['north', 'south', 'affiliates'] as const;
 const EXPECTED: Record<(typeof CATEGORIES)[number], string[]> = {
   north: ['General secretary', 'Northern seat', 'Chair: members'],
   south: ['General secretary', 'Chair: members'],
   affiliates: ['General secretary', 'Chair: affiliates'],
 };
 
-async function heading(page: Page, text: string): Promise<void> {
-  await page.locator('h1', { hasText: text }).waitFor({ timeout: 20_000 });
-}
-
-async function toBallot(page: Page, voter: FixtureVoter): Promise<void> {
-  await page.goto(`${server.url}/elections/${election.electionId}`);
-  await page.click(`text=${en['landing.start']}`);
-  await heading(page, en['signIn.title']);
-  await page.fill('#code', voter.code);
-  await page.fill('#answer-dob', voter.answers.dob);
-  await page.fill('#answer-postcode', voter.answers.postcode);
-  await page.click('button[type=submit]');
-  await heading(page, en['ballot.title']);
-}
+const toBallot = (page: Page, voter: FixtureVoter) =>
+  toStyledBallot(page, server.url, election.electionId, voter);
 
 before(async () => {
   await sharedWebBuild();
   ({ server } = await startFixtureServer());
-  const candidates = ['Kim Lee', 'Pat Doyle'];
-  election = await createFixtureElection(server, {
-    voters: 3,
-    contests: [
-      {
-        id: 'general',
-        title: 'General secretary',
-        minSelections: 1,
-        maxSelections: 1,
-        candidates: ['Alex Morgan', 'Sam Patel'],
-      },
-      {
-        id: 'north-seat',
-        title: 'Northern seat',
-        minSelections: 1,
-        maxSelections: 1,
-        candidates: ['Jo Evans', 'Ria Shah'],
-      },
-      {
-        id: 'chair-members',
-        title: 'Chair: members',
-        minSelections: 1,
-        maxSelections: 1,
-        candidates,
-      },
-      {
-        id: 'chair-affiliates',
-        title: 'Chair: affiliates',
-        minSelections: 1,
-        maxSelections: 1,
-        candidates,
-      },
-    ],
-    styles: {
-      minCategorySize: 1,
-      categories: [
-        { id: 'north', name: 'North', contests: ['general', 'north-seat', 'chair-members'] },
-        { id: 'south', name: 'South', contests: ['general', 'chair-members'] },
-        { id: 'affiliates', name: 'Affiliates', contests: ['general', 'chair-affiliates'] },
-      ],
-    },
-    weights: { max: 10 },
-    termsOf: (i) => ({ style: CATEGORIES[i] ?? 'north', weight: i === 2 ? 3 : 1 }),
-    extend: (draft) => ({
-      ...draft,
-      colleges: [
-        {
-          id: 'chair',
-          title: 'Chair',
-          parts: [
-            { contest: 'chair-members', share: 50 },
-            { contest: 'chair-affiliates', share: 50 },
-          ],
-        },
-      ],
-    }),
-  });
+  election = await createStyledElection(server);
   browser = await launchBrowser();
 });
 
@@ -131,17 +68,9 @@ describe('ballot styles in the booth (Chromium)', () => {
     const page = await browser.newPage();
     try {
       await toBallot(page, election.voters[0] as FixtureVoter);
-      for (const name of ['Alex Morgan', 'Ria Shah', 'Kim Lee'])
-        await page.check(`label:has-text("${name}")`);
-      await page.click(`text=${en['ballot.continue']}`);
-      await heading(page, en['review.title']);
-      assert.equal(await page.locator('dl.review dt').count(), 3);
-      await page.click(`text=${en['review.encrypt']}`);
-      await heading(page, en['decide.title']);
-      const tracker = await page.locator('#tracker').innerText();
-      await page.click(`text=${en['decide.cast']}`);
-      await heading(page, en['receipt.title']);
-      assert.equal(await page.locator('#receipt-tracker').innerText(), tracker);
+      const cast = await castNorthernBallot(page);
+      assert.equal(cast.reviewed, 3);
+      assert.equal(cast.receipt, cast.tracker);
     } finally {
       await page.close();
     }
