@@ -18,7 +18,8 @@ import { type RollMember, formatAnswers, memberAnswers } from '@scrutineer/proto
 import type { EventBody } from '@scrutineer/record';
 import { hashBearerKey, startServer } from '@scrutineer/server';
 import { testDraft } from '../../../test-fixtures/test-manifest.ts';
-import { ServerClient, pollUntil } from '../../client/server-client.ts';
+import { ServerClient } from '../../client/server-client.ts';
+import { announcedCheckpoint } from '../../../test-fixtures/announced-checkpoint.ts';
 import { castVote, loadVotingSetup } from '../../client/vote-client.ts';
 import { codeFile } from '../../../test-fixtures/code-file.ts';
 import { cliRunner } from '../../../test-fixtures/cli-process.ts';
@@ -84,7 +85,7 @@ function stylesDraft(id: string, minCategorySize: number) {
       ],
     },
     weights: { max: 5 },
-    // Spec §13.2: postal papers do not yet carry a style.
+    // Spec §13.2.1: postal papers do not yet carry a style.
     channels: { online: true, postal: false },
     trustees: { threshold: 1 },
     securityQuestions: [
@@ -368,19 +369,4 @@ test('roll categories and weights reach the credentials through roll, packs and 
 
 function writeJsonText(path: string, value: unknown): void {
   writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
-}
-
-/** Waits for the encrypted tally and returns the checkpoint sealing it as `<size>:<root>`. */
-async function announcedCheckpoint(client: ServerClient, electionId: string): Promise<string> {
-  const tally = await pollUntil(
-    'the encrypted tally',
-    async () => (await client.events(electionId)).find((e) => e.type === 'encrypted-tally'),
-    { timeoutMs: 60_000 }
-  );
-  const lines = (await client.recordFile(electionId, 'checkpoints.jsonl')).trim().split('\n');
-  const sealed = lines
-    .map((line) => JSON.parse(line) as { size: number; root: string })
-    .find((c) => c.size === tally.position + 1);
-  assert.ok(sealed, 'the board seals the tally with a checkpoint');
-  return `${sealed.size}:${sealed.root}`;
 }
