@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bytesToHex, deriveCredentialKey, loadGroup, parseVotingCode } from '@scrutineer/crypto';
 import { buildRoll, formatAnswers, memberAnswers } from '@scrutineer/protocol';
-import { hashBearerKey, startServer } from '@scrutineer/server';
 import { makeSyntheticRoll } from '../../../test-fixtures/synthetic-roll.ts';
 import { testDraft } from '../../../test-fixtures/test-manifest.ts';
 import { ServerClient } from '../../client/server-client.ts';
@@ -21,6 +20,7 @@ import { commitRollMembers } from '../roll/commit.ts';
 import { parseCsvText } from '../roll/csv-file.ts';
 import { writeJsonFile } from '../roll/roll-files.ts';
 import { cliRunner } from '../../../test-fixtures/cli-process.ts';
+import { startCommandsServer } from '../../../test-fixtures/commands-server.ts';
 
 const OPERATOR_KEY = 'operator-key-for-the-commands-test';
 const ADMIN_KEY = 'admin-key-for-the-commands-test-made-long-enough';
@@ -28,15 +28,7 @@ const { run, ok } = cliRunner({ operatorKey: OPERATOR_KEY, adminKey: ADMIN_KEY }
 
 test('election, trustee, postal and vote commands run a 2-of-3 election to a verified record', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'scrutineer-commands-'));
-  const server = await startServer({
-    database: join(dir, 'database'),
-    port: 0,
-    logger: false,
-    operatorKeyHash: hashBearerKey(OPERATOR_KEY),
-    requestsPerMinute: 1_000_000,
-    signInPerMinute: 1_000_000,
-    checkpoints: { intervalMs: 0 },
-  });
+  const server = await startCommandsServer(dir, OPERATOR_KEY);
   try {
     const url = server.url;
     const id = 'commands-test';

@@ -16,13 +16,13 @@ import { join } from 'node:path';
 import { loadGroup } from '@scrutineer/crypto';
 import { type RollMember, formatAnswers, memberAnswers } from '@scrutineer/protocol';
 import type { EventBody } from '@scrutineer/record';
-import { hashBearerKey, startServer } from '@scrutineer/server';
 import { testDraft } from '../../../test-fixtures/test-manifest.ts';
 import { ServerClient } from '../../client/server-client.ts';
 import { announcedCheckpoint } from '../../../test-fixtures/announced-checkpoint.ts';
 import { castVote, loadVotingSetup } from '../../client/vote-client.ts';
 import { codeFile } from '../../../test-fixtures/code-file.ts';
 import { cliRunner } from '../../../test-fixtures/cli-process.ts';
+import { startCommandsServer } from '../../../test-fixtures/commands-server.ts';
 import { readPrintFile } from '../packs/pack-files.ts';
 import { readRollFile } from '../roll/roll-files.ts';
 
@@ -183,15 +183,7 @@ test('roll categories and weights reach the credentials through roll, packs and 
   );
   assert.ok(!existsSync(join(dir, 'strict', 'answers.json')));
 
-  const server = await startServer({
-    database: join(dir, 'database'),
-    port: 0,
-    logger: false,
-    operatorKeyHash: hashBearerKey(OPERATOR_KEY),
-    requestsPerMinute: 1_000_000,
-    signInPerMinute: 1_000_000,
-    checkpoints: { intervalMs: 0 },
-  });
+  const server = await startCommandsServer(dir, OPERATOR_KEY);
   try {
     const url = server.url;
     const common = ['--server', url, '--election', id];

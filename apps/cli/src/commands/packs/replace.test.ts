@@ -13,7 +13,6 @@ import { join } from 'node:path';
 import { loadGroup, randomScalar } from '@scrutineer/crypto';
 import { buildRoll, formatAnswers, memberAnswers } from '@scrutineer/protocol';
 import { signReplacementApproval } from '@scrutineer/record';
-import { hashBearerKey, startServer } from '@scrutineer/server';
 import { makeSyntheticRoll } from '../../../test-fixtures/synthetic-roll.ts';
 import { testDraft } from '../../../test-fixtures/test-manifest.ts';
 import { codeFile } from '../../../test-fixtures/code-file.ts';
@@ -31,6 +30,7 @@ import {
   writeReplacementRequest,
 } from './replacement-files.ts';
 import { cliRunner } from '../../../test-fixtures/cli-process.ts';
+import { startCommandsServer } from '../../../test-fixtures/commands-server.ts';
 import { startSmtpSink } from '../../../test-fixtures/smtp-sink.ts';
 
 const OPERATOR_KEY = 'operator-key-for-the-replace-test';
@@ -39,15 +39,7 @@ const { run, ok } = cliRunner({ operatorKey: OPERATOR_KEY, adminKey: ADMIN_KEY }
 
 test('F4: the officer alone cannot replace a pack; the registrar issues one (e-mailed to the roll address), the officer posts it, the old code is revoked, the limit holds', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'scrutineer-replace-'));
-  const server = await startServer({
-    database: join(dir, 'database'),
-    port: 0,
-    logger: false,
-    operatorKeyHash: hashBearerKey(OPERATOR_KEY),
-    requestsPerMinute: 1_000_000,
-    signInPerMinute: 1_000_000,
-    checkpoints: { intervalMs: 0 },
-  });
+  const server = await startCommandsServer(dir, OPERATOR_KEY);
   try {
     const url = server.url;
     const id = 'replace-test';
