@@ -100,7 +100,7 @@ export function stylesManifestParts(minCategorySize: number) {
   };
 }
 
-/** Member k's category: the roll's category column in a real election; here by position. */
+/** Member k's category: the roll's category column in a real election; here by roll position. */
 export const categoryOf = (k: number): Category => CATEGORIES[k % 3] as Category;
 
 /** Member k's intended choice in contest c (0-based candidate): a fixed, uneven spread. */
@@ -141,7 +141,19 @@ export async function runStyles(options: StylesOptions): Promise<StylesOutcome> 
   const out = resolve(options.outDir);
   mkdirSync(out, { recursive: true });
   const group = await loadGroup('sodium');
-  const roll = cleanRoll(options.members, options.seed ?? 'styles');
+  const clean = cleanRoll(options.members, options.seed ?? 'styles');
+  // Spec §13.1.1: each member's category and weight, as the roll's columns would carry them.
+  const roll = {
+    ...clean,
+    roll: {
+      ...clean.roll,
+      members: clean.roll.members.map((member, k) => ({
+        ...member,
+        category: categoryOf(k),
+        weight: WEIGHT[categoryOf(k)],
+      })),
+    },
+  };
   const electionId = `styles-${randomBytes(3).toString('hex')}`;
   const ballot = {
     title: 'Executive elections with regional seats and a chair college',
@@ -157,19 +169,14 @@ export async function runStyles(options: StylesOptions): Promise<StylesOutcome> 
 
     const packs = await generateDemoPacks(election, roll, out);
     const rows = memberRows(packs.packs);
-    const categoryByKey = new Map(rows.map((row, k) => [row.credential, categoryOf(k)]));
-    const categoryOfRow = (row: MemberRow): Category =>
-      categoryByKey.get(row.credential) ?? 'north';
-    // Spec §13.1, §13.4: each credential's category and weight go to the board with its key.
-    await loadCredentialsAndOpen(
-      officer,
-      readAnswersFile(packs.paths.answers),
-      undefined,
-      (key) => {
-        const category = categoryByKey.get(key) ?? 'north';
-        return { style: category, weight: WEIGHT[category] };
-      }
+    const categoryByMember = new Map(
+      roll.roll.members.map((member) => [member.memberId, member.category])
     );
+    const categoryOfRow = (row: MemberRow): Category =>
+      categoryByMember.get(row.member_id) ?? 'north';
+    // Spec §13.1.1: packs generate bound each credential to its member's category and weight in
+    // the answers table; the open publishes them with the keys.
+    await loadCredentialsAndOpen(officer, readAnswersFile(packs.paths.answers));
     const counts = CATEGORIES.map(
       (c) => `${c} ${rows.filter((r) => categoryOfRow(r) === c).length}`
     );
@@ -188,7 +195,11 @@ export async function runStyles(options: StylesOptions): Promise<StylesOutcome> 
     const intendedTotals = manifest.contests.map((c) => c.candidates.map(() => 0));
     // Per contest, the ballots and weight the declaration must report as its turnout (§9.9).
     const intendedTurnout = manifest.contests.map(() => ({ ballots: 0, weight: 0 }));
-    const voters = rows.slice(0, rows.length - 3); // the last three abstain (one tries a forbidden ballot)
+    // The last member of each category abstains (the affiliate then tries a forbidden ballot).
+    const lastOf = (category: Category) =>
+      [...rows].reverse().find((r) => categoryOfRow(r) === category);
+    const abstainers = new Set(CATEGORIES.map(lastOf));
+    const voters = rows.filter((r) => !abstainers.has(r));
     await inParallel(voters, 6, async (row, k) => {
       const category = categoryOfRow(row);
       const style = styleContestIndexes(manifest, category) ?? [];
@@ -215,7 +226,7 @@ export async function runStyles(options: StylesOptions): Promise<StylesOutcome> 
     log(`[${elapsed()}] ${voters.length} members voted, each on their own ballot style`);
 
     // An affiliate's hostile device adds the northern seat: the board must refuse it.
-    const affiliate = rows.slice(voters.length).find((r) => categoryOfRow(r) === 'affiliates');
+    const affiliate = lastOf('affiliates');
     if (affiliate === undefined) throw new Error('no abstaining affiliate');
     const forbidden = await castVote({
       server: client,

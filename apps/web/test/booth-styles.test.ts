@@ -7,7 +7,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { RunningServer } from '@scrutineer/server';
-import { STYLED_CONTESTS, styledManifestFields } from '@scrutineer/testkit';
 import { sharedWebBuild } from './support/shared-web-build.ts';
 import { heading, toBallot } from './support/booth-steps.ts';
 import { en } from '../src/i18n/messages-en.ts';
@@ -15,16 +14,15 @@ import { type TestBrowser, launchBrowser } from './support/browser.ts';
 import {
   type FixtureElection,
   type FixtureVoter,
-  createFixtureElection,
   startFixtureServer,
   tallyAndPublish,
 } from './support/election-fixture.ts';
+import { CATEGORIES, castNorthernBallot, createStyledElection } from './support/styled-election.ts';
 
 let server: RunningServer;
 let browser: TestBrowser;
 let election: FixtureElection;
 
-const CATEGORIES = ['north', 'south', 'affiliates'] as const;
 const EXPECTED: Record<(typeof CATEGORIES)[number], string[]> = {
   north: ['General secretary', 'Northern seat', 'Chair: members’ college'],
   south: ['General secretary', 'Chair: members’ college'],
@@ -34,17 +32,7 @@ const EXPECTED: Record<(typeof CATEGORIES)[number], string[]> = {
 before(async () => {
   await sharedWebBuild();
   ({ server } = await startFixtureServer());
-  const { colleges, ...stylesAndWeights } = styledManifestFields({
-    minCategorySize: 1,
-    maxWeight: 10,
-  });
-  election = await createFixtureElection(server, {
-    voters: 3,
-    contests: STYLED_CONTESTS,
-    ...stylesAndWeights,
-    termsOf: (i) => ({ style: CATEGORIES[i] ?? 'north', weight: i === 2 ? 3 : 1 }),
-    extend: (draft) => ({ ...draft, colleges }),
-  });
+  election = await createStyledElection(server);
   browser = await launchBrowser();
 });
 
@@ -71,17 +59,9 @@ describe('ballot styles in the booth (Chromium)', () => {
     const page = await browser.newPage();
     try {
       await toBallot(page, server, election, election.voters[0] as FixtureVoter);
-      for (const name of ['Alex Morgan', 'Ria Shah', 'Kim Lee'])
-        await page.check(`label:has-text("${name}")`);
-      await page.click(`text=${en['ballot.continue']}`);
-      await heading(page, en['review.title']);
-      assert.equal(await page.locator('dl.review dt').count(), 3);
-      await page.click(`text=${en['review.encrypt']}`);
-      await heading(page, en['decide.title']);
-      const tracker = await page.locator('#tracker').innerText();
-      await page.click(`text=${en['decide.cast']}`);
-      await heading(page, en['receipt.title']);
-      assert.equal(await page.locator('#receipt-tracker').innerText(), tracker);
+      const cast = await castNorthernBallot(page);
+      assert.equal(cast.reviewed, 3);
+      assert.equal(cast.receipt, cast.tracker);
     } finally {
       await page.close();
     }

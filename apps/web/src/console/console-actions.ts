@@ -16,7 +16,7 @@ import {
   ok,
 } from '@scrutineer/record';
 import { computeResult, concludeCeremonyFromBodies, electionKeyBody } from '@scrutineer/protocol';
-import { consoleApi } from './console-api.ts';
+import { type CredentialEntry, consoleApi } from './console-api.ts';
 import { boardEvents, boardManifest } from './console-board.ts';
 
 export interface Officer {
@@ -54,7 +54,8 @@ export async function publishElectionKey(officer: Officer): Promise<Result<strin
 interface AnswersTable {
   readonly electionId: string;
   readonly credentialListHash: string;
-  readonly entries: readonly { key: string; answersHash: string; returnCommitment?: string }[];
+  /** With `style` and `weight` where the manifest has them (spec §13.1.1). */
+  readonly entries: readonly CredentialEntry[];
 }
 
 /** The answers table `packs generate` writes (format scrutineer/answers/v1), checked lightly. */
@@ -94,6 +95,9 @@ export async function loadCredentialsAndOpen(
         ...(postal && e.returnCommitment !== undefined
           ? { returnCommitment: e.returnCommitment }
           : {}),
+        // Spec §13.1.1: each key's ballot style and weight, as `packs generate` bound them.
+        ...(e.style === undefined ? {} : { style: e.style }),
+        ...(e.weight === undefined ? {} : { weight: e.weight }),
       }));
       await consoleApi.loadCredentials(officer.electionId, officer.key, batch);
     }

@@ -15,6 +15,15 @@ const client = apiClient({ init: { credentials: 'omit', cache: 'no-store' } });
 const asOfficer = (electionId: string, key: string) => ({ params: { electionId }, token: key });
 const election = (electionId: string) => ({ params: { electionId } });
 
+/** A key to load, with what the board publishes beside it (spec §9.5, §13.1.1). */
+export interface CredentialEntry {
+  key: string;
+  answersHash: string;
+  returnCommitment?: string;
+  style?: string;
+  weight?: number;
+}
+
 export const consoleApi = {
   // Public reads (the same the CLI's ServerClient makes).
   summary: (id: string) => client.call('summary', election(id)),
@@ -33,11 +42,8 @@ export const consoleApi = {
     client.call('publishNominations', { ...asOfficer(id, key), body: { document } }),
   postElectionKey: (id: string, key: string, body: EventBody<'election-key'>) =>
     client.call('postElectionKey', { ...asOfficer(id, key), body }),
-  loadCredentials: (
-    id: string,
-    key: string,
-    credentials: { key: string; answersHash: string; returnCommitment?: string }[]
-  ) => client.call('loadCredentials', { ...asOfficer(id, key), body: { credentials } }),
+  loadCredentials: (id: string, key: string, credentials: CredentialEntry[]) =>
+    client.call('loadCredentials', { ...asOfficer(id, key), body: { credentials } }),
   open: (id: string, key: string) => client.call('open', asOfficer(id, key)),
   close: (id: string, key: string) => client.call('close', asOfficer(id, key)),
   tally: (id: string, key: string) => client.call('tally', asOfficer(id, key)),

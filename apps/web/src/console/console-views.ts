@@ -14,6 +14,8 @@ import {
   trusteeProgress,
 } from './console-board.ts';
 import { type ConsoleKey, ct } from './i18n/console-i18n.ts';
+import { section, table } from './console-elements.ts';
+import { contestsSection } from './contests-section.ts';
 
 const suffix = (): string => (language() === 'cy' ? '?lang=cy' : '');
 
@@ -180,31 +182,6 @@ function createdPage(c: ConsoleController): Child[] {
 
 const yesNo = (value: boolean): string => ct(value ? 'ceremony.yes' : 'ceremony.no');
 
-function table(
-  caption: string,
-  headings: readonly string[],
-  rows: readonly (readonly Child[])[],
-  id?: string
-): HTMLElement {
-  // A scrollable region must be reachable from the keyboard (axe scrollable-region-focusable).
-  return h(
-    'div',
-    { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': caption },
-    h(
-      'table',
-      { id },
-      h('caption', {}, caption),
-      h('thead', {}, h('tr', {}, ...headings.map((heading) => h('th', { scope: 'col' }, heading)))),
-      h('tbody', {}, ...rows.map((cells) => h('tr', {}, ...cells.map((cell) => h('td', {}, cell)))))
-    )
-  );
-}
-
-function section(id: string, title: string, ...children: Child[]): HTMLElement {
-  // Not a landmark (no accessible name): the tables inside are the named regions.
-  return h('section', { class: 'console-section' }, h('h2', { id }, title), ...children);
-}
-
 /** `/console/<election>` once signed in. */
 export function dashboardPage(c: ConsoleController): Child[] {
   const officer = c.state.officer;
@@ -326,6 +303,7 @@ export function dashboardPage(c: ConsoleController): Child[] {
       )
     ),
     turnoutSection(c),
+    contestsSection(board),
     postalSection(c),
     section(
       'close-title',

@@ -9,3 +9,4 @@ export * from './join-bursts.ts';
 export * from './roll-audit.ts';
 export * from './roll-commitment.ts';
 export * from './roll-reference.ts';
+export * from './roll-terms.ts';

@@ -1,6 +1,7 @@
 /**
  * @module A member of the roll as the registrar imports it: member id, name, address,
- * postcode, date of birth, email (optional), join date and membership status, each checked on
+ * postcode, date of birth, email (optional), join date, membership status, and the optional
+ * category and weight of spec §13.1/§13.4 (which ballot style and how many votes), each checked on
  * its own so a bad row can be reported field by field (row number, field, reason).
  */
 import { type CivilDate, dayNumber, parseCivilDate } from './civil-date.ts';
@@ -18,6 +19,10 @@ export interface Member {
   readonly email: string | null;
   readonly joinDate: CivilDate;
   readonly status: string;
+  /** Spec §13.1: the member's category (its ballot style), when the roll has one. */
+  readonly category?: string;
+  /** Spec §13.4: the member's weight, when the roll has one (else 1 where weights apply). */
+  readonly weight?: number;
 }
 
 /** The fields of {@link Member}, in CSV column order. */
@@ -30,11 +35,21 @@ export const MEMBER_FIELDS = [
   'email',
   'joinDate',
   'status',
+  'category',
+  'weight',
 ] as const;
 export type MemberField = (typeof MEMBER_FIELDS)[number];
 
 /** A field's value or why it is unusable. */
 type FieldResult<T> = { readonly value: T } | { readonly reason: string };
+
+/** Fields a CSV may leave out (no column, or an empty cell). */
+export const OPTIONAL_MEMBER_FIELDS: readonly MemberField[] = ['email', 'category', 'weight'];
+
+/** Spec §13.1: a category id, as the manifest's `styles` names it. */
+export const CATEGORY_PATTERN = /^[a-z0-9][a-z0-9-]{0,31}$/;
+/** Spec §13.4: the largest weight any manifest allows. */
+export const MAX_WEIGHT = 1_000_000;
 
 /** Member ids enter the roll leaves (spec §9.2.5) and command lines: no spaces, no separators. */
 export const MEMBER_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -101,6 +116,22 @@ export function readMemberField(
         ? { value }
         : { reason: `email "${value}" is not an email address` };
     }
+    case 'category': {
+      const value = text.trim().toLowerCase();
+      if (value === '') return { value: null };
+      return CATEGORY_PATTERN.test(value)
+        ? { value }
+        : {
+            reason: `category "${text.trim()}" must be 1–32 letters, digits or "-" (a category id of the manifest)`,
+          };
+    }
+    case 'weight': {
+      const value = text.trim();
+      if (value === '') return { value: null };
+      return /^\d{1,7}$/.test(value) && Number(value) >= 1 && Number(value) <= MAX_WEIGHT
+        ? { value: String(Number(value)) }
+        : { reason: `weight "${value}" must be a whole number from 1 to ${MAX_WEIGHT}` };
+    }
     case 'status': {
       const value = normaliseStatus(text);
       if (value === '') return { reason: 'status is empty' };
@@ -157,6 +188,8 @@ export function readMember(
       email: values.email ?? null,
       joinDate: values.joinDate as string,
       status: values.status as string,
+      ...(typeof values.category === 'string' ? { category: values.category } : {}),
+      ...(typeof values.weight === 'string' ? { weight: Number(values.weight) } : {}),
     },
   };
 }

@@ -14,6 +14,7 @@ import {
 } from './eligibility.ts';
 import {
   MEMBER_FIELDS,
+  OPTIONAL_MEMBER_FIELDS,
   type Member,
   type MemberField,
   type RowProblem,
@@ -50,13 +51,15 @@ const COLUMN_NAMES: Readonly<Record<MemberField, readonly string[]>> = {
   email: ['email', 'emailaddress'],
   joinDate: ['joindate', 'joined', 'datejoined', 'joiningdate'],
   status: ['status', 'membershipstatus'],
+  category: ['category', 'ballotcategory', 'ballotstyle'],
+  weight: ['weight', 'voteweight', 'votes'],
 };
 
 function columnKey(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-/** The column index of each field, or the header problems (row 1). Email may be absent. */
+/** The column index of each field, or the header problems (row 1). Email, category and weight may be absent. */
 export function mapMemberColumns(
   header: readonly string[]
 ): Result<Readonly<Record<MemberField, number | null>>, RowProblem[]> {
@@ -67,7 +70,7 @@ export function mapMemberColumns(
     const found = keys.flatMap((key, index) => (COLUMN_NAMES[field].includes(key) ? [index] : []));
     if (found.length > 1) {
       problems.push({ row: 1, field, reason: `${found.length} columns name this field` });
-    } else if (found.length === 0 && field !== 'email') {
+    } else if (found.length === 0 && !OPTIONAL_MEMBER_FIELDS.includes(field)) {
       problems.push({
         row: 1,
         field,
@@ -177,7 +180,7 @@ export function parseRoll(value: unknown): Result<Roll, RollFileProblem> {
       row: i,
       cells: MEMBER_FIELDS.map((f) => {
         const cell = (m as Record<string, unknown> | null)?.[f];
-        return typeof cell === 'string' ? cell : '';
+        return typeof cell === 'string' ? cell : typeof cell === 'number' ? String(cell) : '';
       }),
     })),
   };
@@ -191,7 +194,7 @@ export function parseRoll(value: unknown): Result<Roll, RollFileProblem> {
   for (const [i, member] of rebuilt.value.members.entries()) {
     const stored = members[i] as Record<string, unknown>;
     const same =
-      MEMBER_FIELDS.every((f) => (stored[f] ?? null) === member[f]) &&
+      MEMBER_FIELDS.every((f) => (stored[f] ?? null) === (member[f] ?? null)) &&
       stored['eligible'] === member.eligible;
     if (!same)
       return fileProblem(`member ${i} (${member.memberId}) is not as the import writes it`);

@@ -114,13 +114,32 @@ export async function publishElectionKey(
   return body.publicKey;
 }
 
+/** The style and weight the answers table gives each key (spec §13.1, §13.4), where it gives any. */
+function termsInAnswers(
+  answers: AnswersFile
+): (key: string) => { readonly style?: string; readonly weight?: number } {
+  const byKey = new Map(answers.entries.map((e) => [e.key, e]));
+  return (key) => {
+    const entry = byKey.get(key);
+    return {
+      ...(entry?.style === undefined ? {} : { style: entry.style }),
+      ...(entry?.weight === undefined ? {} : { weight: entry.weight }),
+    };
+  };
+}
+
 /** Loads the answers table (in its order: the credential list hash depends on it) and opens. */
 export async function loadCredentialsAndOpen(
   context: OfficerContext,
   answers: AnswersFile,
   onProgress?: (done: number, total: number) => void,
-  /** Spec §13.1, §13.4: each key's ballot style and weight, when the manifest has them. */
-  termsOf?: (key: string) => { readonly style?: string; readonly weight?: number }
+  /**
+   * Spec §13.1, §13.4: each key's ballot style and weight, when the manifest has them; by default
+   * those `packs generate` wrote beside the key in the answers table.
+   */
+  termsOf: (key: string) => { readonly style?: string; readonly weight?: number } = termsInAnswers(
+    answers
+  )
 ): Promise<{ baseHash: string; credentialCount: number; credentialListHash: string }> {
   if (answers.electionId !== context.electionId)
     throw new Error(`the answers table is for ${answers.electionId}, not ${context.electionId}`);
@@ -133,7 +152,7 @@ export async function loadCredentialsAndOpen(
         key: e.key,
         answersHash: e.answersHash,
         ...(postal ? { returnCommitment: e.returnCommitment } : {}),
-        ...termsOf?.(e.key),
+        ...termsOf(e.key),
       }));
       await context.client.call('loadCredentials', {
         ...asOfficer(context),

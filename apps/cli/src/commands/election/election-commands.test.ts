@@ -18,7 +18,8 @@ import {
   writeCommittedRoll,
 } from '../../../test-fixtures/command-election.ts';
 import { testDraft } from '../../../test-fixtures/test-manifest.ts';
-import { ServerClient, pollUntil } from '../../client/server-client.ts';
+import { ServerClient } from '../../client/server-client.ts';
+import { announcedCheckpoint } from '../../../test-fixtures/announced-checkpoint.ts';
 import { codeFile } from '../../../test-fixtures/code-file.ts';
 import { readPrintFile } from '../packs/pack-files.ts';
 import { writeJsonFile } from '../roll/roll-files.ts';
@@ -27,21 +28,6 @@ import { cliRunner } from '../../../test-fixtures/cli-process.ts';
 const OPERATOR_KEY = 'operator-key-for-the-commands-test';
 const ADMIN_KEY = 'admin-key-for-the-commands-test-made-long-enough';
 const { run, ok } = cliRunner({ operatorKey: OPERATOR_KEY, adminKey: ADMIN_KEY });
-
-/** Waits for the encrypted tally and returns the checkpoint sealing it as `<size>:<root>`. */
-async function announcedCheckpoint(client: ServerClient, electionId: string): Promise<string> {
-  const tally = await pollUntil(
-    'the encrypted tally',
-    async () => (await client.events(electionId)).find((e) => e.type === 'encrypted-tally'),
-    { timeoutMs: 60_000 }
-  );
-  const lines = (await client.recordFile(electionId, 'checkpoints.jsonl')).trim().split('\n');
-  const sealed = lines
-    .map((line) => JSON.parse(line) as { size: number; root: string })
-    .find((c) => c.size === tally.position + 1);
-  assert.ok(sealed, 'the board seals the tally with a checkpoint');
-  return `${sealed.size}:${sealed.root}`;
-}
 
 test('election, trustee, postal and vote commands run a 2-of-3 election to a verified record', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'scrutineer-commands-'));

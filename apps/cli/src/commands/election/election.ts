@@ -29,6 +29,7 @@ import {
   tallyElection,
 } from './election-actions.ts';
 import { cancelCommand } from './cancel-command.ts';
+import { answersTermsProblem, publishedTermsSummary } from './open-terms.ts';
 import { rehearsalSummary } from '../trustee/rehearsal.ts';
 import { readReplacementRequest } from '../packs/replacement-files.ts';
 import { formatResultTable, resultContests, writeRecordFromServer } from './publish-record.ts';
@@ -205,11 +206,13 @@ function openCommand(): Command {
         context.client.events(context.electionId),
       ]);
       process.stdout.write(`${rehearsalSummary(manifest, events)}\n`);
+      const unfit = answersTermsProblem(manifest, answers);
+      if (unfit !== null) throw new Error(unfit);
       const bar = progressBar('credentials', answers.entries.length);
       const opened = await loadCredentialsAndOpen(context, answers, (done) => bar.update(done));
       bar.stop();
       process.stdout.write(
-        `Voting is open: ${opened.credentialCount} credentials, base hash ${opened.baseHash}.\n`
+        `Voting is open: ${opened.credentialCount} credentials, base hash ${opened.baseHash}.\n${publishedTermsSummary(manifest, answers)}`
       );
     });
 }

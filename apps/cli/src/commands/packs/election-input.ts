@@ -18,6 +18,9 @@ export interface ElectionDraft {
   readonly questionLabels: readonly string[];
   readonly closes: string | null;
   readonly roll: RollCommitment | null;
+  /** Spec §13.1, §13.4: the ballot styles and weights the credentials are bound to, when any. */
+  readonly styles?: Manifest['styles'];
+  readonly weights?: Manifest['weights'];
   /** The manifest when the file is a complete, valid one (spec §9.2), else null. */
   readonly manifest: Manifest | null;
 }
@@ -54,7 +57,12 @@ export function electionDraft(
     ? value.securityQuestions
     : DEFAULT_QUESTIONS;
   const roll = value.roll;
+  // A complete manifest's fields are checked by parseManifest; a draft's are taken as written
+  // (the board checks them when the election is created).
+  const { styles, weights } = manifest ?? value;
   return {
+    ...(styles === undefined ? {} : { styles }),
+    ...(weights === undefined ? {} : { weights }),
     electionId,
     title: typeof value.title === 'string' ? value.title : electionId,
     organisation: typeof value.organisation === 'string' ? value.organisation : '',

@@ -16,7 +16,9 @@ import {
   generatePackCredentials,
   packRegisterRows,
   printRows,
+  rollTermsProblems,
   sameCommitment,
+  termsOfMember,
 } from '@scrutineer/protocol';
 import type { Argon2Parameters } from '@scrutineer/protocol';
 import { progressBar } from '../../progress.ts';
@@ -99,7 +101,11 @@ export interface GeneratedPackFiles {
   };
 }
 
-/** The eligible members the references commit to, in mailing order; throws if roll and references disagree. */
+/**
+ * The eligible members the references commit to, in mailing order; throws if roll and references
+ * disagree, or if the members' categories and weights cannot be bound to the manifest's styles and
+ * weights (spec §13.1, §13.3, §13.4), naming every problem.
+ */
 function committedMembers(
   roll: Roll,
   references: RollReferencesFile,
@@ -117,6 +123,11 @@ function committedMembers(
       `the manifest's roll (${election.roll.count}, ${election.roll.root}) is not the one in the references (${references.count}, ${references.root})`
     );
   }
+  const problems = rollTermsProblems(election, members);
+  if (problems.length > 0)
+    throw new Error(
+      `the roll's categories and weights do not fit the manifest; no packs were made:\n${problems.map((p) => `  ${p.code}: ${p.message}`).join('\n')}`
+    );
   const postcodeKey = (postcode: string) => postcode.replace(/\s+/g, '');
   return [...members].sort((a, b) =>
     postcodeKey(a.postcode) !== postcodeKey(b.postcode)
@@ -184,11 +195,26 @@ export async function generatePackFiles(
         onProgress: (done) => onProgress?.('answers', done, members.length),
       }
     );
+    // Spec §13.1, §13.4: each key goes to the board with its member's category and weight.
+    const memberById = new Map(members.map((m) => [m.memberId, m]));
+    const termsByKey = new Map(
+      packs.packs.map((pack) => {
+        const member = memberById.get(pack.memberId);
+        return [pack.credentialKey, member === undefined ? null : termsOfMember(election, member)];
+      })
+    );
     writeAnswersFile(paths.answers, {
       format: ANSWERS_FORMAT,
       ...header,
       questions: election.questionIds,
-      entries,
+      entries: entries.map((entry) => {
+        const terms = termsByKey.get(entry.key);
+        return {
+          ...entry,
+          ...(terms?.style === undefined ? {} : { style: terms.style }),
+          ...(election.weights === undefined ? {} : { weight: terms?.weight ?? 1 }),
+        };
+      }),
     });
   } finally {
     await hashing?.close();

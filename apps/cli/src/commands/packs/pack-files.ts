@@ -4,7 +4,7 @@
  * | file | who sees it | content |
  * |---|---|---|
  * | `credentials.json` | public | `{format, electionId, count, credentialListHash, keys}`: the keys in shuffled order (spec §9.5) |
- * | `answers.json` | the server only | `{format, electionId, questions, count, credentialListHash, entries: [{key, answersHash, returnCommitment}]}` in the same order: no pack id (spec §9.5.4) |
+ * | `answers.json` | the server only | `{format, electionId, questions, count, credentialListHash, entries: [{key, answersHash, returnCommitment, style?, weight?}]}` in the same order: no pack id (spec §9.5.4); `style` and `weight` where the manifest has styles or weights (spec §13.1, §13.4: public once loaded) |
  * | `registrar/packs.csv` | the registrar only (0600) | `pack_id,credential`: which pack carries which key, consulted only to replace a pack (spec §9.5.4); never given to the board |
  * | `print/packs.csv` | the printer only (0600) | `pack_id,member_id,code,return_secret` (no answers: printing needs none): the only member link, and the only copy of the return slips' secrets (spec §9.5.3); destroy after printing |
  * | `packs/packs-NNNN.pdf` | the printer only | the print-ready packs, in the order of packs.csv |
@@ -43,13 +43,19 @@ export interface CredentialsFile {
   readonly keys: readonly string[];
 }
 
+/** An answers-table entry, with its credential's ballot style and weight (spec §13.1, §13.4). */
+export interface AnswersFileEntry extends AnswersEntry {
+  readonly style?: string;
+  readonly weight?: number;
+}
+
 export interface AnswersFile {
   readonly format: typeof ANSWERS_FORMAT;
   readonly electionId: string;
   readonly questions: readonly string[];
   readonly count: number;
   readonly credentialListHash: string;
-  readonly entries: readonly AnswersEntry[];
+  readonly entries: readonly AnswersFileEntry[];
 }
 
 export function writeCredentialsFile(path: string, file: CredentialsFile): void {

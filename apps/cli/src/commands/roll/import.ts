@@ -48,7 +48,7 @@ export function rollImportCommand(): Command {
     .description('import the members CSV into a roll, checking every row and marking eligibility')
     .argument(
       '<members.csv>',
-      'columns: member id, name, address, postcode, date of birth, email (optional), join date, status'
+      'columns: member id, name, address, postcode, date of birth, email (optional), join date, status, category and weight (optional: ballot style and weight, spec §13)'
     )
     .requiredOption('--out <roll.json>', 'where to write the roll (personal data: keep it private)')
     .option(

@@ -1,7 +1,9 @@
 /** @module Consol y swyddog canlyniadau yn Gymraeg (same keys as console-messages-en.ts). */
 import type { ConsoleKey } from './console-messages-en.ts';
+import { contestsCy } from './contests-messages.ts';
 
 export const consoleCy: Readonly<Record<ConsoleKey, string>> = {
+  ...contestsCy,
   'console.title': 'Consol y swyddog canlyniadau',
   'console.intro':
     "Rhedwch etholiad o'r dudalen hon. Mae pob botwm yma'n gwneud yr un cais i weinydd yr etholiad â llinell orchymyn scrutineer; y gweinydd sy'n penderfynu beth a ganiateir.",

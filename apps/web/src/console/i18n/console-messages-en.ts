@@ -2,7 +2,10 @@
  * @module The returning officer's console in English. Kept apart from the booth's catalogue so the
  * console, the trustees' pages and the booth change their words without touching one another.
  */
+import { contestsEn } from './contests-messages.ts';
+
 export const consoleEn = {
+  ...contestsEn,
   'console.title': "Returning officer's console",
   'console.intro':
     'Run an election from this page. Every button here makes the same request to the election server as the scrutineer command line; the server decides what is allowed.',
