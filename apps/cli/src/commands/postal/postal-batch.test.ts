@@ -1,7 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testManifest } from '../../../test-fixtures/test-manifest.ts';
-import { BatchEntryError, batchTotals, compareEntries, parseKeyedEntries } from './postal-batch.ts';
+import {
+  BatchEntryError,
+  batchTotals,
+  compareEntries,
+  parseKeyedEntries,
+} from '@scrutineer/protocol';
 
 const manifest = testManifest({
   electionId: 'postal-test',
