@@ -7,25 +7,21 @@
 import { type Child, button, errorSummary, h } from '../dom.ts';
 import { language } from '../i18n/i18n.ts';
 import type { ConsoleController } from './console-controller.ts';
-import {
-  postalBatches,
-  postalReceivedCount,
-  rehearsalShortfall,
-  trusteeProgress,
-} from './console-board.ts';
+import { rehearsalShortfall, trusteeProgress } from './console-board.ts';
+import { cancelSection, packsSection, postalSection } from './console-postal-views.ts';
 import { type ConsoleKey, ct } from './i18n/console-i18n.ts';
 
 const suffix = (): string => (language() === 'cy' ? '?lang=cy' : '');
 
-function summary(c: ConsoleController): Child {
+export function summary(c: ConsoleController): Child {
   return c.state.errors.length === 0 ? null : errorSummary(ct('error.title'), c.state.errors);
 }
 
-function status(c: ConsoleController): HTMLElement {
+export function status(c: ConsoleController): HTMLElement {
   return h('p', { role: 'status', class: 'status', id: 'console-status' }, c.state.message);
 }
 
-function textField(
+export function textField(
   c: ConsoleController,
   id: string,
   label: string,
@@ -61,12 +57,13 @@ function textField(
   );
 }
 
-function fileField(
+export function fileField(
   c: ConsoleController,
   id: string,
   name: string,
   label: string,
-  hint?: string
+  hint?: string,
+  accept?: string
 ): HTMLElement {
   const hintId = `${id}-hint`;
   const chosen = c.state.files[name];
@@ -74,7 +71,7 @@ function fileField(
   const input = h('input', {
     id,
     type: 'file',
-    accept: name === 'key' ? undefined : '.json,application/json',
+    accept: accept ?? (name === 'key' ? undefined : '.json,application/json'),
     'aria-describedby': hintId,
     'aria-invalid': invalid ? 'true' : undefined,
   });
@@ -93,7 +90,7 @@ function fileField(
   );
 }
 
-function form(action: () => void, ...children: Child[]): HTMLFormElement {
+export function form(action: () => void, ...children: Child[]): HTMLFormElement {
   const element = h('form', { novalidate: true }, ...children);
   element.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -102,7 +99,7 @@ function form(action: () => void, ...children: Child[]): HTMLFormElement {
   return element;
 }
 
-function submit(c: ConsoleController, label: string, id: string): HTMLButtonElement {
+export function submit(c: ConsoleController, label: string, id: string): HTMLButtonElement {
   return h('button', { type: 'submit', class: 'primary', id, disabled: c.state.busy }, label);
 }
 
@@ -180,7 +177,7 @@ function createdPage(c: ConsoleController): Child[] {
 
 const yesNo = (value: boolean): string => ct(value ? 'ceremony.yes' : 'ceremony.no');
 
-function table(
+export function table(
   caption: string,
   headings: readonly string[],
   rows: readonly (readonly Child[])[],
@@ -200,7 +197,7 @@ function table(
   );
 }
 
-function section(id: string, title: string, ...children: Child[]): HTMLElement {
+export function section(id: string, title: string, ...children: Child[]): HTMLElement {
   // Not a landmark (no accessible name): the tables inside are the named regions.
   return h('section', { class: 'console-section' }, h('h2', { id }, title), ...children);
 }
@@ -325,6 +322,10 @@ export function dashboardPage(c: ConsoleController): Child[] {
         )
       )
     ),
+    stage === 'cancelled'
+      ? h('p', { class: 'notice error', id: 'cancelled' }, ct('cancel.cancelled'))
+      : null,
+    packsSection(c),
     turnoutSection(c),
     postalSection(c),
     section(
@@ -365,6 +366,7 @@ export function dashboardPage(c: ConsoleController): Child[] {
         h('a', { href: `/elections/${officer.electionId}/verify${suffix()}` }, ct('tally.verify'))
       )
     ),
+    cancelSection(c),
     auditSection(c),
     h(
       'p',
@@ -417,31 +419,6 @@ function turnoutSection(c: ConsoleController): HTMLElement | null {
           [ct('turnout.hour'), ct('turnout.online'), ct('turnout.postal')],
           hourly.hours.map((hour) => [hour.hour, String(hour.online), String(hour.postal)]),
           'hourly'
-        )
-  );
-}
-
-function postalSection(c: ConsoleController): HTMLElement | null {
-  const board = c.state.board;
-  if (board === null) return null;
-  if (!board.manifest.channels.postal)
-    return section('postal-title', ct('postal.title'), h('p', {}, ct('postal.notOffered')));
-  const batches = postalBatches(board.events);
-  return section(
-    'postal-title',
-    ct('postal.title'),
-    h(
-      'p',
-      { id: 'postal-received' },
-      `${ct('postal.received')}: ${postalReceivedCount(board.events)}`
-    ),
-    batches.length === 0
-      ? h('p', {}, ct('postal.none'))
-      : table(
-          ct('postal.batches'),
-          [ct('postal.batch'), ct('postal.papers')],
-          batches.map((b) => [b.batch, String(b.papers)]),
-          'postal-batches'
         )
   );
 }
