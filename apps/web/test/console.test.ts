@@ -363,9 +363,8 @@ describe("returning officer's console in Chromium", () => {
     });
     assert.equal(created.status, 201);
     const page = await browser.newPage();
-    await page.goto(`${server.url}/console`);
-    await heading(page, ce['console.title']);
-    await page.click('#language-switch');
+    // Welsh from the address, so the dashboard the sign-in leads to is Welsh too.
+    await page.goto(`${server.url}/console?lang=cy`);
     await heading(page, cc['console.title']);
     await keyboardType(page, 'election', electionId);
     await keyboardType(page, 'key', officerKey);
@@ -410,6 +409,12 @@ describe("returning officer's console in Chromium", () => {
     const record = await mkdtemp(join(tmpdir(), 'scrutineer-console-cancelled-'));
     await writeRecordBundle(server.database, electionId, record);
     const report = await verifyRecord(recordDirectory(record));
+    assert.deepEqual(
+      report.checks
+        .filter((c) => c.status === 'failed')
+        .map((c) => `${c.id}: ${c.failures.map((f) => f.message).join('; ')}`),
+      []
+    );
     assert.equal(report.ok, true);
     assert.equal(report.stage, 'cancelled');
     assert.equal(report.cancellation?.reason, reason);
@@ -601,11 +606,12 @@ describe("returning officer's console in Chromium", () => {
     await enterBatch(page, 'tray-1', good, good, 'again');
     await page.locator('.error-summary', { hasText: ce['error.duplicateBatch'] }).waitFor();
     assert.equal(await page.locator('#postal-batches tbody tr').count(), 1);
+    // The summary's words were made in English when the step ran; its frame follows the switch.
     await page.click('#language-switch');
-    await page.locator('.error-summary', { hasText: cc['error.duplicateBatch'] }).waitFor();
+    await page.locator('.error-summary', { hasText: cc['error.title'] }).waitFor();
     await assertAccessible(page, 'console-09e-cy');
     await page.click('#language-switch');
-    await page.locator('.error-summary', { hasText: ce['error.duplicateBatch'] }).waitFor();
+    await page.locator('.error-summary', { hasText: ce['error.title'] }).waitFor();
 
     // Tally; trustees 1, 2, 4 and 5 decrypt, trustee 3 is absent.
     await page.click('#tally');
