@@ -354,7 +354,7 @@ describe("returning officer's console in Chromium", () => {
 
   test('cancel from the keyboard alone, in Welsh: a warning and a public reason first, "No" keeps the election; the record verifies as cancelled', async () => {
     const electionId = `c-${randomBytes(4).toString('hex')}`;
-    const { draft } = draftFor(electionId, null, 1, ['A One', 'B Two'], true);
+    const { draft, nominations } = draftFor(electionId, null, 1, ['A One', 'B Two'], true);
     const officerKey = randomBytes(32).toString('base64url');
     const created = await fetch(`${server.url}/api/elections`, {
       method: 'POST',
@@ -377,6 +377,14 @@ describe("returning officer's console in Chromium", () => {
       new RegExp(`scrutineer packs generate .*--booth-url ${server.url}/elections/${electionId}`)
     );
     await assertAccessible(page, 'console-12-dashboard-cy');
+    // The manifest names the nominations, so the record needs them to verify (V1.3).
+    await page.setInputFiles(
+      '#nominations-file',
+      file('nominations.json', new TextDecoder().decode(nominations.bytes))
+    );
+    await page.locator('#nominations-file-hint', { hasText: 'nominations.json' }).waitFor();
+    await keyboardPress(page, 'publish-nominations');
+    await statusSays(page, cc['nominations.done'].split('{')[0] ?? '');
     // The first press only warns and asks for the reason; focus goes to the reason.
     await keyboardPress(page, 'cancel-start', 'Space');
     await page.locator('#cancel-warning', { hasText: cc['cancel.warning'] }).waitFor();
