@@ -1,7 +1,7 @@
 /**
- * @module Choices as a person writes them (spec §9.4 encoding aside): a candidate's name (any case
- * and spacing), its id, or its 1-based position on the ballot, with `<contest id>=` in front when
- * the election has several contests. Used by `scrutineer vote --choice`, and by postal batch entry
+ * @module Choices as a person writes them, turned into the candidate indexes that ballots (spec §9.4)
+ * and postal batches (§9.5) count: a candidate's name (any case and spacing), its id, or its 1-based
+ * position on the ballot, with `<contest id>=` in front when the election has several contests. Used by `scrutineer vote --choice`, and by postal batch entry
  * in the CLI and the console: a name that is not on the ballot is refused by these words, never
  * guessed and never counted as a spoilt paper.
  */
