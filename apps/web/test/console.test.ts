@@ -21,6 +21,7 @@ import {
   formatVotingCode,
   generateVotingCode,
   loadGroup,
+  randomScalar,
 } from '@scrutineer/crypto';
 import {
   type PostalReturn,
@@ -33,7 +34,7 @@ import {
   openNominations,
   recordNomination,
 } from '@scrutineer/protocol';
-import { CredentialListHasher, type EventBody } from '@scrutineer/record';
+import { CredentialListHasher, type EventBody, signReplacementApproval } from '@scrutineer/record';
 import { verifyRecord } from '@scrutineer/verifier';
 import { recordDirectory } from '@scrutineer/verifier/node';
 import {
@@ -220,6 +221,35 @@ const csv = (name: string, text: string) => ({
   mimeType: 'text/csv',
   buffer: Buffer.from(text),
 });
+
+/** The request `scrutineer packs replace` writes for the officer: a new pack replacing `revoked`. */
+async function replacementRequestFile(electionId: string, revoked: string, approver: bigint) {
+  const [fresh] = makeVoters(electionId, 1);
+  if (fresh === undefined) throw new Error('no voter');
+  const summary = (await (await fetch(`${server.url}/api/elections/${electionId}`)).json()) as {
+    baseHash: string;
+  };
+  const returnCommitment = fresh.postalReturn.commitment;
+  const approval = signReplacementApproval(group, summary.baseHash, approver, {
+    revoked,
+    replacement: fresh.credential,
+    return: returnCommitment,
+    reason: 'lost',
+  });
+  return {
+    format: 'scrutineer/replacement/v1',
+    electionId,
+    revoke: revoked,
+    replacement: {
+      key: fresh.credential,
+      answersHash: await hashSecurityAnswers(['dob', 'postcode'], fresh.answers, CHEAP_ARGON2),
+      returnCommitment,
+    },
+    reason: 'lost',
+    approval,
+    issued: new Date().toISOString(),
+  };
+}
 
 /** Tab, and only Tab, until element `id` has focus, as a keyboard user moves through the page. */
 async function tabTo(page: Page, id: string): Promise<void> {
@@ -428,7 +458,7 @@ describe("returning officer's console in Chromium", () => {
     assert.equal(report.cancellation?.reason, reason);
   });
 
-  test('whole election from the console: create, nominations, ceremony 3-of-5, open, booth votes, postal intake and batch entry, close, tally with one trustee absent, publish; open, close and postal from the keyboard; the record verifies', async () => {
+  test('whole election from the console: create, nominations, ceremony 3-of-5, open, booth votes, a replacement pack posted, postal intake and batch entry, close, tally with one trustee absent, publish; open, close and postal from the keyboard; the record verifies', async () => {
     const electionId = `w-${randomBytes(4).toString('hex')}`;
     // The trustees make their ceremony keys first, each in their own page: the manifest names
     // their public keys. Each keeps the key file the page downloads.
@@ -453,9 +483,21 @@ describe("returning officer's console in Chromium", () => {
       entries.push(JSON.parse(readFileSync(made.publicFile, 'utf8')) as TrusteeEntry);
     }
     const names = ['Alex Morgan', 'Sam Patel', 'Jo Evans'];
-    const { draft, nominations } = draftFor(electionId, entries, 5, names, true);
-    // Voters 0–2 vote online; 3 and 4 return their packs by post; 0 also posts one back.
-    const voters = makeVoters(electionId, 5);
+    const drafted = draftFor(electionId, entries, 6, names, true);
+    const { nominations } = drafted;
+    // The registrar's approval key for replacement packs (spec §9.2.7).
+    const approver = randomScalar();
+    const draft = {
+      ...drafted.draft,
+      replacements: {
+        approverKey: bytesToHex(group.encodePoint(group.multiplyBase(approver))),
+        limit: 5,
+        stopsBeforeClose: 3600,
+      },
+    };
+    // Voters 0–2 vote online; 3 and 4 return their packs by post; 0 also posts one back; 5 loses
+    // their pack and is sent a replacement.
+    const voters = makeVoters(electionId, 6);
     const slip = (i: number) =>
       encodeReturnSlip({
         credential: voters[i]?.credential ?? '',
@@ -551,6 +593,23 @@ describe("returning officer's console in Chromium", () => {
     await page.locator('#turnout tbody td:nth-child(1)', { hasText: '3' }).waitFor();
     assert.doesNotMatch(await page.locator('main').innerText(), /Alex Morgan|Sam Patel|Jo Evans/);
     await capture(page, 'console-09-open-turnout');
+
+    // A replacement pack for voter 5, as `packs replace` writes its request; the console posts it.
+    const request = await replacementRequestFile(electionId, voters[5]?.credential ?? '', approver);
+    await page.setInputFiles(
+      '#replacement-file',
+      file('other-request.json', JSON.stringify({ ...request, electionId: 'other-election' }))
+    );
+    await page.locator('#replacement-file-hint', { hasText: 'other-request.json' }).waitFor();
+    await keyboardPress(page, 'post-replacement');
+    await page
+      .locator('.error-summary', { hasText: 'the request is for other-election' })
+      .waitFor();
+    await page.setInputFiles('#replacement-file', file('request.json', JSON.stringify(request)));
+    await page.locator('#replacement-file-hint', { hasText: 'request.json' }).waitFor();
+    await keyboardPress(page, 'post-replacement');
+    await statusSays(page, 'Replacement posted');
+    await capture(page, 'console-09-replacement-posted');
 
     // Postal intake, keyboard only: voter 3's slip typed (as a hand scanner types it) into tray-1.
     await keyboardType(page, 'postal-slip', slip(3));
