@@ -4,7 +4,10 @@
  * screenshot into test-artifacts/web/ and checked with axe-core (0 violations), in English and
  * Welsh; sign-in works from the keyboard alone and refuses a trustee's key file by name. The
  * whole-election test drives an election from the console (create, nominations, ceremony, open,
- * close, tally, publish) with voters in the booth, and runs the verifier on the published record.
+ * a replacement pack, postal intake and batch entry with each bad batch refused, close, tally,
+ * publish) with voters in the booth, and runs the verifier on the published record; open, close
+ * and the postal steps are taken with Tab, Enter and Space only. Cancelling is driven from the
+ * keyboard alone in Welsh, through its warning, and the record verifies as cancelled.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
