@@ -9,20 +9,21 @@
 import {
   BatchEntryError,
   type BatchTotals,
+  type IntakeReport,
   type Mismatch,
   checkReplacementRequest,
   keyedBatch,
   parseReturnSlip,
   parseScannerFile,
   replacementRequestBody,
+  uploadEnvelopesWith,
 } from '@scrutineer/protocol';
 import { type Manifest, type Result, err, ok } from '@scrutineer/record';
 import type { Officer, StepProblem } from './console-actions.ts';
-import { consoleApi } from './console-api.ts';
+import { ApiError, consoleApi } from './console-api.ts';
 
 /** The batch ids the board takes (spec §9.5 `postal-batch`). */
 const BATCH_ID = /^[A-Za-z0-9-]{1,64}$/;
-const ENVELOPES_PER_UPLOAD = 1000;
 
 export function checkBatchId(batch: string): Result<string, StepProblem> {
   return BATCH_ID.test(batch) ? ok(batch) : err({ code: 'console/batch-id', detail: batch });
@@ -46,45 +47,29 @@ export async function receiveSlip(
   return ok(slip.value.credential);
 }
 
-export interface IntakeSummary {
-  readonly envelopes: number;
-  readonly received: number;
-  readonly alreadyReceived: number;
-  readonly refused: readonly { readonly row: number; readonly code: string }[];
-}
-
 /** `scrutineer postal receive --scanner-file`: the whole file checked first, then uploaded. */
 export async function uploadScannerText(
   officer: Officer,
   text: string,
   name: string
-): Promise<Result<IntakeSummary, StepProblem>> {
+): Promise<Result<IntakeReport, StepProblem>> {
   let envelopes: ReturnType<typeof parseScannerFile>;
   try {
     envelopes = parseScannerFile(text, name);
   } catch (error) {
     return err({ code: 'console/scanner-file', detail: (error as Error).message });
   }
-  let received = 0;
-  let alreadyReceived = 0;
-  const refused: { row: number; code: string }[] = [];
-  for (let start = 0; start < envelopes.length; start += ENVELOPES_PER_UPLOAD) {
-    const part = envelopes.slice(start, start + ENVELOPES_PER_UPLOAD);
-    const answer = await consoleApi.postalEnvelopes(officer.electionId, officer.key, {
-      envelopes: part.map((e) => ({
-        credential: e.credential,
-        returnSecret: e.returnSecret,
-        batch: e.batch,
-        scannedAt: e.scannedAt,
-      })),
-    });
-    answer.outcomes.forEach((outcome, i) => {
-      if (outcome.outcome === 'received') received++;
-      else if (outcome.outcome === 'already-received') alreadyReceived++;
-      else refused.push({ row: part[i]?.row ?? 0, code: outcome.code });
-    });
-  }
-  return ok({ envelopes: envelopes.length, received, alreadyReceived, refused });
+  return ok(
+    await uploadEnvelopesWith(
+      {
+        post: (body) => consoleApi.postalEnvelopes(officer.electionId, officer.key, body),
+        retryable: (error) =>
+          error instanceof ApiError && (error.status === 0 || error.status >= 500),
+        wait: (attempt) => new Promise((resolve) => setTimeout(resolve, 500 * attempt)),
+      },
+      envelopes
+    )
+  );
 }
 
 export type BatchProblem = StepProblem & { readonly mismatches?: readonly Mismatch[] };
