@@ -7,6 +7,7 @@
  * as ApiErrors, which console-errors.ts words. A refused step posts nothing.
  */
 import {
+  BATCH_ID,
   BatchEntryError,
   type BatchTotals,
   type IntakeReport,
@@ -21,9 +22,6 @@ import {
 import { type Manifest, type Result, err, ok } from '@scrutineer/record';
 import type { Officer, StepProblem } from './console-actions.ts';
 import { ApiError, consoleApi } from './console-api.ts';
-
-/** The batch ids the board takes (spec §9.5 `postal-batch`). */
-const BATCH_ID = /^[A-Za-z0-9-]{1,64}$/;
 
 export function checkBatchId(batch: string): Result<string, StepProblem> {
   return BATCH_ID.test(batch) ? ok(batch) : err({ code: 'console/batch-id', detail: batch });

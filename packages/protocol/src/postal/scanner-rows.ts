@@ -9,7 +9,8 @@ import { parseReturnSlip } from '../packs/return-secret.ts';
 import { parseCsvText } from './csv-text.ts';
 
 export const SCANNER_COLUMNS = ['barcode', 'scanned_at', 'batch'] as const;
-const BATCH_ID = /^[A-Za-z0-9-]{1,64}$/;
+/** An opening batch id as the board takes it (spec §9.5 `postal-batch`): 1–64 of A–Z, a–z, 0–9, -. */
+export const BATCH_ID = /^[A-Za-z0-9-]{1,64}$/;
 
 export interface ScannedEnvelope {
   readonly row: number;
