@@ -12,17 +12,15 @@ import { join } from 'node:path';
 import {
   type MemberRow,
   type ReturnSlip,
+  batchTotals,
+  compareEntries,
   encodeReturnSlip,
+  parseKeyedEntries,
   parseReturnSlip,
   shuffle,
 } from '@scrutineer/protocol';
 import type { Manifest } from '@scrutineer/record';
 import type { ServerClient } from '../src/client/server-client.ts';
-import {
-  batchTotals,
-  compareEntries,
-  parseKeyedEntries,
-} from '../src/commands/postal/postal-batch.ts';
 import { receiveScannerFile } from '../src/commands/postal/scanner-file.ts';
 import type { VoterPlan } from './demo-voting.ts';
 

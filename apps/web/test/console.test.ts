@@ -4,7 +4,10 @@
  * screenshot into test-artifacts/web/ and checked with axe-core (0 violations), in English and
  * Welsh; sign-in works from the keyboard alone and refuses a trustee's key file by name. The
  * whole-election test drives an election from the console (create, nominations, ceremony, open,
- * close, tally, publish) with voters in the booth, and runs the verifier on the published record.
+ * a replacement pack, postal intake and batch entry with each bad batch refused, close, tally,
+ * publish) with voters in the booth, and runs the verifier on the published record; open, close
+ * and the postal steps are taken with Tab, Enter and Space only. Cancelling is driven from the
+ * keyboard alone in Welsh, through its warning, and the record verifies as cancelled.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -21,15 +24,20 @@ import {
   formatVotingCode,
   generateVotingCode,
   loadGroup,
+  randomScalar,
 } from '@scrutineer/crypto';
 import {
+  type PostalReturn,
   closeNominations,
   createCeremonyKey,
+  encodeReturnSlip,
+  generatePostalReturn,
+  officerKeyHash,
   hashSecurityAnswers,
   openNominations,
   recordNomination,
 } from '@scrutineer/protocol';
-import { CredentialListHasher, type EventBody } from '@scrutineer/record';
+import { CredentialListHasher, type EventBody, signReplacementApproval } from '@scrutineer/record';
 import { verifyRecord } from '@scrutineer/verifier';
 import { recordDirectory } from '@scrutineer/verifier/node';
 import {
@@ -130,7 +138,8 @@ function draftFor(
   /** The trustees' manifest entries, or null for in-process stand-ins (no ceremony is run). */
   entries: readonly TrusteeEntry[] | null,
   voters: number,
-  names: readonly string[]
+  names: readonly string[],
+  postal = false
 ) {
   const nominations = nominate(names);
   const simulated = simulatedManifest(group, {
@@ -145,7 +154,7 @@ function draftFor(
     voters,
     policy: 'first-ballot-final',
     start: boardTime(new Date(Date.now() - 3_600_000)),
-    channels: { online: true, postal: false },
+    channels: { online: true, postal },
   });
   const { board: _board, ...draft } = simulated;
   return {
@@ -166,6 +175,8 @@ interface Voter {
   readonly code: string;
   readonly credential: string;
   readonly answers: { readonly dob: string; readonly postcode: string };
+  /** The pack's return slip (spec §9.5.3): its secret and the commitment the board lists. */
+  readonly postalReturn: PostalReturn;
 }
 
 /** What `scrutineer packs generate` writes as answers.json for these voters (spec §9.5). */
@@ -182,6 +193,7 @@ async function answersTable(electionId: string, voters: readonly Voter[]): Promi
       voters.map(async (v) => ({
         key: v.credential,
         answersHash: await hashSecurityAnswers(['dob', 'postcode'], v.answers, CHEAP_ARGON2),
+        returnCommitment: v.postalReturn.commitment,
       }))
     ),
   });
@@ -190,12 +202,14 @@ async function answersTable(electionId: string, voters: readonly Voter[]): Promi
 function makeVoters(electionId: string, count: number): Voter[] {
   return Array.from({ length: count }, (_, i) => {
     const code = generateVotingCode();
+    const credential = bytesToHex(
+      group.encodePoint(deriveCredentialKey(group, electionId, code).publicKey)
+    );
     return {
       code: formatVotingCode(code),
-      credential: bytesToHex(
-        group.encodePoint(deriveCredentialKey(group, electionId, code).publicKey)
-      ),
+      credential,
       answers: { dob: `1980-02-1${i}`, postcode: `SA${i} 1AA` },
+      postalReturn: generatePostalReturn(credential),
     };
   });
 }
@@ -205,6 +219,80 @@ const file = (name: string, text: string) => ({
   mimeType: 'application/json',
   buffer: Buffer.from(text),
 });
+const csv = (name: string, text: string) => ({
+  name,
+  mimeType: 'text/csv',
+  buffer: Buffer.from(text),
+});
+
+/** The request `scrutineer packs replace` writes for the officer: a new pack replacing `revoked`. */
+async function replacementRequestFile(electionId: string, revoked: string, approver: bigint) {
+  const [fresh] = makeVoters(electionId, 1);
+  if (fresh === undefined) throw new Error('no voter');
+  const summary = (await (await fetch(`${server.url}/api/elections/${electionId}`)).json()) as {
+    baseHash: string;
+  };
+  const returnCommitment = fresh.postalReturn.commitment;
+  const approval = signReplacementApproval(group, summary.baseHash, approver, {
+    revoked,
+    replacement: fresh.credential,
+    return: returnCommitment,
+    reason: 'lost',
+  });
+  return {
+    format: 'scrutineer/replacement/v1',
+    electionId,
+    revoke: revoked,
+    replacement: {
+      key: fresh.credential,
+      answersHash: await hashSecurityAnswers(['dob', 'postcode'], fresh.answers, CHEAP_ARGON2),
+      returnCommitment,
+    },
+    reason: 'lost',
+    approval,
+    issued: new Date().toISOString(),
+  };
+}
+
+/** Tab, and only Tab, until element `id` has focus, as a keyboard user moves through the page. */
+async function tabTo(page: Page, id: string): Promise<void> {
+  for (let i = 0; i < 250; i++) {
+    if ((await page.evaluate(() => document.activeElement?.id ?? '')) === id) return;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail(`Tab never reached #${id}`);
+}
+
+async function keyboardPress(page: Page, id: string, key: 'Enter' | 'Space' = 'Enter') {
+  await tabTo(page, id);
+  await page.keyboard.press(key);
+}
+
+/** Types into a field reached by Tab, replacing what it held. */
+async function keyboardType(page: Page, id: string, text: string): Promise<void> {
+  await tabTo(page, id);
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(text);
+}
+
+/** Both operators' entry files (chosen as files are), then the batch id and Enter by keyboard. */
+async function enterBatch(
+  page: Page,
+  batch: string,
+  first: string,
+  second: string,
+  tag: string
+): Promise<void> {
+  for (const [id, text] of [
+    ['first-entries', first],
+    ['second-entries', second],
+  ] as const) {
+    await page.setInputFiles(`#${id}`, csv(`${id}-${tag}.csv`, text));
+    await page.locator(`#${id}-hint`, { hasText: `${id}-${tag}.csv` }).waitFor();
+  }
+  await keyboardType(page, 'batch-id', batch);
+  await keyboardPress(page, 'enter-batch');
+}
 
 describe("returning officer's console in Chromium", () => {
   test('serves /console under the strict CSP; the sign-in page passes axe in English and Welsh', async () => {
@@ -297,7 +385,83 @@ describe("returning officer's console in Chromium", () => {
     await page.close();
   });
 
-  test('whole election from the console: create, nominations, ceremony 3-of-5, open, booth votes, close, tally with one trustee absent, publish; the record verifies', async () => {
+  test('cancel from the keyboard alone, in Welsh: a warning and a public reason first, "No" keeps the election; the record verifies as cancelled', async () => {
+    const electionId = `c-${randomBytes(4).toString('hex')}`;
+    const { draft, nominations } = draftFor(electionId, null, 1, ['A One', 'B Two'], true);
+    const officerKey = randomBytes(32).toString('base64url');
+    const created = await fetch(`${server.url}/api/elections`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${OPERATOR_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ manifest: draft, adminKeyHash: officerKeyHash(officerKey) }),
+    });
+    assert.equal(created.status, 201);
+    const page = await browser.newPage();
+    // Welsh from the address, so the dashboard the sign-in leads to is Welsh too.
+    await page.goto(`${server.url}/console?lang=cy`);
+    await heading(page, cc['console.title']);
+    await keyboardType(page, 'election', electionId);
+    await keyboardType(page, 'key', officerKey);
+    await page.keyboard.press('Enter');
+    await heading(page, `Etholiad ${electionId}`);
+    await page.locator('#cancel-start').waitFor();
+    // The packs are made offline: the console shows the commands, filled in for this election.
+    assert.match(
+      await page.locator('#packs-generate').innerText(),
+      new RegExp(`scrutineer packs generate .*--booth-url ${server.url}/elections/${electionId}`)
+    );
+    await assertAccessible(page, 'console-12-dashboard-cy');
+    // The manifest names the nominations, so the record needs them to verify (V1.3).
+    await page.setInputFiles(
+      '#nominations-file',
+      file('nominations.json', new TextDecoder().decode(nominations.bytes))
+    );
+    await page.locator('#nominations-file-hint', { hasText: 'nominations.json' }).waitFor();
+    await keyboardPress(page, 'publish-nominations');
+    await statusSays(page, cc['nominations.done'].split('{')[0] ?? '');
+    // The first press only warns and asks for the reason; focus goes to the reason.
+    await keyboardPress(page, 'cancel-start', 'Space');
+    await page.locator('#cancel-warning', { hasText: cc['cancel.warning'] }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'cancel-reason');
+    await capture(page, 'console-12-cancel-warning-cy');
+    // No reason: refused in words, nothing posted.
+    await keyboardPress(page, 'cancel-confirm');
+    await page.locator('.error-summary', { hasText: cc['error.cancelReason'] }).waitFor();
+    await capture(page, 'console-13-cancel-no-reason-cy');
+    // "No, keep the election" goes back, and the election is not cancelled.
+    await keyboardPress(page, 'cancel-back');
+    await page.locator('#cancel-warning').waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'cancel-start');
+    await page.locator('#stage', { hasText: cc['stage.setup'] }).waitFor();
+    const reason = 'Two trustees withdrew before the ceremony; it cannot reach 3 of 5.';
+    await page.keyboard.press('Enter');
+    await page.locator('#cancel-warning').waitFor();
+    await page.keyboard.type(reason);
+    await keyboardPress(page, 'cancel-confirm');
+    await page.locator('#cancelled', { hasText: cc['cancel.cancelled'] }).waitFor();
+    await page.locator('#stage', { hasText: cc['stage.cancelled'] }).waitFor();
+    assert.equal(await page.locator('#cancel-start').count(), 0);
+    await capture(page, 'console-14-cancelled-cy');
+    await page.click('#language-switch');
+    await page.locator('#cancelled', { hasText: ce['cancel.cancelled'] }).waitFor();
+    await assertAccessible(page, 'console-14-cancelled');
+    assert.match(await page.locator('#audit-log').innerText(), /cancel/);
+    await page.close();
+
+    const record = await mkdtemp(join(tmpdir(), 'scrutineer-console-cancelled-'));
+    await writeRecordBundle(server.database, electionId, record);
+    const report = await verifyRecord(recordDirectory(record));
+    assert.deepEqual(
+      report.checks
+        .filter((c) => c.status === 'failed')
+        .map((c) => `${c.id}: ${c.failures.map((f) => f.message).join('; ')}`),
+      []
+    );
+    assert.equal(report.ok, true);
+    assert.equal(report.stage, 'cancelled');
+    assert.equal(report.cancellation?.reason, reason);
+  });
+
+  test('whole election from the console: create, nominations, ceremony 3-of-5, open, booth votes, a replacement pack posted, postal intake and batch entry, close, tally with one trustee absent, publish; open, close and postal from the keyboard; the record verifies', async () => {
     const electionId = `w-${randomBytes(4).toString('hex')}`;
     // The trustees make their ceremony keys first, each in their own page: the manifest names
     // their public keys. Each keeps the key file the page downloads.
@@ -322,8 +486,26 @@ describe("returning officer's console in Chromium", () => {
       entries.push(JSON.parse(readFileSync(made.publicFile, 'utf8')) as TrusteeEntry);
     }
     const names = ['Alex Morgan', 'Sam Patel', 'Jo Evans'];
-    const { draft, nominations } = draftFor(electionId, entries, 3, names);
-    const voters = makeVoters(electionId, 3);
+    const drafted = draftFor(electionId, entries, 6, names, true);
+    const { nominations } = drafted;
+    // The registrar's approval key for replacement packs (spec §9.2.7).
+    const approver = randomScalar();
+    const draft = {
+      ...drafted.draft,
+      replacements: {
+        approverKey: bytesToHex(group.encodePoint(group.multiplyBase(approver))),
+        limit: 5,
+        stopsBeforeClose: 3600,
+      },
+    };
+    // Voters 0–2 vote online; 3 and 4 return their packs by post; 0 also posts one back; 5 loses
+    // their pack and is sent a replacement.
+    const voters = makeVoters(electionId, 6);
+    const slip = (i: number) =>
+      encodeReturnSlip({
+        credential: voters[i]?.credential ?? '',
+        returnSecret: voters[i]?.postalReturn.secret ?? '',
+      });
     const page = await browser.newPage();
 
     // Create, from the form: the console makes the officer's key in the page.
@@ -383,13 +565,14 @@ describe("returning officer's console in Chromium", () => {
       file('answers.json', await answersTable(electionId, voters))
     );
     await page.locator('#answers-file-hint', { hasText: 'answers.json' }).waitFor();
-    await page.check('#confirm-open');
-    await page.click('#open');
+    // Keyboard only: Space ticks the confirmation, Enter opens.
+    await keyboardPress(page, 'confirm-open', 'Space');
+    await keyboardPress(page, 'open');
     await statusSays(page, 'Voting is open');
     await page.locator('#stage', { hasText: ce['stage.open'] }).waitFor();
 
     // Voters in the booth.
-    for (const [i, voter] of voters.entries()) {
+    for (const [i, voter] of voters.slice(0, 3).entries()) {
       const booth = await browser.newPage();
       await booth.goto(`${server.url}/elections/${electionId}`);
       await booth.click(`text=${en['landing.start']}`);
@@ -414,9 +597,93 @@ describe("returning officer's console in Chromium", () => {
     assert.doesNotMatch(await page.locator('main').innerText(), /Alex Morgan|Sam Patel|Jo Evans/);
     await capture(page, 'console-09-open-turnout');
 
-    // Close, tally; trustees 1, 2, 4 and 5 decrypt, trustee 3 is absent.
-    await page.click('#close');
+    // A replacement pack for voter 5, as `packs replace` writes its request; the console posts it.
+    const request = await replacementRequestFile(electionId, voters[5]?.credential ?? '', approver);
+    await page.setInputFiles(
+      '#replacement-file',
+      file('other-request.json', JSON.stringify({ ...request, electionId: 'other-election' }))
+    );
+    await page.locator('#replacement-file-hint', { hasText: 'other-request.json' }).waitFor();
+    await keyboardPress(page, 'post-replacement');
+    await page
+      .locator('.error-summary', { hasText: 'the request is for other-election' })
+      .waitFor();
+    await page.setInputFiles('#replacement-file', file('request.json', JSON.stringify(request)));
+    await page.locator('#replacement-file-hint', { hasText: 'request.json' }).waitFor();
+    await keyboardPress(page, 'post-replacement');
+    await statusSays(page, 'Replacement posted');
+    await capture(page, 'console-09-replacement-posted');
+
+    // Postal intake, keyboard only: voter 3's slip typed (as a hand scanner types it) into tray-1.
+    await keyboardType(page, 'postal-slip', slip(3));
+    await keyboardType(page, 'postal-slip-batch', 'tray-1');
+    await keyboardPress(page, 'receive-slip');
+    await statusSays(page, 'Envelope recorded');
+    await page.locator('#postal-received', { hasText: ': 1' }).waitFor();
+    await capture(page, 'console-09a-postal-received');
+    // The same pack again: refused in words, nothing changes.
+    await keyboardType(page, 'postal-slip', slip(3));
+    await keyboardPress(page, 'receive-slip');
+    await page.locator('.error-summary', { hasText: ce['error.alreadyReceived'] }).waitFor();
+    await capture(page, 'console-09b-postal-pack-twice');
+    await keyboardType(page, 'postal-slip', 'RETURN2:not-a-slip');
+    await keyboardPress(page, 'receive-slip');
+    await page.locator('.error-summary', { hasText: ce['error.slip'] }).waitFor();
+    // A scanning station's file: voter 4's envelope, and voter 0's (who voted online: refused).
+    await page.setInputFiles(
+      '#scanner-file',
+      csv(
+        'scanner.csv',
+        `barcode,scanned_at,batch\n${slip(4)},2026-12-06T09:00:00Z,tray-1\n${slip(0)},2026-12-06T09:00:05Z,tray-1\n`
+      )
+    );
+    await page.locator('#scanner-file-hint', { hasText: 'scanner.csv' }).waitFor();
+    await keyboardPress(page, 'upload-scanner');
+    await statusSays(page, '2 envelopes: 1 received, 0 already received (unchanged), 1 refused');
+    await page.locator('.error-summary', { hasText: `Row 3: ${ce['error.usedOnline']}` }).waitFor();
+    await page.locator('#postal-received', { hasText: ': 2' }).waitFor();
+    await capture(page, 'console-09c-scanner-refused-row');
+    await page.click('#language-switch');
+    await page.locator('#postal-received', { hasText: cc['postal.received'] }).waitFor();
+    await assertAccessible(page, 'console-09c-cy');
+    await page.click('#language-switch');
+    await page.locator('#postal-received', { hasText: ce['postal.received'] }).waitFor();
+
+    // Close, from the keyboard.
+    await keyboardPress(page, 'close');
     await statusSays(page, ce['close.done']);
+    await page.locator('#enter-batch').waitFor();
+
+    // Batch entry: each bad batch is refused with its reason and posts nothing.
+    const good = 'paper,choice\n1,Sam Patel\n2,Jo Evans\n';
+    const refusals: [string, string, string, string][] = [
+      ['tray-9', good, good, ce['error.unknownBatch']],
+      ['tray-1', 'paper,choice\n1,Sam Patle\n2,Jo Evans\n', good, 'Sam Patle'],
+      ['tray-1', 'paper,choice\n1,Sam Patel\n1,Jo Evans\n', good, 'paper 1 was already keyed'],
+      ['tray-1', good, 'paper,choice\n1,Sam Patel\n2,Alex Morgan\n', 'Paper 2: the first operator'],
+      ['tray-1', `${good}3,Jo Evans\n`, `${good}3,Jo Evans\n`, ce['error.morePapers']],
+    ];
+    for (const [n, [batch, first, second, words]] of refusals.entries()) {
+      await enterBatch(page, batch, first, second, `r${n}`);
+      await page.locator('.error-summary', { hasText: words }).waitFor();
+      assert.equal(await page.locator('#postal-batches').count(), 0, words);
+      if (n === 1) await capture(page, 'console-09d-unknown-candidate');
+    }
+    await enterBatch(page, 'tray-1', good, good.replace('Jo Evans', 'jo  evans'), 'ok');
+    await statusSays(page, 'Batch tray-1 posted: 2 papers, 0 spoilt');
+    await page.locator('#postal-batches tbody tr').waitFor();
+    await capture(page, 'console-09e-batch-posted');
+    await enterBatch(page, 'tray-1', good, good, 'again');
+    await page.locator('.error-summary', { hasText: ce['error.duplicateBatch'] }).waitFor();
+    assert.equal(await page.locator('#postal-batches tbody tr').count(), 1);
+    // The summary's words were made in English when the step ran; its frame follows the switch.
+    await page.click('#language-switch');
+    await page.locator('.error-summary', { hasText: cc['error.title'] }).waitFor();
+    await assertAccessible(page, 'console-09e-cy');
+    await page.click('#language-switch');
+    await page.locator('.error-summary', { hasText: ce['error.title'] }).waitFor();
+
+    // Tally; trustees 1, 2, 4 and 5 decrypt, trustee 3 is absent.
     await page.click('#tally');
     await page.locator('#tally-checkpoint').waitFor();
     const checkpoint = await page.locator('#tally-checkpoint').innerText();
@@ -452,12 +719,13 @@ describe("returning officer's console in Chromium", () => {
     const result = (await (
       await fetch(`${server.url}/api/elections/${electionId}/result`)
     ).json()) as EventBody<'election-result'>;
-    // Voters 0 and 2 chose Alex Morgan, voter 1 Sam Patel (the ballot is in nominations' order).
+    // Online, voters 0 and 2 chose Alex Morgan, voter 1 Sam Patel (the ballot is in nominations'
+    // order); by post, one paper each for Sam Patel and Jo Evans.
     const totals: Record<string, number> = {};
     (result.contests[0]?.options ?? []).forEach((o, i) => {
       totals[nominations.ballot[i]?.name ?? `option ${i}`] = o.total;
     });
-    assert.deepEqual(totals, { 'Alex Morgan': 2, 'Sam Patel': 1, 'Jo Evans': 0 });
+    assert.deepEqual(totals, { 'Alex Morgan': 2, 'Sam Patel': 2, 'Jo Evans': 1 });
     assert.deepEqual(unexpectedProblems(browser), []);
   });
 });

@@ -10,3 +10,5 @@ export * from './nominations/index.ts';
 export * from './packs/index.ts';
 export * from './ranked/index.ts';
 export * from './trustee-files/index.ts';
+export * from './resolve-choices.ts';
+export * from './postal/index.ts';

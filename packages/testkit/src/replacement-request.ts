@@ -5,16 +5,12 @@
  */
 import { bytesToHex } from '@scrutineer/crypto';
 import { type ReplacementReason, signReplacementApproval } from '@scrutineer/record';
-import { hashSecurityAnswers } from '@scrutineer/protocol';
+import { type ReplacementRequestFile, hashSecurityAnswers } from '@scrutineer/protocol';
 import { TEST_ARGON2, type TestElection, type TestVoter, makeVoter } from './test-election.ts';
 
 export interface ReplacementRequestBody {
   readonly revoke: { readonly credential: string };
-  readonly replacement: {
-    readonly key: string;
-    readonly answersHash: string;
-    readonly returnCommitment?: string;
-  };
+  readonly replacement: ReplacementRequestFile['replacement'];
   readonly reason: ReplacementReason;
   readonly approval: string;
 }

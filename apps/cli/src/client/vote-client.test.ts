@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateVotingCode, loadGroup } from '@scrutineer/crypto';
 import { testManifest } from '../../test-fixtures/test-manifest.ts';
-import { castVote, resolveChoices } from './vote-client.ts';
+import { resolveChoices } from '@scrutineer/protocol';
+import { castVote } from './vote-client.ts';
 
 const manifest = testManifest({
   electionId: 'vote-test',

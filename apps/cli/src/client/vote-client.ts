@@ -13,15 +13,14 @@ import {
   parseVotingCode,
 } from '@scrutineer/crypto';
 import {
-  type Choices,
   type EncryptionSetup,
   checkChoices,
+  resolveChoices,
   encryptBallot,
   openAuditedBallot,
 } from '@scrutineer/protocol';
 import {
   type AuditedBallot,
-  type Manifest,
   receiptMessage,
   signSignIn,
   styleContestIndexes,
@@ -134,29 +133,6 @@ export async function loadVotingSetup(
     boardPublicKey: checked.value.boardPublicKey,
     fingerprint: opening.fingerprint,
   };
-}
-
-/** Resolves `--choice` values (names or 1-based positions) to the manifest's indices. */
-export function resolveChoices(manifest: Manifest, values: readonly string[]): Choices | string {
-  const chosen: number[][] = manifest.contests.map(() => []);
-  for (const value of values) {
-    const match = /^([a-z0-9-]+)=(.+)$/i.exec(value);
-    const contestIndex = match === null ? 0 : manifest.contests.findIndex((c) => c.id === match[1]);
-    const contest = manifest.contests[contestIndex];
-    if (contest === undefined) return `no contest ${match?.[1] ?? ''} in this election`;
-    if (match === null && manifest.contests.length > 1)
-      return `this election has ${manifest.contests.length} contests: write --choice <contest id>=<candidate>`;
-    const text = (match?.[2] ?? value).trim();
-    const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
-    let index = /^\d+$/.test(text)
-      ? Number(text) - 1
-      : contest.candidates.findIndex((c) => fold(c.name) === fold(text) || c.id === text);
-    if (!(index >= 0 && index < contest.candidates.length)) index = -1;
-    if (index < 0)
-      return `"${text}" is not on the ballot of ${contest.id}: ${contest.candidates.map((c, j) => `${j + 1}. ${c.name}`).join(', ')}`;
-    chosen[contestIndex]?.push(index);
-  }
-  return chosen;
 }
 
 /** Votes once: sign in, check, encrypt, (audit,) cast. Never throws for a refusal. */

@@ -4,7 +4,7 @@
  * election-actions.ts), so the console can do nothing the API does not let the CLI do. The
  * officer's key is passed in by the caller (held in the page) and sent only as the bearer header.
  */
-import { apiClient } from '@scrutineer/api-contract';
+import { type BodyOf, type Endpoints, apiClient } from '@scrutineer/api-contract';
 import type { EventBody } from '@scrutineer/record';
 
 export { ApiError, type ApiErrorCode } from '@scrutineer/api-contract';
@@ -49,4 +49,16 @@ export const consoleApi = {
   tally: (id: string, key: string) => client.call('tally', asOfficer(id, key)),
   publishResult: (id: string, key: string, body: EventBody<'election-result'>) =>
     client.call('publishResult', { ...asOfficer(id, key), body }),
+  // `scrutineer election cancel` and `election replace`.
+  cancel: (id: string, key: string, reason: string) =>
+    client.call('cancel', { ...asOfficer(id, key), body: { reason } }),
+  replaceCredential: (id: string, key: string, body: BodyOf<Endpoints['replaceCredential']>) =>
+    client.call('replaceCredential', { ...asOfficer(id, key), body }),
+  // `scrutineer postal receive` (one slip, or a scanner's file) and `postal batch`.
+  postalReceived: (id: string, key: string, body: BodyOf<Endpoints['postalReceived']>) =>
+    client.call('postalReceived', { ...asOfficer(id, key), body }),
+  postalEnvelopes: (id: string, key: string, body: BodyOf<Endpoints['postalEnvelopes']>) =>
+    client.call('postalEnvelopes', { ...asOfficer(id, key), body }),
+  postalBatch: (id: string, key: string, body: BodyOf<Endpoints['postalBatch']>) =>
+    client.call('postalBatch', { ...asOfficer(id, key), body }),
 };

@@ -19,7 +19,14 @@ import {
 } from './console-actions.ts';
 import { consoleApi } from './console-api.ts';
 import { boardEvents, boardManifest } from './console-board.ts';
-import { describeFailure, describeProblem } from './console-errors.ts';
+import { describeCode, describeFailure, describeProblem } from './console-errors.ts';
+import {
+  cancelElection,
+  enterKeyedBatch,
+  postReplacementText,
+  receiveSlip,
+  uploadScannerText,
+} from './console-postal.ts';
 import { checkDraft } from './console-manifest.ts';
 import { forgetKey, generateOfficerKey, signIn, storedKey } from './console-session.ts';
 import { ct } from './i18n/console-i18n.ts';
@@ -54,6 +61,8 @@ export interface ConsoleState {
   files: Record<string, ChosenFile>;
   text: Record<string, string>;
   confirmOpen: boolean;
+  /** The cancel section shows its warning and reason (the GOV.UK confirmation step). */
+  confirmCancel: boolean;
   roll: RollAudit | null;
   /** After creating an election: the new key to download, shown once. */
   created: { readonly electionId: string; readonly key: string; readonly hash: string } | null;
@@ -76,6 +85,7 @@ export class ConsoleController {
       files: {},
       text: {},
       confirmOpen: false,
+      confirmCancel: false,
       roll: null,
       created: null,
     };
@@ -276,8 +286,113 @@ export class ConsoleController {
     });
   }
 
+  receiveSlip(): Promise<void> {
+    const slip = (this.state.text['postal-slip'] ?? '').trim();
+    const batch = (this.state.text['postal-slip-batch'] ?? '').trim();
+    return this.#officerStep(async (officer) => {
+      const received = await receiveSlip(officer, slip, batch);
+      if (!received.ok) return { problem: received.error, target: 'postal-slip' };
+      this.state.text['postal-slip'] = '';
+      return ct('postal.slipDone', { credential: received.value.slice(0, 12) });
+    });
+  }
+
+  uploadScanner(): Promise<void> {
+    const file = this.state.files['scanner'];
+    return this.#officerStep(async (officer) => {
+      if (file === undefined)
+        return { problem: { code: 'console/scanner-file', detail: '' }, target: 'scanner-file' };
+      const report = await uploadScannerText(officer, file.text, file.name);
+      if (!report.ok) return { problem: report.error, target: 'scanner-file' };
+      const { envelopes, received, alreadyReceived, refused } = report.value;
+      // Refused envelopes are no failure of the upload: each is listed with the board's reason.
+      this.#later = refused.map((r) => ({
+        text: ct('postal.refusedRow', { row: r.row, reason: describeCode(r.code) }),
+      }));
+      return ct('postal.scannerDone', {
+        envelopes,
+        received,
+        already: alreadyReceived,
+        refused: refused.length,
+      });
+    });
+  }
+
+  enterBatch(): Promise<void> {
+    const batch = (this.state.text['batch-id'] ?? '').trim();
+    const first = this.state.files['first-entries'];
+    const second = this.state.files['second-entries'];
+    return this.#officerStep(async (officer) => {
+      if (first === undefined || second === undefined)
+        return {
+          problem: { code: 'postal/invalid-entry-file', detail: '' },
+          target: first === undefined ? 'first-entries' : 'second-entries',
+        };
+      const manifest = await boardManifest(officer.electionId);
+      const entered = await enterKeyedBatch(officer, manifest, batch, {
+        first: first.text,
+        second: second.text,
+      });
+      if (entered.ok)
+        return ct('postal.batchDone', {
+          batch,
+          papers: entered.value.papers,
+          spoilt: entered.value.spoilt,
+        });
+      this.#later = (entered.error.mismatches ?? []).map((m) => ({
+        text: ct('postal.mismatch', { paper: m.paper, first: m.first, second: m.second }),
+      }));
+      return {
+        problem: entered.error,
+        target: entered.error.code === 'console/batch-id' ? 'batch-id' : 'first-entries',
+      };
+    });
+  }
+
+  postReplacement(): Promise<void> {
+    const file = this.state.files['replacement'];
+    return this.#officerStep(async (officer) => {
+      if (file === undefined)
+        return {
+          problem: { code: 'replacement/not-a-request', detail: '' },
+          target: 'replacement-file',
+        };
+      const posted = await postReplacementText(officer, file.text);
+      if (!posted.ok) return { problem: posted.error, target: 'replacement-file' };
+      return ct('packs.replaced', {
+        revoked: posted.value.revoked.slice(0, 12),
+        added: posted.value.added.slice(0, 12),
+      });
+    });
+  }
+
+  /** The first press of "Cancel the election" only shows the warning and asks for the reason. */
+  askToCancel(asking: boolean): void {
+    this.state.confirmCancel = asking;
+    this.state.errors = [];
+    this.#redraw(false);
+    document.getElementById(asking ? 'cancel-reason' : 'cancel-start')?.focus();
+  }
+
+  cancel(): Promise<void> {
+    const reason = this.state.text['cancel-reason'] ?? '';
+    return this.#officerStep(async (officer) => {
+      const cancelled = await cancelElection(officer, reason);
+      if (!cancelled.ok) return { problem: cancelled.error, target: 'cancel-reason' };
+      this.state.confirmCancel = false;
+      return ct('cancel.done', { position: cancelled.value });
+    });
+  }
+
+  /** Errors a step lists after its own (refused rows, mismatched papers). */
+  #later: ConsoleState['errors'] = [];
+
   #officerStep(
-    run: (officer: Officer) => Promise<string | { problem: { code: string; detail: string } }>
+    run: (
+      officer: Officer
+    ) => Promise<
+      string | { problem: { code: string; detail: string }; target?: string | undefined }
+    >
   ): Promise<void> {
     const officer = this.state.officer;
     if (officer === null) return Promise.resolve();
@@ -285,10 +400,13 @@ export class ConsoleController {
   }
 
   async #step(
-    run: () => Promise<string | { problem: { code: string; detail: string } }>
+    run: () => Promise<
+      string | { problem: { code: string; detail: string }; target?: string | undefined }
+    >
   ): Promise<void> {
     this.state.busy = true;
     this.state.errors = [];
+    this.#later = [];
     this.state.message = ct('working.busy');
     this.#redraw(false);
     try {
@@ -296,8 +414,13 @@ export class ConsoleController {
       if (typeof outcome === 'string') this.state.message = outcome;
       else {
         this.state.message = '';
-        this.state.errors = [{ text: describeProblem(outcome.problem) }];
+        this.state.errors = [
+          outcome.target === undefined
+            ? { text: describeProblem(outcome.problem) }
+            : { text: describeProblem(outcome.problem), target: outcome.target },
+        ];
       }
+      this.state.errors = [...this.state.errors, ...this.#later];
     } catch (error) {
       this.state.message = '';
       this.state.errors = [{ text: describeFailure(error, this.state.board?.stage) }];

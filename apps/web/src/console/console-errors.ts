@@ -18,6 +18,18 @@ const API_WORDS: Readonly<Record<string, ConsoleKey>> = {
   'nominations/not-named': 'error.nominations',
   'nominations/not-canonical': 'error.nominations',
   'nominations/invalid-document': 'error.nominations',
+  'postal/unknown-batch': 'error.unknownBatch',
+  'postal/duplicate-batch': 'error.duplicateBatch',
+  'postal/more-papers-than-envelopes': 'error.morePapers',
+  'postal/invalid-batch': 'error.invalidBatch',
+  'postal/already-received': 'error.alreadyReceived',
+  'postal/credential-used-online': 'error.usedOnline',
+  'postal/wrong-return-secret': 'error.wrongSecret',
+  'postal/after-close': 'error.afterClose',
+  'credential/revoked': 'error.revoked',
+  'credential/not-found': 'error.noCredential',
+  'election/channel-not-offered': 'error.noPostal',
+  'election/not-open': 'error.notOpen',
 };
 
 const STEP_WORDS: Readonly<Record<string, ConsoleKey>> = {
@@ -30,6 +42,17 @@ const STEP_WORDS: Readonly<Record<string, ConsoleKey>> = {
   'officer-key/empty': 'error.noKey',
   'officer-key/trustee-key-file': 'error.trusteeKeyFile',
   'officer-key/not-a-key': 'error.notAKey',
+  'console/batch-id': 'error.batchId',
+  'console/scanner-file': 'error.scannerFile',
+  'console/mismatches': 'error.mismatches',
+  'console/cancel-reason': 'error.cancelReason',
+  'pack/invalid-return-slip': 'error.slip',
+  'postal/paper-counted-twice': 'error.paperTwice',
+  'postal/unknown-candidate': 'error.unknownCandidate',
+  'postal/empty-choice': 'error.emptyChoice',
+  'postal/invalid-entry-file': 'error.entryFile',
+  'replacement/not-a-request': 'error.replacementFile',
+  'replacement/other-election': 'error.replacementFile',
 };
 
 /** A sentence for a thrown error (an ApiError from the contract client, or a bug's message). */
@@ -42,6 +65,8 @@ export function describeFailure(error: unknown, stage?: string): string {
       return ct('error.wrongStage', { stage: stage ?? '' });
     if (error.code === 'election/invalid-manifest')
       return ct('error.manifest', { detail: error.detail });
+    if (error.code.startsWith('replacement/'))
+      return ct('error.replacementRefused', { detail: error.detail });
     return ct('error.generic', { detail: error.detail });
   }
   return ct('error.generic', { detail: error instanceof Error ? error.message : String(error) });
@@ -53,4 +78,10 @@ export function describeProblem(problem: StepProblem): string {
   return words === undefined
     ? ct('error.generic', { detail: problem.detail })
     : ct(words, { detail: problem.detail });
+}
+
+/** A sentence for a refusal code the board gave in an answer (a scanned envelope's outcome). */
+export function describeCode(code: string): string {
+  const words = API_WORDS[code];
+  return words === undefined ? ct('error.generic', { detail: code }) : ct(words);
 }

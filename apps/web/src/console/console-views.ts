@@ -7,27 +7,23 @@
 import { type Child, button, errorSummary, h } from '../dom.ts';
 import { language } from '../i18n/i18n.ts';
 import type { ConsoleController } from './console-controller.ts';
-import {
-  postalBatches,
-  postalReceivedCount,
-  rehearsalShortfall,
-  trusteeProgress,
-} from './console-board.ts';
+import { rehearsalShortfall, trusteeProgress } from './console-board.ts';
+import { cancelSection, packsSection, postalSection } from './console-postal-views.ts';
 import { type ConsoleKey, ct } from './i18n/console-i18n.ts';
 import { section, table } from './console-elements.ts';
 import { contestsSection } from './contests-section.ts';
 
 const suffix = (): string => (language() === 'cy' ? '?lang=cy' : '');
 
-function summary(c: ConsoleController): Child {
+export function summary(c: ConsoleController): Child {
   return c.state.errors.length === 0 ? null : errorSummary(ct('error.title'), c.state.errors);
 }
 
-function status(c: ConsoleController): HTMLElement {
+export function status(c: ConsoleController): HTMLElement {
   return h('p', { role: 'status', class: 'status', id: 'console-status' }, c.state.message);
 }
 
-function textField(
+export function textField(
   c: ConsoleController,
   id: string,
   label: string,
@@ -63,12 +59,13 @@ function textField(
   );
 }
 
-function fileField(
+export function fileField(
   c: ConsoleController,
   id: string,
   name: string,
   label: string,
-  hint?: string
+  hint?: string,
+  accept?: string
 ): HTMLElement {
   const hintId = `${id}-hint`;
   const chosen = c.state.files[name];
@@ -76,7 +73,7 @@ function fileField(
   const input = h('input', {
     id,
     type: 'file',
-    accept: name === 'key' ? undefined : '.json,application/json',
+    accept: accept ?? (name === 'key' ? undefined : '.json,application/json'),
     'aria-describedby': hintId,
     'aria-invalid': invalid ? 'true' : undefined,
   });
@@ -95,7 +92,7 @@ function fileField(
   );
 }
 
-function form(action: () => void, ...children: Child[]): HTMLFormElement {
+export function form(action: () => void, ...children: Child[]): HTMLFormElement {
   const element = h('form', { novalidate: true }, ...children);
   element.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -104,7 +101,7 @@ function form(action: () => void, ...children: Child[]): HTMLFormElement {
   return element;
 }
 
-function submit(c: ConsoleController, label: string, id: string): HTMLButtonElement {
+export function submit(c: ConsoleController, label: string, id: string): HTMLButtonElement {
   return h('button', { type: 'submit', class: 'primary', id, disabled: c.state.busy }, label);
 }
 
@@ -302,6 +299,10 @@ export function dashboardPage(c: ConsoleController): Child[] {
         )
       )
     ),
+    stage === 'cancelled'
+      ? h('p', { class: 'notice error', id: 'cancelled' }, ct('cancel.cancelled'))
+      : null,
+    packsSection(c),
     turnoutSection(c),
     contestsSection(board),
     postalSection(c),
@@ -343,6 +344,7 @@ export function dashboardPage(c: ConsoleController): Child[] {
         h('a', { href: `/elections/${officer.electionId}/verify${suffix()}` }, ct('tally.verify'))
       )
     ),
+    cancelSection(c),
     auditSection(c),
     h(
       'p',
@@ -395,31 +397,6 @@ function turnoutSection(c: ConsoleController): HTMLElement | null {
           [ct('turnout.hour'), ct('turnout.online'), ct('turnout.postal')],
           hourly.hours.map((hour) => [hour.hour, String(hour.online), String(hour.postal)]),
           'hourly'
-        )
-  );
-}
-
-function postalSection(c: ConsoleController): HTMLElement | null {
-  const board = c.state.board;
-  if (board === null) return null;
-  if (!board.manifest.channels.postal)
-    return section('postal-title', ct('postal.title'), h('p', {}, ct('postal.notOffered')));
-  const batches = postalBatches(board.events);
-  return section(
-    'postal-title',
-    ct('postal.title'),
-    h(
-      'p',
-      { id: 'postal-received' },
-      `${ct('postal.received')}: ${postalReceivedCount(board.events)}`
-    ),
-    batches.length === 0
-      ? h('p', {}, ct('postal.none'))
-      : table(
-          ct('postal.batches'),
-          [ct('postal.batch'), ct('postal.papers')],
-          batches.map((b) => [b.batch, String(b.papers)]),
-          'postal-batches'
         )
   );
 }

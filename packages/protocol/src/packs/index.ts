@@ -4,3 +4,4 @@ export * from './security-answers.ts';
 export * from './answers-hash.ts';
 export * from './pack-credentials.ts';
 export * from './return-secret.ts';
+export * from './replacement-request.ts';

@@ -12,6 +12,7 @@ import {
   concludeCeremonyFromBodies,
   electionKeyBody,
   officerKeyHash,
+  replacementRequestBody,
 } from '@scrutineer/protocol';
 import {
   type BoardEvent,
@@ -298,11 +299,6 @@ export async function postReplacement(
     throw new Error(`the request is for ${request.electionId}, not ${context.electionId}`);
   return context.client.call('replaceCredential', {
     ...asOfficer(context),
-    body: {
-      revoke: { credential: request.revoke },
-      replacement: request.replacement,
-      reason: request.reason,
-      approval: request.approval,
-    },
+    body: replacementRequestBody(request),
   });
 }

@@ -224,7 +224,7 @@ function replaceCommand(): Command {
     )
     .requiredOption('--request <request.json>', 'the request file from `packs replace`')
     .action(async (options: Common & { request: string }) => {
-      const request = readReplacementRequest(options.request);
+      const request = readReplacementRequest(options.request, options.election);
       const posted = await postReplacement(await officer(options), request);
       process.stdout.write(
         `Replacement posted at position ${posted.position}: ${request.revoke} revoked, ${request.replacement.key} added (${request.reason}).\n`

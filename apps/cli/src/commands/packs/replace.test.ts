@@ -237,7 +237,7 @@ test('F4: the officer alone cannot replace a pack; the registrar issues one (e-m
     const packId = register[0]?.pack_id ?? '';
     const paths = replacementPaths(packsDir, packId);
     assert.ok(issued.includes(paths.request));
-    const request = readReplacementRequest(paths.request);
+    const request = readReplacementRequest(paths.request, id);
     assert.equal(request.revoke, victim.key);
     assert.equal(readFileSync(paths.notice).subarray(0, 5).toString(), '%PDF-');
     assert.equal(

@@ -12,27 +12,15 @@
  */
 import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { REPLACEMENT_REASONS, type ReplacementReason } from '@scrutineer/record';
+import {
+  REPLACEMENT_FORMAT,
+  type ReplacementRequestFile,
+  checkReplacementRequest,
+} from '@scrutineer/protocol';
 import { csvLine, readCsvFile } from '../roll/csv-file.ts';
 import { readJsonFile, writeJsonFile } from '../roll/roll-files.ts';
 
-export const REPLACEMENT_FORMAT = 'scrutineer/replacement/v1';
-
-export interface ReplacementRequestFile {
-  readonly format: typeof REPLACEMENT_FORMAT;
-  readonly electionId: string;
-  /** The revoked credential key (what the approval signs). */
-  readonly revoke: string;
-  readonly replacement: {
-    readonly key: string;
-    readonly answersHash: string;
-    /** With a postal channel: the new return slip's commitment (spec §9.5.3), approved with the rest. */
-    readonly returnCommitment?: string;
-  };
-  readonly reason: ReplacementReason;
-  readonly approval: string;
-  readonly issued: string;
-}
+export { REPLACEMENT_FORMAT, type ReplacementRequestFile };
 
 export interface RegisterRow {
   readonly member_id: string;
@@ -81,15 +69,8 @@ export function writeReplacementRequest(path: string, file: ReplacementRequestFi
   writeJsonFile(path, file);
 }
 
-export function readReplacementRequest(path: string): ReplacementRequestFile {
-  const value = readJsonFile(path) as Partial<ReplacementRequestFile> | null;
-  if (
-    value?.format !== REPLACEMENT_FORMAT ||
-    typeof value.revoke !== 'string' ||
-    typeof value.approval !== 'string' ||
-    typeof value.replacement?.key !== 'string' ||
-    !(REPLACEMENT_REASONS as readonly unknown[]).includes(value.reason)
-  )
-    throw new Error(`${path}: not a ${REPLACEMENT_FORMAT} file`);
-  return value as ReplacementRequestFile;
+export function readReplacementRequest(path: string, electionId: string): ReplacementRequestFile {
+  const checked = checkReplacementRequest(readJsonFile(path), electionId);
+  if (!checked.ok) throw new Error(`${path}: ${checked.error.message}`);
+  return checked.value;
 }

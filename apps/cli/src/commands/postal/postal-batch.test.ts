@@ -1,7 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testManifest } from '../../../test-fixtures/test-manifest.ts';
-import { BatchEntryError, batchTotals, compareEntries, parseKeyedEntries } from './postal-batch.ts';
+import {
+  BatchEntryError,
+  batchTotals,
+  compareEntries,
+  keyedBatch,
+  parseKeyedEntries,
+} from '@scrutineer/protocol';
 
 const manifest = testManifest({
   electionId: 'postal-test',
@@ -81,5 +87,19 @@ test('an entry file that names packs, or lacks paper numbers, is refused', () =>
   assert.equal(
     refusal(() => parseKeyedEntries('paper,choice\nABCDE-12345,1\n')),
     'postal/invalid-entry-file'
+  );
+});
+
+test('keyedBatch checks both files: a misspelt name in the second entry is refused too', () => {
+  const agreed = keyedBatch(manifest, { first, second: first });
+  assert.deepEqual(agreed.mismatches, []);
+  assert.deepEqual(agreed.totals, { papers: 4, spoilt: 2, contests: [{ counts: [1, 1] }] });
+  assert.equal(
+    refusal(() => keyedBatch(manifest, { first, second: first.replace('2,2', '2,Sam Patle') })),
+    'postal/unknown-candidate'
+  );
+  assert.deepEqual(
+    keyedBatch(manifest, { first, second: first.replace('2,2', '2,1') }).mismatches,
+    [{ paper: 2, first: '2', second: '1' }]
   );
 });

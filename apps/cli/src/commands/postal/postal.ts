@@ -3,20 +3,20 @@
  * (credential key and return secret, spec §9.5.3) while voting is open, marks its credential used
  * by post (refused, and published as `cast-refused`, if it voted online or its pack was replaced);
  * a scanning station's file uploads many (scanner-file.ts). After the close, an opening batch's
- * papers are keyed twice and its totals posted (postal-batch.ts).
+ * papers are keyed twice and its totals posted (the protocol's keyed-entries.ts, which the
+ * officer's console calls too).
  */
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { type ReturnSlip, parseReturnSlip } from '@scrutineer/protocol';
-import { ApiError, ServerClient } from '../../client/server-client.ts';
 import {
   BatchEntryError,
   type BatchTotals,
   type Mismatch,
-  batchTotals,
-  compareEntries,
-  parseKeyedEntries,
-} from './postal-batch.ts';
+  type ReturnSlip,
+  keyedBatch,
+  parseReturnSlip,
+} from '@scrutineer/protocol';
+import { ApiError, ServerClient } from '../../client/server-client.ts';
 import { receiveScannerFile } from './scanner-file.ts';
 import { postalAuditCommand } from './postal-audit.ts';
 
@@ -185,13 +185,7 @@ export async function postKeyedBatch(
   batch: string,
   entries: { readonly first: string; readonly second: string }
 ): Promise<{ totals: BatchTotals; mismatches: readonly Mismatch[] }> {
-  const first = parseKeyedEntries(entries.first, 'first');
-  const second = parseKeyedEntries(entries.second, 'second');
-  const mismatches = compareEntries(first, second);
-  const manifest = await client.manifest(electionId);
-  // Every row of both files is checked, so an unknown name is refused whoever keyed it.
-  batchTotals(manifest, second);
-  const totals = batchTotals(manifest, first);
+  const { totals, mismatches } = keyedBatch(await client.manifest(electionId), entries);
   if (mismatches.length > 0) return { totals, mismatches };
   await client.call('postalBatch', {
     params: { electionId },

@@ -148,5 +148,92 @@ export const consoleCy: Readonly<Record<ConsoleKey, string>> = {
   'roll.none': 'Dim canfyddiadau.',
   'file.chosen': 'Wedi dewis: {name}',
   'error.manifestField': 'Yn y maniffest, {field}: {detail}',
+  'postal.intro':
+    'Cofnodwch amlenni a ddychwelwyd tra bo’r pleidleisio ar agor; ar ôl cau, rhowch bob swp agor. Mae pob cam yn gwneud yr un cais i’r gweinydd â “scrutineer postal receive” a “scrutineer postal batch”. Mae’r bwrdd yn gwrthod unrhyw beth a fyddai’n gwneud y cofnod yn annilys, ac nid yw cam a wrthodwyd yn newid dim.',
+  'postal.intakeTitle': 'Amlenni a ddychwelwyd',
+  'postal.slip': 'Slip dychwelyd (testun ei god QR)',
+  'postal.slipHint':
+    'RETURN2: yna 64 a 32 o ddigidau hecsadegol, fel y mae’r sganiwr yn ei ddarllen.',
+  'postal.slipBatch': 'Swp agor (hambwrdd)',
+  'postal.slipBatchHint':
+    'Llythrennau, digidau a chysylltnodau. Gadewch yn wag ar gyfer y swp rhydd.',
+  'postal.slipSubmit': 'Cofnodi’r amlen',
+  'postal.slipDone':
+    'Amlen wedi’i chofnodi: ni all cymhwyster {credential}… bleidleisio ar-lein mwyach.',
+  'postal.scannerFile': 'Neu ffeil gorsaf sganio (CSV: barcode,scanned_at,batch)',
+  'postal.scannerSubmit': 'Uwchlwytho’r amlenni',
+  'postal.scannerDone':
+    '{envelopes} amlen: {received} wedi’u derbyn, {already} eisoes wedi’u derbyn (heb newid), {refused} wedi’u gwrthod.',
+  'postal.refusedRow': 'Rhes {row}: {reason}',
+  'postal.intakeClosed': 'Cofnodir amlenni tra bo’r pleidleisio ar agor.',
+  'postal.batchTitle': 'Rhoi swp agor',
+  'postal.batchText':
+    'Ar ôl cau, mae dau berson yn bysellu papurau’r swp ar wahân: ffeil CSV yr un, gyda’r colofnau paper,choice (enw ymgeisydd neu ei safle ar y papur; “spoilt” ar gyfer papur di-rym). Dim ond pan fo’r ddau gofnod yn cytuno bapur wrth bapur ac yn enwi ymgeiswyr ar y papur yn unig y cyhoeddir y cyfansymiau.',
+  'postal.batchId': 'Swp',
+  'postal.first': 'Cofnodion y gweithredwr cyntaf (CSV)',
+  'postal.second': 'Cofnodion yr ail weithredwr (CSV)',
+  'postal.batchSubmit': 'Cymharu a chyhoeddi’r swp',
+  'postal.batchDone': 'Swp {batch} wedi’i gyhoeddi: {papers} papur, {spoilt} wedi’u difetha.',
+  'postal.batchWhenClosed': 'Rhoddir sypiau ar ôl i’r pleidleisio gau.',
+  'postal.mismatch':
+    'Papur {paper}: bysellodd y gweithredwr cyntaf “{first}”, yr ail “{second}”. Gwiriwch y papur a’i fysellu eto.',
+  'postal.spoilt': 'Wedi’u difetha',
+  'error.batchId':
+    'Nid yw “{detail}” yn ddynodwr swp: defnyddiwch 1 i 64 o lythrennau, digidau a chysylltnodau.',
+  'error.slip':
+    'Nid slip dychwelyd yw hwn: mae’n darllen RETURN2: yna 64 a 32 o ddigidau hecsadegol.',
+  'error.scannerFile': 'Ni uwchlwythwyd ffeil y sganiwr, ni newidiwyd dim: {detail}',
+  'error.mismatches': 'Mae’r ddau gofnod yn anghytuno, felly ni chyhoeddwyd dim.',
+  'error.paperTwice':
+    'Mae papur wedi’i fysellu ddwywaith: cyfrifir papur unwaith. Ni chyhoeddwyd dim. {detail}',
+  'error.unknownCandidate':
+    'Mae cofnod yn enwi rhywun nad yw’n ymgeisydd ar y papur. Ni chyhoeddwyd dim. {detail}',
+  'error.emptyChoice':
+    'Nid oes dewis mewn cofnod: bysellwch yr enwau a farciwyd, neu “spoilt”. Ni chyhoeddwyd dim. {detail}',
+  'error.entryFile': 'Ni ellir darllen ffeil cofnodion. Ni chyhoeddwyd dim. {detail}',
+  'error.unknownBatch':
+    'Ni chofnodwyd unrhyw amlen a ddychwelwyd yn y swp hwn, felly ni ellir ei gyfrif. Gwiriwch ddynodwr y swp. Ni chyhoeddwyd dim.',
+  'error.duplicateBatch':
+    'Mae’r swp hwn eisoes wedi’i gyfrif ar y bwrdd: cyfrifir papur unwaith. Ni chyhoeddwyd dim.',
+  'error.morePapers':
+    'Bysellwyd mwy o bapurau nag o amlenni a gofnodwyd yn y swp hwn. Cyfrifwch y papurau eto. Ni chyhoeddwyd dim.',
+  'error.invalidBatch': 'Nid yw’r cyfansymiau’n gweddu i’r papur pleidleisio. Ni chyhoeddwyd dim.',
+  'error.alreadyReceived':
+    'Mae pleidlais bost eisoes wedi’i chofnodi ar gyfer y pecyn hwn: cyfrifir pecyn unwaith. Ni newidiwyd dim.',
+  'error.usedOnline':
+    'Mae’r aelod hwn eisoes wedi pleidleisio ar-lein: rhowch y papur o’r neilltu, heb ei gyfrif. Mae’r gwrthodiad ar y bwrdd.',
+  'error.wrongSecret':
+    'Nid yw’r gyfrinach ddychwelyd yn cyfateb i’r pecyn hwn: gwiriwch y slip, neu rhowch y papur o’r neilltu.',
+  'error.afterClose': 'Mae’r pleidleisio wedi cau: ni chyfrifir amlen sy’n cyrraedd ar ôl cau.',
+  'error.revoked':
+    'Disodlwyd y pecyn hwn: rhowch y papur o’r neilltu, heb ei gyfrif. Mae’r gwrthodiad ar y bwrdd.',
+  'error.noCredential': 'Nid oes cymhwyster o’r fath yn yr etholiad hwn: gwiriwch y slip.',
+  'error.noPostal': 'Nid oes sianel bost yn yr etholiad hwn.',
+  'error.notOpen': 'Nid yw’r pleidleisio ar agor.',
+  'error.replacementFile':
+    'Nid cais am becyn newydd (request.json o “scrutineer packs replace”) ar gyfer yr etholiad hwn yw hwn: {detail}',
+  'error.replacementRefused': 'Gwrthododd y bwrdd y pecyn newydd: {detail}',
+  'error.cancelReason': 'Rhowch y rheswm cyhoeddus dros ganslo, mewn 1 i 1,000 o nodau.',
+  'cancel.title': 'Canslo’r etholiad',
+  'cancel.text':
+    'Canslwch etholiad na ellir ei gwblhau yn unig: gall llai na k ymddiriedolwr ddadgryptio o hyd, neu methodd y seremoni allweddi. Mae’r bwrdd yn cofnodi’r rheswm cyhoeddus, nid yw’n derbyn dim wedyn, ac mae’r cofnod yn dilysu fel etholiad a ganslwyd, heb ganlyniad.',
+  'cancel.start': 'Canslo’r etholiad',
+  'cancel.warningLabel': 'Rhybudd',
+  'cancel.warning':
+    'Ni ellir dadwneud canslo. Mae angen dynodwr etholiad newydd, seremoni allweddi newydd a phecynnau newydd ar etholiad newydd.',
+  'cancel.reason': 'Rheswm cyhoeddus (mae’r cofnod yn ei ddangos)',
+  'cancel.confirm': 'Ydw, canslo’r etholiad hwn',
+  'cancel.back': 'Na, cadw’r etholiad',
+  'cancel.done': 'Mae’r etholiad wedi’i ganslo (safle {position} ar y bwrdd).',
+  'cancel.cancelled': 'Mae’r etholiad hwn wedi’i ganslo. Nid yw ei fwrdd yn derbyn dim mwy.',
+  'packs.title': 'Pecynnau pleidleisio a phecynnau newydd',
+  'packs.text':
+    'Gwneir pecynnau all-lein, ar gyfrifiadur y cofrestrydd, byth yn y porwr hwn: maent yn cynnwys cod pleidleisio pob aelod, a gallai tudalen a anfonir gan y gweinydd hwn drosglwyddo’r codau i’r gweinydd, a allai wedyn bleidleisio drostynt. Rhedwch y gorchmynion hyn yno, yna uwchlwythwch answers.json o dan “Cymwysterau ac agor”, a phob cais am becyn newydd isod.',
+  'packs.generate': 'I wneud y pecynnau (ar ôl cyhoeddi allwedd yr etholiad):',
+  'packs.replace': 'I wneud pecyn newydd i un aelod a ofynnodd am un:',
+  'packs.requestFile': 'Cais am becyn newydd (request.json o “scrutineer packs replace”)',
+  'packs.requestSubmit': 'Cyhoeddi’r pecyn newydd',
+  'packs.replaced':
+    'Pecyn newydd wedi’i gyhoeddi: cymhwyster {revoked}… wedi’i ddirymu, {added}… wedi’i ychwanegu.',
   'working.busy': 'Wrthi…',
 };

@@ -147,6 +147,87 @@ export const consoleEn = {
   'roll.none': 'No findings.',
   'file.chosen': 'Chosen: {name}',
   'error.manifestField': 'In the manifest, {field}: {detail}',
+  'postal.intro':
+    'Record returned envelopes while voting is open; after the close, enter each opening batch. Each step makes the same call to the server as “scrutineer postal receive” and “scrutineer postal batch”. The board refuses anything that would make the record invalid, and a refused step changes nothing.',
+  'postal.intakeTitle': 'Returned envelopes',
+  'postal.slip': 'Return slip (the text of its QR code)',
+  'postal.slipHint': 'RETURN2: then 64 and 32 hexadecimal digits, as the scanner reads it.',
+  'postal.slipBatch': 'Opening batch (tray)',
+  'postal.slipBatchHint': 'Letters, digits and hyphens. Leave empty for the loose batch.',
+  'postal.slipSubmit': 'Record the envelope',
+  'postal.slipDone': 'Envelope recorded: credential {credential}… can no longer vote online.',
+  'postal.scannerFile': 'Or a scanning station’s file (CSV: barcode,scanned_at,batch)',
+  'postal.scannerSubmit': 'Upload the envelopes',
+  'postal.scannerDone':
+    '{envelopes} envelopes: {received} received, {already} already received (unchanged), {refused} refused.',
+  'postal.refusedRow': 'Row {row}: {reason}',
+  'postal.intakeClosed': 'Envelopes are recorded while voting is open.',
+  'postal.batchTitle': 'Enter an opening batch',
+  'postal.batchText':
+    'After the close, two people key the batch’s papers independently: a CSV file each, with the columns paper,choice (a candidate’s name or ballot position; “spoilt” for a void paper). The totals are posted only when both entries agree paper by paper and name only candidates on the ballot.',
+  'postal.batchId': 'Batch',
+  'postal.first': 'First operator’s entries (CSV)',
+  'postal.second': 'Second operator’s entries (CSV)',
+  'postal.batchSubmit': 'Compare and post the batch',
+  'postal.batchDone': 'Batch {batch} posted: {papers} papers, {spoilt} spoilt.',
+  'postal.batchWhenClosed': 'Batches are entered after voting closes.',
+  'postal.mismatch':
+    'Paper {paper}: the first operator keyed “{first}”, the second “{second}”. Check the paper and key it again.',
+  'postal.spoilt': 'Spoilt',
+  'error.batchId': '“{detail}” is not a batch id: use 1 to 64 letters, digits and hyphens.',
+  'error.slip': 'This is not a return slip: it reads RETURN2: then 64 and 32 hexadecimal digits.',
+  'error.scannerFile': 'The scanner file was not uploaded, nothing changed: {detail}',
+  'error.mismatches': 'The two entries disagree, so nothing was posted.',
+  'error.paperTwice':
+    'A paper is keyed twice: a paper is counted once. Nothing was posted. {detail}',
+  'error.unknownCandidate':
+    'An entry names no candidate on the ballot. Nothing was posted. {detail}',
+  'error.emptyChoice':
+    'An entry has no choice: key the names marked, or “spoilt”. Nothing was posted. {detail}',
+  'error.entryFile': 'An entry file cannot be read. Nothing was posted. {detail}',
+  'error.unknownBatch':
+    'No returned envelope was recorded into this batch, so it cannot be counted. Check the batch id. Nothing was posted.',
+  'error.duplicateBatch':
+    'This batch is already counted on the board: a paper is counted once. Nothing was posted.',
+  'error.morePapers':
+    'More papers were keyed than envelopes were recorded into this batch. Recount the papers. Nothing was posted.',
+  'error.invalidBatch': 'The totals do not fit the ballot. Nothing was posted.',
+  'error.alreadyReceived':
+    'A postal vote was already recorded for this pack: a pack is counted once. Nothing changed.',
+  'error.usedOnline':
+    'This member already voted online: set the paper aside, uncounted. The refusal is on the board.',
+  'error.wrongSecret':
+    'The return secret does not match this pack: check the slip, or set the paper aside.',
+  'error.afterClose': 'Voting has closed: an envelope that arrives after the close is not counted.',
+  'error.revoked':
+    'This pack was replaced: set the paper aside, uncounted. The refusal is on the board.',
+  'error.noCredential': 'No such credential in this election: check the slip.',
+  'error.noPostal': 'This election has no postal channel.',
+  'error.notOpen': 'Voting is not open.',
+  'error.replacementFile':
+    'This is not a replacement request (request.json from “scrutineer packs replace”) for this election: {detail}',
+  'error.replacementRefused': 'The board refused the replacement: {detail}',
+  'error.cancelReason': 'Give the public reason for cancelling, in 1 to 1,000 characters.',
+  'cancel.title': 'Cancel the election',
+  'cancel.text':
+    'Cancel only an election that cannot complete: fewer than k trustees can still decrypt, or the key ceremony failed. The board records the public reason, accepts nothing after it, and the record verifies as cancelled, with no result.',
+  'cancel.start': 'Cancel the election',
+  'cancel.warningLabel': 'Warning',
+  'cancel.warning':
+    'Cancelling cannot be undone. A new election needs a new election id, a new key ceremony and new packs.',
+  'cancel.reason': 'Public reason (the record shows it)',
+  'cancel.confirm': 'Yes, cancel this election',
+  'cancel.back': 'No, keep the election',
+  'cancel.done': 'The election is cancelled (board position {position}).',
+  'cancel.cancelled': 'This election is cancelled. Its board accepts nothing more.',
+  'packs.title': 'Ballot packs and replacements',
+  'packs.text':
+    'Packs are made offline, on the registrar’s computer, never in this browser: they hold every member’s voting code, and a page this server sends could pass the codes to the server, which could then vote for them. Run these commands there, then upload answers.json under “Credentials and opening”, and each replacement request below.',
+  'packs.generate': 'To make the packs (after the election key is published):',
+  'packs.replace': 'To make a replacement pack for one member who asked for one:',
+  'packs.requestFile': 'Replacement request (request.json from “scrutineer packs replace”)',
+  'packs.requestSubmit': 'Post the replacement',
+  'packs.replaced': 'Replacement posted: credential {revoked}… revoked, {added}… added.',
   'working.busy': 'Working…',
 } as const;
 

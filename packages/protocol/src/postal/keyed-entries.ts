@@ -8,11 +8,12 @@
  * a name not on the ballot, an empty choice or a paper number keyed twice is refused with the row,
  * never counted as a spoilt paper (a misspelt name would otherwise silently lose a vote). A paper
  * that marks more candidates than its contest allows is void by the rules and counts as spoilt.
+ * Pure: `scrutineer postal batch` and the officer's console both call these, on the same text.
  */
 import type { Manifest } from '@scrutineer/record';
-import { checkChoices } from '@scrutineer/protocol';
-import { resolveChoices } from '../../client/vote-client.ts';
-import { parseCsvText } from '../roll/csv-file.ts';
+import { checkChoices } from '../encrypt-ballot.ts';
+import { resolveChoices } from '../resolve-choices.ts';
+import { parseCsvText } from './csv-text.ts';
 
 export interface KeyedPaper {
   readonly row: number;
@@ -140,4 +141,21 @@ export function batchTotals(manifest: Manifest, papers: readonly KeyedPaper[]): 
     );
   }
   return { papers: papers.length, spoilt, contests };
+}
+
+/**
+ * Both operators' entry files, checked as `postal batch` checks them before anything is posted:
+ * each file well formed, every row of both naming a candidate on the ballot (so a misspelt name is
+ * refused whoever keyed it), and the papers compared one by one. The totals are to be posted only
+ * when `mismatches` is empty. Throws a BatchEntryError naming the file and row otherwise.
+ */
+export function keyedBatch(
+  manifest: Manifest,
+  entries: { readonly first: string; readonly second: string }
+): { totals: BatchTotals; mismatches: Mismatch[] } {
+  const first = parseKeyedEntries(entries.first, 'first');
+  const second = parseKeyedEntries(entries.second, 'second');
+  const mismatches = compareEntries(first, second);
+  batchTotals(manifest, second);
+  return { totals: batchTotals(manifest, first), mismatches };
 }
