@@ -66,6 +66,15 @@ export const CHECKS = {
   'V9.1': 'online counts equal the decrypted aggregate',
   'V9.2': 'postal counts equal the sum of postal batches',
   'V9.3': 'totals equal online + postal, one per candidate',
+  'V10.1': 'ranked ballots have n + 1 ciphertexts and their well-formedness proofs verify',
+  'V10.2': 'each mixer took its predecessor’s output and its shuffle proof verifies',
+  'V10.3': 'ranked decryption shares verify; a bad one is attributed to its trustee',
+  'V10.4':
+    'each round decrypts exactly the positions up to STOP, with k valid trustees, to values in 0 … n',
+  'V10.5': 'the published rankings equal the combined decryptions',
+  'V11.1':
+    'a ranked result names its contest, the contest’s method, rule set and places, and the seed fixed before the count',
+  'V11.2': 'the published sheet equals the count re-run from the decrypted rankings',
   'V12.1':
     'credentials carry a ballot style of the manifest and a weight within its maximum, exactly when the manifest has styles and weights',
   'V12.2': 'no ballot-style category holds fewer credentials than the manifest’s minimum',
