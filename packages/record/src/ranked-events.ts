@@ -156,3 +156,12 @@ export function mixInputHash(
   const rows = concatBytes(...inputs.flatMap((row) => row.map((c) => encodeCiphertext(group, c))));
   return sha256(frameParts([utf8(RecordTag.mixInput), encodeU64(contest), encodeU64(mixer), rows]));
 }
+
+/**
+ * Spec §11.6, §12.2: the published rankings as the count reads them. The mix-net numbers
+ * candidates 1 … n (0 is STOP, §11.2); the count numbers them 0 … n − 1. This is the one place
+ * the two meet: the officer's count and the verifier's recount both read rankings through it.
+ */
+export function countRankingsOf(body: Pick<RankedRankingsBody, 'rankings'>): number[][] {
+  return body.rankings.map((ranking) => ranking.map((candidate) => candidate - 1));
+}

@@ -26,6 +26,7 @@ import {
   type Manifest,
   type RankedResultBody,
   ballotContestIndexes,
+  countRankingsOf,
   isRankedContest,
   joinParts,
   mixInputHash,
@@ -246,7 +247,7 @@ export class RankedWalk {
         candidates: n,
         seed: seed ?? '',
       },
-      published.map((ranking) => ranking.map((candidate) => candidate - 1)),
+      countRankingsOf({ rankings: published }),
       result.body
     );
     for (const f of findings)
