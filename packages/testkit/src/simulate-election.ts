@@ -21,6 +21,7 @@ import {
   type Ballot,
   type EventBody,
   type Manifest,
+  type UnsignedBallot,
   computeTracker,
   manifestHash,
   parseManifest,
@@ -44,6 +45,7 @@ import {
   decryptTally,
 } from '@scrutineer/protocol';
 import { MemoryBoard, addSeconds } from './memory-board.ts';
+import { signUnsignedBallot } from './forge-ballot.ts';
 
 export interface ContestSpec {
   readonly id: string;
@@ -81,8 +83,12 @@ export interface SimulationOptions {
   readonly rankedRowsPerPart?: number;
   /** Edits a ranked-phase body before it is posted (fixtures plant one cheat this way). */
   readonly rankedTamper?: RankedTamper;
-  /** Edits voter i's cast ballot before it is posted (re-signing is the caller's). */
-  readonly castTamper?: (voter: number, ballot: Ballot) => Ballot;
+  /** Edits voter i's cast ballot before it is posted; `resign` signs an edited one again. */
+  readonly castTamper?: (
+    voter: number,
+    ballot: Ballot,
+    resign: (unsigned: UnsignedBallot) => Ballot
+  ) => Ballot;
 }
 
 export interface SimulatedVoter {
@@ -301,7 +307,10 @@ export function simulateElection(options: SimulationOptions): SimulatedElection 
     const choices = options.onlineChoice?.(i) ?? null;
     if (choices === null) return;
     const encrypted = encryptBallot(setup, voter, choices);
-    const ballot = options.castTamper?.(i, encrypted.ballot) ?? encrypted.ballot;
+    const ballot =
+      options.castTamper?.(i, encrypted.ballot, (unsigned) =>
+        signUnsignedBallot(group, setup.baseHash, voter.secretKey, unsigned)
+      ) ?? encrypted.ballot;
     board.append('ballot-cast', tick(), { ballot, tracker: computeTracker(ballot) });
     counted.push(ballot);
     choices.forEach((chosen, c) =>

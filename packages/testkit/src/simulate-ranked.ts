@@ -29,11 +29,11 @@ import type { MemoryBoard } from './memory-board.ts';
 
 type RankedEventType = 'mix' | 'ranked-decryption-share' | 'ranked-rankings' | 'ranked-result';
 
-/** Edits a body before it is posted; returning null posts nothing. */
+/** Edits a body before it is posted: the bodies returned are posted instead (none: nothing). */
 export type RankedTamper = <T extends RankedEventType>(
   type: T,
   body: EventBody<T>
-) => EventBody<T> | null;
+) => readonly EventBody<T>[];
 
 export interface RankedPhaseInput {
   readonly group: Group;
@@ -65,8 +65,8 @@ export function simulatedMixerKeys(group: Group, count = 3): Point[] {
 export function simulateRankedPhase(input: RankedPhaseInput): Map<number, number[][]> {
   const { group, board, manifest, tamper } = input;
   const post = <T extends RankedEventType>(type: T, body: EventBody<T>): void => {
-    const posted = tamper === undefined ? body : tamper(type, body);
-    if (posted !== null) board.append(type, input.tick(), posted);
+    for (const posted of tamper === undefined ? [body] : tamper(type, body))
+      board.append(type, input.tick(), posted);
   };
   const published = new Map<number, number[][]>();
   manifest.contests.forEach((contest, c) => {
