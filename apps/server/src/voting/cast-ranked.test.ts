@@ -103,11 +103,11 @@ forEachEngine('ranked ballots on the cast path', (engine) => {
   it('a Benaloh-audited ranked ballot opens to its ranking, in preference order', async () => {
     const election = await createTestElection(server().service, { voters: 1, contests: CONTESTS });
     const voter = nth(election.voters, 0);
-    const encrypted = encryptBallot(
-      election.setup,
-      voterKey(election.setup.group, voter),
-      [[1, 2, 0], [3], [1]]
-    );
+    const encrypted = encryptBallot(election.setup, voterKey(election.setup.group, voter), [
+      [1, 2, 0],
+      [3],
+      [1],
+    ]);
     const audited = openAuditedBallot(encrypted);
     const context = { group: election.setup.group, electionKey: election.setup.electionKey };
     assert.equal(auditedBallotFault(context, audited), null);

@@ -174,6 +174,6 @@ export function rankedResultBody(
     method: contest.method,
     rules,
     seed,
-    sheet: counted.value as RankedResultBody['sheet'],
+    sheet: counted.value,
   };
 }
