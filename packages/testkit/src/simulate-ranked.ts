@@ -26,6 +26,33 @@ import {
 } from '@scrutineer/protocol';
 import { countSeed } from '@scrutineer/ranked-count';
 import type { MemoryBoard } from './memory-board.ts';
+import type { ContestSpec } from './simulate-election.ts';
+
+/**
+ * A small mixed election for tests and fixtures: an AV leader of three, an ERS97 committee of two
+ * places from four (one of them Re-open nominations) and a yes/no motion.
+ */
+export const RANKED_TEST_CONTESTS: readonly ContestSpec[] = [
+  {
+    id: 'leader',
+    title: 'Leader',
+    minSelections: 0,
+    maxSelections: 3,
+    candidates: ['Ada Jones', 'Ben Owen', 'Cai Hughes'],
+    method: 'irv',
+  },
+  {
+    id: 'committee',
+    title: 'Committee',
+    minSelections: 0,
+    maxSelections: 4,
+    candidates: ['Dee Rees', 'Eli Price', 'Fay Morgan', 'Re-open nominations'],
+    method: 'stv',
+    rules: 'ers97',
+    seats: 2,
+  },
+  { id: 'motion', title: 'Motion', minSelections: 1, maxSelections: 1, candidates: ['Yes', 'No'] },
+];
 
 type RankedEventType = 'mix' | 'ranked-decryption-share' | 'ranked-rankings' | 'ranked-result';
 

@@ -12,6 +12,7 @@ import { encryptBallot, openAuditedBallot } from '@scrutineer/protocol';
 import type { Ballot } from '@scrutineer/record';
 import { auditedBallotFault, auditedChoices } from '@scrutineer/verifier';
 import {
+  RANKED_TEST_CONTESTS,
   castBallotRequest,
   createTestElection,
   errorCode,
@@ -24,33 +25,7 @@ import {
   voterKey,
 } from '@scrutineer/testkit';
 
-const CONTESTS = [
-  {
-    id: 'leader',
-    title: 'Leader',
-    minSelections: 0,
-    maxSelections: 3,
-    candidates: ['Ada', 'Ben', 'Cai'],
-    method: 'irv' as const,
-  },
-  {
-    id: 'committee',
-    title: 'Committee',
-    minSelections: 0,
-    maxSelections: 4,
-    candidates: ['Dee', 'Eli', 'Fay', 'RON'],
-    method: 'stv' as const,
-    rules: 'ers97' as const,
-    seats: 2,
-  },
-  {
-    id: 'motion',
-    title: 'Motion',
-    minSelections: 1,
-    maxSelections: 1,
-    candidates: ['Yes', 'No'],
-  },
-];
+const CONTESTS = RANKED_TEST_CONTESTS;
 
 forEachEngine('ranked ballots on the cast path', (engine) => {
   const server = suiteServer(engine);
@@ -113,7 +88,7 @@ forEachEngine('ranked ballots on the cast path', (engine) => {
     assert.equal(auditedBallotFault(context, audited), null);
     assert.deepEqual(
       auditedChoices(election.manifest, audited).map((c) => c.chosen),
-      [['Ben', 'Cai', 'Ada'], ['RON'], ['No']]
+      [['Ben Owen', 'Cai Hughes', 'Ada Jones'], ['Re-open nominations'], ['No']]
     );
     // Claiming another ranking for the same ciphertexts fails the opening.
     const ranked = nth(audited.contests, 0).ranked;

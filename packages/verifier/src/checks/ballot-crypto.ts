@@ -146,7 +146,10 @@ function auditedBallotEquations(
   return { ok: true, equations };
 }
 
-/** Spec §9.4 / V5.10: an audited ballot's openings as equations α = r·G, β = v·G + r·K. */
+/**
+ * Spec §9.4 / V5.10: an audited ballot's openings as equations α = r·G, β = v·G + r·K, for each
+ * selection and each position of a ranked entry (§11.2).
+ */
 function auditEquations(context: AuditContext, audited: AuditedBallot): Equation[] {
   const { group, electionKey } = context;
   const equations: Equation[] = [];
@@ -177,23 +180,8 @@ function auditEquations(context: AuditContext, audited: AuditedBallot): Equation
         opening(c, ranked.values[i] ?? -1, ranked.randomness[i] ?? '')
       );
     }
-    for (const selection of contest.selections) {
-      const ciphertext = decodeCiphertext(group, hexToBytes(selection.ciphertext), {
-        allowIdentity: false,
-      });
-      const r = decodeScalar(hexToBytes(selection.randomness));
-      equations.push(
-        equationOf([
-          [1n, ciphertext.alpha],
-          [-r, group.generator],
-        ]),
-        equationOf([
-          [1n, ciphertext.beta],
-          [-BigInt(selection.vote), group.generator],
-          [-r, electionKey],
-        ])
-      );
-    }
+    for (const selection of contest.selections)
+      opening(selection.ciphertext, selection.vote, selection.randomness);
   }
   return equations;
 }
