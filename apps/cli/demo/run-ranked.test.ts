@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { declareVerifiedRecord } from '../src/commands/election/declaration-files.ts';
 import { verifyRecordDirectory } from '../src/commands/election/publish-record.ts';
 import { runRanked } from './run-ranked.ts';
 
@@ -38,4 +39,20 @@ test('the ranked scenario publishes the intended AV and STV results, stage by st
     JSON.stringify(ranked)
   );
   assert.match(readFileSync(join(out, 'ranked-result.md'), 'utf8'), /Cai Hughes/);
+
+  // The declaration of the verified record carries the same sheets, as published.
+  const declared = mkdtempSync(join(tmpdir(), 'scrutineer-ranked-declared-'));
+  const verified = await declareVerifiedRecord(join(out, 'record'), declared);
+  assert.equal(verified.report.ok, true);
+  const sheets = JSON.parse(readFileSync(join(declared, 'ranked-result.json'), 'utf8')) as {
+    contestId: string;
+    elected: string[];
+  }[];
+  assert.deepEqual(
+    sheets.map((s) => [s.contestId, s.elected]),
+    [
+      ['leader', ['Cai Hughes']],
+      ['committee', committee.elected],
+    ]
+  );
 });

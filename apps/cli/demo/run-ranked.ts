@@ -5,7 +5,8 @@
  * decrypted position by position by 3 of the 5 trustees, and counted stage by stage (spec §11,
  * §12). The record is written to DIR/record and verified (V1–V12, with V10 and V11 for the ranked
  * contests); each published result sheet is compared with the count of the rankings the members
- * intended (DIR/ranked-result.json, DIR/ranked-result.md).
+ * intended (DIR/ranked-plan.json); the sheets as published are DIR/ranked-result.json and, as
+ * readable tables, DIR/ranked-result.md.
  *
  * Unlike the other scenarios this one does not run through the election server: the board's API
  * has no routes for the ranked phase yet (spec §11.8 "Not yet built"), so every party is played in
@@ -15,9 +16,10 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadGroup } from '@scrutineer/crypto';
-import { type ResultSheet, countRanked, renderSheet } from '@scrutineer/ranked-count';
+import { type ResultSheet, countRanked } from '@scrutineer/ranked-count';
 import { type Manifest, countRankingsOf } from '@scrutineer/record';
 import { simulateElection } from '@scrutineer/testkit';
+import { rankedSheetsOf, writeRankedSheets } from '../src/commands/election/ranked-sheets.ts';
 import {
   readRecordEvents,
   verifyRecordDirectory,
@@ -116,23 +118,14 @@ export async function runRanked(options: RankedDemoOptions): Promise<RankedDemoO
       : `NOT verified: ${failed.join(', ')}`
   );
 
-  const contests = rankedOutcomes(election.manifest, readRecordEvents(recordDir), voters);
+  const events = readRecordEvents(recordDir);
+  const contests = rankedOutcomes(election.manifest, events, voters);
   const matches = contests.every((c) => JSON.stringify(c.published) === JSON.stringify(c.intended));
   writeFileSync(
-    join(out, 'ranked-result.json'),
+    join(out, 'ranked-plan.json'),
     `${JSON.stringify({ verified: report.ok, matches, contests }, null, 2)}\n`
   );
-  writeFileSync(
-    join(out, 'ranked-result.md'),
-    contests
-      .map((c) => {
-        const names = election.manifest.contests
-          .find((x) => x.id === c.contest)
-          ?.candidates.map((x) => x.name);
-        return `# ${c.contest}\n\n${renderSheet(c.published, names)}`;
-      })
-      .join('\n\n')
-  );
+  writeRankedSheets(out, election.manifest, rankedSheetsOf(election.manifest, events));
   for (const c of contests) log(`${c.contest}: elected ${c.elected.join(', ')}`);
   log(
     matches
