@@ -111,6 +111,7 @@ export class ElectionChecks {
    * only then are the counted ballots known. The seed of each count is §12.3.1's.
    */
   finishRanked(): void {
+    this.#ranked.reportStrays();
     const key = this.#key;
     const baseHash = this.#baseHash;
     if (!this.#ranked.active || key === null || baseHash === null) return;

@@ -99,25 +99,36 @@ export class RankedWalk {
     else if (event.type === 'ranked-result') this.#results.push({ position, body: event.body });
   }
 
-  /** V10.2–V10.5 and V11 for every ranked contest; a ranked event for no ranked contest fails. */
-  finish(end: RankedWalkEnd): void {
+  #rankedContests(): Set<number> {
+    return new Set(this.#manifest.contests.flatMap((c, i) => (isRankedContest(c) ? [i] : [])));
+  }
+
+  /**
+   * A ranked event for a contest that is not ranked (or not in the manifest) fails the check of
+   * its kind: a mix V10.2, a share V10.3, rankings V10.5, a result V11.1. Runs on every record.
+   */
+  reportStrays(): void {
     const report = this.#report;
-    const ranked = new Set(
-      this.#manifest.contests.flatMap((c, i) => (isRankedContest(c) ? [i] : []))
-    );
-    for (const { position, body } of [...this.#mixes, ...this.#shares, ...this.#rankings])
-      if (!ranked.has(body.contest))
-        report.fail(
-          body.contest === undefined ? 'V10.2' : 'V10.4',
-          `contest ${body.contest} is not a ranked contest`,
-          position
-        );
-    for (const { position, body } of this.#results) {
-      const c = this.#manifest.contests.findIndex((x) => x.id === body.contestId);
-      if (!ranked.has(c))
+    const ranked = this.#rankedContests();
+    const stray = (
+      id: 'V10.2' | 'V10.3' | 'V10.5',
+      list: readonly Positioned<{ contest: number }>[]
+    ) => {
+      for (const { position, body } of list)
+        if (!ranked.has(body.contest))
+          report.fail(id, `contest ${body.contest} is not a ranked contest`, position);
+    };
+    stray('V10.2', this.#mixes);
+    stray('V10.3', this.#shares);
+    stray('V10.5', this.#rankings);
+    for (const { position, body } of this.#results)
+      if (!ranked.has(this.#manifest.contests.findIndex((x) => x.id === body.contestId)))
         report.fail('V11.1', `${body.contestId} is not a ranked contest`, position);
-    }
-    for (const c of ranked) this.#finishContest(c, end);
+  }
+
+  /** V10.2–V10.5 and V11 for every ranked contest. */
+  finish(end: RankedWalkEnd): void {
+    for (const c of this.#rankedContests()) this.#finishContest(c, end);
   }
 
   #finishContest(c: number, end: RankedWalkEnd): void {
