@@ -20,3 +20,4 @@ export * from './test-databases.ts';
 export * from './test-election.ts';
 export * from './trustee-decryption.ts';
 export * from './result-of.ts';
+export * from './simulate-ranked.ts';

@@ -25,16 +25,12 @@ import {
   verifyRankedBallot,
   verifyShuffle,
 } from '@scrutineer/crypto';
+import { CHECKS, RANKED_CHECK_IDS } from '../check-catalogue.ts';
 
-/** The V10 catalogue (spec §11.9); joins CHECKS when the ranked record events are wired in. */
-export const RANKED_CHECKS = {
-  'V10.1': 'ranked ballots have n + 1 ciphertexts and their well-formedness proofs verify',
-  'V10.2': 'each mixer took its predecessor’s output and its shuffle proof verifies',
-  'V10.3': 'ranked decryption shares verify; a bad one is attributed to its trustee',
-  'V10.4':
-    'each round decrypts exactly the positions up to STOP, with k valid trustees, to values in 0 … n',
-  'V10.5': 'the published rankings equal the combined decryptions',
-} as const;
+/** The V10 catalogue (spec §11.9): its titles are {@link CHECKS}'. */
+export const RANKED_CHECKS = Object.fromEntries(RANKED_CHECK_IDS.map((id) => [id, CHECKS[id]])) as {
+  readonly [K in (typeof RANKED_CHECK_IDS)[number]]: (typeof CHECKS)[K];
+};
 export type RankedCheckId = keyof typeof RANKED_CHECKS;
 
 export interface RankedContestRecord {
@@ -65,6 +61,11 @@ export interface RankedContestRecord {
     }[];
   }[];
   readonly rankings: readonly (readonly number[])[];
+  /**
+   * The cascade's input when the ballots' own proofs are judged elsewhere (the record walk checks
+   * them with each ballot, V10.1): then `ballots` is empty and V10.1 is not reported here.
+   */
+  readonly firstInputs?: readonly CiphertextRow[];
 }
 
 export interface RankedFailure {
@@ -121,7 +122,9 @@ export function verifyRankedContest(
     'V10.5': [],
   };
   const faults: RankedFailure[] = [];
-  const reached = new Set<RankedCheckId>(['V10.1', 'V10.2']);
+  const reached = new Set<RankedCheckId>(
+    record.firstInputs === undefined ? ['V10.1', 'V10.2'] : ['V10.2']
+  );
 
   // V10.1: batches of ballots in one MSM; a failing batch is checked ballot by ballot.
   const contextOf = (credential: Uint8Array) => ({
@@ -168,7 +171,8 @@ export function verifyRankedContest(
   }
 
   // V10.2: the cascade, attributed to the first mixer at fault.
-  let expected: readonly CiphertextRow[] = record.ballots.map((b) => b.ciphertexts);
+  let expected: readonly CiphertextRow[] =
+    record.firstInputs ?? record.ballots.map((b) => b.ciphertexts);
   let cascadeHolds = record.mixes.length >= 2;
   if (!cascadeHolds)
     failures['V10.2'].push({ message: 'a ranked contest needs at least two mixers' });

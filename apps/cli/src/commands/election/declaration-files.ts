@@ -6,6 +6,7 @@
  * it) for the returning officer to sign and post up.
  */
 import { rmSync, writeFileSync } from 'node:fs';
+import { rankedSheetsOf, writeRankedSheets } from './ranked-sheets.ts';
 import { join } from 'node:path';
 import { type Declaration, declarationCsv, declareResult } from '@scrutineer/record';
 import type { VerificationReport } from '@scrutineer/verifier';
@@ -222,6 +223,8 @@ export async function declareVerifiedRecord(
   if (setup?.type !== 'election-setup') throw new Error('the record does not start with its setup');
   // Spec §9.5: the setup event's body is the manifest (checked by the verifier just now).
   const declaration = declareResult(setup.body, events);
+  // Spec §12.7: the ranked contests' stage-by-stage sheets beside the declaration.
+  writeRankedSheets(out, setup.body, rankedSheetsOf(setup.body, events));
   return {
     report,
     declaration,
