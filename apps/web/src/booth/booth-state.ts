@@ -3,7 +3,7 @@
  * in memory (never in the URL or storage); the voting code and answers are dropped as soon as
  * sign-in succeeds, and the session token once the ballot is cast.
  */
-import type { AuditedBallot, Ballot } from '@scrutineer/record';
+import type { AuditedBallot, Ballot, Contest } from '@scrutineer/record';
 import type { CredentialReport } from '../api.ts';
 import type { CheckedElection } from '../election-check.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
@@ -14,6 +14,8 @@ export interface FieldError {
   readonly parameters?: Readonly<Record<string, string | number>>;
   /** The id of the field at fault, for the error summary's link. */
   readonly target?: string;
+  /** The ids of every field at fault, marked invalid (a number in two ranking boxes marks both). */
+  readonly fields?: readonly string[];
 }
 
 export type Step =
@@ -56,8 +58,13 @@ export interface BoothState {
   code: string;
   answers: Record<string, string>;
   token: string | null;
-  /** Per contest, the chosen candidate indices in ballot order. */
+  /**
+   * Per contest, the chosen candidate indices in ballot order; for a ranked contest (spec §11.1)
+   * the ranking, first preference first, once its boxes read as one.
+   */
   choices: number[][];
+  /** Per ranked contest, per candidate, what the member typed in the box (empty elsewhere). */
+  rankingEntries: string[][];
   /**
    * Spec §13.2: the manifest indexes of the contests on this member's ballot (their style, given
    * at sign-in); null when the election has no ballot styles (every contest).
@@ -80,9 +87,15 @@ export function initialState(election: CheckedElection, mode: 'vote' | 'pack'): 
     answers: {},
     token: null,
     choices: election.manifest.contests.map(() => []),
+    rankingEntries: election.manifest.contests.map((contest) => contest.candidates.map(() => '')),
     style: null,
     encrypted: null,
   };
+}
+
+/** Spec §11.1: a contest counted from rankings (the booth shows numbered boxes). */
+export function isRanked(contest: Contest): boolean {
+  return (contest as { readonly method?: string }).method !== undefined;
 }
 
 /** Whether contest c is on this member's ballot (spec §13.2). */
