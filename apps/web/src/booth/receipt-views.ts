@@ -140,7 +140,8 @@ export function receiptView(
 
 export function auditedView(booth: Booth, audited: AuditedBallot, receipt: ReceiptData): Child[] {
   const { manifest } = booth.state.election;
-  const chosen = h('ul', { class: 'audit-choices' });
+  // What the opened ballot holds, contest by contest, as the review showed it before encrypting.
+  const chosen = h('dl', { class: 'review audit-choices', id: 'audit-choices' });
   const details = h('dl', { class: 'audit-details' });
   audited.contests.forEach((contest, c) => {
     // Spec §13.2: a styled ballot's entries name their contests.
@@ -148,14 +149,13 @@ export function auditedView(booth: Booth, audited: AuditedBallot, receipt: Recei
       contest.contest === undefined
         ? manifest.contests[c]
         : manifest.contests.find((x) => x.id === contest.contest);
+    const title = spec === undefined ? '' : contestTitle(spec);
+    const names: string[] = [];
     contest.selections.forEach((selection, j) => {
       const candidate = spec?.candidates[j];
       const name = candidate === undefined ? String(j + 1) : candidateName(candidate);
-      const label = t('audit.contestOption', {
-        contest: spec === undefined ? '' : contestTitle(spec),
-        candidate: name,
-      });
-      if (selection.vote === 1) chosen.append(h('li', {}, label));
+      const label = t('audit.contestOption', { contest: title, candidate: name });
+      if (selection.vote === 1) names.push(name);
       details.append(
         h('dt', {}, label),
         h(
@@ -171,6 +171,10 @@ export function auditedView(booth: Booth, audited: AuditedBallot, receipt: Recei
         )
       );
     });
+    chosen.append(
+      h('dt', {}, title),
+      h('dd', {}, names.length > 0 ? names.join(', ') : t('review.none'))
+    );
   });
   // The second device opens the tracker page with the tracker in the fragment (never sent to
   // the server), and checks the opening there (spec §9.4, V5.10).
