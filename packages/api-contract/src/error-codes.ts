@@ -85,6 +85,10 @@ export const ERROR_CATALOGUE = {
   'ballot/invalid-signature': [400, "The ballot's signature does not verify."],
   'ballot/invalid-proof': [400, 'A selection proof does not verify.'],
   'ballot/invalid-total-proof': [400, "A contest's total proof does not verify."],
+  'ballot/invalid-ranking-proof': [
+    400,
+    "A ranked contest's ranking proof does not verify: the ranking is not a well-formed order of the candidates.",
+  ],
   'ballot/not-canonical-point': [400, 'The ballot holds a point that is not canonically encoded.'],
   'ballot/identity-point': [400, 'The ballot holds the identity point where it is forbidden.'],
   'ballot/not-canonical-scalar': [

@@ -24,6 +24,7 @@ const BALLOT_REFUSALS = [
   'ballot/invalid-signature',
   'ballot/invalid-proof',
   'ballot/invalid-total-proof',
+  'ballot/invalid-ranking-proof',
   'ballot/not-canonical-point',
   'ballot/identity-point',
   'ballot/not-canonical-scalar',

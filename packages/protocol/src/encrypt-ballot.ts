@@ -11,6 +11,9 @@ import {
   encodeCiphertext,
   encodeRangeProof,
   encodeScalar,
+  encodeShuffleProof,
+  encryptRanking,
+  rankingVector,
   encodeSignature,
   encodeU64,
   encrypt,
@@ -28,10 +31,16 @@ import {
   ballotSigningMessage,
   computeTracker,
   err,
+  isRankedContest,
   ok,
 } from '@scrutineer/record';
 
-/** The voter's choices: for each contest in manifest order, the 0-based indices of the chosen candidates. */
+/**
+ * The voter's choices: for each contest in manifest order, the 0-based indices of the chosen
+ * candidates. For a ranked contest (spec §11.2) the order is the preference order, first
+ * preference first, and any number 0 … n may be ranked; the encoding's 1-based candidate numbers
+ * are made here and nowhere else on the booth's side.
+ */
 export type Choices = readonly (readonly number[])[];
 
 /** What the booth needs to encrypt for one election. */
@@ -50,6 +59,14 @@ export interface EncryptedBallot {
   readonly tracker: string;
   /** Per contest, per option: the plaintext (0/1) and randomness. Secret; only an audit reveals it. */
   readonly secrets: readonly (readonly { readonly vote: 0 | 1; readonly randomness: bigint }[])[];
+  /**
+   * Per ballot entry: for a ranked contest the plaintext vector v (spec §11.2 eq. (11.0), 1-based
+   * candidates, STOP 0, the unranked) and each position's randomness; undefined for the others.
+   * Secret; only an audit reveals it.
+   */
+  readonly rankedSecrets: readonly (
+    { readonly values: readonly number[]; readonly randomness: readonly bigint[] } | undefined
+  )[];
 }
 
 /** Why choices do not fit the manifest (spec §9.2.1); `contest` is -1 for the ballot as a whole. */
@@ -129,6 +146,7 @@ export function encryptBallot(
     throw new Error(`encryptBallot: ${checked.error.code}: ${checked.error.message}`);
   const credentialBytes = group.encodePoint(credential.publicKey);
   const secrets: { vote: 0 | 1; randomness: bigint }[][] = [];
+  const rankedSecrets: EncryptedBallot['rankedSecrets'][number][] = [];
   // Spec §13.2: a styled ballot covers exactly its style's contests, each entry naming its contest;
   // proofs bind the contest's manifest index c either way.
   const covered = manifest.contests
@@ -137,6 +155,28 @@ export function encryptBallot(
   const contests = covered.map(({ contest, c }) => {
     const chosen = new Set(choices[c]);
     const contestBinding = [credentialBytes, encodeU64(c)];
+    if (isRankedContest(contest)) {
+      // Spec §11.2: choices are 0-based; the encoding numbers candidates 1 … n (0 is STOP).
+      const ranking = (choices[c] ?? []).map((j) => j + 1);
+      const n = contest.candidates.length;
+      const encrypted = encryptRanking(
+        group,
+        electionKey,
+        { baseHash, bindings: contestBinding },
+        n,
+        ranking
+      );
+      secrets.push([]);
+      rankedSecrets.push({ values: rankingVector(n, ranking), randomness: encrypted.randomness });
+      const ranked = {
+        ciphertexts: encrypted.ciphertexts.map((e) => bytesToHex(encodeCiphertext(group, e))),
+        proof: bytesToHex(encodeShuffleProof(group, encrypted.proof)),
+      };
+      return manifest.styles === undefined
+        ? { selections: [], ranked }
+        : { contest: contest.id, selections: [], ranked };
+    }
+    rankedSecrets.push(undefined);
     const encryptions: Encryption[] = [];
     const contestSecrets: { vote: 0 | 1; randomness: bigint }[] = [];
     const selections = contest.candidates.map((_, j) => {
@@ -188,7 +228,23 @@ export function encryptBallot(
   };
   const signature = sign(group, baseHash, credential.secretKey, ballotSigningMessage(unsigned));
   const ballot: Ballot = { ...unsigned, signature: bytesToHex(encodeSignature(group, signature)) };
-  return { ballot, tracker: computeTracker(ballot), secrets };
+  return { ballot, tracker: computeTracker(ballot), secrets, rankedSecrets };
+}
+
+/** Spec §11.2: a ranked entry opened: its ciphertexts, plaintext vector and randomness. */
+function rankedOpening(
+  ranked: { readonly ciphertexts: readonly string[] } | undefined,
+  secret: EncryptedBallot['rankedSecrets'][number]
+): { ranked?: { ciphertexts: string[]; values: number[]; randomness: string[] } } {
+  if (ranked === undefined) return {};
+  if (secret === undefined) throw new Error('encrypted ballot secrets do not match its shape');
+  return {
+    ranked: {
+      ciphertexts: [...ranked.ciphertexts],
+      values: [...secret.values],
+      randomness: secret.randomness.map((r) => bytesToHex(encodeScalar(r))),
+    },
+  };
 }
 
 /** Spec §9.4: the published form of a ballot the voter chose to audit (Benaloh challenge). */
@@ -198,6 +254,7 @@ export function openAuditedBallot(encrypted: EncryptedBallot): AuditedBallot {
     tracker: encrypted.tracker,
     contests: encrypted.ballot.contests.map((contest, c) => ({
       ...(contest.contest === undefined ? {} : { contest: contest.contest }),
+      ...rankedOpening(contest.ranked, encrypted.rankedSecrets[c]),
       selections: contest.selections.map((selection, j) => {
         const secret = encrypted.secrets[c]?.[j];
         if (secret === undefined)

@@ -4,11 +4,20 @@
  * job; this module fixes the shape and the bytes everyone hashes.
  */
 import { z } from 'zod';
-import { bytesToHex, frameParts, hexToBytes, sha256, utf8, RecordTag } from '@scrutineer/crypto';
+import {
+  MAX_RANKED_CANDIDATES,
+  bytesToHex,
+  frameParts,
+  hexToBytes,
+  sha256,
+  utf8,
+  RecordTag,
+} from '@scrutineer/crypto';
 import { canonicalBytes } from './canonical-json.ts';
 import { hexBytes, recordErrorFromZod } from './hex.ts';
 import { textSchema } from './text.ts';
-import type { Manifest } from './manifest.ts';
+import { type Manifest, isRankedContest } from './manifest.ts';
+import { rankedEntrySchema } from './ranked-events.ts';
 import { type RecordError, type Result, err, ok, recordError } from './result.ts';
 
 /** A range proof on the wire: the hex of its spec §5.3 encoding, 128 bytes a branch, ≤ 101 branches. */
@@ -25,18 +34,30 @@ const contestIdSchema = z
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/)
   .optional();
 
+/**
+ * Spec §9.4: a contest entry. A homomorphic contest's has one 0/1 selection per candidate and the
+ * total's proof; a ranked contest's (§11.2) has no selections (`[]`, so every reader of selections
+ * sees none) and `ranked`: n + 1 position ciphertexts and the ranking proof.
+ */
+const ballotEntrySchema = z
+  .strictObject({
+    contest: contestIdSchema,
+    selections: z.array(selectionSchema).max(50),
+    totalProof: rangeProofHex.optional(),
+    ranked: rankedEntrySchema.optional(),
+  })
+  .refine(
+    (e) =>
+      e.ranked === undefined
+        ? e.totalProof !== undefined
+        : e.totalProof === undefined && e.selections.length === 0,
+    { message: 'an entry has selections and totalProof, or (ranked) empty selections and ranked' }
+  );
+
 export const ballotSchema = z.strictObject({
   election: textSchema(0, 64),
   credential: hexBytes(32),
-  contests: z
-    .array(
-      z.strictObject({
-        contest: contestIdSchema,
-        selections: z.array(selectionSchema).max(50),
-        totalProof: rangeProofHex,
-      })
-    )
-    .max(20),
+  contests: z.array(ballotEntrySchema).max(20),
   signature: hexBytes(64),
 });
 
@@ -44,24 +65,48 @@ export const ballotSchema = z.strictObject({
 export type Ballot = z.infer<typeof ballotSchema>;
 /** A ballot before it is signed. */
 export type UnsignedBallot = Omit<Ballot, 'signature'>;
+/** One contest entry of a ballot: homomorphic (`selections`, `totalProof`) or ranked (`ranked`). */
+export type BallotEntry = Ballot['contests'][number];
 
 export const auditedBallotSchema = z.strictObject({
   election: textSchema(0, 64),
   tracker: hexBytes(32),
   contests: z
     .array(
-      z.strictObject({
-        contest: contestIdSchema,
-        selections: z
-          .array(
-            z.strictObject({
-              ciphertext: hexBytes(64),
-              vote: z.number().int().min(0).max(1),
-              randomness: hexBytes(32),
+      z
+        .strictObject({
+          contest: contestIdSchema,
+          selections: z
+            .array(
+              z.strictObject({
+                ciphertext: hexBytes(64),
+                vote: z.number().int().min(0).max(1),
+                randomness: hexBytes(32),
+              })
+            )
+            .max(50),
+          // Spec §11.2: a ranked entry (empty selections) opens to its plaintext vector v
+          // (eq. (11.0): 1-based candidates, STOP 0, the unranked), with each position's randomness.
+          ranked: z
+            .strictObject({
+              ciphertexts: z
+                .array(hexBytes(64))
+                .min(2)
+                .max(MAX_RANKED_CANDIDATES + 1),
+              values: z.array(z.number().int().min(0).max(MAX_RANKED_CANDIDATES)),
+              randomness: z.array(hexBytes(32)),
             })
-          )
-          .max(50),
-      })
+            .refine(
+              (r) =>
+                r.values.length === r.ciphertexts.length &&
+                r.randomness.length === r.ciphertexts.length,
+              { message: 'one value and one randomness per position' }
+            )
+            .optional(),
+        })
+        .refine((e) => e.ranked === undefined || e.selections.length === 0, {
+          message: 'a ranked entry has no selections',
+        })
     )
     .max(20),
 });
@@ -75,6 +120,7 @@ export interface BallotShape {
   readonly contests: readonly {
     readonly contest?: string | undefined;
     readonly selections: readonly unknown[];
+    readonly ranked?: { readonly ciphertexts: readonly unknown[] } | undefined;
   }[];
 }
 
@@ -131,13 +177,24 @@ export function checkBallotShape(manifest: Manifest, ballot: BallotShape): Recor
   }
   for (const [c, at] of indexes.entries()) {
     const contest = manifest.contests[at];
-    if (contest === undefined) continue;
-    const got = ballot.contests[c]?.selections.length ?? 0;
-    if (got !== contest.candidates.length) {
+    const entry = ballot.contests[c];
+    if (contest === undefined || entry === undefined) continue;
+    // Spec §9.4, §11.2: a ranked contest takes a ranked entry of n + 1 ciphertexts, any other a
+    // selection per candidate.
+    const ranked = entry.ranked !== undefined;
+    if (isRankedContest(contest) !== ranked)
+      return recordError(
+        'record/wrong-entry-kind',
+        `contest ${contest.id} is ${isRankedContest(contest) ? '' : 'not '}ranked`,
+        `/contests/${c}`
+      );
+    const got = entry.ranked?.ciphertexts.length ?? entry.selections.length;
+    const want = contest.candidates.length + (ranked ? 1 : 0);
+    if (got !== want) {
       return recordError(
         'record/wrong-selection-count',
-        `contest ${contest.id} needs ${contest.candidates.length} selections, got ${got}`,
-        `/contests/${c}/selections`
+        `contest ${contest.id} needs ${want} ${ranked ? 'position ciphertexts' : 'selections'}, got ${got}`,
+        `/contests/${c}/${ranked ? 'ranked/ciphertexts' : 'selections'}`
       );
     }
   }
@@ -172,13 +229,27 @@ export function ballotSigningMessage(ballot: UnsignedBallot): Uint8Array {
   );
 }
 
-/** Spec §9.4: the tracker, from the ciphertexts alone, in contest and option order. */
+/** What {@link entryCiphertexts} reads of an entry, cast or audited. */
+export interface CiphertextsOfEntry {
+  readonly selections: readonly { readonly ciphertext: string }[];
+  readonly ranked?: { readonly ciphertexts: readonly string[] } | undefined;
+}
+
+/** Spec §9.4: an entry's ciphertexts (hex), in option order, or for a ranked entry in position order. */
+export function entryCiphertexts(entry: CiphertextsOfEntry): readonly string[] {
+  return entry.ranked?.ciphertexts ?? entry.selections.map((s) => s.ciphertext);
+}
+
+/**
+ * Spec §9.4: the tracker, from the ciphertexts alone, in contest and option order (a ranked
+ * entry's n + 1 ciphertexts in position order, §11.2).
+ */
 export function computeTracker(ballot: {
-  readonly contests: readonly { readonly selections: readonly { readonly ciphertext: string }[] }[];
+  readonly contests: readonly CiphertextsOfEntry[];
 }): string {
   const parts = [utf8(RecordTag.tracker)];
   for (const contest of ballot.contests) {
-    for (const selection of contest.selections) parts.push(hexToBytes(selection.ciphertext));
+    for (const ciphertext of entryCiphertexts(contest)) parts.push(hexToBytes(ciphertext));
   }
   return bytesToHex(sha256(frameParts(parts)));
 }

@@ -195,3 +195,94 @@ test('replacements (spec §9.2.7): optional, strict, whole numbers ≥ 0', () =>
       JSON.stringify(bad)
     );
 });
+
+describe('ranked contests in the manifest (spec §9.2.1, §9.2.10, §12.1)', () => {
+  const candidates = ['a', 'b', 'c', 'd'].map((id) => ({ id, name: id.toUpperCase() }));
+  const ranked = (fields: Record<string, unknown>) => ({
+    id: 'committee',
+    title: 'Committee',
+    minSelections: 0,
+    maxSelections: 4,
+    candidates,
+    ...fields,
+  });
+  const mixers = { members: [1, 2].map((m) => ({ name: `Mix ${m}`, publicKey: key(`c${m}`) })) };
+  const mixed = (
+    contest: Record<string, unknown>,
+    extra: Record<string, unknown> = { mixers }
+  ) => ({
+    ...validManifest,
+    contests: [...validManifest.contests, contest],
+    ...extra,
+  });
+
+  test('accepts AV and STV contests beside a homomorphic one, with mix servers', () => {
+    for (const fields of [
+      { method: 'irv' },
+      { method: 'irv', rules: 'irv', seats: 1 },
+      { method: 'stv', rules: 'ers97', seats: 3 },
+      { method: 'stv', rules: 'meek', seats: 1 },
+    ]) {
+      const parsed = parseManifest(mixed(ranked(fields)));
+      assert.equal(parsed.ok, true, JSON.stringify([fields, parsed]));
+    }
+  });
+
+  const refusals: [string, unknown, string][] = [
+    [
+      'stv without rules',
+      mixed(ranked({ method: 'stv', seats: 2 })),
+      'record/invalid-ranked-contest',
+    ],
+    [
+      'stv without seats',
+      mixed(ranked({ method: 'stv', rules: 'meek' })),
+      'record/invalid-ranked-contest',
+    ],
+    [
+      'stv filling every place',
+      mixed(ranked({ method: 'stv', rules: 'meek', seats: 4 })),
+      'record/invalid-ranked-contest',
+    ],
+    [
+      'irv with two seats',
+      mixed(ranked({ method: 'irv', seats: 2 })),
+      'record/invalid-ranked-contest',
+    ],
+    [
+      'irv by ers97',
+      mixed(ranked({ method: 'irv', rules: 'ers97' })),
+      'record/invalid-ranked-contest',
+    ],
+    [
+      'seats without a method',
+      mixed(ranked({ seats: 2, minSelections: 1 })),
+      'record/invalid-ranked-contest',
+    ],
+    [
+      'a ranking cap',
+      mixed(ranked({ method: 'irv', maxSelections: 2 })),
+      'record/invalid-ranked-contest',
+    ],
+    ['an unknown method', mixed(ranked({ method: 'borda' })), 'record/invalid-manifest'],
+    ['no mix servers', mixed(ranked({ method: 'irv' }), {}), 'record/invalid-mixers'],
+    ['mix servers without a ranked contest', { ...validManifest, mixers }, 'record/invalid-mixers'],
+    [
+      'one mix server',
+      mixed(ranked({ method: 'irv' }), { mixers: { members: mixers.members.slice(0, 1) } }),
+      'record/invalid-manifest',
+    ],
+    [
+      'two mix servers with one key',
+      mixed(ranked({ method: 'irv' }), {
+        mixers: { members: [at(mixers.members, 0), at(mixers.members, 0)] },
+      }),
+      'record/invalid-mixers',
+    ],
+  ];
+  for (const [name, value, code] of refusals)
+    test(`refuses ${name} with ${code}`, () => {
+      const parsed = parseManifest(value);
+      assert.equal(parsed.ok ? 'ok' : parsed.error.code, code);
+    });
+});

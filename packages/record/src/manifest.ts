@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { hexBytes, recordErrorFromZod } from './hex.ts';
 import { instantSchema } from './instant.ts';
+import { RANKED_METHODS, STV_RULES } from './ranked-result.ts';
 import { textSchema } from './text.ts';
 import { type RecordError, type Result, err, ok, recordError } from './result.ts';
 
@@ -43,6 +44,17 @@ const contestSchema = z.strictObject({
   minSelections: z.number().int().min(0),
   maxSelections: z.number().int().min(1),
   candidates: z.array(candidateSchema).min(2).max(50),
+  /**
+   * Spec §9.2.1, §11.1, §12.1: absent, the contest is counted homomorphically (1-of-n, k-of-n,
+   * yes/no by its selection limits); `irv` (AV, one place) or `stv` (`seats` places, by `rules`)
+   * makes it a ranked contest, mixed (§11) and counted from its rankings (§12). Omitted when absent,
+   * so manifests without it hash as before.
+   */
+  method: z.enum(RANKED_METHODS).optional(),
+  /** Spec §12.1: the STV rule set (`ers97` or `meek`); for IRV absent or `irv`. */
+  rules: z.enum(['irv', ...STV_RULES]).optional(),
+  /** Spec §12.1: places to fill; IRV 1 (may be left out), STV 1 … candidates − 1. */
+  seats: z.number().int().min(1).max(49).optional(),
 });
 
 /**
@@ -174,6 +186,19 @@ export const manifestSchema = z.strictObject({
     .max(10)
     .optional(),
   /**
+   * Spec §9.2.10, §11.5: the mix servers that shuffle every ranked contest, in cascade order
+   * (mixer m is `members[m − 1]`), each with the §5.4 key that signs its `mix` events. Required
+   * exactly when a contest is ranked; at least two, so one honest server keeps the secret.
+   */
+  mixers: z
+    .strictObject({
+      members: z
+        .array(z.strictObject({ name: text, publicKey: hexBytes(32) }))
+        .min(2)
+        .max(10),
+    })
+    .optional(),
+  /**
    * Spec §9.2.9, §10.7: the booth digest (§10.7.1) of the web app the board serves, and of each
    * independent mirror that serves the same booth against this board. Absent, the election names
    * no booth. Their form is check V1.10's (`boothFieldProblems`), not a decoding error, so a
@@ -194,6 +219,11 @@ export type Manifest = z.infer<typeof manifestSchema>;
 export type Contest = Manifest['contests'][number];
 export type BallotPolicy = Manifest['policy'];
 
+/** Spec §9.2.1: true for a contest counted from rankings (§11, §12), not homomorphically. */
+export function isRankedContest(contest: Contest): boolean {
+  return contest.method !== undefined;
+}
+
 /** The invariants a schema cannot state (spec §9.2.1–§9.2.6), each with its own code. */
 function manifestInvariantError(m: Manifest): RecordError | null {
   const contestIds = new Set<string>();
@@ -210,6 +240,8 @@ function manifestInvariantError(m: Manifest): RecordError | null {
         path
       );
     }
+    const ranked = rankedContestError(contest, path);
+    if (ranked !== null) return ranked;
     // With at most 50 candidates, max − min ≤ 50 stays within a range proof's 100 (spec §5.3).
     if (
       contest.minSelections > contest.maxSelections ||
@@ -273,7 +305,61 @@ function manifestInvariantError(m: Manifest): RecordError | null {
         '/witnesses/members'
       );
   }
-  return stylesInvariantError(m) ?? collegesInvariantError(m);
+  return mixersInvariantError(m) ?? stylesInvariantError(m) ?? collegesInvariantError(m);
+}
+
+/**
+ * Spec §9.2.1, §12.1: a ranked contest's rule set and places fit its method, and its selection
+ * limits are 0 … n (a voter ranks any number; the ballot proof of §11.2 admits every truncation,
+ * so no other limit could be enforced). A homomorphic contest names no rules or seats.
+ */
+function rankedContestError(contest: Contest, path: string): RecordError | null {
+  const n = contest.candidates.length;
+  if (contest.method === undefined)
+    return contest.rules === undefined && contest.seats === undefined
+      ? null
+      : recordError(
+          'record/invalid-ranked-contest',
+          `${contest.id}: rules or seats without a ranked method`,
+          path
+        );
+  const rulesFit =
+    contest.method === 'irv'
+      ? (contest.rules ?? 'irv') === 'irv' && (contest.seats ?? 1) === 1
+      : contest.rules !== undefined &&
+        contest.rules !== 'irv' &&
+        contest.seats !== undefined &&
+        contest.seats < n;
+  if (!rulesFit)
+    return recordError(
+      'record/invalid-ranked-contest',
+      `${contest.id}: irv takes rules "irv" (or none) and 1 seat; stv takes rules "ers97" or "meek" and 1 … ${n - 1} seats`,
+      path
+    );
+  if (contest.minSelections !== 0 || contest.maxSelections !== n)
+    return recordError(
+      'record/invalid-ranked-contest',
+      `${contest.id}: a ranked contest has minSelections 0 and maxSelections ${n} (any number may be ranked)`,
+      path
+    );
+  return null;
+}
+
+/** Spec §9.2.10: mix servers are named exactly when a contest is ranked, with distinct keys. */
+function mixersInvariantError(m: Manifest): RecordError | null {
+  const ranked = m.contests.some(isRankedContest);
+  if (ranked !== (m.mixers !== undefined))
+    return recordError(
+      'record/invalid-mixers',
+      ranked ? 'a ranked contest needs mix servers' : 'mix servers without a ranked contest',
+      '/mixers'
+    );
+  if (
+    m.mixers !== undefined &&
+    new Set(m.mixers.members.map((x) => x.publicKey)).size !== m.mixers.members.length
+  )
+    return recordError('record/invalid-mixers', 'two mix servers share a key', '/mixers/members');
+  return null;
 }
 
 /** Spec §13.1: categories are distinct, name existing contests in manifest order, and cover every contest. */
@@ -323,10 +409,16 @@ function collegesInvariantError(m: Manifest): RecordError | null {
     const first = byId.get(college.parts[0]?.contest ?? '');
     for (const part of college.parts) {
       const contest = byId.get(part.contest);
-      if (contest === undefined || first === undefined || used.has(part.contest))
+      // A college adds counts (§13.5); a ranked contest has none to add.
+      if (
+        contest === undefined ||
+        first === undefined ||
+        used.has(part.contest) ||
+        isRankedContest(contest)
+      )
         return recordError(
           'record/invalid-college',
-          `college ${college.id}: ${part.contest} is not a contest, or is in two colleges`,
+          `college ${college.id}: ${part.contest} is not a homomorphic contest, or is in two colleges`,
           path
         );
       used.add(part.contest);

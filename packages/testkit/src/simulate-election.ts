@@ -43,6 +43,10 @@ export interface ContestSpec {
   readonly minSelections: number;
   readonly maxSelections: number;
   readonly candidates: readonly string[];
+  /** Spec §9.2.1: a ranked contest's method, rule set and places (absent: homomorphic). */
+  readonly method?: 'irv' | 'stv';
+  readonly rules?: 'irv' | 'ers97' | 'meek';
+  readonly seats?: number;
 }
 
 export interface SimulationOptions {
@@ -111,6 +115,8 @@ export function simulatedManifest(
     start: string;
     /** Default: online and postal. */
     channels?: Manifest['channels'];
+    /** Spec §9.2.10: the mix servers' public keys, needed exactly when a contest is ranked. */
+    mixerPublicKeys?: readonly Point[];
   }
 ): Manifest {
   const draft = {
@@ -124,7 +130,20 @@ export function simulatedManifest(
       minSelections: c.minSelections,
       maxSelections: c.maxSelections,
       candidates: c.candidates.map((name, j) => ({ id: `c${j + 1}`, name })),
+      ...(c.method === undefined ? {} : { method: c.method }),
+      ...(c.rules === undefined ? {} : { rules: c.rules }),
+      ...(c.seats === undefined ? {} : { seats: c.seats }),
     })),
+    ...(options.mixerPublicKeys === undefined
+      ? {}
+      : {
+          mixers: {
+            members: options.mixerPublicKeys.map((key, m) => ({
+              name: `Mix server ${m + 1}`,
+              publicKey: bytesToHex(group.encodePoint(key)),
+            })),
+          },
+        }),
     window: { opens: options.start, closes: addSeconds(options.start, 7 * 24 * 3600) },
     channels: options.channels ?? { online: true, postal: true },
     policy: options.policy,

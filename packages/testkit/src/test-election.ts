@@ -91,6 +91,8 @@ export interface TestElection {
   readonly setup: EncryptionSetup;
   /** The registrar's replacement-approval key (manifest `replacements`), if the manifest has one. */
   readonly approverSecretKey: bigint | null;
+  /** Spec §9.2.10: the mix servers' secret keys, mixer m at m − 1 (three when a contest is ranked). */
+  readonly mixerSecretKeys: readonly bigint[];
 }
 
 export interface TestElectionOptions {
@@ -175,8 +177,14 @@ export async function createTestElection(
     createCeremonyKey(group, electionId, i + 1)
   );
   const now = service.clock();
+  const mixerSecretKeys = (options.contests ?? []).some((c) => c.method !== undefined)
+    ? [randomScalar(), randomScalar(), randomScalar()]
+    : [];
   const drafted = simulatedManifest(group, {
     electionId,
+    ...(mixerSecretKeys.length === 0
+      ? {}
+      : { mixerPublicKeys: mixerSecretKeys.map((k) => group.multiplyBase(k)) }),
     contests: options.contests ?? [
       {
         id: 'leader',
@@ -241,5 +249,6 @@ export async function createTestElection(
       baseHashHex: baseHash,
     }),
     approverSecretKey,
+    mixerSecretKeys,
   };
 }

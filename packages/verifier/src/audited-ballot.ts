@@ -57,13 +57,19 @@ export async function findAuditedBallot(
   };
 }
 
-/** What an audited ballot encrypts: per contest, the candidates whose published vote is 1. */
+/**
+ * What an audited ballot encrypts: per contest, the candidates whose published vote is 1; for a
+ * ranked contest (spec §11.2) the candidates ranked, in preference order.
+ */
 export function auditedChoices(
   manifest: Manifest,
   audited: AuditedBallot
 ): { readonly contest: string; readonly chosen: readonly string[] }[] {
   return audited.contests.map((contest, c) => {
     const chosen: string[] = [];
+    const stop = contest.ranked?.values.indexOf(0) ?? -1;
+    for (const value of contest.ranked?.values.slice(0, Math.max(stop, 0)) ?? [])
+      chosen.push(manifest.contests[c]?.candidates[value - 1]?.name ?? `option ${value}`);
     contest.selections.forEach((selection, j) => {
       if (selection.vote === 1)
         chosen.push(manifest.contests[c]?.candidates[j]?.name ?? `option ${j + 1}`);

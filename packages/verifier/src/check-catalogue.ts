@@ -66,6 +66,15 @@ export const CHECKS = {
   'V9.1': 'online counts equal the decrypted aggregate',
   'V9.2': 'postal counts equal the sum of postal batches',
   'V9.3': 'totals equal online + postal, one per candidate',
+  'V10.1': 'ranked ballots have n + 1 ciphertexts and their well-formedness proofs verify',
+  'V10.2': 'each mixer took its predecessor’s output and its shuffle proof verifies',
+  'V10.3': 'ranked decryption shares verify; a bad one is attributed to its trustee',
+  'V10.4':
+    'each round decrypts exactly the positions up to STOP, with k valid trustees, to values in 0 … n',
+  'V10.5': 'the published rankings equal the combined decryptions',
+  'V11.1':
+    'a ranked result names its contest, the contest’s method, rule set and places, and the seed fixed before the count',
+  'V11.2': 'the published sheet equals the count re-run from the decrypted rankings',
   'V12.1':
     'credentials carry a ballot style of the manifest and a weight within its maximum, exactly when the manifest has styles and weights',
   'V12.2': 'no ballot-style category holds fewer credentials than the manifest’s minimum',
@@ -75,17 +84,10 @@ export const CHECKS = {
 
 export type CheckId = keyof typeof CHECKS;
 
-/**
- * V11 (spec verification.md "V11 Ranked count"): the count of a ranked contest. They join
- * {@link CHECKS} — and the record walk, with a failing fixture each — once the fixture generator
- * can build a ranked record (decrypted rankings come from the mixnet checks, V10); until then
- * `checkRankedResult` runs them on its own.
- */
-export const RANKED_COUNT_CHECKS = {
-  'V11.1':
-    'a ranked result names its contest, the contest’s method, rule set and places, and the seed fixed before the count',
-  'V11.2': 'the published sheet equals the count re-run from the decrypted rankings',
-} as const;
+/** Spec §11.9, verification.md V10: the mix-net checks of ranked contests. */
+export const RANKED_CHECK_IDS = ['V10.1', 'V10.2', 'V10.3', 'V10.4', 'V10.5'] as const;
+/** Verification.md V11: the count of a ranked contest. */
+export const RANKED_COUNT_CHECKS = { 'V11.1': CHECKS['V11.1'], 'V11.2': CHECKS['V11.2'] } as const;
 
 export type RankedCountCheckId = keyof typeof RANKED_COUNT_CHECKS;
 export const CHECK_IDS = Object.keys(CHECKS) as CheckId[];
@@ -110,9 +112,9 @@ export const CHECK_STAGE: Readonly<
             ? 'keyed'
             : id === 'V6.4' || id === 'V6.8' || group === 7 || id === 'V8.1' || id === 'V12.4'
               ? 'tallied'
-              : group === 8
+              : group === 8 || (group === 10 && id !== 'V10.1')
                 ? 'decrypted'
-                : group === 9
+                : group === 9 || group === 11
                   ? 'final'
                   : 'open';
     return [id, stage];

@@ -30,7 +30,7 @@ function placeIn(
     if (total)
       return {
         ...contest,
-        totalProof: replaceBytes(contest.totalProof, offset(contest.totalProof), value),
+        totalProof: replaceBytes(contest.totalProof ?? '', offset(contest.totalProof ?? ''), value),
       };
     return {
       ...contest,

@@ -6,30 +6,28 @@
  * transaction are what decide.
  */
 import { sha256, utf8 } from '@scrutineer/crypto';
+import { type CiphertextsOfEntry, entryCiphertexts } from '@scrutineer/record';
 import type { Queryable } from '../database/database.ts';
 import { ServiceError } from '../http-errors.ts';
 
-interface HasCiphertexts {
-  readonly contests: readonly { readonly selections: readonly { readonly ciphertext: string }[] }[];
-}
-
-/** The α half (first 32 bytes) of every ciphertext, hex. */
-export function alphasOf(ballot: HasCiphertexts): string[] {
+/** The α half (first 32 bytes) of every ciphertext (a ranked entry's positions too), hex. */
+export function alphasOf(ballot: { readonly contests: readonly CiphertextsOfEntry[] }): string[] {
   return ballot.contests.flatMap((contest) =>
-    contest.selections.map((selection) => selection.ciphertext.slice(0, 64))
+    entryCiphertexts(contest).map((ciphertext) => ciphertext.slice(0, 64))
   );
 }
 
-/** 16-byte fingerprints (SHA-256 prefix) of every selection proof and total proof, hex. */
+/** 16-byte fingerprints (SHA-256 prefix) of every selection, total and ranking proof, hex. */
 export function proofFingerprintsOf(ballot: {
   readonly contests: readonly {
     readonly selections: readonly { readonly proof: string }[];
-    readonly totalProof: string;
+    readonly totalProof?: string | undefined;
+    readonly ranked?: { readonly proof: string } | undefined;
   }[];
 }): string[] {
   const proofs = ballot.contests.flatMap((contest) => [
     ...contest.selections.map((s) => s.proof),
-    contest.totalProof,
+    contest.totalProof ?? contest.ranked?.proof ?? '',
   ]);
   return proofs.map((proof) => Buffer.from(sha256(utf8(proof)).subarray(0, 16)).toString('hex'));
 }

@@ -1,7 +1,7 @@
 /**
  * @module Naming why a ballot was refused. Parse failures come from the record's decoders, crypto
  * failures from the verifier's single-ballot check (`verifyBallotAlone`), whose fault names the
- * check (V5.4 signature, V5.5 selection proofs, V5.6 totals) and, for an element that did not
+ * check (V5.4 signature, V5.5 selection proofs, V5.6 totals, V10.1 ranking proofs) and, for an element that did not
  * decode, the decoder's error code; each maps to one catalogue code.
  */
 import type { RecordError } from '@scrutineer/record';
@@ -27,5 +27,7 @@ export function verifyFaultToError(fault: BallotFault): ServiceError {
   }
   if (fault.check === 'V5.4') return new ServiceError('ballot/invalid-signature', fault.message);
   if (fault.check === 'V5.6') return new ServiceError('ballot/invalid-total-proof', fault.message);
+  if (fault.check === 'V10.1')
+    return new ServiceError('ballot/invalid-ranking-proof', fault.message);
   return new ServiceError('ballot/invalid-proof', fault.message);
 }

@@ -71,6 +71,16 @@ export const checksCy: Readonly<Record<keyof typeof checksEn, string>> = {
   'check.V9.1': 'mae’r cyfrifon ar-lein yn hafal i’r cyfansymiau wedi’u dadgryptio',
   'check.V9.2': 'mae’r cyfrifon post yn hafal i swm y sypiau post',
   'check.V9.3': 'mae’r cyfansymiau’n hafal i ar-lein a’r post, i bob ymgeisydd',
+  'check.V10.1': 'mae pob papur pleidleisio trefn-ddewis yn drefn ddilys, wedi’i phrofi',
+  'check.V10.2': 'cymysgodd pob gweinydd cymysgu bapurau’r un blaenorol, gyda phrawf dilys',
+  'check.V10.3':
+    'mae pob cyfran ddadgryptio o bapur trefn-ddewis cymysg wedi’i phrofi gan ei ymddiriedolwr',
+  'check.V10.4': 'dadgryptiwyd y trefnau hyd at ddewis olaf pob papur, gan ddigon o ymddiriedolwyr',
+  'check.V10.5': 'y trefnau a gyhoeddwyd yw’r rhai a ddadgryptiwyd',
+  'check.V11.1':
+    'mae pob canlyniad trefn-ddewis yn enwi rheolau a seddi ei gystadleuaeth, a hedyn a bennwyd cyn y cyfrif',
+  'check.V11.2':
+    'mae pob taflen ganlyniad trefn-ddewis, gam wrth gam, yr un fath â’r cyfrif o’r newydd o’r trefnau',
   'check.V12.1':
     'mae gan bob cod pleidleisio arddull papur a phwysiad y mae’r maniffest yn eu caniatáu',
   'check.V12.2': 'nid oes unrhyw grŵp o bleidleiswyr yn llai na lleiafswm y maniffest',

@@ -65,6 +65,15 @@ export const checksEn = {
   'check.V9.1': 'online counts equal the decrypted totals',
   'check.V9.2': 'postal counts equal the sum of postal batches',
   'check.V9.3': 'totals equal online plus postal, for every candidate',
+  'check.V10.1': 'every ranked ballot is a proven, well-formed ranking',
+  'check.V10.2': 'each mix server shuffled its predecessor’s ballots, with a valid proof',
+  'check.V10.3': 'every decryption share of a shuffled ranked ballot is proven by its trustee',
+  'check.V10.4':
+    'the rankings are decrypted up to each ballot’s last preference, by enough trustees',
+  'check.V10.5': 'the published rankings are the decrypted ones',
+  'check.V11.1':
+    'each ranked result names its contest’s rules and places, and a seed fixed before the count',
+  'check.V11.2': 'each ranked result sheet, stage by stage, is the count re-run from the rankings',
   'check.V12.1': 'each voting code carries a ballot style and a weight the manifest allows',
   'check.V12.2': 'no group of voters is smaller than the manifest’s minimum',
   'check.V12.3': 'every ballot covers exactly the contests of its voter’s ballot',

@@ -150,7 +150,33 @@ function auditedBallotEquations(
 function auditEquations(context: AuditContext, audited: AuditedBallot): Equation[] {
   const { group, electionKey } = context;
   const equations: Equation[] = [];
+  const opening = (ciphertextHex: string, value: number, randomnessHex: string): void => {
+    const ciphertext = decodeCiphertext(group, hexToBytes(ciphertextHex), { allowIdentity: false });
+    const r = decodeScalar(hexToBytes(randomnessHex));
+    equations.push(
+      equationOf([
+        [1n, ciphertext.alpha],
+        [-r, group.generator],
+      ]),
+      equationOf([
+        [1n, ciphertext.beta],
+        [-BigInt(value), group.generator],
+        [-r, electionKey],
+      ])
+    );
+  };
   for (const contest of audited.contests) {
+    const ranked = contest.ranked;
+    if (ranked !== undefined) {
+      // Spec §11.2: a ranked opening is a permutation of (0, 1, …, n), position by position.
+      const n = ranked.ciphertexts.length - 1;
+      const sorted = [...ranked.values].sort((a, b) => a - b);
+      if (ranked.values.length !== n + 1 || sorted.some((v, i) => v !== i))
+        throw new RangeError('a ranked opening is not a permutation of 0 … n');
+      ranked.ciphertexts.forEach((c, i) =>
+        opening(c, ranked.values[i] ?? -1, ranked.randomness[i] ?? '')
+      );
+    }
     for (const selection of contest.selections) {
       const ciphertext = decodeCiphertext(group, hexToBytes(selection.ciphertext), {
         allowIdentity: false,

@@ -1,6 +1,7 @@
 /**
- * @module The cryptographic content of one ballot as group equations (V5.4–V5.6, spec §5.3–§5.4,
- * §9.4): its signature, every selection's [0, 1] proof and every contest's total proof. The same
+ * @module The cryptographic content of one ballot as group equations (V5.4–V5.6, V10.1, spec
+ * §5.3–§5.4, §9.4, §11.2): its signature, every selection's [0, 1] proof, every contest's total
+ * proof and every ranked entry's ranking proof. The same
  * code serves the board's single-ballot check at cast time and the verifier's batched check.
  */
 import {
@@ -11,10 +12,12 @@ import {
   GroupError,
   decodeCiphertext,
   decodeRangeProof,
+  decodeShuffleProof,
   decodeSignature,
   encodeU64,
   hexToBytes,
   rangeEquations,
+  rankedBallotEquations,
   signatureEquation,
   sumCiphertexts,
 } from '@scrutineer/crypto';
@@ -113,6 +116,7 @@ function collectEquations(context: BallotContext, ballot: Ballot): BallotEquatio
   ];
   const selectionEquations: Equation[] = [];
   const totalEquations: Equation[] = [];
+  const rankedEquations: Equation[] = [];
   const ciphertexts: Ciphertext[][] = [];
   // The first challenge-sum failure per check is recorded, not thrown: V5.5 and V5.6 are both
   // judged, and the ciphertexts still reach the aggregate (V7.2 is about the tally, not proofs).
@@ -130,6 +134,34 @@ function collectEquations(context: BallotContext, ballot: Ballot): BallotEquatio
     const c = indexes[e] as number;
     const contest = manifest.contests[c];
     if (contest === undefined) break;
+    if (wire.ranked !== undefined) {
+      // Spec §11.2: a ranked entry's proof, in the ballot context (h; C, c). Its ciphertexts are
+      // mixed (§11.5), never summed: the entry adds nothing to the homomorphic aggregate.
+      const { ranked } = wire;
+      const where = `contest ${c} ranking`;
+      const positions = ranked.ciphertexts.map((hex, i) =>
+        decodeAs('V10.1', `${where} position ${i}`, () =>
+          decodeCiphertext(group, hexToBytes(hex), { allowIdentity: false })
+        )
+      );
+      const proof = decodeAs('V10.1', `${where} proof`, () =>
+        decodeShuffleProof(group, hexToBytes(ranked.proof), positions.length, 1)
+      );
+      rankedEquations.push(
+        ...decodeAs('V10.1', where, () =>
+          rankedBallotEquations(
+            group,
+            electionKey,
+            { baseHash, bindings: [credentialBytes, encodeU64(c)] },
+            contest.candidates.length,
+            positions,
+            proof
+          )
+        )
+      );
+      ciphertexts.push([]);
+      continue;
+    }
     const contestCiphertexts: Ciphertext[] = [];
     for (const [j, selection] of wire.selections.entries()) {
       const where = `contest ${c} option ${j}`;
@@ -155,7 +187,7 @@ function collectEquations(context: BallotContext, ballot: Ballot): BallotEquatio
     }
     const range = { min: BigInt(contest.minSelections), max: BigInt(contest.maxSelections) };
     const proof = decodeAs('V5.6', `contest ${c} total proof`, () =>
-      decodeRangeProof(group, hexToBytes(wire.totalProof), range)
+      decodeRangeProof(group, hexToBytes(wire.totalProof ?? ''), range)
     );
     const total = sumCiphertexts(group, contestCiphertexts);
     const bindings = [credentialBytes, encodeU64(c)];
@@ -178,6 +210,7 @@ function collectEquations(context: BallotContext, ballot: Ballot): BallotEquatio
         ['V5.4', signatureEquations],
         ['V5.5', selectionEquations],
         ['V5.6', totalEquations],
+        ['V10.1', rankedEquations],
       ] as const
     ).map(([check, equations]) => {
       const message = faults.get(check);

@@ -6,6 +6,7 @@
  */
 import {
   type BoardEvent,
+  type CiphertextsOfEntry,
   type CredentialTerms,
   type EventBody,
   type Manifest,
@@ -13,6 +14,7 @@ import {
   checkBallotShape,
   styleRefusal,
   computeTracker,
+  entryCiphertexts,
   opensPostalReturn,
 } from '@scrutineer/record';
 import { hexToBytes } from '@scrutineer/crypto';
@@ -286,16 +288,12 @@ export class BallotLedger {
   }
 
   /** V5.7: no ciphertext and no tracker is ever seen twice (cast or audited). */
-  #checkFresh(
-    contests: readonly { readonly selections: readonly { readonly ciphertext: string }[] }[],
-    tracker: string,
-    position: number
-  ): void {
+  #checkFresh(contests: readonly CiphertextsOfEntry[], tracker: string, position: number): void {
     const trackerKey = compactKey(tracker);
     let fresh = !this.#trackers.has(trackerKey);
     this.#trackers.add(trackerKey);
     for (const contest of contests) {
-      for (const { ciphertext } of contest.selections) {
+      for (const ciphertext of entryCiphertexts(contest)) {
         // α alone identifies a ciphertext: reusing β with a fresh α is not a copy.
         const alpha = compactKey(ciphertext.slice(0, 64));
         if (this.#ciphertexts.has(alpha)) fresh = false;

@@ -25,16 +25,12 @@ import {
   verifyRankedBallot,
   verifyShuffle,
 } from '@scrutineer/crypto';
+import { CHECKS, RANKED_CHECK_IDS } from '../check-catalogue.ts';
 
-/** The V10 catalogue (spec §11.9); joins CHECKS when the ranked record events are wired in. */
-export const RANKED_CHECKS = {
-  'V10.1': 'ranked ballots have n + 1 ciphertexts and their well-formedness proofs verify',
-  'V10.2': 'each mixer took its predecessor’s output and its shuffle proof verifies',
-  'V10.3': 'ranked decryption shares verify; a bad one is attributed to its trustee',
-  'V10.4':
-    'each round decrypts exactly the positions up to STOP, with k valid trustees, to values in 0 … n',
-  'V10.5': 'the published rankings equal the combined decryptions',
-} as const;
+/** The V10 catalogue (spec §11.9): its titles are {@link CHECKS}'. */
+export const RANKED_CHECKS = Object.fromEntries(RANKED_CHECK_IDS.map((id) => [id, CHECKS[id]])) as {
+  readonly [K in (typeof RANKED_CHECK_IDS)[number]]: (typeof CHECKS)[K];
+};
 export type RankedCheckId = keyof typeof RANKED_CHECKS;
 
 export interface RankedContestRecord {
