@@ -14,7 +14,7 @@ import { en } from '../src/i18n/messages-en.ts';
 import { launchBrowser } from './support/browser.ts';
 import { sharedWebBuild } from './support/shared-web-build.ts';
 import { createFixtureElection, startFixtureServer } from './support/election-fixture.ts';
-import { rankedContestSpec, withMixers } from './support/ranked-election.ts';
+import { rankedContestSpec } from './support/ranked-election.ts';
 
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: number): number => {
@@ -37,7 +37,7 @@ async function timing(page: Page): Promise<{ encryption: number; preparation: nu
 }
 
 await sharedWebBuild();
-const { server, group } = await startFixtureServer();
+const { server } = await startFixtureServer();
 const browser = await launchBrowser();
 try {
   const election = await createFixtureElection(server, {
@@ -49,7 +49,6 @@ try {
         Array.from({ length: candidates }, (_, i) => `Candidate ${i + 1}`)
       ),
     ],
-    extend: withMixers(group, { leader: { method: 'irv' } }),
   });
   const voter = election.voters[0];
   if (voter === undefined) throw new Error('no voter');

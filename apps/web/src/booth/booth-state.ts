@@ -3,7 +3,7 @@
  * in memory (never in the URL or storage); the voting code and answers are dropped as soon as
  * sign-in succeeds, and the session token once the ballot is cast.
  */
-import type { AuditedBallot, Ballot, Contest } from '@scrutineer/record';
+import type { AuditedBallot, Ballot } from '@scrutineer/record';
 import type { CredentialReport } from '../api.ts';
 import type { CheckedElection } from '../election-check.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
@@ -91,11 +91,6 @@ export function initialState(election: CheckedElection, mode: 'vote' | 'pack'): 
     style: null,
     encrypted: null,
   };
-}
-
-/** Spec §11.1: a contest counted from rankings (the booth shows numbered boxes). */
-export function isRanked(contest: Contest): boolean {
-  return (contest as { readonly method?: string }).method !== undefined;
 }
 
 /** Whether contest c is on this member's ballot (spec §13.2). */

@@ -13,8 +13,10 @@ import {
   t,
 } from '../i18n/i18n.ts';
 import type { Booth } from './booth.ts';
-import { type FieldError, electionStage, isRanked, onBallot } from './booth-state.ts';
-import { rankedFieldset, rankingInWords } from './ranking-view.ts';
+import { type FieldError, electionStage, onBallot } from './booth-state.ts';
+import { rankedFieldset } from './ranking-view.ts';
+import { rankingInWords } from '../ranking-words.ts';
+import { isRankedContest } from '@scrutineer/record';
 import { pageLink } from '../links.ts';
 import { fieldErrors, summaryOf, text } from './field-errors.ts';
 import { auditedView, receiptView } from './receipt-views.ts';
@@ -91,7 +93,7 @@ function ballot(booth: Booth, errors: readonly FieldError[]): Child[] {
   manifest.contests.forEach((contest, c) => {
     // Spec §13.2: only the contests of this member's ballot style.
     if (!onBallot(booth.state, c)) return;
-    if (isRanked(contest))
+    if (isRankedContest(contest))
       return form.append(
         rankedFieldset(contest, c, booth.state.rankingEntries[c] ?? [], errors, (j, value) =>
           booth.typeRank(c, j, value)
@@ -139,7 +141,7 @@ function review(booth: Booth): Child[] {
   const list = h('dl', { class: 'review' });
   manifest.contests.forEach((contest, c) => {
     if (!onBallot(booth.state, c)) return;
-    if (isRanked(contest))
+    if (isRankedContest(contest))
       return list.append(
         h('dt', {}, contestTitle(contest)),
         h('dd', {}, rankingInWords(contest, booth.state.choices[c] ?? []))

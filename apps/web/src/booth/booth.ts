@@ -4,12 +4,12 @@
  */
 import { parseVotingCode } from '@scrutineer/crypto';
 import { checkChoices } from '@scrutineer/protocol';
-import { styleContestIndexes } from '@scrutineer/record';
+import { isRankedContest, styleContestIndexes } from '@scrutineer/record';
 import { ApiError, type ApiErrorCode, api } from '../api.ts';
 import { ElectionCheckError, loadCheckedElection } from '../election-check.ts';
 import { type MessageKey, contestTitle, questionLabel } from '../i18n/i18n.ts';
 import type { CryptoWorker } from '../worker-client.ts';
-import { type BoothState, type FieldError, type Step, isRanked, onBallot } from './booth-state.ts';
+import { type BoothState, type FieldError, type Step, onBallot } from './booth-state.ts';
 import { readRankedContest } from './ranking-view.ts';
 import { rankingEntries } from './ranking-entry.ts';
 import { QrReader } from './qr-reader.ts';
@@ -132,7 +132,7 @@ export class Booth {
     this.state.choices = saved.choices;
     // A ranked contest's boxes show the saved ranking again.
     this.state.rankingEntries = election.manifest.contests.map((contest, c) =>
-      isRanked(contest)
+      isRankedContest(contest)
         ? rankingEntries(contest.candidates.length, saved.choices[c] ?? [])
         : contest.candidates.map(() => '')
     );
@@ -297,7 +297,7 @@ export class Booth {
     const errors: FieldError[] = [];
     this.state.election.manifest.contests.forEach((contest, c) => {
       if (!onBallot(this.state, c)) return;
-      if (isRanked(contest)) {
+      if (isRankedContest(contest)) {
         const read = readRankedContest(contest, c, this.state.rankingEntries[c] ?? []);
         if ('errors' in read) errors.push(...read.errors);
         else this.state.choices[c] = [...read.ranking];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { rankingEntries, rankingOfVector, readRanking } from './ranking-entry.ts';
+import { rankingEntries, readRanking } from './ranking-entry.ts';
 
 test('numbers in boxes become a ranking, first preference first; empty boxes are unranked', () => {
   assert.deepEqual(readRanking(['2', '', '1', ' 3 ']), { ok: true, ranking: [2, 0, 3] });
@@ -60,12 +60,4 @@ test('a ranking shown back in boxes reads as the same ranking', () => {
   const entries = rankingEntries(5, [3, 0, 4]);
   assert.deepEqual(entries, ['2', '', '', '1', '3']);
   assert.deepEqual(readRanking(entries), { ok: true, ranking: [3, 0, 4] });
-});
-
-test('an opened ranked entry reads back as its ranking; a vector that is no permutation does not', () => {
-  assert.deepEqual(rankingOfVector([3, 1, 0, 2, 4]), [2, 0]);
-  assert.deepEqual(rankingOfVector([0, 1, 2]), []);
-  assert.deepEqual(rankingOfVector([2, 1, 3, 0]), [1, 0, 2]);
-  assert.equal(rankingOfVector([1, 1, 0]), null);
-  assert.equal(rankingOfVector([1, 2, 3]), null);
 });

@@ -58,14 +58,3 @@ export function rankingEntries(candidates: number, ranking: readonly number[]): 
   });
   return entries;
 }
-
-/**
- * Spec §11.2 eq. (11.0): the ranking an opened ranked entry encrypts, from its plaintext vector
- * (1-based candidates first preference first, then STOP 0, then the unranked tail): 0-based
- * indices up to the STOP. Null when the vector is no permutation of 0 … n (a faulty device).
- */
-export function rankingOfVector(values: readonly number[]): number[] | null {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (!sorted.every((value, i) => value === i)) return null;
-  return values.slice(0, values.indexOf(0)).map((candidate) => candidate - 1);
-}

@@ -20,7 +20,7 @@
  */
 import type { Contest } from '@scrutineer/record';
 import { h } from '../dom.ts';
-import { candidateName, contestTitle, ordinal, t } from '../i18n/i18n.ts';
+import { candidateName, contestTitle, t } from '../i18n/i18n.ts';
 import type { FieldError } from './booth-state.ts';
 import { type RankingFault, readRanking } from './ranking-entry.ts';
 import { text } from './field-errors.ts';
@@ -28,11 +28,6 @@ import { text } from './field-errors.ts';
 /** The id of contest c's fieldset, and of candidate j's box in it. */
 export const contestTarget = (c: number): string => `contest-${c}`;
 const boxId = (c: number, j: number): string => `contest-${c}-${j}`;
-
-/** Spec §12.1: an STV contest fills `seats` places; IRV one. */
-function seatsOf(contest: Contest): number {
-  return (contest as { readonly seats?: number }).seats ?? 1;
-}
 
 /**
  * The contest's boxes. `entries` is what the member typed, kept in the booth's state (so Welsh,
@@ -48,7 +43,8 @@ export function rankedFieldset(
   const target = contestTarget(c);
   const mine = errors.filter((e) => e.target === target || e.target?.startsWith(`${target}-`));
   const invalid = new Set(mine.flatMap((e) => e.fields ?? []));
-  const seats = seatsOf(contest);
+  // Spec §12.1: an STV contest fills `seats` places; IRV one.
+  const seats = contest.seats ?? 1;
   const fieldset = h(
     'fieldset',
     {
@@ -142,24 +138,4 @@ export function readRankedContest(
   return reading.ok
     ? { ranking: reading.ranking }
     : { errors: faultErrors(contest, c, reading.faults) };
-}
-
-/** A ranking in words, "1st: …", "2nd: …" (the review page and the device check). */
-export function rankingInWords(contest: Contest, ranking: readonly number[]): HTMLElement {
-  if (ranking.length === 0) return h('span', {}, t('ranking.none'));
-  return h(
-    'ol',
-    { class: 'ranking-words' },
-    ...ranking.map((j, place) => {
-      const candidate = contest.candidates[j];
-      return h(
-        'li',
-        {},
-        t('ranking.place', {
-          ordinal: ordinal(place + 1),
-          candidate: candidate === undefined ? String(j + 1) : candidateName(candidate),
-        })
-      );
-    })
-  );
 }
