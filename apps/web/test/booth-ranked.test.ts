@@ -300,10 +300,11 @@ describe('ranked contests in the booth (Chromium)', () => {
     }
   });
 
-  test('Welsh: the rule, a specific error and the ranking in words', async () => {
+  test('Welsh: the rule, a specific error and the ranking in words, kept through a reload', async () => {
     const page = await browser.newPage();
     try {
-      await toBallot(page, election.voters[2] as FixtureVoter, '?lang=cy');
+      const voter = election.voters[2] as FixtureVoter;
+      await toBallot(page, voter, '?lang=cy');
       assert.equal(await page.locator('#contest-0-rule').innerText(), cy['ranking.rule']);
       await page.fill(box(0, 3), '2');
       await page.check('label:has-text("Yes")');
@@ -320,7 +321,19 @@ describe('ranked contests in the booth (Chromium)', () => {
         '1af: Ria Shah\n2il: Alex Morgan'
       );
       await capture(page, 'ranked-12-cy-review');
-      // Switching language keeps the boxes as typed.
+      // A reload asks for the code again, then goes on at the review with the same ranking.
+      await page.reload();
+      await heading(page, cy['signIn.title']);
+      await page.fill('#code', voter.code);
+      await page.fill('#answer-dob', voter.answers.dob);
+      await page.fill('#answer-postcode', voter.answers.postcode);
+      await page.click('button[type=submit]');
+      await heading(page, cy['review.title']);
+      assert.equal(
+        await page.locator('dl.review dd').first().innerText(),
+        '1af: Ria Shah\n2il: Alex Morgan'
+      );
+      // Back in the ballot the boxes show it, and switching language keeps them.
       await page.click(`text=${cy['review.change']}`);
       await heading(page, cy['ballot.title']);
       await page.click('#language-switch');
