@@ -15,6 +15,7 @@ import { launchBrowser } from './support/browser.ts';
 import { sharedWebBuild } from './support/shared-web-build.ts';
 import { createFixtureElection, startFixtureServer } from './support/election-fixture.ts';
 import { rankedContestSpec } from './support/ranked-election.ts';
+import { heading, toBallot } from './support/booth-driver.ts';
 
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: number): number => {
@@ -23,10 +24,6 @@ const option = (name: string, fallback: number): number => {
 };
 const candidates = option('--candidates', 10);
 const runs = option('--runs', 8);
-
-async function heading(page: Page, text: string): Promise<void> {
-  await page.locator('h1', { hasText: text }).waitFor({ timeout: 60_000 });
-}
 
 async function timing(page: Page): Promise<{ encryption: number; preparation: number }> {
   await page.locator('#tracker').waitFor({ timeout: 60_000 });
@@ -53,14 +50,7 @@ try {
   const voter = election.voters[0];
   if (voter === undefined) throw new Error('no voter');
   const page = await browser.newPage();
-  await page.goto(`${server.url}/elections/${election.electionId}`);
-  await page.click(`text=${en['landing.start']}`);
-  await heading(page, en['signIn.title']);
-  await page.fill('#code', voter.code);
-  await page.fill('#answer-dob', voter.answers.dob);
-  await page.fill('#answer-postcode', voter.answers.postcode);
-  await page.click('button[type=submit]');
-  await heading(page, en['ballot.title']);
+  await toBallot(page, `${server.url}/elections/${election.electionId}`, voter, en);
   // A full ranking, in reverse ballot order: n + 1 positions all carry a candidate or STOP.
   for (let j = 0; j < candidates; j++) await page.fill(`#contest-0-${j}`, String(candidates - j));
   await page.click(`text=${en['ballot.continue']}`);

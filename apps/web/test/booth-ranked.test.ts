@@ -27,6 +27,7 @@ import {
   startFixtureServer,
 } from './support/election-fixture.ts';
 import { rankedContestSpec } from './support/ranked-election.ts';
+import { heading, signIn, toBallot as driveToBallot } from './support/booth-driver.ts';
 import { sharedWebBuild } from './support/shared-web-build.ts';
 
 let server: RunningServer;
@@ -41,20 +42,10 @@ function message(template: string, parameters: Readonly<Record<string, string | 
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(parameters[name]));
 }
 
-async function heading(page: Page, text: string): Promise<void> {
-  await page.locator('h1', { hasText: text }).waitFor({ timeout: 30_000 });
-}
-
-async function toBallot(page: Page, voter: FixtureVoter, query = ''): Promise<void> {
-  const messages = query === '?lang=cy' ? cy : en;
-  await page.goto(`${server.url}/elections/${election.electionId}${query}`);
-  await page.click(`text=${messages['landing.start']}`);
-  await heading(page, messages['signIn.title']);
-  await page.fill('#code', voter.code);
-  await page.fill('#answer-dob', voter.answers.dob);
-  await page.fill('#answer-postcode', voter.answers.postcode);
-  await page.click('button[type=submit]');
-  await heading(page, messages['ballot.title']);
+/** Signs in to this election's booth (in Welsh with `?lang=cy`) and reaches the ballot. */
+function toBallot(page: Page, voter: FixtureVoter, query = ''): Promise<void> {
+  const address = `${server.url}/elections/${election.electionId}${query}`;
+  return driveToBallot(page, address, voter, query === '?lang=cy' ? cy : en);
 }
 
 /** The ballot's boxes: contest c, candidate j. */
@@ -324,10 +315,7 @@ describe('ranked contests in the booth (Chromium)', () => {
       // A reload asks for the code again, then goes on at the review with the same ranking.
       await page.reload();
       await heading(page, cy['signIn.title']);
-      await page.fill('#code', voter.code);
-      await page.fill('#answer-dob', voter.answers.dob);
-      await page.fill('#answer-postcode', voter.answers.postcode);
-      await page.click('button[type=submit]');
+      await signIn(page, voter);
       await heading(page, cy['review.title']);
       assert.equal(
         await page.locator('dl.review dd').first().innerText(),
