@@ -12,6 +12,11 @@ import { hexBytes, recordErrorFromZod } from './hex.ts';
 import { instantSchema } from './instant.ts';
 import { manifestSchema } from './manifest.ts';
 import { rankedResultBodySchema } from './ranked-result.ts';
+import {
+  mixBodySchema,
+  rankedDecryptionShareBodySchema,
+  rankedRankingsBodySchema,
+} from './ranked-events.ts';
 import { receiptSchema } from './signed-statements.ts';
 import { type RecordError, type Result, err, ok, recordError } from './result.ts';
 
@@ -145,6 +150,11 @@ export const eventBodySchemas = {
   'election-result': z.strictObject({
     contests: options(z.strictObject({ online: count, postal: count, total: count })),
   }),
+  // Spec §11.8: a ranked contest's mix (in parts), its per-ballot decryption shares (in parts) and
+  // its decrypted rankings, checked by V10.
+  mix: mixBodySchema,
+  'ranked-decryption-share': rankedDecryptionShareBodySchema,
+  'ranked-rankings': rankedRankingsBodySchema,
   // Spec §12.7: a ranked contest's stage-by-stage result sheet, re-counted by V11.
   'ranked-result': rankedResultBodySchema,
   // Spec §8.10: a trustee's decryption of the test ciphertext, between the key and the open.

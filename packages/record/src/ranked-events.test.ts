@@ -7,7 +7,10 @@ import {
   shuffleProofBytes,
 } from '@scrutineer/crypto';
 import {
+  countRankingsOf,
+  joinParts,
   mixInputHash,
+  mixParts,
   mixBodySchema,
   rankedEntrySchema,
   rankedRankingsBodySchema,
@@ -26,10 +29,12 @@ describe('ranked event bodies (spec §11.8)', () => {
       false
     );
   });
-  test('a mix body has rows of one width and a proof that fits them', () => {
+  test('a mix part has rows of one width and a part within its count', () => {
     const body = {
       contest: 0,
       mixer: 1,
+      part: 0,
+      parts: 1,
       inputHash: '00'.repeat(32),
       outputs: [
         [ct, ct],
@@ -40,6 +45,44 @@ describe('ranked event bodies (spec §11.8)', () => {
     assert.ok(mixBodySchema.safeParse(body).success);
     assert.equal(mixBodySchema.safeParse({ ...body, outputs: [[ct, ct], [ct]] }).success, false);
     assert.equal(mixBodySchema.safeParse({ ...body, mixer: 0 }).success, false);
+    assert.equal(mixBodySchema.safeParse({ ...body, part: 1 }).success, false);
+  });
+  test('a mix cut in parts joins back to its rows and proof; a missing or repeated part is named', () => {
+    const whole = {
+      contest: 0,
+      mixer: 2,
+      inputHash: '11'.repeat(32),
+      outputs: Array.from({ length: 7 }, (_, i) => [ct, `${i}`.padStart(128, '0')]),
+      proof: proofHex(7, 2),
+    };
+    const parts = mixParts(whole, 3);
+    assert.deepEqual(
+      parts.map((p) => [p.part, p.parts, p.outputs.length]),
+      [
+        [0, 3, 3],
+        [1, 3, 3],
+        [2, 3, 1],
+      ]
+    );
+    assert.ok(parts.every((p) => mixBodySchema.safeParse(p).success));
+    const sameHash = (a: { inputHash: string }, b: { inputHash: string }) =>
+      a.inputHash === b.inputHash;
+    const joined = joinParts(parts, sameHash);
+    assert.ok(joined.ok);
+    assert.deepEqual(
+      joined.parts.flatMap((p) => p.outputs),
+      whole.outputs
+    );
+    assert.equal(joined.parts.map((p) => p.proof).join(''), whole.proof);
+    const missing = joinParts(parts.slice(0, 2), sameHash);
+    assert.equal(missing.ok ? '' : missing.message, '2 of 3 parts published');
+    assert.equal(
+      joinParts(
+        [parts[0], parts[0], parts[2]].flatMap((p) => (p ? [p] : [])),
+        sameHash
+      ).ok,
+      false
+    );
   });
   test('published rankings name each candidate of 1 … n at most once', () => {
     const body = { contest: 0, candidates: 3, rankings: [[1, 3], [], [2, 1, 3]] };
@@ -66,5 +109,11 @@ describe('mix input hash (spec §11.5)', () => {
     assert.notEqual(hex(mixInputHash(group, 1, 1, rows)), base);
     assert.notEqual(hex(mixInputHash(group, 0, 2, rows)), base);
     assert.notEqual(hex(mixInputHash(group, 0, 1, [rows[1] ?? [], rows[0] ?? []])), base);
+  });
+});
+
+describe('the count reads the mix-net rankings through one conversion (spec §11.6, §12.2)', () => {
+  test('1-based candidates become 0-based, order and truncation kept', () => {
+    assert.deepEqual(countRankingsOf({ rankings: [[3, 1], [], [2]] }), [[2, 0], [], [1]]);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * @module The bodies of the ranked-contest events (spec §11.8): `ranked-ballot` entries, `mix`,
  * `ranked-decryption-share` and `ranked-rankings`. Shapes only (Zod at the trust boundary); the
- * proofs are checked by the verifier's V10 (spec §11.9). Not yet in the board-event union: the
- * ranked manifest that says which contests are ranked comes with the count rules (§12).
+ * proofs are checked by the verifier's V10 (spec §11.9). A mix of 160,000 ballots is ~120 MB and
+ * a round of shares ~40 MB, so both are published in parts (§11.8): each event carries a slice,
+ * and the parts of one (contest, mixer) or (contest, round, trustee) joined in order are the whole.
  */
 import { z } from 'zod';
 import {
@@ -38,36 +39,94 @@ export const rankedEntrySchema = z
   });
 export type RankedEntry = z.infer<typeof rankedEntrySchema>;
 
-/** Spec §11.5: mixer m's shuffle of one contest's rows. */
+/** Spec §11.8: part `part` (0-based) of `parts` of one publication. */
+const partFields = {
+  part: z.number().int().nonnegative().max(9_999),
+  parts: z.number().int().positive().max(10_000),
+};
+
+/**
+ * Spec §11.5, §11.8: part of mixer m's shuffle of one contest's rows: a slice of the output rows
+ * and a slice of the proof's hex; the parts joined in order are the outputs and the §11.4 proof.
+ */
 export const mixBodySchema = z
   .strictObject({
     contest: z.number().int().nonnegative(),
     mixer: z.number().int().positive(),
+    ...partFields,
     /** SHA-256 of frame(input rows), so a reader sees which rows it took. */
     inputHash: hexBytes(32),
-    outputs: z
-      .array(
-        z
-          .array(ciphertextHex)
-          .min(2)
-          .max(MAX_RANKED_CANDIDATES + 1)
-      )
-      .min(1),
+    outputs: z.array(
+      z
+        .array(ciphertextHex)
+        .min(2)
+        .max(MAX_RANKED_CANDIDATES + 1)
+    ),
     proof: hexOfAnyLength,
   })
   .refine(
-    (b) =>
-      b.outputs.every((row) => row.length === b.outputs[0]?.length) &&
-      b.proof.length === 2 * shuffleProofBytes(b.outputs.length, b.outputs[0]?.length ?? 0),
-    { message: 'rows of one width, and a proof of the §11.4 length for N rows of width w' }
+    (b) => b.part < b.parts && b.outputs.every((row) => row.length === b.outputs[0]?.length),
+    {
+      message: 'a part within its count, with rows of one width',
+    }
   );
 export type MixBody = z.infer<typeof mixBodySchema>;
 
-/** Spec §11.6: trustee l's shares of round p (one per target, in target order; §8.7 encoding each). */
+/** Rows per `mix` part: ~15 MB of hex at 5 candidates. */
+export const MIX_ROWS_PER_PART = 20_000;
+
+/**
+ * Spec §11.8: the parts of a mix, `rowsPerPart` output rows each and the proof's hex cut in as
+ * many nearly equal slices (the last part takes what remains).
+ */
+export function mixParts(
+  whole: Omit<MixBody, 'part' | 'parts'>,
+  rowsPerPart: number = MIX_ROWS_PER_PART
+): MixBody[] {
+  const parts = Math.max(1, Math.ceil(whole.outputs.length / rowsPerPart));
+  // Whole bytes per slice, so each slice is even-length hex.
+  const slice = 2 * Math.ceil(whole.proof.length / 2 / parts);
+  return Array.from({ length: parts }, (_, part) => ({
+    ...whole,
+    part,
+    parts,
+    outputs: whole.outputs.slice(part * rowsPerPart, (part + 1) * rowsPerPart),
+    proof: whole.proof.slice(part * slice, part === parts - 1 ? undefined : (part + 1) * slice),
+  }));
+}
+
+/**
+ * Spec §11.8: joins parts 0 … parts − 1 of one (contest, mixer), or of one (contest, round,
+ * trustee), given in board order. Null, with the reason, when a part is missing, repeated, out of
+ * order, or the parts disagree on their count or on a field every part repeats.
+ */
+export function joinParts<T extends { readonly part: number; readonly parts: number }>(
+  parts: readonly T[],
+  same: (a: T, b: T) => boolean
+): { ok: true; parts: readonly T[] } | { ok: false; message: string } {
+  const first = parts[0];
+  if (first === undefined) return { ok: false, message: 'no parts' };
+  for (const [i, p] of parts.entries()) {
+    if (p.part !== i || p.parts !== first.parts || !same(p, first))
+      return {
+        ok: false,
+        message: `part ${p.part} of ${p.parts} where part ${i} of ${first.parts} belongs`,
+      };
+  }
+  return parts.length === first.parts
+    ? { ok: true, parts }
+    : { ok: false, message: `${parts.length} of ${first.parts} parts published` };
+}
+
+/**
+ * Spec §11.6, §11.8: part of trustee l's shares of round p (one per target, in target order; §8.7
+ * encoding each); the parts joined in order hold one share per target of the round.
+ */
 export const rankedDecryptionShareBodySchema = z.strictObject({
   contest: z.number().int().nonnegative(),
   position: z.number().int().nonnegative().max(MAX_RANKED_CANDIDATES),
   trustee: z.number().int().positive(),
+  ...partFields,
   checkpoint: z.strictObject({ size: z.number().int().nonnegative(), root: hexBytes(32) }),
   shares: z.array(hexBytes(4 + 32 * 4)),
 });
@@ -96,4 +155,13 @@ export function mixInputHash(
 ): Uint8Array {
   const rows = concatBytes(...inputs.flatMap((row) => row.map((c) => encodeCiphertext(group, c))));
   return sha256(frameParts([utf8(RecordTag.mixInput), encodeU64(contest), encodeU64(mixer), rows]));
+}
+
+/**
+ * Spec §11.6, §12.2: the published rankings as the count reads them. The mix-net numbers
+ * candidates 1 … n (0 is STOP, §11.2); the count numbers them 0 … n − 1. This is the one place
+ * the two meet: the officer's count and the verifier's recount both read rankings through it.
+ */
+export function countRankingsOf(body: Pick<RankedRankingsBody, 'rankings'>): number[][] {
+  return body.rankings.map((ranking) => ranking.map((candidate) => candidate - 1));
 }

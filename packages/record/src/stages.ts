@@ -53,7 +53,11 @@ const PHASE_RULES: Record<
   'encrypted-tally': { allowedIn: ['closed'], moveTo: 'tallied' },
   'decryption-share': { allowedIn: ['tallied'] },
   'election-result': { allowedIn: ['tallied'], moveTo: 'final' },
-  // Spec §12.7: a ranked contest's count, published from its decrypted rankings before the result.
+  // Spec §11.8, §12.7: a ranked contest's mixes, decryption and count, after the tally fixed the
+  // counted ballots and before the result.
+  mix: { allowedIn: ['tallied'] },
+  'ranked-decryption-share': { allowedIn: ['tallied'] },
+  'ranked-rankings': { allowedIn: ['tallied'] },
   'ranked-result': { allowedIn: ['tallied'] },
   // No event is allowed at `cancelled`: a cancellation is the record's last event.
   'election-cancelled': {

@@ -18,3 +18,4 @@ export * from './test-ceremony.ts';
 export * from './test-databases.ts';
 export * from './test-election.ts';
 export * from './result-of.ts';
+export * from './simulate-ranked.ts';

@@ -17,7 +17,16 @@ import {
   hexToBytes,
   randomScalar,
 } from '@scrutineer/crypto';
-import { type EventBody, type Manifest, manifestHash, parseManifest } from '@scrutineer/record';
+import {
+  type Ballot,
+  type EventBody,
+  type Manifest,
+  type UnsignedBallot,
+  computeTracker,
+  manifestHash,
+  parseManifest,
+} from '@scrutineer/record';
+import { type RankedTamper, simulateRankedPhase, simulatedMixerKeys } from './simulate-ranked.ts';
 import {
   type Choices,
   type EncryptionSetup,
@@ -36,6 +45,7 @@ import {
   decryptTally,
 } from '@scrutineer/protocol';
 import { MemoryBoard, addSeconds } from './memory-board.ts';
+import { signUnsignedBallot } from './forge-ballot.ts';
 
 export interface ContestSpec {
   readonly id: string;
@@ -69,6 +79,16 @@ export interface SimulationOptions {
   readonly start?: string;
   /** Stop after this stage (a partial record). */
   readonly stopAfter?: 'setup' | 'open' | 'voting' | 'closed' | 'final';
+  /** Spec §11.8: rows (and shares) per part of a ranked contest's `mix` and share events. */
+  readonly rankedRowsPerPart?: number;
+  /** Edits a ranked-phase body before it is posted (fixtures plant one cheat this way). */
+  readonly rankedTamper?: RankedTamper;
+  /** Edits voter i's cast ballot before it is posted; `resign` signs an edited one again. */
+  readonly castTamper?: (
+    voter: number,
+    ballot: Ballot,
+    resign: (unsigned: UnsignedBallot) => Ballot
+  ) => Ballot;
 }
 
 export interface SimulatedVoter {
@@ -91,6 +111,8 @@ export interface SimulatedElection {
   readonly baseHashHex: string | null;
   /** Per contest, per candidate: the online and postal votes the simulation cast. */
   readonly intended: { online: number[][]; postal: number[][] };
+  /** Per ranked contest index: the rankings published (1-based, in the last mix's order). */
+  readonly rankings: ReadonlyMap<number, readonly (readonly number[])[]>;
 }
 
 const DEFAULT_CONTEST: ContestSpec = {
@@ -191,8 +213,12 @@ export function simulateElection(options: SimulationOptions): SimulatedElection 
     voters: options.voters,
     policy: options.policy ?? 'first-ballot-final',
     start: time,
+    ...(contests.some((c) => c.method !== undefined)
+      ? { mixerPublicKeys: simulatedMixerKeys(group) }
+      : {}),
   });
   const board = new MemoryBoard();
+  const rankings = new Map<number, number[][]>();
   const mHash = manifestHash(manifest);
   const checkpoint = (): void =>
     void board.checkpoint(group, electionId, mHash, boardSecretKey, time);
@@ -217,6 +243,7 @@ export function simulateElection(options: SimulationOptions): SimulatedElection 
       electionKeyHex,
       baseHashHex,
       intended,
+      rankings,
     };
   };
 
@@ -279,8 +306,12 @@ export function simulateElection(options: SimulationOptions): SimulatedElection 
   voters.forEach((voter, i) => {
     const choices = options.onlineChoice?.(i) ?? null;
     if (choices === null) return;
-    const { ballot, tracker } = encryptBallot(setup, voter, choices);
-    board.append('ballot-cast', tick(), { ballot, tracker });
+    const encrypted = encryptBallot(setup, voter, choices);
+    const ballot =
+      options.castTamper?.(i, encrypted.ballot, (unsigned) =>
+        signUnsignedBallot(group, setup.baseHash, voter.secretKey, unsigned)
+      ) ?? encrypted.ballot;
+    board.append('ballot-cast', tick(), { ballot, tracker: computeTracker(ballot) });
     counted.push(ballot);
     choices.forEach((chosen, c) =>
       chosen.forEach(
@@ -342,6 +373,27 @@ export function simulateElection(options: SimulationOptions): SimulatedElection 
       )
     );
   for (const body of shareBodies) board.append('decryption-share', tick(), body);
+  // Spec §11.5–§12.7: the ranked contests, between the tally's shares and the result.
+  const decrypting = new Map(
+    shareBodies.map((b) => [b.trustee, trusteeShares.get(b.trustee) as bigint])
+  );
+  const ranked = simulateRankedPhase({
+    group,
+    board,
+    manifest,
+    publicKey: setup.electionKey,
+    baseHash: setup.baseHash,
+    counted,
+    trusteeShares: decrypting,
+    verificationKeys: keyBody.verificationKeys.map((v) => group.decodePoint(hexToBytes(v))),
+    closeRoot: sealed.root,
+    manifestHash: mHash,
+    checkpoint: () => board.checkpoint(group, electionId, mHash, boardSecretKey, time),
+    tick,
+    ...(options.rankedRowsPerPart === undefined ? {} : { rowsPerPart: options.rankedRowsPerPart }),
+    ...(options.rankedTamper === undefined ? {} : { tamper: options.rankedTamper }),
+  });
+  for (const [c, r] of ranked) rankings.set(c, r);
   const { result: resultBody } = resultOf(
     computeResult(group, manifest, setup.baseHash, keyBody, tally, shareBodies, batchCounts)
   );

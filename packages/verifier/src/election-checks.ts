@@ -11,8 +11,11 @@ import {
   type EventBody,
   type Manifest,
   checkRehearsalShare,
+  manifestHash,
   parseManifest,
 } from '@scrutineer/record';
+import { countSeed } from '@scrutineer/ranked-count';
+import { RankedWalk } from './ranked/ranked-walk.ts';
 import { inlineRunnerFactory, type BallotRunnerFactory } from './ballot-runner.ts';
 import { BallotBatches, type BatchLimits } from './ballot-batches.ts';
 import { BallotLedger } from './checks/ballot-ledger.ts';
@@ -74,6 +77,9 @@ export class ElectionChecks {
   readonly #postalAudit: PostalAuditChecker;
   readonly #disputes: DisputeChecker;
   readonly #batches: BallotBatches;
+  readonly #ranked: RankedWalk;
+  /** Position of the first `election-close` (spec §12.3.1: the count's seed follows it). */
+  #closePosition: number | null = null;
   #key: EventBody<'election-key'> | null = null;
   #baseHash: Uint8Array | null = null;
   /** The base hash of the first `election-open` (what replacement approvals sign with). */
@@ -97,6 +103,37 @@ export class ElectionChecks {
     this.#postalAudit = new PostalAuditChecker(manifest, report);
     this.#disputes = new DisputeChecker(group, manifest, report);
     this.#batches = new BallotBatches(group, manifest, report, inputs.limits, inputs.onVerified);
+    this.#ranked = new RankedWalk(group, manifest, report);
+  }
+
+  /**
+   * V10.2–V10.5 and V11 for the ranked contests (spec §11.9, §12.7), once the log has been read:
+   * only then are the counted ballots known. The seed of each count is §12.3.1's.
+   */
+  finishRanked(): void {
+    const key = this.#key;
+    const baseHash = this.#baseHash;
+    if (!this.#ranked.active || key === null || baseHash === null) return;
+    const { group, checkpoints } = this.#inputs;
+    let publicKey: Point;
+    try {
+      publicKey = group.decodePoint(hexToBytes(key.publicKey));
+    } catch {
+      return; // V3.5 has failed; nothing was encrypted to a key.
+    }
+    const verificationKeys = decodeVerificationKeys(group, key);
+    if (verificationKeys === null) return; // V3.6 has failed.
+    const hash = manifestHash(this.manifest);
+    const close = this.#closePosition;
+    const root = close === null ? null : checkpoints.firstRootCovering(close);
+    this.#ranked.finish({
+      excluded: this.#ledger.excludedPositions,
+      publicKey,
+      baseHash,
+      threshold: this.manifest.trustees.threshold,
+      verificationKeys,
+      seedOf: (contestId) => (root === null ? null : countSeed(hash, root, contestId)),
+    });
   }
 
   get ballotsVerified(): number {
@@ -153,6 +190,7 @@ export class ElectionChecks {
       case 'postal-audit-end':
         return this.#postalAudit.observe(event, hash);
       case 'election-close':
+        this.#closePosition ??= event.position;
         return this.#ledger.closed();
       case 'encrypted-tally':
         return this.#tallied(event);
@@ -164,10 +202,12 @@ export class ElectionChecks {
         return;
       case 'rehearsal-share':
         return this.#rehearsal(event);
+      case 'mix':
+      case 'ranked-decryption-share':
+      case 'ranked-rankings':
       case 'ranked-result':
-        // V11 needs the decrypted rankings, which the mixnet checks (V10) will hand over; until the
-        // record carries them, checkRankedResult runs on its own (check-catalogue.ts RANKED_COUNT_CHECKS).
-        return;
+        // Spec §11.8–§11.9, §12.7: judged at the end, once the policy has fixed the counted ballots.
+        return this.#ranked.observe(event);
       case 'election-cancelled':
         this.cancellation ??= { reason: event.body.reason, position: event.position };
         return;
@@ -219,6 +259,7 @@ export class ElectionChecks {
   async #cast(event: Extract<BoardEvent, { type: 'ballot-cast' }>): Promise<void> {
     const standing = this.#ledger.cast(event);
     if (standing === 'malformed') return;
+    this.#ranked.cast(event.position, event.body.ballot);
     const counted = standing === 'counted';
     this.#batches.add({
       kind: 'cast',

@@ -94,6 +94,14 @@ export class CheckpointChecker {
    * Whether the record holds a checkpoint of exactly this size and root (spec §8.2: what a
    * decryption share binds). Its signature and root are V2.6–V2.7's to check, like every other's.
    */
+  /**
+   * Spec §12.3.1: the root of the first checkpoint whose size covers the event at `position`
+   * (size > position), or null if none does.
+   */
+  firstRootCovering(position: number): string | null {
+    return this.#pending.find((c) => c.size > position)?.root ?? null;
+  }
+
   holds(size: number, root: string): boolean {
     return this.#pending.some((c) => c.size === size && c.root === root);
   }

@@ -61,6 +61,11 @@ export interface RankedContestRecord {
     }[];
   }[];
   readonly rankings: readonly (readonly number[])[];
+  /**
+   * The cascade's input when the ballots' own proofs are judged elsewhere (the record walk checks
+   * them with each ballot, V10.1): then `ballots` is empty and V10.1 is not reported here.
+   */
+  readonly firstInputs?: readonly CiphertextRow[];
 }
 
 export interface RankedFailure {
@@ -117,7 +122,9 @@ export function verifyRankedContest(
     'V10.5': [],
   };
   const faults: RankedFailure[] = [];
-  const reached = new Set<RankedCheckId>(['V10.1', 'V10.2']);
+  const reached = new Set<RankedCheckId>(
+    record.firstInputs === undefined ? ['V10.1', 'V10.2'] : ['V10.2']
+  );
 
   // V10.1: batches of ballots in one MSM; a failing batch is checked ballot by ballot.
   const contextOf = (credential: Uint8Array) => ({
@@ -164,7 +171,8 @@ export function verifyRankedContest(
   }
 
   // V10.2: the cascade, attributed to the first mixer at fault.
-  let expected: readonly CiphertextRow[] = record.ballots.map((b) => b.ciphertexts);
+  let expected: readonly CiphertextRow[] =
+    record.firstInputs ?? record.ballots.map((b) => b.ciphertexts);
   let cascadeHolds = record.mixes.length >= 2;
   if (!cascadeHolds)
     failures['V10.2'].push({ message: 'a ranked contest needs at least two mixers' });

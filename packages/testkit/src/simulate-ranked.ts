@@ -1,0 +1,123 @@
+/**
+ * @module The ranked phase of a simulated election (spec §11.5–§11.8, §12.7), every party honest:
+ * each ranked contest's counted entries pass through the manifest's mix servers, the trustees
+ * decrypt the last output round by round up to each STOP, and the officer publishes the rankings
+ * and the count. `tamper` lets a fixture change what is posted (never what the honest parties
+ * compute next), so a record can carry exactly one cheat.
+ */
+import {
+  type CiphertextRow,
+  type Group,
+  type Point,
+  hexToBytes,
+  randomScalar,
+} from '@scrutineer/crypto';
+import type { Ballot, EventBody, Manifest } from '@scrutineer/record';
+import {
+  combineRankedRound,
+  mixBodies,
+  mixOutputRows,
+  rankedInputRows,
+  rankedResultBody,
+  rankedShareBodies,
+  rankingsOfPrefixes,
+  roundSize,
+  submissionOf,
+} from '@scrutineer/protocol';
+import { countSeed } from '@scrutineer/ranked-count';
+import type { MemoryBoard } from './memory-board.ts';
+
+type RankedEventType = 'mix' | 'ranked-decryption-share' | 'ranked-rankings' | 'ranked-result';
+
+/** Edits a body before it is posted: the bodies returned are posted instead (none: nothing). */
+export type RankedTamper = <T extends RankedEventType>(
+  type: T,
+  body: EventBody<T>
+) => readonly EventBody<T>[];
+
+export interface RankedPhaseInput {
+  readonly group: Group;
+  readonly board: MemoryBoard;
+  readonly manifest: Manifest;
+  readonly publicKey: Point;
+  readonly baseHash: Uint8Array;
+  /** The counted ballots, in board order. */
+  readonly counted: readonly Ballot[];
+  /** Trustee index → secret share, for the trustees who decrypt. */
+  readonly trusteeShares: ReadonlyMap<number, bigint>;
+  readonly verificationKeys: readonly Point[];
+  /** Spec §12.3.1: the root of the first checkpoint covering `election-close`. */
+  readonly closeRoot: string;
+  readonly manifestHash: string;
+  /** Makes a signed checkpoint of the board so far (what a round's shares bind). */
+  readonly checkpoint: () => { size: number; root: string };
+  readonly tick: () => string;
+  readonly rowsPerPart?: number;
+  readonly tamper?: RankedTamper;
+}
+
+/** Spec §11.5: the mix servers' keys are the manifest's; a simulation only needs their count. */
+export function simulatedMixerKeys(group: Group, count = 3): Point[] {
+  return Array.from({ length: count }, () => group.multiplyBase(randomScalar()));
+}
+
+/** Runs the ranked phase of every ranked contest; returns each contest's published rankings. */
+export function simulateRankedPhase(input: RankedPhaseInput): Map<number, number[][]> {
+  const { group, board, manifest, tamper } = input;
+  const post = <T extends RankedEventType>(type: T, body: EventBody<T>): void => {
+    for (const posted of tamper === undefined ? [body] : tamper(type, body))
+      board.append(type, input.tick(), posted);
+  };
+  const published = new Map<number, number[][]>();
+  manifest.contests.forEach((contest, c) => {
+    if (contest.method === undefined) return;
+    const n = contest.candidates.length;
+    let rows: CiphertextRow[] = rankedInputRows(group, manifest, input.counted, c);
+    const mixers = manifest.mixers?.members.length ?? 0;
+    for (let mixer = 1; mixer <= mixers; mixer++) {
+      const bodies = mixBodies(
+        group,
+        { baseHash: input.baseHash, publicKey: input.publicKey, contest: c, mixer, inputs: rows },
+        input.rowsPerPart
+      );
+      for (const body of bodies) post('mix', body);
+      rows = mixOutputRows(group, bodies);
+    }
+    let prefixes: readonly (readonly number[])[] = rows.map(() => []);
+    for (let position = 0; position <= n; position++) {
+      const round = { contest: c, rows, prefixes, position };
+      if (roundSize(round) === 0) break;
+      const sealed = input.checkpoint();
+      const checkpoint = { size: sealed.size, root: hexToBytes(sealed.root) };
+      const submissions = [...input.trusteeShares].map(([trustee, secretShare]) => {
+        const bodies = rankedShareBodies(
+          group,
+          input.baseHash,
+          { trustee, secretShare, checkpoint },
+          round,
+          input.rowsPerPart
+        );
+        for (const body of bodies) post('ranked-decryption-share', body);
+        return submissionOf(group, manifest.trustees.members.length, bodies);
+      });
+      const outcome = combineRankedRound(group, {
+        baseHash: input.baseHash,
+        threshold: manifest.trustees.threshold,
+        verificationKeys: input.verificationKeys,
+        candidates: n,
+        round,
+        submissions,
+      });
+      if (!outcome.ok) throw new Error(`ranked round ${position}: ${outcome.code}`);
+      prefixes = outcome.prefixes;
+    }
+    const rankings = rankingsOfPrefixes(n, prefixes);
+    if (rankings === null) throw new Error('a row did not reach its STOP');
+    const rankingsBody = { contest: c, candidates: n, rankings };
+    post('ranked-rankings', rankingsBody);
+    const seed = countSeed(input.manifestHash, input.closeRoot, contest.id);
+    post('ranked-result', rankedResultBody(manifest, rankingsBody, seed));
+    published.set(c, rankings);
+  });
+  return published;
+}

@@ -1,0 +1,307 @@
+/**
+ * @module The ranked contests in the record walk (spec §11.8–§11.9, §12.7, verification.md V10,
+ * V11): collects, as the log streams past, every cast ballot's ranked entries and the `mix`,
+ * `ranked-decryption-share`, `ranked-rankings` and `ranked-result` events; at the end, once the
+ * ballot policy has settled which ballots count, runs V10.2–V10.5 on each ranked contest
+ * (`verifyRankedContest`) and V11 on its result (`checkRankedResult`), converting the mix-net's
+ * 1-based rankings to the count's 0-based candidates here and nowhere else. V10.1 (each ballot's
+ * ranking proof) is checked with the ballot's other proofs (ballot-equations.ts).
+ */
+import {
+  type Ciphertext,
+  type CiphertextRow,
+  type DecryptionShare,
+  type Group,
+  type Point,
+  bytesToHex,
+  decodeCiphertext,
+  decodeDecryptionShare,
+  decodeShuffleProof,
+  hexToBytes,
+} from '@scrutineer/crypto';
+import {
+  type Ballot,
+  type BoardEvent,
+  type EventBody,
+  type Manifest,
+  type RankedResultBody,
+  ballotContestIndexes,
+  countRankingsOf,
+  isRankedContest,
+  joinParts,
+  mixInputHash,
+} from '@scrutineer/record';
+import type { ReportBuilder } from '../report.ts';
+import { checkRankedResult } from '../checks/ranked-result.ts';
+import { type RankedContestRecord, verifyRankedContest } from './ranked-checks.ts';
+
+type Body<T extends BoardEvent['type']> = EventBody<T>;
+
+/** What the end of the walk knows: the counted ballots, the keys, and how to find the seed. */
+export interface RankedWalkEnd {
+  readonly excluded: ReadonlySet<number>;
+  readonly publicKey: Point;
+  readonly baseHash: Uint8Array;
+  readonly threshold: number;
+  readonly verificationKeys: readonly Point[];
+  /** Spec §12.3.1: the seed fixed before the count, or null if the record cannot fix one yet. */
+  readonly seedOf: (contestId: string) => string | null;
+}
+
+interface Positioned<T> {
+  readonly position: number;
+  readonly body: T;
+}
+
+export class RankedWalk {
+  readonly #group: Group;
+  readonly #manifest: Manifest;
+  readonly #report: ReportBuilder;
+  /** Per manifest contest index: the ranked entries of well-formed cast ballots, in board order. */
+  readonly #entries = new Map<
+    number,
+    { position: number; credential: string; ciphertexts: readonly string[] }[]
+  >();
+  readonly #mixes: Positioned<Body<'mix'>>[] = [];
+  readonly #shares: Positioned<Body<'ranked-decryption-share'>>[] = [];
+  readonly #rankings: Positioned<Body<'ranked-rankings'>>[] = [];
+  readonly #results: Positioned<RankedResultBody>[] = [];
+
+  constructor(group: Group, manifest: Manifest, report: ReportBuilder) {
+    this.#group = group;
+    this.#manifest = manifest;
+    this.#report = report;
+  }
+
+  /** True when the manifest has a ranked contest (otherwise nothing here has anything to do). */
+  get active(): boolean {
+    return this.#manifest.contests.some(isRankedContest);
+  }
+
+  /** A cast ballot whose shape held (V5.1): keeps its ranked entries. */
+  cast(position: number, ballot: Ballot): void {
+    const indexes = ballotContestIndexes(this.#manifest, ballot);
+    ballot.contests.forEach((entry, e) => {
+      const c = indexes?.[e];
+      if (entry.ranked === undefined || c === undefined) return;
+      const list = this.#entries.get(c) ?? [];
+      list.push({ position, credential: ballot.credential, ciphertexts: entry.ranked.ciphertexts });
+      this.#entries.set(c, list);
+    });
+  }
+
+  observe(event: BoardEvent): void {
+    const { position } = event;
+    if (event.type === 'mix') this.#mixes.push({ position, body: event.body });
+    else if (event.type === 'ranked-decryption-share')
+      this.#shares.push({ position, body: event.body });
+    else if (event.type === 'ranked-rankings') this.#rankings.push({ position, body: event.body });
+    else if (event.type === 'ranked-result') this.#results.push({ position, body: event.body });
+  }
+
+  /** V10.2–V10.5 and V11 for every ranked contest; a ranked event for no ranked contest fails. */
+  finish(end: RankedWalkEnd): void {
+    const report = this.#report;
+    const ranked = new Set(
+      this.#manifest.contests.flatMap((c, i) => (isRankedContest(c) ? [i] : []))
+    );
+    for (const { position, body } of [...this.#mixes, ...this.#shares, ...this.#rankings])
+      if (!ranked.has(body.contest))
+        report.fail(
+          body.contest === undefined ? 'V10.2' : 'V10.4',
+          `contest ${body.contest} is not a ranked contest`,
+          position
+        );
+    for (const { position, body } of this.#results) {
+      const c = this.#manifest.contests.findIndex((x) => x.id === body.contestId);
+      if (!ranked.has(c))
+        report.fail('V11.1', `${body.contestId} is not a ranked contest`, position);
+    }
+    for (const c of ranked) this.#finishContest(c, end);
+  }
+
+  #finishContest(c: number, end: RankedWalkEnd): void {
+    const group = this.#group;
+    const report = this.#report;
+    const contest = this.#manifest.contests[c];
+    if (contest === undefined) return;
+    const n = contest.candidates.length;
+    const mixes = this.#mixes.filter((m) => m.body.contest === c);
+    const rankings = this.#rankings.filter((r) => r.body.contest === c);
+    const results = this.#results.filter((r) => r.body.contestId === contest.id);
+    // Nothing of the ranked phase yet (a record stopped before it): nothing to judge.
+    if (mixes.length === 0 && rankings.length === 0 && results.length === 0) return;
+
+    const counted = (this.#entries.get(c) ?? []).filter((b) => !end.excluded.has(b.position));
+    const decodeRow = (row: readonly string[]): Ciphertext[] =>
+      row.map((hex) => decodeCiphertext(group, hexToBytes(hex), { allowIdentity: false }));
+    const inputs: CiphertextRow[] = [];
+    for (const b of counted) {
+      try {
+        inputs.push(decodeRow(b.ciphertexts));
+      } catch {
+        // An undecodable entry already failed V10.1 with its ballot; it is no mixer's input.
+      }
+    }
+
+    // V10.2: each mixer's parts joined; its input is its predecessor's output (by inputHash).
+    const steps: RankedContestRecord['mixes'][number][] = [];
+    let previous: readonly CiphertextRow[] = inputs;
+    const mixers = [...new Set(mixes.map((m) => m.body.mixer))];
+    for (const mixer of mixers) {
+      const parts = mixes.filter((m) => m.body.mixer === mixer);
+      const at = parts[0]?.position;
+      const joined = joinParts(
+        parts.map((p) => p.body),
+        (a, b) => a.inputHash === b.inputHash
+      );
+      if (!joined.ok) {
+        report.fail('V10.2', `contest ${contest.id}, mixer ${mixer}: ${joined.message}`, at);
+        return;
+      }
+      const first = joined.parts[0];
+      const expectedHash = bytesToHex(mixInputHash(group, c, mixer, previous));
+      if (first?.inputHash !== expectedHash)
+        report.fail(
+          'V10.2',
+          `contest ${contest.id}, mixer ${mixer}: inputHash is not that of its predecessor's output`,
+          at
+        );
+      try {
+        const outputs = joined.parts.flatMap((p) => p.outputs.map(decodeRow));
+        const proof = decodeShuffleProof(
+          group,
+          hexToBytes(joined.parts.map((p) => p.proof).join('')),
+          outputs.length,
+          n + 1
+        );
+        steps.push({ mixer, inputs: previous, outputs, proof });
+        previous = outputs;
+      } catch (error) {
+        report.fail(
+          'V10.2',
+          `contest ${contest.id}, mixer ${mixer}: ${(error as Error).message}`,
+          at
+        );
+        return;
+      }
+    }
+
+    const rounds = this.#rounds(c, end, previous.length);
+    const published = rankings.at(-1)?.body.rankings ?? [];
+    if (rankings.length !== 1)
+      report.fail(
+        'V10.5',
+        `contest ${contest.id}: ${rankings.length} ranked-rankings events, not one`,
+        rankings[1]?.position
+      );
+    const results10 = verifyRankedContest(group, {
+      baseHash: end.baseHash,
+      publicKey: end.publicKey,
+      contest: c,
+      candidates: n,
+      threshold: end.threshold,
+      verificationKeys: end.verificationKeys,
+      ballots: [],
+      mixes: steps,
+      rounds: rounds.rounds,
+      rankings: published,
+      // V10.1 is the ballots' (checked with their other proofs); the cascade starts from them.
+      firstInputs: inputs,
+    });
+    for (const result of results10) {
+      if (result.id === 'V10.1' || result.status === 'not-reached') continue;
+      const where = result.id === 'V10.5' ? rankings[0]?.position : mixes[0]?.position;
+      for (const f of result.failures)
+        report.fail(result.id, `contest ${contest.id}: ${f.message}`, where);
+      if (result.failures.length === 0) report.pass(result.id);
+      for (const f of result.faults)
+        report.fault({
+          check: 'V10.3',
+          party: { trustee: f.trustee ?? 0 },
+          code: 'decryption/invalid-proof',
+          message: `contest ${contest.id}: ${f.message}`,
+        });
+    }
+    for (const message of rounds.problems)
+      report.fail('V10.3', `contest ${contest.id}: ${message}`);
+
+    // V11: the count re-run from the published rankings (the count numbers candidates from 0).
+    if (results.length !== 1) {
+      report.fail(
+        'V11.1',
+        `contest ${contest.id}: ${results.length} ranked-result events, not one`
+      );
+      return;
+    }
+    const result = results[0];
+    if (result === undefined) return;
+    const seed = end.seedOf(contest.id);
+    const findings = checkRankedResult(
+      {
+        contestId: contest.id,
+        method: contest.method ?? 'irv',
+        rules:
+          contest.method === 'stv' ? ((contest.rules ?? null) as 'ers97' | 'meek' | null) : null,
+        seats: contest.seats ?? 1,
+        candidates: n,
+        seed: seed ?? '',
+      },
+      countRankingsOf({ rankings: published }),
+      result.body
+    );
+    for (const f of findings)
+      report.fail(f.check, `contest ${contest.id}: ${f.message}`, result.position);
+    for (const id of ['V11.1', 'V11.2'] as const)
+      if (!findings.some((f) => f.check === id)) report.pass(id);
+  }
+
+  /** Spec §11.6, §11.8: each round's parts joined per trustee and decoded, in board order. */
+  #rounds(
+    c: number,
+    end: RankedWalkEnd,
+    rows: number
+  ): { rounds: RankedContestRecord['rounds']; problems: string[] } {
+    const problems: string[] = [];
+    const shares = this.#shares.filter((s) => s.body.contest === c);
+    const positions = [...new Set(shares.map((s) => s.body.position))];
+    const rounds = positions.map((position) => {
+      const ofRound = shares.filter((s) => s.body.position === position);
+      const trustees = [...new Set(ofRound.map((s) => s.body.trustee))];
+      const submissions = trustees.flatMap((trustee) => {
+        const joined = joinParts(
+          ofRound.filter((s) => s.body.trustee === trustee).map((s) => s.body),
+          (a, b) =>
+            a.checkpoint.size === b.checkpoint.size && a.checkpoint.root === b.checkpoint.root
+        );
+        if (!joined.ok) {
+          problems.push(`round ${position}, trustee ${trustee}: ${joined.message}`);
+          return [];
+        }
+        const first = joined.parts[0];
+        if (first === undefined) return [];
+        const checkpoint = { size: first.checkpoint.size, root: hexToBytes(first.checkpoint.root) };
+        try {
+          const decoded: DecryptionShare[] = joined.parts.flatMap((p) =>
+            p.shares.map((hex) =>
+              decodeDecryptionShare(
+                this.#group,
+                end.verificationKeys.length,
+                checkpoint,
+                hexToBytes(hex)
+              )
+            )
+          );
+          if (decoded.some((s) => s.trustee !== trustee) || decoded.length > rows)
+            throw new RangeError('shares of another trustee, or more shares than rows');
+          return [{ trustee, shares: decoded }];
+        } catch (error) {
+          problems.push(`round ${position}, trustee ${trustee}: ${(error as Error).message}`);
+          return [];
+        }
+      });
+      return { position, submissions };
+    });
+    return { rounds, problems };
+  }
+}
