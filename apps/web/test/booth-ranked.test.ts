@@ -297,12 +297,21 @@ describe('ranked contests in the booth (Chromium)', () => {
       const voter = election.voters[2] as FixtureVoter;
       await toBallot(page, voter, '?lang=cy');
       assert.equal(await page.locator('#contest-0-rule').innerText(), cy['ranking.rule']);
+      // At 320 px (1280 px at 400 % zoom) the boxes and names reflow without sideways scrolling.
+      await page.setViewportSize({ width: 320, height: 800 });
+      const [scroll, client] = await page.evaluate(() => [
+        document.documentElement.scrollWidth,
+        document.documentElement.clientWidth,
+      ]);
+      assert.ok(scroll <= client, `${scroll} > ${client}`);
+      await capture(page, 'ranked-11-cy-ballot-320');
+      await page.setViewportSize({ width: 1000, height: 800 });
       await page.fill(box(0, 3), '2');
       await page.check('label:has-text("Yes")');
       await page.click(`text=${cy['ballot.continue']}`);
       const gap = message(cy['ranking.gap'], { contest: 'Leader', missing: 1 });
       await page.locator('.error-summary', { hasText: gap }).waitFor();
-      await capture(page, 'ranked-11-cy-gap');
+      await capture(page, 'ranked-12-cy-gap');
       await page.fill(box(0, 3), '1');
       await page.fill(box(0, 0), '2');
       await page.click(`text=${cy['ballot.continue']}`);
@@ -311,7 +320,7 @@ describe('ranked contests in the booth (Chromium)', () => {
         await page.locator('dl.review dd').first().innerText(),
         '1af: Ria Shah\n2il: Alex Morgan'
       );
-      await capture(page, 'ranked-12-cy-review');
+      await capture(page, 'ranked-13-cy-review');
       // A reload asks for the code again, then goes on at the review with the same ranking.
       await page.reload();
       await heading(page, cy['signIn.title']);
