@@ -6,6 +6,10 @@
  * `npm run demo -- --scenario styles --out DIR`: ballot styles, weights and a 50/50 college
  * (apps/cli/demo/run-styles.ts): three categories, each member sees and votes their own contests.
  *
+ * `npm run demo -- --scenario ranked --out DIR`: a leader by AV, a committee by ERS97 STV and a
+ * motion; ranked ballots mixed by three servers, decrypted by 3 of 5 trustees, counted stage by
+ * stage and verified (apps/cli/demo/run-ranked.ts; in process, not through the server).
+ *
  * `npm run demo -- [--voters N] [--out DIR] [--seed S] [--database postgres://…] [--serve]
  * [--pdf-limit N] [--port N]`: a whole members' ballot through the real election server
  * and HTTP API (apps/cli/demo/run-demo.ts), on an embedded PGlite database in DIR/database
@@ -26,6 +30,7 @@ import { runDemo } from './run-demo.ts';
 import { parseExactPlan } from './exact-plan.ts';
 import { runExact } from './run-exact.ts';
 import { runStyles } from './run-styles.ts';
+import { runRanked } from './run-ranked.ts';
 import { ensureWebBuild } from '@scrutineer/web/build';
 
 const { values } = parseArgs({
@@ -140,9 +145,16 @@ if (values.scenario === 'exact') {
     process.exit(1);
   });
   process.exit(styled.verified && styled.matches ? 0 : 1);
+} else if (values.scenario === 'ranked') {
+  // AV and STV from a verifiable mix-net (spec §11, §12): apps/cli/demo/run-ranked.ts.
+  const ranked = await runRanked({ outDir: values.out, log }).catch((error: unknown) => {
+    process.stderr.write(`demo: ${(error as Error).message}\n`);
+    process.exit(1);
+  });
+  process.exit(ranked.verified && ranked.matches ? 0 : 1);
 } else if (values.scenario !== 'members')
   throw new Error(
-    `--scenario: "members" (the default), "exact" or "styles", not "${values.scenario}"`
+    `--scenario: "members" (the default), "exact", "styles" or "ranked", not "${values.scenario}"`
   );
 
 const outcome = await runDemo({
