@@ -1,7 +1,8 @@
 /**
  * @module The booth's crypto worker: derives the credential key from the code and signs the
- * sign-in challenge (spec §6.5, §10.5), encrypts and proves the ballot (spec §9.4) and opens it
- * for a device check, all with the noble backend off the main thread. The code is dropped as soon
+ * sign-in challenge (spec §6.5, §10.5), encrypts and proves the ballot (spec §9.4; a ranked
+ * contest's ranking as n + 1 position ciphertexts with its shuffle proof, §11.2) and opens it for a
+ * device check, all with the noble backend off the main thread. The code is dropped as soon
  * as the key is derived; the secret key stays here until the voter leaves or casts.
  */
 import {

@@ -26,6 +26,7 @@ export type WorkerRequest =
       readonly manifest: Manifest;
       readonly electionKey: string;
       readonly baseHash: string;
+      /** Per contest, 0-based candidates: chosen ones, or for a ranked contest the ranking in order. */
       readonly choices: readonly (readonly number[])[];
       /** Spec §13.2: the manifest indexes of the member's ballot style (absent: every contest). */
       readonly style?: readonly number[];

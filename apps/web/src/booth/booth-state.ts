@@ -14,6 +14,8 @@ export interface FieldError {
   readonly parameters?: Readonly<Record<string, string | number>>;
   /** The id of the field at fault, for the error summary's link. */
   readonly target?: string;
+  /** The ids of every field at fault, marked invalid (a number in two ranking boxes marks both). */
+  readonly fields?: readonly string[];
 }
 
 export type Step =
@@ -56,8 +58,13 @@ export interface BoothState {
   code: string;
   answers: Record<string, string>;
   token: string | null;
-  /** Per contest, the chosen candidate indices in ballot order. */
+  /**
+   * Per contest, the chosen candidate indices in ballot order; for a ranked contest (spec §11.1)
+   * the ranking, first preference first, once its boxes read as one.
+   */
   choices: number[][];
+  /** Per ranked contest, per candidate, what the member typed in the box (empty elsewhere). */
+  rankingEntries: string[][];
   /**
    * Spec §13.2: the manifest indexes of the contests on this member's ballot (their style, given
    * at sign-in); null when the election has no ballot styles (every contest).
@@ -80,6 +87,7 @@ export function initialState(election: CheckedElection, mode: 'vote' | 'pack'): 
     answers: {},
     token: null,
     choices: election.manifest.contests.map(() => []),
+    rankingEntries: election.manifest.contests.map((contest) => contest.candidates.map(() => '')),
     style: null,
     encrypted: null,
   };

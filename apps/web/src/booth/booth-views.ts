@@ -14,6 +14,9 @@ import {
 } from '../i18n/i18n.ts';
 import type { Booth } from './booth.ts';
 import { type FieldError, electionStage, onBallot } from './booth-state.ts';
+import { rankedFieldset } from './ranking-view.ts';
+import { rankingInWords } from '../ranking-words.ts';
+import { isRankedContest } from '@scrutineer/record';
 import { pageLink } from '../links.ts';
 import { fieldErrors, summaryOf, text } from './field-errors.ts';
 import { auditedView, receiptView } from './receipt-views.ts';
@@ -90,6 +93,12 @@ function ballot(booth: Booth, errors: readonly FieldError[]): Child[] {
   manifest.contests.forEach((contest, c) => {
     // Spec §13.2: only the contests of this member's ballot style.
     if (!onBallot(booth.state, c)) return;
+    if (isRankedContest(contest))
+      return form.append(
+        rankedFieldset(contest, c, booth.state.rankingEntries[c] ?? [], errors, (j, value) =>
+          booth.typeRank(c, j, value)
+        )
+      );
     const single = contest.minSelections === 1 && contest.maxSelections === 1;
     const target = `contest-${c}`;
     const fieldset = h(
@@ -132,6 +141,11 @@ function review(booth: Booth): Child[] {
   const list = h('dl', { class: 'review' });
   manifest.contests.forEach((contest, c) => {
     if (!onBallot(booth.state, c)) return;
+    if (isRankedContest(contest))
+      return list.append(
+        h('dt', {}, contestTitle(contest)),
+        h('dd', {}, rankingInWords(contest, booth.state.choices[c] ?? []))
+      );
     const names = (booth.state.choices[c] ?? []).map((j) => {
       const candidate = contest.candidates[j];
       return candidate === undefined ? '' : candidateName(candidate);

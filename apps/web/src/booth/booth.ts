@@ -4,12 +4,14 @@
  */
 import { parseVotingCode } from '@scrutineer/crypto';
 import { checkChoices } from '@scrutineer/protocol';
-import { styleContestIndexes } from '@scrutineer/record';
+import { isRankedContest, styleContestIndexes } from '@scrutineer/record';
 import { ApiError, type ApiErrorCode, api } from '../api.ts';
 import { ElectionCheckError, loadCheckedElection } from '../election-check.ts';
 import { type MessageKey, contestTitle, questionLabel } from '../i18n/i18n.ts';
 import type { CryptoWorker } from '../worker-client.ts';
 import { type BoothState, type FieldError, type Step, onBallot } from './booth-state.ts';
+import { readRankedContest } from './ranking-view.ts';
+import { rankingEntries } from './ranking-entry.ts';
 import { QrReader } from './qr-reader.ts';
 import { type SavedStep, clearBooth, loadBooth, saveBooth } from './booth-session.ts';
 
@@ -128,6 +130,12 @@ export class Booth {
       return history.replaceState({ booth: 'landing' }, '');
     }
     this.state.choices = saved.choices;
+    // A ranked contest's boxes show the saved ranking again.
+    this.state.rankingEntries = election.manifest.contests.map((contest, c) =>
+      isRankedContest(contest)
+        ? rankingEntries(contest.candidates.length, saved.choices[c] ?? [])
+        : contest.candidates.map(() => '')
+    );
     if (saved.step === 'ballot' || saved.step === 'review') this.#resumeAt = saved.step;
     const step: Step =
       saved.receipt !== null
@@ -279,10 +287,22 @@ export class Booth {
     chosen.sort((a, b) => a - b);
   }
 
+  /** A ranked contest's box changed: kept as typed, read when the member goes on (spec §11.1). */
+  typeRank(contest: number, candidate: number, value: string): void {
+    const entries = this.state.rankingEntries[contest];
+    if (entries !== undefined) entries[candidate] = value;
+  }
+
   review(): void {
     const errors: FieldError[] = [];
     this.state.election.manifest.contests.forEach((contest, c) => {
       if (!onBallot(this.state, c)) return;
+      if (isRankedContest(contest)) {
+        const read = readRankedContest(contest, c, this.state.rankingEntries[c] ?? []);
+        if ('errors' in read) errors.push(...read.errors);
+        else this.state.choices[c] = [...read.ranking];
+        return;
+      }
       const count = this.state.choices[c]?.length ?? 0;
       const target = `contest-${c}`;
       if (count > contest.maxSelections)

@@ -2,11 +2,12 @@
  * @module The receipt (spec §10.4: tracker, time, board position, board signature) with copy,
  * print and download, and the device-check page showing an audited ballot's openings.
  */
-import type { AuditedBallot, Manifest } from '@scrutineer/record';
+import type { AuditedBallot, Contest, Manifest } from '@scrutineer/record';
 import { ApiError, api } from '../api.ts';
 import { type Child, button, h } from '../dom.ts';
 import { type MessageKey, candidateName, contestTitle, formatTime, t } from '../i18n/i18n.ts';
 import { pageLink } from '../links.ts';
+import { rankingInWords, rankingOfVector } from '../ranking-words.ts';
 import type { ReceiptData } from '../worker-protocol.ts';
 import type { Booth } from './booth.ts';
 
@@ -138,9 +139,53 @@ export function receiptView(
   ];
 }
 
+/** One opened ciphertext in the device check's details: what it holds, and the numbers that show it. */
+function openingDetail(holds: string, ciphertext: string, randomness: string): HTMLElement {
+  return h(
+    'dd',
+    {},
+    h('span', {}, holds),
+    h('br'),
+    h('span', {}, `${t('audit.ciphertext')}: `),
+    h('code', { class: 'hex' }, ciphertext),
+    h('br'),
+    h('span', {}, `${t('audit.randomness')}: `),
+    h('code', { class: 'hex' }, randomness)
+  );
+}
+
+type OpenedRanking = NonNullable<AuditedBallot['contests'][number]['ranked']>;
+
+/**
+ * Spec §11.2: an opened ranked entry's positions: each value is a candidate (1 … n) before the
+ * STOP, the STOP (0), or an unranked candidate after it, which the count never decrypts.
+ */
+function rankedDetails(contest: Contest, opened: OpenedRanking): HTMLElement[] {
+  const stop = opened.values.indexOf(0);
+  return opened.values.flatMap((value, p) => {
+    const candidate = contest.candidates[value - 1];
+    const name = candidate === undefined ? String(value) : candidateName(candidate);
+    const meaning =
+      value === 0
+        ? t('audit.rankedStop')
+        : p > stop
+          ? `${name}, ${t('audit.rankedUnranked')}`
+          : name;
+    return [
+      h('dt', {}, t('audit.rankedPlace', { contest: contestTitle(contest), place: p + 1 })),
+      openingDetail(
+        t('audit.rankedValue', { value, meaning }),
+        opened.ciphertexts[p] ?? '',
+        opened.randomness[p] ?? ''
+      ),
+    ];
+  });
+}
+
 export function auditedView(booth: Booth, audited: AuditedBallot, receipt: ReceiptData): Child[] {
   const { manifest } = booth.state.election;
-  const chosen = h('ul', { class: 'audit-choices' });
+  // What the opened ballot holds, contest by contest, as the review showed it before encrypting.
+  const chosen = h('dl', { class: 'review audit-choices', id: 'audit-choices' });
   const details = h('dl', { class: 'audit-details' });
   audited.contests.forEach((contest, c) => {
     // Spec §13.2: a styled ballot's entries name their contests.
@@ -148,29 +193,37 @@ export function auditedView(booth: Booth, audited: AuditedBallot, receipt: Recei
       contest.contest === undefined
         ? manifest.contests[c]
         : manifest.contests.find((x) => x.id === contest.contest);
-    contest.selections.forEach((selection, j) => {
-      const candidate = spec?.candidates[j];
-      const name = candidate === undefined ? String(j + 1) : candidateName(candidate);
-      const label = t('audit.contestOption', {
-        contest: spec === undefined ? '' : contestTitle(spec),
-        candidate: name,
-      });
-      if (selection.vote === 1) chosen.append(h('li', {}, label));
-      details.append(
-        h('dt', {}, label),
+    const title = spec === undefined ? '' : contestTitle(spec);
+    if (contest.ranked !== undefined && spec !== undefined) {
+      const ranking = rankingOfVector(contest.ranked.values);
+      chosen.append(
+        h('dt', {}, title),
         h(
           'dd',
           {},
-          h('span', {}, t('audit.vote', { vote: selection.vote })),
-          h('br'),
-          h('span', {}, `${t('audit.ciphertext')}: `),
-          h('code', { class: 'hex' }, selection.ciphertext),
-          h('br'),
-          h('span', {}, `${t('audit.randomness')}: `),
-          h('code', { class: 'hex' }, selection.randomness)
+          ranking === null ? contest.ranked.values.join(', ') : rankingInWords(spec, ranking)
+        )
+      );
+      return details.append(...rankedDetails(spec, contest.ranked));
+    }
+    const names: string[] = [];
+    contest.selections.forEach((selection, j) => {
+      const candidate = spec?.candidates[j];
+      const name = candidate === undefined ? String(j + 1) : candidateName(candidate);
+      if (selection.vote === 1) names.push(name);
+      details.append(
+        h('dt', {}, t('audit.contestOption', { contest: title, candidate: name })),
+        openingDetail(
+          t('audit.vote', { vote: selection.vote }),
+          selection.ciphertext,
+          selection.randomness
         )
       );
     });
+    chosen.append(
+      h('dt', {}, title),
+      h('dd', {}, names.length > 0 ? names.join(', ') : t('review.none'))
+    );
   });
   // The second device opens the tracker page with the tracker in the fragment (never sent to
   // the server), and checks the opening there (spec §9.4, V5.10).

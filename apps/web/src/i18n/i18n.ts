@@ -134,6 +134,38 @@ export function formatTime(instant: string): string {
   return `${WELSH_DAYS[weekday]} ${day} ${WELSH_MONTHS[month - 1]} ${year} am ${parts['hour']}:${parts['minute']}`;
 }
 
+/** Welsh ordinal abbreviations 1af … 20fed (after 20 the plain "rhif N" reads unambiguously). */
+const WELSH_ORDINALS = [
+  '1af',
+  '2il',
+  '3ydd',
+  '4ydd',
+  '5ed',
+  '6ed',
+  '7fed',
+  '8fed',
+  '9fed',
+  '10fed',
+  '11eg',
+  '12fed',
+  '13eg',
+  '14eg',
+  '15fed',
+  '16eg',
+  '17eg',
+  '18fed',
+  '19eg',
+  '20fed',
+];
+const ENGLISH_SUFFIXES: Readonly<Record<string, string>> = { one: 'st', two: 'nd', few: 'rd' };
+const englishOrdinal = new Intl.PluralRules('en-GB', { type: 'ordinal' });
+
+/** A preference's place as an ordinal in the current language: 1st, 2nd … / 1af, 2il … */
+export function ordinal(place: number): string {
+  if (current === 'cy') return WELSH_ORDINALS[place - 1] ?? `rhif ${place}`;
+  return `${place}${ENGLISH_SUFFIXES[englishOrdinal.select(place)] ?? 'th'}`;
+}
+
 /** The catalogue of a language, for the completeness test. */
 export function catalogue(of: Language): Readonly<Record<MessageKey, string>> {
   return catalogues[of];

@@ -96,6 +96,21 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   'ballot.tooFew': 'Dewiswch o leiaf {min} ymgeisydd ar gyfer {contest}',
   'ballot.selectOne': 'Dewiswch ymgeisydd ar gyfer {contest}',
   'ballot.continue': 'Adolygu fy newisiadau',
+  'ranking.rule':
+    'Rhifwch yr ymgeiswyr yn nhrefn eich dewis: 1 wrth eich dewis cyntaf, 2 wrth eich ail ddewis, ac ati. Rhifwch gymaint neu gyn lleied ag y dymunwch.',
+  'ranking.seats': 'Mae {seats} sedd i’w llenwi.',
+  'ranking.notNumber': '{contest}: rhaid i’r rhif wrth {candidate} fod yn rhif cyfan, fel 1 neu 2',
+  'ranking.outOfRange': '{contest}: rhaid i’r rhif wrth {candidate} fod rhwng 1 a {max}',
+  'ranking.repeated':
+    '{contest}: rydych wedi rhoi {number} wrth fwy nag un ymgeisydd ({candidates}). Defnyddiwch bob rhif unwaith yn unig',
+  'ranking.gap':
+    '{contest}: does dim {missing}. Rhifwch eich dewisiadau 1, 2, 3 ac ati heb hepgor rhif',
+  'ranking.place': '{ordinal}: {candidate}',
+  'ranking.none': 'Dim ymgeisydd wedi’i rifo',
+  'audit.rankedPlace': '{contest}, safle {place}',
+  'audit.rankedValue': 'Gwerth a gofnodwyd: {value} ({meaning})',
+  'audit.rankedStop': 'diwedd y drefn',
+  'audit.rankedUnranked': 'heb ei rifo: ni chaiff byth ei ddadgryptio',
 
   'review.title': 'Gwiriwch eich dewisiadau',
   'review.none': 'Dim ymgeisydd wedi’i ddewis',

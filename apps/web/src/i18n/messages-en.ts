@@ -92,6 +92,22 @@ export const en = {
   'ballot.tooFew': 'Select at least {min} candidates for {contest}',
   'ballot.selectOne': 'Select a candidate for {contest}',
   'ballot.continue': 'Review my choices',
+  'ranking.rule':
+    'Number the candidates in order of preference: 1 beside your first choice, 2 beside your second, and so on. Number as many or as few as you like.',
+  'ranking.seats': 'There are {seats} seats to fill.',
+  'ranking.notNumber':
+    '{contest}: the number beside {candidate} must be a whole number, like 1 or 2',
+  'ranking.outOfRange': '{contest}: the number beside {candidate} must be between 1 and {max}',
+  'ranking.repeated':
+    '{contest}: you put {number} beside more than one candidate ({candidates}). Use each number only once',
+  'ranking.gap':
+    '{contest}: there is no {missing}. Number your choices 1, 2, 3 and so on without missing a number',
+  'ranking.place': '{ordinal}: {candidate}',
+  'ranking.none': 'No candidate numbered',
+  'audit.rankedPlace': '{contest}, place {place}',
+  'audit.rankedValue': 'Recorded value: {value} ({meaning})',
+  'audit.rankedStop': 'end of the ranking',
+  'audit.rankedUnranked': 'not ranked: never decrypted',
 
   'review.title': 'Check your choices',
   'review.none': 'No candidate chosen',

@@ -10,13 +10,17 @@ import { type Manifest, parseBoardEvent } from '@scrutineer/record';
 import { auditedBallotFault } from '@scrutineer/verifier';
 import { api } from '../api.ts';
 import { loadCheckedElection } from '../election-check.ts';
+import { rankingOfVector } from '../ranking-words.ts';
 
 export interface AuditedCheck {
   /** Every opening holds and the tracker is that of the ciphertexts (V5.10). */
   readonly opensCorrectly: boolean;
   readonly manifest: Manifest;
-  /** Per contest, the candidate indices whose published vote is 1. */
-  readonly chosen: readonly (readonly number[])[];
+  /**
+   * Per contest, the candidate indices whose published vote is 1; for a ranked contest (spec
+   * §11.2) the ranking its opened vector holds, first preference first (null: no valid vector).
+   */
+  readonly chosen: readonly (readonly number[] | null)[];
 }
 
 export async function checkAuditedBallot(
@@ -40,7 +44,9 @@ export async function checkAuditedBallot(
     opensCorrectly: fault === null,
     manifest: election.manifest,
     chosen: audited.contests.map((contest) =>
-      contest.selections.flatMap((selection, j) => (selection.vote === 1 ? [j] : []))
+      contest.ranked === undefined
+        ? contest.selections.flatMap((selection, j) => (selection.vote === 1 ? [j] : []))
+        : rankingOfVector(contest.ranked.values)
     ),
   };
 }

@@ -8,6 +8,8 @@ import { type Child, errorSummary, h } from '../dom.ts';
 import { candidateName, contestTitle, formatTime, t } from '../i18n/i18n.ts';
 import type { AuditedCheck } from './audited-check.ts';
 import { trackerForm } from '../tracker-form.ts';
+import { rankingInWords } from '../ranking-words.ts';
+import { isRankedContest } from '@scrutineer/record';
 
 export interface TrackerPageState {
   query: string;
@@ -97,7 +99,13 @@ function auditView(audit: TrackerPageState['audit']): Child[] {
       'dl',
       { class: 'review', id: 'audit-choices' },
       ...manifest.contests.flatMap((contest, c) => {
-        const names = (chosen[c] ?? []).map((j) => {
+        const indexes = chosen[c] ?? [];
+        if (isRankedContest(contest))
+          return [
+            h('dt', {}, contestTitle(contest)),
+            h('dd', {}, rankingInWords(contest, indexes)),
+          ];
+        const names = indexes.map((j) => {
           const candidate = contest.candidates[j];
           return candidate === undefined ? String(j + 1) : candidateName(candidate);
         });

@@ -18,6 +18,7 @@ import {
   formatVotingCode,
   generateVotingCode,
   loadGroup,
+  randomScalar,
 } from '@scrutineer/crypto';
 import {
   type ContestSpec,
@@ -122,6 +123,16 @@ function nominateAll(names: readonly string[]): ClosedNominations {
   return closed.value;
 }
 
+const DEFAULT_CONTESTS: readonly ContestSpec[] = [
+  {
+    id: 'leader',
+    title: 'Leader',
+    minSelections: 1,
+    maxSelections: 1,
+    candidates: ['Alex Morgan', 'Sam Patel', 'Jo Evans'],
+  },
+];
+
 export async function createFixtureElection(
   server: RunningServer,
   options: {
@@ -144,18 +155,16 @@ export async function createFixtureElection(
   const group = service.group;
   const electionId = `e-${randomBytes(5).toString('hex')}`;
   const trusteeKeys = [1, 2].map((i) => createCeremonyKey(group, electionId, i));
+  const contests = options.contests ?? DEFAULT_CONTESTS;
   const drafted = simulatedManifest(group, {
     electionId,
-    contests: options.contests ?? [
-      {
-        id: 'leader',
-        title: 'Leader',
-        minSelections: 1,
-        maxSelections: 1,
-        candidates: ['Alex Morgan', 'Sam Patel', 'Jo Evans'],
-      },
-    ],
+    contests,
     trusteeKeys,
+    // Spec §9.2.10: an election with a ranked contest names its mix servers (two, fresh keys:
+    // nothing here mixes).
+    ...(contests.some((c) => c.method !== undefined)
+      ? { mixerPublicKeys: [1, 2].map(() => group.multiplyBase(randomScalar())) }
+      : {}),
     threshold: 2,
     boardPublicKey: group.generator,
     voters: options.voters ?? 3,
