@@ -10,6 +10,7 @@ import { contestsOfTerms, credentialTerms } from './ballot-styles.ts';
 import type { EventBody } from './board-event.ts';
 import { collegeResults } from './colleges.ts';
 import type { Manifest } from './manifest.ts';
+import type { RankedResultBody, RankedSheet } from './ranked-result.ts';
 import {
   AUDIT_EVENT_TYPES,
   type AuditEvent,
@@ -49,6 +50,21 @@ export interface DeclaredContest {
   readonly turnout?: ContestTurnout | undefined;
   /** With `weights` only: the same figures weighted (postal papers weigh 1). */
   readonly weighted?: ContestWeights | undefined;
+  /**
+   * Spec §9.9, §12.7: present exactly for a ranked contest, whose homomorphic counts are empty.
+   * Its candidates' `online` and `total` are then first preferences (the sheet's first stage;
+   * postal papers are not yet keyed into a ranked count), `percent` is of the ballots not blank,
+   * and `elected` is the sheet's. `sheet` is null while the ranked count is pending, and
+   * `candidates` is then empty, so no surface shows a count that has not happened.
+   */
+  readonly ranked?: DeclaredRanked | undefined;
+}
+
+export interface DeclaredRanked {
+  readonly method: RankedResultBody['method'];
+  readonly rules: RankedResultBody['rules'];
+  /** The published stage-by-stage result sheet (the `ranked-result` event's), or null. */
+  readonly sheet: RankedSheet | null;
 }
 
 export interface ContestTurnout {
@@ -126,6 +142,7 @@ export const DECLARATION_EVENT_TYPES: readonly string[] = [
   'encrypted-tally',
   'cast-refused',
   'election-result',
+  'ranked-result',
   ...AUDIT_EVENT_TYPES,
 ];
 
@@ -136,6 +153,7 @@ export type DeclarationEvent =
   | { readonly type: 'postal-batch'; readonly body: EventBody<'postal-batch'> }
   | { readonly type: 'cast-refused'; readonly body: EventBody<'cast-refused'> }
   | { readonly type: 'election-result'; readonly body: EventBody<'election-result'> }
+  | { readonly type: 'ranked-result'; readonly body: EventBody<'ranked-result'> }
   | { readonly type: string; readonly body: unknown };
 
 const percentOf = (part: number, whole: number): number =>
@@ -177,6 +195,51 @@ function declareContest(
   };
 }
 
+/**
+ * Spec §9.9, §12.7: a ranked contest by its ranked result — first preferences and those the count
+ * elected — or, before the `ranked-result` event, pending with no rows.
+ */
+function declareRanked(
+  contest: Manifest['contests'][number],
+  method: RankedResultBody['method'],
+  ranked: RankedResultBody | undefined,
+  papers: number
+): DeclaredContest {
+  const base = { id: contest.id, title: contest.title, seats: contest.seats ?? 1 };
+  const rules = contest.rules === undefined || method === 'irv' ? null : contest.rules;
+  if (ranked === undefined)
+    return {
+      ...base,
+      papers,
+      candidates: [],
+      tiedForLastSeat: [],
+      ranked: { method, rules, sheet: null },
+    };
+  const { sheet } = ranked;
+  const first = sheet.stages[0]?.votes ?? [];
+  const valid = sheet.ballots - sheet.blank;
+  return {
+    ...base,
+    // The rankings counted (online only, §11): the ballots the sheet was counted from.
+    papers: sheet.ballots,
+    candidates: contest.candidates.map((candidate, j) => {
+      // The first stage holds whole votes in every rule's precision ("12" or "12.00").
+      const votes = Math.round(Number(first[j] ?? '0'));
+      return {
+        id: candidate.id,
+        name: candidate.name,
+        online: votes,
+        postal: 0,
+        total: votes,
+        percent: percentOf(votes, valid),
+        elected: sheet.elected.includes(j),
+      };
+    }),
+    tiedForLastSeat: [],
+    ranked: { method: ranked.method, rules: ranked.rules, sheet },
+  };
+}
+
 /** Per contest (manifest order), the number and total weight of the credentials voting in it. */
 type Electorates = { count: number; weight: number }[];
 
@@ -208,6 +271,7 @@ export function declareResult(
   let open = false;
   let tally: EventBody<'encrypted-tally'> | null = null;
   let result: EventBody<'election-result'> | null = null;
+  const rankedResults = new Map<string, EventBody<'ranked-result'>>();
   const electorates: Electorates = manifest.contests.map(() => ({ count: 0, weight: 0 }));
   // The postal batches, and the audit's hand counts that replace them after a full hand count.
   const postalCount = new PostalAuditReplay(manifest.contests);
@@ -227,6 +291,10 @@ export function declareResult(
     else if (event.type === 'cast-refused')
       byReason[(event.body as EventBody<'cast-refused'>).reason] += 1;
     else if (event.type === 'election-result') result = event.body as EventBody<'election-result'>;
+    else if (event.type === 'ranked-result') {
+      const body = event.body as EventBody<'ranked-result'>;
+      rankedResults.set(body.contestId, body);
+    }
   }
   if (result === null) return null;
   const online = tally?.ballots ?? 0;
@@ -236,6 +304,8 @@ export function declareResult(
   const tallied = result;
   const perContest = manifest.styles !== undefined || manifest.weights !== undefined;
   const contests = manifest.contests.map((contest, c) => {
+    if (contest.method !== undefined)
+      return declareRanked(contest, contest.method, rankedResults.get(contest.id), counted);
     if (!perContest) return declareContest(contest, tallied.contests[c], counted);
     // Spec §9.9 with §13.6: the contest's own figures, from the tally's per-contest counts.
     const entry = tally?.contests[c];
@@ -315,6 +385,7 @@ export function declarationCsv(declaration: Declaration): string {
   const lines: (string | number)[][] = [
     ['contest', 'candidate_id', 'candidate', 'online', 'postal', 'total', 'percent', 'elected'],
   ];
+  // A ranked contest's rows are first preferences (spec §12.7); pending, it has none.
   for (const contest of declaration.contests)
     for (const row of contest.candidates)
       lines.push([
@@ -365,6 +436,27 @@ export function declarationCsv(declaration: Declaration): string {
         weighted?.electorate ?? '',
         weighted?.turnout ?? '',
         weighted?.percent.toFixed(1) ?? '',
+      ]);
+    }
+  }
+  // Spec §9.9, §12.7: each ranked contest's outcome; its stage-by-stage sheet is the
+  // `ranked-result` event's (published beside this file as ranked-result.json and .md).
+  const ranked = declaration.contests.filter((contest) => contest.ranked !== undefined);
+  if (ranked.length > 0) {
+    lines.push([]);
+    lines.push(['contest', 'method', 'rules', 'count', 'ballots', 'blank', 'stages', 'elected']);
+    for (const contest of ranked) {
+      const sheet = contest.ranked?.sheet ?? null;
+      const elected = contest.candidates.filter((row) => row.elected).map((row) => row.id);
+      lines.push([
+        contest.id,
+        contest.ranked?.method ?? '',
+        contest.ranked?.rules ?? '',
+        sheet === null ? 'pending' : 'counted',
+        sheet?.ballots ?? '',
+        sheet?.blank ?? '',
+        sheet?.stages.length ?? '',
+        elected.join(' '),
       ]);
     }
   }
