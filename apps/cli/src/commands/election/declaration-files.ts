@@ -6,6 +6,7 @@
  * it) for the returning officer to sign and post up.
  */
 import { rmSync, writeFileSync } from 'node:fs';
+import { rankedContestHtml, rankedContestText } from './ranked-declaration.ts';
 import { rankedSheetsOf, writeRankedSheets } from './ranked-sheets.ts';
 import { join } from 'node:path';
 import { type Declaration, declarationCsv, declareResult } from '@scrutineer/record';
@@ -29,7 +30,9 @@ const escapeHtml = (text: string): string =>
 
 /** The declaration's contests as the chart's rows. */
 export function chartContests(declaration: Declaration): ResultContest[] {
-  return declaration.contests.map((contest) => ({
+  // A pending ranked contest has no rows yet: no chart of zeros for it.
+  const charted = declaration.contests.filter((contest) => contest.ranked?.sheet !== null);
+  return charted.map((contest) => ({
     id: contest.id,
     title: contest.title,
     candidates: contest.candidates.map(({ name, online, postal, total }) => ({
@@ -49,6 +52,10 @@ export function formatDeclaration(declaration: Declaration): string {
     lines.push(
       `${contest.title} (${contest.seats} seat${contest.seats === 1 ? '' : 's'}, ${contest.papers} papers counted)`
     );
+    if (contest.ranked !== undefined) {
+      lines.push(...rankedContestText(contest));
+      continue;
+    }
     const own = contestTurnoutText(contest);
     if (own !== '') lines.push(`  ${own}`);
     lines.push(
@@ -107,6 +114,7 @@ function collegeHtml(college: NonNullable<Declaration['colleges']>[number]): str
 }
 
 function contestHtml(contest: Declaration['contests'][number]): string {
+  if (contest.ranked !== undefined) return rankedContestHtml(contest);
   const rows = contest.candidates
     .map(
       (row) =>
