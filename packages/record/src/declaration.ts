@@ -206,7 +206,7 @@ function declareRanked(
   papers: number
 ): DeclaredContest {
   const base = { id: contest.id, title: contest.title, seats: contest.seats ?? 1 };
-  const rules = contest.rules === undefined || method === 'irv' ? null : contest.rules;
+  const rules = contest.rules === 'ers97' || contest.rules === 'meek' ? contest.rules : null;
   if (ranked === undefined)
     return {
       ...base,

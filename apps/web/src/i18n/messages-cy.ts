@@ -342,6 +342,21 @@ export const cy: Readonly<Record<MessageKey, string>> = {
   'result.tied': 'Cyfartal am y sedd olaf: rheolau’r blaid sy’n penderfynu rhwng {names}.',
   'result.seats': '{seats} sedd; {papers} papur wedi’u cyfrif.',
   'result.percent': '% o’r papurau',
+  'result.rankedIrv': 'Y bleidlais amgen (dileu ar unwaith); {seats} sedd.',
+  'result.rankedStv': 'Pleidlais sengl drosglwyddadwy (rheolau {rules}); {seats} sedd.',
+  'result.rankedPending':
+    'Mae’r cyfrif trefn blaenoriaeth heb ei wneud eto: bydd y canlyniad yma pan fydd y trefnau wedi’u cyfrif.',
+  'result.rankedBallots': '{ballots} papur wedi’u cyfrif, {blank} ohonynt yn wag.',
+  'result.firstPreferences': 'Dewisiadau cyntaf',
+  'result.firstCaption': 'Dewisiadau cyntaf pob ymgeisydd yn {contest}',
+  'result.percentValid': '% o’r papurau nad ydynt yn wag',
+  'result.stagesTitle': 'Y cyfrif fesul cam',
+  'result.stagesCaption':
+    'Pleidleisiau pob ymgeisydd ym mhob cam o’r cyfrif yn {contest} (cwota {quota})',
+  'result.stage': 'Cam {stage}',
+  'result.nonTransferable': 'Anhrosglwyddadwy',
+  'result.rankedElsewhere':
+    'Cystadleuaeth trefn blaenoriaeth: caiff ei chyfrif o’r trefnau, ac mae ei chanlyniad yn y datganiad.',
   'result.outcome': 'Canlyniad',
   'result.isElected': 'Wedi’i ethol',
   'result.isTied': 'Cyfartal',

@@ -329,6 +329,21 @@ export const en = {
   'result.tied': 'A tie for the last seat: the party’s rules decide between {names}.',
   'result.seats': '{seats} seat(s); {papers} papers counted.',
   'result.percent': '% of papers',
+  'result.rankedIrv': 'Alternative vote (instant run-off); {seats} seat(s).',
+  'result.rankedStv': 'Single transferable vote ({rules} rules); {seats} seat(s).',
+  'result.rankedPending':
+    'The ranked count is pending: the result appears here once the rankings are counted.',
+  'result.rankedBallots': '{ballots} ballots counted, {blank} of them blank.',
+  'result.firstPreferences': 'First preferences',
+  'result.firstCaption': 'First preferences for each candidate in {contest}',
+  'result.percentValid': '% of ballots not blank',
+  'result.stagesTitle': 'The count stage by stage',
+  'result.stagesCaption':
+    'Votes for each candidate at each stage of the count in {contest} (quota {quota})',
+  'result.stage': 'Stage {stage}',
+  'result.nonTransferable': 'Non-transferable',
+  'result.rankedElsewhere':
+    'A ranked contest: it is counted from the rankings, and its result is in the declaration.',
   'result.outcome': 'Outcome',
   'result.isElected': 'Elected',
   'result.isTied': 'Tied',

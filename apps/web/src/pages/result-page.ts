@@ -9,6 +9,8 @@ import type { ElectionResult } from '../api.ts';
 import { type Child, h } from '../dom.ts';
 import { candidateName, contestTitle, electionText, t } from '../i18n/i18n.ts';
 import { collegeSections, contestTurnout } from './result-colleges.ts';
+import { rankedContent } from './result-ranked.ts';
+import { rankedView } from './result-ranked-view.ts';
 import { svg } from './svg.ts';
 
 function chart(names: readonly string[], totals: readonly number[]): SVGElement {
@@ -149,6 +151,15 @@ export function declarationSections(
     electedList(declaration),
     ...declaration.contests.map((contest, c) => {
       const id = `declaration-${c}`;
+      // A ranked contest by its ranked result (its homomorphic counts are empty).
+      const ranked = rankedView(contest);
+      if (ranked !== null)
+        return h(
+          'section',
+          { 'aria-labelledby': id },
+          h('h2', { id }, contest.title),
+          ...rankedContent(ranked)
+        );
       const tied = contest.candidates.filter((row) => contest.tiedForLastSeat.includes(row.id));
       return h(
         'section',
@@ -242,6 +253,18 @@ export function resultSections(
     if (spec === undefined) return;
     const names = spec.candidates.map(candidateName);
     const id = `result-${level}-${c}`;
+    if (spec.method !== undefined) {
+      // Its counts here are empty: the ranked count's result is the declaration's.
+      sections.push(
+        h(
+          'section',
+          { 'aria-labelledby': id },
+          h(level, { id }, contestTitle(spec)),
+          h('p', {}, t('result.rankedElsewhere'))
+        )
+      );
+      return;
+    }
     sections.push(
       h(
         'section',
