@@ -83,10 +83,20 @@ export class ReportBuilder {
   readonly #failures = new Map<CheckId, CheckFailure[]>();
   readonly #failureCounts = new Map<CheckId, number>();
   readonly #faults: AttributedFault[] = [];
+  /** Checks that a failure before them stopped (V10.3–V10.5 after a bad mix). */
+  readonly #heldBack = new Set<CheckId>();
 
   /** Marks a check reached (even with nothing to check, e.g. no complaints). */
   reach(id: CheckId): void {
     if (!this.#checked.has(id)) this.#checked.set(id, 0);
+  }
+
+  /**
+   * Spec verification.md V10: a failure upstream stops `ids` from being checked, so they report
+   * not reached whatever the stage — unless they failed on their own, which stands.
+   */
+  holdBack(...ids: CheckId[]): void {
+    for (const id of ids) this.#heldBack.add(id);
   }
 
   /** Records that `count` items passed (or were examined) under `id`. */
@@ -138,13 +148,13 @@ export class ReportBuilder {
     cancellation?: VerificationReport['cancellation']
   ): VerificationReport {
     const checks = CHECK_IDS.map((id): CheckResult => {
-      const reached = this.#checked.has(id);
       const failureCount = this.#failureCounts.get(id) ?? 0;
+      const reached = this.#checked.has(id) && (failureCount > 0 || !this.#heldBack.has(id));
       return {
         id,
         title: CHECKS[id],
         status: !reached ? 'not-reached' : failureCount > 0 ? 'failed' : 'passed',
-        checked: this.#checked.get(id) ?? 0,
+        checked: reached ? (this.#checked.get(id) ?? 0) : 0,
         failureCount,
         failures: this.#failures.get(id) ?? [],
       };

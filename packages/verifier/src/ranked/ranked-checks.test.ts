@@ -186,6 +186,15 @@ describe('V10: the checks of a ranked contest (spec §11.9)', () => {
     });
   }
 
+  test('V10.2: mixers out of order fail it, and V10.3–V10.5 after it are not reached', () => {
+    const [m1, m2, m3] = [nth(honest.mixes, 0), nth(honest.mixes, 1), nth(honest.mixes, 2)];
+    const record = { ...honest, mixes: [m1, { ...m2, mixer: 3 }, m3] };
+    assert.deepEqual(
+      verifyRankedContest(group, record).map((r) => r.status),
+      ['passed', 'failed', 'not-reached', 'not-reached', 'not-reached']
+    );
+  });
+
   test('V10.2: a mixer whose proof used generators with a known discrete log, attributed to it', () => {
     const m1 = nth(honest.mixes, 0);
     const { outputs, witness } = shuffleRows(group, publicKey, m1.outputs);

@@ -177,11 +177,13 @@ export function verifyRankedContest(
   if (!cascadeHolds)
     failures['V10.2'].push({ message: 'a ranked contest needs at least two mixers' });
   record.mixes.forEach((step, m) => {
-    if (step.mixer !== m + 1)
+    if (step.mixer !== m + 1) {
       failures['V10.2'].push({
         mixer: step.mixer,
         message: `mix ${m} names mixer ${step.mixer}, not ${m + 1}`,
       });
+      cascadeHolds = false;
+    }
     if (!sameRows(group, step.inputs, expected)) {
       failures['V10.2'].push({
         mixer: step.mixer,

@@ -156,6 +156,9 @@ export class RankedWalk {
     }
 
     // V10.2: each mixer's parts joined; its input is its predecessor's output (by inputHash).
+    // Nothing after a mixer at fault is checked: V10.3–V10.5 are then not reached.
+    const holdBack = () => report.holdBack('V10.3', 'V10.4', 'V10.5');
+    let mixFailed = false;
     const steps: RankedContestRecord['mixes'][number][] = [];
     let previous: readonly CiphertextRow[] = inputs;
     const mixers = [...new Set(mixes.map((m) => m.body.mixer))];
@@ -168,16 +171,19 @@ export class RankedWalk {
       );
       if (!joined.ok) {
         report.fail('V10.2', `contest ${contest.id}, mixer ${mixer}: ${joined.message}`, at);
+        holdBack();
         return;
       }
       const first = joined.parts[0];
       const expectedHash = bytesToHex(mixInputHash(group, c, mixer, previous));
-      if (first?.inputHash !== expectedHash)
+      if (first?.inputHash !== expectedHash) {
+        mixFailed = true;
         report.fail(
           'V10.2',
           `contest ${contest.id}, mixer ${mixer}: inputHash is not that of its predecessor's output`,
           at
         );
+      }
       try {
         const outputs = joined.parts.flatMap((p) => p.outputs.map(decodeRow));
         const proof = decodeShuffleProof(
@@ -194,6 +200,7 @@ export class RankedWalk {
           `contest ${contest.id}, mixer ${mixer}: ${(error as Error).message}`,
           at
         );
+        holdBack();
         return;
       }
     }
@@ -220,8 +227,11 @@ export class RankedWalk {
       // V10.1 is the ballots' (checked with their other proofs); the cascade starts from them.
       firstInputs: inputs,
     });
+    mixFailed ||= results10.some((r) => r.id === 'V10.2' && r.status === 'failed');
+    if (mixFailed) holdBack();
     for (const result of results10) {
       if (result.id === 'V10.1' || result.status === 'not-reached') continue;
+      if (mixFailed && result.id !== 'V10.2') continue;
       const where = result.id === 'V10.5' ? rankings[0]?.position : mixes[0]?.position;
       for (const f of result.failures)
         report.fail(result.id, `contest ${contest.id}: ${f.message}`, where);
@@ -234,8 +244,9 @@ export class RankedWalk {
           message: `contest ${contest.id}: ${f.message}`,
         });
     }
-    for (const message of rounds.problems)
-      report.fail('V10.3', `contest ${contest.id}: ${message}`);
+    if (!mixFailed)
+      for (const message of rounds.problems)
+        report.fail('V10.3', `contest ${contest.id}: ${message}`);
 
     // V11: the count re-run from the published rankings (the count numbers candidates from 0).
     if (results.length !== 1) {
