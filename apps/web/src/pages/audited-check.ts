@@ -6,21 +6,17 @@
  * ones they made in the booth. Loaded on demand: it brings the noble group.
  */
 import { hexToBytes, nobleGroup } from '@scrutineer/crypto';
-import { type Manifest, parseBoardEvent } from '@scrutineer/record';
+import { parseBoardEvent } from '@scrutineer/record';
 import { auditedBallotFault } from '@scrutineer/verifier';
 import { api } from '../api.ts';
 import { loadCheckedElection } from '../election-check.ts';
-import { rankingOfVector } from '../ranking-words.ts';
+import { type AuditedChoice, auditedChoices } from './audited-choices.ts';
 
 export interface AuditedCheck {
   /** Every opening holds and the tracker is that of the ciphertexts (V5.10). */
   readonly opensCorrectly: boolean;
-  readonly manifest: Manifest;
-  /**
-   * Per contest, the candidate indices whose published vote is 1; for a ranked contest (spec
-   * §11.2) the ranking its opened vector holds, first preference first (null: no valid vector).
-   */
-  readonly chosen: readonly (readonly number[] | null)[];
+  /** The ballot's contests (with styles, only its style's), each with what its openings chose. */
+  readonly choices: readonly AuditedChoice[];
 }
 
 export async function checkAuditedBallot(
@@ -42,11 +38,6 @@ export async function checkAuditedBallot(
   const fault = auditedBallotFault({ group: nobleGroup, electionKey }, audited);
   return {
     opensCorrectly: fault === null,
-    manifest: election.manifest,
-    chosen: audited.contests.map((contest) =>
-      contest.ranked === undefined
-        ? contest.selections.flatMap((selection, j) => (selection.vote === 1 ? [j] : []))
-        : rankingOfVector(contest.ranked.values)
-    ),
+    choices: auditedChoices(election.manifest, audited.contests),
   };
 }

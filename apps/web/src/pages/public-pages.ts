@@ -83,7 +83,7 @@ function auditView(audit: TrackerPageState['audit']): Child[] {
         t('tracker.auditFailed')
       ),
     ];
-  const { manifest, chosen } = audit;
+  const { choices } = audit;
   return [
     h('h2', {}, t('tracker.auditTitle')),
     h(
@@ -98,8 +98,9 @@ function auditView(audit: TrackerPageState['audit']): Child[] {
     h(
       'dl',
       { class: 'review', id: 'audit-choices' },
-      ...manifest.contests.flatMap((contest, c) => {
-        const indexes = chosen[c] ?? [];
+      // Paired by contest id (audited-choices.ts): a styled ballot holds only its style's contests.
+      ...choices.flatMap(({ contest, chosen }) => {
+        const indexes = chosen ?? [];
         if (isRankedContest(contest))
           return [
             h('dt', {}, contestTitle(contest)),
