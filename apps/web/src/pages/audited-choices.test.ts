@@ -5,6 +5,10 @@ import { auditedChoices } from './audited-choices.ts';
 
 const candidates = (...ids: string[]) => ids.map((id) => ({ id, name: id.toUpperCase() }));
 const manifest = {
+  styles: [
+    { id: 'south', contests: ['chair', 'south'] },
+    { id: 'north', contests: ['chair', 'north'] },
+  ],
   contests: [
     { id: 'chair', title: 'Chair', candidates: candidates('a', 'b') },
     { id: 'north', title: 'North', candidates: candidates('n1', 'n2', 'n3') },
@@ -28,17 +32,26 @@ test('a styled ballot’s openings pair with their contests by id, not by positi
   );
 });
 
-test('a ranked entry reads as its ranking; an entry naming no manifest contest is left out', () => {
+test('a ranked entry reads as its ranking; without styles entry c is contest c', () => {
   const opened = [
-    {
-      contest: 'north',
-      selections: [],
-      ranked: { values: [2, 3, 0, 1], ciphertexts: [], randomness: [] },
-    },
-    { contest: 'east', selections: [selection(1)] },
+    { selections: [selection(1), selection(0)] },
+    { selections: [], ranked: { values: [2, 3, 0, 1], ciphertexts: [], randomness: [] } },
   ] as unknown as AuditedBallot['contests'];
   assert.deepEqual(
-    auditedChoices(manifest, opened).map(({ contest, chosen }) => [contest.id, chosen]),
-    [['north', [1, 2]]]
+    auditedChoices({ ...manifest, styles: undefined }, opened).map(({ contest, chosen }) => [
+      contest.id,
+      chosen,
+    ]),
+    [
+      ['chair', [0]],
+      ['north', [1, 2]],
+    ]
   );
+});
+
+test('entries naming a contest the manifest lacks show nothing rather than another contest', () => {
+  const opened = [
+    { contest: 'east', selections: [selection(1)] },
+  ] as unknown as AuditedBallot['contests'];
+  assert.deepEqual(auditedChoices(manifest, opened), []);
 });

@@ -1,9 +1,10 @@
 /**
  * @module What an audited ballot's openings say was chosen, contest by contest (spec §9.4, §13.2):
- * each opened entry paired with its manifest contest by the contest id the entry names — never by
- * position, since with ballot styles a ballot holds only its style's contests.
+ * each opened entry paired with its manifest contest as `ballotContestIndexes` pairs them — with
+ * ballot styles by the contest id the entry names, never by position, since such a ballot holds
+ * only its style's contests.
  */
-import type { AuditedBallot, Manifest } from '@scrutineer/record';
+import { type AuditedBallot, type Manifest, ballotContestIndexes } from '@scrutineer/record';
 import { rankingOfVector } from '../ranking-words.ts';
 
 export interface AuditedChoice {
@@ -15,14 +16,15 @@ export interface AuditedChoice {
   readonly chosen: readonly number[] | null;
 }
 
-/** The ballot's contests in manifest order; an entry naming no contest of the manifest is left out. */
+/** The ballot's contests in manifest order (none if its entries name no contests of the manifest). */
 export function auditedChoices(
   manifest: Manifest,
   opened: AuditedBallot['contests']
 ): AuditedChoice[] {
-  return manifest.contests.flatMap((contest) => {
-    const entry = opened.find((e) => e.contest === contest.id);
-    if (entry === undefined) return [];
+  const indexes = ballotContestIndexes(manifest, { election: '', contests: opened }) ?? [];
+  return opened.flatMap((entry, e) => {
+    const contest = manifest.contests[indexes[e] ?? -1];
+    if (contest === undefined) return [];
     const chosen =
       entry.ranked === undefined
         ? entry.selections.flatMap((selection, j) => (selection.vote === 1 ? [j] : []))
