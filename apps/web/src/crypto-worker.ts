@@ -12,6 +12,7 @@ import {
   hexToBytes,
   nobleGroup,
   parseVotingCode,
+  prepareRankedEncryption,
 } from '@scrutineer/crypto';
 import { type EncryptedBallot, encryptBallot, openAuditedBallot } from '@scrutineer/protocol';
 import { receiptMessage, signSignIn, verifyStatement } from '@scrutineer/record';
@@ -27,6 +28,13 @@ const scope = self as unknown as {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
   postMessage(message: WorkerResponse): void;
 };
+
+/** The fixed-base table for K, built once per key, not once per ballot. */
+function electionKey(hex: string): Point {
+  if (prepared?.hex !== hex)
+    prepared = { hex, point: group.prepareFixedBase(group.decodePoint(hexToBytes(hex))) };
+  return prepared.point;
+}
 
 function handle(request: WorkerRequest): WorkerResult {
   switch (request.type) {
@@ -54,18 +62,13 @@ function handle(request: WorkerRequest): WorkerResult {
     }
     case 'encrypt': {
       if (credential === null) throw new Error('not-signed-in');
-      // The fixed-base table for K is built once per key, not once per ballot.
       const preparing = performance.now();
-      if (prepared?.hex !== request.electionKey)
-        prepared = {
-          hex: request.electionKey,
-          point: group.prepareFixedBase(group.decodePoint(hexToBytes(request.electionKey))),
-        };
+      const key = electionKey(request.electionKey);
       const preparationMilliseconds = performance.now() - preparing;
       const setup = {
         group,
         manifest: request.manifest,
-        electionKey: prepared.point,
+        electionKey: key,
         baseHash: hexToBytes(request.baseHash),
       };
       const started = performance.now();
@@ -78,6 +81,13 @@ function handle(request: WorkerRequest): WorkerResult {
         milliseconds,
         preparationMilliseconds,
       };
+    }
+    case 'prepare-ranked': {
+      const started = performance.now();
+      const key = electionKey(request.electionKey);
+      const baseHash = hexToBytes(request.baseHash);
+      for (const n of new Set(request.candidates)) prepareRankedEncryption(group, key, baseHash, n);
+      return { type: 'prepared', milliseconds: performance.now() - started };
     }
     case 'open': {
       if (lastBallot === null) throw new Error('no-ballot');

@@ -31,6 +31,18 @@ export type WorkerRequest =
       /** Spec §13.2: the manifest indexes of the member's ballot style (absent: every contest). */
       readonly style?: readonly number[];
     }
+  | {
+      /**
+       * Spec §11.2: builds ahead of the voter's ranking what every ranked ballot reuses (the
+       * tables of G, K, H₀ and the public vector), so the first ranked ballot is only its own work.
+       */
+      readonly type: 'prepare-ranked';
+      readonly id: number;
+      readonly electionKey: string;
+      readonly baseHash: string;
+      /** The candidate count of each ranked contest on the member's ballot. */
+      readonly candidates: readonly number[];
+    }
   | { readonly type: 'open'; readonly id: number }
   | {
       readonly type: 'verify-receipt';
@@ -51,6 +63,7 @@ export type WorkerResult =
       readonly milliseconds: number;
       readonly preparationMilliseconds: number;
     }
+  | { readonly type: 'prepared'; readonly milliseconds: number }
   | { readonly type: 'opened'; readonly audited: AuditedBallot }
   | { readonly type: 'receipt-checked'; readonly valid: boolean }
   | { readonly type: 'forgotten' };

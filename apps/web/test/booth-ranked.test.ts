@@ -223,8 +223,23 @@ describe('ranked contests in the booth (Chromium)', () => {
   test('a device check opens the ranked ballot, which reads back as the ranking here and on a second device; the fresh encryption is cast and looked up', async () => {
     const page = await browser.newPage();
     const second = await browser.newPage();
+    // The types of the messages the page sends its crypto worker, in order.
+    await page.addInitScript(() => {
+      const sent: string[] = [];
+      Object.assign(window, { workerMessages: sent });
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: never[]) {
+        sent.push(String((message as { type?: unknown }).type));
+        return post.call(this, message, ...rest);
+      } as typeof post;
+    });
+    const workerMessages = () =>
+      page.evaluate(() => (window as unknown as { workerMessages: string[] }).workerMessages);
     try {
       await toBallot(page, election.voters[1] as FixtureVoter);
+      // Spec §11.2: as the ranked contests are shown the worker builds their tables (the two
+      // contests' candidate counts), before the member has ranked anything.
+      assert.deepEqual(await workerMessages(), ['sign-in', 'prepare-ranked']);
       await page.fill(box(0, 2), '1');
       for (const [j, rank] of [
         [1, '1'],
@@ -237,6 +252,7 @@ describe('ranked contests in the booth (Chromium)', () => {
       await heading(page, en['review.title']);
       await page.click(`text=${en['review.encrypt']}`);
       await heading(page, en['decide.title']);
+      assert.deepEqual(await workerMessages(), ['sign-in', 'prepare-ranked', 'encrypt']);
       const first = await page.locator('#tracker').innerText();
       await page.click(`text=${en['decide.check']}`);
       await heading(page, en['audit.title']);

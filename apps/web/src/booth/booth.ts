@@ -270,12 +270,34 @@ export class Booth {
         await this.#worker.request({ type: 'forget' });
         return this.go({ kind: 'voted', report });
       }
+      this.#prepareRanked();
       const resume = this.#resumeAt;
       this.#resumeAt = null;
       this.go(resume === 'review' ? { kind: 'review' } : { kind: 'ballot', errors: [] });
     } catch (error) {
       this.go({ kind: 'sign-in', errors: [signInFailure(error)], busy: false, resumed });
     }
+  }
+
+  /**
+   * As the ballot shows a ranked contest, the worker builds what its encryption reuses (spec
+   * §11.2) while the member ranks; the later `encrypt` waits behind it in the worker's queue.
+   * Only a speed-up: a failure here leaves `encrypt` to build the same tables itself.
+   */
+  #prepareRanked(): void {
+    const { manifest, keys } = this.state.election;
+    const candidates = manifest.contests.flatMap((contest, c) =>
+      isRankedContest(contest) && onBallot(this.state, c) ? [contest.candidates.length] : []
+    );
+    if (keys === null || candidates.length === 0) return;
+    void this.#worker
+      .request({
+        type: 'prepare-ranked',
+        electionKey: keys.electionKey,
+        baseHash: keys.baseHash,
+        candidates,
+      })
+      .catch(() => undefined);
   }
 
   toggle(contest: number, candidate: number, single: boolean): void {
