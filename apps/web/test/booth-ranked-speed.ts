@@ -5,7 +5,9 @@
  * of encrypting and proving (spec §11.2: n + 1 ciphertexts and the shuffle proof, then the
  * signature; `data-encryption-ms` on the tracker) is read; then the member goes Back to the
  * review and encrypts again, `--runs` times. The election key's fixed-base table, built once per
- * key, is reported apart (`data-preparation-ms`).
+ * key, is reported apart (`data-preparation-ms`). The booth prepares the ranked contest's tables
+ * (`prepareRankedEncryption`) in the worker as it shows the ballot, while the member ranks, so the
+ * first encryption is that of a booth which prepared them.
  * Run: `npx tsx apps/web/test/booth-ranked-speed.ts [--candidates 10] [--runs 8]`
  */
 import { loadavg, cpus } from 'node:os';
