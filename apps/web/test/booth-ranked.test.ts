@@ -227,11 +227,14 @@ describe('ranked contests in the booth (Chromium)', () => {
     await page.addInitScript(() => {
       const sent: string[] = [];
       Object.assign(window, { workerMessages: sent });
-      const post = Worker.prototype.postMessage;
-      Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: never[]) {
-        sent.push(String((message as { type?: unknown }).type));
-        return post.call(this, message, ...rest);
-      } as typeof post;
+      const post = Object.getOwnPropertyDescriptor(Worker.prototype, 'postMessage')?.value as (
+        this: Worker,
+        ...args: unknown[]
+      ) => void;
+      Worker.prototype.postMessage = function (this: Worker, ...args: unknown[]) {
+        sent.push(String((args[0] as { type?: unknown }).type));
+        post.apply(this, args);
+      };
     });
     const workerMessages = () =>
       page.evaluate(() => (window as unknown as { workerMessages: string[] }).workerMessages);

@@ -85,10 +85,11 @@ const rankedResult: RankedResultBody = {
 
 test('a ranked contest is declared pending, with no rows, before its ranked count', () => {
   const declaration = declareResult(manifest, before);
-  const contest = declaration?.contests[0];
+  assert.ok(declaration !== null);
+  const contest = declaration.contests[0];
   assert.deepEqual(contest?.candidates, []);
   assert.deepEqual(contest?.ranked, { method: 'irv', rules: null, sheet: null });
-  const csv = declarationCsv(declaration!);
+  const csv = declarationCsv(declaration);
   assert.doesNotMatch(csv, /^leader,a,/m, 'no zero row for a count not yet made');
   assert.match(csv, /^leader,irv,,pending,,,,\r$/m);
 });
@@ -98,7 +99,8 @@ test('a ranked contest is declared by its ranked result: first preferences and w
     ...before,
     { type: 'ranked-result', body: rankedResult },
   ]);
-  const contest = declaration?.contests[0];
+  assert.ok(declaration !== null);
+  const contest = declaration.contests[0];
   assert.equal(contest?.papers, 7);
   assert.equal(contest?.seats, 1);
   assert.deepEqual(
@@ -110,7 +112,7 @@ test('a ranked contest is declared by its ranked result: first preferences and w
     ]
   );
   assert.equal(contest?.ranked?.sheet?.stages.length, 3);
-  const csv = declarationCsv(declaration!);
+  const csv = declarationCsv(declaration);
   assert.match(csv, /^leader,b,Sam,2,0,2,33\.3,yes\r$/m);
   assert.match(csv, /^leader,irv,,counted,7,1,3,b\r$/m);
 });
