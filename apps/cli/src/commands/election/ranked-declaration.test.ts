@@ -26,15 +26,12 @@ const stage = (n: number, votes: string[], elected: number[]) => ({
   excluded: [],
   ties: [],
 });
+const leader = { id: 'leader', title: 'Leader', seats: 1, papers: 7, tiedForLastSeat: [] };
 const counted: Declaration = {
   ...base,
   contests: [
     {
-      id: 'leader',
-      title: 'Leader',
-      seats: 1,
-      papers: 7,
-      tiedForLastSeat: [],
+      ...leader,
       candidates: [
         { id: 'a', name: 'Alex', online: 4, postal: 0, total: 4, percent: 66.7, elected: false },
         { id: 'b', name: 'Sam', online: 2, postal: 0, total: 2, percent: 33.3, elected: true },
@@ -61,11 +58,7 @@ const pending: Declaration = {
   ...base,
   contests: [
     {
-      id: 'leader',
-      title: 'Leader',
-      seats: 1,
-      papers: 7,
-      tiedForLastSeat: [],
+      ...leader,
       candidates: [],
       ranked: { method: 'irv', rules: null, sheet: null },
     },
