@@ -4,6 +4,7 @@
  * result is published (spec §9.9), and readiness for a load balancer (`/api/ready`: the database
  * answers and every migration the build knows is applied; `/api/health` stays the liveness check).
  */
+import { RANKED_METHODS, STV_RULES, rankedSheetSchema } from '@scrutineer/record';
 import { z } from 'zod';
 import { endpoint } from './endpoint.ts';
 import { electionParams } from './schemas.ts';
@@ -69,6 +70,14 @@ export const declarationSchema = z.strictObject({
         .optional(),
       weighted: z
         .strictObject({ electorate: count, turnout: count, percent: z.number(), papers: count })
+        .optional(),
+      // Spec §9.9, §12.7: a ranked contest's method and its result sheet (null: count pending).
+      ranked: z
+        .strictObject({
+          method: z.enum(RANKED_METHODS),
+          rules: z.enum(STV_RULES).nullable(),
+          sheet: rankedSheetSchema.nullable(),
+        })
         .optional(),
     })
   ),
