@@ -6,9 +6,14 @@
  * the step would fail or is out of order. A step's parts arrive in one request and are appended
  * together, so the record never holds part of a step or a step that fails.
  */
-import { type MixBody, type RankedDecryptionShareBody, countRankingsOf } from '@scrutineer/record';
 import { bytesToHex } from '@scrutineer/crypto';
-import { mixInputHash, type EventBody } from '@scrutineer/record';
+import {
+  type EventBody,
+  type MixBody,
+  type RankedDecryptionShareBody,
+  countRankingsOf,
+  mixInputHash,
+} from '@scrutineer/record';
 import { mixOutputRows, mixProofOf, submissionOf } from '@scrutineer/protocol';
 import { countSeed } from '@scrutineer/ranked-count';
 import {
@@ -54,7 +59,7 @@ function verdict(
 
 const roundOf = (f: RankedFailure): number => Number(/^round (\d+)/.exec(f.message)?.[1] ?? -1);
 
-function checkStageAndTally(stage: string): void {
+function checkTallied(stage: string): void {
   if (stage !== 'tallied')
     throw new ServiceError(
       'election/wrong-stage',
@@ -75,7 +80,7 @@ export async function postMix(
   );
   const first = parts[0] as MixBody;
   return withLockedHead(context, electionId, async (transaction, head, election) => {
-    checkStageAndTally(head.stage);
+    checkTallied(head.stage);
     const board = await readRankedBoard(context, transaction, election, first.contest);
     if (first.mixer !== board.mixes.length + 1 || first.mixer > board.mixers)
       throw new ServiceError(
@@ -127,7 +132,7 @@ export async function postRankedShares(
   const first = parts[0] as RankedDecryptionShareBody;
   const { trustee, position } = first;
   return withLockedHead(context, electionId, async (transaction, head, election) => {
-    checkStageAndTally(head.stage);
+    checkTallied(head.stage);
     const board = await readRankedBoard(context, transaction, election, first.contest);
     if (board.mixes.length < board.mixers || board.rankings.length > 0)
       throw new ServiceError(
@@ -192,7 +197,7 @@ export async function postRankings(
 ): Promise<Appended> {
   const body = parseEventBody('ranked-rankings', value);
   return withLockedHead(context, electionId, async (transaction, head, election) => {
-    checkStageAndTally(head.stage);
+    checkTallied(head.stage);
     const board = await readRankedBoard(context, transaction, election, body.contest);
     if (board.mixes.length < board.mixers || board.rankings.length > 0)
       throw new ServiceError(
@@ -217,7 +222,7 @@ export async function postRankedResult(
 ): Promise<Appended> {
   const body = parseEventBody('ranked-result', value);
   return withLockedHead(context, electionId, async (transaction, head, election) => {
-    checkStageAndTally(head.stage);
+    checkTallied(head.stage);
     const { manifest } = election;
     const c = manifest.contests.findIndex((x) => x.id === body.contestId);
     const contest = manifest.contests[c];
