@@ -6,18 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { encryptBallot } from '@scrutineer/protocol';
 import {
-  RANKED_TEST_CONTESTS,
-  castBallotRequest,
-  createTestElection,
+  castRankedTestElection,
   failedChecksOf,
-  nth,
   forEachEngine,
-  sessionFor,
   suiteServer,
   verifyPublishedRecord,
-  voterKey,
 } from '@scrutineer/testkit';
 import { ApiError, ServerClient } from '../../client/server-client.ts';
 import {
@@ -31,30 +25,7 @@ forEachEngine('the ranked commands', (engine) => {
   const server = suiteServer(engine);
 
   it('mixes, decrypts round by round and counts a ranked contest through the server', async () => {
-    const election = await createTestElection(server().service, {
-      voters: 3,
-      contests: RANKED_TEST_CONTESTS,
-      trustees: 3,
-      threshold: 2,
-    });
-    const plans = [
-      [[2, 0], [2, 0, 3], [0]],
-      [[0, 1], [1], [1]],
-      [[2], [3, 2], [0]],
-    ];
-    for (const [i, choices] of plans.entries()) {
-      const voter = nth(election.voters, i);
-      const { ballot } = encryptBallot(
-        election.setup,
-        voterKey(election.setup.group, voter),
-        choices
-      );
-      const token = await sessionFor(server(), election, voter);
-      assert.equal(
-        (await castBallotRequest(server(), election.electionId, token, ballot)).status,
-        201
-      );
-    }
+    const election = await castRankedTestElection(server());
     const client = new ServerClient(server().url);
     const asOfficer = { params: { electionId: election.electionId }, token: election.adminKey };
     await client.call('close', asOfficer);
