@@ -1,9 +1,10 @@
 /**
  * The ranked phase through the board (spec §11.8): after the tally, three mixes, the trustees'
  * rounds, the rankings and the count of a ranked contest are posted over the API and accepted;
- * a mix that drops a ballot, a mix out of turn, a share with a bad proof, rankings that are not
- * the decryption and a result that is not their count are each refused with their code, leaving
- * the board unchanged, and the record verifies (V10, V11).
+ * a mix before the tally, one that drops a ballot, one out of turn, of another input or with its
+ * parts out of order, a share with a bad proof, of an unsigned checkpoint, a round ahead or a
+ * repeat, rankings that are not the decryption and a result that is not their count are each
+ * refused with their code, leaving the board unchanged, and the record verifies (V10, V11).
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
@@ -84,6 +85,7 @@ forEachEngine('the ranked phase through the board', (engine) => {
           i === 0 ? { ...p, outputs: p.outputs.slice(1) } : p
         );
         await refuses('/ranked/mixes', { parts: dropped }, 'mix/invalid-proof');
+        await refuses('/ranked/mixes', { parts: [...parts].reverse() }, 'ranked/invalid-parts');
         const skipped = mixBodies(group, {
           baseHash,
           publicKey: electionKey,
@@ -131,6 +133,15 @@ forEachEngine('the ranked phase through the board', (engine) => {
           '/ranked/decryption-shares',
           { parts: sharesOf(1, 2) },
           'ranked/invalid-share-proof'
+        );
+        const unsigned = sharesOf(1).map((p) => ({
+          ...p,
+          checkpoint: { size: p.checkpoint.size, root: '00'.repeat(32) },
+        }));
+        await refuses(
+          '/ranked/decryption-shares',
+          { parts: unsigned },
+          'ranked/unknown-checkpoint'
         );
         const ahead = sharesOf(1).map((p) => ({ ...p, position: 1 }));
         await refuses('/ranked/decryption-shares', { parts: ahead }, 'ranked/out-of-order');
