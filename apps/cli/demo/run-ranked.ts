@@ -8,22 +8,41 @@
  * intended (DIR/ranked-plan.json); the sheets as published are DIR/ranked-result.json and, as
  * readable tables, DIR/ranked-result.md.
  *
- * Unlike the other scenarios this one does not run through the election server: the board's API
- * has no routes for the ranked phase yet (spec §11.8 "Not yet built"), so every party is played in
- * process by the testkit's simulated election, on an in-memory board that signs checkpoints as the
- * server does. Postal papers of ranked contests are not yet keyed: every member votes online.
+ * Like the other scenarios it runs through the election server (a fresh PGlite board): the
+ * election is set up by the testkit's test election (its ceremony played in process), the members
+ * sign in and cast over HTTP, and the officer closes and tallies, the trustees decrypt, and the ranked
+ * phase goes step by step through the same calls as `scrutineer mixer mix`, `trustee
+ * ranked-decrypt` and `election count` (ranked-actions.ts), each checked by the board before it is
+ * appended. Postal papers of ranked contests are not yet keyed: every member votes online.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadGroup } from '@scrutineer/crypto';
 import { type ResultSheet, countRanked } from '@scrutineer/ranked-count';
+import { encryptBallot } from '@scrutineer/protocol';
 import { type Manifest, countRankingsOf } from '@scrutineer/record';
-import { simulateElection } from '@scrutineer/testkit';
+import {
+  type ContestSpec,
+  castBallotRequest,
+  createTestElection,
+  postDecryptionShares,
+  sessionFor,
+  voterKey,
+} from '@scrutineer/testkit';
+import { ServerClient } from '../src/client/server-client.ts';
+import { closeVoting, tallyElection } from '../src/commands/election/election-actions.ts';
 import { rankedSheetsOf, writeRankedSheets } from '../src/commands/election/ranked-sheets.ts';
 import {
   readRecordEvents,
   verifyRecordDirectory,
+  writeRecordFromServer,
 } from '../src/commands/election/publish-record.ts';
+import {
+  type RankedContext,
+  postNextMix,
+  postRankedCount,
+  postRankedShares,
+} from '../src/commands/ranked/ranked-actions.ts';
+import { startFreshDemoServer } from './demo-server.ts';
 
 const LEADER = ['Ada Jones', 'Ben Owen', 'Cai Hughes', 'Dee Rees'];
 const COMMITTEE = ['Eve Price', 'Finn Morgan', 'Gwen Ellis', 'Huw Davies', 'Iris Khan', 'RON'];
@@ -61,54 +80,121 @@ export interface RankedDemoOutcome {
   readonly electionId: string;
 }
 
+const CONTESTS: readonly ContestSpec[] = [
+  {
+    id: 'leader',
+    title: 'Leader',
+    minSelections: 0,
+    maxSelections: LEADER.length,
+    candidates: LEADER,
+    method: 'irv',
+  },
+  {
+    id: 'committee',
+    title: 'Committee',
+    minSelections: 0,
+    maxSelections: COMMITTEE.length,
+    candidates: COMMITTEE,
+    method: 'stv',
+    rules: 'ers97',
+    seats: 3,
+  },
+  {
+    id: 'motion',
+    title: 'Motion: adopt the new rules',
+    minSelections: 1,
+    maxSelections: 1,
+    candidates: ['Yes', 'No'],
+  },
+];
+
+/** Trustees who decrypt (3 of the 5; 2 and 4 stay away). */
+const DECRYPTING = [1, 3, 5];
+
 export async function runRanked(options: RankedDemoOptions): Promise<RankedDemoOutcome> {
   const { log } = options;
   const out = resolve(options.outDir);
-  const group = await loadGroup('sodium');
+  mkdirSync(out, { recursive: true });
   const voters = RANKED_PLAN.flatMap((g) => Array.from({ length: g.count }, () => g.choices));
   log(`Ranked members' ballot: ${voters.length} members, 5 trustees (3 decrypt), 3 mix servers…`);
-  const election = simulateElection({
-    group,
-    electionId: 'ranked-members-ballot',
-    voters: voters.length,
-    trustees: 5,
-    threshold: 3,
-    absentTrustees: [2, 4],
-    contests: [
-      {
-        id: 'leader',
-        title: 'Leader',
-        minSelections: 0,
-        maxSelections: LEADER.length,
-        candidates: LEADER,
-        method: 'irv',
-      },
-      {
-        id: 'committee',
-        title: 'Committee',
-        minSelections: 0,
-        maxSelections: COMMITTEE.length,
-        candidates: COMMITTEE,
-        method: 'stv',
-        rules: 'ers97',
-        seats: 3,
-      },
-      {
-        id: 'motion',
-        title: 'Motion: adopt the new rules',
-        minSelections: 1,
-        maxSelections: 1,
-        candidates: ['Yes', 'No'],
-      },
-    ],
-    onlineChoice: (i) => voters[i] ?? null,
-  });
+  const { server } = await startFreshDemoServer({ out, checkpointIntervalMs: 60_000 });
+  try {
+    const election = await createTestElection(server.service, {
+      voters: voters.length,
+      contests: CONTESTS,
+      trustees: 5,
+      threshold: 3,
+    });
+    const { group } = election.setup;
+    for (const [i, voter] of election.voters.entries()) {
+      const { ballot } = encryptBallot(election.setup, voterKey(group, voter), voters[i] ?? []);
+      const token = await sessionFor(server, election, voter);
+      const cast = await castBallotRequest(server, election.electionId, token, ballot);
+      if (cast.status !== 201) throw new Error(`member ${i}: ${JSON.stringify(cast.body)}`);
+    }
+    const client = new ServerClient(server.url);
+    const context: RankedContext = {
+      client,
+      group,
+      electionId: election.electionId,
+      adminKey: election.adminKey,
+      log,
+    };
+    await closeVoting(context);
+    const asOfficer = { params: { electionId: election.electionId }, token: election.adminKey };
+    const tallied = await client.call('tally', asOfficer);
+    const tally = (await client.events(election.electionId)).find(
+      (e) => e.type === 'encrypted-tally'
+    );
+    if (tally?.type !== 'encrypted-tally') throw new Error('no encrypted tally');
+    const absent = {
+      ...election,
+      trusteeKeys: election.trusteeKeys.filter((k) => DECRYPTING.includes(k.publicKey.trustee)),
+    };
+    await postDecryptionShares(server, absent, tally.body, tallied.checkpoint);
+    for (const contest of CONTESTS) {
+      if (contest.method === undefined) continue;
+      for (const mixer of [1, 2, 3]) await postNextMix(context, contest.id, mixer);
+      await client.call('signCheckpoint', asOfficer);
+      for (;;) {
+        let posted = false;
+        for (const trustee of DECRYPTING) {
+          const secretShare = election.trusteeShares.get(trustee) as bigint;
+          posted =
+            (await postRankedShares(context, contest.id, { trustee, secretShare })) !== null ||
+            posted;
+        }
+        if (!posted) break;
+      }
+      await postRankedCount(context, contest.id);
+    }
+    await tallyElection(context);
+    log('Result published; writing the record…');
+    return await publishAndCompare(
+      out,
+      client,
+      election.electionId,
+      election.manifest,
+      voters,
+      log
+    );
+  } finally {
+    await server.close();
+  }
+}
 
+async function publishAndCompare(
+  out: string,
+  client: ServerClient,
+  electionId: string,
+  manifest: Manifest,
+  voters: readonly (readonly (readonly number[])[])[],
+  log: (message: string) => void
+): Promise<RankedDemoOutcome> {
   const recordDir = join(out, 'record');
   rmSync(recordDir, { recursive: true, force: true });
   mkdirSync(recordDir, { recursive: true });
-  const files = election.board.toFiles();
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(recordDir, name), text);
+  await writeRecordFromServer(client, electionId, recordDir);
   log(`Record written to ${recordDir}; verifying…`);
   const report = await verifyRecordDirectory(recordDir);
   const failed = report.checks.filter((c) => c.status === 'failed').map((c) => c.id);
@@ -119,20 +205,20 @@ export async function runRanked(options: RankedDemoOptions): Promise<RankedDemoO
   );
 
   const events = readRecordEvents(recordDir);
-  const contests = rankedOutcomes(election.manifest, events, voters);
+  const contests = rankedOutcomes(manifest, events, voters);
   const matches = contests.every((c) => JSON.stringify(c.published) === JSON.stringify(c.intended));
   writeFileSync(
     join(out, 'ranked-plan.json'),
     `${JSON.stringify({ verified: report.ok, matches, contests }, null, 2)}\n`
   );
-  writeRankedSheets(out, election.manifest, rankedSheetsOf(election.manifest, events));
+  writeRankedSheets(out, manifest, rankedSheetsOf(manifest, events));
   for (const c of contests) log(`${c.contest}: elected ${c.elected.join(', ')}`);
   log(
     matches
       ? 'Every published sheet equals the count of the intended rankings.'
       : 'A published sheet differs from the intended count.'
   );
-  return { verified: report.ok, matches, contests, electionId: election.manifest.electionId };
+  return { verified: report.ok, matches, contests, electionId };
 }
 
 /** Each ranked contest's published sheet beside the count of the members' intended rankings. */

@@ -10,6 +10,7 @@ import { trusteeCommand } from './commands/trustee/trustee.ts';
 import { electionCommand } from './commands/election/election.ts';
 import { postalCommand } from './commands/postal/postal.ts';
 import { witnessCommand } from './commands/witness/witness.ts';
+import { countCommand, mixerCommand } from './commands/ranked/ranked-commands.ts';
 import { disputeCommand } from './commands/dispute/dispute.ts';
 import { boothCheckCommand } from './commands/booth-check/booth-check.ts';
 
@@ -24,8 +25,10 @@ export function buildProgram(): Command {
   program.addCommand(rollCommand());
   program.addCommand(nominationsCommand());
   program.addCommand(packsCommand());
-  program.addCommand(electionCommand());
+  // `election count` lives with the ranked commands, which use the election command's options.
+  program.addCommand(electionCommand().addCommand(countCommand()));
   program.addCommand(trusteeCommand());
+  program.addCommand(mixerCommand());
   program.addCommand(postalCommand());
   program.addCommand(voteCommand());
   program.addCommand(witnessCommand());

@@ -10,6 +10,7 @@ import { officialEndpoints } from './official-endpoints.ts';
 import { overviewEndpoints } from './overview-endpoints.ts';
 import { witnessEndpoints } from './witness-endpoints.ts';
 import { postalAuditEndpoints } from './postal-audit-endpoints.ts';
+import { rankedEndpoints } from './ranked-endpoints.ts';
 import { serviceEndpoints } from './service-endpoints.ts';
 import { voterEndpoints } from './voter-endpoints.ts';
 
@@ -21,6 +22,7 @@ export const endpoints = {
   ...voterEndpoints,
   ...officialEndpoints,
   ...postalAuditEndpoints,
+  ...rankedEndpoints,
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

@@ -226,6 +226,36 @@ export const ERROR_CATALOGUE = {
     400,
     "A decryption share's proof does not verify for the tally, the trustee's key and the checkpoint it binds.",
   ],
+  // The ranked phase (spec §11.8): the board appends nothing that V10 or V11 would fail.
+  'ranked/not-ranked': [400, 'That contest is not a ranked contest of this election.'],
+  'ranked/out-of-order': [
+    409,
+    'That step of the ranked phase is not the next one (mixers in order, then the rounds, then the rankings, then the result).',
+  ],
+  'ranked/duplicate-share': [409, 'This trustee already posted its shares for this round.'],
+  'ranked/invalid-parts': [
+    400,
+    'The parts do not join: numbered 0 … parts − 1, in order, agreeing.',
+  ],
+  'ranked/unknown-checkpoint': [400, 'The shares bind a checkpoint this board did not sign.'],
+  'ranked/invalid-share-proof': [
+    400,
+    "A ranked decryption share's proof does not verify for its round's targets and the trustee's key (V10.3).",
+  ],
+  'ranked/invalid-shares': [400, 'The shares do not cover the round (V10.3, V10.4).'],
+  'ranked/rankings-mismatch': [
+    400,
+    'The rankings are not the decryption of the last mix, row by row (V10.4, V10.5).',
+  ],
+  'ranked/result-mismatch': [
+    400,
+    "The result is not the count of the published rankings with the election's seed (V11).",
+  ],
+  'mix/wrong-input': [
+    400,
+    "The mix's inputHash is not that of its predecessor's output (or of the counted ballots) (V10.2).",
+  ],
+  'mix/invalid-proof': [400, "The mix's shuffle proof does not verify against its input (V10.2)."],
   // Nominations (spec §9.2.6).
   'nominations/not-named': [409, "This election's manifest names no nominations."],
   'nominations/not-canonical': [

@@ -21,3 +21,4 @@ export * from './test-election.ts';
 export * from './trustee-decryption.ts';
 export * from './result-of.ts';
 export * from './simulate-ranked.ts';
+export * from './ranked-test-election.ts';

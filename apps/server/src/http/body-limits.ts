@@ -61,3 +61,10 @@ export const TRUSTEE_BODY_LIMIT = 2 * 1024 * 1024;
 
 /** Officers' and the operator's bodies (credential batches of 10,000), read only after their key. */
 export const OFFICIAL_BODY_LIMIT = 8 * 1024 * 1024;
+
+/**
+ * A whole step of the ranked phase (spec §11.8) in one request, read only after the officer's
+ * key: a mix of 100,000 rows at 5 candidates is ~80 MB of hex with its proof. Larger contests
+ * need the parts posted one by one into a staging area, which the board does not have yet.
+ */
+export const RANKED_BODY_LIMIT = 128 * 1024 * 1024;

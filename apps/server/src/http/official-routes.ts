@@ -22,9 +22,15 @@ import {
   postElectionKey,
 } from '../officials/setup-steps.ts';
 import { postEncryptedTally, postResult } from '../officials/tally.ts';
+import {
+  postMix,
+  postRankedResult,
+  postRankedShares,
+  postRankings,
+} from '../officials/ranked/ranked-phase.ts';
 import { postTrusteeMessage } from '../officials/trustee-messages.ts';
 import type { AppContext } from './app-context.ts';
-import { TRUSTEE_BODY_LIMIT } from './body-limits.ts';
+import { RANKED_BODY_LIMIT, TRUSTEE_BODY_LIMIT } from './body-limits.ts';
 import { type RouteSpec, implement } from './route-spec.ts';
 
 export function officialRoutes(context: AppContext): RouteSpec[] {
@@ -82,6 +88,24 @@ export function officialRoutes(context: AppContext): RouteSpec[] {
       'trusteeMessage',
       ({ params, body }) => postTrusteeMessage(service, params.electionId, body.type, body.body),
       { bodyLimit: TRUSTEE_BODY_LIMIT }
+    ),
+    implement('postMix', ({ params, body }) => postMix(service, params.electionId, body), {
+      bodyLimit: RANKED_BODY_LIMIT,
+    }),
+    implement(
+      'postRankedShares',
+      ({ params, body }) => postRankedShares(service, params.electionId, body),
+      { bodyLimit: RANKED_BODY_LIMIT }
+    ),
+    implement(
+      'postRankings',
+      ({ params, body }) => postRankings(service, params.electionId, body),
+      {
+        bodyLimit: RANKED_BODY_LIMIT,
+      }
+    ),
+    implement('postRankedResult', ({ params, body }) =>
+      postRankedResult(service, params.electionId, body)
     ),
   ];
 }

@@ -9,7 +9,7 @@
  * total = online + postal (V9.2–V9.3). The online counts' correctness is the verifier's (V8–V9.1).
  */
 import { TallyAccumulator } from '@scrutineer/protocol';
-import { type Ballot, type EventBody, parseCanonicalJson } from '@scrutineer/record';
+import { type Ballot, type EventBody, type Manifest, parseCanonicalJson } from '@scrutineer/record';
 import { appendEvent } from '../board/append-event.ts';
 import { signCheckpointLocked } from '../board/checkpoints.ts';
 import { type Queryable, toNumber } from '../database/database.ts';
@@ -20,6 +20,38 @@ import { replayPostalAudit } from './postal-audit.ts';
 import { type Appended, parseEventBody, withLockedHead } from './setup-steps.ts';
 
 const PAGE = 2000;
+
+/**
+ * The counted ballots in board order, with their credentials' weights (V7.2): every `ballot-cast`,
+ * or under last-ballot-counts the last per credential; never a credential received by post. The
+ * tally sums them; the ranked phase mixes their ranked entries (spec §11.5).
+ */
+export async function* countedBallots(
+  transaction: Queryable,
+  manifest: Manifest,
+  electionId: string
+): AsyncGenerator<{ ballot: Ballot; weight: number }> {
+  const lastOnly = manifest.policy === 'last-ballot-counts';
+  let after = -1;
+  for (;;) {
+    const rows = await transaction.query<{ body: string; position: unknown; weight: unknown }>(
+      `SELECT b.body, b.position, c.weight FROM ballots b
+         JOIN credentials c ON c.election_id = b.election_id AND c.credential = b.credential
+       WHERE b.election_id = $1 AND b.kind = 'cast' AND b.position > $2
+         AND NOT EXISTS (SELECT 1 FROM credential_uses u WHERE u.election_id = b.election_id AND u.credential = b.credential AND u.channel = 'postal')
+         ${lastOnly ? "AND NOT EXISTS (SELECT 1 FROM ballots l WHERE l.election_id = b.election_id AND l.kind = 'cast' AND l.credential = b.credential AND l.position > b.position)" : ''}
+       ORDER BY b.position LIMIT $3`,
+      [electionId, after, PAGE]
+    );
+    for (const row of rows) {
+      const json = parseCanonicalJson(row.body);
+      if (!json.ok) throw new Error('stored ballot is not canonical');
+      yield { ballot: json.value as Ballot, weight: toNumber(row.weight) };
+      after = toNumber(row.position);
+    }
+    if (rows.length < PAGE) break;
+  }
+}
 
 export async function postEncryptedTally(
   context: ServiceContext,
@@ -37,26 +69,12 @@ export async function postEncryptedTally(
       throw new ServiceError('postal-audit/unfinished', unfinished.message);
     // Spec §13.6: each ballot counts in the contests it covers, times its credential's weight.
     const tally = new TallyAccumulator(context.group, election.manifest);
-    const lastOnly = election.manifest.policy === 'last-ballot-counts';
-    let after = -1;
-    for (;;) {
-      const rows = await transaction.query<{ body: string; position: unknown; weight: unknown }>(
-        `SELECT b.body, b.position, c.weight FROM ballots b
-           JOIN credentials c ON c.election_id = b.election_id AND c.credential = b.credential
-         WHERE b.election_id = $1 AND b.kind = 'cast' AND b.position > $2
-           AND NOT EXISTS (SELECT 1 FROM credential_uses u WHERE u.election_id = b.election_id AND u.credential = b.credential AND u.channel = 'postal')
-           ${lastOnly ? "AND NOT EXISTS (SELECT 1 FROM ballots l WHERE l.election_id = b.election_id AND l.kind = 'cast' AND l.credential = b.credential AND l.position > b.position)" : ''}
-         ORDER BY b.position LIMIT $3`,
-        [electionId, after, PAGE]
-      );
-      for (const row of rows) {
-        const json = parseCanonicalJson(row.body);
-        if (!json.ok) throw new Error('stored ballot is not canonical');
-        tally.add(json.value as Ballot, toNumber(row.weight));
-        after = toNumber(row.position);
-      }
-      if (rows.length < PAGE) break;
-    }
+    for await (const { ballot, weight } of countedBallots(
+      transaction,
+      election.manifest,
+      electionId
+    ))
+      tally.add(ballot, weight);
     const body: EventBody<'encrypted-tally'> = tally.body();
     const counted = body.ballots;
     const appended = await appendEvent(transaction, head, 'encrypted-tally', body, context.clock());

@@ -5,6 +5,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { loadGroup } from '@scrutineer/crypto';
 import { ServerClient } from '../../client/server-client.ts';
+import { rankedDecryptCommand } from '../ranked/ranked-commands.ts';
 import { writeJsonFile } from '../roll/roll-files.ts';
 import { type AnnouncedCheckpoint, parseAnnouncedCheckpoint } from './sealed-tally.ts';
 import { DEFAULT_WAIT_MINUTES, parseMinutes } from '../wait-option.ts';
@@ -167,5 +168,6 @@ export function trusteeCommand(): Command {
     .addCommand(keygenCommand())
     .addCommand(ceremonyCommand())
     .addCommand(rehearseCommand())
-    .addCommand(decryptCommand());
+    .addCommand(decryptCommand())
+    .addCommand(rankedDecryptCommand());
 }

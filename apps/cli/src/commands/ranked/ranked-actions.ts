@@ -1,0 +1,230 @@
+/**
+ * @module The ranked phase from the command line (spec §11.5–§11.8, §12.7), one step per call,
+ * each read from the board and posted through the officer's routes, which check it before
+ * appending (a refusal is thrown as an ApiError with its `mix/…` or `ranked/…` code): the next mix
+ * of a contest, a trustee's shares of the round the board is at, the rankings and the count. The
+ * client waits out 429/503 (server-client.ts).
+ */
+import { type CiphertextRow, type Group, type Point, hexToBytes } from '@scrutineer/crypto';
+import {
+  combineRankedRound,
+  mixBodies,
+  mixOutputRows,
+  rankedInputRows,
+  rankedResultBody,
+  rankedShareBodies,
+  rankingsOfPrefixes,
+  roundSize,
+  submissionOf,
+} from '@scrutineer/protocol';
+import { countSeed } from '@scrutineer/ranked-count';
+import {
+  type Ballot,
+  type BoardEvent,
+  type Manifest,
+  bodiesOf,
+  lastBodyOf,
+  manifestHash,
+} from '@scrutineer/record';
+import type { ServerClient } from '../../client/server-client.ts';
+
+export interface RankedContext {
+  readonly client: ServerClient;
+  readonly group: Group;
+  readonly electionId: string;
+  /** The returning officer's key: the ranked routes are the officer's (spec §11.8). */
+  readonly adminKey: string;
+  readonly log?: (message: string) => void;
+}
+
+interface RankedBoard {
+  readonly manifest: Manifest;
+  readonly events: readonly BoardEvent[];
+  readonly contest: number;
+  readonly candidates: number;
+  readonly baseHash: Uint8Array;
+  readonly publicKey: Point;
+  readonly verificationKeys: readonly Point[];
+  /** The last mix's output (the counted entries when no mix is posted yet). */
+  readonly rows: readonly CiphertextRow[];
+  readonly mixes: number;
+  readonly mixers: number;
+}
+
+/** Contest `contest` by its id or 0-based index; throws if it is not ranked. */
+export function rankedContestIndex(manifest: Manifest, contest: string): number {
+  const index = manifest.contests.findIndex((c, i) => c.id === contest || `${i}` === contest);
+  if (manifest.contests[index]?.method === undefined)
+    throw new Error(`${contest} is not a ranked contest of ${manifest.electionId}`);
+  return index;
+}
+
+/**
+ * Spec §11.5: the counted ballots in board order — every `ballot-cast`, or under
+ * last-ballot-counts the last per credential (the board refuses a mix of any other input).
+ */
+function countedBallots(manifest: Manifest, events: readonly BoardEvent[]): Ballot[] {
+  const cast = bodiesOf(events, 'ballot-cast').map((b) => b.ballot);
+  if (manifest.policy !== 'last-ballot-counts') return cast;
+  const last = new Map(cast.map((b, i) => [b.credential, i]));
+  return cast.filter((b, i) => last.get(b.credential) === i);
+}
+
+async function readRankedBoard(context: RankedContext, contestName: string): Promise<RankedBoard> {
+  const { client, group, electionId } = context;
+  const manifest = await client.manifest(electionId);
+  const events = await client.events(electionId);
+  const contest = rankedContestIndex(manifest, contestName);
+  const key = lastBodyOf(events, 'election-key');
+  const open = lastBodyOf(events, 'election-open');
+  if (
+    key === undefined ||
+    open === undefined ||
+    lastBodyOf(events, 'encrypted-tally') === undefined
+  )
+    throw new Error('the ranked phase follows the tally: run `scrutineer election tally` first');
+  const mixParts = bodiesOf(events, 'mix').filter((m) => m.contest === contest);
+  const mixers = [...new Set(mixParts.map((m) => m.mixer))];
+  let rows: CiphertextRow[] = rankedInputRows(
+    group,
+    manifest,
+    countedBallots(manifest, events),
+    contest
+  );
+  for (const mixer of mixers)
+    rows = mixOutputRows(
+      group,
+      mixParts.filter((m) => m.mixer === mixer)
+    );
+  return {
+    manifest,
+    events,
+    contest,
+    candidates: manifest.contests[contest]?.candidates.length ?? 0,
+    baseHash: hexToBytes(open.baseHash),
+    publicKey: group.decodePoint(hexToBytes(key.publicKey)),
+    verificationKeys: key.verificationKeys.map((v) => group.decodePoint(hexToBytes(v))),
+    rows,
+    mixes: mixers.length,
+    mixers: manifest.mixers?.members.length ?? 0,
+  };
+}
+
+const officer = (context: RankedContext) => ({
+  params: { electionId: context.electionId },
+  token: context.adminKey,
+});
+
+/** Spec §11.5: mixer `mixer` shuffles its predecessor's output and posts its mix. */
+export async function postNextMix(
+  context: RankedContext,
+  contest: string,
+  mixer: number
+): Promise<number> {
+  const board = await readRankedBoard(context, contest);
+  if (mixer !== board.mixes + 1)
+    throw new Error(`mixer ${mixer} is not next: ${board.mixes} mix(es) are on the board`);
+  const parts = mixBodies(context.group, {
+    baseHash: board.baseHash,
+    publicKey: board.publicKey,
+    contest: board.contest,
+    mixer,
+    inputs: board.rows,
+  });
+  await context.client.call('postMix', { ...officer(context), body: { parts } });
+  context.log?.(`Mixer ${mixer} mixed ${board.rows.length} row(s) of contest ${contest}.`);
+  return board.rows.length;
+}
+
+/** The rounds on the board, combined: each row's prefix, and the round still open. */
+function roundsOnBoard(context: RankedContext, board: RankedBoard) {
+  const { group } = context;
+  const shares = bodiesOf(board.events, 'ranked-decryption-share').filter(
+    (s) => s.contest === board.contest
+  );
+  let prefixes: readonly (readonly number[])[] = board.rows.map(() => []);
+  const trustees = board.manifest.trustees.members.length;
+  for (let position = 0; ; position++) {
+    const round = { contest: board.contest, rows: board.rows, prefixes, position };
+    const ofRound = shares.filter((s) => s.position === position);
+    if (roundSize(round) === 0) return { prefixes, open: null };
+    const posted = [...new Set(ofRound.map((s) => s.trustee))];
+    const outcome = combineRankedRound(group, {
+      baseHash: board.baseHash,
+      threshold: board.manifest.trustees.threshold,
+      verificationKeys: board.verificationKeys,
+      candidates: board.candidates,
+      round,
+      submissions: posted.map((t) =>
+        submissionOf(
+          group,
+          trustees,
+          ofRound.filter((s) => s.trustee === t)
+        )
+      ),
+    });
+    if (!outcome.ok) return { prefixes, open: { round, posted } };
+    prefixes = outcome.prefixes;
+  }
+}
+
+/**
+ * Spec §11.6: trustee `trustee` posts its shares of the round the board is at; returns the round's
+ * position, or null when it has posted them already (the others' are awaited) or none is left.
+ */
+export async function postRankedShares(
+  context: RankedContext,
+  contest: string,
+  trustee: { readonly trustee: number; readonly secretShare: bigint }
+): Promise<number | null> {
+  const board = await readRankedBoard(context, contest);
+  if (board.mixes < board.mixers)
+    throw new Error(
+      `${board.mixes} of ${board.mixers} mixes are on the board; decryption follows the last`
+    );
+  const { open } = roundsOnBoard(context, board);
+  if (open === null || open.posted.includes(trustee.trustee)) return null;
+  const latest = await context.client.call('latestCheckpoint', {
+    params: { electionId: context.electionId },
+  });
+  const checkpoint = { size: latest.size, root: hexToBytes(latest.root) };
+  const parts = rankedShareBodies(
+    context.group,
+    board.baseHash,
+    { ...trustee, checkpoint },
+    open.round
+  );
+  await context.client.call('postRankedShares', { ...officer(context), body: { parts } });
+  context.log?.(`Trustee ${trustee.trustee}: shares of round ${open.round.position} posted.`);
+  return open.round.position;
+}
+
+/** Spec §11.6, §12.7: once every row reached its STOP, the rankings and their count. */
+export async function postRankedCount(context: RankedContext, contest: string) {
+  const board = await readRankedBoard(context, contest);
+  const { prefixes, open } = roundsOnBoard(context, board);
+  const rankings = open === null ? rankingsOfPrefixes(board.candidates, prefixes) : null;
+  if (rankings === null)
+    throw new Error(
+      `round ${open?.round.position ?? '?'} is not decrypted yet (k trustees must post their shares)`
+    );
+  const body = { contest: board.contest, candidates: board.candidates, rankings };
+  await context.client.call('postRankings', { ...officer(context), body });
+  const close = board.events.find((e) => e.type === 'election-close');
+  const covering =
+    close === undefined
+      ? undefined
+      : (
+          await context.client.call('checkpoints', {
+            params: { electionId: context.electionId },
+            query: { from: close.position + 1, limit: 1 },
+          })
+        ).checkpoints[0];
+  if (covering === undefined) throw new Error('no checkpoint covers the close yet');
+  const id = board.manifest.contests[board.contest]?.id ?? '';
+  const seed = countSeed(manifestHash(board.manifest), covering.root, id);
+  const result = rankedResultBody(board.manifest, body, seed);
+  await context.client.call('postRankedResult', { ...officer(context), body: result });
+  context.log?.(`Contest ${id}: ${rankings.length} rankings and the count published.`);
+  return result;
+}

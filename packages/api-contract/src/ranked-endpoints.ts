@@ -1,0 +1,89 @@
+/**
+ * @module The ranked phase through the board (spec §11.8): after the tally, each mix server's
+ * mix of a ranked contest, each trustee's shares of a decryption round, then the officer's
+ * rankings and result. Each is posted whole (every part of it in one request) and the board
+ * checks it as the verifier would (V10.2–V10.5, V11) before appending its parts together, so the
+ * record never holds a step that fails. The bodies carry no signature of their own (the record's
+ * `mix` and `ranked-decryption-share` events have none): the officer's key authorises them, and
+ * the officer relays what the mix servers and trustees hand over.
+ */
+import { eventBodySchemas } from '@scrutineer/record';
+import { z } from 'zod';
+import { endpoint } from './endpoint.ts';
+import { officerAction } from './official-endpoints.ts';
+import { appendedResponse } from './schemas.ts';
+
+const partsOf = <T extends z.ZodType>(part: T) =>
+  z.strictObject({ parts: z.array(part).min(1).describe('every part, in order (spec §11.8)') });
+
+export const mixSubmissionBody = partsOf(eventBodySchemas.mix);
+export const rankedSharesBody = partsOf(eventBodySchemas['ranked-decryption-share']);
+export const rankedAppendedResponse = z.strictObject({
+  positions: z.array(z.number().int()),
+});
+
+export const rankedEndpoints = {
+  postMix: endpoint({
+    ...officerAction,
+    path: '/api/elections/:electionId/ranked/mixes',
+    summary:
+      "A mix server's mix of a ranked contest, all its parts (mix events); its shuffle proof is checked against its predecessor's output first (V10.2)",
+    body: mixSubmissionBody,
+    response: rankedAppendedResponse,
+    errors: [
+      'election/wrong-stage',
+      'ranked/not-ranked',
+      'ranked/out-of-order',
+      'ranked/invalid-parts',
+      'mix/wrong-input',
+      'mix/invalid-proof',
+    ],
+  }),
+  postRankedShares: endpoint({
+    ...officerAction,
+    path: '/api/elections/:electionId/ranked/decryption-shares',
+    summary:
+      "A trustee's shares of one decryption round of a ranked contest, all parts (ranked-decryption-share events), checked as V10.3 checks them",
+    body: rankedSharesBody,
+    response: rankedAppendedResponse,
+    errors: [
+      'election/wrong-stage',
+      'ranked/not-ranked',
+      'ranked/out-of-order',
+      'ranked/invalid-parts',
+      'ranked/duplicate-share',
+      'ranked/unknown-checkpoint',
+      'ranked/invalid-share-proof',
+      'ranked/invalid-shares',
+      'trustee/not-qualified',
+    ],
+  }),
+  postRankings: endpoint({
+    ...officerAction,
+    path: '/api/elections/:electionId/ranked/rankings',
+    summary:
+      "The decrypted rankings of a ranked contest (ranked-rankings), refused unless they are the rounds' decryption (V10.4–V10.5)",
+    body: eventBodySchemas['ranked-rankings'],
+    response: appendedResponse,
+    errors: [
+      'election/wrong-stage',
+      'ranked/not-ranked',
+      'ranked/out-of-order',
+      'ranked/rankings-mismatch',
+    ],
+  }),
+  postRankedResult: endpoint({
+    ...officerAction,
+    path: '/api/elections/:electionId/ranked/results',
+    summary:
+      'The count of a ranked contest (ranked-result), refused unless it is the count of the published rankings with the seed of spec §12.3.1 (V11)',
+    body: eventBodySchemas['ranked-result'],
+    response: appendedResponse,
+    errors: [
+      'election/wrong-stage',
+      'ranked/not-ranked',
+      'ranked/out-of-order',
+      'ranked/result-mismatch',
+    ],
+  }),
+} as const;
