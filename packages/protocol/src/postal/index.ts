@@ -3,3 +3,4 @@ export * from './csv-text.ts';
 export * from './keyed-entries.ts';
 export * from './scanner-rows.ts';
 export * from './envelope-upload.ts';
+export * from './hand-count.ts';

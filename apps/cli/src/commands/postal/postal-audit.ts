@@ -10,12 +10,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
-import {
-  type AuditStatus,
-  type EventBody,
-  type Manifest,
-  auditSeedCommitment,
-} from '@scrutineer/record';
+import { parseHandCount } from '@scrutineer/protocol';
+import { type AuditStatus, type EventBody, auditSeedCommitment } from '@scrutineer/record';
 import { ServerClient } from '../../client/server-client.ts';
 import { type PostalCommon, officerKey, withPostalCommon } from './postal.ts';
 
@@ -93,35 +89,6 @@ export async function runPostalAudit(
       if ((error as { code?: string }).code !== 'postal-audit/refused') throw error;
     }
   }
-}
-
-/** `--counts 289,146/10,3`: per contest (separated by `/`), the candidates' counts in ballot order. */
-export function parseHandCount(
-  manifest: Manifest,
-  options: { batch: string; papers: string; spoilt: string; counts: string }
-): EventBody<'postal-audit-count'> {
-  const whole = (name: string, text: string): number => {
-    if (!/^\d{1,15}$/.test(text.trim()))
-      throw new Error(`--${name}: a whole number, not "${text}"`);
-    return Number(text.trim());
-  };
-  const contests = options.counts.split('/').map((part, c) => {
-    const counts = part.split(',').map((n) => whole('counts', n));
-    const expected = manifest.contests[c]?.candidates.length;
-    if (counts.length !== expected)
-      throw new Error(
-        `--counts: contest ${c + 1} has ${expected ?? 'no'} candidates, ${counts.length} counts were given`
-      );
-    return { counts };
-  });
-  if (contests.length !== manifest.contests.length)
-    throw new Error(`--counts: ${manifest.contests.length} contests separated by "/"`);
-  return {
-    batch: options.batch,
-    papers: whole('papers', options.papers),
-    spoilt: whole('spoilt', options.spoilt),
-    contests,
-  };
 }
 
 function describe(status: AuditStatus): string {
