@@ -61,4 +61,8 @@ export const consoleApi = {
     client.call('postalEnvelopes', { ...asOfficer(id, key), body }),
   postalBatch: (id: string, key: string, body: BodyOf<Endpoints['postalBatch']>) =>
     client.call('postalBatch', { ...asOfficer(id, key), body }),
+  // `scrutineer postal audit status` (public) and `postal audit count` (a sampled batch's hand count).
+  postalAuditStatus: (id: string) => client.call('postalAuditStatus', election(id)),
+  postalAuditCount: (id: string, key: string, body: BodyOf<Endpoints['postalAuditCount']>) =>
+    client.call('postalAuditCount', { ...asOfficer(id, key), body }),
 };

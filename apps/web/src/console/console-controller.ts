@@ -5,7 +5,7 @@
  * console-actions.ts or console-api.ts; a redraw follows each.
  */
 import type { AuditLog, HourlyTurnout, Turnout } from '@scrutineer/api-contract';
-import type { BoardEvent, Manifest } from '@scrutineer/record';
+import type { AuditStatus, BoardEvent, Manifest } from '@scrutineer/record';
 import { type RollAudit, auditRoll, parseRoll } from '@scrutineer/protocol';
 import {
   type Officer,
@@ -25,6 +25,7 @@ import {
   enterKeyedBatch,
   postReplacementText,
   receiveSlip,
+  recordHandCount,
   uploadScannerText,
 } from './console-postal.ts';
 import { checkDraft } from './console-manifest.ts';
@@ -46,6 +47,8 @@ export interface Board {
   readonly hourly: HourlyTurnout;
   readonly auditLog: AuditLog['entries'];
   readonly checkpoint: TallyCheckpoint | null;
+  /** The postal audit's public status (spec §9.8), once the record holds any audit event. */
+  readonly audit: AuditStatus | null;
   readonly readAt: Date;
 }
 
@@ -128,6 +131,9 @@ export class ConsoleController {
         tally === undefined
           ? null
           : (before?.checkpoint ?? (await sealingCheckpoint(officer.electionId, tally.position)));
+      const audit = events.some((e) => e.type.startsWith('postal-audit-'))
+        ? await consoleApi.postalAuditStatus(officer.electionId)
+        : null;
       const changed =
         before === null ||
         before.events.length !== events.length ||
@@ -142,6 +148,7 @@ export class ConsoleController {
         hourly,
         auditLog: log.entries,
         checkpoint,
+        audit,
         readAt: new Date(),
       };
       if (!quiet || changed) this.#redraw(focus);
@@ -315,6 +322,29 @@ export class ConsoleController {
         already: alreadyReceived,
         refused: refused.length,
       });
+    });
+  }
+
+  recordHandCount(): Promise<void> {
+    const field = (id: string): string => (this.state.text[id] ?? '').trim();
+    const text = {
+      batch: field('audit-batch'),
+      papers: field('audit-papers'),
+      spoilt: field('audit-spoilt') || '0',
+      counts: field('audit-counts'),
+    };
+    const pending = this.state.board?.audit?.pending ?? [];
+    return this.#officerStep(async (officer) => {
+      const manifest = await boardManifest(officer.electionId);
+      const counted = await recordHandCount(officer, manifest, pending, text);
+      if (!counted.ok)
+        return {
+          problem: counted.error,
+          target: counted.error.code === 'console/audit-batch' ? 'audit-batch' : 'audit-counts',
+        };
+      for (const id of ['audit-batch', 'audit-papers', 'audit-spoilt', 'audit-counts'])
+        this.state.text[id] = '';
+      return ct('rla.done', { batch: counted.value });
     });
   }
 

@@ -46,6 +46,8 @@ const STEP_WORDS: Readonly<Record<string, ConsoleKey>> = {
   'console/scanner-file': 'error.scannerFile',
   'console/mismatches': 'error.mismatches',
   'console/cancel-reason': 'error.cancelReason',
+  'console/audit-batch': 'error.auditBatch',
+  'console/hand-count': 'error.handCount',
   'pack/invalid-return-slip': 'error.slip',
   'postal/paper-counted-twice': 'error.paperTwice',
   'postal/unknown-candidate': 'error.unknownCandidate',
@@ -65,6 +67,8 @@ export function describeFailure(error: unknown, stage?: string): string {
       return ct('error.wrongStage', { stage: stage ?? '' });
     if (error.code === 'election/invalid-manifest')
       return ct('error.manifest', { detail: error.detail });
+    if (error.code.startsWith('postal-audit/'))
+      return ct('error.auditRefused', { detail: error.detail });
     if (error.code.startsWith('replacement/'))
       return ct('error.replacementRefused', { detail: error.detail });
     return ct('error.generic', { detail: error.detail });

@@ -13,7 +13,9 @@ import {
   type IntakeReport,
   type Mismatch,
   checkReplacementRequest,
+  type HandCountText,
   keyedBatch,
+  parseHandCount,
   parseReturnSlip,
   parseScannerFile,
   replacementRequestBody,
@@ -92,6 +94,29 @@ export async function enterKeyedBatch(
     return err({ code: 'console/mismatches', detail: '', mismatches: checked.mismatches });
   await consoleApi.postalBatch(officer.electionId, officer.key, { batch, ...checked.totals });
   return ok(checked.totals);
+}
+
+/**
+ * `scrutineer postal audit count`: a batch the board drew (spec §9.8), its hand count checked
+ * against the manifest by the same parser as the CLI's, then posted; the board refuses a batch
+ * it has not drawn or has already counted.
+ */
+export async function recordHandCount(
+  officer: Officer,
+  manifest: Manifest,
+  pending: readonly string[],
+  text: HandCountText
+): Promise<Result<string, StepProblem>> {
+  if (!pending.includes(text.batch))
+    return err({ code: 'console/audit-batch', detail: text.batch });
+  let body: ReturnType<typeof parseHandCount>;
+  try {
+    body = parseHandCount(manifest, text);
+  } catch (error) {
+    return err({ code: 'console/hand-count', detail: (error as Error).message });
+  }
+  await consoleApi.postalAuditCount(officer.electionId, officer.key, body);
+  return ok(body.batch);
 }
 
 /** `scrutineer election replace --request request.json`. */
