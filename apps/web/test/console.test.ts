@@ -37,7 +37,12 @@ import {
   openNominations,
   recordNomination,
 } from '@scrutineer/protocol';
-import { CredentialListHasher, type EventBody, signReplacementApproval } from '@scrutineer/record';
+import {
+  CredentialListHasher,
+  type EventBody,
+  auditSeedCommitment,
+  signReplacementApproval,
+} from '@scrutineer/record';
 import { verifyRecord } from '@scrutineer/verifier';
 import { recordDirectory } from '@scrutineer/verifier/node';
 import {
@@ -682,6 +687,53 @@ describe("returning officer's console in Chromium", () => {
     await assertAccessible(page, 'console-09e-cy');
     await page.click('#language-switch');
     await page.locator('.error-summary', { hasText: ce['error.title'] }).waitFor();
+
+    // The postal audit (spec §9.8): commit, start, reveal and sample stay CLI steps (posted here
+    // as the CLI posts them); the console shows the audit and records the drawn batch's count.
+    const auditStep = async (step: string, body?: object): Promise<void> => {
+      const response = await fetch(
+        `${server.url}/api/elections/${electionId}/postal/audit/${step}`,
+        {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${officerKey}`,
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        }
+      );
+      assert.equal(response.status < 300, true, `${step}: ${await response.text()}`);
+    };
+    const seed = randomBytes(32).toString('hex');
+    await auditStep('commit', { observer: 'Ann', commitment: auditSeedCommitment('Ann', seed) });
+    await auditStep('start', { riskLimit: 5 });
+    await auditStep('reveal', { observer: 'Ann', seed });
+    await auditStep('sample', { full: false });
+    await page.click('#refresh');
+    await page.locator('#audit-status', { hasText: 'tray-1' }).waitFor();
+    await assertAccessible(page, 'console-09f-audit');
+    const handCounts = nominations.ballot
+      .map((c) => (c.name === 'Sam Patel' || c.name === 'Jo Evans' ? 1 : 0))
+      .join(',');
+    await keyboardType(page, 'audit-batch', 'tray-9');
+    await keyboardType(page, 'audit-papers', '2');
+    await keyboardType(page, 'audit-counts', handCounts);
+    await keyboardPress(page, 'record-hand-count');
+    await page.locator('.error-summary', { hasText: '“tray-9” is not a batch' }).waitFor();
+    await keyboardType(page, 'audit-batch', 'tray-1');
+    await keyboardPress(page, 'record-hand-count');
+    await statusSays(page, 'Batch tray-1: hand count recorded.');
+    await page.locator('#audit-nothing').waitFor();
+    await page.click('#language-switch');
+    await page.locator('#audit-nothing', { hasText: cc['rla.nothingPending'] }).waitFor();
+    await assertAccessible(page, 'console-09f-audit-cy');
+    await page.click('#language-switch');
+    await auditStep('end');
+    await page.click('#refresh');
+    // One batch, drawn and counted: the board ends the audit with its outcome in words.
+    await page.locator('#audit-status dd', { hasText: /^(Confirmed|Escalated)/ }).waitFor();
+    const outcome = await page.locator('#audit-status').innerText();
+    assert.ok(outcome.includes(ce['rla.confirmed']) || outcome.includes(ce['rla.handCounted']));
 
     // Tally; trustees 1, 2, 4 and 5 decrypt, trustee 3 is absent.
     await page.click('#tally');
