@@ -8,8 +8,7 @@
 import { type Child, button, h } from '../dom.ts';
 import type { ConsoleController } from './console-controller.ts';
 import { postalBatches, postalReceivedCount } from './console-board.ts';
-import { section, table } from './console-elements.ts';
-import { fileField, form, submit, textField } from './console-views.ts';
+import { fileField, form, section, submit, table, textField } from './console-elements.ts';
 import { ct } from './i18n/console-i18n.ts';
 import { auditBegun, auditRows } from './console-audit.ts';
 

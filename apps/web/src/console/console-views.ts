@@ -10,7 +10,7 @@ import type { ConsoleController } from './console-controller.ts';
 import { rehearsalShortfall, trusteeProgress } from './console-board.ts';
 import { cancelSection, packsSection, postalSection } from './console-postal-views.ts';
 import { type ConsoleKey, ct } from './i18n/console-i18n.ts';
-import { section, table } from './console-elements.ts';
+import { fileField, form, section, submit, table, textField } from './console-elements.ts';
 import { contestsSection } from './contests-section.ts';
 
 const suffix = (): string => (language() === 'cy' ? '?lang=cy' : '');
@@ -21,88 +21,6 @@ export function summary(c: ConsoleController): Child {
 
 export function status(c: ConsoleController): HTMLElement {
   return h('p', { role: 'status', class: 'status', id: 'console-status' }, c.state.message);
-}
-
-export function textField(
-  c: ConsoleController,
-  id: string,
-  label: string,
-  options: { hint?: string; type?: string; multiline?: boolean; autocomplete?: string } = {}
-): HTMLElement {
-  const hintId = options.hint === undefined ? undefined : `${id}-hint`;
-  const invalid = c.state.errors.some((e) => e.target === id);
-  const input = options.multiline
-    ? h('textarea', {
-        id,
-        rows: '6',
-        'aria-describedby': hintId,
-        'aria-invalid': invalid ? 'true' : undefined,
-      })
-    : h('input', {
-        id,
-        type: options.type ?? 'text',
-        autocomplete: options.autocomplete ?? 'off',
-        spellcheck: 'false',
-        'aria-describedby': hintId,
-        'aria-invalid': invalid ? 'true' : undefined,
-      });
-  input.value = c.state.text[id] ?? '';
-  input.addEventListener('input', () => {
-    c.state.text[id] = input.value;
-  });
-  return h(
-    'div',
-    { class: 'field' },
-    h('label', { for: id }, label),
-    hintId === undefined ? null : h('p', { class: 'hint', id: hintId }, options.hint),
-    input
-  );
-}
-
-export function fileField(
-  c: ConsoleController,
-  id: string,
-  name: string,
-  label: string,
-  hint?: string,
-  accept?: string
-): HTMLElement {
-  const hintId = `${id}-hint`;
-  const chosen = c.state.files[name];
-  const invalid = c.state.errors.some((e) => e.target === id);
-  const input = h('input', {
-    id,
-    type: 'file',
-    accept: accept ?? (name === 'key' ? undefined : '.json,application/json'),
-    'aria-describedby': hintId,
-    'aria-invalid': invalid ? 'true' : undefined,
-  });
-  input.addEventListener('change', () => void c.choose(name, input.files?.[0]));
-  return h(
-    'div',
-    { class: 'field' },
-    h('label', { for: id }, label),
-    h(
-      'p',
-      { class: 'hint', id: hintId },
-      hint ?? '',
-      chosen === undefined ? '' : ` ${ct('file.chosen', { name: chosen.name })}`
-    ),
-    input
-  );
-}
-
-export function form(action: () => void, ...children: Child[]): HTMLFormElement {
-  const element = h('form', { novalidate: true }, ...children);
-  element.addEventListener('submit', (event) => {
-    event.preventDefault();
-    action();
-  });
-  return element;
-}
-
-export function submit(c: ConsoleController, label: string, id: string): HTMLButtonElement {
-  return h('button', { type: 'submit', class: 'primary', id, disabled: c.state.busy }, label);
 }
 
 /** `/console`: sign in to an election, or create one. */
