@@ -1,6 +1,6 @@
 /**
  * `npm run demo -- --scenario exact --plan PLAN.json --out DIR [--database postgres://…]`: an
- * election replayed from exact per-channel counts (apps/cli/src/demo/run-exact.ts); DIR/result.json
+ * election replayed from exact per-channel counts (apps/cli/demo/run-exact.ts); DIR/result.json
  * puts the published totals beside the plan.
  *
  * `npm run demo -- --scenario styles --out DIR`: ballot styles, weights and a 50/50 college
@@ -117,7 +117,7 @@ spawnSync(
 if (values.serve) await ensureWebBuild(log);
 
 // `--scenario exact --plan PLAN.json`: the votes are the plan's exact counts per channel
-// (apps/cli/src/demo/exact-plan.ts), e.g. docs/plans/conservative-leadership-2019.json.
+// (apps/cli/demo/exact-plan.ts), e.g. docs/plans/conservative-leadership-2019.json.
 if (values.scenario === 'exact') {
   if (values.plan === undefined) throw new Error('--scenario exact needs --plan PLAN.json');
   const planText = readFileSync(values.plan, 'utf8');
