@@ -59,6 +59,11 @@ export function electionCreate(
   ];
 }
 
+/** The arguments of `election publish` for `electionId`, into `out`. */
+export function electionPublish(url: string, electionId: string, out: string): string[] {
+  return ['election', 'publish', '--server', url, '--election', electionId, '--out', out];
+}
+
 /**
  * A synthetic roll of `members`, imported and committed: DIR/roll.json, DIR/references.json and
  * DIR/roll-commitment.json as `roll import` and `roll commit` write them.

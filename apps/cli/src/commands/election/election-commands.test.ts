@@ -12,6 +12,7 @@ import { bytesToHex, deriveCredentialKey, loadGroup, parseVotingCode } from '@sc
 import { formatAnswers, memberAnswers } from '@scrutineer/protocol';
 import {
   electionCreate,
+  electionPublish,
   startCommandServer,
   manifestInstant,
   trusteeKeygen,
@@ -19,7 +20,7 @@ import {
 } from '../../../test-fixtures/command-election.ts';
 import { testDraft } from '../../../test-fixtures/test-manifest.ts';
 import { ServerClient } from '../../client/server-client.ts';
-import { announcedCheckpoint } from '../../../test-fixtures/announced-checkpoint.ts';
+import { tallyWithTrustees } from '../../../test-fixtures/trustee-tally.ts';
 import { codeFile } from '../../../test-fixtures/code-file.ts';
 import { readPrintFile } from '../packs/pack-files.ts';
 import { writeJsonFile } from '../roll/roll-files.ts';
@@ -231,23 +232,10 @@ test('election, trustee, postal and vote commands run a 2-of-3 election to a ver
     assert.match(mismatch.stderr, /mismatch/);
     writeFileSync(join(dir, 'second.csv'), 'paper,choice\n1,alex  MORGAN\n');
     await ok(batch);
-    const [tally] = await Promise.all([
-      ok(['election', 'tally', ...common]),
-      (async () => {
-        // The checkpoint the officer announces (outside the server); read here from the record.
-        const checkpoint = await announcedCheckpoint(new ServerClient(url), id);
-        for (const i of [1, 3])
-          await ok([
-            'trustee',
-            'decrypt',
-            '--server',
-            url,
-            '--key',
-            join(dir, `trustee-${i}.json`),
-            '--checkpoint',
-            checkpoint,
-          ]);
-      })(),
+    // The checkpoint the officer announces (outside the server) goes to trustees 1 and 3.
+    const tally = await tallyWithTrustees(ok, url, id, [
+      join(dir, 'trustee-1.json'),
+      join(dir, 'trustee-3.json'),
     ]);
     assert.match(tally, /Tally checkpoint: \d+:[0-9a-f]{64}\n/);
     const wrongCheckpoint = await run([
@@ -264,16 +252,7 @@ test('election, trustee, postal and vote commands run a 2-of-3 election to a ver
     assert.match(wrongCheckpoint.stderr, /trustee\/checkpoint-not-on-board/);
     assert.match(tally, /Alex Morgan\s+0\s+1\s+1/);
     assert.match(tally, /Sam Patel\s+1\s+0\s+1/);
-    const published = await ok([
-      'election',
-      'publish',
-      '--server',
-      url,
-      '--election',
-      id,
-      '--out',
-      join(dir, 'out'),
-    ]);
+    const published = await ok(electionPublish(url, id, join(dir, 'out')));
     assert.match(published, /VERIFIED/);
     // Without --nominations, publish takes nominations.json from the board.
     assert.equal(readFileSync(join(dir, 'out', 'record', 'nominations.json'), 'utf8'), nominations);

@@ -18,11 +18,11 @@ import { type RollMember, formatAnswers, memberAnswers } from '@scrutineer/proto
 import type { EventBody } from '@scrutineer/record';
 import { testDraft } from '../../../test-fixtures/test-manifest.ts';
 import { ServerClient } from '../../client/server-client.ts';
-import { announcedCheckpoint } from '../../../test-fixtures/announced-checkpoint.ts';
+import { tallyWithTrustees } from '../../../test-fixtures/trustee-tally.ts';
 import { castVote, loadVotingSetup } from '../../client/vote-client.ts';
 import { codeFile } from '../../../test-fixtures/code-file.ts';
 import { cliRunner } from '../../../test-fixtures/cli-process.ts';
-import { startCommandServer } from '../../../test-fixtures/command-election.ts';
+import { electionPublish, startCommandServer } from '../../../test-fixtures/command-election.ts';
 import { readPrintFile } from '../packs/pack-files.ts';
 import { readRollFile } from '../roll/roll-files.ts';
 
@@ -300,32 +300,8 @@ test('roll categories and weights reach the credentials through roll, packs and 
       ]);
     }
     await ok(['election', 'close', ...common]);
-    await Promise.all([
-      ok(['election', 'tally', ...common]),
-      (async () => {
-        const checkpoint = await announcedCheckpoint(client, id);
-        await ok([
-          'trustee',
-          'decrypt',
-          '--server',
-          url,
-          '--key',
-          join(dir, 'trustee-1.json'),
-          '--checkpoint',
-          checkpoint,
-        ]);
-      })(),
-    ]);
-    const published = await ok([
-      'election',
-      'publish',
-      '--server',
-      url,
-      '--election',
-      id,
-      '--out',
-      join(dir, 'out'),
-    ]);
+    await tallyWithTrustees(ok, url, id, [join(dir, 'trustee-1.json')]);
+    const published = await ok(electionPublish(url, id, join(dir, 'out')));
     assert.match(published, /VERIFIED/);
     const declared = JSON.parse(readFileSync(join(dir, 'out', 'result.json'), 'utf8')) as {
       verified: boolean;
