@@ -1,53 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Declaration } from '@scrutineer/record';
+import { countedRankedLeader, rankedLeaderContest } from '@scrutineer/testkit/ranked-declaration';
 import { setLanguage } from '../i18n/i18n.ts';
 import { rankedView } from './result-ranked-view.ts';
 
-type Contest = Declaration['contests'][number];
-const contest = (ranked: Contest['ranked'], candidates: Contest['candidates']): Contest => ({
-  id: 'leader',
-  title: 'Leader',
-  seats: 1,
-  papers: 7,
-  tiedForLastSeat: [],
-  candidates,
-  ranked,
-});
-const stage = (n: number, votes: string[]) => ({
-  stage: n,
-  action: { type: 'first' as const },
-  votes,
-  nonTransferable: n === 1 ? '0' : '1',
-  quota: '4',
-  elected: [],
-  excluded: [],
-  ties: [],
-});
-const counted = contest(
-  {
-    method: 'irv',
-    rules: null,
-    sheet: {
-      method: 'irv',
-      rules: null,
-      seats: 1,
-      candidates: 2,
-      ballots: 7,
-      blank: 1,
-      decimals: 0,
-      stages: [stage(1, ['4', '2']), stage(2, ['3', '5'])],
-      elected: [1],
-    },
-  },
-  [
-    { id: 'a', name: 'Alex', online: 4, postal: 0, total: 4, percent: 66.7, elected: false },
-    { id: 'b', name: 'Sam', online: 2, postal: 0, total: 2, percent: 33.3, elected: true },
-  ]
-);
-
 test('a counted ranked contest reads as its first preferences, who is elected, and its stages', () => {
-  const view = rankedView(counted);
+  const view = rankedView(countedRankedLeader);
   assert.equal(view?.status, 'counted');
   if (view?.status !== 'counted') return;
   assert.deepEqual(view.lines, [
@@ -67,7 +25,7 @@ test('a counted ranked contest reads as its first preferences, who is elected, a
 });
 
 test('before its count a ranked contest reads as pending, in English and Welsh; others are not ranked', () => {
-  const pending = contest({ method: 'stv', rules: 'meek', sheet: null }, []);
+  const pending = rankedLeaderContest({ method: 'stv', rules: 'meek', sheet: null });
   assert.deepEqual(rankedView(pending), {
     status: 'pending',
     lines: [
@@ -83,5 +41,5 @@ test('before its count a ranked contest reads as pending, in English and Welsh; 
   } finally {
     setLanguage('en');
   }
-  assert.equal(rankedView({ ...counted, ranked: undefined }), null);
+  assert.equal(rankedView({ ...countedRankedLeader, ranked: undefined }), null);
 });

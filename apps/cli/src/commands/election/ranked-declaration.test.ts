@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Declaration } from '@scrutineer/record';
+import { countedRankedLeader, rankedLeaderContest } from '@scrutineer/testkit/ranked-declaration';
 import { chartContests, declarationHtml, formatDeclaration } from './declaration-files.ts';
 
 const base: Declaration = {
@@ -16,53 +17,10 @@ const base: Declaration = {
   },
   contests: [],
 };
-const stage = (n: number, votes: string[], elected: number[]) => ({
-  stage: n,
-  action: { type: 'first' as const },
-  votes,
-  nonTransferable: '0',
-  quota: '4',
-  elected,
-  excluded: [],
-  ties: [],
-});
-const leader = { id: 'leader', title: 'Leader', seats: 1, papers: 7, tiedForLastSeat: [] };
-const counted: Declaration = {
-  ...base,
-  contests: [
-    {
-      ...leader,
-      candidates: [
-        { id: 'a', name: 'Alex', online: 4, postal: 0, total: 4, percent: 66.7, elected: false },
-        { id: 'b', name: 'Sam', online: 2, postal: 0, total: 2, percent: 33.3, elected: true },
-      ],
-      ranked: {
-        method: 'irv',
-        rules: null,
-        sheet: {
-          method: 'irv',
-          rules: null,
-          seats: 1,
-          candidates: 2,
-          ballots: 7,
-          blank: 1,
-          decimals: 0,
-          stages: [stage(1, ['4', '2'], []), stage(2, ['3', '5'], [1])],
-          elected: [1],
-        },
-      },
-    },
-  ],
-};
+const counted: Declaration = { ...base, contests: [countedRankedLeader] };
 const pending: Declaration = {
   ...base,
-  contests: [
-    {
-      ...leader,
-      candidates: [],
-      ranked: { method: 'irv', rules: null, sheet: null },
-    },
-  ],
+  contests: [rankedLeaderContest({ method: 'irv', rules: null, sheet: null })],
 };
 
 test('a counted ranked contest is declared by first preferences, who is elected, and its stages', () => {
