@@ -28,6 +28,7 @@ import {
 } from './support/election-fixture.ts';
 import { rankedContestSpec } from './support/ranked-election.ts';
 import { heading, signIn, toBallot as driveToBallot } from './support/booth-driver.ts';
+import { castByKeyboard, signInByKeyboard } from './support/booth-steps.ts';
 import { sharedWebBuild } from './support/shared-web-build.ts';
 
 let server: RunningServer;
@@ -99,19 +100,7 @@ describe('ranked contests in the booth (Chromium)', () => {
       const voter = election.voters[0] as FixtureVoter;
       await page.goto(`${server.url}/elections/${election.electionId}`);
       await heading(page, election.manifest.title);
-      await page.keyboard.press('Tab');
-      assert.equal(await focusedText(page), en['landing.start']);
-      await page.keyboard.press('Enter');
-      await heading(page, en['signIn.title']);
-      await page.keyboard.press('Tab');
-      await page.keyboard.type(voter.code);
-      await page.keyboard.press('Tab'); // the QR code button
-      await page.keyboard.press('Tab');
-      await page.keyboard.type(voter.answers.dob);
-      await page.keyboard.press('Tab');
-      await page.keyboard.type(voter.answers.postcode);
-      await page.keyboard.press('Enter');
-      await heading(page, en['ballot.title']);
+      await signInByKeyboard(page, voter);
       assert.equal(
         await page.locator('#contest-1-rule').innerText(),
         `${message(en['ranking.seats'], { seats: 2 })} ${en['ranking.rule']}`
@@ -192,15 +181,10 @@ describe('ranked contests in the booth (Chromium)', () => {
       assert.equal(await focusedText(page), en['review.encrypt']);
       await page.keyboard.press('Enter');
       await heading(page, en['decide.title']);
-      await capture(page, 'ranked-06-decide');
-      const tracker = await page.locator('#tracker').innerText();
-      await page.keyboard.press('Tab');
-      assert.equal(await focusedText(page), en['decide.cast']);
-      await page.keyboard.press('Enter');
-      await heading(page, en['receipt.title']);
-      assert.equal(await page.locator('#receipt-tracker').innerText(), tracker);
-      assert.equal(await page.locator('#receipt-check').innerText(), en['receipt.signatureValid']);
-      await capture(page, 'ranked-07-receipt');
+      const tracker = await castByKeyboard(page, {
+        decide: 'ranked-06-decide',
+        receipt: 'ranked-07-receipt',
+      });
 
       // Spec §9.4, §11.2: the ranked contests' entries are n + 1 position ciphertexts, the
       // motion's one selection per option.

@@ -23,7 +23,13 @@ import { recordDirectory } from '@scrutineer/verifier/node';
 import type { RunningServer } from '@scrutineer/server';
 import { WEB_DIST } from '../src/build/build-web.ts';
 import { sharedWebBuild } from './support/shared-web-build.ts';
-import { heading, signIn, toBallot } from './support/booth-steps.ts';
+import {
+  castByKeyboard,
+  heading,
+  signIn,
+  signInByKeyboard,
+  toBallot,
+} from './support/booth-steps.ts';
 import { en } from '../src/i18n/messages-en.ts';
 import { cy } from '../src/i18n/messages-cy.ts';
 import {
@@ -127,22 +133,10 @@ describe('voter web app in Chromium', () => {
     );
     assert.equal(await focusedText(page), election.manifest.title, 'focus on the heading');
     await capture(page, '01-landing');
-    await page.keyboard.press('Tab');
-    assert.equal(await focusedText(page), en['landing.start']);
-    await page.keyboard.press('Enter');
-    await heading(page, en['signIn.title']);
-    assert.equal(await focusedText(page), en['signIn.title']);
-    await capture(page, '02-sign-in');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(voter.code.toLowerCase().replaceAll('-', ' '));
-    await page.keyboard.press('Tab');
-    assert.equal(await focusedText(page), en['scan.start']);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(voter.answers.dob);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(voter.answers.postcode);
-    await page.keyboard.press('Enter');
-    await heading(page, en['ballot.title']);
+    await signInByKeyboard(page, voter, {
+      typed: voter.code.toLowerCase().replaceAll('-', ' '),
+      captureAs: '02-sign-in',
+    });
     assert.equal(await page.inputValue('#code').catch(() => 'gone'), 'gone', 'the code is gone');
     await capture(page, '03-ballot');
     await page.keyboard.press('Tab'); // the radio group
@@ -155,15 +149,7 @@ describe('voter web app in Chromium', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await heading(page, en['decide.title']);
-    await capture(page, '05-decide');
-    const tracker = await page.locator('#tracker').innerText();
-    await page.keyboard.press('Tab');
-    assert.equal(await focusedText(page), en['decide.cast']);
-    await page.keyboard.press('Enter');
-    await heading(page, en['receipt.title']);
-    assert.equal(await page.locator('#receipt-tracker').innerText(), tracker);
-    assert.equal(await page.locator('#receipt-check').innerText(), en['receipt.signatureValid']);
-    await capture(page, '06-receipt');
+    const tracker = await castByKeyboard(page, { decide: '05-decide', receipt: '06-receipt' });
     const found = await api<{ kind: string; position: number }>(
       `/api/elections/${election.electionId}/trackers/${tracker}`
     );
