@@ -320,6 +320,74 @@ function trivialInputsT4(
   });
 }
 
+/** T₄ₖ = Σ w′ᵢ·E′ᵢₖ − Enc(0; w₄ₖ) over the outputs E′ (spec §11.4), one per column k. */
+export function outputsT4(
+  group: Group,
+  mode: SecretSumMode,
+  K: Point,
+  outputs: readonly CiphertextRow[],
+  wPrime: readonly bigint[],
+  w4: readonly bigint[]
+): Ciphertext[] {
+  return w4.map((nonce, k) => ({
+    alpha: group.subtract(
+      secretSum(
+        group,
+        mode,
+        outputs.map((row) => at(row, k).alpha),
+        wPrime
+      ),
+      group.multiplyBase(nonce)
+    ),
+    beta: group.subtract(
+      secretSum(
+        group,
+        mode,
+        outputs.map((row) => at(row, k).beta),
+        wPrime
+      ),
+      group.multiply(K, nonce)
+    ),
+  }));
+}
+
+/** r̂ = Σ r̂ᵢ·vᵢ with vᵢ = Π_{l>i} ũₗ: the secret the chain's last link Ĉ_N opens (spec §11.4). */
+export function chainSecret(rHat: readonly bigint[], uTilde: readonly bigint[]): bigint {
+  let sum = 0n;
+  let v = 1n;
+  for (let i = rHat.length - 1; i >= 0; i--) {
+    sum = modOrder(sum + at(rHat, i) * v);
+    v = multiplyScalars(v, at(uTilde, i));
+  }
+  return sum;
+}
+
+/**
+ * The proof's responses s₁, s₂, s₃, s₄ₖ, ŝᵢ, s′ᵢ (spec §11.4) — and, in the same shape, their
+ * nonces w₁, w₂, w₃, w₄ₖ, ŵᵢ, w′ᵢ and the secrets they open r̄, r̂, r′, r″ₖ, r̂ᵢ, ũᵢ.
+ */
+export type ShuffleScalars = Pick<ShuffleProof, 's1' | 's2' | 's3' | 's4' | 'sHat' | 'sPrime'>;
+
+/** The responses s = w + c·secret (each secret reduced first) to the challenge `c`. */
+export function shuffleResponses(
+  c: bigint,
+  nonces: ShuffleScalars,
+  secrets: ShuffleScalars
+): ShuffleScalars {
+  const respond = (nonce: bigint, secret: bigint): bigint =>
+    addScalars(nonce, multiplyScalars(c, modOrder(secret)));
+  const each = (nonce: readonly bigint[], secret: readonly bigint[]): bigint[] =>
+    nonce.map((w, i) => respond(w, at(secret, i)));
+  return {
+    s1: respond(nonces.s1, secrets.s1),
+    s2: respond(nonces.s2, secrets.s2),
+    s3: respond(nonces.s3, secrets.s3),
+    s4: each(nonces.s4, secrets.s4),
+    sHat: each(nonces.sHat, secrets.sHat),
+    sPrime: each(nonces.sPrime, secrets.sPrime),
+  };
+}
+
 /** Spec §11.4: the Terelius–Wikström proof that `statement` is a shuffle with `witness`. */
 export function proveShuffle(
   group: Group,
@@ -376,26 +444,7 @@ export function proveShuffle(
   const t3 = group.add(group.multiplyBase(w3), secretSum(group, mode, h.slice(1, n + 1), wPrime));
   const t4 = options.inputPlaintexts
     ? trivialInputsT4(group, K, witness, options.inputPlaintexts, wPrime, w4)
-    : Array.from({ length: w }, (_, k) => ({
-        alpha: group.subtract(
-          secretSum(
-            group,
-            mode,
-            statement.outputs.map((row) => at(row, k).alpha),
-            wPrime
-          ),
-          group.multiplyBase(at(w4, k))
-        ),
-        beta: group.subtract(
-          secretSum(
-            group,
-            mode,
-            statement.outputs.map((row) => at(row, k).beta),
-            wPrime
-          ),
-          group.multiply(K, at(w4, k))
-        ),
-      }));
+    : outputsT4(group, mode, K, statement.outputs, wPrime, w4);
   // T̂ᵢ = ŵᵢ·G + w′ᵢ·Ĉᵢ₋₁ = (ŵᵢ + w′ᵢ·aᵢ₋₁)·G + (w′ᵢ·bᵢ₋₁)·H₀.
   const tHat = chain.map((_, i) =>
     onChainBases(
@@ -420,19 +469,11 @@ export function proveShuffle(
     rBar += at(r, j);
     rPrime += at(r, j) * at(u, j);
   }
-  let rHatSum = 0n;
-  let v = 1n;
-  for (let i = n - 1; i >= 0; i--) {
-    rHatSum = modOrder(rHatSum + at(rHat, i) * v);
-    v = multiplyScalars(v, at(uTilde, i));
-  }
   const rDouble = Array.from({ length: w }, (_, k) => {
     let sum = 0n;
     for (let i = 0; i < n; i++) sum += at(at(witness.randomness, i), k) * at(uTilde, i);
     return modOrder(sum);
   });
-  const respond = (nonce: bigint, secret: bigint): bigint =>
-    addScalars(nonce, multiplyScalars(c, modOrder(secret)));
 
   return {
     permutationCommitments: commitments,
@@ -442,12 +483,18 @@ export function proveShuffle(
     t3,
     t4,
     tHat,
-    s1: respond(w1, rBar),
-    s2: respond(w2, rHatSum),
-    s3: respond(w3, rPrime),
-    s4: w4.map((nonce, k) => respond(nonce, at(rDouble, k))),
-    sHat: wHat.map((nonce, i) => respond(nonce, at(rHat, i))),
-    sPrime: wPrime.map((nonce, i) => respond(nonce, at(uTilde, i))),
+    ...shuffleResponses(
+      c,
+      { s1: w1, s2: w2, s3: w3, s4: w4, sHat: wHat, sPrime: wPrime },
+      {
+        s1: rBar,
+        s2: chainSecret(rHat, uTilde),
+        s3: rPrime,
+        s4: rDouble,
+        sHat: rHat,
+        sPrime: uTilde,
+      }
+    ),
   };
 }
 

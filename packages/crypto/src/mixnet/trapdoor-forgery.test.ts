@@ -17,9 +17,12 @@ import {
   type ShuffleProof,
   MIX_SHUFFLE_TAGS,
   at,
+  chainSecret,
+  outputsT4,
   permutationChallenges,
   shuffleChallenge,
   shuffleEquationsUnderGenerators,
+  shuffleResponses,
   shuffleStatementDigest,
   verifyShuffle,
 } from './shuffle.ts';
@@ -73,24 +76,7 @@ describe('trapdoored generators let a mix server forge; derived ones do not (spe
     const t1 = group.multiplyBase(w1);
     const t2 = group.multiplyBase(w2);
     const t3 = group.add(group.multiplyBase(w3), sum(h.slice(1), wPrime));
-    const t4 = [
-      {
-        alpha: group.subtract(
-          sum(
-            outputs.map((r) => at(r, 0).alpha),
-            wPrime
-          ),
-          group.multiplyBase(w4)
-        ),
-        beta: group.subtract(
-          sum(
-            outputs.map((r) => at(r, 0).beta),
-            wPrime
-          ),
-          group.multiply(K, w4)
-        ),
-      },
-    ];
+    const t4 = outputsT4(group, 'variable-time', K, outputs, wPrime, [w4]);
     const tHat = chain.map((_, i) =>
       group.add(
         group.multiplyBase(at(wHat, i)),
@@ -109,16 +95,10 @@ describe('trapdoored generators let a mix server forge; derived ones do not (spe
       p.reduce((s, v, i) => addScalars(s, multiplyScalars(v, at(q, i))), 0n);
     const prod = (p: readonly bigint[]) => p.reduce((s, v) => multiplyScalars(s, v), 1n);
     // Discrete logs the trapdoor makes known.
-    let rHatSum = 0n;
-    let v = 1n;
-    for (let i = n - 1; i >= 0; i--) {
-      rHatSum = addScalars(rHatSum, multiplyScalars(at(rHat, i), v));
-      v = multiplyScalars(v, at(a, i));
-    }
     const delta1 = subtractScalars(rho.reduce(addScalars, 0n), x.slice(1).reduce(addScalars, 0n));
     const delta2 = addScalars(
       multiplyScalars(subtractScalars(prod(a), prod(u)), at(x, 0)),
-      rHatSum
+      chainSecret(rHat, a)
     );
     const delta3 = subtractScalars(dot(u, rho), dot(a, x.slice(1)));
     const proof: ShuffleProof = {
@@ -129,12 +109,12 @@ describe('trapdoored generators let a mix server forge; derived ones do not (spe
       t3,
       t4,
       tHat,
-      s1: addScalars(w1, multiplyScalars(c, delta1)),
-      s2: addScalars(w2, multiplyScalars(c, delta2)),
-      s3: addScalars(w3, multiplyScalars(c, delta3)),
-      s4: [addScalars(w4, multiplyScalars(c, dot(a, rTilde)))],
-      sHat: wHat.map((w, i) => addScalars(w, multiplyScalars(c, at(rHat, i)))),
-      sPrime: wPrime.map((w, i) => addScalars(w, multiplyScalars(c, at(a, i)))),
+      // The prover's responses, opening the trapdoor's discrete logs in place of its secrets.
+      ...shuffleResponses(
+        c,
+        { s1: w1, s2: w2, s3: w3, s4: [w4], sHat: wHat, sPrime: wPrime },
+        { s1: delta1, s2: delta2, s3: delta3, s4: [dot(a, rTilde)], sHat: rHat, sPrime: a }
+      ),
     };
 
     // The attack is real: under the forger's generators every equation holds.
