@@ -17,6 +17,19 @@ function sheet(input: Omit<CountInput, 'seed'> & { seed?: string }): ResultSheet
   return r.value;
 }
 
+/** test-data/`name` (a .blt file) counted by STV under `rules`: the file read, and its sheet. */
+function stvSheetOf(name: string, rules: 'ers97' | 'meek') {
+  const b = readBlt(data(name));
+  const s = sheet({
+    method: 'stv',
+    rules,
+    seats: b.seats,
+    candidates: b.candidates,
+    rankings: b.rankings,
+  });
+  return { b, s };
+}
+
 function copies(...groups: [number, number[]][]): number[][] {
   return groups.flatMap(([n, ranking]) => Array.from({ length: n }, () => ranking));
 }
@@ -63,14 +76,7 @@ describe('ERS97 STV', () => {
   });
 
   it('5.6.2: equal votes over the quota with one place left go to the higher vote at the first stage (Droop 42.blt)', () => {
-    const b = readBlt(data('42.blt'));
-    const s = sheet({
-      method: 'stv',
-      rules: 'ers97',
-      seats: b.seats,
-      candidates: b.candidates,
-      rankings: b.rankings,
-    });
+    const { b, s } = stvSheetOf('42.blt', 'ers97');
     assert.deepEqual(
       s.elected.map((c) => b.names[c]),
       ['Castor', 'Helen']
@@ -78,14 +84,7 @@ describe('ERS97 STV', () => {
   });
 
   it('elects at the first stage everyone at the quota, exactly reached (Droop 513.blt)', () => {
-    const b = readBlt(data('513.blt'));
-    const s = sheet({
-      method: 'stv',
-      rules: 'ers97',
-      seats: b.seats,
-      candidates: b.candidates,
-      rankings: b.rankings,
-    });
+    const { b, s } = stvSheetOf('513.blt', 'ers97');
     assert.equal(s.stages.length, 1);
     assert.deepEqual(s.stages[0]?.votes, ['5.00', '1.00', '3.00']);
     assert.deepEqual(
@@ -106,14 +105,7 @@ describe('ERS97 STV', () => {
   });
 
   it('elects on Wichmann’s M135 validation ballots the seven Meek elects, keeping every hundredth', () => {
-    const b = readBlt(data('M135.blt'));
-    const s = sheet({
-      method: 'stv',
-      rules: 'ers97',
-      seats: b.seats,
-      candidates: b.candidates,
-      rankings: b.rankings,
-    });
+    const { b, s } = stvSheetOf('M135.blt', 'ers97');
     assert.equal(s.ballots, 677);
     assert.equal(s.blank, 2);
     assert.deepEqual(s.elected.map((c) => b.names[c]).sort(), [
@@ -137,14 +129,7 @@ describe('ERS97 STV', () => {
 
 describe('Meek STV', () => {
   it('matches Droop’s PR Foundation Meek reference on M135: exclusion order, quotas to 10⁻⁹, winners', () => {
-    const b = readBlt(data('M135.blt'));
-    const s = sheet({
-      method: 'stv',
-      rules: 'meek',
-      seats: b.seats,
-      candidates: b.candidates,
-      rankings: b.rankings,
-    });
+    const { b, s } = stvSheetOf('M135.blt', 'meek');
     const excluded = s.stages.flatMap((x) => x.excluded).map((c) => b.names[c]);
     assert.deepEqual(excluded, [
       'C25',
