@@ -42,9 +42,11 @@ forEachEngine('the ranked commands', (engine) => {
       return { trustee, secretShare };
     };
 
-    await assert.rejects(postNextMix(context, 'leader', 2), /mixer 2 is not next/);
+    const mixerKey = (mixer: number) => election.mixerSecretKeys[mixer - 1] ?? 0n;
+    await assert.rejects(postNextMix(context, 'leader', 2, mixerKey(2)), /mixer 2 is not next/);
     await assert.rejects(postRankedShares(context, 'leader', share(1)), /0 of 3 mixes/);
-    for (const mixer of [1, 2, 3]) assert.equal(await postNextMix(context, 'leader', mixer), 3);
+    for (const mixer of [1, 2, 3])
+      assert.equal(await postNextMix(context, 'leader', mixer, mixerKey(mixer)), 3);
     await client.call('signCheckpoint', asOfficer);
     let rounds = 0;
     for (;;) {

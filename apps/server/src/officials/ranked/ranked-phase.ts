@@ -13,6 +13,7 @@ import {
   type RankedDecryptionShareBody,
   countRankingsOf,
   mixInputHash,
+  mixSignatureProblem,
 } from '@scrutineer/record';
 import { mixOutputRows, mixProofOf, submissionOf } from '@scrutineer/protocol';
 import { countSeed } from '@scrutineer/ranked-count';
@@ -87,6 +88,9 @@ export async function postMix(
         'ranked/out-of-order',
         `mixer ${first.mixer} of ${board.mixers}; ${board.mixes.length} mix(es) are on the board`
       );
+    // V10.6: signed by mix server m itself; the officer who relays the mix cannot have made it.
+    const unsigned = mixSignatureProblem(group, election.manifest, election.manifestHash, parts);
+    if (unsigned !== null) throw new ServiceError('mix/invalid-signature', unsigned);
     const previous = board.mixes.at(-1)?.outputs ?? board.inputs;
     // V10.2: the input is the predecessor's output (the counted ballots' for the first mixer).
     if (first.inputHash !== bytesToHex(mixInputHash(group, first.contest, first.mixer, previous)))
