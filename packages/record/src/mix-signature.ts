@@ -79,7 +79,7 @@ export function mixStatementOf(parts: readonly MixBody[]): MixStatement {
  */
 export function mixSignatureProblem(
   group: Group,
-  manifest: Manifest,
+  manifest: Pick<Manifest, 'mixers'>,
   manifestHash: string,
   parts: readonly MixBody[]
 ): string | null {

@@ -21,7 +21,7 @@ import {
   submissionOf,
 } from '@scrutineer/protocol';
 import { countSeed } from '@scrutineer/ranked-count';
-import type { MixBody } from '@scrutineer/record';
+import { type MixBody, mixStatementOf, signMix } from '@scrutineer/record';
 import {
   RANKED_TEST_CONTESTS,
   allEvents,
@@ -61,6 +61,11 @@ forEachEngine('the ranked phase through the board', (engine) => {
       secretKey: nth(election.mixerSecretKeys, mixer - 1),
       manifestHash: election.manifestHash,
     });
+    const signedBy = (mixer: number, parts: MixBody[]): MixBody[] => {
+      const { secretKey, manifestHash } = signer(mixer);
+      const signature = signMix(group, manifestHash, secretKey, mixStatementOf(parts));
+      return parts.map((p) => ({ ...p, signature }));
+    };
     const early = mixBodies(
       group,
       { baseHash, publicKey: electionKey, contest: c, mixer: 1, inputs: rows },
@@ -83,9 +88,10 @@ forEachEngine('the ranked phase through the board', (engine) => {
         2
       );
       if (mixer === 2) {
-        // A mixer that drops a ballot: one output row fewer than its input.
-        const dropped: MixBody[] = parts.map((p, i) =>
-          i === 0 ? { ...p, outputs: p.outputs.slice(1) } : p
+        // A mixer that drops a ballot (and signs its cheat): one output row fewer than its input.
+        const dropped = signedBy(
+          mixer,
+          parts.map((p, i) => (i === 0 ? { ...p, outputs: p.outputs.slice(1) } : p))
         );
         await refuses('/ranked/mixes', { parts: dropped }, 'mix/invalid-proof');
         await refuses('/ranked/mixes', { parts: [...parts].reverse() }, 'ranked/invalid-parts');
