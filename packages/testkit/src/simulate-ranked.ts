@@ -12,7 +12,13 @@ import {
   hexToBytes,
   randomScalar,
 } from '@scrutineer/crypto';
-import type { Ballot, EventBody, Manifest } from '@scrutineer/record';
+import {
+  type Ballot,
+  type EventBody,
+  type Manifest,
+  mixStatementOf,
+  signMix,
+} from '@scrutineer/record';
 import {
   combineRankedRound,
   mixBodies,
@@ -92,6 +98,37 @@ export interface RankedPhaseInput {
   readonly tick: () => string;
   readonly rowsPerPart?: number;
   readonly tamper?: RankedTamper;
+}
+
+/**
+ * A tamper that holds back each mix of `contest` (every mixer's, or only `mixer`'s) until its last
+ * part, then posts its parts edited by `edit` and signed, whole, with `signer`'s key (spec §11.8):
+ * a mix server signing its own cheat, or an officer signing a mix it made.
+ */
+export function wholeMixTamper(options: {
+  readonly contest: number;
+  readonly mixer?: number;
+  readonly edit?: (parts: EventBody<'mix'>[]) => EventBody<'mix'>[];
+  readonly signer: (mixerSecretKeys: readonly bigint[]) => bigint;
+}): RankedTamper {
+  const held: EventBody<'mix'>[] = [];
+  return <T extends RankedEventType>(
+    type: T,
+    body: EventBody<T>,
+    election: Parameters<RankedTamper>[2]
+  ): readonly EventBody<T>[] => {
+    if (type !== 'mix') return [body];
+    const mix = body as EventBody<'mix'>;
+    if (mix.contest !== options.contest || (options.mixer ?? mix.mixer) !== mix.mixer)
+      return [body];
+    held.push(mix);
+    if (mix.part < mix.parts - 1) return [];
+    const parts = (options.edit ?? ((p) => p))(held.splice(0));
+    const statement = mixStatementOf(parts);
+    const key = options.signer(election.mixerSecretKeys);
+    const signature = signMix(election.group, election.manifestHash, key, statement);
+    return parts.map((part) => ({ ...part, signature })) as EventBody<T>[];
+  };
 }
 
 /** Spec §9.2.10: the mix servers' secret keys (the manifest lists their public keys). */

@@ -66,7 +66,11 @@ export function mixerSecretKey(file: MixerKeyFile): bigint {
  * Spec §9.2.10: refuses to mix as mix server m with a key the manifest does not list for m (the
  * board would refuse the mix, mix/invalid-signature, after the minutes the shuffle takes).
  */
-export function checkMixerKey(manifest: Manifest, mixer: number, file: MixerKeyFile): void {
+export function checkMixerKey(
+  manifest: Pick<Manifest, 'mixers'>,
+  mixer: number,
+  file: MixerKeyFile
+): void {
   const listed = manifest.mixers?.members[mixer - 1];
   if (listed?.publicKey !== file.publicKey)
     throw new Error(

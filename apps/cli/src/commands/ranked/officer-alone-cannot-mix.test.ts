@@ -14,38 +14,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { it } from 'node:test';
 import { loadGroup, randomScalar } from '@scrutineer/crypto';
-import { type EventBody, mixStatementOf, signMix } from '@scrutineer/record';
 import {
   RANKED_TEST_CONTESTS,
-  type RankedTamper,
   api,
-  castRankedTestElection,
   errorCode,
   forEachEngine,
   headHash,
   simulateElection,
   suiteServer,
+  wholeMixTamper,
 } from '@scrutineer/testkit';
 import { verifyRecord } from '@scrutineer/verifier';
 import { recordDirectory } from '@scrutineer/verifier/node';
-import { ApiError, ServerClient } from '../../client/server-client.ts';
-import { type RankedContext, postNextMix } from './ranked-actions.ts';
+import { talliedRankedElection } from '../../../test-fixtures/tallied-ranked-election.ts';
+import { ApiError } from '../../client/server-client.ts';
+import { postNextMix } from './ranked-actions.ts';
 
 forEachEngine('officer alone cannot mix', (engine) => {
   const server = suiteServer(engine);
 
   it('officer alone cannot mix: the board refuses a mix the officer made and signed', async () => {
-    const election = await castRankedTestElection(server());
-    const client = new ServerClient(server().url);
-    const asOfficer = { params: { electionId: election.electionId }, token: election.adminKey };
-    await client.call('close', asOfficer);
-    await client.call('tally', asOfficer);
-    const context: RankedContext = {
-      client,
-      group: election.setup.group,
-      electionId: election.electionId,
-      adminKey: election.adminKey,
-    };
+    const { election, client, context } = await talliedRankedElection(server());
     const before = await headHash(server(), election.electionId);
 
     // The officer mixes as mix server 1 (it knows the permutation) and signs with its own key.
@@ -98,25 +87,9 @@ forEachEngine('officer alone cannot mix', (engine) => {
   });
 });
 
-/**
- * Every mix of the leader contest re-signed, whole, with the officer's key: the parts of each mix
- * are held back until its last one, then posted with the officer's signature.
- */
-function officerSignsEveryMix(): RankedTamper {
-  const held: EventBody<'mix'>[] = [];
-  const officerKey = randomScalar();
-  return ((type: string, body: EventBody<'mix'>, { group, manifestHash }) => {
-    if (type !== 'mix' || body.contest !== 0) return [body];
-    held.push(body);
-    if (body.part < body.parts - 1) return [];
-    const parts = held.splice(0);
-    const signature = signMix(group, manifestHash, officerKey, mixStatementOf(parts));
-    return parts.map((part) => ({ ...part, signature }));
-  }) as RankedTamper;
-}
-
 it('officer alone cannot mix: a record holding the officer’s mixes fails V10.6, naming each mix server', async () => {
   const group = await loadGroup('sodium');
+  const officerKey = randomScalar();
   const simulation = simulateElection({
     group,
     voters: 5,
@@ -125,7 +98,8 @@ it('officer alone cannot mix: a record holding the officer’s mixes fails V10.6
     contests: RANKED_TEST_CONTESTS,
     rankedRowsPerPart: 2,
     onlineChoice: (i) => [[i % 3], [i % 4, (i + 1) % 4], [i % 2]],
-    rankedTamper: officerSignsEveryMix(),
+    // Every leader mix, each re-signed whole with the one key the officer holds.
+    rankedTamper: wholeMixTamper({ contest: 0, signer: () => officerKey }),
   });
   const directory = mkdtempSync(join(tmpdir(), 'scrutineer-officer-mix-'));
   for (const [name, text] of Object.entries(simulation.board.toFiles()))

@@ -7,35 +7,20 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import {
-  castRankedTestElection,
   failedChecksOf,
   forEachEngine,
   suiteServer,
   verifyPublishedRecord,
 } from '@scrutineer/testkit';
-import { ApiError, ServerClient } from '../../client/server-client.ts';
-import {
-  type RankedContext,
-  postNextMix,
-  postRankedCount,
-  postRankedShares,
-} from './ranked-actions.ts';
+import { talliedRankedElection } from '../../../test-fixtures/tallied-ranked-election.ts';
+import { ApiError } from '../../client/server-client.ts';
+import { postNextMix, postRankedCount, postRankedShares } from './ranked-actions.ts';
 
 forEachEngine('the ranked commands', (engine) => {
   const server = suiteServer(engine);
 
   it('mixes, decrypts round by round and counts a ranked contest through the server', async () => {
-    const election = await castRankedTestElection(server());
-    const client = new ServerClient(server().url);
-    const asOfficer = { params: { electionId: election.electionId }, token: election.adminKey };
-    await client.call('close', asOfficer);
-    await client.call('tally', asOfficer);
-    const context: RankedContext = {
-      client,
-      group: election.setup.group,
-      electionId: election.electionId,
-      adminKey: election.adminKey,
-    };
+    const { election, client, context, asOfficer } = await talliedRankedElection(server());
     const share = (trustee: number) => {
       const secretShare = election.trusteeShares.get(trustee);
       assert.ok(secretShare !== undefined);
