@@ -154,7 +154,9 @@ export async function runRanked(options: RankedDemoOptions): Promise<RankedDemoO
     await postDecryptionShares(server, absent, tally.body, tallied.checkpoint);
     for (const contest of CONTESTS) {
       if (contest.method === undefined) continue;
-      for (const mixer of [1, 2, 3]) await postNextMix(context, contest.id, mixer);
+      // Each mix server signs its mix with its own key (V10.6); the officer's token only relays it.
+      for (const [m, secretKey] of election.mixerSecretKeys.entries())
+        await postNextMix(context, contest.id, m + 1, secretKey);
       await client.call('signCheckpoint', asOfficer);
       for (;;) {
         let posted = false;

@@ -256,6 +256,10 @@ export const ERROR_CATALOGUE = {
     "The mix's inputHash is not that of its predecessor's output (or of the counted ballots) (V10.2).",
   ],
   'mix/invalid-proof': [400, "The mix's shuffle proof does not verify against its input (V10.2)."],
+  'mix/invalid-signature': [
+    400,
+    'The mix is not signed, over the whole step, by the key the manifest lists for its mix server (V10.6): whoever relays a mix cannot have made it.',
+  ],
   // Nominations (spec §9.2.6).
   'nominations/not-named': [409, "This election's manifest names no nominations."],
   'nominations/not-canonical': [

@@ -47,6 +47,7 @@ export const RecordTag = {
   witnessCosignature: 'scrutineer/v1/witness-cosignature',
   forkEvidence: 'scrutineer/v1/fork-evidence',
   mixInput: 'scrutineer/v1/mix-input',
+  mixStatement: 'scrutineer/v1/mix-statement',
 } as const;
 export type RecordTag = (typeof RecordTag)[keyof typeof RecordTag];
 

@@ -41,8 +41,11 @@ describe('ranked event bodies (spec §11.8)', () => {
         [ct, ct],
       ],
       proof: proofHex(2, 2),
+      signature: '22'.repeat(64),
     };
     assert.ok(mixBodySchema.safeParse(body).success);
+    const { signature: _signature, ...unsigned } = body;
+    assert.equal(mixBodySchema.safeParse(unsigned).success, false, 'a mix carries its signature');
     assert.equal(mixBodySchema.safeParse({ ...body, outputs: [[ct, ct], [ct]] }).success, false);
     assert.equal(mixBodySchema.safeParse({ ...body, mixer: 0 }).success, false);
     assert.equal(mixBodySchema.safeParse({ ...body, part: 1 }).success, false);
@@ -54,8 +57,13 @@ describe('ranked event bodies (spec §11.8)', () => {
       inputHash: '11'.repeat(32),
       outputs: Array.from({ length: 7 }, (_, i) => [ct, `${i}`.padStart(128, '0')]),
       proof: proofHex(7, 2),
+      signature: '22'.repeat(64),
     };
     const parts = mixParts(whole, 3);
+    assert.ok(
+      parts.every((p) => p.signature === whole.signature),
+      'every part carries it'
+    );
     assert.deepEqual(
       parts.map((p) => [p.part, p.parts, p.outputs.length]),
       [

@@ -47,7 +47,8 @@ const partFields = {
 
 /**
  * Spec §11.5, §11.8: part of mixer m's shuffle of one contest's rows: a slice of the output rows
- * and a slice of the proof's hex; the parts joined in order are the outputs and the §11.4 proof.
+ * and a slice of the proof's hex; the parts joined in order are the outputs and the §11.4 proof,
+ * and every part carries mixer m's signature on that whole.
  */
 export const mixBodySchema = z
   .strictObject({
@@ -63,6 +64,11 @@ export const mixBodySchema = z
         .max(MAX_RANKED_CANDIDATES + 1)
     ),
     proof: hexOfAnyLength,
+    /**
+     * Spec §11.8, V10.6: mix server m's §5.4 signature on the whole step (mix-signature.ts), the
+     * same in every part, so the officer who relays a mix cannot have made it.
+     */
+    signature: hexBytes(64),
   })
   .refine(
     (b) => b.part < b.parts && b.outputs.every((row) => row.length === b.outputs[0]?.length),

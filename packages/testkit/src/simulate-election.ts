@@ -204,6 +204,7 @@ export function simulateElection(options: SimulationOptions): SimulatedElection 
     createCeremonyKey(group, electionId, i + 1)
   );
   const boardSecretKey = randomScalar();
+  const mixerSecretKeys = contests.some((c) => c.method !== undefined) ? simulatedMixerKeys() : [];
   const manifest = simulatedManifest(group, {
     electionId,
     contests,
@@ -213,9 +214,9 @@ export function simulateElection(options: SimulationOptions): SimulatedElection 
     voters: options.voters,
     policy: options.policy ?? 'first-ballot-final',
     start: time,
-    ...(contests.some((c) => c.method !== undefined)
-      ? { mixerPublicKeys: simulatedMixerKeys(group) }
-      : {}),
+    ...(mixerSecretKeys.length === 0
+      ? {}
+      : { mixerPublicKeys: mixerSecretKeys.map((k) => group.multiplyBase(k)) }),
   });
   const board = new MemoryBoard();
   const rankings = new Map<number, number[][]>();
@@ -385,6 +386,7 @@ export function simulateElection(options: SimulationOptions): SimulatedElection 
     baseHash: setup.baseHash,
     counted,
     trusteeShares: decrypting,
+    mixerSecretKeys,
     verificationKeys: keyBody.verificationKeys.map((v) => group.decodePoint(hexToBytes(v))),
     closeRoot: sealed.root,
     manifestHash: mHash,

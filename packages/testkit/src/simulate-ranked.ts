@@ -12,7 +12,13 @@ import {
   hexToBytes,
   randomScalar,
 } from '@scrutineer/crypto';
-import type { Ballot, EventBody, Manifest } from '@scrutineer/record';
+import {
+  type Ballot,
+  type EventBody,
+  type Manifest,
+  mixStatementOf,
+  signMix,
+} from '@scrutineer/record';
 import {
   combineRankedRound,
   mixBodies,
@@ -56,10 +62,19 @@ export const RANKED_TEST_CONTESTS: readonly ContestSpec[] = [
 
 type RankedEventType = 'mix' | 'ranked-decryption-share' | 'ranked-rankings' | 'ranked-result';
 
-/** Edits a body before it is posted: the bodies returned are posted instead (none: nothing). */
+/**
+ * Edits a body before it is posted: the bodies returned are posted instead (none: nothing). The
+ * manifest hash and the mix servers' keys let a tamper sign as a party would (spec §11.8: a mix
+ * server that cheats signs its own cheat; an officer who forges a mix signs with another key).
+ */
 export type RankedTamper = <T extends RankedEventType>(
   type: T,
-  body: EventBody<T>
+  body: EventBody<T>,
+  election: {
+    readonly group: Group;
+    readonly manifestHash: string;
+    readonly mixerSecretKeys: readonly bigint[];
+  }
 ) => readonly EventBody<T>[];
 
 export interface RankedPhaseInput {
@@ -72,6 +87,8 @@ export interface RankedPhaseInput {
   readonly counted: readonly Ballot[];
   /** Trustee index → secret share, for the trustees who decrypt. */
   readonly trusteeShares: ReadonlyMap<number, bigint>;
+  /** Mix server m's secret key at m − 1: each signs its own mix (spec §11.8). */
+  readonly mixerSecretKeys: readonly bigint[];
   readonly verificationKeys: readonly Point[];
   /** Spec §12.3.1: the root of the first checkpoint covering `election-close`. */
   readonly closeRoot: string;
@@ -83,16 +100,58 @@ export interface RankedPhaseInput {
   readonly tamper?: RankedTamper;
 }
 
-/** Spec §11.5: the mix servers' keys are the manifest's; a simulation only needs their count. */
-export function simulatedMixerKeys(group: Group, count = 3): Point[] {
-  return Array.from({ length: count }, () => group.multiplyBase(randomScalar()));
+/**
+ * A tamper that holds back each mix of `contest` (every mixer's, or only `mixer`'s) until its last
+ * part, then posts its parts edited by `edit` and signed, whole, with `signer`'s key (spec §11.8):
+ * a mix server signing its own cheat, or an officer signing a mix it made.
+ */
+export function wholeMixTamper(options: {
+  readonly contest: number;
+  readonly mixer?: number;
+  readonly edit?: (parts: EventBody<'mix'>[]) => EventBody<'mix'>[];
+  readonly signer: (mixerSecretKeys: readonly bigint[]) => bigint;
+}): RankedTamper {
+  const held: EventBody<'mix'>[] = [];
+  return <T extends RankedEventType>(
+    type: T,
+    body: EventBody<T>,
+    election: Parameters<RankedTamper>[2]
+  ): readonly EventBody<T>[] => {
+    if (type !== 'mix') return [body];
+    const mix = body as EventBody<'mix'>;
+    if (mix.contest !== options.contest || (options.mixer ?? mix.mixer) !== mix.mixer)
+      return [body];
+    held.push(mix);
+    if (mix.part < mix.parts - 1) return [];
+    const parts = (options.edit ?? ((p) => p))(held.splice(0));
+    const statement = mixStatementOf(parts);
+    const key = options.signer(election.mixerSecretKeys);
+    const signature = signMix(election.group, election.manifestHash, key, statement);
+    return parts.map((part) => ({ ...part, signature })) as EventBody<T>[];
+  };
+}
+
+/** Spec §9.2.10: the mix servers' secret keys (the manifest lists their public keys). */
+export function simulatedMixerKeys(count = 3): bigint[] {
+  return Array.from({ length: count }, () => randomScalar());
+}
+
+function mixerKey(keys: readonly bigint[], mixer: number): bigint {
+  const key = keys[mixer - 1];
+  if (key === undefined) throw new Error(`no secret key for mix server ${mixer}`);
+  return key;
 }
 
 /** Runs the ranked phase of every ranked contest; returns each contest's published rankings. */
 export function simulateRankedPhase(input: RankedPhaseInput): Map<number, number[][]> {
   const { group, board, manifest, tamper } = input;
   const post = <T extends RankedEventType>(type: T, body: EventBody<T>): void => {
-    for (const posted of tamper === undefined ? [body] : tamper(type, body))
+    const election = {
+      group,
+      manifestHash: input.manifestHash,
+      mixerSecretKeys: input.mixerSecretKeys,
+    };
+    for (const posted of tamper === undefined ? [body] : tamper(type, body, election))
       board.append(type, input.tick(), posted);
   };
   const published = new Map<number, number[][]>();
@@ -105,6 +164,7 @@ export function simulateRankedPhase(input: RankedPhaseInput): Map<number, number
       const bodies = mixBodies(
         group,
         { baseHash: input.baseHash, publicKey: input.publicKey, contest: c, mixer, inputs: rows },
+        { secretKey: mixerKey(input.mixerSecretKeys, mixer), manifestHash: input.manifestHash },
         input.rowsPerPart
       );
       for (const body of bodies) post('mix', body);

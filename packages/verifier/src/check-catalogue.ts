@@ -72,6 +72,8 @@ export const CHECKS = {
   'V10.4':
     'each round decrypts exactly the positions up to STOP, with k valid trustees, to values in 0 … n',
   'V10.5': 'the published rankings equal the combined decryptions',
+  'V10.6':
+    'each mix is signed, over the whole step, by the key the manifest lists for its mix server',
   'V11.1':
     'a ranked result names its contest, the contest’s method, rule set and places, and the seed fixed before the count',
   'V11.2': 'the published sheet equals the count re-run from the decrypted rankings',

@@ -77,6 +77,8 @@ export const checksCy: Readonly<Record<keyof typeof checksEn, string>> = {
     'mae pob cyfran ddadgryptio o bapur trefn-ddewis cymysg wedi’i phrofi gan ei ymddiriedolwr',
   'check.V10.4': 'dadgryptiwyd y trefnau hyd at ddewis olaf pob papur, gan ddigon o ymddiriedolwyr',
   'check.V10.5': 'y trefnau a gyhoeddwyd yw’r rhai a ddadgryptiwyd',
+  'check.V10.6':
+    'mae pob cymysgiad wedi’i lofnodi gan y gweinydd cymysgu a’i gwnaeth, nid gan bwy bynnag a’i trosglwyddodd',
   'check.V11.1':
     'mae pob canlyniad trefn-ddewis yn enwi rheolau a seddi ei gystadleuaeth, a hedyn a bennwyd cyn y cyfrif',
   'check.V11.2':

@@ -71,6 +71,7 @@ export const checksEn = {
   'check.V10.4':
     'the rankings are decrypted up to each ballot’s last preference, by enough trustees',
   'check.V10.5': 'the published rankings are the decrypted ones',
+  'check.V10.6': 'each mix is signed by the mix server that made it, not by whoever relayed it',
   'check.V11.1':
     'each ranked result names its contest’s rules and places, and a seed fixed before the count',
   'check.V11.2': 'each ranked result sheet, stage by stage, is the count re-run from the rankings',

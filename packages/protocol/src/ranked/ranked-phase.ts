@@ -30,6 +30,7 @@ import {
   countRankingsOf,
   mixInputHash,
   mixParts,
+  signMix,
 } from '@scrutineer/record';
 import { countRanked } from '@scrutineer/ranked-count';
 import { mixRankedRows } from './mix-cascade.ts';
@@ -65,7 +66,16 @@ export function mixOutputRows(group: Group, parts: readonly MixBody[]): Cipherte
   return parts.flatMap((p) => p.outputs.map((row) => decodeRow(group, row)));
 }
 
-/** Spec §11.5: mix server m shuffles its input and proves it; the `mix` event bodies, in parts. */
+/** Mix server m's signing key (spec §9.2.10: the manifest lists its public key). */
+export interface MixSigner {
+  readonly secretKey: bigint;
+  readonly manifestHash: string;
+}
+
+/**
+ * Spec §11.5, §11.8: mix server m shuffles its input, proves it and signs the whole step with its
+ * own key; the `mix` event bodies, in parts.
+ */
 export function mixBodies(
   group: Group,
   input: {
@@ -75,19 +85,19 @@ export function mixBodies(
     readonly mixer: number;
     readonly inputs: readonly CiphertextRow[];
   },
+  signer: MixSigner,
   rowsPerPart?: number
 ): MixBody[] {
   const step = mixRankedRows(group, input);
-  return mixParts(
-    {
-      contest: input.contest,
-      mixer: input.mixer,
-      inputHash: bytesToHex(mixInputHash(group, input.contest, input.mixer, input.inputs)),
-      outputs: step.outputs.map((row) => encodeRow(group, row)),
-      proof: bytesToHex(encodeShuffleProof(group, step.proof)),
-    },
-    rowsPerPart
-  );
+  const statement = {
+    contest: input.contest,
+    mixer: input.mixer,
+    inputHash: bytesToHex(mixInputHash(group, input.contest, input.mixer, input.inputs)),
+    outputs: step.outputs.map((row) => encodeRow(group, row)),
+    proof: bytesToHex(encodeShuffleProof(group, step.proof)),
+  };
+  const signature = signMix(group, signer.manifestHash, signer.secretKey, statement);
+  return mixParts({ ...statement, signature }, rowsPerPart);
 }
 
 /** Spec §11.4: the proof of a mix, from its parts joined (for a mix server checking its predecessor). */

@@ -32,6 +32,7 @@ const events: BoardEvent[] = [
       inputHash: '00'.repeat(32),
       outputs: [],
       proof: '',
+      signature: '00'.repeat(64),
     },
   },
   {

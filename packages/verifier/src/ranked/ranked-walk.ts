@@ -3,7 +3,7 @@
  * V11): collects, as the log streams past, every cast ballot's ranked entries and the `mix`,
  * `ranked-decryption-share`, `ranked-rankings` and `ranked-result` events; at the end, once the
  * ballot policy has settled which ballots count, runs V10.2–V10.5 on each ranked contest
- * (`verifyRankedContest`) and V11 on its result (`checkRankedResult`), converting the mix-net's
+ * (`verifyRankedContest`), V10.6 on each mix's signature by its mix server, and V11 on its result (`checkRankedResult`), converting the mix-net's
  * 1-based rankings to the count's 0-based candidates here and nowhere else. V10.1 (each ballot's
  * ranking proof) is checked with the ballot's other proofs (ballot-equations.ts).
  */
@@ -29,7 +29,9 @@ import {
   countRankingsOf,
   isRankedContest,
   joinParts,
+  manifestHash,
   mixInputHash,
+  mixSignatureProblem,
 } from '@scrutineer/record';
 import type { ReportBuilder } from '../report.ts';
 import { checkRankedResult } from '../checks/ranked-result.ts';
@@ -56,6 +58,7 @@ interface Positioned<T> {
 export class RankedWalk {
   readonly #group: Group;
   readonly #manifest: Manifest;
+  readonly #manifestHash: string;
   readonly #report: ReportBuilder;
   /** Per manifest contest index: the ranked entries of well-formed cast ballots, in board order. */
   readonly #entries = new Map<
@@ -70,6 +73,7 @@ export class RankedWalk {
   constructor(group: Group, manifest: Manifest, report: ReportBuilder) {
     this.#group = group;
     this.#manifest = manifest;
+    this.#manifestHash = manifestHash(manifest);
     this.#report = report;
   }
 
@@ -174,6 +178,10 @@ export class RankedWalk {
         holdBack();
         return;
       }
+      // V10.6: signed by the manifest's mix server m over exactly this step (it does not hold
+      // back V10.3–V10.5: the proofs still judge the result; the signature judges who mixed).
+      const unsigned = mixSignatureProblem(group, this.#manifest, this.#manifestHash, joined.parts);
+      report.check('V10.6', unsigned === null, () => `contest ${contest.id}, ${unsigned}`, at);
       const first = joined.parts[0];
       const expectedHash = bytesToHex(mixInputHash(group, c, mixer, previous));
       if (first?.inputHash !== expectedHash) {

@@ -91,6 +91,10 @@ function createCommand(): Command {
       '--trustee <public.json...>',
       'trustee manifest entries from `trustee keygen` (fill trustees.members)'
     )
+    .option(
+      '--mixer <public.json...>',
+      'mix server manifest entries from `mixer keygen`, in cascade order (fill mixers.members)'
+    )
     .option('--roll <roll-commitment.json>', 'the roll commitment (fills `roll`)')
     .option(
       '--nominations <nominations-manifest.json>',
@@ -112,6 +116,7 @@ function createCommand(): Command {
         server: string;
         draft: string;
         trustee?: string[];
+        mixer?: string[];
         roll?: string;
         nominations?: string;
         replacements?: string;
@@ -125,6 +130,8 @@ function createCommand(): Command {
           const trustees = (draft['trustees'] ?? {}) as Record<string, unknown>;
           draft['trustees'] = { ...trustees, members: options.trustee.map((f) => readJsonFile(f)) };
         }
+        if (options.mixer !== undefined)
+          draft['mixers'] = { members: options.mixer.map((f) => readJsonFile(f)) };
         if (options.roll !== undefined) draft['roll'] = readJsonFile(options.roll);
         if (options.nominations !== undefined)
           draft['nominations'] = readJsonFile(options.nominations);

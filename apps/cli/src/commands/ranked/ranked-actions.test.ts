@@ -7,44 +7,31 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import {
-  castRankedTestElection,
   failedChecksOf,
   forEachEngine,
   suiteServer,
   verifyPublishedRecord,
 } from '@scrutineer/testkit';
-import { ApiError, ServerClient } from '../../client/server-client.ts';
-import {
-  type RankedContext,
-  postNextMix,
-  postRankedCount,
-  postRankedShares,
-} from './ranked-actions.ts';
+import { talliedRankedElection } from '../../../test-fixtures/tallied-ranked-election.ts';
+import { ApiError } from '../../client/server-client.ts';
+import { postNextMix, postRankedCount, postRankedShares } from './ranked-actions.ts';
 
 forEachEngine('the ranked commands', (engine) => {
   const server = suiteServer(engine);
 
   it('mixes, decrypts round by round and counts a ranked contest through the server', async () => {
-    const election = await castRankedTestElection(server());
-    const client = new ServerClient(server().url);
-    const asOfficer = { params: { electionId: election.electionId }, token: election.adminKey };
-    await client.call('close', asOfficer);
-    await client.call('tally', asOfficer);
-    const context: RankedContext = {
-      client,
-      group: election.setup.group,
-      electionId: election.electionId,
-      adminKey: election.adminKey,
-    };
+    const { election, client, context, asOfficer } = await talliedRankedElection(server());
     const share = (trustee: number) => {
       const secretShare = election.trusteeShares.get(trustee);
       assert.ok(secretShare !== undefined);
       return { trustee, secretShare };
     };
 
-    await assert.rejects(postNextMix(context, 'leader', 2), /mixer 2 is not next/);
+    const mixerKey = (mixer: number) => election.mixerSecretKeys[mixer - 1] ?? 0n;
+    await assert.rejects(postNextMix(context, 'leader', 2, mixerKey(2)), /mixer 2 is not next/);
     await assert.rejects(postRankedShares(context, 'leader', share(1)), /0 of 3 mixes/);
-    for (const mixer of [1, 2, 3]) assert.equal(await postNextMix(context, 'leader', mixer), 3);
+    for (const mixer of [1, 2, 3])
+      assert.equal(await postNextMix(context, 'leader', mixer, mixerKey(mixer)), 3);
     await client.call('signCheckpoint', asOfficer);
     let rounds = 0;
     for (;;) {
@@ -65,7 +52,7 @@ forEachEngine('the ranked commands', (engine) => {
 
     const report = await verifyPublishedRecord(server().database, election.electionId);
     assert.deepEqual(failedChecksOf(report), []);
-    for (const id of ['V10.2', 'V10.3', 'V10.4', 'V10.5', 'V11.1', 'V11.2'])
+    for (const id of ['V10.2', 'V10.3', 'V10.4', 'V10.5', 'V10.6', 'V11.1', 'V11.2'])
       assert.ok(
         report.checks.some((check) => check.id === id && check.status === 'passed'),
         `${id} passed`

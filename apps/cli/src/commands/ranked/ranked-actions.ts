@@ -115,22 +115,30 @@ const officer = (context: RankedContext) => ({
   token: context.adminKey,
 });
 
-/** Spec §11.5: mixer `mixer` shuffles its predecessor's output and posts its mix. */
+/**
+ * Spec §11.5, §11.8: mixer `mixer` shuffles its predecessor's output and posts its mix, signed
+ * with its own secret key (the manifest's key for it); the officer's token only relays it.
+ */
 export async function postNextMix(
   context: RankedContext,
   contest: string,
-  mixer: number
+  mixer: number,
+  secretKey: bigint
 ): Promise<number> {
   const board = await readRankedBoard(context, contest);
   if (mixer !== board.mixes + 1)
     throw new Error(`mixer ${mixer} is not next: ${board.mixes} mix(es) are on the board`);
-  const parts = mixBodies(context.group, {
-    baseHash: board.baseHash,
-    publicKey: board.publicKey,
-    contest: board.contest,
-    mixer,
-    inputs: board.rows,
-  });
+  const parts = mixBodies(
+    context.group,
+    {
+      baseHash: board.baseHash,
+      publicKey: board.publicKey,
+      contest: board.contest,
+      mixer,
+      inputs: board.rows,
+    },
+    { secretKey, manifestHash: manifestHash(board.manifest) }
+  );
   await context.client.call('postMix', { ...officer(context), body: { parts } });
   context.log?.(`Mixer ${mixer} mixed ${board.rows.length} row(s) of contest ${contest}.`);
   return board.rows.length;

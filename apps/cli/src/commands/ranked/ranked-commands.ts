@@ -1,12 +1,22 @@
 /**
- * @module The ranked phase's commands (spec §11.8): `scrutineer mixer mix`, `scrutineer trustee
- * ranked-decrypt` and `scrutineer election count`. Each takes the returning officer's key, since
- * the board's ranked routes are the officer's (the `mix` and `ranked-decryption-share` bodies
- * carry no signatures); the board checks every step before appending it.
+ * @module The ranked phase's commands (spec §11.8): `scrutineer mixer keygen`, `scrutineer mixer
+ * mix`, `scrutineer trustee ranked-decrypt` and `scrutineer election count`. Each step takes the
+ * returning officer's key, since the board's ranked routes are the officer's; a mix is also signed
+ * with the mix server's own key (V10.6), so the officer relays it but cannot make it. The board
+ * checks every step before appending it.
  */
 import { Command, InvalidArgumentError } from 'commander';
+import { loadGroup } from '@scrutineer/crypto';
 import { type Common, officer, withCommon } from '../election/election.ts';
 import { readTrusteeKeyFile, secretShareOf } from '../trustee/trustee-key-file.ts';
+import {
+  checkMixerKey,
+  createMixerKeyFile,
+  mixerPublicPath,
+  mixerSecretKey,
+  readMixerKeyFile,
+  writeMixerKeyFile,
+} from './mixer-key-file.ts';
 import { postNextMix, postRankedCount, postRankedShares } from './ranked-actions.ts';
 
 interface RankedOptions extends Common {
@@ -25,21 +35,44 @@ const withContest = (command: Command): Command =>
     'the ranked contest (its id in the manifest)'
   );
 
+function mixerKeygenCommand(): Command {
+  return new Command('keygen')
+    .description(
+      "create a mix server's signing key (secret file, mode 0600) and its manifest entry <key>.public.json (for `election create --mixer`)"
+    )
+    .requiredOption('--out <key.json>', 'the secret key file')
+    .requiredOption('--name <name>', 'the mix server, as the manifest will name it')
+    .action(async (options: { out: string; name: string }) => {
+      const file = createMixerKeyFile(await loadGroup('sodium'), options.name);
+      writeMixerKeyFile(options.out, file);
+      process.stdout.write(
+        `Mix server key: ${options.out} (secret, mode 0600; keep it on the mix server, never with the officer)\nManifest entry: ${mixerPublicPath(options.out)}\n`
+      );
+    });
+}
+
 export function mixerCommand(): Command {
-  return new Command('mixer').description('a mix server’s part of a ranked contest').addCommand(
-    withContest(new Command('mix'))
-      .description(
-        "shuffle the previous mix's output (the counted ballots' ranked entries for mixer 1), prove it and post it; the board checks the proof first (V10.2)"
-      )
-      .requiredOption(
-        '--mixer <m>',
-        'this mix server’s place in the manifest (1-based)',
-        parseIndex
-      )
-      .action(async (options: RankedOptions & { mixer: number }) => {
-        await postNextMix(await officer(options), options.contest, options.mixer);
-      })
-  );
+  return new Command('mixer')
+    .description('a mix server’s part of a ranked contest')
+    .addCommand(mixerKeygenCommand())
+    .addCommand(
+      withContest(new Command('mix'))
+        .description(
+          "shuffle the previous mix's output (the counted ballots' ranked entries for mixer 1), prove it, sign it with this mix server's key and post it; the board checks the proof (V10.2) and the signature (V10.6) first"
+        )
+        .requiredOption(
+          '--mixer <m>',
+          'this mix server’s place in the manifest (1-based)',
+          parseIndex
+        )
+        .requiredOption('--key <key.json>', 'this mix server’s key file (mixer keygen)')
+        .action(async (options: RankedOptions & { mixer: number; key: string }) => {
+          const file = readMixerKeyFile(options.key);
+          const context = await officer(options);
+          checkMixerKey(await context.client.manifest(context.electionId), options.mixer, file);
+          await postNextMix(context, options.contest, options.mixer, mixerSecretKey(file));
+        })
+    );
 }
 
 export function rankedDecryptCommand(): Command {

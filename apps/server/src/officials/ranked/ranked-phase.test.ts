@@ -1,8 +1,8 @@
 /**
  * The ranked phase through the board (spec §11.8): after the tally, three mixes, the trustees'
  * rounds, the rankings and the count of a ranked contest are posted over the API and accepted;
- * a mix before the tally, one that drops a ballot, one out of turn, of another input or with its
- * parts out of order, a share with a bad proof, of an unsigned checkpoint, a round ahead or a
+ * a mix before the tally, one that drops a ballot, one out of turn, of another input, with its
+ * parts out of order or not signed by its mix server over this step, a share with a bad proof, of an unsigned checkpoint, a round ahead or a
  * repeat, rankings that are not the decryption and a result that is not their count are each
  * refused with their code, leaving the board unchanged, and the record verifies (V10, V11).
  */
@@ -21,7 +21,7 @@ import {
   submissionOf,
 } from '@scrutineer/protocol';
 import { countSeed } from '@scrutineer/ranked-count';
-import type { MixBody } from '@scrutineer/record';
+import { type MixBody, mixStatementOf, signMix } from '@scrutineer/record';
 import {
   RANKED_TEST_CONTESTS,
   allEvents,
@@ -57,13 +57,20 @@ forEachEngine('the ranked phase through the board', (engine) => {
     const c = 0;
     const n = nth(RANKED_TEST_CONTESTS, c).candidates.length;
     let rows = rankedInputRows(group, election.manifest, counted, c);
-    const early = mixBodies(group, {
-      baseHash,
-      publicKey: electionKey,
-      contest: c,
-      mixer: 1,
-      inputs: rows,
+    const signer = (mixer: number) => ({
+      secretKey: nth(election.mixerSecretKeys, mixer - 1),
+      manifestHash: election.manifestHash,
     });
+    const signedBy = (mixer: number, parts: MixBody[]): MixBody[] => {
+      const { secretKey, manifestHash } = signer(mixer);
+      const signature = signMix(group, manifestHash, secretKey, mixStatementOf(parts));
+      return parts.map((p) => ({ ...p, signature }));
+    };
+    const early = mixBodies(
+      group,
+      { baseHash, publicKey: electionKey, contest: c, mixer: 1, inputs: rows },
+      signer(1)
+    );
     await refuses('/ranked/mixes', { parts: early }, 'election/wrong-stage');
     assert.equal((await post('/tally', undefined)).status, 201);
 
@@ -77,32 +84,39 @@ forEachEngine('the ranked phase through the board', (engine) => {
       const parts = mixBodies(
         group,
         { baseHash, publicKey: electionKey, contest: c, mixer, inputs: rows },
+        signer(mixer),
         2
       );
       if (mixer === 2) {
-        // A mixer that drops a ballot: one output row fewer than its input.
-        const dropped: MixBody[] = parts.map((p, i) =>
-          i === 0 ? { ...p, outputs: p.outputs.slice(1) } : p
+        // A mixer that drops a ballot (and signs its cheat): one output row fewer than its input.
+        const dropped = signedBy(
+          mixer,
+          parts.map((p, i) => (i === 0 ? { ...p, outputs: p.outputs.slice(1) } : p))
         );
         await refuses('/ranked/mixes', { parts: dropped }, 'mix/invalid-proof');
         await refuses('/ranked/mixes', { parts: [...parts].reverse() }, 'ranked/invalid-parts');
-        const skipped = mixBodies(group, {
-          baseHash,
-          publicKey: electionKey,
-          contest: c,
-          mixer: 3,
-          inputs: rows,
-        });
+        const skipped = mixBodies(
+          group,
+          { baseHash, publicKey: electionKey, contest: c, mixer: 3, inputs: rows },
+          signer(3)
+        );
         await refuses('/ranked/mixes', { parts: skipped }, 'ranked/out-of-order');
         // A mixer shuffling another input than its predecessor's output.
-        const other = mixBodies(group, {
-          baseHash,
-          publicKey: electionKey,
-          contest: c,
-          mixer,
-          inputs: rows.slice(1),
-        });
+        const other = mixBodies(
+          group,
+          { baseHash, publicKey: electionKey, contest: c, mixer, inputs: rows.slice(1) },
+          signer(mixer)
+        );
         await refuses('/ranked/mixes', { parts: other }, 'mix/wrong-input');
+        // V10.6: mix server 2's step signed by mix server 1, and its own signature on another step.
+        const byOther = mixBodies(
+          group,
+          { baseHash, publicKey: electionKey, contest: c, mixer, inputs: rows },
+          signer(1)
+        );
+        await refuses('/ranked/mixes', { parts: byOther }, 'mix/invalid-signature');
+        const moved = parts.map((p) => ({ ...p, signature: nth(other, 0).signature }));
+        await refuses('/ranked/mixes', { parts: moved }, 'mix/invalid-signature');
       }
       const accepted = await post('/ranked/mixes', { parts });
       assert.equal(accepted.status, 201, JSON.stringify(accepted.body));

@@ -3,8 +3,10 @@
  * the rankings and the result of a ranked contest, each checked under the head lock as the
  * verifier checks it (its `verifyRankedContest`, V10.2–V10.5, and `checkRankedResult`, V11) on
  * the board as it would be after the append, and refused with a `mix/…` or `ranked/…` code when
- * the step would fail or is out of order. A step's parts arrive in one request and are appended
- * together, so the record never holds part of a step or a step that fails.
+ * the step would fail or is out of order. A mix must also be signed by its mix server (V10.6,
+ * `mixSignatureProblem`): the officer's key authorises the route but cannot make a mix. A step's
+ * parts arrive in one request and are appended together, so the record never holds part of a
+ * step or a step that fails.
  */
 import { bytesToHex } from '@scrutineer/crypto';
 import {
@@ -13,6 +15,7 @@ import {
   type RankedDecryptionShareBody,
   countRankingsOf,
   mixInputHash,
+  mixSignatureProblem,
 } from '@scrutineer/record';
 import { mixOutputRows, mixProofOf, submissionOf } from '@scrutineer/protocol';
 import { countSeed } from '@scrutineer/ranked-count';
@@ -87,6 +90,9 @@ export async function postMix(
         'ranked/out-of-order',
         `mixer ${first.mixer} of ${board.mixers}; ${board.mixes.length} mix(es) are on the board`
       );
+    // V10.6: signed by mix server m itself; the officer who relays the mix cannot have made it.
+    const unsigned = mixSignatureProblem(group, election.manifest, election.manifestHash, parts);
+    if (unsigned !== null) throw new ServiceError('mix/invalid-signature', unsigned);
     const previous = board.mixes.at(-1)?.outputs ?? board.inputs;
     // V10.2: the input is the predecessor's output (the counted ballots' for the first mixer).
     if (first.inputHash !== bytesToHex(mixInputHash(group, first.contest, first.mixer, previous)))
