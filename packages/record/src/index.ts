@@ -35,5 +35,6 @@ export * from './declaration.ts';
 export * from './witness.ts';
 export * from './receipt-confirmation.ts';
 export * from './ranked-events.ts';
+export * from './postal-rankings.ts';
 export * from './booth-digest.ts';
 export * from './booth-crawl.ts';
