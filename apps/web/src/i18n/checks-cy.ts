@@ -77,6 +77,8 @@ export const checksCy: Readonly<Record<keyof typeof checksEn, string>> = {
     'mae pob cyfran ddadgryptio o bapur trefn-ddewis cymysg wedi’i phrofi gan ei ymddiriedolwr',
   'check.V10.4': 'dadgryptiwyd y trefnau hyd at ddewis olaf pob papur, gan ddigon o ymddiriedolwyr',
   'check.V10.5': 'y trefnau a gyhoeddwyd yw’r rhai a ddadgryptiwyd',
+  'check.V10.7':
+    'mae pob papur post mewn cystadleuaeth trefn-ddewis yn un drefn ddilys, a chyfrifir pob swp unwaith',
   'check.V11.1':
     'mae pob canlyniad trefn-ddewis yn enwi rheolau a seddi ei gystadleuaeth, a hedyn a bennwyd cyn y cyfrif',
   'check.V11.2':
