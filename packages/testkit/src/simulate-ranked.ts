@@ -12,7 +12,7 @@ import {
   hexToBytes,
   randomScalar,
 } from '@scrutineer/crypto';
-import type { Ballot, EventBody, Manifest } from '@scrutineer/record';
+import { type Ballot, type EventBody, type Manifest, postalRankingsOf } from '@scrutineer/record';
 import {
   combineRankedRound,
   mixBodies,
@@ -79,6 +79,8 @@ export interface RankedPhaseInput {
   /** Makes a signed checkpoint of the board so far (what a round's shares bind). */
   readonly checkpoint: () => { size: number; root: string };
   readonly tick: () => string;
+  /** The postal batches as the officer counted them (spec §11.8: their rankings join the count). */
+  readonly postal?: readonly EventBody<'postal-batch'>[];
   readonly rowsPerPart?: number;
   readonly tamper?: RankedTamper;
 }
@@ -143,7 +145,8 @@ export function simulateRankedPhase(input: RankedPhaseInput): Map<number, number
     const rankingsBody = { contest: c, candidates: n, rankings };
     post('ranked-rankings', rankingsBody);
     const seed = countSeed(input.manifestHash, input.closeRoot, contest.id);
-    post('ranked-result', rankedResultBody(manifest, rankingsBody, seed));
+    const postal = postalRankingsOf(c, input.postal ?? []);
+    post('ranked-result', rankedResultBody(manifest, rankingsBody, seed, postal));
     published.set(c, rankings);
   });
   return published;
