@@ -76,7 +76,8 @@ export const CHECKS = {
     'postal papers of a ranked contest: one well-formed ranking per valid paper, each batch counted once',
   'V11.1':
     'a ranked result names its contest, the contest’s method, rule set and places, and the seed fixed before the count',
-  'V11.2': 'the published sheet equals the count re-run from the decrypted rankings',
+  'V11.2':
+    'the published sheet equals the count re-run from the decrypted rankings and the postal papers’ rankings',
   'V12.1':
     'credentials carry a ballot style of the manifest and a weight within its maximum, exactly when the manifest has styles and weights',
   'V12.2': 'no ballot-style category holds fewer credentials than the manifest’s minimum',
