@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import {
+  RANKED_TEST_CONTESTS,
   allEvents,
   api,
   createTestElection,
@@ -25,23 +26,7 @@ forEachEngine('postal papers of a ranked contest', (engine) => {
   it('V10.7: the board refuses a ranked entry naming an unknown candidate, a candidate twice, the wrong number of rankings, or counts; accepts one ranking per valid paper', async () => {
     const election = await createTestElection(server().service, {
       voters: 2,
-      contests: [
-        {
-          id: 'leader',
-          title: 'Leader',
-          minSelections: 0,
-          maxSelections: 3,
-          candidates: ['Ada Jones', 'Ben Owen', 'Cai Hughes'],
-          method: 'irv',
-        },
-        {
-          id: 'motion',
-          title: 'Motion',
-          minSelections: 1,
-          maxSelections: 1,
-          candidates: ['Yes', 'No'],
-        },
-      ],
+      contests: RANKED_TEST_CONTESTS,
     });
     const base = `/api/elections/${election.electionId}`;
     const officer = { token: election.adminKey };
@@ -55,10 +40,12 @@ forEachEngine('postal papers of a ranked contest', (engine) => {
         },
       });
     assert.equal((await api(server(), 'POST', `${base}/close`, officer)).status, 201);
+    // The committee (STV) entry is well formed throughout; the leader's (AV) and the motion's vary.
+    const committee = { counts: [], rankings: [[1, 2], [4]] };
     const post = (leader: Batch['contests'][number], motion: Batch['contests'][number]) =>
       api(server(), 'POST', `${base}/postal/batches`, {
         ...officer,
-        body: { batch: 'b1', papers: 2, spoilt: 0, contests: [leader, motion] },
+        body: { batch: 'b1', papers: 2, spoilt: 0, contests: [leader, committee, motion] },
       });
     const motion = { counts: [1, 1] };
     const refusals: [Batch['contests'][number], Batch['contests'][number], string][] = [
@@ -93,7 +80,7 @@ forEachEngine('postal papers of a ranked contest', (engine) => {
       batch: 'b1',
       papers: 2,
       spoilt: 0,
-      contests: [{ counts: [], rankings: [[2, 3], []] }, motion],
+      contests: [{ counts: [], rankings: [[2, 3], []] }, committee, motion],
     });
   });
 });
