@@ -7,8 +7,9 @@
  * (apps/cli/demo/run-styles.ts): three categories, each member sees and votes their own contests.
  *
  * `npm run demo -- --scenario ranked --out DIR`: a leader by AV, a committee by ERS97 STV and a
- * motion; ranked ballots mixed by three servers, decrypted by 3 of 5 trustees, counted stage by
- * stage and verified, every step through the server (apps/cli/demo/run-ranked.ts).
+ * motion, online and postal; ranked ballots mixed by three servers, decrypted by 3 of 5 trustees,
+ * counted stage by stage with the postal papers' rankings and verified, every step through the
+ * server (apps/cli/demo/run-ranked.ts).
  *
  * `npm run demo -- [--voters N] [--out DIR] [--seed S] [--database postgres://…] [--serve]
  * [--pdf-limit N] [--port N]`: a whole members' ballot through the real election server

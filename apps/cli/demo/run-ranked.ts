@@ -1,9 +1,10 @@
 /**
  * @module `npm run demo -- --scenario ranked --out DIR` as a library: a members' ballot with a
  * leader elected by AV, a committee of three by ERS97 STV (with Re-open nominations) and a yes/no
- * motion. Every member votes online; the ranked contests' ballots are mixed by three mix servers,
- * decrypted position by position by 3 of the 5 trustees, and counted stage by stage (spec §11,
- * §12). The record is written to DIR/record and verified (V1–V12, with V10 and V11 for the ranked
+ * motion. Most members vote online, some by post (ranked-postal.ts: their papers' boxes keyed
+ * twice into one batch); the ranked contests' online ballots are mixed by three mix servers,
+ * decrypted position by position by 3 of the 5 trustees, and counted stage by stage with the
+ * postal papers' rankings (spec §11, §11.8, §12). The record is written to DIR/record and verified (V1–V12, with V10 and V11 for the ranked
  * contests); each published result sheet is compared with the count of the rankings the members
  * intended (DIR/ranked-plan.json); the sheets as published are DIR/ranked-result.json and, as
  * readable tables, DIR/ranked-result.md.
@@ -13,7 +14,7 @@
  * sign in and cast over HTTP, and the officer closes and tallies, the trustees decrypt, and the ranked
  * phase goes step by step through the same calls as `scrutineer mixer mix`, `trustee
  * ranked-decrypt` and `election count` (ranked-actions.ts), each checked by the board before it is
- * appended. Postal papers of ranked contests are not yet keyed: every member votes online.
+ * appended.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -43,15 +44,22 @@ import {
   postRankedShares,
 } from '../src/commands/ranked/ranked-actions.ts';
 import { startFreshDemoServer } from './demo-server.ts';
+import {
+  RANKED_POSTAL_PLAN,
+  postRankedPostal,
+  rankedPostalPapers,
+  receiveRankedPostal,
+} from './ranked-postal.ts';
 
 const LEADER = ['Ada Jones', 'Ben Owen', 'Cai Hughes', 'Dee Rees'];
 const COMMITTEE = ['Eve Price', 'Finn Morgan', 'Gwen Ellis', 'Huw Davies', 'Iris Khan', 'RON'];
 
 /**
- * The members' intended votes, as groups of identical ballots: 0-based candidates in preference
- * order for the two ranked contests, and the motion's choice. Leader: Ada leads on first
- * preferences (14 of 40) but Cai wins on Dee's and then Ben's transfers. Committee: Eve is elected
- * at once and her surplus goes to Finn; Gwen and Huw fill the other places.
+ * The online members' intended votes, as groups of identical ballots: 0-based candidates in
+ * preference order for the two ranked contests, and the motion's choice. Online alone, leader:
+ * Ada leads on first preferences (14 of 40) but Cai wins on Dee's and then Ben's transfers;
+ * committee: Eve is elected at once, Gwen and Huw fill the other places. The postal papers
+ * (RANKED_POSTAL_PLAN) change both: Ben is elected leader, Finn takes Huw's place.
  */
 export const RANKED_PLAN: readonly { readonly count: number; readonly choices: number[][] }[] = [
   { count: 14, choices: [[0, 1], [0, 1], [0]] },
@@ -116,17 +124,20 @@ export async function runRanked(options: RankedDemoOptions): Promise<RankedDemoO
   const out = resolve(options.outDir);
   mkdirSync(out, { recursive: true });
   const voters = RANKED_PLAN.flatMap((g) => Array.from({ length: g.count }, () => g.choices));
-  log(`Ranked members' ballot: ${voters.length} members, 5 trustees (3 decrypt), 3 mix servers…`);
+  const postal = rankedPostalPapers();
+  log(
+    `Ranked members' ballot: ${voters.length} members online, ${postal.length} by post, 5 trustees (3 decrypt), 3 mix servers…`
+  );
   const { server } = await startFreshDemoServer({ out, checkpointIntervalMs: 60_000 });
   try {
     const election = await createTestElection(server.service, {
-      voters: voters.length,
+      voters: voters.length + postal.length,
       contests: CONTESTS,
       trustees: 5,
       threshold: 3,
     });
     const { group } = election.setup;
-    for (const [i, voter] of election.voters.entries()) {
+    for (const [i, voter] of election.voters.slice(0, voters.length).entries()) {
       const { ballot } = encryptBallot(election.setup, voterKey(group, voter), voters[i] ?? []);
       const token = await sessionFor(server, election, voter);
       const cast = await castBallotRequest(server, election.electionId, token, ballot);
@@ -140,7 +151,20 @@ export async function runRanked(options: RankedDemoOptions): Promise<RankedDemoO
       adminKey: election.adminKey,
       log,
     };
+    await receiveRankedPostal(
+      client,
+      election.electionId,
+      election.adminKey,
+      election.voters.slice(voters.length)
+    );
     await closeVoting(context);
+    await postRankedPostal(
+      client,
+      election.electionId,
+      election.adminKey,
+      join(out, 'postal'),
+      log
+    );
     const asOfficer = { params: { electionId: election.electionId }, token: election.adminKey };
     const tallied = await client.call('tally', asOfficer);
     const tally = (await client.events(election.electionId)).find(
@@ -223,7 +247,10 @@ async function publishAndCompare(
   return { verified: report.ok, matches, contests, electionId };
 }
 
-/** Each ranked contest's published sheet beside the count of the members' intended rankings. */
+/**
+ * Each ranked contest's published sheet beside the count of the members' intended rankings: the
+ * online members' and the postal papers' (as the plan reads their boxes; a void paper has none).
+ */
 function rankedOutcomes(
   manifest: Manifest,
   events: ReturnType<typeof readRecordEvents>,
@@ -242,7 +269,12 @@ function rankedOutcomes(
       ...(contest.method === 'stv' ? { rules: contest.rules as 'ers97' | 'meek' } : {}),
       seats: contest.seats ?? 1,
       candidates: contest.candidates.length,
-      rankings: voters.map((v) => v[c] ?? []),
+      rankings: [
+        ...voters.map((v) => v[c] ?? []),
+        ...RANKED_POSTAL_PLAN.flatMap((g) =>
+          g.intended === null ? [] : Array.from({ length: g.count }, () => g.intended?.[c] ?? [])
+        ),
+      ],
       seed: result.body.seed,
     });
     if (!intended.ok) throw new Error(intended.error.message);

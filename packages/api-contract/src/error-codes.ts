@@ -175,6 +175,10 @@ export const ERROR_CATALOGUE = {
   ],
   'postal/duplicate-batch': [409, 'A postal batch with this id is already on the board.'],
   'postal/invalid-batch': [400, 'The postal batch does not fit the manifest.'],
+  'postal/invalid-ranking': [
+    400,
+    'A ranked contest of the postal batch needs one ranking per valid paper, each naming candidates of the contest at most once (and a contest that is not ranked has none).',
+  ],
   'postal/unknown-batch': [
     409,
     'No returned envelope was received into this opening batch: a count names the batch its papers were opened from.',

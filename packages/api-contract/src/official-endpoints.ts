@@ -155,6 +155,7 @@ export const officialEndpoints = {
       'election/channel-not-offered',
       'postal/duplicate-batch',
       'postal/invalid-batch',
+      'postal/invalid-ranking',
       'postal/unknown-batch',
       'postal/more-papers-than-envelopes',
     ],

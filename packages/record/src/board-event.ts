@@ -26,12 +26,26 @@ const options = <T extends z.ZodType>(item: T) =>
   z.array(z.strictObject({ options: z.array(item).max(50) })).max(20);
 
 const batchId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
-/** A batch of postal papers counted: as the officer reported it, or as the audit found it. */
+/**
+ * A batch of postal papers counted: as the officer reported it, or as the audit found it. A ranked
+ * contest's entry has no counts and carries `rankings`, one per valid paper (spec §11.8 "Postal
+ * papers", V10.7 says what they must be).
+ */
 const postalCountsSchema = z.strictObject({
   batch: batchId,
   papers: count,
   spoilt: count,
-  contests: z.array(z.strictObject({ counts: z.array(count).max(50) })).max(20),
+  contests: z
+    .array(
+      z.strictObject({
+        counts: z.array(count).max(50),
+        rankings: z
+          .array(z.array(z.number().int().min(1).max(50)).max(50))
+          .max(100_000)
+          .optional(),
+      })
+    )
+    .max(20),
 });
 /** An observer of the postal audit (spec §9.8.2): a name people read, ASCII. */
 const observerName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/);

@@ -36,5 +36,6 @@ export * from './witness.ts';
 export * from './receipt-confirmation.ts';
 export * from './ranked-events.ts';
 export * from './mix-signature.ts';
+export * from './postal-rankings.ts';
 export * from './booth-digest.ts';
 export * from './booth-crawl.ts';

@@ -164,10 +164,15 @@ export function mixInputHash(
 }
 
 /**
- * Spec §11.6, §12.2: the published rankings as the count reads them. The mix-net numbers
- * candidates 1 … n (0 is STOP, §11.2); the count numbers them 0 … n − 1. This is the one place
- * the two meet: the officer's count and the verifier's recount both read rankings through it.
+ * Spec §11.6, §11.8, §12.2: the rankings as the count reads them: the published online rankings,
+ * then the postal papers' (`postalRankingsOf`, also 1-based). The mix-net numbers candidates
+ * 1 … n (0 is STOP, §11.2); the count numbers them 0 … n − 1. This is the one place the two
+ * meet: the officer's count, the board's check and the verifier's recount all read rankings
+ * through it.
  */
-export function countRankingsOf(body: Pick<RankedRankingsBody, 'rankings'>): number[][] {
-  return body.rankings.map((ranking) => ranking.map((candidate) => candidate - 1));
+export function countRankingsOf(
+  body: Pick<RankedRankingsBody, 'rankings'>,
+  postal: readonly (readonly number[])[] = []
+): number[][] {
+  return [...body.rankings, ...postal].map((ranking) => ranking.map((candidate) => candidate - 1));
 }

@@ -23,6 +23,7 @@ import {
   type Manifest,
   type UnsignedBallot,
   computeTracker,
+  isRankedContest,
   manifestHash,
   parseManifest,
 } from '@scrutineer/record';
@@ -69,8 +70,13 @@ export interface SimulationOptions {
   readonly policy?: Manifest['policy'];
   /** Choices of voter i (0-based) online, or null if that voter does not vote online. */
   readonly onlineChoice?: (voter: number) => Choices | null;
-  /** Choices of voter i by post, or null. Postal voters must not also vote online. */
+  /**
+   * Choices of voter i by post, or null. Postal voters must not also vote online. A ranked
+   * contest's choice is the paper's ranking (0-based), posted in the batch's `rankings` (§11.8).
+   */
   readonly postalChoice?: (voter: number) => Choices | 'spoilt' | null;
+  /** Edits the postal batch as posted (the officer's counts and the ranked count use the honest one). */
+  readonly postalBatchTamper?: (body: EventBody<'postal-batch'>) => EventBody<'postal-batch'>;
   /** How many ballots to audit (Benaloh) before the first casts. */
   readonly audits?: number;
   /** Trustees (1-based) who post no decryption share. */
@@ -324,6 +330,10 @@ export function simulateElection(options: SimulationOptions): SimulatedElection 
   let papers = 0;
   let spoilt = 0;
   const batchCounts = contests.map((c) => c.candidates.map(() => 0));
+  // Spec §11.8: a ranked contest's papers are posted as rankings (1-based), not counts.
+  const batchRankings: (number[][] | undefined)[] = manifest.contests.map((c) =>
+    isRankedContest(c) ? [] : undefined
+  );
   voters.forEach((voter, i) => {
     const choice = options.postalChoice?.(i) ?? null;
     if (choice === null) return;
@@ -333,24 +343,29 @@ export function simulateElection(options: SimulationOptions): SimulatedElection 
     });
     papers++;
     if (choice === 'spoilt') return void spoilt++;
-    choice.forEach((chosen, c) =>
+    choice.forEach((chosen, c) => {
+      const ranked = batchRankings[c];
+      if (ranked !== undefined) return void ranked.push(chosen.map((j) => j + 1));
       chosen.forEach((j) => {
         (batchCounts[c] as number[])[j] = ((batchCounts[c] as number[])[j] ?? 0) + 1;
         (intended.postal[c] as number[])[j] = ((intended.postal[c] as number[])[j] ?? 0) + 1;
-      })
-    );
+      });
+    });
   });
   if (stopAfter === 'voting') return result(keyBody.publicKey, openBody.baseHash, trusteeShares);
 
   board.append('election-close', tick(), {});
   // Postal counts are published after the close, never as a running count (spec §9.5).
-  if (papers > 0)
-    board.append('postal-batch', tick(), {
-      batch: 'batch-1',
-      papers,
-      spoilt,
-      contests: batchCounts.map((counts) => ({ counts })),
-    });
+  const batch: EventBody<'postal-batch'> = {
+    batch: 'batch-1',
+    papers,
+    spoilt,
+    contests: batchCounts.map((counts, c) => {
+      const ranked = batchRankings[c];
+      return ranked === undefined ? { counts } : { counts: [], rankings: ranked };
+    }),
+  };
+  if (papers > 0) board.append('postal-batch', tick(), options.postalBatchTamper?.(batch) ?? batch);
   if (stopAfter === 'closed') return result(keyBody.publicKey, openBody.baseHash, trusteeShares);
   const tally = encryptedTallyBody(group, manifest, counted);
   board.append('encrypted-tally', tick(), tally);
@@ -390,6 +405,7 @@ export function simulateElection(options: SimulationOptions): SimulatedElection 
     verificationKeys: keyBody.verificationKeys.map((v) => group.decodePoint(hexToBytes(v))),
     closeRoot: sealed.root,
     manifestHash: mHash,
+    postal: papers > 0 ? [batch] : [],
     checkpoint: () => board.checkpoint(group, electionId, mHash, boardSecretKey, time),
     tick,
     ...(options.rankedRowsPerPart === undefined ? {} : { rowsPerPart: options.rankedRowsPerPart }),

@@ -17,6 +17,7 @@ import {
   type EventBody,
   type Manifest,
   mixStatementOf,
+  postalRankingsOf,
   signMix,
 } from '@scrutineer/record';
 import {
@@ -96,6 +97,8 @@ export interface RankedPhaseInput {
   /** Makes a signed checkpoint of the board so far (what a round's shares bind). */
   readonly checkpoint: () => { size: number; root: string };
   readonly tick: () => string;
+  /** The postal batches as the officer counted them (spec §11.8: their rankings join the count). */
+  readonly postal?: readonly EventBody<'postal-batch'>[];
   readonly rowsPerPart?: number;
   readonly tamper?: RankedTamper;
 }
@@ -203,7 +206,8 @@ export function simulateRankedPhase(input: RankedPhaseInput): Map<number, number
     const rankingsBody = { contest: c, candidates: n, rankings };
     post('ranked-rankings', rankingsBody);
     const seed = countSeed(input.manifestHash, input.closeRoot, contest.id);
-    post('ranked-result', rankedResultBody(manifest, rankingsBody, seed));
+    const postal = postalRankingsOf(c, input.postal ?? []);
+    post('ranked-result', rankedResultBody(manifest, rankingsBody, seed, postal));
     published.set(c, rankings);
   });
   return published;

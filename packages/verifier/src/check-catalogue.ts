@@ -74,9 +74,12 @@ export const CHECKS = {
   'V10.5': 'the published rankings equal the combined decryptions',
   'V10.6':
     'each mix is signed, over the whole step, by the key the manifest lists for its mix server',
+  'V10.7':
+    'postal papers of a ranked contest: one well-formed ranking per valid paper, each batch counted once',
   'V11.1':
     'a ranked result names its contest, the contest’s method, rule set and places, and the seed fixed before the count',
-  'V11.2': 'the published sheet equals the count re-run from the decrypted rankings',
+  'V11.2':
+    'the published sheet equals the count re-run from the decrypted rankings and the postal papers’ rankings',
   'V12.1':
     'credentials carry a ballot style of the manifest and a weight within its maximum, exactly when the manifest has styles and weights',
   'V12.2': 'no ballot-style category holds fewer credentials than the manifest’s minimum',
@@ -114,7 +117,7 @@ export const CHECK_STAGE: Readonly<
             ? 'keyed'
             : id === 'V6.4' || id === 'V6.8' || group === 7 || id === 'V8.1' || id === 'V12.4'
               ? 'tallied'
-              : group === 8 || (group === 10 && id !== 'V10.1')
+              : group === 8 || (group === 10 && id !== 'V10.1' && id !== 'V10.7')
                 ? 'decrypted'
                 : group === 9 || group === 11
                   ? 'final'

@@ -182,6 +182,7 @@ export class ElectionChecks {
         return this.#ledger.refused(event);
       case 'postal-batch':
         this.#ledger.postalBatch(event);
+        this.#ranked.observe(event);
         return this.#postalAudit.observe(event, hash);
       case 'postal-audit-commit':
       case 'postal-audit-start':

@@ -374,7 +374,12 @@ function ballot(
       .text(
         p(
           t.paragraphOf((language) =>
-            selectionInstruction(contest.minSelections, contest.maxSelections, language)
+            selectionInstruction(
+              contest.minSelections,
+              contest.maxSelections,
+              language,
+              contest.method !== undefined
+            )
           )
         ),
         LEFT,

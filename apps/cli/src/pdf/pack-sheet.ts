@@ -37,6 +37,8 @@ export interface PackElection {
     readonly minSelections: number;
     readonly maxSelections: number;
     readonly candidates: readonly { readonly name: string }[];
+    /** Set for a ranked contest (AV, STV): its boxes take numbers, not crosses (spec §11.8). */
+    readonly method?: string | undefined;
   }[];
   /** Spec §9.3 election fingerprint, or null while the base hash is not yet known. */
   readonly fingerprint: string | null;
@@ -49,12 +51,17 @@ export interface PackElection {
   readonly languages?: readonly PackLanguage[];
 }
 
-/** "Vote for one candidate", "Vote for up to 3 candidates", … as the ballot's instruction. */
+/**
+ * "Vote for one candidate", "Vote for up to 3 candidates", … as the ballot's instruction; for a
+ * ranked contest, how to number the boxes 1, 2, 3 … (spec §11.8 "Postal papers").
+ */
 export function selectionInstruction(
   minSelections: number,
   maxSelections: number,
-  language: PackLanguage = 'en'
+  language: PackLanguage = 'en',
+  ranked = false
 ): string {
+  if (ranked) return packString(language, 'select.ranked');
   if (minSelections === maxSelections)
     return maxSelections === 1
       ? packString(language, 'select.exactlyOne')

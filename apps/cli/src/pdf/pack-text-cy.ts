@@ -62,5 +62,7 @@ export const packTextCy: Readonly<Record<PackTextKey, string>> = {
     'Dewiswch hyd at {max} ymgeisydd: rhowch groes (X) ym mlwch pob ymgeisydd a ddewiswch.',
   'select.between':
     'Dewiswch o leiaf {min} ac ar y mwyaf {max} ymgeisydd: rhowch groes (X) ym mhob blwch a ddewiswch.',
+  'select.ranked':
+    'Rhifwch yn ôl eich dewis: 1 ym mlwch eich dewis cyntaf, 2 eich ail, ac yn y blaen, cynifer ag y dymunwch.',
   'list.and': '{first} a {last}',
 };

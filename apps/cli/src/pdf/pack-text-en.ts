@@ -56,6 +56,8 @@ export const packTextEn = {
     'Vote for up to {max} candidates: put a cross (X) in the box of each candidate you choose.',
   'select.between':
     'Vote for at least {min} and at most {max} candidates: put a cross (X) in each box you choose.',
+  'select.ranked':
+    'Number in order of preference: 1 in the box of your first choice, 2 your second, and so on, as many as you wish.',
   'list.and': '{first} and {last}',
 } as const;
 

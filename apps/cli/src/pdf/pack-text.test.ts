@@ -23,6 +23,12 @@ test('the English instructions read as they always have', () => {
     selectionInstruction(2, 4),
     'Vote for at least 2 and at most 4 candidates: put a cross (X) in each box you choose.'
   );
+  // Spec §11.8: a ranked contest's boxes take numbers, in English and in Welsh.
+  assert.match(
+    selectionInstruction(0, 4, 'en', true),
+    /^Number in order of preference: 1 in the box/
+  );
+  assert.match(selectionInstruction(0, 4, 'cy', true), /^Rhifwch yn ôl eich dewis: 1 ym mlwch/);
   assert.equal(
     listLabels(['date of birth', 'postcode', 'town']),
     'date of birth, postcode and town'

@@ -9,7 +9,12 @@
  * close, so no count per candidate is visible while voting is open. Bulk intake from a scanning
  * station: postal-intake.ts.
  */
-import { type EventBody, isAllowedOnChannels } from '@scrutineer/record';
+import {
+  type EventBody,
+  isAllowedOnChannels,
+  postalCountsLength,
+  postalRankingsProblem,
+} from '@scrutineer/record';
 import { appendEvent } from '../board/append-event.ts';
 import type { Queryable } from '../database/database.ts';
 import { ServiceError } from '../http-errors.ts';
@@ -98,6 +103,9 @@ export async function postPostalBatch(
     throw new ServiceError('election/channel-not-offered', 'this election has no postal channel');
   const problem = postalBatchProblem(election.manifest.contests, body);
   if (problem !== null) throw new ServiceError('postal/invalid-batch', problem);
+  // V10.7 (spec §11.8): a ranked contest's papers as rankings, one per valid paper.
+  const rankings = postalRankingsProblem(election.manifest.contests, body);
+  if (rankings !== null) throw new ServiceError('postal/invalid-ranking', rankings);
   return withLockedHead(context, electionId, async (transaction, head) => {
     // No per-candidate count of any kind while voting is open (docs/threat-model.md A26): the spec's
     // phase rules would admit a batch then; the board holds the counts back until close.
@@ -139,7 +147,7 @@ export async function postPostalBatch(
 }
 
 /**
- * V6.3: one count per candidate; spoilt ≤ papers; min·valid ≤ Σ counts ≤ max·valid per contest; no
+ * V6.3: one count per candidate (none for a ranked contest); spoilt ≤ papers; min·valid ≤ Σ counts ≤ max·valid per contest; no
  * candidate above valid (counts are non-negative by the schema).
  */
 export function postalBatchProblem(
@@ -148,6 +156,7 @@ export function postalBatchProblem(
     readonly minSelections: number;
     readonly maxSelections: number;
     readonly candidates: readonly unknown[];
+    readonly method?: string | undefined;
   }[],
   body: EventBody<'postal-batch'>
 ): string | null {
@@ -156,8 +165,9 @@ export function postalBatchProblem(
   const valid = body.papers - body.spoilt;
   for (const [c, contest] of contests.entries()) {
     const counts = body.contests[c]?.counts ?? [];
-    if (counts.length !== contest.candidates.length)
-      return `contest ${contest.id} needs ${contest.candidates.length} counts`;
+    // A ranked contest's entry has no counts, only its papers' rankings (spec §11.8, V10.7).
+    if (counts.length !== postalCountsLength(contest))
+      return `contest ${contest.id} needs ${postalCountsLength(contest)} counts`;
     const sum = counts.reduce((a, b) => a + b, 0);
     if (sum < contest.minSelections * valid || sum > contest.maxSelections * valid)
       return `contest ${contest.id}: counts do not fit ${valid} valid papers`;

@@ -79,6 +79,8 @@ export const checksCy: Readonly<Record<keyof typeof checksEn, string>> = {
   'check.V10.5': 'y trefnau a gyhoeddwyd yw’r rhai a ddadgryptiwyd',
   'check.V10.6':
     'mae pob cymysgiad wedi’i lofnodi gan y gweinydd cymysgu a’i gwnaeth, nid gan bwy bynnag a’i trosglwyddodd',
+  'check.V10.7':
+    'mae pob papur post mewn cystadleuaeth trefn-ddewis yn un drefn ddilys, a chyfrifir pob swp unwaith',
   'check.V11.1':
     'mae pob canlyniad trefn-ddewis yn enwi rheolau a seddi ei gystadleuaeth, a hedyn a bennwyd cyn y cyfrif',
   'check.V11.2':

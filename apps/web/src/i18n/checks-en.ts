@@ -72,6 +72,8 @@ export const checksEn = {
     'the rankings are decrypted up to each ballot’s last preference, by enough trustees',
   'check.V10.5': 'the published rankings are the decrypted ones',
   'check.V10.6': 'each mix is signed by the mix server that made it, not by whoever relayed it',
+  'check.V10.7':
+    'every postal paper of a ranked contest is one well-formed ranking, and each batch is counted once',
   'check.V11.1':
     'each ranked result names its contest’s rules and places, and a seed fixed before the count',
   'check.V11.2': 'each ranked result sheet, stage by stage, is the count re-run from the rankings',

@@ -8,12 +8,15 @@
  * a name not on the ballot, an empty choice or a paper number keyed twice is refused with the row,
  * never counted as a spoilt paper (a misspelt name would otherwise silently lose a vote). A paper
  * that marks more candidates than its contest allows is void by the rules and counts as spoilt.
+ * A ranked contest is keyed as the numbers in its boxes, `<contest id>=2 1 - 3` (ranked-boxes.ts,
+ * spec §11.8): its entry carries the papers' rankings rather than counts.
  * Pure: `scrutineer postal batch` and the officer's console both call these, on the same text.
  */
-import type { Manifest } from '@scrutineer/record';
-import { checkChoices } from '../encrypt-ballot.ts';
+import { type Manifest, isRankedContest } from '@scrutineer/record';
+import { type Choices, checkChoices } from '../encrypt-ballot.ts';
 import { resolveChoices } from '../resolve-choices.ts';
 import { parseCsvText } from './csv-text.ts';
+import { RankedBoxesError, parseRankedBoxes, rankingFromBoxes } from './ranked-boxes.ts';
 
 export interface KeyedPaper {
   readonly row: number;
@@ -32,11 +35,13 @@ export interface Mismatch {
 export interface BatchTotals {
   readonly papers: number;
   readonly spoilt: number;
-  readonly contests: { counts: number[] }[];
+  /** Per contest: counts per candidate, or for a ranked contest none and the papers' rankings (1-based). */
+  readonly contests: { counts: number[]; rankings?: number[][] }[];
 }
 
 export type BatchEntryCode =
   | 'postal/invalid-entry-file'
+  | 'postal/invalid-boxes'
   | 'postal/paper-counted-twice'
   | 'postal/unknown-candidate'
   | 'postal/empty-choice';
@@ -107,7 +112,11 @@ export function compareEntries(
 
 /** The batch's totals from agreed entries; refuses a choice that names no candidate. */
 export function batchTotals(manifest: Manifest, papers: readonly KeyedPaper[]): BatchTotals {
-  const contests = manifest.contests.map((c) => ({ counts: c.candidates.map(() => 0) }));
+  const contests = manifest.contests.map((c) =>
+    isRankedContest(c)
+      ? { counts: [], rankings: [] as number[][] }
+      : { counts: c.candidates.map(() => 0) }
+  );
   let spoilt = 0;
   for (const paper of papers) {
     if (paper.choice === '')
@@ -119,28 +128,76 @@ export function batchTotals(manifest: Manifest, papers: readonly KeyedPaper[]): 
       spoilt++;
       continue;
     }
-    const choices = resolveChoices(
-      manifest,
-      paper.choice.split(';').map((s) => s.trim())
-    );
-    if (typeof choices === 'string')
-      throw new BatchEntryError(
-        'postal/unknown-candidate',
-        `row ${paper.row} (paper ${paper.paper}): ${choices}. Nothing was posted: correct the entry (a misspelt name is never counted as a spoilt paper)`
-      );
+    const choices = paperChoices(manifest, paper);
     // More marks than the contest allows (or fewer than it needs): void by the rules.
     if (!checkChoices(manifest, choices).ok) {
       spoilt++;
       continue;
     }
-    choices.forEach((chosen, c) =>
-      chosen.forEach((j) => {
-        const counts = contests[c]?.counts;
-        if (counts !== undefined) counts[j] = (counts[j] ?? 0) + 1;
-      })
-    );
+    choices.forEach((chosen, c) => {
+      const entry = contests[c];
+      if (entry?.rankings !== undefined) entry.rankings.push(chosen.map((j) => j + 1));
+      else chosen.forEach((j) => entry && (entry.counts[j] = (entry.counts[j] ?? 0) + 1));
+    });
   }
   return { papers: papers.length, spoilt, contests };
+}
+
+/**
+ * One paper's choices per contest: a ranked contest's from its keyed boxes (its ranking, 0-based,
+ * by the rule of ranked-boxes.ts), the others' by name or position as `resolveChoices` reads them.
+ */
+function paperChoices(manifest: Manifest, paper: KeyedPaper): Choices {
+  const where = `row ${paper.row} (paper ${paper.paper})`;
+  const ranked = new Map<number, number[]>();
+  const marks: string[] = [];
+  for (const mark of paper.choice.split(';').map((s) => s.trim())) {
+    const c = rankedContestOf(manifest, mark);
+    if (c === null) {
+      marks.push(mark);
+      continue;
+    }
+    const contest = manifest.contests[c];
+    if (contest === undefined || ranked.has(c))
+      throw new BatchEntryError(
+        'postal/invalid-boxes',
+        `${where}: ${contest?.id ?? c} keyed twice`
+      );
+    try {
+      const boxes = parseRankedBoxes(mark.slice(mark.indexOf('=') + 1), contest.candidates.length);
+      ranked.set(c, rankingFromBoxes(boxes));
+    } catch (error) {
+      if (!(error instanceof RankedBoxesError)) throw error;
+      throw new BatchEntryError(
+        'postal/invalid-boxes',
+        `${where}, ${contest.id}: ${error.message}`
+      );
+    }
+  }
+  const resolved =
+    marks.length === 0 ? manifest.contests.map(() => []) : resolveChoices(manifest, marks);
+  if (typeof resolved === 'string')
+    throw new BatchEntryError(
+      'postal/unknown-candidate',
+      `${where}: ${resolved}. Nothing was posted: correct the entry (a misspelt name is never counted as a spoilt paper)`
+    );
+  return resolved.map((chosen, c) => ranked.get(c) ?? chosen);
+}
+
+/**
+ * The ranked contest a keyed mark is for: `<contest id>=<boxes>` naming a ranked contest, or, in
+ * an election of one ranked contest, the boxes alone (written with or without the `=`).
+ */
+function rankedContestOf(manifest: Manifest, mark: string): number | null {
+  const prefixed = /^([a-z0-9-]+)=/.exec(mark);
+  const c =
+    prefixed === null
+      ? manifest.contests.length === 1
+        ? 0
+        : -1
+      : manifest.contests.findIndex((x) => x.id === prefixed[1]);
+  const contest = manifest.contests[c];
+  return contest !== undefined && isRankedContest(contest) ? c : null;
 }
 
 /**

@@ -159,13 +159,15 @@ export function roundSize(round: RankedRound): number {
 }
 
 /**
- * Spec §12.7: the officer's `ranked-result` for contest c from its published rankings and the
- * §12.3.1 seed. The rankings are the mix-net's (1-based); `countRankingsOf` converts them.
+ * Spec §12.7: the officer's `ranked-result` for contest c from its published rankings, the postal
+ * papers' rankings (§11.8, `postalRankingsOf` of the batches; none by default) and the §12.3.1
+ * seed. Both are 1-based; `countRankingsOf` converts them.
  */
 export function rankedResultBody(
   manifest: Manifest,
   rankings: RankedRankingsBody,
-  seed: string
+  seed: string,
+  postal: readonly (readonly number[])[] = []
 ): RankedResultBody {
   const contest = manifest.contests[rankings.contest];
   if (contest?.method === undefined) throw new RangeError('not a ranked contest');
@@ -175,7 +177,7 @@ export function rankedResultBody(
     ...(rules === null ? {} : { rules }),
     seats: contest.seats ?? 1,
     candidates: contest.candidates.length,
-    rankings: countRankingsOf(rankings),
+    rankings: countRankingsOf(rankings, postal),
     seed,
   });
   if (!counted.ok) throw new Error(`count: ${counted.error.message}`);

@@ -23,6 +23,8 @@ export interface PostalCounts {
 export interface AuditedContest {
   readonly maxSelections: number;
   readonly candidates: readonly unknown[];
+  /** Set for a ranked contest (spec §11): its postal entry has no counts, so no pair. */
+  readonly method?: string | undefined;
 }
 
 /** One reported winner and one reported loser of a contest, and the reported margin between them. */

@@ -22,6 +22,7 @@ import {
   totalBound,
 } from './audit-arithmetic.ts';
 import { auditDraw, auditSeed, auditSeedCommitment } from './audit-seed.ts';
+import { postalCountsLength } from '../postal-rankings.ts';
 
 /** The verifier's check for each rule: V6.6 seed, V6.7 sample, V6.8 stop. */
 export type AuditRule = 'seed' | 'sample' | 'stop';
@@ -307,7 +308,14 @@ export class PostalAuditReplay {
     if (this.#counts.has(p)) return [problem('sample', `batch ${body.batch} counted twice`)];
     const shape =
       body.contests.length === this.#contests.length &&
-      this.#contests.every((c, i) => body.contests[i]?.counts.length === c.candidates.length);
+      this.#contests.every((c, i) => {
+        const entry = body.contests[i];
+        // Spec §11.8: the audit does not cover a ranked contest; its entry is `{counts: []}`.
+        return (
+          entry?.counts.length === postalCountsLength(c) &&
+          (entry.rankings === undefined || entry.rankings.length === 0)
+        );
+      });
     if (!shape)
       return [problem('sample', `batch ${body.batch}: the count does not have the ballot's shape`)];
     this.#counts.set(p, body);

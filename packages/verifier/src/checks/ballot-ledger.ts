@@ -16,6 +16,8 @@ import {
   computeTracker,
   entryCiphertexts,
   opensPostalReturn,
+  postalCountsLength,
+  postalRankingsProblem,
 } from '@scrutineer/record';
 import { hexToBytes } from '@scrutineer/crypto';
 import type { ReportBuilder } from '../report.ts';
@@ -52,6 +54,8 @@ export class BallotLedger {
   #ballotCount = 0;
   #replacements = 0;
   #postalPapers = 0;
+  /** Batch ids seen (V10.7: a batch's ranked papers are counted once). */
+  readonly #batchIds = new Set<string>();
   /** `postal-received` events seen (V6.4 compares the papers with these, duplicates included). */
   #postalReceived = 0;
   /** Where the log stands between `election-open` and `election-close` (V5.8). */
@@ -374,7 +378,8 @@ export class BallotLedger {
     let ok = body.spoilt <= body.papers && body.contests.length === this.#manifest.contests.length;
     this.#manifest.contests.forEach((contest, c) => {
       const counts = body.contests[c]?.counts ?? [];
-      if (counts.length !== contest.candidates.length) {
+      // A ranked contest's entry has no counts (spec §11.8): its rankings are V10.7's.
+      if (counts.length !== postalCountsLength(contest)) {
         ok = false;
         return;
       }
@@ -393,6 +398,28 @@ export class BallotLedger {
       event.position
     );
     this.#postalPapers += body.papers;
+    this.#postalRankings(event);
+  }
+
+  /**
+   * V10.7 (spec §11.8 "Postal papers"): a ranked contest's entry carries one well-formed ranking
+   * per valid paper, a homomorphic contest's none, and no batch id comes twice (a batch's
+   * rankings would otherwise be counted twice). Checked for every batch of an election with a
+   * ranked contest.
+   */
+  #postalRankings(event: Event<'postal-batch'>): void {
+    const { body } = event;
+    if (!this.#manifest.contests.some((c) => c.method !== undefined)) return;
+    const problem = this.#batchIds.has(body.batch)
+      ? 'counted twice: its papers would be counted again'
+      : postalRankingsProblem(this.#manifest.contests, body);
+    this.#batchIds.add(body.batch);
+    this.#report.check(
+      'V10.7',
+      problem === null,
+      () => `batch ${body.batch}: ${problem ?? ''}`,
+      event.position
+    );
   }
 
   /** V6.4, once the postal channel can no longer change (at the tally or at the end). */

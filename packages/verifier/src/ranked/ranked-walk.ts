@@ -32,6 +32,7 @@ import {
   manifestHash,
   mixInputHash,
   mixSignatureProblem,
+  postalRankingsOf,
 } from '@scrutineer/record';
 import type { ReportBuilder } from '../report.ts';
 import { checkRankedResult } from '../checks/ranked-result.ts';
@@ -69,6 +70,8 @@ export class RankedWalk {
   readonly #shares: Positioned<Body<'ranked-decryption-share'>>[] = [];
   readonly #rankings: Positioned<Body<'ranked-rankings'>>[] = [];
   readonly #results: Positioned<RankedResultBody>[] = [];
+  /** Spec §11.8: the postal batches, in log order; their ranked papers join the count (V11). */
+  readonly #postal: Body<'postal-batch'>[] = [];
 
   constructor(group: Group, manifest: Manifest, report: ReportBuilder) {
     this.#group = group;
@@ -101,6 +104,7 @@ export class RankedWalk {
       this.#shares.push({ position, body: event.body });
     else if (event.type === 'ranked-rankings') this.#rankings.push({ position, body: event.body });
     else if (event.type === 'ranked-result') this.#results.push({ position, body: event.body });
+    else if (event.type === 'postal-batch') this.#postal.push(event.body);
   }
 
   #rankedContests(): Set<number> {
@@ -256,7 +260,8 @@ export class RankedWalk {
       for (const message of rounds.problems)
         report.fail('V10.3', `contest ${contest.id}: ${message}`);
 
-    // V11: the count re-run from the published rankings (the count numbers candidates from 0).
+    // V11: the count re-run from the published rankings and the postal papers' (spec §11.8; the
+    // count numbers candidates from 0).
     if (results.length !== 1) {
       report.fail(
         'V11.1',
@@ -277,7 +282,7 @@ export class RankedWalk {
         candidates: n,
         seed: seed ?? '',
       },
-      countRankingsOf({ rankings: published }),
+      countRankingsOf({ rankings: published }, postalRankingsOf(c, this.#postal)),
       result.body
     );
     for (const f of findings)

@@ -201,7 +201,16 @@ const BATCH_REFUSALS: Readonly<Record<string, string>> = {
     'more papers were keyed than envelopes were received into this batch: recount the papers',
   'postal/duplicate-batch': 'this batch was already counted: a paper is counted once',
   'postal/invalid-batch': 'the totals do not fit the ballot',
+  'postal/invalid-ranking':
+    'a ranked contest needs one ranking per valid paper, each naming its candidates at most once',
 };
+
+/** What a batch posted says of one contest: its counts, or how many papers it ranks. */
+function contestSummary(contest: BatchTotals['contests'][number]): string {
+  return contest.rankings === undefined
+    ? contest.counts.join('/')
+    : `${contest.rankings.length} rankings`;
+}
 
 function batchCommand(): Command {
   return withPostalCommon(new Command('batch'))
@@ -211,6 +220,16 @@ function batchCommand(): Command {
     .requiredOption('--batch <id>', 'the opening batch id ([A-Za-z0-9-])')
     .requiredOption('--first <entries.csv>', 'the first operator’s entries (paper,choice)')
     .requiredOption('--second <entries.csv>', 'the second operator’s entries')
+    .addHelpText(
+      'after',
+      `
+Each row is one paper: paper,choice. The choice names the candidates marked (by name or ballot
+position; "<contest id>=" in front when the election has several contests; ";" between marks),
+or is "spoilt" for a void paper. A ranked contest (AV, STV) is keyed as the numbers written in its
+boxes, in ballot order, "-" for an empty box: "leader=2 1 - 3". The paper's ranking is read up to
+the first gap or repeated number (two boxes marked 1 give no first preference: a blank ranking, not
+a spoilt paper). Example: 1,leader=2 1 - -;committee=- 1 - - 2 -;motion=Yes`
+    )
     .action(async (options: PostalCommon & { batch: string; first: string; second: string }) => {
       const client = new ServerClient(options.server);
       let outcome: Awaited<ReturnType<typeof postKeyedBatch>>;
@@ -248,7 +267,7 @@ function batchCommand(): Command {
         return;
       }
       process.stdout.write(
-        `Batch ${options.batch} posted: ${totals.papers} papers, ${totals.spoilt} spoilt; counts ${totals.contests.map((c) => c.counts.join('/')).join(', ')}.\n`
+        `Batch ${options.batch} posted: ${totals.papers} papers, ${totals.spoilt} spoilt; counts ${totals.contests.map(contestSummary).join(', ')}.\n`
       );
     });
 }

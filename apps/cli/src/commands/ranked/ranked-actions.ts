@@ -25,6 +25,7 @@ import {
   bodiesOf,
   lastBodyOf,
   manifestHash,
+  postalRankingsOf,
 } from '@scrutineer/record';
 import type { ServerClient } from '../../client/server-client.ts';
 
@@ -231,8 +232,12 @@ export async function postRankedCount(context: RankedContext, contest: string) {
   if (covering === undefined) throw new Error('no checkpoint covers the close yet');
   const id = board.manifest.contests[board.contest]?.id ?? '';
   const seed = countSeed(manifestHash(board.manifest), covering.root, id);
-  const result = rankedResultBody(board.manifest, body, seed);
+  // Spec §11.8: the postal papers' rankings join the count, batch by batch in log order.
+  const postal = postalRankingsOf(board.contest, bodiesOf(board.events, 'postal-batch'));
+  const result = rankedResultBody(board.manifest, body, seed, postal);
   await context.client.call('postRankedResult', { ...officer(context), body: result });
-  context.log?.(`Contest ${id}: ${rankings.length} rankings and the count published.`);
+  context.log?.(
+    `Contest ${id}: ${rankings.length} online rankings, ${postal.length} postal, and the count published.`
+  );
   return result;
 }

@@ -16,6 +16,7 @@ import {
   countRankingsOf,
   mixInputHash,
   mixSignatureProblem,
+  postalRankingsOf,
 } from '@scrutineer/record';
 import { mixOutputRows, mixProofOf, submissionOf } from '@scrutineer/protocol';
 import { countSeed } from '@scrutineer/ranked-count';
@@ -244,6 +245,11 @@ export async function postRankedResult(
         'ranked/out-of-order',
         'the result follows the rankings, once per contest'
       );
+    // Spec §11.8: the count reads the online rankings, then the postal papers' (V11, V10.7).
+    const postal = postalRankingsOf(
+      c,
+      (await bodiesOf(transaction, electionId, 'postal-batch')).map((b) => b.body)
+    );
     const seed = countSeed(
       election.manifestHash,
       await closeRoot(transaction, electionId),
@@ -259,7 +265,7 @@ export async function postRankedResult(
         candidates: contest.candidates.length,
         seed,
       },
-      countRankingsOf(rankings.body),
+      countRankingsOf(rankings.body, postal),
       body
     );
     if (findings[0] !== undefined)

@@ -168,7 +168,7 @@ export const consoleCy: Readonly<Record<ConsoleKey, string>> = {
   'postal.intakeClosed': 'Cofnodir amlenni tra bo’r pleidleisio ar agor.',
   'postal.batchTitle': 'Rhoi swp agor',
   'postal.batchText':
-    'Ar ôl cau, mae dau berson yn bysellu papurau’r swp ar wahân: ffeil CSV yr un, gyda’r colofnau paper,choice (enw ymgeisydd neu ei safle ar y papur; “spoilt” ar gyfer papur di-rym). Dim ond pan fo’r ddau gofnod yn cytuno bapur wrth bapur ac yn enwi ymgeiswyr ar y papur yn unig y cyhoeddir y cyfansymiau.',
+    'Ar ôl cau, mae dau berson yn bysellu papurau’r swp ar wahân: ffeil CSV yr un, gyda’r colofnau paper,choice (enw ymgeisydd neu ei safle ar y papur; ar gyfer cystadleuaeth trefn-ddewis, y rhif ym mhob blwch yn nhrefn y papur, “-” ar gyfer blwch gwag, e.e. leader=2 1 - 3; “spoilt” ar gyfer papur di-rym). Dim ond pan fo’r ddau gofnod yn cytuno bapur wrth bapur ac yn enwi ymgeiswyr ar y papur yn unig y cyhoeddir y cyfansymiau.',
   'postal.batchId': 'Swp',
   'postal.first': 'Cofnodion y gweithredwr cyntaf (CSV)',
   'postal.second': 'Cofnodion yr ail weithredwr (CSV)',
@@ -198,6 +198,10 @@ export const consoleCy: Readonly<Record<ConsoleKey, string>> = {
   'error.morePapers':
     'Bysellwyd mwy o bapurau nag o amlenni a gofnodwyd yn y swp hwn. Cyfrifwch y papurau eto. Ni chyhoeddwyd dim.',
   'error.invalidBatch': 'Nid yw’r cyfansymiau’n gweddu i’r papur pleidleisio. Ni chyhoeddwyd dim.',
+  'error.invalidRanking':
+    'Mae angen un drefn ar gyfer pob papur dilys mewn cystadleuaeth trefn-ddewis, pob un yn enwi ei hymgeiswyr unwaith ar y mwyaf. Ni chyhoeddwyd dim.',
+  'error.invalidBoxes':
+    'Rhoddir cystadleuaeth trefn-ddewis i mewn fel y rhif ym mhob blwch, yn nhrefn y papur pleidleisio, “-” ar gyfer blwch gwag (er enghraifft leader=2 1 - 3). Ni chyhoeddwyd dim. {detail}',
   'error.alreadyReceived':
     'Mae pleidlais bost eisoes wedi’i chofnodi ar gyfer y pecyn hwn: cyfrifir pecyn unwaith. Ni newidiwyd dim.',
   'error.usedOnline':

@@ -164,7 +164,7 @@ export const consoleEn = {
   'postal.intakeClosed': 'Envelopes are recorded while voting is open.',
   'postal.batchTitle': 'Enter an opening batch',
   'postal.batchText':
-    'After the close, two people key the batch’s papers independently: a CSV file each, with the columns paper,choice (a candidate’s name or ballot position; “spoilt” for a void paper). The totals are posted only when both entries agree paper by paper and name only candidates on the ballot.',
+    'After the close, two people key the batch’s papers independently: a CSV file each, with the columns paper,choice (a candidate’s name or ballot position; for a ranked contest the number in each box, in ballot order, “-” for an empty box, e.g. leader=2 1 - 3; “spoilt” for a void paper). The totals are posted only when both entries agree paper by paper and name only candidates on the ballot.',
   'postal.batchId': 'Batch',
   'postal.first': 'First operator’s entries (CSV)',
   'postal.second': 'Second operator’s entries (CSV)',
@@ -192,6 +192,10 @@ export const consoleEn = {
   'error.morePapers':
     'More papers were keyed than envelopes were recorded into this batch. Recount the papers. Nothing was posted.',
   'error.invalidBatch': 'The totals do not fit the ballot. Nothing was posted.',
+  'error.invalidRanking':
+    'A ranked contest needs one ranking per valid paper, each naming its candidates at most once. Nothing was posted.',
+  'error.invalidBoxes':
+    'A ranked contest is keyed as the number in each box, in ballot order, “-” for an empty box (for example leader=2 1 - 3). Nothing was posted. {detail}',
   'error.alreadyReceived':
     'A postal vote was already recorded for this pack: a pack is counted once. Nothing changed.',
   'error.usedOnline':
