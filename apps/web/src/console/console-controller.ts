@@ -6,7 +6,7 @@
  */
 import type { AuditLog, HourlyTurnout, Turnout } from '@scrutineer/api-contract';
 import type { AuditStatus, BoardEvent, Manifest } from '@scrutineer/record';
-import { type RollAudit, auditRoll, parseRoll } from '@scrutineer/protocol';
+import { type RollAuditReport, auditRollReport, parseRoll } from '@scrutineer/protocol';
 import {
   type Officer,
   type TallyCheckpoint,
@@ -19,7 +19,13 @@ import {
 } from './console-actions.ts';
 import { consoleApi } from './console-api.ts';
 import { boardEvents, boardManifest } from './console-board.ts';
-import { describeCode, describeFailure, describeProblem } from './console-errors.ts';
+import {
+  type ConsoleError,
+  describeCode,
+  describeFailure,
+  describeProblem,
+  said,
+} from './console-errors.ts';
 import {
   cancelElection,
   enterKeyedBatch,
@@ -29,6 +35,14 @@ import {
   uploadScannerText,
 } from './console-postal.ts';
 import { checkDraft } from './console-manifest.ts';
+import { riskText } from './console-audit.ts';
+import {
+  commitObserverSeed,
+  drawSample,
+  endAudit,
+  revealObserverSeed,
+  startAudit,
+} from './console-audit-steps.ts';
 import { forgetKey, generateOfficerKey, signIn, storedKey } from './console-session.ts';
 import { ct } from './i18n/console-i18n.ts';
 import { officerKeyHash } from '@scrutineer/protocol';
@@ -56,8 +70,8 @@ export interface ConsoleState {
   electionId: string;
   officer: Officer | null;
   board: Board | null;
-  /** Errors of the form on show: field id → sentence. */
-  errors: { readonly text: string; readonly target?: string }[];
+  /** Errors of the form on show, each worded when shown (console-errors.ts `said`). */
+  errors: ConsoleError[];
   /** The outcome of the last step, announced in the status region. */
   message: string;
   busy: boolean;
@@ -66,7 +80,7 @@ export interface ConsoleState {
   confirmOpen: boolean;
   /** The cancel section shows its warning and reason (the GOV.UK confirmation step). */
   confirmCancel: boolean;
-  roll: RollAudit | null;
+  roll: RollAuditReport | null;
   /** After creating an election: the new key to download, shown once. */
   created: { readonly electionId: string; readonly key: string; readonly hash: string } | null;
 }
@@ -131,9 +145,12 @@ export class ConsoleController {
         tally === undefined
           ? null
           : (before?.checkpoint ?? (await sealingCheckpoint(officer.electionId, tally.position)));
-      const audit = events.some((e) => e.type.startsWith('postal-audit-'))
-        ? await consoleApi.postalAuditStatus(officer.electionId)
-        : null;
+      // Spec §9.8: the audit runs between the close and the tally; its steps are offered then.
+      const audit =
+        manifest.channels.postal &&
+        (summary.stage === 'closed' || events.some((e) => e.type.startsWith('postal-audit-')))
+          ? await consoleApi.postalAuditStatus(officer.electionId)
+          : null;
       const changed =
         before === null ||
         before.events.length !== events.length ||
@@ -154,7 +171,7 @@ export class ConsoleController {
       if (!quiet || changed) this.#redraw(focus);
     } catch (error) {
       if (quiet) return;
-      this.state.errors = [{ text: describeFailure(error) }];
+      this.state.errors = [said(() => describeFailure(error))];
       this.#redraw(focus);
     }
   }
@@ -170,10 +187,10 @@ export class ConsoleController {
       const problem = outcome.error;
       this.state.errors = [
         problem.field === 'election'
-          ? { text: ct(problem.code), target: 'election' }
+          ? said(() => ct(problem.code), 'election')
           : problem.field === 'key'
-            ? { text: describeProblem({ code: problem.code, detail: '' }), target: 'key-file' }
-            : { text: describeFailure(problem.error) },
+            ? said(() => describeProblem({ code: problem.code, detail: '' }), 'key-file')
+            : said(() => describeFailure(problem.error)),
       ];
       return this.#redraw(true);
     }
@@ -190,13 +207,12 @@ export class ConsoleController {
     const operatorKey = (this.state.text['operator-key'] ?? '').trim();
     const manifestText = this.state.files['manifest']?.text ?? this.state.text['manifest'] ?? '';
     const errors: ConsoleState['errors'] = [];
-    if (operatorKey === '')
-      errors.push({ text: ct('error.noOperatorKey'), target: 'operator-key' });
+    if (operatorKey === '') errors.push(said(() => ct('error.noOperatorKey'), 'operator-key'));
     if (manifestText.trim() === '')
-      errors.push({ text: ct('error.noManifest'), target: 'manifest-file' });
+      errors.push(said(() => ct('error.noManifest'), 'manifest-file'));
     const draft = errors.length === 0 ? checkDraft(manifestText) : null;
     if (draft !== null && !draft.ok)
-      errors.push({ text: describeProblem(draft.error), target: 'manifest-file' });
+      errors.push(said(() => describeProblem(draft.error), 'manifest-file'));
     if (errors.length > 0 || draft === null || !draft.ok) {
       this.state.errors = errors;
       return this.#redraw(true);
@@ -223,21 +239,23 @@ export class ConsoleController {
       value = JSON.parse(file.text);
     } catch (error) {
       this.state.errors = [
-        { text: ct('error.badJson', { detail: (error as Error).message }), target: 'roll-file' },
+        said(() => ct('error.badJson', { detail: (error as Error).message }), 'roll-file'),
       ];
       return this.#redraw(true);
     }
     const roll = parseRoll(value);
     if (!roll.ok) {
       this.state.errors = [
-        { text: ct('error.generic', { detail: roll.error.message }), target: 'roll-file' },
+        said(() => ct('error.generic', { detail: roll.error.message }), 'roll-file'),
       ];
       return this.#redraw(true);
     }
-    this.state.roll = auditRoll(roll.value);
+    // The same audit as `scrutineer roll audit --manifest`: the roll's categories and weights are
+    // checked against this election's ballot styles and weights (spec §13.1.1).
+    this.state.roll = auditRollReport(roll.value, {}, this.state.board?.manifest);
     this.state.message = ct('roll.audited', {
       members: this.state.roll.members,
-      findings: this.state.roll.findings.length,
+      findings: this.state.roll.findings.length + this.state.roll.terms.length,
     });
     this.#redraw(false);
   }
@@ -313,9 +331,9 @@ export class ConsoleController {
       if (!report.ok) return { problem: report.error, target: 'scanner-file' };
       const { envelopes, received, alreadyReceived, refused } = report.value;
       // Refused envelopes are no failure of the upload: each is listed with the board's reason.
-      this.#later = refused.map((r) => ({
-        text: ct('postal.refusedRow', { row: r.row, reason: describeCode(r.code) }),
-      }));
+      this.#later = refused.map((r) =>
+        said(() => ct('postal.refusedRow', { row: r.row, reason: describeCode(r.code) }))
+      );
       return ct('postal.scannerDone', {
         envelopes,
         received,
@@ -325,8 +343,88 @@ export class ConsoleController {
     });
   }
 
+  #field(id: string): string {
+    return (this.state.text[id] ?? '').trim();
+  }
+
+  #clear(...ids: string[]): void {
+    for (const id of ids) this.state.text[id] = '';
+  }
+
+  /** `postal audit commit`: an observer's commitment, before the start. */
+  commitAuditSeed(): Promise<void> {
+    const observer = this.#field('rla-commit-observer');
+    const commitment = this.#field('rla-commitment');
+    return this.#officerStep(async (officer) => {
+      const done = await commitObserverSeed(officer, observer, commitment);
+      if (!done.ok)
+        return {
+          problem: done.error,
+          target:
+            done.error.code === 'postal-audit/invalid-observer'
+              ? 'rla-commit-observer'
+              : 'rla-commitment',
+        };
+      this.#clear('rla-commit-observer', 'rla-commitment');
+      return ct('rla.committed', { observer: done.value });
+    });
+  }
+
+  /** `postal audit start --risk-limit`: no more batches or commitments after this. */
+  startAudit(): Promise<void> {
+    const riskLimit = this.#field('rla-risk-limit') || '5';
+    return this.#officerStep(async (officer) => {
+      const started = await startAudit(officer, riskLimit);
+      if (!started.ok) return { problem: started.error, target: 'rla-risk-limit' };
+      return ct('rla.started', { limit: started.value });
+    });
+  }
+
+  /** `postal audit reveal`: an observer's seed, after the start. */
+  revealAuditSeed(): Promise<void> {
+    const observer = this.#field('rla-reveal-observer');
+    const seed = this.#field('rla-seed');
+    return this.#officerStep(async (officer) => {
+      const done = await revealObserverSeed(officer, observer, seed);
+      if (!done.ok)
+        return {
+          problem: done.error,
+          target:
+            done.error.code === 'postal-audit/invalid-observer'
+              ? 'rla-reveal-observer'
+              : 'rla-seed',
+        };
+      this.#clear('rla-reveal-observer', 'rla-seed');
+      return ct('rla.revealed', { observer: done.value });
+    });
+  }
+
+  /** `postal audit sample [--full]`: the board draws the next round from the public seed. */
+  drawAuditSample(): Promise<void> {
+    const full = this.state.text['rla-full'] === 'yes';
+    return this.#officerStep(async (officer) => {
+      const sample = await drawSample(officer, full);
+      this.#clear('rla-full');
+      return ct(sample.full ? 'rla.drawnFull' : 'rla.drawn', {
+        round: sample.round,
+        draws: sample.draws,
+        batches: sample.batches.join(' ') || '—',
+      });
+    });
+  }
+
+  /** `postal audit end`: the board states the outcome the counts give, or refuses. */
+  endAudit(): Promise<void> {
+    return this.#officerStep(async (officer) => {
+      const end = await endAudit(officer);
+      return end.outcome === 'confirmed'
+        ? ct('rla.endConfirmed', { risk: riskText(end.riskPpm) })
+        : ct('rla.endHandCounted');
+    });
+  }
+
   recordHandCount(): Promise<void> {
-    const field = (id: string): string => (this.state.text[id] ?? '').trim();
+    const field = (id: string): string => this.#field(id);
     const text = {
       batch: field('audit-batch'),
       papers: field('audit-papers'),
@@ -342,8 +440,7 @@ export class ConsoleController {
           problem: counted.error,
           target: counted.error.code === 'console/audit-batch' ? 'audit-batch' : 'audit-counts',
         };
-      for (const id of ['audit-batch', 'audit-papers', 'audit-spoilt', 'audit-counts'])
-        this.state.text[id] = '';
+      this.#clear('audit-batch', 'audit-papers', 'audit-spoilt', 'audit-counts');
       return ct('rla.done', { batch: counted.value });
     });
   }
@@ -369,9 +466,9 @@ export class ConsoleController {
           papers: entered.value.papers,
           spoilt: entered.value.spoilt,
         });
-      this.#later = (entered.error.mismatches ?? []).map((m) => ({
-        text: ct('postal.mismatch', { paper: m.paper, first: m.first, second: m.second }),
-      }));
+      this.#later = (entered.error.mismatches ?? []).map((m) =>
+        said(() => ct('postal.mismatch', { paper: m.paper, first: m.first, second: m.second }))
+      );
       return {
         problem: entered.error,
         target: entered.error.code === 'console/batch-id' ? 'batch-id' : 'first-entries',
@@ -446,14 +543,15 @@ export class ConsoleController {
         this.state.message = '';
         this.state.errors = [
           outcome.target === undefined
-            ? { text: describeProblem(outcome.problem) }
-            : { text: describeProblem(outcome.problem), target: outcome.target },
+            ? said(() => describeProblem(outcome.problem))
+            : said(() => describeProblem(outcome.problem), outcome.target),
         ];
       }
       this.state.errors = [...this.state.errors, ...this.#later];
     } catch (error) {
       this.state.message = '';
-      this.state.errors = [{ text: describeFailure(error, this.state.board?.stage) }];
+      const stage = this.state.board?.stage;
+      this.state.errors = [said(() => describeFailure(error, stage))];
     }
     this.state.busy = false;
     await this.refresh(false, true);

@@ -10,7 +10,7 @@ import type { ConsoleController } from './console-controller.ts';
 import { postalBatches, postalReceivedCount } from './console-board.ts';
 import { fileField, form, section, submit, table, textField } from './console-elements.ts';
 import { ct } from './i18n/console-i18n.ts';
-import { auditBegun, auditRows } from './console-audit.ts';
+import { auditPart } from './console-audit-views.ts';
 
 const CSV = '.csv,text/csv';
 
@@ -43,34 +43,6 @@ export function postalSection(c: ConsoleController): HTMLElement | null {
     ...(board.stage === 'closed' ? batchForm(c) : [h('p', {}, ct('postal.batchWhenClosed'))]),
     ...auditPart(c)
   );
-}
-
-/** Spec §9.8: the audit's public status and, while batches wait, the hand-count form. */
-function auditPart(c: ConsoleController): Child[] {
-  const audit = c.state.board?.audit ?? null;
-  if (audit === null) return [];
-  const head = [h('h3', { id: 'audit-title' }, ct('rla.title')), h('p', {}, ct('rla.intro'))];
-  if (!auditBegun(audit)) return [...head, h('p', { id: 'audit-none' }, ct('rla.none'))];
-  return [
-    ...head,
-    h(
-      'dl',
-      { id: 'audit-status' },
-      ...auditRows(audit).flatMap(([label, value]) => [h('dt', {}, label), h('dd', {}, value)])
-    ),
-    audit.full ? h('p', {}, ct('rla.fullRound')) : null,
-    h('h4', { id: 'audit-count-title' }, ct('rla.countTitle')),
-    audit.pending.length === 0
-      ? h('p', { id: 'audit-nothing' }, ct('rla.nothingPending'))
-      : form(
-          () => void c.recordHandCount(),
-          textField(c, 'audit-batch', ct('rla.batch'), { hint: audit.pending.join(' ') }),
-          textField(c, 'audit-papers', ct('rla.papers')),
-          textField(c, 'audit-spoilt', ct('rla.spoilt')),
-          textField(c, 'audit-counts', ct('rla.counts'), { hint: ct('rla.countsHint') }),
-          submit(c, ct('rla.submit'), 'record-hand-count')
-        ),
-  ];
 }
 
 function intakeForms(c: ConsoleController): Child[] {

@@ -4,3 +4,4 @@ export * from './keyed-entries.ts';
 export * from './scanner-rows.ts';
 export * from './envelope-upload.ts';
 export * from './hand-count.ts';
+export * from './audit-steps.ts';
