@@ -30,6 +30,7 @@ import {
 } from '@scrutineer/crypto';
 import {
   type PostalReturn,
+  buildRoll,
   closeNominations,
   createCeremonyKey,
   encodeReturnSlip,
@@ -111,7 +112,7 @@ after(async () => {
 });
 
 async function heading(page: Page, text: string): Promise<void> {
-  await page.locator('h1', { hasText: text }).waitFor({ timeout: 20_000 });
+  await page.locator('h1', { hasText: text }).waitFor({ timeout: 60_000 });
 }
 
 async function statusSays(page: Page, text: string): Promise<void> {
@@ -531,6 +532,37 @@ describe("returning officer's console in Chromium", () => {
     await page.locator('#trustees').waitFor();
     await capture(page, 'console-06-dashboard-setup');
 
+    // The roll audit, in the page as `scrutineer roll audit --manifest` runs it: this election has
+    // no ballot styles, so a roll with a category column is a finding (spec §13.1.1).
+    const roll = buildRoll(
+      {
+        header: ['id', 'name', 'address', 'postcode', 'dob', 'joined', 'status', 'Category'],
+        rows: ['M1', 'M2'].map((id, i) => ({
+          row: i + 2,
+          cells: [
+            id,
+            `Member ${id}`,
+            `${i + 1} High Street, Leeds`,
+            'LS1 4AP',
+            '1970-01-05',
+            '2020-01-01',
+            'active',
+            'north',
+          ],
+        })),
+      },
+      { cutoff: null, statuses: ['active'], minimumAge: null, asOf: '2026-01-01' }
+    );
+    assert.ok(roll.ok);
+    await page.setInputFiles('#roll-file', file('roll.json', JSON.stringify(roll.value)));
+    await page.locator('#roll-file-hint', { hasText: 'roll.json' }).waitFor();
+    await keyboardPress(page, 'audit-roll');
+    await page.locator('#roll-terms', { hasText: '1 problem' }).waitFor();
+    assert.match(
+      await page.locator('#roll-findings').innerText(),
+      /T0001\s+roll\/categories-not-in-manifest\s+M1, M2/
+    );
+
     // Nominations: the document nominations close wrote, checked by the board against the manifest.
     await page.setInputFiles(
       '#nominations-file',
@@ -649,6 +681,7 @@ describe("returning officer's console in Chromium", () => {
     await statusSays(page, '2 envelopes: 1 received, 0 already received (unchanged), 1 refused');
     await page.locator('.error-summary', { hasText: `Row 3: ${ce['error.usedOnline']}` }).waitFor();
     await page.locator('#postal-received', { hasText: ': 2' }).waitFor();
+    await page.locator('#postal-envelopes tbody tr', { hasText: /tray-1\s+2/ }).waitFor();
     await capture(page, 'console-09c-scanner-refused-row');
     await page.click('#language-switch');
     await page.locator('#postal-received', { hasText: cc['postal.received'] }).waitFor();

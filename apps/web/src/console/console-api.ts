@@ -61,6 +61,9 @@ export const consoleApi = {
     client.call('postalEnvelopes', { ...asOfficer(id, key), body }),
   postalBatch: (id: string, key: string, body: BodyOf<Endpoints['postalBatch']>) =>
     client.call('postalBatch', { ...asOfficer(id, key), body }),
+  // `scrutineer postal envelopes`: envelopes received per opening batch (counts only).
+  postalEnvelopeBatches: (id: string, key: string) =>
+    client.call('postalEnvelopeBatches', asOfficer(id, key)),
   // `scrutineer postal audit status` (public), `commit`, `start`, `reveal`, `sample [--full]`,
   // `count` (a sampled batch's hand count) and `end`.
   postalAuditStatus: (id: string) => client.call('postalAuditStatus', election(id)),

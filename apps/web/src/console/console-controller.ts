@@ -63,6 +63,8 @@ export interface Board {
   readonly checkpoint: TallyCheckpoint | null;
   /** The postal audit's public status (spec §9.8), once the record holds any audit event. */
   readonly audit: AuditStatus | null;
+  /** Envelopes received into each opening batch (the officer's read; never published). */
+  readonly envelopeBatches: readonly { readonly batch: string; readonly envelopes: number }[];
   readonly readAt: Date;
 }
 
@@ -146,6 +148,9 @@ export class ConsoleController {
           ? null
           : (before?.checkpoint ?? (await sealingCheckpoint(officer.electionId, tally.position)));
       // Spec §9.8: the audit runs between the close and the tally; its steps are offered then.
+      const envelopeBatches = manifest.channels.postal
+        ? (await consoleApi.postalEnvelopeBatches(officer.electionId, officer.key)).batches
+        : [];
       const audit =
         manifest.channels.postal &&
         (summary.stage === 'closed' || events.some((e) => e.type.startsWith('postal-audit-')))
@@ -166,6 +171,7 @@ export class ConsoleController {
         auditLog: log.entries,
         checkpoint,
         audit,
+        envelopeBatches,
         readAt: new Date(),
       };
       if (!quiet || changed) this.#redraw(focus);

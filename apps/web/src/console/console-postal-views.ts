@@ -1,12 +1,13 @@
 /**
  * @module The console's sections for the steps that change the record outside the main line: postal
- * intake and batch entry (with their status: envelopes received, batches posted; which envelopes
- * are in which tray is the server's, not the board's, and no endpoint shows it), ballot packs
+ * intake and batch entry (with their status: envelopes received, and per opening batch — counts
+ * only, the officer's read of the server, since which envelope is in which tray is never
+ * published — and batches posted), ballot packs
  * (made offline: the commands to run, and posting a replacement request), and cancelling the
  * election behind a GOV.UK warning and a second, explicit confirmation.
  */
 import { type Child, button, h } from '../dom.ts';
-import type { ConsoleController } from './console-controller.ts';
+import type { Board, ConsoleController } from './console-controller.ts';
 import { postalBatches, postalReceivedCount } from './console-board.ts';
 import { fileField, form, section, submit, table, textField } from './console-elements.ts';
 import { ct } from './i18n/console-i18n.ts';
@@ -29,6 +30,7 @@ export function postalSection(c: ConsoleController): HTMLElement | null {
       { id: 'postal-received' },
       `${ct('postal.received')}: ${postalReceivedCount(board.events)}`
     ),
+    envelopesTable(board.envelopeBatches),
     batches.length === 0
       ? h('p', {}, ct('postal.none'))
       : table(
@@ -43,6 +45,18 @@ export function postalSection(c: ConsoleController): HTMLElement | null {
     ...(board.stage === 'closed' ? batchForm(c) : [h('p', {}, ct('postal.batchWhenClosed'))]),
     ...auditPart(c)
   );
+}
+
+/** Spec §9.5.3: envelopes per opening batch, which a batch's count may not exceed in papers. */
+function envelopesTable(batches: Board['envelopeBatches']): Child {
+  return batches.length === 0
+    ? null
+    : table(
+        ct('postal.envelopeBatches'),
+        [ct('postal.batch'), ct('postal.envelopes')],
+        batches.map((b) => [b.batch, String(b.envelopes)]),
+        'postal-envelopes'
+      );
 }
 
 function intakeForms(c: ConsoleController): Child[] {

@@ -111,6 +111,8 @@ export const consoleCy: Readonly<Record<ConsoleKey, string>> = {
   'turnout.byHour': 'Pleidleiswyr fesul awr',
   'postal.title': 'Derbyn pleidleisiau post',
   'postal.received': 'Pecynnau post a dderbyniwyd',
+  'postal.envelopeBatches': 'Amlenni a dderbyniwyd fesul swp agor',
+  'postal.envelopes': 'Amlenni',
   'postal.batches': 'Sypiau a gofnodwyd',
   'postal.batch': 'Swp',
   'postal.papers': 'Papurau',

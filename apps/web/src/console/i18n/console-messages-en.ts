@@ -111,6 +111,8 @@ export const consoleEn = {
   'turnout.byHour': 'Voters by hour',
   'postal.title': 'Postal intake',
   'postal.received': 'Postal packs received',
+  'postal.envelopeBatches': 'Envelopes received per opening batch',
+  'postal.envelopes': 'Envelopes',
   'postal.batches': 'Batches entered',
   'postal.batch': 'Batch',
   'postal.papers': 'Papers',
