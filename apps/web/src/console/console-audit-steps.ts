@@ -7,27 +7,46 @@
  * now is the board's own replay, whose refusal comes back as an ApiError (console-errors.ts words
  * it). `count` is console-postal.ts's recordHandCount. A refused step posts nothing.
  */
-import { parseAuditCommit, parseAuditReveal, parseAuditStart } from '@scrutineer/protocol';
+import {
+  type AuditStepProblem,
+  parseAuditCommit,
+  parseAuditReveal,
+  parseAuditStart,
+} from '@scrutineer/protocol';
 import { type EventBody, type Result, err, ok } from '@scrutineer/record';
 import type { Officer, StepProblem } from './console-actions.ts';
 import { consoleApi } from './console-api.ts';
 
-const problemOf = (error: { code: string; message: string }): StepProblem => ({
-  code: error.code,
-  detail: error.message,
-});
-
-/** `scrutineer postal audit commit --observer … --commitment …`. */
-export async function commitObserverSeed(
-  officer: Officer,
+/** An observer's step: the typed text checked by the protocol, then posted; the observer's name. */
+async function observerStep<B extends { readonly observer: string }>(
+  parse: (observer: string, value: string) => Result<B, AuditStepProblem>,
+  post: (body: B) => Promise<unknown>,
   observer: string,
-  commitment: string
+  value: string
 ): Promise<Result<string, StepProblem>> {
-  const body = parseAuditCommit(observer, commitment);
-  if (!body.ok) return err(problemOf(body.error));
-  await consoleApi.postalAuditCommit(officer.electionId, officer.key, body.value);
+  const body = parse(observer, value);
+  if (!body.ok) return err({ code: body.error.code, detail: body.error.message });
+  await post(body.value);
   return ok(body.value.observer);
 }
+
+/** `scrutineer postal audit commit --observer … --commitment …`. */
+export const commitObserverSeed = (officer: Officer, observer: string, commitment: string) =>
+  observerStep(
+    parseAuditCommit,
+    (body) => consoleApi.postalAuditCommit(officer.electionId, officer.key, body),
+    observer,
+    commitment
+  );
+
+/** `scrutineer postal audit reveal --observer … --seed …`. */
+export const revealObserverSeed = (officer: Officer, observer: string, seed: string) =>
+  observerStep(
+    parseAuditReveal,
+    (body) => consoleApi.postalAuditReveal(officer.electionId, officer.key, body),
+    observer,
+    seed
+  );
 
 /** `scrutineer postal audit start --risk-limit …`. */
 export async function startAudit(
@@ -35,21 +54,9 @@ export async function startAudit(
   riskLimit: string
 ): Promise<Result<number, StepProblem>> {
   const body = parseAuditStart(riskLimit);
-  if (!body.ok) return err(problemOf(body.error));
+  if (!body.ok) return err({ code: body.error.code, detail: body.error.message });
   await consoleApi.postalAuditStart(officer.electionId, officer.key, body.value);
   return ok(body.value.riskLimit);
-}
-
-/** `scrutineer postal audit reveal --observer … --seed …`. */
-export async function revealObserverSeed(
-  officer: Officer,
-  observer: string,
-  seed: string
-): Promise<Result<string, StepProblem>> {
-  const body = parseAuditReveal(observer, seed);
-  if (!body.ok) return err(problemOf(body.error));
-  await consoleApi.postalAuditReveal(officer.electionId, officer.key, body.value);
-  return ok(body.value.observer);
 }
 
 /** `scrutineer postal audit sample [--full]`: the board draws the round; the console only asks. */

@@ -5,10 +5,11 @@
  * console-actions.ts or console-api.ts; a redraw follows each.
  */
 import type { AuditLog, HourlyTurnout, Turnout } from '@scrutineer/api-contract';
-import type { AuditStatus, BoardEvent, Manifest } from '@scrutineer/record';
+import type { AuditStatus, BoardEvent, Manifest, Result } from '@scrutineer/record';
 import { type RollAuditReport, auditRollReport, parseRoll } from '@scrutineer/protocol';
 import {
   type Officer,
+  type StepProblem,
   type TallyCheckpoint,
   loadCredentialsAndOpen,
   publishElectionKey,
@@ -44,7 +45,7 @@ import {
   startAudit,
 } from './console-audit-steps.ts';
 import { forgetKey, generateOfficerKey, signIn, storedKey } from './console-session.ts';
-import { ct } from './i18n/console-i18n.ts';
+import { type ConsoleKey, ct } from './i18n/console-i18n.ts';
 import { officerKeyHash } from '@scrutineer/protocol';
 
 export interface ChosenFile {
@@ -357,23 +358,43 @@ export class ConsoleController {
     for (const id of ids) this.state.text[id] = '';
   }
 
+  /** An observer's step: their name and commitment or seed, each refusal at its field. */
+  #observerStep(
+    [observerId, valueId]: readonly [string, string],
+    post: (
+      officer: Officer,
+      observer: string,
+      value: string
+    ) => Promise<Result<string, StepProblem>>,
+    done: ConsoleKey
+  ): Promise<void> {
+    const observer = this.#field(observerId);
+    const value = this.#field(valueId);
+    return this.#officerStep(async (officer) => {
+      const posted = await post(officer, observer, value);
+      if (!posted.ok)
+        return {
+          problem: posted.error,
+          target: posted.error.code === 'postal-audit/invalid-observer' ? observerId : valueId,
+        };
+      this.#clear(observerId, valueId);
+      return ct(done, { observer: posted.value });
+    });
+  }
+
   /** `postal audit commit`: an observer's commitment, before the start. */
   commitAuditSeed(): Promise<void> {
-    const observer = this.#field('rla-commit-observer');
-    const commitment = this.#field('rla-commitment');
-    return this.#officerStep(async (officer) => {
-      const done = await commitObserverSeed(officer, observer, commitment);
-      if (!done.ok)
-        return {
-          problem: done.error,
-          target:
-            done.error.code === 'postal-audit/invalid-observer'
-              ? 'rla-commit-observer'
-              : 'rla-commitment',
-        };
-      this.#clear('rla-commit-observer', 'rla-commitment');
-      return ct('rla.committed', { observer: done.value });
-    });
+    const fields = ['rla-commit-observer', 'rla-commitment'] as const;
+    return this.#observerStep(fields, commitObserverSeed, 'rla.committed');
+  }
+
+  /** `postal audit reveal`: an observer's seed, after the start. */
+  revealAuditSeed(): Promise<void> {
+    return this.#observerStep(
+      ['rla-reveal-observer', 'rla-seed'],
+      revealObserverSeed,
+      'rla.revealed'
+    );
   }
 
   /** `postal audit start --risk-limit`: no more batches or commitments after this. */
@@ -383,25 +404,6 @@ export class ConsoleController {
       const started = await startAudit(officer, riskLimit);
       if (!started.ok) return { problem: started.error, target: 'rla-risk-limit' };
       return ct('rla.started', { limit: started.value });
-    });
-  }
-
-  /** `postal audit reveal`: an observer's seed, after the start. */
-  revealAuditSeed(): Promise<void> {
-    const observer = this.#field('rla-reveal-observer');
-    const seed = this.#field('rla-seed');
-    return this.#officerStep(async (officer) => {
-      const done = await revealObserverSeed(officer, observer, seed);
-      if (!done.ok)
-        return {
-          problem: done.error,
-          target:
-            done.error.code === 'postal-audit/invalid-observer'
-              ? 'rla-reveal-observer'
-              : 'rla-seed',
-        };
-      this.#clear('rla-reveal-observer', 'rla-seed');
-      return ct('rla.revealed', { observer: done.value });
     });
   }
 
