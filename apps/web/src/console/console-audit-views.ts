@@ -53,7 +53,8 @@ function stepsFor(c: ConsoleController, audit: AuditStatus): Child[] {
         ? countForm(c, audit)
         : [
             h('p', { id: 'audit-nothing' }, ct('rla.nothingPending')),
-            ...sampleForm(c),
+            // After a full hand count there is no further round to draw (spec §9.8.3).
+            ...(audit.full ? [] : sampleForm(c)),
             ...endForm(c),
           ];
     case 'ended':
