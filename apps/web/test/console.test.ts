@@ -469,7 +469,7 @@ describe("returning officer's console in Chromium", () => {
     assert.equal(report.cancellation?.reason, reason);
   });
 
-  test('whole election from the console: create, nominations, ceremony 3-of-5, open, booth votes, a replacement pack posted, postal intake and batch entry, close, tally with one trustee absent, publish; open, close and postal from the keyboard; the record verifies', async () => {
+  test('whole election from the console: create, nominations, ceremony 3-of-5, open, booth votes, a replacement pack posted, postal intake and batch entry, close, the whole postal audit, tally with one trustee absent, publish; open, close, postal and the audit from the keyboard; the record verifies', async () => {
     const electionId = `w-${randomBytes(4).toString('hex')}`;
     // The trustees make their ceremony keys first, each in their own page: the manifest names
     // their public keys. Each keeps the key file the page downloads.
