@@ -24,13 +24,22 @@ const observerOk = (observer: string): boolean =>
   eventBodySchemas['postal-audit-commit'].shape.observer.safeParse(observer).success;
 
 /** 32 bytes as 64 lower-case hex digits (an upper-case paste is folded, spaces trimmed). */
-const hex32 = (text: string): string => text.trim().toLowerCase();
+const HEX_32 = /^[0-9a-f]{64}$/;
 
-function observerProblem(observer: string): AuditStepProblem {
-  return {
-    code: 'postal-audit/invalid-observer',
-    message: `the observer "${observer}" is not a name the record allows: a letter or digit, then up to 63 letters, digits, spaces, dots, hyphens or underscores`,
-  };
+/** An observer's name and 32 hex bytes (commitment or seed), each refused with its own code. */
+function observerAndHex(
+  observer: string,
+  hex: string,
+  refusal: AuditStepProblem
+): Result<{ observer: string; hex: string }, AuditStepProblem> {
+  const name = observer.trim();
+  if (!observerOk(name))
+    return err({
+      code: 'postal-audit/invalid-observer',
+      message: `the observer "${name}" is not a name the record allows: a letter or digit, then up to 63 letters, digits, spaces, dots, hyphens or underscores`,
+    });
+  const bytes = hex.trim().toLowerCase();
+  return HEX_32.test(bytes) ? ok({ observer: name, hex: bytes }) : err(refusal);
 }
 
 /** `postal audit commit --observer … --commitment …`. */
@@ -38,15 +47,11 @@ export function parseAuditCommit(
   observer: string,
   commitment: string
 ): Result<EventBody<'postal-audit-commit'>, AuditStepProblem> {
-  const name = observer.trim();
-  if (!observerOk(name)) return err(observerProblem(name));
-  const body = { observer: name, commitment: hex32(commitment) };
-  return eventBodySchemas['postal-audit-commit'].safeParse(body).success
-    ? ok(body)
-    : err({
-        code: 'postal-audit/invalid-commitment',
-        message: 'the commitment is not 64 hexadecimal digits (as `postal audit seed` prints it)',
-      });
+  const parsed = observerAndHex(observer, commitment, {
+    code: 'postal-audit/invalid-commitment',
+    message: 'the commitment is not 64 hexadecimal digits (as `postal audit seed` prints it)',
+  });
+  return parsed.ok ? ok({ observer: parsed.value.observer, commitment: parsed.value.hex }) : parsed;
 }
 
 /** `postal audit start --risk-limit <percent>`: a whole number of percent, 1 to 50. */
@@ -68,13 +73,9 @@ export function parseAuditReveal(
   observer: string,
   seed: string
 ): Result<EventBody<'postal-audit-reveal'>, AuditStepProblem> {
-  const name = observer.trim();
-  if (!observerOk(name)) return err(observerProblem(name));
-  const body = { observer: name, seed: hex32(seed) };
-  return eventBodySchemas['postal-audit-reveal'].safeParse(body).success
-    ? ok(body)
-    : err({
-        code: 'postal-audit/invalid-seed',
-        message: 'the seed is not 64 hexadecimal digits (as `postal audit seed` wrote it)',
-      });
+  const parsed = observerAndHex(observer, seed, {
+    code: 'postal-audit/invalid-seed',
+    message: 'the seed is not 64 hexadecimal digits (as `postal audit seed` wrote it)',
+  });
+  return parsed.ok ? ok({ observer: parsed.value.observer, seed: parsed.value.hex }) : parsed;
 }
