@@ -4,10 +4,12 @@
  * screenshot into test-artifacts/web/ and checked with axe-core (0 violations), in English and
  * Welsh; sign-in works from the keyboard alone and refuses a trustee's key file by name. The
  * whole-election test drives an election from the console (create, nominations, ceremony, open,
- * a replacement pack, postal intake and batch entry with each bad batch refused, close, tally,
- * publish) with voters in the booth, and runs the verifier on the published record; open, close
- * and the postal steps are taken with Tab, Enter and Space only. Cancelling is driven from the
- * keyboard alone in Welsh, through its warning, and the record verifies as cancelled.
+ * a replacement pack, postal intake and batch entry with each bad batch refused, close, the postal
+ * risk-limiting audit from its first commitment to its end with each step out of order refused,
+ * tally, publish) with voters in the booth, and runs the verifier on the published record; open,
+ * close, the postal steps and the audit are taken with Tab, Enter and Space only. Cancelling is
+ * driven from the keyboard alone in Welsh, through its warning, and the record verifies as
+ * cancelled.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -28,6 +30,7 @@ import {
 } from '@scrutineer/crypto';
 import {
   type PostalReturn,
+  buildRoll,
   closeNominations,
   createCeremonyKey,
   encodeReturnSlip,
@@ -109,7 +112,7 @@ after(async () => {
 });
 
 async function heading(page: Page, text: string): Promise<void> {
-  await page.locator('h1', { hasText: text }).waitFor({ timeout: 20_000 });
+  await page.locator('h1', { hasText: text }).waitFor({ timeout: 60_000 });
 }
 
 async function statusSays(page: Page, text: string): Promise<void> {
@@ -466,7 +469,7 @@ describe("returning officer's console in Chromium", () => {
     assert.equal(report.cancellation?.reason, reason);
   });
 
-  test('whole election from the console: create, nominations, ceremony 3-of-5, open, booth votes, a replacement pack posted, postal intake and batch entry, close, tally with one trustee absent, publish; open, close and postal from the keyboard; the record verifies', async () => {
+  test('whole election from the console: create, nominations, ceremony 3-of-5, open, booth votes, a replacement pack posted, postal intake and batch entry, close, the whole postal audit, tally with one trustee absent, publish; open, close, postal and the audit from the keyboard; the record verifies', async () => {
     const electionId = `w-${randomBytes(4).toString('hex')}`;
     // The trustees make their ceremony keys first, each in their own page: the manifest names
     // their public keys. Each keeps the key file the page downloads.
@@ -528,6 +531,37 @@ describe("returning officer's console in Chromium", () => {
     await heading(page, `Election ${electionId}`);
     await page.locator('#trustees').waitFor();
     await capture(page, 'console-06-dashboard-setup');
+
+    // The roll audit, in the page as `scrutineer roll audit --manifest` runs it: this election has
+    // no ballot styles, so a roll with a category column is a finding (spec §13.1.1).
+    const roll = buildRoll(
+      {
+        header: ['id', 'name', 'address', 'postcode', 'dob', 'joined', 'status', 'Category'],
+        rows: ['M1', 'M2'].map((id, i) => ({
+          row: i + 2,
+          cells: [
+            id,
+            `Member ${id}`,
+            `${i + 1} High Street, Leeds`,
+            'LS1 4AP',
+            '1970-01-05',
+            '2020-01-01',
+            'active',
+            'north',
+          ],
+        })),
+      },
+      { cutoff: null, statuses: ['active'], minimumAge: null, asOf: '2026-01-01' }
+    );
+    assert.ok(roll.ok);
+    await page.setInputFiles('#roll-file', file('roll.json', JSON.stringify(roll.value)));
+    await page.locator('#roll-file-hint', { hasText: 'roll.json' }).waitFor();
+    await keyboardPress(page, 'audit-roll');
+    await page.locator('#roll-terms', { hasText: '1 problem' }).waitFor();
+    assert.match(
+      await page.locator('#roll-findings').innerText(),
+      /T0001\s+roll\/categories-not-in-manifest\s+M1, M2/
+    );
 
     // Nominations: the document nominations close wrote, checked by the board against the manifest.
     await page.setInputFiles(
@@ -647,6 +681,9 @@ describe("returning officer's console in Chromium", () => {
     await statusSays(page, '2 envelopes: 1 received, 0 already received (unchanged), 1 refused');
     await page.locator('.error-summary', { hasText: `Row 3: ${ce['error.usedOnline']}` }).waitFor();
     await page.locator('#postal-received', { hasText: ': 2' }).waitFor();
+    // Envelopes per opening batch (the officer's read): voter 3's slip and voter 4's scan.
+    await page.locator('#postal-envelopes tbody tr', { hasText: 'tray-1' }).waitFor();
+    assert.match(await page.locator('#postal-envelopes').innerText(), /tray-1\s+2\b/);
     await capture(page, 'console-09c-scanner-refused-row');
     await page.click('#language-switch');
     await page.locator('#postal-received', { hasText: cc['postal.received'] }).waitFor();
@@ -681,35 +718,54 @@ describe("returning officer's console in Chromium", () => {
     await enterBatch(page, 'tray-1', good, good, 'again');
     await page.locator('.error-summary', { hasText: ce['error.duplicateBatch'] }).waitFor();
     assert.equal(await page.locator('#postal-batches tbody tr').count(), 1);
-    // The summary's words were made in English when the step ran; its frame follows the switch.
+    // The summary is worded when shown: after a switch of language, its sentences follow.
     await page.click('#language-switch');
-    await page.locator('.error-summary', { hasText: cc['error.title'] }).waitFor();
+    await page.locator('.error-summary', { hasText: cc['error.duplicateBatch'] }).waitFor();
     await assertAccessible(page, 'console-09e-cy');
     await page.click('#language-switch');
-    await page.locator('.error-summary', { hasText: ce['error.title'] }).waitFor();
+    await page.locator('.error-summary', { hasText: ce['error.duplicateBatch'] }).waitFor();
 
-    // The postal audit (spec §9.8): commit, start, reveal and sample stay CLI steps (posted here
-    // as the CLI posts them); the console shows the audit and records the drawn batch's count.
-    const auditStep = async (step: string, body?: object): Promise<void> => {
-      const response = await fetch(
-        `${server.url}/api/elections/${electionId}/postal/audit/${step}`,
-        {
-          method: 'POST',
-          headers: {
-            authorization: `Bearer ${officerKey}`,
-            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        }
-      );
-      assert.equal(response.status < 300, true, `${step}: ${await response.text()}`);
-    };
+    // The postal audit (spec §9.8), every step from the console and the keyboard, as `scrutineer
+    // postal audit` takes it; the observer made their seed on their own machine (`audit seed`).
     const seed = randomBytes(32).toString('hex');
-    await auditStep('commit', { observer: 'Ann', commitment: auditSeedCommitment('Ann', seed) });
-    await auditStep('start', { riskLimit: 5 });
-    await auditStep('reveal', { observer: 'Ann', seed });
-    await auditStep('sample', { full: false });
-    await page.click('#refresh');
+    await page.locator('#audit-none').waitFor();
+    // Each step out of order, or typed wrong, is refused in words and posts nothing.
+    await keyboardPress(page, 'start-audit');
+    await page.locator('.error-summary', { hasText: ce['error.auditNoCommitment'] }).waitFor();
+    await keyboardType(page, 'rla-commit-observer', 'Ann');
+    await keyboardType(page, 'rla-commitment', 'not-hex');
+    await keyboardPress(page, 'commit-seed');
+    await page.locator('.error-summary', { hasText: ce['error.auditCommitment'] }).waitFor();
+    assert.equal(await page.getAttribute('#rla-commitment', 'aria-invalid'), 'true');
+    await keyboardType(page, 'rla-commitment', auditSeedCommitment('Ann', seed));
+    await keyboardPress(page, 'commit-seed');
+    await statusSays(page, 'Commitment of Ann posted.');
+    await page.locator('#audit-observers tbody tr', { hasText: 'Ann' }).waitFor();
+    await capture(page, 'console-09f-audit-committed');
+    await assertAccessible(page, 'console-09f-audit-commit');
+    await keyboardType(page, 'rla-risk-limit', '60');
+    await keyboardPress(page, 'start-audit');
+    await page.locator('.error-summary', { hasText: ce['error.riskLimit'] }).waitFor();
+    await keyboardType(page, 'rla-risk-limit', '5');
+    await keyboardPress(page, 'start-audit');
+    await statusSays(page, 'The audit has started at a risk limit of 5 %.');
+    // Drawing before the seed is posted is the board's refusal, in words.
+    await keyboardPress(page, 'draw-sample');
+    await page.locator('.error-summary', { hasText: ce['error.auditUnrevealed'] }).waitFor();
+    await keyboardType(page, 'rla-reveal-observer', 'Ann');
+    await keyboardType(page, 'rla-seed', randomBytes(32).toString('hex'));
+    await keyboardPress(page, 'reveal-seed');
+    await page.locator('.error-summary', { hasText: ce['error.auditSeedMismatch'] }).waitFor();
+    await page.click('#language-switch');
+    await page.locator('.error-summary', { hasText: cc['error.auditSeedMismatch'] }).waitFor();
+    await assertAccessible(page, 'console-09f-audit-reveal-cy');
+    await page.click('#language-switch');
+    await keyboardType(page, 'rla-seed', seed);
+    await keyboardPress(page, 'reveal-seed');
+    await statusSays(page, 'Seed of Ann posted.');
+    await keyboardPress(page, 'draw-sample');
+    // One batch: the board may draw it, or go straight to a full hand count ("Round 1, …").
+    await statusSays(page, 'Round 1');
     await page.locator('#audit-status', { hasText: 'tray-1' }).waitFor();
     await assertAccessible(page, 'console-09f-audit');
     const handCounts = nominations.ballot
@@ -728,12 +784,14 @@ describe("returning officer's console in Chromium", () => {
     await page.locator('#audit-nothing', { hasText: cc['rla.nothingPending'] }).waitFor();
     await assertAccessible(page, 'console-09f-audit-cy');
     await page.click('#language-switch');
-    await auditStep('end');
-    await page.click('#refresh');
+    await page.locator('#end-audit').waitFor();
+    await keyboardPress(page, 'end-audit');
     // One batch, drawn and counted: the board ends the audit with its outcome in words.
     await page.locator('#audit-status dd', { hasText: /^(Confirmed|Escalated)/ }).waitFor();
     const outcome = await page.locator('#audit-status').innerText();
     assert.ok(outcome.includes(ce['rla.confirmed']) || outcome.includes(ce['rla.handCounted']));
+    assert.equal(await page.locator('#end-audit').count(), 0);
+    await capture(page, 'console-09g-audit-ended');
 
     // Tally; trustees 1, 2, 4 and 5 decrypt, trustee 3 is absent.
     await page.click('#tally');

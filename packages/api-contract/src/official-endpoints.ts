@@ -24,6 +24,7 @@ import {
 } from './schemas.ts';
 import {
   postalBatchBody,
+  postalEnvelopeBatchesResponse,
   postalEnvelopesBody,
   postalEnvelopesResponse,
   postalReceivedBody,
@@ -208,6 +209,16 @@ export const officialEndpoints = {
       'nominations/invalid-document',
       'nominations/already-published',
     ],
+  }),
+  postalEnvelopeBatches: endpoint({
+    method: 'GET',
+    path: '/api/elections/:electionId/postal/envelope-batches',
+    summary:
+      'How many returned envelopes went into each opening batch (counts only; which envelope is in which batch is never shown)',
+    audience: 'officer',
+    params: electionParams,
+    response: postalEnvelopeBatchesResponse,
+    errors: [],
   }),
   auditLog: endpoint({
     method: 'GET',

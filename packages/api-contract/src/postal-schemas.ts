@@ -64,3 +64,14 @@ export const postalEnvelopesResponse = z.strictObject({
 
 /** The counts of one opening batch's papers (the `postal-batch` body, spec §9.5). */
 export const postalBatchBody = eventBodySchemas['postal-batch'];
+
+/**
+ * Spec §9.5.3: how many returned envelopes went into each opening batch (the scanner's tray), as
+ * the officer compares them with the papers each batch's count will hold. Counts only: which
+ * envelope is in which tray is never published.
+ */
+export const postalEnvelopeBatchesResponse = z.strictObject({
+  batches: z.array(
+    z.strictObject({ batch: z.string(), envelopes: z.number().int().nonnegative() })
+  ),
+});

@@ -13,7 +13,7 @@ import { readAuditLog, writeAuditLog } from '../officials/audit-log.ts';
 import { cancelElection } from '../officials/cancel-election.ts';
 import { publishNominations } from '../officials/nominations-file.ts';
 import { postPostalBatch, recordPostalReceived } from '../officials/postal.ts';
-import { receiveEnvelopes } from '../officials/postal-intake.ts';
+import { envelopesPerBatch, receiveEnvelopes } from '../officials/postal-intake.ts';
 import { replaceCredential } from '../officials/replace-credential.ts';
 import {
   closeElection,
@@ -81,6 +81,9 @@ export function officialRoutes(context: AppContext): RouteSpec[] {
       reply.code(published.created ? 201 : 200);
       return published;
     }),
+    implement('postalEnvelopeBatches', async ({ params }) => ({
+      batches: await envelopesPerBatch(service.database, params.electionId),
+    })),
     implement('auditLog', async ({ params }) => ({
       entries: await readAuditLog(service.database, params.electionId),
     })),

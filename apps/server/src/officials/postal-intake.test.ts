@@ -128,6 +128,17 @@ forEachEngine('postal intake and opening batches', (engine) => {
     assert.deepEqual(await headHash(server(), election.electionId), head);
     const turnout = await api(server(), 'GET', `/api/elections/${election.electionId}/turnout`);
     assert.equal((turnout.body as { postal: number }).postal, 3);
+    // The officer reads the envelopes per opening batch (counts only); nobody else may.
+    const trays = `/api/elections/${election.electionId}/postal/envelope-batches`;
+    const perBatch = await api(server(), 'GET', trays, { token: election.adminKey });
+    assert.equal(perBatch.status, 200, JSON.stringify(perBatch.body));
+    assert.deepEqual(perBatch.body, {
+      batches: [
+        { batch: 'tray-1', envelopes: 2 },
+        { batch: 'tray-2', envelopes: 1 },
+      ],
+    });
+    assert.equal((await api(server(), 'GET', trays)).status, 401);
     assert.deepEqual(await failedChecks(election), []);
   });
 

@@ -229,3 +229,15 @@ export async function envelopesInBatch(
   );
   return Number(rows[0]?.n ?? 0);
 }
+
+/** Spec §9.5.3: envelopes received per opening batch, in batch order (counts, never credentials). */
+export async function envelopesPerBatch(
+  database: Queryable,
+  electionId: string
+): Promise<{ batch: string; envelopes: number }[]> {
+  const rows = await database.query<{ batch: string; n: unknown }>(
+    'SELECT batch, count(*) AS n FROM postal_envelopes WHERE election_id = $1 GROUP BY batch ORDER BY batch',
+    [electionId]
+  );
+  return rows.map((row) => ({ batch: row.batch, envelopes: Number(row.n) }));
+}

@@ -61,8 +61,21 @@ export const consoleApi = {
     client.call('postalEnvelopes', { ...asOfficer(id, key), body }),
   postalBatch: (id: string, key: string, body: BodyOf<Endpoints['postalBatch']>) =>
     client.call('postalBatch', { ...asOfficer(id, key), body }),
-  // `scrutineer postal audit status` (public) and `postal audit count` (a sampled batch's hand count).
+  // `scrutineer postal envelopes`: envelopes received per opening batch (counts only).
+  postalEnvelopeBatches: (id: string, key: string) =>
+    client.call('postalEnvelopeBatches', asOfficer(id, key)),
+  // `scrutineer postal audit status` (public), `commit`, `start`, `reveal`, `sample [--full]`,
+  // `count` (a sampled batch's hand count) and `end`.
   postalAuditStatus: (id: string) => client.call('postalAuditStatus', election(id)),
+  postalAuditCommit: (id: string, key: string, body: BodyOf<Endpoints['postalAuditCommit']>) =>
+    client.call('postalAuditCommit', { ...asOfficer(id, key), body }),
+  postalAuditStart: (id: string, key: string, body: BodyOf<Endpoints['postalAuditStart']>) =>
+    client.call('postalAuditStart', { ...asOfficer(id, key), body }),
+  postalAuditReveal: (id: string, key: string, body: BodyOf<Endpoints['postalAuditReveal']>) =>
+    client.call('postalAuditReveal', { ...asOfficer(id, key), body }),
+  postalAuditSample: (id: string, key: string, full: boolean) =>
+    client.call('postalAuditSample', { ...asOfficer(id, key), body: { full } }),
   postalAuditCount: (id: string, key: string, body: BodyOf<Endpoints['postalAuditCount']>) =>
     client.call('postalAuditCount', { ...asOfficer(id, key), body }),
+  postalAuditEnd: (id: string, key: string) => client.call('postalAuditEnd', asOfficer(id, key)),
 };

@@ -5,10 +5,11 @@
  * console-actions.ts or console-api.ts; a redraw follows each.
  */
 import type { AuditLog, HourlyTurnout, Turnout } from '@scrutineer/api-contract';
-import type { AuditStatus, BoardEvent, Manifest } from '@scrutineer/record';
-import { type RollAudit, auditRoll, parseRoll } from '@scrutineer/protocol';
+import type { AuditStatus, BoardEvent, Manifest, Result } from '@scrutineer/record';
+import { type RollAuditReport, auditRollReport, parseRoll } from '@scrutineer/protocol';
 import {
   type Officer,
+  type StepProblem,
   type TallyCheckpoint,
   loadCredentialsAndOpen,
   publishElectionKey,
@@ -19,7 +20,13 @@ import {
 } from './console-actions.ts';
 import { consoleApi } from './console-api.ts';
 import { boardEvents, boardManifest } from './console-board.ts';
-import { describeCode, describeFailure, describeProblem } from './console-errors.ts';
+import {
+  type ConsoleError,
+  describeCode,
+  describeFailure,
+  describeProblem,
+  said,
+} from './console-errors.ts';
 import {
   cancelElection,
   enterKeyedBatch,
@@ -29,8 +36,16 @@ import {
   uploadScannerText,
 } from './console-postal.ts';
 import { checkDraft } from './console-manifest.ts';
+import { riskText } from './console-audit.ts';
+import {
+  commitObserverSeed,
+  drawSample,
+  endAudit,
+  revealObserverSeed,
+  startAudit,
+} from './console-audit-steps.ts';
 import { forgetKey, generateOfficerKey, signIn, storedKey } from './console-session.ts';
-import { ct } from './i18n/console-i18n.ts';
+import { type ConsoleKey, ct } from './i18n/console-i18n.ts';
 import { officerKeyHash } from '@scrutineer/protocol';
 
 export interface ChosenFile {
@@ -49,6 +64,8 @@ export interface Board {
   readonly checkpoint: TallyCheckpoint | null;
   /** The postal audit's public status (spec §9.8), once the record holds any audit event. */
   readonly audit: AuditStatus | null;
+  /** Envelopes received into each opening batch (the officer's read; never published). */
+  readonly envelopeBatches: readonly { readonly batch: string; readonly envelopes: number }[];
   readonly readAt: Date;
 }
 
@@ -56,8 +73,8 @@ export interface ConsoleState {
   electionId: string;
   officer: Officer | null;
   board: Board | null;
-  /** Errors of the form on show: field id → sentence. */
-  errors: { readonly text: string; readonly target?: string }[];
+  /** Errors of the form on show, each worded when shown (console-errors.ts `said`). */
+  errors: ConsoleError[];
   /** The outcome of the last step, announced in the status region. */
   message: string;
   busy: boolean;
@@ -66,7 +83,7 @@ export interface ConsoleState {
   confirmOpen: boolean;
   /** The cancel section shows its warning and reason (the GOV.UK confirmation step). */
   confirmCancel: boolean;
-  roll: RollAudit | null;
+  roll: RollAuditReport | null;
   /** After creating an election: the new key to download, shown once. */
   created: { readonly electionId: string; readonly key: string; readonly hash: string } | null;
 }
@@ -131,9 +148,15 @@ export class ConsoleController {
         tally === undefined
           ? null
           : (before?.checkpoint ?? (await sealingCheckpoint(officer.electionId, tally.position)));
-      const audit = events.some((e) => e.type.startsWith('postal-audit-'))
-        ? await consoleApi.postalAuditStatus(officer.electionId)
-        : null;
+      // Spec §9.8: the audit runs between the close and the tally; its steps are offered then.
+      const envelopeBatches = manifest.channels.postal
+        ? (await consoleApi.postalEnvelopeBatches(officer.electionId, officer.key)).batches
+        : [];
+      const audit =
+        manifest.channels.postal &&
+        (summary.stage === 'closed' || events.some((e) => e.type.startsWith('postal-audit-')))
+          ? await consoleApi.postalAuditStatus(officer.electionId)
+          : null;
       const changed =
         before === null ||
         before.events.length !== events.length ||
@@ -149,12 +172,13 @@ export class ConsoleController {
         auditLog: log.entries,
         checkpoint,
         audit,
+        envelopeBatches,
         readAt: new Date(),
       };
       if (!quiet || changed) this.#redraw(focus);
     } catch (error) {
       if (quiet) return;
-      this.state.errors = [{ text: describeFailure(error) }];
+      this.state.errors = [said(() => describeFailure(error))];
       this.#redraw(focus);
     }
   }
@@ -170,10 +194,10 @@ export class ConsoleController {
       const problem = outcome.error;
       this.state.errors = [
         problem.field === 'election'
-          ? { text: ct(problem.code), target: 'election' }
+          ? said(() => ct(problem.code), 'election')
           : problem.field === 'key'
-            ? { text: describeProblem({ code: problem.code, detail: '' }), target: 'key-file' }
-            : { text: describeFailure(problem.error) },
+            ? said(() => describeProblem({ code: problem.code, detail: '' }), 'key-file')
+            : said(() => describeFailure(problem.error)),
       ];
       return this.#redraw(true);
     }
@@ -190,13 +214,12 @@ export class ConsoleController {
     const operatorKey = (this.state.text['operator-key'] ?? '').trim();
     const manifestText = this.state.files['manifest']?.text ?? this.state.text['manifest'] ?? '';
     const errors: ConsoleState['errors'] = [];
-    if (operatorKey === '')
-      errors.push({ text: ct('error.noOperatorKey'), target: 'operator-key' });
+    if (operatorKey === '') errors.push(said(() => ct('error.noOperatorKey'), 'operator-key'));
     if (manifestText.trim() === '')
-      errors.push({ text: ct('error.noManifest'), target: 'manifest-file' });
+      errors.push(said(() => ct('error.noManifest'), 'manifest-file'));
     const draft = errors.length === 0 ? checkDraft(manifestText) : null;
     if (draft !== null && !draft.ok)
-      errors.push({ text: describeProblem(draft.error), target: 'manifest-file' });
+      errors.push(said(() => describeProblem(draft.error), 'manifest-file'));
     if (errors.length > 0 || draft === null || !draft.ok) {
       this.state.errors = errors;
       return this.#redraw(true);
@@ -223,21 +246,23 @@ export class ConsoleController {
       value = JSON.parse(file.text);
     } catch (error) {
       this.state.errors = [
-        { text: ct('error.badJson', { detail: (error as Error).message }), target: 'roll-file' },
+        said(() => ct('error.badJson', { detail: (error as Error).message }), 'roll-file'),
       ];
       return this.#redraw(true);
     }
     const roll = parseRoll(value);
     if (!roll.ok) {
       this.state.errors = [
-        { text: ct('error.generic', { detail: roll.error.message }), target: 'roll-file' },
+        said(() => ct('error.generic', { detail: roll.error.message }), 'roll-file'),
       ];
       return this.#redraw(true);
     }
-    this.state.roll = auditRoll(roll.value);
+    // The same audit as `scrutineer roll audit --manifest`: the roll's categories and weights are
+    // checked against this election's ballot styles and weights (spec §13.1.1).
+    this.state.roll = auditRollReport(roll.value, {}, this.state.board?.manifest);
     this.state.message = ct('roll.audited', {
       members: this.state.roll.members,
-      findings: this.state.roll.findings.length,
+      findings: this.state.roll.findings.length + this.state.roll.terms.length,
     });
     this.#redraw(false);
   }
@@ -313,9 +338,9 @@ export class ConsoleController {
       if (!report.ok) return { problem: report.error, target: 'scanner-file' };
       const { envelopes, received, alreadyReceived, refused } = report.value;
       // Refused envelopes are no failure of the upload: each is listed with the board's reason.
-      this.#later = refused.map((r) => ({
-        text: ct('postal.refusedRow', { row: r.row, reason: describeCode(r.code) }),
-      }));
+      this.#later = refused.map((r) =>
+        said(() => ct('postal.refusedRow', { row: r.row, reason: describeCode(r.code) }))
+      );
       return ct('postal.scannerDone', {
         envelopes,
         received,
@@ -325,8 +350,89 @@ export class ConsoleController {
     });
   }
 
+  #field(id: string): string {
+    return (this.state.text[id] ?? '').trim();
+  }
+
+  #clear(...ids: string[]): void {
+    for (const id of ids) this.state.text[id] = '';
+  }
+
+  /** An observer's step: their name and commitment or seed, each refusal at its field. */
+  #observerStep(
+    [observerId, valueId]: readonly [string, string],
+    post: (
+      officer: Officer,
+      observer: string,
+      value: string
+    ) => Promise<Result<string, StepProblem>>,
+    done: ConsoleKey
+  ): Promise<void> {
+    const observer = this.#field(observerId);
+    const value = this.#field(valueId);
+    return this.#officerStep(async (officer) => {
+      const posted = await post(officer, observer, value);
+      if (!posted.ok)
+        return {
+          problem: posted.error,
+          target: posted.error.code === 'postal-audit/invalid-observer' ? observerId : valueId,
+        };
+      this.#clear(observerId, valueId);
+      return ct(done, { observer: posted.value });
+    });
+  }
+
+  /** `postal audit commit`: an observer's commitment, before the start. */
+  commitAuditSeed(): Promise<void> {
+    const fields = ['rla-commit-observer', 'rla-commitment'] as const;
+    return this.#observerStep(fields, commitObserverSeed, 'rla.committed');
+  }
+
+  /** `postal audit reveal`: an observer's seed, after the start. */
+  revealAuditSeed(): Promise<void> {
+    return this.#observerStep(
+      ['rla-reveal-observer', 'rla-seed'],
+      revealObserverSeed,
+      'rla.revealed'
+    );
+  }
+
+  /** `postal audit start --risk-limit`: no more batches or commitments after this. */
+  startAudit(): Promise<void> {
+    const riskLimit = this.#field('rla-risk-limit') || '5';
+    return this.#officerStep(async (officer) => {
+      const started = await startAudit(officer, riskLimit);
+      if (!started.ok) return { problem: started.error, target: 'rla-risk-limit' };
+      return ct('rla.started', { limit: started.value });
+    });
+  }
+
+  /** `postal audit sample [--full]`: the board draws the next round from the public seed. */
+  drawAuditSample(): Promise<void> {
+    const full = this.state.text['rla-full'] === 'yes';
+    return this.#officerStep(async (officer) => {
+      const sample = await drawSample(officer, full);
+      this.#clear('rla-full');
+      return ct(sample.full ? 'rla.drawnFull' : 'rla.drawn', {
+        round: sample.round,
+        draws: sample.draws,
+        batches: sample.batches.join(' ') || '—',
+      });
+    });
+  }
+
+  /** `postal audit end`: the board states the outcome the counts give, or refuses. */
+  endAudit(): Promise<void> {
+    return this.#officerStep(async (officer) => {
+      const end = await endAudit(officer);
+      return end.outcome === 'confirmed'
+        ? ct('rla.endConfirmed', { risk: riskText(end.riskPpm) })
+        : ct('rla.endHandCounted');
+    });
+  }
+
   recordHandCount(): Promise<void> {
-    const field = (id: string): string => (this.state.text[id] ?? '').trim();
+    const field = (id: string): string => this.#field(id);
     const text = {
       batch: field('audit-batch'),
       papers: field('audit-papers'),
@@ -342,8 +448,7 @@ export class ConsoleController {
           problem: counted.error,
           target: counted.error.code === 'console/audit-batch' ? 'audit-batch' : 'audit-counts',
         };
-      for (const id of ['audit-batch', 'audit-papers', 'audit-spoilt', 'audit-counts'])
-        this.state.text[id] = '';
+      this.#clear('audit-batch', 'audit-papers', 'audit-spoilt', 'audit-counts');
       return ct('rla.done', { batch: counted.value });
     });
   }
@@ -369,9 +474,9 @@ export class ConsoleController {
           papers: entered.value.papers,
           spoilt: entered.value.spoilt,
         });
-      this.#later = (entered.error.mismatches ?? []).map((m) => ({
-        text: ct('postal.mismatch', { paper: m.paper, first: m.first, second: m.second }),
-      }));
+      this.#later = (entered.error.mismatches ?? []).map((m) =>
+        said(() => ct('postal.mismatch', { paper: m.paper, first: m.first, second: m.second }))
+      );
       return {
         problem: entered.error,
         target: entered.error.code === 'console/batch-id' ? 'batch-id' : 'first-entries',
@@ -446,14 +551,15 @@ export class ConsoleController {
         this.state.message = '';
         this.state.errors = [
           outcome.target === undefined
-            ? { text: describeProblem(outcome.problem) }
-            : { text: describeProblem(outcome.problem), target: outcome.target },
+            ? said(() => describeProblem(outcome.problem))
+            : said(() => describeProblem(outcome.problem), outcome.target),
         ];
       }
       this.state.errors = [...this.state.errors, ...this.#later];
     } catch (error) {
       this.state.message = '';
-      this.state.errors = [{ text: describeFailure(error, this.state.board?.stage) }];
+      const stage = this.state.board?.stage;
+      this.state.errors = [said(() => describeFailure(error, stage))];
     }
     this.state.busy = false;
     await this.refresh(false, true);

@@ -7,6 +7,8 @@ import { type Child, h } from '../dom.ts';
 import type { ConsoleController } from './console-controller.ts';
 import { ct } from './i18n/console-i18n.ts';
 
+export const yesNo = (value: boolean): string => ct(value ? 'ceremony.yes' : 'ceremony.no');
+
 export function table(
   caption: string,
   headings: readonly string[],
@@ -112,4 +114,13 @@ export function form(action: () => void, ...children: Child[]): HTMLFormElement 
 
 export function submit(c: ConsoleController, label: string, id: string): HTMLButtonElement {
   return h('button', { type: 'submit', class: 'primary', id, disabled: c.state.busy }, label);
+}
+
+/** A single GOV.UK-style checkbox whose state is kept in the page's text as `yes` or ``. */
+export function checkbox(c: ConsoleController, id: string, label: string): HTMLElement {
+  const box = h('input', { type: 'checkbox', id, checked: c.state.text[id] === 'yes' });
+  box.addEventListener('change', () => {
+    c.state.text[id] = box.checked ? 'yes' : '';
+  });
+  return h('div', { class: 'choice' }, box, h('label', { for: id }, label));
 }

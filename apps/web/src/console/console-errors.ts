@@ -7,6 +7,25 @@ import { ApiError } from './console-api.ts';
 import type { StepProblem } from './console-actions.ts';
 import { type ConsoleKey, ct } from './i18n/console-i18n.ts';
 
+/** An error of the form on show: its sentence, and the field it is about. */
+export interface ConsoleError {
+  readonly text: string;
+  readonly target?: string;
+}
+
+/**
+ * An error whose sentence is made each time it is shown, so the error summary follows a switch of
+ * language after the step that found it (the words are not kept in the language of that moment).
+ */
+export function said(words: () => string, target?: string): ConsoleError {
+  return {
+    get text() {
+      return words();
+    },
+    ...(target === undefined ? {} : { target }),
+  };
+}
+
 const API_WORDS: Readonly<Record<string, ConsoleKey>> = {
   'auth/admin-required': 'error.wrongKey',
   'auth/operator-required': 'error.operatorKey',
@@ -49,6 +68,10 @@ const STEP_WORDS: Readonly<Record<string, ConsoleKey>> = {
   'console/cancel-reason': 'error.cancelReason',
   'console/audit-batch': 'error.auditBatch',
   'console/hand-count': 'error.handCount',
+  'postal-audit/invalid-observer': 'error.auditObserver',
+  'postal-audit/invalid-commitment': 'error.auditCommitment',
+  'postal-audit/invalid-risk-limit': 'error.riskLimit',
+  'postal-audit/invalid-seed': 'error.auditSeed',
   'pack/invalid-return-slip': 'error.slip',
   'postal/paper-counted-twice': 'error.paperTwice',
   'postal/unknown-candidate': 'error.unknownCandidate',
@@ -58,6 +81,25 @@ const STEP_WORDS: Readonly<Record<string, ConsoleKey>> = {
   'replacement/not-a-request': 'error.replacementFile',
   'replacement/other-election': 'error.replacementFile',
 };
+
+/**
+ * The board's refusals of an audit step are its replay's reasons (record's audit-replay.ts, in
+ * English, shared with the verifier): the ones an officer meets in the order of the steps get a
+ * sentence in the page's language; any other is quoted.
+ */
+const AUDIT_REFUSALS: readonly (readonly [RegExp, ConsoleKey])[] = [
+  [/started with no observer seed committed/, 'error.auditNoCommitment'],
+  [/not every committed observer seed has been revealed/, 'error.auditUnrevealed'],
+  [/seed does not open its commitment/, 'error.auditSeedMismatch'],
+  [/sampled batches are not counted yet/, 'error.auditUncounted'],
+  [/the risk limit is met/, 'error.auditRiskMet'],
+  [/is above the .* limit/, 'error.auditRiskAbove'],
+];
+
+function auditRefusal(detail: string): string {
+  const words = AUDIT_REFUSALS.find(([pattern]) => pattern.test(detail))?.[1];
+  return words === undefined ? ct('error.auditRefused', { detail }) : ct(words);
+}
 
 /** A sentence for a thrown error (an ApiError from the contract client, or a bug's message). */
 export function describeFailure(error: unknown, stage?: string): string {
@@ -69,8 +111,7 @@ export function describeFailure(error: unknown, stage?: string): string {
       return ct('error.wrongStage', { stage: stage ?? '' });
     if (error.code === 'election/invalid-manifest')
       return ct('error.manifest', { detail: error.detail });
-    if (error.code.startsWith('postal-audit/'))
-      return ct('error.auditRefused', { detail: error.detail });
+    if (error.code.startsWith('postal-audit/')) return auditRefusal(error.detail);
     if (error.code.startsWith('replacement/'))
       return ct('error.replacementRefused', { detail: error.detail });
     return ct('error.generic', { detail: error.detail });

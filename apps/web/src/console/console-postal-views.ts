@@ -1,16 +1,17 @@
 /**
  * @module The console's sections for the steps that change the record outside the main line: postal
- * intake and batch entry (with their status: envelopes received, batches posted; which envelopes
- * are in which tray is the server's, not the board's, and no endpoint shows it), ballot packs
+ * intake and batch entry (with their status: envelopes received, and per opening batch — counts
+ * only, the officer's read of the server, since which envelope is in which tray is never
+ * published — and batches posted), ballot packs
  * (made offline: the commands to run, and posting a replacement request), and cancelling the
  * election behind a GOV.UK warning and a second, explicit confirmation.
  */
 import { type Child, button, h } from '../dom.ts';
-import type { ConsoleController } from './console-controller.ts';
+import type { Board, ConsoleController } from './console-controller.ts';
 import { postalBatches, postalReceivedCount } from './console-board.ts';
 import { fileField, form, section, submit, table, textField } from './console-elements.ts';
 import { ct } from './i18n/console-i18n.ts';
-import { auditBegun, auditRows } from './console-audit.ts';
+import { auditPart } from './console-audit-views.ts';
 
 const CSV = '.csv,text/csv';
 
@@ -29,6 +30,7 @@ export function postalSection(c: ConsoleController): HTMLElement | null {
       { id: 'postal-received' },
       `${ct('postal.received')}: ${postalReceivedCount(board.events)}`
     ),
+    envelopesTable(board.envelopeBatches),
     batches.length === 0
       ? h('p', {}, ct('postal.none'))
       : table(
@@ -45,32 +47,16 @@ export function postalSection(c: ConsoleController): HTMLElement | null {
   );
 }
 
-/** Spec §9.8: the audit's public status and, while batches wait, the hand-count form. */
-function auditPart(c: ConsoleController): Child[] {
-  const audit = c.state.board?.audit ?? null;
-  if (audit === null) return [];
-  const head = [h('h3', { id: 'audit-title' }, ct('rla.title')), h('p', {}, ct('rla.intro'))];
-  if (!auditBegun(audit)) return [...head, h('p', { id: 'audit-none' }, ct('rla.none'))];
-  return [
-    ...head,
-    h(
-      'dl',
-      { id: 'audit-status' },
-      ...auditRows(audit).flatMap(([label, value]) => [h('dt', {}, label), h('dd', {}, value)])
-    ),
-    audit.full ? h('p', {}, ct('rla.fullRound')) : null,
-    h('h4', { id: 'audit-count-title' }, ct('rla.countTitle')),
-    audit.pending.length === 0
-      ? h('p', { id: 'audit-nothing' }, ct('rla.nothingPending'))
-      : form(
-          () => void c.recordHandCount(),
-          textField(c, 'audit-batch', ct('rla.batch'), { hint: audit.pending.join(' ') }),
-          textField(c, 'audit-papers', ct('rla.papers')),
-          textField(c, 'audit-spoilt', ct('rla.spoilt')),
-          textField(c, 'audit-counts', ct('rla.counts'), { hint: ct('rla.countsHint') }),
-          submit(c, ct('rla.submit'), 'record-hand-count')
-        ),
-  ];
+/** Spec §9.5.3: envelopes per opening batch, which a batch's count may not exceed in papers. */
+function envelopesTable(batches: Board['envelopeBatches']): Child {
+  return batches.length === 0
+    ? null
+    : table(
+        ct('postal.envelopeBatches'),
+        [ct('postal.batch'), ct('postal.envelopes')],
+        batches.map((b) => [b.batch, String(b.envelopes)]),
+        'postal-envelopes'
+      );
 }
 
 function intakeForms(c: ConsoleController): Child[] {

@@ -10,8 +10,9 @@ import type { ConsoleController } from './console-controller.ts';
 import { rehearsalShortfall, trusteeProgress } from './console-board.ts';
 import { cancelSection, packsSection, postalSection } from './console-postal-views.ts';
 import { type ConsoleKey, ct } from './i18n/console-i18n.ts';
-import { fileField, form, section, submit, table, textField } from './console-elements.ts';
+import { fileField, form, section, submit, table, textField, yesNo } from './console-elements.ts';
 import { contestsSection } from './contests-section.ts';
+import type { RollAuditReport } from '@scrutineer/protocol';
 
 const suffix = (): string => (language() === 'cy' ? '?lang=cy' : '');
 
@@ -95,7 +96,31 @@ function createdPage(c: ConsoleController): Child[] {
   ];
 }
 
-const yesNo = (value: boolean): string => ct(value ? 'ceremony.yes' : 'ceremony.no');
+/** The findings as `scrutineer roll audit` writes them: the audit's, then categories and weights'. */
+function rollReport(report: RollAuditReport | null): Child[] {
+  if (report === null) return [];
+  const rows = [
+    ...report.findings.map((f) => [f.id, f.rule, f.memberIds.join(', '), f.evidence]),
+    ...report.terms.map((t) => [t.id, t.code, t.memberIds.join(', '), t.message]),
+  ];
+  return [
+    report.terms.length === 0
+      ? h('p', { id: 'roll-terms' }, ct('roll.termsOk'))
+      : h(
+          'p',
+          { id: 'roll-terms', class: 'notice' },
+          ct('roll.termsProblems', { count: report.terms.length })
+        ),
+    rows.length === 0
+      ? h('p', { class: 'notice ok' }, ct('roll.none'))
+      : table(
+          ct('roll.title'),
+          [ct('roll.finding'), ct('roll.rule'), ct('roll.members'), ct('roll.evidence')],
+          rows,
+          'roll-findings'
+        ),
+  ];
+}
 
 /** `/console/<election>` once signed in. */
 export function dashboardPage(c: ConsoleController): Child[] {
@@ -144,16 +169,7 @@ export function dashboardPage(c: ConsoleController): Child[] {
         fileField(c, 'roll-file', 'roll', ct('roll.file')),
         submit(c, ct('roll.submit'), 'audit-roll')
       ),
-      c.state.roll === null
-        ? null
-        : c.state.roll.findings.length === 0
-          ? h('p', { class: 'notice ok' }, ct('roll.none'))
-          : table(
-              ct('roll.title'),
-              [ct('roll.finding'), ct('roll.rule'), ct('roll.members'), ct('roll.evidence')],
-              c.state.roll.findings.map((f) => [f.id, f.rule, f.memberIds.join(', '), f.evidence]),
-              'roll-findings'
-            )
+      ...rollReport(c.state.roll)
     ),
     section(
       'ceremony-title',

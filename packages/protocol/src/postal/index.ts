@@ -5,3 +5,4 @@ export * from './ranked-boxes.ts';
 export * from './scanner-rows.ts';
 export * from './envelope-upload.ts';
 export * from './hand-count.ts';
+export * from './audit-steps.ts';

@@ -2,7 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { EligibilityRules } from './eligibility.ts';
 import { type MemberTable, buildRoll, parseRoll } from './roll.ts';
-import { type TermsManifest, rollTermsProblems, termsOfMember } from './roll-terms.ts';
+import {
+  type TermsManifest,
+  auditRollReport,
+  rollTermsProblems,
+  termsOfMember,
+} from './roll-terms.ts';
 
 const rules: EligibilityRules = {
   cutoff: null,
@@ -117,4 +122,26 @@ test('unknown, missing and small categories and heavy weights are each named', (
     styles: { minCategorySize: 1, categories: manifest.styles?.categories ?? [] },
   };
   assert.deepEqual(rollTermsProblems(lenient, clean), []);
+});
+
+test('the roll audit report carries the terms problems after the findings, numbered T0001…', () => {
+  const built = buildRoll(
+    rollOf([
+      ['north', '1'],
+      ['east', ''],
+    ]),
+    rules
+  );
+  assert.ok(built.ok);
+  const report = auditRollReport(built.value, {}, manifest);
+  assert.equal(report.members, 2);
+  assert.deepEqual(
+    report.terms.map((t) => [t.id, t.code]),
+    [
+      ['T0001', 'roll/category-too-small'],
+      ['T0002', 'roll/unknown-category'],
+    ]
+  );
+  // Without a manifest, only the audit's own rules run (`roll audit` without --manifest).
+  assert.deepEqual(auditRollReport(built.value).terms, []);
 });

@@ -7,6 +7,8 @@
  */
 import type { CredentialTerms, Manifest } from '@scrutineer/record';
 import type { Member } from './member.ts';
+import { type AuditOptions, type RollAudit, auditRoll } from './roll-audit.ts';
+import { type Roll, eligibleMembers } from './roll.ts';
 
 /** The manifest fields the terms depend on (a draft may carry them before it is complete). */
 export type TermsManifest = Pick<Manifest, 'styles' | 'weights'>;
@@ -101,4 +103,31 @@ export function rollTermsProblems(
     );
   }
   return problems;
+}
+
+/** A terms problem as the roll audit reports it: `T0001`, … after the audit's own findings. */
+export interface TermsFinding extends RollTermsProblem {
+  readonly id: string;
+}
+
+/** The roll audit with, given the manifest, the roll's categories and weights checked (§13.1.1). */
+export interface RollAuditReport extends RollAudit {
+  readonly terms: readonly TermsFinding[];
+}
+
+/**
+ * `scrutineer roll audit [--manifest …]` and the console's in-page audit: the audit's findings
+ * and, when the manifest (or its draft) is given, every reason the eligible members cannot be
+ * bound to its ballot styles and weights. One function, so both report the same findings.
+ */
+export function auditRollReport(
+  roll: Roll,
+  options: AuditOptions = {},
+  manifest?: TermsManifest
+): RollAuditReport {
+  const terms = manifest === undefined ? [] : rollTermsProblems(manifest, eligibleMembers(roll));
+  return {
+    ...auditRoll(roll, options),
+    terms: terms.map((t, i) => ({ ...t, id: `T${String(i + 1).padStart(4, '0')}` })),
+  };
 }

@@ -10,10 +10,26 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { parseHandCount } from '@scrutineer/protocol';
-import { type AuditStatus, type EventBody, auditSeedCommitment } from '@scrutineer/record';
+import {
+  parseAuditCommit,
+  parseAuditReveal,
+  parseAuditStart,
+  parseHandCount,
+} from '@scrutineer/protocol';
+import {
+  type AuditStatus,
+  type EventBody,
+  type Result,
+  auditSeedCommitment,
+} from '@scrutineer/record';
 import { ServerClient } from '../../client/server-client.ts';
 import { type PostalCommon, officerKey, withPostalCommon } from './postal.ts';
+
+/** The protocol's check of what the officer typed (shared with the console); a refusal exits 1. */
+function checked<T>(result: Result<T, { readonly message: string }>): T {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
 
 /** The officer's audit steps over HTTP, for the CLI and the demo. */
 export class PostalAuditClient {
@@ -32,13 +48,22 @@ export class PostalAuditClient {
   }
 
   commit(observer: string, commitment: string): Promise<unknown> {
-    return this.client.call('postalAuditCommit', { ...this.#at(), body: { observer, commitment } });
+    return this.client.call('postalAuditCommit', {
+      ...this.#at(),
+      body: checked(parseAuditCommit(observer, commitment)),
+    });
   }
-  start(riskLimit: number): Promise<unknown> {
-    return this.client.call('postalAuditStart', { ...this.#at(), body: { riskLimit } });
+  start(riskLimit: number | string): Promise<unknown> {
+    return this.client.call('postalAuditStart', {
+      ...this.#at(),
+      body: checked(parseAuditStart(String(riskLimit))),
+    });
   }
   reveal(observer: string, seed: string): Promise<unknown> {
-    return this.client.call('postalAuditReveal', { ...this.#at(), body: { observer, seed } });
+    return this.client.call('postalAuditReveal', {
+      ...this.#at(),
+      body: checked(parseAuditReveal(observer, seed)),
+    });
   }
   async sample(full = false): Promise<EventBody<'postal-audit-sample'>> {
     return (await this.client.call('postalAuditSample', { ...this.#at(), body: { full } })).body;
@@ -141,7 +166,7 @@ export function postalAuditCommand(): Command {
       .description('start the audit: no more batches or commitments')
       .requiredOption('--risk-limit <percent>', 'the risk limit, 1–50 %', '5')
       .action(async (options: PostalCommon & { riskLimit: string }) =>
-        show(await auditOf(options).start(Number(options.riskLimit)))
+        show(await auditOf(options).start(options.riskLimit))
       )
   );
   command.addCommand(
@@ -150,7 +175,7 @@ export function postalAuditCommand(): Command {
       .requiredOption('--observer <name>', 'the observer')
       .requiredOption('--seed <hex>', "the observer's 64-hex-digit seed")
       .action(async (options: PostalCommon & { observer: string; seed: string }) =>
-        show(await auditOf(options).reveal(options.observer, options.seed.trim()))
+        show(await auditOf(options).reveal(options.observer, options.seed))
       )
   );
   command.addCommand(

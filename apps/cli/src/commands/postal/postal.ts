@@ -272,6 +272,25 @@ a spoilt paper). Example: 1,leader=2 1 - -;committee=- 1 - - 2 -;motion=Yes`
     });
 }
 
+/** The envelopes received into each opening batch (spec §9.5.3), as the console's postal status shows them. */
+function envelopesCommand(): Command {
+  return withPostalCommon(new Command('envelopes'))
+    .description(
+      'how many returned envelopes went into each opening batch (counts only), to compare with the papers each batch holds'
+    )
+    .action(async (options: PostalCommon) => {
+      const { batches } = await new ServerClient(options.server).call('postalEnvelopeBatches', {
+        params: { electionId: options.election },
+        token: officerKey(options),
+      });
+      process.stdout.write(
+        batches.length === 0
+          ? 'No envelope has been received into a batch.\n'
+          : batches.map((b) => `${b.batch}\t${b.envelopes} envelopes\n`).join('')
+      );
+    });
+}
+
 export function postalCommand(): Command {
   return new Command('postal')
     .description(
@@ -279,5 +298,6 @@ export function postalCommand(): Command {
     )
     .addCommand(receiveCommand())
     .addCommand(batchCommand())
+    .addCommand(envelopesCommand())
     .addCommand(postalAuditCommand());
 }

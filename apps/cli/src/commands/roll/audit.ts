@@ -15,11 +15,10 @@ import {
   type AuditOptions,
   type Roll,
   type RollAudit,
+  type RollAuditReport,
   type RollTermsProblem,
   type TermsManifest,
-  auditRoll,
-  eligibleMembers,
-  rollTermsProblems,
+  auditRollReport,
 } from '@scrutineer/protocol';
 import { readElection } from '../packs/election-input.ts';
 import { csvLine } from './csv-file.ts';
@@ -37,18 +36,15 @@ export function writeRollAudit(
   outPath: string,
   options: AuditOptions = {},
   manifest?: TermsManifest
-): RollAudit & { readonly terms: readonly RollTermsProblem[] } {
-  const audit = auditRoll(roll, options);
-  const terms = manifest === undefined ? [] : rollTermsProblems(manifest, eligibleMembers(roll));
+): RollAuditReport {
+  const audit = auditRollReport(roll, options, manifest);
   const lines = [csvLine(AUDIT_COLUMNS)];
   for (const f of audit.findings)
     lines.push(csvLine([f.id, f.rule, f.memberIds.join(';'), f.evidence]));
-  for (const [i, t] of terms.entries())
-    lines.push(
-      csvLine([`T${String(i + 1).padStart(4, '0')}`, t.code, t.memberIds.join(';'), t.message])
-    );
+  for (const t of audit.terms)
+    lines.push(csvLine([t.id, t.code, t.memberIds.join(';'), t.message]));
   writeFileAtomic(outPath, lines.join(''));
-  return { ...audit, terms };
+  return audit;
 }
 
 /** Spec §13: what the roll's categories and weights make of the manifest's styles, or why not. */

@@ -1,35 +1,13 @@
 /**
- * @module CSV files of the registrar's commands: reading (csv-parse, RFC 4180 with quoted fields,
- * embedded newlines and a byte-order mark) into a header and numbered rows, and writing with
- * RFC 4180 quoting. Row numbers are file line numbers (the header is row 1), as a spreadsheet shows.
+ * @module CSV files of the registrar's commands: reading with the protocol's RFC 4180 reader
+ * (quoted fields, embedded newlines, a byte-order mark; the one the console uses too, so a file
+ * reads the same in both) into a header and numbered rows, and writing with RFC 4180 quoting. Row
+ * numbers are file line numbers (the header is row 1), as a spreadsheet shows.
  */
 import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
+import { type CsvTable, parseCsvText } from '@scrutineer/protocol';
 
-export interface CsvTable {
-  readonly header: readonly string[];
-  readonly rows: readonly { readonly row: number; readonly cells: readonly string[] }[];
-}
-
-/** Parses CSV text; throws (with the line) only when the text is not CSV at all. */
-export function parseCsvText(text: string): CsvTable {
-  const records = parse(text, {
-    bom: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    info: true,
-  }) as unknown as { record: string[]; info: { lines: number } }[];
-  const [first, ...rest] = records;
-  if (first === undefined) return { header: [], rows: [] };
-  return {
-    header: first.record.map((h) => h.trim()),
-    // info.lines is the line the record ends on; a record with embedded newlines starts earlier.
-    rows: rest.map(({ record, info }) => ({
-      row: info.lines - (record.join(',').match(/\n/g)?.length ?? 0),
-      cells: record,
-    })),
-  };
-}
+export { type CsvTable, parseCsvText };
 
 export function readCsvFile(path: string): CsvTable {
   return parseCsvText(readFileSync(path, 'utf8'));

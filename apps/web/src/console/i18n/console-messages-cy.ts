@@ -111,6 +111,8 @@ export const consoleCy: Readonly<Record<ConsoleKey, string>> = {
   'turnout.byHour': 'Pleidleiswyr fesul awr',
   'postal.title': 'Derbyn pleidleisiau post',
   'postal.received': 'Pecynnau post a dderbyniwyd',
+  'postal.envelopeBatches': 'Amlenni a dderbyniwyd fesul swp agor',
+  'postal.envelopes': 'Amlenni',
   'postal.batches': 'Sypiau a gofnodwyd',
   'postal.batch': 'Swp',
   'postal.papers': 'Papurau',
@@ -146,6 +148,10 @@ export const consoleCy: Readonly<Record<ConsoleKey, string>> = {
   'roll.members': 'Aelodau',
   'roll.evidence': 'Tystiolaeth',
   'roll.none': 'Dim canfyddiadau.',
+  'roll.termsOk':
+    'Categorïau a phwysiadau: mae pob aelod cymwys yn cyd-fynd ag arddulliau papur pleidleisio a phwysiadau’r etholiad hwn.',
+  'roll.termsProblems':
+    'Categorïau a phwysiadau: {count} problem; mae “scrutineer packs generate” yn gwrthod y gofrestr hon nes eu cywiro.',
   'file.chosen': 'Wedi dewis: {name}',
   'error.manifestField': 'Yn y maniffest, {field}: {detail}',
   'postal.intro':
@@ -241,7 +247,7 @@ export const consoleCy: Readonly<Record<ConsoleKey, string>> = {
     'Pecyn newydd wedi’i gyhoeddi: cymhwyster {revoked}… wedi’i ddirymu, {added}… wedi’i ychwanegu.',
   'rla.title': 'Archwiliad cyfyngu risg o’r cyfrif post',
   'rla.intro':
-    'Ar ôl cyhoeddi pob swp, mae’r bwrdd yn tynnu sypiau i’w cyfrif â llaw o hedyn cyhoeddus yr arsylwyr (manyleb §9.8). Cymerir hadau’r arsylwyr, y dechrau, sampl pob rownd a’r diwedd â “scrutineer postal audit”; yma fe welwch yr archwiliad ac fe rowch gyfrif llaw swp a dynnwyd, yr un cais â “scrutineer postal audit count”.',
+    'Ar ôl cyhoeddi pob swp, mae’r bwrdd yn tynnu sypiau i’w cyfrif â llaw o hedyn cyhoeddus yr arsylwyr (manyleb §9.8). Mae pob cam yma yr un cais â “scrutineer postal audit”: cyhoeddi ymrwymiadau’r arsylwyr, dechrau’r archwiliad, cyhoeddi eu hadau, gofyn i’r bwrdd dynnu pob rownd, rhoi cyfrif llaw pob swp a dynnwyd, a dod â’r archwiliad i ben.',
   'rla.none': 'Nid oes archwiliad wedi dechrau.',
   'rla.phase': 'Cam',
   'rla.riskLimit': 'Terfyn risg',
@@ -268,5 +274,61 @@ export const consoleCy: Readonly<Record<ConsoleKey, string>> = {
   'error.auditBatch': 'Nid yw “{detail}” yn swp y mae’r bwrdd wedi’i dynnu ac yn aros amdano.',
   'error.handCount': 'Nid yw’r cyfrif llaw yn gyflawn: {detail}',
   'error.auditRefused': 'Gwrthododd y bwrdd y cam archwilio hwn: {detail}',
+  'rla.seedsNote':
+    'Mae pob arsylwr yn gwneud ei hedyn ar ei gyfrifiadur ei hun â “scrutineer postal audit seed” ac yn rhoi dim ond ei ymrwymiad i chi cyn y dechrau; mae’n rhoi’r hedyn ei hun i chi dim ond ar ôl y dechrau.',
+  'rla.observers': 'Arsylwyr',
+  'rla.observer': 'Arsylwr',
+  'rla.seedRevealed': 'Hedyn wedi’i gyhoeddi',
+  'rla.commitTitle': 'Cyhoeddi ymrwymiad arsylwr',
+  'rla.commitObserver': 'Enw’r arsylwr',
+  'rla.commitObserverHint': 'Fel y bydd y cofnod yn ei enwi, er enghraifft Ann Jones.',
+  'rla.commitment': 'Ei ymrwymiad',
+  'rla.commitmentHint': '64 digid hecsadegol, fel yr argraffodd “scrutineer postal audit seed” ef.',
+  'rla.commitSubmit': 'Cyhoeddi’r ymrwymiad',
+  'rla.committed': 'Ymrwymiad {observer} wedi’i gyhoeddi.',
+  'rla.startTitle': 'Dechrau’r archwiliad',
+  'rla.startText':
+    'Unwaith y bydd yr archwiliad wedi dechrau, ni ellir cyhoeddi rhagor o sypiau nac ymrwymiadau.',
+  'rla.riskLimitField': 'Terfyn risg, mewn canran',
+  'rla.riskLimitHint': 'Rhif cyfan o 1 i 50; 5 os byddwch yn ei adael yn wag.',
+  'rla.startSubmit': 'Dechrau’r archwiliad',
+  'rla.started': 'Mae’r archwiliad wedi dechrau gyda therfyn risg o {limit} %.',
+  'rla.revealTitle': 'Cyhoeddi hedyn arsylwr',
+  'rla.revealObserver': 'Enw’r arsylwr',
+  'rla.revealObserverHint': 'I’w cyhoeddi o hyd: {names}',
+  'rla.seed': 'Ei hedyn',
+  'rla.seedHint': '64 digid hecsadegol, o ffeil hedyn yr arsylwr.',
+  'rla.revealSubmit': 'Cyhoeddi’r hedyn',
+  'rla.revealed': 'Hedyn {observer} wedi’i gyhoeddi.',
+  'rla.sampleTitle': 'Tynnu’r rownd nesaf',
+  'rla.sampleText':
+    'Mae’r bwrdd yn tynnu’r sypiau ei hun o’r hedyn cyhoeddus; nid oes neb yn eu dewis.',
+  'rla.full': 'Uwchgyfeirio i gyfrif llaw llawn o bob swp nas cyfrifwyd eto',
+  'rla.sampleSubmit': 'Gofyn i’r bwrdd dynnu',
+  'rla.drawn': 'Rownd {round}: {draws} tyniad; i’w cyfrif â llaw: {batches}.',
+  'rla.drawnFull': 'Rownd {round}, cyfrif llaw llawn: i’w cyfrif â llaw: {batches}.',
+  'rla.endTitle': 'Dod â’r archwiliad i ben',
+  'rla.endText':
+    'Dim ond pan fydd y risg a fesurwyd o fewn y terfyn risg, neu pan fydd pob swp wedi’i gyfrif â llaw, y mae’r bwrdd yn dod â’r archwiliad i ben; fel arall tynnwch rownd arall neu uwchgyfeirio.',
+  'rla.endSubmit': 'Dod â’r archwiliad i ben',
+  'rla.endConfirmed': 'Mae’r cyfrif post wedi’i gadarnhau: risg a fesurwyd {risk}.',
+  'rla.endHandCounted': 'Cyfrifwyd pob swp â llaw: mae’r canlyniad yn defnyddio’r cyfrifon llaw.',
+  'error.auditObserver':
+    'Rhaid i enw’r arsylwr ddechrau â llythyren neu ddigid, yna hyd at 63 o lythrennau, digidau, bylchau, atalnodau llawn, cysylltnodau neu danlinellau.',
+  'error.auditCommitment':
+    'Rhaid i’r ymrwymiad fod yn 64 digid hecsadegol, fel yr argraffodd “scrutineer postal audit seed” ef.',
+  'error.riskLimit': 'Rhaid i’r terfyn risg fod yn rhif cyfan o ganran o 1 i 50.',
+  'error.auditSeed': 'Rhaid i’r hedyn fod yn 64 digid hecsadegol, o ffeil hedyn yr arsylwr.',
+  'error.auditNoCommitment':
+    'Ni all yr archwiliad ddechrau cyn cyhoeddi ymrwymiad o leiaf un arsylwr.',
+  'error.auditUnrevealed':
+    'Ni all y bwrdd dynnu eto: nid yw hedyn pob arsylwr a ymrwymodd wedi’i gyhoeddi.',
+  'error.auditSeedMismatch':
+    'Nid yw’r hedyn hwnnw’n cyfateb i ymrwymiad yr arsylwr. Gwiriwch ef gyda’r arsylwr; ni chyhoeddwyd dim.',
+  'error.auditUncounted': 'Nid yw rhai sypiau a dynnwyd wedi’u cyfrif â llaw eto.',
+  'error.auditRiskMet':
+    'Mae’r terfyn risg wedi’i fodloni: dewch â’r archwiliad i ben yn lle tynnu rownd arall.',
+  'error.auditRiskAbove':
+    'Mae’r risg a fesurwyd uwchlaw’r terfyn risg: tynnwch rownd arall neu uwchgyfeirio i gyfrif llaw llawn.',
   'working.busy': 'Wrthi…',
 };

@@ -111,6 +111,8 @@ export const consoleEn = {
   'turnout.byHour': 'Voters by hour',
   'postal.title': 'Postal intake',
   'postal.received': 'Postal packs received',
+  'postal.envelopeBatches': 'Envelopes received per opening batch',
+  'postal.envelopes': 'Envelopes',
   'postal.batches': 'Batches entered',
   'postal.batch': 'Batch',
   'postal.papers': 'Papers',
@@ -145,6 +147,10 @@ export const consoleEn = {
   'roll.members': 'Members',
   'roll.evidence': 'Evidence',
   'roll.none': 'No findings.',
+  'roll.termsOk':
+    'Categories and weights: every eligible member fits this election’s ballot styles and weights.',
+  'roll.termsProblems':
+    'Categories and weights: {count} problem(s); “scrutineer packs generate” refuses this roll until they are fixed.',
   'file.chosen': 'Chosen: {name}',
   'error.manifestField': 'In the manifest, {field}: {detail}',
   'postal.intro':
@@ -234,7 +240,7 @@ export const consoleEn = {
   'packs.replaced': 'Replacement posted: credential {revoked}… revoked, {added}… added.',
   'rla.title': 'Risk-limiting audit of the postal count',
   'rla.intro':
-    'After every batch is posted the board draws batches to count by hand from the observers’ public seed (spec §9.8). Observers’ seeds, the start, each round’s sample and the end are taken with “scrutineer postal audit”; here you see the audit and enter a drawn batch’s hand count, the same request as “scrutineer postal audit count”.',
+    'After every batch is posted the board draws batches to count by hand from the observers’ public seed (spec §9.8). Each step here is the same request as “scrutineer postal audit”: post the observers’ commitments, start the audit, post their seeds, ask the board to draw each round, enter each drawn batch’s hand count, and end the audit.',
   'rla.none': 'No audit has started.',
   'rla.phase': 'Stage',
   'rla.riskLimit': 'Risk limit',
@@ -259,6 +265,59 @@ export const consoleEn = {
   'error.auditBatch': '“{detail}” is not a batch the board has drawn and is waiting for.',
   'error.handCount': 'The hand count is not complete: {detail}',
   'error.auditRefused': 'The board refused this audit step: {detail}',
+  'rla.seedsNote':
+    'Each observer makes their seed on their own computer with “scrutineer postal audit seed” and gives you only its commitment before the start; they give you the seed itself only after the start.',
+  'rla.observers': 'Observers',
+  'rla.observer': 'Observer',
+  'rla.seedRevealed': 'Seed posted',
+  'rla.commitTitle': 'Post an observer’s commitment',
+  'rla.commitObserver': 'Observer’s name',
+  'rla.commitObserverHint': 'As the record will name them, for example Ann Jones.',
+  'rla.commitment': 'Their commitment',
+  'rla.commitmentHint': '64 hexadecimal digits, as “scrutineer postal audit seed” printed it.',
+  'rla.commitSubmit': 'Post the commitment',
+  'rla.committed': 'Commitment of {observer} posted.',
+  'rla.startTitle': 'Start the audit',
+  'rla.startText': 'Once the audit has started, no more batches or commitments can be posted.',
+  'rla.riskLimitField': 'Risk limit, in percent',
+  'rla.riskLimitHint': 'A whole number from 1 to 50; 5 if you leave it empty.',
+  'rla.startSubmit': 'Start the audit',
+  'rla.started': 'The audit has started at a risk limit of {limit} %.',
+  'rla.revealTitle': 'Post an observer’s seed',
+  'rla.revealObserver': 'Observer’s name',
+  'rla.revealObserverHint': 'Still to post: {names}',
+  'rla.seed': 'Their seed',
+  'rla.seedHint': '64 hexadecimal digits, from the observer’s seed file.',
+  'rla.revealSubmit': 'Post the seed',
+  'rla.revealed': 'Seed of {observer} posted.',
+  'rla.sampleTitle': 'Draw the next round',
+  'rla.sampleText': 'The board draws the batches itself from the public seed; nobody chooses them.',
+  'rla.full': 'Escalate to a full hand count of every batch not yet counted',
+  'rla.sampleSubmit': 'Ask the board to draw',
+  'rla.drawn': 'Round {round}: {draws} draws; count by hand: {batches}.',
+  'rla.drawnFull': 'Round {round}, a full hand count: count by hand: {batches}.',
+  'rla.endTitle': 'End the audit',
+  'rla.endText':
+    'The board ends the audit only when the measured risk is within the risk limit or every batch has been counted by hand; otherwise draw another round or escalate.',
+  'rla.endSubmit': 'End the audit',
+  'rla.endConfirmed': 'The postal count is confirmed: measured risk {risk}.',
+  'rla.endHandCounted': 'Every batch was counted by hand: the result carries the hand counts.',
+  'error.auditObserver':
+    'The observer’s name must start with a letter or digit, then up to 63 letters, digits, spaces, dots, hyphens or underscores.',
+  'error.auditCommitment':
+    'The commitment must be 64 hexadecimal digits, as “scrutineer postal audit seed” printed it.',
+  'error.riskLimit': 'The risk limit must be a whole number of percent from 1 to 50.',
+  'error.auditSeed': 'The seed must be 64 hexadecimal digits, from the observer’s seed file.',
+  'error.auditNoCommitment':
+    'The audit cannot start before at least one observer’s commitment is posted.',
+  'error.auditUnrevealed':
+    'The board cannot draw yet: not every observer who committed has had their seed posted.',
+  'error.auditSeedMismatch':
+    'That seed does not match the observer’s commitment. Check it with the observer; nothing was posted.',
+  'error.auditUncounted': 'Some drawn batches have not been counted by hand yet.',
+  'error.auditRiskMet': 'The risk limit is met: end the audit instead of drawing another round.',
+  'error.auditRiskAbove':
+    'The measured risk is above the risk limit: draw another round or escalate to a full hand count.',
   'working.busy': 'Working…',
 } as const;
 
