@@ -157,6 +157,11 @@ export const officialEndpoints = {
       'postal/invalid-batch',
       'postal/unknown-batch',
       'postal/more-papers-than-envelopes',
+      'postal/missing-style',
+      'postal/unknown-style',
+      'postal/style-not-in-manifest',
+      'postal/contest-not-in-style',
+      'postal/more-papers-than-style-returns',
     ],
   }),
   cancel: endpoint({

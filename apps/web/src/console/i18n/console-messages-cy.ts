@@ -170,6 +170,9 @@ export const consoleCy: Readonly<Record<ConsoleKey, string>> = {
   'postal.batchText':
     'Ar ôl cau, mae dau berson yn bysellu papurau’r swp ar wahân: ffeil CSV yr un, gyda’r colofnau paper,choice (enw ymgeisydd neu ei safle ar y papur; “spoilt” ar gyfer papur di-rym). Dim ond pan fo’r ddau gofnod yn cytuno bapur wrth bapur ac yn enwi ymgeiswyr ar y papur yn unig y cyhoeddir y cyfansymiau.',
   'postal.batchId': 'Swp',
+  'postal.batchStyle': 'Arddull papur papurau’r swp',
+  'postal.batchStyleHint':
+    'Mae pob papur mewn swp o’r un arddull papur, wedi’i ddidoli yn ôl y marc ar ei slip dychwelyd: {styles}.',
   'postal.first': 'Cofnodion y gweithredwr cyntaf (CSV)',
   'postal.second': 'Cofnodion yr ail weithredwr (CSV)',
   'postal.batchSubmit': 'Cymharu a chyhoeddi’r swp',
@@ -198,6 +201,12 @@ export const consoleCy: Readonly<Record<ConsoleKey, string>> = {
   'error.morePapers':
     'Bysellwyd mwy o bapurau nag o amlenni a gofnodwyd yn y swp hwn. Cyfrifwch y papurau eto. Ni chyhoeddwyd dim.',
   'error.invalidBatch': 'Nid yw’r cyfansymiau’n gweddu i’r papur pleidleisio. Ni chyhoeddwyd dim.',
+  'error.batchStyle':
+    'Enwch arddull papur papurau’r swp, un o arddulliau’r etholiad. Ni chyhoeddwyd dim. {detail}',
+  'error.contestNotInStyle':
+    'Mae cofnod yn marcio cystadleuaeth nad yw ar arddull papur y swp hwn: gwiriwch y papur a’r arddull. Ni chyhoeddwyd dim. {detail}',
+  'error.morePapersThanStyle':
+    'Byddai sypiau’r arddull papur hon yn dal mwy o bapurau nag o amlenni o’r arddull honno a gofnodwyd. Gwiriwch yr arddull a chyfrifwch eto. Ni chyhoeddwyd dim.',
   'error.alreadyReceived':
     'Mae pleidlais bost eisoes wedi’i chofnodi ar gyfer y pecyn hwn: cyfrifir pecyn unwaith. Ni newidiwyd dim.',
   'error.usedOnline':
