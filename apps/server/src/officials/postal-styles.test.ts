@@ -7,7 +7,8 @@
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { type EventBody, declareResult } from '@scrutineer/record';
+import { bytesToHex, sha256, utf8 } from '@scrutineer/crypto';
+import { type EventBody, auditSeedCommitment, declareResult } from '@scrutineer/record';
 import {
   allEvents,
   api,
@@ -18,6 +19,7 @@ import {
   forEachEngine,
   suiteServer,
   verifyPublishedRecord,
+  type TestElection,
 } from '@scrutineer/testkit';
 
 const contest = (id: string, title: string) => ({
@@ -137,4 +139,81 @@ forEachEngine('postal papers and ballot styles', (engine) => {
       ]
     );
   });
+
+  it('§13.2.1 step 5: a full hand count carries each batch’s style, filled in by the board', async () => {
+    const election = await createTestElection(server().service, {
+      voters: 4,
+      contests: [contest('general', 'General'), contest('north-seat', 'North seat')],
+      styles: STYLES,
+    });
+    const base = `/api/elections/${election.electionId}`;
+    const post = (path: string, body: unknown = {}) =>
+      api(server(), 'POST', `${base}${path}`, { token: election.adminKey, body });
+    await receive(election, post, ['n1', 's1', 's1']);
+    assert.equal((await post('/close')).status, 201);
+    const batches = [
+      batch('s1', 'south', 2, [2, 0], [0, 0]),
+      batch('n1', 'north', 1, [0, 1], [1, 0]),
+    ];
+    for (const body of batches) assert.equal((await post('/postal/batches', body)).status, 201);
+    const seed = bytesToHex(sha256(utf8('an observer of the styled count')));
+    const commitment = auditSeedCommitment('Observer', seed);
+    assert.equal(
+      (await post('/postal/audit/commit', { observer: 'Observer', commitment })).status,
+      201
+    );
+    assert.equal((await post('/postal/audit/start', { riskLimit: 10 })).status, 201);
+    assert.equal((await post('/postal/audit/reveal', { observer: 'Observer', seed })).status, 201);
+    assert.equal((await post('/postal/audit/sample', { full: true })).status, 201);
+    // The hand count as the officer keys it: no style. One naming another style, or marking the
+    // northern seat on south papers, is refused.
+    const [south, north] = batches.map(({ style: _style, ...count }) => count);
+    assert.ok(south !== undefined && north !== undefined);
+    assert.equal(
+      errorCode(await post('/postal/audit/count', { ...south, style: 'north' })),
+      'postal-audit/refused'
+    );
+    assert.equal(
+      errorCode(
+        await post('/postal/audit/count', {
+          ...south,
+          contests: [{ counts: [1, 0] }, { counts: [1, 0] }],
+        })
+      ),
+      'postal/contest-not-in-style'
+    );
+    for (const count of [south, north]) {
+      const counted = await post('/postal/audit/count', count);
+      assert.equal(counted.status, 201, JSON.stringify(counted.body));
+    }
+    assert.equal((await post('/postal/audit/end')).status, 201);
+    const counts = (await allEvents(server(), election.electionId)).flatMap((e) =>
+      e.type === 'postal-audit-count' ? [[e.body.batch, e.body.style]] : []
+    );
+    assert.deepEqual(counts, [
+      ['s1', 'south'],
+      ['n1', 'north'],
+    ]);
+    assert.equal((await post('/tally')).status, 201);
+    const report = await verifyPublishedRecord(server().database, election.electionId);
+    assert.deepEqual(failedChecksOf(report), []);
+  });
 });
+
+/** Voters 0, 1, … return their packs into the trays `trays` names, in order. */
+async function receive(
+  election: TestElection,
+  post: (path: string, body: unknown) => ReturnType<typeof api>,
+  trays: readonly string[]
+): Promise<void> {
+  for (const [i, tray] of trays.entries()) {
+    const voter = election.voters[i];
+    assert.ok(voter !== undefined);
+    const received = await post('/postal/received', {
+      credential: voter.credential,
+      returnSecret: voter.postalReturn.secret,
+      batch: tray,
+    });
+    assert.equal(received.status, 201, JSON.stringify(received.body));
+  }
+}
