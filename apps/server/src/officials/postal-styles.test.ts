@@ -58,13 +58,16 @@ const batch = (
 
 forEachEngine('postal papers and ballot styles', (engine) => {
   const server = suiteServer(engine);
-
-  it('§13.2.1: the board refuses a batch without its style or outside it; the styled count verifies', async () => {
-    const election = await createTestElection(server().service, {
+  /** Four members (north, south, south, north) and a postal channel. */
+  const styledElection = () =>
+    createTestElection(server().service, {
       voters: 4,
       contests: [contest('general', 'General'), contest('north-seat', 'North seat')],
       styles: STYLES,
     });
+
+  it('§13.2.1: the board refuses a batch without its style or outside it; the styled count verifies', async () => {
+    const election = await styledElection();
     const base = `/api/elections/${election.electionId}`;
     const officer = { token: election.adminKey };
     // Voters 0 (north), 1 and 2 (south) return their packs; the opener sorts them by style.
@@ -141,11 +144,7 @@ forEachEngine('postal papers and ballot styles', (engine) => {
   });
 
   it('§13.2.1 step 5: a full hand count carries each batch’s style, filled in by the board', async () => {
-    const election = await createTestElection(server().service, {
-      voters: 4,
-      contests: [contest('general', 'General'), contest('north-seat', 'North seat')],
-      styles: STYLES,
-    });
+    const election = await styledElection();
     const base = `/api/elections/${election.electionId}`;
     const post = (path: string, body: unknown = {}) =>
       api(server(), 'POST', `${base}${path}`, { token: election.adminKey, body });
