@@ -74,6 +74,12 @@ function cases(): [string, Json][] {
       'postal-batch, 65-character batch name',
       event('postal-batch', { ...batch, batch: 'b'.repeat(65) }),
     ],
+    // Spec §13.2.1: the batch's ballot style, a category id.
+    ['postal-batch of one ballot style', event('postal-batch', { ...batch, style: 'north' })],
+    [
+      'postal-batch, style not a category id',
+      event('postal-batch', { ...batch, style: 'North region' }),
+    ],
     [
       'encrypted-tally of no ballot: (O, O) aggregates',
       event('encrypted-tally', {

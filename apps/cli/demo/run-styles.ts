@@ -3,9 +3,12 @@
  * styles, weights and an electoral college (spec §13) through the real server and HTTP API. The
  * roll's members fall in three categories — north, south and affiliates (weight 3) — who vote in
  * a general contest, a northern seat (north only) and a chair elected by a 50/50 college of
- * members (north and south) and affiliates. Every member votes online from their own style; one
- * affiliate's device also tries a ballot that includes the northern seat, which the board refuses
- * (`ballot/contest-not-in-style`). The record is fetched and verified, and the weighted totals and
+ * members (north and south) and affiliates. Members vote online from their own style, but for one
+ * of each category who votes by post: their packs are received into one tray per style and each
+ * tray is keyed and posted with its style (spec §13.2.1; a postal paper weighs 1). One affiliate's
+ * device also tries a ballot that includes the northern seat, and a south batch marking it is
+ * posted too: the board refuses both (`ballot/contest-not-in-style`,
+ * `postal/contest-not-in-style`). The record is fetched and verified, and the weighted totals and
  * the college's combined result are compared with what the members intended (DIR/result.json), as
  * are each contest's own turnout and the college in the declaration (DIR/declaration/).
  */
@@ -37,6 +40,9 @@ import {
   withDemoElection,
 } from './demo-election.ts';
 import { answersOf } from './demo-voting.ts';
+import { scanReturnSlip } from './demo-postal.ts';
+import { ApiError } from '../src/client/server-client.ts';
+import { postKeyedBatch } from '../src/commands/postal/postal.ts';
 
 export const CATEGORIES = ['north', 'south', 'affiliates'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -129,6 +135,8 @@ export interface StylesOutcome {
   readonly verified: boolean;
   readonly matches: boolean;
   readonly refusedForbidden: string;
+  /** Spec §13.2.1: the board's answer to a south batch marking the northern seat. */
+  readonly refusedPostalOutside: string;
   readonly totals: readonly (readonly number[])[];
   readonly intendedTotals: readonly (readonly number[])[];
   readonly college: ReturnType<typeof collegeResults>;
@@ -159,8 +167,8 @@ export async function runStyles(options: StylesOptions): Promise<StylesOutcome> 
     title: 'Executive elections with regional seats and a chair college',
     organisation: 'Scrutineer styles demo',
     ...stylesManifestParts(Math.max(1, Math.floor(options.members / 6))),
-    // Spec §13.2: postal batches do not yet count papers per style.
-    channels: { online: true, postal: false },
+    // Spec §13.2.1: postal papers per style, one tray (batch) per style.
+    channels: { online: true, postal: true },
   };
   const setUp = { out, database: options.database, group, electionId, roll, ballot };
   return withDemoElection(setUp, async (election) => {
@@ -199,7 +207,23 @@ export async function runStyles(options: StylesOptions): Promise<StylesOutcome> 
     const lastOf = (category: Category) =>
       [...rows].reverse().find((r) => categoryOfRow(r) === category);
     const abstainers = new Set(CATEGORIES.map(lastOf));
-    const voters = rows.filter((r) => !abstainers.has(r));
+    // The last but one of each category votes by post (spec §13.2.1), into its style's tray.
+    const byPost = CATEGORIES.flatMap((category) => {
+      const own = rows.filter((r) => categoryOfRow(r) === category);
+      return own.length >= 3 ? [own[own.length - 2] as MemberRow] : [];
+    });
+    const postalOf = new Set(byPost);
+    const voters = rows.filter((r) => !abstainers.has(r) && !postalOf.has(r));
+    const intendedPostal = manifest.contests.map(() => 0);
+    for (const row of byPost) {
+      const slip = scanReturnSlip(row);
+      await client.call('postalReceived', {
+        params: { electionId },
+        token: officer.adminKey,
+        body: { ...slip, batch: `tray-${categoryOfRow(row)}` },
+      });
+    }
+    log(`[${elapsed()}] ${byPost.length} postal packs received, one tray per ballot style`);
     await inParallel(voters, 6, async (row, k) => {
       const category = categoryOfRow(row);
       const style = styleContestIndexes(manifest, category) ?? [];
@@ -243,7 +267,56 @@ export async function runStyles(options: StylesOptions): Promise<StylesOutcome> 
       `[${elapsed()}] an affiliate's ballot that includes the northern seat: ${forbidden.ok ? 'ACCEPTED (wrong)' : `refused by the board (${forbidden.code})`}`
     );
 
+    /**
+     * Spec §13.2.1: after the close, a south batch marking the northern seat is refused by the
+     * board; then each style's tray is keyed (one paper a postal member, their style's contests
+     * only) and posted with its style. A postal paper weighs 1. Returns the board's refusal code.
+     */
+    async function postStyledBatches(): Promise<string> {
+      const outside = manifest.contests.map((contest, c) => ({
+        counts: contest.candidates.map((_, j) => (j === 0 && c !== 3 ? 1 : 0)),
+      }));
+      const refused = await client
+        .call('postalBatch', {
+          params: { electionId },
+          token: officer.adminKey,
+          body: { batch: 'tray-south', style: 'south', papers: 1, spoilt: 0, contests: outside },
+        })
+        .then(
+          () => 'accepted',
+          (error: unknown) => (error instanceof ApiError ? error.code : String(error))
+        );
+      log(`[${elapsed()}] a south batch marking the northern seat: ${refused}`);
+      for (const category of CATEGORIES) {
+        const tray = byPost.filter((row) => categoryOfRow(row) === category);
+        if (tray.length === 0) continue;
+        const style = styleContestIndexes(manifest, category) ?? [];
+        const lines = tray.map((row, i) => {
+          const k = rows.indexOf(row);
+          for (const c of style) {
+            const totals = intendedTotals[c] as number[];
+            totals[intended(k, c)] = (totals[intended(k, c)] ?? 0) + 1;
+            intendedPostal[c] = (intendedPostal[c] ?? 0) + 1;
+          }
+          const marks = style.map((c) => `${manifest.contests[c]?.id}=${intended(k, c) + 1}`);
+          return `${i + 1},${marks.join(';')}`;
+        });
+        const entries = ['paper,choice', ...lines].join('\n');
+        await postKeyedBatch(
+          client,
+          electionId,
+          officer.adminKey,
+          `tray-${category}`,
+          { first: entries, second: entries },
+          category
+        );
+      }
+      log(`[${elapsed()}] postal batches posted, one per ballot style`);
+      return refused;
+    }
+
     await closeVoting(officer);
+    const refusedPostalOutside = await postStyledBatches();
     const tally = await election.tally();
     const { recordDir, report } = await fetchAndVerifyRecord(election, out);
     log(
@@ -266,13 +339,15 @@ export async function runStyles(options: StylesOptions): Promise<StylesOutcome> 
       declaration.contests.every(
         (contest, c) =>
           contest.turnout?.online === intendedTurnout[c]?.ballots &&
-          contest.weighted?.turnout === intendedTurnout[c]?.weight
+          contest.turnout?.postal === intendedPostal[c] &&
+          contest.weighted?.turnout === (intendedTurnout[c]?.weight ?? 0) + (intendedPostal[c] ?? 0)
       ) &&
       declaration.colleges?.[0]?.candidates.map((row) => Math.round(row.percent * 100)).join() ===
         college[0]?.options.map((option) => option.basisPoints).join();
     const matches =
       declared &&
       !forbidden.ok &&
+      refusedPostalOutside === 'postal/contest-not-in-style' &&
       totals.every((row, c) => row.every((n, j) => n === intendedTotals[c]?.[j]));
     manifest.contests.forEach((contest, c) => {
       log(`${contest.title}`);
@@ -295,6 +370,7 @@ export async function runStyles(options: StylesOptions): Promise<StylesOutcome> 
       verified: report.ok,
       matches,
       refusedForbidden,
+      refusedPostalOutside,
       totals,
       intendedTotals,
       college,
@@ -305,7 +381,7 @@ export async function runStyles(options: StylesOptions): Promise<StylesOutcome> 
     );
     log(
       matches && report.ok
-        ? `The weighted totals equal the members' intent, the forbidden ballot was refused and the record verifies (${elapsed()}).`
+        ? `The weighted totals equal the members' intent (online and by post, per style), the forbidden ballot and postal batch were refused and the record verifies (${elapsed()}).`
         : `MISMATCH or INVALID record: see above.`
     );
     return outcome;

@@ -187,6 +187,24 @@ export const ERROR_CATALOGUE = {
     409,
     'The count has more papers than envelopes were received into its opening batch.',
   ],
+  // Postal papers and ballot styles (spec §13.2.1).
+  'postal/missing-style': [
+    400,
+    'The election has ballot styles: a postal batch names the one style of its papers.',
+  ],
+  'postal/unknown-style': [400, 'The postal batch names no ballot style of the manifest.'],
+  'postal/style-not-in-manifest': [
+    400,
+    'The election has no ballot styles: a postal batch names none.',
+  ],
+  'postal/contest-not-in-style': [
+    403,
+    "A paper of the batch marks a contest outside the batch's ballot style.",
+  ],
+  'postal/more-papers-than-style-returns': [
+    409,
+    'The batches of this ballot style would hold more papers than returns of that style were received.',
+  ],
   // Trustees.
   'trustee/unknown': [400, 'No such trustee in the manifest.'],
   'trustee/invalid-signature': [401, "The message is not signed with the trustee's ceremony key."],

@@ -159,6 +159,11 @@ export const officialEndpoints = {
       'postal/invalid-ranking',
       'postal/unknown-batch',
       'postal/more-papers-than-envelopes',
+      'postal/missing-style',
+      'postal/unknown-style',
+      'postal/style-not-in-manifest',
+      'postal/contest-not-in-style',
+      'postal/more-papers-than-style-returns',
     ],
   }),
   cancel: endpoint({

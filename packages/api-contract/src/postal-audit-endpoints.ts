@@ -82,7 +82,8 @@ export const postalAuditEndpoints = {
     summary: 'Record the hand count of a sampled batch (postal-audit-count)',
     body: auditCountBody,
     response: auditAppended(auditCountBody),
-    errors: [...refusals],
+    // Spec §13.2.1: a hand count marking a contest outside its batch's style.
+    errors: [...refusals, 'postal/contest-not-in-style'],
   }),
   postalAuditEnd: endpoint({
     ...officerAction,

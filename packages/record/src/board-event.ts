@@ -26,6 +26,8 @@ const options = <T extends z.ZodType>(item: T) =>
   z.array(z.strictObject({ options: z.array(item).max(50) })).max(20);
 
 const batchId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+/** A ballot-style category id (spec §13.1). */
+const categoryId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/);
 /**
  * A batch of postal papers counted: as the officer reported it, or as the audit found it. A ranked
  * contest's entry has no counts and carries `rankings`, one per valid paper (spec §11.8 "Postal
@@ -46,6 +48,8 @@ const postalCountsSchema = z.strictObject({
       })
     )
     .max(20),
+  // Spec §13.2.1: with ballot styles, the one style of the batch's papers (V12.5).
+  style: categoryId.optional(),
 });
 /** An observer of the postal audit (spec §9.8.2): a name people read, ASCII. */
 const observerName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/);
@@ -87,11 +91,7 @@ export const eventBodySchemas = {
     returns: z.array(hexBytes(32)).min(1).max(10_000).optional(),
     // Spec §13.1, §13.4: each key's ballot style (category id) and weight, aligned with `keys`,
     // present iff the manifest has `styles` / `weights` (V12.1).
-    styles: z
-      .array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/))
-      .min(1)
-      .max(10_000)
-      .optional(),
+    styles: z.array(categoryId).min(1).max(10_000).optional(),
     weights: z.array(z.number().int().min(1).max(1_000_000)).min(1).max(10_000).optional(),
   }),
   'election-open': z.strictObject({

@@ -147,3 +147,43 @@ test('credentials published after the open (replacements inherit) do not change 
   assert.equal(declaration?.contests[1]?.electorate, 3);
   assert.equal(declaration?.contests[1]?.weighted?.electorate, 3);
 });
+
+test('postal papers count in the contests of their batch’s style only (§13.2.1 step 4)', () => {
+  // Two members and one affiliate voted by post, in one batch per style; a member's paper was void.
+  const batch = (name: string, style: string, papers: number, spoilt: number, counts: number[][]) =>
+    ({
+      type: 'postal-batch',
+      body: { batch: name, style, papers, spoilt, contests: counts.map((c) => ({ counts: c })) },
+    }) as DeclarationEvent;
+  const withPost = [
+    ...events.slice(0, 3),
+    batch('m1', 'member', 2, 1, [
+      [1, 0],
+      [0, 1],
+      [0, 0],
+    ]),
+    batch('a1', 'affiliate', 1, 0, [
+      [0, 1],
+      [0, 0],
+      [1, 0],
+    ]),
+    ...events.slice(3),
+  ];
+  const declaration = declareResult(manifest, withPost);
+  assert.ok(declaration !== null);
+  assert.deepEqual(declaration.turnout, { online: 3, postal: 3, total: 6, percent: 120 });
+  const [general, members, affiliates] = declaration.contests;
+  assert.deepEqual(general?.turnout, { online: 3, postal: 3, total: 6, percent: 120 });
+  assert.equal(general?.papers, 3 + 3 - 1);
+  assert.deepEqual(members?.turnout, { online: 2, postal: 2, total: 4, percent: 133.3 });
+  assert.equal(members?.papers, 2 + 2 - 1);
+  assert.deepEqual(members?.weighted, { electorate: 3, turnout: 4, percent: 133.3, papers: 3 });
+  // The affiliates' part counts the affiliate's paper, not the members' two.
+  assert.deepEqual(affiliates?.turnout, { online: 1, postal: 1, total: 2, percent: 100 });
+  assert.deepEqual(affiliates?.weighted, {
+    electorate: 30,
+    turnout: 21,
+    percent: 70,
+    papers: 21,
+  });
+});

@@ -9,6 +9,7 @@
 import { contestsOfTerms, credentialTerms } from './ballot-styles.ts';
 import type { EventBody } from './board-event.ts';
 import { collegeResults } from './colleges.ts';
+import { postalPapersPerContest } from './postal-styles.ts';
 import type { Manifest } from './manifest.ts';
 import type { RankedResultBody, RankedSheet } from './ranked-result.ts';
 import {
@@ -43,7 +44,8 @@ export interface DeclaredContest {
   readonly tiedForLastSeat: readonly string[];
   /**
    * Spec §9.9, §13.6: the contest's own electorate (credentials listed at the open whose ballot
-   * style includes it) and turnout (counted online ballots that include it, plus postal papers).
+   * style includes it) and turnout (counted online ballots that include it, plus the postal papers
+   * of the batches whose style includes it, §13.2.1).
    * Present only when the manifest has `styles` or `weights`.
    */
   readonly electorate?: number | undefined;
@@ -69,7 +71,7 @@ export interface DeclaredRanked {
 
 export interface ContestTurnout {
   readonly online: number;
-  /** Postal papers received (every contest's, spoilt included). */
+  /** Postal papers of the batches whose style includes the contest (§13.2.1), spoilt included. */
   readonly postal: number;
   readonly total: number;
   /** total ÷ the contest's electorate in percent (one decimal place). */
@@ -303,6 +305,8 @@ export function declareResult(
   const total = online + postal;
   const tallied = result;
   const perContest = manifest.styles !== undefined || manifest.weights !== undefined;
+  // Spec §13.2.1 step 4: a contest's postal papers are those of the batches of styles that have it.
+  const postalOf = postalPapersPerContest(manifest, postalCount.countOfRecord());
   const contests = manifest.contests.map((contest, c) => {
     if (contest.method !== undefined)
       return declareRanked(contest, contest.method, rankedResults.get(contest.id), counted);
@@ -313,20 +317,26 @@ export function declareResult(
     const own = electorates[c] ?? { count: 0, weight: 0 };
     // Without styles every credential votes in every contest: the electorate is the open's count.
     const count = manifest.styles === undefined ? electorate : own.count;
-    const papers = ballots + postal - spoilt;
-    const turnout = { online: ballots, postal, total: ballots + postal };
+    const contestPostal = postalOf[c] ?? { papers: 0, spoilt: 0 };
+    const papers = ballots + contestPostal.papers - contestPostal.spoilt;
+    const turnout = {
+      online: ballots,
+      postal: contestPostal.papers,
+      total: ballots + contestPostal.papers,
+    };
     if (manifest.weights === undefined)
       return {
         ...declareContest(contest, tallied.contests[c], papers),
         electorate: count,
         turnout: { ...turnout, percent: percentOf(turnout.total, count) },
       };
-    const weightedTurnout = (entry?.weight ?? 0) + postal;
+    // A postal paper weighs 1 (§13.2.1 step 4).
+    const weightedTurnout = (entry?.weight ?? 0) + contestPostal.papers;
     const weighted = {
       electorate: own.weight,
       turnout: weightedTurnout,
       percent: percentOf(weightedTurnout, own.weight),
-      papers: weightedTurnout - spoilt,
+      papers: weightedTurnout - contestPostal.spoilt,
     };
     return {
       ...declareContest(contest, tallied.contests[c], papers, weighted.papers),

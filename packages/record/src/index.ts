@@ -28,6 +28,7 @@ export * from './stages.ts';
 export * from './record-bundle.ts';
 export * from './nominations-file.ts';
 export * from './postal-return.ts';
+export * from './postal-styles.ts';
 export * from './postal-audit/audit-arithmetic.ts';
 export * from './postal-audit/audit-seed.ts';
 export * from './postal-audit/audit-replay.ts';

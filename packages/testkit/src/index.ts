@@ -7,6 +7,7 @@
 export * from './api-client.ts';
 export * from './ballot-forgery.ts';
 export * from './child-server.ts';
+export * from './count-and-publish.ts';
 export * from './forge-ballot.ts';
 export * from './memory-board.ts';
 export * from './nth.ts';

@@ -116,6 +116,14 @@ export interface TestElectionOptions {
    * stop an hour before the close, unless given); default none, so no replacement is allowed.
    */
   readonly replacements?: { readonly limit?: number; readonly stopsBeforeClose?: number };
+  /**
+   * Spec §13.1: the manifest's `styles`, and each voter's category (voter i the i-th); the
+   * credentials are published with them. Default none.
+   */
+  readonly styles?: {
+    readonly manifest: NonNullable<Manifest['styles']>;
+    readonly voters: readonly string[];
+  };
 }
 
 /**
@@ -243,6 +251,7 @@ export async function createTestElection(
   const { board: _board, ...draft } = drafted;
   if (options.window !== undefined) draft.window = { ...options.window };
   if (options.channels !== undefined) draft.channels = { ...options.channels };
+  if (options.styles !== undefined) draft.styles = options.styles.manifest;
   const approverSecretKey = options.replacements === undefined ? null : randomScalar();
   if (options.replacements !== undefined && approverSecretKey !== null)
     draft.replacements = {
@@ -265,8 +274,9 @@ export async function createTestElection(
   let baseHash = '00'.repeat(32);
   if (options.open !== false) {
     const entries = await Promise.all(
-      voters.map(async (v) => ({
+      voters.map(async (v, i) => ({
         key: v.credential,
+        ...(options.styles === undefined ? {} : { style: options.styles.voters[i] }),
         answersHash: await hashSecurityAnswers(['dob', 'postcode'], v.answers, TEST_ARGON2),
         ...(manifest.channels.postal ? { returnCommitment: v.postalReturn.commitment } : {}),
       }))

@@ -85,6 +85,9 @@ export const CHECKS = {
   'V12.2': 'no ballot-style category holds fewer credentials than the manifest’s minimum',
   'V12.3': 'every ballot covers exactly the contests of its credential’s style',
   'V12.4': 'the tally’s per-contest ballots and weights are recomputed from the counted ballots',
+  'V12.5':
+    'every postal batch and hand count holds the papers of one ballot style, with no mark outside it',
+  'V12.6': 'the postal papers of each ballot style are no more than the returns of that style',
 } as const;
 
 export type CheckId = keyof typeof CHECKS;
@@ -115,7 +118,12 @@ export const CHECK_STAGE: Readonly<
           ? 'empty'
           : group === 3
             ? 'keyed'
-            : id === 'V6.4' || id === 'V6.8' || group === 7 || id === 'V8.1' || id === 'V12.4'
+            : id === 'V6.4' ||
+                id === 'V6.8' ||
+                group === 7 ||
+                id === 'V8.1' ||
+                id === 'V12.4' ||
+                id === 'V12.6'
               ? 'tallied'
               : group === 8 || (group === 10 && id !== 'V10.1' && id !== 'V10.7')
                 ? 'decrypted'

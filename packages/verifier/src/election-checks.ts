@@ -184,11 +184,13 @@ export class ElectionChecks {
         this.#ledger.postalBatch(event);
         this.#ranked.observe(event);
         return this.#postalAudit.observe(event, hash);
+      case 'postal-audit-count':
+        this.#ledger.postalAuditCount(event);
+        return this.#postalAudit.observe(event, hash);
       case 'postal-audit-commit':
       case 'postal-audit-start':
       case 'postal-audit-reveal':
       case 'postal-audit-sample':
-      case 'postal-audit-count':
       case 'postal-audit-end':
         return this.#postalAudit.observe(event, hash);
       case 'election-close':

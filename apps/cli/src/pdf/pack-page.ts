@@ -299,6 +299,14 @@ function returnSlip(
         lineGap: 1,
       }
     );
+  // Spec §13.2.1: the style's number, so the opener sorts the returns into one batch per style.
+  if (sheet.style !== undefined)
+    doc
+      .font(fonts.bold)
+      .fontSize(11)
+      .text(p(t.heading('slip.style', { mark: sheet.style.mark })), LEFT, top + 50 * MM, {
+        lineBreak: false,
+      });
   drawQrCode(
     doc,
     encodeReturnSlip({ credential: sheet.credential, returnSecret: sheet.returnSecret }),
@@ -432,6 +440,15 @@ export function drawPackPage(
   election: PackElection,
   sheet: PackSheet
 ): void {
+  // Spec §13.2.1: the paper carries the contests of the member's style only, so it is the same
+  // on every paper of that style and a paper cannot vote outside it.
+  const paper: PackElection =
+    sheet.style === undefined
+      ? election
+      : {
+          ...election,
+          contests: sheet.style.contests.flatMap((c) => election.contests[c] ?? []),
+        };
   const p = fonts.printable;
   const t = packText(election.languages);
   foldMarks(doc);
@@ -451,13 +468,13 @@ export function drawPackPage(
     .stroke()
     .undash()
     .restore();
-  if (ballotFitsBelowSlip(election)) {
+  if (ballotFitsBelowSlip(paper)) {
     doc
       .font(fonts.regular)
       .fontSize(t.size(6.5))
       .fillColor('#444444')
       .text(p(t.paragraph('ballot.tear')), LEFT, tearLine + 1 * MM);
-    ballot(doc, fonts, t, election, tearLine + 6 * MM, 297 * MM);
+    ballot(doc, fonts, t, paper, tearLine + 6 * MM, 297 * MM);
   } else {
     doc
       .font(fonts.bold)
@@ -465,6 +482,6 @@ export function drawPackPage(
       .fillColor('#000000')
       .text(p(t.paragraph('ballot.nextSheet')), LEFT, tearLine + 10 * MM);
     doc.addPage({ size: 'A4', margin: 0 });
-    ballot(doc, fonts, t, election, 15 * MM, 282 * MM);
+    ballot(doc, fonts, t, paper, 15 * MM, 282 * MM);
   }
 }

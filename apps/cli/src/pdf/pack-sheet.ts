@@ -26,6 +26,12 @@ export interface PackSheet {
     /** `ROLL1:…` (roll-reference.ts), carried by the roll QR code. */
     readonly reference: string;
   };
+  /**
+   * Spec §13.2.1 step 1: with ballot styles, the member's style — its number (the category's
+   * 1-based place in the manifest's `styles`), printed on the return slip for sorting the returns
+   * into one batch per style, and its contests (manifest indexes), the only ones on the paper.
+   */
+  readonly style?: { readonly mark: number; readonly contests: readonly number[] };
 }
 
 export interface PackElection {

@@ -38,6 +38,7 @@ export const packTextCy: Readonly<Record<PackTextKey, string>> = {
     'Rhowch y slip hwn yn yr amlen ddychwelyd fawr, wrth ymyl amlen seliedig y papur pleidleisio, byth y tu mewn iddi. Caiff ei sganio pan fydd eich amlen yn cyrraedd, i gofnodi eich bod wedi pleidleisio drwy’r post; caiff ei wahanu oddi wrth eich papur pleidleisio cyn i unrhyw amlen gael ei hagor.',
   'slip.credential': 'Allwedd',
   'slip.secret': 'Cyfrinach',
+  'slip.style': 'Arddull papur {mark}',
   'postal.heading': 'Pleidleisio drwy’r post',
   'postal.step1':
     '1. Marciwch y papur pleidleisio (yr ail ddalen). Peidiwch ag ysgrifennu dim arall arno.',

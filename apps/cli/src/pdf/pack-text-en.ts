@@ -34,6 +34,7 @@ export const packTextEn = {
     'Put this slip in the large return envelope, beside the sealed ballot paper envelope, never inside it. It is scanned when your envelope arrives, to record that you voted by post; it is separated from your ballot paper before any envelope is opened.',
   'slip.credential': 'Credential',
   'slip.secret': 'Secret',
+  'slip.style': 'Ballot style {mark}',
   'postal.heading': 'Voting by post',
   'postal.step1': '1. Mark the ballot paper (second sheet). Write nothing else on it.',
   'postal.step2': '2. Tear it from the return slip along the dotted line.',

@@ -14,6 +14,7 @@ import {
   PostalAuditReplay,
   isAuditProblem,
   parseCanonicalJson,
+  postalStyleProblem,
 } from '@scrutineer/record';
 import { appendEvent } from '../board/append-event.ts';
 import type { BoardHead } from '../board/board-head.ts';
@@ -75,7 +76,7 @@ export async function refuseBatchAfterAuditStart(
 async function appendAuditEvent<E extends Exclude<AuditEvent, { type: 'postal-batch' }>>(
   context: ServiceContext,
   electionId: string,
-  make: (replay: PostalAuditReplay) => E
+  make: (replay: PostalAuditReplay, election: ElectionRecord) => E
 ): Promise<Appended & { body: E['body'] }> {
   return withLockedHead(context, electionId, async (transaction, head: BoardHead, election) => {
     if (!election.manifest.channels.postal)
@@ -86,7 +87,7 @@ async function appendAuditEvent<E extends Exclude<AuditEvent, { type: 'postal-ba
         `the postal audit runs after the close and before the tally; the election is at ${head.stage}`
       );
     const replay = await replayPostalAudit(transaction, election);
-    const event = make(replay);
+    const event = make(replay, election);
     const problems = replay.observe(event, '');
     if (problems[0] !== undefined)
       throw new ServiceError('postal-audit/refused', problems[0].message);
@@ -129,10 +130,31 @@ export const drawAuditSample = (context: ServiceContext, electionId: string, ful
   }));
 
 export const recordAuditCount = (context: ServiceContext, electionId: string, value: unknown) =>
-  appendAuditEvent(context, electionId, () => ({
+  appendAuditEvent(context, electionId, (replay, election) => ({
     type: 'postal-audit-count',
-    body: parseEventBody('postal-audit-count', value),
+    body: styledHandCount(replay, election, parseEventBody('postal-audit-count', value)),
   }));
+
+/**
+ * Spec §13.2.1 step 5 (V12.5): a hand count carries its batch's style — the board fills it in when
+ * the count leaves it out — and marks no contest outside it, like the batch.
+ */
+function styledHandCount(
+  replay: PostalAuditReplay,
+  election: ElectionRecord,
+  body: EventBody<'postal-audit-count'>
+): EventBody<'postal-audit-count'> {
+  const style = replay.batchStyle(body.batch);
+  if (body.style !== undefined && body.style !== style)
+    throw new ServiceError(
+      'postal-audit/refused',
+      `batch ${body.batch} is of style ${style ?? '(none)'}, not ${body.style}`
+    );
+  const styled = style === undefined ? body : { ...body, style };
+  const problem = style === undefined ? null : postalStyleProblem(election.manifest, styled);
+  if (problem !== null) throw new ServiceError(problem.code, problem.message);
+  return styled;
+}
 
 /** Spec §9.8.3 step 7: the board ends the audit with the outcome the counts give, or refuses. */
 export const endPostalAudit = (context: ServiceContext, electionId: string) =>

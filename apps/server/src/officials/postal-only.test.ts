@@ -6,78 +6,20 @@
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { computeResult } from '@scrutineer/protocol';
 import {
   allEvents,
   api,
-  bodyAs,
+  countAndPublish,
   errorCode,
-  eventAt,
   failedChecksOf,
   verifyPublishedRecord,
   suiteServer,
   forEachEngine,
   type TestElection,
   createTestElection,
-  postDecryptionShares,
-  resultOf,
 } from '@scrutineer/testkit';
-import type { EventBody } from '@scrutineer/record';
-import { z } from 'zod';
-import { appendedResponse } from '@scrutineer/api-contract';
 
 type Server = ReturnType<ReturnType<typeof suiteServer>>;
-
-/** Closes, posts `batches`, tallies, has trustees 1…k decrypt, posts the result; returns it. */
-async function countAndPublish(
-  server: Server,
-  election: TestElection,
-  batches: readonly EventBody<'postal-batch'>[]
-): Promise<{ ballots: number; result: EventBody<'election-result'> }> {
-  const base = `/api/elections/${election.electionId}`;
-  const officer = { token: election.adminKey };
-  assert.equal((await api(server, 'POST', `${base}/close`, officer)).status, 201);
-  for (const body of batches) {
-    const posted = await api(server, 'POST', `${base}/postal/batches`, { ...officer, body });
-    assert.equal(posted.status, 201, JSON.stringify(posted.body));
-  }
-  const tally = await api(server, 'POST', `${base}/tally`, officer);
-  assert.equal(tally.status, 201, JSON.stringify(tally.body));
-  const tallied = bodyAs(
-    appendedResponse.extend({
-      ballots: z.number(),
-      checkpoint: z.object({ size: z.number(), root: z.string() }),
-    }),
-    tally
-  );
-  const { event } = await eventAt(server, election.electionId, tallied.position);
-  assert.ok(event.type === 'encrypted-tally');
-  const group = server.service.group;
-  const shares = await postDecryptionShares(server, election, event.body, tallied.checkpoint);
-  const keyEvent = (await allEvents(server, election.electionId)).find(
-    (e) => e.type === 'election-key'
-  );
-  assert.ok(keyEvent?.type === 'election-key');
-  const postal = election.manifest.contests.map((contest, c) =>
-    contest.candidates.map((_, j) =>
-      batches.reduce((sum, b) => sum + (b.contests[c]?.counts[j] ?? 0), 0)
-    )
-  );
-  const { result } = resultOf(
-    computeResult(
-      group,
-      election.manifest,
-      election.setup.baseHash,
-      keyEvent.body,
-      event.body,
-      shares,
-      postal
-    )
-  );
-  const published = await api(server, 'POST', `${base}/result`, { ...officer, body: result });
-  assert.equal(published.status, 201, JSON.stringify(published.body));
-  return { ballots: tallied.ballots, result };
-}
 
 async function verifyPublished(server: Server, election: TestElection): Promise<void> {
   const report = await verifyPublishedRecord(server.database, election.electionId);

@@ -12,8 +12,10 @@
 import {
   type EventBody,
   isAllowedOnChannels,
+  postalBatchContests,
   postalCountsLength,
   postalRankingsProblem,
+  postalStyleProblem,
 } from '@scrutineer/record';
 import { appendEvent } from '../board/append-event.ts';
 import type { Queryable } from '../database/database.ts';
@@ -101,7 +103,14 @@ export async function postPostalBatch(
   // Spec §9.2: with no postal channel, a batch may say only that there were no papers.
   if (!isAllowedOnChannels({ type: 'postal-batch', body }, election.manifest.channels))
     throw new ServiceError('election/channel-not-offered', 'this election has no postal channel');
-  const problem = postalBatchProblem(election.manifest.contests, body);
+  // Spec §13.2.1 (V12.5): with styles, one style per batch and no mark outside it.
+  const styleProblem = postalStyleProblem(election.manifest, body);
+  if (styleProblem !== null) throw new ServiceError(styleProblem.code, styleProblem.message);
+  const problem = postalBatchProblem(
+    election.manifest.contests,
+    body,
+    postalBatchContests(election.manifest, body.style)
+  );
   if (problem !== null) throw new ServiceError('postal/invalid-batch', problem);
   // V10.7 (spec §11.8): a ranked contest's papers as rankings, one per valid paper.
   const rankings = postalRankingsProblem(election.manifest.contests, body);
@@ -135,6 +144,8 @@ export async function postPostalBatch(
           'postal/more-papers-than-envelopes',
           `batch ${body.batch}: ${body.papers} papers, but ${envelopes} envelopes were received into it`
         );
+      if (body.style !== undefined)
+        await refuseMorePapersThanStyleReturns(transaction, electionId, body.style, body.papers);
     }
     const appended = await appendEvent(transaction, head, 'postal-batch', body, context.clock());
     await writeAuditLog(transaction, electionId, 'officer', 'postal-batch', {
@@ -147,8 +158,41 @@ export async function postPostalBatch(
 }
 
 /**
- * V6.3: one count per candidate (none for a ranked contest); spoilt ≤ papers; min·valid ≤ Σ counts ≤ max·valid per contest; no
- * candidate above valid (counts are non-negative by the schema).
+ * Spec §13.2.1 step 3 (V12.6): the papers of the batches of a style, this one included, may not
+ * exceed the returns (`postal-received`) of that style's credentials.
+ */
+async function refuseMorePapersThanStyleReturns(
+  database: Queryable,
+  electionId: string,
+  style: string,
+  papers: number
+): Promise<void> {
+  const received = await database.query<{ n: unknown }>(
+    `SELECT count(*) AS n FROM postal_envelopes e JOIN credentials c
+       ON c.election_id = e.election_id AND c.credential = e.credential
+     WHERE e.election_id = $1 AND c.style = $2`,
+    [electionId, style]
+  );
+  const batches = await database.query<{ line: string }>(
+    "SELECT line FROM events WHERE election_id = $1 AND type = 'postal-batch'",
+    [electionId]
+  );
+  const counted = batches
+    .map((row) => (JSON.parse(row.line) as { body: EventBody<'postal-batch'> }).body)
+    .filter((batch) => batch.style === style)
+    .reduce((sum, batch) => sum + batch.papers, 0);
+  const returns = Number(received[0]?.n ?? 0);
+  if (counted + papers > returns)
+    throw new ServiceError(
+      'postal/more-papers-than-style-returns',
+      `style ${style}: ${counted + papers} papers with this batch, but ${returns} returns of that style were received`
+    );
+}
+
+/**
+ * V6.3: one count per candidate (none for a ranked contest); spoilt ≤ papers; min·valid ≤ Σ counts ≤ max·valid per contest
+ * (no lower bound for a contest outside the batch's style, §13.2.1: `inStyle` lists the others);
+ * no candidate above valid (counts are non-negative by the schema).
  */
 export function postalBatchProblem(
   contests: readonly {
@@ -158,7 +202,8 @@ export function postalBatchProblem(
     readonly candidates: readonly unknown[];
     readonly method?: string | undefined;
   }[],
-  body: EventBody<'postal-batch'>
+  body: EventBody<'postal-batch'>,
+  inStyle: readonly number[] = contests.map((_, c) => c)
 ): string | null {
   if (body.spoilt > body.papers) return 'more spoilt papers than papers';
   if (body.contests.length !== contests.length) return `expected ${contests.length} contests`;
@@ -169,7 +214,8 @@ export function postalBatchProblem(
     if (counts.length !== postalCountsLength(contest))
       return `contest ${contest.id} needs ${postalCountsLength(contest)} counts`;
     const sum = counts.reduce((a, b) => a + b, 0);
-    if (sum < contest.minSelections * valid || sum > contest.maxSelections * valid)
+    const min = inStyle.includes(c) ? contest.minSelections : 0;
+    if (sum < min * valid || sum > contest.maxSelections * valid)
       return `contest ${contest.id}: counts do not fit ${valid} valid papers`;
     // A paper marks a candidate at most once (V6.3).
     if (counts.some((n) => n > valid))

@@ -77,6 +77,25 @@ test('each contest: the electorate of its styles, and each credential that voted
   );
 });
 
+test('a postal pack received counts in the contests of its credential’s style only (§13.2.1)', () => {
+  const events = [
+    event('credentials', {
+      keys: [hex('a1'), hex('b2'), hex('c3')],
+      styles: ['north', 'north', 'south'],
+      weights: [1, 4, 1],
+    }),
+    event('postal-received', { credential: hex('a1'), returnSecret: '00'.repeat(16) }),
+    event('postal-received', { credential: hex('c3'), returnSecret: '00'.repeat(16) }),
+  ];
+  assert.deepEqual(
+    contestTurnout(styled, events)?.map((row) => [row.id, row.postal]),
+    [
+      ['general', 2],
+      ['north-seat', 1],
+    ]
+  );
+});
+
 test('an election without styles or weights has no per-contest summary', () => {
   assert.equal(contestTurnout(manifestOf({}), []), null);
   assert.equal(percentText(1, 3), '33.3');

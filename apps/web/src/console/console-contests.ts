@@ -2,9 +2,9 @@
  * @module The ballot event's contests as the console shows them while voting runs (spec §13.6,
  * §9.9): each contest's own electorate — the credentials on the board whose ballot style includes
  * it, and their weight — and its own turnout so far — the credentials that have cast a ballot
- * including it, and their weight, plus postal packs received (which count against every contest,
- * spec §13.2.1). Only who has voted, read from the public board: no count of any option before the
- * result.
+ * including it, and their weight, plus the postal packs received whose credential's style includes
+ * it (spec §13.2.1 step 4). Only who has voted, read from the public board: no count of any option
+ * before the result.
  */
 import {
   type BoardEvent,
@@ -23,7 +23,7 @@ export interface ContestTurnoutRow {
   readonly electorate: { readonly count: number; readonly weight: number };
   /** Credentials that have cast a ballot including it, and their total weight. */
   readonly online: { readonly count: number; readonly weight: number };
-  /** Postal packs received: every contest's (postal papers carry no style yet, spec §13.2.1). */
+  /** Postal packs received whose credential's style includes the contest (spec §13.2.1). */
   readonly postal: number;
 }
 
@@ -71,7 +71,11 @@ export function contestTurnout(
   const voted = manifest.contests.map(() => new Set<string>());
   for (const { ballot } of bodiesOf(events, 'ballot-cast'))
     for (const c of ballotContestIndexes(manifest, ballot) ?? []) voted[c]?.add(ballot.credential);
-  const postal = bodiesOf(events, 'postal-received').length;
+  // A returned pack's paper is of its credential's style (§13.2.1): it counts in those contests.
+  const postal = manifest.contests.map(() => 0);
+  for (const { credential } of bodiesOf(events, 'postal-received'))
+    for (const c of contestsOfTerms(manifest, terms.get(credential) ?? { weight: 1 }) ?? [])
+      postal[c] = (postal[c] ?? 0) + 1;
   return manifest.contests.map((contest, c) => {
     const credentials = [...(voted[c] ?? [])];
     return {
@@ -82,7 +86,7 @@ export function contestTurnout(
         count: credentials.length,
         weight: credentials.reduce((sum, key) => sum + (terms.get(key)?.weight ?? 1), 0),
       },
-      postal,
+      postal: postal[c] ?? 0,
     };
   });
 }

@@ -455,6 +455,7 @@ export class ConsoleController {
 
   enterBatch(): Promise<void> {
     const batch = (this.state.text['batch-id'] ?? '').trim();
+    const style = (this.state.text['batch-style'] ?? '').trim().toLowerCase();
     const first = this.state.files['first-entries'];
     const second = this.state.files['second-entries'];
     return this.#officerStep(async (officer) => {
@@ -464,10 +465,13 @@ export class ConsoleController {
           target: first === undefined ? 'first-entries' : 'second-entries',
         };
       const manifest = await boardManifest(officer.electionId);
-      const entered = await enterKeyedBatch(officer, manifest, batch, {
-        first: first.text,
-        second: second.text,
-      });
+      const entered = await enterKeyedBatch(
+        officer,
+        manifest,
+        batch,
+        { first: first.text, second: second.text },
+        style === '' ? undefined : style
+      );
       if (entered.ok)
         return ct('postal.batchDone', {
           batch,
@@ -479,7 +483,12 @@ export class ConsoleController {
       );
       return {
         problem: entered.error,
-        target: entered.error.code === 'console/batch-id' ? 'batch-id' : 'first-entries',
+        target:
+          entered.error.code === 'console/batch-id'
+            ? 'batch-id'
+            : entered.error.code.endsWith('-style')
+              ? 'batch-style'
+              : 'first-entries',
       };
     });
   }

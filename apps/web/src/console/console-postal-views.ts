@@ -83,10 +83,23 @@ function batchForm(c: ConsoleController): Child[] {
     form(
       () => void c.enterBatch(),
       textField(c, 'batch-id', ct('postal.batchId')),
+      ...styleField(c),
       fileField(c, 'first-entries', 'first-entries', ct('postal.first'), undefined, CSV),
       fileField(c, 'second-entries', 'second-entries', ct('postal.second'), undefined, CSV),
       submit(c, ct('postal.batchSubmit'), 'enter-batch')
     ),
+  ];
+}
+
+/** Spec §13.2.1: with ballot styles, the one style of the batch's papers (its category id). */
+function styleField(c: ConsoleController): Child[] {
+  const categories = c.state.board?.manifest.styles?.categories ?? [];
+  if (categories.length === 0) return [];
+  const styles = categories.map((k) => `${k.id} (${k.name})`).join(', ');
+  return [
+    textField(c, 'batch-style', ct('postal.batchStyle'), {
+      hint: ct('postal.batchStyleHint', { styles }),
+    }),
   ];
 }
 

@@ -79,13 +79,14 @@ export async function enterKeyedBatch(
   officer: Officer,
   manifest: Manifest,
   batch: string,
-  entries: { readonly first: string; readonly second: string }
+  entries: { readonly first: string; readonly second: string },
+  style?: string
 ): Promise<Result<BatchTotals, BatchProblem>> {
   const id = checkBatchId(batch);
   if (!id.ok) return id;
   let checked: ReturnType<typeof keyedBatch>;
   try {
-    checked = keyedBatch(manifest, entries);
+    checked = keyedBatch(manifest, entries, style);
   } catch (error) {
     if (error instanceof BatchEntryError) return err({ code: error.code, detail: error.message });
     throw error;

@@ -91,4 +91,8 @@ export const checksCy: Readonly<Record<keyof typeof checksEn, string>> = {
   'check.V12.3': 'mae pob papur pleidleisio’n cwmpasu union gystadlaethau papur ei bleidleisiwr',
   'check.V12.4':
     'mae papurau a phwysiadau’r cyfrif ar gyfer pob cystadleuaeth yn cael eu hailgyfrifo',
+  'check.V12.5':
+    'mae pob swp post yn dal papurau un arddull papur, wedi’u marcio o fewn yr arddull honno yn unig',
+  'check.V12.6':
+    'nid oes gan unrhyw arddull papur fwy o bapurau post na’r pecynnau post a dderbyniwyd',
 };

@@ -81,4 +81,6 @@ export const checksEn = {
   'check.V12.2': 'no group of voters is smaller than the manifest’s minimum',
   'check.V12.3': 'every ballot covers exactly the contests of its voter’s ballot',
   'check.V12.4': 'the tally’s ballots and weights for each contest are recomputed',
+  'check.V12.5': 'each postal batch holds the papers of one ballot style, marked only within it',
+  'check.V12.6': 'no ballot style has more postal papers than postal packs received',
 } as const;

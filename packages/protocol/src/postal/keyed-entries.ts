@@ -12,7 +12,12 @@
  * spec §11.8): its entry carries the papers' rankings rather than counts.
  * Pure: `scrutineer postal batch` and the officer's console both call these, on the same text.
  */
-import { type Manifest, isRankedContest } from '@scrutineer/record';
+import {
+  type Manifest,
+  isRankedContest,
+  postalStyleProblem,
+  styleContestIndexes,
+} from '@scrutineer/record';
 import { type Choices, checkChoices } from '../encrypt-ballot.ts';
 import { resolveChoices } from '../resolve-choices.ts';
 import { parseCsvText } from './csv-text.ts';
@@ -37,6 +42,8 @@ export interface BatchTotals {
   readonly spoilt: number;
   /** Per contest: counts per candidate, or for a ranked contest none and the papers' rankings (1-based). */
   readonly contests: { counts: number[]; rankings?: number[][] }[];
+  /** Spec §13.2.1: the one ballot style of the batch's papers, with styles. */
+  readonly style?: string;
 }
 
 export type BatchEntryCode =
@@ -44,7 +51,11 @@ export type BatchEntryCode =
   | 'postal/invalid-boxes'
   | 'postal/paper-counted-twice'
   | 'postal/unknown-candidate'
-  | 'postal/empty-choice';
+  | 'postal/empty-choice'
+  | 'postal/missing-style'
+  | 'postal/unknown-style'
+  | 'postal/style-not-in-manifest'
+  | 'postal/contest-not-in-style';
 
 /** A keyed entry file that cannot be counted as it is: the rule broken and the row. */
 export class BatchEntryError extends Error {
@@ -110,8 +121,15 @@ export function compareEntries(
   return mismatches;
 }
 
-/** The batch's totals from agreed entries; refuses a choice that names no candidate. */
-export function batchTotals(manifest: Manifest, papers: readonly KeyedPaper[]): BatchTotals {
+/**
+ * The batch's totals from agreed entries; refuses a choice that names no candidate, or (with
+ * `style`, the manifest indexes of the batch's style's contests, §13.2.1) a contest outside it.
+ */
+export function batchTotals(
+  manifest: Manifest,
+  papers: readonly KeyedPaper[],
+  style?: readonly number[]
+): BatchTotals {
   const contests = manifest.contests.map((c) =>
     isRankedContest(c)
       ? { counts: [], rankings: [] as number[][] }
@@ -129,8 +147,18 @@ export function batchTotals(manifest: Manifest, papers: readonly KeyedPaper[]): 
       continue;
     }
     const choices = paperChoices(manifest, paper);
+    // Spec §13.2.1: the paper of a style prints only its contests; a mark elsewhere is a keying
+    // error (or a paper sorted into the wrong tray), refused like a name not on the ballot.
+    const outside = choices.findIndex(
+      (chosen, c) => chosen.length > 0 && style?.includes(c) === false
+    );
+    if (outside >= 0)
+      throw new BatchEntryError(
+        'postal/contest-not-in-style',
+        `row ${paper.row} (paper ${paper.paper}): ${manifest.contests[outside]?.id ?? outside} is not on this batch's ballot style. Nothing was posted`
+      );
     // More marks than the contest allows (or fewer than it needs): void by the rules.
-    if (!checkChoices(manifest, choices).ok) {
+    if (!checkChoices(manifest, choices, style).ok) {
       spoilt++;
       continue;
     }
@@ -208,11 +236,21 @@ function rankedContestOf(manifest: Manifest, mark: string): number | null {
  */
 export function keyedBatch(
   manifest: Manifest,
-  entries: { readonly first: string; readonly second: string }
+  entries: { readonly first: string; readonly second: string },
+  style?: string
 ): { totals: BatchTotals; mismatches: Mismatch[] } {
+  // Spec §13.2.1: with styles, a batch holds the papers of one style, named when it is keyed.
+  const styleProblem = postalStyleProblem(manifest, {
+    contests: [],
+    ...(style === undefined ? {} : { style }),
+  });
+  if (styleProblem !== null && styleProblem.code !== 'postal/contest-not-in-style')
+    throw new BatchEntryError(styleProblem.code, styleProblem.message);
+  const inStyle = style === undefined ? undefined : (styleContestIndexes(manifest, style) ?? []);
   const first = parseKeyedEntries(entries.first, 'first');
   const second = parseKeyedEntries(entries.second, 'second');
   const mismatches = compareEntries(first, second);
-  batchTotals(manifest, second);
-  return { totals: batchTotals(manifest, first), mismatches };
+  batchTotals(manifest, second, inStyle);
+  const totals = batchTotals(manifest, first, inStyle);
+  return { totals: style === undefined ? totals : { ...totals, style }, mismatches };
 }

@@ -17,6 +17,8 @@ export interface PostalCounts {
   readonly papers: number;
   readonly spoilt: number;
   readonly contests: readonly { readonly counts: readonly number[] }[];
+  /** Spec §13.2.1: the one ballot style of the batch's papers, with styles. */
+  readonly style?: string | undefined;
 }
 
 /** What the audit needs of a contest: how many candidates win and how many stand. */

@@ -114,6 +114,12 @@ export class PostalAuditReplay {
   }
 
   /** Spec §9.8.4: with an audit that ended in a full hand count, the result's postal counts are the hand counts. */
+  /** Spec §13.2.1: the style of a posted batch (undefined without styles or for no such batch). */
+  batchStyle(batch: string): string | undefined {
+    const p = this.#batchIndex.get(batch);
+    return p === undefined ? undefined : this.#batches[p]?.body.style;
+  }
+
   get handCounted(): boolean {
     return this.#end?.outcome === 'hand-counted';
   }
@@ -381,7 +387,14 @@ export class PostalAuditReplay {
     };
   }
 
-  /** Spec §9.8.4: the batches' counts that are the count — hand counts after a full hand count. */
+  /**
+   * Spec §9.8.4: the batches' counts that are the count — hand counts after a full hand count —
+   * each with its style (§13.2.1), for the per-contest postal turnout.
+   */
+  countOfRecord(): readonly PostalCounts[] {
+    return this.#countOfRecord();
+  }
+
   #countOfRecord(): PostalCounts[] {
     return this.handCounted
       ? this.#batches.map((_, p) => this.#counts.get(p)).filter((c) => c !== undefined)

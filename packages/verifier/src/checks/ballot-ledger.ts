@@ -1,5 +1,6 @@
 /**
- * @module The sequential bookkeeping of voting (V4.5, V5.1–V5.3, V5.7–V5.9, V6.1–V6.5): who was
+ * @module The sequential bookkeeping of voting (V4.5, V5.1–V5.3, V5.7–V5.9, V6.1–V6.5, V12.3,
+ * V12.5–V12.6): who was
  * allowed to vote, who voted by which channel, which ballots count. Cheap checks only: the
  * expensive cryptographic ones run in parallel later (ballot-crypto.ts) on the ballots this ledger
  * says to count.
@@ -16,8 +17,11 @@ import {
   computeTracker,
   entryCiphertexts,
   opensPostalReturn,
+  papersBeyondReturns,
+  postalBatchContests,
   postalCountsLength,
   postalRankingsProblem,
+  postalStyleProblem,
 } from '@scrutineer/record';
 import { hexToBytes } from '@scrutineer/crypto';
 import type { ReportBuilder } from '../report.ts';
@@ -58,6 +62,12 @@ export class BallotLedger {
   readonly #batchIds = new Set<string>();
   /** `postal-received` events seen (V6.4 compares the papers with these, duplicates included). */
   #postalReceived = 0;
+  /** Spec §13.2.1 (V12.6): per style, the `postal-received` events of its credentials … */
+  readonly #receivedPerStyle = new Map<string, number>();
+  /** … and the papers of its batches. */
+  readonly #papersPerStyle = new Map<string, number>();
+  /** Spec §13.2.1 (V12.5): each batch id's style, for the audit's hand counts of it. */
+  readonly #batchStyles = new Map<string, string | undefined>();
   /** Where the log stands between `election-open` and `election-close` (V5.8). */
   #phase: 'before-open' | 'open' | 'closed' = 'before-open';
   /** Per contest, per option: sum of postal batch counts (V9.2). */
@@ -353,6 +363,9 @@ export class BallotLedger {
       );
     this.#postal.add(credential);
     this.#postalReceived++;
+    const style = this.#terms.get(credential)?.style;
+    if (style !== undefined)
+      this.#receivedPerStyle.set(style, (this.#receivedPerStyle.get(style) ?? 0) + 1);
   }
 
   refused(event: Event<'cast-refused'>): void {
@@ -376,6 +389,8 @@ export class BallotLedger {
     const body: EventBody<'postal-batch'> = event.body;
     const valid = body.papers - body.spoilt;
     let ok = body.spoilt <= body.papers && body.contests.length === this.#manifest.contests.length;
+    // Spec §13.2.1: a contest outside the batch's style has no lower bound (its counts are 0, V12.5).
+    const inStyle = postalBatchContests(this.#manifest, body.style);
     this.#manifest.contests.forEach((contest, c) => {
       const counts = body.contests[c]?.counts ?? [];
       // A ranked contest's entry has no counts (spec §11.8): its rankings are V10.7's.
@@ -384,7 +399,8 @@ export class BallotLedger {
         return;
       }
       const sum = counts.reduce((a, b) => a + b, 0);
-      if (sum < contest.minSelections * valid || sum > contest.maxSelections * valid) ok = false;
+      const min = inStyle.includes(c) ? contest.minSelections : 0;
+      if (sum < min * valid || sum > contest.maxSelections * valid) ok = false;
       if (counts.some((n) => n > valid)) ok = false;
       counts.forEach((n, j) => {
         const row = this.postalTotals[c];
@@ -399,6 +415,39 @@ export class BallotLedger {
     );
     this.#postalPapers += body.papers;
     this.#postalRankings(event);
+    this.#checkPostalStyle(body, event.position);
+    this.#batchStyles.set(body.batch, body.style);
+    if (body.style !== undefined)
+      this.#papersPerStyle.set(
+        body.style,
+        (this.#papersPerStyle.get(body.style) ?? 0) + body.papers
+      );
+  }
+
+  /**
+   * Spec §13.2.1 step 5 (V12.5): an audit's hand count carries its batch's style and fits it as
+   * the batch must (a count of a batch never posted is V6.7's fault).
+   */
+  postalAuditCount(event: Event<'postal-audit-count'>): void {
+    const { body } = event;
+    if (this.#batchStyles.has(body.batch) && this.#batchStyles.get(body.batch) !== body.style)
+      this.#report.fail(
+        'V12.5',
+        `hand count of batch ${body.batch}: style ${body.style ?? '(none)'}, the batch's is ${this.#batchStyles.get(body.batch) ?? '(none)'}`,
+        event.position
+      );
+    else this.#checkPostalStyle(body, event.position);
+  }
+
+  /** V12.5: a style exactly with styles, a known one, and no mark outside it. */
+  #checkPostalStyle(body: EventBody<'postal-batch'>, position: number): void {
+    const problem = postalStyleProblem(this.#manifest, body);
+    this.#report.check(
+      'V12.5',
+      problem === null,
+      () => `batch ${body.batch}: ${problem?.code}: ${problem?.message}`,
+      position
+    );
   }
 
   /**
@@ -429,6 +478,13 @@ export class BallotLedger {
       this.#postalPapers === this.#postalReceived,
       () =>
         `${this.#postalPapers} postal papers counted, ${this.#postalReceived} postal returns received`
+    );
+    // Spec §13.2.1 step 3 (V12.6): per style, no more papers than returns of that style.
+    const beyond = papersBeyondReturns(this.#papersPerStyle, this.#receivedPerStyle);
+    this.#report.check('V12.6', beyond.length === 0, () =>
+      beyond
+        .map((s) => `style ${s.style}: ${s.papers} postal papers, ${s.received} returns received`)
+        .join('; ')
     );
   }
 }

@@ -85,7 +85,7 @@ function stylesDraft(id: string, minCategorySize: number) {
       ],
     },
     weights: { max: 5 },
-    // Spec §13.2.1: postal papers do not yet carry a style.
+    // Online only here: postal papers per style are tested in postal-styles.test.ts (§13.2.1).
     channels: { online: true, postal: false },
     trustees: { threshold: 1 },
     securityQuestions: [

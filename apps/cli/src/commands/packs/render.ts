@@ -98,11 +98,35 @@ export async function renderPackPdfs(
         root: references.root,
         reference: encodeRollReference(commitment, inclusion),
       },
+      ...packStyle(election, member.category),
     };
     await writer.add(sheet);
     options.onProgress?.(writer.packs, total);
   }
   return { files: await writer.close(), packs: writer.packs };
+}
+
+/**
+ * Spec §13.2.1 step 1: the member's ballot style as the pack prints it — its number on the return
+ * slip and its contests on the paper — from the roll's category; none without styles.
+ */
+export function packStyle(
+  election: ElectionDraft,
+  category: string | undefined
+): Pick<PackSheet, 'style'> {
+  const categories = election.styles?.categories;
+  if (categories === undefined) return {};
+  const place = categories.findIndex((k) => k.id === category);
+  const style = categories[place];
+  // `packs generate` refused a roll whose categories do not fit the manifest (§13.1.1).
+  if (style === undefined)
+    throw new Error(`no ballot style ${category ?? '(none)'} in the manifest`);
+  return {
+    style: {
+      mark: place + 1,
+      contests: style.contests.map((id) => election.contests.findIndex((c) => c.id === id)),
+    },
+  };
 }
 
 export const LANGUAGE_OPTION_HELP = {

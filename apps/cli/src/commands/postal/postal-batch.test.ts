@@ -103,3 +103,61 @@ test('keyedBatch checks both files: a misspelt name in the second entry is refus
     [{ paper: 2, first: '2', second: '1' }]
   );
 });
+
+/** Spec §13.2.1: north papers carry the leader and the northern seat, south papers the leader. */
+const styled = {
+  ...manifest,
+  contests: [
+    { ...manifest.contests[0], id: 'leader' },
+    {
+      id: 'north-seat',
+      title: 'Northern seat',
+      minSelections: 1,
+      maxSelections: 1,
+      candidates: [
+        { id: 'ria', name: 'Ria Shah' },
+        { id: 'kim', name: 'Kim Lee' },
+      ],
+    },
+  ],
+  styles: {
+    minCategorySize: 1,
+    categories: [
+      { id: 'north', name: 'North', contests: ['leader', 'north-seat'] },
+      { id: 'south', name: 'South', contests: ['leader'] },
+    ],
+  },
+} as unknown as typeof manifest;
+
+test('with ballot styles, a batch names its style; a paper outside it is refused, its other contests stay 0', () => {
+  const south = 'paper,choice\n1,leader=Alex Morgan\n2,leader=Sam Patel\n';
+  const entries = { first: south, second: south };
+  assert.deepEqual(keyedBatch(styled, entries, 'south').totals, {
+    papers: 2,
+    spoilt: 0,
+    contests: [{ counts: [1, 1] }, { counts: [0, 0] }],
+    style: 'south',
+  });
+  assert.equal(
+    refusal(() => keyedBatch(styled, entries)),
+    'postal/missing-style'
+  );
+  assert.equal(
+    refusal(() => keyedBatch(styled, entries, 'west')),
+    'postal/unknown-style'
+  );
+  assert.equal(
+    refusal(() => keyedBatch(manifest, entries, 'south')),
+    'postal/style-not-in-manifest'
+  );
+  const outside = 'paper,choice\n1,leader=Alex Morgan;north-seat=Ria Shah\n';
+  assert.equal(
+    refusal(() => keyedBatch(styled, { first: outside, second: outside }, 'south')),
+    'postal/contest-not-in-style'
+  );
+  // The same paper in a north batch counts in both contests.
+  assert.deepEqual(
+    keyedBatch(styled, { first: outside, second: outside }, 'north').totals.contests,
+    [{ counts: [1, 0] }, { counts: [1, 0] }]
+  );
+});

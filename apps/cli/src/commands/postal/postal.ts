@@ -183,9 +183,10 @@ export async function postKeyedBatch(
   electionId: string,
   key: string,
   batch: string,
-  entries: { readonly first: string; readonly second: string }
+  entries: { readonly first: string; readonly second: string },
+  style?: string
 ): Promise<{ totals: BatchTotals; mismatches: readonly Mismatch[] }> {
-  const { totals, mismatches } = keyedBatch(await client.manifest(electionId), entries);
+  const { totals, mismatches } = keyedBatch(await client.manifest(electionId), entries, style);
   if (mismatches.length > 0) return { totals, mismatches };
   await client.call('postalBatch', {
     params: { electionId },
@@ -203,6 +204,8 @@ const BATCH_REFUSALS: Readonly<Record<string, string>> = {
   'postal/invalid-batch': 'the totals do not fit the ballot',
   'postal/invalid-ranking':
     'a ranked contest needs one ranking per valid paper, each naming its candidates at most once',
+  'postal/more-papers-than-style-returns':
+    'more papers of this ballot style than returns of that style were received: check the --style and the tray',
 };
 
 /** What a batch posted says of one contest: its counts, or how many papers it ranks. */
@@ -220,6 +223,10 @@ function batchCommand(): Command {
     .requiredOption('--batch <id>', 'the opening batch id ([A-Za-z0-9-])')
     .requiredOption('--first <entries.csv>', 'the first operator’s entries (paper,choice)')
     .requiredOption('--second <entries.csv>', 'the second operator’s entries')
+    .option(
+      '--style <category>',
+      'the ballot style of the batch’s papers (required when the election has ballot styles)'
+    )
     .addHelpText(
       'after',
       `
@@ -230,46 +237,51 @@ boxes, in ballot order, "-" for an empty box: "leader=2 1 - 3". The paper's rank
 the first gap or repeated number (two boxes marked 1 give no first preference: a blank ranking, not
 a spoilt paper). Example: 1,leader=2 1 - -;committee=- 1 - - 2 -;motion=Yes`
     )
-    .action(async (options: PostalCommon & { batch: string; first: string; second: string }) => {
-      const client = new ServerClient(options.server);
-      let outcome: Awaited<ReturnType<typeof postKeyedBatch>>;
-      try {
-        outcome = await postKeyedBatch(
-          client,
-          options.election,
-          officerKey(options),
-          options.batch,
-          {
-            first: readFileSync(options.first, 'utf8'),
-            second: readFileSync(options.second, 'utf8'),
-          }
+    .action(
+      async (
+        options: PostalCommon & { batch: string; first: string; second: string; style?: string }
+      ) => {
+        const client = new ServerClient(options.server);
+        let outcome: Awaited<ReturnType<typeof postKeyedBatch>>;
+        try {
+          outcome = await postKeyedBatch(
+            client,
+            options.election,
+            officerKey(options),
+            options.batch,
+            {
+              first: readFileSync(options.first, 'utf8'),
+              second: readFileSync(options.second, 'utf8'),
+            },
+            options.style
+          );
+        } catch (error) {
+          const reason =
+            error instanceof BatchEntryError
+              ? `${error.code}: ${error.message}`
+              : error instanceof ApiError
+                ? `${error.code}: ${BATCH_REFUSALS[error.code] ?? error.message}`
+                : null;
+          if (reason === null) throw error;
+          process.stderr.write(`Batch ${options.batch}: REFUSED, nothing was posted: ${reason}\n`);
+          process.exitCode = 1;
+          return;
+        }
+        const { totals, mismatches } = outcome;
+        if (mismatches.length > 0) {
+          for (const m of mismatches)
+            process.stderr.write(`paper ${m.paper}: first "${m.first}" ≠ second "${m.second}"\n`);
+          process.stderr.write(
+            `Batch ${options.batch}: ${mismatches.length} mismatch(es); resolve them against the papers and re-key. Nothing was posted.\n`
+          );
+          process.exitCode = 1;
+          return;
+        }
+        process.stdout.write(
+          `Batch ${options.batch} posted: ${totals.papers} papers, ${totals.spoilt} spoilt; counts ${totals.contests.map(contestSummary).join(', ')}.\n`
         );
-      } catch (error) {
-        const reason =
-          error instanceof BatchEntryError
-            ? `${error.code}: ${error.message}`
-            : error instanceof ApiError
-              ? `${error.code}: ${BATCH_REFUSALS[error.code] ?? error.message}`
-              : null;
-        if (reason === null) throw error;
-        process.stderr.write(`Batch ${options.batch}: REFUSED, nothing was posted: ${reason}\n`);
-        process.exitCode = 1;
-        return;
       }
-      const { totals, mismatches } = outcome;
-      if (mismatches.length > 0) {
-        for (const m of mismatches)
-          process.stderr.write(`paper ${m.paper}: first "${m.first}" ≠ second "${m.second}"\n`);
-        process.stderr.write(
-          `Batch ${options.batch}: ${mismatches.length} mismatch(es); resolve them against the papers and re-key. Nothing was posted.\n`
-        );
-        process.exitCode = 1;
-        return;
-      }
-      process.stdout.write(
-        `Batch ${options.batch} posted: ${totals.papers} papers, ${totals.spoilt} spoilt; counts ${totals.contests.map(contestSummary).join(', ')}.\n`
-      );
-    });
+    );
 }
 
 /** The envelopes received into each opening batch (spec §9.5.3), as the console's postal status shows them. */

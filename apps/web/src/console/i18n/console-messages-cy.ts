@@ -176,6 +176,9 @@ export const consoleCy: Readonly<Record<ConsoleKey, string>> = {
   'postal.batchText':
     'Ar ôl cau, mae dau berson yn bysellu papurau’r swp ar wahân: ffeil CSV yr un, gyda’r colofnau paper,choice (enw ymgeisydd neu ei safle ar y papur; ar gyfer cystadleuaeth trefn-ddewis, y rhif ym mhob blwch yn nhrefn y papur, “-” ar gyfer blwch gwag, e.e. leader=2 1 - 3; “spoilt” ar gyfer papur di-rym). Dim ond pan fo’r ddau gofnod yn cytuno bapur wrth bapur ac yn enwi ymgeiswyr ar y papur yn unig y cyhoeddir y cyfansymiau.',
   'postal.batchId': 'Swp',
+  'postal.batchStyle': 'Arddull papur papurau’r swp',
+  'postal.batchStyleHint':
+    'Mae pob papur mewn swp o’r un arddull papur, wedi’i ddidoli yn ôl y marc ar ei slip dychwelyd: {styles}.',
   'postal.first': 'Cofnodion y gweithredwr cyntaf (CSV)',
   'postal.second': 'Cofnodion yr ail weithredwr (CSV)',
   'postal.batchSubmit': 'Cymharu a chyhoeddi’r swp',
@@ -208,6 +211,12 @@ export const consoleCy: Readonly<Record<ConsoleKey, string>> = {
     'Mae angen un drefn ar gyfer pob papur dilys mewn cystadleuaeth trefn-ddewis, pob un yn enwi ei hymgeiswyr unwaith ar y mwyaf. Ni chyhoeddwyd dim.',
   'error.invalidBoxes':
     'Rhoddir cystadleuaeth trefn-ddewis i mewn fel y rhif ym mhob blwch, yn nhrefn y papur pleidleisio, “-” ar gyfer blwch gwag (er enghraifft leader=2 1 - 3). Ni chyhoeddwyd dim. {detail}',
+  'error.batchStyle':
+    'Enwch arddull papur papurau’r swp, un o arddulliau’r etholiad. Ni chyhoeddwyd dim. {detail}',
+  'error.contestNotInStyle':
+    'Mae cofnod yn marcio cystadleuaeth nad yw ar arddull papur y swp hwn: gwiriwch y papur a’r arddull. Ni chyhoeddwyd dim. {detail}',
+  'error.morePapersThanStyle':
+    'Byddai sypiau’r arddull papur hon yn dal mwy o bapurau nag o amlenni o’r arddull honno a gofnodwyd. Gwiriwch yr arddull a chyfrifwch eto. Ni chyhoeddwyd dim.',
   'error.alreadyReceived':
     'Mae pleidlais bost eisoes wedi’i chofnodi ar gyfer y pecyn hwn: cyfrifir pecyn unwaith. Ni newidiwyd dim.',
   'error.usedOnline':

@@ -172,6 +172,9 @@ export const consoleEn = {
   'postal.batchText':
     'After the close, two people key the batch’s papers independently: a CSV file each, with the columns paper,choice (a candidate’s name or ballot position; for a ranked contest the number in each box, in ballot order, “-” for an empty box, e.g. leader=2 1 - 3; “spoilt” for a void paper). The totals are posted only when both entries agree paper by paper and name only candidates on the ballot.',
   'postal.batchId': 'Batch',
+  'postal.batchStyle': 'Ballot style of the batch’s papers',
+  'postal.batchStyleHint':
+    'Every paper of a batch is of one ballot style, sorted by the mark on its return slip: {styles}.',
   'postal.first': 'First operator’s entries (CSV)',
   'postal.second': 'Second operator’s entries (CSV)',
   'postal.batchSubmit': 'Compare and post the batch',
@@ -202,6 +205,12 @@ export const consoleEn = {
     'A ranked contest needs one ranking per valid paper, each naming its candidates at most once. Nothing was posted.',
   'error.invalidBoxes':
     'A ranked contest is keyed as the number in each box, in ballot order, “-” for an empty box (for example leader=2 1 - 3). Nothing was posted. {detail}',
+  'error.batchStyle':
+    'Name the ballot style of the batch’s papers, one of the election’s styles. Nothing was posted. {detail}',
+  'error.contestNotInStyle':
+    'An entry marks a contest that is not on this batch’s ballot style: check the paper and the style. Nothing was posted. {detail}',
+  'error.morePapersThanStyle':
+    'The batches of this ballot style would hold more papers than envelopes of that style were recorded. Check the style and recount. Nothing was posted.',
   'error.alreadyReceived':
     'A postal vote was already recorded for this pack: a pack is counted once. Nothing changed.',
   'error.usedOnline':

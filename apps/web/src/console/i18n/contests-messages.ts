@@ -7,7 +7,7 @@ export const contestsEn = {
   'contests.note':
     'Each contest has its own electorate: the members whose ballot includes it. Who has voted only: no count of any kind is shown before the result.',
   'contests.postalNote':
-    'Postal papers carry no ballot style yet: each postal pack received counts in every contest.',
+    'A postal paper is of its member’s ballot style: each postal pack received counts in the contests of that style only.',
   'contests.contest': 'Contest',
   'contests.electorate': 'Electorate',
   'contests.online': 'Voted online',
@@ -23,7 +23,7 @@ export const contestsCy: Readonly<Record<keyof typeof contestsEn, string>> = {
   'contests.note':
     'Mae gan bob cystadleuaeth ei hetholaeth ei hun: yr aelodau y mae eu papur pleidleisio’n ei chynnwys. Pwy sydd wedi pleidleisio yn unig: ni ddangosir unrhyw gyfrif cyn y canlyniad.',
   'contests.postalNote':
-    'Nid oes arddull papur pleidleisio ar bapurau post eto: mae pob pecyn post a dderbyniwyd yn cyfrif ym mhob cystadleuaeth.',
+    'Mae papur post o arddull papur pleidleisio ei aelod: mae pob pecyn post a dderbyniwyd yn cyfrif yng nghystadlaethau’r arddull honno yn unig.',
   'contests.contest': 'Cystadleuaeth',
   'contests.electorate': 'Etholaeth',
   'contests.online': 'Pleidleisiodd ar-lein',

@@ -1,0 +1,218 @@
+/**
+ * @module Postal papers and ballot styles (spec §13.2.1) through the real HTTP API of a server on
+ * loopback: a batch names the one style of its papers; the board refuses a batch without a style,
+ * with an unknown one, marking a contest outside it, or holding more papers of a style than
+ * returns of that style; a batch's contests outside its style need no marks; and the record of a
+ * styled election counted by post verifies, each contest's postal turnout its styles' papers.
+ */
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { bytesToHex, sha256, utf8 } from '@scrutineer/crypto';
+import { type EventBody, auditSeedCommitment, declareResult } from '@scrutineer/record';
+import {
+  allEvents,
+  api,
+  countAndPublish,
+  createTestElection,
+  errorCode,
+  failedChecksOf,
+  forEachEngine,
+  suiteServer,
+  verifyPublishedRecord,
+  type TestElection,
+} from '@scrutineer/testkit';
+
+const contest = (id: string, title: string) => ({
+  id,
+  title,
+  minSelections: 1,
+  maxSelections: 1,
+  candidates: [`${title} A`, `${title} B`],
+});
+
+/** North members vote in the general contest and the northern seat; south members in general. */
+const STYLES = {
+  manifest: {
+    minCategorySize: 1,
+    categories: [
+      { id: 'north', name: 'North', contests: ['general', 'north-seat'] },
+      { id: 'south', name: 'South', contests: ['general'] },
+    ],
+  },
+  voters: ['north', 'south', 'south', 'north'],
+};
+
+const batch = (
+  name: string,
+  style: string | undefined,
+  papers: number,
+  general: number[],
+  northSeat: number[]
+): EventBody<'postal-batch'> => ({
+  batch: name,
+  papers,
+  spoilt: 0,
+  contests: [{ counts: general }, { counts: northSeat }],
+  ...(style === undefined ? {} : { style }),
+});
+
+forEachEngine('postal papers and ballot styles', (engine) => {
+  const server = suiteServer(engine);
+  /** Four members (north, south, south, north) and a postal channel. */
+  const styledElection = () =>
+    createTestElection(server().service, {
+      voters: 4,
+      contests: [contest('general', 'General'), contest('north-seat', 'North seat')],
+      styles: STYLES,
+    });
+
+  it('§13.2.1: the board refuses a batch without its style or outside it; the styled count verifies', async () => {
+    const election = await styledElection();
+    const base = `/api/elections/${election.electionId}`;
+    const officer = { token: election.adminKey };
+    // Voters 0 (north), 1 and 2 (south) return their packs; the opener sorts them by style.
+    const trays = ['n1', 's1', 's1'];
+    for (const [i, tray] of trays.entries()) {
+      const voter = election.voters[i];
+      assert.ok(voter !== undefined);
+      const received = await api(server(), 'POST', `${base}/postal/received`, {
+        ...officer,
+        body: {
+          credential: voter.credential,
+          returnSecret: voter.postalReturn.secret,
+          batch: tray,
+        },
+      });
+      assert.equal(received.status, 201, JSON.stringify(received.body));
+    }
+    assert.equal((await api(server(), 'POST', `${base}/close`, officer)).status, 201);
+    const post = (body: EventBody<'postal-batch'>) =>
+      api(server(), 'POST', `${base}/postal/batches`, { ...officer, body });
+
+    const southOk = batch('s1', 'south', 2, [1, 1], [0, 0]);
+    assert.equal(
+      errorCode(await post(batch('s1', undefined, 2, [1, 1], [0, 0]))),
+      'postal/missing-style'
+    );
+    assert.equal(
+      errorCode(await post(batch('s1', 'west', 2, [1, 1], [0, 0]))),
+      'postal/unknown-style'
+    );
+    const outside = await post(batch('s1', 'south', 2, [1, 1], [1, 0]));
+    assert.equal(outside.status, 403);
+    assert.equal(errorCode(outside), 'postal/contest-not-in-style');
+    // The south tray counted as north papers: one tray envelope, but no north paper may follow.
+    assert.equal((await post(southOk)).status, 201);
+    const wrongStyle = await post(batch('n1', 'south', 1, [1, 0], [0, 0]));
+    assert.equal(errorCode(wrongStyle), 'postal/more-papers-than-style-returns');
+    assert.equal(
+      (await allEvents(server(), election.electionId)).filter((e) => e.type === 'postal-batch')
+        .length,
+      1,
+      'only the south batch was appended'
+    );
+
+    // The north batch marks both contests; the south one left the northern seat blank (min 1).
+    const { result } = await countAndPublish(
+      server(),
+      election,
+      [batch('n1', 'north', 1, [1, 0], [0, 1])],
+      [southOk]
+    );
+    assert.deepEqual(
+      result.contests.map((c) => c.options.map((o) => o.postal)),
+      [
+        [2, 1],
+        [0, 1],
+      ]
+    );
+    const report = await verifyPublishedRecord(server().database, election.electionId);
+    assert.deepEqual(failedChecksOf(report), []);
+    assert.equal(report.ok, true);
+    // Spec §13.2.1 step 4: the general contest counts 3 postal papers, the northern seat 1.
+    const declaration = declareResult(
+      election.manifest,
+      await allEvents(server(), election.electionId)
+    );
+    assert.deepEqual(
+      declaration?.contests.map((c) => [c.id, c.electorate, c.turnout?.postal, c.papers]),
+      [
+        ['general', 4, 3, 3],
+        ['north-seat', 2, 1, 1],
+      ]
+    );
+  });
+
+  it('§13.2.1 step 5: a full hand count carries each batch’s style, filled in by the board', async () => {
+    const election = await styledElection();
+    const base = `/api/elections/${election.electionId}`;
+    const post = (path: string, body: unknown = {}) =>
+      api(server(), 'POST', `${base}${path}`, { token: election.adminKey, body });
+    await receive(election, post, ['n1', 's1', 's1']);
+    assert.equal((await post('/close')).status, 201);
+    const batches = [
+      batch('s1', 'south', 2, [2, 0], [0, 0]),
+      batch('n1', 'north', 1, [0, 1], [1, 0]),
+    ];
+    for (const body of batches) assert.equal((await post('/postal/batches', body)).status, 201);
+    const seed = bytesToHex(sha256(utf8('an observer of the styled count')));
+    const commitment = auditSeedCommitment('Observer', seed);
+    assert.equal(
+      (await post('/postal/audit/commit', { observer: 'Observer', commitment })).status,
+      201
+    );
+    assert.equal((await post('/postal/audit/start', { riskLimit: 10 })).status, 201);
+    assert.equal((await post('/postal/audit/reveal', { observer: 'Observer', seed })).status, 201);
+    assert.equal((await post('/postal/audit/sample', { full: true })).status, 201);
+    // The hand count as the officer keys it: no style. One naming another style, or marking the
+    // northern seat on south papers, is refused.
+    const [south, north] = batches.map(({ style: _style, ...count }) => count);
+    assert.ok(south !== undefined && north !== undefined);
+    assert.equal(
+      errorCode(await post('/postal/audit/count', { ...south, style: 'north' })),
+      'postal-audit/refused'
+    );
+    assert.equal(
+      errorCode(
+        await post('/postal/audit/count', {
+          ...south,
+          contests: [{ counts: [1, 0] }, { counts: [1, 0] }],
+        })
+      ),
+      'postal/contest-not-in-style'
+    );
+    for (const count of [south, north]) {
+      const counted = await post('/postal/audit/count', count);
+      assert.equal(counted.status, 201, JSON.stringify(counted.body));
+    }
+    assert.equal((await post('/postal/audit/end')).status, 201);
+    const counts = (await allEvents(server(), election.electionId)).flatMap((e) =>
+      e.type === 'postal-audit-count' ? [[e.body.batch, e.body.style]] : []
+    );
+    assert.deepEqual(counts, [
+      ['s1', 'south'],
+      ['n1', 'north'],
+    ]);
+    assert.equal((await post('/tally')).status, 201);
+    const report = await verifyPublishedRecord(server().database, election.electionId);
+    assert.deepEqual(failedChecksOf(report), []);
+  });
+});
+
+/** Voters 0, 1, … return their packs into the trays `trays` names, in order. */
+async function receive(
+  election: TestElection,
+  post: (path: string, body: unknown) => ReturnType<typeof api>,
+  trays: readonly string[]
+): Promise<void> {
+  for (const [i, tray] of trays.entries()) {
+    const voter = election.voters[i];
+    assert.ok(voter !== undefined);
+    const received = await post('/postal/received', {
+      credential: voter.credential,
+      returnSecret: voter.postalReturn.secret,
+      batch: tray,
+    });
+    assert.equal(received.status, 201, JSON.stringify(received.body));
+  }
+}
