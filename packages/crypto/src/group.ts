@@ -84,4 +84,12 @@ export interface Group {
 
   equals(a: Point, b: Point): boolean;
   isIdentity(a: Point): boolean;
+
+  /**
+   * Optional, for moving points already held by this process to another of its threads
+   * (point-transfer.ts): the backend's own representation, read back by
+   * {@link Group.importPointsUnchecked} without validation. Never for bytes from outside.
+   */
+  readonly exportPoints?: (points: readonly Point[]) => Uint8Array;
+  readonly importPointsUnchecked?: (bytes: Uint8Array) => Point[];
 }

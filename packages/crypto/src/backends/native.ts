@@ -31,6 +31,8 @@ import { NativeBackendUnavailable } from './native-unavailable.ts';
 
 /** Bytes of a decoded point: X, Y, Z, T of five 64-bit limbs each (ristretto.c `pack`). */
 const COORDINATE_BYTES = 160;
+/** A point handed to another thread: its encoding, then its coordinates. */
+const TRANSFER_BYTES = POINT_BYTES + COORDINATE_BYTES;
 /** RFC 9496 §4.3.4 takes exactly 64 uniform bytes. */
 const UNIFORM_BYTES = 64;
 /** Where `npm run build:native` puts the addon, relative to this file. */
@@ -207,9 +209,37 @@ function createNativeGroup(addon: Addon): Group {
     );
   }
 
+  /** Per point its canonical encoding and its coordinates (192 bytes), in order. */
+  function exportPoints(points: readonly Point[]): Uint8Array {
+    const out = new Uint8Array(points.length * TRANSFER_BYTES);
+    points.forEach((point, i) => {
+      const native = unwrap(point);
+      out.set(encodingOf(native), i * TRANSFER_BYTES);
+      out.set(native.coordinates, i * TRANSFER_BYTES + POINT_BYTES);
+    });
+    return out;
+  }
+
+  /** Reads {@link exportPoints}' bytes back with no C call: the points were validated already. */
+  function importPointsUnchecked(bytes: Uint8Array): Point[] {
+    const count = bytes.length / TRANSFER_BYTES;
+    if (!Number.isInteger(count)) throw new TypeError('native backend: not exported points');
+    return Array.from({ length: count }, (_, i) => {
+      const at = i * TRANSFER_BYTES;
+      return wrap(
+        new NativePoint(
+          bytes.slice(at + POINT_BYTES, at + TRANSFER_BYTES),
+          bytes.slice(at, at + POINT_BYTES)
+        )
+      );
+    });
+  }
+
   return Object.freeze({
     name: 'ristretto255',
     backend: 'native',
+    exportPoints,
+    importPointsUnchecked,
     generator: wrap(generator),
     identity: wrap(identity),
 

@@ -33,7 +33,12 @@ import {
 } from '@scrutineer/record';
 import type { ReportBuilder } from '../report.ts';
 import { checkRankedResult } from '../checks/ranked-result.ts';
-import { type RankedContestRecord, verifyRankedContest } from './ranked-checks.ts';
+import {
+  type RankedContestRecord,
+  verifyRankedContest,
+  verifyRankedContestWith,
+} from './ranked-checks.ts';
+import { type RankedTaskRunner, pooledRankedWork } from './ranked-pool.ts';
 
 type Body<T extends BoardEvent['type']> = EventBody<T>;
 
@@ -126,12 +131,16 @@ export class RankedWalk {
         report.fail('V11.1', `${body.contestId} is not a ranked contest`, position);
   }
 
-  /** V10.2–V10.5 and V11 for every ranked contest. */
-  finish(end: RankedWalkEnd): void {
-    for (const c of this.#rankedContests()) this.#finishContest(c, end);
+  /** V10.2–V10.5 and V11 for every ranked contest; heavy work on `tasks` if given (ranked-pool.ts). */
+  async finish(tasks: RankedTaskRunner | undefined, end: RankedWalkEnd): Promise<void> {
+    for (const c of this.#rankedContests()) await this.#finishContest(c, end, tasks);
   }
 
-  #finishContest(c: number, end: RankedWalkEnd): void {
+  async #finishContest(
+    c: number,
+    end: RankedWalkEnd,
+    tasks: RankedTaskRunner | undefined
+  ): Promise<void> {
     const group = this.#group;
     const report = this.#report;
     const contest = this.#manifest.contests[c];
@@ -213,7 +222,7 @@ export class RankedWalk {
         `contest ${contest.id}: ${rankings.length} ranked-rankings events, not one`,
         rankings[1]?.position
       );
-    const results10 = verifyRankedContest(group, {
+    const record: RankedContestRecord = {
       baseHash: end.baseHash,
       publicKey: end.publicKey,
       contest: c,
@@ -226,7 +235,11 @@ export class RankedWalk {
       rankings: published,
       // V10.1 is the ballots' (checked with their other proofs); the cascade starts from them.
       firstInputs: inputs,
-    });
+    };
+    const results10 =
+      tasks === undefined
+        ? verifyRankedContest(group, record)
+        : await verifyRankedContestWith(group, record, pooledRankedWork(group, tasks));
     mixFailed ||= results10.some((r) => r.id === 'V10.2' && r.status === 'failed');
     if (mixFailed) holdBack();
     for (const result of results10) {
