@@ -48,6 +48,13 @@ interface Addon {
   equals(a: Uint8Array, b: Uint8Array): boolean;
   multiply(out: Uint8Array, point: Uint8Array, scalar: Uint8Array): void;
   multiplyBase(out: Uint8Array, scalar: Uint8Array): void;
+  multiplyDual(
+    out1: Uint8Array,
+    out2: Uint8Array,
+    point: Uint8Array,
+    scalar1: Uint8Array,
+    scalar2: Uint8Array
+  ): void;
   /** libdecaf's comb table for `point`, in C memory freed when the returned handle is collected. */
   precompute(point: Uint8Array): FixedBaseTable;
   multiplyPrecomputed(out: Uint8Array, table: FixedBaseTable, scalar: Uint8Array): void;
@@ -179,6 +186,17 @@ function createNativeGroup(addon: Addon): Group {
     return compute((out) => addon.multiply(out, native.coordinates, bytes));
   }
 
+  /** Constant time: libdecaf's dual ladder (one window table), or two combs on a prepared point. */
+  function multiplyDual(point: Point, first: bigint, second: bigint): [Point, Point] {
+    const native = unwrap(point);
+    if (native === generator || native.table !== undefined)
+      return [multiply(point, first), multiply(point, second)];
+    const [a, b] = [scalarBytes(first), scalarBytes(second)];
+    const [out1, out2] = [fresh(), fresh()];
+    addon.multiplyDual(out1, out2, native.coordinates, a, b);
+    return [wrap(new NativePoint(out1)), wrap(new NativePoint(out2))];
+  }
+
   /**
    * A twin of the point (same coordinates) carrying libdecaf's comb table (9 KiB of C memory,
    * freed when the twin is collected): the election key K is multiplied by a secret r in every
@@ -269,6 +287,7 @@ function createNativeGroup(addon: Addon): Group {
       compute((out) => addon.subtract(out, coordinatesOf(a), coordinatesOf(b))),
     negate: (a: Point): Point => compute((out) => addon.negate(out, coordinatesOf(a))),
     multiply,
+    multiplyDual,
     multiplyBase,
     multiplyUnsafe: multiply,
     multiScalarMultiplyUnsafe,
