@@ -5,11 +5,17 @@
  * trustee's decryption shares and the verification and combination of those shares, plus a sample
  * of ranked-ballot proofs checked in batches (extrapolated to N). Wall and CPU time for each step.
  *
+ * Then the same work as the verifier and the trustees now run it on T threads (default: one a
+ * core): the verifier's V10.2–V10.5 with its shuffles and share slices on its worker pool
+ * (`verifyRankedContestWith`), the record walk's decoding of the mixes' and shares' points (on
+ * its main thread), and each trustee's rounds on T threads (`rankedSharesOnAllCores`). CPU is
+ * the whole process's, worker threads included.
+ *
  * Usage: npx tsx tools/bench/src/ranked-scale.ts [--ballots N] [--sample S] [--threads T]
  * The input rows are valid encryptions made by additions only (randomness r₀ + i), so that making
  * 160,000 of them does not dominate the run; their ballot proofs are not made (the sample's are).
  */
-import { cpus, loadavg, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import {
   type CiphertextRow,
@@ -17,6 +23,7 @@ import {
   type Group,
   type Point,
   batchHoldsUnsafe,
+  bytesToHex,
   encodeU64,
   encryptRanking,
   evaluatePolynomial,
@@ -33,15 +40,26 @@ import {
   firstFaultyMixer,
   mixRankedRows,
   rankingsOfPrefixes,
+  roundTargets,
   trusteeRankedShares,
 } from '@scrutineer/protocol';
+import type { Manifest } from '@scrutineer/record';
+import { rankedSharesOnAllCores } from '@scrutineer/cli';
+import {
+  type RankedContestRecord,
+  pooledRankedWork,
+  verifyRankedContestWith,
+} from '@scrutineer/verifier';
+import { workerPoolFactory } from '@scrutineer/verifier/node';
 
 const { values } = parseArgs({
   options: {
     ballots: { type: 'string', default: '160000' },
     sample: { type: 'string', default: '2000' },
+    threads: { type: 'string', default: String(availableParallelism()) },
   },
 });
+const THREADS = Number(values.threads);
 const N = Number(values.ballots);
 const SAMPLE = Math.min(N, Number(values.sample));
 const CANDIDATES = 5;
@@ -60,6 +78,15 @@ function timed<T>(label: string, run: () => T): [T, Timing] {
   const start = performance.now();
   const cpu = process.cpuUsage();
   const value = run();
+  return [value, record(label, start, cpu)];
+}
+async function timedAsync<T>(label: string, run: () => Promise<T>): Promise<[T, Timing]> {
+  const start = performance.now();
+  const cpu = process.cpuUsage();
+  const value = await run();
+  return [value, record(label, start, cpu)];
+}
+function record(label: string, start: number, cpu: NodeJS.CpuUsage): Timing {
   const used = process.cpuUsage(cpu);
   const timing = { wall: (performance.now() - start) / 1000, cpu: (used.user + used.system) / 1e6 };
   timings.push({ label, timing });
@@ -67,7 +94,7 @@ function timed<T>(label: string, run: () => T): [T, Timing] {
   process.stdout.write(
     `${label.padEnd(58)} ${timing.wall.toFixed(1).padStart(8)} s wall ${timing.cpu.toFixed(1).padStart(8)} s CPU  (load ${load})\n`
   );
-  return [value, timing];
+  return timing;
 }
 
 /** A reproducible ranking for ballot i: truncated at random, candidates in varied orders. */
@@ -175,6 +202,8 @@ let prefixes: (readonly number[])[] = rows.map(() => []);
 const trusteeSeconds = new Map<number, Timing>(PRESENT.map((l) => [l, { wall: 0, cpu: 0 }]));
 let combine: Timing = { wall: 0, cpu: 0 };
 let targets = 0;
+const rounds: RankedContestRecord['rounds'][number][] = [];
+const roundInputs: RankedRound[] = [];
 for (let position = 0; position <= CANDIDATES; position++) {
   const round: RankedRound = { contest, rows, prefixes, position };
   const submissions = PRESENT.map((l) => {
@@ -191,6 +220,8 @@ for (let position = 0; position <= CANDIDATES; position++) {
     return { trustee: l, shares };
   });
   targets += submissions[0]?.shares.length ?? 0;
+  rounds.push({ position, submissions });
+  roundInputs.push(round);
   const [outcome, t] = timed(`position ${position + 1}: verify + combine the shares`, () =>
     combineRankedRound(group, {
       baseHash,
@@ -210,6 +241,89 @@ const published = rankingsOfPrefixes(CANDIDATES, prefixes);
 const key = (r: readonly number[]): string => r.join('>');
 if (published === null || published.map(key).sort().join() !== rankings.map(key).sort().join())
   throw new Error('the decrypted rankings are not the cast multiset');
+
+// The same verification as the verifier now runs it: its ranked checks on its worker pool.
+const runner = await workerPoolFactory({ threads: THREADS, backend: 'native' })({
+  manifest: {} as Manifest, // the workers read the context only for ballot batches
+  electionKeyHex: bytesToHex(group.encodePoint(publicKey)),
+  baseHashHex: bytesToHex(baseHash),
+});
+// Started before the clock: each worker loads its backend (and, under tsx, compiles) once.
+await Promise.all(Array.from({ length: THREADS }, () => runner.run([])));
+const runRanked = runner.runRanked?.bind(runner);
+if (runRanked === undefined) throw new Error('the pool runs no ranked tasks');
+const [verdicts, pooledChecks] = await timedAsync(
+  `verifier: V10.2–V10.5 on ${THREADS} worker threads`,
+  () =>
+    verifyRankedContestWith(
+      group,
+      {
+        baseHash,
+        publicKey,
+        contest,
+        candidates: CANDIDATES,
+        threshold: THRESHOLD,
+        verificationKeys,
+        ballots: [],
+        mixes: steps,
+        rounds,
+        rankings: published,
+        firstInputs: ballots,
+      },
+      pooledRankedWork(group, runRanked)
+    )
+);
+const work = pooledRankedWork(group, runRanked);
+const [, pooledCombine] = await timedAsync(
+  `verify + combine all shares on ${THREADS} worker threads`,
+  async () => {
+    for (const [r, round] of roundInputs.entries()) {
+      const outcome = await work.combine({
+        baseHash,
+        threshold: THRESHOLD,
+        verificationKeys,
+        targets: roundTargets(round),
+        submissions: rounds[r]?.submissions ?? [],
+        scaled: true,
+      });
+      if (!outcome.ok) throw new Error(outcome.error.code);
+    }
+  }
+);
+await runner.close();
+const failed = verdicts.filter((v) => v.status === 'failed');
+if (failed.length > 0)
+  throw new Error(`the pooled checks failed ${failed.map((v) => v.id).join()}`);
+
+// What the record walk decodes on its main thread before those checks: every mix's outputs and
+// every share (D, A₁, A₂), from the encodings the record carries.
+const encodedPoints = [
+  ...steps.flatMap((step) => step.outputs.flatMap((row) => row.flatMap((c) => [c.alpha, c.beta]))),
+  ...rounds.flatMap((r) =>
+    r.submissions.flatMap((s) =>
+      s.shares.flatMap((d) => [d.share, d.proof.commitment1, d.proof.commitment2])
+    )
+  ),
+].map((p) => group.encodePoint(p));
+const [, decoding] = timed(`walk: decode ${encodedPoints.length} points (main thread)`, () => {
+  for (const bytes of encodedPoints) group.decodePoint(bytes, { allowIdentity: true });
+});
+
+// Each trustee's rounds on THREADS threads of its machine, one trustee after another.
+const trusteesOnCores: Timing[] = [];
+for (const l of PRESENT) {
+  const [, t] = await timedAsync(`trustee ${l}: all its shares on ${THREADS} threads`, async () => {
+    for (const round of roundInputs)
+      await rankedSharesOnAllCores(
+        group,
+        baseHash,
+        { trustee: l, secretShare: secretShares[l - 1] as bigint, checkpoint },
+        round,
+        { threads: THREADS, backend: 'native' }
+      );
+  });
+  trusteesOnCores.push(t);
+}
 
 const mixes = timings.filter((t) => t.label.endsWith('shuffle + prove')).map((t) => t.timing);
 const trustees = [...trusteeSeconds.values()];
@@ -241,4 +355,20 @@ row('decrypt all ballots: k trustees one after another + combine', sum([...trust
 row(
   'decrypt all ballots: k trustees in parallel (slowest) + combine',
   sum([trustees.reduce((a, b) => (b.cpu > a.cpu ? b : a)), combine])
+);
+row(`verifier: V10.2–V10.5 on ${THREADS} threads (shuffles + shares)`, pooledChecks);
+row("walk: decode the mixes' and shares' points (main thread)", decoding);
+row(
+  `verify the ranked part, pooled: ballot proofs / ${THREADS} + decode + V10.2–V10.5 (wall from CPU)`,
+  {
+    wall: ballotsAtN.cpu / THREADS + decoding.wall + pooledChecks.wall,
+    cpu: ballotsAtN.cpu + decoding.cpu + pooledChecks.cpu,
+  }
+);
+trusteesOnCores.forEach((t, i) =>
+  row(`trustee ${PRESENT[i]}: all its shares on ${THREADS} threads`, t)
+);
+row(
+  `decrypt all ballots: k trustees one after another on ${THREADS} threads each + combine on the pool`,
+  sum([...trusteesOnCores, pooledCombine])
 );
