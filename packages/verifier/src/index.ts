@@ -50,7 +50,7 @@ export {
   type RankedCheckResult,
   type RankedFailure,
 } from './ranked/ranked-checks.ts';
-export { pooledRankedWork, type RankedTaskRunner } from './ranked/ranked-pool.ts';
+export { decodeRowsPooled, pooledRankedWork, type RankedTaskRunner } from './ranked/ranked-pool.ts';
 export {
   runRankedTask,
   type WireRankedTask,

@@ -7,8 +7,8 @@
  *
  * Then the same work as the verifier and the trustees now run it on T threads (default: one a
  * core): the verifier's V10.2–V10.5 with its shuffles and share slices on its worker pool
- * (`verifyRankedContestWith`), the record walk's decoding of the mixes' and shares' points (on
- * its main thread), and each trustee's rounds on T threads (`rankedSharesOnAllCores`). CPU is
+ * (`verifyRankedContestWith`), the record walk's decoding of the rows (on the pool) and the shares
+ * (on its main thread), and each trustee's rounds on T threads (`rankedSharesOnAllCores`). CPU is
  * the whole process's, worker threads included.
  *
  * Usage: npx tsx tools/bench/src/ranked-scale.ts [--ballots N] [--sample S] [--threads T]
@@ -24,6 +24,9 @@ import {
   type Point,
   batchHoldsUnsafe,
   bytesToHex,
+  decodeDecryptionShare,
+  encodeCiphertext,
+  encodeDecryptionShare,
   encodeU64,
   encryptRanking,
   evaluatePolynomial,
@@ -47,6 +50,7 @@ import type { Manifest } from '@scrutineer/record';
 import { rankedSharesOnAllCores } from '@scrutineer/cli';
 import {
   type RankedContestRecord,
+  decodeRowsPooled,
   pooledRankedWork,
   verifyRankedContestWith,
 } from '@scrutineer/verifier';
@@ -74,6 +78,10 @@ interface Timing {
   readonly cpu: number;
 }
 const timings: { label: string; timing: Timing }[] = [];
+const sum = (ts: readonly Timing[]): Timing => ({
+  wall: ts.reduce((s, t) => s + t.wall, 0),
+  cpu: ts.reduce((s, t) => s + t.cpu, 0),
+});
 function timed<T>(label: string, run: () => T): [T, Timing] {
   const start = performance.now();
   const cpu = process.cpuUsage();
@@ -290,24 +298,32 @@ const [, pooledCombine] = await timedAsync(
     }
   }
 );
+// What the record walk decodes before those checks: the counted entries' and every mix's rows
+// (on the pool), and every share's D, A₁, A₂ (on its main thread), from the record's encodings.
+const hexRows = [ballots, ...steps.map((step) => step.outputs)].map((rows) =>
+  rows.map((row) => row.map((c) => bytesToHex(encodeCiphertext(group, c))))
+);
+const [, decodingRows] = await timedAsync(
+  `walk: decode the input and the ${MIXERS.length} mixes' rows on ${THREADS} threads`,
+  async () => {
+    for (const rows of hexRows) await decodeRowsPooled(group, runRanked, rows);
+  }
+);
+const encodedShares = rounds.flatMap((r) =>
+  r.submissions.flatMap((s) => s.shares.map((d) => encodeDecryptionShare(group, d)))
+);
+const [, decodingShares] = timed(
+  `walk: decode ${encodedShares.length} shares (main thread)`,
+  () => {
+    for (const bytes of encodedShares)
+      decodeDecryptionShare(group, TRUSTEES.length, checkpoint, bytes);
+  }
+);
+const decoding = sum([decodingRows, decodingShares]);
 await runner.close();
 const failed = verdicts.filter((v) => v.status === 'failed');
 if (failed.length > 0)
   throw new Error(`the pooled checks failed ${failed.map((v) => v.id).join()}`);
-
-// What the record walk decodes on its main thread before those checks: every mix's outputs and
-// every share (D, A₁, A₂), from the encodings the record carries.
-const encodedPoints = [
-  ...steps.flatMap((step) => step.outputs.flatMap((row) => row.flatMap((c) => [c.alpha, c.beta]))),
-  ...rounds.flatMap((r) =>
-    r.submissions.flatMap((s) =>
-      s.shares.flatMap((d) => [d.share, d.proof.commitment1, d.proof.commitment2])
-    )
-  ),
-].map((p) => group.encodePoint(p));
-const [, decoding] = timed(`walk: decode ${encodedPoints.length} points (main thread)`, () => {
-  for (const bytes of encodedPoints) group.decodePoint(bytes, { allowIdentity: true });
-});
 
 // Each trustee's rounds on THREADS threads of its machine, one trustee after another.
 const trusteesOnCores: Timing[] = [];
@@ -331,10 +347,6 @@ const perBallot = (t: Timing): string => `${((t.cpu / SAMPLE) * 1000).toFixed(2)
 const row = (label: string, t: Timing): void => {
   process.stdout.write(`| ${label} | ${t.wall.toFixed(1)} s | ${t.cpu.toFixed(1)} s |\n`);
 };
-const sum = (ts: readonly Timing[]): Timing => ({
-  wall: ts.reduce((s, t) => s + t.wall, 0),
-  cpu: ts.reduce((s, t) => s + t.cpu, 0),
-});
 const ballotsAtN: Timing = {
   wall: (ballotProofs.wall / SAMPLE) * N,
   cpu: (ballotProofs.cpu / SAMPLE) * N,
@@ -357,7 +369,8 @@ row(
   sum([trustees.reduce((a, b) => (b.cpu > a.cpu ? b : a)), combine])
 );
 row(`verifier: V10.2–V10.5 on ${THREADS} threads (shuffles + shares)`, pooledChecks);
-row("walk: decode the mixes' and shares' points (main thread)", decoding);
+row(`walk: decode the input and mixes' rows (${THREADS} threads)`, decodingRows);
+row('walk: decode the shares (main thread)', decodingShares);
 row(
   `verify the ranked part, pooled: ballot proofs / ${THREADS} + decode + V10.2–V10.5 (wall from CPU)`,
   {

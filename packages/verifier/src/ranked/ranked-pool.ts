@@ -9,6 +9,7 @@
  * here exactly as `combineDecryptionsUnsafe` settles them.
  */
 import {
+  type CiphertextRow,
   type CombineRequest,
   type DecryptionShare,
   type Group,
@@ -24,11 +25,49 @@ import type { RankedWorkRunner } from './ranked-checks.ts';
 import {
   type WireRankedResult,
   type WireRankedTask,
+  decodeRows,
   shareSliceTask,
   shuffleTask,
 } from './ranked-tasks.ts';
 
 export type RankedTaskRunner = (task: WireRankedTask) => Promise<WireRankedResult>;
+
+/** Rows per decoding task. */
+const ROWS = 5000;
+
+/**
+ * {@link decodeRows} on the pool: the record's hex rows cut into slices decoded side by side, the
+ * rows and failures put back in order (failures numbered as rows of the whole list).
+ */
+export async function decodeRowsPooled(
+  group: Group,
+  run: RankedTaskRunner,
+  rows: readonly (readonly string[])[]
+): Promise<ReturnType<typeof decodeRows>> {
+  const starts = Array.from({ length: Math.ceil(rows.length / ROWS) }, (_, i) => i * ROWS);
+  const replies = await Promise.all(
+    starts.map((from) => run({ kind: 'rows', rows: rows.slice(from, from + ROWS) }))
+  );
+  const decoded: CiphertextRow[] = [];
+  const failed: { row: number; message: string }[] = [];
+  replies.forEach((reply, i) => {
+    if (reply.kind !== 'rows') throw new TypeError('a decoding task answered with another kind');
+    const points = unpackPoints(group, reply.points);
+    let at = 0;
+    for (const length of reply.lengths) {
+      decoded.push(
+        Array.from({ length }, (_, k) => ({
+          alpha: points[at + 2 * k] as Point,
+          beta: points[at + 2 * k + 1] as Point,
+        }))
+      );
+      at += 2 * length;
+    }
+    for (const f of reply.failed)
+      failed.push({ row: f.row + (starts[i] as number), message: f.message });
+  });
+  return { rows: decoded, failed };
+}
 
 /** Targets per task: a few thousand shares per trustee keep every worker busy and replies small. */
 const SLICE = 2000;

@@ -13,9 +13,11 @@ import {
   type Group,
   type Point,
   combineBatchesUnsafe,
+  decodeCiphertext,
   decodeShuffleProof,
   encodeShuffleProof,
   findInvalidDecryptionSharesUnsafe,
+  hexToBytes,
   packPoints,
   unpackPoints,
 } from '@scrutineer/crypto';
@@ -53,6 +55,11 @@ export type WireRankedTask =
       readonly batches: readonly WireShareBatch[];
       /** Combine these trustees' batches (ascending), if every one of them holds here. */
       readonly combine: { readonly trustees: readonly number[]; readonly scaled: boolean } | null;
+    }
+  | {
+      /** Rows of hex ciphertexts (spec §2.5, the identity refused) as the record carries them. */
+      readonly kind: 'rows';
+      readonly rows: readonly (readonly string[])[];
     };
 
 export type WireRankedResult =
@@ -63,6 +70,14 @@ export type WireRankedResult =
       readonly invalid: readonly (readonly number[])[];
       /** The combination, packed, when asked for and every trustee of it held. */
       readonly combined: { readonly points: Uint8Array; readonly scale: bigint } | null;
+    }
+  | {
+      readonly kind: 'rows';
+      /** The rows that decode, their α, β packed in order, and each one's length. */
+      readonly points: Uint8Array;
+      readonly lengths: readonly number[];
+      /** The rows that do not, in order, with the decoder's message. */
+      readonly failed: readonly { readonly row: number; readonly message: string }[];
     };
 
 const rowsOf = (ciphertexts: readonly CiphertextRow[]): Point[] =>
@@ -130,8 +145,32 @@ export function shareSliceTask(
   };
 }
 
+/** Decodes rows of hex ciphertexts; a row that does not decode is reported, not thrown. */
+export function decodeRows(
+  group: Group,
+  rows: readonly (readonly string[])[]
+): { rows: CiphertextRow[]; failed: { row: number; message: string }[] } {
+  const decoded: CiphertextRow[] = [];
+  const failed: { row: number; message: string }[] = [];
+  rows.forEach((row, r) => {
+    try {
+      decoded.push(
+        row.map((hex) => decodeCiphertext(group, hexToBytes(hex), { allowIdentity: false }))
+      );
+    } catch (error) {
+      failed.push({ row: r, message: (error as Error).message });
+    }
+  });
+  return { rows: decoded, failed };
+}
+
 /** Runs one task on this thread (a worker's job). */
 export function runRankedTask(group: Group, task: WireRankedTask): WireRankedResult {
+  if (task.kind === 'rows') {
+    const { rows, failed } = decodeRows(group, task.rows);
+    const lengths = rows.map((row) => row.length);
+    return { kind: 'rows', points: packPoints(group, rowsOf(rows)), lengths, failed };
+  }
   if (task.kind === 'shuffle') {
     const inputs = rowsFrom(unpackPoints(group, task.inputs), task.width);
     const outputs = rowsFrom(unpackPoints(group, task.outputs), task.width);

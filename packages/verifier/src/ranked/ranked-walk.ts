@@ -8,13 +8,11 @@
  * ranking proof) is checked with the ballot's other proofs (ballot-equations.ts).
  */
 import {
-  type Ciphertext,
   type CiphertextRow,
   type DecryptionShare,
   type Group,
   type Point,
   bytesToHex,
-  decodeCiphertext,
   decodeDecryptionShare,
   decodeShuffleProof,
   hexToBytes,
@@ -38,7 +36,8 @@ import {
   verifyRankedContest,
   verifyRankedContestWith,
 } from './ranked-checks.ts';
-import { type RankedTaskRunner, pooledRankedWork } from './ranked-pool.ts';
+import { type RankedTaskRunner, decodeRowsPooled, pooledRankedWork } from './ranked-pool.ts';
+import { decodeRows } from './ranked-tasks.ts';
 
 type Body<T extends BoardEvent['type']> = EventBody<T>;
 
@@ -153,16 +152,11 @@ export class RankedWalk {
     if (mixes.length === 0 && rankings.length === 0 && results.length === 0) return;
 
     const counted = (this.#entries.get(c) ?? []).filter((b) => !end.excluded.has(b.position));
-    const decodeRow = (row: readonly string[]): Ciphertext[] =>
-      row.map((hex) => decodeCiphertext(group, hexToBytes(hex), { allowIdentity: false }));
-    const inputs: CiphertextRow[] = [];
-    for (const b of counted) {
-      try {
-        inputs.push(decodeRow(b.ciphertexts));
-      } catch {
-        // An undecodable entry already failed V10.1 with its ballot; it is no mixer's input.
-      }
-    }
+    // The record's hex rows decoded on the pool's threads when there is one (ranked-pool.ts).
+    const decode = (rows: readonly (readonly string[])[]) =>
+      tasks === undefined ? decodeRows(group, rows) : decodeRowsPooled(group, tasks, rows);
+    // An undecodable entry already failed V10.1 with its ballot; it is no mixer's input.
+    const inputs: CiphertextRow[] = (await decode(counted.map((b) => b.ciphertexts))).rows;
 
     // V10.2: each mixer's parts joined; its input is its predecessor's output (by inputHash).
     // Nothing after a mixer at fault is checked: V10.3–V10.5 are then not reached.
@@ -194,7 +188,10 @@ export class RankedWalk {
         );
       }
       try {
-        const outputs = joined.parts.flatMap((p) => p.outputs.map(decodeRow));
+        const decoded = await decode(joined.parts.flatMap((p) => p.outputs));
+        const failure = decoded.failed[0];
+        if (failure !== undefined) throw new Error(failure.message);
+        const outputs = decoded.rows;
         const proof = decodeShuffleProof(
           group,
           hexToBytes(joined.parts.map((p) => p.proof).join('')),
