@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import {
   type CiphertextRow,
   type DecryptionCheckpoint,
+  type DecryptionShare,
   type Group,
   type Point,
   batchHoldsUnsafe,
@@ -260,6 +261,44 @@ const runner = await workerPoolFactory({ threads: THREADS, backend: 'native' })(
 await Promise.all(Array.from({ length: THREADS }, () => runner.run([])));
 const runRanked = runner.runRanked?.bind(runner);
 if (runRanked === undefined) throw new Error('the pool runs no ranked tasks');
+const decodedRows: CiphertextRow[][] = [];
+const decodedShares: DecryptionShare[] = [];
+// What the record walk decodes before those checks: the counted entries' and every mix's rows
+// (on the pool), and every share's D, A₁, A₂ (on its main thread), from the record's encodings.
+const hexRows = [ballots, ...steps.map((step) => step.outputs)].map((rows) =>
+  rows.map((row) => row.map((c) => bytesToHex(encodeCiphertext(group, c))))
+);
+const [, decodingRows] = await timedAsync(
+  `walk: decode the input and the ${MIXERS.length} mixes' rows on ${THREADS} threads`,
+  async () => {
+    for (const rows of hexRows)
+      decodedRows.push((await decodeRowsPooled(group, runRanked, rows)).rows);
+  }
+);
+const encodedShares = rounds.flatMap((r) =>
+  r.submissions.flatMap((s) => s.shares.map((d) => encodeDecryptionShare(group, d)))
+);
+const [, decodingShares] = timed(
+  `walk: decode ${encodedShares.length} shares (main thread)`,
+  () => {
+    for (const bytes of encodedShares)
+      decodedShares.push(decodeDecryptionShare(group, TRUSTEES.length, checkpoint, bytes));
+  }
+);
+// The checks below read what the walk decoded (as the verifier does), not the points made above.
+let nextShare = 0;
+const decodedRounds = rounds.map((r) => ({
+  position: r.position,
+  submissions: r.submissions.map((s) => ({
+    trustee: s.trustee,
+    shares: s.shares.map(() => decodedShares[nextShare++] as DecryptionShare),
+  })),
+}));
+const decodedSteps = steps.map((step, m) => ({
+  ...step,
+  inputs: decodedRows[m] as CiphertextRow[],
+  outputs: decodedRows[m + 1] as CiphertextRow[],
+}));
 const [verdicts, pooledChecks] = await timedAsync(
   `verifier: V10.2–V10.5 on ${THREADS} worker threads`,
   () =>
@@ -273,10 +312,10 @@ const [verdicts, pooledChecks] = await timedAsync(
         threshold: THRESHOLD,
         verificationKeys,
         ballots: [],
-        mixes: steps,
-        rounds,
+        mixes: decodedSteps,
+        rounds: decodedRounds,
         rankings: published,
-        firstInputs: ballots,
+        firstInputs: decodedRows[0] as CiphertextRow[],
       },
       pooledRankedWork(group, runRanked)
     )
@@ -291,32 +330,11 @@ const [, pooledCombine] = await timedAsync(
         threshold: THRESHOLD,
         verificationKeys,
         targets: roundTargets(round),
-        submissions: rounds[r]?.submissions ?? [],
+        submissions: decodedRounds[r]?.submissions ?? [],
         scaled: true,
       });
       if (!outcome.ok) throw new Error(outcome.error.code);
     }
-  }
-);
-// What the record walk decodes before those checks: the counted entries' and every mix's rows
-// (on the pool), and every share's D, A₁, A₂ (on its main thread), from the record's encodings.
-const hexRows = [ballots, ...steps.map((step) => step.outputs)].map((rows) =>
-  rows.map((row) => row.map((c) => bytesToHex(encodeCiphertext(group, c))))
-);
-const [, decodingRows] = await timedAsync(
-  `walk: decode the input and the ${MIXERS.length} mixes' rows on ${THREADS} threads`,
-  async () => {
-    for (const rows of hexRows) await decodeRowsPooled(group, runRanked, rows);
-  }
-);
-const encodedShares = rounds.flatMap((r) =>
-  r.submissions.flatMap((s) => s.shares.map((d) => encodeDecryptionShare(group, d)))
-);
-const [, decodingShares] = timed(
-  `walk: decode ${encodedShares.length} shares (main thread)`,
-  () => {
-    for (const bytes of encodedShares)
-      decodeDecryptionShare(group, TRUSTEES.length, checkpoint, bytes);
   }
 );
 const decoding = sum([decodingRows, decodingShares]);
