@@ -7,7 +7,6 @@
 import { availableParallelism } from 'node:os';
 import {
   type Backend,
-  type DecryptionCheckpoint,
   type Group,
   bytesToHex,
   encodeDecryptionShare,
@@ -27,11 +26,7 @@ const SLICE = 2_000;
 export async function rankedSharesOnAllCores(
   group: Group,
   baseHash: Uint8Array,
-  trustee: {
-    readonly trustee: number;
-    readonly secretShare: bigint;
-    readonly checkpoint: DecryptionCheckpoint;
-  },
+  trustee: Parameters<typeof trusteeRankedShares>[2],
   round: RankedRound,
   options: { readonly threads?: number; readonly backend?: Backend; readonly slice?: number } = {}
 ): Promise<string[]> {
