@@ -75,8 +75,8 @@ static int args_of(napi_env env, napi_callback_info info, size_t want, napi_valu
   return 1;
 }
 
-/* msmUnsafe takes the most. */
-#define MAX_ARGUMENTS 4
+/* multiplyDual takes the most. */
+#define MAX_ARGUMENTS 5
 
 typedef struct {
   napi_value values[MAX_ARGUMENTS];
@@ -216,6 +216,31 @@ static napi_value js_multiply(napi_env env, napi_callback_info info) {
   decaf_255_point_scalarmul(r, p, s);
   decaf_255_scalar_destroy(s);
   pack(args.bytes[0], r);
+  return NULL;
+}
+
+/*
+ * multiplyDual(out1, out2, point, scalar1, scalar2): scalar1·point and scalar2·point by libdecaf's
+ * constant-time dual ladder, which builds the point's window table once for both (a trustee's
+ * xₗ·α and its proof's a·α, spec §8.2): about a quarter faster than two ladders.
+ */
+static napi_value js_multiply_dual(napi_env env, napi_callback_info info) {
+  arguments args;
+  decaf_255_scalar_t s1, s2;
+  if (!arguments_of(env, info, &args, 5, 3, (const size_t[]){WIRE_BYTES, WIRE_BYTES, WIRE_BYTES}))
+    return NULL;
+  if (!scalar_of(env, args.values[3], s1)) return NULL;
+  if (!scalar_of(env, args.values[4], s2)) {
+    decaf_255_scalar_destroy(s1);
+    return NULL;
+  }
+  decaf_255_point_t p, r1, r2;
+  unpack(p, args.bytes[2]);
+  decaf_255_point_dual_scalarmul(r1, r2, p, s1, s2);
+  decaf_255_scalar_destroy(s1);
+  decaf_255_scalar_destroy(s2);
+  pack(args.bytes[0], r1);
+  pack(args.bytes[1], r2);
   return NULL;
 }
 
@@ -385,6 +410,7 @@ NAPI_MODULE_INIT() {
       {"equals", NULL, js_equals, NULL, NULL, NULL, napi_enumerable, NULL},
       {"multiply", NULL, js_multiply, NULL, NULL, NULL, napi_enumerable, NULL},
       {"multiplyBase", NULL, js_multiply_base, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"multiplyDual", NULL, js_multiply_dual, NULL, NULL, NULL, napi_enumerable, NULL},
       {"precompute", NULL, js_precompute, NULL, NULL, NULL, napi_enumerable, NULL},
       {"multiplyPrecomputed", NULL, js_multiply_precomputed, NULL, NULL, NULL, napi_enumerable,
        NULL},

@@ -67,6 +67,12 @@ export interface Group {
   negate(a: Point): Point;
   /** scalar·point, for secret scalars (constant time where the backend offers it). */
   multiply(point: Point, scalar: bigint): Point;
+  /**
+   * first·point and second·point, for secret scalars (a trustee's xₗ·α and its proof's nonce a·α,
+   * spec §8.2): constant time where the backend offers it; the native backend shares one window
+   * table between the two ladders.
+   */
+  multiplyDual(point: Point, first: bigint, second: bigint): [Point, Point];
   /** scalar·G, for secret scalars. */
   multiplyBase(scalar: bigint): Point;
   /** scalar·point in variable time: public data only (verification). */
@@ -84,4 +90,12 @@ export interface Group {
 
   equals(a: Point, b: Point): boolean;
   isIdentity(a: Point): boolean;
+
+  /**
+   * Optional, for moving points already held by this process to another of its threads
+   * (point-transfer.ts): the backend's own representation, read back by
+   * {@link Group.importPointsUnchecked} without validation. Never for bytes from outside.
+   */
+  readonly exportPoints?: (points: readonly Point[]) => Uint8Array;
+  readonly importPointsUnchecked?: (bytes: Uint8Array) => Point[];
 }

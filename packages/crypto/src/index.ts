@@ -165,7 +165,12 @@ export {
   type ComplaintRejection,
 } from './ceremony/conclude-ceremony.ts';
 export { DecryptionError, type DecryptionErrorCode } from './threshold/decryption-error.ts';
-export { lagrangeCoefficientAtZero, lagrangeCoefficientsAtZero } from './threshold/lagrange.ts';
+export {
+  lagrangeCoefficientAtZero,
+  lagrangeCoefficientsAtZero,
+  scaledLagrangeCoefficientsAtZero,
+  type ScaledLagrangeCoefficients,
+} from './threshold/lagrange.ts';
 export {
   aggregateBindings,
   createDecryptionShares,
@@ -183,6 +188,10 @@ export {
 export {
   combineSharesUnsafe,
   combineDecryptionsUnsafe,
+  combineBatchesUnsafe,
+  screenSubmissions,
+  settleCombination,
+  type CombineBatches,
   recoverPlaintextsUnsafe,
   type DecryptionSubmission,
   type CombineRequest,
@@ -191,6 +200,7 @@ export {
   type DecryptionFault,
   type PlaintextRecovery,
 } from './threshold/combine.ts';
+export { packPoints, unpackPoints } from './point-transfer.ts';
 export { shuffleGenerator, shuffleGenerators } from './mixnet/generators.ts';
 export {
   MIX_SHUFFLE_TAGS,

@@ -21,6 +21,7 @@ import {
   decodeAggregate,
 } from './ballot-runner.ts';
 import type { BallotBatchItem } from './checks/ballot-crypto.ts';
+import type { RankedTaskRunner } from './ranked/ranked-pool.ts';
 import type { RecordSource } from './record-source.ts';
 import type { ReportBuilder } from './report.ts';
 
@@ -69,6 +70,14 @@ export class BallotBatches {
 
   get verified(): number {
     return this.#verified;
+  }
+
+  /** Where the ranked checks' heavy work can run beside the ballots (the runner's threads). */
+  get rankedTasks(): RankedTaskRunner | undefined {
+    const runner = this.#runner;
+    return runner?.runRanked === undefined
+      ? undefined
+      : (task) => runner.runRanked?.(task) as ReturnType<RankedTaskRunner>;
   }
 
   /** Position of the `election-open` from which ballots went to the runner (null before). */

@@ -13,6 +13,7 @@ import type { Manifest } from '@scrutineer/record';
 import type { PartialOutcome } from './report.ts';
 import type { BallotContext } from './checks/ballot-equations.ts';
 import { type BallotBatchItem, verifyBallotBatch } from './checks/ballot-crypto.ts';
+import type { WireRankedResult, WireRankedTask } from './ranked/ranked-tasks.ts';
 
 /** What every batch is checked against, as plain data. */
 export interface BallotRunnerContext {
@@ -42,6 +43,11 @@ export interface WireBatchResult {
 
 export interface BallotRunner {
   run(items: readonly BallotBatchItem[]): Promise<WireBatchResult>;
+  /**
+   * The ranked checks' heavy work (ranked/ranked-tasks.ts) on the same threads; a runner without
+   * it (the inline one, the browser's) leaves that work on the calling thread.
+   */
+  runRanked?(task: WireRankedTask): Promise<WireRankedResult>;
   close(): Promise<void>;
 }
 

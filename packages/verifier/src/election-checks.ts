@@ -108,9 +108,10 @@ export class ElectionChecks {
 
   /**
    * V10.2–V10.5 and V11 for the ranked contests (spec §11.9, §12.7), once the log has been read:
-   * only then are the counted ballots known. The seed of each count is §12.3.1's.
+   * only then are the counted ballots known. The seed of each count is §12.3.1's. Runs before
+   * {@link close}, so that the shuffles and share rounds go to the ballot runner's threads.
    */
-  finishRanked(): void {
+  async finishRanked(): Promise<void> {
     this.#ranked.reportStrays();
     const key = this.#key;
     const baseHash = this.#baseHash;
@@ -127,7 +128,7 @@ export class ElectionChecks {
     const hash = manifestHash(this.manifest);
     const close = this.#closePosition;
     const root = close === null ? null : checkpoints.firstRootCovering(close);
-    this.#ranked.finish({
+    await this.#ranked.finish(this.#batches.rankedTasks, {
       excluded: this.#ledger.excludedPositions,
       publicKey,
       baseHash,

@@ -43,8 +43,16 @@ export {
 export {
   RANKED_CHECKS,
   verifyRankedContest,
+  verifyRankedContestWith,
+  type RankedWorkRunner,
   type RankedCheckId,
   type RankedContestRecord,
   type RankedCheckResult,
   type RankedFailure,
 } from './ranked/ranked-checks.ts';
+export { decodeRowsPooled, pooledRankedWork, type RankedTaskRunner } from './ranked/ranked-pool.ts';
+export {
+  runRankedTask,
+  type WireRankedTask,
+  type WireRankedResult,
+} from './ranked/ranked-tasks.ts';

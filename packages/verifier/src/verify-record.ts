@@ -48,8 +48,8 @@ export async function verifyRecord(
   const { election } = board;
   if (election === null) report.fail('V1.2', 'the record has no valid setup event');
   else {
+    await election.finishRanked();
     await election.close();
-    election.finishRanked();
     // A cancelled record is as finished as a final one: its last checkpoint must cover it all.
     checkpoints.finish(
       group,

@@ -5,18 +5,29 @@
  * trustee's decryption shares and the verification and combination of those shares, plus a sample
  * of ranked-ballot proofs checked in batches (extrapolated to N). Wall and CPU time for each step.
  *
+ * Then the same work as the verifier and the trustees now run it on T threads (default: one a
+ * core): the verifier's V10.2–V10.5 with its shuffles and share slices on its worker pool
+ * (`verifyRankedContestWith`), the record walk's decoding of the rows (on the pool) and the shares
+ * (on its main thread), and each trustee's rounds on T threads (`rankedSharesOnAllCores`). CPU is
+ * the whole process's, worker threads included.
+ *
  * Usage: npx tsx tools/bench/src/ranked-scale.ts [--ballots N] [--sample S] [--threads T]
  * The input rows are valid encryptions made by additions only (randomness r₀ + i), so that making
  * 160,000 of them does not dominate the run; their ballot proofs are not made (the sample's are).
  */
-import { cpus, loadavg, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import {
   type CiphertextRow,
   type DecryptionCheckpoint,
+  type DecryptionShare,
   type Group,
   type Point,
   batchHoldsUnsafe,
+  bytesToHex,
+  decodeDecryptionShare,
+  encodeCiphertext,
+  encodeDecryptionShare,
   encodeU64,
   encryptRanking,
   evaluatePolynomial,
@@ -33,15 +44,27 @@ import {
   firstFaultyMixer,
   mixRankedRows,
   rankingsOfPrefixes,
+  roundTargets,
   trusteeRankedShares,
 } from '@scrutineer/protocol';
+import type { Manifest } from '@scrutineer/record';
+import { rankedSharesOnAllCores } from '@scrutineer/cli';
+import {
+  type RankedContestRecord,
+  decodeRowsPooled,
+  pooledRankedWork,
+  verifyRankedContestWith,
+} from '@scrutineer/verifier';
+import { workerPoolFactory } from '@scrutineer/verifier/node';
 
 const { values } = parseArgs({
   options: {
     ballots: { type: 'string', default: '160000' },
     sample: { type: 'string', default: '2000' },
+    threads: { type: 'string', default: String(availableParallelism()) },
   },
 });
+const THREADS = Number(values.threads);
 const N = Number(values.ballots);
 const SAMPLE = Math.min(N, Number(values.sample));
 const CANDIDATES = 5;
@@ -56,10 +79,23 @@ interface Timing {
   readonly cpu: number;
 }
 const timings: { label: string; timing: Timing }[] = [];
+const sum = (ts: readonly Timing[]): Timing => ({
+  wall: ts.reduce((s, t) => s + t.wall, 0),
+  cpu: ts.reduce((s, t) => s + t.cpu, 0),
+});
 function timed<T>(label: string, run: () => T): [T, Timing] {
   const start = performance.now();
   const cpu = process.cpuUsage();
   const value = run();
+  return [value, record(label, start, cpu)];
+}
+async function timedAsync<T>(label: string, run: () => Promise<T>): Promise<[T, Timing]> {
+  const start = performance.now();
+  const cpu = process.cpuUsage();
+  const value = await run();
+  return [value, record(label, start, cpu)];
+}
+function record(label: string, start: number, cpu: NodeJS.CpuUsage): Timing {
   const used = process.cpuUsage(cpu);
   const timing = { wall: (performance.now() - start) / 1000, cpu: (used.user + used.system) / 1e6 };
   timings.push({ label, timing });
@@ -67,7 +103,7 @@ function timed<T>(label: string, run: () => T): [T, Timing] {
   process.stdout.write(
     `${label.padEnd(58)} ${timing.wall.toFixed(1).padStart(8)} s wall ${timing.cpu.toFixed(1).padStart(8)} s CPU  (load ${load})\n`
   );
-  return [value, timing];
+  return timing;
 }
 
 /** A reproducible ranking for ballot i: truncated at random, candidates in varied orders. */
@@ -175,6 +211,8 @@ let prefixes: (readonly number[])[] = rows.map(() => []);
 const trusteeSeconds = new Map<number, Timing>(PRESENT.map((l) => [l, { wall: 0, cpu: 0 }]));
 let combine: Timing = { wall: 0, cpu: 0 };
 let targets = 0;
+const rounds: RankedContestRecord['rounds'][number][] = [];
+const roundInputs: RankedRound[] = [];
 for (let position = 0; position <= CANDIDATES; position++) {
   const round: RankedRound = { contest, rows, prefixes, position };
   const submissions = PRESENT.map((l) => {
@@ -191,6 +229,8 @@ for (let position = 0; position <= CANDIDATES; position++) {
     return { trustee: l, shares };
   });
   targets += submissions[0]?.shares.length ?? 0;
+  rounds.push({ position, submissions });
+  roundInputs.push(round);
   const [outcome, t] = timed(`position ${position + 1}: verify + combine the shares`, () =>
     combineRankedRound(group, {
       baseHash,
@@ -211,16 +251,120 @@ const key = (r: readonly number[]): string => r.join('>');
 if (published === null || published.map(key).sort().join() !== rankings.map(key).sort().join())
   throw new Error('the decrypted rankings are not the cast multiset');
 
+// The same verification as the verifier now runs it: its ranked checks on its worker pool.
+const runner = await workerPoolFactory({ threads: THREADS, backend: 'native' })({
+  manifest: { contests: [] } as unknown as Manifest, // read for ballot batches only
+  electionKeyHex: bytesToHex(group.encodePoint(publicKey)),
+  baseHashHex: bytesToHex(baseHash),
+});
+// Started before the clock: each worker loads its backend (and, under tsx, compiles) once.
+await Promise.all(Array.from({ length: THREADS }, () => runner.run([])));
+const runRanked = runner.runRanked?.bind(runner);
+if (runRanked === undefined) throw new Error('the pool runs no ranked tasks');
+const decodedRows: CiphertextRow[][] = [];
+const decodedShares: DecryptionShare[] = [];
+// What the record walk decodes before those checks: the counted entries' and every mix's rows
+// (on the pool), and every share's D, A₁, A₂ (on its main thread), from the record's encodings.
+const hexRows = [ballots, ...steps.map((step) => step.outputs)].map((rows) =>
+  rows.map((row) => row.map((c) => bytesToHex(encodeCiphertext(group, c))))
+);
+const [, decodingRows] = await timedAsync(
+  `walk: decode the input and the ${MIXERS.length} mixes' rows on ${THREADS} threads`,
+  async () => {
+    for (const rows of hexRows)
+      decodedRows.push((await decodeRowsPooled(group, runRanked, rows)).rows);
+  }
+);
+const encodedShares = rounds.flatMap((r) =>
+  r.submissions.flatMap((s) => s.shares.map((d) => encodeDecryptionShare(group, d)))
+);
+const [, decodingShares] = timed(
+  `walk: decode ${encodedShares.length} shares (main thread)`,
+  () => {
+    for (const bytes of encodedShares)
+      decodedShares.push(decodeDecryptionShare(group, TRUSTEES.length, checkpoint, bytes));
+  }
+);
+// The checks below read what the walk decoded (as the verifier does), not the points made above.
+let nextShare = 0;
+const decodedRounds = rounds.map((r) => ({
+  position: r.position,
+  submissions: r.submissions.map((s) => ({
+    trustee: s.trustee,
+    shares: s.shares.map(() => decodedShares[nextShare++] as DecryptionShare),
+  })),
+}));
+const decodedSteps = steps.map((step, m) => ({
+  ...step,
+  inputs: decodedRows[m] as CiphertextRow[],
+  outputs: decodedRows[m + 1] as CiphertextRow[],
+}));
+const [verdicts, pooledChecks] = await timedAsync(
+  `verifier: V10.2–V10.5 on ${THREADS} worker threads`,
+  () =>
+    verifyRankedContestWith(
+      group,
+      {
+        baseHash,
+        publicKey,
+        contest,
+        candidates: CANDIDATES,
+        threshold: THRESHOLD,
+        verificationKeys,
+        ballots: [],
+        mixes: decodedSteps,
+        rounds: decodedRounds,
+        rankings: published,
+        firstInputs: decodedRows[0] as CiphertextRow[],
+      },
+      pooledRankedWork(group, runRanked)
+    )
+);
+const work = pooledRankedWork(group, runRanked);
+const [, pooledCombine] = await timedAsync(
+  `verify + combine all shares on ${THREADS} worker threads`,
+  async () => {
+    for (const [r, round] of roundInputs.entries()) {
+      const outcome = await work.combine({
+        baseHash,
+        threshold: THRESHOLD,
+        verificationKeys,
+        targets: roundTargets(round),
+        submissions: decodedRounds[r]?.submissions ?? [],
+        scaled: true,
+      });
+      if (!outcome.ok) throw new Error(outcome.error.code);
+    }
+  }
+);
+const decoding = sum([decodingRows, decodingShares]);
+await runner.close();
+const failed = verdicts.filter((v) => v.status === 'failed');
+if (failed.length > 0)
+  throw new Error(`the pooled checks failed ${failed.map((v) => v.id).join()}`);
+
+// Each trustee's rounds on THREADS threads of its machine, one trustee after another.
+const trusteesOnCores: Timing[] = [];
+for (const l of PRESENT) {
+  const [, t] = await timedAsync(`trustee ${l}: all its shares on ${THREADS} threads`, async () => {
+    for (const round of roundInputs)
+      await rankedSharesOnAllCores(
+        group,
+        baseHash,
+        { trustee: l, secretShare: secretShares[l - 1] as bigint, checkpoint },
+        round,
+        { threads: THREADS, backend: 'native' }
+      );
+  });
+  trusteesOnCores.push(t);
+}
+
 const mixes = timings.filter((t) => t.label.endsWith('shuffle + prove')).map((t) => t.timing);
 const trustees = [...trusteeSeconds.values()];
 const perBallot = (t: Timing): string => `${((t.cpu / SAMPLE) * 1000).toFixed(2)} ms CPU`;
 const row = (label: string, t: Timing): void => {
   process.stdout.write(`| ${label} | ${t.wall.toFixed(1)} s | ${t.cpu.toFixed(1)} s |\n`);
 };
-const sum = (ts: readonly Timing[]): Timing => ({
-  wall: ts.reduce((s, t) => s + t.wall, 0),
-  cpu: ts.reduce((s, t) => s + t.cpu, 0),
-});
 const ballotsAtN: Timing = {
   wall: (ballotProofs.wall / SAMPLE) * N,
   cpu: (ballotProofs.cpu / SAMPLE) * N,
@@ -241,4 +385,21 @@ row('decrypt all ballots: k trustees one after another + combine', sum([...trust
 row(
   'decrypt all ballots: k trustees in parallel (slowest) + combine',
   sum([trustees.reduce((a, b) => (b.cpu > a.cpu ? b : a)), combine])
+);
+row(`verifier: V10.2–V10.5 on ${THREADS} threads (shuffles + shares)`, pooledChecks);
+row(`walk: decode the input and mixes' rows (${THREADS} threads)`, decodingRows);
+row('walk: decode the shares (main thread)', decodingShares);
+row(
+  `verify the ranked part, pooled: ballot proofs / ${THREADS} + decode + V10.2–V10.5 (wall from CPU)`,
+  {
+    wall: ballotsAtN.cpu / THREADS + decoding.wall + pooledChecks.wall,
+    cpu: ballotsAtN.cpu + decoding.cpu + pooledChecks.cpu,
+  }
+);
+trusteesOnCores.forEach((t, i) =>
+  row(`trustee ${PRESENT[i]}: all its shares on ${THREADS} threads`, t)
+);
+row(
+  `decrypt all ballots: k trustees one after another on ${THREADS} threads each + combine on the pool`,
+  sum([...trusteesOnCores, pooledCombine])
 );

@@ -151,6 +151,33 @@ describe('all backends agree byte for byte', () => {
     );
   });
 
+  it('multiplyDual is two multiplications, on any point (prepared, G, O) and any scalars (0 too)', () => {
+    fc.assert(
+      fc.property(pointArbitrary, scalarArbitrary, scalarArbitrary, (p, k, j) => {
+        for (const k2 of [j, 0n]) {
+          const prepared = (group: Group, point: (hex: string) => Point) =>
+            group.prepareFixedBase(point(p));
+          for (const base of [
+            (_: Group, point: (hex: string) => Point) => point(p),
+            prepared,
+            (group: Group) => group.generator,
+            (group: Group) => group.identity,
+          ]) {
+            assert.equal(
+              agree((group, point) => group.multiplyDual(base(group, point), k, k2)[0]),
+              agree((group, point) => group.multiply(base(group, point), k))
+            );
+            assert.equal(
+              agree((group, point) => group.multiplyDual(base(group, point), k, k2)[1]),
+              agree((group, point) => group.multiply(base(group, point), k2))
+            );
+          }
+        }
+      }),
+      { numRuns: 60 }
+    );
+  });
+
   it('multiScalarMultiplyUnsafe, with repeated points, zeros and the identity', () => {
     const termsArbitrary = fc.tuple(
       fc.array(pointArbitrary, { minLength: 1, maxLength: 3 }),
@@ -328,6 +355,12 @@ describe('malformed inputs: every backend refuses with the same code', () => {
       bothRefuse('group/scalar-out-of-range', (group) => group.multiply(group.generator, k));
       bothRefuse('group/scalar-out-of-range', (group) => group.multiply(group.identity, k));
       bothRefuse('group/scalar-out-of-range', (group) => group.multiplyBase(k));
+      bothRefuse('group/scalar-out-of-range', (group) =>
+        group.multiplyDual(group.add(group.generator, group.generator), 1n, k)
+      );
+      bothRefuse('group/scalar-out-of-range', (group) =>
+        group.multiplyDual(group.add(group.generator, group.generator), k, 1n)
+      );
       bothRefuse('group/scalar-out-of-range', (group) => group.multiplyUnsafe(group.generator, k));
       bothRefuse('group/scalar-out-of-range', (group) => group.multiplyUnsafe(group.identity, k));
       bothRefuse('group/scalar-out-of-range', (group) =>

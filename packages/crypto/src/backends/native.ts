@@ -31,6 +31,8 @@ import { NativeBackendUnavailable } from './native-unavailable.ts';
 
 /** Bytes of a decoded point: X, Y, Z, T of five 64-bit limbs each (ristretto.c `pack`). */
 const COORDINATE_BYTES = 160;
+/** A point handed to another thread: its encoding, then its coordinates. */
+const TRANSFER_BYTES = POINT_BYTES + COORDINATE_BYTES;
 /** RFC 9496 §4.3.4 takes exactly 64 uniform bytes. */
 const UNIFORM_BYTES = 64;
 /** Where `npm run build:native` puts the addon, relative to this file. */
@@ -46,6 +48,13 @@ interface Addon {
   equals(a: Uint8Array, b: Uint8Array): boolean;
   multiply(out: Uint8Array, point: Uint8Array, scalar: Uint8Array): void;
   multiplyBase(out: Uint8Array, scalar: Uint8Array): void;
+  multiplyDual(
+    out1: Uint8Array,
+    out2: Uint8Array,
+    point: Uint8Array,
+    scalar1: Uint8Array,
+    scalar2: Uint8Array
+  ): void;
   /** libdecaf's comb table for `point`, in C memory freed when the returned handle is collected. */
   precompute(point: Uint8Array): FixedBaseTable;
   multiplyPrecomputed(out: Uint8Array, table: FixedBaseTable, scalar: Uint8Array): void;
@@ -177,6 +186,17 @@ function createNativeGroup(addon: Addon): Group {
     return compute((out) => addon.multiply(out, native.coordinates, bytes));
   }
 
+  /** Constant time: libdecaf's dual ladder (one window table), or two combs on a prepared point. */
+  function multiplyDual(point: Point, first: bigint, second: bigint): [Point, Point] {
+    const native = unwrap(point);
+    if (native === generator || native.table !== undefined)
+      return [multiply(point, first), multiply(point, second)];
+    const [a, b] = [scalarBytes(first), scalarBytes(second)];
+    const [out1, out2] = [fresh(), fresh()];
+    addon.multiplyDual(out1, out2, native.coordinates, a, b);
+    return [wrap(new NativePoint(out1)), wrap(new NativePoint(out2))];
+  }
+
   /**
    * A twin of the point (same coordinates) carrying libdecaf's comb table (9 KiB of C memory,
    * freed when the twin is collected): the election key K is multiplied by a secret r in every
@@ -207,9 +227,37 @@ function createNativeGroup(addon: Addon): Group {
     );
   }
 
+  /** Per point its canonical encoding and its coordinates (192 bytes), in order. */
+  function exportPoints(points: readonly Point[]): Uint8Array {
+    const out = new Uint8Array(points.length * TRANSFER_BYTES);
+    points.forEach((point, i) => {
+      const native = unwrap(point);
+      out.set(encodingOf(native), i * TRANSFER_BYTES);
+      out.set(native.coordinates, i * TRANSFER_BYTES + POINT_BYTES);
+    });
+    return out;
+  }
+
+  /** Reads {@link exportPoints}' bytes back with no C call: the points were validated already. */
+  function importPointsUnchecked(bytes: Uint8Array): Point[] {
+    const count = bytes.length / TRANSFER_BYTES;
+    if (!Number.isInteger(count)) throw new TypeError('native backend: not exported points');
+    return Array.from({ length: count }, (_, i) => {
+      const at = i * TRANSFER_BYTES;
+      return wrap(
+        new NativePoint(
+          bytes.slice(at + POINT_BYTES, at + TRANSFER_BYTES),
+          bytes.slice(at, at + POINT_BYTES)
+        )
+      );
+    });
+  }
+
   return Object.freeze({
     name: 'ristretto255',
     backend: 'native',
+    exportPoints,
+    importPointsUnchecked,
     generator: wrap(generator),
     identity: wrap(identity),
 
@@ -239,6 +287,7 @@ function createNativeGroup(addon: Addon): Group {
       compute((out) => addon.subtract(out, coordinatesOf(a), coordinatesOf(b))),
     negate: (a: Point): Point => compute((out) => addon.negate(out, coordinatesOf(a))),
     multiply,
+    multiplyDual,
     multiplyBase,
     multiplyUnsafe: multiply,
     multiScalarMultiplyUnsafe,

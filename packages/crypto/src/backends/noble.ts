@@ -96,6 +96,9 @@ export const nobleGroup: Group = Object.freeze({
     // noble's constant-time multiply refuses 0; 0·P is the identity.
     return scalar === 0n ? wrap(RistrettoPoint.ZERO) : wrap(unwrap(point).multiply(scalar));
   },
+  multiplyDual(point: Point, first: bigint, second: bigint): [Point, Point] {
+    return [nobleGroup.multiply(point, first), nobleGroup.multiply(point, second)];
+  },
   multiplyBase(scalar: bigint): Point {
     assertScalar(scalar);
     return scalar === 0n ? wrap(RistrettoPoint.ZERO) : wrap(wideBase().multiply(scalar));

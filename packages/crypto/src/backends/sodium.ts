@@ -143,6 +143,10 @@ function createSodiumGroup(sodium: Sodium): Group {
     negate: (a: Point): Point =>
       wrap(sodium.crypto_core_ristretto255_sub(IDENTITY_BYTES, bytesOf(a))),
     multiply,
+    multiplyDual: (point: Point, first: bigint, second: bigint): [Point, Point] => [
+      multiply(point, first),
+      multiply(point, second),
+    ],
     multiplyBase(scalar: bigint): Point {
       const scalarBytes = encodeScalar(scalar);
       if (scalar === 0n) return wrap(IDENTITY_BYTES);

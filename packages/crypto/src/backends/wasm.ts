@@ -301,6 +301,10 @@ function createWasmGroup(wasm: Exports): Group {
       return result();
     },
     multiply,
+    multiplyDual: (point: Point, first: bigint, second: bigint): [Point, Point] => [
+      multiply(point, first),
+      multiply(point, second),
+    ],
     multiplyBase,
     multiplyUnsafe,
     multiScalarMultiplyUnsafe,

@@ -54,18 +54,21 @@ export function rankedRoundTargets(
 }
 
 /**
- * The value m ∈ [0, n] with M = m·G, by lookup in a table of n + 1 points (spec §11.6: a ranked
- * plaintext is at most n, so no baby-step giant-step is needed), or null when none.
+ * The value m ∈ [0, n] with M = m·(d·G), by lookup in a table of n + 1 points (spec §11.6: a ranked
+ * plaintext is at most n, so no baby-step giant-step is needed), or null when none. d is the scale
+ * of a combination by (8.6) (1 for (8.3)): since d is invertible mod ℓ, d·M = m·d·G iff M = m·G.
  */
 export function rankedPlaintextLookup(
   group: Group,
-  candidates: number
+  candidates: number,
+  scale = 1n
 ): (point: Point) => number | null {
   const table = new Map<string, number>();
+  const step = scale === 1n ? group.generator : group.multiplyBase(scale);
   let point = group.identity;
   for (let m = 0; m <= candidates; m++) {
     table.set(bytesToHex(group.encodePoint(point)), m);
-    point = group.add(point, group.generator);
+    point = group.add(point, step);
   }
   return (p) => table.get(bytesToHex(group.encodePoint(p))) ?? null;
 }

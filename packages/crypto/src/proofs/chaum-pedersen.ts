@@ -62,8 +62,27 @@ export function proveChaumPedersenWithNonce(
   secret: bigint,
   nonce: bigint
 ): ChaumPedersenProof {
-  const commitment1 = group.multiply(statement.base1, nonce);
-  const commitment2 = group.multiply(statement.base2, nonce);
+  return proveChaumPedersenWithCommitments(group, tag, context, statement, secret, nonce, {
+    commitment1: group.multiply(statement.base1, nonce),
+    commitment2: group.multiply(statement.base2, nonce),
+  });
+}
+
+/**
+ * The same proof when the caller computed A₁ = nonce·B₁ and A₂ = nonce·B₂ itself (a trustee's
+ * a·α comes from one dual ladder with its xₗ·α, decryption-share.ts); wrong commitments give a
+ * proof that fails, never a wrong statement.
+ */
+export function proveChaumPedersenWithCommitments(
+  group: Group,
+  tag: DomainTag,
+  context: ProofContext,
+  statement: EqualLogsStatement,
+  secret: bigint,
+  nonce: bigint,
+  commitments: { readonly commitment1: Point; readonly commitment2: Point }
+): ChaumPedersenProof {
+  const { commitment1, commitment2 } = commitments;
   const challenge = chaumPedersenChallenge(
     group,
     tag,

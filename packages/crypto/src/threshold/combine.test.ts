@@ -9,6 +9,7 @@ import { type CeremonyRun, at, runCeremony } from '../ceremony/run-ceremony.help
 import { encryptWithRandomness, sumCiphertexts, zeroCiphertext } from '../elgamal.ts';
 import type { Group } from '../group.ts';
 import { sha256 } from '../hash.ts';
+import { modOrder } from '../scalar.ts';
 import { createSeededRandom } from '../test-helpers/seeded-random.ts';
 import {
   type DecryptionSubmission,
@@ -96,6 +97,26 @@ function request(e: Election, submissions: readonly DecryptionSubmission[]) {
 for (const group of groups) {
   describe(`threshold decryption 3-of-5 (${group.backend})`, () => {
     const e = election(group, 'combine');
+
+    test('(8.6): every set of 3 combines, scaled by d, to d·m·G with the small multiples d·λ', () => {
+      for (const set of subsets(5, 3)) {
+        const shares = set.map((l) => at(e.submissions, l - 1));
+        const plain = combineDecryptionsUnsafe(group, request(e, shares));
+        const scaled = combineDecryptionsUnsafe(group, { ...request(e, shares), scaled: true });
+        assert.ok(plain.ok && scaled.ok, `trustees ${set.join(',')}`);
+        assert.equal(plain.value.scale, 1n);
+        scaled.value.plaintextPoints.forEach((point, t) => {
+          const expected = group.multiplyUnsafe(
+            at(plain.value.plaintextPoints, t),
+            scaled.value.scale
+          );
+          assert.ok(group.equals(point, expected), `target ${t}, trustees ${set.join(',')}`);
+          assert.ok(
+            group.equals(point, group.multiplyBase(modOrder(scaled.value.scale * at(e.totals, t))))
+          );
+        });
+      }
+    });
 
     test('every set of 3 trustees decrypts every aggregate correctly', () => {
       const sets = subsets(5, 3);

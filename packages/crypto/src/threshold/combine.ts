@@ -7,13 +7,14 @@
 import type { Ciphertext } from '../elgamal.ts';
 import { discreteLogUnsafe } from '../dlog.ts';
 import type { Group, Point } from '../group.ts';
+import { modOrder } from '../scalar.ts';
 import { DecryptionError } from './decryption-error.ts';
 import {
   type DecryptionShare,
   type DecryptionTarget,
   findInvalidDecryptionSharesUnsafe,
 } from './decryption-share.ts';
-import { lagrangeCoefficientsAtZero } from './lagrange.ts';
+import { lagrangeCoefficientsAtZero, scaledLagrangeCoefficientsAtZero } from './lagrange.ts';
 
 /**
  * Spec §8.3 eq. (8.3): M = β − Σ_{l∈S} λₗ·Dₗ with λ over exactly the indices given. No threshold is
@@ -71,11 +72,18 @@ export interface CombineRequest {
   readonly targets: readonly DecryptionTarget[];
   /** One batch per trustee, each with one share per target in target order (spec §8.7 D2). */
   readonly submissions: readonly DecryptionSubmission[];
+  /**
+   * Spec §8.3 eq. (8.6): combine d·Mₜ = d·β − Σ (d·λₗ)·Dₗ with the small integer multiples d·λₗ
+   * instead of Mₜ (the ranked rounds, §11.6, whose table then holds d·m·G). Default false.
+   */
+  readonly scaled?: boolean;
 }
 
 export interface CombinedDecryption {
-  /** Mₜ = mₜ·G for every target, in order. */
+  /** `scale`·Mₜ = `scale`·mₜ·G for every target, in order. */
   readonly plaintextPoints: readonly Point[];
+  /** d when the request was `scaled` (spec §8.3 eq. (8.5)), else 1. */
+  readonly scale: bigint;
   /** The k trustees whose shares were combined: the lowest valid indices, ascending. */
   readonly trustees: readonly number[];
   /** Every submission left out, and why. */
@@ -101,54 +109,86 @@ export type CombineOutcome =
  * Fails with `decryption/too-few-valid-shares` if fewer than k batches are valid.
  */
 export function combineDecryptionsUnsafe(group: Group, request: CombineRequest): CombineOutcome {
-  const { baseHash, threshold, verificationKeys, targets } = request;
+  const screened = screenSubmissions(request);
+  const invalid = screened.map((fault, s) => {
+    if (fault !== null) return [];
+    const { trustee, shares } = request.submissions[s] as DecryptionSubmission;
+    const key = request.verificationKeys[trustee - 1] as Point;
+    return findInvalidDecryptionSharesUnsafe(group, request.baseHash, key, request.targets, shares);
+  });
+  return settleCombination(request, screened, invalid, (trustees, batches) =>
+    combineBatchesUnsafe(group, request.targets, trustees, batches, request.scaled)
+  );
+}
+
+/**
+ * Spec §8.4 step 1: per submission, in order, the fault that sets it aside before any proof is
+ * checked (wrong count, mixed or unknown trustee, a second batch), or null if its proofs are to be
+ * checked. Throws for a k outside 1..n (a caller error).
+ */
+export function screenSubmissions(request: CombineRequest): (DecryptionFault | null)[] {
+  const { threshold, verificationKeys, targets } = request;
   if (!Number.isInteger(threshold) || threshold < 1 || threshold > verificationKeys.length) {
     throw new DecryptionError('decryption/mismatched-inputs', 'k must be in 1..n');
   }
-  const faults: DecryptionFault[] = [];
-  const valid = new Map<number, readonly DecryptionShare[]>();
-  const fault = (
-    trustee: number,
-    code: DecryptionFault['code'],
-    message: string,
-    failed: number[] = []
-  ): void => {
-    faults.push({ trustee, code, targets: failed, message });
-  };
-
-  for (const { trustee, shares } of request.submissions) {
-    const verificationKey = verificationKeys[trustee - 1];
-    if (shares.length !== targets.length) {
-      fault(
-        trustee,
+  const seen = new Set<number>();
+  return request.submissions.map(({ trustee, shares }) => {
+    const fault = (code: DecryptionFault['code'], message: string): DecryptionFault => ({
+      trustee,
+      code,
+      targets: [],
+      message,
+    });
+    const first = !seen.has(trustee);
+    seen.add(trustee);
+    if (shares.length !== targets.length)
+      return fault(
         'decryption/wrong-share-count',
         `${shares.length} shares for ${targets.length} targets`
       );
-    } else if (shares.some((s) => s.trustee !== trustee)) {
-      fault(trustee, 'decryption/mixed-trustees', 'a batch must hold one trustee’s shares');
-    } else if (verificationKey === undefined) {
-      fault(trustee, 'decryption/unknown-trustee', `no trustee ${trustee}`);
-    } else if (valid.has(trustee) || faults.some((f) => f.trustee === trustee)) {
-      fault(trustee, 'decryption/duplicate-trustee', 'a second batch from the same trustee');
-    } else {
-      const invalid = findInvalidDecryptionSharesUnsafe(
-        group,
-        baseHash,
-        verificationKey,
-        targets,
-        shares
-      );
-      if (invalid.length === 0) valid.set(trustee, shares);
-      else
-        fault(
-          trustee,
-          'decryption/invalid-proof',
-          `${invalid.length} shares fail their proof`,
-          invalid
-        );
-    }
-  }
+    if (shares.some((s) => s.trustee !== trustee))
+      return fault('decryption/mixed-trustees', 'a batch must hold one trustee’s shares');
+    if (verificationKeys[trustee - 1] === undefined)
+      return fault('decryption/unknown-trustee', `no trustee ${trustee}`);
+    if (!first)
+      return fault('decryption/duplicate-trustee', 'a second batch from the same trustee');
+    return null;
+  });
+}
 
+/** The combination of the given trustees' batches (for {@link settleCombination}). */
+export type CombineBatches = (
+  trustees: readonly number[],
+  batches: readonly (readonly DecryptionShare[])[]
+) => { readonly plaintextPoints: readonly Point[]; readonly scale: bigint };
+
+/**
+ * Spec §8.4 steps 2–3 once every screened submission's proofs are checked (`invalid[s]`: the
+ * targets whose share fails): the faults in submission order, then the combination of the k lowest
+ * valid trustees, or `decryption/too-few-valid-shares`.
+ */
+export function settleCombination(
+  request: CombineRequest,
+  screened: readonly (DecryptionFault | null)[],
+  invalid: readonly (readonly number[])[],
+  combine: CombineBatches
+): CombineOutcome {
+  const { threshold } = request;
+  const faults: DecryptionFault[] = [];
+  const valid = new Map<number, readonly DecryptionShare[]>();
+  request.submissions.forEach(({ trustee, shares }, s) => {
+    const fault = screened[s];
+    const failed = invalid[s] ?? [];
+    if (fault !== null && fault !== undefined) faults.push(fault);
+    else if (failed.length === 0) valid.set(trustee, shares);
+    else
+      faults.push({
+        trustee,
+        code: 'decryption/invalid-proof',
+        targets: [...failed],
+        message: `${failed.length} shares fail their proof`,
+      });
+  });
   const validTrustees = [...valid.keys()].sort((a, b) => a - b);
   if (validTrustees.length < threshold) {
     const message = `${validTrustees.length} valid share batches; ${threshold} are needed`;
@@ -164,17 +204,41 @@ export function combineDecryptionsUnsafe(group: Group, request: CombineRequest):
     };
   }
   const trustees = validTrustees.slice(0, threshold);
-  const coefficients = lagrangeCoefficientsAtZero(trustees);
   const batches = trustees.map((trustee) => valid.get(trustee) as readonly DecryptionShare[]);
+  const { plaintextPoints, scale } = combine(trustees, batches);
+  return { ok: true, value: { plaintextPoints, scale, trustees, faults } };
+}
+
+/**
+ * (8.3), or (8.6) when `scaled`: every target's combination from the batches of `trustees` (one
+ * share per target each, already checked). Variable time: shares are public.
+ */
+export function combineBatchesUnsafe(
+  group: Group,
+  targets: readonly DecryptionTarget[],
+  trustees: readonly number[],
+  batches: readonly (readonly { readonly share: Point }[])[],
+  scaled = false
+): { readonly plaintextPoints: Point[]; readonly scale: bigint } {
+  const sharesOf = (t: number) => batches.map((batch) => batch[t] as { readonly share: Point });
+  if (!scaled) {
+    const coefficients = lagrangeCoefficientsAtZero(trustees);
+    const plaintextPoints = targets.map((target, t) =>
+      combineWithCoefficientsUnsafe(group, target.ciphertext, sharesOf(t), coefficients)
+    );
+    return { plaintextPoints, scale: 1n };
+  }
+  // One multi-scalar multiplication of k + 1 terms whose scalars are a few bits long: d on β and
+  // −d·λₗ on each Dₗ (reduced mod ℓ, so the backends take them as small negative multiples).
+  const { denominator, coefficients } = scaledLagrangeCoefficientsAtZero(trustees);
+  const scalars = [denominator, ...coefficients.map((c) => modOrder(-c))];
   const plaintextPoints = targets.map((target, t) =>
-    combineWithCoefficientsUnsafe(
-      group,
-      target.ciphertext,
-      batches.map((batch) => batch[t] as DecryptionShare),
-      coefficients
+    group.multiScalarMultiplyUnsafe(
+      [target.ciphertext.beta, ...sharesOf(t).map((s) => s.share)],
+      scalars
     )
   );
-  return { ok: true, value: { plaintextPoints, trustees, faults } };
+  return { plaintextPoints, scale: denominator };
 }
 
 export type PlaintextRecovery =

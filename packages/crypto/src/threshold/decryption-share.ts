@@ -18,7 +18,7 @@ import {
   chaumPedersenEquations,
   decodeChaumPedersenProof,
   encodeChaumPedersenProof,
-  proveChaumPedersenWithNonce,
+  proveChaumPedersenWithCommitments,
 } from '../proofs/chaum-pedersen.ts';
 import { randomScalar } from '../scalar.ts';
 import { DecryptionError } from './decryption-error.ts';
@@ -117,14 +117,21 @@ export function createDecryptionShares(
 ): DecryptionShare[] {
   const verificationKey = group.multiplyBase(trustee.secretShare);
   return targets.map((target) => {
-    const share = group.multiply(target.ciphertext.alpha, trustee.secretShare);
-    const proof = proveChaumPedersenWithNonce(
+    const nonce = source();
+    // Dₗ = xₗ·α and A₂ = a·α share one window table of α (Group.multiplyDual).
+    const [share, commitment2] = group.multiplyDual(
+      target.ciphertext.alpha,
+      trustee.secretShare,
+      nonce
+    );
+    const proof = proveChaumPedersenWithCommitments(
       group,
       DomainTag.decryptionProof,
       decryptionProofContext(group, baseHash, trustee.trustee, trustee.checkpoint, target),
       decryptionStatement(group, verificationKey, target, share),
       trustee.secretShare,
-      source()
+      nonce,
+      { commitment1: group.multiplyBase(nonce), commitment2 }
     );
     return { trustee: trustee.trustee, checkpoint: trustee.checkpoint, share, proof };
   });

@@ -4,7 +4,11 @@ import fc from 'fast-check';
 import { GROUP_ORDER, addScalars, multiplyScalars } from '../scalar.ts';
 import { evaluatePolynomial } from '../ceremony/polynomial.ts';
 import { DecryptionError } from './decryption-error.ts';
-import { lagrangeCoefficientAtZero, lagrangeCoefficientsAtZero } from './lagrange.ts';
+import {
+  lagrangeCoefficientAtZero,
+  lagrangeCoefficientsAtZero,
+  scaledLagrangeCoefficientsAtZero,
+} from './lagrange.ts';
 import { at } from '../ceremony/run-ceremony.helpers.ts';
 
 const scalar = fc.bigInt({ min: 0n, max: GROUP_ORDER - 1n });
@@ -51,4 +55,29 @@ test('repeated, non-positive or missing indices are refused', () => {
   refuse(() => lagrangeCoefficientsAtZero([0, 1]));
   refuse(() => lagrangeCoefficientsAtZero([1.5, 2]));
   refuse(() => lagrangeCoefficientAtZero(4, [1, 2, 3]));
+});
+
+test('(8.5): S = {1, 3, 5} scales by d = 8 to (15, −10, 3); {1, 2, 3} needs none (3, −3, 1)', () => {
+  assert.deepEqual(scaledLagrangeCoefficientsAtZero([1, 3, 5]), {
+    denominator: 8n,
+    coefficients: [15n, GROUP_ORDER - 10n, 3n],
+  });
+  assert.deepEqual(scaledLagrangeCoefficientsAtZero([1, 2, 3]), {
+    denominator: 1n,
+    coefficients: [3n, GROUP_ORDER - 3n, 1n],
+  });
+});
+
+test('(8.5): d·λᵢ for every set, d the least positive integer making them all integers', () => {
+  fc.assert(
+    fc.property(
+      fc.uniqueArray(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 7 }),
+      (set) => {
+        const { denominator, coefficients } = scaledLagrangeCoefficientsAtZero(set);
+        lagrangeCoefficientsAtZero(set).forEach((lambda, i) =>
+          assert.equal(coefficients[i], multiplyScalars(denominator, lambda))
+        );
+      }
+    )
+  );
 });

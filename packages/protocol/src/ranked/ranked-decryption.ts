@@ -92,10 +92,11 @@ export function combineRankedRound(
     verificationKeys: request.verificationKeys,
     targets,
     submissions: request.submissions,
+    scaled: true,
   });
   if (!combined.ok)
     return { ok: false, code: 'ranked/too-few-valid-shares', faults: combined.error.faults };
-  const lookup = rankedPlaintextLookup(group, request.candidates);
+  const lookup = rankedPlaintextLookup(group, request.candidates, combined.value.scale);
   for (const [t, target] of targets.entries()) {
     const point = combined.value.plaintextPoints[t];
     const value = point === undefined ? null : lookup(point);

@@ -121,6 +121,19 @@ export function rankedShareBodies(
   const shares = trusteeRankedShares(group, baseHash, trustee, round).map((s) =>
     bytesToHex(encodeDecryptionShare(group, s))
   );
+  return rankedSharePartsOf(round, trustee, shares, sharesPerPart);
+}
+
+/**
+ * Spec §11.6, §11.8: the parts of one round's shares already made and encoded (hex D1, in target
+ * order), e.g. by several threads of a trustee's machine.
+ */
+export function rankedSharePartsOf(
+  round: RankedRound,
+  trustee: { readonly trustee: number; readonly checkpoint: DecryptionCheckpoint },
+  shares: readonly string[],
+  sharesPerPart: number = SHARES_PER_PART
+): RankedDecryptionShareBody[] {
   const parts = Math.max(1, Math.ceil(shares.length / sharesPerPart));
   return Array.from({ length: parts }, (_, part) => ({
     contest: round.contest,

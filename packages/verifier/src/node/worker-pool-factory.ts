@@ -5,13 +5,15 @@
 import type { Backend } from '@scrutineer/crypto';
 import type { BallotRunnerFactory, WireBatchResult } from '../ballot-runner.ts';
 import type { BallotBatchItem } from '../checks/ballot-crypto.ts';
+import type { WireRankedResult, WireRankedTask } from '../ranked/ranked-tasks.ts';
+import type { WorkerRequest } from './ballot-worker.ts';
 import { WorkerPool } from '@scrutineer/worker-pool';
 
 export function workerPoolFactory(
   options: { readonly threads?: number; readonly backend?: Backend } = {}
 ): BallotRunnerFactory {
   return (context) => {
-    const pool = new WorkerPool<readonly BallotBatchItem[], WireBatchResult>({
+    const pool = new WorkerPool<WorkerRequest, WireBatchResult | WireRankedResult>({
       // Beside this module, of its kind: the source under tsx, the compiled .js when published.
       entry: new URL(
         import.meta.url.endsWith('.ts') ? './ballot-worker.ts' : './ballot-worker.js',
@@ -21,6 +23,10 @@ export function workerPoolFactory(
       ...(options.threads === undefined ? {} : { threads: options.threads }),
       workerData: { context, backend: options.backend },
     });
-    return Promise.resolve({ run: (items) => pool.run(items), close: () => pool.close() });
+    return Promise.resolve({
+      run: (items: readonly BallotBatchItem[]) => pool.run(items) as Promise<WireBatchResult>,
+      runRanked: (ranked: WireRankedTask) => pool.run({ ranked }) as Promise<WireRankedResult>,
+      close: () => pool.close(),
+    });
   };
 }

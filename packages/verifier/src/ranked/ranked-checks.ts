@@ -10,6 +10,8 @@ import {
   type DecryptionShare,
   type DecryptionFault,
   type Group,
+  type CombineOutcome,
+  type CombineRequest,
   type Point,
   type ShuffleProof,
   MIX_SHUFFLE_TAGS,
@@ -108,11 +110,89 @@ function faultOf(f: DecryptionFault, position: number): RankedFailure {
   return { trustee: f.trustee, message: `round ${position}: ${f.code} ${f.message}` };
 }
 
-/** Spec §11.9: every V10 check of one ranked contest. */
+/** One shuffle proof to verify (V10.2), with its whole statement. */
+export interface ShuffleWork {
+  readonly baseHash: Uint8Array;
+  readonly publicKey: Point;
+  readonly contest: number;
+  readonly mixer: number;
+  readonly inputs: readonly CiphertextRow[];
+  readonly outputs: readonly CiphertextRow[];
+  readonly proof: ShuffleProof;
+}
+
+/**
+ * The heavy, independent work of the checks, handed to whoever runs it: every shuffle proof of the
+ * cascade at once, and one round's shares (checked and combined as §8.4, scaled as (8.6)). The
+ * checks' logic stays in {@link rankedContestChecks}; only where this work runs differs (inline
+ * here, or spread over the verifier's worker pool, ranked-pool.ts).
+ */
+export interface RankedWorkRunner {
+  shuffles(steps: readonly ShuffleWork[]): Promise<readonly boolean[]>;
+  combine(request: CombineRequest): Promise<CombineOutcome>;
+}
+
+/** Spec §11.4: one shuffle proof, on this thread. */
+export function shuffleHolds(group: Group, step: ShuffleWork): boolean {
+  return verifyShuffle(
+    group,
+    MIX_SHUFFLE_TAGS,
+    mixProofContext(step.baseHash, step.contest, step.mixer),
+    { publicKey: step.publicKey, inputs: step.inputs, outputs: step.outputs },
+    step.proof
+  );
+}
+
+type Work =
+  | { readonly kind: 'shuffles'; readonly steps: readonly ShuffleWork[] }
+  | { readonly kind: 'combine'; readonly request: CombineRequest };
+type WorkResult = readonly boolean[] | CombineOutcome;
+
+/** Spec §11.9: every V10 check of one ranked contest, on this thread. */
 export function verifyRankedContest(
   group: Group,
   record: RankedContestRecord
 ): RankedCheckResult[] {
+  const checks = rankedContestChecks(group, record);
+  let step = checks.next();
+  while (step.done !== true) {
+    const work = step.value;
+    step = checks.next(
+      work.kind === 'shuffles'
+        ? work.steps.map((s) => shuffleHolds(group, s))
+        : combineDecryptionsUnsafe(group, work.request)
+    );
+  }
+  return step.value;
+}
+
+/** Spec §11.9: the same checks, their shuffles and share rounds run by `runner`. */
+export async function verifyRankedContestWith(
+  group: Group,
+  record: RankedContestRecord,
+  runner: RankedWorkRunner
+): Promise<RankedCheckResult[]> {
+  const checks = rankedContestChecks(group, record);
+  let step = checks.next();
+  while (step.done !== true) {
+    const work = step.value;
+    step = checks.next(
+      work.kind === 'shuffles'
+        ? await runner.shuffles(work.steps)
+        : await runner.combine(work.request)
+    );
+  }
+  return step.value;
+}
+
+/**
+ * The V10 checks as a generator: it yields the heavy work (all shuffles, then each round's
+ * combination) and takes back its result, so one body of logic serves both drivers above.
+ */
+function* rankedContestChecks(
+  group: Group,
+  record: RankedContestRecord
+): Generator<Work, RankedCheckResult[], WorkResult> {
   const { baseHash, publicKey, contest, candidates } = record;
   const failures: Record<RankedCheckId, RankedFailure[]> = {
     'V10.1': [],
@@ -176,6 +256,20 @@ export function verifyRankedContest(
   let cascadeHolds = record.mixes.length >= 2;
   if (!cascadeHolds)
     failures['V10.2'].push({ message: 'a ranked contest needs at least two mixers' });
+  // The shuffles are independent once each input is known to be its predecessor's output: all are
+  // handed over at once, and their verdicts reported in cascade order.
+  const toVerify: ShuffleWork[] = [];
+  const inputHolds = record.mixes.map((step) => {
+    const holds = sameRows(group, step.inputs, expected);
+    if (holds) toVerify.push({ baseHash, publicKey, contest, ...step });
+    expected = step.outputs;
+    return holds;
+  });
+  const verdicts =
+    toVerify.length === 0
+      ? []
+      : ((yield { kind: 'shuffles', steps: toVerify }) as readonly boolean[]);
+  let verified = 0;
   record.mixes.forEach((step, m) => {
     if (step.mixer !== m + 1) {
       failures['V10.2'].push({
@@ -184,28 +278,19 @@ export function verifyRankedContest(
       });
       cascadeHolds = false;
     }
-    if (!sameRows(group, step.inputs, expected)) {
+    if (inputHolds[m] !== true) {
       failures['V10.2'].push({
         mixer: step.mixer,
         message: `mixer ${step.mixer}: input is not its predecessor's output`,
       });
       cascadeHolds = false;
-    } else if (
-      !verifyShuffle(
-        group,
-        MIX_SHUFFLE_TAGS,
-        mixProofContext(baseHash, contest, step.mixer),
-        { publicKey, inputs: step.inputs, outputs: step.outputs },
-        step.proof
-      )
-    ) {
+    } else if (verdicts[verified++] !== true) {
       failures['V10.2'].push({
         mixer: step.mixer,
         message: `mixer ${step.mixer}: shuffle proof fails`,
       });
       cascadeHolds = false;
     }
-    expected = step.outputs;
   });
 
   // V10.3–V10.5 on the last output, only when the cascade holds (nothing after a bad mix counts).
@@ -213,26 +298,38 @@ export function verifyRankedContest(
     reached.add('V10.3').add('V10.4').add('V10.5');
     const rows = expected;
     let prefixes: number[][] = rows.map(() => []);
-    const lookup = rankedPlaintextLookup(group, candidates);
-    record.rounds.forEach((round, index) => {
+    // Spec §11.6 with (8.6): one table of d·m·G per scale d (it depends on the trustees combined).
+    const lookups = new Map<bigint, (point: Point) => number | null>();
+    const lookupFor = (scale: bigint) => {
+      const known = lookups.get(scale);
+      if (known !== undefined) return known;
+      const lookup = rankedPlaintextLookup(group, candidates, scale);
+      lookups.set(scale, lookup);
+      return lookup;
+    };
+    for (const [index, round] of record.rounds.entries()) {
       if (round.position !== index) {
         failures['V10.4'].push({ message: `round ${index} names position ${round.position}` });
-        return;
+        continue;
       }
       const targets = rankedRoundTargets(contest, rows, prefixes, index);
       if (targets.length === 0) {
         failures['V10.4'].push({
           message: `round ${index}: every row has already stopped; nothing may be decrypted`,
         });
-        return;
+        continue;
       }
-      const combined = combineDecryptionsUnsafe(group, {
-        baseHash,
-        threshold: record.threshold,
-        verificationKeys: record.verificationKeys,
-        targets,
-        submissions: round.submissions,
-      });
+      const combined = (yield {
+        kind: 'combine',
+        request: {
+          baseHash,
+          threshold: record.threshold,
+          verificationKeys: record.verificationKeys,
+          targets,
+          submissions: round.submissions,
+          scaled: true,
+        },
+      }) as CombineOutcome;
       const roundFaults = combined.ok ? combined.value.faults : combined.error.faults;
       for (const f of roundFaults) {
         const failure = faultOf(f, index);
@@ -241,8 +338,9 @@ export function verifyRankedContest(
       }
       if (!combined.ok) {
         failures['V10.4'].push({ message: `round ${index}: fewer than k valid trustees` });
-        return;
+        continue;
       }
+      const lookup = lookupFor(combined.value.scale);
       const next = prefixes.map((p) => [...p]);
       targets.forEach((target, t) => {
         const point = combined.value.plaintextPoints[t];
@@ -254,7 +352,7 @@ export function verifyRankedContest(
         else next[target.row]?.push(value);
       });
       prefixes = next;
-    });
+    }
     if (!prefixes.every((p) => p.includes(RANKING_STOP)))
       failures['V10.4'].push({ message: 'the rounds end before every row reaches STOP' });
 

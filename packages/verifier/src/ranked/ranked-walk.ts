@@ -8,13 +8,11 @@
  * ranking proof) is checked with the ballot's other proofs (ballot-equations.ts).
  */
 import {
-  type Ciphertext,
   type CiphertextRow,
   type DecryptionShare,
   type Group,
   type Point,
   bytesToHex,
-  decodeCiphertext,
   decodeDecryptionShare,
   decodeShuffleProof,
   hexToBytes,
@@ -36,7 +34,13 @@ import {
 } from '@scrutineer/record';
 import type { ReportBuilder } from '../report.ts';
 import { checkRankedResult } from '../checks/ranked-result.ts';
-import { type RankedContestRecord, verifyRankedContest } from './ranked-checks.ts';
+import {
+  type RankedContestRecord,
+  verifyRankedContest,
+  verifyRankedContestWith,
+} from './ranked-checks.ts';
+import { type RankedTaskRunner, decodeRowsPooled, pooledRankedWork } from './ranked-pool.ts';
+import { decodeRows } from './ranked-tasks.ts';
 
 type Body<T extends BoardEvent['type']> = EventBody<T>;
 
@@ -134,12 +138,16 @@ export class RankedWalk {
         report.fail('V11.1', `${body.contestId} is not a ranked contest`, position);
   }
 
-  /** V10.2–V10.5 and V11 for every ranked contest. */
-  finish(end: RankedWalkEnd): void {
-    for (const c of this.#rankedContests()) this.#finishContest(c, end);
+  /** V10.2–V10.5 and V11 for every ranked contest; heavy work on `tasks` if given (ranked-pool.ts). */
+  async finish(tasks: RankedTaskRunner | undefined, end: RankedWalkEnd): Promise<void> {
+    for (const c of this.#rankedContests()) await this.#finishContest(c, end, tasks);
   }
 
-  #finishContest(c: number, end: RankedWalkEnd): void {
+  async #finishContest(
+    c: number,
+    end: RankedWalkEnd,
+    tasks: RankedTaskRunner | undefined
+  ): Promise<void> {
     const group = this.#group;
     const report = this.#report;
     const contest = this.#manifest.contests[c];
@@ -152,16 +160,11 @@ export class RankedWalk {
     if (mixes.length === 0 && rankings.length === 0 && results.length === 0) return;
 
     const counted = (this.#entries.get(c) ?? []).filter((b) => !end.excluded.has(b.position));
-    const decodeRow = (row: readonly string[]): Ciphertext[] =>
-      row.map((hex) => decodeCiphertext(group, hexToBytes(hex), { allowIdentity: false }));
-    const inputs: CiphertextRow[] = [];
-    for (const b of counted) {
-      try {
-        inputs.push(decodeRow(b.ciphertexts));
-      } catch {
-        // An undecodable entry already failed V10.1 with its ballot; it is no mixer's input.
-      }
-    }
+    // The record's hex rows decoded on the pool's threads when there is one (ranked-pool.ts).
+    const decode = (rows: readonly (readonly string[])[]) =>
+      tasks === undefined ? decodeRows(group, rows) : decodeRowsPooled(group, tasks, rows);
+    // An undecodable entry already failed V10.1 with its ballot; it is no mixer's input.
+    const inputs: CiphertextRow[] = (await decode(counted.map((b) => b.ciphertexts))).rows;
 
     // V10.2: each mixer's parts joined; its input is its predecessor's output (by inputHash).
     // Nothing after a mixer at fault is checked: V10.3–V10.5 are then not reached.
@@ -197,7 +200,10 @@ export class RankedWalk {
         );
       }
       try {
-        const outputs = joined.parts.flatMap((p) => p.outputs.map(decodeRow));
+        const decoded = await decode(joined.parts.flatMap((p) => p.outputs));
+        const failure = decoded.failed[0];
+        if (failure !== undefined) throw new Error(failure.message);
+        const outputs = decoded.rows;
         const proof = decodeShuffleProof(
           group,
           hexToBytes(joined.parts.map((p) => p.proof).join('')),
@@ -225,7 +231,7 @@ export class RankedWalk {
         `contest ${contest.id}: ${rankings.length} ranked-rankings events, not one`,
         rankings[1]?.position
       );
-    const results10 = verifyRankedContest(group, {
+    const record: RankedContestRecord = {
       baseHash: end.baseHash,
       publicKey: end.publicKey,
       contest: c,
@@ -238,7 +244,11 @@ export class RankedWalk {
       rankings: published,
       // V10.1 is the ballots' (checked with their other proofs); the cascade starts from them.
       firstInputs: inputs,
-    });
+    };
+    const results10 =
+      tasks === undefined
+        ? verifyRankedContest(group, record)
+        : await verifyRankedContestWith(group, record, pooledRankedWork(group, tasks));
     mixFailed ||= results10.some((r) => r.id === 'V10.2' && r.status === 'failed');
     if (mixFailed) holdBack();
     for (const result of results10) {

@@ -12,7 +12,7 @@ import {
   mixOutputRows,
   rankedInputRows,
   rankedResultBody,
-  rankedShareBodies,
+  rankedSharePartsOf,
   rankingsOfPrefixes,
   roundSize,
   submissionOf,
@@ -28,6 +28,7 @@ import {
   postalRankingsOf,
 } from '@scrutineer/record';
 import type { ServerClient } from '../../client/server-client.ts';
+import { rankedSharesOnAllCores } from './share-pool.ts';
 
 export interface RankedContext {
   readonly client: ServerClient;
@@ -197,12 +198,14 @@ export async function postRankedShares(
     params: { electionId: context.electionId },
   });
   const checkpoint = { size: latest.size, root: hexToBytes(latest.root) };
-  const parts = rankedShareBodies(
+  // Spec §11.6: the shares on every core of the trustee's machine (a small round on this thread).
+  const shares = await rankedSharesOnAllCores(
     context.group,
     board.baseHash,
     { ...trustee, checkpoint },
     open.round
   );
+  const parts = rankedSharePartsOf(open.round, { ...trustee, checkpoint }, shares);
   await context.client.call('postRankedShares', { ...officer(context), body: { parts } });
   context.log?.(`Trustee ${trustee.trustee}: shares of round ${open.round.position} posted.`);
   return open.round.position;

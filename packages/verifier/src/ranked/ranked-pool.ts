@@ -1,0 +1,152 @@
+/**
+ * @module The ranked checks' work spread over the verifier's worker pool (a
+ * {@link RankedWorkRunner} over a task runner, ranked-tasks.ts): every shuffle proof of a cascade
+ * is one task, so the three of a contest run side by side; each round's shares are cut into
+ * slices of targets, each slice batch-checked (spec §8.4, §5.6) and combined ((8.6)) by a worker.
+ * The verdicts are those of the inline path: a slice's batch equation holding for every slice is
+ * what the whole batch's holding means when weights are random per equation, a failing slice is
+ * checked share by share as the whole would be, and the faults and the combination are settled
+ * here exactly as `combineDecryptionsUnsafe` settles them.
+ */
+import {
+  type CiphertextRow,
+  type CombineRequest,
+  type DecryptionShare,
+  type Group,
+  type Point,
+  bytesToHex,
+  combineBatchesUnsafe,
+  combineDecryptionsUnsafe,
+  screenSubmissions,
+  settleCombination,
+  unpackPoints,
+} from '@scrutineer/crypto';
+import type { RankedWorkRunner } from './ranked-checks.ts';
+import {
+  type WireRankedResult,
+  type WireRankedTask,
+  decodeRows,
+  shareSliceTask,
+  shuffleTask,
+} from './ranked-tasks.ts';
+
+export type RankedTaskRunner = (task: WireRankedTask) => Promise<WireRankedResult>;
+
+/** Rows per decoding task. */
+const ROWS = 5000;
+
+/**
+ * {@link decodeRows} on the pool: the record's hex rows cut into slices decoded side by side, the
+ * rows and failures put back in order (failures numbered as rows of the whole list).
+ */
+export async function decodeRowsPooled(
+  group: Group,
+  run: RankedTaskRunner,
+  rows: readonly (readonly string[])[]
+): Promise<ReturnType<typeof decodeRows>> {
+  const starts = Array.from({ length: Math.ceil(rows.length / ROWS) }, (_, i) => i * ROWS);
+  const replies = await Promise.all(
+    starts.map((from) => run({ kind: 'rows', rows: rows.slice(from, from + ROWS) }))
+  );
+  const decoded: CiphertextRow[] = [];
+  const failed: { row: number; message: string }[] = [];
+  replies.forEach((reply, i) => {
+    if (reply.kind !== 'rows') throw new TypeError('a decoding task answered with another kind');
+    const points = unpackPoints(group, reply.points);
+    let at = 0;
+    for (const length of reply.lengths) {
+      decoded.push(
+        Array.from({ length }, (_, k) => ({
+          alpha: points[at + 2 * k] as Point,
+          beta: points[at + 2 * k + 1] as Point,
+        }))
+      );
+      at += 2 * length;
+    }
+    for (const f of reply.failed)
+      failed.push({ row: f.row + (starts[i] as number), message: f.message });
+  });
+  return { rows: decoded, failed };
+}
+
+/** Targets per task: a few thousand shares per trustee keep every worker busy and replies small. */
+const SLICE = 2000;
+
+const checkpointKey = (share: DecryptionShare): string =>
+  `${share.checkpoint.size}:${bytesToHex(share.checkpoint.root)}`;
+
+export function pooledRankedWork(group: Group, run: RankedTaskRunner): RankedWorkRunner {
+  return {
+    shuffles: (steps) =>
+      Promise.all(
+        steps.map((step) =>
+          run(shuffleTask(group, step)).then((r) => r.kind === 'shuffle' && r.holds)
+        )
+      ),
+    combine: (request) => combinePooled(group, run, request),
+  };
+}
+
+async function combinePooled(
+  group: Group,
+  run: RankedTaskRunner,
+  request: CombineRequest
+): Promise<ReturnType<typeof combineDecryptionsUnsafe>> {
+  const { targets, threshold } = request;
+  const screened = screenSubmissions(request);
+  const checked = request.submissions.filter((_, s) => screened[s] === null);
+  // A batch carries one checkpoint (spec §8.7 D2); shares that name several are judged inline.
+  if (checked.some(({ shares }) => new Set(shares.map(checkpointKey)).size > 1))
+    return combineDecryptionsUnsafe(group, request);
+  const expected = checked
+    .map((s) => s.trustee)
+    .sort((a, b) => a - b)
+    .slice(0, threshold);
+  const combine =
+    expected.length === threshold ? { trustees: expected, scaled: request.scaled ?? false } : null;
+  const starts = Array.from({ length: Math.ceil(targets.length / SLICE) }, (_, i) => i * SLICE);
+  const replies = await Promise.all(
+    starts.map((from) =>
+      run(
+        shareSliceTask(
+          group,
+          request.baseHash,
+          targets.slice(from, from + SLICE),
+          checked.map(({ trustee, shares }) => ({
+            trustee,
+            verificationKey: request.verificationKeys[trustee - 1] as Point,
+            shares: shares.slice(from, from + SLICE),
+          })),
+          combine
+        )
+      )
+    )
+  );
+  const slices = replies.map((reply) => {
+    if (reply.kind !== 'shares') throw new TypeError('a share task answered with a shuffle');
+    return reply;
+  });
+  let next = 0;
+  const invalid = screened.map((fault) => {
+    if (fault !== null) return [];
+    const b = next++;
+    return slices.flatMap((slice, i) =>
+      (slice.invalid[b] ?? []).map((t) => t + (starts[i] as number))
+    );
+  });
+  const pooled = slices.every((slice) => slice.combined !== null)
+    ? {
+        plaintextPoints: slices.flatMap((slice) =>
+          unpackPoints(group, slice.combined?.points ?? new Uint8Array(1))
+        ),
+        scale: slices[0]?.combined?.scale ?? 1n,
+      }
+    : null;
+  return settleCombination(request, screened, invalid, (trustees, batches) =>
+    // The workers combined the k lowest trustees that passed screening; if one of those failed
+    // in some slice, the k lowest valid ones differ and are combined here.
+    pooled !== null && trustees.join() === expected.join()
+      ? pooled
+      : combineBatchesUnsafe(group, targets, trustees, batches, request.scaled)
+  );
+}

@@ -1,0 +1,221 @@
+/**
+ * @module The ranked checks' heavy work as plain data, so that it can cross to a worker thread
+ * (spec §11.4 shuffle proofs, §8.4 share batches of a §11.6 round): points travel packed
+ * (point-transfer.ts in the crypto package), scalars as bigints. `runRankedTask` is what a worker
+ * (node/ballot-worker.ts) runs; ranked-pool.ts cuts the work into tasks and puts the answers
+ * together. Nothing here decides a check: the tasks return verdicts and points only.
+ */
+import {
+  type CiphertextRow,
+  type DecryptionCheckpoint,
+  type DecryptionShare,
+  type DecryptionTarget,
+  type Group,
+  type Point,
+  combineBatchesUnsafe,
+  decodeCiphertext,
+  decodeShuffleProof,
+  encodeShuffleProof,
+  findInvalidDecryptionSharesUnsafe,
+  hexToBytes,
+  packPoints,
+  unpackPoints,
+} from '@scrutineer/crypto';
+import { type ShuffleWork, shuffleHolds } from './ranked-checks.ts';
+
+/** A batch of one trustee's shares for a slice of a round's targets. */
+export interface WireShareBatch {
+  readonly trustee: number;
+  readonly verificationKey: Uint8Array;
+  readonly checkpoint: DecryptionCheckpoint;
+  /** Dₗ, A₁, A₂ of each share, packed. */
+  readonly points: Uint8Array;
+  readonly responses: readonly bigint[];
+}
+
+export type WireRankedTask =
+  | {
+      readonly kind: 'shuffle';
+      readonly baseHash: Uint8Array;
+      readonly contest: number;
+      readonly mixer: number;
+      readonly width: number;
+      readonly publicKey: Uint8Array;
+      /** α, β of every ciphertext, row by row, packed. */
+      readonly inputs: Uint8Array;
+      readonly outputs: Uint8Array;
+      readonly proof: Uint8Array;
+    }
+  | {
+      readonly kind: 'shares';
+      readonly baseHash: Uint8Array;
+      /** α, β of each target, packed. */
+      readonly ciphertexts: Uint8Array;
+      readonly bindings: readonly (readonly Uint8Array[])[];
+      readonly batches: readonly WireShareBatch[];
+      /** Combine these trustees' batches (ascending), if every one of them holds here. */
+      readonly combine: { readonly trustees: readonly number[]; readonly scaled: boolean } | null;
+    }
+  | {
+      /** Rows of hex ciphertexts (spec §2.5, the identity refused) as the record carries them. */
+      readonly kind: 'rows';
+      readonly rows: readonly (readonly string[])[];
+    };
+
+export type WireRankedResult =
+  | { readonly kind: 'shuffle'; readonly holds: boolean }
+  | {
+      readonly kind: 'shares';
+      /** Per batch, the slice's targets whose share fails (§8.4: batch-checked, then one by one). */
+      readonly invalid: readonly (readonly number[])[];
+      /** The combination, packed, when asked for and every trustee of it held. */
+      readonly combined: { readonly points: Uint8Array; readonly scale: bigint } | null;
+    }
+  | {
+      readonly kind: 'rows';
+      /** The rows that decode, their α, β packed in order, and each one's length. */
+      readonly points: Uint8Array;
+      readonly lengths: readonly number[];
+      /** The rows that do not, in order, with the decoder's message. */
+      readonly failed: readonly { readonly row: number; readonly message: string }[];
+    };
+
+const rowsOf = (ciphertexts: readonly CiphertextRow[]): Point[] =>
+  ciphertexts.flatMap((row) => row.flatMap((c) => [c.alpha, c.beta]));
+
+function rowsFrom(points: readonly Point[], width: number): CiphertextRow[] {
+  const rows: CiphertextRow[] = [];
+  for (let at = 0; at < points.length; at += 2 * width)
+    rows.push(
+      Array.from({ length: width }, (_, k) => ({
+        alpha: points[at + 2 * k] as Point,
+        beta: points[at + 2 * k + 1] as Point,
+      }))
+    );
+  return rows;
+}
+
+/** A shuffle to verify, as a task. */
+export function shuffleTask(group: Group, step: ShuffleWork): WireRankedTask {
+  const width = step.inputs[0]?.length ?? step.outputs[0]?.length ?? 1;
+  return {
+    kind: 'shuffle',
+    baseHash: step.baseHash,
+    contest: step.contest,
+    mixer: step.mixer,
+    width,
+    publicKey: packPoints(group, [step.publicKey]),
+    inputs: packPoints(group, rowsOf(step.inputs)),
+    outputs: packPoints(group, rowsOf(step.outputs)),
+    proof: encodeShuffleProof(group, step.proof),
+  };
+}
+
+/** Trustees' share batches for targets[from, to) as a task (each batch sliced alike). */
+export function shareSliceTask(
+  group: Group,
+  baseHash: Uint8Array,
+  targets: readonly DecryptionTarget[],
+  batches: readonly {
+    readonly trustee: number;
+    readonly verificationKey: Point;
+    readonly shares: readonly DecryptionShare[];
+  }[],
+  combine: { readonly trustees: readonly number[]; readonly scaled: boolean } | null
+): WireRankedTask {
+  return {
+    kind: 'shares',
+    baseHash,
+    ciphertexts: packPoints(
+      group,
+      targets.flatMap((t) => [t.ciphertext.alpha, t.ciphertext.beta])
+    ),
+    bindings: targets.map((t) => t.bindings),
+    batches: batches.map(({ trustee, verificationKey, shares }) => ({
+      trustee,
+      verificationKey: packPoints(group, [verificationKey]),
+      checkpoint: shares[0]?.checkpoint ?? { size: 0, root: new Uint8Array(32) },
+      points: packPoints(
+        group,
+        shares.flatMap((s) => [s.share, s.proof.commitment1, s.proof.commitment2])
+      ),
+      responses: shares.map((s) => s.proof.response),
+    })),
+    combine,
+  };
+}
+
+/** Decodes rows of hex ciphertexts; a row that does not decode is reported, not thrown. */
+export function decodeRows(
+  group: Group,
+  rows: readonly (readonly string[])[]
+): { rows: CiphertextRow[]; failed: { row: number; message: string }[] } {
+  const decoded: CiphertextRow[] = [];
+  const failed: { row: number; message: string }[] = [];
+  rows.forEach((row, r) => {
+    try {
+      decoded.push(
+        row.map((hex) => decodeCiphertext(group, hexToBytes(hex), { allowIdentity: false }))
+      );
+    } catch (error) {
+      failed.push({ row: r, message: (error as Error).message });
+    }
+  });
+  return { rows: decoded, failed };
+}
+
+/** Runs one task on this thread (a worker's job). */
+export function runRankedTask(group: Group, task: WireRankedTask): WireRankedResult {
+  if (task.kind === 'rows') {
+    const { rows, failed } = decodeRows(group, task.rows);
+    const lengths = rows.map((row) => row.length);
+    return { kind: 'rows', points: packPoints(group, rowsOf(rows)), lengths, failed };
+  }
+  if (task.kind === 'shuffle') {
+    const inputs = rowsFrom(unpackPoints(group, task.inputs), task.width);
+    const outputs = rowsFrom(unpackPoints(group, task.outputs), task.width);
+    const publicKey = unpackPoints(group, task.publicKey)[0] as Point;
+    const proof = decodeShuffleProof(group, task.proof, outputs.length, task.width);
+    const holds = shuffleHolds(group, { ...task, publicKey, inputs, outputs, proof });
+    return { kind: 'shuffle', holds };
+  }
+  const ciphertexts = unpackPoints(group, task.ciphertexts);
+  const targets: DecryptionTarget[] = task.bindings.map((bindings, t) => ({
+    ciphertext: { alpha: ciphertexts[2 * t] as Point, beta: ciphertexts[2 * t + 1] as Point },
+    bindings: [...bindings],
+  }));
+  const batches = task.batches.map((batch) => {
+    const points = unpackPoints(group, batch.points);
+    const shares: DecryptionShare[] = batch.responses.map((response, t) => ({
+      trustee: batch.trustee,
+      checkpoint: batch.checkpoint,
+      share: points[3 * t] as Point,
+      proof: {
+        commitment1: points[3 * t + 1] as Point,
+        commitment2: points[3 * t + 2] as Point,
+        response,
+      },
+    }));
+    const key = unpackPoints(group, batch.verificationKey)[0] as Point;
+    const invalid = findInvalidDecryptionSharesUnsafe(group, task.baseHash, key, targets, shares);
+    return { trustee: batch.trustee, shares, invalid };
+  });
+  const invalid = batches.map((b) => b.invalid);
+  const chosen = task.combine?.trustees.map((trustee) =>
+    batches.find((b) => b.trustee === trustee && b.invalid.length === 0)
+  );
+  if (task.combine === null || chosen === undefined || chosen.some((b) => b === undefined))
+    return { kind: 'shares', invalid, combined: null };
+  const { plaintextPoints, scale } = combineBatchesUnsafe(
+    group,
+    targets,
+    task.combine.trustees,
+    chosen.map((b) => b?.shares ?? []),
+    task.combine.scaled
+  );
+  return {
+    kind: 'shares',
+    invalid,
+    combined: { points: packPoints(group, plaintextPoints), scale },
+  };
+}
