@@ -66,6 +66,13 @@ export interface RankedContestRecord {
    * them with each ballot, V10.1): then `ballots` is empty and V10.1 is not reported here.
    */
   readonly firstInputs?: readonly CiphertextRow[];
+  /**
+   * Mixers whose §11.4 proof the caller has already verified on these very inputs and outputs
+   * (the board's cache of checked mixes, keyed by the events' hashes): V10.2 still checks their
+   * order and that each input is its predecessor's output, but does not verify their proof again.
+   * A verifier of a published record never passes it.
+   */
+  readonly checkedMixes?: ReadonlySet<number>;
 }
 
 export interface RankedFailure {
@@ -191,6 +198,7 @@ export function verifyRankedContest(
       });
       cascadeHolds = false;
     } else if (
+      record.checkedMixes?.has(step.mixer) !== true &&
       !verifyShuffle(
         group,
         MIX_SHUFFLE_TAGS,
