@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { mixBodies, mixOutputRows, mixStagedParts, rankedInputRows } from '@scrutineer/protocol';
 import type { MixBody } from '@scrutineer/record';
-import type { RunningServer } from '@scrutineer/server';
+import type { RunningServer } from '../../server.ts';
 import { verifyRankedContest } from '@scrutineer/verifier';
 import {
   api,
