@@ -48,7 +48,7 @@ try {
         if (error instanceof ApiError && error.transient) return direct.call(name, args);
         throw error;
       }
-    }) as typeof direct.call,
+    }) as unknown as typeof direct.call,
   };
   const officer = { params: { electionId: election.electionId }, token: election.adminKey };
   await client.call('close', officer);
