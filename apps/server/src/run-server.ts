@@ -14,6 +14,9 @@
  * proxy's address and its limits; SCRUTINEER_TLS_CERT_FILE and SCRUTINEER_TLS_KEY_FILE serve HTTPS
  * directly; SCRUTINEER_BOARD_SECRETS_KEY_FILE seals the board's keys at rest; security answers are checked on SCRUTINEER_ANSWER_THREADS threads (default 1) with
  * at most SCRUTINEER_MAX_ANSWER_CHECKS_WAITING (32) waiting; SCRUTINEER_METRICS_TOKEN opens /metrics to a scraper elsewhere (else loopback only).
+ * The ranked phase (spec §11.8): SCRUTINEER_RANKED_REQUEST_LIMIT bytes per request (128 MiB),
+ * SCRUTINEER_RANKED_STAGING_LIMIT bytes staged per step (1 GiB), SCRUTINEER_RANKED_STAGING_HOURS
+ * before an untouched staging is deleted (48).
  */
 import { readFileSync } from 'node:fs';
 import { hashBearerKey } from './auth/secret-compare.ts';
@@ -51,6 +54,9 @@ export async function runServer(options: RunOptions): Promise<RunningServer> {
   const maxCastsInFlight = limit('SCRUTINEER_MAX_CASTS_IN_FLIGHT');
   const answerThreads = limit('SCRUTINEER_ANSWER_THREADS');
   const answerChecksWaiting = limit('SCRUTINEER_MAX_ANSWER_CHECKS_WAITING');
+  const rankedRequest = limit('SCRUTINEER_RANKED_REQUEST_LIMIT');
+  const rankedStep = limit('SCRUTINEER_RANKED_STAGING_LIMIT');
+  const rankedHours = limit('SCRUTINEER_RANKED_STAGING_HOURS');
   const trustedProxies = options.trustedProxies ?? trustedProxiesFromEnvironment();
   const certFile = options.tlsCertFile ?? process.env['SCRUTINEER_TLS_CERT_FILE'];
   const keyFile = options.tlsKeyFile ?? process.env['SCRUTINEER_TLS_KEY_FILE'];
@@ -72,6 +78,11 @@ export async function runServer(options: RunOptions): Promise<RunningServer> {
     answers: {
       ...(answerThreads === undefined ? {} : { threads: answerThreads }),
       ...(answerChecksWaiting === undefined ? {} : { maxWaiting: answerChecksWaiting }),
+    },
+    rankedStaging: {
+      ...(rankedRequest === undefined ? {} : { request: rankedRequest }),
+      ...(rankedStep === undefined ? {} : { step: rankedStep }),
+      ...(rankedHours === undefined ? {} : { expiryMs: rankedHours * 3600_000 }),
     },
     ...(tls === undefined ? {} : { tls }),
     ...(metricsToken === undefined ? {} : { metricsToken }),

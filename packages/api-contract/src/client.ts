@@ -171,13 +171,14 @@ export function apiClient(options: ApiClientOptions = {}): ApiClient {
       });
     } catch (error) {
       // A refused connection sent nothing, so any request may go again (a restarting server); a
-      // connection cut mid-request may have been acted on, so only a read may go again then.
+      // connection cut mid-request may have been acted on, so only a read, or a write the
+      // contract calls idempotent, may go again then.
       const cause = (error as { cause?: { code?: unknown } }).cause?.code;
       throw new ApiError(
         0,
         'client/unreachable',
         `cannot reach ${baseUrl === '' ? 'the server' : baseUrl}: ${(error as Error).message}`,
-        { transient: cause === 'ECONNREFUSED' || spec.method === 'GET' }
+        { transient: cause === 'ECONNREFUSED' || spec.method === 'GET' || spec.idempotent === true }
       );
     }
     const text = await response.text();

@@ -68,6 +68,11 @@ export interface Endpoint {
   readonly contentType?: string;
   /** The refusals of this endpoint beyond its audience's and the common ones. */
   readonly errors: readonly ErrorCode[];
+  /**
+   * A write that may be sent again after its connection was cut mid-request: sending it twice
+   * changes no more than sending it once (a client retries it as it retries a read).
+   */
+  readonly idempotent?: boolean;
 }
 
 /** An entry of the table, its literal types kept so that the server and the client are typed by it. */

@@ -11,6 +11,7 @@ import { overviewEndpoints } from './overview-endpoints.ts';
 import { witnessEndpoints } from './witness-endpoints.ts';
 import { postalAuditEndpoints } from './postal-audit-endpoints.ts';
 import { rankedEndpoints } from './ranked-endpoints.ts';
+import { rankedStagingEndpoints } from './ranked-staging-endpoints.ts';
 import { serviceEndpoints } from './service-endpoints.ts';
 import { voterEndpoints } from './voter-endpoints.ts';
 
@@ -23,6 +24,7 @@ export const endpoints = {
   ...officialEndpoints,
   ...postalAuditEndpoints,
   ...rankedEndpoints,
+  ...rankedStagingEndpoints,
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

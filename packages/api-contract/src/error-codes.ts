@@ -273,6 +273,19 @@ export const ERROR_CATALOGUE = {
     400,
     "The result is not the count of the published rankings with the election's seed (V11).",
   ],
+  // Staging a ranked step part by part (spec §11.8 "Staging").
+  'ranked/staged-part-differs': [
+    409,
+    'Another body is already staged as this part of this step; discard the step to stage it again.',
+  ],
+  'ranked/staging-full': [
+    413,
+    "The step's staged parts would exceed the board's staging limit for one step.",
+  ],
+  'ranked/staging-incomplete': [
+    409,
+    'Not every part of this step is staged yet: stage the missing parts, then commit.',
+  ],
   'mix/wrong-input': [
     400,
     "The mix's inputHash is not that of its predecessor's output (or of the counted ballots) (V10.2).",

@@ -82,6 +82,22 @@ export const SERVER_SETTINGS: readonly EnvironmentSetting[] = [
     fallback: 'none: the API answers its own origin only',
     meaning: 'comma-separated origins of booth mirrors whose pages may call /api/ (CORS)',
   },
+  {
+    name: 'SCRUTINEER_RANKED_REQUEST_LIMIT',
+    fallback: '134217728 (128 MiB)',
+    meaning:
+      'bytes of one request on the ranked routes: a whole mix or round of shares, or one staged part',
+  },
+  {
+    name: 'SCRUTINEER_RANKED_STAGING_LIMIT',
+    fallback: '1073741824 (1 GiB)',
+    meaning: 'bytes of the staged parts of one ranked step (a mix, or a trustee’s round)',
+  },
+  {
+    name: 'SCRUTINEER_RANKED_STAGING_HOURS',
+    fallback: '48',
+    meaning: 'hours before an untouched staging of a ranked step is deleted as abandoned',
+  },
 ];
 
 /** The settings as `--help` text. */

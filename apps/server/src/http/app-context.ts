@@ -5,6 +5,7 @@
 import { type Session, checkSessionToken } from '../auth/hmac-stamps.ts';
 import type { SignInMonitor } from '../auth/sign-in-monitor.ts';
 import { ServiceError } from '../http-errors.ts';
+import type { StagingLimits } from '../officials/ranked/ranked-staging.ts';
 import type { ServiceContext } from '../service-context.ts';
 import type { CastAdmission } from '../voting/cast-admission.ts';
 
@@ -16,6 +17,8 @@ export interface AppContext {
   readonly counters: { ballotsCast: number; ballotsRefused: number };
   /** The bound on casts in flight (503 + Retry-After beyond it). */
   readonly castAdmission: CastAdmission;
+  /** The ranked routes' request limit and the staging's limits (spec §11.8). */
+  readonly rankedStaging: StagingLimits;
 }
 
 export async function requireSession(

@@ -63,8 +63,9 @@ export const TRUSTEE_BODY_LIMIT = 2 * 1024 * 1024;
 export const OFFICIAL_BODY_LIMIT = 8 * 1024 * 1024;
 
 /**
- * A whole step of the ranked phase (spec §11.8) in one request, read only after the officer's
- * key: a mix of 100,000 rows at 5 candidates is ~80 MB of hex with its proof. Larger contests
- * need the parts posted one by one into a staging area, which the board does not have yet.
+ * The default limit of one request on the ranked routes (spec §11.8), read only after the
+ * officer's key: a whole step (a mix of 100,000 rows at 5 candidates is ~80 MB of hex with its
+ * proof), or one staged part of a larger step. `scrutineer serve` sets it from
+ * SCRUTINEER_RANKED_REQUEST_LIMIT (ranked-staging.ts holds the staging's own limits).
  */
 export const RANKED_BODY_LIMIT = 128 * 1024 * 1024;

@@ -28,6 +28,8 @@ import { OFFICIAL_BODY_LIMIT, TRUSTEE_BODY_LIMIT, VOTER_SMALL_BODY_LIMIT } from 
 import { type TrustedProxies, limitKey, trustProxyFunction } from './client-address.ts';
 import { officialRoutes } from './official-routes.ts';
 import { postalAuditRoutes } from './postal-audit-routes.ts';
+import { rankedStagingRoutes } from './ranked-staging-routes.ts';
+import { DEFAULT_STAGING_LIMITS, type StagingLimits } from '../officials/ranked/ranked-staging.ts';
 import { witnessRoutes } from './witness-routes.ts';
 import { publicRoutes } from './public-routes.ts';
 import { audienceGates } from './audiences.ts';
@@ -53,6 +55,12 @@ export interface AppOptions {
   readonly bodyLimit?: number;
   /** Officers' and the operator's bodies, read once their key is checked (default 8 MiB). */
   readonly officialBodyLimit?: number;
+  /**
+   * The ranked phase's limits (spec §11.8): one request's body on the ranked routes (a whole
+   * step, or one staged part; default 128 MiB), a step's staged parts (default 1 GiB) and how
+   * long an untouched staging is kept (default 48 h).
+   */
+  readonly rankedStaging?: Partial<StagingLimits>;
   /** Casts verified and appended at once (default 64); 3× as many may wait, more get 503. */
   readonly maxCastsInFlight?: number;
   /**
@@ -236,6 +244,7 @@ export async function buildApp(
     operatorKeyHash: options.operatorKeyHash,
     counters: { ballotsCast: 0, ballotsRefused: 0 },
     castAdmission: new CastAdmission(options.maxCastsInFlight),
+    rankedStaging: { ...DEFAULT_STAGING_LIMITS, ...options.rankedStaging },
   };
 
   addSecurityHeaders(app);
@@ -309,6 +318,7 @@ export async function buildApp(
     ...voterRoutes(context, options.signInPerMinute ?? 30),
     ...officialRoutes(context),
     ...postalAuditRoutes(context),
+    ...rankedStagingRoutes(context),
     ...witnessRoutes(context),
   ];
   const officialLimit = options.officialBodyLimit ?? OFFICIAL_BODY_LIMIT;

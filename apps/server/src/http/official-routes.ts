@@ -30,11 +30,12 @@ import {
 } from '../officials/ranked/ranked-phase.ts';
 import { postTrusteeMessage } from '../officials/trustee-messages.ts';
 import type { AppContext } from './app-context.ts';
-import { RANKED_BODY_LIMIT, TRUSTEE_BODY_LIMIT } from './body-limits.ts';
+import { TRUSTEE_BODY_LIMIT } from './body-limits.ts';
 import { type RouteSpec, implement } from './route-spec.ts';
 
 export function officialRoutes(context: AppContext): RouteSpec[] {
   const { service } = context;
+  const ranked = { bodyLimit: context.rankedStaging.request };
   return [
     implement('createElection', ({ body }) =>
       createElection(service, { draft: body.manifest, adminKeyHash: body.adminKeyHash })
@@ -92,20 +93,16 @@ export function officialRoutes(context: AppContext): RouteSpec[] {
       ({ params, body }) => postTrusteeMessage(service, params.electionId, body.type, body.body),
       { bodyLimit: TRUSTEE_BODY_LIMIT }
     ),
-    implement('postMix', ({ params, body }) => postMix(service, params.electionId, body), {
-      bodyLimit: RANKED_BODY_LIMIT,
-    }),
+    implement('postMix', ({ params, body }) => postMix(service, params.electionId, body), ranked),
     implement(
       'postRankedShares',
       ({ params, body }) => postRankedShares(service, params.electionId, body),
-      { bodyLimit: RANKED_BODY_LIMIT }
+      ranked
     ),
     implement(
       'postRankings',
       ({ params, body }) => postRankings(service, params.electionId, body),
-      {
-        bodyLimit: RANKED_BODY_LIMIT,
-      }
+      ranked
     ),
     implement('postRankedResult', ({ params, body }) =>
       postRankedResult(service, params.electionId, body)

@@ -2,3 +2,4 @@
 export * from './mix-cascade.ts';
 export * from './ranked-decryption.ts';
 export * from './ranked-phase.ts';
+export * from './staged-step.ts';

@@ -54,10 +54,19 @@ export function rankedInputRows(
   counted: readonly Ballot[],
   contest: number
 ): CiphertextRow[] {
+  return rankedInputHex(manifest, counted, contest).map((row) => decodeRow(group, row));
+}
+
+/** {@link rankedInputRows} as the ballots hold them: each row's hex ciphertexts, undecoded. */
+export function rankedInputHex(
+  manifest: Manifest,
+  counted: readonly Ballot[],
+  contest: number
+): (readonly string[])[] {
   return counted.flatMap((ballot) => {
     const e = (ballotContestIndexes(manifest, ballot) ?? []).indexOf(contest);
     const ranked = ballot.contests[e]?.ranked;
-    return ranked === undefined ? [] : [decodeRow(group, ranked.ciphertexts)];
+    return ranked === undefined ? [] : [ranked.ciphertexts];
   });
 }
 
@@ -134,18 +143,32 @@ export function rankedSharePartsOf(
   shares: readonly string[],
   sharesPerPart: number = SHARES_PER_PART
 ): RankedDecryptionShareBody[] {
-  const parts = Math.max(1, Math.ceil(shares.length / sharesPerPart));
+  return shareParts(
+    {
+      contest: round.contest,
+      position: round.position,
+      trustee: trustee.trustee,
+      checkpoint: {
+        size: trustee.checkpoint.size,
+        root: bytesToHex(trustee.checkpoint.root),
+      },
+      shares: [...shares],
+    },
+    sharesPerPart
+  );
+}
+
+/** Spec §11.8: a trustee's whole round of shares cut into parts of `sharesPerPart` shares. */
+export function shareParts(
+  whole: Omit<RankedDecryptionShareBody, 'part' | 'parts'>,
+  sharesPerPart: number = SHARES_PER_PART
+): RankedDecryptionShareBody[] {
+  const parts = Math.max(1, Math.ceil(whole.shares.length / sharesPerPart));
   return Array.from({ length: parts }, (_, part) => ({
-    contest: round.contest,
-    position: round.position,
-    trustee: trustee.trustee,
+    ...whole,
     part,
     parts,
-    checkpoint: {
-      size: trustee.checkpoint.size,
-      root: bytesToHex(trustee.checkpoint.root),
-    },
-    shares: shares.slice(part * sharesPerPart, (part + 1) * sharesPerPart),
+    shares: whole.shares.slice(part * sharesPerPart, (part + 1) * sharesPerPart),
   }));
 }
 

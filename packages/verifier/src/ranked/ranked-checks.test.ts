@@ -186,6 +186,24 @@ describe('V10: the checks of a ranked contest (spec §11.9)', () => {
     });
   }
 
+  test("V10.2 with checked mixes (the board's cache): their proofs are not verified again, their chaining is", () => {
+    const record = cheatingMixer2((rows) => ((rows[0] = nth(rows, 1)), rows));
+    // Told that mixer 2 was checked, the proof is skipped: the caller vouches for it.
+    assert.deepEqual(failed({ ...record, checkedMixes: new Set([2]) }), []);
+    // The chaining still holds the cache to the rows: a checked mixer on another input fails.
+    const m1 = nth(honest.mixes, 0);
+    const m2 = nth(honest.mixes, 1);
+    const detached = {
+      ...honest,
+      mixes: [m1, { ...m2, inputs: m2.outputs }, nth(honest.mixes, 2)],
+    };
+    const results = verifyRankedContest(group, { ...detached, checkedMixes: new Set([1, 2, 3]) });
+    assert.deepEqual(
+      nth(results, 1).failures.map((f) => f.mixer),
+      [2]
+    );
+  });
+
   test('V10.2: mixers out of order fail it, and V10.3–V10.5 after it are not reached', () => {
     const [m1, m2, m3] = [nth(honest.mixes, 0), nth(honest.mixes, 1), nth(honest.mixes, 2)];
     const record = { ...honest, mixes: [m1, { ...m2, mixer: 3 }, m3] };

@@ -68,6 +68,13 @@ export interface RankedContestRecord {
    * them with each ballot, V10.1): then `ballots` is empty and V10.1 is not reported here.
    */
   readonly firstInputs?: readonly CiphertextRow[];
+  /**
+   * Mixers whose §11.4 proof the caller has already verified on these very inputs and outputs
+   * (the board's cache of checked mixes, keyed by the events' hashes): V10.2 still checks their
+   * order and that each input is its predecessor's output, but does not verify their proof again.
+   * A verifier of a published record never passes it.
+   */
+  readonly checkedMixes?: ReadonlySet<number>;
 }
 
 export interface RankedFailure {
@@ -261,7 +268,9 @@ function* rankedContestChecks(
   const toVerify: ShuffleWork[] = [];
   const inputHolds = record.mixes.map((step) => {
     const holds = sameRows(group, step.inputs, expected);
-    if (holds) toVerify.push({ baseHash, publicKey, contest, ...step });
+    // A mix the board already checked (its events unchanged since) is not verified again.
+    if (holds && record.checkedMixes?.has(step.mixer) !== true)
+      toVerify.push({ baseHash, publicKey, contest, ...step });
     expected = step.outputs;
     return holds;
   });
@@ -284,7 +293,7 @@ function* rankedContestChecks(
         message: `mixer ${step.mixer}: input is not its predecessor's output`,
       });
       cascadeHolds = false;
-    } else if (verdicts[verified++] !== true) {
+    } else if (record.checkedMixes?.has(step.mixer) !== true && verdicts[verified++] !== true) {
       failures['V10.2'].push({
         mixer: step.mixer,
         message: `mixer ${step.mixer}: shuffle proof fails`,

@@ -2,8 +2,10 @@
  * @module The ranked phase from the command line (spec §11.5–§11.8, §12.7), one step per call,
  * each read from the board and posted through the officer's routes, which check it before
  * appending (a refusal is thrown as an ApiError with its `mix/…` or `ranked/…` code): the next mix
- * of a contest, a trustee's shares of the round the board is at, the rankings and the count. The
- * client waits out 429/503 (server-client.ts).
+ * of a contest, a trustee's shares of the round the board is at, the rankings and the count. A mix
+ * and a round of shares are always staged part by part and committed (spec §11.8 "Staging",
+ * docs/decisions/0033), whatever their size, so one path serves every contest and a run cut
+ * short resumes. The client waits out 429/503 (server-client.ts).
  */
 import { type CiphertextRow, type Group, type Point, hexToBytes } from '@scrutineer/crypto';
 import {
@@ -12,22 +14,32 @@ import {
   mixOutputRows,
   rankedInputRows,
   rankedResultBody,
+  mixStagedParts,
   rankedSharePartsOf,
   rankingsOfPrefixes,
   roundSize,
+  shareStagedParts,
+  type StagedPart,
+  type StagedUpload,
   submissionOf,
+  uploadStagedStep,
 } from '@scrutineer/protocol';
 import { countSeed } from '@scrutineer/ranked-count';
 import {
   type Ballot,
   type BoardEvent,
   type Manifest,
+  type MixBody,
+  type RankedDecryptionShareBody,
   bodiesOf,
   lastBodyOf,
   manifestHash,
   postalRankingsOf,
 } from '@scrutineer/record';
-import type { ServerClient } from '../../client/server-client.ts';
+import { stagedStepOf } from '@scrutineer/api-contract';
+import { ApiError, type ServerClient } from '../../client/server-client.ts';
+import { DEFAULT_SPOOL_DIR, stepSpool } from './step-spool.ts';
+import { stagingTransport } from './staging-transport.ts';
 import { rankedSharesOnAllCores } from './share-pool.ts';
 
 export interface RankedContext {
@@ -37,6 +49,8 @@ export interface RankedContext {
   /** The returning officer's key: the ranked routes are the officer's (spec §11.8). */
   readonly adminKey: string;
   readonly log?: (message: string) => void;
+  /** Where a step waits on disk until the board has it (step-spool.ts; default a temp dir). */
+  readonly spoolDir?: string;
 }
 
 interface RankedBoard {
@@ -130,20 +144,75 @@ export async function postNextMix(
   const board = await readRankedBoard(context, contest);
   if (mixer !== board.mixes + 1)
     throw new Error(`mixer ${mixer} is not next: ${board.mixes} mix(es) are on the board`);
-  const parts = mixBodies(
-    context.group,
-    {
-      baseHash: board.baseHash,
-      publicKey: board.publicKey,
-      contest: board.contest,
-      mixer,
-      inputs: board.rows,
-    },
-    { secretKey, manifestHash: manifestHash(board.manifest) }
+  await postStaged(
+    context,
+    'mix',
+    `mix-${board.contest}-${mixer}`,
+    // One part: the whole mix, cut to the board's request limit when it is staged.
+    () =>
+      mixBodies(
+        context.group,
+        {
+          baseHash: board.baseHash,
+          publicKey: board.publicKey,
+          contest: board.contest,
+          mixer,
+          inputs: board.rows,
+        },
+        { secretKey, manifestHash: manifestHash(board.manifest) },
+        Math.max(1, board.rows.length)
+      ),
+    mixStagedParts
   );
-  await context.client.call('postMix', { ...officer(context), body: { parts } });
   context.log?.(`Mixer ${mixer} mixed ${board.rows.length} row(s) of contest ${contest}.`);
   return board.rows.length;
+}
+
+/** The board's refusals after which the same step may still pass (its spool is kept). */
+const NOT_YET: readonly string[] = [
+  'ranked/out-of-order',
+  'ranked/staging-incomplete',
+  'election/wrong-stage',
+];
+
+/**
+ * Spec §11.8 "Staging": the step from the spool if an earlier run left it (else made and
+ * spooled), staged part by part (only the parts the board lacks) and committed; the spool is
+ * removed once the board appended the step, or refused it for good.
+ */
+async function postStaged<T extends MixBody | RankedDecryptionShareBody>(
+  context: RankedContext,
+  type: T extends MixBody ? 'mix' : 'ranked-decryption-share',
+  name: string,
+  make: () => Promise<T[]> | T[],
+  cut: (step: readonly T[], requestLimit: number) => StagedPart[]
+): Promise<StagedUpload> {
+  const spool = stepSpool<T[]>(context.spoolDir ?? DEFAULT_SPOOL_DIR, context.electionId, name);
+  let step = spool.read();
+  if (step === undefined) {
+    step = await make();
+    spool.write(step);
+  } else context.log?.(`Resuming ${name} from ${spool.file}.`);
+  const whole = step;
+  const key = stagedStepOf({ type, body: whole[0] } as StagedPart);
+  try {
+    const upload = await uploadStagedStep(
+      stagingTransport(context),
+      key,
+      (limit) => cut(whole, limit),
+      (staged, parts) => context.log?.(`${key}: part ${staged} of ${parts} staged.`)
+    );
+    spool.remove();
+    return upload;
+  } catch (error) {
+    if (
+      error instanceof ApiError &&
+      /^(mix|ranked|trustee)\//.test(error.code) &&
+      !NOT_YET.includes(error.code)
+    )
+      spool.remove();
+    throw error;
+  }
 }
 
 /** The rounds on the board, combined: each row's prefix, and the round still open. */
@@ -194,19 +263,26 @@ export async function postRankedShares(
     );
   const { open } = roundsOnBoard(context, board);
   if (open === null || open.posted.includes(trustee.trustee)) return null;
-  const latest = await context.client.call('latestCheckpoint', {
-    params: { electionId: context.electionId },
-  });
-  const checkpoint = { size: latest.size, root: hexToBytes(latest.root) };
-  // Spec §11.6: the shares on every core of the trustee's machine (a small round on this thread).
-  const shares = await rankedSharesOnAllCores(
-    context.group,
-    board.baseHash,
-    { ...trustee, checkpoint },
-    open.round
+  await postStaged(
+    context,
+    'ranked-decryption-share',
+    `shares-${board.contest}-${open.round.position}-${trustee.trustee}`,
+    async () => {
+      const latest = await context.client.call('latestCheckpoint', {
+        params: { electionId: context.electionId },
+      });
+      const checkpoint = { size: latest.size, root: hexToBytes(latest.root) };
+      // Spec §11.6: the shares on every core of the trustee's machine (a small round on this thread).
+      const shares = await rankedSharesOnAllCores(
+        context.group,
+        board.baseHash,
+        { ...trustee, checkpoint },
+        open.round
+      );
+      return rankedSharePartsOf(open.round, { ...trustee, checkpoint }, shares);
+    },
+    shareStagedParts
   );
-  const parts = rankedSharePartsOf(open.round, { ...trustee, checkpoint }, shares);
-  await context.client.call('postRankedShares', { ...officer(context), body: { parts } });
   context.log?.(`Trustee ${trustee.trustee}: shares of round ${open.round.position} posted.`);
   return open.round.position;
 }

@@ -3,7 +3,8 @@
  * mix`, `scrutineer trustee ranked-decrypt` and `scrutineer election count`. Each step takes the
  * returning officer's key, since the board's ranked routes are the officer's; a mix is also signed
  * with the mix server's own key (V10.6), so the officer relays it but cannot make it. The board
- * checks every step before appending it.
+ * checks every step before appending it. A mix or a round of shares is staged part by part and
+ * committed (spec §11.8 "Staging"), resumable from its spool.
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { loadGroup } from '@scrutineer/crypto';
@@ -17,10 +18,32 @@ import {
   readMixerKeyFile,
   writeMixerKeyFile,
 } from './mixer-key-file.ts';
-import { postNextMix, postRankedCount, postRankedShares } from './ranked-actions.ts';
+import {
+  type RankedContext,
+  postNextMix,
+  postRankedCount,
+  postRankedShares,
+} from './ranked-actions.ts';
+import { DEFAULT_SPOOL_DIR } from './step-spool.ts';
 
 interface RankedOptions extends Common {
   contest: string;
+}
+
+interface StagedOptions extends RankedOptions {
+  spoolDir?: string;
+}
+
+/** A step is staged part by part; it waits on disk until the board has it (spec §11.8). */
+const withSpool = (command: Command): Command =>
+  command.option(
+    '--spool-dir <dir>',
+    `where the step waits until the board has it, so that a run cut short resumes (default ${DEFAULT_SPOOL_DIR})`
+  );
+
+async function stagingContext(options: StagedOptions): Promise<RankedContext> {
+  const context = await officer(options);
+  return options.spoolDir === undefined ? context : { ...context, spoolDir: options.spoolDir };
 }
 
 function parseIndex(value: string): number {
@@ -56,9 +79,9 @@ export function mixerCommand(): Command {
     .description('a mix server’s part of a ranked contest')
     .addCommand(mixerKeygenCommand())
     .addCommand(
-      withContest(new Command('mix'))
+      withSpool(withContest(new Command('mix')))
         .description(
-          "shuffle the previous mix's output (the counted ballots' ranked entries for mixer 1), prove it, sign it with this mix server's key and post it; the board checks the proof (V10.2) and the signature (V10.6) first"
+          "shuffle the previous mix's output (the counted ballots' ranked entries for mixer 1), prove it, sign it with this mix server's key and stage it part by part; the board checks the proof (V10.2) and the signature (V10.6) first"
         )
         .requiredOption(
           '--mixer <m>',
@@ -66,9 +89,9 @@ export function mixerCommand(): Command {
           parseIndex
         )
         .requiredOption('--key <key.json>', 'this mix server’s key file (mixer keygen)')
-        .action(async (options: RankedOptions & { mixer: number; key: string }) => {
+        .action(async (options: StagedOptions & { mixer: number; key: string }) => {
           const file = readMixerKeyFile(options.key);
-          const context = await officer(options);
+          const context = await stagingContext(options);
           checkMixerKey(await context.client.manifest(context.electionId), options.mixer, file);
           await postNextMix(context, options.contest, options.mixer, mixerSecretKey(file));
         })
@@ -76,14 +99,14 @@ export function mixerCommand(): Command {
 }
 
 export function rankedDecryptCommand(): Command {
-  return withContest(new Command('ranked-decrypt'))
+  return withSpool(withContest(new Command('ranked-decrypt')))
     .description(
       "post this trustee's shares of the ranked contest's current decryption round, after the last mix (spec §11.6); run it again for each round, once k trustees have posted theirs"
     )
     .requiredOption('--key <key.json>', 'this trustee’s key file (with its secret share)')
-    .action(async (options: RankedOptions & { key: string }) => {
+    .action(async (options: StagedOptions & { key: string }) => {
       const file = readTrusteeKeyFile(options.key);
-      const context = await officer(options);
+      const context = await stagingContext(options);
       const position = await postRankedShares(context, options.contest, {
         trustee: file.trustee,
         secretShare: secretShareOf(file),

@@ -4,7 +4,7 @@
  * ranked entries, countedBallots), each mix joined from its parts, each round's submissions, the
  * rankings and results. The checks before an append (ranked-phase.ts) run the verifier's V10 on it.
  */
-import { type CiphertextRow, type Point, hexToBytes } from '@scrutineer/crypto';
+import { type CiphertextRow, type Point, bytesToHex, hexToBytes } from '@scrutineer/crypto';
 import {
   type Ballot,
   type EventBody,
@@ -12,19 +12,26 @@ import {
   joinParts,
   parseCanonicalJson,
 } from '@scrutineer/record';
-import { mixOutputRows, mixProofOf, rankedInputRows, submissionOf } from '@scrutineer/protocol';
+import {
+  mixOutputRows,
+  mixProofOf,
+  rankedInputHex,
+  rankedInputRows,
+  submissionOf,
+} from '@scrutineer/protocol';
 import type { RankedContestRecord } from '@scrutineer/verifier';
 import { type Queryable, toNumber } from '../../database/database.ts';
 import type { ElectionRecord } from '../../elections/election-cache.ts';
 import { ServiceError } from '../../http-errors.ts';
 import type { ServiceContext } from '../../service-context.ts';
 import { countedBallots } from '../tally.ts';
+import { cascadeInputKey, checkedMixers, nextMixKey } from './checked-mixes.ts';
 
 export async function bodiesOf<T extends EventType>(
   transaction: Queryable,
   electionId: string,
   type: T
-): Promise<{ position: number; body: EventBody<T> }[]> {
+): Promise<{ position: number; body: EventBody<T>; line: string }[]> {
   const rows = await transaction.query<{ line: string; position: unknown }>(
     'SELECT line, position FROM events WHERE election_id = $1 AND type = $2 ORDER BY position',
     [electionId, type]
@@ -32,7 +39,11 @@ export async function bodiesOf<T extends EventType>(
   return rows.map((row) => {
     const json = parseCanonicalJson(row.line);
     if (!json.ok) throw new Error(`stored ${type} is not canonical`);
-    return { position: toNumber(row.position), body: (json.value as { body: EventBody<T> }).body };
+    return {
+      position: toNumber(row.position),
+      body: (json.value as { body: EventBody<T> }).body,
+      line: row.line,
+    };
   });
 }
 
@@ -47,6 +58,11 @@ export interface RankedBoard {
   readonly threshold: number;
   readonly inputs: readonly CiphertextRow[];
   readonly mixes: RankedContestRecord['mixes'];
+  /** Each mix's cache key (checked-mixes.ts), hex, in mixer order; then the key a next mix chains on. */
+  readonly mixKeys: readonly { readonly mixer: number; readonly key: string }[];
+  readonly lastKey: Uint8Array;
+  /** The mixers whose proof the board has checked before under the same key. */
+  readonly checkedMixes: ReadonlySet<number>;
   readonly rounds: RankedContestRecord['rounds'];
   readonly rankings: readonly EventBody<'ranked-rankings'>[];
   readonly results: readonly EventBody<'ranked-result'>[];
@@ -72,17 +88,37 @@ export async function readRankedBoard(
   const n = spec.candidates.length;
   const counted: Ballot[] = [];
   for await (const { ballot } of countedBallots(transaction, manifest, id)) counted.push(ballot);
+  const inputHex = rankedInputHex(manifest, counted, contest);
   const inputs = rankedInputRows(group, manifest, counted, contest);
 
-  const mixBodies = (await bodiesOf(transaction, id, 'mix')).filter(
+  const mixEvents = (await bodiesOf(transaction, id, 'mix')).filter(
     (m) => m.body.contest === contest
   );
+  const mixers = [...new Set(mixEvents.map((m) => m.body.mixer))];
+  const mixKeys: { mixer: number; key: string }[] = [];
+  let lastKey: Uint8Array = cascadeInputKey(inputHex);
+  for (const mixer of mixers) {
+    lastKey = nextMixKey(
+      lastKey,
+      mixEvents.filter((m) => m.body.mixer === mixer).map((m) => m.line)
+    );
+    mixKeys.push({ mixer, key: bytesToHex(lastKey) });
+  }
+  const checkedMixes = await checkedMixers(transaction, id, contest, mixKeys);
   const mixes: RankedContestRecord['mixes'][number][] = [];
   let previous: readonly CiphertextRow[] = inputs;
-  for (const mixer of [...new Set(mixBodies.map((m) => m.body.mixer))]) {
-    const parts = mixBodies.filter((m) => m.body.mixer === mixer).map((m) => m.body);
+  for (const mixer of mixers) {
+    const parts = mixEvents.filter((m) => m.body.mixer === mixer).map((m) => m.body);
     const outputs = mixOutputRows(group, parts);
-    mixes.push({ mixer, inputs: previous, outputs, proof: mixProofOf(group, parts, n + 1) });
+    // A checked mix's proof is not read again (the verifier skips it), so it is decoded only if asked.
+    mixes.push({
+      mixer,
+      inputs: previous,
+      outputs,
+      get proof() {
+        return mixProofOf(group, parts, n + 1);
+      },
+    });
     previous = outputs;
   }
 
@@ -114,6 +150,9 @@ export async function readRankedBoard(
     threshold: manifest.trustees.threshold,
     inputs,
     mixes,
+    mixKeys,
+    lastKey,
+    checkedMixes,
     rounds,
     rankings: (await bodiesOf(transaction, id, 'ranked-rankings'))
       .filter((r) => r.body.contest === contest)

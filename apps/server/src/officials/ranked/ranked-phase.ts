@@ -28,12 +28,15 @@ import {
 } from '@scrutineer/verifier';
 import { appendEvent, appendEvents } from '../../board/append-event.ts';
 import { checkpointAt, listCheckpoints } from '../../board/checkpoints.ts';
+import type { BoardHead } from '../../board/board-head.ts';
 import type { Queryable } from '../../database/database.ts';
+import type { ElectionRecord } from '../../elections/election-cache.ts';
 import { ServiceError } from '../../http-errors.ts';
 import type { ServiceContext } from '../../service-context.ts';
 import { writeAuditLog } from '../audit-log.ts';
 import { type Appended, parseEventBody, withLockedHead } from '../setup-steps.ts';
 import { type RankedBoard, bodiesOf, joinedOrRefuse, readRankedBoard } from './ranked-board.ts';
+import { nextMixKey, rememberCheckedMixes } from './checked-mixes.ts';
 
 export interface RankedAppended {
   readonly positions: number[];
@@ -57,8 +60,34 @@ function verdict(
     mixes: change.mixes ?? board.mixes,
     rounds: change.rounds ?? board.rounds,
     rankings: change.rankings ?? [],
+    checkedMixes: board.checkedMixes,
   });
   return new Map(results.map((r) => [r.id, r]));
+}
+
+/**
+ * Remembers every mix on the board that V10.2 passed in `checks` and was not yet remembered,
+ * and `appended`, the mix just appended (its key from its stored lines), so that later steps do
+ * not verify their proofs again (checked-mixes.ts). In the step's transaction: nothing is
+ * remembered of a step that is not appended.
+ */
+async function rememberChecked(
+  transaction: Queryable,
+  electionId: string,
+  board: RankedBoard,
+  checks: Map<string, RankedCheckResult>,
+  appended?: { readonly mixer: number; readonly lines: readonly string[] }
+): Promise<void> {
+  const failed = new Set(checks.get('V10.2')?.failures.map((f) => f.mixer));
+  const passed = board.mixKeys.filter(
+    (k) => !board.checkedMixes.has(k.mixer) && !failed.has(k.mixer)
+  );
+  if (appended !== undefined && !failed.has(appended.mixer))
+    passed.push({
+      mixer: appended.mixer,
+      key: bytesToHex(nextMixKey(board.lastKey, appended.lines)),
+    });
+  await rememberCheckedMixes(transaction, electionId, board.contest, passed);
 }
 
 const roundOf = (f: RankedFailure): number => Number(/^round (\d+)/.exec(f.message)?.[1] ?? -1);
@@ -71,19 +100,42 @@ function checkTallied(stage: string): void {
     );
 }
 
+/** Spec §11.8: a mix's parts, each a `mix` body, joined in order, or a refusal. */
+export function joinedMixParts(values: readonly unknown[]): readonly MixBody[] {
+  return joinedOrRefuse(
+    values.map((p) => parseEventBody('mix', p)),
+    (a: MixBody, b: MixBody) =>
+      a.contest === b.contest && a.mixer === b.mixer && a.inputHash === b.inputHash
+  );
+}
+
 export async function postMix(
   context: ServiceContext,
   electionId: string,
   value: { parts: unknown[] }
 ): Promise<RankedAppended> {
-  const { group } = context;
-  const parts = joinedOrRefuse(
-    value.parts.map((p) => parseEventBody('mix', p)),
-    (a: MixBody, b: MixBody) =>
-      a.contest === b.contest && a.mixer === b.mixer && a.inputHash === b.inputHash
+  const parts = joinedMixParts(value.parts);
+  return withLockedHead(context, electionId, (transaction, head, election) =>
+    appendMix(context, transaction, head, election, parts)
   );
+}
+
+/**
+ * Checks mixer m's joined parts on the locked head as V10.2 would (in order, on its
+ * predecessor's output, its proof) and appends them together; the one-request route and a
+ * staged commit (ranked-staging.ts) both end here.
+ */
+export async function appendMix(
+  context: ServiceContext,
+  transaction: Queryable,
+  head: BoardHead,
+  election: ElectionRecord,
+  parts: readonly MixBody[]
+): Promise<RankedAppended> {
+  const { group } = context;
+  const { electionId } = election;
   const first = parts[0] as MixBody;
-  return withLockedHead(context, electionId, async (transaction, head, election) => {
+  {
     checkTallied(head.stage);
     const board = await readRankedBoard(context, transaction, election, first.contest);
     if (first.mixer !== board.mixes.length + 1 || first.mixer > board.mixers)
@@ -109,26 +161,27 @@ export async function postMix(
     } catch (error) {
       throw new ServiceError('mix/invalid-proof', (error as Error).message);
     }
-    const v102 = verdict(context, board, { mixes: [...board.mixes, step] }).get('V10.2');
-    const fault = v102?.failures.find((f) => f.mixer === first.mixer);
+    const checks = verdict(context, board, { mixes: [...board.mixes, step] });
+    const fault = checks.get('V10.2')?.failures.find((f) => f.mixer === first.mixer);
     if (fault !== undefined) throw new ServiceError('mix/invalid-proof', fault.message);
     const appended = await appendEvents(transaction, head, 'mix', [...parts], context.clock());
+    await rememberChecked(transaction, electionId, board, checks, {
+      mixer: first.mixer,
+      lines: appended.map((a) => a.line),
+    });
     await writeAuditLog(transaction, electionId, 'officer', 'mix', {
       contest: first.contest,
       mixer: first.mixer,
       parts: parts.length,
     });
     return { positions: appended.map((a) => a.position) };
-  });
+  }
 }
 
-export async function postRankedShares(
-  context: ServiceContext,
-  electionId: string,
-  value: { parts: unknown[] }
-): Promise<RankedAppended> {
-  const parts = joinedOrRefuse(
-    value.parts.map((p) => parseEventBody('ranked-decryption-share', p)),
+/** Spec §11.8: a trustee's shares of a round, each a `ranked-decryption-share` body, joined. */
+export function joinedShareParts(values: readonly unknown[]): readonly RankedDecryptionShareBody[] {
+  return joinedOrRefuse(
+    values.map((p) => parseEventBody('ranked-decryption-share', p)),
     (a: RankedDecryptionShareBody, b: RankedDecryptionShareBody) =>
       a.contest === b.contest &&
       a.position === b.position &&
@@ -136,9 +189,34 @@ export async function postRankedShares(
       a.checkpoint.size === b.checkpoint.size &&
       a.checkpoint.root === b.checkpoint.root
   );
+}
+
+export async function postRankedShares(
+  context: ServiceContext,
+  electionId: string,
+  value: { parts: unknown[] }
+): Promise<RankedAppended> {
+  const parts = joinedShareParts(value.parts);
+  return withLockedHead(context, electionId, (transaction, head, election) =>
+    appendShares(context, transaction, head, election, parts)
+  );
+}
+
+/**
+ * Checks trustee l's joined shares of round p on the locked head as V10.3–V10.4 would and
+ * appends them together (the one-request route and a staged commit).
+ */
+export async function appendShares(
+  context: ServiceContext,
+  transaction: Queryable,
+  head: BoardHead,
+  election: ElectionRecord,
+  parts: readonly RankedDecryptionShareBody[]
+): Promise<RankedAppended> {
+  const { electionId } = election;
   const first = parts[0] as RankedDecryptionShareBody;
   const { trustee, position } = first;
-  return withLockedHead(context, electionId, async (transaction, head, election) => {
+  {
     checkTallied(head.stage);
     const board = await readRankedBoard(context, transaction, election, first.contest);
     if (board.mixes.length < board.mixers || board.rankings.length > 0)
@@ -181,6 +259,7 @@ export async function postRankedShares(
     if (earlier !== undefined) throw new ServiceError('ranked/out-of-order', earlier.message);
     const needless = v104.find((f) => roundOf(f) === position && /already stopped/.test(f.message));
     if (needless !== undefined) throw new ServiceError('ranked/out-of-order', needless.message);
+    await rememberChecked(transaction, electionId, board, checks);
     const appended = await appendEvents(
       transaction,
       head,
@@ -194,7 +273,7 @@ export async function postRankedShares(
       trustee,
     });
     return { positions: appended.map((a) => a.position) };
-  });
+  }
 }
 
 export async function postRankings(
@@ -218,6 +297,7 @@ export async function postRankings(
         'ranked/rankings-mismatch',
         failure?.message ?? `the contest has ${board.candidates} candidates`
       );
+    await rememberChecked(transaction, election.electionId, board, checks);
     return appendLogged(context, transaction, head, electionId, 'ranked-rankings', body);
   });
 }
