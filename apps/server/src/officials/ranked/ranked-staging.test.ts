@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { mixBodies, mixOutputRows, mixStagedParts, rankedInputRows } from '@scrutineer/protocol';
-import type { MixBody } from '@scrutineer/record';
+import { type MixBody, mixStatementOf, signMix } from '@scrutineer/record';
 import type { RunningServer } from '../../server.ts';
 import { verifyRankedContest } from '@scrutineer/verifier';
 import {
@@ -122,10 +122,20 @@ forEachEngine('staging a ranked step through the board', (engine) => {
     assert.deepEqual((await stagingOf('mix/0/1')).staged, []);
     rows = mixOutputRows(group, first);
 
-    // Mixer 2 drops a row: its staged parts are refused at the commit and discarded.
+    // Mixer 2 drops a row and signs its cheat: its staged parts are refused at the commit (the
+    // proof, not the signature, fails) and discarded.
     const honest = mixOf(2, rows);
+    const cheat = { ...(honest[0] as MixBody), outputs: honest[0]?.outputs.slice(1) ?? [] };
     const dropped: MixBody[] = [
-      { ...(honest[0] as MixBody), outputs: honest[0]?.outputs.slice(1) ?? [] },
+      {
+        ...cheat,
+        signature: signMix(
+          group,
+          election.manifestHash,
+          election.mixerSecretKeys[1] ?? 0n,
+          mixStatementOf([cheat])
+        ),
+      },
     ];
     for (const part of mixStagedParts(dropped, REQUEST_LIMIT)) await stage(part);
     await unchanged(async () =>
