@@ -81,6 +81,6 @@ test('a pack’s style comes from the member’s category: its place in the mani
     },
   } as unknown as ElectionDraft;
   assert.deepEqual(packStyle(election, 'south'), { style: { mark: 2, contests: [0, 2] } });
-  assert.deepEqual(packStyle({ ...election, styles: undefined } as ElectionDraft, 'south'), {});
+  assert.deepEqual(packStyle({ ...election, styles: undefined }, 'south'), {});
   assert.throws(() => packStyle(election, 'west'), /no ballot style west/);
 });

@@ -22,10 +22,10 @@ import {
   unpackPoints,
 } from '@scrutineer/crypto';
 import type { RankedWorkRunner } from './ranked-checks.ts';
+import type { decodeRows } from './ranked-tasks.ts';
 import {
   type WireRankedResult,
   type WireRankedTask,
-  decodeRows,
   shareSliceTask,
   shuffleTask,
 } from './ranked-tasks.ts';
