@@ -7,16 +7,17 @@
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { bytesToHex, sha256, utf8 } from '@scrutineer/crypto';
-import { type EventBody, auditSeedCommitment, declareResult } from '@scrutineer/record';
+import { type EventBody, declareResult } from '@scrutineer/record';
 import {
   allEvents,
-  api,
   countAndPublish,
   createTestElection,
   errorCode,
   failedChecksOf,
   forEachEngine,
+  officerPoster,
+  receivePacks,
+  startFullHandCount,
   suiteServer,
   verifyPublishedRecord,
   type TestElection,
@@ -50,19 +51,13 @@ forEachEngine('postal papers and weights', (engine) => {
   const server = suiteServer(engine);
   const weightedElection = () =>
     createTestElection(server().service, { voters: 5, contests: [CHAIR], weights: WEIGHTS });
-  const officerPost =
-    (election: TestElection) =>
-    (path: string, body: unknown = {}) =>
-      api(server(), 'POST', `/api/elections/${election.electionId}${path}`, {
-        token: election.adminKey,
-        body,
-      });
+  const officerPost = (election: TestElection) => officerPoster(server(), election);
 
   it('§13.2.1 step 6: the board refuses a batch without a fitting weight; papers count × weight', async () => {
     const election = await weightedElection();
     const post = officerPost(election);
     // The branch (weight 40) and two members (weight 1) return their packs, sorted by weight.
-    await receive(post, election, ['w40', 'w1', 'w1']);
+    await receivePacks(post, election, ['w40', 'w1', 'w1']);
     assert.equal((await post('/close')).status, 201);
     const light = batch('w1', 1, 2, [0, 2]);
     const missing = await post('/postal/batches', batch('w1', undefined, 2, [0, 2]));
@@ -125,7 +120,7 @@ forEachEngine('postal papers and weights', (engine) => {
   it('§13.2.1 step 6: a batch of an unweighted election carries no weight', async () => {
     const election = await createTestElection(server().service, { voters: 1, contests: [CHAIR] });
     const post = officerPost(election);
-    await receive(post, election, ['t1']);
+    await receivePacks(post, election, ['t1']);
     assert.equal((await post('/close')).status, 201);
     assert.equal(
       errorCode(await post('/postal/batches', batch('t1', 1, 1, [1, 0]))),
@@ -136,19 +131,11 @@ forEachEngine('postal papers and weights', (engine) => {
   it('§13.2.1 step 6: a full hand count carries its batch’s weight and audits the weighted outcome', async () => {
     const election = await weightedElection();
     const post = officerPost(election);
-    await receive(post, election, ['w40', 'w1', 'w1']);
+    await receivePacks(post, election, ['w40', 'w1', 'w1']);
     assert.equal((await post('/close')).status, 201);
     const batches = [batch('w40', 40, 1, [0, 1]), batch('w1', 1, 2, [2, 0])];
     for (const body of batches) assert.equal((await post('/postal/batches', body)).status, 201);
-    const seed = bytesToHex(sha256(utf8('an observer of the weighted count')));
-    const commitment = auditSeedCommitment('Observer', seed);
-    assert.equal(
-      (await post('/postal/audit/commit', { observer: 'Observer', commitment })).status,
-      201
-    );
-    assert.equal((await post('/postal/audit/start', { riskLimit: 10 })).status, 201);
-    assert.equal((await post('/postal/audit/reveal', { observer: 'Observer', seed })).status, 201);
-    assert.equal((await post('/postal/audit/sample', { full: true })).status, 201);
+    await startFullHandCount(post, 'an observer of the weighted count');
     // The hand counts as the officer keys them: no weight; one naming another weight is refused.
     const [heavy, light] = batches.map(({ weight: _weight, ...count }) => count);
     assert.ok(heavy !== undefined && light !== undefined);
@@ -173,21 +160,3 @@ forEachEngine('postal papers and weights', (engine) => {
     assert.deepEqual(failedChecksOf(report), []);
   });
 });
-
-/** Voters 0, 1, … return their packs into the trays `trays` names, in order. */
-async function receive(
-  post: (path: string, body: unknown) => ReturnType<typeof api>,
-  election: TestElection,
-  trays: readonly string[]
-): Promise<void> {
-  for (const [i, tray] of trays.entries()) {
-    const voter = election.voters[i];
-    assert.ok(voter !== undefined);
-    const received = await post('/postal/received', {
-      credential: voter.credential,
-      returnSecret: voter.postalReturn.secret,
-      batch: tray,
-    });
-    assert.equal(received.status, 201, JSON.stringify(received.body));
-  }
-}
