@@ -179,12 +179,7 @@ async function refuseMorePapersThanStyleReturns(
      WHERE e.election_id = $1 AND c.style = $2`,
     [electionId, style]
   );
-  const batches = await database.query<{ line: string }>(
-    "SELECT line FROM events WHERE election_id = $1 AND type = 'postal-batch'",
-    [electionId]
-  );
-  const counted = batches
-    .map((row) => (JSON.parse(row.line) as { body: EventBody<'postal-batch'> }).body)
+  const counted = (await postedBatches(database, electionId))
     .filter((batch) => batch.style === style)
     .reduce((sum, batch) => sum + batch.papers, 0);
   const returns = Number(received[0]?.n ?? 0);
@@ -210,12 +205,7 @@ async function refuseMorePapersThanWeightReturns(
      WHERE e.election_id = $1 AND c.weight = $2 AND ($3::text IS NULL OR c.style = $3)`,
     [electionId, body.weight, body.style ?? null]
   );
-  const batches = await database.query<{ line: string }>(
-    "SELECT line FROM events WHERE election_id = $1 AND type = 'postal-batch'",
-    [electionId]
-  );
-  const counted = batches
-    .map((row) => (JSON.parse(row.line) as { body: EventBody<'postal-batch'> }).body)
+  const counted = (await postedBatches(database, electionId))
     .filter((batch) => batch.style === body.style && batch.weight === body.weight)
     .reduce((sum, batch) => sum + batch.papers, 0);
   const returns = Number(received[0]?.n ?? 0);
@@ -225,6 +215,18 @@ async function refuseMorePapersThanWeightReturns(
       'postal/more-papers-than-weight-returns',
       `${style}weight ${body.weight}: ${counted + body.papers} papers with this batch, but ${returns} returns of that class were received`
     );
+}
+
+/** The bodies of the `postal-batch` events on the board so far. */
+async function postedBatches(
+  database: Queryable,
+  electionId: string
+): Promise<EventBody<'postal-batch'>[]> {
+  const batches = await database.query<{ line: string }>(
+    "SELECT line FROM events WHERE election_id = $1 AND type = 'postal-batch'",
+    [electionId]
+  );
+  return batches.map((row) => (JSON.parse(row.line) as { body: EventBody<'postal-batch'> }).body);
 }
 
 /**
