@@ -5,7 +5,8 @@
  * a general contest, a northern seat (north only) and a chair elected by a 50/50 college of
  * members (north and south) and affiliates. Members vote online from their own style, but for one
  * of each category who votes by post: their packs are received into one tray per style and each
- * tray is keyed and posted with its style (spec §13.2.1; a postal paper weighs 1). One affiliate's
+ * tray is keyed and posted with its style and weight (spec §13.2.1: the affiliate's paper counts
+ * its weight, 3, as an online ballot would). One affiliate's
  * device also tries a ballot that includes the northern seat, and a south batch marking it is
  * posted too: the board refuses both (`ballot/contest-not-in-style`,
  * `postal/contest-not-in-style`). The record is fetched and verified, and the weighted totals and
@@ -215,6 +216,8 @@ export async function runStyles(options: StylesOptions): Promise<StylesOutcome> 
     const postalOf = new Set(byPost);
     const voters = rows.filter((r) => !abstainers.has(r) && !postalOf.has(r));
     const intendedPostal = manifest.contests.map(() => 0);
+    // Spec §13.2.1 step 6: the postal papers' weight, per contest, for the weighted turnout.
+    const intendedPostalWeight = manifest.contests.map(() => 0);
     for (const row of byPost) {
       const slip = scanReturnSlip(row);
       await client.call('postalReceived', {
@@ -270,7 +273,8 @@ export async function runStyles(options: StylesOptions): Promise<StylesOutcome> 
     /**
      * Spec §13.2.1: after the close, a south batch marking the northern seat is refused by the
      * board; then each style's tray is keyed (one paper a postal member, their style's contests
-     * only) and posted with its style. A postal paper weighs 1. Returns the board's refusal code.
+     * only) and posted with its style and its members' weight (step 6: a paper counts it).
+     * Returns the board's refusal code.
      */
     async function postStyledBatches(): Promise<string> {
       const outside = manifest.contests.map((contest, c) => ({
@@ -280,7 +284,14 @@ export async function runStyles(options: StylesOptions): Promise<StylesOutcome> 
         .call('postalBatch', {
           params: { electionId },
           token: officer.adminKey,
-          body: { batch: 'tray-south', style: 'south', papers: 1, spoilt: 0, contests: outside },
+          body: {
+            batch: 'tray-south',
+            style: 'south',
+            weight: WEIGHT.south,
+            papers: 1,
+            spoilt: 0,
+            contests: outside,
+          },
         })
         .then(
           () => 'accepted',
@@ -295,8 +306,9 @@ export async function runStyles(options: StylesOptions): Promise<StylesOutcome> 
           const k = rows.indexOf(row);
           for (const c of style) {
             const totals = intendedTotals[c] as number[];
-            totals[intended(k, c)] = (totals[intended(k, c)] ?? 0) + 1;
+            totals[intended(k, c)] = (totals[intended(k, c)] ?? 0) + WEIGHT[category];
             intendedPostal[c] = (intendedPostal[c] ?? 0) + 1;
+            intendedPostalWeight[c] = (intendedPostalWeight[c] ?? 0) + WEIGHT[category];
           }
           const marks = style.map((c) => `${manifest.contests[c]?.id}=${intended(k, c) + 1}`);
           return `${i + 1},${marks.join(';')}`;
@@ -308,10 +320,11 @@ export async function runStyles(options: StylesOptions): Promise<StylesOutcome> 
           officer.adminKey,
           `tray-${category}`,
           { first: entries, second: entries },
-          category
+          category,
+          WEIGHT[category]
         );
       }
-      log(`[${elapsed()}] postal batches posted, one per ballot style`);
+      log(`[${elapsed()}] postal batches posted, one per ballot style and weight`);
       return refused;
     }
 
@@ -340,7 +353,8 @@ export async function runStyles(options: StylesOptions): Promise<StylesOutcome> 
         (contest, c) =>
           contest.turnout?.online === intendedTurnout[c]?.ballots &&
           contest.turnout?.postal === intendedPostal[c] &&
-          contest.weighted?.turnout === (intendedTurnout[c]?.weight ?? 0) + (intendedPostal[c] ?? 0)
+          contest.weighted?.turnout ===
+            (intendedTurnout[c]?.weight ?? 0) + (intendedPostalWeight[c] ?? 0)
       ) &&
       declaration.colleges?.[0]?.candidates.map((row) => Math.round(row.percent * 100)).join() ===
         college[0]?.options.map((option) => option.basisPoints).join();

@@ -205,6 +205,19 @@ export const ERROR_CATALOGUE = {
     409,
     'The batches of this ballot style would hold more papers than returns of that style were received.',
   ],
+  'postal/missing-weight': [
+    400,
+    'The election has weights: a postal batch names the one weight of its papers.',
+  ],
+  'postal/weight-not-in-manifest': [
+    400,
+    'The election has no weights: a postal batch carries no weight.',
+  ],
+  'postal/bad-weight': [400, 'The postal batch’s weight is above the election’s maximum weight.'],
+  'postal/more-papers-than-weight-returns': [
+    409,
+    'The batches of this ballot style and weight would hold more papers than returns of credentials of that style and weight were received.',
+  ],
   // Trustees.
   'trustee/unknown': [400, 'No such trustee in the manifest.'],
   'trustee/invalid-signature': [401, "The message is not signed with the trustee's ceremony key."],

@@ -50,6 +50,8 @@ const postalCountsSchema = z.strictObject({
     .max(20),
   // Spec §13.2.1: with ballot styles, the one style of the batch's papers (V12.5).
   style: categoryId.optional(),
+  // Spec §13.2.1 step 6: with weights, the one weight class of the batch's papers (V12.7).
+  weight: z.number().int().min(1).max(1_000_000).optional(),
 });
 /** An observer of the postal audit (spec §9.8.2): a name people read, ASCII. */
 const observerName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/);

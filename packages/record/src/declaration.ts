@@ -10,6 +10,7 @@ import { contestsOfTerms, credentialTerms } from './ballot-styles.ts';
 import type { EventBody } from './board-event.ts';
 import { collegeResults } from './colleges.ts';
 import { postalPapersPerContest } from './postal-styles.ts';
+import { weightedPostalCounts } from './postal-weights.ts';
 import type { Manifest } from './manifest.ts';
 import type { RankedResultBody, RankedSheet } from './ranked-result.ts';
 import {
@@ -50,7 +51,7 @@ export interface DeclaredContest {
    */
   readonly electorate?: number | undefined;
   readonly turnout?: ContestTurnout | undefined;
-  /** With `weights` only: the same figures weighted (postal papers weigh 1). */
+  /** With `weights` only: the same figures weighted (a postal paper weighs its batch's weight). */
   readonly weighted?: ContestWeights | undefined;
   /**
    * Spec §9.9, §12.7: present exactly for a ranked contest, whose homomorphic counts are empty.
@@ -307,6 +308,11 @@ export function declareResult(
   const perContest = manifest.styles !== undefined || manifest.weights !== undefined;
   // Spec §13.2.1 step 4: a contest's postal papers are those of the batches of styles that have it.
   const postalOf = postalPapersPerContest(manifest, postalCount.countOfRecord());
+  // Spec §13.2.1 step 6: weighted, a batch's papers count × its weight.
+  const weightedPostalOf = postalPapersPerContest(
+    manifest,
+    postalCount.countOfRecord().map((body) => weightedPostalCounts(body))
+  );
   const contests = manifest.contests.map((contest, c) => {
     if (contest.method !== undefined)
       return declareRanked(contest, contest.method, rankedResults.get(contest.id), counted);
@@ -330,13 +336,14 @@ export function declareResult(
         electorate: count,
         turnout: { ...turnout, percent: percentOf(turnout.total, count) },
       };
-    // A postal paper weighs 1 (§13.2.1 step 4).
-    const weightedTurnout = (entry?.weight ?? 0) + contestPostal.papers;
+    // A postal paper weighs its batch's weight (§13.2.1 step 6).
+    const weightedPostal = weightedPostalOf[c] ?? { papers: 0, spoilt: 0 };
+    const weightedTurnout = (entry?.weight ?? 0) + weightedPostal.papers;
     const weighted = {
       electorate: own.weight,
       turnout: weightedTurnout,
       percent: percentOf(weightedTurnout, own.weight),
-      papers: weightedTurnout - contestPostal.spoilt,
+      papers: weightedTurnout - weightedPostal.spoilt,
     };
     return {
       ...declareContest(contest, tallied.contests[c], papers, weighted.papers),

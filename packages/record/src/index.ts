@@ -29,6 +29,7 @@ export * from './record-bundle.ts';
 export * from './nominations-file.ts';
 export * from './postal-return.ts';
 export * from './postal-styles.ts';
+export * from './postal-weights.ts';
 export * from './postal-audit/audit-arithmetic.ts';
 export * from './postal-audit/audit-seed.ts';
 export * from './postal-audit/audit-replay.ts';

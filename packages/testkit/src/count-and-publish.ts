@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { appendedResponse } from '@scrutineer/api-contract';
 import { computeResult } from '@scrutineer/protocol';
-import type { EventBody } from '@scrutineer/record';
+import { type EventBody, postalBatchWeight } from '@scrutineer/record';
 import type { RunningServer } from '@scrutineer/server';
 import { z } from 'zod';
 import { allEvents, api, bodyAs, eventAt } from './api-client.ts';
@@ -53,7 +53,8 @@ export async function countAndPublish(
   const postal = election.manifest.contests.map((contest, c) =>
     contest.candidates.map((_, j) =>
       [...(alreadyPosted ?? []), ...batches].reduce(
-        (sum, b) => sum + (b.contests[c]?.counts[j] ?? 0),
+        // Spec §13.2.1 step 6: a paper counts its batch's weight.
+        (sum, b) => sum + (b.contests[c]?.counts[j] ?? 0) * postalBatchWeight(b),
         0
       )
     )

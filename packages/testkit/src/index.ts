@@ -11,6 +11,7 @@ export * from './count-and-publish.ts';
 export * from './forge-ballot.ts';
 export * from './memory-board.ts';
 export * from './nth.ts';
+export * from './postal-steps.ts';
 export * from './published-record.ts';
 export * from './replacement-request.ts';
 export * from './simulate-election.ts';

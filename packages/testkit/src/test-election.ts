@@ -124,6 +124,14 @@ export interface TestElectionOptions {
     readonly manifest: NonNullable<Manifest['styles']>;
     readonly voters: readonly string[];
   };
+  /**
+   * Spec §13.4: the manifest's `weights`, and each voter's weight (voter i the i-th); the
+   * credentials are published with them. Default none.
+   */
+  readonly weights?: {
+    readonly manifest: NonNullable<Manifest['weights']>;
+    readonly voters: readonly number[];
+  };
 }
 
 /**
@@ -252,6 +260,7 @@ export async function createTestElection(
   if (options.window !== undefined) draft.window = { ...options.window };
   if (options.channels !== undefined) draft.channels = { ...options.channels };
   if (options.styles !== undefined) draft.styles = options.styles.manifest;
+  if (options.weights !== undefined) draft.weights = options.weights.manifest;
   const approverSecretKey = options.replacements === undefined ? null : randomScalar();
   if (options.replacements !== undefined && approverSecretKey !== null)
     draft.replacements = {
@@ -277,6 +286,7 @@ export async function createTestElection(
       voters.map(async (v, i) => ({
         key: v.credential,
         ...(options.styles === undefined ? {} : { style: options.styles.voters[i] }),
+        ...(options.weights === undefined ? {} : { weight: options.weights.voters[i] ?? 1 }),
         answersHash: await hashSecurityAnswers(['dob', 'postcode'], v.answers, TEST_ARGON2),
         ...(manifest.channels.postal ? { returnCommitment: v.postalReturn.commitment } : {}),
       }))

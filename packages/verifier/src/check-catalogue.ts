@@ -88,6 +88,8 @@ export const CHECKS = {
   'V12.5':
     'every postal batch and hand count holds the papers of one ballot style, with no mark outside it',
   'V12.6': 'the postal papers of each ballot style are no more than the returns of that style',
+  'V12.7':
+    'every postal batch and hand count carries one weight exactly when the manifest has weights, and the papers of each style and weight are no more than the returns of that style and weight',
 } as const;
 
 export type CheckId = keyof typeof CHECKS;
@@ -123,7 +125,8 @@ export const CHECK_STAGE: Readonly<
                 group === 7 ||
                 id === 'V8.1' ||
                 id === 'V12.4' ||
-                id === 'V12.6'
+                id === 'V12.6' ||
+                id === 'V12.7'
               ? 'tallied'
               : group === 8 || (group === 10 && id !== 'V10.1' && id !== 'V10.7')
                 ? 'decrypted'

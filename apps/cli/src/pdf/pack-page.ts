@@ -307,6 +307,17 @@ function returnSlip(
       .text(p(t.heading('slip.style', { mark: sheet.style.mark })), LEFT, top + 50 * MM, {
         lineBreak: false,
       });
+  // Spec §13.2.1 step 6: the weight beside it, so the trays are per (style, weight).
+  if (sheet.weight !== undefined)
+    doc
+      .font(fonts.bold)
+      .fontSize(11)
+      .text(
+        p(t.heading('slip.weight', { weight: sheet.weight })),
+        sheet.style === undefined ? LEFT : LEFT + 45 * MM,
+        top + 50 * MM,
+        { lineBreak: false }
+      );
   drawQrCode(
     doc,
     encodeReturnSlip({ credential: sheet.credential, returnSecret: sheet.returnSecret }),

@@ -32,6 +32,11 @@ export interface PackSheet {
    * into one batch per style, and its contests (manifest indexes), the only ones on the paper.
    */
   readonly style?: { readonly mark: number; readonly contests: readonly number[] };
+  /**
+   * Spec §13.2.1 step 6: with weights, the member's weight, printed on the return slip beside the
+   * style for sorting the returns into one batch per (style, weight). Public with the credential.
+   */
+  readonly weight?: number;
 }
 
 export interface PackElection {

@@ -69,6 +69,20 @@ test('a styled pack prints only its style’s contests on the paper and the styl
     assert.ok(!south.includes(absent), `${absent} on a south paper`);
 });
 
+test('§13.2.1 step 6: a weighted pack prints the member’s weight beside the style on the slip, not on the paper', async () => {
+  const directory = mkdtempSync(join(tmpdir(), 'scrutineer-pack-weights-'));
+  const writer = new PackPdfWriter(ELECTION, { directory });
+  await writer.add({ ...sheet('A1', { mark: 3, contests: [0] }), weight: 40 });
+  await writer.add({ ...sheet('U1', undefined), weight: 1 });
+  const [pdf] = await writer.close();
+  assert.ok(pdf !== undefined);
+  const branch = pageText(pdf, 2);
+  assert.match(branch, /Ballot style 3 *Weight 40/);
+  assert.match(pageText(pdf, 4), /Weight 1\b/);
+  // The paper of a style is the same whatever the weight: the weight is on the slip only.
+  assert.equal(branch.match(/Weight 40/g)?.length, 1);
+});
+
 test('a pack’s style comes from the member’s category: its place in the manifest and its contests', () => {
   const election = {
     contests: [{ id: 'general' }, { id: 'north-seat' }, { id: 'south-seat' }],

@@ -39,6 +39,7 @@ export const packTextCy: Readonly<Record<PackTextKey, string>> = {
   'slip.credential': 'Allwedd',
   'slip.secret': 'Cyfrinach',
   'slip.style': 'Arddull papur {mark}',
+  'slip.weight': 'Pwysiad {weight}',
   'postal.heading': 'Pleidleisio drwy’r post',
   'postal.step1':
     '1. Marciwch y papur pleidleisio (yr ail ddalen). Peidiwch ag ysgrifennu dim arall arno.',

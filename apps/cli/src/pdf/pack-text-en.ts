@@ -35,6 +35,7 @@ export const packTextEn = {
   'slip.credential': 'Credential',
   'slip.secret': 'Secret',
   'slip.style': 'Ballot style {mark}',
+  'slip.weight': 'Weight {weight}',
   'postal.heading': 'Voting by post',
   'postal.step1': '1. Mark the ballot paper (second sheet). Write nothing else on it.',
   'postal.step2': '2. Tear it from the return slip along the dotted line.',

@@ -132,7 +132,10 @@ export const drawAuditSample = (context: ServiceContext, electionId: string, ful
 export const recordAuditCount = (context: ServiceContext, electionId: string, value: unknown) =>
   appendAuditEvent(context, electionId, (replay, election) => ({
     type: 'postal-audit-count',
-    body: styledHandCount(replay, election, parseEventBody('postal-audit-count', value)),
+    body: weightedHandCount(
+      replay,
+      styledHandCount(replay, election, parseEventBody('postal-audit-count', value))
+    ),
   }));
 
 /**
@@ -154,6 +157,23 @@ function styledHandCount(
   const problem = style === undefined ? null : postalStyleProblem(election.manifest, styled);
   if (problem !== null) throw new ServiceError(problem.code, problem.message);
   return styled;
+}
+
+/**
+ * Spec §13.2.1 step 6 (V12.7): a hand count carries its batch's weight — the board fills it in
+ * when the count leaves it out, and refuses one naming another weight.
+ */
+function weightedHandCount(
+  replay: PostalAuditReplay,
+  body: EventBody<'postal-audit-count'>
+): EventBody<'postal-audit-count'> {
+  const weight = replay.batchWeight(body.batch);
+  if (body.weight !== undefined && body.weight !== weight)
+    throw new ServiceError(
+      'postal-audit/refused',
+      `batch ${body.batch} is of weight ${weight ?? '(none)'}, not ${body.weight}`
+    );
+  return weight === undefined ? body : { ...body, weight };
 }
 
 /** Spec §9.8.3 step 7: the board ends the audit with the outcome the counts give, or refuses. */

@@ -7,8 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { bytesToHex, sha256, utf8 } from '@scrutineer/crypto';
-import { type EventBody, auditSeedCommitment, declareResult } from '@scrutineer/record';
+import { type EventBody, declareResult } from '@scrutineer/record';
 import {
   allEvents,
   api,
@@ -17,9 +16,11 @@ import {
   errorCode,
   failedChecksOf,
   forEachEngine,
+  officerPoster,
+  receivePacks,
+  startFullHandCount,
   suiteServer,
   verifyPublishedRecord,
-  type TestElection,
 } from '@scrutineer/testkit';
 
 const contest = (id: string, title: string) => ({
@@ -71,20 +72,7 @@ forEachEngine('postal papers and ballot styles', (engine) => {
     const base = `/api/elections/${election.electionId}`;
     const officer = { token: election.adminKey };
     // Voters 0 (north), 1 and 2 (south) return their packs; the opener sorts them by style.
-    const trays = ['n1', 's1', 's1'];
-    for (const [i, tray] of trays.entries()) {
-      const voter = election.voters[i];
-      assert.ok(voter !== undefined);
-      const received = await api(server(), 'POST', `${base}/postal/received`, {
-        ...officer,
-        body: {
-          credential: voter.credential,
-          returnSecret: voter.postalReturn.secret,
-          batch: tray,
-        },
-      });
-      assert.equal(received.status, 201, JSON.stringify(received.body));
-    }
+    await receivePacks(officerPoster(server(), election), election, ['n1', 's1', 's1']);
     assert.equal((await api(server(), 'POST', `${base}/close`, officer)).status, 201);
     const post = (body: EventBody<'postal-batch'>) =>
       api(server(), 'POST', `${base}/postal/batches`, { ...officer, body });
@@ -145,25 +133,15 @@ forEachEngine('postal papers and ballot styles', (engine) => {
 
   it('§13.2.1 step 5: a full hand count carries each batch’s style, filled in by the board', async () => {
     const election = await styledElection();
-    const base = `/api/elections/${election.electionId}`;
-    const post = (path: string, body: unknown = {}) =>
-      api(server(), 'POST', `${base}${path}`, { token: election.adminKey, body });
-    await receive(election, post, ['n1', 's1', 's1']);
+    const post = officerPoster(server(), election);
+    await receivePacks(post, election, ['n1', 's1', 's1']);
     assert.equal((await post('/close')).status, 201);
     const batches = [
       batch('s1', 'south', 2, [2, 0], [0, 0]),
       batch('n1', 'north', 1, [0, 1], [1, 0]),
     ];
     for (const body of batches) assert.equal((await post('/postal/batches', body)).status, 201);
-    const seed = bytesToHex(sha256(utf8('an observer of the styled count')));
-    const commitment = auditSeedCommitment('Observer', seed);
-    assert.equal(
-      (await post('/postal/audit/commit', { observer: 'Observer', commitment })).status,
-      201
-    );
-    assert.equal((await post('/postal/audit/start', { riskLimit: 10 })).status, 201);
-    assert.equal((await post('/postal/audit/reveal', { observer: 'Observer', seed })).status, 201);
-    assert.equal((await post('/postal/audit/sample', { full: true })).status, 201);
+    await startFullHandCount(post, 'an observer of the styled count');
     // The hand count as the officer keys it: no style. One naming another style, or marking the
     // northern seat on south papers, is refused.
     const [south, north] = batches.map(({ style: _style, ...count }) => count);
@@ -198,21 +176,3 @@ forEachEngine('postal papers and ballot styles', (engine) => {
     assert.deepEqual(failedChecksOf(report), []);
   });
 });
-
-/** Voters 0, 1, … return their packs into the trays `trays` names, in order. */
-async function receive(
-  election: TestElection,
-  post: (path: string, body: unknown) => ReturnType<typeof api>,
-  trays: readonly string[]
-): Promise<void> {
-  for (const [i, tray] of trays.entries()) {
-    const voter = election.voters[i];
-    assert.ok(voter !== undefined);
-    const received = await post('/postal/received', {
-      credential: voter.credential,
-      returnSecret: voter.postalReturn.secret,
-      batch: tray,
-    });
-    assert.equal(received.status, 201, JSON.stringify(received.body));
-  }
-}

@@ -16,6 +16,7 @@ import {
   postalCountsLength,
   postalRankingsProblem,
   postalStyleProblem,
+  postalWeightProblem,
 } from '@scrutineer/record';
 import { appendEvent } from '../board/append-event.ts';
 import type { Queryable } from '../database/database.ts';
@@ -106,6 +107,9 @@ export async function postPostalBatch(
   // Spec §13.2.1 (V12.5): with styles, one style per batch and no mark outside it.
   const styleProblem = postalStyleProblem(election.manifest, body);
   if (styleProblem !== null) throw new ServiceError(styleProblem.code, styleProblem.message);
+  // Spec §13.2.1 step 6 (V12.7): with weights, one weight per batch.
+  const weightProblem = postalWeightProblem(election.manifest, body);
+  if (weightProblem !== null) throw new ServiceError(weightProblem.code, weightProblem.message);
   const problem = postalBatchProblem(
     election.manifest.contests,
     body,
@@ -146,6 +150,8 @@ export async function postPostalBatch(
         );
       if (body.style !== undefined)
         await refuseMorePapersThanStyleReturns(transaction, electionId, body.style, body.papers);
+      if (body.weight !== undefined)
+        await refuseMorePapersThanWeightReturns(transaction, electionId, body);
     }
     const appended = await appendEvent(transaction, head, 'postal-batch', body, context.clock());
     await writeAuditLog(transaction, electionId, 'officer', 'postal-batch', {
@@ -173,12 +179,7 @@ async function refuseMorePapersThanStyleReturns(
      WHERE e.election_id = $1 AND c.style = $2`,
     [electionId, style]
   );
-  const batches = await database.query<{ line: string }>(
-    "SELECT line FROM events WHERE election_id = $1 AND type = 'postal-batch'",
-    [electionId]
-  );
-  const counted = batches
-    .map((row) => (JSON.parse(row.line) as { body: EventBody<'postal-batch'> }).body)
+  const counted = (await postedBatches(database, electionId))
     .filter((batch) => batch.style === style)
     .reduce((sum, batch) => sum + batch.papers, 0);
   const returns = Number(received[0]?.n ?? 0);
@@ -187,6 +188,45 @@ async function refuseMorePapersThanStyleReturns(
       'postal/more-papers-than-style-returns',
       `style ${style}: ${counted + papers} papers with this batch, but ${returns} returns of that style were received`
     );
+}
+
+/**
+ * Spec §13.2.1 step 6 (V12.7): the papers of the batches of a (style, weight) class, this one
+ * included, may not exceed the returns of credentials of that style (any, without styles) and weight.
+ */
+async function refuseMorePapersThanWeightReturns(
+  database: Queryable,
+  electionId: string,
+  body: EventBody<'postal-batch'>
+): Promise<void> {
+  const received = await database.query<{ n: unknown }>(
+    `SELECT count(*) AS n FROM postal_envelopes e JOIN credentials c
+       ON c.election_id = e.election_id AND c.credential = e.credential
+     WHERE e.election_id = $1 AND c.weight = $2 AND ($3::text IS NULL OR c.style = $3)`,
+    [electionId, body.weight, body.style ?? null]
+  );
+  const counted = (await postedBatches(database, electionId))
+    .filter((batch) => batch.style === body.style && batch.weight === body.weight)
+    .reduce((sum, batch) => sum + batch.papers, 0);
+  const returns = Number(received[0]?.n ?? 0);
+  const style = body.style === undefined ? '' : `style ${body.style}, `;
+  if (counted + body.papers > returns)
+    throw new ServiceError(
+      'postal/more-papers-than-weight-returns',
+      `${style}weight ${body.weight}: ${counted + body.papers} papers with this batch, but ${returns} returns of that class were received`
+    );
+}
+
+/** The bodies of the `postal-batch` events on the board so far. */
+async function postedBatches(
+  database: Queryable,
+  electionId: string
+): Promise<EventBody<'postal-batch'>[]> {
+  const batches = await database.query<{ line: string }>(
+    "SELECT line FROM events WHERE election_id = $1 AND type = 'postal-batch'",
+    [electionId]
+  );
+  return batches.map((row) => (JSON.parse(row.line) as { body: EventBody<'postal-batch'> }).body);
 }
 
 /**

@@ -77,21 +77,22 @@ test('each contest: the electorate of its styles, and each credential that voted
   );
 });
 
-test('a postal pack received counts in the contests of its credential’s style only (§13.2.1)', () => {
+test('a postal pack received counts in the contests of its credential’s style only, at its weight (§13.2.1)', () => {
   const events = [
     event('credentials', {
       keys: [hex('a1'), hex('b2'), hex('c3')],
       styles: ['north', 'north', 'south'],
       weights: [1, 4, 1],
     }),
-    event('postal-received', { credential: hex('a1'), returnSecret: '00'.repeat(16) }),
+    event('postal-received', { credential: hex('b2'), returnSecret: '00'.repeat(16) }),
     event('postal-received', { credential: hex('c3'), returnSecret: '00'.repeat(16) }),
   ];
+  // Each pack counts its credential's weight in the weighted turnout (§13.2.1 step 6): b2 is 4.
   assert.deepEqual(
-    contestTurnout(styled, events)?.map((row) => [row.id, row.postal]),
+    contestTurnout(styled, events)?.map((row) => [row.id, row.postal, row.postalWeight]),
     [
-      ['general', 2],
-      ['north-seat', 1],
+      ['general', 2, 5],
+      ['north-seat', 1, 4],
     ]
   );
 });

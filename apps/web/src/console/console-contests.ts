@@ -3,7 +3,7 @@
  * §9.9): each contest's own electorate — the credentials on the board whose ballot style includes
  * it, and their weight — and its own turnout so far — the credentials that have cast a ballot
  * including it, and their weight, plus the postal packs received whose credential's style includes
- * it (spec §13.2.1 step 4). Only who has voted, read from the public board: no count of any option
+ * it, and their weight (spec §13.2.1 steps 4 and 6). Only who has voted, read from the public board: no count of any option
  * before the result.
  */
 import {
@@ -25,6 +25,8 @@ export interface ContestTurnoutRow {
   readonly online: { readonly count: number; readonly weight: number };
   /** Postal packs received whose credential's style includes the contest (spec §13.2.1). */
   readonly postal: number;
+  /** Their total weight: a paper counts its member's weight (spec §13.2.1 step 6). */
+  readonly postalWeight: number;
 }
 
 /** Each credential's terms (spec §13.1): from its `credentials` event, a replacement inheriting. */
@@ -73,9 +75,14 @@ export function contestTurnout(
     for (const c of ballotContestIndexes(manifest, ballot) ?? []) voted[c]?.add(ballot.credential);
   // A returned pack's paper is of its credential's style (§13.2.1): it counts in those contests.
   const postal = manifest.contests.map(() => 0);
-  for (const { credential } of bodiesOf(events, 'postal-received'))
-    for (const c of contestsOfTerms(manifest, terms.get(credential) ?? { weight: 1 }) ?? [])
+  const postalWeight = manifest.contests.map(() => 0);
+  for (const { credential } of bodiesOf(events, 'postal-received')) {
+    const own = terms.get(credential) ?? { weight: 1 };
+    for (const c of contestsOfTerms(manifest, own) ?? []) {
       postal[c] = (postal[c] ?? 0) + 1;
+      postalWeight[c] = (postalWeight[c] ?? 0) + own.weight;
+    }
+  }
   return manifest.contests.map((contest, c) => {
     const credentials = [...(voted[c] ?? [])];
     return {
@@ -87,6 +94,7 @@ export function contestTurnout(
         weight: credentials.reduce((sum, key) => sum + (terms.get(key)?.weight ?? 1), 0),
       },
       postal: postal[c] ?? 0,
+      postalWeight: postalWeight[c] ?? 0,
     };
   });
 }

@@ -456,6 +456,9 @@ export class ConsoleController {
   enterBatch(): Promise<void> {
     const batch = (this.state.text['batch-id'] ?? '').trim();
     const style = (this.state.text['batch-style'] ?? '').trim().toLowerCase();
+    // Spec §13.2.1 step 6: a malformed weight is left for keyedBatch to refuse as missing.
+    const weightText = (this.state.text['batch-weight'] ?? '').trim();
+    const weight = /^[1-9][0-9]{0,6}$/.test(weightText) ? Number(weightText) : undefined;
     const first = this.state.files['first-entries'];
     const second = this.state.files['second-entries'];
     return this.#officerStep(async (officer) => {
@@ -470,7 +473,8 @@ export class ConsoleController {
         manifest,
         batch,
         { first: first.text, second: second.text },
-        style === '' ? undefined : style
+        style === '' ? undefined : style,
+        weight
       );
       if (entered.ok)
         return ct('postal.batchDone', {
@@ -488,7 +492,9 @@ export class ConsoleController {
             ? 'batch-id'
             : entered.error.code.endsWith('-style')
               ? 'batch-style'
-              : 'first-entries',
+              : entered.error.code.endsWith('-weight') || entered.error.code.includes('weight-not')
+                ? 'batch-weight'
+                : 'first-entries',
       };
     });
   }

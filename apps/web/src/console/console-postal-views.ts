@@ -84,6 +84,7 @@ function batchForm(c: ConsoleController): Child[] {
       () => void c.enterBatch(),
       textField(c, 'batch-id', ct('postal.batchId')),
       ...styleField(c),
+      ...weightField(c),
       fileField(c, 'first-entries', 'first-entries', ct('postal.first'), undefined, CSV),
       fileField(c, 'second-entries', 'second-entries', ct('postal.second'), undefined, CSV),
       submit(c, ct('postal.batchSubmit'), 'enter-batch')
@@ -99,6 +100,17 @@ function styleField(c: ConsoleController): Child[] {
   return [
     textField(c, 'batch-style', ct('postal.batchStyle'), {
       hint: ct('postal.batchStyleHint', { styles }),
+    }),
+  ];
+}
+
+/** Spec §13.2.1 step 6: with weights, the one weight of the batch's papers. */
+function weightField(c: ConsoleController): Child[] {
+  const max = c.state.board?.manifest.weights?.max;
+  if (max === undefined) return [];
+  return [
+    textField(c, 'batch-weight', ct('postal.batchWeight'), {
+      hint: ct('postal.batchWeightHint', { max }),
     }),
   ];
 }

@@ -80,13 +80,14 @@ export async function enterKeyedBatch(
   manifest: Manifest,
   batch: string,
   entries: { readonly first: string; readonly second: string },
-  style?: string
+  style?: string,
+  weight?: number
 ): Promise<Result<BatchTotals, BatchProblem>> {
   const id = checkBatchId(batch);
   if (!id.ok) return id;
   let checked: ReturnType<typeof keyedBatch>;
   try {
-    checked = keyedBatch(manifest, entries, style);
+    checked = keyedBatch(manifest, entries, style, weight);
   } catch (error) {
     if (error instanceof BatchEntryError) return err({ code: error.code, detail: error.message });
     throw error;

@@ -46,7 +46,7 @@ export function contestsSection(board: Board): HTMLElement | null {
           ...(weighted
             ? [
                 String(row.electorate.weight),
-                share(row.online.weight + row.postal, row.electorate.weight),
+                share(row.online.weight + row.postalWeight, row.electorate.weight),
               ]
             : []),
         ];

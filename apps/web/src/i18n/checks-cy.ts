@@ -95,4 +95,6 @@ export const checksCy: Readonly<Record<keyof typeof checksEn, string>> = {
     'mae pob swp post yn dal papurau un arddull papur, wedi’u marcio o fewn yr arddull honno yn unig',
   'check.V12.6':
     'nid oes gan unrhyw arddull papur fwy o bapurau post na’r pecynnau post a dderbyniwyd',
+  'check.V12.7':
+    'mae pob swp post yn cyfrif ei bapurau ar un pwysiad, ac nid oes gan unrhyw bwysiad fwy o bapurau post na’r pecynnau post a dderbyniwyd',
 };

@@ -83,4 +83,6 @@ export const checksEn = {
   'check.V12.4': 'the tally’s ballots and weights for each contest are recomputed',
   'check.V12.5': 'each postal batch holds the papers of one ballot style, marked only within it',
   'check.V12.6': 'no ballot style has more postal papers than postal packs received',
+  'check.V12.7':
+    'each postal batch counts its papers at one weight, and no weight has more postal papers than postal packs received',
 } as const;

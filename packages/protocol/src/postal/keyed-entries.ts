@@ -17,6 +17,7 @@ import {
   isRankedContest,
   postalStyleProblem,
   styleContestIndexes,
+  postalWeightProblem,
 } from '@scrutineer/record';
 import { type Choices, checkChoices } from '../encrypt-ballot.ts';
 import { resolveChoices } from '../resolve-choices.ts';
@@ -44,6 +45,8 @@ export interface BatchTotals {
   readonly contests: { counts: number[]; rankings?: number[][] }[];
   /** Spec §13.2.1: the one ballot style of the batch's papers, with styles. */
   readonly style?: string;
+  /** Spec §13.2.1 step 6: the one weight of the batch's papers, with weights. */
+  readonly weight?: number;
 }
 
 export type BatchEntryCode =
@@ -55,7 +58,10 @@ export type BatchEntryCode =
   | 'postal/missing-style'
   | 'postal/unknown-style'
   | 'postal/style-not-in-manifest'
-  | 'postal/contest-not-in-style';
+  | 'postal/contest-not-in-style'
+  | 'postal/missing-weight'
+  | 'postal/weight-not-in-manifest'
+  | 'postal/bad-weight';
 
 /** A keyed entry file that cannot be counted as it is: the rule broken and the row. */
 export class BatchEntryError extends Error {
@@ -237,7 +243,8 @@ function rankedContestOf(manifest: Manifest, mark: string): number | null {
 export function keyedBatch(
   manifest: Manifest,
   entries: { readonly first: string; readonly second: string },
-  style?: string
+  style?: string,
+  weight?: number
 ): { totals: BatchTotals; mismatches: Mismatch[] } {
   // Spec §13.2.1: with styles, a batch holds the papers of one style, named when it is keyed.
   const styleProblem = postalStyleProblem(manifest, {
@@ -246,11 +253,21 @@ export function keyedBatch(
   });
   if (styleProblem !== null && styleProblem.code !== 'postal/contest-not-in-style')
     throw new BatchEntryError(styleProblem.code, styleProblem.message);
+  // Spec §13.2.1 step 6: with weights, a batch holds the papers of one weight, named likewise.
+  const weightProblem = postalWeightProblem(manifest, weight === undefined ? {} : { weight });
+  if (weightProblem !== null) throw new BatchEntryError(weightProblem.code, weightProblem.message);
   const inStyle = style === undefined ? undefined : (styleContestIndexes(manifest, style) ?? []);
   const first = parseKeyedEntries(entries.first, 'first');
   const second = parseKeyedEntries(entries.second, 'second');
   const mismatches = compareEntries(first, second);
   batchTotals(manifest, second, inStyle);
   const totals = batchTotals(manifest, first, inStyle);
-  return { totals: style === undefined ? totals : { ...totals, style }, mismatches };
+  return {
+    totals: {
+      ...totals,
+      ...(style === undefined ? {} : { style }),
+      ...(weight === undefined ? {} : { weight }),
+    },
+    mismatches,
+  };
 }

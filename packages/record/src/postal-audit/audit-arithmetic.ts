@@ -19,6 +19,8 @@ export interface PostalCounts {
   readonly contests: readonly { readonly counts: readonly number[] }[];
   /** Spec §13.2.1: the one ballot style of the batch's papers, with styles. */
   readonly style?: string | undefined;
+  /** Spec §13.2.1 step 6: the one weight class of the batch's papers, with weights. */
+  readonly weight?: number | undefined;
 }
 
 /** What the audit needs of a contest: how many candidates win and how many stand. */

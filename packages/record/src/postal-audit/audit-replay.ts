@@ -23,6 +23,7 @@ import {
 } from './audit-arithmetic.ts';
 import { auditDraw, auditSeed, auditSeedCommitment } from './audit-seed.ts';
 import { postalCountsLength } from '../postal-rankings.ts';
+import { weightedPostalCounts } from '../postal-weights.ts';
 
 /** The verifier's check for each rule: V6.6 seed, V6.7 sample, V6.8 stop. */
 export type AuditRule = 'seed' | 'sample' | 'stop';
@@ -120,6 +121,12 @@ export class PostalAuditReplay {
     return p === undefined ? undefined : this.#batches[p]?.body.style;
   }
 
+  /** Spec §13.2.1 step 6: the weight of a posted batch (undefined without weights or for no such batch). */
+  batchWeight(batch: string): number | undefined {
+    const p = this.#batchIndex.get(batch);
+    return p === undefined ? undefined : this.#batches[p]?.body.weight;
+  }
+
   get handCounted(): boolean {
     return this.#end?.outcome === 'hand-counted';
   }
@@ -178,7 +185,8 @@ export class PostalAuditReplay {
   #begin(body: EventBody<'postal-audit-start'>, hash: string): AuditProblem[] {
     if (this.#start !== null) return [problem('seed', 'a second postal-audit-start')];
     this.#start = { riskLimit: body.riskLimit, hash };
-    const reported = this.#batches.map((b) => b.body);
+    // Spec §13.2.1 step 6: the audit compares weighted counts (a paper of weight w as w papers).
+    const reported = this.#batches.map((b) => weightedPostalCounts(b.body));
     this.#pairs = auditPairs(this.#contests, reported);
     this.#bounds = reported.map((b) => errorBound(b, this.#pairs));
     this.#total = totalBound(this.#bounds);
@@ -223,7 +231,13 @@ export class PostalAuditReplay {
       const found = this.#counts.get(p);
       const reported = this.#batches[p];
       if (found === undefined || reported === undefined) return null;
-      taints.push(overstatement(reported.body, found, this.#pairs) / (this.#bounds[p] ?? 1));
+      taints.push(
+        overstatement(
+          weightedPostalCounts(reported.body),
+          weightedPostalCounts({ ...found, weight: reported.body.weight }),
+          this.#pairs
+        ) / (this.#bounds[p] ?? 1)
+      );
     }
     return kaplanMarkovRisk(taints, this.#total);
   }
@@ -367,7 +381,8 @@ export class PostalAuditReplay {
    * counts after a full hand count, else the sums of the batches.
    */
   postalTotals(): number[][] {
-    const source = this.#countOfRecord();
+    // Spec §13.2.1 step 6: a paper counts its batch's weight (1 without weights).
+    const source = this.#countOfRecord().map((body) => weightedPostalCounts(body));
     return this.#contests.map((contest, c) =>
       contest.candidates.map((_, j) =>
         source.reduce((sum, body) => sum + (body.contests[c]?.counts[j] ?? 0), 0)

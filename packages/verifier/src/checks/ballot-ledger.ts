@@ -22,6 +22,9 @@ import {
   postalCountsLength,
   postalRankingsProblem,
   postalStyleProblem,
+  postalBatchWeight,
+  postalClassKey,
+  postalWeightProblem,
 } from '@scrutineer/record';
 import { hexToBytes } from '@scrutineer/crypto';
 import type { ReportBuilder } from '../report.ts';
@@ -68,6 +71,11 @@ export class BallotLedger {
   readonly #papersPerStyle = new Map<string, number>();
   /** Spec §13.2.1 (V12.5): each batch id's style, for the audit's hand counts of it. */
   readonly #batchStyles = new Map<string, string | undefined>();
+  /** Spec §13.2.1 step 6 (V12.7): per (style, weight) class, the returns of its credentials … */
+  readonly #receivedPerClass = new Map<string, number>();
+  /** … and the papers of its batches; and each batch id's weight, for the audit's hand counts. */
+  readonly #papersPerClass = new Map<string, number>();
+  readonly #batchWeights = new Map<string, number | undefined>();
   /** Where the log stands between `election-open` and `election-close` (V5.8). */
   #phase: 'before-open' | 'open' | 'closed' = 'before-open';
   /** Per contest, per option: sum of postal batch counts (V9.2). */
@@ -366,6 +374,11 @@ export class BallotLedger {
     const style = this.#terms.get(credential)?.style;
     if (style !== undefined)
       this.#receivedPerStyle.set(style, (this.#receivedPerStyle.get(style) ?? 0) + 1);
+    if (this.#manifest.weights !== undefined) {
+      const terms = this.#terms.get(credential);
+      const k = postalClassKey(terms?.style, terms?.weight);
+      this.#receivedPerClass.set(k, (this.#receivedPerClass.get(k) ?? 0) + 1);
+    }
   }
 
   refused(event: Event<'cast-refused'>): void {
@@ -402,9 +415,10 @@ export class BallotLedger {
       const min = inStyle.includes(c) ? contest.minSelections : 0;
       if (sum < min * valid || sum > contest.maxSelections * valid) ok = false;
       if (counts.some((n) => n > valid)) ok = false;
+      // Spec §13.2.1 step 6: a paper counts its batch's weight in the result (V9.2).
       counts.forEach((n, j) => {
         const row = this.postalTotals[c];
-        if (row !== undefined) row[j] = (row[j] ?? 0) + n;
+        if (row !== undefined) row[j] = (row[j] ?? 0) + n * postalBatchWeight(body);
       });
     });
     this.#report.check(
@@ -422,6 +436,12 @@ export class BallotLedger {
         body.style,
         (this.#papersPerStyle.get(body.style) ?? 0) + body.papers
       );
+    this.#checkPostalWeight(body, event.position);
+    this.#batchWeights.set(body.batch, body.weight);
+    if (this.#manifest.weights !== undefined) {
+      const k = postalClassKey(body.style, body.weight);
+      this.#papersPerClass.set(k, (this.#papersPerClass.get(k) ?? 0) + body.papers);
+    }
   }
 
   /**
@@ -437,6 +457,24 @@ export class BallotLedger {
         event.position
       );
     else this.#checkPostalStyle(body, event.position);
+    if (this.#batchWeights.has(body.batch) && this.#batchWeights.get(body.batch) !== body.weight)
+      this.#report.fail(
+        'V12.7',
+        `hand count of batch ${body.batch}: weight ${body.weight ?? '(none)'}, the batch's is ${this.#batchWeights.get(body.batch) ?? '(none)'}`,
+        event.position
+      );
+    else this.#checkPostalWeight(body, event.position);
+  }
+
+  /** V12.7 (spec §13.2.1 step 6): a weight exactly with weights, and not above the maximum. */
+  #checkPostalWeight(body: EventBody<'postal-batch'>, position: number): void {
+    const problem = postalWeightProblem(this.#manifest, body);
+    this.#report.check(
+      'V12.7',
+      problem === null,
+      () => `batch ${body.batch}: ${problem?.code}: ${problem?.message}`,
+      position
+    );
   }
 
   /** V12.5: a style exactly with styles, a known one, and no mark outside it. */
@@ -484,6 +522,17 @@ export class BallotLedger {
     this.#report.check('V12.6', beyond.length === 0, () =>
       beyond
         .map((s) => `style ${s.style}: ${s.papers} postal papers, ${s.received} returns received`)
+        .join('; ')
+    );
+    // Spec §13.2.1 step 6 (V12.7): per (style, weight), no more papers than returns of that class.
+    if (this.#manifest.weights === undefined) return;
+    const beyondClass = papersBeyondReturns(this.#papersPerClass, this.#receivedPerClass);
+    this.#report.check('V12.7', beyondClass.length === 0, () =>
+      beyondClass
+        .map((s) => {
+          const [style, weight] = s.style.split('/');
+          return `${style === '' ? '' : `style ${style}, `}weight ${weight}: ${s.papers} postal papers, ${s.received} returns received`;
+        })
         .join('; ')
     );
   }

@@ -99,6 +99,8 @@ export async function renderPackPdfs(
         reference: encodeRollReference(commitment, inclusion),
       },
       ...packStyle(election, member.category),
+      // Spec §13.2.1 step 6: with weights, the member's weight on the slip (1 without a roll weight).
+      ...(election.weights === undefined ? {} : { weight: member.weight ?? 1 }),
     };
     await writer.add(sheet);
     options.onProgress?.(writer.packs, total);

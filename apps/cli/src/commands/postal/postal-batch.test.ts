@@ -161,3 +161,22 @@ test('with ballot styles, a batch names its style; a paper outside it is refused
     [{ counts: [1, 0] }, { counts: [1, 0] }]
   );
 });
+
+test('with weights, a batch names the weight on its slips (spec §13.2.1 step 6)', () => {
+  const weighted = { ...styled, weights: { max: 50 } } as typeof manifest;
+  const south = 'paper,choice\n1,leader=Alex Morgan\n';
+  const entries = { first: south, second: south };
+  assert.equal(keyedBatch(weighted, entries, 'south', 40).totals.weight, 40);
+  assert.equal(
+    refusal(() => keyedBatch(weighted, entries, 'south')),
+    'postal/missing-weight'
+  );
+  assert.equal(
+    refusal(() => keyedBatch(weighted, entries, 'south', 51)),
+    'postal/bad-weight'
+  );
+  assert.equal(
+    refusal(() => keyedBatch(styled, entries, 'south', 1)),
+    'postal/weight-not-in-manifest'
+  );
+});

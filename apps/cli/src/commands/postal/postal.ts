@@ -7,7 +7,7 @@
  * officer's console calls too).
  */
 import { readFileSync } from 'node:fs';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import {
   BatchEntryError,
   type BatchTotals,
@@ -184,9 +184,15 @@ export async function postKeyedBatch(
   key: string,
   batch: string,
   entries: { readonly first: string; readonly second: string },
-  style?: string
+  style?: string,
+  weight?: number
 ): Promise<{ totals: BatchTotals; mismatches: readonly Mismatch[] }> {
-  const { totals, mismatches } = keyedBatch(await client.manifest(electionId), entries, style);
+  const { totals, mismatches } = keyedBatch(
+    await client.manifest(electionId),
+    entries,
+    style,
+    weight
+  );
   if (mismatches.length > 0) return { totals, mismatches };
   await client.call('postalBatch', {
     params: { electionId },
@@ -206,6 +212,8 @@ const BATCH_REFUSALS: Readonly<Record<string, string>> = {
     'a ranked contest needs one ranking per valid paper, each naming its candidates at most once',
   'postal/more-papers-than-style-returns':
     'more papers of this ballot style than returns of that style were received: check the --style and the tray',
+  'postal/more-papers-than-weight-returns':
+    'more papers of this weight than returns of members of that weight were received: check the --weight and the tray',
 };
 
 /** What a batch posted says of one contest: its counts, or how many papers it ranks. */
@@ -213,6 +221,14 @@ function contestSummary(contest: BatchTotals['contests'][number]): string {
   return contest.rankings === undefined
     ? contest.counts.join('/')
     : `${contest.rankings.length} rankings`;
+}
+
+/** `--weight`: a whole number 1 … 1,000,000 (spec §13.4); the manifest's maximum is checked later. */
+function parseWeight(value: string): number {
+  const weight = /^[1-9][0-9]{0,6}$/.test(value) ? Number(value) : 0;
+  if (weight < 1 || weight > 1_000_000)
+    throw new InvalidArgumentError('a weight is a whole number from 1 to 1000000');
+  return weight;
 }
 
 function batchCommand(): Command {
@@ -227,6 +243,11 @@ function batchCommand(): Command {
       '--style <category>',
       'the ballot style of the batch’s papers (required when the election has ballot styles)'
     )
+    .option(
+      '--weight <n>',
+      'the weight printed on the batch’s return slips (required when the election has weights)',
+      parseWeight
+    )
     .addHelpText(
       'after',
       `
@@ -239,7 +260,13 @@ a spoilt paper). Example: 1,leader=2 1 - -;committee=- 1 - - 2 -;motion=Yes`
     )
     .action(
       async (
-        options: PostalCommon & { batch: string; first: string; second: string; style?: string }
+        options: PostalCommon & {
+          batch: string;
+          first: string;
+          second: string;
+          style?: string;
+          weight?: number;
+        }
       ) => {
         const client = new ServerClient(options.server);
         let outcome: Awaited<ReturnType<typeof postKeyedBatch>>;
@@ -253,7 +280,8 @@ a spoilt paper). Example: 1,leader=2 1 - -;committee=- 1 - - 2 -;motion=Yes`
               first: readFileSync(options.first, 'utf8'),
               second: readFileSync(options.second, 'utf8'),
             },
-            options.style
+            options.style,
+            options.weight
           );
         } catch (error) {
           const reason =

@@ -179,6 +179,9 @@ export const consoleCy: Readonly<Record<ConsoleKey, string>> = {
   'postal.batchStyle': 'Arddull papur papurau’r swp',
   'postal.batchStyleHint':
     'Mae pob papur mewn swp o’r un arddull papur, wedi’i ddidoli yn ôl y marc ar ei slip dychwelyd: {styles}.',
+  'postal.batchWeight': 'Pwysiad papurau’r swp',
+  'postal.batchWeightHint':
+    'Mae pob papur mewn swp o’r un pwysiad, wedi’i ddidoli yn ôl y pwysiad ar ei slip dychwelyd: rhif cyfan o 1 i {max}.',
   'postal.first': 'Cofnodion y gweithredwr cyntaf (CSV)',
   'postal.second': 'Cofnodion yr ail weithredwr (CSV)',
   'postal.batchSubmit': 'Cymharu a chyhoeddi’r swp',
@@ -215,6 +218,10 @@ export const consoleCy: Readonly<Record<ConsoleKey, string>> = {
     'Enwch arddull papur papurau’r swp, un o arddulliau’r etholiad. Ni chyhoeddwyd dim. {detail}',
   'error.contestNotInStyle':
     'Mae cofnod yn marcio cystadleuaeth nad yw ar arddull papur y swp hwn: gwiriwch y papur a’r arddull. Ni chyhoeddwyd dim. {detail}',
+  'error.batchWeight':
+    'Enwch bwysiad papurau’r swp, fel y’i hargraffwyd ar eu slipiau dychwelyd, hyd at uchafswm yr etholiad. Ni chyhoeddwyd dim. {detail}',
+  'error.morePapersThanWeight':
+    'Byddai sypiau’r pwysiad hwn yn dal mwy o bapurau nag o amlenni aelodau o’r pwysiad hwnnw a gofnodwyd. Gwiriwch y pwysiad a chyfrifwch eto. Ni chyhoeddwyd dim.',
   'error.morePapersThanStyle':
     'Byddai sypiau’r arddull papur hon yn dal mwy o bapurau nag o amlenni o’r arddull honno a gofnodwyd. Gwiriwch yr arddull a chyfrifwch eto. Ni chyhoeddwyd dim.',
   'error.alreadyReceived':

@@ -175,6 +175,9 @@ export const consoleEn = {
   'postal.batchStyle': 'Ballot style of the batch’s papers',
   'postal.batchStyleHint':
     'Every paper of a batch is of one ballot style, sorted by the mark on its return slip: {styles}.',
+  'postal.batchWeight': 'Weight of the batch’s papers',
+  'postal.batchWeightHint':
+    'Every paper of a batch is of one weight, sorted by the weight on its return slip: a whole number from 1 to {max}.',
   'postal.first': 'First operator’s entries (CSV)',
   'postal.second': 'Second operator’s entries (CSV)',
   'postal.batchSubmit': 'Compare and post the batch',
@@ -209,6 +212,10 @@ export const consoleEn = {
     'Name the ballot style of the batch’s papers, one of the election’s styles. Nothing was posted. {detail}',
   'error.contestNotInStyle':
     'An entry marks a contest that is not on this batch’s ballot style: check the paper and the style. Nothing was posted. {detail}',
+  'error.batchWeight':
+    'Name the weight of the batch’s papers, as printed on their return slips, up to the election’s maximum. Nothing was posted. {detail}',
+  'error.morePapersThanWeight':
+    'The batches of this weight would hold more papers than envelopes of members of that weight were recorded. Check the weight and recount. Nothing was posted.',
   'error.morePapersThanStyle':
     'The batches of this ballot style would hold more papers than envelopes of that style were recorded. Check the style and recount. Nothing was posted.',
   'error.alreadyReceived':
