@@ -148,10 +148,7 @@ export async function postPostalBatch(
           'postal/more-papers-than-envelopes',
           `batch ${body.batch}: ${body.papers} papers, but ${envelopes} envelopes were received into it`
         );
-      if (body.style !== undefined)
-        await refuseMorePapersThanStyleReturns(transaction, electionId, body.style, body.papers);
-      if (body.weight !== undefined)
-        await refuseMorePapersThanWeightReturns(transaction, electionId, body);
+      await refuseMorePapersThanClassReturns(transaction, electionId, body);
     }
     const appended = await appendEvent(transaction, head, 'postal-batch', body, context.clock());
     await writeAuditLog(transaction, electionId, 'officer', 'postal-batch', {
@@ -164,56 +161,69 @@ export async function postPostalBatch(
 }
 
 /**
- * Spec §13.2.1 step 3 (V12.6): the papers of the batches of a style, this one included, may not
- * exceed the returns (`postal-received`) of that style's credentials.
+ * Spec §13.2.1 steps 3 and 6 (V12.6, V12.7): the papers of the batches of one style, and with
+ * weights of one (style, weight) class, this batch included, may not exceed the returns
+ * (`postal-received`) of that class's credentials. The posted batches are read once for both.
  */
-async function refuseMorePapersThanStyleReturns(
-  database: Queryable,
-  electionId: string,
-  style: string,
-  papers: number
-): Promise<void> {
-  const received = await database.query<{ n: unknown }>(
-    `SELECT count(*) AS n FROM postal_envelopes e JOIN credentials c
-       ON c.election_id = e.election_id AND c.credential = e.credential
-     WHERE e.election_id = $1 AND c.style = $2`,
-    [electionId, style]
-  );
-  const counted = (await postedBatches(database, electionId))
-    .filter((batch) => batch.style === style)
-    .reduce((sum, batch) => sum + batch.papers, 0);
-  const returns = Number(received[0]?.n ?? 0);
-  if (counted + papers > returns)
-    throw new ServiceError(
-      'postal/more-papers-than-style-returns',
-      `style ${style}: ${counted + papers} papers with this batch, but ${returns} returns of that style were received`
-    );
-}
-
-/**
- * Spec §13.2.1 step 6 (V12.7): the papers of the batches of a (style, weight) class, this one
- * included, may not exceed the returns of credentials of that style (any, without styles) and weight.
- */
-async function refuseMorePapersThanWeightReturns(
+async function refuseMorePapersThanClassReturns(
   database: Queryable,
   electionId: string,
   body: EventBody<'postal-batch'>
 ): Promise<void> {
+  if (body.style === undefined && body.weight === undefined) return;
+  const posted = await postedBatches(database, electionId);
+  const bound = (postalClass: PostalClass, code: BeyondReturnsCode, name: string, what: string) =>
+    refuseBeyondReturns(database, electionId, posted, body.papers, postalClass, code, name, what);
+  if (body.style !== undefined)
+    await bound(
+      { style: body.style },
+      'postal/more-papers-than-style-returns',
+      `style ${body.style}`,
+      'that style'
+    );
+  if (body.weight !== undefined)
+    await bound(
+      { style: body.style, weight: body.weight },
+      'postal/more-papers-than-weight-returns',
+      `${body.style === undefined ? '' : `style ${body.style}, `}weight ${body.weight}`,
+      'that class'
+    );
+}
+
+/** A class of returns and papers: one style, one weight, or both (undefined: any). */
+interface PostalClass {
+  readonly style?: string | undefined;
+  readonly weight?: number | undefined;
+}
+type BeyondReturnsCode =
+  'postal/more-papers-than-style-returns' | 'postal/more-papers-than-weight-returns';
+
+async function refuseBeyondReturns(
+  database: Queryable,
+  electionId: string,
+  posted: readonly EventBody<'postal-batch'>[],
+  papers: number,
+  postalClass: PostalClass,
+  code: BeyondReturnsCode,
+  name: string,
+  what: string
+): Promise<void> {
   const received = await database.query<{ n: unknown }>(
     `SELECT count(*) AS n FROM postal_envelopes e JOIN credentials c
        ON c.election_id = e.election_id AND c.credential = e.credential
-     WHERE e.election_id = $1 AND c.weight = $2 AND ($3::text IS NULL OR c.style = $3)`,
-    [electionId, body.weight, body.style ?? null]
+     WHERE e.election_id = $1 AND ($2::text IS NULL OR c.style = $2)
+       AND ($3::integer IS NULL OR c.weight = $3)`,
+    [electionId, postalClass.style ?? null, postalClass.weight ?? null]
   );
-  const counted = (await postedBatches(database, electionId))
-    .filter((batch) => batch.style === body.style && batch.weight === body.weight)
-    .reduce((sum, batch) => sum + batch.papers, 0);
+  const inClass = (batch: EventBody<'postal-batch'>) =>
+    (postalClass.style === undefined || batch.style === postalClass.style) &&
+    (postalClass.weight === undefined || batch.weight === postalClass.weight);
+  const counted = posted.filter(inClass).reduce((sum, batch) => sum + batch.papers, 0);
   const returns = Number(received[0]?.n ?? 0);
-  const style = body.style === undefined ? '' : `style ${body.style}, `;
-  if (counted + body.papers > returns)
+  if (counted + papers > returns)
     throw new ServiceError(
-      'postal/more-papers-than-weight-returns',
-      `${style}weight ${body.weight}: ${counted + body.papers} papers with this batch, but ${returns} returns of that class were received`
+      code,
+      `${name}: ${counted + papers} papers with this batch, but ${returns} returns of ${what} were received`
     );
 }
 
