@@ -4,7 +4,8 @@
  * into the board's staging area (not the record), read back as the list of parts staged, and
  * committed: the board joins the staged parts, runs the same check as the one-request routes
  * (V10.2–V10.5) and appends them together, or appends nothing. A part sent again with the same
- * body is accepted again (a retry after a lost answer); the officer's key authorises every call.
+ * body is accepted again (a retry after a lost answer), and so is the commit of an upload the board
+ * already appended (named by its digest); the officer's key authorises every call.
  */
 import { Hex32, eventBodySchemas } from '@scrutineer/record';
 import { z } from 'zod';
@@ -51,6 +52,14 @@ export const stagedPartResponse = z.strictObject({
 });
 export const stagingQuery = z.strictObject({ step: stagedStep });
 export const stagedStepBody = z.strictObject({ step: stagedStep });
+export const commitStepBody = z.strictObject({
+  step: stagedStep,
+  /**
+   * The upload committed: SHA-256 of its parts' digests in part order (spec §11.8). With it, a
+   * commit sent again after the board appended that very upload answers the same positions.
+   */
+  digest: Hex32.optional(),
+});
 export const stagingResponse = z.strictObject({
   step: stagedStep,
   /** The step's part count, once a part is staged. */
@@ -71,6 +80,7 @@ const COMMIT_ERRORS = [
   'ranked/out-of-order',
   'ranked/invalid-parts',
   'ranked/staging-incomplete',
+  'ranked/staged-part-differs',
   'mix/wrong-input',
   'mix/invalid-proof',
   'ranked/duplicate-share',
@@ -112,9 +122,11 @@ export const rankedStagingEndpoints = {
     ...officerAction,
     path: '/api/elections/:electionId/ranked/staging/commit',
     summary:
-      'Join a step’s staged parts, check them as the one-request route does (V10.2–V10.5) and append them together; a refused step’s staging is discarded unless it may pass later',
-    body: stagedStepBody,
+      'Join a step’s staged parts, check them as the one-request route does (V10.2–V10.5) and append them together; a refused step’s staging is discarded unless it may pass later. The same upload (by its digest) committed again answers 200 with the positions it was appended at',
+    body: commitStepBody,
     response: rankedAppendedResponse,
+    alsoStatus: [200],
+    idempotent: true,
     errors: COMMIT_ERRORS,
   }),
   discardRankedStep: endpoint({

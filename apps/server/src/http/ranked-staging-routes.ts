@@ -27,9 +27,17 @@ export function rankedStagingRoutes(context: AppContext): RouteSpec[] {
     implement('rankedStaging', ({ params, query }) =>
       stagingOf(service, params.electionId, query.step, limits)
     ),
-    implement('commitRankedStep', ({ params, body }) =>
-      commitStaging(service, params.electionId, body.step)
-    ),
+    implement('commitRankedStep', async ({ params, body }, reply) => {
+      const { positions, repeated } = await commitStaging(
+        service,
+        params.electionId,
+        body.step,
+        body.digest
+      );
+      // The same upload committed again: 200, nothing appended, the first commit's positions.
+      if (repeated) reply.code(200);
+      return { positions };
+    }),
     implement('discardRankedStep', ({ params, body }) =>
       discardStaging(service, params.electionId, body.step)
     ),

@@ -1,12 +1,21 @@
 /**
  * Cutting a ranked step for the board's request limit (spec §11.8 "Staging"): every part fits,
  * the parts join back to the whole step whatever the cut, the same limit gives the same parts
- * (what a resumed run relies on), and a limit too small for one row is refused.
+ * (what a resumed run relies on), and a limit too small for one row is refused. An upload sends
+ * only the parts the board lacks, a bounded number at a time, stops beginning parts after a
+ * failure, and commits the upload by its digest.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type MixBody, joinParts } from '@scrutineer/record';
-import { mixStagedParts, stagedPartDigest } from './staged-step.ts';
+import {
+  type StagedPart,
+  type StagingTransport,
+  mixStagedParts,
+  stagedPartDigest,
+  stagedUploadDigest,
+  uploadStagedStep,
+} from './staged-step.ts';
 
 const hex = (bytes: number, seed: number) => seed.toString(16).padStart(2, '0').repeat(bytes);
 const whole: MixBody = {
@@ -50,4 +59,68 @@ test('a mix is cut so that every part fits the limit, and joins back to itself',
 
 test('a limit smaller than one row and its slice of the proof is refused', () => {
   assert.throws(() => mixStagedParts([whole], 1_000), /the board takes 1000 per request/);
+});
+
+/** A board's staging as the transport sees it: parts held, and the calls in flight. */
+function fakeBoard(parts: readonly StagedPart[], held: readonly number[], failAt?: number) {
+  const digests = parts.map(stagedPartDigest);
+  const seen = { staged: [] as number[], inFlight: 0, most: 0, commits: [] as string[] };
+  const transport: StagingTransport = {
+    status: () =>
+      Promise.resolve({
+        parts: held.length > 0 ? parts.length : null,
+        staged: held.map((part) => ({ part, digest: digests[part] ?? '' })),
+        limits: { request: 8_000 },
+      }),
+    stage: async (part) => {
+      // Refused at once, while the parts begun beside it are still in flight.
+      if (part.body.part === failAt) throw new Error(`part ${failAt} refused`);
+      seen.most = Math.max(seen.most, ++seen.inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      seen.inFlight--;
+      seen.staged.push(part.body.part);
+    },
+    discard: () => Promise.reject(new Error('nothing to discard')),
+    commit: (_step, digest) => {
+      seen.commits.push(digest);
+      return Promise.resolve([7, 8]);
+    },
+  };
+  return { transport, seen, upload: stagedUploadDigest(digests) };
+}
+
+test('an upload sends the missing parts a few at a time and commits the upload by its digest', async () => {
+  const parts = mixStagedParts([whole], 8_000);
+  assert.ok(parts.length >= 6, `${parts.length} parts`);
+  const { transport, seen, upload } = fakeBoard(parts, [0, 2]);
+  const result = await uploadStagedStep(transport, 'mix/0/1', () => parts, { concurrency: 3 });
+  assert.deepEqual(
+    [...seen.staged].sort((a, b) => a - b),
+    parts.map((_, i) => i).filter((i) => i !== 0 && i !== 2)
+  );
+  assert.equal(seen.most, 3);
+  assert.deepEqual(seen.commits, [upload]);
+  assert.deepEqual(result, { positions: [7, 8], parts: parts.length, resumed: 2, discarded: 0 });
+
+  // The board has the step already: nothing staged, the commit only sent again.
+  const again = fakeBoard(parts, []);
+  await uploadStagedStep(again.transport, 'mix/0/1', () => parts, { onBoard: true });
+  assert.deepEqual(again.seen.staged, []);
+  assert.deepEqual(again.seen.commits, [upload]);
+});
+
+test('after a part fails no other part is begun, and nothing is committed', async () => {
+  const parts = mixStagedParts([whole], 8_000);
+  const { transport, seen } = fakeBoard(parts, [], 1);
+  await assert.rejects(
+    uploadStagedStep(transport, 'mix/0/1', () => parts, { concurrency: 3 }),
+    /part 1 refused/
+  );
+  // Parts 0, 1 and 2 were begun together; 1 failed, so neither 3 nor any later one began, and
+  // the two in flight were awaited.
+  assert.deepEqual(
+    [...seen.staged].sort((a, b) => a - b),
+    [0, 2]
+  );
+  assert.deepEqual(seen.commits, []);
 });

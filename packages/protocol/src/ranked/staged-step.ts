@@ -4,10 +4,12 @@
  * or a trustee's shares of a round) is cut into parts that each fit the board's request limit,
  * the parts the board does not hold yet are staged one per request, and the step is committed,
  * which the board checks whole. A run cut short resumes: the board lists what it holds with each
- * part's digest, and only the parts it lacks go again; parts of another run of the step (another
- * shuffle) are discarded first. Pure: the caller passes the transport (and retries within it).
+ * part's digest, and only the parts it lacks go again (a few at a time); parts of another run of
+ * the step (another shuffle) are discarded first. The commit names the upload by its digest, so a
+ * commit sent again after its answer was lost is answered as the first was. Pure: the caller
+ * passes the transport (and retries within it).
  */
-import { bytesToHex, sha256, utf8 } from '@scrutineer/crypto';
+import { bytesToHex, concatByteArrays, hexToBytes, sha256, utf8 } from '@scrutineer/crypto';
 import {
   MIX_ROWS_PER_PART,
   type MixBody,
@@ -25,6 +27,15 @@ export type StagedPart =
 /** What the board stores a part under: the SHA-256 hex of its canonical JSON body. */
 export function stagedPartDigest(part: StagedPart): string {
   return bytesToHex(sha256(utf8(canonicalize(part.body))));
+}
+
+/**
+ * Spec §11.8 "Staging": an upload's digest, SHA-256 of its parts' digests (32 bytes each) in part
+ * order; the commit names the upload by it, and the board recomputes it from a committed step's
+ * events.
+ */
+export function stagedUploadDigest(partDigests: readonly string[]): string {
+  return bytesToHex(sha256(concatByteArrays(partDigests.map(hexToBytes))));
 }
 
 /** Room left in a request beyond the part as JSON.stringify spells it (another client may add spaces). */
@@ -108,8 +119,12 @@ export interface StagingTransport {
   }>;
   readonly stage: (part: StagedPart) => Promise<void>;
   readonly discard: (step: string) => Promise<void>;
-  /** Joins, checks and appends the staged step; the board's refusal is thrown. */
-  readonly commit: (step: string) => Promise<readonly number[]>;
+  /**
+   * Joins, checks and appends the staged upload `digest` (`stagedUploadDigest`) of the step, or
+   * answers the same positions again when the board already appended that very upload; the
+   * board's refusal is thrown.
+   */
+  readonly commit: (step: string, digest: string) => Promise<readonly number[]>;
 }
 
 export interface StagedUpload {
@@ -121,6 +136,46 @@ export interface StagedUpload {
   readonly discarded: number;
 }
 
+export interface StagedUploadOptions {
+  /** Told after each part the board acknowledged: how many are staged, of how many. */
+  readonly progress?: (staged: number, parts: number) => void;
+  /** Parts in flight at once (default 1). */
+  readonly concurrency?: number;
+  /**
+   * The caller knows the board holds the step already (an earlier run's commit whose answer was
+   * lost): nothing is staged, the commit is only sent again to confirm that it is this upload.
+   */
+  readonly onBoard?: boolean;
+}
+
+/**
+ * Stages `parts` at most `concurrency` at a time, in part order; after a refusal or a failure no
+ * more are begun, those in flight are awaited, and the first failure is thrown.
+ */
+async function stageAll(
+  transport: StagingTransport,
+  parts: readonly StagedPart[],
+  concurrency: number,
+  done: () => void
+): Promise<void> {
+  let next = 0;
+  let failure: { readonly error: unknown } | undefined;
+  const worker = async () => {
+    while (failure === undefined && next < parts.length) {
+      const part = parts[next++] as StagedPart;
+      try {
+        await transport.stage(part);
+        done();
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  const workers = Math.max(1, Math.min(Math.floor(concurrency), parts.length));
+  await Promise.all(Array.from({ length: workers }, worker));
+  if (failure !== undefined) throw failure.error;
+}
+
 /**
  * Stages step `step` and commits it: `cut` gives its parts for the board's request limit (the
  * same parts for the same limit, so that a run resumed after a crash matches what it staged).
@@ -129,11 +184,16 @@ export async function uploadStagedStep(
   transport: StagingTransport,
   step: string,
   cut: (requestLimit: number) => readonly StagedPart[],
-  progress?: (staged: number, parts: number) => void
+  options: StagedUploadOptions = {}
 ): Promise<StagedUpload> {
   const status = await transport.status(step);
   const parts = cut(status.limits.request);
   const digests = parts.map(stagedPartDigest);
+  const upload = stagedUploadDigest(digests);
+  if (options.onBoard === true) {
+    const positions = await transport.commit(step, upload);
+    return { positions, parts: parts.length, resumed: parts.length, discarded: 0 };
+  }
   const held = status.staged.filter((s) => digests[s.part] === s.digest);
   let discarded = 0;
   if (held.length !== status.staged.length || (status.parts ?? parts.length) !== parts.length) {
@@ -142,11 +202,12 @@ export async function uploadStagedStep(
   }
   const have = new Set(discarded === 0 ? held.map((s) => s.part) : []);
   let staged = have.size;
-  for (const [i, part] of parts.entries()) {
-    if (have.has(i)) continue;
-    await transport.stage(part);
-    progress?.(++staged, parts.length);
-  }
-  const positions = await transport.commit(step);
+  await stageAll(
+    transport,
+    parts.filter((_, i) => !have.has(i)),
+    options.concurrency ?? 1,
+    () => options.progress?.(++staged, parts.length)
+  );
+  const positions = await transport.commit(step, upload);
   return { positions, parts: parts.length, resumed: have.size, discarded };
 }

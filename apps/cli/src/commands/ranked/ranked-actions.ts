@@ -4,8 +4,9 @@
  * appending (a refusal is thrown as an ApiError with its `mix/…` or `ranked/…` code): the next mix
  * of a contest, a trustee's shares of the round the board is at, the rankings and the count. A mix
  * and a round of shares are always staged part by part and committed (spec §11.8 "Staging",
- * docs/decisions/0033), whatever their size, so one path serves every contest and a run cut
- * short resumes. The client waits out 429/503 (server-client.ts).
+ * docs/decisions/0033), whatever their size, a few parts at a time, so one path serves every
+ * contest and a run cut short resumes, even after the board appended the step but its answer was
+ * lost. The client waits out 429/503 (server-client.ts).
  */
 import { type CiphertextRow, type Group, type Point, hexToBytes } from '@scrutineer/crypto';
 import {
@@ -51,7 +52,12 @@ export interface RankedContext {
   readonly log?: (message: string) => void;
   /** Where a step waits on disk until the board has it (step-spool.ts; default a temp dir). */
   readonly spoolDir?: string;
+  /** Staged parts uploaded at once (default `DEFAULT_CONCURRENCY`). */
+  readonly concurrency?: number;
 }
+
+/** Staged parts in flight at once when no `--concurrency` is given. */
+export const DEFAULT_CONCURRENCY = 3;
 
 interface RankedBoard {
   readonly manifest: Manifest;
@@ -142,12 +148,22 @@ export async function postNextMix(
   secretKey: bigint
 ): Promise<number> {
   const board = await readRankedBoard(context, contest);
+  const name = `mix-${board.contest}-${mixer}`;
+  if (mixer <= board.mixes) {
+    // The board has mixer m's mix: this run's, if its spool is left (the answer was lost).
+    const mix = await confirmStaged<MixBody>(context, 'mix', name, mixStagedParts);
+    if (mix !== undefined) {
+      const rows = mix.reduce((sum, part) => sum + part.outputs.length, 0);
+      context.log?.(`Mixer ${mixer} mixed ${rows} row(s) of contest ${contest}.`);
+      return rows;
+    }
+  }
   if (mixer !== board.mixes + 1)
     throw new Error(`mixer ${mixer} is not next: ${board.mixes} mix(es) are on the board`);
   await postStaged(
     context,
     'mix',
-    `mix-${board.contest}-${mixer}`,
+    name,
     // One part: the whole mix, cut to the board's request limit when it is staged.
     () =>
       mixBodies(
@@ -175,6 +191,26 @@ const NOT_YET: readonly string[] = [
   'election/wrong-stage',
 ];
 
+/** A refusal of the board for the step itself (not the connection, not the client). */
+const boardRefusal = (error: unknown): error is ApiError =>
+  error instanceof ApiError && /^(mix|ranked|trustee)\//.test(error.code);
+
+/** The step key and the staged upload of a spooled step, as `uploadStagedStep` sends it. */
+function uploadOf<T extends MixBody | RankedDecryptionShareBody>(
+  context: RankedContext,
+  type: T extends MixBody ? 'mix' : 'ranked-decryption-share',
+  whole: readonly T[],
+  cut: (step: readonly T[], requestLimit: number) => StagedPart[],
+  onBoard: boolean
+) {
+  const key = stagedStepOf({ type, body: whole[0] } as StagedPart);
+  return uploadStagedStep(stagingTransport(context), key, (limit) => cut(whole, limit), {
+    concurrency: context.concurrency ?? DEFAULT_CONCURRENCY,
+    onBoard,
+    progress: (staged, parts) => context.log?.(`${key}: part ${staged} of ${parts} staged.`),
+  });
+}
+
 /**
  * Spec §11.8 "Staging": the step from the spool if an earlier run left it (else made and
  * spooled), staged part by part (only the parts the board lacks) and committed; the spool is
@@ -193,26 +229,41 @@ async function postStaged<T extends MixBody | RankedDecryptionShareBody>(
     step = await make();
     spool.write(step);
   } else context.log?.(`Resuming ${name} from ${spool.file}.`);
-  const whole = step;
-  const key = stagedStepOf({ type, body: whole[0] } as StagedPart);
   try {
-    const upload = await uploadStagedStep(
-      stagingTransport(context),
-      key,
-      (limit) => cut(whole, limit),
-      (staged, parts) => context.log?.(`${key}: part ${staged} of ${parts} staged.`)
-    );
+    const upload = await uploadOf(context, type, step, cut, false);
     spool.remove();
     return upload;
   } catch (error) {
-    if (
-      error instanceof ApiError &&
-      /^(mix|ranked|trustee)\//.test(error.code) &&
-      !NOT_YET.includes(error.code)
-    )
-      spool.remove();
+    if (boardRefusal(error) && !NOT_YET.includes(error.code)) spool.remove();
     throw error;
   }
+}
+
+/**
+ * Spec §11.8 "Staging": a step the board holds already whose spool an earlier run left (its
+ * commit reached the board, its answer did not): the commit is sent again with the upload's
+ * digest, and the board answers it as the first time if it holds this very upload, or refuses
+ * (another run's step is on the board). Either way the spool is done with. Undefined when no
+ * spool is left (a step posted by a run that saw its answer, or by another machine).
+ */
+async function confirmStaged<T extends MixBody | RankedDecryptionShareBody>(
+  context: RankedContext,
+  type: T extends MixBody ? 'mix' : 'ranked-decryption-share',
+  name: string,
+  cut: (step: readonly T[], requestLimit: number) => StagedPart[]
+): Promise<readonly T[] | undefined> {
+  const spool = stepSpool<T[]>(context.spoolDir ?? DEFAULT_SPOOL_DIR, context.electionId, name);
+  const step = spool.read();
+  if (step === undefined) return undefined;
+  context.log?.(`Resuming ${name} from ${spool.file}: the board has the step; confirming it.`);
+  try {
+    await uploadOf(context, type, step, cut, true);
+  } catch (error) {
+    if (boardRefusal(error)) spool.remove();
+    throw error;
+  }
+  spool.remove();
+  return step;
 }
 
 /** The rounds on the board, combined: each row's prefix, and the round still open. */
@@ -262,6 +313,26 @@ export async function postRankedShares(
       `${board.mixes} of ${board.mixers} mixes are on the board; decryption follows the last`
     );
   const { open } = roundsOnBoard(context, board);
+  // Rounds the board has this trustee's shares of whose spool an earlier run left (the answer to
+  // its commit was lost): confirmed, and the open round's counted as posted by this run.
+  const mine = bodiesOf(board.events, 'ranked-decryption-share').filter(
+    (s) => s.contest === board.contest && s.trustee === trustee.trustee
+  );
+  let confirmed: number | null = null;
+  for (const position of new Set(mine.map((s) => s.position))) {
+    const name = `shares-${board.contest}-${position}-${trustee.trustee}`;
+    const round = await confirmStaged<RankedDecryptionShareBody>(
+      context,
+      'ranked-decryption-share',
+      name,
+      shareStagedParts
+    );
+    if (round !== undefined && position === open?.round.position) confirmed = position;
+  }
+  if (confirmed !== null) {
+    context.log?.(`Trustee ${trustee.trustee}: shares of round ${confirmed} posted.`);
+    return confirmed;
+  }
   if (open === null || open.posted.includes(trustee.trustee)) return null;
   await postStaged(
     context,

@@ -4,7 +4,7 @@
  * returning officer's key, since the board's ranked routes are the officer's; a mix is also signed
  * with the mix server's own key (V10.6), so the officer relays it but cannot make it. The board
  * checks every step before appending it. A mix or a round of shares is staged part by part and
- * committed (spec §11.8 "Staging"), resumable from its spool.
+ * committed (spec §11.8 "Staging"), `--concurrency` parts at a time, resumable from its spool.
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { loadGroup } from '@scrutineer/crypto';
@@ -19,6 +19,7 @@ import {
   writeMixerKeyFile,
 } from './mixer-key-file.ts';
 import {
+  DEFAULT_CONCURRENCY,
   type RankedContext,
   postNextMix,
   postRankedCount,
@@ -32,17 +33,34 @@ interface RankedOptions extends Common {
 
 interface StagedOptions extends RankedOptions {
   spoolDir?: string;
+  concurrency: number;
 }
 
-/** A step is staged part by part; it waits on disk until the board has it (spec §11.8). */
+function parseConcurrency(value: string): number {
+  if (!/^\d{1,2}$/.test(value) || Number(value) < 1)
+    throw new InvalidArgumentError('expected 1 … 99');
+  return Number(value);
+}
+
+/**
+ * A step is staged part by part, a few parts at a time; it waits on disk until the board has it
+ * (spec §11.8).
+ */
 const withSpool = (command: Command): Command =>
-  command.option(
-    '--spool-dir <dir>',
-    `where the step waits until the board has it, so that a run cut short resumes (default ${DEFAULT_SPOOL_DIR})`
-  );
+  command
+    .option(
+      '--spool-dir <dir>',
+      `where the step waits until the board has it, so that a run cut short resumes (default ${DEFAULT_SPOOL_DIR})`
+    )
+    .option(
+      '--concurrency <n>',
+      'staged parts uploaded at once',
+      parseConcurrency,
+      DEFAULT_CONCURRENCY
+    );
 
 async function stagingContext(options: StagedOptions): Promise<RankedContext> {
-  const context = await officer(options);
+  const context = { ...(await officer(options)), concurrency: options.concurrency };
   return options.spoolDir === undefined ? context : { ...context, spoolDir: options.spoolDir };
 }
 

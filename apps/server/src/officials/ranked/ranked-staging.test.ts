@@ -2,7 +2,9 @@
  * Staging a ranked step part by part (spec §11.8 "Staging"), on a board whose ranked request limit
  * is smaller than one mix: the whole mix in one request is refused; staged part by part, a part
  * sent again is accepted again and another body for it refused, a commit before every part is
- * staged refused with the staging kept, and the committed mix appended whole; a bad mix (a row
+ * staged refused with the staging kept, and the committed mix appended whole; the same upload
+ * committed again (its answer lost) answered with the same positions and appended once, another
+ * upload for the filled step refused; a bad mix (a row
  * dropped) is refused at the commit with nothing appended and its staging discarded; a step out of
  * turn keeps its staging; a step's staging is bounded; on PostgreSQL a second server instance
  * takes parts the first began. The board remembers each checked mix under the hashes of its
@@ -10,7 +12,14 @@
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { mixBodies, mixOutputRows, mixStagedParts, rankedInputRows } from '@scrutineer/protocol';
+import {
+  mixBodies,
+  mixOutputRows,
+  mixStagedParts,
+  rankedInputRows,
+  stagedPartDigest,
+  stagedUploadDigest,
+} from '@scrutineer/protocol';
 import { type MixBody, mixStatementOf, signMix } from '@scrutineer/record';
 import type { RunningServer } from '../../server.ts';
 import { verifyRankedContest } from '@scrutineer/verifier';
@@ -120,6 +129,44 @@ forEachEngine('staging a ranked step through the board', (engine) => {
     assert.equal(committed.status, 201, JSON.stringify(committed.body));
     assert.equal((committed.body as { positions: number[] }).positions.length, parts.length);
     assert.deepEqual((await stagingOf('mix/0/1')).staged, []);
+    const positions = (committed.body as { positions: number[] }).positions;
+
+    // The answer to the commit lost: the same upload (by its digest) committed again is answered
+    // 200 with the same positions, and nothing is appended.
+    const upload = stagedUploadDigest(parts.map(stagedPartDigest));
+    const repeat = await unchanged(() =>
+      post('/ranked/staging/commit', { step: 'mix/0/1', digest: upload })
+    );
+    assert.equal(repeat.status, 200, JSON.stringify(repeat.body));
+    assert.deepEqual(repeat.body, { positions });
+    // Without the digest and with nothing staged, there is no upload to commit.
+    assert.equal(
+      errorCode(await post('/ranked/staging/commit', { step: 'mix/0/1' })),
+      'ranked/staging-incomplete'
+    );
+    // The same parts staged again and committed (no digest: the staged upload): the same answer,
+    // and the staging of the step on the board is deleted.
+    for (const part of parts) await stage(part);
+    const restaged = await unchanged(() => post('/ranked/staging/commit', { step: 'mix/0/1' }));
+    assert.equal(restaged.status, 200, JSON.stringify(restaged.body));
+    assert.deepEqual(restaged.body, { positions });
+    assert.deepEqual((await stagingOf('mix/0/1')).staged, []);
+    // Another upload for the step on the board is refused for its turn.
+    const another = await unchanged(() =>
+      post('/ranked/staging/commit', { step: 'mix/0/1', digest: 'ab'.repeat(32) })
+    );
+    assert.equal(errorCode(another), 'ranked/out-of-order');
+    assert.match(JSON.stringify(another.body), /on the board already as another upload/);
+    // The board holds mixer 1's mix once.
+    const mixesOnBoard = (
+      (await api(server(), 'GET', `${base}/events?from=0&limit=1000`)).body as {
+        events: { type: string; position: number; body: { mixer: number } }[];
+      }
+    ).events.filter((e) => e.type === 'mix' && e.body.mixer === 1);
+    assert.deepEqual(
+      mixesOnBoard.map((e) => e.position),
+      positions
+    );
     rows = mixOutputRows(group, first);
 
     // Mixer 2 drops a row and signs its cheat: its staged parts are refused at the commit (the
@@ -152,6 +199,16 @@ forEachEngine('staging a ranked step through the board', (engine) => {
       assert.equal(
         errorCode(await post('/ranked/staging/commit', { step: 'mix/0/3' })),
         'ranked/out-of-order'
+      )
+    );
+    assert.ok((await stagingOf('mix/0/3')).staged.length > 0);
+    // A commit naming another upload than the one staged: refused, the staging kept.
+    await unchanged(async () =>
+      assert.equal(
+        errorCode(
+          await post('/ranked/staging/commit', { step: 'mix/0/3', digest: 'ab'.repeat(32) })
+        ),
+        'ranked/staged-part-differs'
       )
     );
     assert.ok((await stagingOf('mix/0/3')).staged.length > 0);
