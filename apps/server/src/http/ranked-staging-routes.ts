@@ -3,12 +3,8 @@
  * side of the contract's ranked staging endpoints. A part's body is bounded by the ranked request
  * limit (the same as a whole step's on the one-request routes), the step's staging by its own.
  */
-import {
-  commitStaging,
-  discardStaging,
-  stagePart,
-  stagingOf,
-} from '../officials/ranked/ranked-staging.ts';
+import { discardStaging, stagePart, stagingOf } from '../officials/ranked/ranked-staging.ts';
+import { commitStaging } from '../officials/ranked/commit-staging.ts';
 import type { AppContext } from './app-context.ts';
 import { type RouteSpec, implement } from './route-spec.ts';
 

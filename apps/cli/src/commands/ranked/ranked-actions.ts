@@ -20,10 +20,7 @@ import {
   rankingsOfPrefixes,
   roundSize,
   shareStagedParts,
-  type StagedPart,
-  type StagedUpload,
   submissionOf,
-  uploadStagedStep,
 } from '@scrutineer/protocol';
 import { countSeed } from '@scrutineer/ranked-count';
 import {
@@ -37,10 +34,8 @@ import {
   manifestHash,
   postalRankingsOf,
 } from '@scrutineer/record';
-import { stagedStepOf } from '@scrutineer/api-contract';
-import { ApiError, type ServerClient } from '../../client/server-client.ts';
-import { DEFAULT_SPOOL_DIR, stepSpool } from './step-spool.ts';
-import { stagingTransport } from './staging-transport.ts';
+import type { ServerClient } from '../../client/server-client.ts';
+import { confirmStaged, postStaged } from './staged-post.ts';
 import { rankedSharesOnAllCores } from './share-pool.ts';
 
 export interface RankedContext {
@@ -52,12 +47,9 @@ export interface RankedContext {
   readonly log?: (message: string) => void;
   /** Where a step waits on disk until the board has it (step-spool.ts; default a temp dir). */
   readonly spoolDir?: string;
-  /** Staged parts uploaded at once (default `DEFAULT_CONCURRENCY`). */
+  /** Staged parts uploaded at once (default `DEFAULT_CONCURRENCY`, staged-post.ts). */
   readonly concurrency?: number;
 }
-
-/** Staged parts in flight at once when no `--concurrency` is given. */
-export const DEFAULT_CONCURRENCY = 3;
 
 interface RankedBoard {
   readonly manifest: Manifest;
@@ -182,88 +174,6 @@ export async function postNextMix(
   );
   context.log?.(`Mixer ${mixer} mixed ${board.rows.length} row(s) of contest ${contest}.`);
   return board.rows.length;
-}
-
-/** The board's refusals after which the same step may still pass (its spool is kept). */
-const NOT_YET: readonly string[] = [
-  'ranked/out-of-order',
-  'ranked/staging-incomplete',
-  'election/wrong-stage',
-];
-
-/** A refusal of the board for the step itself (not the connection, not the client). */
-const boardRefusal = (error: unknown): error is ApiError =>
-  error instanceof ApiError && /^(mix|ranked|trustee)\//.test(error.code);
-
-/** The step key and the staged upload of a spooled step, as `uploadStagedStep` sends it. */
-function uploadOf<T extends MixBody | RankedDecryptionShareBody>(
-  context: RankedContext,
-  type: T extends MixBody ? 'mix' : 'ranked-decryption-share',
-  whole: readonly T[],
-  cut: (step: readonly T[], requestLimit: number) => StagedPart[],
-  onBoard: boolean
-) {
-  const key = stagedStepOf({ type, body: whole[0] } as StagedPart);
-  return uploadStagedStep(stagingTransport(context), key, (limit) => cut(whole, limit), {
-    concurrency: context.concurrency ?? DEFAULT_CONCURRENCY,
-    onBoard,
-    progress: (staged, parts) => context.log?.(`${key}: part ${staged} of ${parts} staged.`),
-  });
-}
-
-/**
- * Spec §11.8 "Staging": the step from the spool if an earlier run left it (else made and
- * spooled), staged part by part (only the parts the board lacks) and committed; the spool is
- * removed once the board appended the step, or refused it for good.
- */
-async function postStaged<T extends MixBody | RankedDecryptionShareBody>(
-  context: RankedContext,
-  type: T extends MixBody ? 'mix' : 'ranked-decryption-share',
-  name: string,
-  make: () => Promise<T[]> | T[],
-  cut: (step: readonly T[], requestLimit: number) => StagedPart[]
-): Promise<StagedUpload> {
-  const spool = stepSpool<T[]>(context.spoolDir ?? DEFAULT_SPOOL_DIR, context.electionId, name);
-  let step = spool.read();
-  if (step === undefined) {
-    step = await make();
-    spool.write(step);
-  } else context.log?.(`Resuming ${name} from ${spool.file}.`);
-  try {
-    const upload = await uploadOf(context, type, step, cut, false);
-    spool.remove();
-    return upload;
-  } catch (error) {
-    if (boardRefusal(error) && !NOT_YET.includes(error.code)) spool.remove();
-    throw error;
-  }
-}
-
-/**
- * Spec §11.8 "Staging": a step the board holds already whose spool an earlier run left (its
- * commit reached the board, its answer did not): the commit is sent again with the upload's
- * digest, and the board answers it as the first time if it holds this very upload, or refuses
- * (another run's step is on the board). Either way the spool is done with. Undefined when no
- * spool is left (a step posted by a run that saw its answer, or by another machine).
- */
-async function confirmStaged<T extends MixBody | RankedDecryptionShareBody>(
-  context: RankedContext,
-  type: T extends MixBody ? 'mix' : 'ranked-decryption-share',
-  name: string,
-  cut: (step: readonly T[], requestLimit: number) => StagedPart[]
-): Promise<readonly T[] | undefined> {
-  const spool = stepSpool<T[]>(context.spoolDir ?? DEFAULT_SPOOL_DIR, context.electionId, name);
-  const step = spool.read();
-  if (step === undefined) return undefined;
-  context.log?.(`Resuming ${name} from ${spool.file}: the board has the step; confirming it.`);
-  try {
-    await uploadOf(context, type, step, cut, true);
-  } catch (error) {
-    if (boardRefusal(error)) spool.remove();
-    throw error;
-  }
-  spool.remove();
-  return step;
 }
 
 /** The rounds on the board, combined: each row's prefix, and the round still open. */

@@ -19,12 +19,12 @@ import {
   writeMixerKeyFile,
 } from './mixer-key-file.ts';
 import {
-  DEFAULT_CONCURRENCY,
   type RankedContext,
   postNextMix,
   postRankedCount,
   postRankedShares,
 } from './ranked-actions.ts';
+import { DEFAULT_CONCURRENCY } from './staged-post.ts';
 import { DEFAULT_SPOOL_DIR } from './step-spool.ts';
 
 interface RankedOptions extends Common {
