@@ -7,15 +7,20 @@ import { ApiError } from './console-api.ts';
 import type { StepProblem } from './console-actions.ts';
 import { type ConsoleKey, ct } from './i18n/console-i18n.ts';
 
-/** An error of the form on show: its sentence, and the field it is about. */
-export interface ConsoleError {
+/** A sentence on show: the status line's, or an error's. */
+export interface Worded {
   readonly text: string;
+}
+
+/** An error of the form on show: its sentence, and the field it is about. */
+export interface ConsoleError extends Worded {
   readonly target?: string;
 }
 
 /**
- * An error whose sentence is made each time it is shown, so the error summary follows a switch of
- * language after the step that found it (the words are not kept in the language of that moment).
+ * A sentence made each time it is shown, so the error summary and the status line follow a switch
+ * of language after the step that gave them (the words are not kept in the language of that
+ * moment).
  */
 export function said(words: () => string, target?: string): ConsoleError {
   return {
