@@ -20,7 +20,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type ResultSheet, countRanked } from '@scrutineer/ranked-count';
 import { encryptBallot } from '@scrutineer/protocol';
-import { type Manifest, countRankingsOf } from '@scrutineer/record';
+import { type Manifest, countRankingsOf, isRankedContest } from '@scrutineer/record';
 import {
   type ContestSpec,
   castBallotRequest,
@@ -177,7 +177,7 @@ export async function runRanked(options: RankedDemoOptions): Promise<RankedDemoO
     };
     await postDecryptionShares(server, absent, tally.body, tallied.checkpoint);
     for (const contest of CONTESTS) {
-      if (contest.method === undefined) continue;
+      if (!isRankedContest(contest)) continue;
       // Each mix server signs its mix with its own key (V10.6); the officer's token only relays it.
       for (const [m, secretKey] of election.mixerSecretKeys.entries())
         await postNextMix(context, contest.id, m + 1, secretKey);
@@ -257,7 +257,7 @@ function rankedOutcomes(
   voters: readonly (readonly (readonly number[])[])[]
 ): RankedContestOutcome[] {
   return manifest.contests.flatMap((contest, c) => {
-    if (contest.method === undefined) return [];
+    if (!isRankedContest(contest)) return [];
     const result = events.find(
       (e) => e.type === 'ranked-result' && e.body.contestId === contest.id
     );

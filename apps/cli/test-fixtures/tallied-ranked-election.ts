@@ -15,7 +15,15 @@ export interface TalliedRankedElection {
   readonly asOfficer: { params: { electionId: string }; token: string };
 }
 
-export async function talliedRankedElection(server: RunningServer): Promise<TalliedRankedElection> {
+export interface TalliedRankedElectionOptions {
+  /** Where the context's ranked steps wait on disk (step-spool.ts; default a temp dir). */
+  readonly spoolDir?: string;
+}
+
+export async function talliedRankedElection(
+  server: RunningServer,
+  options: TalliedRankedElectionOptions = {}
+): Promise<TalliedRankedElection> {
   const election = await castRankedTestElection(server);
   const client = new ServerClient(server.url);
   const asOfficer = { params: { electionId: election.electionId }, token: election.adminKey };
@@ -26,6 +34,7 @@ export async function talliedRankedElection(server: RunningServer): Promise<Tall
     group: election.setup.group,
     electionId: election.electionId,
     adminKey: election.adminKey,
+    ...(options.spoolDir === undefined ? {} : { spoolDir: options.spoolDir }),
   };
   return { election, client, context, asOfficer };
 }

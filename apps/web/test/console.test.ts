@@ -694,6 +694,13 @@ describe("returning officer's console in Chromium", () => {
     // Close, from the keyboard.
     await keyboardPress(page, 'close');
     await statusSays(page, ce['close.done']);
+    // The status line is worded when shown, like the error summary: it follows a switch of language.
+    await page.click('#language-switch');
+    await statusSays(page, cc['close.done']);
+    assert.equal(await page.locator('#console-status').innerText(), cc['close.done']);
+    await page.click('#language-switch');
+    await statusSays(page, ce['close.done']);
+    assert.equal(await page.locator('#console-status').innerText(), ce['close.done']);
     await page.locator('#enter-batch').waitFor();
 
     // Batch entry: each bad batch is refused with its reason and posts nothing.

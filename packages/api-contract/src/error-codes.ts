@@ -339,6 +339,31 @@ export const ERROR_CATALOGUE = {
     409,
     'The postal audit does not allow this step now (spec §9.8): the message says which rule.',
   ],
+  // The audit's refusals an officer meets in the order of its steps (record's audit-replay.ts).
+  'postal-audit/no-commitment': [
+    409,
+    'The postal audit cannot start before an observer has committed to a seed (spec §9.8.2).',
+  ],
+  'postal-audit/seeds-unrevealed': [
+    409,
+    'No sample can be drawn before every committed observer seed is revealed (spec §9.8.2).',
+  ],
+  'postal-audit/seed-mismatch': [
+    409,
+    "The observer's seed does not open the commitment they published (spec §9.8.2).",
+  ],
+  'postal-audit/sample-uncounted': [
+    409,
+    'The sampled batches are not all counted by hand yet (spec §9.8.3).',
+  ],
+  'postal-audit/risk-limit-met': [
+    409,
+    'The risk limit is met: no further sample is due; the audit can end (spec §9.8.3).',
+  ],
+  'postal-audit/risk-above-limit': [
+    409,
+    'The measured risk is above the limit: the audit must draw more or count by hand (spec §9.8.3).',
+  ],
   'postal-audit/unfinished': [
     409,
     'A postal audit has started and not ended: end it (or escalate to a full hand count) before the tally.',

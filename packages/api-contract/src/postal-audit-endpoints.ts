@@ -38,6 +38,12 @@ const refusals = [
   'election/wrong-stage',
   'election/channel-not-offered',
   'postal-audit/refused',
+  'postal-audit/no-commitment',
+  'postal-audit/seeds-unrevealed',
+  'postal-audit/seed-mismatch',
+  'postal-audit/sample-uncounted',
+  'postal-audit/risk-limit-met',
+  'postal-audit/risk-above-limit',
 ] as const;
 
 export const postalAuditEndpoints = {

@@ -11,7 +11,7 @@ import type { EventBody } from './board-event.ts';
 import { collegeResults } from './colleges.ts';
 import { postalPapersPerContest } from './postal-styles.ts';
 import { weightedPostalCounts } from './postal-weights.ts';
-import type { Manifest } from './manifest.ts';
+import { type Manifest, isRankedContest } from './manifest.ts';
 import type { RankedResultBody, RankedSheet } from './ranked-result.ts';
 import {
   AUDIT_EVENT_TYPES,
@@ -314,7 +314,7 @@ export function declareResult(
     postalCount.countOfRecord().map((body) => weightedPostalCounts(body))
   );
   const contests = manifest.contests.map((contest, c) => {
-    if (contest.method !== undefined)
+    if (isRankedContest(contest))
       return declareRanked(contest, contest.method, rankedResults.get(contest.id), counted);
     if (!perContest) return declareContest(contest, tallied.contests[c], counted);
     // Spec §9.9 with §13.6: the contest's own figures, from the tally's per-contest counts.

@@ -219,8 +219,13 @@ export type Manifest = z.infer<typeof manifestSchema>;
 export type Contest = Manifest['contests'][number];
 export type BallotPolicy = Manifest['policy'];
 
-/** Spec §9.2.1: true for a contest counted from rankings (§11, §12), not homomorphically. */
-export function isRankedContest(contest: Contest): boolean {
+/**
+ * Spec §9.2.1: true for a contest counted from rankings (§11, §12), not homomorphically — the one
+ * test, for a manifest's contest or anything carrying its `method`; narrows `method` to defined.
+ */
+export function isRankedContest<C extends { readonly method?: string | undefined }>(
+  contest: C
+): contest is C & { readonly method: NonNullable<C['method']> } {
   return contest.method !== undefined;
 }
 
@@ -315,7 +320,7 @@ function manifestInvariantError(m: Manifest): RecordError | null {
  */
 function rankedContestError(contest: Contest, path: string): RecordError | null {
   const n = contest.candidates.length;
-  if (contest.method === undefined)
+  if (!isRankedContest(contest))
     return contest.rules === undefined && contest.seats === undefined
       ? null
       : recordError(

@@ -7,6 +7,7 @@
  * (`countRankingsOf`). One rule for the board (before it appends a batch) and the verifier.
  */
 import type { EventBody } from './board-event.ts';
+import { isRankedContest } from './manifest.ts';
 
 type PostalCounts = Pick<EventBody<'postal-batch'>, 'papers' | 'spoilt' | 'contests'>;
 
@@ -18,7 +19,7 @@ interface PostalContest {
 
 /** How many counts a contest's postal entry has: one per candidate, none for a ranked contest. */
 export function postalCountsLength(contest: Omit<PostalContest, 'id'>): number {
-  return contest.method === undefined ? contest.candidates.length : 0;
+  return isRankedContest(contest) ? 0 : contest.candidates.length;
 }
 
 /**
@@ -35,7 +36,7 @@ export function postalRankingsProblem(
   for (const [c, contest] of contests.entries()) {
     const entry = body.contests[c];
     if (entry === undefined) continue; // the entry count is V6.3's
-    if (contest.method === undefined) {
+    if (!isRankedContest(contest)) {
       if (entry.rankings !== undefined)
         return `contest ${contest.id} is not ranked: its postal entry has counts, not rankings`;
       continue;

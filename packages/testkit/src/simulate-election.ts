@@ -210,7 +210,7 @@ export function simulateElection(options: SimulationOptions): SimulatedElection 
     createCeremonyKey(group, electionId, i + 1)
   );
   const boardSecretKey = randomScalar();
-  const mixerSecretKeys = contests.some((c) => c.method !== undefined) ? simulatedMixerKeys() : [];
+  const mixerSecretKeys = contests.some(isRankedContest) ? simulatedMixerKeys() : [];
   const manifest = simulatedManifest(group, {
     electionId,
     contests,

@@ -16,6 +16,7 @@ import {
   type Ballot,
   type EventBody,
   type Manifest,
+  isRankedContest,
   mixStatementOf,
   postalRankingsOf,
   signMix,
@@ -159,7 +160,7 @@ export function simulateRankedPhase(input: RankedPhaseInput): Map<number, number
   };
   const published = new Map<number, number[][]>();
   manifest.contests.forEach((contest, c) => {
-    if (contest.method === undefined) return;
+    if (!isRankedContest(contest)) return;
     const n = contest.candidates.length;
     let rows: CiphertextRow[] = rankedInputRows(group, manifest, input.counted, c);
     const mixers = manifest.mixers?.members.length ?? 0;

@@ -22,7 +22,7 @@ import {
   generatePostalReturn,
 } from '@scrutineer/protocol';
 import { type ContestSpec, simulatedManifest } from './simulate-election.ts';
-import type { Manifest } from '@scrutineer/record';
+import { type Manifest, isRankedContest } from '@scrutineer/record';
 import { prepareBallotContext } from '@scrutineer/verifier';
 import {
   hashBearerKey,
@@ -232,7 +232,7 @@ export async function createTestElection(
     createCeremonyKey(group, electionId, i + 1)
   );
   const now = service.clock();
-  const mixerSecretKeys = (options.contests ?? []).some((c) => c.method !== undefined)
+  const mixerSecretKeys = (options.contests ?? []).some(isRankedContest)
     ? [randomScalar(), randomScalar(), randomScalar()]
     : [];
   const drafted = simulatedManifest(group, {

@@ -16,6 +16,7 @@
  *   for the two thirds goes on a sheet of its own.
  */
 import { encodeReturnSlip } from '@scrutineer/protocol';
+import { isRankedContest } from '@scrutineer/record';
 import {
   type PackElection,
   type PackSheet,
@@ -397,7 +398,7 @@ function ballot(
               contest.minSelections,
               contest.maxSelections,
               language,
-              contest.method !== undefined
+              isRankedContest(contest)
             )
           )
         ),

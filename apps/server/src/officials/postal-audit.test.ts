@@ -61,7 +61,7 @@ forEachEngine('the postal audit on the board', (engine) => {
     await refused(
       '/postal/audit/start',
       { riskLimit: 5 },
-      'postal-audit/refused',
+      'postal-audit/no-commitment',
       'no seed committed'
     );
     const commitment = auditSeedCommitment('Observer', SEED);
@@ -79,13 +79,13 @@ forEachEngine('the postal audit on the board', (engine) => {
     await refused(
       '/postal/audit/sample',
       {},
-      'postal-audit/refused',
+      'postal-audit/seeds-unrevealed',
       'before the seed is revealed'
     );
     await refused(
       '/postal/audit/reveal',
       { observer: 'Observer', seed: '00'.repeat(32) },
-      'postal-audit/refused',
+      'postal-audit/seed-mismatch',
       'a seed that does not open the commitment'
     );
     await refused('/tally', undefined, 'postal-audit/unfinished', 'the tally during the audit');
@@ -105,7 +105,12 @@ forEachEngine('the postal audit on the board', (engine) => {
         'postal-audit/refused',
         'a batch outside the sample'
       );
-    await refused('/postal/audit/end', {}, 'postal-audit/refused', 'sampled batches uncounted');
+    await refused(
+      '/postal/audit/end',
+      {},
+      'postal-audit/sample-uncounted',
+      'sampled batches uncounted'
+    );
     for (const id of sample.batches) {
       const found = batches.find((b) => b.batch === id);
       assert.equal((await post('/postal/audit/count', found)).status, 201);
@@ -115,7 +120,7 @@ forEachEngine('the postal audit on the board', (engine) => {
       assert.equal(status.status, 200);
       const ended = await post('/postal/audit/end');
       if (ended.status === 201) break;
-      assert.equal(errorCode(ended), 'postal-audit/refused');
+      assert.equal(errorCode(ended), 'postal-audit/risk-above-limit');
       const next = await post('/postal/audit/sample', {});
       assert.equal(next.status, 201, JSON.stringify(next.body));
       for (const id of (next.body as { body: EventBody<'postal-audit-sample'> }).body.batches)

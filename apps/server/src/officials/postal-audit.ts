@@ -71,7 +71,7 @@ export async function refuseBatchAfterAuditStart(
 
 /**
  * Appends the audit event `make` builds from the audit so far, if the replay finds no problem with
- * it; refuses with `postal-audit/refused` and the replay's reason otherwise.
+ * it; refuses with the replay's reason otherwise (its code, or `postal-audit/refused`).
  */
 async function appendAuditEvent<E extends Exclude<AuditEvent, { type: 'postal-batch' }>>(
   context: ServiceContext,
@@ -89,8 +89,7 @@ async function appendAuditEvent<E extends Exclude<AuditEvent, { type: 'postal-ba
     const replay = await replayPostalAudit(transaction, election);
     const event = make(replay, election);
     const problems = replay.observe(event, '');
-    if (problems[0] !== undefined)
-      throw new ServiceError('postal-audit/refused', problems[0].message);
+    if (problems[0] !== undefined) refuse(problems[0]);
     const appended = await appendEvent(transaction, head, event.type, event.body, context.clock());
     await writeAuditLog(transaction, electionId, 'officer', event.type, {
       position: appended.position,
@@ -99,8 +98,13 @@ async function appendAuditEvent<E extends Exclude<AuditEvent, { type: 'postal-ba
   });
 }
 
+/** The replay's problem as the API's refusal: its own code if it has one, else the general one. */
+function refuse(problem: AuditProblem): never {
+  throw new ServiceError(problem.code ?? 'postal-audit/refused', problem.message);
+}
+
 function orRefuse<T extends object>(value: T | AuditProblem): T {
-  if (isAuditProblem(value)) throw new ServiceError('postal-audit/refused', value.message);
+  if (isAuditProblem(value)) refuse(value);
   return value;
 }
 

@@ -13,11 +13,11 @@ import {
   api,
   countAndPublish,
   createTestElection,
-  errorCode,
   failedChecksOf,
   forEachEngine,
   officerPoster,
   receivePacks,
+  refusalChecks,
   startFullHandCount,
   suiteServer,
   verifyPublishedRecord,
@@ -59,6 +59,7 @@ const batch = (
 
 forEachEngine('postal papers and ballot styles', (engine) => {
   const server = suiteServer(engine);
+  const { expectRefusal } = refusalChecks(server);
   /** Four members (north, south, south, north) and a postal channel. */
   const styledElection = () =>
     createTestElection(server().service, {
@@ -77,27 +78,20 @@ forEachEngine('postal papers and ballot styles', (engine) => {
     const post = (body: EventBody<'postal-batch'>) =>
       api(server(), 'POST', `${base}/postal/batches`, { ...officer, body });
 
+    // Each refusal leaves the board head where it was: only the south batch is appended.
+    const refused = (body: EventBody<'postal-batch'>, code: string, status: number) =>
+      expectRefusal(election, () => post(body), code, status);
+
     const southOk = batch('s1', 'south', 2, [1, 1], [0, 0]);
-    assert.equal(
-      errorCode(await post(batch('s1', undefined, 2, [1, 1], [0, 0]))),
-      'postal/missing-style'
-    );
-    assert.equal(
-      errorCode(await post(batch('s1', 'west', 2, [1, 1], [0, 0]))),
-      'postal/unknown-style'
-    );
-    const outside = await post(batch('s1', 'south', 2, [1, 1], [1, 0]));
-    assert.equal(outside.status, 403);
-    assert.equal(errorCode(outside), 'postal/contest-not-in-style');
+    await refused(batch('s1', undefined, 2, [1, 1], [0, 0]), 'postal/missing-style', 400);
+    await refused(batch('s1', 'west', 2, [1, 1], [0, 0]), 'postal/unknown-style', 400);
+    await refused(batch('s1', 'south', 2, [1, 1], [1, 0]), 'postal/contest-not-in-style', 403);
     // The south tray counted as north papers: one tray envelope, but no north paper may follow.
     assert.equal((await post(southOk)).status, 201);
-    const wrongStyle = await post(batch('n1', 'south', 1, [1, 0], [0, 0]));
-    assert.equal(errorCode(wrongStyle), 'postal/more-papers-than-style-returns');
-    assert.equal(
-      (await allEvents(server(), election.electionId)).filter((e) => e.type === 'postal-batch')
-        .length,
-      1,
-      'only the south batch was appended'
+    await refused(
+      batch('n1', 'south', 1, [1, 0], [0, 0]),
+      'postal/more-papers-than-style-returns',
+      409
     );
 
     // The north batch marks both contests; the south one left the northern seat blank (min 1).
@@ -146,18 +140,21 @@ forEachEngine('postal papers and ballot styles', (engine) => {
     // northern seat on south papers, is refused.
     const [south, north] = batches.map(({ style: _style, ...count }) => count);
     assert.ok(south !== undefined && north !== undefined);
-    assert.equal(
-      errorCode(await post('/postal/audit/count', { ...south, style: 'north' })),
-      'postal-audit/refused'
+    await expectRefusal(
+      election,
+      () => post('/postal/audit/count', { ...south, style: 'north' }),
+      'postal-audit/refused',
+      409
     );
-    assert.equal(
-      errorCode(
-        await post('/postal/audit/count', {
+    await expectRefusal(
+      election,
+      () =>
+        post('/postal/audit/count', {
           ...south,
           contests: [{ counts: [1, 0] }, { counts: [1, 0] }],
-        })
-      ),
-      'postal/contest-not-in-style'
+        }),
+      'postal/contest-not-in-style',
+      403
     );
     for (const count of [south, north]) {
       const counted = await post('/postal/audit/count', count);

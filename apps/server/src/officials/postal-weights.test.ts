@@ -12,11 +12,11 @@ import {
   allEvents,
   countAndPublish,
   createTestElection,
-  errorCode,
   failedChecksOf,
   forEachEngine,
   officerPoster,
   receivePacks,
+  refusalChecks,
   startFullHandCount,
   suiteServer,
   verifyPublishedRecord,
@@ -49,6 +49,7 @@ const batch = (
 
 forEachEngine('postal papers and weights', (engine) => {
   const server = suiteServer(engine);
+  const { expectRefusal } = refusalChecks(server);
   const weightedElection = () =>
     createTestElection(server().service, { voters: 5, contests: [CHAIR], weights: WEIGHTS });
   const officerPost = (election: TestElection) => officerPoster(server(), election);
@@ -59,24 +60,14 @@ forEachEngine('postal papers and weights', (engine) => {
     // The branch (weight 40) and two members (weight 1) return their packs, sorted by weight.
     await receivePacks(post, election, ['w40', 'w1', 'w1']);
     assert.equal((await post('/close')).status, 201);
+    // Each refusal leaves the board head where it was: nothing is appended.
+    const refused = (body: EventBody<'postal-batch'>, code: string, status: number) =>
+      expectRefusal(election, () => post('/postal/batches', body), code, status);
     const light = batch('w1', 1, 2, [0, 2]);
-    const missing = await post('/postal/batches', batch('w1', undefined, 2, [0, 2]));
-    assert.equal(missing.status, 400);
-    assert.equal(errorCode(missing), 'postal/missing-weight');
-    assert.equal(
-      errorCode(await post('/postal/batches', batch('w1', 101, 2, [0, 2]))),
-      'postal/bad-weight'
-    );
+    await refused(batch('w1', undefined, 2, [0, 2]), 'postal/missing-weight', 400);
+    await refused(batch('w1', 101, 2, [0, 2]), 'postal/bad-weight', 400);
     // The light tray keyed at weight 40: only one return of weight 40 was received.
-    const heavier = await post('/postal/batches', batch('w1', 40, 2, [0, 2]));
-    assert.equal(heavier.status, 409);
-    assert.equal(errorCode(heavier), 'postal/more-papers-than-weight-returns');
-    assert.equal(
-      (await allEvents(server(), election.electionId)).filter((e) => e.type === 'postal-batch')
-        .length,
-      0,
-      'nothing was appended'
-    );
+    await refused(batch('w1', 40, 2, [0, 2]), 'postal/more-papers-than-weight-returns', 409);
 
     const { result } = await countAndPublish(
       server(),
@@ -122,9 +113,11 @@ forEachEngine('postal papers and weights', (engine) => {
     const post = officerPost(election);
     await receivePacks(post, election, ['t1']);
     assert.equal((await post('/close')).status, 201);
-    assert.equal(
-      errorCode(await post('/postal/batches', batch('t1', 1, 1, [1, 0]))),
-      'postal/weight-not-in-manifest'
+    await expectRefusal(
+      election,
+      () => post('/postal/batches', batch('t1', 1, 1, [1, 0])),
+      'postal/weight-not-in-manifest',
+      400
     );
   });
 
@@ -139,9 +132,11 @@ forEachEngine('postal papers and weights', (engine) => {
     // The hand counts as the officer keys them: no weight; one naming another weight is refused.
     const [heavy, light] = batches.map(({ weight: _weight, ...count }) => count);
     assert.ok(heavy !== undefined && light !== undefined);
-    assert.equal(
-      errorCode(await post('/postal/audit/count', { ...heavy, weight: 1 })),
-      'postal-audit/refused'
+    await expectRefusal(
+      election,
+      () => post('/postal/audit/count', { ...heavy, weight: 1 }),
+      'postal-audit/refused',
+      409
     );
     for (const count of [heavy, light]) {
       const counted = await post('/postal/audit/count', count);

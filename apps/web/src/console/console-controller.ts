@@ -22,6 +22,7 @@ import { consoleApi } from './console-api.ts';
 import { boardEvents, boardManifest } from './console-board.ts';
 import {
   type ConsoleError,
+  type Worded,
   describeCode,
   describeFailure,
   describeProblem,
@@ -75,8 +76,11 @@ export interface ConsoleState {
   board: Board | null;
   /** Errors of the form on show, each worded when shown (console-errors.ts `said`). */
   errors: ConsoleError[];
-  /** The outcome of the last step, announced in the status region. */
-  message: string;
+  /**
+   * The outcome of the last step, announced in the status region; worded when shown, like the
+   * errors, so it follows a switch of language.
+   */
+  message: Worded;
   busy: boolean;
   files: Record<string, ChosenFile>;
   text: Record<string, string>;
@@ -87,6 +91,18 @@ export interface ConsoleState {
   /** After creating an election: the new key to download, shown once. */
   created: { readonly electionId: string; readonly key: string; readonly hash: string } | null;
 }
+
+/** The status line's sentence for `key`, made each time it is shown (console-errors.ts `said`). */
+function words(key: ConsoleKey, parameters?: Readonly<Record<string, string | number>>): Worded {
+  return said(() => ct(key, parameters));
+}
+
+/** An empty status line. */
+const NOTHING: Worded = { text: '' };
+
+/** What a step ends with: its outcome for the status line, or a refusal for the error summary. */
+type StepOutcome =
+  Worded | { problem: { code: string; detail: string }; target?: string | undefined };
 
 export class ConsoleController {
   readonly state: ConsoleState;
@@ -100,7 +116,7 @@ export class ConsoleController {
       officer: electionId !== null && key !== null ? { electionId, key } : null,
       board: null,
       errors: [],
-      message: '',
+      message: NOTHING,
       busy: false,
       files: {},
       text: {},
@@ -233,7 +249,10 @@ export class ConsoleController {
         hash: made.manifestHash,
       };
       sessionStorage.setItem(`scrutineer-officer:${made.manifest.electionId}`, key);
-      return ct('create.created', { election: made.manifest.electionId, hash: made.manifestHash });
+      return words('create.created', {
+        election: made.manifest.electionId,
+        hash: made.manifestHash,
+      });
     });
   }
 
@@ -260,7 +279,7 @@ export class ConsoleController {
     // The same audit as `scrutineer roll audit --manifest`: the roll's categories and weights are
     // checked against this election's ballot styles and weights (spec §13.1.1).
     this.state.roll = auditRollReport(roll.value, {}, this.state.board?.manifest);
-    this.state.message = ct('roll.audited', {
+    this.state.message = words('roll.audited', {
       members: this.state.roll.members,
       findings: this.state.roll.findings.length + this.state.roll.terms.length,
     });
@@ -270,16 +289,16 @@ export class ConsoleController {
   publishNominations(): Promise<void> {
     const file = this.state.files['nominations'];
     return this.#officerStep(async (officer) => {
-      if (file === undefined) return ct('error.nominations');
+      if (file === undefined) return words('error.nominations');
       await consoleApi.publishNominations(officer.electionId, officer.key, file.text);
-      return ct('nominations.done', { bytes: file.text.length });
+      return words('nominations.done', { bytes: file.text.length });
     });
   }
 
   publishKey(): Promise<void> {
     return this.#officerStep(async (officer) => {
       const published = await publishElectionKey(officer);
-      return published.ok ? ct('ceremony.keyPublished') : { problem: published.error };
+      return published.ok ? words('ceremony.keyPublished') : { problem: published.error };
     });
   }
 
@@ -291,7 +310,7 @@ export class ConsoleController {
       if (!table.ok) return { problem: table.error };
       const opened = await loadCredentialsAndOpen(officer, table.value);
       return opened.ok
-        ? ct('credentials.opened', { fingerprint: opened.value.fingerprint ?? '' })
+        ? words('credentials.opened', { fingerprint: opened.value.fingerprint ?? '' })
         : { problem: opened.error };
     });
   }
@@ -299,14 +318,14 @@ export class ConsoleController {
   close(): Promise<void> {
     return this.#officerStep(async (officer) => {
       await consoleApi.close(officer.electionId, officer.key);
-      return ct('close.done');
+      return words('close.done');
     });
   }
 
   tally(): Promise<void> {
     return this.#officerStep(async (officer) => {
       const checkpoint = await startTally(officer);
-      return ct('tally.checkpoint', { size: checkpoint.size, root: checkpoint.root });
+      return words('tally.checkpoint', { size: checkpoint.size, root: checkpoint.root });
     });
   }
 
@@ -314,7 +333,7 @@ export class ConsoleController {
     return this.#officerStep(async (officer) => {
       const manifest = await boardManifest(officer.electionId);
       const published = await publishResult(officer, manifest);
-      return published.ok ? ct('tally.published') : { problem: published.error };
+      return published.ok ? words('tally.published') : { problem: published.error };
     });
   }
 
@@ -325,7 +344,7 @@ export class ConsoleController {
       const received = await receiveSlip(officer, slip, batch);
       if (!received.ok) return { problem: received.error, target: 'postal-slip' };
       this.state.text['postal-slip'] = '';
-      return ct('postal.slipDone', { credential: received.value.slice(0, 12) });
+      return words('postal.slipDone', { credential: received.value.slice(0, 12) });
     });
   }
 
@@ -341,7 +360,7 @@ export class ConsoleController {
       this.#later = refused.map((r) =>
         said(() => ct('postal.refusedRow', { row: r.row, reason: describeCode(r.code) }))
       );
-      return ct('postal.scannerDone', {
+      return words('postal.scannerDone', {
         envelopes,
         received,
         already: alreadyReceived,
@@ -378,7 +397,7 @@ export class ConsoleController {
           target: posted.error.code === 'postal-audit/invalid-observer' ? observerId : valueId,
         };
       this.#clear(observerId, valueId);
-      return ct(done, { observer: posted.value });
+      return words(done, { observer: posted.value });
     });
   }
 
@@ -403,7 +422,7 @@ export class ConsoleController {
     return this.#officerStep(async (officer) => {
       const started = await startAudit(officer, riskLimit);
       if (!started.ok) return { problem: started.error, target: 'rla-risk-limit' };
-      return ct('rla.started', { limit: started.value });
+      return words('rla.started', { limit: started.value });
     });
   }
 
@@ -413,7 +432,7 @@ export class ConsoleController {
     return this.#officerStep(async (officer) => {
       const sample = await drawSample(officer, full);
       this.#clear('rla-full');
-      return ct(sample.full ? 'rla.drawnFull' : 'rla.drawn', {
+      return words(sample.full ? 'rla.drawnFull' : 'rla.drawn', {
         round: sample.round,
         draws: sample.draws,
         batches: sample.batches.join(' ') || '—',
@@ -426,8 +445,8 @@ export class ConsoleController {
     return this.#officerStep(async (officer) => {
       const end = await endAudit(officer);
       return end.outcome === 'confirmed'
-        ? ct('rla.endConfirmed', { risk: riskText(end.riskPpm) })
-        : ct('rla.endHandCounted');
+        ? words('rla.endConfirmed', { risk: riskText(end.riskPpm) })
+        : words('rla.endHandCounted');
     });
   }
 
@@ -449,7 +468,7 @@ export class ConsoleController {
           target: counted.error.code === 'console/audit-batch' ? 'audit-batch' : 'audit-counts',
         };
       this.#clear('audit-batch', 'audit-papers', 'audit-spoilt', 'audit-counts');
-      return ct('rla.done', { batch: counted.value });
+      return words('rla.done', { batch: counted.value });
     });
   }
 
@@ -477,7 +496,7 @@ export class ConsoleController {
         weight
       );
       if (entered.ok)
-        return ct('postal.batchDone', {
+        return words('postal.batchDone', {
           batch,
           papers: entered.value.papers,
           spoilt: entered.value.spoilt,
@@ -509,7 +528,7 @@ export class ConsoleController {
         };
       const posted = await postReplacementText(officer, file.text);
       if (!posted.ok) return { problem: posted.error, target: 'replacement-file' };
-      return ct('packs.replaced', {
+      return words('packs.replaced', {
         revoked: posted.value.revoked.slice(0, 12),
         added: posted.value.added.slice(0, 12),
       });
@@ -530,40 +549,30 @@ export class ConsoleController {
       const cancelled = await cancelElection(officer, reason);
       if (!cancelled.ok) return { problem: cancelled.error, target: 'cancel-reason' };
       this.state.confirmCancel = false;
-      return ct('cancel.done', { position: cancelled.value });
+      return words('cancel.done', { position: cancelled.value });
     });
   }
 
   /** Errors a step lists after its own (refused rows, mismatched papers). */
   #later: ConsoleState['errors'] = [];
 
-  #officerStep(
-    run: (
-      officer: Officer
-    ) => Promise<
-      string | { problem: { code: string; detail: string }; target?: string | undefined }
-    >
-  ): Promise<void> {
+  #officerStep(run: (officer: Officer) => Promise<StepOutcome>): Promise<void> {
     const officer = this.state.officer;
     if (officer === null) return Promise.resolve();
     return this.#step(() => run(officer));
   }
 
-  async #step(
-    run: () => Promise<
-      string | { problem: { code: string; detail: string }; target?: string | undefined }
-    >
-  ): Promise<void> {
+  async #step(run: () => Promise<StepOutcome>): Promise<void> {
     this.state.busy = true;
     this.state.errors = [];
     this.#later = [];
-    this.state.message = ct('working.busy');
+    this.state.message = words('working.busy');
     this.#redraw(false);
     try {
       const outcome = await run();
-      if (typeof outcome === 'string') this.state.message = outcome;
+      if (!('problem' in outcome)) this.state.message = outcome;
       else {
-        this.state.message = '';
+        this.state.message = NOTHING;
         this.state.errors = [
           outcome.target === undefined
             ? said(() => describeProblem(outcome.problem))
@@ -572,7 +581,7 @@ export class ConsoleController {
       }
       this.state.errors = [...this.state.errors, ...this.#later];
     } catch (error) {
-      this.state.message = '';
+      this.state.message = NOTHING;
       const stage = this.state.board?.stage;
       this.state.errors = [said(() => describeFailure(error, stage))];
     }

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ApiError } from '@scrutineer/api-contract';
-import { type AuditedContest, PostalAuditReplay, auditSeedCommitment } from '@scrutineer/record';
+import {
+  type AuditProblem,
+  type AuditedContest,
+  PostalAuditReplay,
+  auditSeedCommitment,
+  isAuditProblem,
+} from '@scrutineer/record';
 import { setLanguage } from '../i18n/i18n.ts';
 import { describeFailure, said } from './console-errors.ts';
 import { consoleCy } from './i18n/console-messages-cy.ts';
@@ -14,7 +20,7 @@ const contests: AuditedContest[] = [{ candidates: [{ id: 'kim' }, { id: 'pat' }]
 const HASH = 'cd'.repeat(32);
 
 /** The board's refusal of an audit step: the replay's first problem, as the server sends it. */
-function refusal(steps: (replay: PostalAuditReplay) => string | undefined): ApiError {
+function refusal(steps: (replay: PostalAuditReplay) => AuditProblem | undefined): ApiError {
   const replay = new PostalAuditReplay(contests);
   replay.observe(
     {
@@ -23,9 +29,11 @@ function refusal(steps: (replay: PostalAuditReplay) => string | undefined): ApiE
     },
     HASH
   );
-  const message = steps(replay);
-  assert.ok(message !== undefined, 'the replay refused nothing');
-  return new ApiError(409, 'postal-audit/refused', message);
+  const problem = steps(replay);
+  assert.ok(problem !== undefined, 'the replay refused nothing');
+  // The console words it by its own code, which the server sends in place of the general one.
+  assert.ok(problem.code !== undefined, `no code for: ${problem.message}`);
+  return new ApiError(409, problem.code, problem.message);
 }
 
 const seed = 'ab'.repeat(32);
@@ -42,13 +50,13 @@ const start = (replay: PostalAuditReplay) =>
 
 test("the board's audit refusals an officer meets in order are worded, in the page's language", () => {
   const cases: [ApiError, keyof typeof consoleEn][] = [
-    [refusal((r) => start(r)[0]?.message), 'error.auditNoCommitment'],
+    [refusal((r) => start(r)[0]), 'error.auditNoCommitment'],
     [
       refusal((r) => {
         commit(r);
         start(r);
         const next = r.nextSample(false);
-        return 'message' in next ? next.message : undefined;
+        return isAuditProblem(next) ? next : undefined;
       }),
       'error.auditUnrevealed',
     ],
@@ -59,7 +67,7 @@ test("the board's audit refusals an officer meets in order are worded, in the pa
         return r.observe(
           { type: 'postal-audit-reveal', body: { observer: 'Ann', seed: 'ef'.repeat(32) } },
           HASH
-        )[0]?.message;
+        )[0];
       }),
       'error.auditSeedMismatch',
     ],
@@ -75,6 +83,13 @@ test("the board's audit refusals an officer meets in order are worded, in the pa
   assert.match(
     describeFailure(new ApiError(409, 'postal-audit/refused', 'something new')),
     /The board refused this audit step: something new/
+  );
+  // The words follow the code, not the message: a known reason under the general code is quoted.
+  assert.match(
+    describeFailure(
+      new ApiError(409, 'postal-audit/refused', 'the risk limit is met: the audit can end')
+    ),
+    /The board refused this audit step: the risk limit is met/
   );
 });
 

@@ -7,15 +7,20 @@ import { ApiError } from './console-api.ts';
 import type { StepProblem } from './console-actions.ts';
 import { type ConsoleKey, ct } from './i18n/console-i18n.ts';
 
-/** An error of the form on show: its sentence, and the field it is about. */
-export interface ConsoleError {
+/** A sentence on show: the status line's, or an error's. */
+export interface Worded {
   readonly text: string;
+}
+
+/** An error of the form on show: its sentence, and the field it is about. */
+export interface ConsoleError extends Worded {
   readonly target?: string;
 }
 
 /**
- * An error whose sentence is made each time it is shown, so the error summary follows a switch of
- * language after the step that found it (the words are not kept in the language of that moment).
+ * A sentence made each time it is shown, so the error summary and the status line follow a switch
+ * of language after the step that gave them (the words are not kept in the language of that
+ * moment).
  */
 export function said(words: () => string, target?: string): ConsoleError {
   return {
@@ -99,21 +104,21 @@ const STEP_WORDS: Readonly<Record<string, ConsoleKey>> = {
 };
 
 /**
- * The board's refusals of an audit step are its replay's reasons (record's audit-replay.ts, in
- * English, shared with the verifier): the ones an officer meets in the order of the steps get a
- * sentence in the page's language; any other is quoted.
+ * The board's refusals of an audit step that an officer meets in the order of the steps, by the
+ * code the API gives each (record's audit-replay.ts), get a sentence in the page's language; any
+ * other (`postal-audit/refused`) is quoted.
  */
-const AUDIT_REFUSALS: readonly (readonly [RegExp, ConsoleKey])[] = [
-  [/started with no observer seed committed/, 'error.auditNoCommitment'],
-  [/not every committed observer seed has been revealed/, 'error.auditUnrevealed'],
-  [/seed does not open its commitment/, 'error.auditSeedMismatch'],
-  [/sampled batches are not counted yet/, 'error.auditUncounted'],
-  [/the risk limit is met/, 'error.auditRiskMet'],
-  [/is above the .* limit/, 'error.auditRiskAbove'],
-];
+const AUDIT_REFUSALS: Readonly<Record<string, ConsoleKey>> = {
+  'postal-audit/no-commitment': 'error.auditNoCommitment',
+  'postal-audit/seeds-unrevealed': 'error.auditUnrevealed',
+  'postal-audit/seed-mismatch': 'error.auditSeedMismatch',
+  'postal-audit/sample-uncounted': 'error.auditUncounted',
+  'postal-audit/risk-limit-met': 'error.auditRiskMet',
+  'postal-audit/risk-above-limit': 'error.auditRiskAbove',
+};
 
-function auditRefusal(detail: string): string {
-  const words = AUDIT_REFUSALS.find(([pattern]) => pattern.test(detail))?.[1];
+function auditRefusal(code: string, detail: string): string {
+  const words = AUDIT_REFUSALS[code];
   return words === undefined ? ct('error.auditRefused', { detail }) : ct(words);
 }
 
@@ -127,7 +132,7 @@ export function describeFailure(error: unknown, stage?: string): string {
       return ct('error.wrongStage', { stage: stage ?? '' });
     if (error.code === 'election/invalid-manifest')
       return ct('error.manifest', { detail: error.detail });
-    if (error.code.startsWith('postal-audit/')) return auditRefusal(error.detail);
+    if (error.code.startsWith('postal-audit/')) return auditRefusal(error.code, error.detail);
     if (error.code.startsWith('replacement/'))
       return ct('error.replacementRefused', { detail: error.detail });
     return ct('error.generic', { detail: error.detail });

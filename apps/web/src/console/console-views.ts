@@ -21,7 +21,7 @@ export function summary(c: ConsoleController): Child {
 }
 
 export function status(c: ConsoleController): HTMLElement {
-  return h('p', { role: 'status', class: 'status', id: 'console-status' }, c.state.message);
+  return h('p', { role: 'status', class: 'status', id: 'console-status' }, c.state.message.text);
 }
 
 /** `/console`: sign in to an election, or create one. */
@@ -68,7 +68,7 @@ function createdPage(c: ConsoleController): Child[] {
   const blob = new Blob([`${created.key}\n`], { type: 'text/plain' });
   return [
     h('h1', {}, ct('create.keyTitle')),
-    h('p', { class: 'notice ok', role: 'status' }, c.state.message),
+    h('p', { class: 'notice ok', role: 'status' }, c.state.message.text),
     h('p', {}, ct('create.keyText')),
     h('p', {}, h('code', { class: 'hex', id: 'new-officer-key' }, created.key)),
     h(

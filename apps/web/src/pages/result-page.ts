@@ -4,7 +4,7 @@
  * as SVG (attributes only, no inline styles, so the page CSP holds) that repeats the table for
  * sighted readers and is hidden from assistive technology.
  */
-import type { Declaration, Manifest } from '@scrutineer/record';
+import { type Declaration, type Manifest, isRankedContest } from '@scrutineer/record';
 import type { ElectionResult } from '../api.ts';
 import { type Child, h } from '../dom.ts';
 import { candidateName, contestTitle, electionText, t } from '../i18n/i18n.ts';
@@ -253,7 +253,7 @@ export function resultSections(
     if (spec === undefined) return;
     const names = spec.candidates.map(candidateName);
     const id = `result-${level}-${c}`;
-    if (spec.method !== undefined) {
+    if (isRankedContest(spec)) {
       // Its counts here are empty: the ranked count's result is the declaration's.
       sections.push(
         h(

@@ -36,7 +36,7 @@ import {
   openNominations,
   recordNomination,
 } from '@scrutineer/protocol';
-import type { EventBody, Manifest } from '@scrutineer/record';
+import { type EventBody, type Manifest, isRankedContest } from '@scrutineer/record';
 import {
   type RunningServer,
   closeElection,
@@ -162,7 +162,7 @@ export async function createFixtureElection(
     trusteeKeys,
     // Spec §9.2.10: an election with a ranked contest names its mix servers (two, fresh keys:
     // nothing here mixes).
-    ...(contests.some((c) => c.method !== undefined)
+    ...(contests.some(isRankedContest)
       ? { mixerPublicKeys: [1, 2].map(() => group.multiplyBase(randomScalar())) }
       : {}),
     threshold: 2,

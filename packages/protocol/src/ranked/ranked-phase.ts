@@ -28,6 +28,7 @@ import {
   type RankedRankingsBody,
   ballotContestIndexes,
   countRankingsOf,
+  isRankedContest,
   mixInputHash,
   mixParts,
   signMix,
@@ -206,7 +207,8 @@ export function rankedResultBody(
   postal: readonly (readonly number[])[] = []
 ): RankedResultBody {
   const contest = manifest.contests[rankings.contest];
-  if (contest?.method === undefined) throw new RangeError('not a ranked contest');
+  if (contest === undefined || !isRankedContest(contest))
+    throw new RangeError('not a ranked contest');
   const rules = contest.method === 'stv' ? (contest.rules as 'ers97' | 'meek') : null;
   const counted = countRanked({
     method: contest.method,

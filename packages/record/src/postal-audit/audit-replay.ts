@@ -27,9 +27,23 @@ import { weightedPostalCounts } from '../postal-weights.ts';
 
 /** The verifier's check for each rule: V6.6 seed, V6.7 sample, V6.8 stop. */
 export type AuditRule = 'seed' | 'sample' | 'stop';
+/**
+ * The refusals an officer meets in the order of the audit's steps, each with its own code, so a
+ * client words them from the code rather than the message (the board's API sends it; any other
+ * problem is `postal-audit/refused` with the message).
+ */
+export type AuditRefusalCode =
+  | 'postal-audit/no-commitment'
+  | 'postal-audit/seeds-unrevealed'
+  | 'postal-audit/seed-mismatch'
+  | 'postal-audit/sample-uncounted'
+  | 'postal-audit/risk-limit-met'
+  | 'postal-audit/risk-above-limit';
+
 export interface AuditProblem {
   readonly rule: AuditRule;
   readonly message: string;
+  readonly code?: AuditRefusalCode;
 }
 
 export type AuditEvent =
@@ -75,7 +89,11 @@ interface Round {
   readonly full: boolean;
 }
 
-const problem = (rule: AuditRule, message: string): AuditProblem => ({ rule, message });
+const problem = (rule: AuditRule, message: string, code?: AuditRefusalCode): AuditProblem => ({
+  rule,
+  message,
+  ...(code === undefined ? {} : { code }),
+});
 
 /** Whether what `nextSample` or `expectedEnd` answered is a refusal rather than a body. */
 export function isAuditProblem(value: object): value is AuditProblem {
@@ -192,7 +210,13 @@ export class PostalAuditReplay {
     this.#total = totalBound(this.#bounds);
     return [
       ...(this.#commits.length === 0
-        ? [problem('seed', 'the audit started with no observer seed committed')]
+        ? [
+            problem(
+              'seed',
+              'the audit started with no observer seed committed',
+              'postal-audit/no-commitment'
+            ),
+          ]
         : []),
       ...(this.#repeated
         ? [problem('sample', 'two postal batches share an id: the audit cannot name its sample')]
@@ -220,7 +244,13 @@ export class PostalAuditReplay {
       );
     return auditSeedCommitment(body.observer, body.seed) === commit.commitment
       ? []
-      : [problem('seed', `observer ${body.observer}'s seed does not open its commitment`)];
+      : [
+          problem(
+            'seed',
+            `observer ${body.observer}'s seed does not open its commitment`,
+            'postal-audit/seed-mismatch'
+          ),
+        ];
   }
 
   /** The risk after every draw so far, if every sampled batch has been counted (else null). */
@@ -255,16 +285,28 @@ export class PostalAuditReplay {
     if (this.#start === null) return problem('sample', 'the audit has not started');
     if (this.#end !== null) return problem('sample', 'the audit has ended');
     if (!full && this.#seed === null)
-      return problem('sample', 'not every committed observer seed has been revealed');
+      return problem(
+        'sample',
+        'not every committed observer seed has been revealed',
+        'postal-audit/seeds-unrevealed'
+      );
     if (this.#rounds.at(-1)?.full === true)
       return problem('sample', 'a full hand count is under way: no further sample');
     const pending = this.#sampled.filter((p) => !this.#counts.has(p));
     if (pending.length > 0)
-      return problem('sample', `${pending.length} sampled batches are not counted yet`);
+      return problem(
+        'sample',
+        `${pending.length} sampled batches are not counted yet`,
+        'postal-audit/sample-uncounted'
+      );
     const risk = this.#risk() ?? Infinity;
     const alpha = this.#start.riskLimit / 100;
     if (!full && risk <= alpha && this.#rounds.length > 0)
-      return problem('sample', 'the risk limit is met: the audit can end');
+      return problem(
+        'sample',
+        'the risk limit is met: the audit can end',
+        'postal-audit/risk-limit-met'
+      );
     const round = this.#rounds.length + 1;
     const drawn = this.#drawn.length;
     const more =
@@ -348,13 +390,18 @@ export class PostalAuditReplay {
     if (this.#end !== null) return problem('stop', 'the audit has already ended');
     const pending = this.#sampled.filter((p) => !this.#counts.has(p));
     if (pending.length > 0)
-      return problem('stop', `${pending.length} sampled batches are not counted yet`);
+      return problem(
+        'stop',
+        `${pending.length} sampled batches are not counted yet`,
+        'postal-audit/sample-uncounted'
+      );
     if (this.#allCounted()) return { outcome: 'hand-counted', riskPpm: 0 };
     const risk = this.#rounds.length === 0 ? null : this.#risk();
     if (risk === null || risk > this.#start.riskLimit / 100)
       return problem(
         'stop',
-        `the measured risk (${riskPpm(risk ?? Infinity)} ppm) is above the ${this.#start.riskLimit} % limit: the audit must escalate`
+        `the measured risk (${riskPpm(risk ?? Infinity)} ppm) is above the ${this.#start.riskLimit} % limit: the audit must escalate`,
+        'postal-audit/risk-above-limit'
       );
     return { outcome: 'confirmed', riskPpm: riskPpm(risk) };
   }

@@ -16,6 +16,7 @@ import {
   styleRefusal,
   computeTracker,
   entryCiphertexts,
+  isRankedContest,
   opensPostalReturn,
   papersBeyondReturns,
   postalBatchContests,
@@ -496,7 +497,7 @@ export class BallotLedger {
    */
   #postalRankings(event: Event<'postal-batch'>): void {
     const { body } = event;
-    if (!this.#manifest.contests.some((c) => c.method !== undefined)) return;
+    if (!this.#manifest.contests.some(isRankedContest)) return;
     const problem = this.#batchIds.has(body.batch)
       ? 'counted twice: its papers would be counted again'
       : postalRankingsProblem(this.#manifest.contests, body);

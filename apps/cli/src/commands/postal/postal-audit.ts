@@ -111,7 +111,8 @@ export async function runPostalAudit(
     try {
       return { rounds, end: await audit.end() };
     } catch (error) {
-      if ((error as { code?: string }).code !== 'postal-audit/refused') throw error;
+      // The risk is still above the limit: another round is due.
+      if ((error as { code?: string }).code !== 'postal-audit/risk-above-limit') throw error;
     }
   }
 }

@@ -30,6 +30,7 @@ import {
   type MixBody,
   type RankedDecryptionShareBody,
   bodiesOf,
+  isRankedContest,
   lastBodyOf,
   manifestHash,
   postalRankingsOf,
@@ -68,7 +69,8 @@ interface RankedBoard {
 /** Contest `contest` by its id or 0-based index; throws if it is not ranked. */
 export function rankedContestIndex(manifest: Manifest, contest: string): number {
   const index = manifest.contests.findIndex((c, i) => c.id === contest || `${i}` === contest);
-  if (manifest.contests[index]?.method === undefined)
+  const spec = manifest.contests[index];
+  if (spec === undefined || !isRankedContest(spec))
     throw new Error(`${contest} is not a ranked contest of ${manifest.electionId}`);
   return index;
 }

@@ -13,19 +13,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, it } from 'node:test';
 import {
-  castRankedTestElection,
   failedChecksOf,
   forEachEngine,
   suiteServer,
   verifyPublishedRecord,
 } from '@scrutineer/testkit';
+import { talliedRankedElection } from '../../../test-fixtures/tallied-ranked-election.ts';
 import { ServerClient } from '../../client/server-client.ts';
-import {
-  type RankedContext,
-  postNextMix,
-  postRankedCount,
-  postRankedShares,
-} from './ranked-actions.ts';
+import { postNextMix, postRankedCount, postRankedShares } from './ranked-actions.ts';
 
 /** Smaller than a mix of the test election's rows, larger than one row of it. */
 const REQUEST_LIMIT = 2_500;
@@ -60,18 +55,9 @@ forEachEngine('the ranked commands through staging', (engine) => {
   after(() => rmSync(spoolDir, { recursive: true, force: true }));
 
   it('stages every mix, resumes a killed mixer, decrypts and counts; the record verifies', async () => {
-    const election = await castRankedTestElection(server());
-    const client = new ServerClient(server().url);
-    const asOfficer = { params: { electionId: election.electionId }, token: election.adminKey };
-    await client.call('close', asOfficer);
-    await client.call('tally', asOfficer);
-    const context: RankedContext = {
-      client,
-      group: election.setup.group,
-      electionId: election.electionId,
-      adminKey: election.adminKey,
+    const { election, client, context, asOfficer } = await talliedRankedElection(server(), {
       spoolDir,
-    };
+    });
     const mixerKey = (mixer: number) => election.mixerSecretKeys[mixer - 1] ?? 0n;
     const share = (trustee: number) => {
       const secretShare = election.trusteeShares.get(trustee);

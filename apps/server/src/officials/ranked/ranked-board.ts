@@ -9,6 +9,7 @@ import {
   type Ballot,
   type EventBody,
   type EventType,
+  isRankedContest,
   joinParts,
   parseCanonicalJson,
 } from '@scrutineer/record';
@@ -78,7 +79,7 @@ export async function readRankedBoard(
   const { group } = context;
   const { manifest } = election;
   const spec = manifest.contests[contest];
-  if (spec?.method === undefined) throw new ServiceError('ranked/not-ranked');
+  if (spec === undefined || !isRankedContest(spec)) throw new ServiceError('ranked/not-ranked');
   const id = election.electionId;
   const key = (await bodiesOf(transaction, id, 'election-key')).at(-1)?.body;
   const open = (await bodiesOf(transaction, id, 'election-open')).at(-1)?.body;

@@ -14,6 +14,7 @@ import {
   type MixBody,
   type RankedDecryptionShareBody,
   countRankingsOf,
+  isRankedContest,
   mixInputHash,
   mixSignatureProblem,
   postalRankingsOf,
@@ -313,7 +314,8 @@ export async function postRankedResult(
     const { manifest } = election;
     const c = manifest.contests.findIndex((x) => x.id === body.contestId);
     const contest = manifest.contests[c];
-    if (contest?.method === undefined) throw new ServiceError('ranked/not-ranked');
+    if (contest === undefined || !isRankedContest(contest))
+      throw new ServiceError('ranked/not-ranked');
     const rankings = (await bodiesOf(transaction, electionId, 'ranked-rankings')).find(
       (r) => r.body.contest === c
     );

@@ -11,7 +11,7 @@
  * deleted as abandoned.
  */
 import { createHash } from 'node:crypto';
-import { canonicalize } from '@scrutineer/record';
+import { canonicalize, isRankedContest } from '@scrutineer/record';
 import type { StagedPart } from '@scrutineer/api-contract';
 import { stagedStepOf } from '@scrutineer/api-contract';
 import { type Queryable, toNumber } from '../../database/database.ts';
@@ -49,8 +49,8 @@ async function checkStagingAllowed(
   contest: number
 ): Promise<void> {
   const election = await context.elections.get(electionId);
-  if (election.manifest.contests[contest]?.method === undefined)
-    throw new ServiceError('ranked/not-ranked');
+  const spec = election.manifest.contests[contest];
+  if (spec === undefined || !isRankedContest(spec)) throw new ServiceError('ranked/not-ranked');
   const rows = await context.database.query<{ stage: string }>(
     'SELECT stage FROM board_heads WHERE election_id = $1',
     [electionId]
