@@ -5,7 +5,8 @@
  * boxes (DIR/postal/tray-01-operator-{1,2}.csv), the first operator's slip on one box is caught by
  * the comparison and re-keyed, and the batch is posted through the same call as `scrutineer postal
  * batch`. The papers include the cases the reading rule decides: a repeated 1 (no first
- * preference), a gap (the ranking stops before it) and a paper void in the motion (spoilt whole).
+ * preference), a gap (the ranking stops before it), a lone cross (a first preference alone) and a
+ * paper void in the motion (spoilt whole).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,10 +28,12 @@ export const RANKED_POSTAL_PLAN: readonly {
   readonly intended: readonly [leader: number[], committee: number[], motion: number[]] | null;
 }[] = [
   { count: 5, keyed: ['2 1 - -', '- 1 - - 2 -', 'Yes'], intended: [[1, 0], [1, 4], [0]] },
-  { count: 2, keyed: ['1 - - -', '2 1 - - - -', 'No'], intended: [[0], [1, 0], [1]] },
+  { count: 1, keyed: ['1 - - -', '2 1 - - - -', 'No'], intended: [[0], [1, 0], [1]] },
+  // A lone cross in one box is a first preference for that candidate and no other (ERS practice).
+  { count: 1, keyed: ['x - - -', '2 1 - - - -', 'No'], intended: [[0], [1, 0], [1]] },
   // A repeated 1 gives no first preference; a gap at 2 stops the committee ranking after Finn.
   { count: 1, keyed: ['1 1 - -', '- 1 - - 3 -', 'Yes'], intended: [[], [1], [0]] },
-  { count: 1, keyed: ['- 1 3 -', '1 - - - - -', 'No'], intended: [[1], [0], [1]] },
+  { count: 1, keyed: ['- 1 3 -', 'x - - - - -', 'No'], intended: [[1], [0], [1]] },
   // Both Yes and No: the motion is overvoted, so the paper is void in every contest.
   { count: 1, keyed: ['1 2 3 4', '1 2 3 4 5 6', 'Yes;motion=No'], intended: null },
 ];

@@ -23,9 +23,10 @@ test('the ranked scenario, online and postal, publishes the intended AV and STV 
   assert.equal(outcome.matches, true);
   const [leader, committee] = outcome.contests;
   assert.ok(leader && committee);
-  // AV: online first preferences Ada 14, Ben 12, Cai 8, Dee 6 of 40; the postal papers add Ada 2,
-  // Ben 6 (the paper with a gap at 2 still gives Ben its first preference) and one blank (two 1s);
-  // the void paper adds nothing (48 valid, 1 blank). Dee then Cai excluded; Cai's papers go to Ben.
+  // AV: online first preferences Ada 14, Ben 12, Cai 8, Dee 6 of 40; the postal papers add Ada 2
+  // (one keyed 1, one a lone cross), Ben 6 (the paper with a gap at 2 still gives Ben its first
+  // preference) and one blank (two 1s); the void paper adds nothing (48 valid, 1 blank). Dee then
+  // Cai excluded; Cai's papers go to Ben.
   assert.deepEqual(leader.published.stages[0]?.votes, ['16', '18', '8', '6']);
   assert.equal(leader.published.blank, 1);
   assert.equal(leader.published.ballots, 48);
@@ -39,7 +40,8 @@ test('the ranked scenario, online and postal, publishes the intended AV and STV 
   assert.equal(committee.published.stages[0]?.quota, '12.25');
   assert.deepEqual([...committee.elected].sort(), ['Eve Price', 'Finn Morgan', 'Gwen Ellis']);
   assert.deepEqual(committee.published, committee.intended);
-  // The batch on the board: one ranking per valid paper, 1-based, as keyed (read to the break).
+  // The batch on the board: one ranking per valid paper, 1-based, as keyed (read to the break; the
+  // lone crosses for Ada as leader and Eve on the committee each a first preference alone).
   const batch = readRecordEvents(join(out, 'record')).find((e) => e.type === 'postal-batch');
   assert.ok(batch?.type === 'postal-batch');
   assert.equal(batch.body.papers, 10);
@@ -48,6 +50,10 @@ test('the ranked scenario, online and postal, publishes the intended AV and STV 
   assert.deepEqual(
     [...(batch.body.contests[0]?.rankings ?? [])].map((r) => r.join('>')).sort(),
     ['', '1', '2', '2>1', '2>1', '2>1', '2>1', '2>1', '1'].sort()
+  );
+  assert.deepEqual(
+    [...(batch.body.contests[1]?.rankings ?? [])].map((r) => r.join('>')).sort(),
+    ['1', '2', '2>1', '2>1', '2>5', '2>5', '2>5', '2>5', '2>5'].sort()
   );
   assert.deepEqual(batch.body.contests[2]?.counts, [6, 3]);
 

@@ -8,8 +8,9 @@
  * a name not on the ballot, an empty choice or a paper number keyed twice is refused with the row,
  * never counted as a spoilt paper (a misspelt name would otherwise silently lose a vote). A paper
  * that marks more candidates than its contest allows is void by the rules and counts as spoilt.
- * A ranked contest is keyed as the numbers in its boxes, `<contest id>=2 1 - 3` (ranked-boxes.ts,
- * spec §11.8): its entry carries the papers' rankings rather than counts.
+ * A ranked contest is keyed as the numbers in its boxes, `<contest id>=2 1 - 3`, `x` for a box
+ * holding a cross or tick (ranked-boxes.ts, spec §11.8): its entry carries the papers' rankings
+ * rather than counts; a cross beside any other mark in its boxes makes the paper spoilt.
  * Pure: `scrutineer postal batch` and the officer's console both call these, on the same text.
  */
 import {
@@ -152,19 +153,20 @@ export function batchTotals(
       spoilt++;
       continue;
     }
-    const choices = paperChoices(manifest, paper);
+    const { choices, ambiguous } = paperChoices(manifest, paper);
     // Spec §13.2.1: the paper of a style prints only its contests; a mark elsewhere is a keying
     // error (or a paper sorted into the wrong tray), refused like a name not on the ballot.
     const outside = choices.findIndex(
-      (chosen, c) => chosen.length > 0 && style?.includes(c) === false
+      (chosen, c) => (chosen.length > 0 || ambiguous.includes(c)) && style?.includes(c) === false
     );
     if (outside >= 0)
       throw new BatchEntryError(
         'postal/contest-not-in-style',
         `row ${paper.row} (paper ${paper.paper}): ${manifest.contests[outside]?.id ?? outside} is not on this batch's ballot style. Nothing was posted`
       );
-    // More marks than the contest allows (or fewer than it needs): void by the rules.
-    if (!checkChoices(manifest, choices, style).ok) {
+    // More marks than the contest allows (or fewer than it needs), or a cross beside another mark
+    // in a ranked contest's boxes: void by the rules.
+    if (ambiguous.length > 0 || !checkChoices(manifest, choices, style).ok) {
       spoilt++;
       continue;
     }
@@ -180,10 +182,15 @@ export function batchTotals(
 /**
  * One paper's choices per contest: a ranked contest's from its keyed boxes (its ranking, 0-based,
  * by the rule of ranked-boxes.ts), the others' by name or position as `resolveChoices` reads them.
+ * `ambiguous`: the ranked contests whose boxes hold a cross beside another mark (the paper is void).
  */
-function paperChoices(manifest: Manifest, paper: KeyedPaper): Choices {
+function paperChoices(
+  manifest: Manifest,
+  paper: KeyedPaper
+): { choices: Choices; ambiguous: number[] } {
   const where = `row ${paper.row} (paper ${paper.paper})`;
   const ranked = new Map<number, number[]>();
+  const ambiguous: number[] = [];
   const marks: string[] = [];
   for (const mark of paper.choice.split(';').map((s) => s.trim())) {
     const c = rankedContestOf(manifest, mark);
@@ -199,7 +206,9 @@ function paperChoices(manifest: Manifest, paper: KeyedPaper): Choices {
       );
     try {
       const boxes = parseRankedBoxes(mark.slice(mark.indexOf('=') + 1), contest.candidates.length);
-      ranked.set(c, rankingFromBoxes(boxes));
+      const ranking = rankingFromBoxes(boxes);
+      ranked.set(c, ranking ?? []);
+      if (ranking === null) ambiguous.push(c);
     } catch (error) {
       if (!(error instanceof RankedBoxesError)) throw error;
       throw new BatchEntryError(
@@ -215,7 +224,7 @@ function paperChoices(manifest: Manifest, paper: KeyedPaper): Choices {
       'postal/unknown-candidate',
       `${where}: ${resolved}. Nothing was posted: correct the entry (a misspelt name is never counted as a spoilt paper)`
     );
-  return resolved.map((chosen, c) => ranked.get(c) ?? chosen);
+  return { choices: resolved.map((chosen, c) => ranked.get(c) ?? chosen), ambiguous };
 }
 
 /**

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import type { Manifest } from '@scrutineer/record';
 import {
   BatchEntryError,
+  type RankedBox,
   RankedBoxesError,
   keyedBatch,
   parseRankedBoxes,
@@ -62,11 +63,22 @@ test('a ranking is read up to the first gap or repeated number; no single 1 give
   assert.deepEqual(rankingFromBoxes([7, 1, 2]), [1, 2], 'a number beyond the break is ignored');
 });
 
-test('the keyed boxes: one per candidate, each a number or "-"', () => {
+test('a lone cross (or tick) is a first preference for its candidate and no other; a cross beside any other mark is void', () => {
+  assert.deepEqual(rankingFromBoxes([null, 'x', null]), [1], 'a lone cross: that candidate only');
+  assert.deepEqual(rankingFromBoxes(['x']), [0]);
+  assert.equal(rankingFromBoxes(['x', 1, null]), null, 'a cross and a 1: ambiguous');
+  assert.equal(rankingFromBoxes([2, null, 'x']), null, 'a cross and any number: ambiguous');
+  assert.equal(rankingFromBoxes(['x', null, 'x']), null, 'two crosses: ambiguous');
+  assert.deepEqual(parseRankedBoxes('- X -', 3), [null, 'x', null], 'a cross is keyed x or X');
+});
+
+test('the keyed boxes: one per candidate, each a number, "x" or "-"', () => {
   assert.deepEqual(parseRankedBoxes(' 2 1  - ', 3), [2, 1, null]);
+  assert.deepEqual(parseRankedBoxes('2 x -', 3), [2, 'x', null]);
   assert.throws(() => parseRankedBoxes('2 1', 3), RankedBoxesError);
   assert.throws(() => parseRankedBoxes('2 1 - -', 3), RankedBoxesError);
-  assert.throws(() => parseRankedBoxes('2 x -', 3), RankedBoxesError);
+  assert.throws(() => parseRankedBoxes('2 ✓ -', 3), RankedBoxesError);
+  assert.throws(() => parseRankedBoxes('2 xx -', 3), RankedBoxesError);
   assert.throws(() => parseRankedBoxes('2 0 -', 3), RankedBoxesError);
 });
 
@@ -83,7 +95,7 @@ test('property: boxes numbered from any ranking read back to that ranking', () =
         )
       ),
       ([n, ranking]) => {
-        const boxes: (number | null)[] = Array.from({ length: n }, () => null);
+        const boxes: RankedBox[] = Array.from({ length: n }, () => null);
         ranking.forEach((candidate, p) => (boxes[candidate] = p + 1));
         assert.deepEqual(rankingFromBoxes(boxes), ranking);
       }
@@ -98,15 +110,18 @@ const entries = [
   '3,leader=- 1 3;motion=Yes',
   '4,leader=1 2 3;motion=Yes;motion=No',
   '5,spoilt',
+  '6,leader=- - x;motion=No',
+  '7,leader=x 1 -;motion=No',
+  '8,leader=x - x;motion=Yes',
 ].join('\n');
 
-test('a batch of a ranked contest carries each valid paper’s ranking (1-based) and no counts', () => {
+test('a batch of a ranked contest carries each valid paper’s ranking (1-based) and no counts; a lone cross is a first preference, a cross beside another mark spoils the paper', () => {
   const { totals, mismatches } = keyedBatch(manifest, { first: entries, second: entries });
   assert.deepEqual(mismatches, []);
   assert.deepEqual(totals, {
-    papers: 5,
-    spoilt: 2,
-    contests: [{ counts: [], rankings: [[2, 1], [], [2]] }, { counts: [2, 1] }],
+    papers: 8,
+    spoilt: 4,
+    contests: [{ counts: [], rankings: [[2, 1], [], [2], [3]] }, { counts: [2, 2] }],
   });
 });
 
@@ -122,7 +137,7 @@ test('two operators who key different numbers in a box disagree on that paper: n
 test('a row with the wrong number of boxes, a box that is no number, or a contest keyed twice is refused', () => {
   for (const bad of [
     '1,leader=2 1;motion=Yes',
-    '1,leader=2 x -;motion=Yes',
+    '1,leader=2 v -;motion=Yes',
     '1,leader=1 - -;leader=1 - -;motion=Yes',
   ])
     assert.equal(

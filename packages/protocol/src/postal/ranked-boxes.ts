@@ -8,7 +8,7 @@
  * preference: blank in the count, §12.2), never a spoilt paper.
  */
 
-/** Why a keyed box list cannot be read: too few or too many boxes, or a box that is no number. */
+/** Why a keyed box list cannot be read: too few or too many boxes, or a box that is no number or `x`. */
 export class RankedBoxesError extends Error {
   constructor(message: string) {
     super(message);
@@ -16,18 +16,22 @@ export class RankedBoxesError extends Error {
   }
 }
 
-/** The numbers keyed for the n boxes, in ballot order (null for an empty box). */
-export function parseRankedBoxes(text: string, n: number): (number | null)[] {
+/** What one box holds as keyed: the number written in it, a cross or tick (`'x'`), or nothing. */
+export type RankedBox = number | 'x' | null;
+
+/** The marks keyed for the n boxes, in ballot order (null for an empty box, `'x'` for a cross). */
+export function parseRankedBoxes(text: string, n: number): RankedBox[] {
   const tokens = text.trim() === '' ? [] : text.trim().split(/\s+/);
   if (tokens.length !== n)
     throw new RankedBoxesError(
-      `${tokens.length} boxes keyed where the paper has ${n}: key each box's number in ballot order, "-" for an empty box`
+      `${tokens.length} boxes keyed where the paper has ${n}: key each box's number in ballot order, "-" for an empty box, "x" for a cross or tick`
     );
   return tokens.map((token) => {
     if (token === '-') return null;
+    if (token === 'x' || token === 'X') return 'x';
     if (!/^[1-9][0-9]{0,2}$/.test(token))
       throw new RankedBoxesError(
-        `"${token}" is not a box's number: key the number written in it (1, 2, …) or "-" if it is empty`
+        `"${token}" is not a box's number: key the number written in it (1, 2, …), "x" for a cross or tick, or "-" if it is empty`
       );
     return Number(token);
   });
@@ -35,9 +39,15 @@ export function parseRankedBoxes(text: string, n: number): (number | null)[] {
 
 /**
  * The ranking (0-based candidates, first preference first) the boxes give under the rule above:
- * counted up to the first gap or repeated number.
+ * counted up to the first gap or repeated number; a lone cross, its candidate alone. Null when the
+ * paper is void: a cross beside any other mark.
  */
-export function rankingFromBoxes(boxes: readonly (number | null)[]): number[] {
+export function rankingFromBoxes(boxes: readonly RankedBox[]): number[] | null {
+  const crosses = boxes.flatMap((box, j) => (box === 'x' ? [j] : []));
+  if (crosses.length > 0)
+    return crosses.length === 1 && boxes.every((box) => box === null || box === 'x')
+      ? crosses
+      : null;
   const ranking: number[] = [];
   for (let preference = 1; preference <= boxes.length; preference++) {
     const holders = boxes.flatMap((box, j) => (box === preference ? [j] : []));

@@ -254,9 +254,11 @@ function batchCommand(): Command {
 Each row is one paper: paper,choice. The choice names the candidates marked (by name or ballot
 position; "<contest id>=" in front when the election has several contests; ";" between marks),
 or is "spoilt" for a void paper. A ranked contest (AV, STV) is keyed as the numbers written in its
-boxes, in ballot order, "-" for an empty box: "leader=2 1 - 3". The paper's ranking is read up to
-the first gap or repeated number (two boxes marked 1 give no first preference: a blank ranking, not
-a spoilt paper). Example: 1,leader=2 1 - -;committee=- 1 - - 2 -;motion=Yes`
+boxes, in ballot order, "-" for an empty box, "x" for a cross or tick: "leader=2 1 - 3". The
+paper's ranking is read up to the first gap or repeated number (two boxes marked 1 give no first
+preference: a blank ranking, not a spoilt paper). A lone cross ("leader=- x - -") is a first
+preference for that candidate alone; a cross beside a number, or two crosses, spoils the paper.
+Example: 1,leader=2 1 - -;committee=- 1 - - 2 -;motion=Yes`
     )
     .action(
       async (

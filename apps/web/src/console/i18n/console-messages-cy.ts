@@ -174,7 +174,7 @@ export const consoleCy: Readonly<Record<ConsoleKey, string>> = {
   'postal.intakeClosed': 'Cofnodir amlenni tra bo’r pleidleisio ar agor.',
   'postal.batchTitle': 'Rhoi swp agor',
   'postal.batchText':
-    'Ar ôl cau, mae dau berson yn bysellu papurau’r swp ar wahân: ffeil CSV yr un, gyda’r colofnau paper,choice (enw ymgeisydd neu ei safle ar y papur; ar gyfer cystadleuaeth trefn-ddewis, y rhif ym mhob blwch yn nhrefn y papur, “-” ar gyfer blwch gwag, e.e. leader=2 1 - 3; “spoilt” ar gyfer papur di-rym). Dim ond pan fo’r ddau gofnod yn cytuno bapur wrth bapur ac yn enwi ymgeiswyr ar y papur yn unig y cyhoeddir y cyfansymiau.',
+    'Ar ôl cau, mae dau berson yn bysellu papurau’r swp ar wahân: ffeil CSV yr un, gyda’r colofnau paper,choice (enw ymgeisydd neu ei safle ar y papur; ar gyfer cystadleuaeth trefn-ddewis, y rhif ym mhob blwch yn nhrefn y papur, “-” ar gyfer blwch gwag, “x” ar gyfer croes neu dic, e.e. leader=2 1 - 3 (mae croes ar ei phen ei hun yn ddewis cyntaf yn unig); “spoilt” ar gyfer papur di-rym). Dim ond pan fo’r ddau gofnod yn cytuno bapur wrth bapur ac yn enwi ymgeiswyr ar y papur yn unig y cyhoeddir y cyfansymiau.',
   'postal.batchId': 'Swp',
   'postal.batchStyle': 'Arddull papur papurau’r swp',
   'postal.batchStyleHint':
@@ -213,7 +213,7 @@ export const consoleCy: Readonly<Record<ConsoleKey, string>> = {
   'error.invalidRanking':
     'Mae angen un drefn ar gyfer pob papur dilys mewn cystadleuaeth trefn-ddewis, pob un yn enwi ei hymgeiswyr unwaith ar y mwyaf. Ni chyhoeddwyd dim.',
   'error.invalidBoxes':
-    'Rhoddir cystadleuaeth trefn-ddewis i mewn fel y rhif ym mhob blwch, yn nhrefn y papur pleidleisio, “-” ar gyfer blwch gwag (er enghraifft leader=2 1 - 3). Ni chyhoeddwyd dim. {detail}',
+    'Rhoddir cystadleuaeth trefn-ddewis i mewn fel y rhif ym mhob blwch, yn nhrefn y papur pleidleisio, “-” ar gyfer blwch gwag, “x” ar gyfer croes neu dic (er enghraifft leader=2 1 - 3). Ni chyhoeddwyd dim. {detail}',
   'error.batchStyle':
     'Enwch arddull papur papurau’r swp, un o arddulliau’r etholiad. Ni chyhoeddwyd dim. {detail}',
   'error.contestNotInStyle':

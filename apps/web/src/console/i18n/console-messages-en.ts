@@ -170,7 +170,7 @@ export const consoleEn = {
   'postal.intakeClosed': 'Envelopes are recorded while voting is open.',
   'postal.batchTitle': 'Enter an opening batch',
   'postal.batchText':
-    'After the close, two people key the batch’s papers independently: a CSV file each, with the columns paper,choice (a candidate’s name or ballot position; for a ranked contest the number in each box, in ballot order, “-” for an empty box, e.g. leader=2 1 - 3; “spoilt” for a void paper). The totals are posted only when both entries agree paper by paper and name only candidates on the ballot.',
+    'After the close, two people key the batch’s papers independently: a CSV file each, with the columns paper,choice (a candidate’s name or ballot position; for a ranked contest the number in each box, in ballot order, “-” for an empty box, “x” for a cross or tick, e.g. leader=2 1 - 3 (a lone cross is a first preference alone); “spoilt” for a void paper). The totals are posted only when both entries agree paper by paper and name only candidates on the ballot.',
   'postal.batchId': 'Batch',
   'postal.batchStyle': 'Ballot style of the batch’s papers',
   'postal.batchStyleHint':
@@ -207,7 +207,7 @@ export const consoleEn = {
   'error.invalidRanking':
     'A ranked contest needs one ranking per valid paper, each naming its candidates at most once. Nothing was posted.',
   'error.invalidBoxes':
-    'A ranked contest is keyed as the number in each box, in ballot order, “-” for an empty box (for example leader=2 1 - 3). Nothing was posted. {detail}',
+    'A ranked contest is keyed as the number in each box, in ballot order, “-” for an empty box, “x” for a cross or tick (for example leader=2 1 - 3). Nothing was posted. {detail}',
   'error.batchStyle':
     'Name the ballot style of the batch’s papers, one of the election’s styles. Nothing was posted. {detail}',
   'error.contestNotInStyle':
