@@ -94,7 +94,8 @@ export interface Group {
   /**
    * Optional, for moving points already held by this process to another of its threads
    * (point-transfer.ts): the backend's own representation, read back by
-   * {@link Group.importPointsUnchecked} without validation. Never for bytes from outside.
+   * {@link Group.importPointsUnchecked} without validation. Never for bytes from outside. The
+   * imported points may be views into the bytes given, which must not change afterwards.
    */
   readonly exportPoints?: (points: readonly Point[]) => Uint8Array;
   readonly importPointsUnchecked?: (bytes: Uint8Array) => Point[];

@@ -50,7 +50,12 @@ export {
   type RankedCheckResult,
   type RankedFailure,
 } from './ranked/ranked-checks.ts';
-export { decodeRowsPooled, pooledRankedWork, type RankedTaskRunner } from './ranked/ranked-pool.ts';
+export {
+  decodeRowsPooled,
+  decodeSharesPooled,
+  pooledRankedWork,
+  type RankedTaskRunner,
+} from './ranked/ranked-pool.ts';
 export {
   runRankedTask,
   type WireRankedTask,

@@ -7,9 +7,9 @@
  *
  * Then the same work as the verifier and the trustees now run it on T threads (default: one a
  * core): the verifier's V10.2–V10.5 with its shuffles and share slices on its worker pool
- * (`verifyRankedContestWith`), the record walk's decoding of the rows (on the pool) and the shares
- * (on its main thread), and each trustee's rounds on T threads (`rankedSharesOnAllCores`). CPU is
- * the whole process's, worker threads included.
+ * (`verifyRankedContestWith`), the record walk's decoding of the rows and the shares (both on the
+ * pool, from the record's hex; the proofs decoded from their bytes), and each trustee's rounds on
+ * T threads (`rankedSharesOnAllCores`). CPU is the whole process's, worker threads included.
  *
  * Usage: npx tsx tools/bench/src/ranked-scale.ts [--ballots N] [--sample S] [--threads T]
  * The input rows are valid encryptions made by additions only (randomness r₀ + i), so that making
@@ -20,14 +20,14 @@ import { parseArgs } from 'node:util';
 import {
   type CiphertextRow,
   type DecryptionCheckpoint,
-  type DecryptionShare,
   type Group,
   type Point,
   batchHoldsUnsafe,
   bytesToHex,
-  decodeDecryptionShare,
+  decodeShuffleProof,
   encodeCiphertext,
   encodeDecryptionShare,
+  encodeShuffleProof,
   encodeU64,
   encryptRanking,
   evaluatePolynomial,
@@ -52,6 +52,7 @@ import { rankedSharesOnAllCores } from '@scrutineer/cli';
 import {
   type RankedContestRecord,
   decodeRowsPooled,
+  decodeSharesPooled,
   pooledRankedWork,
   verifyRankedContestWith,
 } from '@scrutineer/verifier';
@@ -262,7 +263,6 @@ await Promise.all(Array.from({ length: THREADS }, () => runner.run([])));
 const runRanked = runner.runRanked?.bind(runner);
 if (runRanked === undefined) throw new Error('the pool runs no ranked tasks');
 const decodedRows: CiphertextRow[][] = [];
-const decodedShares: DecryptionShare[] = [];
 // What the record walk decodes before those checks: the counted entries' and every mix's rows
 // (on the pool), and every share's D, A₁, A₂ (on its main thread), from the record's encodings.
 const hexRows = [ballots, ...steps.map((step) => step.outputs)].map((rows) =>
@@ -275,29 +275,42 @@ const [, decodingRows] = await timedAsync(
       decodedRows.push((await decodeRowsPooled(group, runRanked, rows)).rows);
   }
 );
-const encodedShares = rounds.flatMap((r) =>
-  r.submissions.flatMap((s) => s.shares.map((d) => encodeDecryptionShare(group, d)))
+// Each trustee's shares of each round, as the record's hex, decoded on the pool as the walk does.
+const [decodedRounds, decodingShares] = await timedAsync(
+  `walk: decode every trustee's shares of every round on ${THREADS} threads`,
+  () =>
+    Promise.all(
+      rounds.map(async (r) => ({
+        position: r.position,
+        submissions: await Promise.all(
+          r.submissions.map(async (s) => ({
+            trustee: s.trustee,
+            shares: await decodeSharesPooled(
+              group,
+              runRanked,
+              TRUSTEES.length,
+              checkpoint,
+              s.shares.map((d) => bytesToHex(encodeDecryptionShare(group, d)))
+            ),
+          }))
+        ),
+      }))
+    )
 );
-const [, decodingShares] = timed(
-  `walk: decode ${encodedShares.length} shares (main thread)`,
-  () => {
-    for (const bytes of encodedShares)
-      decodedShares.push(decodeDecryptionShare(group, TRUSTEES.length, checkpoint, bytes));
-  }
+// The proofs as the walk has them: decoded from the record's bytes (so their encodings are known).
+const decodedProofs = steps.map((step) =>
+  decodeShuffleProof(
+    group,
+    encodeShuffleProof(group, step.proof),
+    step.outputs.length,
+    CANDIDATES + 1
+  )
 );
-// The checks below read what the walk decoded (as the verifier does), not the points made above.
-let nextShare = 0;
-const decodedRounds = rounds.map((r) => ({
-  position: r.position,
-  submissions: r.submissions.map((s) => ({
-    trustee: s.trustee,
-    shares: s.shares.map(() => decodedShares[nextShare++] as DecryptionShare),
-  })),
-}));
 const decodedSteps = steps.map((step, m) => ({
   ...step,
   inputs: decodedRows[m] as CiphertextRow[],
   outputs: decodedRows[m + 1] as CiphertextRow[],
+  proof: decodedProofs[m] as MixStep['proof'],
 }));
 const [verdicts, pooledChecks] = await timedAsync(
   `verifier: V10.2–V10.5 on ${THREADS} worker threads`,
@@ -388,7 +401,7 @@ row(
 );
 row(`verifier: V10.2–V10.5 on ${THREADS} threads (shuffles + shares)`, pooledChecks);
 row(`walk: decode the input and mixes' rows (${THREADS} threads)`, decodingRows);
-row('walk: decode the shares (main thread)', decodingShares);
+row(`walk: decode the shares (${THREADS} threads)`, decodingShares);
 row(
   `verify the ranked part, pooled: ballot proofs / ${THREADS} + decode + V10.2–V10.5 (wall from CPU)`,
   {

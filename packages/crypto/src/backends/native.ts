@@ -146,8 +146,30 @@ function digest(length: number, hash: (out: Uint8Array) => void): Uint8Array {
   return out;
 }
 
+/** Points per slab: a slab outlives its last point, so it stays small (40 KiB of coordinates). */
+const SLAB_POINTS = 256;
+
+/**
+ * Fresh zeroed views of `size` bytes carved from shared slabs: one ArrayBuffer per 256 points
+ * rather than one per point, since V8 takes microseconds to make and to collect each ArrayBuffer
+ * and a verifier makes millions of points. A view is never handed out twice.
+ */
+function slab(size: number): () => Uint8Array {
+  let buffer = new Uint8Array(0);
+  let at = 0;
+  return () => {
+    if (at === buffer.length) {
+      buffer = new Uint8Array(size * SLAB_POINTS);
+      at = 0;
+    }
+    at += size;
+    return buffer.subarray(at - size, at);
+  };
+}
+
 function createNativeGroup(addon: Addon): Group {
-  const fresh = (): Uint8Array => new Uint8Array(COORDINATE_BYTES);
+  const fresh = slab(COORDINATE_BYTES);
+  const freshEncoding = slab(POINT_BYTES);
   const identityCoordinates = fresh();
   const generatorCoordinates = fresh();
   addon.constants(identityCoordinates, generatorCoordinates);
@@ -163,7 +185,7 @@ function createNativeGroup(addon: Addon): Group {
 
   function encodingOf(point: NativePoint): Uint8Array {
     if (point.encoding === undefined) {
-      point.encoding = new Uint8Array(POINT_BYTES);
+      point.encoding = freshEncoding();
       addon.encode(point.encoding, point.coordinates);
     }
     return point.encoding;
@@ -227,30 +249,68 @@ function createNativeGroup(addon: Addon): Group {
     );
   }
 
-  /** Per point its canonical encoding and its coordinates (192 bytes), in order. */
+  /**
+   * Per point its canonical encoding and its coordinates (192 bytes), in order. Points read by
+   * {@link importPointsUnchecked} are views into the bytes they came in, 192 bytes apart; a run of
+   * them still in that order is copied in one piece (a shuffle's rows go back out as they came).
+   */
   function exportPoints(points: readonly Point[]): Uint8Array {
     const out = new Uint8Array(points.length * TRANSFER_BYTES);
-    points.forEach((point, i) => {
-      const native = unwrap(point);
+    let i = 0;
+    while (i < points.length) {
+      const run = importedRun(points, i);
+      if (run > 1) {
+        const first = unwrap(points[i] as Point).coordinates;
+        const start = first.byteOffset - POINT_BYTES;
+        out.set(new Uint8Array(first.buffer, start, run * TRANSFER_BYTES), i * TRANSFER_BYTES);
+        i += run;
+        continue;
+      }
+      const native = unwrap(points[i] as Point);
       out.set(encodingOf(native), i * TRANSFER_BYTES);
       out.set(native.coordinates, i * TRANSFER_BYTES + POINT_BYTES);
-    });
+      i++;
+    }
     return out;
   }
 
-  /** Reads {@link exportPoints}' bytes back with no C call: the points were validated already. */
+  /** How many points from `from` on lie in transfer form one after another in one buffer. */
+  function importedRun(points: readonly Point[], from: number): number {
+    const first = unwrap(points[from] as Point);
+    const buffer = first.coordinates.buffer;
+    let at = first.coordinates.byteOffset;
+    let run = 0;
+    for (let i = from; i < points.length; i++, at += TRANSFER_BYTES) {
+      const { coordinates, encoding } = unwrap(points[i] as Point);
+      if (
+        coordinates.buffer !== buffer ||
+        coordinates.byteOffset !== at ||
+        encoding?.buffer !== buffer ||
+        encoding.byteOffset !== at - POINT_BYTES
+      )
+        break;
+      run++;
+    }
+    return run;
+  }
+
+  /**
+   * Reads {@link exportPoints}' bytes back with no C call: the points were validated already. The
+   * points are views into `bytes` (no copy: a verifier reads millions), so `bytes` must not change
+   * after: callers pass bytes that arrived from another thread and are theirs alone.
+   */
   function importPointsUnchecked(bytes: Uint8Array): Point[] {
     const count = bytes.length / TRANSFER_BYTES;
     if (!Number.isInteger(count)) throw new TypeError('native backend: not exported points');
-    return Array.from({ length: count }, (_, i) => {
-      const at = i * TRANSFER_BYTES;
-      return wrap(
+    const points = new Array<Point>(count);
+    for (let i = 0, at = 0; i < count; i++, at += TRANSFER_BYTES)
+      points[i] = wrap(
         new NativePoint(
-          bytes.slice(at + POINT_BYTES, at + TRANSFER_BYTES),
-          bytes.slice(at, at + POINT_BYTES)
+          bytes.subarray(at + POINT_BYTES, at + TRANSFER_BYTES),
+          bytes.subarray(at, at + POINT_BYTES)
         )
       );
-    });
+    return points;
   }
 
   return Object.freeze({
@@ -278,7 +338,9 @@ function createNativeGroup(addon: Addon): Group {
       if (options?.allowIdentity !== true && isZeroBytes(bytes)) {
         throw new GroupError('group/identity-forbidden', 'the identity is not allowed here');
       }
-      return wrap(new NativePoint(coordinates, bytes.slice())); // a copy: callers reuse buffers
+      const encoding = freshEncoding();
+      encoding.set(bytes); // a copy: callers reuse buffers
+      return wrap(new NativePoint(coordinates, encoding));
     },
     encodePoint: (point: Point): Uint8Array => encodingOf(unwrap(point)).slice(),
     add: (a: Point, b: Point): Point =>

@@ -22,6 +22,9 @@ export function workerPoolFactory(
       name: 'verifier worker',
       ...(options.threads === undefined ? {} : { threads: options.threads }),
       workerData: { context, backend: options.backend },
+      // Two in hand: a worker never waits for its next request, and a long one (a shuffle of a
+      // whole contest) does not hold short ones queued behind it while the other worker idles.
+      inHand: 2,
     });
     return Promise.resolve({
       run: (items: readonly BallotBatchItem[]) => pool.run(items) as Promise<WireBatchResult>,

@@ -150,10 +150,19 @@ export function shuffleHolds(group: Group, step: ShuffleWork): boolean {
   );
 }
 
+/** What the rounds found: V10.3–V10.5 failures, and trustees' false shares set aside. */
+interface RoundFindings {
+  readonly failures: Record<'V10.3' | 'V10.4' | 'V10.5', RankedFailure[]>;
+  readonly faults: RankedFailure[];
+}
+
+/** Verdicts handed out by a driver when the shuffles start, and read back once they are needed. */
+type PendingVerdicts = readonly boolean[] | Promise<readonly boolean[]>;
 type Work =
   | { readonly kind: 'shuffles'; readonly steps: readonly ShuffleWork[] }
+  | { readonly kind: 'verdicts'; readonly pending: PendingVerdicts }
   | { readonly kind: 'combine'; readonly request: CombineRequest };
-type WorkResult = readonly boolean[] | CombineOutcome;
+type WorkResult = PendingVerdicts | CombineOutcome;
 
 /** Spec §11.9: every V10 check of one ranked contest, on this thread. */
 export function verifyRankedContest(
@@ -167,7 +176,9 @@ export function verifyRankedContest(
     step = checks.next(
       work.kind === 'shuffles'
         ? work.steps.map((s) => shuffleHolds(group, s))
-        : combineDecryptionsUnsafe(group, work.request)
+        : work.kind === 'verdicts'
+          ? work.pending
+          : combineDecryptionsUnsafe(group, work.request)
     );
   }
   return step.value;
@@ -183,18 +194,25 @@ export async function verifyRankedContestWith(
   let step = checks.next();
   while (step.done !== true) {
     const work = step.value;
-    step = checks.next(
-      work.kind === 'shuffles'
-        ? await runner.shuffles(work.steps)
-        : await runner.combine(work.request)
-    );
+    if (work.kind === 'shuffles') {
+      // Not awaited here: the rounds' shares are checked while the shuffles are (the checks read
+      // the verdicts before judging anything after the cascade). Awaited at 'verdicts'.
+      const pending = runner.shuffles(work.steps);
+      pending.catch(() => undefined);
+      step = checks.next(pending);
+    } else
+      step = checks.next(
+        work.kind === 'verdicts' ? await work.pending : await runner.combine(work.request)
+      );
   }
   return step.value;
 }
 
 /**
- * The V10 checks as a generator: it yields the heavy work (all shuffles, then each round's
- * combination) and takes back its result, so one body of logic serves both drivers above.
+ * The V10 checks as a generator: it yields the heavy work (all shuffles, each round's combination,
+ * then the shuffles' verdicts) and takes back its result, so one body of logic serves both drivers
+ * above. The rounds are checked before the shuffles' verdicts are read, so that a driver with
+ * threads runs them side by side; they are reported only if every shuffle holds (spec §11.9).
  */
 function* rankedContestChecks(
   group: Group,
@@ -274,10 +292,14 @@ function* rankedContestChecks(
     expected = step.outputs;
     return holds;
   });
+  const pending =
+    toVerify.length === 0 ? [] : ((yield { kind: 'shuffles', steps: toVerify }) as PendingVerdicts);
+  // The rounds need only the cascade's shape (each input its predecessor's output) to run.
+  const shapeHolds =
+    cascadeHolds && record.mixes.every((step, m) => step.mixer === m + 1 && inputHolds[m]);
+  const rounds = shapeHolds ? yield* roundChecks(group, record, expected) : null;
   const verdicts =
-    toVerify.length === 0
-      ? []
-      : ((yield { kind: 'shuffles', steps: toVerify }) as readonly boolean[]);
+    toVerify.length === 0 ? [] : ((yield { kind: 'verdicts', pending }) as readonly boolean[]);
   let verified = 0;
   record.mixes.forEach((step, m) => {
     if (step.mixer !== m + 1) {
@@ -303,90 +325,11 @@ function* rankedContestChecks(
   });
 
   // V10.3–V10.5 on the last output, only when the cascade holds (nothing after a bad mix counts).
-  if (cascadeHolds) {
+  if (cascadeHolds && rounds !== null) {
     reached.add('V10.3').add('V10.4').add('V10.5');
-    const rows = expected;
-    let prefixes: number[][] = rows.map(() => []);
-    // Spec §11.6 with (8.6): one table of d·m·G per scale d (it depends on the trustees combined).
-    const lookups = new Map<bigint, (point: Point) => number | null>();
-    const lookupFor = (scale: bigint) => {
-      const known = lookups.get(scale);
-      if (known !== undefined) return known;
-      const lookup = rankedPlaintextLookup(group, candidates, scale);
-      lookups.set(scale, lookup);
-      return lookup;
-    };
-    for (const [index, round] of record.rounds.entries()) {
-      if (round.position !== index) {
-        failures['V10.4'].push({ message: `round ${index} names position ${round.position}` });
-        continue;
-      }
-      const targets = rankedRoundTargets(contest, rows, prefixes, index);
-      if (targets.length === 0) {
-        failures['V10.4'].push({
-          message: `round ${index}: every row has already stopped; nothing may be decrypted`,
-        });
-        continue;
-      }
-      const combined = (yield {
-        kind: 'combine',
-        request: {
-          baseHash,
-          threshold: record.threshold,
-          verificationKeys: record.verificationKeys,
-          targets,
-          submissions: round.submissions,
-          scaled: true,
-        },
-      }) as CombineOutcome;
-      const roundFaults = combined.ok ? combined.value.faults : combined.error.faults;
-      for (const f of roundFaults) {
-        const failure = faultOf(f, index);
-        if (f.code === 'decryption/invalid-proof') faults.push(failure);
-        else failures['V10.3'].push(failure);
-      }
-      if (!combined.ok) {
-        failures['V10.4'].push({ message: `round ${index}: fewer than k valid trustees` });
-        continue;
-      }
-      const lookup = lookupFor(combined.value.scale);
-      const next = prefixes.map((p) => [...p]);
-      targets.forEach((target, t) => {
-        const point = combined.value.plaintextPoints[t];
-        const value = point === undefined ? null : lookup(point);
-        if (value === null)
-          failures['V10.4'].push({
-            message: `round ${index}, row ${target.row}: value not in 0 … n`,
-          });
-        else next[target.row]?.push(value);
-      });
-      prefixes = next;
-    }
-    if (!prefixes.every((p) => p.includes(RANKING_STOP)))
-      failures['V10.4'].push({ message: 'the rounds end before every row reaches STOP' });
-
-    // V10.5
-    if (record.rankings.length !== rows.length)
-      failures['V10.5'].push({
-        message: `${record.rankings.length} rankings published for ${rows.length} rows`,
-      });
-    prefixes.forEach((prefix, row) => {
-      const ranking = rankingFromPrefix(candidates, prefix);
-      const published = record.rankings[row];
-      if (published === undefined) return;
-      if (ranking === null) {
-        failures['V10.5'].push({
-          ballot: row,
-          message: `row ${row}: not decrypted up to its STOP`,
-        });
-        return;
-      }
-      if (published.length !== ranking.length || published.some((c, i) => c !== ranking[i]))
-        failures['V10.5'].push({
-          ballot: row,
-          message: `row ${row}: published ${published.join('>')}, decrypted ${ranking.join('>')}`,
-        });
-    });
+    for (const id of ['V10.3', 'V10.4', 'V10.5'] as const)
+      failures[id].push(...rounds.failures[id]);
+    faults.push(...rounds.faults);
   }
 
   return (Object.keys(RANKED_CHECKS) as RankedCheckId[]).map((id) => ({
@@ -395,4 +338,100 @@ function* rankedContestChecks(
     failures: failures[id],
     faults: id === 'V10.3' ? faults : [],
   }));
+}
+
+/**
+ * Spec §11.6, §11.9 V10.3–V10.5: every round's shares checked and combined from the cascade's last
+ * output `rows`, the decrypted prefixes read, and the published rankings compared with them.
+ */
+function* roundChecks(
+  group: Group,
+  record: RankedContestRecord,
+  rows: readonly CiphertextRow[]
+): Generator<Work, RoundFindings, WorkResult> {
+  const { baseHash, contest, candidates } = record;
+  const failures: RoundFindings['failures'] = { 'V10.3': [], 'V10.4': [], 'V10.5': [] };
+  const faults: RankedFailure[] = [];
+  let prefixes: number[][] = rows.map(() => []);
+  // Spec §11.6 with (8.6): one table of d·m·G per scale d (it depends on the trustees combined).
+  const lookups = new Map<bigint, (point: Point) => number | null>();
+  const lookupFor = (scale: bigint) => {
+    const known = lookups.get(scale);
+    if (known !== undefined) return known;
+    const lookup = rankedPlaintextLookup(group, candidates, scale);
+    lookups.set(scale, lookup);
+    return lookup;
+  };
+  for (const [index, round] of record.rounds.entries()) {
+    if (round.position !== index) {
+      failures['V10.4'].push({ message: `round ${index} names position ${round.position}` });
+      continue;
+    }
+    const targets = rankedRoundTargets(contest, rows, prefixes, index);
+    if (targets.length === 0) {
+      failures['V10.4'].push({
+        message: `round ${index}: every row has already stopped; nothing may be decrypted`,
+      });
+      continue;
+    }
+    const combined = (yield {
+      kind: 'combine',
+      request: {
+        baseHash,
+        threshold: record.threshold,
+        verificationKeys: record.verificationKeys,
+        targets,
+        submissions: round.submissions,
+        scaled: true,
+      },
+    }) as CombineOutcome;
+    const roundFaults = combined.ok ? combined.value.faults : combined.error.faults;
+    for (const f of roundFaults) {
+      const failure = faultOf(f, index);
+      if (f.code === 'decryption/invalid-proof') faults.push(failure);
+      else failures['V10.3'].push(failure);
+    }
+    if (!combined.ok) {
+      failures['V10.4'].push({ message: `round ${index}: fewer than k valid trustees` });
+      continue;
+    }
+    const lookup = lookupFor(combined.value.scale);
+    const next = prefixes.map((p) => [...p]);
+    targets.forEach((target, t) => {
+      const point = combined.value.plaintextPoints[t];
+      const value = point === undefined ? null : lookup(point);
+      if (value === null)
+        failures['V10.4'].push({
+          message: `round ${index}, row ${target.row}: value not in 0 … n`,
+        });
+      else next[target.row]?.push(value);
+    });
+    prefixes = next;
+  }
+  if (!prefixes.every((p) => p.includes(RANKING_STOP)))
+    failures['V10.4'].push({ message: 'the rounds end before every row reaches STOP' });
+
+  // V10.5
+  if (record.rankings.length !== rows.length)
+    failures['V10.5'].push({
+      message: `${record.rankings.length} rankings published for ${rows.length} rows`,
+    });
+  prefixes.forEach((prefix, row) => {
+    const ranking = rankingFromPrefix(candidates, prefix);
+    const published = record.rankings[row];
+    if (published === undefined) return;
+    if (ranking === null) {
+      failures['V10.5'].push({
+        ballot: row,
+        message: `row ${row}: not decrypted up to its STOP`,
+      });
+      return;
+    }
+    if (published.length !== ranking.length || published.some((c, i) => c !== ranking[i]))
+      failures['V10.5'].push({
+        ballot: row,
+        message: `row ${row}: published ${published.join('>')}, decrypted ${ranking.join('>')}`,
+      });
+  });
+  return { failures, faults };
 }

@@ -11,6 +11,7 @@
 import {
   type CiphertextRow,
   type CombineRequest,
+  type DecryptionCheckpoint,
   type DecryptionShare,
   type Group,
   type Point,
@@ -27,13 +28,14 @@ import {
   type WireRankedResult,
   type WireRankedTask,
   shareSliceTask,
+  sharesFrom,
   shuffleTask,
 } from './ranked-tasks.ts';
 
 export type RankedTaskRunner = (task: WireRankedTask) => Promise<WireRankedResult>;
 
 /** Rows per decoding task. */
-const ROWS = 5000;
+const ROWS = 2000;
 
 /**
  * {@link decodeRows} on the pool: the record's hex rows cut into slices decoded side by side, the
@@ -67,6 +69,44 @@ export async function decodeRowsPooled(
       failed.push({ row: f.row + (starts[i] as number), message: f.message });
   });
   return { rows: decoded, failed };
+}
+
+/** Shares per decoding task. */
+const SHARES = 5000;
+
+/**
+ * `decodeShares` (ranked-tasks.ts) on the pool: one trustee's hex shares of a round cut into slices decoded
+ * side by side; the first share (in order) that does not decode throws, as inline.
+ */
+export async function decodeSharesPooled(
+  group: Group,
+  run: RankedTaskRunner,
+  trusteeCount: number,
+  checkpoint: DecryptionCheckpoint,
+  shares: readonly string[]
+): Promise<DecryptionShare[]> {
+  const starts = Array.from({ length: Math.ceil(shares.length / SHARES) }, (_, i) => i * SHARES);
+  const replies = await Promise.all(
+    starts.map((from) =>
+      run({
+        kind: 'decode-shares',
+        trusteeCount,
+        checkpoint,
+        shares: shares.slice(from, from + SHARES),
+      })
+    )
+  );
+  return replies.flatMap((reply) => {
+    if (reply.kind !== 'decode-shares')
+      throw new TypeError('a decoding task answered with another kind');
+    if (reply.failed !== null) throw new Error(reply.failed.message);
+    return sharesFrom(
+      unpackPoints(group, reply.points),
+      reply.trustees,
+      reply.responses,
+      checkpoint
+    );
+  });
 }
 
 /** Targets per task: a few thousand shares per trustee keep every worker busy and replies small. */

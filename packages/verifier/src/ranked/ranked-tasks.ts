@@ -14,6 +14,7 @@ import {
   type Point,
   combineBatchesUnsafe,
   decodeCiphertext,
+  decodeDecryptionShare,
   decodeShuffleProof,
   encodeShuffleProof,
   findInvalidDecryptionSharesUnsafe,
@@ -60,6 +61,13 @@ export type WireRankedTask =
       /** Rows of hex ciphertexts (spec §2.5, the identity refused) as the record carries them. */
       readonly kind: 'rows';
       readonly rows: readonly (readonly string[])[];
+    }
+  | {
+      /** One trustee's hex decryption shares of a round (spec §8.7), as the record carries them. */
+      readonly kind: 'decode-shares';
+      readonly trusteeCount: number;
+      readonly checkpoint: DecryptionCheckpoint;
+      readonly shares: readonly string[];
     };
 
 export type WireRankedResult =
@@ -78,10 +86,23 @@ export type WireRankedResult =
       readonly lengths: readonly number[];
       /** The rows that do not, in order, with the decoder's message. */
       readonly failed: readonly { readonly row: number; readonly message: string }[];
+    }
+  | {
+      readonly kind: 'decode-shares';
+      /** Dₗ, A₁, A₂ of each share, packed, and each share's trustee and response. */
+      readonly points: Uint8Array;
+      readonly trustees: readonly number[];
+      readonly responses: readonly bigint[];
+      /** The first share that does not decode (the shares before it are above), if one does not. */
+      readonly failed: { readonly share: number; readonly message: string } | null;
     };
 
 const rowsOf = (ciphertexts: readonly CiphertextRow[]): Point[] =>
   ciphertexts.flatMap((row) => row.flatMap((c) => [c.alpha, c.beta]));
+
+/** The decoded shares' points, in the order {@link sharesFrom} reads them back. */
+const sharePoints = (shares: readonly DecryptionShare[]): Point[] =>
+  shares.flatMap((s) => [s.share, s.proof.commitment1, s.proof.commitment2]);
 
 function rowsFrom(points: readonly Point[], width: number): CiphertextRow[] {
   const rows: CiphertextRow[] = [];
@@ -135,10 +156,7 @@ export function shareSliceTask(
       trustee,
       verificationKey: packPoints(group, [verificationKey]),
       checkpoint: shares[0]?.checkpoint ?? { size: 0, root: new Uint8Array(32) },
-      points: packPoints(
-        group,
-        shares.flatMap((s) => [s.share, s.proof.commitment1, s.proof.commitment2])
-      ),
+      points: packPoints(group, sharePoints(shares)),
       responses: shares.map((s) => s.proof.response),
     })),
     combine,
@@ -164,8 +182,63 @@ export function decodeRows(
   return { rows: decoded, failed };
 }
 
+/** Decodes one trustee's hex shares of a round (spec §8.7); the first that does not decode throws. */
+export function decodeShares(
+  group: Group,
+  trusteeCount: number,
+  checkpoint: DecryptionCheckpoint,
+  shares: readonly string[]
+): DecryptionShare[] {
+  return shares.map((hex) =>
+    decodeDecryptionShare(group, trusteeCount, checkpoint, hexToBytes(hex))
+  );
+}
+
+/** Shares back from their packed points, trustees and responses. */
+export function sharesFrom(
+  points: readonly Point[],
+  trustees: readonly number[],
+  responses: readonly bigint[],
+  checkpoint: DecryptionCheckpoint
+): DecryptionShare[] {
+  return responses.map((response, t) => ({
+    trustee: trustees[t] as number,
+    checkpoint,
+    share: points[3 * t] as Point,
+    proof: {
+      commitment1: points[3 * t + 1] as Point,
+      commitment2: points[3 * t + 2] as Point,
+      response,
+    },
+  }));
+}
+
+function runDecodeShares(
+  group: Group,
+  task: Extract<WireRankedTask, { kind: 'decode-shares' }>
+): WireRankedResult {
+  const decoded: DecryptionShare[] = [];
+  let failed: { share: number; message: string } | null = null;
+  for (const [index, hex] of task.shares.entries()) {
+    try {
+      decoded.push(...decodeShares(group, task.trusteeCount, task.checkpoint, [hex]));
+    } catch (error) {
+      failed = { share: index, message: (error as Error).message };
+      break;
+    }
+  }
+  return {
+    kind: 'decode-shares',
+    points: packPoints(group, sharePoints(decoded)),
+    trustees: decoded.map((s) => s.trustee),
+    responses: decoded.map((s) => s.proof.response),
+    failed,
+  };
+}
+
 /** Runs one task on this thread (a worker's job). */
 export function runRankedTask(group: Group, task: WireRankedTask): WireRankedResult {
+  if (task.kind === 'decode-shares') return runDecodeShares(group, task);
   if (task.kind === 'rows') {
     const { rows, failed } = decodeRows(group, task.rows);
     const lengths = rows.map((row) => row.length);
@@ -185,17 +258,12 @@ export function runRankedTask(group: Group, task: WireRankedTask): WireRankedRes
     bindings: [...bindings],
   }));
   const batches = task.batches.map((batch) => {
-    const points = unpackPoints(group, batch.points);
-    const shares: DecryptionShare[] = batch.responses.map((response, t) => ({
-      trustee: batch.trustee,
-      checkpoint: batch.checkpoint,
-      share: points[3 * t] as Point,
-      proof: {
-        commitment1: points[3 * t + 1] as Point,
-        commitment2: points[3 * t + 2] as Point,
-        response,
-      },
-    }));
+    const shares = sharesFrom(
+      unpackPoints(group, batch.points),
+      batch.responses.map(() => batch.trustee),
+      batch.responses,
+      batch.checkpoint
+    );
     const key = unpackPoints(group, batch.verificationKey)[0] as Point;
     const invalid = findInvalidDecryptionSharesUnsafe(group, task.baseHash, key, targets, shares);
     return { trustee: batch.trustee, shares, invalid };

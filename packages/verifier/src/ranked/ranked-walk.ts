@@ -9,11 +9,11 @@
  */
 import {
   type CiphertextRow,
+  type DecryptionCheckpoint,
   type DecryptionShare,
   type Group,
   type Point,
   bytesToHex,
-  decodeDecryptionShare,
   decodeShuffleProof,
   hexToBytes,
 } from '@scrutineer/crypto';
@@ -39,8 +39,13 @@ import {
   verifyRankedContest,
   verifyRankedContestWith,
 } from './ranked-checks.ts';
-import { type RankedTaskRunner, decodeRowsPooled, pooledRankedWork } from './ranked-pool.ts';
-import { decodeRows } from './ranked-tasks.ts';
+import {
+  type RankedTaskRunner,
+  decodeRowsPooled,
+  decodeSharesPooled,
+  pooledRankedWork,
+} from './ranked-pool.ts';
+import { decodeRows, decodeShares } from './ranked-tasks.ts';
 
 type Body<T extends BoardEvent['type']> = EventBody<T>;
 
@@ -223,7 +228,12 @@ export class RankedWalk {
       }
     }
 
-    const rounds = this.#rounds(c, end, previous.length);
+    const trusteeCount = end.verificationKeys.length;
+    const rounds = await this.#rounds(c, previous.length, (checkpoint, shares) =>
+      tasks === undefined
+        ? Promise.resolve(decodeShares(group, trusteeCount, checkpoint, shares))
+        : decodeSharesPooled(group, tasks, trusteeCount, checkpoint, shares)
+    );
     const published = rankings.at(-1)?.body.rankings ?? [];
     if (rankings.length !== 1)
       report.fail(
@@ -301,52 +311,68 @@ export class RankedWalk {
       if (!findings.some((f) => f.check === id)) report.pass(id);
   }
 
-  /** Spec §11.6, §11.8: each round's parts joined per trustee and decoded, in board order. */
-  #rounds(
+  /**
+   * Spec §11.6, §11.8: each round's parts joined per trustee and decoded (by `decode`: on the
+   * pool's threads when there is one), in board order.
+   */
+  async #rounds(
     c: number,
-    end: RankedWalkEnd,
-    rows: number
-  ): { rounds: RankedContestRecord['rounds']; problems: string[] } {
-    const problems: string[] = [];
+    rows: number,
+    decode: (
+      checkpoint: DecryptionCheckpoint,
+      shares: readonly string[]
+    ) => Promise<DecryptionShare[]>
+  ): Promise<{ rounds: RankedContestRecord['rounds']; problems: string[] }> {
     const shares = this.#shares.filter((s) => s.body.contest === c);
     const positions = [...new Set(shares.map((s) => s.body.position))];
-    const rounds = positions.map((position) => {
-      const ofRound = shares.filter((s) => s.body.position === position);
-      const trustees = [...new Set(ofRound.map((s) => s.body.trustee))];
-      const submissions = trustees.flatMap((trustee) => {
-        const joined = joinParts(
-          ofRound.filter((s) => s.body.trustee === trustee).map((s) => s.body),
-          (a, b) =>
-            a.checkpoint.size === b.checkpoint.size && a.checkpoint.root === b.checkpoint.root
-        );
-        if (!joined.ok) {
-          problems.push(`round ${position}, trustee ${trustee}: ${joined.message}`);
-          return [];
-        }
-        const first = joined.parts[0];
-        if (first === undefined) return [];
-        const checkpoint = { size: first.checkpoint.size, root: hexToBytes(first.checkpoint.root) };
-        try {
-          const decoded: DecryptionShare[] = joined.parts.flatMap((p) =>
-            p.shares.map((hex) =>
-              decodeDecryptionShare(
-                this.#group,
-                end.verificationKeys.length,
+    const rounds = await Promise.all(
+      positions.map(async (position) => {
+        const ofRound = shares.filter((s) => s.body.position === position);
+        const trustees = [...new Set(ofRound.map((s) => s.body.trustee))];
+        const submissions = await Promise.all(
+          trustees.map(async (trustee) => {
+            const problem = (message: string) => ({
+              problem: `round ${position}, trustee ${trustee}: ${message}`,
+            });
+            const joined = joinParts(
+              ofRound.filter((s) => s.body.trustee === trustee).map((s) => s.body),
+              (a, b) =>
+                a.checkpoint.size === b.checkpoint.size && a.checkpoint.root === b.checkpoint.root
+            );
+            if (!joined.ok) return problem(joined.message);
+            const first = joined.parts[0];
+            if (first === undefined) return null;
+            const checkpoint = {
+              size: first.checkpoint.size,
+              root: hexToBytes(first.checkpoint.root),
+            };
+            try {
+              const decoded = await decode(
                 checkpoint,
-                hexToBytes(hex)
-              )
-            )
-          );
-          if (decoded.some((s) => s.trustee !== trustee) || decoded.length > rows)
-            throw new RangeError('shares of another trustee, or more shares than rows');
-          return [{ trustee, shares: decoded }];
-        } catch (error) {
-          problems.push(`round ${position}, trustee ${trustee}: ${(error as Error).message}`);
-          return [];
-        }
-      });
-      return { position, submissions };
-    });
-    return { rounds, problems };
+                joined.parts.flatMap((p) => p.shares)
+              );
+              if (decoded.some((s) => s.trustee !== trustee) || decoded.length > rows)
+                throw new RangeError('shares of another trustee, or more shares than rows');
+              return { submission: { trustee, shares: decoded } };
+            } catch (error) {
+              return problem((error as Error).message);
+            }
+          })
+        );
+        return { position, submissions };
+      })
+    );
+    const problems = rounds.flatMap((r) =>
+      r.submissions.flatMap((s) => (s !== null && 'problem' in s ? [s.problem] : []))
+    );
+    return {
+      rounds: rounds.map(({ position, submissions }) => ({
+        position,
+        submissions: submissions.flatMap((s) =>
+          s !== null && 'submission' in s ? [s.submission] : []
+        ),
+      })),
+      problems,
+    };
   }
 }
