@@ -72,7 +72,7 @@ export async function decodeRowsPooled(
 }
 
 /** Shares per decoding task. */
-const SHARES = 5000;
+const SHARES = 2000;
 
 /**
  * `decodeShares` (ranked-tasks.ts) on the pool: one trustee's hex shares of a round cut into slices decoded
@@ -109,8 +109,8 @@ export async function decodeSharesPooled(
   });
 }
 
-/** Targets per task: a few thousand shares per trustee keep every worker busy and replies small. */
-const SLICE = 2000;
+/** Targets per task: small enough that a round's slices spread evenly over the workers. */
+const SLICE = 1000;
 
 const checkpointKey = (share: DecryptionShare): string =>
   `${share.checkpoint.size}:${bytesToHex(share.checkpoint.root)}`;
