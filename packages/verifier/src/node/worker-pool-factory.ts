@@ -22,9 +22,9 @@ export function workerPoolFactory(
       name: 'verifier worker',
       ...(options.threads === undefined ? {} : { threads: options.threads }),
       workerData: { context, backend: options.backend },
-      // Two in hand: a worker never waits for its next request, and a long one (a shuffle of a
-      // whole contest) does not hold short ones queued behind it while the other worker idles.
-      inHand: 2,
+      // One in hand: a request waits in the pool, not behind a long one (a whole contest's
+      // shuffle) in a busy worker's queue while the other worker idles.
+      inHand: 1,
     });
     return Promise.resolve({
       run: (items: readonly BallotBatchItem[]) => pool.run(items) as Promise<WireBatchResult>,
