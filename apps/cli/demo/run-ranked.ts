@@ -144,7 +144,7 @@ export async function runRanked(options: RankedDemoOptions): Promise<RankedDemoO
       if (cast.status !== 201) throw new Error(`member ${i}: ${JSON.stringify(cast.body)}`);
     }
     const client = new ServerClient(server.url);
-    const context: RankedContext = {
+    const context: RankedContext & { adminKey: string } = {
       client,
       group,
       electionId: election.electionId,

@@ -18,6 +18,8 @@ export const AUDIENCES = {
   officer: "the election's returning officer (its admin key, as a bearer token)",
   trustee:
     'a trustee of this election, authenticated by its signature inside the body (spec §9.5); the election must exist before the body is read',
+  mixer:
+    'a mix server of this election, authenticated by its signature inside the body (spec §11.8: over its whole mix, or over its staging request), checked before any other work; the election must exist before the body is read',
   operator: "the server's operator (the operator key, as a bearer token)",
   metrics: 'the monitoring system (the metrics token, or a direct request from the host itself)',
 } as const;
@@ -32,6 +34,7 @@ export const AUDIENCE_ERRORS: Record<Audience, readonly ErrorCode[]> = {
   voter: ['auth/missing-token', 'auth/invalid-token', 'auth/token-expired', 'election/not-found'],
   officer: ['auth/admin-required', 'election/not-found'],
   trustee: ['election/not-found', 'trustee/unknown', 'trustee/invalid-signature'],
+  mixer: ['election/not-found', 'mix/invalid-signature'],
   operator: ['auth/operator-required', 'auth/election-creation-disabled'],
   metrics: ['auth/metrics-token-required'],
 };

@@ -6,6 +6,7 @@
  */
 import { boardEndpoints } from './board-endpoints.ts';
 import type { Endpoint } from './endpoint.ts';
+import { mixerEndpoints } from './mixer-endpoints.ts';
 import { officialEndpoints } from './official-endpoints.ts';
 import { overviewEndpoints } from './overview-endpoints.ts';
 import { witnessEndpoints } from './witness-endpoints.ts';
@@ -25,6 +26,7 @@ export const endpoints = {
   ...postalAuditEndpoints,
   ...rankedEndpoints,
   ...rankedStagingEndpoints,
+  ...mixerEndpoints,
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

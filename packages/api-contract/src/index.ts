@@ -10,6 +10,7 @@ export * from './postal-schemas.ts';
 export * from './postal-audit-endpoints.ts';
 export * from './ranked-endpoints.ts';
 export * from './ranked-staging-endpoints.ts';
+export * from './mixer-endpoints.ts';
 export * from './overview-endpoints.ts';
 export * from './witness-endpoints.ts';
 export * from './endpoint.ts';

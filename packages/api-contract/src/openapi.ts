@@ -11,13 +11,14 @@ function jsonSchema(schema: z.ZodType): Record<string, unknown> {
   return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 }
 
-/** The security scheme of each audience (a trustee signs its body instead). */
+/** The security scheme of each audience (a trustee or a mix server signs its body instead). */
 const SECURITY: Record<Audience, string | null> = {
   public: null,
   voter: 'session',
   officer: 'officerKey',
   operator: 'operatorKey',
   trustee: null,
+  mixer: null,
   metrics: 'metricsToken',
 };
 

@@ -3,10 +3,12 @@
  * mix of a ranked contest, each trustee's shares of a decryption round, then the officer's
  * rankings and result. Each is posted whole (every part of it in one request) and the board
  * checks it as the verifier would (V10.2–V10.5, V11) before appending its parts together, so the
- * record never holds a step that fails. The officer's key authorises every route, and the officer
- * relays what the mix servers and trustees hand over; a mix also carries its mix server's own
- * signature (V10.6), so the officer can relay a mix but not make one. Trustees' shares are
- * authenticated by their proofs under the trustees' verification keys (spec §11.8).
+ * record never holds a step that fails. The officer's key authorises every route here, and the
+ * officer relays what the mix servers and trustees hand over; a mix also carries its mix server's
+ * own signature (V10.6), so the officer can relay a mix but not make one. A mix server posts its
+ * own mix without the officer's key through its own routes (mixer-endpoints.ts), authenticated by
+ * that signature. Trustees' shares are authenticated by their proofs under the trustees'
+ * verification keys (spec §11.8).
  */
 import { eventBodySchemas } from '@scrutineer/record';
 import { z } from 'zod';
@@ -28,7 +30,7 @@ export const rankedEndpoints = {
     ...officerAction,
     path: '/api/elections/:electionId/ranked/mixes',
     summary:
-      "A mix server's mix of a ranked contest, all its parts (mix events), signed by that mix server (V10.6); its signature and its shuffle proof against its predecessor's output are checked first (V10.2)",
+      "A mix server's mix of a ranked contest relayed by the officer, all its parts (mix events), signed by that mix server (V10.6); its signature, then its shuffle proof against its predecessor's output (V10.2), are checked before it is appended. The mix server itself posts through postOwnMix, without the officer's key",
     body: mixSubmissionBody,
     response: rankedAppendedResponse,
     errors: [

@@ -5,7 +5,9 @@
  * committed: the board joins the staged parts, runs the same check as the one-request routes
  * (V10.2–V10.5) and appends them together, or appends nothing. A part sent again with the same
  * body is accepted again (a retry after a lost answer), and so is the commit of an upload the board
- * already appended (named by its digest); the officer's key authorises every call.
+ * already appended (named by its digest); the officer's key authorises every call here. A mix
+ * server stages and commits its own mix without it, each request signed with its key
+ * (mixer-endpoints.ts, spec §11.8 "Posted by its mix server").
  */
 import { Hex32, eventBodySchemas } from '@scrutineer/record';
 import { z } from 'zod';

@@ -48,6 +48,7 @@ export const RecordTag = {
   forkEvidence: 'scrutineer/v1/fork-evidence',
   mixInput: 'scrutineer/v1/mix-input',
   mixStatement: 'scrutineer/v1/mix-statement',
+  mixRequest: 'scrutineer/v1/mix-request',
 } as const;
 export type RecordTag = (typeof RecordTag)[keyof typeof RecordTag];
 

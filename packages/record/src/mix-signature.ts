@@ -106,3 +106,79 @@ export function mixSignatureProblem(
     ? null
     : `${who}: the mix is not signed by its key over this step`;
 }
+
+/** What a mix server asks of the board's staging (spec §11.8 "Posted by its mix server"). */
+export type MixRequestAction = 'stage' | 'commit' | 'discard';
+
+/**
+ * Spec §11.8 (11.13): SHA-256(frame(utf8("scrutineer/v1/mix-request")) ‖ frame(utf8(action)) ‖
+ * frame(utf8(step)) ‖ frame(digest)), digest the 32 bytes the request names: the staged part's
+ * (stage), the upload's (commit), or the upload staged now (discard). Never in the record: it
+ * authenticates a mix server's request to the board, before the board does any work for it.
+ */
+export function mixRequestMessage(
+  action: MixRequestAction,
+  step: string,
+  digest: string
+): Uint8Array {
+  const hash = sha256.create();
+  for (const part of [utf8(RecordTag.mixRequest), utf8(action), utf8(step), hexToBytes(digest)]) {
+    hash.update(encodeU32(part.length));
+    hash.update(part);
+  }
+  return hash.digest();
+}
+
+/** Mix server m's signature on a staging request (spec §11.8 (11.13)), hex. */
+export function signMixRequest(
+  group: Group,
+  manifestHash: string,
+  secretKey: bigint,
+  action: MixRequestAction,
+  step: string,
+  digest: string
+): string {
+  return signStatement(group, manifestHash, secretKey, mixRequestMessage(action, step, digest));
+}
+
+/** The manifest's key for mix server m, or why there is none usable. */
+function mixerKey(
+  group: Group,
+  manifest: Pick<Manifest, 'mixers'>,
+  mixer: number
+): { key: ReturnType<Group['decodePoint']>; who: string } | string {
+  const member = manifest.mixers?.members[mixer - 1];
+  if (member === undefined) return `mixer ${mixer}: the manifest names no such mix server`;
+  const who = `mixer ${mixer} (${member.name})`;
+  try {
+    return { key: group.decodePoint(hexToBytes(member.publicKey)), who };
+  } catch {
+    return `${who}: the manifest's key for it is not a point`;
+  }
+}
+
+/**
+ * Why `signature` is not mix server m's on this staging request (11.13), or null when it is: one
+ * hash of a few bytes and one signature check, so the board runs it before anything else.
+ */
+export function mixRequestProblem(
+  group: Group,
+  manifest: Pick<Manifest, 'mixers'>,
+  manifestHash: string,
+  mixer: number,
+  request: {
+    action: MixRequestAction;
+    step: string;
+    digest: string;
+    signature?: string | undefined;
+  }
+): string | null {
+  const found = mixerKey(group, manifest, mixer);
+  if (typeof found === 'string') return found;
+  if (request.signature === undefined)
+    return `${found.who}: the ${request.action} request is not signed`;
+  const message = mixRequestMessage(request.action, request.step, request.digest);
+  return verifyStatement(group, manifestHash, found.key, message, request.signature)
+    ? null
+    : `${found.who}: the ${request.action} request is not signed by its key`;
+}

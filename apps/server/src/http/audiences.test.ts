@@ -1,7 +1,8 @@
 /**
  * Who may call what, across the whole endpoint table of @scrutineer/api-contract: every endpoint
  * that is not public refuses an anonymous caller, every officer endpoint refuses a trustee's key
- * and a voter's session, every trustee endpoint refuses the officer's key, and so on. The cases
+ * and a voter's session, every trustee endpoint refuses the officer's key, every mix server's
+ * endpoint refuses the officer's key and a body whose signature is not the mix server's, and so on. The cases
  * are read off the table, so a new endpoint is covered as soon as it is added; nothing refused
  * reaches the board.
  */
@@ -81,9 +82,44 @@ describe('every endpoint refuses callers outside its audience', () => {
     return endpointPath(spec, params);
   }
 
+  /** A mix part of the right shape whose signature is no mix server's. */
+  const forgedMixPart = {
+    contest: 0,
+    mixer: 1,
+    part: 0,
+    parts: 1,
+    inputHash: '00'.repeat(32),
+    outputs: [],
+    proof: '',
+    signature: '11'.repeat(64),
+  };
+  /** Each mix server's endpoint's body, signed by nobody (refused before anything else). */
+  const FORGED_MIXER_BODIES: Record<string, unknown> = {
+    '/api/elections/:electionId/ranked/mixer/mixes': { parts: [forgedMixPart] },
+    '/api/elections/:electionId/ranked/mixer/staging/parts': {
+      body: forgedMixPart,
+      signature: '11'.repeat(64),
+    },
+    '/api/elections/:electionId/ranked/mixer/staging/commit': {
+      step: 'mix/0/1',
+      digest: '00'.repeat(32),
+      signature: '11'.repeat(64),
+    },
+    '/api/elections/:electionId/ranked/mixer/staging/discard': {
+      step: 'mix/0/1',
+      signature: '11'.repeat(64),
+    },
+  };
+
   /** Calls `spec` holding `token`; the body, if any, is what the gate must refuse unread. */
   async function callAs(spec: Endpoint, token: string | undefined) {
-    const body = spec.audience === 'trustee' ? forgedTrusteeMessage : {};
+    const body =
+      spec.audience === 'trustee'
+        ? forgedTrusteeMessage
+        : spec.audience === 'mixer'
+          ? FORGED_MIXER_BODIES[spec.path]
+          : {};
+    assert.ok(body !== undefined, `${spec.path}: add a forged mixer body`);
     return api(server, spec.method, pathOf(spec), {
       ...(token === undefined ? {} : { token }),
       ...(spec.method === 'POST' ? { body } : {}),
@@ -96,6 +132,8 @@ describe('every endpoint refuses callers outside its audience', () => {
     voter: ['officer', 'trustee', 'operator'],
     officer: ['trustee', 'voter', 'operator'],
     trustee: ['officer', 'voter', 'operator'],
+    // A mix server holds no bearer key: the officer's key, or any other, does not stand for it.
+    mixer: ['officer', 'trustee', 'voter', 'operator'],
     operator: ['officer', 'trustee', 'voter'],
     metrics: ['officer', 'voter', 'operator'],
   };
@@ -114,12 +152,21 @@ describe('every endpoint refuses callers outside its audience', () => {
           code !== undefined && AUDIENCE_ERRORS[spec.audience].includes(code as never),
           `${name} (${spec.audience}) let the ${caller} through: ${response.status} ${code ?? ''}`
         );
-        assert.ok([401, 403].includes(response.status), `${name}: ${response.status}`);
+        // A mix server's signature is refused as on the officer's routes (V10.6's 400).
+        const expected = spec.audience === 'mixer' ? [400] : [401, 403];
+        assert.ok(expected.includes(response.status), `${name}: ${response.status}`);
         refusals++;
       }
     }
     // The table has endpoints of every audience (else this test would prove less than it says).
-    assert.deepEqual([...audiences].sort(), ['metrics', 'officer', 'operator', 'trustee', 'voter']);
+    assert.deepEqual([...audiences].sort(), [
+      'metrics',
+      'mixer',
+      'officer',
+      'operator',
+      'trustee',
+      'voter',
+    ]);
     assert.ok(refusals >= 60, `${refusals} refusals`);
     const sizeAfter = (await server.service.database.query('SELECT count(*) AS n FROM events'))[0];
     assert.deepEqual(sizeAfter, sizeBefore, 'a refused call changed the board');

@@ -64,6 +64,11 @@ export function audienceGates(
     trustee: async ({ params }) => {
       await service.elections.get(params['electionId'] ?? '');
     },
+    // A mix server: authenticated by its signature inside the body, checked by the handler before
+    // any other work (mixer-posts.ts); a mix or a part is held to the ranked request limit.
+    mixer: async ({ params }) => {
+      await service.elections.get(params['electionId'] ?? '');
+    },
     metrics: ({ bearer, raw }) => {
       requireMetricsAccess(metricsTokenHash, bearer, raw);
       return Promise.resolve();

@@ -29,6 +29,7 @@ import { type TrustedProxies, limitKey, trustProxyFunction } from './client-addr
 import { officialRoutes } from './official-routes.ts';
 import { postalAuditRoutes } from './postal-audit-routes.ts';
 import { rankedStagingRoutes } from './ranked-staging-routes.ts';
+import { mixerRoutes } from './mixer-routes.ts';
 import { DEFAULT_STAGING_LIMITS, type StagingLimits } from '../officials/ranked/ranked-staging.ts';
 import { witnessRoutes } from './witness-routes.ts';
 import { publicRoutes } from './public-routes.ts';
@@ -319,6 +320,7 @@ export async function buildApp(
     ...officialRoutes(context),
     ...postalAuditRoutes(context),
     ...rankedStagingRoutes(context),
+    ...mixerRoutes(context),
     ...witnessRoutes(context),
   ];
   const officialLimit = options.officialBodyLimit ?? OFFICIAL_BODY_LIMIT;
@@ -327,6 +329,8 @@ export async function buildApp(
     voter: bodyLimit,
     metrics: bodyLimit,
     trustee: TRUSTEE_BODY_LIMIT,
+    // A mixer's commit or discard; a mix or a part has the ranked request limit (mixer-routes.ts).
+    mixer: bodyLimit,
     officer: officialLimit,
     operator: officialLimit,
   };

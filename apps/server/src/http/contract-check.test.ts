@@ -15,6 +15,7 @@ const open: AudienceGates = {
   voter: () => Promise.reject(new Error('no voter endpoint is called here')),
   officer: () => Promise.resolve(),
   trustee: () => Promise.resolve(),
+  mixer: () => Promise.resolve(),
   operator: () => Promise.resolve(),
   metrics: () => Promise.resolve(),
 };

@@ -1,6 +1,7 @@
 /**
  * @module The ranked phase from the command line (spec §11.5–§11.8, §12.7), one step per call,
- * each read from the board and posted through the officer's routes, which check it before
+ * each read from the board and posted through the officer's routes (a mix through its mix server's
+ * own routes when no officer's key is given, spec §11.8), which check it before
  * appending (a refusal is thrown as an ApiError with its `mix/…` or `ranked/…` code): the next mix
  * of a contest, a trustee's shares of the round the board is at, the rankings and the count. A mix
  * and a round of shares are always staged part by part and committed (spec §11.8 "Staging",
@@ -20,6 +21,7 @@ import {
   rankingsOfPrefixes,
   roundSize,
   shareStagedParts,
+  type StagingTransport,
   submissionOf,
 } from '@scrutineer/protocol';
 import { countSeed } from '@scrutineer/ranked-count';
@@ -37,14 +39,20 @@ import {
 } from '@scrutineer/record';
 import type { ServerClient } from '../../client/server-client.ts';
 import { confirmStaged, postStaged } from './staged-post.ts';
+import { mixerStagingTransport } from './staging-transport.ts';
 import { rankedSharesOnAllCores } from './share-pool.ts';
 
 export interface RankedContext {
   readonly client: ServerClient;
   readonly group: Group;
   readonly electionId: string;
-  /** The returning officer's key: the ranked routes are the officer's (spec §11.8). */
-  readonly adminKey: string;
+  /**
+   * The returning officer's key, for the officer's ranked routes (spec §11.8). A mix server posts
+   * its mix without it, through its own routes, signed with its own key.
+   */
+  readonly adminKey?: string;
+  /** The staging routes a step goes through (default: the officer's, staging-transport.ts). */
+  readonly transport?: StagingTransport;
   readonly log?: (message: string) => void;
   /** Where a step waits on disk until the board has it (step-spool.ts; default a temp dir). */
   readonly spoolDir?: string;
@@ -52,7 +60,7 @@ export interface RankedContext {
   readonly concurrency?: number;
 }
 
-interface RankedBoard {
+export interface RankedBoard {
   readonly manifest: Manifest;
   readonly events: readonly BoardEvent[];
   readonly contest: number;
@@ -86,7 +94,10 @@ function countedBallots(manifest: Manifest, events: readonly BoardEvent[]): Ball
   return cast.filter((b, i) => last.get(b.credential) === i);
 }
 
-async function readRankedBoard(context: RankedContext, contestName: string): Promise<RankedBoard> {
+export async function readRankedBoard(
+  context: RankedContext,
+  contestName: string
+): Promise<RankedBoard> {
   const { client, group, electionId } = context;
   const manifest = await client.manifest(electionId);
   const events = await client.events(electionId);
@@ -128,20 +139,32 @@ async function readRankedBoard(context: RankedContext, contestName: string): Pro
 
 const officer = (context: RankedContext) => ({
   params: { electionId: context.electionId },
-  token: context.adminKey,
+  ...(context.adminKey === undefined ? {} : { token: context.adminKey }),
 });
 
 /**
  * Spec §11.5, §11.8: mixer `mixer` shuffles its predecessor's output and posts its mix, signed
- * with its own secret key (the manifest's key for it); the officer's token only relays it.
+ * with its own secret key (the manifest's key for it). Without an officer's key in `context` it
+ * goes through the mix server's own routes, every staging request signed with that key ("Posted by
+ * its mix server"); with one, through the officer's routes, which only relay it.
  */
 export async function postNextMix(
-  context: RankedContext,
+  ranked: RankedContext,
   contest: string,
   mixer: number,
   secretKey: bigint
 ): Promise<number> {
-  const board = await readRankedBoard(context, contest);
+  const board = await readRankedBoard(ranked, contest);
+  const context =
+    ranked.adminKey === undefined
+      ? {
+          ...ranked,
+          transport: mixerStagingTransport(ranked, {
+            secretKey,
+            manifestHash: manifestHash(board.manifest),
+          }),
+        }
+      : ranked;
   const name = `mix-${board.contest}-${mixer}`;
   if (mixer <= board.mixes) {
     // The board has mixer m's mix: this run's, if its spool is left (the answer was lost).

@@ -1,13 +1,15 @@
 /**
  * @module The ranked phase's commands (spec §11.8): `scrutineer mixer keygen`, `scrutineer mixer
- * mix`, `scrutineer trustee ranked-decrypt` and `scrutineer election count`. Each step takes the
- * returning officer's key, since the board's ranked routes are the officer's; a mix is also signed
- * with the mix server's own key (V10.6), so the officer relays it but cannot make it. The board
+ * mix`, `scrutineer trustee ranked-decrypt` and `scrutineer election count`. A mix server posts its
+ * mix itself with only its own key (its mix and every staging request signed with it, V10.6 and
+ * spec §11.8 "Posted by its mix server"), no officer's key; the trustees' and the officer's steps
+ * take the returning officer's key, since those ranked routes are the officer's. The board
  * checks every step before appending it. A mix or a round of shares is staged part by part and
  * committed (spec §11.8 "Staging"), `--concurrency` parts at a time, resumable from its spool.
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { loadGroup } from '@scrutineer/crypto';
+import { ServerClient } from '../../client/server-client.ts';
 import { type Common, officer, withCommon } from '../election/election.ts';
 import { readTrusteeKeyFile, secretShareOf } from '../trustee/trustee-key-file.ts';
 import {
@@ -97,9 +99,18 @@ export function mixerCommand(): Command {
     .description('a mix server’s part of a ranked contest')
     .addCommand(mixerKeygenCommand())
     .addCommand(
-      withSpool(withContest(new Command('mix')))
+      withSpool(
+        new Command('mix')
+          .requiredOption('--server <url>', 'the election server')
+          .requiredOption('--election <id>', 'the election id')
+          .requiredOption('--contest <id>', 'the ranked contest (its id in the manifest)')
+          .option(
+            '--admin-key-file <file>',
+            'ignored, as SCRUTINEER_ADMIN_KEY is: a mix server posts its own mix with only its key (kept so that older scripts still run)'
+          )
+      )
         .description(
-          "shuffle the previous mix's output (the counted ballots' ranked entries for mixer 1), prove it, sign it with this mix server's key and stage it part by part; the board checks the proof (V10.2) and the signature (V10.6) first"
+          "shuffle the previous mix's output (the counted ballots' ranked entries for mixer 1), prove it, sign it with this mix server's key and stage it part by part through the mix server's own routes, each request signed with that key; no officer's key is needed. The board checks the signature first, then the proof (V10.2)"
         )
         .requiredOption(
           '--mixer <m>',
@@ -109,7 +120,15 @@ export function mixerCommand(): Command {
         .requiredOption('--key <key.json>', 'this mix server’s key file (mixer keygen)')
         .action(async (options: StagedOptions & { mixer: number; key: string }) => {
           const file = readMixerKeyFile(options.key);
-          const context = await stagingContext(options);
+          // The mix server's own routes: no officer's key, even if one is given.
+          const context: RankedContext = {
+            client: new ServerClient(options.server),
+            group: await loadGroup('sodium'),
+            electionId: options.election,
+            log: (message) => void process.stdout.write(`${message}\n`),
+            concurrency: options.concurrency,
+            ...(options.spoolDir === undefined ? {} : { spoolDir: options.spoolDir }),
+          };
           checkMixerKey(await context.client.manifest(context.electionId), options.mixer, file);
           await postNextMix(context, options.contest, options.mixer, mixerSecretKey(file));
         })

@@ -37,11 +37,16 @@ function uploadOf<T extends MixBody | RankedDecryptionShareBody>(
   onBoard: boolean
 ) {
   const key = stagedStepOf({ type, body: whole[0] } as StagedPart);
-  return uploadStagedStep(stagingTransport(context), key, (limit) => cut(whole, limit), {
-    concurrency: context.concurrency ?? DEFAULT_CONCURRENCY,
-    onBoard,
-    progress: (staged, parts) => context.log?.(`${key}: part ${staged} of ${parts} staged.`),
-  });
+  return uploadStagedStep(
+    context.transport ?? stagingTransport(context),
+    key,
+    (limit) => cut(whole, limit),
+    {
+      concurrency: context.concurrency ?? DEFAULT_CONCURRENCY,
+      onBoard,
+      progress: (staged, parts) => context.log?.(`${key}: part ${staged} of ${parts} staged.`),
+    }
+  );
 }
 
 /**

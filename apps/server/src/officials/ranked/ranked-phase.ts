@@ -4,7 +4,8 @@
  * verifier checks it (its `verifyRankedContest`, V10.2–V10.5, and `checkRankedResult`, V11) on
  * the board as it would be after the append, and refused with a `mix/…` or `ranked/…` code when
  * the step would fail or is out of order. A mix must also be signed by its mix server (V10.6,
- * `mixSignatureProblem`): the officer's key authorises the route but cannot make a mix. A step's
+ * `mixSignatureProblem`): the officer's key authorises the route but cannot make a mix, and a mix
+ * server's own route (mixer-posts.ts) checks that signature before it comes here. A step's
  * parts arrive in one request and are appended together, so the record never holds part of a
  * step or a step that fails.
  */

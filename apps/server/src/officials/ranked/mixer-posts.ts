@@ -1,0 +1,120 @@
+/**
+ * @module A mix server's own posts (spec §11.8 "Posted by its mix server"): its mix in one
+ * request, or staged part by part and committed, with no officer's key. Every request is checked
+ * first for mix server m's signature under the manifest's key for it (on the whole step, 11.12,
+ * or on the staging request, 11.13), before the parts are joined, a proof is checked or anything is
+ * staged: a caller without mix server m's key makes the board do one hash of its body and one
+ * signature check, and is refused with `mix/invalid-signature`. Then the request goes where the
+ * officer's would (ranked-phase.ts, ranked-staging.ts, commit-staging.ts).
+ */
+import { createHash } from 'node:crypto';
+import {
+  type MixBody,
+  type MixRequestAction,
+  canonicalize,
+  mixRequestProblem,
+  mixSignatureProblem,
+} from '@scrutineer/record';
+import { stagedUploadDigest } from '@scrutineer/protocol';
+import { ServiceError } from '../../http-errors.ts';
+import type { ServiceContext } from '../../service-context.ts';
+import { type RankedAppended, postMix } from './ranked-phase.ts';
+import { type StagingLimits, discardStaging, stagePart } from './ranked-staging.ts';
+import { type Committed, commitStaging } from './commit-staging.ts';
+
+/** The mixer a `mix/<contest>/<mixer>` step names. */
+const mixerOfStep = (step: string): number => Number(step.split('/')[2]);
+
+async function checkRequest(
+  context: ServiceContext,
+  electionId: string,
+  mixer: number,
+  request: {
+    action: MixRequestAction;
+    step: string;
+    digest: string;
+    signature?: string | undefined;
+  }
+): Promise<void> {
+  const election = await context.elections.get(electionId);
+  const problem = mixRequestProblem(
+    context.group,
+    election.manifest,
+    election.manifestHash,
+    mixer,
+    request
+  );
+  if (problem !== null) throw new ServiceError('mix/invalid-signature', problem);
+}
+
+/** The one-request route: the mix's own signature (V10.6) first, then the officer's route's check. */
+export async function postOwnMix(
+  context: ServiceContext,
+  electionId: string,
+  value: { parts: MixBody[] }
+): Promise<RankedAppended> {
+  const election = await context.elections.get(electionId);
+  const problem = mixSignatureProblem(
+    context.group,
+    election.manifest,
+    election.manifestHash,
+    value.parts
+  );
+  if (problem !== null) throw new ServiceError('mix/invalid-signature', problem);
+  return postMix(context, electionId, value);
+}
+
+/** Stages one part of mix server m's mix, once its signature on the part's digest verifies. */
+export async function stageOwnMixPart(
+  context: ServiceContext,
+  electionId: string,
+  value: { body: MixBody; signature?: string | undefined },
+  limits: StagingLimits
+): Promise<{ step: string; part: number; digest: string; created: boolean }> {
+  const { body } = value;
+  const step = `mix/${body.contest}/${body.mixer}`;
+  const digest = createHash('sha256').update(canonicalize(body), 'utf8').digest('hex');
+  await checkRequest(context, electionId, body.mixer, {
+    action: 'stage',
+    step,
+    digest,
+    signature: value.signature,
+  });
+  return stagePart(context, electionId, { type: 'mix', body }, limits);
+}
+
+/** Commits mix server m's staged mix, once its signature on the upload's digest verifies. */
+export async function commitOwnMix(
+  context: ServiceContext,
+  electionId: string,
+  value: { step: string; digest: string; signature?: string | undefined }
+): Promise<Committed> {
+  await checkRequest(context, electionId, mixerOfStep(value.step), {
+    action: 'commit',
+    ...value,
+  });
+  return commitStaging(context, electionId, value.step, value.digest);
+}
+
+/**
+ * Drops mix server m's staged mix, once its signature on the digest of the parts staged now
+ * verifies: a discard sent again later drops nothing staged since.
+ */
+export async function discardOwnMix(
+  context: ServiceContext,
+  electionId: string,
+  value: { step: string; signature?: string | undefined }
+): Promise<{ step: string; discarded: number }> {
+  await context.elections.get(electionId);
+  const rows = await context.database.query<{ digest: string }>(
+    'SELECT digest FROM ranked_staging WHERE election_id = $1 AND step = $2 ORDER BY part',
+    [electionId, value.step]
+  );
+  await checkRequest(context, electionId, mixerOfStep(value.step), {
+    action: 'discard',
+    step: value.step,
+    digest: stagedUploadDigest(rows.map((r) => r.digest)),
+    signature: value.signature,
+  });
+  return discardStaging(context, electionId, value.step);
+}
