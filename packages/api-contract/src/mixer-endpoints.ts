@@ -6,7 +6,9 @@
  * signature over the whole step (11.12, the one V10.6 checks), on the staging routes its signature
  * over the request (11.13: the part's digest, the upload's, or the staging's it discards). The
  * board checks that signature first, before it joins parts or checks a shuffle proof, and refuses a
- * missing or wrong one with `mix/invalid-signature`, staging and appending nothing. The officer's
+ * missing or wrong one with `mix/invalid-signature`, staging and appending nothing. A body is read
+ * before its signature can be checked, so one request is held to at most 16 MiB (the staging
+ * status's `limits.request` says how much; a larger mix is staged in more parts). The officer's
  * routes (ranked-endpoints.ts, ranked-staging-endpoints.ts) still take a mix to relay.
  */
 import { Hex32, Hex64, eventBodySchemas } from '@scrutineer/record';

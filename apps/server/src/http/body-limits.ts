@@ -69,3 +69,11 @@ export const OFFICIAL_BODY_LIMIT = 8 * 1024 * 1024;
  * SCRUTINEER_RANKED_REQUEST_LIMIT (ranked-staging.ts holds the staging's own limits).
  */
 export const RANKED_BODY_LIMIT = 128 * 1024 * 1024;
+
+/**
+ * A mix server's own mix or staged part (spec §11.8 "Posted by its mix server"): read before the
+ * signature that authenticates it can be checked, so kept well below the officer's ranked limit
+ * (never above it); a larger mix is staged in parts of this size (about 20,000 five-candidate rows
+ * a part). A commit or a discard is small and has the public limit.
+ */
+export const MIXER_BODY_LIMIT = 16 * 1024 * 1024;

@@ -2,7 +2,8 @@
  * @module A mix server's own routes (spec §11.8 "Posted by its mix server"): the server's side of
  * the contract's mixer endpoints. The mixer gate (audiences.ts) only finds the election; each
  * handler checks mix server m's signature before any other work (mixer-posts.ts). A mix or a part
- * is bounded by the ranked request limit, as on the officer's routes.
+ * is read before that check, so it is bounded by the smaller of the ranked request limit and
+ * MIXER_BODY_LIMIT (body-limits.ts).
  */
 import {
   commitOwnMix,
@@ -12,11 +13,16 @@ import {
 } from '../officials/ranked/mixer-posts.ts';
 import { stagingOf } from '../officials/ranked/ranked-staging.ts';
 import type { AppContext } from './app-context.ts';
+import { MIXER_BODY_LIMIT } from './body-limits.ts';
 import { type RouteSpec, implement } from './route-spec.ts';
 
 export function mixerRoutes(context: AppContext): RouteSpec[] {
-  const { service, rankedStaging: limits } = context;
-  const ranked = { bodyLimit: limits.request };
+  const { service } = context;
+  // Read before its signature can be checked: a mix server's request is held to the smaller limit,
+  // and its staging status says so, so that the client cuts its parts to fit.
+  const request = Math.min(context.rankedStaging.request, MIXER_BODY_LIMIT);
+  const limits = { ...context.rankedStaging, request };
+  const ranked = { bodyLimit: request };
   return [
     implement(
       'postOwnMix',

@@ -95,6 +95,8 @@ forEachEngine('mix server posts without the officer’s token', (engine) => {
       query: { step: 'mix/0/1' },
     });
     assert.deepEqual([staging.staged, staging.bytes], [[], 0]);
+    // Read before its signature is checked, a mix server's request is held to at most 16 MiB.
+    assert.ok(staging.limits.request <= 16 * 1024 * 1024, String(staging.limits.request));
     assert.deepEqual(await headHash(server(), electionId), before);
     assert.equal((await client.events(electionId)).filter((e) => e.type === 'mix').length, 0);
 
