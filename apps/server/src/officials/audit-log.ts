@@ -4,7 +4,7 @@
  */
 import type { Queryable } from '../database/database.ts';
 
-export type Actor = 'officer' | 'operator' | `trustee-${number}` | 'board';
+export type Actor = 'officer' | 'operator' | `trustee-${number}` | `mixer-${number}` | 'board';
 
 export async function writeAuditLog(
   database: Queryable,

@@ -28,7 +28,9 @@ forEachEngine('mix server posts without the officer’s token', (engine) => {
   after(() => rmSync(spoolDir, { recursive: true, force: true }));
 
   it('mix server posts without the officer’s token: staged and committed, or in one request; forged requests are refused before any proof work', async () => {
-    const { election, client, context } = await talliedRankedElection(server(), { spoolDir });
+    const { election, client, context, asOfficer } = await talliedRankedElection(server(), {
+      spoolDir,
+    });
     const { electionId } = election;
     const { group } = context;
     const [key1, key2, key3] = election.mixerSecretKeys;
@@ -130,6 +132,12 @@ forEachEngine('mix server posts without the officer’s token', (engine) => {
     assert.equal(await postNextMix(context, 'leader', 3, key3), 3);
     const mixes = (await client.events(electionId)).filter((e) => e.type === 'mix');
     assert.deepEqual([...new Set(mixes.map((e) => e.body.mixer))], [1, 2, 3]);
+    // The audit log says who posted each mix: the mix servers themselves, then the officer.
+    const { entries } = await client.call('auditLog', asOfficer);
+    assert.deepEqual(
+      entries.filter((e) => e.action === 'mix').map((e) => e.actor),
+      ['mixer-1', 'mixer-2', 'officer']
+    );
   });
 
   it('mix server posts without the officer’s token: `scrutineer mixer mix` with only its key file and the server', async () => {

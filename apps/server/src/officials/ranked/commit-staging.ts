@@ -13,6 +13,7 @@ import { stagedUploadDigest } from '@scrutineer/protocol';
 import { canonicalize } from '@scrutineer/record';
 import type { Queryable } from '../../database/database.ts';
 import { ServiceError } from '../../http-errors.ts';
+import type { Actor } from '../audit-log.ts';
 import type { ServiceContext } from '../../service-context.ts';
 import { withLockedHead } from '../setup-steps.ts';
 import {
@@ -81,7 +82,9 @@ export async function commitStaging(
   context: ServiceContext,
   electionId: string,
   step: string,
-  digest?: string
+  digest?: string,
+  /** Who commits, for the audit log: the officer, or mix server m itself (a mix). */
+  actor: Actor = 'officer'
 ): Promise<Committed> {
   try {
     return await withLockedHead(context, electionId, async (transaction, head, election) => {
@@ -133,7 +136,7 @@ export async function commitStaging(
       let appended: RankedAppended;
       try {
         appended = step.startsWith('mix/')
-          ? await appendMix(context, transaction, head, election, joinedMixParts(bodies))
+          ? await appendMix(context, transaction, head, election, joinedMixParts(bodies), actor)
           : await appendShares(context, transaction, head, election, joinedShareParts(bodies));
       } catch (error) {
         // Refused before anything was written: the step's place may hold this very upload.

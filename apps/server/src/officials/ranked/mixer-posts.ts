@@ -61,7 +61,7 @@ export async function postOwnMix(
     value.parts
   );
   if (problem !== null) throw new ServiceError('mix/invalid-signature', problem);
-  return postMix(context, electionId, value);
+  return postMix(context, electionId, value, `mixer-${value.parts[0]?.mixer ?? 0}`);
 }
 
 /** Stages one part of mix server m's mix, once its signature on the part's digest verifies. */
@@ -93,7 +93,13 @@ export async function commitOwnMix(
     action: 'commit',
     ...value,
   });
-  return commitStaging(context, electionId, value.step, value.digest);
+  return commitStaging(
+    context,
+    electionId,
+    value.step,
+    value.digest,
+    `mixer-${mixerOfStep(value.step)}`
+  );
 }
 
 /**
@@ -116,5 +122,5 @@ export async function discardOwnMix(
     digest: stagedUploadDigest(rows.map((r) => r.digest)),
     signature: value.signature,
   });
-  return discardStaging(context, electionId, value.step);
+  return discardStaging(context, electionId, value.step, `mixer-${mixerOfStep(value.step)}`);
 }

@@ -35,7 +35,7 @@ import type { Queryable } from '../../database/database.ts';
 import type { ElectionRecord } from '../../elections/election-cache.ts';
 import { ServiceError } from '../../http-errors.ts';
 import type { ServiceContext } from '../../service-context.ts';
-import { writeAuditLog } from '../audit-log.ts';
+import { type Actor, writeAuditLog } from '../audit-log.ts';
 import { type Appended, parseEventBody, withLockedHead } from '../setup-steps.ts';
 import { type RankedBoard, bodiesOf, joinedOrRefuse, readRankedBoard } from './ranked-board.ts';
 import { nextMixKey, rememberCheckedMixes } from './checked-mixes.ts';
@@ -114,11 +114,12 @@ export function joinedMixParts(values: readonly unknown[]): readonly MixBody[] {
 export async function postMix(
   context: ServiceContext,
   electionId: string,
-  value: { parts: unknown[] }
+  value: { parts: unknown[] },
+  actor: Actor = 'officer'
 ): Promise<RankedAppended> {
   const parts = joinedMixParts(value.parts);
   return withLockedHead(context, electionId, (transaction, head, election) =>
-    appendMix(context, transaction, head, election, parts)
+    appendMix(context, transaction, head, election, parts, actor)
   );
 }
 
@@ -132,7 +133,9 @@ export async function appendMix(
   transaction: Queryable,
   head: BoardHead,
   election: ElectionRecord,
-  parts: readonly MixBody[]
+  parts: readonly MixBody[],
+  /** Who posted it, for the audit log: the officer relaying it, or mix server m itself. */
+  actor: Actor = 'officer'
 ): Promise<RankedAppended> {
   const { group } = context;
   const { electionId } = election;
@@ -171,7 +174,7 @@ export async function appendMix(
       mixer: first.mixer,
       lines: appended.map((a) => a.line),
     });
-    await writeAuditLog(transaction, electionId, 'officer', 'mix', {
+    await writeAuditLog(transaction, electionId, actor, 'mix', {
       contest: first.contest,
       mixer: first.mixer,
       parts: parts.length,

@@ -18,7 +18,7 @@ import { type Queryable, toNumber } from '../../database/database.ts';
 import { RANKED_BODY_LIMIT } from '../../http/body-limits.ts';
 import { ServiceError } from '../../http-errors.ts';
 import type { ServiceContext } from '../../service-context.ts';
-import { writeAuditLog } from '../audit-log.ts';
+import { type Actor, writeAuditLog } from '../audit-log.ts';
 
 export interface StagingLimits {
   /** Bytes of one request's body on the ranked routes: a whole step, or one staged part. */
@@ -184,7 +184,8 @@ export async function stagingOf(
 export async function discardStaging(
   context: ServiceContext,
   electionId: string,
-  step: string
+  step: string,
+  actor: Actor = 'officer'
 ): Promise<{ step: string; discarded: number }> {
   await context.elections.get(electionId);
   const rows = await context.database.query(
@@ -192,7 +193,7 @@ export async function discardStaging(
     [electionId, step]
   );
   if (rows.length > 0)
-    await writeAuditLog(context.database, electionId, 'officer', 'ranked-staging-discard', {
+    await writeAuditLog(context.database, electionId, actor, 'ranked-staging-discard', {
       step,
       parts: rows.length,
     });
