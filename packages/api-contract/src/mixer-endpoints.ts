@@ -14,8 +14,10 @@
 import { Hex32, Hex64, eventBodySchemas } from '@scrutineer/record';
 import { z } from 'zod';
 import { endpoint } from './endpoint.ts';
-import { mixSubmissionBody, rankedAppendedResponse } from './ranked-endpoints.ts';
+import { MIX_ERRORS, mixSubmissionBody, rankedAppendedResponse } from './ranked-endpoints.ts';
 import {
+  MIX_COMMIT_ERRORS,
+  STAGE_PART_ERRORS,
   discardedResponse,
   stagedPartResponse,
   stagingResponse,
@@ -66,14 +68,7 @@ export const mixerEndpoints = {
       "A mix server posts its own mix of a ranked contest, all its parts, without the officer's key: its signature over the whole step (11.12, V10.6) is checked before anything else, then the mix as on the officer's route (V10.2)",
     body: mixSubmissionBody,
     response: rankedAppendedResponse,
-    errors: [
-      'election/wrong-stage',
-      'ranked/not-ranked',
-      'ranked/out-of-order',
-      'ranked/invalid-parts',
-      'mix/wrong-input',
-      'mix/invalid-proof',
-    ],
+    errors: MIX_ERRORS,
   }),
   stageOwnMixPart: endpoint({
     ...mixerAction,
@@ -84,13 +79,7 @@ export const mixerEndpoints = {
     response: stagedPartResponse,
     alsoStatus: [200],
     idempotent: true,
-    errors: [
-      'election/wrong-stage',
-      'ranked/not-ranked',
-      'ranked/invalid-parts',
-      'ranked/staged-part-differs',
-      'ranked/staging-full',
-    ],
+    errors: STAGE_PART_ERRORS,
   }),
   ownMixStaging: endpoint({
     method: 'GET',
@@ -112,16 +101,7 @@ export const mixerEndpoints = {
     response: rankedAppendedResponse,
     alsoStatus: [200],
     idempotent: true,
-    errors: [
-      'election/wrong-stage',
-      'ranked/not-ranked',
-      'ranked/out-of-order',
-      'ranked/invalid-parts',
-      'ranked/staging-incomplete',
-      'ranked/staged-part-differs',
-      'mix/wrong-input',
-      'mix/invalid-proof',
-    ],
+    errors: MIX_COMMIT_ERRORS,
   }),
   discardOwnMix: endpoint({
     ...mixerAction,

@@ -25,6 +25,16 @@ export const rankedAppendedResponse = z.strictObject({
   positions: z.array(z.number().int()),
 });
 
+/** A whole mix's refusals once its signature holds: whoever posts it, the same checks (V10.2). */
+export const MIX_ERRORS = [
+  'election/wrong-stage',
+  'ranked/not-ranked',
+  'ranked/out-of-order',
+  'ranked/invalid-parts',
+  'mix/wrong-input',
+  'mix/invalid-proof',
+] as const;
+
 export const rankedEndpoints = {
   postMix: endpoint({
     ...officerAction,
@@ -33,15 +43,7 @@ export const rankedEndpoints = {
       "A mix server's mix of a ranked contest relayed by the officer, all its parts (mix events), signed by that mix server (V10.6); its signature, then its shuffle proof against its predecessor's output (V10.2), are checked before it is appended. The mix server itself posts through postOwnMix, without the officer's key",
     body: mixSubmissionBody,
     response: rankedAppendedResponse,
-    errors: [
-      'election/wrong-stage',
-      'ranked/not-ranked',
-      'ranked/out-of-order',
-      'ranked/invalid-parts',
-      'mix/wrong-input',
-      'mix/invalid-proof',
-      'mix/invalid-signature',
-    ],
+    errors: [...MIX_ERRORS, 'mix/invalid-signature'],
   }),
   postRankedShares: endpoint({
     ...officerAction,

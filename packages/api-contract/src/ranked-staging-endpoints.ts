@@ -76,7 +76,17 @@ export const stagingResponse = z.strictObject({
 export const discardedResponse = z.strictObject({ step: stagedStep, discarded: z.number().int() });
 
 /** What a commit may answer: the one-request routes' refusals, and an incomplete staging. */
-const COMMIT_ERRORS = [
+/** A staged part's refusals, whoever stages it. */
+export const STAGE_PART_ERRORS = [
+  'election/wrong-stage',
+  'ranked/not-ranked',
+  'ranked/invalid-parts',
+  'ranked/staged-part-differs',
+  'ranked/staging-full',
+] as const;
+
+/** A staged mix's refusals at its commit, whoever commits it. */
+export const MIX_COMMIT_ERRORS = [
   'election/wrong-stage',
   'ranked/not-ranked',
   'ranked/out-of-order',
@@ -85,6 +95,10 @@ const COMMIT_ERRORS = [
   'ranked/staged-part-differs',
   'mix/wrong-input',
   'mix/invalid-proof',
+] as const;
+
+const COMMIT_ERRORS = [
+  ...MIX_COMMIT_ERRORS,
   'ranked/duplicate-share',
   'ranked/unknown-checkpoint',
   'ranked/invalid-share-proof',
@@ -102,13 +116,7 @@ export const rankedStagingEndpoints = {
     response: stagedPartResponse,
     alsoStatus: [200],
     idempotent: true,
-    errors: [
-      'election/wrong-stage',
-      'ranked/not-ranked',
-      'ranked/invalid-parts',
-      'ranked/staged-part-differs',
-      'ranked/staging-full',
-    ],
+    errors: STAGE_PART_ERRORS,
   }),
   rankedStaging: endpoint({
     method: 'GET',

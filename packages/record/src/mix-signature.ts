@@ -110,6 +110,14 @@ export function mixSignatureProblem(
 /** What a mix server asks of the board's staging (spec §11.8 "Posted by its mix server"). */
 export type MixRequestAction = 'stage' | 'commit' | 'discard';
 
+/** A mix server's staging request as (11.13) signs it, with the signature it carries, if any. */
+export interface MixRequest {
+  readonly action: MixRequestAction;
+  readonly step: string;
+  readonly digest: string;
+  readonly signature?: string | undefined;
+}
+
 /**
  * Spec §11.8 (11.13): SHA-256(frame(utf8("scrutineer/v1/mix-request")) ‖ frame(utf8(action)) ‖
  * frame(utf8(step)) ‖ frame(digest)), digest the 32 bytes the request names: the staged part's
@@ -166,12 +174,7 @@ export function mixRequestProblem(
   manifest: Pick<Manifest, 'mixers'>,
   manifestHash: string,
   mixer: number,
-  request: {
-    action: MixRequestAction;
-    step: string;
-    digest: string;
-    signature?: string | undefined;
-  }
+  request: MixRequest
 ): string | null {
   const found = mixerKey(group, manifest, mixer);
   if (typeof found === 'string') return found;

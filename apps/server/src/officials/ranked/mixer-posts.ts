@@ -9,13 +9,15 @@
  */
 import { createHash } from 'node:crypto';
 import {
+  type Manifest,
   type MixBody,
-  type MixRequestAction,
+  type MixRequest,
   canonicalize,
   mixRequestProblem,
   mixSignatureProblem,
 } from '@scrutineer/record';
 import { stagedUploadDigest } from '@scrutineer/protocol';
+import type { Group } from '@scrutineer/crypto';
 import { ServiceError } from '../../http-errors.ts';
 import type { ServiceContext } from '../../service-context.ts';
 import { type RankedAppended, postMix } from './ranked-phase.ts';
@@ -25,27 +27,30 @@ import { type Committed, commitStaging } from './commit-staging.ts';
 /** The mixer a `mix/<contest>/<mixer>` step names. */
 const mixerOfStep = (step: string): number => Number(step.split('/')[2]);
 
-async function checkRequest(
+/**
+ * Refuses with `mix/invalid-signature` unless `problemOf` finds none in the election's manifest:
+ * the one check every mixer route makes before any other work.
+ */
+async function requireSigned(
+  context: ServiceContext,
+  electionId: string,
+  problemOf: (group: Group, manifest: Manifest, manifestHash: string) => string | null
+): Promise<void> {
+  const election = await context.elections.get(electionId);
+  const problem = problemOf(context.group, election.manifest, election.manifestHash);
+  if (problem !== null) throw new ServiceError('mix/invalid-signature', problem);
+}
+
+/** Mix server m's signature on a staging request (11.13). */
+const checkRequest = (
   context: ServiceContext,
   electionId: string,
   mixer: number,
-  request: {
-    action: MixRequestAction;
-    step: string;
-    digest: string;
-    signature?: string | undefined;
-  }
-): Promise<void> {
-  const election = await context.elections.get(electionId);
-  const problem = mixRequestProblem(
-    context.group,
-    election.manifest,
-    election.manifestHash,
-    mixer,
-    request
+  request: MixRequest
+): Promise<void> =>
+  requireSigned(context, electionId, (group, manifest, manifestHash) =>
+    mixRequestProblem(group, manifest, manifestHash, mixer, request)
   );
-  if (problem !== null) throw new ServiceError('mix/invalid-signature', problem);
-}
 
 /** The one-request route: the mix's own signature (V10.6) first, then the officer's route's check. */
 export async function postOwnMix(
@@ -53,14 +58,9 @@ export async function postOwnMix(
   electionId: string,
   value: { parts: MixBody[] }
 ): Promise<RankedAppended> {
-  const election = await context.elections.get(electionId);
-  const problem = mixSignatureProblem(
-    context.group,
-    election.manifest,
-    election.manifestHash,
-    value.parts
+  await requireSigned(context, electionId, (group, manifest, manifestHash) =>
+    mixSignatureProblem(group, manifest, manifestHash, value.parts)
   );
-  if (problem !== null) throw new ServiceError('mix/invalid-signature', problem);
   return postMix(context, electionId, value, `mixer-${value.parts[0]?.mixer ?? 0}`);
 }
 
