@@ -149,6 +149,55 @@ static napi_value js_decode(napi_env env, napi_callback_info info) {
   return boolean(env, 1);
 }
 
+/*
+ * decodeMany(out, encodings, refused): RFC 9496 §4.3.1 for n concatenated 32-byte encodings at
+ * once, each written to out as the transfer form native.ts reads back (its encoding, then its 160
+ * bytes of coordinates): a verifier decodes millions of points, and one call for a whole slice
+ * makes no JavaScript object per point. The identity is refused at point i when
+ * refused[i mod refused.length] is non-zero (a ciphertext's α, a proof's first commitment).
+ * Returns -1 when every encoding decodes, else the index of the first that does not (out is then
+ * written only below it).
+ */
+static napi_value js_decode_many(napi_env env, napi_callback_info info) {
+  napi_value argv[3];
+  if (!args_of(env, info, 3, argv)) return NULL;
+  napi_typedarray_type type;
+  size_t out_length, length, pattern;
+  void *out_data, *data, *refused_data;
+  if (napi_get_typedarray_info(env, argv[0], &type, &out_length, &out_data, NULL, NULL) !=
+          napi_ok ||
+      type != napi_uint8_array ||
+      napi_get_typedarray_info(env, argv[1], &type, &length, &data, NULL, NULL) != napi_ok ||
+      type != napi_uint8_array ||
+      napi_get_typedarray_info(env, argv[2], &type, &pattern, &refused_data, NULL, NULL) !=
+          napi_ok ||
+      type != napi_uint8_array || pattern == 0 || length % DECAF_255_SER_BYTES != 0 ||
+      out_length != length / DECAF_255_SER_BYTES * (DECAF_255_SER_BYTES + WIRE_BYTES)) {
+    napi_throw_type_error(env, NULL, "ristretto native: wrong argument (decodeMany lengths)");
+    return NULL;
+  }
+  const uint8_t *encodings = data, *refused = refused_data;
+  uint8_t *out = out_data;
+  static const uint8_t zero[DECAF_255_SER_BYTES] = {0};
+  const size_t n = length / DECAF_255_SER_BYTES;
+  int64_t failed = -1;
+  for (size_t i = 0; i < n; i++) {
+    const uint8_t *encoding = encodings + i * DECAF_255_SER_BYTES;
+    uint8_t *record = out + i * (DECAF_255_SER_BYTES + WIRE_BYTES);
+    decaf_255_point_t p;
+    if (decaf_255_point_decode(p, encoding, DECAF_TRUE) != DECAF_SUCCESS ||
+        (refused[i % pattern] != 0 && memcmp(encoding, zero, DECAF_255_SER_BYTES) == 0)) {
+      failed = (int64_t)i;
+      break;
+    }
+    memcpy(record, encoding, DECAF_255_SER_BYTES);
+    pack(record + DECAF_255_SER_BYTES, p);
+  }
+  napi_value result;
+  napi_create_int64(env, failed, &result);
+  return result;
+}
+
 /* encode(out32, point): RFC 9496 §4.3.2. */
 static napi_value js_encode(napi_env env, napi_callback_info info) {
   arguments args;
@@ -403,6 +452,7 @@ static napi_value js_constants(napi_env env, napi_callback_info info) {
 NAPI_MODULE_INIT() {
   const napi_property_descriptor functions[] = {
       {"decode", NULL, js_decode, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"decodeMany", NULL, js_decode_many, NULL, NULL, NULL, napi_enumerable, NULL},
       {"encode", NULL, js_encode, NULL, NULL, NULL, napi_enumerable, NULL},
       {"add", NULL, js_add, NULL, NULL, NULL, napi_enumerable, NULL},
       {"subtract", NULL, js_sub, NULL, NULL, NULL, napi_enumerable, NULL},

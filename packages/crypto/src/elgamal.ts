@@ -4,6 +4,7 @@
  */
 import type { Group, Point } from './group.ts';
 import { concatBytes } from './bytes.ts';
+import { decodePacked } from './point-transfer.ts';
 import { GROUP_ORDER, addScalars, randomScalar } from './scalar.ts';
 
 export interface Ciphertext {
@@ -109,4 +110,19 @@ export function decodeCiphertext(
     alpha: group.decodePoint(bytes.subarray(0, 32), options),
     beta: group.decodePoint(bytes.subarray(32, 64), { allowIdentity: true }),
   };
+}
+
+/**
+ * Concatenated ciphertexts (64 bytes each) decoded at once by {@link decodeCiphertext}'s rules,
+ * their α, β in `packPoints`' form (point-transfer.ts) for a verifier's threads; null when one
+ * does not decode (decode them one by one to learn which and why).
+ */
+export function decodeCiphertextsPacked(
+  group: Group,
+  bytes: Uint8Array,
+  options: { readonly allowIdentity: boolean }
+): Uint8Array | null {
+  if (bytes.length % 64 !== 0) return null;
+  const decoded = decodePacked(group, bytes, [!options.allowIdentity, false]);
+  return decoded.ok ? decoded.packed : null;
 }

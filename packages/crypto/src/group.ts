@@ -99,4 +99,15 @@ export interface Group {
    */
   readonly exportPoints?: (points: readonly Point[]) => Uint8Array;
   readonly importPointsUnchecked?: (bytes: Uint8Array) => Point[];
+  /**
+   * Optional, for a verifier's bulk decoding (point-transfer.ts `decodePacked`): n concatenated
+   * encodings decoded at once, by the rules of {@link decodePoint}, straight into
+   * {@link exportPoints}' form, with no object per point. The identity is refused at point i when
+   * `identityRefused[i mod identityRefused.length]`. Returns the bytes, or the index of the first
+   * encoding that fails (whose `decodePoint` says why).
+   */
+  readonly decodeToExported?: (
+    encodings: Uint8Array,
+    identityRefused: readonly boolean[]
+  ) => Uint8Array | number;
 }

@@ -180,6 +180,7 @@ export {
   findInvalidDecryptionSharesUnsafe,
   encodeDecryptionShare,
   decodeDecryptionShare,
+  decodeDecryptionSharesPacked,
   DECRYPTION_SHARE_BYTES,
   type DecryptionTarget,
   type DecryptionShare,
@@ -200,7 +201,7 @@ export {
   type DecryptionFault,
   type PlaintextRecovery,
 } from './threshold/combine.ts';
-export { packPoints, unpackPoints } from './point-transfer.ts';
+export { type PackedDecoding, decodePacked, packPoints, unpackPoints } from './point-transfer.ts';
 export { shuffleGenerator, shuffleGenerators } from './mixnet/generators.ts';
 export {
   MIX_SHUFFLE_TAGS,

@@ -6,7 +6,7 @@
  * backend sends the canonical encodings, which the other side decodes. The first byte says which.
  * Only for points this process already validated: the native form is read back unchecked.
  */
-import { type Group, type Point, POINT_BYTES } from './group.ts';
+import { type Group, type Point, GroupError, POINT_BYTES } from './group.ts';
 
 const ENCODINGS = 0;
 const BACKEND_FORM = 1;
@@ -38,4 +38,57 @@ export function unpackPoints(group: Group, bytes: Uint8Array): Point[] {
   return Array.from({ length: body.length / stride }, (_, i) =>
     group.decodePoint(body.subarray(i * stride, i * stride + POINT_BYTES), { allowIdentity: true })
   );
+}
+
+/** What {@link decodePacked} found: the packed points, or the first encoding that fails and why. */
+export type PackedDecoding =
+  | { readonly ok: true; readonly packed: Uint8Array }
+  | { readonly ok: false; readonly index: number; readonly error: GroupError };
+
+/**
+ * n concatenated encodings decoded by {@link Group.decodePoint}'s rules into {@link packPoints}'
+ * form, for {@link unpackPoints} on another thread: in one call and with no object per point where
+ * the backend can (the native backend's `decodeToExported`), else point by point. The identity is
+ * refused at point i when `identityRefused[i mod identityRefused.length]`.
+ */
+export function decodePacked(
+  group: Group,
+  encodings: Uint8Array,
+  identityRefused: readonly boolean[]
+): PackedDecoding {
+  const count = encodings.length / POINT_BYTES;
+  if (!Number.isInteger(count))
+    throw new GroupError('group/wrong-length', `points must be ${POINT_BYTES} bytes each`);
+  const decodeAt = (i: number): Point =>
+    group.decodePoint(encodings.subarray(i * POINT_BYTES, (i + 1) * POINT_BYTES), {
+      allowIdentity: identityRefused[i % identityRefused.length] !== true,
+    });
+  const failure = (index: number, error: unknown): PackedDecoding => {
+    if (!(error instanceof GroupError)) throw error;
+    return { ok: false, index, error };
+  };
+  const exported = group.decodeToExported?.(encodings, identityRefused);
+  if (exported instanceof Uint8Array) {
+    const packed = new Uint8Array(1 + exported.length);
+    packed[0] = BACKEND_FORM;
+    packed.set(exported, 1);
+    return { ok: true, packed };
+  }
+  if (exported !== undefined) {
+    try {
+      decodeAt(exported);
+    } catch (error) {
+      return failure(exported, error);
+    }
+    throw new Error(`decodeToExported refused point ${exported}, which decodePoint accepts`);
+  }
+  const points: Point[] = [];
+  for (let i = 0; i < count; i++) {
+    try {
+      points.push(decodeAt(i));
+    } catch (error) {
+      return failure(i, error);
+    }
+  }
+  return { ok: true, packed: packPoints(group, points) };
 }

@@ -41,6 +41,8 @@ const ADDON_PATH = '../../native/build/ristretto.node';
 /** The addon's functions; every output goes into a buffer the caller passes first. */
 interface Addon {
   decode(out: Uint8Array, bytes: Uint8Array): boolean;
+  /** -1, or the index of the first encoding that fails (ristretto.c `decodeMany`). */
+  decodeMany(out: Uint8Array, encodings: Uint8Array, refused: Uint8Array): number;
   encode(out: Uint8Array, point: Uint8Array): void;
   add(out: Uint8Array, a: Uint8Array, b: Uint8Array): void;
   subtract(out: Uint8Array, a: Uint8Array, b: Uint8Array): void;
@@ -313,11 +315,24 @@ function createNativeGroup(addon: Addon): Group {
     return points;
   }
 
+  /** Many encodings decoded by one C call into {@link exportPoints}' form (group.ts). */
+  function decodeToExported(
+    encodings: Uint8Array,
+    identityRefused: readonly boolean[]
+  ): Uint8Array | number {
+    if (encodings.length % POINT_BYTES !== 0)
+      throw new GroupError('group/wrong-length', `points must be ${POINT_BYTES} bytes each`);
+    const out = new Uint8Array((encodings.length / POINT_BYTES) * TRANSFER_BYTES);
+    const failed = addon.decodeMany(out, encodings, Uint8Array.from(identityRefused, Number));
+    return failed === -1 ? out : failed;
+  }
+
   return Object.freeze({
     name: 'ristretto255',
     backend: 'native',
     exportPoints,
     importPointsUnchecked,
+    decodeToExported,
     generator: wrap(generator),
     identity: wrap(identity),
 

@@ -9,7 +9,7 @@ import { MessageReader, type ReadFailure } from '../ceremony/message-reader.ts';
 import type { ScalarSource } from '../ceremony/polynomial.ts';
 import { type Ciphertext, encodeCiphertext } from '../elgamal.ts';
 import { type Equation, allHoldUnsafe, batchHoldsUnsafe, holdsUnsafe } from '../equation.ts';
-import type { Group, Point } from '../group.ts';
+import { type Group, type Point, POINT_BYTES } from '../group.ts';
 import { DomainTag } from '../hash.ts';
 import type { ProofContext } from '../proof-context.ts';
 import {
@@ -20,7 +20,8 @@ import {
   encodeChaumPedersenProof,
   proveChaumPedersenWithCommitments,
 } from '../proofs/chaum-pedersen.ts';
-import { randomScalar } from '../scalar.ts';
+import { decodePacked } from '../point-transfer.ts';
+import { decodeScalar, randomScalar } from '../scalar.ts';
 import { DecryptionError } from './decryption-error.ts';
 
 /** One aggregate to decrypt and what identifies it (spec §8.1). */
@@ -231,4 +232,40 @@ export function decodeDecryptionShare(
   const proof = decodeChaumPedersenProof(group, reader.bytes(96));
   reader.end();
   return { trustee, checkpoint, share, proof };
+}
+
+/** Where a share's three points lie in its encoding (spec §8.7 D1). */
+const SHARE_POINTS_AT = 4;
+const SHARE_POINTS = 3;
+
+/**
+ * Many shares (spec §8.7 D1) decoded at once by {@link decodeDecryptionShare}'s rules, for a
+ * verifier's threads: each share's Dₗ, A₁, A₂ in `packPoints`' form (point-transfer.ts), its
+ * trustee and its response. Null when one does not decode (decode them one by one to learn which
+ * and why).
+ */
+export function decodeDecryptionSharesPacked(
+  group: Group,
+  trusteeCount: number,
+  shares: readonly Uint8Array[]
+): { points: Uint8Array; trustees: number[]; responses: bigint[] } | null {
+  const encodings = new Uint8Array(shares.length * SHARE_POINTS * POINT_BYTES);
+  const trustees: number[] = [];
+  const responses: bigint[] = [];
+  for (const [i, bytes] of shares.entries()) {
+    if (bytes.length !== DECRYPTION_SHARE_BYTES) return null;
+    const trustee = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true);
+    if (trustee < 1 || trustee > trusteeCount) return null;
+    const pointsEnd = SHARE_POINTS_AT + SHARE_POINTS * POINT_BYTES;
+    encodings.set(bytes.subarray(SHARE_POINTS_AT, pointsEnd), i * SHARE_POINTS * POINT_BYTES);
+    try {
+      responses.push(decodeScalar(bytes.subarray(pointsEnd)));
+    } catch {
+      return null;
+    }
+    trustees.push(trustee);
+  }
+  // Dₗ and A₂ may be the identity, A₁ may not (decodeChaumPedersenProof).
+  const decoded = decodePacked(group, encodings, [false, true, false]);
+  return decoded.ok ? { points: decoded.packed, trustees, responses } : null;
 }

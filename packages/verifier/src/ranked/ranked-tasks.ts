@@ -14,7 +14,9 @@ import {
   type Point,
   combineBatchesUnsafe,
   decodeCiphertext,
+  decodeCiphertextsPacked,
   decodeDecryptionShare,
+  decodeDecryptionSharesPacked,
   decodeShuffleProof,
   encodeShuffleProof,
   findInvalidDecryptionSharesUnsafe,
@@ -213,10 +215,50 @@ export function sharesFrom(
   }));
 }
 
+/** Hex digits of an encoded ciphertext (spec §2.5). */
+const CIPHERTEXT_HEX = 128;
+
+/**
+ * A slice of rows decoded in one go into packed points (no object per point), or null when one
+ * does not decode; then {@link decodeRows} finds which and says why, as the record walk reports.
+ */
+function decodeRowsAtOnce(
+  group: Group,
+  rows: readonly (readonly string[])[]
+): WireRankedResult | null {
+  if (!rows.every((row) => row.every((hex) => hex.length === CIPHERTEXT_HEX))) return null;
+  let bytes: Uint8Array;
+  try {
+    bytes = hexToBytes(rows.map((row) => row.join('')).join(''));
+  } catch {
+    return null;
+  }
+  const points = decodeCiphertextsPacked(group, bytes, { allowIdentity: false });
+  if (points === null) return null;
+  return { kind: 'rows', points, lengths: rows.map((row) => row.length), failed: [] };
+}
+
+/** A slice of shares decoded in one go (no object per point), or null when one does not decode. */
+function decodeSharesAtOnce(
+  group: Group,
+  task: Extract<WireRankedTask, { kind: 'decode-shares' }>
+): WireRankedResult | null {
+  let bytes: Uint8Array[];
+  try {
+    bytes = task.shares.map(hexToBytes);
+  } catch {
+    return null;
+  }
+  const decoded = decodeDecryptionSharesPacked(group, task.trusteeCount, bytes);
+  return decoded === null ? null : { kind: 'decode-shares', ...decoded, failed: null };
+}
+
 function runDecodeShares(
   group: Group,
   task: Extract<WireRankedTask, { kind: 'decode-shares' }>
 ): WireRankedResult {
+  const atOnce = decodeSharesAtOnce(group, task);
+  if (atOnce !== null) return atOnce;
   const decoded: DecryptionShare[] = [];
   let failed: { share: number; message: string } | null = null;
   for (const [index, hex] of task.shares.entries()) {
@@ -240,6 +282,8 @@ function runDecodeShares(
 export function runRankedTask(group: Group, task: WireRankedTask): WireRankedResult {
   if (task.kind === 'decode-shares') return runDecodeShares(group, task);
   if (task.kind === 'rows') {
+    const atOnce = decodeRowsAtOnce(group, task.rows);
+    if (atOnce !== null) return atOnce;
     const { rows, failed } = decodeRows(group, task.rows);
     const lengths = rows.map((row) => row.length);
     return { kind: 'rows', points: packPoints(group, rowsOf(rows)), lengths, failed };
