@@ -11,7 +11,14 @@
  * pool, from the record's hex; the proofs decoded from their bytes), and each trustee's rounds on
  * T threads (`rankedSharesOnAllCores`). CPU is the whole process's, worker threads included.
  *
- * Usage: npx tsx tools/bench/src/ranked-scale.ts [--ballots N] [--sample S] [--threads T]
+ * With --pooled-only, only what the pooled verification needs: the input rows, the sample, the 3
+ * mixes (timed), and each round's shares made on T threads (not targets). The one-thread checks
+ * and the trustees' timings are skipped, and everything the verifier reads is turned into the
+ * record's form (hex and bytes) before the in-memory rows, proofs and shares are let go, so that
+ * N = 160,000 fits in memory. Then the pooled half as above, and the process's peak RSS. Run it
+ * with NODE_OPTIONS=--expose-gc to collect those objects before the verification starts.
+ *
+ * Usage: npx tsx tools/bench/src/ranked-scale.ts [--ballots N] [--sample S] [--threads T] [--pooled-only]
  * The input rows are valid encryptions made by additions only (randomness r₀ + i), so that making
  * 160,000 of them does not dominate the run; their ballot proofs are not made (the sample's are).
  */
@@ -20,6 +27,7 @@ import { parseArgs } from 'node:util';
 import {
   type CiphertextRow,
   type DecryptionCheckpoint,
+  type DecryptionShare,
   type Group,
   type Point,
   batchHoldsUnsafe,
@@ -50,9 +58,9 @@ import {
 import type { Manifest } from '@scrutineer/record';
 import { rankedSharesOnAllCores } from '@scrutineer/cli';
 import {
-  type RankedContestRecord,
   decodeRowsPooled,
   decodeSharesPooled,
+  type RankedTaskRunner,
   pooledRankedWork,
   verifyRankedContestWith,
 } from '@scrutineer/verifier';
@@ -63,11 +71,13 @@ const { values } = parseArgs({
     ballots: { type: 'string', default: '160000' },
     sample: { type: 'string', default: '2000' },
     threads: { type: 'string', default: String(availableParallelism()) },
+    'pooled-only': { type: 'boolean', default: false },
   },
 });
 const THREADS = Number(values.threads);
 const N = Number(values.ballots);
 const SAMPLE = Math.min(N, Number(values.sample));
+const POOLED_ONLY = values['pooled-only'];
 const CANDIDATES = 5;
 const MIXERS = [1, 2, 3];
 const TRUSTEES = [1, 2, 3, 4, 5];
@@ -156,6 +166,434 @@ const secretShares = TRUSTEES.map((l) => evaluatePolynomial(polynomial, l));
 const verificationKeys = secretShares.map((x) => group.multiplyBase(x));
 const publicKey = group.prepareFixedBase(group.multiplyBase(evaluatePolynomial(polynomial, 0)));
 const checkpoint: DecryptionCheckpoint = { size: 1, root: new Uint8Array(32) };
+const trustee = (l: number): Parameters<typeof trusteeRankedShares>[2] => ({
+  trustee: l,
+  secretShare: secretShares[l - 1] as bigint,
+  checkpoint,
+});
+
+/** What the verifier reads, in the record's form: hex and bytes, no decoded objects. */
+interface RecordForm {
+  /** The cascade's input rows, then each mix's output rows: each ciphertext's encoding in hex. */
+  readonly rows: readonly (readonly (readonly string[])[])[];
+  readonly proofs: readonly { readonly mixer: number; readonly bytes: Uint8Array }[];
+  readonly rounds: readonly Round<readonly string[]>[];
+  readonly rankings: readonly (readonly number[])[];
+}
+interface Round<Shares> {
+  readonly position: number;
+  readonly submissions: readonly { readonly trustee: number; readonly shares: Shares }[];
+}
+
+const hexOfRows = (rows: readonly CiphertextRow[]): string[][] =>
+  rows.map((row) => row.map((c) => bytesToHex(encodeCiphertext(group, c))));
+const hexOfShares = (shares: readonly DecryptionShare[]): string[] =>
+  shares.map((d) => bytesToHex(encodeDecryptionShare(group, d)));
+
+function makeInputRows(): { rows: CiphertextRow[]; rankings: number[][] } {
+  return timed('make the input rows (not a target)', () => inputRows(group, publicKey))[0];
+}
+
+/** Ranked-ballot proofs: a sample made in the booth's way, checked in batches of 500 as the verifier does. */
+function verifySample(): Timing {
+  const sample = Array.from({ length: SAMPLE }, (_, i) => {
+    const context = { baseHash, bindings: [encodeU64(i), encodeU64(contest)] };
+    return { context, ballot: encryptRanking(group, publicKey, context, CANDIDATES, rankingOf(i)) };
+  });
+  return timed(`verify ${SAMPLE} ranked-ballot proofs, batches of 500`, () => {
+    for (let start = 0; start < SAMPLE; start += 500) {
+      const equations = sample
+        .slice(start, start + 500)
+        .flatMap(({ context, ballot }) =>
+          rankedBallotEquations(
+            group,
+            publicKey,
+            context,
+            CANDIDATES,
+            ballot.ciphertexts,
+            ballot.proof
+          )
+        );
+      if (!batchHoldsUnsafe(group, equations)) throw new Error('a ranked-ballot proof failed');
+    }
+  })[1];
+}
+
+/**
+ * The cascade, each step handed to `each` before the next mixer starts; returns the last mix's
+ * rows. `rows` is reassigned so that, unless `each` keeps them, a mix's inputs can be collected.
+ */
+function mixCascade(
+  rows: readonly CiphertextRow[],
+  each: (step: MixStep) => void
+): readonly CiphertextRow[] {
+  for (const mixer of MIXERS) {
+    const [step] = timed(`mixer ${mixer}: shuffle + prove`, () =>
+      mixRankedRows(group, { baseHash, publicKey, contest, mixer, inputs: rows })
+    );
+    each(step);
+    rows = step.outputs;
+  }
+  return rows;
+}
+
+/**
+ * Decryption, round by round: each present trustee's shares (from `share`, which also returns
+ * what to keep of them), then the check and combination on this thread, timed as `combineLabel`.
+ */
+async function decryptRounds<Kept>(
+  rows: readonly CiphertextRow[],
+  share: (
+    round: RankedRound,
+    trustee: number
+  ) => Promise<{ shares: readonly DecryptionShare[]; kept: Kept }>,
+  combineLabel: string
+): Promise<{
+  prefixes: (readonly number[])[];
+  targets: number;
+  combine: Timing;
+  rounds: Round<Kept>[];
+  roundInputs: RankedRound[];
+}> {
+  let prefixes: (readonly number[])[] = rows.map(() => []);
+  let combine: Timing = { wall: 0, cpu: 0 };
+  let targets = 0;
+  const rounds: Round<Kept>[] = [];
+  const roundInputs: RankedRound[] = [];
+  for (let position = 0; position <= CANDIDATES; position++) {
+    const round: RankedRound = { contest, rows, prefixes, position };
+    const submissions: { trustee: number; shares: readonly DecryptionShare[] }[] = [];
+    const kept: { trustee: number; shares: Kept }[] = [];
+    for (const l of PRESENT) {
+      const made = await share(round, l);
+      submissions.push({ trustee: l, shares: made.shares });
+      kept.push({ trustee: l, shares: made.kept });
+    }
+    targets += submissions[0]?.shares.length ?? 0;
+    rounds.push({ position, submissions: kept });
+    roundInputs.push(round);
+    const [outcome, t] = timed(`position ${position + 1}: ${combineLabel}`, () =>
+      combineRankedRound(group, {
+        baseHash,
+        threshold: THRESHOLD,
+        verificationKeys,
+        candidates: CANDIDATES,
+        round,
+        submissions,
+      })
+    );
+    combine = sum([combine, t]);
+    if (!outcome.ok) throw new Error(outcome.code);
+    prefixes = outcome.prefixes.map((p) => [...p]);
+    if (outcome.done) break;
+  }
+  return { prefixes, targets, combine, rounds, roundInputs };
+}
+
+/** The published rankings, checked against the cast ones as a multiset. */
+function publishedRankings(
+  prefixes: readonly (readonly number[])[],
+  rankings: readonly (readonly number[])[]
+): (readonly number[])[] {
+  const published = rankingsOfPrefixes(CANDIDATES, prefixes);
+  const key = (r: readonly number[]): string => r.join('>');
+  if (published === null || published.map(key).sort().join() !== rankings.map(key).sort().join())
+    throw new Error('the decrypted rankings are not the cast multiset');
+  return published;
+}
+
+/** The verifier's worker pool, its workers started (and, under tsx, compiled) before any clock. */
+async function startPool(): Promise<{ close: () => Promise<void>; runRanked: RankedTaskRunner }> {
+  const runner = await workerPoolFactory({ threads: THREADS, backend: 'native' })({
+    manifest: { contests: [] } as unknown as Manifest, // read for ballot batches only
+    electionKeyHex: bytesToHex(group.encodePoint(publicKey)),
+    baseHashHex: bytesToHex(baseHash),
+  });
+  await Promise.all(Array.from({ length: THREADS }, () => runner.run([])));
+  const runRanked = runner.runRanked?.bind(runner);
+  if (runRanked === undefined) throw new Error('the pool runs no ranked tasks');
+  return { close: () => runner.close(), runRanked };
+}
+
+/**
+ * The verification as the verifier now runs it, from the record's form: the record walk's
+ * decoding of the rows and the shares on the pool, the proofs decoded from their bytes, then its
+ * ranked checks on its worker pool.
+ */
+async function verifyPooled(
+  form: RecordForm,
+  runRanked: RankedTaskRunner
+): Promise<{
+  decodedRounds: Round<DecryptionShare[]>[];
+  decodingRows: Timing;
+  decodingShares: Timing;
+  pooledChecks: Timing;
+}> {
+  const decodedRows: CiphertextRow[][] = [];
+  const [, decodingRows] = await timedAsync(
+    `walk: decode the input and the ${MIXERS.length} mixes' rows on ${THREADS} threads`,
+    async () => {
+      for (const rows of form.rows)
+        decodedRows.push((await decodeRowsPooled(group, runRanked, rows)).rows);
+    }
+  );
+  const [decodedRounds, decodingShares] = await timedAsync(
+    `walk: decode every trustee's shares of every round on ${THREADS} threads`,
+    () =>
+      Promise.all(
+        form.rounds.map(async (r) => ({
+          position: r.position,
+          submissions: await Promise.all(
+            r.submissions.map(async (s) => ({
+              trustee: s.trustee,
+              shares: await decodeSharesPooled(
+                group,
+                runRanked,
+                TRUSTEES.length,
+                checkpoint,
+                s.shares
+              ),
+            }))
+          ),
+        }))
+      )
+  );
+  // Not a target: one thread, and not part of the summary (as it was before the record's form).
+  const [decodedSteps] = timed(
+    `walk: decode the ${MIXERS.length} shuffle proofs (not a target)`,
+    () =>
+      form.proofs.map(({ mixer, bytes }, m) => ({
+        mixer,
+        inputs: decodedRows[m] as CiphertextRow[],
+        outputs: decodedRows[m + 1] as CiphertextRow[],
+        proof: decodeShuffleProof(group, bytes, decodedRows[m + 1]?.length ?? 0, CANDIDATES + 1),
+      }))
+  );
+  const [verdicts, pooledChecks] = await timedAsync(
+    `verifier: V10.2–V10.5 on ${THREADS} worker threads`,
+    () =>
+      verifyRankedContestWith(
+        group,
+        {
+          baseHash,
+          publicKey,
+          contest,
+          candidates: CANDIDATES,
+          threshold: THRESHOLD,
+          verificationKeys,
+          ballots: [],
+          mixes: decodedSteps,
+          rounds: decodedRounds,
+          rankings: form.rankings,
+          firstInputs: decodedRows[0] as CiphertextRow[],
+        },
+        pooledRankedWork(group, runRanked)
+      )
+  );
+  const failed = verdicts.filter((v) => v.status === 'failed');
+  if (failed.length > 0)
+    throw new Error(`the pooled checks failed ${failed.map((v) => v.id).join()}`);
+  return { decodedRounds, decodingRows, decodingShares, pooledChecks };
+}
+
+const perBallot = (t: Timing): string => `${((t.cpu / SAMPLE) * 1000).toFixed(2)} ms CPU`;
+const row = (label: string, t: Timing): void => {
+  process.stdout.write(`| ${label} | ${t.wall.toFixed(1)} s | ${t.cpu.toFixed(1)} s |\n`);
+};
+const atN = (ballotProofs: Timing): Timing => ({
+  wall: (ballotProofs.wall / SAMPLE) * N,
+  cpu: (ballotProofs.cpu / SAMPLE) * N,
+});
+const mixTimings = (): Timing[] =>
+  timings.filter((t) => t.label.endsWith('shuffle + prove')).map((t) => t.timing);
+function printHead(targets: number, ballotProofs: Timing): void {
+  process.stdout.write(`\n${targets} positions decrypted (${(targets / N).toFixed(2)} a ballot)\n`);
+  process.stdout.write(`ranked-ballot proof, batched: ${perBallot(ballotProofs)} a ballot\n\n`);
+  process.stdout.write('| step | wall | CPU |\n|---|---:|---:|\n');
+  mixTimings().forEach((t, i) => row(`mixer ${i + 1}: shuffle + prove`, t));
+}
+function printPooled(
+  ballotProofs: Timing,
+  verified: Awaited<ReturnType<typeof verifyPooled>>
+): void {
+  const { decodingRows, decodingShares, pooledChecks } = verified;
+  const decoding = sum([decodingRows, decodingShares]);
+  const ballotsAtN = atN(ballotProofs);
+  row(`verifier: V10.2–V10.5 on ${THREADS} threads (shuffles + shares)`, pooledChecks);
+  row(`walk: decode the input and mixes' rows (${THREADS} threads)`, decodingRows);
+  row(`walk: decode the shares (${THREADS} threads)`, decodingShares);
+  row(
+    `verify the ranked part, pooled: ballot proofs / ${THREADS} + decode + V10.2–V10.5 (wall from CPU)`,
+    {
+      wall: ballotsAtN.cpu / THREADS + decoding.wall + pooledChecks.wall,
+      cpu: ballotsAtN.cpu + decoding.cpu + pooledChecks.cpu,
+    }
+  );
+}
+
+/** Everything: the one-thread steps as targets, then the pooled ones, then the trustees on T threads. */
+async function fullRun(): Promise<void> {
+  const { rows: ballots, rankings } = makeInputRows();
+  const ballotProofs = verifySample();
+  const steps: MixStep[] = [];
+  const last = mixCascade(ballots, (step) => steps.push(step));
+  const [faulty, verifyMixes] = timed(
+    `verify the ${MIXERS.length} shuffles (inputs chained, proofs)`,
+    () => firstFaultyMixer(group, baseHash, publicKey, contest, ballots, steps)
+  );
+  if (faulty !== null) throw new Error(`mixer ${faulty} failed`);
+
+  const trusteeSeconds = new Map<number, Timing>(PRESENT.map((l) => [l, { wall: 0, cpu: 0 }]));
+  const { prefixes, targets, combine, rounds, roundInputs } = await decryptRounds(
+    last,
+    (round, l) => {
+      const [shares, t] = timed(`position ${round.position + 1}: trustee ${l}'s shares`, () =>
+        trusteeRankedShares(group, baseHash, trustee(l), round)
+      );
+      trusteeSeconds.set(l, sum([trusteeSeconds.get(l) as Timing, t]));
+      return Promise.resolve({ shares, kept: shares });
+    },
+    'verify + combine the shares'
+  );
+  const published = publishedRankings(prefixes, rankings);
+
+  const pool = await startPool();
+  const verified = await verifyPooled(
+    {
+      rows: [ballots, ...steps.map((step) => step.outputs)].map(hexOfRows),
+      proofs: steps.map((step) => ({
+        mixer: step.mixer,
+        bytes: encodeShuffleProof(group, step.proof),
+      })),
+      rounds: rounds.map((r) => ({
+        position: r.position,
+        submissions: r.submissions.map((s) => ({
+          trustee: s.trustee,
+          shares: hexOfShares(s.shares),
+        })),
+      })),
+      rankings: published,
+    },
+    pool.runRanked
+  );
+  const work = pooledRankedWork(group, pool.runRanked);
+  const [, pooledCombine] = await timedAsync(
+    `verify + combine all shares on ${THREADS} worker threads`,
+    async () => {
+      for (const [r, round] of roundInputs.entries()) {
+        const outcome = await work.combine({
+          baseHash,
+          threshold: THRESHOLD,
+          verificationKeys,
+          targets: roundTargets(round),
+          submissions: verified.decodedRounds[r]?.submissions ?? [],
+          scaled: true,
+        });
+        if (!outcome.ok) throw new Error(outcome.error.code);
+      }
+    }
+  );
+  await pool.close();
+
+  // Each trustee's rounds on THREADS threads of its machine, one trustee after another.
+  const trusteesOnCores: Timing[] = [];
+  for (const l of PRESENT) {
+    const [, t] = await timedAsync(
+      `trustee ${l}: all its shares on ${THREADS} threads`,
+      async () => {
+        for (const round of roundInputs)
+          await rankedSharesOnAllCores(group, baseHash, trustee(l), round, {
+            threads: THREADS,
+            backend: 'native',
+          });
+      }
+    );
+    trusteesOnCores.push(t);
+  }
+
+  const trustees = [...trusteeSeconds.values()];
+  const ballotsAtN = atN(ballotProofs);
+  printHead(targets, ballotProofs);
+  row('verify 3 shuffles', verifyMixes);
+  row(`ranked-ballot proofs, ${N} (extrapolated from ${SAMPLE})`, ballotsAtN);
+  row('verify + combine all decryption shares', combine);
+  row(
+    'verify the ranked part (ballot proofs + shuffles + shares)',
+    sum([ballotsAtN, verifyMixes, combine])
+  );
+  trustees.forEach((t, i) => row(`trustee ${PRESENT[i]}: all its shares`, t));
+  row('decrypt all ballots: k trustees one after another + combine', sum([...trustees, combine]));
+  row(
+    'decrypt all ballots: k trustees in parallel (slowest) + combine',
+    sum([trustees.reduce((a, b) => (b.cpu > a.cpu ? b : a)), combine])
+  );
+  printPooled(ballotProofs, verified);
+  trusteesOnCores.forEach((t, i) =>
+    row(`trustee ${PRESENT[i]}: all its shares on ${THREADS} threads`, t)
+  );
+  row(
+    `decrypt all ballots: k trustees one after another on ${THREADS} threads each + combine on the pool`,
+    sum([...trusteesOnCores, pooledCombine])
+  );
+}
+
+/**
+ * The input rows, the sample, the mixes and the rounds, returned in the record's form only: the
+ * mixes' rows and proofs and the trustees' shares are encoded as soon as they are made, and none
+ * of the in-memory objects outlives this call.
+ */
+async function recordForm(
+  runRanked: RankedTaskRunner
+): Promise<{ form: RecordForm; ballotProofs: Timing; targets: number }> {
+  let ballotProofs: Timing = { wall: 0, cpu: 0 };
+  const rows: string[][][] = [];
+  const proofs: { mixer: number; bytes: Uint8Array }[] = [];
+  // The cascade's input rows live in this function only, so they go before the rounds start.
+  const cascade = (): { rankings: number[][]; last: readonly CiphertextRow[] } => {
+    const input = makeInputRows();
+    // The sample's objects are dropped before the mixes start.
+    ballotProofs = verifySample();
+    const last = mixCascade(input.rows, (step) => {
+      rows.push(hexOfRows(step.inputs));
+      proofs.push({ mixer: step.mixer, bytes: encodeShuffleProof(group, step.proof) });
+    });
+    return { rankings: input.rankings, last };
+  };
+  const { rankings, last } = cascade();
+  rows.push(hexOfRows(last));
+  // The shares as the trustees make them, on T threads (hex); decoded on the pool for the
+  // combination, which yields the next round's prefixes.
+  const { prefixes, targets, rounds } = await decryptRounds(
+    last,
+    async (round, l) => {
+      const hex = await rankedSharesOnAllCores(group, baseHash, trustee(l), round, {
+        threads: THREADS,
+        backend: 'native',
+      });
+      const shares = await decodeSharesPooled(group, runRanked, TRUSTEES.length, checkpoint, hex);
+      return { shares, kept: hex };
+    },
+    'verify + combine the shares (not a target)'
+  );
+  const form = { rows, proofs, rounds, rankings: publishedRankings(prefixes, rankings) };
+  return { form, ballotProofs, targets };
+}
+
+/** Only the pooled verification, from the record's form, with the in-memory objects let go. */
+async function pooledRun(): Promise<void> {
+  const pool = await startPool();
+  const { form, ballotProofs, targets } = await recordForm(pool.runRanked);
+  // Collects the dropped rows, proofs and shares when run with --expose-gc; otherwise V8 does
+  // when it needs the room.
+  globalThis.gc?.();
+  const verified = await verifyPooled(form, pool.runRanked);
+  await pool.close();
+  printHead(targets, ballotProofs);
+  row(`ranked-ballot proofs, ${N} (extrapolated from ${SAMPLE})`, atN(ballotProofs));
+  printPooled(ballotProofs, verified);
+  const peak = process.resourceUsage().maxRSS / 1024; // maxRSS is in KiB
+  process.stdout.write(`\npeak RSS ${peak.toFixed(0)} MiB\n`);
+}
 
 process.stdout.write(
   `ranked contest at scale: N = ${N} ballots × ${CANDIDATES + 1} ciphertexts, ${MIXERS.length} mixers, ` +
@@ -164,255 +602,4 @@ process.stdout.write(
       .map((l) => l.toFixed(1))
       .join(' ')}\n`
 );
-
-const [{ rows: ballots, rankings }] = timed('make the input rows (not a target)', () =>
-  inputRows(group, publicKey)
-);
-
-// Ranked-ballot proofs: a sample made in the booth's way, checked in batches of 500 as the verifier does.
-const sample = Array.from({ length: SAMPLE }, (_, i) => {
-  const context = { baseHash, bindings: [encodeU64(i), encodeU64(contest)] };
-  return { context, ballot: encryptRanking(group, publicKey, context, CANDIDATES, rankingOf(i)) };
-});
-const [, ballotProofs] = timed(`verify ${SAMPLE} ranked-ballot proofs, batches of 500`, () => {
-  for (let start = 0; start < SAMPLE; start += 500) {
-    const equations = sample
-      .slice(start, start + 500)
-      .flatMap(({ context, ballot }) =>
-        rankedBallotEquations(
-          group,
-          publicKey,
-          context,
-          CANDIDATES,
-          ballot.ciphertexts,
-          ballot.proof
-        )
-      );
-    if (!batchHoldsUnsafe(group, equations)) throw new Error('a ranked-ballot proof failed');
-  }
-});
-
-const steps: MixStep[] = [];
-let rows: readonly CiphertextRow[] = ballots;
-for (const mixer of MIXERS) {
-  const [step] = timed(`mixer ${mixer}: shuffle + prove`, () =>
-    mixRankedRows(group, { baseHash, publicKey, contest, mixer, inputs: rows })
-  );
-  steps.push(step);
-  rows = step.outputs;
-}
-const [faulty, verifyMixes] = timed(
-  `verify the ${MIXERS.length} shuffles (inputs chained, proofs)`,
-  () => firstFaultyMixer(group, baseHash, publicKey, contest, ballots, steps)
-);
-if (faulty !== null) throw new Error(`mixer ${faulty} failed`);
-
-// Decryption, round by round: each present trustee's shares, then the check and combination.
-let prefixes: (readonly number[])[] = rows.map(() => []);
-const trusteeSeconds = new Map<number, Timing>(PRESENT.map((l) => [l, { wall: 0, cpu: 0 }]));
-let combine: Timing = { wall: 0, cpu: 0 };
-let targets = 0;
-const rounds: RankedContestRecord['rounds'][number][] = [];
-const roundInputs: RankedRound[] = [];
-for (let position = 0; position <= CANDIDATES; position++) {
-  const round: RankedRound = { contest, rows, prefixes, position };
-  const submissions = PRESENT.map((l) => {
-    const [shares, t] = timed(`position ${position + 1}: trustee ${l}'s shares`, () =>
-      trusteeRankedShares(
-        group,
-        baseHash,
-        { trustee: l, secretShare: secretShares[l - 1] as bigint, checkpoint },
-        round
-      )
-    );
-    const sum = trusteeSeconds.get(l) as Timing;
-    trusteeSeconds.set(l, { wall: sum.wall + t.wall, cpu: sum.cpu + t.cpu });
-    return { trustee: l, shares };
-  });
-  targets += submissions[0]?.shares.length ?? 0;
-  rounds.push({ position, submissions });
-  roundInputs.push(round);
-  const [outcome, t] = timed(`position ${position + 1}: verify + combine the shares`, () =>
-    combineRankedRound(group, {
-      baseHash,
-      threshold: THRESHOLD,
-      verificationKeys,
-      candidates: CANDIDATES,
-      round,
-      submissions,
-    })
-  );
-  combine = { wall: combine.wall + t.wall, cpu: combine.cpu + t.cpu };
-  if (!outcome.ok) throw new Error(outcome.code);
-  prefixes = outcome.prefixes.map((p) => [...p]);
-  if (outcome.done) break;
-}
-const published = rankingsOfPrefixes(CANDIDATES, prefixes);
-const key = (r: readonly number[]): string => r.join('>');
-if (published === null || published.map(key).sort().join() !== rankings.map(key).sort().join())
-  throw new Error('the decrypted rankings are not the cast multiset');
-
-// The same verification as the verifier now runs it: its ranked checks on its worker pool.
-const runner = await workerPoolFactory({ threads: THREADS, backend: 'native' })({
-  manifest: { contests: [] } as unknown as Manifest, // read for ballot batches only
-  electionKeyHex: bytesToHex(group.encodePoint(publicKey)),
-  baseHashHex: bytesToHex(baseHash),
-});
-// Started before the clock: each worker loads its backend (and, under tsx, compiles) once.
-await Promise.all(Array.from({ length: THREADS }, () => runner.run([])));
-const runRanked = runner.runRanked?.bind(runner);
-if (runRanked === undefined) throw new Error('the pool runs no ranked tasks');
-const decodedRows: CiphertextRow[][] = [];
-// What the record walk decodes before those checks: the counted entries' and every mix's rows
-// (on the pool), and every share's D, A₁, A₂ (on its main thread), from the record's encodings.
-const hexRows = [ballots, ...steps.map((step) => step.outputs)].map((rows) =>
-  rows.map((row) => row.map((c) => bytesToHex(encodeCiphertext(group, c))))
-);
-const [, decodingRows] = await timedAsync(
-  `walk: decode the input and the ${MIXERS.length} mixes' rows on ${THREADS} threads`,
-  async () => {
-    for (const rows of hexRows)
-      decodedRows.push((await decodeRowsPooled(group, runRanked, rows)).rows);
-  }
-);
-// Each trustee's shares of each round, as the record's hex, decoded on the pool as the walk does.
-const [decodedRounds, decodingShares] = await timedAsync(
-  `walk: decode every trustee's shares of every round on ${THREADS} threads`,
-  () =>
-    Promise.all(
-      rounds.map(async (r) => ({
-        position: r.position,
-        submissions: await Promise.all(
-          r.submissions.map(async (s) => ({
-            trustee: s.trustee,
-            shares: await decodeSharesPooled(
-              group,
-              runRanked,
-              TRUSTEES.length,
-              checkpoint,
-              s.shares.map((d) => bytesToHex(encodeDecryptionShare(group, d)))
-            ),
-          }))
-        ),
-      }))
-    )
-);
-// The proofs as the walk has them: decoded from the record's bytes (so their encodings are known).
-const decodedProofs = steps.map((step) =>
-  decodeShuffleProof(
-    group,
-    encodeShuffleProof(group, step.proof),
-    step.outputs.length,
-    CANDIDATES + 1
-  )
-);
-const decodedSteps = steps.map((step, m) => ({
-  ...step,
-  inputs: decodedRows[m] as CiphertextRow[],
-  outputs: decodedRows[m + 1] as CiphertextRow[],
-  proof: decodedProofs[m] as MixStep['proof'],
-}));
-const [verdicts, pooledChecks] = await timedAsync(
-  `verifier: V10.2–V10.5 on ${THREADS} worker threads`,
-  () =>
-    verifyRankedContestWith(
-      group,
-      {
-        baseHash,
-        publicKey,
-        contest,
-        candidates: CANDIDATES,
-        threshold: THRESHOLD,
-        verificationKeys,
-        ballots: [],
-        mixes: decodedSteps,
-        rounds: decodedRounds,
-        rankings: published,
-        firstInputs: decodedRows[0] as CiphertextRow[],
-      },
-      pooledRankedWork(group, runRanked)
-    )
-);
-const work = pooledRankedWork(group, runRanked);
-const [, pooledCombine] = await timedAsync(
-  `verify + combine all shares on ${THREADS} worker threads`,
-  async () => {
-    for (const [r, round] of roundInputs.entries()) {
-      const outcome = await work.combine({
-        baseHash,
-        threshold: THRESHOLD,
-        verificationKeys,
-        targets: roundTargets(round),
-        submissions: decodedRounds[r]?.submissions ?? [],
-        scaled: true,
-      });
-      if (!outcome.ok) throw new Error(outcome.error.code);
-    }
-  }
-);
-const decoding = sum([decodingRows, decodingShares]);
-await runner.close();
-const failed = verdicts.filter((v) => v.status === 'failed');
-if (failed.length > 0)
-  throw new Error(`the pooled checks failed ${failed.map((v) => v.id).join()}`);
-
-// Each trustee's rounds on THREADS threads of its machine, one trustee after another.
-const trusteesOnCores: Timing[] = [];
-for (const l of PRESENT) {
-  const [, t] = await timedAsync(`trustee ${l}: all its shares on ${THREADS} threads`, async () => {
-    for (const round of roundInputs)
-      await rankedSharesOnAllCores(
-        group,
-        baseHash,
-        { trustee: l, secretShare: secretShares[l - 1] as bigint, checkpoint },
-        round,
-        { threads: THREADS, backend: 'native' }
-      );
-  });
-  trusteesOnCores.push(t);
-}
-
-const mixes = timings.filter((t) => t.label.endsWith('shuffle + prove')).map((t) => t.timing);
-const trustees = [...trusteeSeconds.values()];
-const perBallot = (t: Timing): string => `${((t.cpu / SAMPLE) * 1000).toFixed(2)} ms CPU`;
-const row = (label: string, t: Timing): void => {
-  process.stdout.write(`| ${label} | ${t.wall.toFixed(1)} s | ${t.cpu.toFixed(1)} s |\n`);
-};
-const ballotsAtN: Timing = {
-  wall: (ballotProofs.wall / SAMPLE) * N,
-  cpu: (ballotProofs.cpu / SAMPLE) * N,
-};
-process.stdout.write(`\n${targets} positions decrypted (${(targets / N).toFixed(2)} a ballot)\n`);
-process.stdout.write(`ranked-ballot proof, batched: ${perBallot(ballotProofs)} a ballot\n\n`);
-process.stdout.write('| step | wall | CPU |\n|---|---:|---:|\n');
-mixes.forEach((t, i) => row(`mixer ${i + 1}: shuffle + prove`, t));
-row('verify 3 shuffles', verifyMixes);
-row(`ranked-ballot proofs, ${N} (extrapolated from ${SAMPLE})`, ballotsAtN);
-row('verify + combine all decryption shares', combine);
-row(
-  'verify the ranked part (ballot proofs + shuffles + shares)',
-  sum([ballotsAtN, verifyMixes, combine])
-);
-trustees.forEach((t, i) => row(`trustee ${PRESENT[i]}: all its shares`, t));
-row('decrypt all ballots: k trustees one after another + combine', sum([...trustees, combine]));
-row(
-  'decrypt all ballots: k trustees in parallel (slowest) + combine',
-  sum([trustees.reduce((a, b) => (b.cpu > a.cpu ? b : a)), combine])
-);
-row(`verifier: V10.2–V10.5 on ${THREADS} threads (shuffles + shares)`, pooledChecks);
-row(`walk: decode the input and mixes' rows (${THREADS} threads)`, decodingRows);
-row(`walk: decode the shares (${THREADS} threads)`, decodingShares);
-row(
-  `verify the ranked part, pooled: ballot proofs / ${THREADS} + decode + V10.2–V10.5 (wall from CPU)`,
-  {
-    wall: ballotsAtN.cpu / THREADS + decoding.wall + pooledChecks.wall,
-    cpu: ballotsAtN.cpu + decoding.cpu + pooledChecks.cpu,
-  }
-);
-trusteesOnCores.forEach((t, i) =>
-  row(`trustee ${PRESENT[i]}: all its shares on ${THREADS} threads`, t)
-);
-row(
-  `decrypt all ballots: k trustees one after another on ${THREADS} threads each + combine on the pool`,
-  sum([...trusteesOnCores, pooledCombine])
-);
+await (POOLED_ONLY ? pooledRun() : fullRun());
