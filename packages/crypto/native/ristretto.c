@@ -7,8 +7,10 @@
  * Points cross into JavaScript decoded, as 160 bytes: the 4 extended coordinates (X, Y, Z, T) of
  * 5 64-bit limbs each, copied out of libdecaf's padded, 32-byte-aligned struct. They are copied
  * back into aligned structs before every operation, so JavaScript's buffers need no alignment.
- * Every output goes into a Uint8Array the caller allocated; the only JavaScript value made here
- * is the external that owns a fixed-base table (precompute).
+ * A point argument is a pair: a Uint8Array (a store of many points) and the offset of the point's
+ * 160 bytes in it, so that JavaScript keeps one small object per point and no view of its own (a
+ * verifier holds millions). Every output goes into a store the caller allocated; the only
+ * JavaScript value made here is the external that owns a fixed-base table (precompute).
  * Scalars are 32-byte little-endian and must be < ℓ (the JavaScript side checks the range).
  *
  * It also exposes SHA-256 and SHA-512 from the OpenSSL inside Node (whose symbols Node exports to
@@ -75,25 +77,34 @@ static int args_of(napi_env env, napi_callback_info info, size_t want, napi_valu
   return 1;
 }
 
-/* multiplyDual takes the most. */
-#define MAX_ARGUMENTS 5
+/* multiplyDual takes the most: two outputs, a point (each a store and an offset), two scalars. */
+#define MAX_ARGUMENTS 8
 
-typedef struct {
-  napi_value values[MAX_ARGUMENTS];
-  /* bytes[i] is the data of values[i], for the arguments checked as Uint8Arrays. */
-  uint8_t *bytes[MAX_ARGUMENTS];
-} arguments;
+/* The 160 bytes of a point argument: `store` a Uint8Array, `offset` where the point lies in it. */
+static uint8_t *point_at(napi_env env, napi_value store, napi_value offset) {
+  napi_typedarray_type type;
+  size_t length;
+  void *data;
+  uint32_t at;
+  if (napi_get_typedarray_info(env, store, &type, &length, &data, NULL, NULL) != napi_ok ||
+      type != napi_uint8_array || napi_get_value_uint32(env, offset, &at) != napi_ok ||
+      (size_t)at + WIRE_BYTES > length) {
+    napi_throw_type_error(env, NULL, "ristretto native: wrong argument (point store and offset)");
+    return NULL;
+  }
+  return (uint8_t *)data + at;
+}
 
 /*
- * What every function checks first: exactly `count` arguments, of which the first `buffers` are
- * Uint8Arrays of lengths[i] bytes. Checked in that order; the first wrong one throws its TypeError
- * and this returns 0, so the caller returns at once with the exception pending.
+ * What every function checks first: exactly `count` arguments, of which the first 2·`points` are
+ * (store, offset) pairs, read into points[]. The first wrong one throws its TypeError and this
+ * returns 0, so the caller returns at once with the exception pending.
  */
-static int arguments_of(napi_env env, napi_callback_info info, arguments *args, size_t count,
-                        size_t buffers, const size_t *lengths) {
-  if (!args_of(env, info, count, args->values)) return 0;
-  for (size_t i = 0; i < buffers; i++)
-    if ((args->bytes[i] = bytes_of(env, args->values[i], lengths[i])) == NULL) return 0;
+static int points_of(napi_env env, napi_callback_info info, napi_value *argv, size_t count,
+                     size_t points, uint8_t **out) {
+  if (!args_of(env, info, count, argv)) return 0;
+  for (size_t i = 0; i < points; i++)
+    if ((out[i] = point_at(env, argv[2 * i], argv[2 * i + 1])) == NULL) return 0;
   return 1;
 }
 
@@ -116,18 +127,19 @@ static int scalar_of(napi_env env, napi_value value, decaf_255_scalar_t out) {
 /* sha256(out32, bytes), sha512(out64, bytes): any input length. */
 static napi_value digest(napi_env env, napi_callback_info info, size_t length,
                          unsigned char *(*hash)(const unsigned char *, size_t, unsigned char *)) {
-  arguments args;
-  if (!arguments_of(env, info, &args, 2, 1, (const size_t[]){length})) return NULL;
+  napi_value argv[2];
+  uint8_t *out;
+  if (!args_of(env, info, 2, argv) || (out = bytes_of(env, argv[0], length)) == NULL) return NULL;
   napi_typedarray_type type;
   size_t count;
   void *data;
-  if (napi_get_typedarray_info(env, args.values[1], &type, &count, &data, NULL, NULL) != napi_ok ||
+  if (napi_get_typedarray_info(env, argv[1], &type, &count, &data, NULL, NULL) != napi_ok ||
       type != napi_uint8_array) {
     napi_throw_type_error(env, NULL, "ristretto native: expected a Uint8Array to hash");
     return NULL;
   }
   static const unsigned char empty[1] = {0};
-  hash(count == 0 ? empty : (const unsigned char *)data, count, args.bytes[0]);
+  hash(count == 0 ? empty : (const unsigned char *)data, count, out);
   return NULL;
 }
 static napi_value js_sha256(napi_env env, napi_callback_info info) {
@@ -137,15 +149,17 @@ static napi_value js_sha512(napi_env env, napi_callback_info info) {
   return digest(env, info, SHA512_DIGEST_LENGTH, SHA512);
 }
 
-/* decode(out, bytes32): RFC 9496 §4.3.1; true iff canonical. The identity is accepted here. */
+/* decode(store, at, bytes32): RFC 9496 §4.3.1; true iff canonical. The identity is accepted here. */
 static napi_value js_decode(napi_env env, napi_callback_info info) {
-  arguments args;
-  if (!arguments_of(env, info, &args, 2, 2, (const size_t[]){WIRE_BYTES, DECAF_255_SER_BYTES}))
+  napi_value argv[3];
+  uint8_t *out[1];
+  const uint8_t *bytes;
+  if (!points_of(env, info, argv, 3, 1, out) ||
+      (bytes = bytes_of(env, argv[2], DECAF_255_SER_BYTES)) == NULL)
     return NULL;
   decaf_255_point_t p;
-  if (decaf_255_point_decode(p, args.bytes[1], DECAF_TRUE) != DECAF_SUCCESS)
-    return boolean(env, 0);
-  pack(args.bytes[0], p);
+  if (decaf_255_point_decode(p, bytes, DECAF_TRUE) != DECAF_SUCCESS) return boolean(env, 0);
+  pack(out[0], p);
   return boolean(env, 1);
 }
 
@@ -198,28 +212,31 @@ static napi_value js_decode_many(napi_env env, napi_callback_info info) {
   return result;
 }
 
-/* encode(out32, point): RFC 9496 §4.3.2. */
+/* encode(out32, store, at): RFC 9496 §4.3.2. */
 static napi_value js_encode(napi_env env, napi_callback_info info) {
-  arguments args;
-  if (!arguments_of(env, info, &args, 2, 2, (const size_t[]){DECAF_255_SER_BYTES, WIRE_BYTES}))
+  napi_value argv[3];
+  uint8_t *out, *point;
+  if (!args_of(env, info, 3, argv) || (out = bytes_of(env, argv[0], DECAF_255_SER_BYTES)) == NULL ||
+      (point = point_at(env, argv[1], argv[2])) == NULL)
     return NULL;
   decaf_255_point_t p;
-  unpack(p, args.bytes[1]);
-  decaf_255_point_encode(args.bytes[0], p);
+  unpack(p, point);
+  decaf_255_point_encode(out, p);
   return NULL;
 }
 
 typedef void (*binary_op)(decaf_255_point_t, const decaf_255_point_t, const decaf_255_point_t);
 
+/* add / subtract(outStore, outAt, aStore, aAt, bStore, bAt) */
 static napi_value binary(napi_env env, napi_callback_info info, binary_op op) {
-  arguments args;
-  if (!arguments_of(env, info, &args, 3, 3, (const size_t[]){WIRE_BYTES, WIRE_BYTES, WIRE_BYTES}))
-    return NULL;
+  napi_value argv[6];
+  uint8_t *points[3];
+  if (!points_of(env, info, argv, 6, 3, points)) return NULL;
   decaf_255_point_t p, q, r;
-  unpack(p, args.bytes[1]);
-  unpack(q, args.bytes[2]);
+  unpack(p, points[1]);
+  unpack(q, points[2]);
   op(r, p, q);
-  pack(args.bytes[0], r);
+  pack(points[0], r);
   return NULL;
 }
 
@@ -230,80 +247,78 @@ static napi_value js_sub(napi_env env, napi_callback_info info) {
   return binary(env, info, decaf_255_point_sub);
 }
 
-/* negate(out, point) */
+/* negate(outStore, outAt, store, at) */
 static napi_value js_negate(napi_env env, napi_callback_info info) {
-  arguments args;
-  if (!arguments_of(env, info, &args, 2, 2, (const size_t[]){WIRE_BYTES, WIRE_BYTES}))
-    return NULL;
+  napi_value argv[4];
+  uint8_t *points[2];
+  if (!points_of(env, info, argv, 4, 2, points)) return NULL;
   decaf_255_point_t p, r;
-  unpack(p, args.bytes[1]);
+  unpack(p, points[1]);
   decaf_255_point_negate(r, p);
-  pack(args.bytes[0], r);
+  pack(points[0], r);
   return NULL;
 }
 
-/* equals(a, b): libdecaf compares projectively, so no encoding is needed. */
+/* equals(aStore, aAt, bStore, bAt): libdecaf compares projectively, so no encoding is needed. */
 static napi_value js_equals(napi_env env, napi_callback_info info) {
-  arguments args;
-  if (!arguments_of(env, info, &args, 2, 2, (const size_t[]){WIRE_BYTES, WIRE_BYTES}))
-    return NULL;
+  napi_value argv[4];
+  uint8_t *points[2];
+  if (!points_of(env, info, argv, 4, 2, points)) return NULL;
   decaf_255_point_t p, q;
-  unpack(p, args.bytes[0]);
-  unpack(q, args.bytes[1]);
+  unpack(p, points[0]);
+  unpack(q, points[1]);
   return boolean(env, decaf_255_point_eq(p, q) == DECAF_TRUE);
 }
 
-/* multiply(out, point, scalar32): libdecaf's constant-time ladder (secret scalars). */
+/* multiply(outStore, outAt, store, at, scalar32): libdecaf's constant-time ladder (secrets). */
 static napi_value js_multiply(napi_env env, napi_callback_info info) {
-  arguments args;
+  napi_value argv[5];
+  uint8_t *points[2];
   decaf_255_scalar_t s;
-  if (!arguments_of(env, info, &args, 3, 2, (const size_t[]){WIRE_BYTES, WIRE_BYTES}) ||
-      !scalar_of(env, args.values[2], s))
-    return NULL;
+  if (!points_of(env, info, argv, 5, 2, points) || !scalar_of(env, argv[4], s)) return NULL;
   decaf_255_point_t p, r;
-  unpack(p, args.bytes[1]);
+  unpack(p, points[1]);
   decaf_255_point_scalarmul(r, p, s);
   decaf_255_scalar_destroy(s);
-  pack(args.bytes[0], r);
+  pack(points[0], r);
   return NULL;
 }
 
 /*
- * multiplyDual(out1, out2, point, scalar1, scalar2): scalar1·point and scalar2·point by libdecaf's
- * constant-time dual ladder, which builds the point's window table once for both (a trustee's
- * xₗ·α and its proof's a·α, spec §8.2): about a quarter faster than two ladders.
+ * multiplyDual(out1Store, out1At, out2Store, out2At, store, at, scalar1, scalar2): scalar1·point
+ * and scalar2·point by libdecaf's constant-time dual ladder, which builds the point's window table
+ * once for both (a trustee's xₗ·α and its proof's a·α, spec §8.2): about a quarter faster than two
+ * ladders.
  */
 static napi_value js_multiply_dual(napi_env env, napi_callback_info info) {
-  arguments args;
+  napi_value argv[8];
+  uint8_t *points[3];
   decaf_255_scalar_t s1, s2;
-  if (!arguments_of(env, info, &args, 5, 3, (const size_t[]){WIRE_BYTES, WIRE_BYTES, WIRE_BYTES}))
-    return NULL;
-  if (!scalar_of(env, args.values[3], s1)) return NULL;
-  if (!scalar_of(env, args.values[4], s2)) {
+  if (!points_of(env, info, argv, 8, 3, points) || !scalar_of(env, argv[6], s1)) return NULL;
+  if (!scalar_of(env, argv[7], s2)) {
     decaf_255_scalar_destroy(s1);
     return NULL;
   }
   decaf_255_point_t p, r1, r2;
-  unpack(p, args.bytes[2]);
+  unpack(p, points[2]);
   decaf_255_point_dual_scalarmul(r1, r2, p, s1, s2);
   decaf_255_scalar_destroy(s1);
   decaf_255_scalar_destroy(s2);
-  pack(args.bytes[0], r1);
-  pack(args.bytes[1], r2);
+  pack(points[0], r1);
+  pack(points[1], r2);
   return NULL;
 }
 
-/* multiplyBase(out, scalar32): constant time, over libdecaf's precomputed table for G. */
+/* multiplyBase(outStore, outAt, scalar32): constant time, over libdecaf's table for G. */
 static napi_value js_multiply_base(napi_env env, napi_callback_info info) {
-  arguments args;
+  napi_value argv[3];
+  uint8_t *points[1];
   decaf_255_scalar_t s;
-  if (!arguments_of(env, info, &args, 2, 1, (const size_t[]){WIRE_BYTES}) ||
-      !scalar_of(env, args.values[1], s))
-    return NULL;
+  if (!points_of(env, info, argv, 3, 1, points) || !scalar_of(env, argv[2], s)) return NULL;
   decaf_255_point_t r;
   decaf_255_precomputed_scalarmul(r, decaf_255_precomputed_base, s);
   decaf_255_scalar_destroy(s);
-  pack(args.bytes[0], r);
+  pack(points[0], r);
   return NULL;
 }
 
@@ -331,17 +346,18 @@ static void free_table(napi_env env, void *data, void *hint) {
   napi_adjust_external_memory(env, -(int64_t)table_bytes(), &ignored);
 }
 
-/* precompute(point) → an external holding libdecaf's comb table for the point. */
+/* precompute(store, at) → an external holding libdecaf's comb table for the point. */
 static napi_value js_precompute(napi_env env, napi_callback_info info) {
-  arguments args;
-  if (!arguments_of(env, info, &args, 1, 1, (const size_t[]){WIRE_BYTES})) return NULL;
+  napi_value argv[2];
+  uint8_t *points[1];
+  if (!points_of(env, info, argv, 2, 1, points)) return NULL;
   decaf_255_precomputed_s *table = aligned_alloc(decaf_255_alignof_precomputed_s, table_bytes());
   if (table == NULL) {
     napi_throw_error(env, NULL, "ristretto native: out of memory");
     return NULL;
   }
   decaf_255_point_t p;
-  unpack(p, args.bytes[0]);
+  unpack(p, points[0]);
   decaf_255_precompute(table, p);
   napi_value external;
   if (napi_create_external(env, table, free_table, NULL, &external) != napi_ok) {
@@ -359,70 +375,99 @@ static napi_value js_precompute(napi_env env, napi_callback_info info) {
   return external;
 }
 
-/* multiplyPrecomputed(out, table, scalar32): constant time, libdecaf's comb over the table. */
+/* multiplyPrecomputed(outStore, outAt, table, scalar32): constant time, libdecaf's comb. */
 static napi_value js_multiply_precomputed(napi_env env, napi_callback_info info) {
-  arguments args;
-  if (!arguments_of(env, info, &args, 3, 1, (const size_t[]){WIRE_BYTES})) return NULL;
+  napi_value argv[4];
+  uint8_t *points[1];
+  if (!points_of(env, info, argv, 4, 1, points)) return NULL;
   bool tagged = false;
   void *table = NULL;
-  if (napi_check_object_type_tag(env, args.values[1], &table_tag, &tagged) != napi_ok ||
-      !tagged || napi_get_value_external(env, args.values[1], &table) != napi_ok) {
+  if (napi_check_object_type_tag(env, argv[2], &table_tag, &tagged) != napi_ok || !tagged ||
+      napi_get_value_external(env, argv[2], &table) != napi_ok) {
     napi_throw_type_error(env, NULL, "ristretto native: wrong argument (not a table)");
     return NULL;
   }
   decaf_255_scalar_t s;
-  if (!scalar_of(env, args.values[2], s)) return NULL;
+  if (!scalar_of(env, argv[3], s)) return NULL;
   decaf_255_point_t r;
   decaf_255_precomputed_scalarmul(r, table, s);
   decaf_255_scalar_destroy(s);
-  pack(args.bytes[0], r);
+  pack(points[0], r);
   return NULL;
 }
 
-/* fromUniformBytes(out, bytes64): RFC 9496 §4.3.4. */
+/* fromUniformBytes(outStore, outAt, bytes64): RFC 9496 §4.3.4. */
 static napi_value js_from_uniform(napi_env env, napi_callback_info info) {
-  arguments args;
-  if (!arguments_of(env, info, &args, 2, 2, (const size_t[]){WIRE_BYTES, 2 * DECAF_255_HASH_BYTES}))
+  napi_value argv[3];
+  uint8_t *points[1];
+  const uint8_t *bytes;
+  if (!points_of(env, info, argv, 3, 1, points) ||
+      (bytes = bytes_of(env, argv[2], 2 * DECAF_255_HASH_BYTES)) == NULL)
     return NULL;
   decaf_255_point_t r;
-  decaf_255_point_from_hash_uniform(r, args.bytes[1]);
-  pack(args.bytes[0], r);
+  decaf_255_point_from_hash_uniform(r, bytes);
+  pack(points[0], r);
   return NULL;
 }
 
 /* ---- multi-scalar multiplication (variable time: public inputs only): msm.h ---- */
 
 /*
- * msmUnsafe(out, points: Uint8Array[] of 160 bytes, scalars: n × 32 bytes, negative: n bytes):
- * out = Σ ±sᵢ·Pᵢ, each scalar < 2^253 (the caller passes min(s, ℓ − s) with its sign).
+ * msmUnsafe(outStore, outAt, stores: Uint8Array[], store: Uint32Array, at: Uint32Array,
+ * scalars: n × 32 bytes, negative: n bytes): out = Σ ±sᵢ·Pᵢ, point i lying at at[i] in
+ * stores[store[i]] (a few stores hold many points), each scalar < 2^253 (the caller passes
+ * min(s, ℓ − s) with its sign).
  */
 static napi_value js_msm(napi_env env, napi_callback_info info) {
-  arguments args;
-  if (!arguments_of(env, info, &args, 4, 1, (const size_t[]){WIRE_BYTES})) return NULL;
-  uint8_t *out = args.bytes[0];
-  uint32_t n;
-  if (napi_get_array_length(env, args.values[1], &n) != napi_ok) {
-    napi_throw_type_error(env, NULL, "ristretto native: points must be an array");
+  napi_value argv[7];
+  uint8_t *out[1];
+  if (!points_of(env, info, argv, 7, 1, out)) return NULL;
+  uint32_t stores;
+  napi_typedarray_type type;
+  size_t n, n_at;
+  void *which_data, *at_data;
+  if (napi_get_array_length(env, argv[2], &stores) != napi_ok ||
+      napi_get_typedarray_info(env, argv[3], &type, &n, &which_data, NULL, NULL) != napi_ok ||
+      type != napi_uint32_array ||
+      napi_get_typedarray_info(env, argv[4], &type, &n_at, &at_data, NULL, NULL) != napi_ok ||
+      type != napi_uint32_array || n_at != n) {
+    napi_throw_type_error(env, NULL, "ristretto native: wrong argument (msm stores and offsets)");
     return NULL;
   }
-  const uint8_t *scalars = bytes_of(env, args.values[2], (size_t)n * DECAF_255_SCALAR_BYTES);
-  const uint8_t *negative = scalars ? bytes_of(env, args.values[3], n) : NULL;
+  const uint32_t *which = which_data, *at = at_data;
+  const uint8_t *scalars = bytes_of(env, argv[5], n * DECAF_255_SCALAR_BYTES);
+  const uint8_t *negative = scalars ? bytes_of(env, argv[6], n) : NULL;
   if (negative == NULL) return NULL;
+  uint8_t **store_data = malloc(sizeof(uint8_t *) * (stores == 0 ? 1 : stores));
+  size_t *store_length = malloc(sizeof(size_t) * (stores == 0 ? 1 : stores));
   point_s *points = aligned_alloc(32, sizeof(point_s) * (n == 0 ? 1 : n));
-  if (points == NULL) {
+  if (store_data == NULL || store_length == NULL || points == NULL) {
+    free(store_data);
+    free(store_length);
+    free(points);
     napi_throw_error(env, NULL, "ristretto native: out of memory");
     return NULL;
   }
-  for (uint32_t i = 0; i < n; i++) {
+  int ok = 1;
+  for (uint32_t k = 0; k < stores && ok; k++) {
     napi_value element;
-    const uint8_t *wire = NULL;
-    if (napi_get_element(env, args.values[1], i, &element) == napi_ok)
-      wire = bytes_of(env, element, WIRE_BYTES);
-    if (wire == NULL) {
-      free(points);
-      return NULL;
-    }
-    unpack(&points[i], wire);
+    void *data;
+    ok = napi_get_element(env, argv[2], k, &element) == napi_ok &&
+         napi_get_typedarray_info(env, element, &type, &store_length[k], &data, NULL, NULL) ==
+             napi_ok &&
+         type == napi_uint8_array;
+    store_data[k] = data;
+  }
+  for (size_t i = 0; i < n && ok; i++) {
+    ok = which[i] < stores && (size_t)at[i] + WIRE_BYTES <= store_length[which[i]];
+    if (ok) unpack(&points[i], store_data[which[i]] + at[i]);
+  }
+  free(store_data);
+  free(store_length);
+  if (!ok) {
+    free(points);
+    napi_throw_type_error(env, NULL, "ristretto native: wrong argument (msm point outside its store)");
+    return NULL;
   }
   decaf_255_point_t result;
   const int done = msm(result, points, scalars, negative, n);
@@ -435,17 +480,17 @@ static napi_value js_msm(napi_env env, napi_callback_info info) {
     napi_throw_error(env, NULL, "ristretto native: out of memory");
     return NULL;
   }
-  pack(out, result);
+  pack(out[0], result);
   return NULL;
 }
 
-/* identity(out), generator(out): the constants, decoded. */
+/* constants(identityStore, identityAt, generatorStore, generatorAt): the constants, decoded. */
 static napi_value js_constants(napi_env env, napi_callback_info info) {
-  arguments args;
-  if (!arguments_of(env, info, &args, 2, 2, (const size_t[]){WIRE_BYTES, WIRE_BYTES}))
-    return NULL;
-  pack(args.bytes[0], decaf_255_point_identity);
-  pack(args.bytes[1], decaf_255_point_base);
+  napi_value argv[4];
+  uint8_t *points[2];
+  if (!points_of(env, info, argv, 4, 2, points)) return NULL;
+  pack(points[0], decaf_255_point_identity);
+  pack(points[1], decaf_255_point_base);
   return NULL;
 }
 

@@ -5,9 +5,12 @@
  * §2.6, §5.6). It must agree with the reference backend (noble.ts) byte for byte and refuse the
  * same inputs with the same {@link GroupError} codes; the backend tests hold it to that.
  *
- * A point is kept decoded (extended coordinates, 160 bytes owned by JavaScript), so additions and
- * the multi-scalar multiplication never re-decode; its canonical encoding is cached once known
- * (a decoded point already has it). The addon is optional: it is built by `npm run build:native`
+ * A point is kept decoded (extended coordinates, 160 bytes), so additions and the multi-scalar
+ * multiplication never re-decode; its canonical encoding is cached once known (a decoded point
+ * already has it). A point is one small object naming where its bytes lie in a shared store (a
+ * slab of 256 points, or the bytes points arrived in from another thread), with no typed-array
+ * view of its own: a verifier holds millions of points, and the garbage collector's cost grows
+ * with the number of objects it marks. The addon is optional: it is built by `npm run build:native`
  * and needs libdecaf; without it, {@link loadNativeGroup} throws {@link NativeBackendUnavailable}
  * and callers choose another backend (see loadFastestGroup in load-group.ts). Loading it also
  * routes one-shot SHA-256/512 to the OpenSSL inside Node ({@link installDigests} in hash.ts).
@@ -38,36 +41,46 @@ const UNIFORM_BYTES = 64;
 /** Where `npm run build:native` puts the addon, relative to this file. */
 const ADDON_PATH = '../../native/build/ristretto.node';
 
-/** The addon's functions; every output goes into a buffer the caller passes first. */
+/**
+ * The addon's functions. A point argument is two: the store its 160 bytes lie in and their offset
+ * (`s, at`); every output goes into a store the caller passes first.
+ */
 interface Addon {
-  decode(out: Uint8Array, bytes: Uint8Array): boolean;
+  decode(s: Uint8Array, at: number, bytes: Uint8Array): boolean;
   /** -1, or the index of the first encoding that fails (ristretto.c `decodeMany`). */
   decodeMany(out: Uint8Array, encodings: Uint8Array, refused: Uint8Array): number;
-  encode(out: Uint8Array, point: Uint8Array): void;
-  add(out: Uint8Array, a: Uint8Array, b: Uint8Array): void;
-  subtract(out: Uint8Array, a: Uint8Array, b: Uint8Array): void;
-  negate(out: Uint8Array, a: Uint8Array): void;
-  equals(a: Uint8Array, b: Uint8Array): boolean;
-  multiply(out: Uint8Array, point: Uint8Array, scalar: Uint8Array): void;
-  multiplyBase(out: Uint8Array, scalar: Uint8Array): void;
+  encode(out: Uint8Array, s: Uint8Array, at: number): void;
+  add(s: Uint8Array, at: number, a: Uint8Array, aAt: number, b: Uint8Array, bAt: number): void;
+  subtract(s: Uint8Array, at: number, a: Uint8Array, aAt: number, b: Uint8Array, bAt: number): void;
+  negate(s: Uint8Array, at: number, a: Uint8Array, aAt: number): void;
+  equals(a: Uint8Array, aAt: number, b: Uint8Array, bAt: number): boolean;
+  multiply(s: Uint8Array, at: number, p: Uint8Array, pAt: number, scalar: Uint8Array): void;
+  multiplyBase(s: Uint8Array, at: number, scalar: Uint8Array): void;
   multiplyDual(
-    out1: Uint8Array,
-    out2: Uint8Array,
-    point: Uint8Array,
+    s1: Uint8Array,
+    at1: number,
+    s2: Uint8Array,
+    at2: number,
+    p: Uint8Array,
+    pAt: number,
     scalar1: Uint8Array,
     scalar2: Uint8Array
   ): void;
-  /** libdecaf's comb table for `point`, in C memory freed when the returned handle is collected. */
-  precompute(point: Uint8Array): FixedBaseTable;
-  multiplyPrecomputed(out: Uint8Array, table: FixedBaseTable, scalar: Uint8Array): void;
-  fromUniformBytes(out: Uint8Array, bytes: Uint8Array): void;
+  /** libdecaf's comb table for the point, in C memory freed when the handle is collected. */
+  precompute(p: Uint8Array, pAt: number): FixedBaseTable;
+  multiplyPrecomputed(s: Uint8Array, at: number, table: FixedBaseTable, scalar: Uint8Array): void;
+  fromUniformBytes(s: Uint8Array, at: number, bytes: Uint8Array): void;
+  /** Point i lies at offsets[i] in stores[storeOf[i]]. */
   multiScalarMultiplyUnsafe(
-    out: Uint8Array,
-    points: Uint8Array[],
+    s: Uint8Array,
+    at: number,
+    stores: Uint8Array[],
+    storeOf: Uint32Array,
+    offsets: Uint32Array,
     scalars: Uint8Array,
     negative: Uint8Array
   ): void;
-  constants(identity: Uint8Array, generator: Uint8Array): void;
+  constants(identity: Uint8Array, identityAt: number, generator: Uint8Array, at: number): void;
   sha256(out: Uint8Array, bytes: Uint8Array): void;
   sha512(out: Uint8Array, bytes: Uint8Array): void;
 }
@@ -76,18 +89,33 @@ declare const tableBrand: unique symbol;
 /** An opaque N-API external owning a precomputed table (ristretto.c `precompute`). */
 type FixedBaseTable = { readonly [tableBrand]: true };
 
+/** No encoding known yet (an offset is never negative). */
+const UNKNOWN = -1;
+
 /**
- * A decoded point, once known its canonical encoding, and for a prepared fixed base the table
- * its multiplications use. The table only speeds up `multiply`: every other operation reads the
- * coordinates, so a prepared point is the same point everywhere else.
+ * A decoded point: its coordinates at `at` in `store`, its canonical encoding (once known) at
+ * `encodingAt` in `encodingStore`, and for a prepared fixed base the table its multiplications
+ * use. The table only speeds up `multiply`: every other operation reads the coordinates, so a
+ * prepared point is the same point everywhere else. Stores are shared and never written twice at
+ * one place, so a point's bytes never change.
  */
 class NativePoint {
-  readonly coordinates: Uint8Array;
-  encoding: Uint8Array | undefined;
+  readonly store: Uint8Array;
+  readonly at: number;
+  encodingStore: Uint8Array;
+  encodingAt: number;
   readonly table: FixedBaseTable | undefined;
-  constructor(coordinates: Uint8Array, encoding?: Uint8Array, table?: FixedBaseTable) {
-    this.coordinates = coordinates;
-    this.encoding = encoding;
+  constructor(
+    store: Uint8Array,
+    at: number,
+    encodingStore: Uint8Array,
+    encodingAt: number,
+    table?: FixedBaseTable
+  ) {
+    this.store = store;
+    this.at = at;
+    this.encodingStore = encodingStore;
+    this.encodingAt = encodingAt;
     this.table = table;
   }
 }
@@ -103,8 +131,6 @@ function unwrap(point: Point): NativePoint {
   }
   return point as unknown as NativePoint;
 }
-
-const coordinatesOf = (point: Point): Uint8Array => unwrap(point).coordinates;
 
 /** A range-checked scalar as 32 little-endian bytes. */
 function scalarBytes(scalar: bigint): Uint8Array {
@@ -148,56 +174,75 @@ function digest(length: number, hash: (out: Uint8Array) => void): Uint8Array {
   return out;
 }
 
-/** Points per slab: a slab outlives its last point, so it stays small (40 KiB of coordinates). */
+/** Points per slab: a slab outlives its last point, so it stays small (48 KiB). */
 const SLAB_POINTS = 256;
 
 /**
- * Fresh zeroed views of `size` bytes carved from shared slabs: one ArrayBuffer per 256 points
- * rather than one per point, since V8 takes microseconds to make and to collect each ArrayBuffer
- * and a verifier makes millions of points. A view is never handed out twice.
+ * Places of `size` bytes carved from shared slabs, one ArrayBuffer per 256 points rather than one
+ * per point (V8 takes microseconds to make and to collect each): `take()` moves to a fresh place,
+ * then `store` and `at` name it. A place is never handed out twice.
  */
-function slab(size: number): () => Uint8Array {
-  let buffer = new Uint8Array(0);
-  let at = 0;
-  return () => {
-    if (at === buffer.length) {
-      buffer = new Uint8Array(size * SLAB_POINTS);
-      at = 0;
+class Slab {
+  store = new Uint8Array(0);
+  at = 0;
+  readonly #size: number;
+  #next = 0;
+  constructor(size: number) {
+    this.#size = size;
+  }
+  take(): void {
+    if (this.#next === this.store.length) {
+      this.store = new Uint8Array(this.#size * SLAB_POINTS);
+      this.#next = 0;
     }
-    at += size;
-    return buffer.subarray(at - size, at);
-  };
+    this.at = this.#next;
+    this.#next += this.#size;
+  }
 }
 
 function createNativeGroup(addon: Addon): Group {
-  const fresh = slab(COORDINATE_BYTES);
-  const freshEncoding = slab(POINT_BYTES);
-  const identityCoordinates = fresh();
-  const generatorCoordinates = fresh();
-  addon.constants(identityCoordinates, generatorCoordinates);
-  const identity = new NativePoint(identityCoordinates, new Uint8Array(POINT_BYTES));
-  const generator = new NativePoint(generatorCoordinates);
+  /** Computed points: their coordinates, and their encodings once asked for. */
+  const computed = new Slab(COORDINATE_BYTES);
+  const encodings = new Slab(POINT_BYTES);
+  /** Decoded points: the transfer form (encoding, then coordinates), as exportPoints writes it. */
+  const decoded = new Slab(TRANSFER_BYTES);
+  const none = new Uint8Array(0);
 
-  /** Applies an addon operation into a new point. */
-  function compute(operation: (out: Uint8Array) => void): Point {
-    const out = fresh();
-    operation(out);
-    return wrap(new NativePoint(out));
+  /** A new point whose coordinates `operation` writes at (store, at). */
+  function compute(operation: (store: Uint8Array, at: number) => void): Point {
+    computed.take();
+    const { store, at } = computed;
+    operation(store, at);
+    return wrap(new NativePoint(store, at, none, UNKNOWN));
   }
 
-  function encodingOf(point: NativePoint): Uint8Array {
-    if (point.encoding === undefined) {
-      point.encoding = freshEncoding();
-      addon.encode(point.encoding, point.coordinates);
-    }
-    return point.encoding;
+  computed.take();
+  const generator = new NativePoint(computed.store, computed.at, none, UNKNOWN);
+  computed.take();
+  const identity = new NativePoint(computed.store, computed.at, new Uint8Array(POINT_BYTES), 0);
+  addon.constants(identity.store, identity.at, generator.store, generator.at);
+
+  /** The point's encoding as a place: computed once, then read where it lies. */
+  function encode(point: NativePoint): void {
+    if (point.encodingAt !== UNKNOWN) return;
+    encodings.take();
+    addon.encode(
+      encodings.store.subarray(encodings.at, encodings.at + POINT_BYTES),
+      point.store,
+      point.at
+    );
+    point.encodingStore = encodings.store;
+    point.encodingAt = encodings.at;
   }
 
-  const isIdentity = (a: Point): boolean => addon.equals(coordinatesOf(a), identityCoordinates);
+  const isIdentity = (a: Point): boolean => {
+    const p = unwrap(a);
+    return addon.equals(p.store, p.at, identity.store, identity.at);
+  };
 
   function multiplyBase(scalar: bigint): Point {
     const bytes = scalarBytes(scalar);
-    return compute((out) => addon.multiplyBase(out, bytes));
+    return compute((store, at) => addon.multiplyBase(store, at, bytes));
   }
 
   /** Constant time either way: libdecaf's ladder, or its comb over a prepared point's table. */
@@ -206,8 +251,9 @@ function createNativeGroup(addon: Addon): Group {
     if (native === generator) return multiplyBase(scalar);
     const bytes = scalarBytes(scalar);
     const table = native.table;
-    if (table !== undefined) return compute((out) => addon.multiplyPrecomputed(out, table, bytes));
-    return compute((out) => addon.multiply(out, native.coordinates, bytes));
+    if (table !== undefined)
+      return compute((store, at) => addon.multiplyPrecomputed(store, at, table, bytes));
+    return compute((store, at) => addon.multiply(store, at, native.store, native.at, bytes));
   }
 
   /** Constant time: libdecaf's dual ladder (one window table), or two combs on a prepared point. */
@@ -216,9 +262,12 @@ function createNativeGroup(addon: Addon): Group {
     if (native === generator || native.table !== undefined)
       return [multiply(point, first), multiply(point, second)];
     const [a, b] = [scalarBytes(first), scalarBytes(second)];
-    const [out1, out2] = [fresh(), fresh()];
-    addon.multiplyDual(out1, out2, native.coordinates, a, b);
-    return [wrap(new NativePoint(out1)), wrap(new NativePoint(out2))];
+    computed.take();
+    const one = new NativePoint(computed.store, computed.at, none, UNKNOWN);
+    computed.take();
+    const two = new NativePoint(computed.store, computed.at, none, UNKNOWN);
+    addon.multiplyDual(one.store, one.at, two.store, two.at, native.store, native.at, a, b);
+    return [wrap(one), wrap(two)];
   }
 
   /**
@@ -230,8 +279,10 @@ function createNativeGroup(addon: Addon): Group {
   function prepareFixedBase(point: Point): Point {
     const native = unwrap(point);
     if (native === generator || native.table !== undefined) return point;
-    const table = addon.precompute(native.coordinates);
-    return wrap(new NativePoint(native.coordinates, native.encoding, table));
+    const table = addon.precompute(native.store, native.at);
+    return wrap(
+      new NativePoint(native.store, native.at, native.encodingStore, native.encodingAt, table)
+    );
   }
 
   /** Σ sᵢ·Pᵢ, variable time (spec §5.6), over the terms c-marshal.ts prepares. */
@@ -240,55 +291,79 @@ function createNativeGroup(addon: Addon): Group {
     if (terms.length === 0) return wrap(identity);
     const packed = new Uint8Array(terms.length * SCALAR_BYTES);
     const view = new DataView(packed.buffer);
-    terms.forEach((term, i) => writeScalar(view, i * SCALAR_BYTES, term.magnitude));
-    return compute((out) =>
-      addon.multiScalarMultiplyUnsafe(
-        out,
-        terms.map((term) => term.point.coordinates),
-        packed,
-        Uint8Array.from(terms, (term) => (term.negative ? 1 : 0))
-      )
+    const negative = new Uint8Array(terms.length);
+    const storeOf = new Uint32Array(terms.length);
+    const offsets = new Uint32Array(terms.length);
+    // Each store once: points of one store (a slab, the bytes a row set came in) run together.
+    const stores: Uint8Array[] = [];
+    const index = new Map<Uint8Array, number>();
+    let last: Uint8Array | undefined;
+    let lastIndex = 0;
+    terms.forEach((term, i) => {
+      const { store, at } = term.point;
+      if (store !== last) {
+        let known = index.get(store);
+        if (known === undefined) {
+          known = stores.push(store) - 1;
+          index.set(store, known);
+        }
+        last = store;
+        lastIndex = known;
+      }
+      storeOf[i] = lastIndex;
+      offsets[i] = at;
+      writeScalar(view, i * SCALAR_BYTES, term.magnitude);
+      negative[i] = term.negative ? 1 : 0;
+    });
+    return compute((store, at) =>
+      addon.multiScalarMultiplyUnsafe(store, at, stores, storeOf, offsets, packed, negative)
     );
   }
 
   /**
-   * Per point its canonical encoding and its coordinates (192 bytes), in order. Points read by
-   * {@link importPointsUnchecked} are views into the bytes they came in, 192 bytes apart; a run of
-   * them still in that order is copied in one piece (a shuffle's rows go back out as they came).
+   * Per point its canonical encoding and its coordinates (192 bytes), in order. Decoded points
+   * (and points read by {@link importPointsUnchecked}) already lie in that form in their store; a
+   * run of them one after another in one store is copied in one piece (a shuffle's rows go back
+   * out as they came).
    */
   function exportPoints(points: readonly Point[]): Uint8Array {
     const out = new Uint8Array(points.length * TRANSFER_BYTES);
     let i = 0;
     while (i < points.length) {
-      const run = importedRun(points, i);
-      if (run > 1) {
-        const first = unwrap(points[i] as Point).coordinates;
-        const start = first.byteOffset - POINT_BYTES;
-        out.set(new Uint8Array(first.buffer, start, run * TRANSFER_BYTES), i * TRANSFER_BYTES);
+      const first = unwrap(points[i] as Point);
+      const run = transferRun(points, i);
+      if (run > 0) {
+        const start = first.at - POINT_BYTES;
+        out.set(first.store.subarray(start, start + run * TRANSFER_BYTES), i * TRANSFER_BYTES);
         i += run;
         continue;
       }
-      const native = unwrap(points[i] as Point);
-      out.set(encodingOf(native), i * TRANSFER_BYTES);
-      out.set(native.coordinates, i * TRANSFER_BYTES + POINT_BYTES);
+      encode(first);
+      out.set(
+        first.encodingStore.subarray(first.encodingAt, first.encodingAt + POINT_BYTES),
+        i * TRANSFER_BYTES
+      );
+      out.set(
+        first.store.subarray(first.at, first.at + COORDINATE_BYTES),
+        i * TRANSFER_BYTES + POINT_BYTES
+      );
       i++;
     }
     return out;
   }
 
-  /** How many points from `from` on lie in transfer form one after another in one buffer. */
-  function importedRun(points: readonly Point[], from: number): number {
-    const first = unwrap(points[from] as Point);
-    const buffer = first.coordinates.buffer;
-    let at = first.coordinates.byteOffset;
+  /** How many points from `from` on lie in transfer form one after another in one store. */
+  function transferRun(points: readonly Point[], from: number): number {
+    const { store } = unwrap(points[from] as Point);
+    let at = unwrap(points[from] as Point).at;
     let run = 0;
     for (let i = from; i < points.length; i++, at += TRANSFER_BYTES) {
-      const { coordinates, encoding } = unwrap(points[i] as Point);
+      const p = unwrap(points[i] as Point);
       if (
-        coordinates.buffer !== buffer ||
-        coordinates.byteOffset !== at ||
-        encoding?.buffer !== buffer ||
-        encoding.byteOffset !== at - POINT_BYTES
+        p.store !== store ||
+        p.at !== at ||
+        p.encodingStore !== store ||
+        p.encodingAt !== at - POINT_BYTES
       )
         break;
       run++;
@@ -298,20 +373,15 @@ function createNativeGroup(addon: Addon): Group {
 
   /**
    * Reads {@link exportPoints}' bytes back with no C call: the points were validated already. The
-   * points are views into `bytes` (no copy: a verifier reads millions), so `bytes` must not change
-   * after: callers pass bytes that arrived from another thread and are theirs alone.
+   * points lie in `bytes` (no copy: a verifier reads millions), so `bytes` must not change after:
+   * callers pass bytes that arrived from another thread and are theirs alone.
    */
   function importPointsUnchecked(bytes: Uint8Array): Point[] {
     const count = bytes.length / TRANSFER_BYTES;
     if (!Number.isInteger(count)) throw new TypeError('native backend: not exported points');
     const points = new Array<Point>(count);
     for (let i = 0, at = 0; i < count; i++, at += TRANSFER_BYTES)
-      points[i] = wrap(
-        new NativePoint(
-          bytes.subarray(at + POINT_BYTES, at + TRANSFER_BYTES),
-          bytes.subarray(at, at + POINT_BYTES)
-        )
-      );
+      points[i] = wrap(new NativePoint(bytes, at + POINT_BYTES, bytes, at));
     return points;
   }
 
@@ -326,6 +396,13 @@ function createNativeGroup(addon: Addon): Group {
     const failed = addon.decodeMany(out, encodings, Uint8Array.from(identityRefused, Number));
     return failed === -1 ? out : failed;
   }
+
+  const binary =
+    (operation: 'add' | 'subtract') =>
+    (a: Point, b: Point): Point => {
+      const [p, q] = [unwrap(a), unwrap(b)];
+      return compute((store, at) => addon[operation](store, at, p.store, p.at, q.store, q.at));
+    };
 
   return Object.freeze({
     name: 'ristretto255',
@@ -344,25 +421,30 @@ function createNativeGroup(addon: Addon): Group {
           `point must be ${POINT_BYTES} bytes, got ${bytes.length}`
         );
       }
-      const coordinates = fresh();
+      decoded.take();
+      const { store, at } = decoded;
       // RFC 9496 §4.3.1: libdecaf refuses s ≥ p, negative s, a non-square, negative t and y = 0.
-      if (!addon.decode(coordinates, bytes)) {
+      if (!addon.decode(store, at + POINT_BYTES, bytes)) {
         throw new GroupError('group/non-canonical-point', 'not a canonical ristretto255 encoding');
       }
       // The identity's only canonical encoding is 32 zero bytes (RFC 9496 §4.3.2).
       if (options?.allowIdentity !== true && isZeroBytes(bytes)) {
         throw new GroupError('group/identity-forbidden', 'the identity is not allowed here');
       }
-      const encoding = freshEncoding();
-      encoding.set(bytes); // a copy: callers reuse buffers
-      return wrap(new NativePoint(coordinates, encoding));
+      store.set(bytes, at); // a copy: callers reuse buffers
+      return wrap(new NativePoint(store, at + POINT_BYTES, store, at));
     },
-    encodePoint: (point: Point): Uint8Array => encodingOf(unwrap(point)).slice(),
-    add: (a: Point, b: Point): Point =>
-      compute((out) => addon.add(out, coordinatesOf(a), coordinatesOf(b))),
-    subtract: (a: Point, b: Point): Point =>
-      compute((out) => addon.subtract(out, coordinatesOf(a), coordinatesOf(b))),
-    negate: (a: Point): Point => compute((out) => addon.negate(out, coordinatesOf(a))),
+    encodePoint(point: Point): Uint8Array {
+      const native = unwrap(point);
+      encode(native);
+      return native.encodingStore.slice(native.encodingAt, native.encodingAt + POINT_BYTES);
+    },
+    add: binary('add'),
+    subtract: binary('subtract'),
+    negate(a: Point): Point {
+      const p = unwrap(a);
+      return compute((store, at) => addon.negate(store, at, p.store, p.at));
+    },
     multiply,
     multiplyDual,
     multiplyBase,
@@ -375,9 +457,12 @@ function createNativeGroup(addon: Addon): Group {
         throw new GroupError('group/wrong-length', 'element derivation takes 64 bytes');
       }
       // RFC 9496 §4.3.4: two Elligator maps of the low 255 bits of each half, added.
-      return compute((out) => addon.fromUniformBytes(out, bytes));
+      return compute((store, at) => addon.fromUniformBytes(store, at, bytes));
     },
-    equals: (a: Point, b: Point): boolean => addon.equals(coordinatesOf(a), coordinatesOf(b)),
+    equals(a: Point, b: Point): boolean {
+      const [p, q] = [unwrap(a), unwrap(b)];
+      return addon.equals(p.store, p.at, q.store, q.at);
+    },
     isIdentity,
   });
 }
