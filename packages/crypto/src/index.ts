@@ -201,7 +201,13 @@ export {
   type DecryptionFault,
   type PlaintextRecovery,
 } from './threshold/combine.ts';
-export { type PackedDecoding, decodePacked, packPoints, unpackPoints } from './point-transfer.ts';
+export {
+  type PackedDecoding,
+  decodePacked,
+  decodePoints,
+  packPoints,
+  unpackPoints,
+} from './point-transfer.ts';
 export { shuffleGenerator, shuffleGenerators } from './mixnet/generators.ts';
 export {
   MIX_SHUFFLE_TAGS,

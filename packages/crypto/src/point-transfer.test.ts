@@ -11,7 +11,8 @@ import { bytesToHex, concatByteArrays } from './bytes.ts';
 import { decodeCiphertext, decodeCiphertextsPacked, encrypt } from './elgamal.ts';
 import type { Group } from './group.ts';
 import { nobleGroup } from './backends/noble.ts';
-import { decodePacked, unpackPoints } from './point-transfer.ts';
+import { decodePacked, decodePoints, unpackPoints } from './point-transfer.ts';
+import { GroupError } from './group.ts';
 import { randomScalar } from './scalar.ts';
 import { nativeGroup, nativeSkipReason } from './test-helpers/native-group.ts';
 import {
@@ -72,6 +73,27 @@ for (const [name, group] of backends) {
         assert.ok(!decoded.ok);
         assert.equal(decoded.index, 2);
         assert.equal(decoded.error.code, 'group/identity-forbidden');
+      });
+
+      it('decodePoints gives the same points, and throws the first refusal as decodePoint does', () => {
+        const points = encodings(g, 7);
+        const decoded = decodePoints(g, concatByteArrays(points), [false]);
+        assert.deepEqual(
+          decoded.map((p) => bytesToHex(g.encodePoint(p))),
+          points.map(bytesToHex)
+        );
+        points[5] = IDENTITY;
+        assert.throws(
+          () => decodePoints(g, concatByteArrays(points), [true]),
+          (error: unknown) =>
+            error instanceof GroupError && error.code === 'group/identity-forbidden'
+        );
+        points[1] = NON_CANONICAL;
+        assert.throws(
+          () => decodePoints(g, concatByteArrays(points), [true]),
+          (error: unknown) =>
+            error instanceof GroupError && error.code === 'group/non-canonical-point'
+        );
       });
 
       it('decodes ciphertexts and shares as their one-by-one decoders do', () => {

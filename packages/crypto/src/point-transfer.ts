@@ -92,3 +92,29 @@ export function decodePacked(
   }
   return { ok: true, packed: packPoints(group, points) };
 }
+
+/**
+ * n concatenated encodings decoded as points by {@link Group.decodePoint}'s rules, in one C call
+ * where the backend can (the native backend's `decodeToExported`), else one by one. The identity
+ * is refused at point i when `identityRefused[i mod identityRefused.length]`.
+ * @throws GroupError of the first encoding that fails.
+ */
+export function decodePoints(
+  group: Group,
+  encodings: Uint8Array,
+  identityRefused: readonly boolean[]
+): Point[] {
+  if (group.decodeToExported !== undefined && group.importPointsUnchecked !== undefined) {
+    const decoded = decodePacked(group, encodings, identityRefused);
+    if (!decoded.ok) throw decoded.error;
+    return group.importPointsUnchecked(decoded.packed.subarray(1));
+  }
+  const count = encodings.length / POINT_BYTES;
+  if (!Number.isInteger(count))
+    throw new GroupError('group/wrong-length', `points must be ${POINT_BYTES} bytes each`);
+  return Array.from({ length: count }, (_, i) =>
+    group.decodePoint(encodings.subarray(i * POINT_BYTES, (i + 1) * POINT_BYTES), {
+      allowIdentity: identityRefused[i % identityRefused.length] !== true,
+    })
+  );
+}

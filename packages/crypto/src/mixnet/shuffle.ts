@@ -18,6 +18,7 @@ import { type Equation, batchHoldsUnsafe, equationOf } from '../equation.ts';
 import { GroupError, POINT_BYTES, type Group, type Point } from '../group.ts';
 import { type DomainTag, DomainTag as Tags, hashParts, hashToScalar } from '../hash.ts';
 import type { ProofContext } from '../proof-context.ts';
+import { decodePoints } from '../point-transfer.ts';
 import { randomBytes } from '../random.ts';
 import {
   SCALAR_BYTES,
@@ -675,14 +676,12 @@ export function decodeShuffleProof(
 ): ShuffleProof {
   if (bytes.length !== shuffleProofBytes(rows, width))
     throw new GroupError('group/wrong-length', 'shuffle proof length does not fit N and w');
-  let offset = 0;
-  const point = (): Point => {
-    const p = group.decodePoint(bytes.subarray(offset, offset + POINT_BYTES), {
-      allowIdentity: true,
-    });
-    offset += POINT_BYTES;
-    return p;
-  };
+  // Every point comes first (C ‖ Ĉ ‖ t₁ ‖ t₂ ‖ t₃ ‖ T₄ ‖ T̂): decoded at once, then handed out.
+  const pointCount = 3 * rows + 3 + 2 * width;
+  const decoded = decodePoints(group, bytes.subarray(0, pointCount * POINT_BYTES), [false]);
+  let next = 0;
+  const point = (): Point => decoded[next++] as Point;
+  let offset = pointCount * POINT_BYTES;
   const scalar = (): bigint => {
     const s = decodeScalar(bytes.subarray(offset, offset + SCALAR_BYTES));
     offset += SCALAR_BYTES;

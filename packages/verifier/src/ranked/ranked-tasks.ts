@@ -13,6 +13,7 @@ import {
   type Group,
   type Point,
   combineBatchesUnsafe,
+  concatByteArrays,
   decodeCiphertext,
   decodeCiphertextsPacked,
   decodeDecryptionShare,
@@ -54,7 +55,8 @@ export type WireRankedTask =
       readonly baseHash: Uint8Array;
       /** α, β of each target, packed. */
       readonly ciphertexts: Uint8Array;
-      readonly bindings: readonly (readonly Uint8Array[])[];
+      /** Each target's bindings, packed by {@link packBindings}. */
+      readonly bindings: PackedBindings;
       readonly batches: readonly WireShareBatch[];
       /** Combine these trustees' batches (ascending), if every one of them holds here. */
       readonly combine: { readonly trustees: readonly number[]; readonly scaled: boolean } | null;
@@ -98,6 +100,45 @@ export type WireRankedResult =
       /** The first share that does not decode (the shares before it are above), if one does not. */
       readonly failed: { readonly share: number; readonly message: string } | null;
     };
+
+/**
+ * Targets' bindings as two buffers rather than four small Uint8Arrays a target: cloning each of
+ * those to a worker makes an ArrayBuffer, and a round at party scale has hundreds of thousands of
+ * targets. `sizes` holds, per target, its number of parts and then each part's length.
+ */
+export interface PackedBindings {
+  readonly bytes: Uint8Array;
+  readonly sizes: Uint32Array;
+}
+
+function packBindings(bindings: readonly (readonly Uint8Array[])[]): PackedBindings {
+  const sizes: number[] = [];
+  const parts: Uint8Array[] = [];
+  for (const target of bindings) {
+    sizes.push(target.length);
+    for (const part of target) {
+      sizes.push(part.length);
+      parts.push(part);
+    }
+  }
+  return { bytes: concatByteArrays(parts), sizes: Uint32Array.from(sizes) };
+}
+
+function unpackBindings({ bytes, sizes }: PackedBindings): Uint8Array[][] {
+  const out: Uint8Array[][] = [];
+  let at = 0;
+  for (let s = 0; s < sizes.length;) {
+    const count = sizes[s++] as number;
+    const target: Uint8Array[] = [];
+    for (let k = 0; k < count; k++) {
+      const length = sizes[s++] as number;
+      target.push(bytes.subarray(at, at + length));
+      at += length;
+    }
+    out.push(target);
+  }
+  return out;
+}
 
 const rowsOf = (ciphertexts: readonly CiphertextRow[]): Point[] =>
   ciphertexts.flatMap((row) => row.flatMap((c) => [c.alpha, c.beta]));
@@ -153,7 +194,7 @@ export function shareSliceTask(
       group,
       targets.flatMap((t) => [t.ciphertext.alpha, t.ciphertext.beta])
     ),
-    bindings: targets.map((t) => t.bindings),
+    bindings: packBindings(targets.map((t) => t.bindings)),
     batches: batches.map(({ trustee, verificationKey, shares }) => ({
       trustee,
       verificationKey: packPoints(group, [verificationKey]),
@@ -297,9 +338,9 @@ export function runRankedTask(group: Group, task: WireRankedTask): WireRankedRes
     return { kind: 'shuffle', holds };
   }
   const ciphertexts = unpackPoints(group, task.ciphertexts);
-  const targets: DecryptionTarget[] = task.bindings.map((bindings, t) => ({
+  const targets: DecryptionTarget[] = unpackBindings(task.bindings).map((bindings, t) => ({
     ciphertext: { alpha: ciphertexts[2 * t] as Point, beta: ciphertexts[2 * t + 1] as Point },
-    bindings: [...bindings],
+    bindings,
   }));
   const batches = task.batches.map((batch) => {
     const shares = sharesFrom(
