@@ -120,6 +120,18 @@ describe('mix input hash (spec §11.5)', () => {
   });
 });
 
+describe('mix input hash at party scale', () => {
+  test('160,000 rows of six ciphertexts hash (once more than a call could take as arguments)', async () => {
+    const group = await loadGroup('sodium');
+    const key = group.multiplyBase(randomScalar());
+    const row = [0n, 1n, 2n, 3n, 4n, 5n].map((m) =>
+      encryptWithRandomness(group, key, m, randomScalar())
+    );
+    const rows = Array.from({ length: 160_000 }, () => row);
+    assert.equal(mixInputHash(group, 0, 1, rows).length, 32);
+  });
+});
+
 describe('the count reads the mix-net rankings through one conversion (spec §11.6, §12.2)', () => {
   test('1-based candidates become 0-based, order and truncation kept', () => {
     assert.deepEqual(countRankingsOf({ rankings: [[3, 1], [], [2]] }), [[2, 0], [], [1]]);

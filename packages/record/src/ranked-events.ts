@@ -11,7 +11,7 @@ import {
   type Group,
   MAX_RANKED_CANDIDATES,
   RecordTag,
-  concatBytes,
+  concatByteArrays,
   encodeCiphertext,
   encodeU64,
   frameParts,
@@ -159,7 +159,10 @@ export function mixInputHash(
   mixer: number,
   inputs: readonly CiphertextRow[]
 ): Uint8Array {
-  const rows = concatBytes(...inputs.flatMap((row) => row.map((c) => encodeCiphertext(group, c))));
+  // A list, not spread arguments: 160,000 rows of six are more than a call's arguments may hold.
+  const rows = concatByteArrays(
+    inputs.flatMap((row) => row.map((c) => encodeCiphertext(group, c)))
+  );
   return sha256(frameParts([utf8(RecordTag.mixInput), encodeU64(contest), encodeU64(mixer), rows]));
 }
 

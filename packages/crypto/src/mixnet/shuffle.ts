@@ -642,31 +642,47 @@ export function verifyShuffle(
   return batchHoldsUnsafe(group, equations);
 }
 
+/** How many points a proof for N rows of width w holds. */
+const proofPointCount = (rows: number, width: number): number => 3 * rows + 3 + 2 * width;
+
 /** Bytes of an encoded proof for N rows of width w (spec §11.4 encoding). */
 export function shuffleProofBytes(rows: number, width: number): number {
-  return POINT_BYTES * (3 * rows + 3 + 2 * width) + SCALAR_BYTES * (2 * rows + 3 + width);
+  return POINT_BYTES * proofPointCount(rows, width) + SCALAR_BYTES * (2 * rows + 3 + width);
+}
+
+/** Spec §11.4 encoding order of a proof's points: C, Ĉ, t₁, t₂, t₃, T₄ (α, β of each), T̂. */
+export function shuffleProofPoints(proof: ShuffleProof): Point[] {
+  return [
+    ...proof.permutationCommitments,
+    ...proof.chainCommitments,
+    proof.t1,
+    proof.t2,
+    proof.t3,
+    ...proof.t4.flatMap((c) => [c.alpha, c.beta]),
+    ...proof.tHat,
+  ];
+}
+
+/** Spec §11.4 encoding of a proof's scalars, the tail of its encoding: s₁ ‖ s₂ ‖ s₃ ‖ s₄ ‖ Ŝ ‖ S′. */
+export function encodeShuffleProofScalars(proof: ShuffleProof): Uint8Array {
+  return concatByteArrays(
+    [proof.s1, proof.s2, proof.s3, ...proof.s4, ...proof.sHat, ...proof.sPrime].map(encodeScalar)
+  );
 }
 
 /** Spec §11.4 encoding: C ‖ Ĉ ‖ t₁ ‖ t₂ ‖ t₃ ‖ T₄ ‖ T̂ ‖ s₁ ‖ s₂ ‖ s₃ ‖ s₄ ‖ Ŝ ‖ S′. */
 export function encodeShuffleProof(group: Group, proof: ShuffleProof): Uint8Array {
   return concatByteArrays([
-    encodePoints(group, proof.permutationCommitments),
-    encodePoints(group, proof.chainCommitments),
-    group.encodePoint(proof.t1),
-    group.encodePoint(proof.t2),
-    group.encodePoint(proof.t3),
-    ...proof.t4.map((c) => encodeCiphertext(group, c)),
-    encodePoints(group, proof.tHat),
-    ...[proof.s1, proof.s2, proof.s3, ...proof.s4, ...proof.sHat, ...proof.sPrime].map(
-      encodeScalar
-    ),
+    encodePoints(group, shuffleProofPoints(proof)),
+    encodeShuffleProofScalars(proof),
   ]);
 }
 
 /**
  * Decodes a proof for N rows of width w; throws GroupError on a wrong length, a non-canonical
  * point or scalar. The identity is allowed where an honest proof may hold it only by negligible
- * chance, so that the equations, not the decoder, judge it.
+ * chance, so that the equations, not the decoder, judge it. Every point comes first in the
+ * encoding, so they are decoded at once (one C call on the native backend).
  */
 export function decodeShuffleProof(
   group: Group,
@@ -676,24 +692,41 @@ export function decodeShuffleProof(
 ): ShuffleProof {
   if (bytes.length !== shuffleProofBytes(rows, width))
     throw new GroupError('group/wrong-length', 'shuffle proof length does not fit N and w');
-  // Every point comes first (C ‖ Ĉ ‖ t₁ ‖ t₂ ‖ t₃ ‖ T₄ ‖ T̂): decoded at once, then handed out.
-  const pointCount = 3 * rows + 3 + 2 * width;
-  const decoded = decodePoints(group, bytes.subarray(0, pointCount * POINT_BYTES), [false]);
+  const pointBytes = proofPointCount(rows, width) * POINT_BYTES;
+  const points = decodePoints(group, bytes.subarray(0, pointBytes), [false]);
+  return shuffleProofFrom(points, bytes.subarray(pointBytes), rows, width);
+}
+
+/**
+ * A proof for N rows of width w from its points, in {@link shuffleProofPoints}' order, and its
+ * encoded scalars ({@link encodeShuffleProofScalars}): how a verifier's worker takes a proof whose
+ * points the main thread already decoded. Throws GroupError on a wrong count or a scalar ≥ ℓ.
+ */
+export function shuffleProofFrom(
+  points: readonly Point[],
+  scalarBytes: Uint8Array,
+  rows: number,
+  width: number
+): ShuffleProof {
+  if (
+    points.length !== proofPointCount(rows, width) ||
+    scalarBytes.length !== SCALAR_BYTES * (2 * rows + 3 + width)
+  )
+    throw new GroupError('group/wrong-length', 'shuffle proof length does not fit N and w');
   let next = 0;
-  const point = (): Point => decoded[next++] as Point;
-  let offset = pointCount * POINT_BYTES;
+  const point = (): Point => points[next++] as Point;
+  let offset = 0;
   const scalar = (): bigint => {
-    const s = decodeScalar(bytes.subarray(offset, offset + SCALAR_BYTES));
+    const s = decodeScalar(scalarBytes.subarray(offset, offset + SCALAR_BYTES));
     offset += SCALAR_BYTES;
     return s;
   };
-  const points = (count: number): Point[] => Array.from({ length: count }, point);
-  const scalars = (count: number): bigint[] => Array.from({ length: count }, scalar);
-  const permutationCommitments = points(rows);
-  const chainCommitments = points(rows);
+  const many = <T>(count: number, one: () => T): T[] => Array.from({ length: count }, one);
+  const permutationCommitments = many(rows, point);
+  const chainCommitments = many(rows, point);
   const [t1, t2, t3] = [point(), point(), point()];
-  const t4 = Array.from({ length: width }, () => ({ alpha: point(), beta: point() }));
-  const tHat = points(rows);
+  const t4 = many(width, () => ({ alpha: point(), beta: point() }));
+  const tHat = many(rows, point);
   const [s1, s2, s3] = [scalar(), scalar(), scalar()];
   return {
     permutationCommitments,
@@ -706,9 +739,9 @@ export function decodeShuffleProof(
     s1,
     s2,
     s3,
-    s4: scalars(width),
-    sHat: scalars(rows),
-    sPrime: scalars(rows),
+    s4: many(width, scalar),
+    sHat: many(rows, scalar),
+    sPrime: many(rows, scalar),
   };
 }
 

@@ -327,9 +327,10 @@ function* rankedContestChecks(
   // V10.3–V10.5 on the last output, only when the cascade holds (nothing after a bad mix counts).
   if (cascadeHolds && rounds !== null) {
     reached.add('V10.3').add('V10.4').add('V10.5');
+    // Loops, not spread arguments: a failure a row can be more than a call's arguments may hold.
     for (const id of ['V10.3', 'V10.4', 'V10.5'] as const)
-      failures[id].push(...rounds.failures[id]);
-    faults.push(...rounds.faults);
+      for (const failure of rounds.failures[id]) failures[id].push(failure);
+    for (const fault of rounds.faults) faults.push(fault);
   }
 
   return (Object.keys(RANKED_CHECKS) as RankedCheckId[]).map((id) => ({

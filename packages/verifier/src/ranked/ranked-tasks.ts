@@ -18,8 +18,9 @@ import {
   decodeCiphertextsPacked,
   decodeDecryptionShare,
   decodeDecryptionSharesPacked,
-  decodeShuffleProof,
-  encodeShuffleProof,
+  encodeShuffleProofScalars,
+  shuffleProofFrom,
+  shuffleProofPoints,
   findInvalidDecryptionSharesUnsafe,
   hexToBytes,
   packPoints,
@@ -48,7 +49,9 @@ export type WireRankedTask =
       /** α, β of every ciphertext, row by row, packed. */
       readonly inputs: Uint8Array;
       readonly outputs: Uint8Array;
-      readonly proof: Uint8Array;
+      /** The proof's points, packed (decoded once, by the walk), and its encoded scalars. */
+      readonly proofPoints: Uint8Array;
+      readonly proofScalars: Uint8Array;
     }
   | {
       readonly kind: 'shares';
@@ -171,7 +174,8 @@ export function shuffleTask(group: Group, step: ShuffleWork): WireRankedTask {
     publicKey: packPoints(group, [step.publicKey]),
     inputs: packPoints(group, rowsOf(step.inputs)),
     outputs: packPoints(group, rowsOf(step.outputs)),
-    proof: encodeShuffleProof(group, step.proof),
+    proofPoints: packPoints(group, shuffleProofPoints(step.proof)),
+    proofScalars: encodeShuffleProofScalars(step.proof),
   };
 }
 
@@ -333,7 +337,12 @@ export function runRankedTask(group: Group, task: WireRankedTask): WireRankedRes
     const inputs = rowsFrom(unpackPoints(group, task.inputs), task.width);
     const outputs = rowsFrom(unpackPoints(group, task.outputs), task.width);
     const publicKey = unpackPoints(group, task.publicKey)[0] as Point;
-    const proof = decodeShuffleProof(group, task.proof, outputs.length, task.width);
+    const proof = shuffleProofFrom(
+      unpackPoints(group, task.proofPoints),
+      task.proofScalars,
+      outputs.length,
+      task.width
+    );
     const holds = shuffleHolds(group, { ...task, publicKey, inputs, outputs, proof });
     return { kind: 'shuffle', holds };
   }
