@@ -205,7 +205,11 @@ export {
   type PackedDecoding,
   decodePacked,
   decodePoints,
+  joinPacked,
   packPoints,
+  packedEncodings,
+  packedPointCount,
+  unpackPointRange,
   unpackPoints,
 } from './point-transfer.ts';
 export { shuffleGenerator, shuffleGenerators } from './mixnet/generators.ts';
@@ -252,6 +256,7 @@ export {
 export {
   rankedPositionBindings,
   rankedRoundTargets,
+  rankedRoundTargetsOf,
   rankedPlaintextLookup,
   type RankedTarget,
 } from './mixnet/ranked-decryption.ts';

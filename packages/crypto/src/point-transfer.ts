@@ -118,3 +118,58 @@ export function decodePoints(
     })
   );
 }
+
+/** Bytes a point takes in {@link packPoints}' form `packed`. */
+function strideOf(packed: Uint8Array): number {
+  return packed[0] === BACKEND_FORM ? NATIVE_FORM_BYTES : POINT_BYTES;
+}
+
+/** How many points {@link packPoints}' bytes hold. */
+export function packedPointCount(packed: Uint8Array): number {
+  return (packed.length - 1) / strideOf(packed);
+}
+
+/**
+ * Points [from, from + count) of {@link packPoints}' bytes, as {@link unpackPoints} reads them,
+ * without copying the rest: a verifier keeps a row set packed and takes out only what it needs.
+ */
+export function unpackPointRange(
+  group: Group,
+  packed: Uint8Array,
+  from: number,
+  count: number
+): Point[] {
+  const stride = strideOf(packed);
+  const body = packed.subarray(1 + from * stride, 1 + (from + count) * stride);
+  if (packed[0] === BACKEND_FORM && group.importPointsUnchecked !== undefined)
+    return group.importPointsUnchecked(body);
+  return Array.from({ length: count }, (_, i) =>
+    group.decodePoint(body.subarray(i * stride, i * stride + POINT_BYTES), { allowIdentity: true })
+  );
+}
+
+/** The canonical encodings of every point {@link packPoints}' bytes hold, concatenated. */
+export function packedEncodings(packed: Uint8Array): Uint8Array {
+  const stride = strideOf(packed);
+  if (stride === POINT_BYTES) return packed.subarray(1);
+  const count = packedPointCount(packed);
+  const out = new Uint8Array(count * POINT_BYTES);
+  for (let i = 0; i < count; i++)
+    out.set(packed.subarray(1 + i * stride, 1 + i * stride + POINT_BYTES), i * POINT_BYTES);
+  return out;
+}
+
+/** {@link packPoints}' bytes of several packings joined in order (all of one form). */
+export function joinPacked(parts: readonly Uint8Array[]): Uint8Array {
+  const form = parts[0]?.[0] ?? ENCODINGS;
+  if (parts.some((part) => part[0] !== form))
+    throw new TypeError('joinPacked: packings of different forms');
+  const out = new Uint8Array(1 + parts.reduce((sum, part) => sum + part.length - 1, 0));
+  out[0] = form;
+  let at = 1;
+  for (const part of parts) {
+    out.set(part.subarray(1), at);
+    at += part.length - 1;
+  }
+  return out;
+}

@@ -160,9 +160,19 @@ export function mixInputHash(
   inputs: readonly CiphertextRow[]
 ): Uint8Array {
   // A list, not spread arguments: 160,000 rows of six are more than a call's arguments may hold.
-  const rows = concatByteArrays(
-    inputs.flatMap((row) => row.map((c) => encodeCiphertext(group, c)))
+  return mixInputHashOfEncodings(
+    contest,
+    mixer,
+    concatByteArrays(inputs.flatMap((row) => row.map((c) => encodeCiphertext(group, c))))
   );
+}
+
+/** {@link mixInputHash} of the rows' ciphertexts already encoded (α ‖ β each, row by row). */
+export function mixInputHashOfEncodings(
+  contest: number,
+  mixer: number,
+  rows: Uint8Array
+): Uint8Array {
   return sha256(frameParts([utf8(RecordTag.mixInput), encodeU64(contest), encodeU64(mixer), rows]));
 }
 

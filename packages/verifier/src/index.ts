@@ -56,6 +56,7 @@ export {
   pooledRankedWork,
   type RankedTaskRunner,
 } from './ranked/ranked-pool.ts';
+export { type PackedRows, type Rows, rowCount, rowEncodings, rowsInMemory } from './ranked/rows.ts';
 export {
   runRankedTask,
   type WireRankedTask,

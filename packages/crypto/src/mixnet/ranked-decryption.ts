@@ -37,19 +37,33 @@ export function rankedRoundTargets(
   prefixes: readonly (readonly number[])[],
   position: number
 ): RankedTarget[] {
+  return rankedRoundTargetsOf(contest, rows.length, (r) => rows[r]?.[position], prefixes, position);
+}
+
+/**
+ * {@link rankedRoundTargets} over `rowCount` rows read by `ciphertextAt(row)` (position `position`
+ * of that row): for a verifier that keeps the rows packed and takes out only the targets.
+ */
+export function rankedRoundTargetsOf(
+  contest: number,
+  rowCount: number,
+  ciphertextAt: (row: number) => Ciphertext | undefined,
+  prefixes: readonly (readonly number[])[],
+  position: number
+): RankedTarget[] {
   const targets: RankedTarget[] = [];
-  rows.forEach((row, r) => {
+  for (let r = 0; r < rowCount; r++) {
     const prefix = prefixes[r] ?? [];
-    if (prefix.length !== position || prefix.includes(RANKING_STOP)) return;
-    const ciphertext: Ciphertext | undefined = row[position];
-    if (ciphertext === undefined) return;
+    if (prefix.length !== position || prefix.includes(RANKING_STOP)) continue;
+    const ciphertext = ciphertextAt(r);
+    if (ciphertext === undefined) continue;
     targets.push({
       row: r,
       position,
       ciphertext,
       bindings: rankedPositionBindings(contest, r, position),
     });
-  });
+  }
   return targets;
 }
 

@@ -26,6 +26,7 @@ import {
   type RankedContestRecord,
   verifyRankedContest,
 } from './ranked-checks.ts';
+import { rowsInMemory } from './rows.ts';
 
 const group = await loadGroup('sodium');
 const baseHash = new Uint8Array(32).fill(4);
@@ -154,7 +155,7 @@ describe('V10: the checks of a ranked contest (spec §11.9)', () => {
   function cheatingMixer2(tamper: (rows: CiphertextRow[]) => CiphertextRow[]): RankedContestRecord {
     const m1 = nth(honest.mixes, 0);
     const m2 = nth(honest.mixes, 1);
-    const bad = { ...m2, outputs: tamper([...m2.outputs]) };
+    const bad = { ...m2, outputs: tamper([...rowsInMemory(group, m2.outputs)]) };
     const m3 = mix(bad.outputs, 3);
     return { ...honest, mixes: [m1, bad, m3], ...decrypt(m3.outputs) };
   }
@@ -215,7 +216,7 @@ describe('V10: the checks of a ranked contest (spec §11.9)', () => {
 
   test('V10.2: a mixer whose proof used generators with a known discrete log, attributed to it', () => {
     const m1 = nth(honest.mixes, 0);
-    const { outputs, witness } = shuffleRows(group, publicKey, m1.outputs);
+    const { outputs, witness } = shuffleRows(group, publicKey, rowsInMemory(group, m1.outputs));
     const trapdoor = Array.from({ length: cast.length + 1 }, () =>
       group.multiplyBase(randomScalar())
     );
@@ -223,7 +224,7 @@ describe('V10: the checks of a ranked contest (spec §11.9)', () => {
       group,
       MIX_SHUFFLE_TAGS,
       mixProofContext(baseHash, contest, 2),
-      { publicKey, inputs: m1.outputs, outputs },
+      { publicKey, inputs: rowsInMemory(group, m1.outputs), outputs },
       witness,
       { generators: trapdoor }
     );
@@ -256,7 +257,7 @@ describe('V10: the checks of a ranked contest (spec §11.9)', () => {
     // With a third trustee's valid shares the bad ones are set aside: a fault, no failure.
     const targets = rankedRoundTargets(
       contest,
-      nth(honest.mixes, 2).outputs,
+      rowsInMemory(group, nth(honest.mixes, 2).outputs),
       honest.rankings.map(() => []),
       0
     );

@@ -6,7 +6,6 @@
  */
 import {
   type Ciphertext,
-  type CiphertextRow,
   type DecryptionShare,
   type DecryptionFault,
   type Group,
@@ -22,12 +21,13 @@ import {
   mixProofContext,
   rankedBallotEquations,
   rankedPlaintextLookup,
-  rankedRoundTargets,
+  rankedRoundTargetsOf,
   rankingFromPrefix,
   verifyRankedBallot,
   verifyShuffle,
 } from '@scrutineer/crypto';
 import { CHECKS, RANKED_CHECK_IDS } from '../check-catalogue.ts';
+import { type Rows, ciphertextAt, rowCount, rowsInMemory, sameRows } from './rows.ts';
 
 /** The V10 catalogue (spec §11.9): its titles are {@link CHECKS}'. */
 export const RANKED_CHECKS = Object.fromEntries(RANKED_CHECK_IDS.map((id) => [id, CHECKS[id]])) as {
@@ -51,8 +51,9 @@ export interface RankedContestRecord {
   }[];
   readonly mixes: readonly {
     readonly mixer: number;
-    readonly inputs: readonly CiphertextRow[];
-    readonly outputs: readonly CiphertextRow[];
+    /** In memory, or packed as the pool decoded them (rows.ts). */
+    readonly inputs: Rows;
+    readonly outputs: Rows;
     readonly proof: ShuffleProof;
   }[];
   readonly rounds: readonly {
@@ -67,7 +68,7 @@ export interface RankedContestRecord {
    * The cascade's input when the ballots' own proofs are judged elsewhere (the record walk checks
    * them with each ballot, V10.1): then `ballots` is empty and V10.1 is not reported here.
    */
-  readonly firstInputs?: readonly CiphertextRow[];
+  readonly firstInputs?: Rows;
   /**
    * Mixers whose §11.4 proof the caller has already verified on these very inputs and outputs
    * (the board's cache of checked mixes, keyed by the events' hashes): V10.2 still checks their
@@ -96,23 +97,6 @@ export interface RankedCheckResult {
 /** Ballots checked per batch (one multi-scalar multiplication each, spec §5.6). */
 const BALLOT_BATCH = 64;
 
-function sameRows(group: Group, a: readonly CiphertextRow[], b: readonly CiphertextRow[]): boolean {
-  return (
-    a.length === b.length &&
-    a.every((row, i) => {
-      const other = b[i];
-      return (
-        other !== undefined &&
-        row.length === other.length &&
-        row.every((c, k) => {
-          const d = other[k];
-          return d !== undefined && group.equals(c.alpha, d.alpha) && group.equals(c.beta, d.beta);
-        })
-      );
-    })
-  );
-}
-
 function faultOf(f: DecryptionFault, position: number): RankedFailure {
   return { trustee: f.trustee, message: `round ${position}: ${f.code} ${f.message}` };
 }
@@ -123,8 +107,8 @@ export interface ShuffleWork {
   readonly publicKey: Point;
   readonly contest: number;
   readonly mixer: number;
-  readonly inputs: readonly CiphertextRow[];
-  readonly outputs: readonly CiphertextRow[];
+  readonly inputs: Rows;
+  readonly outputs: Rows;
   readonly proof: ShuffleProof;
 }
 
@@ -145,7 +129,11 @@ export function shuffleHolds(group: Group, step: ShuffleWork): boolean {
     group,
     MIX_SHUFFLE_TAGS,
     mixProofContext(step.baseHash, step.contest, step.mixer),
-    { publicKey: step.publicKey, inputs: step.inputs, outputs: step.outputs },
+    {
+      publicKey: step.publicKey,
+      inputs: rowsInMemory(group, step.inputs),
+      outputs: rowsInMemory(group, step.outputs),
+    },
     step.proof
   );
 }
@@ -276,8 +264,7 @@ function* rankedContestChecks(
   }
 
   // V10.2: the cascade, attributed to the first mixer at fault.
-  let expected: readonly CiphertextRow[] =
-    record.firstInputs ?? record.ballots.map((b) => b.ciphertexts);
+  let expected: Rows = record.firstInputs ?? record.ballots.map((b) => b.ciphertexts);
   let cascadeHolds = record.mixes.length >= 2;
   if (!cascadeHolds)
     failures['V10.2'].push({ message: 'a ranked contest needs at least two mixers' });
@@ -348,12 +335,13 @@ function* rankedContestChecks(
 function* roundChecks(
   group: Group,
   record: RankedContestRecord,
-  rows: readonly CiphertextRow[]
+  rows: Rows
 ): Generator<Work, RoundFindings, WorkResult> {
   const { baseHash, contest, candidates } = record;
   const failures: RoundFindings['failures'] = { 'V10.3': [], 'V10.4': [], 'V10.5': [] };
   const faults: RankedFailure[] = [];
-  let prefixes: number[][] = rows.map(() => []);
+  const count = rowCount(rows);
+  let prefixes: number[][] = Array.from({ length: count }, () => []);
   // Spec §11.6 with (8.6): one table of d·m·G per scale d (it depends on the trustees combined).
   const lookups = new Map<bigint, (point: Point) => number | null>();
   const lookupFor = (scale: bigint) => {
@@ -368,7 +356,13 @@ function* roundChecks(
       failures['V10.4'].push({ message: `round ${index} names position ${round.position}` });
       continue;
     }
-    const targets = rankedRoundTargets(contest, rows, prefixes, index);
+    const targets = rankedRoundTargetsOf(
+      contest,
+      count,
+      (row) => ciphertextAt(group, rows, row, index),
+      prefixes,
+      index
+    );
     if (targets.length === 0) {
       failures['V10.4'].push({
         message: `round ${index}: every row has already stopped; nothing may be decrypted`,
@@ -413,9 +407,9 @@ function* roundChecks(
     failures['V10.4'].push({ message: 'the rounds end before every row reaches STOP' });
 
   // V10.5
-  if (record.rankings.length !== rows.length)
+  if (record.rankings.length !== count)
     failures['V10.5'].push({
-      message: `${record.rankings.length} rankings published for ${rows.length} rows`,
+      message: `${record.rankings.length} rankings published for ${count} rows`,
     });
   prefixes.forEach((prefix, row) => {
     const ranking = rankingFromPrefix(candidates, prefix);

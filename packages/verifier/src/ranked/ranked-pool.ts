@@ -18,12 +18,13 @@ import {
   bytesToHex,
   combineBatchesUnsafe,
   combineDecryptionsUnsafe,
+  joinPacked,
   screenSubmissions,
   settleCombination,
   unpackPoints,
 } from '@scrutineer/crypto';
 import type { RankedWorkRunner } from './ranked-checks.ts';
-import type { decodeRows } from './ranked-tasks.ts';
+import type { PackedRows, Rows } from './rows.ts';
 import {
   type WireRankedResult,
   type WireRankedTask,
@@ -38,35 +39,44 @@ export type RankedTaskRunner = (task: WireRankedTask) => Promise<WireRankedResul
 const ROWS = 2000;
 
 /**
- * {@link decodeRows} on the pool: the record's hex rows cut into slices decoded side by side, the
- * rows and failures put back in order (failures numbered as rows of the whole list).
+ * `decodeRows` (ranked-tasks.ts) on the pool: the record's hex rows cut into slices decoded side by side, the
+ * rows and failures put back in order (failures numbered as rows of the whole list). Rows of one
+ * width stay packed as the workers sent them (rows.ts), so that this thread makes no object per
+ * point; rows of several widths (a record the checks will refuse) come back in memory.
  */
 export async function decodeRowsPooled(
   group: Group,
   run: RankedTaskRunner,
   rows: readonly (readonly string[])[]
-): Promise<ReturnType<typeof decodeRows>> {
+): Promise<{ rows: Rows; failed: { row: number; message: string }[] }> {
   const starts = Array.from({ length: Math.ceil(rows.length / ROWS) }, (_, i) => i * ROWS);
   const replies = await Promise.all(
     starts.map((from) => run({ kind: 'rows', rows: rows.slice(from, from + ROWS) }))
   );
-  const decoded: CiphertextRow[] = [];
   const failed: { row: number; message: string }[] = [];
-  replies.forEach((reply, i) => {
+  const slices = replies.map((reply, i) => {
     if (reply.kind !== 'rows') throw new TypeError('a decoding task answered with another kind');
-    const points = unpackPoints(group, reply.points);
-    let at = 0;
-    for (const length of reply.lengths) {
-      decoded.push(
-        Array.from({ length }, (_, k) => ({
-          alpha: points[at + 2 * k] as Point,
-          beta: points[at + 2 * k + 1] as Point,
-        }))
-      );
-      at += 2 * length;
-    }
     for (const f of reply.failed)
       failed.push({ row: f.row + (starts[i] as number), message: f.message });
+    return reply;
+  });
+  const lengths = slices.flatMap((slice) => slice.lengths);
+  const width = lengths[0] ?? 0;
+  const packed: PackedRows = {
+    count: lengths.length,
+    width,
+    points: joinPacked(slices.map((slice) => slice.points)),
+  };
+  if (lengths.every((length) => length === width)) return { rows: packed, failed };
+  const points = unpackPoints(group, packed.points);
+  let at = 0;
+  const decoded: CiphertextRow[] = lengths.map((length) => {
+    const row = Array.from({ length }, (_, k) => ({
+      alpha: points[at + 2 * k] as Point,
+      beta: points[at + 2 * k + 1] as Point,
+    }));
+    at += 2 * length;
+    return row;
   });
   return { rows: decoded, failed };
 }

@@ -27,6 +27,7 @@ import {
   unpackPoints,
 } from '@scrutineer/crypto';
 import { type ShuffleWork, shuffleHolds } from './ranked-checks.ts';
+import { rowWidth, rowsPacked } from './rows.ts';
 
 /** A batch of one trustee's shares for a slice of a round's targets. */
 export interface WireShareBatch {
@@ -164,7 +165,7 @@ function rowsFrom(points: readonly Point[], width: number): CiphertextRow[] {
 
 /** A shuffle to verify, as a task. */
 export function shuffleTask(group: Group, step: ShuffleWork): WireRankedTask {
-  const width = step.inputs[0]?.length ?? step.outputs[0]?.length ?? 1;
+  const width = rowWidth(step.inputs) ?? rowWidth(step.outputs) ?? 1;
   return {
     kind: 'shuffle',
     baseHash: step.baseHash,
@@ -172,8 +173,8 @@ export function shuffleTask(group: Group, step: ShuffleWork): WireRankedTask {
     mixer: step.mixer,
     width,
     publicKey: packPoints(group, [step.publicKey]),
-    inputs: packPoints(group, rowsOf(step.inputs)),
-    outputs: packPoints(group, rowsOf(step.outputs)),
+    inputs: rowsPacked(group, step.inputs),
+    outputs: rowsPacked(group, step.outputs),
     proofPoints: packPoints(group, shuffleProofPoints(step.proof)),
     proofScalars: encodeShuffleProofScalars(step.proof),
   };

@@ -8,7 +8,6 @@
  * ranking proof) is checked with the ballot's other proofs (ballot-equations.ts).
  */
 import {
-  type CiphertextRow,
   type DecryptionCheckpoint,
   type DecryptionShare,
   type Group,
@@ -28,7 +27,7 @@ import {
   isRankedContest,
   joinParts,
   manifestHash,
-  mixInputHash,
+  mixInputHashOfEncodings,
   mixSignatureProblem,
   postalRankingsOf,
 } from '@scrutineer/record';
@@ -46,6 +45,7 @@ import {
   pooledRankedWork,
 } from './ranked-pool.ts';
 import { decodeRows, decodeShares } from './ranked-tasks.ts';
+import { type Rows, rowCount, rowEncodings } from './rows.ts';
 
 type Body<T extends BoardEvent['type']> = EventBody<T>;
 
@@ -169,14 +169,14 @@ export class RankedWalk {
     const decode = (rows: readonly (readonly string[])[]) =>
       tasks === undefined ? decodeRows(group, rows) : decodeRowsPooled(group, tasks, rows);
     // An undecodable entry already failed V10.1 with its ballot; it is no mixer's input.
-    const inputs: CiphertextRow[] = (await decode(counted.map((b) => b.ciphertexts))).rows;
+    const inputs: Rows = (await decode(counted.map((b) => b.ciphertexts))).rows;
 
     // V10.2: each mixer's parts joined; its input is its predecessor's output (by inputHash).
     // Nothing after a mixer at fault is checked: V10.3–V10.5 are then not reached.
     const holdBack = () => report.holdBack('V10.3', 'V10.4', 'V10.5');
     let mixFailed = false;
     const steps: RankedContestRecord['mixes'][number][] = [];
-    let previous: readonly CiphertextRow[] = inputs;
+    let previous: Rows = inputs;
     const mixers = [...new Set(mixes.map((m) => m.body.mixer))];
     for (const mixer of mixers) {
       const parts = mixes.filter((m) => m.body.mixer === mixer);
@@ -195,7 +195,9 @@ export class RankedWalk {
       const unsigned = mixSignatureProblem(group, this.#manifest, this.#manifestHash, joined.parts);
       report.check('V10.6', unsigned === null, () => `contest ${contest.id}, ${unsigned}`, at);
       const first = joined.parts[0];
-      const expectedHash = bytesToHex(mixInputHash(group, c, mixer, previous));
+      const expectedHash = bytesToHex(
+        mixInputHashOfEncodings(c, mixer, rowEncodings(group, previous))
+      );
       if (first?.inputHash !== expectedHash) {
         mixFailed = true;
         report.fail(
@@ -205,16 +207,26 @@ export class RankedWalk {
         );
       }
       try {
-        const decoded = await decode(joined.parts.flatMap((p) => p.outputs));
+        // The proof is decoded here while the pool decodes the rows (its length is the parts'
+        // rows'); a row that does not decode is reported before the proof, as one at a time.
+        const pending = Promise.resolve(decode(joined.parts.flatMap((p) => p.outputs)));
+        pending.catch(() => undefined);
+        let proof: ReturnType<typeof decodeShuffleProof> | Error;
+        try {
+          proof = decodeShuffleProof(
+            group,
+            hexToBytes(joined.parts.map((p) => p.proof).join('')),
+            joined.parts.reduce((rows, p) => rows + p.outputs.length, 0),
+            n + 1
+          );
+        } catch (error) {
+          proof = error as Error;
+        }
+        const decoded = await pending;
         const failure = decoded.failed[0];
         if (failure !== undefined) throw new Error(failure.message);
+        if (proof instanceof Error) throw proof;
         const outputs = decoded.rows;
-        const proof = decodeShuffleProof(
-          group,
-          hexToBytes(joined.parts.map((p) => p.proof).join('')),
-          outputs.length,
-          n + 1
-        );
         steps.push({ mixer, inputs: previous, outputs, proof });
         previous = outputs;
       } catch (error) {
@@ -229,7 +241,7 @@ export class RankedWalk {
     }
 
     const trusteeCount = end.verificationKeys.length;
-    const rounds = await this.#rounds(c, previous.length, (checkpoint, shares) =>
+    const rounds = await this.#rounds(c, rowCount(previous), (checkpoint, shares) =>
       tasks === undefined
         ? Promise.resolve(decodeShares(group, trusteeCount, checkpoint, shares))
         : decodeSharesPooled(group, tasks, trusteeCount, checkpoint, shares)

@@ -16,7 +16,7 @@ import {
   type RankedDecryptionShareBody,
   countRankingsOf,
   isRankedContest,
-  mixInputHash,
+  mixInputHashOfEncodings,
   mixSignatureProblem,
   postalRankingsOf,
 } from '@scrutineer/record';
@@ -26,6 +26,7 @@ import {
   type RankedCheckResult,
   type RankedFailure,
   checkRankedResult,
+  rowEncodings,
   verifyRankedContest,
 } from '@scrutineer/verifier';
 import { appendEvent, appendEvents } from '../../board/append-event.ts';
@@ -153,8 +154,12 @@ export async function appendMix(
     if (unsigned !== null) throw new ServiceError('mix/invalid-signature', unsigned);
     const previous = board.mixes.at(-1)?.outputs ?? board.inputs;
     // V10.2: the input is the predecessor's output (the counted ballots' for the first mixer).
-    if (first.inputHash !== bytesToHex(mixInputHash(group, first.contest, first.mixer, previous)))
-      throw new ServiceError('mix/wrong-input');
+    const inputHash = mixInputHashOfEncodings(
+      first.contest,
+      first.mixer,
+      rowEncodings(group, previous)
+    );
+    if (first.inputHash !== bytesToHex(inputHash)) throw new ServiceError('mix/wrong-input');
     let step;
     try {
       step = {
