@@ -56,13 +56,7 @@ export function decodePacked(
   encodings: Uint8Array,
   identityRefused: readonly boolean[]
 ): PackedDecoding {
-  const count = encodings.length / POINT_BYTES;
-  if (!Number.isInteger(count))
-    throw new GroupError('group/wrong-length', `points must be ${POINT_BYTES} bytes each`);
-  const decodeAt = (i: number): Point =>
-    group.decodePoint(encodings.subarray(i * POINT_BYTES, (i + 1) * POINT_BYTES), {
-      allowIdentity: identityRefused[i % identityRefused.length] !== true,
-    });
+  const count = encodedCount(encodings);
   const failure = (index: number, error: unknown): PackedDecoding => {
     if (!(error instanceof GroupError)) throw error;
     return { ok: false, index, error };
@@ -76,7 +70,7 @@ export function decodePacked(
   }
   if (exported !== undefined) {
     try {
-      decodeAt(exported);
+      decodeAt(group, encodings, identityRefused, exported);
     } catch (error) {
       return failure(exported, error);
     }
@@ -85,7 +79,7 @@ export function decodePacked(
   const points: Point[] = [];
   for (let i = 0; i < count; i++) {
     try {
-      points.push(decodeAt(i));
+      points.push(decodeAt(group, encodings, identityRefused, i));
     } catch (error) {
       return failure(i, error);
     }
@@ -109,14 +103,29 @@ export function decodePoints(
     if (!decoded.ok) throw decoded.error;
     return group.importPointsUnchecked(decoded.packed.subarray(1));
   }
+  return Array.from({ length: encodedCount(encodings) }, (_, i) =>
+    decodeAt(group, encodings, identityRefused, i)
+  );
+}
+
+/** How many 32-byte encodings `encodings` holds; a length that is no multiple is refused. */
+function encodedCount(encodings: Uint8Array): number {
   const count = encodings.length / POINT_BYTES;
   if (!Number.isInteger(count))
     throw new GroupError('group/wrong-length', `points must be ${POINT_BYTES} bytes each`);
-  return Array.from({ length: count }, (_, i) =>
-    group.decodePoint(encodings.subarray(i * POINT_BYTES, (i + 1) * POINT_BYTES), {
-      allowIdentity: identityRefused[i % identityRefused.length] !== true,
-    })
-  );
+  return count;
+}
+
+/** Encoding i of `encodings`, decoded with the identity refused where the pattern says. */
+function decodeAt(
+  group: Group,
+  encodings: Uint8Array,
+  identityRefused: readonly boolean[],
+  i: number
+): Point {
+  return group.decodePoint(encodings.subarray(i * POINT_BYTES, (i + 1) * POINT_BYTES), {
+    allowIdentity: identityRefused[i % identityRefused.length] !== true,
+  });
 }
 
 /** Bytes a point takes in {@link packPoints}' form `packed`. */

@@ -354,8 +354,8 @@ function createNativeGroup(addon: Addon): Group {
 
   /** How many points from `from` on lie in transfer form one after another in one store. */
   function transferRun(points: readonly Point[], from: number): number {
-    const { store } = unwrap(points[from] as Point);
-    let at = unwrap(points[from] as Point).at;
+    const { store, at: first } = unwrap(points[from] as Point);
+    let at = first;
     let run = 0;
     for (let i = from; i < points.length; i++, at += TRANSFER_BYTES) {
       const p = unwrap(points[i] as Point);

@@ -234,9 +234,10 @@ export function decodeDecryptionShare(
   return { trustee, checkpoint, share, proof };
 }
 
-/** Where a share's three points lie in its encoding (spec §8.7 D1). */
+/** Where a share's three points lie in its encoding (spec §8.7 D1): after its u32le trustee. */
 const SHARE_POINTS_AT = 4;
 const SHARE_POINTS = 3;
+const SHARE_POINTS_END = SHARE_POINTS_AT + SHARE_POINTS * POINT_BYTES;
 
 /**
  * Many shares (spec §8.7 D1) decoded at once by {@link decodeDecryptionShare}'s rules, for a
@@ -256,10 +257,12 @@ export function decodeDecryptionSharesPacked(
     if (bytes.length !== DECRYPTION_SHARE_BYTES) return null;
     const trustee = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true);
     if (trustee < 1 || trustee > trusteeCount) return null;
-    const pointsEnd = SHARE_POINTS_AT + SHARE_POINTS * POINT_BYTES;
-    encodings.set(bytes.subarray(SHARE_POINTS_AT, pointsEnd), i * SHARE_POINTS * POINT_BYTES);
+    encodings.set(
+      bytes.subarray(SHARE_POINTS_AT, SHARE_POINTS_END),
+      i * SHARE_POINTS * POINT_BYTES
+    );
     try {
-      responses.push(decodeScalar(bytes.subarray(pointsEnd)));
+      responses.push(decodeScalar(bytes.subarray(SHARE_POINTS_END)));
     } catch {
       return null;
     }

@@ -39,10 +39,10 @@ export type RankedTaskRunner = (task: WireRankedTask) => Promise<WireRankedResul
 const ROWS = 2000;
 
 /**
- * `decodeRows` (ranked-tasks.ts) on the pool: the record's hex rows cut into slices decoded side by side, the
- * rows and failures put back in order (failures numbered as rows of the whole list). Rows of one
- * width stay packed as the workers sent them (rows.ts), so that this thread makes no object per
- * point; rows of several widths (a record the checks will refuse) come back in memory.
+ * `decodeRows` (ranked-tasks.ts) on the pool: the record's hex rows cut into slices decoded side
+ * by side, the rows and failures put back in order (failures numbered as rows of the whole list).
+ * Rows of one width stay packed as the workers sent them (rows.ts), so that this thread makes no
+ * object per point; rows of several widths (a record the checks will refuse) come back in memory.
  */
 export async function decodeRowsPooled(
   group: Group,

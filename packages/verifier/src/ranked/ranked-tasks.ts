@@ -144,9 +144,6 @@ function unpackBindings({ bytes, sizes }: PackedBindings): Uint8Array[][] {
   return out;
 }
 
-const rowsOf = (ciphertexts: readonly CiphertextRow[]): Point[] =>
-  ciphertexts.flatMap((row) => row.flatMap((c) => [c.alpha, c.beta]));
-
 /** The decoded shares' points, in the order {@link sharesFrom} reads them back. */
 const sharePoints = (shares: readonly DecryptionShare[]): Point[] =>
   shares.flatMap((s) => [s.share, s.proof.commitment1, s.proof.commitment2]);
@@ -332,7 +329,7 @@ export function runRankedTask(group: Group, task: WireRankedTask): WireRankedRes
     if (atOnce !== null) return atOnce;
     const { rows, failed } = decodeRows(group, task.rows);
     const lengths = rows.map((row) => row.length);
-    return { kind: 'rows', points: packPoints(group, rowsOf(rows)), lengths, failed };
+    return { kind: 'rows', points: rowsPacked(group, rows), lengths, failed };
   }
   if (task.kind === 'shuffle') {
     const inputs = rowsFrom(unpackPoints(group, task.inputs), task.width);
