@@ -43,9 +43,15 @@ const seen = (replay: PostalAuditReplay, event: AuditEvent, hash = ''): void => 
 
 /**
  * Runs the officer's side of the audit with a fixed seed: `truth` gives what the hand count of
- * each batch finds. Returns every round's sample and the end.
+ * each batch finds; `counted`, if given, sees the replay once each round's sample is counted.
+ * Returns every round's sample and the end.
  */
-function runAudit(reported: readonly Batch[], truth: readonly Batch[], riskLimit = 5) {
+function runAudit(
+  reported: readonly Batch[],
+  truth: readonly Batch[],
+  riskLimit = 5,
+  counted?: (replay: PostalAuditReplay) => void
+) {
   const replay = new PostalAuditReplay(LEADER);
   const events: AuditEvent[] = [];
   logged.set(replay, events);
@@ -69,6 +75,7 @@ function runAudit(reported: readonly Batch[], truth: readonly Batch[], riskLimit
       assert.ok(found);
       seen(replay, { type: 'postal-audit-count', body: found });
     }
+    counted?.(replay);
     const end = replay.expectedEnd();
     if ('rule' in end) continue;
     seen(replay, { type: 'postal-audit-end', body: end });
@@ -210,6 +217,30 @@ test('a planted error of 300 votes in one batch of the 2019 count is caught by t
   assert.equal(rounds[1]?.riskPpm, 87_688);
   assert.deepEqual(rounds[1]?.batches, ['b-209', 'b-157']);
   assert.deepEqual(end, { outcome: 'confirmed', riskPpm: 49_507 });
+});
+
+test('once a round meets the risk limit no further sample is drawn (postal-audit/risk-limit-met), but the officer may still choose a full hand count', () => {
+  const reported = batchesOf([92_153, 46_656], 509, 319);
+  const asked: ReturnType<PostalAuditReplay['nextSample']>[] = [];
+  const { rounds, end } = runAudit(reported, reported, 5, (replay) =>
+    asked.push(replay.nextSample(), replay.nextSample(true))
+  );
+  assert.equal(end.outcome, 'confirmed');
+  const [next, full] = asked;
+  assert.deepEqual(next, {
+    rule: 'sample',
+    message: 'the risk limit is met: the audit can end',
+    code: 'postal-audit/risk-limit-met',
+  });
+  assert.ok(full !== undefined && !('rule' in full));
+  assert.equal(full.full, true);
+  assert.equal(full.round, 2);
+  const sampled = new Set(rounds[0]?.batches);
+  assert.deepEqual(
+    full.batches,
+    reported.map((b) => b.batch).filter((b) => !sampled.has(b)),
+    'a full hand count takes every batch not yet counted'
+  );
 });
 
 const expectProblem = (problems: AuditProblem[], rule: AuditProblem['rule']): void =>
