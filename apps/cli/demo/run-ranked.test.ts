@@ -21,6 +21,15 @@ test('the ranked scenario, online and postal, publishes the intended AV and STV 
   const outcome = await runRanked({ outDir: out, log: () => undefined });
   assert.equal(outcome.verified, true);
   assert.equal(outcome.matches, true);
+  // Each mix server posts its own signed mix; the officer's key posts none.
+  assert.deepEqual(outcome.mixPosters, [
+    'mixer-1',
+    'mixer-2',
+    'mixer-3',
+    'mixer-1',
+    'mixer-2',
+    'mixer-3',
+  ]);
   const [leader, committee] = outcome.contests;
   assert.ok(leader && committee);
   // AV: online first preferences Ada 14, Ben 12, Cai 8, Dee 6 of 40; the postal papers add Ada 2

@@ -86,6 +86,8 @@ export interface RankedDemoOutcome {
   readonly matches: boolean;
   readonly contests: readonly RankedContestOutcome[];
   readonly electionId: string;
+  /** Who posted each mix, as the officials' audit log names them (`mixer-m`, never the officer). */
+  readonly mixPosters: readonly string[];
 }
 
 const CONTESTS: readonly ContestSpec[] = [
@@ -178,9 +180,11 @@ export async function runRanked(options: RankedDemoOptions): Promise<RankedDemoO
     await postDecryptionShares(server, absent, tally.body, tallied.checkpoint);
     for (const contest of CONTESTS) {
       if (!isRankedContest(contest)) continue;
-      // Each mix server signs its mix with its own key (V10.6); the officer's token only relays it.
+      // Each mix server posts its own mix through its own routes, signed with its own key
+      // (V10.6, spec §11.8), as `scrutineer mixer mix` does: the officer's key plays no part.
+      const { adminKey: _officerOnly, ...mixServer } = context;
       for (const [m, secretKey] of election.mixerSecretKeys.entries())
-        await postNextMix(context, contest.id, m + 1, secretKey);
+        await postNextMix(mixServer, contest.id, m + 1, secretKey);
       await client.call('signCheckpoint', asOfficer);
       for (;;) {
         let posted = false;
@@ -195,8 +199,10 @@ export async function runRanked(options: RankedDemoOptions): Promise<RankedDemoO
       await postRankedCount(context, contest.id);
     }
     await tallyElection(context);
+    const audit = await client.call('auditLog', asOfficer);
+    const mixPosters = audit.entries.filter((e) => e.action === 'mix').map((e) => e.actor);
     log('Result published; writing the record…');
-    return await publishAndCompare(
+    const outcome = await publishAndCompare(
       out,
       client,
       election.electionId,
@@ -204,6 +210,7 @@ export async function runRanked(options: RankedDemoOptions): Promise<RankedDemoO
       voters,
       log
     );
+    return { ...outcome, mixPosters };
   } finally {
     await server.close();
   }
@@ -216,7 +223,7 @@ async function publishAndCompare(
   manifest: Manifest,
   voters: readonly (readonly (readonly number[])[])[],
   log: (message: string) => void
-): Promise<RankedDemoOutcome> {
+): Promise<Omit<RankedDemoOutcome, 'mixPosters'>> {
   const recordDir = join(out, 'record');
   rmSync(recordDir, { recursive: true, force: true });
   mkdirSync(recordDir, { recursive: true });
