@@ -42,15 +42,11 @@ const WEIGHT_BYTES = 16;
  * proofs' commitments), at a soundness still far beyond any attacker's reach.
  */
 export function batchHoldsUnsafe(group: Group, equations: readonly Equation[]): boolean {
-  const random = randomBytes(WEIGHT_BYTES * equations.length); // one CSPRNG call per batch
-  const view = new DataView(random.buffer, random.byteOffset, random.byteLength);
+  const weights = batchWeights(equations.length);
   const points: Point[] = [];
   const scalars: bigint[] = [];
   equations.forEach((equation, k) => {
-    const offset = WEIGHT_BYTES * k;
-    let weight = (view.getBigUint64(offset + 8, true) << 64n) | view.getBigUint64(offset, true);
-    // Zero (probability 2⁻¹²⁸) would drop the equation; draw that one weight again.
-    while (weight === 0n) weight = bytesToNumberLE(randomBytes(WEIGHT_BYTES));
+    const weight = weights[k] as bigint;
     equation.points.forEach((p, i) => {
       const scalar = equation.scalars[i] as bigint;
       points.push(p);
@@ -58,4 +54,20 @@ export function batchHoldsUnsafe(group: Group, equations: readonly Equation[]): 
     });
   });
   return group.isIdentity(group.multiScalarMultiplyUnsafe(points, scalars));
+}
+
+/**
+ * The weights of a batch of `count` equations (spec §5.6): uniform non-zero 128-bit scalars, from
+ * one CSPRNG call, drawn when called, so after the equations they weigh are fixed.
+ */
+export function batchWeights(count: number): bigint[] {
+  const random = randomBytes(WEIGHT_BYTES * count);
+  const view = new DataView(random.buffer, random.byteOffset, random.byteLength);
+  return Array.from({ length: count }, (_, k) => {
+    const offset = WEIGHT_BYTES * k;
+    let weight = (view.getBigUint64(offset + 8, true) << 64n) | view.getBigUint64(offset, true);
+    // Zero (probability 2⁻¹²⁸) would drop the equation; draw that one weight again.
+    while (weight === 0n) weight = bytesToNumberLE(randomBytes(WEIGHT_BYTES));
+    return weight;
+  });
 }

@@ -39,6 +39,12 @@ export interface DecodePointOptions {
 /** Length in bytes of an encoded point and of an encoded scalar. */
 export const POINT_BYTES = 32;
 
+/** How a caller's terms of a multi-scalar multiplication are laid out ({@link Group}). */
+export interface MultiplyOptions {
+  /** Each point object appears once: a backend that merges repeated points may skip that. */
+  readonly distinct?: boolean;
+}
+
 /**
  * The ristretto255 group. Both backends implement it and must agree byte for byte
  * (backends.test.ts cross-checks them on the RFC 9496 vectors and on random cases).
@@ -77,8 +83,17 @@ export interface Group {
   multiplyBase(scalar: bigint): Point;
   /** scalar·point in variable time: public data only (verification). */
   multiplyUnsafe(point: Point, scalar: bigint): Point;
-  /** Σ scalars[i]·points[i] in variable time: public data only (batch verification). */
-  multiScalarMultiplyUnsafe(points: readonly Point[], scalars: readonly bigint[]): Point;
+  /**
+   * Σ scalars[i]·points[i] in variable time: public data only (batch verification). A backend may
+   * merge the terms of one point object first; `distinct` says the caller has merged them (a
+   * repeated point still gives the same sum), so that a sum of millions of terms is not searched
+   * for repeats.
+   */
+  multiScalarMultiplyUnsafe(
+    points: readonly Point[],
+    scalars: readonly bigint[],
+    options?: MultiplyOptions
+  ): Point;
   /**
    * Returns a point equal to `point` whose later multiplications may run faster (the booth's
    * fixed bases: G and the election key K). Semantics are unchanged.

@@ -42,18 +42,28 @@ export interface SignedTerm<P> {
 /**
  * The terms of Σ sᵢ·Pᵢ for the C multi-scalar multiplication: lengths and every scalar checked
  * before any work, terms on the same point object merged (a batch whose equations all use G and
- * the election key multiplies each once), zero terms dropped, each scalar signed and shortened.
- * `unwrap` turns a Point into the backend's own (and throws on another backend's, a bug).
+ * the election key multiplies each once) unless the caller says they are `distinct`, zero terms
+ * dropped, each scalar signed and shortened. `unwrap` turns a Point into the backend's own (and
+ * throws on another backend's, a bug).
  */
 export function signedTerms<P>(
   points: readonly Point[],
   scalars: readonly bigint[],
-  unwrap: (point: Point) => P
+  unwrap: (point: Point) => P,
+  distinct = false
 ): SignedTerm<P>[] {
   if (points.length !== scalars.length) {
     throw new GroupError('group/length-mismatch', 'as many scalars as points are needed');
   }
   scalars.forEach(assertScalar);
+  if (distinct) {
+    const terms: SignedTerm<P>[] = [];
+    for (let i = 0; i < points.length; i++) {
+      const scalar = scalars[i] as bigint;
+      if (scalar !== 0n) terms.push(signedTerm(unwrap(points[i] as Point), scalar));
+    }
+    return terms;
+  }
   const merged = new Map<P, bigint>();
   for (let i = 0; i < points.length; i++) {
     const point = unwrap(points[i] as Point);
@@ -62,10 +72,11 @@ export function signedTerms<P>(
     merged.set(point, earlier === undefined ? scalar : addScalars(earlier, scalar));
   }
   const terms: SignedTerm<P>[] = [];
-  for (const [point, scalar] of merged) {
-    if (scalar === 0n) continue;
-    const negative = scalar > HALF_ORDER;
-    terms.push({ point, magnitude: negative ? GROUP_ORDER - scalar : scalar, negative });
-  }
+  for (const [point, scalar] of merged) if (scalar !== 0n) terms.push(signedTerm(point, scalar));
   return terms;
+}
+
+function signedTerm<P>(point: P, scalar: bigint): SignedTerm<P> {
+  const negative = scalar > HALF_ORDER;
+  return { point, magnitude: negative ? GROUP_ORDER - scalar : scalar, negative };
 }

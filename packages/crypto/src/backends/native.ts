@@ -25,6 +25,7 @@ import {
   POINT_BYTES,
   type DecodePointOptions,
   type Group,
+  type MultiplyOptions,
   type Point,
 } from '../group.ts';
 import { installDigests } from '../hash.ts';
@@ -286,8 +287,12 @@ function createNativeGroup(addon: Addon): Group {
   }
 
   /** Σ sᵢ·Pᵢ, variable time (spec §5.6), over the terms c-marshal.ts prepares. */
-  function multiScalarMultiplyUnsafe(points: readonly Point[], scalars: readonly bigint[]): Point {
-    const terms = signedTerms(points, scalars, unwrap);
+  function multiScalarMultiplyUnsafe(
+    points: readonly Point[],
+    scalars: readonly bigint[],
+    options?: MultiplyOptions
+  ): Point {
+    const terms = signedTerms(points, scalars, unwrap, options?.distinct);
     if (terms.length === 0) return wrap(identity);
     const packed = new Uint8Array(terms.length * SCALAR_BYTES);
     const view = new DataView(packed.buffer);

@@ -18,6 +18,7 @@ import {
   POINT_BYTES,
   type DecodePointOptions,
   type Group,
+  type MultiplyOptions,
   type Point,
 } from '../group.ts';
 import { type Digests, installDigests } from '../hash.ts';
@@ -238,8 +239,12 @@ function createWasmGroup(wasm: Exports): Group {
    * Σ sᵢ·Pᵢ, variable time (spec §5.6), as the native backend: over the terms c-marshal.ts
    * prepares, the C side picks Straus or Pippenger's buckets by a cost model.
    */
-  function multiScalarMultiplyUnsafe(points: readonly Point[], scalars: readonly bigint[]): Point {
-    const terms = signedTerms(points, scalars, unwrap);
+  function multiScalarMultiplyUnsafe(
+    points: readonly Point[],
+    scalars: readonly bigint[],
+    options?: MultiplyOptions
+  ): Point {
+    const terms = signedTerms(points, scalars, unwrap, options?.distinct);
     const n = terms.length;
     if (n === 0) return wrap(identity);
     const pointsAt = wasm.scr_alloc(n * pointBytes);
