@@ -3,12 +3,14 @@
  * candidates, a cascade of 3 mix servers, 3-of-5 trustees decrypting position by position, on the
  * native backend. Times each mixer's shuffle + proof, the verification of the whole cascade, every
  * trustee's decryption shares and the verification and combination of those shares, plus a sample
- * of ranked-ballot proofs checked in batches (extrapolated to N). Wall and CPU time for each step.
+ * of ranked-ballot proofs decoded from hex and checked in the walk's batches (extrapolated to N).
+ * Wall and CPU time for each step.
  *
  * Then the same work as the verifier and the trustees now run it on T threads (default: one a
  * core): the verifier's V10.2–V10.5 with its shuffles and share slices on its worker pool
  * (`verifyRankedContestWith`), the record walk's decoding of the rows and the shares (both on the
- * pool, from the record's hex; the proofs decoded from their bytes), and each trustee's rounds on
+ * pool, from the record's hex; each shuffle proof decoded from its bytes on this thread while the
+ * pool decodes that mix's rows, as the walk does), and each trustee's rounds on
  * T threads (`rankedSharesOnAllCores`). CPU is the whole process's, worker threads included.
  *
  * With --pooled-only, only what the pooled verification needs: the input rows, the sample, the 3
@@ -32,6 +34,7 @@ import {
   type Point,
   batchHoldsUnsafe,
   bytesToHex,
+  decodeCiphertext,
   decodeShuffleProof,
   encodeCiphertext,
   encodeDecryptionShare,
@@ -39,6 +42,7 @@ import {
   encodeU64,
   encryptRanking,
   evaluatePolynomial,
+  hexToBytes,
   loadGroup,
   randomPolynomial,
   randomScalar,
@@ -61,7 +65,6 @@ import {
   type Rows,
   decodeRowsPooled,
   decodeSharesPooled,
-  rowCount,
   type RankedTaskRunner,
   pooledRankedWork,
   verifyRankedContestWith,
@@ -196,29 +199,46 @@ function makeInputRows(): { rows: CiphertextRow[]; rankings: number[][] } {
   return timed('make the input rows (not a target)', () => inputRows(group, publicKey))[0];
 }
 
-/** Ranked-ballot proofs: a sample made in the booth's way, checked in batches of 500 as the verifier does. */
+/** Ballots a batch of the record walk's ballot workers holds (`verifyRecord`'s default batchSize). */
+const BALLOT_BATCH = 128;
+
+/**
+ * Ranked-ballot proofs (V10.1): a sample made in the booth's way and turned into the record's form
+ * (each position's ciphertext and the proof in hex), then timed as the walk's ballot workers check
+ * them: decoded, their equations made, and checked in batches of {@link BALLOT_BATCH}.
+ */
 function verifySample(): Timing {
   const sample = Array.from({ length: SAMPLE }, (_, i) => {
     const context = { baseHash, bindings: [encodeU64(i), encodeU64(contest)] };
-    return { context, ballot: encryptRanking(group, publicKey, context, CANDIDATES, rankingOf(i)) };
+    const ballot = encryptRanking(group, publicKey, context, CANDIDATES, rankingOf(i));
+    return {
+      context,
+      ciphertexts: ballot.ciphertexts.map((c) => bytesToHex(encodeCiphertext(group, c))),
+      proof: bytesToHex(encodeShuffleProof(group, ballot.proof)),
+    };
   });
-  return timed(`verify ${SAMPLE} ranked-ballot proofs, batches of 500`, () => {
-    for (let start = 0; start < SAMPLE; start += 500) {
-      const equations = sample
-        .slice(start, start + 500)
-        .flatMap(({ context, ballot }) =>
-          rankedBallotEquations(
+  return timed(
+    `verify ${SAMPLE} ranked-ballot proofs from hex (decode + V10.1), batches of ${BALLOT_BATCH}`,
+    () => {
+      for (let start = 0; start < SAMPLE; start += BALLOT_BATCH) {
+        const equations = sample.slice(start, start + BALLOT_BATCH).flatMap((ballot) => {
+          const positions = ballot.ciphertexts.map((hex) =>
+            decodeCiphertext(group, hexToBytes(hex), { allowIdentity: false })
+          );
+          const proof = decodeShuffleProof(group, hexToBytes(ballot.proof), positions.length, 1);
+          return rankedBallotEquations(
             group,
             publicKey,
-            context,
+            ballot.context,
             CANDIDATES,
-            ballot.ciphertexts,
-            ballot.proof
-          )
-        );
-      if (!batchHoldsUnsafe(group, equations)) throw new Error('a ranked-ballot proof failed');
+            positions,
+            proof
+          );
+        });
+        if (!batchHoldsUnsafe(group, equations)) throw new Error('a ranked-ballot proof failed');
+      }
     }
-  })[1];
+  )[1];
 }
 
 /**
@@ -329,15 +349,23 @@ async function verifyPooled(
   decodedRounds: Round<DecryptionShare[]>[];
   decodingRows: Timing;
   decodingShares: Timing;
-  decodingProofs: Timing;
   pooledChecks: Timing;
 }> {
+  // As the walk does: the input rows first, then each mix's rows on the pool while this thread
+  // decodes that mix's proof (its row count is the input's: a shuffle keeps the count).
   const decodedRows: Rows[] = [];
+  const proofs: ReturnType<typeof decodeShuffleProof>[] = [];
   const [, decodingRows] = await timedAsync(
-    `walk: decode the input and the ${MIXERS.length} mixes' rows on ${THREADS} threads`,
+    `walk: decode the ${form.rows.length} row sets on ${THREADS} threads, and the ${MIXERS.length} shuffle proofs meanwhile`,
     async () => {
-      for (const rows of form.rows)
-        decodedRows.push((await decodeRowsPooled(group, runRanked, rows)).rows);
+      const [input, ...outputs] = form.rows;
+      decodedRows.push((await decodeRowsPooled(group, runRanked, input ?? [])).rows);
+      for (const [m, rows] of outputs.entries()) {
+        const pending = decodeRowsPooled(group, runRanked, rows);
+        const bytes = form.proofs[m]?.bytes ?? new Uint8Array();
+        proofs.push(decodeShuffleProof(group, bytes, rows.length, CANDIDATES + 1));
+        decodedRows.push((await pending).rows);
+      }
     }
   );
   const [decodedRounds, decodingShares] = await timedAsync(
@@ -361,18 +389,12 @@ async function verifyPooled(
         }))
       )
   );
-  // On the main thread; the walk does it while the pool decodes the rows, so adding it to the
-  // summary over-counts a little.
-  const [decodedSteps, decodingProofs] = timed(
-    `walk: decode the ${MIXERS.length} shuffle proofs on the main thread`,
-    () =>
-      form.proofs.map(({ mixer, bytes }, m) => ({
-        mixer,
-        inputs: decodedRows[m] as Rows,
-        outputs: decodedRows[m + 1] as Rows,
-        proof: decodeShuffleProof(group, bytes, rowCount(decodedRows[m + 1] ?? []), CANDIDATES + 1),
-      }))
-  );
+  const decodedSteps = form.proofs.map(({ mixer }, m) => ({
+    mixer,
+    inputs: decodedRows[m] as Rows,
+    outputs: decodedRows[m + 1] as Rows,
+    proof: proofs[m] as ReturnType<typeof decodeShuffleProof>,
+  }));
   const [verdicts, pooledChecks] = await timedAsync(
     `verifier: V10.2–V10.5 on ${THREADS} worker threads`,
     () =>
@@ -397,7 +419,7 @@ async function verifyPooled(
   const failed = verdicts.filter((v) => v.status === 'failed');
   if (failed.length > 0)
     throw new Error(`the pooled checks failed ${failed.map((v) => v.id).join()}`);
-  return { decodedRounds, decodingRows, decodingShares, decodingProofs, pooledChecks };
+  return { decodedRounds, decodingRows, decodingShares, pooledChecks };
 }
 
 const perBallot = (t: Timing): string => `${((t.cpu / SAMPLE) * 1000).toFixed(2)} ms CPU`;
@@ -420,15 +442,17 @@ function printPooled(
   ballotProofs: Timing,
   verified: Awaited<ReturnType<typeof verifyPooled>>
 ): void {
-  const { decodingRows, decodingShares, decodingProofs, pooledChecks } = verified;
-  const decoding = sum([decodingRows, decodingShares, decodingProofs]);
+  const { decodingRows, decodingShares, pooledChecks } = verified;
+  const decoding = sum([decodingRows, decodingShares]);
   const ballotsAtN = atN(ballotProofs);
   row(`verifier: V10.2–V10.5 on ${THREADS} threads (shuffles + shares)`, pooledChecks);
-  row(`walk: decode the input and mixes' rows (${THREADS} threads)`, decodingRows);
-  row(`walk: decode the shares (${THREADS} threads)`, decodingShares);
-  row('walk: decode the shuffle proofs (main thread)', decodingProofs);
   row(
-    `verify the ranked part, pooled: ballot proofs / ${THREADS} + decode (rows, shares, proofs) + V10.2–V10.5 (wall from CPU)`,
+    `walk: decode the input and mixes' rows (${THREADS} threads), the proofs meanwhile`,
+    decodingRows
+  );
+  row(`walk: decode the shares (${THREADS} threads)`, decodingShares);
+  row(
+    `verify the ranked part, pooled: ballot proofs from hex / ${THREADS} + decode (rows and proofs, shares) + V10.2–V10.5 (wall from CPU)`,
     {
       wall: ballotsAtN.cpu / THREADS + decoding.wall + pooledChecks.wall,
       cpu: ballotsAtN.cpu + decoding.cpu + pooledChecks.cpu,
