@@ -7,12 +7,10 @@
  * signature check, and is refused with `mix/invalid-signature`. Then the request goes where the
  * officer's would (ranked-phase.ts, ranked-staging.ts, commit-staging.ts).
  */
-import { createHash } from 'node:crypto';
 import {
   type Manifest,
   type MixBody,
   type MixRequest,
-  canonicalize,
   mixRequestProblem,
   mixSignatureProblem,
 } from '@scrutineer/record';
@@ -21,7 +19,7 @@ import type { Group } from '@scrutineer/crypto';
 import { ServiceError } from '../../http-errors.ts';
 import type { ServiceContext } from '../../service-context.ts';
 import { type RankedAppended, postMix } from './ranked-phase.ts';
-import { type StagingLimits, discardStaging, stagePart } from './ranked-staging.ts';
+import { type StagingLimits, canonicalPart, discardStaging, stagePart } from './ranked-staging.ts';
 import { type Committed, commitStaging } from './commit-staging.ts';
 
 /** The mixer a `mix/<contest>/<mixer>` step names. */
@@ -73,14 +71,15 @@ export async function stageOwnMixPart(
 ): Promise<{ step: string; part: number; digest: string; created: boolean }> {
   const { body } = value;
   const step = `mix/${body.contest}/${body.mixer}`;
-  const digest = createHash('sha256').update(canonicalize(body), 'utf8').digest('hex');
+  // Canonicalised and hashed once: the digest the signature covers is the one staged.
+  const canonical = canonicalPart(body);
   await checkRequest(context, electionId, body.mixer, {
     action: 'stage',
     step,
-    digest,
+    digest: canonical.digest,
     signature: value.signature,
   });
-  return stagePart(context, electionId, { type: 'mix', body }, limits);
+  return stagePart(context, electionId, { type: 'mix', body }, limits, canonical);
 }
 
 /** Commits mix server m's staged mix, once its signature on the upload's digest verifies. */

@@ -69,11 +69,24 @@ async function deleteAbandoned(context: ServiceContext, limits: StagingLimits): 
   await context.database.query('DELETE FROM ranked_staging WHERE staged_at < $1', [before]);
 }
 
+/** A staged part's canonical text, as stored, and its SHA-256 in hex: what a mix server signs. */
+export interface CanonicalPart {
+  readonly text: string;
+  readonly digest: string;
+}
+
+export function canonicalPart(body: StagedPart['body']): CanonicalPart {
+  const text = canonicalize(body);
+  return { text, digest: createHash('sha256').update(text, 'utf8').digest('hex') };
+}
+
+/** Stages one part; `canonical` is its {@link canonicalPart} when the caller has made it already. */
 export async function stagePart(
   context: ServiceContext,
   electionId: string,
   part: StagedPart,
-  limits: StagingLimits
+  limits: StagingLimits,
+  canonical: CanonicalPart = canonicalPart(part.body)
 ): Promise<{ step: string; part: number; digest: string; created: boolean }> {
   await checkStagingAllowed(context, electionId, part.body.contest);
   if (part.body.part >= part.body.parts)
@@ -83,9 +96,8 @@ export async function stagePart(
     );
   await deleteAbandoned(context, limits);
   const step = stagedStepOf(part);
-  const body = canonicalize(part.body);
+  const { text: body, digest } = canonical;
   const bytes = Buffer.byteLength(body, 'utf8');
-  const digest = createHash('sha256').update(body, 'utf8').digest('hex');
   const joins = joinsOf(part);
   const staged = { step, part: part.body.part, digest };
   return context.database.transaction(async (transaction) => {
