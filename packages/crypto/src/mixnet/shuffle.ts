@@ -524,8 +524,8 @@ export function shuffleEquations(
 
 /**
  * The equations under generators given by the caller. Only the trapdoor test uses it, to show
- * that a forged proof holds under the forger's generators; every verifier calls
- * {@link shuffleEquations}, which derives them (spec §11.3). Not exported from the package.
+ * that a forged proof holds under the forger's generators; every verifier derives them (spec
+ * §11.3), through {@link shuffleEquations} or {@link verifyShuffle}. Not exported from the package.
  */
 export function shuffleEquationsUnderGenerators(
   group: Group,
