@@ -27,6 +27,7 @@ export {
 } from './checks/ballot-crypto.ts';
 export {
   ballotEquations,
+  rankedEntryEquations,
   type BallotContext,
   type BallotFault,
 } from './checks/ballot-equations.ts';

@@ -34,7 +34,6 @@ import {
   type Point,
   batchHoldsUnsafe,
   bytesToHex,
-  decodeCiphertext,
   decodeShuffleProof,
   encodeCiphertext,
   encodeDecryptionShare,
@@ -42,11 +41,9 @@ import {
   encodeU64,
   encryptRanking,
   evaluatePolynomial,
-  hexToBytes,
   loadGroup,
   randomPolynomial,
   randomScalar,
-  rankedBallotEquations,
   rankingVector,
 } from '@scrutineer/crypto';
 import {
@@ -65,6 +62,7 @@ import {
   type Rows,
   decodeRowsPooled,
   decodeSharesPooled,
+  rankedEntryEquations,
   type RankedTaskRunner,
   pooledRankedWork,
   verifyRankedContestWith,
@@ -205,36 +203,37 @@ const BALLOT_BATCH = 128;
 /**
  * Ranked-ballot proofs (V10.1): a sample made in the booth's way and turned into the record's form
  * (each position's ciphertext and the proof in hex), then timed as the walk's ballot workers check
- * them: decoded, their equations made, and checked in batches of {@link BALLOT_BATCH}.
+ * them — decoded and made into equations by the verifier's own `rankedEntryEquations` — in
+ * batches of {@link BALLOT_BATCH}.
  */
 function verifySample(): Timing {
   const sample = Array.from({ length: SAMPLE }, (_, i) => {
-    const context = { baseHash, bindings: [encodeU64(i), encodeU64(contest)] };
+    const credential = encodeU64(i);
+    const context = { baseHash, bindings: [credential, encodeU64(contest)] };
     const ballot = encryptRanking(group, publicKey, context, CANDIDATES, rankingOf(i));
     return {
-      context,
-      ciphertexts: ballot.ciphertexts.map((c) => bytesToHex(encodeCiphertext(group, c))),
-      proof: bytesToHex(encodeShuffleProof(group, ballot.proof)),
+      credential,
+      ranked: {
+        ciphertexts: ballot.ciphertexts.map((c) => bytesToHex(encodeCiphertext(group, c))),
+        proof: bytesToHex(encodeShuffleProof(group, ballot.proof)),
+      },
     };
   });
   return timed(
     `verify ${SAMPLE} ranked-ballot proofs from hex (decode + V10.1), batches of ${BALLOT_BATCH}`,
     () => {
       for (let start = 0; start < SAMPLE; start += BALLOT_BATCH) {
-        const equations = sample.slice(start, start + BALLOT_BATCH).flatMap((ballot) => {
-          const positions = ballot.ciphertexts.map((hex) =>
-            decodeCiphertext(group, hexToBytes(hex), { allowIdentity: false })
+        const equations = sample
+          .slice(start, start + BALLOT_BATCH)
+          .flatMap(({ credential, ranked }) =>
+            rankedEntryEquations(
+              { group, electionKey: publicKey, baseHash },
+              credential,
+              contest,
+              CANDIDATES,
+              ranked
+            )
           );
-          const proof = decodeShuffleProof(group, hexToBytes(ballot.proof), positions.length, 1);
-          return rankedBallotEquations(
-            group,
-            publicKey,
-            ballot.context,
-            CANDIDATES,
-            positions,
-            proof
-          );
-        });
         if (!batchHoldsUnsafe(group, equations)) throw new Error('a ranked-ballot proof failed');
       }
     }

@@ -104,6 +104,40 @@ export function ballotEquations(context: BallotContext, ballot: Ballot): BallotE
   }
 }
 
+/**
+ * Spec §11.2: a ranked entry's proof equations, in the ballot context (h; C, c), decoded from the
+ * entry's hex: what the ballot check makes of it, and what the ranked benchmark times. Throws the
+ * fault signal {@link ballotEquations} reports as V10.1 when an element does not decode.
+ */
+export function rankedEntryEquations(
+  context: Pick<BallotContext, 'group' | 'electionKey' | 'baseHash'>,
+  credential: Uint8Array,
+  contest: number,
+  candidates: number,
+  ranked: { readonly ciphertexts: readonly string[]; readonly proof: string }
+): Equation[] {
+  const { group, electionKey, baseHash } = context;
+  const where = `contest ${contest} ranking`;
+  const positions = ranked.ciphertexts.map((hex, i) =>
+    decodeAs('V10.1', `${where} position ${i}`, () =>
+      decodeCiphertext(group, hexToBytes(hex), { allowIdentity: false })
+    )
+  );
+  const proof = decodeAs('V10.1', `${where} proof`, () =>
+    decodeShuffleProof(group, hexToBytes(ranked.proof), positions.length, 1)
+  );
+  return decodeAs('V10.1', where, () =>
+    rankedBallotEquations(
+      group,
+      electionKey,
+      { baseHash, bindings: [credential, encodeU64(contest)] },
+      candidates,
+      positions,
+      proof
+    )
+  );
+}
+
 function collectEquations(context: BallotContext, ballot: Ballot): BallotEquations {
   const { group, manifest, electionKey, baseHash } = context;
   const credentialBytes = hexToBytes(ballot.credential);
@@ -135,29 +169,9 @@ function collectEquations(context: BallotContext, ballot: Ballot): BallotEquatio
     const contest = manifest.contests[c];
     if (contest === undefined) break;
     if (wire.ranked !== undefined) {
-      // Spec §11.2: a ranked entry's proof, in the ballot context (h; C, c). Its ciphertexts are
-      // mixed (§11.5), never summed: the entry adds nothing to the homomorphic aggregate.
-      const { ranked } = wire;
-      const where = `contest ${c} ranking`;
-      const positions = ranked.ciphertexts.map((hex, i) =>
-        decodeAs('V10.1', `${where} position ${i}`, () =>
-          decodeCiphertext(group, hexToBytes(hex), { allowIdentity: false })
-        )
-      );
-      const proof = decodeAs('V10.1', `${where} proof`, () =>
-        decodeShuffleProof(group, hexToBytes(ranked.proof), positions.length, 1)
-      );
+      // Its ciphertexts are mixed (§11.5), never summed: it adds nothing to the aggregate.
       rankedEquations.push(
-        ...decodeAs('V10.1', where, () =>
-          rankedBallotEquations(
-            group,
-            electionKey,
-            { baseHash, bindings: [credentialBytes, encodeU64(c)] },
-            contest.candidates.length,
-            positions,
-            proof
-          )
-        )
+        ...rankedEntryEquations(context, credentialBytes, c, contest.candidates.length, wire.ranked)
       );
       ciphertexts.push([]);
       continue;
