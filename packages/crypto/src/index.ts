@@ -203,9 +203,11 @@ export {
 } from './threshold/combine.ts';
 export {
   type PackedDecoding,
+  type PackedRange,
   decodePacked,
   decodePoints,
   joinPacked,
+  joinPackedRanges,
   packPoints,
   packedEncodings,
   packedPointCount,

@@ -11,7 +11,14 @@ import { bytesToHex, concatByteArrays } from './bytes.ts';
 import { decodeCiphertext, decodeCiphertextsPacked, encrypt } from './elgamal.ts';
 import type { Group } from './group.ts';
 import { nobleGroup } from './backends/noble.ts';
-import { decodePacked, decodePoints, unpackPoints } from './point-transfer.ts';
+import {
+  decodePacked,
+  decodePoints,
+  joinPacked,
+  joinPackedRanges,
+  packPoints,
+  unpackPoints,
+} from './point-transfer.ts';
 import { GroupError } from './group.ts';
 import { randomScalar } from './scalar.ts';
 import { nativeGroup, nativeSkipReason } from './test-helpers/native-group.ts';
@@ -45,6 +52,25 @@ for (const [name, group] of backends) {
     { skip: group === null ? (nativeSkipReason ?? true) : false },
     () => {
       const g = group as Group;
+
+      it('joins ranges of several packings in order, and refuses packings of different forms', () => {
+        const [a, b] = [encodings(g, 5), encodings(g, 4)].map((list) =>
+          packPoints(
+            g,
+            list.map((e) => g.decodePoint(e))
+          )
+        ) as [Uint8Array, Uint8Array];
+        const joined = joinPackedRanges([
+          { packed: a, from: 1, count: 2 },
+          { packed: b, from: 0, count: 4 },
+          { packed: a, from: 4, count: 1 },
+        ]);
+        const [x, y] = [hexOf(g, a), hexOf(g, b)];
+        assert.deepEqual(hexOf(g, joined), [...x.slice(1, 3), ...y, ...x.slice(4)]);
+        assert.deepEqual(hexOf(g, joinPacked([a, b])), [...x, ...y]);
+        const other = Uint8Array.of(a[0] === 0 ? 1 : 0);
+        assert.throws(() => joinPacked([a, other]), /different forms/);
+      });
 
       it('decodes every point to the one decodePoint gives', () => {
         const points = encodings(g, 9);

@@ -170,15 +170,33 @@ export function packedEncodings(packed: Uint8Array): Uint8Array {
 
 /** {@link packPoints}' bytes of several packings joined in order (all of one form). */
 export function joinPacked(parts: readonly Uint8Array[]): Uint8Array {
-  const form = parts[0]?.[0] ?? ENCODINGS;
-  if (parts.some((part) => part[0] !== form))
+  return joinPackedRanges(
+    parts.map((packed) => ({ packed, from: 0, count: packedPointCount(packed) }))
+  );
+}
+
+/** Points [from, from + count) of a {@link packPoints} packing. */
+export interface PackedRange {
+  readonly packed: Uint8Array;
+  readonly from: number;
+  readonly count: number;
+}
+
+/**
+ * {@link packPoints}' bytes of ranges of several packings (all of one form) joined in order: a
+ * verifier gathers the ranked entries its ballot workers decoded, batch by batch, into one row set.
+ */
+export function joinPackedRanges(ranges: readonly PackedRange[]): Uint8Array {
+  const form = ranges[0]?.packed[0] ?? ENCODINGS;
+  if (ranges.some((range) => range.packed[0] !== form))
     throw new TypeError('joinPacked: packings of different forms');
-  const out = new Uint8Array(1 + parts.reduce((sum, part) => sum + part.length - 1, 0));
+  const stride = form === BACKEND_FORM ? NATIVE_FORM_BYTES : POINT_BYTES;
+  const out = new Uint8Array(1 + stride * ranges.reduce((sum, range) => sum + range.count, 0));
   out[0] = form;
   let at = 1;
-  for (const part of parts) {
-    out.set(part.subarray(1), at);
-    at += part.length - 1;
+  for (const { packed, from, count } of ranges) {
+    out.set(packed.subarray(1 + from * stride, 1 + (from + count) * stride), at);
+    at += count * stride;
   }
   return out;
 }

@@ -18,6 +18,7 @@ import {
   type BallotRunner,
   type BallotRunnerContext,
   type BallotRunnerFactory,
+  type WireRankedEntries,
   decodeAggregate,
 } from './ballot-runner.ts';
 import type { BallotBatchItem } from './checks/ballot-crypto.ts';
@@ -42,6 +43,7 @@ export class BallotBatches {
   readonly #report: ReportBuilder;
   readonly #limits: BatchLimits;
   readonly #onVerified: (ballotsVerified: number) => void;
+  readonly #onRanked: (entries: WireRankedEntries) => void;
   #runner: BallotRunner | null = null;
   #batch: BallotBatchItem[] = [];
   readonly #inFlight: Promise<void>[] = [];
@@ -54,13 +56,16 @@ export class BallotBatches {
     manifest: Manifest,
     report: ReportBuilder,
     limits: BatchLimits,
-    onVerified: (ballotsVerified: number) => void
+    onVerified: (ballotsVerified: number) => void,
+    /** Each batch's decoded ranked entries, as its result comes back (the ranked walk's input). */
+    onRanked: (entries: WireRankedEntries) => void = () => undefined
   ) {
     this.#group = group;
     this.#manifest = manifest;
     this.#report = report;
     this.#limits = limits;
     this.#onVerified = onVerified;
+    this.#onRanked = onRanked;
   }
 
   /** Whether ballots are being verified (a runner started at a valid `election-open`). */
@@ -146,6 +151,7 @@ export class BallotBatches {
     this.#inFlight.push(
       this.#runner.run(items).then((result) => {
         this.#report.merge(result.outcome);
+        this.#onRanked(result.ranked);
         const partial = decodeAggregate(this.#group, result.aggregate);
         const sums = (this.#aggregate ??= zeroAggregate(this.#group, this.#manifest));
         partial.forEach((row, c) =>

@@ -8,6 +8,7 @@ import {
   decodeCiphertext,
   encodeCiphertext,
   hexToBytes,
+  packPoints,
 } from '@scrutineer/crypto';
 import type { Manifest } from '@scrutineer/record';
 import type { PartialOutcome } from './report.ts';
@@ -39,6 +40,19 @@ export function prepareBallotContext(group: Group, context: BallotRunnerContext)
 export interface WireBatchResult {
   readonly outcome: PartialOutcome;
   readonly aggregate: readonly (readonly string[])[];
+  readonly ranked: WireRankedEntries;
+}
+
+/**
+ * The batch's decoded ranked entries (ballot-crypto.ts) for the ranked walk: entry i is the
+ * ballot at `positions[i]`'s entry for contest `contests[i]`, its `widths[i]` ciphertexts' α, β
+ * next in `points` (crypto `packPoints` form, one buffer for the batch).
+ */
+export interface WireRankedEntries {
+  readonly positions: readonly number[];
+  readonly contests: readonly number[];
+  readonly widths: readonly number[];
+  readonly points: Uint8Array;
 }
 
 export interface BallotRunner {
@@ -59,12 +73,24 @@ export function runBatch(
   context: BallotRunnerContext,
   items: readonly BallotBatchItem[]
 ): WireBatchResult {
-  const { outcome, aggregate } = verifyBallotBatch(prepareBallotContext(group, context), items);
+  const { outcome, aggregate, ranked } = verifyBallotBatch(
+    prepareBallotContext(group, context),
+    items
+  );
   return {
     outcome,
     aggregate: aggregate.map((options) =>
       options.map((c) => bytesToHex(encodeCiphertext(group, c)))
     ),
+    ranked: {
+      positions: ranked.map((entry) => entry.position),
+      contests: ranked.map((entry) => entry.contest),
+      widths: ranked.map((entry) => entry.positions.length),
+      points: packPoints(
+        group,
+        ranked.flatMap((entry) => entry.positions.flatMap((c) => [c.alpha, c.beta]))
+      ),
+    },
   };
 }
 

@@ -102,8 +102,15 @@ export class ElectionChecks {
     this.#decryption = new DecryptionChecker(group, manifest, report);
     this.#postalAudit = new PostalAuditChecker(manifest, report);
     this.#disputes = new DisputeChecker(group, manifest, report);
-    this.#batches = new BallotBatches(group, manifest, report, inputs.limits, inputs.onVerified);
     this.#ranked = new RankedWalk(group, manifest, report);
+    this.#batches = new BallotBatches(
+      group,
+      manifest,
+      report,
+      inputs.limits,
+      inputs.onVerified,
+      (entries) => this.#ranked.decoded(entries)
+    );
   }
 
   /**

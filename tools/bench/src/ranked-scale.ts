@@ -8,9 +8,11 @@
  *
  * Then the same work as the verifier and the trustees now run it on T threads (default: one a
  * core): the verifier's V10.2–V10.5 with its shuffles and share slices on its worker pool
- * (`verifyRankedContestWith`), the record walk's decoding of the rows and the shares (both on the
- * pool, from the record's hex; each shuffle proof decoded from its bytes on this thread while the
- * pool decodes that mix's rows, as the walk does), and each trustee's rounds on
+ * (`verifyRankedContestWith`), the record walk's decoding of the mixes' rows and the shares (both
+ * on the pool, from the record's hex; each shuffle proof decoded from its bytes on this thread
+ * while the pool decodes that mix's rows, as the walk does; the cascade's input joined from the
+ * ranked entries the ballot workers decoded for V10.1, whose decoding and packing the sample
+ * times), and each trustee's rounds on
  * T threads (`rankedSharesOnAllCores`). CPU is the whole process's, worker threads included.
  *
  * With --pooled-only, only what the pooled verification needs: the input rows, the sample, the 3
@@ -41,7 +43,10 @@ import {
   encodeU64,
   encryptRanking,
   evaluatePolynomial,
+  joinPackedRanges,
   loadGroup,
+  packPoints,
+  packedPointCount,
   randomPolynomial,
   randomScalar,
   rankingVector,
@@ -177,7 +182,12 @@ const trustee = (l: number): Parameters<typeof trusteeRankedShares>[2] => ({
 
 /** What the verifier reads, in the record's form: hex and bytes, no decoded objects. */
 interface RecordForm {
-  /** The cascade's input rows, then each mix's output rows: each ciphertext's encoding in hex. */
+  /**
+   * The cascade's input rows as the walk's ballot workers hand them over, having decoded them for
+   * V10.1 (the sample times that): one packing a batch of {@link BALLOT_BATCH} ballots.
+   */
+  readonly inputs: readonly Uint8Array[];
+  /** Each mix's output rows: each ciphertext's encoding in hex. */
   readonly rows: readonly (readonly (readonly string[])[])[];
   readonly proofs: readonly { readonly mixer: number; readonly bytes: Uint8Array }[];
   readonly rounds: readonly Round<readonly string[]>[];
@@ -188,6 +198,15 @@ interface Round<Shares> {
   readonly submissions: readonly { readonly trustee: number; readonly shares: Shares }[];
 }
 
+const batchesPacked = (rows: readonly CiphertextRow[]): Uint8Array[] =>
+  Array.from({ length: Math.ceil(rows.length / BALLOT_BATCH) }, (_, b) =>
+    packPoints(
+      group,
+      rows
+        .slice(b * BALLOT_BATCH, (b + 1) * BALLOT_BATCH)
+        .flatMap((row) => row.flatMap((c) => [c.alpha, c.beta]))
+    )
+  );
 const hexOfRows = (rows: readonly CiphertextRow[]): string[][] =>
   rows.map((row) => row.map((c) => bytesToHex(encodeCiphertext(group, c))));
 const hexOfShares = (shares: readonly DecryptionShare[]): string[] =>
@@ -220,12 +239,12 @@ function verifySample(): Timing {
     };
   });
   return timed(
-    `verify ${SAMPLE} ranked-ballot proofs from hex (decode + V10.1), batches of ${BALLOT_BATCH}`,
+    `verify ${SAMPLE} ranked-ballot proofs from hex (decode + V10.1 + pack the positions), batches of ${BALLOT_BATCH}`,
     () => {
       for (let start = 0; start < SAMPLE; start += BALLOT_BATCH) {
-        const equations = sample
+        const entries = sample
           .slice(start, start + BALLOT_BATCH)
-          .flatMap(({ credential, ranked }) =>
+          .map(({ credential, ranked }) =>
             rankedEntryEquations(
               { group, electionKey: publicKey, baseHash },
               credential,
@@ -234,7 +253,18 @@ function verifySample(): Timing {
               ranked
             )
           );
-        if (!batchHoldsUnsafe(group, equations)) throw new Error('a ranked-ballot proof failed');
+        if (
+          !batchHoldsUnsafe(
+            group,
+            entries.flatMap((e) => e.equations)
+          )
+        )
+          throw new Error('a ranked-ballot proof failed');
+        // As a ballot worker answers its batch: the positions packed for the ranked walk.
+        packPoints(
+          group,
+          entries.flatMap((e) => e.positions.flatMap((c) => [c.alpha, c.beta]))
+        );
       }
     }
   )[1];
@@ -354,15 +384,23 @@ async function verifyPooled(
   // decodes that mix's proof (its row count is the input's: a shuffle keeps the count).
   const decodedRows: Rows[] = [];
   const proofs: ReturnType<typeof decodeShuffleProof>[] = [];
+  const width = CANDIDATES + 1;
   const [, decodingRows] = await timedAsync(
-    `walk: decode the ${form.rows.length} row sets on ${THREADS} threads, and the ${MIXERS.length} shuffle proofs meanwhile`,
+    `walk: join the ballots' decoded entries, decode the ${form.rows.length} mixes' row sets on ${THREADS} threads and the proofs meanwhile`,
     async () => {
-      const [input, ...outputs] = form.rows;
-      decodedRows.push((await decodeRowsPooled(group, runRanked, input ?? [])).rows);
-      for (const [m, rows] of outputs.entries()) {
+      // As the walk's `decoded` and `#decodedRows`: a range of a batch's packing per ballot.
+      const ranges = form.inputs.flatMap((packed) =>
+        Array.from({ length: packedPointCount(packed) / (2 * width) }, (_, i) => ({
+          packed,
+          from: 2 * width * i,
+          count: 2 * width,
+        }))
+      );
+      decodedRows.push({ count: ranges.length, width, points: joinPackedRanges(ranges) });
+      for (const [m, rows] of form.rows.entries()) {
         const pending = decodeRowsPooled(group, runRanked, rows);
         const bytes = form.proofs[m]?.bytes ?? new Uint8Array();
-        proofs.push(decodeShuffleProof(group, bytes, rows.length, CANDIDATES + 1));
+        proofs.push(decodeShuffleProof(group, bytes, rows.length, width));
         decodedRows.push((await pending).rows);
       }
     }
@@ -488,7 +526,8 @@ async function fullRun(): Promise<void> {
   const pool = await startPool();
   const verified = await verifyPooled(
     {
-      rows: [ballots, ...steps.map((step) => step.outputs)].map(hexOfRows),
+      inputs: batchesPacked(ballots),
+      rows: steps.map((step) => step.outputs).map(hexOfRows),
       proofs: steps.map((step) => ({
         mixer: step.mixer,
         bytes: encodeShuffleProof(group, step.proof),
@@ -576,13 +615,15 @@ async function recordForm(
   let ballotProofs: Timing = { wall: 0, cpu: 0 };
   const rows: string[][][] = [];
   const proofs: { mixer: number; bytes: Uint8Array }[] = [];
+  let inputs: Uint8Array[] = [];
   // The cascade's input rows live in this function only, so they go before the rounds start.
   const cascade = (): { rankings: number[][]; last: readonly CiphertextRow[] } => {
     const input = makeInputRows();
     // The sample's objects are dropped before the mixes start.
     ballotProofs = verifySample();
+    inputs = batchesPacked(input.rows);
     const last = mixCascade(input.rows, (step) => {
-      rows.push(hexOfRows(step.inputs));
+      if (step.mixer > 1) rows.push(hexOfRows(step.inputs));
       proofs.push({ mixer: step.mixer, bytes: encodeShuffleProof(group, step.proof) });
     });
     return { rankings: input.rankings, last };
@@ -603,7 +644,7 @@ async function recordForm(
     },
     'verify + combine the shares (not a target)'
   );
-  const form = { rows, proofs, rounds, rankings: publishedRankings(prefixes, rankings) };
+  const form = { inputs, rows, proofs, rounds, rankings: publishedRankings(prefixes, rankings) };
   return { form, ballotProofs, targets };
 }
 

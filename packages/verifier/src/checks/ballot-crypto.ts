@@ -26,7 +26,12 @@ import {
 } from '@scrutineer/record';
 import type { CheckId } from '../check-catalogue.ts';
 import type { PartialOutcome } from '../report.ts';
-import { type BallotContext, type BallotFault, ballotEquations } from './ballot-equations.ts';
+import {
+  type BallotContext,
+  type BallotFault,
+  type RankedEntryPositions,
+  ballotEquations,
+} from './ballot-equations.ts';
 
 /** One ballot of a batch: a cast ballot (counted or not) or an audited one. */
 export type BallotBatchItem =
@@ -44,6 +49,11 @@ export interface BallotBatchResult {
   readonly outcome: PartialOutcome;
   /** Per contest, per option: the sum of the counted ballots' ciphertexts in this batch. */
   readonly aggregate: Ciphertext[][];
+  /**
+   * The ranked entries of the batch's cast ballots (counted or not) that decoded, as decoded for
+   * V10.1, each with its ballot's position: the ranked walk's cascade input (spec §11.5).
+   */
+  readonly ranked: readonly (RankedEntryPositions & { readonly position: number })[];
 }
 
 /** The board's verdict on one ballot: the fault of the first check that fails, or its ciphertexts. */
@@ -200,6 +210,7 @@ export function verifyBallotBatch(
   };
   const aggregate = manifest.contests.map((c) => c.candidates.map(() => zeroCiphertext(group)));
   const pending: PendingItem[] = [];
+  const ranked: BallotBatchResult['ranked'][number][] = [];
 
   for (const item of items) {
     if (item.kind === 'audited') {
@@ -246,6 +257,7 @@ export function verifyBallotBatch(
         .map((g) => ({ check: g.check, equations: g.equations })),
     });
     if (item.counted) addToAggregate(outcome.value.ciphertexts);
+    for (const entry of outcome.value.ranked) ranked.push({ position: item.position, ...entry });
   }
 
   const suspects = new Set(suspectItemsUnsafe(group, pending));
@@ -256,7 +268,7 @@ export function verifyBallotBatch(
       else fail(g.check, 'verification equation fails', item.position);
     }
   }
-  return { outcome: { checked: [...checked], failures }, aggregate };
+  return { outcome: { checked: [...checked], failures }, aggregate, ranked };
 }
 
 /** A ballot whose equations await the batch check, grouped by the checks they stand for. */

@@ -50,6 +50,17 @@ export interface BallotEquations {
   }[];
   /** Per ballot entry (per contest of the manifest without styles), per option. */
   readonly ciphertexts: readonly (readonly Ciphertext[])[];
+  /**
+   * Each ranked entry's positions as decoded for its proof, with the contest's manifest index: the
+   * cascade's input (spec §11.5), so that the verifier decodes a ranked ballot once.
+   */
+  readonly ranked: readonly RankedEntryPositions[];
+}
+
+/** A ranked entry's n + 1 ciphertexts, decoded, and the contest (manifest index) it ranks. */
+export interface RankedEntryPositions {
+  readonly contest: number;
+  readonly positions: readonly Ciphertext[];
 }
 
 /** A ballot that failed before any equation: an undecodable element or a broken challenge sum. */
@@ -106,8 +117,9 @@ export function ballotEquations(context: BallotContext, ballot: Ballot): BallotE
 
 /**
  * Spec §11.2: a ranked entry's proof equations, in the ballot context (h; C, c), decoded from the
- * entry's hex: what the ballot check makes of it, and what the ranked benchmark times. Throws the
- * fault signal {@link ballotEquations} reports as V10.1 when an element does not decode.
+ * entry's hex, and its decoded positions: what the ballot check makes of it, and what the ranked
+ * benchmark times. Throws the fault signal {@link ballotEquations} reports as V10.1 when an
+ * element does not decode.
  */
 export function rankedEntryEquations(
   context: Pick<BallotContext, 'group' | 'electionKey' | 'baseHash'>,
@@ -115,7 +127,7 @@ export function rankedEntryEquations(
   contest: number,
   candidates: number,
   ranked: { readonly ciphertexts: readonly string[]; readonly proof: string }
-): Equation[] {
+): { equations: Equation[]; positions: Ciphertext[] } {
   const { group, electionKey, baseHash } = context;
   const where = `contest ${contest} ranking`;
   const positions = ranked.ciphertexts.map((hex, i) =>
@@ -126,7 +138,7 @@ export function rankedEntryEquations(
   const proof = decodeAs('V10.1', `${where} proof`, () =>
     decodeShuffleProof(group, hexToBytes(ranked.proof), positions.length, 1)
   );
-  return decodeAs('V10.1', where, () =>
+  const equations = decodeAs('V10.1', where, () =>
     rankedBallotEquations(
       group,
       electionKey,
@@ -136,6 +148,7 @@ export function rankedEntryEquations(
       proof
     )
   );
+  return { equations, positions };
 }
 
 function collectEquations(context: BallotContext, ballot: Ballot): BallotEquations {
@@ -151,6 +164,7 @@ function collectEquations(context: BallotContext, ballot: Ballot): BallotEquatio
   const selectionEquations: Equation[] = [];
   const totalEquations: Equation[] = [];
   const rankedEquations: Equation[] = [];
+  const ranked: RankedEntryPositions[] = [];
   const ciphertexts: Ciphertext[][] = [];
   // The first challenge-sum failure per check is recorded, not thrown: V5.5 and V5.6 are both
   // judged, and the ciphertexts still reach the aggregate (V7.2 is about the tally, not proofs).
@@ -170,9 +184,15 @@ function collectEquations(context: BallotContext, ballot: Ballot): BallotEquatio
     if (contest === undefined) break;
     if (wire.ranked !== undefined) {
       // Its ciphertexts are mixed (§11.5), never summed: it adds nothing to the aggregate.
-      rankedEquations.push(
-        ...rankedEntryEquations(context, credentialBytes, c, contest.candidates.length, wire.ranked)
+      const entry = rankedEntryEquations(
+        context,
+        credentialBytes,
+        c,
+        contest.candidates.length,
+        wire.ranked
       );
+      rankedEquations.push(...entry.equations);
+      ranked.push({ contest: c, positions: entry.positions });
       ciphertexts.push([]);
       continue;
     }
@@ -231,6 +251,7 @@ function collectEquations(context: BallotContext, ballot: Ballot): BallotEquatio
       return message === undefined ? { check, equations } : { check, equations, fault: message };
     }),
     ciphertexts,
+    ranked,
   };
 }
 

@@ -11,10 +11,12 @@ import {
   type DecryptionCheckpoint,
   type DecryptionShare,
   type Group,
+  type PackedRange,
   type Point,
   bytesToHex,
   decodeShuffleProof,
   hexToBytes,
+  joinPackedRanges,
 } from '@scrutineer/crypto';
 import {
   type Ballot,
@@ -31,6 +33,7 @@ import {
   mixSignatureProblem,
   postalRankingsOf,
 } from '@scrutineer/record';
+import type { WireRankedEntries } from '../ballot-runner.ts';
 import type { ReportBuilder } from '../report.ts';
 import { checkRankedResult } from '../checks/ranked-result.ts';
 import {
@@ -75,6 +78,12 @@ export class RankedWalk {
     number,
     { position: number; credential: string; ciphertexts: readonly string[] }[]
   >();
+  /**
+   * Per manifest contest index, per ballot position: that entry's α, β as the ballot workers
+   * decoded them for V10.1 (a range of a batch's packing), so that the cascade's input is not
+   * decoded a second time.
+   */
+  readonly #decoded = new Map<number, Map<number, PackedRange>>();
   readonly #mixes: Positioned<Body<'mix'>>[] = [];
   readonly #shares: Positioned<Body<'ranked-decryption-share'>>[] = [];
   readonly #rankings: Positioned<Body<'ranked-rankings'>>[] = [];
@@ -104,6 +113,36 @@ export class RankedWalk {
       list.push({ position, credential: ballot.credential, ciphertexts: entry.ranked.ciphertexts });
       this.#entries.set(c, list);
     });
+  }
+
+  /** A ballot batch's decoded ranked entries (ballot-runner.ts), kept as ranges of its packing. */
+  decoded(entries: WireRankedEntries): void {
+    let from = 0;
+    entries.positions.forEach((position, i) => {
+      const contest = entries.contests[i] as number;
+      const count = 2 * (entries.widths[i] as number);
+      const byPosition = this.#decoded.get(contest) ?? new Map<number, PackedRange>();
+      byPosition.set(position, { packed: entries.points, from, count });
+      this.#decoded.set(contest, byPosition);
+      from += count;
+    });
+  }
+
+  /**
+   * The counted entries as one packed row set of width n + 1, from the ballot workers' decoding,
+   * or null when some entry was not decoded there (its ballot failed before its ranked entry, or
+   * ballots were checked elsewhere): then the walk decodes the entries' hex itself.
+   */
+  #decodedRows(c: number, counted: readonly { position: number }[], width: number): Rows | null {
+    const byPosition = this.#decoded.get(c);
+    const ranges: PackedRange[] = [];
+    for (const { position } of counted) {
+      const range = byPosition?.get(position);
+      if (range === undefined || range.count !== 2 * width) return null;
+      ranges.push(range);
+    }
+    if (ranges.length === 0) return null;
+    return { count: ranges.length, width, points: joinPackedRanges(ranges) };
   }
 
   observe(event: BoardEvent): void {
@@ -169,7 +208,9 @@ export class RankedWalk {
     const decode = (rows: readonly (readonly string[])[]) =>
       tasks === undefined ? decodeRows(group, rows) : decodeRowsPooled(group, tasks, rows);
     // An undecodable entry already failed V10.1 with its ballot; it is no mixer's input.
-    const inputs: Rows = (await decode(counted.map((b) => b.ciphertexts))).rows;
+    const inputs: Rows =
+      this.#decodedRows(c, counted, n + 1) ??
+      (await decode(counted.map((b) => b.ciphertexts))).rows;
 
     // V10.2: each mixer's parts joined; its input is its predecessor's output (by inputHash).
     // Nothing after a mixer at fault is checked: V10.3–V10.5 are then not reached.
