@@ -177,6 +177,8 @@ export {
   decryptionProofContext,
   verifyDecryptionShare,
   decryptionShareEquations,
+  decryptionShareBatchesHoldUnsafe,
+  findInvalidDecryptionShareBatchesUnsafe,
   findInvalidDecryptionSharesUnsafe,
   encodeDecryptionShare,
   decodeDecryptionShare,

@@ -12,7 +12,7 @@ import { DecryptionError } from './decryption-error.ts';
 import {
   type DecryptionShare,
   type DecryptionTarget,
-  findInvalidDecryptionSharesUnsafe,
+  findInvalidDecryptionShareBatchesUnsafe,
 } from './decryption-share.ts';
 import { lagrangeCoefficientsAtZero, scaledLagrangeCoefficientsAtZero } from './lagrange.ts';
 
@@ -110,12 +110,18 @@ export type CombineOutcome =
  */
 export function combineDecryptionsUnsafe(group: Group, request: CombineRequest): CombineOutcome {
   const screened = screenSubmissions(request);
-  const invalid = screened.map((fault, s) => {
-    if (fault !== null) return [];
-    const { trustee, shares } = request.submissions[s] as DecryptionSubmission;
-    const key = request.verificationKeys[trustee - 1] as Point;
-    return findInvalidDecryptionSharesUnsafe(group, request.baseHash, key, request.targets, shares);
-  });
+  const checked = request.submissions.filter((_, s) => screened[s] === null);
+  const found = findInvalidDecryptionShareBatchesUnsafe(
+    group,
+    request.baseHash,
+    request.targets,
+    checked.map(({ trustee, shares }) => ({
+      verificationKey: request.verificationKeys[trustee - 1] as Point,
+      shares,
+    }))
+  );
+  let next = 0;
+  const invalid = screened.map((fault) => (fault !== null ? [] : (found[next++] as number[])));
   return settleCombination(request, screened, invalid, (trustees, batches) =>
     combineBatchesUnsafe(group, request.targets, trustees, batches, request.scaled)
   );

@@ -9,11 +9,14 @@ import { createSeededRandom } from '../test-helpers/seeded-random.ts';
 import { DecryptionError } from './decryption-error.ts';
 import {
   DECRYPTION_SHARE_BYTES,
+  type DecryptionShare,
   type DecryptionTarget,
   aggregateBindings,
   createDecryptionShares,
   decodeDecryptionShare,
+  decryptionShareBatchesHoldUnsafe,
   encodeDecryptionShare,
+  findInvalidDecryptionShareBatchesUnsafe,
   findInvalidDecryptionSharesUnsafe,
   verifyDecryptionShare,
 } from './decryption-share.ts';
@@ -131,6 +134,69 @@ test('a wrong share is found in a batch, by position', () => {
     {
       code: 'decryption/mismatched-inputs',
     }
+  );
+});
+
+test("three trustees' batches checked in one equation (α once a target) say what the batches say one by one", () => {
+  const trustees = [1, 3, 4].map((trustee) => {
+    const x = random.scalar();
+    return {
+      trustee,
+      verificationKey: group.multiplyBase(x),
+      shares: createDecryptionShares(
+        group,
+        baseHash,
+        { trustee, secretShare: x, checkpoint },
+        targets,
+        source
+      ),
+    };
+  });
+  const one = (b: number, t: number, change: (s: DecryptionShare) => DecryptionShare) =>
+    trustees.map((batch, i) => ({
+      ...batch,
+      shares: batch.shares.map((s, j) => (i === b && j === t ? change(s) : s)),
+    }));
+  assert.ok(decryptionShareBatchesHoldUnsafe(group, baseHash, targets, trustees));
+  assert.deepEqual(findInvalidDecryptionShareBatchesUnsafe(group, baseHash, targets, trustees), [
+    [],
+    [],
+    [],
+  ]);
+  const altered = [
+    // A share moved by G; a response off by one; trustee 3's share of target 0 under trustee 1's
+    // key (valid for its own); two trustees' shares of a target exchanged.
+    one(1, 2, (s) => ({ ...s, share: group.add(s.share, group.generator) })),
+    one(0, 0, (s) => ({ ...s, proof: { ...s.proof, response: s.proof.response + 1n } })),
+    one(0, 0, () => at(at(trustees, 1).shares, 0)),
+    trustees.map((batch, i) => ({
+      ...batch,
+      verificationKey: at(trustees, i === 0 ? 2 : i === 2 ? 0 : i).verificationKey,
+    })),
+  ];
+  for (const [k, batches] of altered.entries()) {
+    assert.ok(
+      !decryptionShareBatchesHoldUnsafe(group, baseHash, targets, batches),
+      `alteration ${k}`
+    );
+    assert.deepEqual(
+      findInvalidDecryptionShareBatchesUnsafe(group, baseHash, targets, batches),
+      batches.map((b) =>
+        findInvalidDecryptionSharesUnsafe(group, baseHash, b.verificationKey, targets, b.shares)
+      ),
+      `alteration ${k}`
+    );
+  }
+  assert.deepEqual(
+    findInvalidDecryptionShareBatchesUnsafe(group, baseHash, targets, at(altered, 0)),
+    [[], [2], []]
+  );
+  assert.throws(
+    () =>
+      decryptionShareBatchesHoldUnsafe(group, baseHash, targets, [
+        { ...at(trustees, 0), shares: at(trustees, 0).shares.slice(1) },
+      ]),
+    { code: 'decryption/mismatched-inputs' }
   );
 });
 

@@ -8,20 +8,27 @@ import { concatBytes, encodeU32, encodeU64 } from '../bytes.ts';
 import { MessageReader, type ReadFailure } from '../ceremony/message-reader.ts';
 import type { ScalarSource } from '../ceremony/polynomial.ts';
 import { type Ciphertext, encodeCiphertext } from '../elgamal.ts';
-import { type Equation, allHoldUnsafe, batchHoldsUnsafe, holdsUnsafe } from '../equation.ts';
+import {
+  type Equation,
+  allHoldUnsafe,
+  batchHoldsUnsafe,
+  batchWeights,
+  holdsUnsafe,
+} from '../equation.ts';
 import { type Group, type Point, POINT_BYTES } from '../group.ts';
 import { DomainTag } from '../hash.ts';
 import type { ProofContext } from '../proof-context.ts';
 import {
   type ChaumPedersenProof,
   type EqualLogsStatement,
+  chaumPedersenChallenge,
   chaumPedersenEquations,
   decodeChaumPedersenProof,
   encodeChaumPedersenProof,
   proveChaumPedersenWithCommitments,
 } from '../proofs/chaum-pedersen.ts';
 import { decodePacked } from '../point-transfer.ts';
-import { decodeScalar, randomScalar } from '../scalar.ts';
+import { decodeScalar, modOrder, randomScalar } from '../scalar.ts';
 import { DecryptionError } from './decryption-error.ts';
 
 /** One aggregate to decrypt and what identifies it (spec §8.1). */
@@ -201,6 +208,90 @@ export function findInvalidDecryptionSharesUnsafe(
     if (!equations.every((equation) => holdsUnsafe(group, equation))) invalid.push(t);
   });
   return invalid;
+}
+
+/**
+ * Spec §8.4 step 2 with §5.6: several trustees' batches for the same targets checked in one
+ * weighted equation, each share's two equations of (5.12) weighted apart as
+ * {@link batchHoldsUnsafe} weighs them, the terms merged point by point: G and each Vₗ once, each
+ * target's α once for all the trustees (every share of a target has it as its second base), and
+ * each share's Dₗ, A₁, A₂. A verifier with k trustees' shares of a round multiplies α once rather
+ * than k times. True when every share holds (a false one passes with probability at most 2⁻¹²⁸);
+ * false says only that some share fails: {@link findInvalidDecryptionSharesUnsafe}, batch by
+ * batch, says which.
+ */
+export function decryptionShareBatchesHoldUnsafe(
+  group: Group,
+  baseHash: Uint8Array,
+  targets: readonly DecryptionTarget[],
+  batches: readonly {
+    readonly verificationKey: Point;
+    readonly shares: readonly DecryptionShare[];
+  }[]
+): boolean {
+  if (batches.some((batch) => batch.shares.length !== targets.length)) {
+    throw new DecryptionError('decryption/mismatched-inputs', 'one share per target is needed');
+  }
+  const weights = batchWeights(2 * targets.length * batches.length);
+  const points: Point[] = [];
+  const scalars: bigint[] = [];
+  // Sums of scalars, reduced once at the end: z·w₁ on G (each share's first equation), z·w₂ on
+  // its target's α (the second).
+  let generator = 0n;
+  const alpha = targets.map(() => 0n);
+  batches.forEach(({ verificationKey, shares }, b) => {
+    let key = 0n;
+    shares.forEach((share, t) => {
+      const target = targets[t] as DecryptionTarget;
+      const c = chaumPedersenChallenge(
+        group,
+        DomainTag.decryptionProof,
+        decryptionProofContext(group, baseHash, share.trustee, share.checkpoint, target),
+        decryptionStatement(group, verificationKey, target, share.share),
+        share.proof.commitment1,
+        share.proof.commitment2
+      );
+      const w1 = weights[2 * (b * targets.length + t)] as bigint;
+      const w2 = weights[2 * (b * targets.length + t) + 1] as bigint;
+      const z = share.proof.response;
+      generator += w1 * z;
+      key -= w1 * c;
+      alpha[t] = (alpha[t] as bigint) + w2 * z;
+      points.push(share.proof.commitment1, share.proof.commitment2, share.share);
+      scalars.push(modOrder(-w1), modOrder(-w2), modOrder(-w2 * c));
+    });
+    points.push(verificationKey);
+    scalars.push(modOrder(key));
+  });
+  targets.forEach((target, t) => {
+    points.push(target.ciphertext.alpha);
+    scalars.push(modOrder(alpha[t] as bigint));
+  });
+  points.push(group.generator);
+  scalars.push(modOrder(generator));
+  return group.isIdentity(group.multiScalarMultiplyUnsafe(points, scalars, { distinct: true }));
+}
+
+/**
+ * Spec §8.4 step 2 for several trustees' batches of the same targets: per batch, the positions
+ * that fail, as {@link findInvalidDecryptionSharesUnsafe} finds them; but first all the batches in
+ * one equation ({@link decryptionShareBatchesHoldUnsafe}), so that when every share holds — the
+ * usual case — each target's α is multiplied once.
+ */
+export function findInvalidDecryptionShareBatchesUnsafe(
+  group: Group,
+  baseHash: Uint8Array,
+  targets: readonly DecryptionTarget[],
+  batches: readonly {
+    readonly verificationKey: Point;
+    readonly shares: readonly DecryptionShare[];
+  }[]
+): number[][] {
+  if (batches.length > 1 && decryptionShareBatchesHoldUnsafe(group, baseHash, targets, batches))
+    return batches.map(() => []);
+  return batches.map(({ verificationKey, shares }) =>
+    findInvalidDecryptionSharesUnsafe(group, baseHash, verificationKey, targets, shares)
+  );
 }
 
 /** Spec §8.7 D1: u32le trustee ‖ Dₗ ‖ A₁ ‖ A₂ ‖ z (132 bytes). */

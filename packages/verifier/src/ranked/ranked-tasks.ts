@@ -21,7 +21,7 @@ import {
   encodeShuffleProofScalars,
   shuffleProofFrom,
   shuffleProofPoints,
-  findInvalidDecryptionSharesUnsafe,
+  findInvalidDecryptionShareBatchesUnsafe,
   hexToBytes,
   packPoints,
   unpackPoints,
@@ -349,18 +349,18 @@ export function runRankedTask(group: Group, task: WireRankedTask): WireRankedRes
     ciphertext: { alpha: ciphertexts[2 * t] as Point, beta: ciphertexts[2 * t + 1] as Point },
     bindings,
   }));
-  const batches = task.batches.map((batch) => {
-    const shares = sharesFrom(
+  const decoded = task.batches.map((batch) => ({
+    trustee: batch.trustee,
+    verificationKey: unpackPoints(group, batch.verificationKey)[0] as Point,
+    shares: sharesFrom(
       unpackPoints(group, batch.points),
       batch.responses.map(() => batch.trustee),
       batch.responses,
       batch.checkpoint
-    );
-    const key = unpackPoints(group, batch.verificationKey)[0] as Point;
-    const invalid = findInvalidDecryptionSharesUnsafe(group, task.baseHash, key, targets, shares);
-    return { trustee: batch.trustee, shares, invalid };
-  });
-  const invalid = batches.map((b) => b.invalid);
+    ),
+  }));
+  const invalid = findInvalidDecryptionShareBatchesUnsafe(group, task.baseHash, targets, decoded);
+  const batches = decoded.map((batch, b) => ({ ...batch, invalid: invalid[b] as number[] }));
   const chosen = task.combine?.trustees.map((trustee) =>
     batches.find((b) => b.trustee === trustee && b.invalid.length === 0)
   );
