@@ -23,9 +23,43 @@ describe('bytes', () => {
   });
 
   it('hexToBytes refuses odd lengths, upper case and non-hex characters', () => {
-    for (const bad of ['0', 'abc', 'AB', '0g', 'zz', ' 00', '0x00']) {
+    // Non-ASCII characters take more than one byte when read out: 'é0', '0Ā', an emoji (two code
+    // units); and one bad digit past the scratch buffer's 4,096 characters.
+    const long = `${'0'.repeat(5000)}0G`;
+    for (const bad of [
+      '0',
+      'abc',
+      'AB',
+      '0g',
+      'zz',
+      ' 00',
+      '0x00',
+      'é0',
+      '0\u0100',
+      '\u{1f600}',
+      long,
+    ]) {
       assert.throws(() => hexToBytes(bad), /bytes\/invalid-hex/, bad);
     }
+  });
+
+  it('hexToBytes refuses a string with any one character that is not a lower-case hex digit', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 1, maxLength: 3000 }),
+        fc.nat(),
+        fc.integer({ min: 0, max: 0xffff }),
+        (bytes, where, code) => {
+          const hex = bytesToHex(bytes);
+          const at = where % hex.length;
+          const char = String.fromCharCode(code);
+          const changed = `${hex.slice(0, at)}${char}${hex.slice(at + 1)}`;
+          if (/^[0-9a-f]$/.test(char))
+            assert.deepEqual(hexToBytes(changed), Buffer.from(changed, 'hex'));
+          else assert.throws(() => hexToBytes(changed), /bytes\/invalid-hex/);
+        }
+      )
+    );
   });
 
   it('bytesToNumberLE equals the byte-at-a-time sum on any length, views included', () => {

