@@ -187,6 +187,7 @@ export {
   type DecryptionTarget,
   type DecryptionShare,
   type DecryptionCheckpoint,
+  type TrusteeShareBatch,
 } from './threshold/decryption-share.ts';
 export {
   combineSharesUnsafe,

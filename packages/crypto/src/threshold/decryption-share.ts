@@ -210,6 +210,12 @@ export function findInvalidDecryptionSharesUnsafe(
   return invalid;
 }
 
+/** One trustee's shares of a batch of targets, with its verification key Vₗ (§7.6). */
+export interface TrusteeShareBatch {
+  readonly verificationKey: Point;
+  readonly shares: readonly DecryptionShare[];
+}
+
 /**
  * Spec §8.4 step 2 with §5.6: several trustees' batches for the same targets checked in one
  * weighted equation, each share's two equations of (5.12) weighted apart as
@@ -224,10 +230,7 @@ export function decryptionShareBatchesHoldUnsafe(
   group: Group,
   baseHash: Uint8Array,
   targets: readonly DecryptionTarget[],
-  batches: readonly {
-    readonly verificationKey: Point;
-    readonly shares: readonly DecryptionShare[];
-  }[]
+  batches: readonly TrusteeShareBatch[]
 ): boolean {
   if (batches.some((batch) => batch.shares.length !== targets.length)) {
     throw new DecryptionError('decryption/mismatched-inputs', 'one share per target is needed');
@@ -282,10 +285,7 @@ export function findInvalidDecryptionShareBatchesUnsafe(
   group: Group,
   baseHash: Uint8Array,
   targets: readonly DecryptionTarget[],
-  batches: readonly {
-    readonly verificationKey: Point;
-    readonly shares: readonly DecryptionShare[];
-  }[]
+  batches: readonly TrusteeShareBatch[]
 ): number[][] {
   if (batches.length > 1 && decryptionShareBatchesHoldUnsafe(group, baseHash, targets, batches))
     return batches.map(() => []);
