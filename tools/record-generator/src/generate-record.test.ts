@@ -116,6 +116,7 @@ test('generate-record refuses bad options with exit 2 and writes nothing', async
       /--threads/,
     ],
     [['--ballots', '5', '--candidates', '2'], /--out/],
+    [['--ballots', '5', '--out', join(root, 'x')], /required option '--candidates <n>'/],
     [['--ballots', '5', '--candidates', '2', '--out', taken], /is not empty/],
   ];
   const write = process.stderr.write.bind(process.stderr);
@@ -144,6 +145,6 @@ test('generate-record refuses bad options with exit 2 and writes nothing', async
 test('generate-record --help names its options', () => {
   const command = buildProgram();
   const help = command.helpInformation();
-  for (const option of ['--ballots', '--candidates', '--out', '--seed', '--threads'])
+  for (const option of ['--ballots', '--candidates', '--out', '--seed', '--threads', '--ranked'])
     assert.ok(help.includes(option), option);
 });

@@ -1,13 +1,24 @@
 /**
  * @module A worker thread of `npm run generate-record --`: loads its own group backend, then
- * answers chunk jobs (credential keys, or ballots) from the main thread, which writes the record.
+ * answers chunk jobs (credential keys, ballots, or a slice of a trustee's shares of a ranked round)
+ * from the main thread, which writes the record.
  */
 import { workerData } from 'node:worker_threads';
-import { type Backend, loadGroup } from '@scrutineer/crypto';
+import {
+  type Backend,
+  type DecryptionCheckpoint,
+  type Point,
+  bytesToHex,
+  createDecryptionShares,
+  encodeDecryptionShare,
+  loadGroup,
+  unpackPoints,
+} from '@scrutineer/crypto';
 import type { Manifest } from '@scrutineer/record';
 import type { EncryptionSetup } from '@scrutineer/protocol';
 import { prepareBallotContext } from '@scrutineer/verifier';
 import { serveRequests } from '@scrutineer/worker-pool';
+import { installSeededRandomness } from './seeded-randomness.ts';
 import { ballotChunk, credentialKeys } from './voter-chunk.ts';
 
 /** What the main thread gives every worker once. */
@@ -32,7 +43,25 @@ export type GeneratorJob =
         readonly electionKey: string;
         readonly baseHash: string;
       };
-    };
+    }
+  | RankedShareJob;
+
+/**
+ * Trustee l's decryption shares (spec §8.2, §11.6) of a slice of a ranked round's targets, made
+ * with crypto's `createDecryptionShares` as the trustee's own command does (apps/cli share-worker),
+ * its proofs' randomness from the stream `label`.
+ */
+export interface RankedShareJob {
+  readonly kind: 'ranked-shares';
+  readonly label: string;
+  readonly baseHash: Uint8Array;
+  readonly trustee: number;
+  readonly secretShare: bigint;
+  readonly checkpoint: DecryptionCheckpoint;
+  /** The targets' ciphertexts, α and β each, packed (crypto `packPoints`). */
+  readonly ciphertexts: Uint8Array;
+  readonly bindings: readonly (readonly Uint8Array[])[];
+}
 
 const { backend, seed } = workerData as WorkerSetup;
 const group = await loadGroup(backend);
@@ -54,8 +83,33 @@ function encryptionSetup(election: Extract<GeneratorJob, { kind: 'ballots' }>['e
   return setup.value;
 }
 
-serveRequests((job: GeneratorJob) =>
-  job.kind === 'credentials'
-    ? credentialKeys(group, seed, job.chunk, job.count)
-    : ballotChunk(encryptionSetup(job.election), seed, job.chunk, job.count)
-);
+/** The slice's shares, §8.7 encoding in hex, in target order. */
+function rankedShares(job: RankedShareJob): string[] {
+  const points = unpackPoints(group, job.ciphertexts);
+  const targets = job.bindings.map((bindings, t) => ({
+    ciphertext: { alpha: points[2 * t] as Point, beta: points[2 * t + 1] as Point },
+    bindings: [...bindings],
+  }));
+  const restore = installSeededRandomness(seed, job.label);
+  try {
+    return createDecryptionShares(
+      group,
+      job.baseHash,
+      { trustee: job.trustee, secretShare: job.secretShare, checkpoint: job.checkpoint },
+      targets
+    ).map((share) => bytesToHex(encodeDecryptionShare(group, share)));
+  } finally {
+    restore();
+  }
+}
+
+serveRequests((job: GeneratorJob) => {
+  switch (job.kind) {
+    case 'credentials':
+      return credentialKeys(group, seed, job.chunk, job.count);
+    case 'ballots':
+      return ballotChunk(encryptionSetup(job.election), seed, job.chunk, job.count);
+    case 'ranked-shares':
+      return rankedShares(job);
+  }
+});

@@ -5,11 +5,18 @@
  * decryption share and the result, with checkpoints at every stage and every 10,000 ballots.
  * The crypto of each chunk of voters runs on worker threads; this thread only chains, hashes and
  * writes lines, and keeps nothing per voter, so memory does not grow with the number of ballots.
+ *
+ * With `ranked`, the contest is ranked (AV/IRV, spec §11): each ballot carries a ranking, and
+ * between the tally's shares and the result come the mixes, the rounds of decryption shares, the
+ * rankings and the count (ranked-phase.ts). Then this thread keeps each ballot's ranked entry as
+ * points (the cascade's input) and a count of each ranking cast, nothing else per voter.
  */
 import {
   type Backend,
   type Ciphertext,
+  type CiphertextRow,
   type Group,
+  type Point,
   addCiphertexts,
   bytesToHex,
   decodeCiphertext,
@@ -17,6 +24,7 @@ import {
   hexToBytes,
   NativeBackendUnavailable,
   loadGroup,
+  unpackPoints,
   zeroCiphertext,
 } from '@scrutineer/crypto';
 import { addSeconds, resultOf } from '@scrutineer/testkit';
@@ -24,9 +32,10 @@ import { CredentialListHasher, computeBaseHash } from '@scrutineer/record';
 import { computeResult, decryptTally } from '@scrutineer/protocol';
 import { BoardWriter } from './board-writer.ts';
 import { runOrdered, startGeneratorPool } from './generator-pool.ts';
+import { electedOf, rankingKey, runRankedPhase } from './ranked-phase.ts';
 import { installSeededRandomness } from './seeded-randomness.ts';
-import { SYNTHETIC_START, runSyntheticCeremony } from './synthetic-ceremony.ts';
-import { type BallotChunk, CHUNK_VOTERS } from './voter-chunk.ts';
+import { SYNTHETIC_MIXERS, SYNTHETIC_START, runSyntheticCeremony } from './synthetic-ceremony.ts';
+import { type BallotChunk, CHUNK_VOTERS, type RankedChunk } from './voter-chunk.ts';
 
 /** At most this many keys per `credentials` event (spec §9.5). */
 const KEYS_PER_EVENT = 10_000;
@@ -41,16 +50,40 @@ export interface GenerateOptions {
   readonly threads: number;
   readonly trustees?: number;
   readonly threshold?: number;
+  /** A ranked (IRV) contest of `candidates`, mixed by 3 mix servers (spec §11), instead of 1-of-n. */
+  readonly ranked?: boolean;
+  /** Rows per `mix` part and shares per `ranked-decryption-share` part (default 20,000, §11.8). */
+  readonly rankedRowsPerPart?: number;
   /** Called now and then with the phase and how many voters of it are done. */
   readonly onProgress?: (phase: 'credentials' | 'ballots', done: number) => void;
+  /** Called after each step of the ranked phase (a mix, a round), with what it did. */
+  readonly onStep?: (message: string) => void;
+}
+
+/** What a ranked record holds beside the (empty) homomorphic counts. */
+export interface RankedSummary {
+  /** Each ranking cast (candidates 1 … n joined by `,`; blank: ``) and how many voters cast it. */
+  readonly intended: ReadonlyMap<string, number>;
+  /** First preferences per candidate, as cast. */
+  readonly firstPreferences: readonly number[];
+  readonly blank: number;
+  readonly mixers: number;
+  /** The trustees who decrypted the rows, and in how many rounds. */
+  readonly trustees: readonly number[];
+  readonly rounds: number;
+  /** The published count's winner(s) and stages (spec §12.7). */
+  readonly elected: readonly string[];
+  readonly stages: number;
 }
 
 export interface GenerateSummary {
   readonly backend: Backend;
   readonly events: number;
-  /** Votes per candidate the generator cast (and the published result states). */
+  /** Votes per candidate the generator cast (and the published result states; all 0 if ranked). */
   readonly intended: readonly number[];
   readonly baseHash: string;
+  /** With `ranked`: the rankings cast and the published count. */
+  readonly ranked?: RankedSummary;
 }
 
 /**
@@ -87,6 +120,8 @@ export async function generateRecord(options: GenerateOptions): Promise<Generate
         candidates: options.candidates,
         trustees: options.trustees ?? 5,
         threshold: options.threshold ?? 3,
+        ranked: options.ranked ?? false,
+        mixers: SYNTHETIC_MIXERS,
       },
       tick
     );
@@ -134,6 +169,9 @@ export async function generateRecord(options: GenerateOptions): Promise<Generate
     const election = { manifest, electionKey: setup.keyBody.publicKey, baseHash };
     const intended = Array.from({ length: options.candidates }, () => 0);
     const sums: Ciphertext[] = intended.map(() => zeroCiphertext(group));
+    // A ranked contest: the cascade's input rows (spec §11.5) and the rankings cast, as counts.
+    const rankedRows: CiphertextRow[] = [];
+    const rankingsCast = new Map<string, number>();
     let cast = 0;
     await runOrdered<BallotChunk>(
       pool,
@@ -151,12 +189,14 @@ export async function generateRecord(options: GenerateOptions): Promise<Generate
           const ciphertext = decodeCiphertext(group, hexToBytes(hex), { allowIdentity: true });
           sums[j] = addCiphertexts(group, sums[j] ?? zeroCiphertext(group), ciphertext);
         });
+        if (result.ranked !== undefined) keepRanked(group, result.ranked, rankedRows, rankingsCast);
         options.onProgress?.('ballots', cast);
       }
     );
     time = manifest.window.closes;
     board.append('election-close', time, {});
-    board.checkpoint();
+    // Spec §12.3.1: the first checkpoint covering the close fixes a ranked contest's lot seed.
+    const closed = board.checkpoint();
 
     const tally = {
       ballots: cast,
@@ -173,6 +213,25 @@ export async function generateRecord(options: GenerateOptions): Promise<Generate
     });
     for (const body of shareBodies) board.append('decryption-share', tick(), body);
     board.checkpoint();
+    // Spec §11.5–§12.7: the ranked contest's phase, between the tally's shares and the result.
+    const ranked = options.ranked
+      ? await runRankedPhase({
+          group,
+          board,
+          pool,
+          seed: options.seed,
+          tick,
+          setup,
+          baseHash: baseHashBytes,
+          rows: rankedRows.splice(0),
+          intended: rankingsCast,
+          closeRoot: closed.root,
+          ...(options.rankedRowsPerPart === undefined
+            ? {}
+            : { rowsPerPart: options.rankedRowsPerPart }),
+          ...(options.onStep === undefined ? {} : { onStep: options.onStep }),
+        })
+      : undefined;
     const noPostal = [intended.map(() => 0)];
     const { result } = resultOf(
       computeResult(group, manifest, baseHashBytes, setup.keyBody, tally, shareBodies, noPostal)
@@ -185,10 +244,66 @@ export async function generateRecord(options: GenerateOptions): Promise<Generate
       );
     board.append('election-result', tick(), result);
     board.checkpoint();
-    return { backend: group.backend, events: board.size, intended, baseHash };
+    return {
+      backend: group.backend,
+      events: board.size,
+      intended,
+      baseHash,
+      ...(ranked === undefined
+        ? {}
+        : {
+            ranked: {
+              intended: rankingsCast,
+              ...firstPreferences(rankingsCast, options.candidates),
+              mixers: manifest.mixers?.members.length ?? 0,
+              trustees: ranked.trustees,
+              rounds: ranked.rounds,
+              elected: electedOf(ranked.result, manifest),
+              stages: ranked.result.sheet.stages.length,
+            },
+          }),
+    };
   } finally {
     restore();
     board.close();
     await pool.close();
   }
+}
+
+/** A chunk's ranked entries joined to the cascade's input, and its rankings to the counts cast. */
+function keepRanked(
+  group: Group,
+  chunk: RankedChunk,
+  rows: CiphertextRow[],
+  counts: Map<string, number>
+): void {
+  const points = unpackPoints(group, chunk.points);
+  const width = points.length / 2 / Math.max(1, chunk.rankings.length);
+  chunk.rankings.forEach((ranking, b) => {
+    const key = rankingKey(ranking);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    rows.push(
+      Array.from({ length: width }, (_, i) => {
+        const at = 2 * (b * width + i);
+        return { alpha: points[at] as Point, beta: points[at + 1] as Point };
+      })
+    );
+  });
+}
+
+/** First preferences per candidate (1-based keys) and blank ballots, from the rankings cast. */
+function firstPreferences(
+  counts: ReadonlyMap<string, number>,
+  candidates: number
+): { firstPreferences: number[]; blank: number } {
+  const first = Array.from({ length: candidates }, () => 0);
+  let blank = 0;
+  for (const [key, count] of counts) {
+    if (key === '') blank += count;
+    else {
+      const j = Number(key.split(',')[0]) - 1;
+      first[j] = (first[j] ?? 0) + count;
+    }
+  }
+  return { firstPreferences: first, blank };
 }

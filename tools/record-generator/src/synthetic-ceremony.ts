@@ -1,10 +1,12 @@
 /**
  * @module The setup of a synthetic election, played honestly by one process: manifest (spec §9.2)
- * with a 1-of-n contest, the trustees' key ceremony (§7) written to the board, and the election key.
- * The trustees' secret shares are kept to decrypt the tally at the end.
+ * with a 1-of-n contest, or a ranked (IRV) contest and its mix servers (§9.2.10), the trustees' key
+ * ceremony (§7) written to the board, and the election key. The trustees' secret shares are kept
+ * to decrypt the tally (and a ranked contest's rows) at the end, the mix servers' keys to sign
+ * their mixes.
  */
 import { type Group, type TrusteeKeyPair, randomScalar } from '@scrutineer/crypto';
-import { simulatedManifest } from '@scrutineer/testkit';
+import { type ContestSpec, simulatedManifest } from '@scrutineer/testkit';
 import { type EventBody, type Manifest, manifestHash } from '@scrutineer/record';
 import {
   checkReceivedShares,
@@ -27,6 +29,32 @@ export interface SyntheticSetup {
   readonly trusteeKeys: readonly TrusteeKeyPair[];
   readonly secretShares: ReadonlyMap<number, bigint>;
   readonly keyBody: EventBody<'election-key'>;
+  /** Mix server m's secret key at m − 1 (spec §9.2.10: the manifest lists the public keys). */
+  readonly mixerSecretKeys: readonly bigint[];
+}
+
+/** Spec §9.2.10: a ranked contest's cascade, here of 3 mix servers (2 ≤ M ≤ 10). */
+export const SYNTHETIC_MIXERS = 3;
+
+/** The one contest: 1-of-n, or ranked by AV/IRV (spec §9.2.1: min 0, max n, `method: "irv"`). */
+export function syntheticContest(candidates: number, ranked: boolean): ContestSpec {
+  const names = syntheticCandidates(candidates);
+  return ranked
+    ? {
+        id: 'leader',
+        title: 'Leader of the party',
+        minSelections: 0,
+        maxSelections: candidates,
+        candidates: names,
+        method: 'irv',
+      }
+    : {
+        id: 'leader',
+        title: 'Leader of the party',
+        minSelections: 1,
+        maxSelections: 1,
+        candidates: names,
+      };
 }
 
 export function syntheticCandidates(count: number): string[] {
@@ -42,6 +70,9 @@ export function runSyntheticCeremony(
     readonly candidates: number;
     readonly trustees: number;
     readonly threshold: number;
+    /** A ranked contest and `mixers` mix servers (none drawn otherwise, so a 1-of-n record is unchanged). */
+    readonly ranked: boolean;
+    readonly mixers: number;
   },
   tick: () => string
 ): SyntheticSetup {
@@ -49,17 +80,15 @@ export function runSyntheticCeremony(
     createCeremonyKey(group, SYNTHETIC_ELECTION_ID, i + 1)
   );
   const boardSecretKey = randomScalar();
+  const mixerSecretKeys = options.ranked
+    ? Array.from({ length: options.mixers }, () => randomScalar())
+    : [];
   const manifest = simulatedManifest(group, {
     electionId: SYNTHETIC_ELECTION_ID,
-    contests: [
-      {
-        id: 'leader',
-        title: 'Leader of the party',
-        minSelections: 1,
-        maxSelections: 1,
-        candidates: syntheticCandidates(options.candidates),
-      },
-    ],
+    contests: [syntheticContest(options.candidates, options.ranked)],
+    ...(options.ranked
+      ? { mixerPublicKeys: mixerSecretKeys.map((key) => group.multiplyBase(key)) }
+      : {}),
     trusteeKeys,
     threshold: options.threshold,
     boardPublicKey: group.multiplyBase(boardSecretKey),
@@ -110,5 +139,13 @@ export function runSyntheticCeremony(
   const keyBody = electionKeyBody(group, ceremony);
   board.append('election-key', tick(), keyBody);
   board.checkpoint();
-  return { manifest, manifestHash: hash, boardSecretKey, trusteeKeys, secretShares, keyBody };
+  return {
+    manifest,
+    manifestHash: hash,
+    boardSecretKey,
+    trusteeKeys,
+    secretShares,
+    keyBody,
+    mixerSecretKeys,
+  };
 }

@@ -98,6 +98,26 @@ export function mixBodies(
   signer: MixSigner,
   rowsPerPart?: number
 ): MixBody[] {
+  return mixBodiesAndOutputs(group, input, signer, rowsPerPart).bodies;
+}
+
+/**
+ * {@link mixBodies}, with the output rows as the shuffle made them: what the next mix server
+ * takes, for a caller that plays the whole cascade and need not decode the parts again (the
+ * record generator; {@link mixOutputRows} reads the same rows from the parts).
+ */
+export function mixBodiesAndOutputs(
+  group: Group,
+  input: {
+    readonly baseHash: Uint8Array;
+    readonly publicKey: Point;
+    readonly contest: number;
+    readonly mixer: number;
+    readonly inputs: readonly CiphertextRow[];
+  },
+  signer: MixSigner,
+  rowsPerPart?: number
+): { readonly bodies: MixBody[]; readonly outputs: readonly CiphertextRow[] } {
   const step = mixRankedRows(group, input);
   const statement = {
     contest: input.contest,
@@ -107,7 +127,10 @@ export function mixBodies(
     proof: bytesToHex(encodeShuffleProof(group, step.proof)),
   };
   const signature = signMix(group, signer.manifestHash, signer.secretKey, statement);
-  return mixParts({ ...statement, signature }, rowsPerPart);
+  return {
+    bodies: mixParts({ ...statement, signature }, rowsPerPart),
+    outputs: step.outputs,
+  };
 }
 
 /** Spec §11.4: the proof of a mix, from its parts joined (for a mix server checking its predecessor). */
