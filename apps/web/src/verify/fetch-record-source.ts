@@ -12,7 +12,7 @@ import {
   endpointPath,
   endpoints,
 } from '@scrutineer/api-contract';
-import type { JsonLinesFile, RecordSource } from '@scrutineer/verifier';
+import { type JsonLinesFile, LineSplitter, type RecordSource } from '@scrutineer/verifier';
 import { apiOrigin } from '../api-origin.ts';
 
 /** A download that did not answer 200: the page says which file. */
@@ -42,21 +42,16 @@ export async function* streamLines(
 ): AsyncIterable<string> {
   const reader = body.getReader();
   const decoder = new TextDecoder('utf-8', { fatal: false });
-  let pending = '';
+  const splitter = new LineSplitter();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    pending += decoder.decode(value, { stream: true });
-    let newline = pending.indexOf('\n');
-    while (newline !== -1) {
-      yield pending.slice(0, newline);
-      pending = pending.slice(newline + 1);
-      newline = pending.indexOf('\n');
-    }
+    yield* splitter.push(decoder.decode(value, { stream: true }));
   }
-  pending += decoder.decode();
-  onEnd(pending === '');
-  if (pending !== '') yield pending;
+  yield* splitter.push(decoder.decode());
+  const last = splitter.end();
+  onEnd(last === null);
+  if (last !== null) yield last;
 }
 
 export function fetchRecordSource(

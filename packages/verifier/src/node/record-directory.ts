@@ -2,7 +2,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RecordSource } from '../record-source.ts';
+import { LineSplitter, type RecordSource } from '../record-source.ts';
 
 async function readOptional(path: string): Promise<string | null> {
   return existsSync(path) ? readFile(path, 'utf8') : null;
@@ -10,23 +10,16 @@ async function readOptional(path: string): Promise<string | null> {
 
 /**
  * Spec §10.1.4: splits at line feeds only. (node:readline would also end a line at a carriage
- * return and drop it, so a CRLF file would read as if it were canonical.)
+ * return and drop it, so a CRLF file would read as if it were canonical.) Read a megabyte at a time:
+ * a ranked record's lines run to megabytes.
  */
 async function* readLines(path: string): AsyncIterable<string> {
   if (!existsSync(path)) return;
-  let pending = '';
-  for await (const chunk of createReadStream(path, { encoding: 'utf8' })) {
-    pending += chunk as string;
-    let start = 0;
-    let newline = pending.indexOf('\n');
-    while (newline !== -1) {
-      yield pending.slice(start, newline);
-      start = newline + 1;
-      newline = pending.indexOf('\n', start);
-    }
-    pending = pending.slice(start);
-  }
-  if (pending !== '') yield pending;
+  const splitter = new LineSplitter();
+  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 }))
+    yield* splitter.push(chunk as string);
+  const last = splitter.end();
+  if (last !== null) yield last;
 }
 
 /** Whether the file's last byte is a line feed (true when absent or empty). */
