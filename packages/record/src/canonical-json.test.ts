@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import jcsSerialize from 'canonicalize';
 import { bytesToHex } from '@scrutineer/crypto';
 import {
   MAX_JSON_DEPTH,
@@ -282,6 +283,37 @@ describe('parseCanonicalJson', () => {
       }),
       { numRuns: 300 }
     );
+  });
+
+  it("gives the RFC 8785 library's text for any record value, integer-like and unsorted keys included", () => {
+    // Keys such as "10" and "9", which V8 enumerates in numeric order and RFC 8785 sorts as text,
+    // and keys inserted out of order: the built-in serialiser's shortcut must not apply to them.
+    const key = fc.oneof(fc.string({ unit: 'binary', maxLength: 3 }), fc.nat(20).map(String));
+    const { value } = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.constant(null),
+        fc.boolean(),
+        fc.maxSafeInteger(),
+        fc.string({ unit: 'binary' }),
+        fc.array(tie('value'), { maxLength: 4 }),
+        fc.dictionary(key, tie('value'), { maxKeys: 5, noNullPrototype: true })
+      ),
+    }));
+    fc.assert(
+      fc.property(value, (original) => {
+        assert.equal(canonicalize(original), jcsSerialize(original));
+        const text = jcsSerialize(original) as string;
+        const parsed = parseCanonicalJson(text);
+        assert.ok(parsed.ok, text);
+        assert.equal(
+          verdict(JSON.stringify(original)),
+          JSON.stringify(original) === text ? 'ok' : 'record/non-canonical-json'
+        );
+      }),
+      { numRuns: 500 }
+    );
+    assert.equal(canonicalize({ 9: 'a', 10: 'b', b: 1, a: 2 }), '{"10":"b","9":"a","a":2,"b":1}');
   });
 
   it('refuses a canonical text with a space inserted outside strings', () => {
