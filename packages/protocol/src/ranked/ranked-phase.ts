@@ -9,7 +9,6 @@ import {
   type CiphertextRow,
   type DecryptionCheckpoint,
   type Group,
-  type Point,
   bytesToHex,
   decodeCiphertext,
   decodeDecryptionShare,
@@ -34,7 +33,7 @@ import {
   signMix,
 } from '@scrutineer/record';
 import { countRanked } from '@scrutineer/ranked-count';
-import { mixRankedRows } from './mix-cascade.ts';
+import { type MixInput, mixRankedRows } from './mix-cascade.ts';
 import { type RankedRound, roundTargets, trusteeRankedShares } from './ranked-decryption.ts';
 
 /** Shares per `ranked-decryption-share` part: ~5 MB of hex. */
@@ -88,13 +87,7 @@ export interface MixSigner {
  */
 export function mixBodies(
   group: Group,
-  input: {
-    readonly baseHash: Uint8Array;
-    readonly publicKey: Point;
-    readonly contest: number;
-    readonly mixer: number;
-    readonly inputs: readonly CiphertextRow[];
-  },
+  input: MixInput,
   signer: MixSigner,
   rowsPerPart?: number
 ): MixBody[] {
@@ -108,13 +101,7 @@ export function mixBodies(
  */
 export function mixBodiesAndOutputs(
   group: Group,
-  input: {
-    readonly baseHash: Uint8Array;
-    readonly publicKey: Point;
-    readonly contest: number;
-    readonly mixer: number;
-    readonly inputs: readonly CiphertextRow[];
-  },
+  input: MixInput,
   signer: MixSigner,
   rowsPerPart?: number
 ): { readonly bodies: MixBody[]; readonly outputs: readonly CiphertextRow[] } {
