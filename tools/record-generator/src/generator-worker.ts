@@ -4,18 +4,9 @@
  * from the main thread, which writes the record.
  */
 import { workerData } from 'node:worker_threads';
-import {
-  type Backend,
-  type DecryptionCheckpoint,
-  type Point,
-  bytesToHex,
-  createDecryptionShares,
-  encodeDecryptionShare,
-  loadGroup,
-  unpackPoints,
-} from '@scrutineer/crypto';
+import { type Backend, loadGroup } from '@scrutineer/crypto';
 import type { Manifest } from '@scrutineer/record';
-import type { EncryptionSetup } from '@scrutineer/protocol';
+import { type EncryptionSetup, type ShareSlice, shareSliceHex } from '@scrutineer/protocol';
 import { prepareBallotContext } from '@scrutineer/verifier';
 import { serveRequests } from '@scrutineer/worker-pool';
 import { installSeededRandomness } from './seeded-randomness.ts';
@@ -48,19 +39,12 @@ export type GeneratorJob =
 
 /**
  * Trustee l's decryption shares (spec §8.2, §11.6) of a slice of a ranked round's targets, made
- * with crypto's `createDecryptionShares` as the trustee's own command does (apps/cli share-worker),
+ * as the trustee's own command makes them (protocol `shareSliceHex`, as apps/cli share-worker),
  * its proofs' randomness from the stream `label`.
  */
-export interface RankedShareJob {
+export interface RankedShareJob extends ShareSlice {
   readonly kind: 'ranked-shares';
   readonly label: string;
-  readonly baseHash: Uint8Array;
-  readonly trustee: number;
-  readonly secretShare: bigint;
-  readonly checkpoint: DecryptionCheckpoint;
-  /** The targets' ciphertexts, α and β each, packed (crypto `packPoints`). */
-  readonly ciphertexts: Uint8Array;
-  readonly bindings: readonly (readonly Uint8Array[])[];
 }
 
 const { backend, seed } = workerData as WorkerSetup;
@@ -85,19 +69,9 @@ function encryptionSetup(election: Extract<GeneratorJob, { kind: 'ballots' }>['e
 
 /** The slice's shares, §8.7 encoding in hex, in target order. */
 function rankedShares(job: RankedShareJob): string[] {
-  const points = unpackPoints(group, job.ciphertexts);
-  const targets = job.bindings.map((bindings, t) => ({
-    ciphertext: { alpha: points[2 * t] as Point, beta: points[2 * t + 1] as Point },
-    bindings: [...bindings],
-  }));
   const restore = installSeededRandomness(seed, job.label);
   try {
-    return createDecryptionShares(
-      group,
-      job.baseHash,
-      { trustee: job.trustee, secretShare: job.secretShare, checkpoint: job.checkpoint },
-      targets
-    ).map((share) => bytesToHex(encodeDecryptionShare(group, share)));
+    return shareSliceHex(group, job);
   } finally {
     restore();
   }

@@ -14,13 +14,14 @@
  * slice's proof randomness from its own seeded stream, so the record does not depend on the
  * number of threads.
  */
-import { type CiphertextRow, type Group, hexToBytes, packPoints } from '@scrutineer/crypto';
+import { type CiphertextRow, type Group, hexToBytes } from '@scrutineer/crypto';
 import type { Manifest, RankedRankingsBody, RankedResultBody } from '@scrutineer/record';
 import {
   type RankedRound,
   SHARES_PER_PART,
   combineRankedRound,
   mixBodiesAndOutputs,
+  packTargetCiphertexts,
   rankedResultBody,
   rankedSharePartsOf,
   rankingsOfPrefixes,
@@ -180,12 +181,7 @@ async function postRound(
   const targets = roundTargets(round);
   const slices = Math.ceil(targets.length / SHARE_SLICE);
   const packed = Array.from({ length: slices }, (_, s) =>
-    packPoints(
-      group,
-      targets
-        .slice(s * SHARE_SLICE, (s + 1) * SHARE_SLICE)
-        .flatMap((t) => [t.ciphertext.alpha, t.ciphertext.beta])
-    )
+    packTargetCiphertexts(group, targets.slice(s * SHARE_SLICE, (s + 1) * SHARE_SLICE))
   );
   const submissions: ReturnType<typeof submissionOf>[] = [];
   let shares: string[] = [];

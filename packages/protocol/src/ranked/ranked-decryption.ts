@@ -13,10 +13,14 @@ import {
   type Point,
   type RankedTarget,
   RANKING_STOP,
+  bytesToHex,
   combineDecryptionsUnsafe,
   createDecryptionShares,
+  encodeDecryptionShare,
+  packPoints,
   rankedPlaintextLookup,
   rankedRoundTargets,
+  unpackPoints,
   rankingFromPrefix,
 } from '@scrutineer/crypto';
 
@@ -47,6 +51,45 @@ export function trusteeRankedShares(
   round: RankedRound
 ): DecryptionShare[] {
   return createDecryptionShares(group, baseHash, trustee, roundTargets(round));
+}
+
+/**
+ * Trustee l's share work for a slice of a round's targets as it crosses to a worker thread: the
+ * targets' α, β packed (crypto `packPoints`) and their bindings beside them.
+ */
+export interface ShareSlice {
+  readonly baseHash: Uint8Array;
+  readonly trustee: number;
+  readonly secretShare: bigint;
+  readonly checkpoint: DecryptionCheckpoint;
+  readonly ciphertexts: Uint8Array;
+  readonly bindings: readonly (readonly Uint8Array[])[];
+}
+
+/** The α, β of `targets`, packed for a {@link ShareSlice}. */
+export function packTargetCiphertexts(group: Group, targets: readonly RankedTarget[]): Uint8Array {
+  return packPoints(
+    group,
+    targets.flatMap((t) => [t.ciphertext.alpha, t.ciphertext.beta])
+  );
+}
+
+/**
+ * A slice's shares (spec §8.2) on a worker thread, §8.7 D1 in hex, in target order: the same
+ * `createDecryptionShares` a single thread runs ({@link trusteeRankedShares}).
+ */
+export function shareSliceHex(group: Group, slice: ShareSlice): string[] {
+  const points = unpackPoints(group, slice.ciphertexts);
+  const targets = slice.bindings.map((bindings, t) => ({
+    ciphertext: { alpha: points[2 * t] as Point, beta: points[2 * t + 1] as Point },
+    bindings: [...bindings],
+  }));
+  return createDecryptionShares(
+    group,
+    slice.baseHash,
+    { trustee: slice.trustee, secretShare: slice.secretShare, checkpoint: slice.checkpoint },
+    targets
+  ).map((share) => bytesToHex(encodeDecryptionShare(group, share)));
 }
 
 export type RoundOutcome =

@@ -5,16 +5,15 @@
  * the trustee's own process only. A round too small to be worth starting threads is made on this one.
  */
 import { availableParallelism } from 'node:os';
+import { type Backend, type Group, bytesToHex, encodeDecryptionShare } from '@scrutineer/crypto';
 import {
-  type Backend,
-  type Group,
-  bytesToHex,
-  encodeDecryptionShare,
-  packPoints,
-} from '@scrutineer/crypto';
-import { type RankedRound, roundTargets, trusteeRankedShares } from '@scrutineer/protocol';
+  type RankedRound,
+  type ShareSlice,
+  packTargetCiphertexts,
+  roundTargets,
+  trusteeRankedShares,
+} from '@scrutineer/protocol';
 import { WorkerPool } from '@scrutineer/worker-pool';
-import type { ShareJob } from './share-worker.ts';
 
 /** Targets per job: small enough that two threads finish together, large enough to be cheap. */
 const SLICE = 2_000;
@@ -37,7 +36,7 @@ export async function rankedSharesOnAllCores(
     return trusteeRankedShares(group, baseHash, trustee, round).map((s) =>
       bytesToHex(encodeDecryptionShare(group, s))
     );
-  const pool = new WorkerPool<ShareJob, string[]>({
+  const pool = new WorkerPool<ShareSlice, string[]>({
     // Beside this module, of its kind: the source under tsx, the compiled .js when published.
     entry: new URL(
       import.meta.url.endsWith('.ts') ? './share-worker.ts' : './share-worker.js',
@@ -56,10 +55,7 @@ export async function rankedSharesOnAllCores(
           trustee: trustee.trustee,
           secretShare: trustee.secretShare,
           checkpoint: trustee.checkpoint,
-          ciphertexts: packPoints(
-            group,
-            slice.flatMap((t) => [t.ciphertext.alpha, t.ciphertext.beta])
-          ),
+          ciphertexts: packTargetCiphertexts(group, slice),
           bindings: slice.map((t) => t.bindings),
         });
       })
