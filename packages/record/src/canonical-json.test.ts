@@ -13,6 +13,23 @@ import {
 } from './canonical-json.ts';
 import { RecordFailure } from './result.ts';
 
+/** Any record value (RFC 8785 data within the safe integers), its objects' keys drawn from `key`. */
+type RecordValue =
+  null | boolean | number | string | RecordValue[] | { [key: string]: RecordValue };
+function recordValue(key: fc.Arbitrary<string>, maxKeys: number): fc.Arbitrary<RecordValue> {
+  return fc.letrec<{ value: RecordValue }>((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small' },
+      fc.constant(null),
+      fc.boolean(),
+      fc.maxSafeInteger(),
+      fc.string({ unit: 'binary' }),
+      fc.array(tie('value'), { maxLength: 4 }),
+      fc.dictionary(key, tie('value'), { maxKeys, noNullPrototype: true })
+    ),
+  })).value;
+}
+
 /** The error code (and path) parseCanonicalJson reports for `text`, or 'ok'. */
 function verdict(text: string): string {
   const result = parseCanonicalJson(text);
@@ -249,20 +266,7 @@ describe('parseCanonicalJson', () => {
   });
 
   it('round-trips every record value, and refuses it pretty-printed or with keys reversed', () => {
-    const { value } = fc.letrec((tie) => ({
-      value: fc.oneof(
-        { depthSize: 'small' },
-        fc.constant(null),
-        fc.boolean(),
-        fc.maxSafeInteger(),
-        fc.string({ unit: 'binary' }),
-        fc.array(tie('value'), { maxLength: 4 }),
-        fc.dictionary(fc.string({ unit: 'binary' }), tie('value'), {
-          maxKeys: 4,
-          noNullPrototype: true,
-        })
-      ),
-    }));
+    const value = recordValue(fc.string({ unit: 'binary' }), 4);
     fc.assert(
       fc.property(value, (original) => {
         const text = canonicalize(original);
@@ -289,17 +293,7 @@ describe('parseCanonicalJson', () => {
     // Keys such as "10" and "9", which V8 enumerates in numeric order and RFC 8785 sorts as text,
     // and keys inserted out of order: the built-in serialiser's shortcut must not apply to them.
     const key = fc.oneof(fc.string({ unit: 'binary', maxLength: 3 }), fc.nat(20).map(String));
-    const { value } = fc.letrec((tie) => ({
-      value: fc.oneof(
-        { depthSize: 'small' },
-        fc.constant(null),
-        fc.boolean(),
-        fc.maxSafeInteger(),
-        fc.string({ unit: 'binary' }),
-        fc.array(tie('value'), { maxLength: 4 }),
-        fc.dictionary(key, tie('value'), { maxKeys: 5, noNullPrototype: true })
-      ),
-    }));
+    const value = recordValue(key, 5);
     fc.assert(
       fc.property(value, (original) => {
         assert.equal(canonicalize(original), jcsSerialize(original));

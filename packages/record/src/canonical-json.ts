@@ -130,9 +130,9 @@ export function parseJsonLines(text: string): Result<unknown[], JsonLinesError> 
   return ok(values);
 }
 
-/** The serialiser proper, on a value already known to be record data. */
 /**
- * RFC 8785 text of record data (already checked by {@link findUnrepresentable}). When every
+ * The serialiser proper: RFC 8785 text of record data (already checked by
+ * {@link findUnrepresentable}). When every
  * object's keys already enumerate in the RFC's order, that text is exactly `JSON.stringify`'s: the
  * RFC serialises strings and numbers as ECMAScript's JSON.stringify does, and differs only in
  * sorting keys (by UTF-16 code units, where V8 would put integer-like keys first). A parsed
