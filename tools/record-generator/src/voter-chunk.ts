@@ -13,7 +13,7 @@ import {
   addCiphertexts,
   bytesToHex,
   decodeCiphertext,
-  decodePacked,
+  decodeCiphertextsPacked,
   encodeCiphertext,
   hexToBytes,
   randomScalar,
@@ -157,16 +157,15 @@ function rankedBallotChunk(
       return canonicalize({ ballot, tracker });
     });
     // α, β of every ciphertext: one decode of the chunk (one C call with the native backend).
-    const decoded = decodePacked(group, encodings, [true]);
-    if (!decoded.ok)
-      throw new Error(`a ranked ciphertext does not decode: ${decoded.error.message}`);
+    const points = decodeCiphertextsPacked(group, encodings, { allowIdentity: false });
+    if (points === null) throw new Error('a ranked ciphertext the booth made does not decode');
     // A ranked entry adds nothing to the homomorphic sums (spec §11.8): n zero counts and sums.
     const zero = bytesToHex(encodeCiphertext(group, zeroCiphertext(group)));
     return {
       bodies,
       counts: Array.from({ length: n }, () => 0),
       sums: Array.from({ length: n }, () => zero),
-      ranked: { rankings, points: decoded.packed },
+      ranked: { rankings, points },
     };
   } finally {
     restore();
