@@ -38,23 +38,14 @@ export const SYNTHETIC_MIXERS = 3;
 
 /** The one contest: 1-of-n, or ranked by AV/IRV (spec §9.2.1: min 0, max n, `method: "irv"`). */
 export function syntheticContest(candidates: number, ranked: boolean): ContestSpec {
-  const names = syntheticCandidates(candidates);
-  return ranked
-    ? {
-        id: 'leader',
-        title: 'Leader of the party',
-        minSelections: 0,
-        maxSelections: candidates,
-        candidates: names,
-        method: 'irv',
-      }
-    : {
-        id: 'leader',
-        title: 'Leader of the party',
-        minSelections: 1,
-        maxSelections: 1,
-        candidates: names,
-      };
+  return {
+    id: 'leader',
+    title: 'Leader of the party',
+    candidates: syntheticCandidates(candidates),
+    ...(ranked
+      ? { minSelections: 0, maxSelections: candidates, method: 'irv' }
+      : { minSelections: 1, maxSelections: 1 }),
+  };
 }
 
 export function syntheticCandidates(count: number): string[] {
