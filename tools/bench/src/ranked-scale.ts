@@ -490,7 +490,7 @@ function printPooled(
   const ballotsAtN = atN(ballotProofs);
   row(`verifier: V10.2–V10.5 on ${THREADS} threads (shuffles + shares)`, pooledChecks);
   row(
-    `walk: decode the input and mixes' rows (${THREADS} threads), the proofs meanwhile`,
+    `walk: join the input, decode the mixes' rows (${THREADS} threads) and the proofs meanwhile`,
     decodingRows
   );
   row(`walk: decode the shares (${THREADS} threads)`, decodingShares);
